@@ -1,0 +1,44 @@
+/*
+ * cli.h — internal header shared by the `kohtaanto` command's parts (cli/
+ * and indexer/). They use the engine only through include/kohtaanto.h.
+ */
+#ifndef KT_CLI_H
+#define KT_CLI_H
+
+#include <kohtaanto.h>
+#include <stddef.h>
+
+/* Exit codes (documented in README.md). */
+enum {
+  KT_EXIT_OK = 0,
+  KT_EXIT_USAGE = 2,     /* unknown option, missing argument */
+  KT_EXIT_INPUT = 3,     /* bad input: invalid UTF-8, too large, invalid catalogue */
+  KT_EXIT_NOINDEX = 4,   /* no index and none could be built */
+  KT_EXIT_LOCKED = 5,    /* another process is building the index */
+  KT_EXIT_FAILURE = 6    /* I/O error, damaged index, internal error */
+};
+
+/* Exit code for a library status code. */
+int kt_cli_exit_code(int status);
+/* Print "kohtaanto: <what>: <message>" to stderr and return the exit code. */
+int kt_cli_fail(const char *what, int status);
+
+/* Default index root: $KOHTAANTO_INDEX, $XDG_DATA_HOME/kohtaanto/index or
+ * ~/.local/share/kohtaanto/index. Returns a static buffer. */
+const char *kt_cli_default_index(void);
+/* Default catalogue: $KOHTAANTO_CATALOG or the bundled one. Static buffer. */
+const char *kt_cli_default_catalog(void);
+
+/* Read all of stdin up to @p cap bytes (+1 to detect overflow). Caller frees. */
+char *kt_cli_read_stdin(size_t cap, size_t *len, int *too_big);
+
+/* `kohtaanto index` (indexer/index_cmd.c). */
+int kt_cli_index(int argc, char **argv);
+/* Build the index quietly-ish for `search` when none exists. */
+int kt_cli_build_default(const char *catalog, const char *index, int verbose);
+
+int kt_cli_search(int argc, char **argv);
+int kt_cli_show(int argc, char **argv);
+int kt_cli_analyze(int argc, char **argv);
+
+#endif

@@ -1,0 +1,69 @@
+/*
+ * common.c — pieces every `kohtaanto` subcommand shares: default locations,
+ * exit codes, error printing and reading the need text from stdin.
+ */
+#define _GNU_SOURCE
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int kt_cli_exit_code(int status) {
+  switch (status) {
+  case KT_OK: return KT_EXIT_OK;
+  case KT_EINVAL: case KT_ETOOBIG: case KT_ECATALOG: return KT_EXIT_INPUT;
+  case KT_ENOINDEX: return KT_EXIT_NOINDEX;
+  case KT_ELOCKED: return KT_EXIT_LOCKED;
+  default: return KT_EXIT_FAILURE;
+  }
+}
+
+int kt_cli_fail(const char *what, int status) {
+  const char *msg = kt_error_last();
+  fprintf(stderr, "kohtaanto: %s: %s%s%s\n", what, kt_strerror(status), *msg ? ": " : "", msg);
+  return kt_cli_exit_code(status);
+}
+
+const char *kt_cli_default_index(void) {
+  static char buf[4096];
+  const char *e = getenv("KOHTAANTO_INDEX");
+  if (e && *e) return e;
+  const char *x = getenv("XDG_DATA_HOME");
+  if (x && *x) snprintf(buf, sizeof buf, "%s/kohtaanto/index", x);
+  else {
+    const char *h = getenv("HOME");
+    snprintf(buf, sizeof buf, "%s/.local/share/kohtaanto/index", h && *h ? h : ".");
+  }
+  return buf;
+}
+
+const char *kt_cli_default_catalog(void) {
+  const char *e = getenv("KOHTAANTO_CATALOG");
+  if (e && *e) return e;
+  struct stat st;
+  if (stat(KT_CATALOG_DIR_BUILD "/services", &st) == 0) return KT_CATALOG_DIR_BUILD;
+  return KT_CATALOG_DIR_INSTALL;
+}
+
+char *kt_cli_read_stdin(size_t cap, size_t *len, int *too_big) {
+  *len = 0;
+  *too_big = 0;
+  size_t size = 4096;
+  char *b = malloc(size + 1);
+  if (!b) return NULL;
+  size_t n;
+  while ((n = fread(b + *len, 1, size - *len, stdin)) > 0) {
+    *len += n;
+    if (*len > cap) { *too_big = 1; break; }
+    if (*len == size) {
+      size *= 2;
+      char *p = realloc(b, size + 1);
+      if (!p) { free(b); return NULL; }
+      b = p;
+    }
+  }
+  b[*len] = '\0';
+  return b;
+}

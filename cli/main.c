@@ -1,0 +1,47 @@
+/*
+ * main.c — the `kohtaanto` command: dispatches to its subcommands.
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void usage(FILE *f) {
+  fputs("usage: kohtaanto <command> [options]\n"
+        "\n"
+        "commands:\n"
+        "  search [TEXT]   rank the catalogue's services against a need text\n"
+        "                  (TEXT as arguments or on stdin; builds the index if missing)\n"
+        "  index           validate the catalogue and build the index\n"
+        "  show ID         print a service's full record as JSON\n"
+        "  analyze [TEXT]  show how a text is analysed (words, base forms, parts)\n"
+        "  version         print the version\n"
+        "\n"
+        "`kohtaanto <command> --help` describes each command's options.\n"
+        "Exit codes: 0 ok, 2 usage error, 3 bad input, 4 no index, 5 index being\n"
+        "built by another process, 6 other failure.\n",
+        f);
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    usage(stderr);
+    return KT_EXIT_USAGE;
+  }
+  const char *cmd = argv[1];
+  if (!strcmp(cmd, "search")) return kt_cli_search(argc - 1, argv + 1);
+  if (!strcmp(cmd, "index")) return kt_cli_index(argc - 1, argv + 1);
+  if (!strcmp(cmd, "show")) return kt_cli_show(argc - 1, argv + 1);
+  if (!strcmp(cmd, "analyze")) return kt_cli_analyze(argc - 1, argv + 1);
+  if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
+    printf("kohtaanto %s (library %s)\n", KT_VERSION_STRING, kt_version());
+    return KT_EXIT_OK;
+  }
+  if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+    usage(stdout);
+    return KT_EXIT_OK;
+  }
+  fprintf(stderr, "kohtaanto: unknown command '%s'\n", cmd);
+  usage(stderr);
+  return KT_EXIT_USAGE;
+}

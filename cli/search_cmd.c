@@ -1,0 +1,371 @@
+/*
+ * search_cmd.c — `kohtaanto search`, `show` and `analyze`: the counsellor's
+ * view of the engine. One output layer (jansson) serves --json and the
+ * readable text; the need text itself is never written anywhere but the
+ * engine call.
+ */
+#define _GNU_SOURCE
+#include "cli.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_FILTER_VALUES 64
+
+typedef struct search_args {
+  const char *index, *catalog, *queries, *format;
+  size_t limit;
+  int json, explain;
+  const char *cat[MAX_FILTER_VALUES], *grp[MAX_FILTER_VALUES], *lang[MAX_FILTER_VALUES],
+      *mun[MAX_FILTER_VALUES];
+  size_t ncat, ngrp, nlang, nmun;
+  unsigned flags;
+} search_args;
+
+/* Finnish field names for the counsellor's view. */
+static const char *field_fi(unsigned bit) {
+  switch (bit) {
+  case KT_FIELD_NAME: return "nimi";
+  case KT_FIELD_SUMMARY: return "tiivistelmä";
+  case KT_FIELD_DESCRIPTION: return "kuvaus";
+  case KT_FIELD_KEYWORDS: return "avainsanat";
+  case KT_FIELD_TARGET: return "kohderyhmä";
+  case KT_FIELD_CONDITIONS: return "ehdot";
+  case KT_FIELD_PROVIDER: return "järjestäjä";
+  default: return "?";
+  }
+}
+
+static json_t *results_json(const kt_results *r, int explain) {
+  json_t *arr = json_array();
+  for (size_t i = 0; i < kt_results_count(r); i++) {
+    const kt_result *x = kt_results_get(r, i);
+    json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:f}", "rank", (json_int_t)(i + 1), "id", x->id,
+                          "name", x->name, "category", x->category, "score", x->score);
+    json_t *m = json_array();
+    for (size_t k = 0; k < x->match_count; k++) {
+      const kt_match *mm = &x->matches[k];
+      json_t *f = json_array();
+      for (unsigned b = 1; b <= KT_FIELD_PROVIDER; b <<= 1)
+        if (mm->fields & b) json_array_append_new(f, json_string(kt_field_name(b)));
+      json_t *e = json_pack("{s:s, s:s, s:o}", "word", mm->word, "term", mm->term, "fields", f);
+      if (explain) json_object_set_new(e, "weight", json_real(mm->weight));
+      json_array_append_new(m, e);
+    }
+    json_object_set_new(o, "matches", m);
+    json_array_append_new(arr, o);
+  }
+  return arr;
+}
+
+static void print_text(const kt_results *r, int explain) {
+  size_t n = kt_results_count(r);
+  if (n == 0) {
+    printf("Ei osumia. (No matching services.)\n");
+    return;
+  }
+  for (size_t i = 0; i < n; i++) {
+    const kt_result *x = kt_results_get(r, i);
+    printf("%2zu. %s  [%s]  %.3f\n", i + 1, x->name, x->id, x->score);
+    if (!x->match_count) continue;
+    printf("    osui: ");
+    for (size_t k = 0; k < x->match_count; k++) {
+      const kt_match *m = &x->matches[k];
+      printf("%s%s", k ? ", " : "", m->word);
+      if (explain) {
+        printf(" (%s; ", m->term);
+        int first = 1;
+        for (unsigned b = 1; b <= KT_FIELD_PROVIDER; b <<= 1)
+          if (m->fields & b) { printf("%s%s", first ? "" : ", ", field_fi(b)); first = 0; }
+        printf("; %.0f %%)", m->weight * 100);
+      }
+    }
+    printf("\n");
+  }
+}
+
+static int open_engine(search_args *a, kt_engine **e) {
+  int rc = kt_engine_open(e, a->index);
+  if (rc == KT_ENOINDEX) {
+    int x = kt_cli_build_default(a->catalog, a->index, 1);
+    if (x) return x;
+    rc = kt_engine_open(e, a->index);
+  }
+  return rc ? kt_cli_fail("open index", rc) : KT_EXIT_OK;
+}
+
+static void fill_opts(const search_args *a, kt_search_options *o) {
+  o->limit = a->limit;
+  o->categories = (kt_strlist){a->cat, a->ncat};
+  o->target_groups = (kt_strlist){a->grp, a->ngrp};
+  o->languages = (kt_strlist){a->lang, a->nlang};
+  o->municipalities = (kt_strlist){a->mun, a->nmun};
+  o->flags = a->flags;
+}
+
+/* Batch mode: each line "qid<TAB>text"; TREC run to stdout. */
+static int run_batch(kt_engine *e, const search_args *a) {
+  FILE *f = strcmp(a->queries, "-") ? fopen(a->queries, "r") : stdin;
+  if (!f) {
+    fprintf(stderr, "kohtaanto: cannot open queries file %s\n", a->queries);
+    return KT_EXIT_INPUT;
+  }
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  fill_opts(a, &o);
+  char *line = NULL;
+  size_t cap = 0, lineno = 0;
+  ssize_t n;
+  int rc = KT_EXIT_OK;
+  while ((n = getline(&line, &cap, f)) > 0) {
+    lineno++;
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
+    if (n == 0 || line[0] == '#') continue;
+    char *tab = strchr(line, '\t');
+    if (!tab) {
+      fprintf(stderr, "kohtaanto: %s:%zu: expected qid<TAB>text\n", a->queries, lineno);
+      rc = KT_EXIT_INPUT;
+      break;
+    }
+    *tab = '\0';
+    kt_results *r = NULL;
+    int s = kt_search(e, tab + 1, strlen(tab + 1), &o, &r);
+    if (s) {
+      fprintf(stderr, "kohtaanto: %s:%zu: %s: %s\n", a->queries, lineno, kt_strerror(s), kt_error_last());
+      rc = kt_cli_exit_code(s);
+      break;
+    }
+    for (size_t i = 0; i < kt_results_count(r); i++) {
+      const kt_result *x = kt_results_get(r, i);
+      printf("%s Q0 %s %zu %.6f kohtaanto\n", line, x->id, i + 1, x->score);
+    }
+    kt_results_free(r);
+  }
+  free(line);
+  if (f != stdin) fclose(f);
+  return rc;
+}
+
+static void search_usage(FILE *f) {
+  fputs("usage: kohtaanto search [options] [TEXT...]\n"
+        "       kohtaanto search --queries FILE --format trec [-n N]\n"
+        "  TEXT               the client's need; read from stdin when absent\n"
+        "  -n, --limit N      number of results (default 10)\n"
+        "  --json             JSON output for programs\n"
+        "  --explain          show the matched base forms, fields and weights\n"
+        "  --category C       only services of category C (repeatable)\n"
+        "  --group G          only services for target group G (repeatable)\n"
+        "  --lang L           only services given in language L (repeatable)\n"
+        "  --municipality M   only services available in M (repeatable)\n"
+        "  --index DIR        index root (default: $KOHTAANTO_INDEX or ~/.local/share/kohtaanto/index)\n"
+        "  --catalog DIR      catalogue to build from when no index exists\n"
+        "  --queries FILE     batch mode: lines qid<TAB>text, TREC run on stdout\n"
+        "  --no-compounds, --no-umlaut-fix   analysis ablations (evaluation)\n",
+        f);
+}
+
+static int add_val(const char **arr, size_t *n, const char *v, const char *what) {
+  if (*n == MAX_FILTER_VALUES) {
+    fprintf(stderr, "kohtaanto search: at most %d %s values\n", MAX_FILTER_VALUES, what);
+    return -1;
+  }
+  arr[(*n)++] = v;
+  return 0;
+}
+
+int kt_cli_search(int argc, char **argv) {
+  search_args a;
+  memset(&a, 0, sizeof a);
+  a.index = kt_cli_default_index();
+  a.catalog = kt_cli_default_catalog();
+  a.limit = 10;
+  enum { O_JSON = 256, O_EXPLAIN, O_CAT, O_GRP, O_LANG, O_MUN, O_INDEX, O_CATALOG, O_QUERIES,
+         O_FORMAT, O_NOCOMP, O_NOUML };
+  static const struct option lo[] = {
+      {"limit", required_argument, 0, 'n'}, {"json", no_argument, 0, O_JSON},
+      {"explain", no_argument, 0, O_EXPLAIN}, {"category", required_argument, 0, O_CAT},
+      {"group", required_argument, 0, O_GRP}, {"lang", required_argument, 0, O_LANG},
+      {"municipality", required_argument, 0, O_MUN}, {"index", required_argument, 0, O_INDEX},
+      {"catalog", required_argument, 0, O_CATALOG}, {"queries", required_argument, 0, O_QUERIES},
+      {"format", required_argument, 0, O_FORMAT}, {"no-compounds", no_argument, 0, O_NOCOMP},
+      {"no-umlaut-fix", no_argument, 0, O_NOUML}, {"help", no_argument, 0, 'h'},
+      {0, 0, 0, 0}};
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "+n:h", lo, NULL)) != -1) {
+    char *end;
+    switch (c) {
+    case 'n':
+      a.limit = strtoul(optarg, &end, 10);
+      if (*end || a.limit == 0 || a.limit > 1000) {
+        fprintf(stderr, "kohtaanto search: -n wants a number 1-1000, not '%s'\n", optarg);
+        return KT_EXIT_USAGE;
+      }
+      break;
+    case O_JSON: a.json = 1; break;
+    case O_EXPLAIN: a.explain = 1; break;
+    case O_CAT: if (add_val(a.cat, &a.ncat, optarg, "--category")) return KT_EXIT_USAGE; break;
+    case O_GRP: if (add_val(a.grp, &a.ngrp, optarg, "--group")) return KT_EXIT_USAGE; break;
+    case O_LANG: if (add_val(a.lang, &a.nlang, optarg, "--lang")) return KT_EXIT_USAGE; break;
+    case O_MUN: if (add_val(a.mun, &a.nmun, optarg, "--municipality")) return KT_EXIT_USAGE; break;
+    case O_INDEX: a.index = optarg; break;
+    case O_CATALOG: a.catalog = optarg; break;
+    case O_QUERIES: a.queries = optarg; break;
+    case O_FORMAT: a.format = optarg; break;
+    case O_NOCOMP: a.flags |= KT_SEARCH_NO_COMPOUNDS; break;
+    case O_NOUML: a.flags |= KT_SEARCH_NO_UMLAUT_FIX; break;
+    case 'h': search_usage(stdout); return KT_EXIT_OK;
+    default: search_usage(stderr); return KT_EXIT_USAGE;
+    }
+  }
+  if (a.format && strcmp(a.format, "trec")) {
+    fprintf(stderr, "kohtaanto search: unknown --format '%s' (only trec)\n", a.format);
+    return KT_EXIT_USAGE;
+  }
+  if (a.queries && optind < argc) {
+    fprintf(stderr, "kohtaanto search: give either --queries or TEXT, not both\n");
+    return KT_EXIT_USAGE;
+  }
+
+  kt_engine *e = NULL;
+  int x = open_engine(&a, &e);
+  if (x) return x;
+  if (a.queries) {
+    x = run_batch(e, &a);
+    kt_engine_close(e);
+    return x;
+  }
+
+  char *text = NULL;
+  size_t len = 0;
+  if (optind < argc) {
+    size_t total = 0;
+    for (int i = optind; i < argc; i++) total += strlen(argv[i]) + 1;
+    text = malloc(total + 1);
+    if (!text) { kt_engine_close(e); return KT_EXIT_FAILURE; }
+    text[0] = '\0';
+    for (int i = optind; i < argc; i++) {
+      if (i > optind) strcat(text, " ");
+      strcat(text, argv[i]);
+    }
+    len = strlen(text);
+  } else {
+    int too_big = 0;
+    text = kt_cli_read_stdin(KT_MAX_QUERY_BYTES, &len, &too_big);
+    if (!text) { kt_engine_close(e); return KT_EXIT_FAILURE; }
+    if (too_big) {
+      fprintf(stderr, "kohtaanto: search: need text on stdin is over the limit of %d bytes\n",
+              KT_MAX_QUERY_BYTES);
+      free(text);
+      kt_engine_close(e);
+      return KT_EXIT_INPUT;
+    }
+  }
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  fill_opts(&a, &o);
+  kt_results *r = NULL;
+  int rc = kt_search(e, text, len, &o, &r);
+  free(text);
+  if (rc) {
+    kt_engine_close(e);
+    return kt_cli_fail("search", rc);
+  }
+  if (a.json) {
+    kt_index_info info;
+    kt_engine_info(e, &info);
+    json_t *doc = json_pack("{s:I, s:o, s:{s:s, s:s}}", "matches", (json_int_t)kt_results_matches(r),
+                            "results", results_json(r, a.explain), "index", "generation",
+                            info.generation, "built_at", info.built_at);
+    char *s = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    if (s) puts(s);
+    free(s);
+    json_decref(doc);
+  } else {
+    print_text(r, a.explain);
+  }
+  kt_results_free(r);
+  kt_engine_close(e);
+  return KT_EXIT_OK;
+}
+
+int kt_cli_show(int argc, char **argv) {
+  const char *index = kt_cli_default_index();
+  int c;
+  static const struct option lo[] = {{"index", required_argument, 0, 'i'},
+                                     {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
+    if (c == 'i') index = optarg;
+    else {
+      fputs("usage: kohtaanto show [--index DIR] ID\n", c == 'h' ? stdout : stderr);
+      return c == 'h' ? KT_EXIT_OK : KT_EXIT_USAGE;
+    }
+  }
+  if (optind != argc - 1) {
+    fputs("usage: kohtaanto show [--index DIR] ID\n", stderr);
+    return KT_EXIT_USAGE;
+  }
+  kt_engine *e = NULL;
+  int rc = kt_engine_open(&e, index);
+  if (rc) return kt_cli_fail("open index", rc);
+  char *json = NULL;
+  rc = kt_service_get(e, argv[optind], &json, NULL);
+  if (!rc) puts(json);
+  kt_free(json);
+  kt_engine_close(e);
+  return rc ? kt_cli_fail("show", rc) : KT_EXIT_OK;
+}
+
+static const char *kind_name(int k) {
+  switch (k) {
+  case KT_TERM_LEMMA: return "lemma";
+  case KT_TERM_PART: return "part";
+  case KT_TERM_STEM: return "stem";
+  case KT_TERM_FIXED: return "umlaut-fixed";
+  default: return "?";
+  }
+}
+
+int kt_cli_analyze(int argc, char **argv) {
+  if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+    puts("usage: kohtaanto analyze [TEXT...]   (TEXT on stdin when absent)");
+    return KT_EXIT_OK;
+  }
+  char *text;
+  size_t len = 0;
+  if (argc > 1) {
+    size_t total = 0;
+    for (int i = 1; i < argc; i++) total += strlen(argv[i]) + 1;
+    text = calloc(total + 1, 1);
+    for (int i = 1; text && i < argc; i++) {
+      if (i > 1) strcat(text, " ");
+      strcat(text, argv[i]);
+    }
+    len = text ? strlen(text) : 0;
+  } else {
+    int too_big;
+    text = kt_cli_read_stdin(KT_MAX_QUERY_BYTES, &len, &too_big);
+  }
+  if (!text) return KT_EXIT_FAILURE;
+  kt_analyzer *an = NULL;
+  kt_analysis *a = NULL;
+  int rc = kt_analyzer_open(&an);
+  if (!rc) rc = kt_analyze(an, text, len, &a);
+  free(text);
+  if (rc) {
+    kt_analyzer_close(an);
+    return kt_cli_fail("analyze", rc);
+  }
+  for (size_t i = 0; i < kt_analysis_count(a); i++) {
+    const kt_token *t = kt_analysis_get(a, i);
+    printf("%s%s", t->surface, t->stopword ? " (stop)" : "");
+    for (size_t k = 0; k < t->term_count; k++)
+      printf("%s%s:%s", k ? " " : "\t", kind_name(t->terms[k].kind), t->terms[k].text);
+    printf("\n");
+  }
+  kt_analysis_free(a);
+  kt_analyzer_close(an);
+  return KT_EXIT_OK;
+}

@@ -1,0 +1,427 @@
+/*
+ * analyze.c — Finnish text analysis, used identically when indexing the
+ * catalogue and when reading a need text.
+ *
+ * Each word segmented by text.c gets a set of terms:
+ *   - every Voikko base form of the word (ambiguity is kept: "kauppiaan" is
+ *     both kauppias and Kauppi);
+ *   - its compound parts and sub-compounds from Voikko's WORDBASES, with
+ *     derivational suffixes folded into the part they derive
+ *     ("mielenterveysongelma" -> mieli, terveys, ongelma, mielenterveys,
+ *     terveysongelma);
+ *   - for a word Voikko does not know that was typed without umlauts, the
+ *     base forms of the Voikko suggestions that differ only by umlauts
+ *     ("tyokokeilu" -> työkokeilu);
+ *   - otherwise its Snowball Finnish stem.
+ * Analyses are cached per analyser, so a word seen before costs no Voikko
+ * call. The cache uses glibc's hsearch_r table and is emptied when full.
+ */
+#define _GNU_SOURCE
+#include "internal.h"
+
+#include <libstemmer.h>
+#include <libvoikko/voikko.h>
+#include <search.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CACHE_SLOTS 65536
+/* Emptied before an analysis when it holds more than this many words; a
+ * single text (<= KT_MAX_QUERY_BYTES) adds fewer than CACHE_SLOTS - this. */
+#define CACHE_TRIM 30000
+#define MAX_TERMS 48
+
+typedef struct cache_entry {
+  char *key;
+  kt__wordan an;
+} cache_entry;
+
+struct kt_analyzer {
+  struct VoikkoHandle *voikko;
+  struct sb_stemmer *stemmer;
+  struct hsearch_data table;
+  cache_entry **entries;
+  size_t n_entries;
+  bool fix_umlauts; /* query side only: catalogue text is written with umlauts */
+};
+
+struct kt_analysis {
+  kt__wordlist words;
+  kt_token *tokens;
+  size_t count;
+};
+
+static void cache_clear(kt_analyzer *an) {
+  for (size_t i = 0; i < an->n_entries; i++) {
+    cache_entry *e = an->entries[i];
+    free(e->key);
+    free(e->an.terms); /* term texts live in the same block */
+    free(e);
+  }
+  an->n_entries = 0;
+  hdestroy_r(&an->table);
+  memset(&an->table, 0, sizeof an->table);
+  hcreate_r(CACHE_SLOTS, &an->table);
+}
+
+int kt_analyzer_open(kt_analyzer **out) {
+  if (!out) return kt__err(KT_EINVAL, "kt_analyzer_open: out is NULL");
+  *out = NULL;
+  kt_analyzer *an = calloc(1, sizeof *an);
+  if (!an) return KT_ENOMEM;
+  const char *verr = NULL;
+  an->voikko = voikkoInit(&verr, "fi", NULL);
+  if (!an->voikko) {
+    free(an);
+    return kt__err(KT_EANALYZER,
+                   "cannot load the Finnish Voikko dictionary (%s); install voikko-fi",
+                   verr ? verr : "unknown error");
+  }
+  an->stemmer = sb_stemmer_new("finnish", "UTF_8");
+  an->entries = malloc(CACHE_SLOTS * sizeof *an->entries);
+  if (!an->stemmer || !an->entries || !hcreate_r(CACHE_SLOTS, &an->table)) {
+    if (an->stemmer) sb_stemmer_delete(an->stemmer);
+    voikkoTerminate(an->voikko);
+    free(an->entries);
+    free(an);
+    return kt__err(KT_ENOMEM, "cannot allocate the analyser");
+  }
+  an->fix_umlauts = true;
+  *out = an;
+  return KT_OK;
+}
+
+void kt__analyzer_set_fix_umlauts(kt_analyzer *an, bool on) {
+  if (an->fix_umlauts != on) cache_clear(an);
+  an->fix_umlauts = on;
+}
+
+void kt_analyzer_close(kt_analyzer *an) {
+  if (!an) return;
+  cache_clear(an);
+  hdestroy_r(&an->table);
+  free(an->entries);
+  sb_stemmer_delete(an->stemmer);
+  voikkoTerminate(an->voikko);
+  free(an);
+}
+
+size_t kt__analyzer_cache_size(const kt_analyzer *an) { return an->n_entries; }
+
+void kt__analyzer_trim(kt_analyzer *an) {
+  if (an->n_entries > CACHE_TRIM) cache_clear(an);
+}
+
+/* ---- building one word's term set -------------------------------------- */
+
+typedef struct termset {
+  char *text[MAX_TERMS];
+  int kind[MAX_TERMS];
+  size_t n;
+} termset;
+
+static void ts_add(termset *ts, const char *s, size_t len, int kind) {
+  if (len == 0 || ts->n == MAX_TERMS) return;
+  char *raw = strndup(s, len);
+  char *f = raw ? kt__casefold(raw) : NULL;
+  free(raw);
+  if (!f) return;
+  for (size_t i = 0; i < ts->n; i++)
+    if (!strcmp(ts->text[i], f)) {
+      /* A term that is both a lemma and a part counts as the stronger kind. */
+      if (kind < ts->kind[i]) ts->kind[i] = kind;
+      free(f);
+      return;
+    }
+  ts->text[ts->n] = f;
+  ts->kind[ts->n] = kind;
+  ts->n++;
+}
+
+static void ts_free(termset *ts) {
+  for (size_t i = 0; i < ts->n; i++) free(ts->text[i]);
+  ts->n = 0;
+}
+
+/* One WORDBASES group: a compound part with its derivations folded in. */
+typedef struct part {
+  char surface[128];
+  char base[128];
+  bool derived;
+} part;
+
+static void append(char *dst, size_t cap, const char *s, size_t n) {
+  size_t l = strlen(dst);
+  if (l + n >= cap) return;
+  memcpy(dst + l, s, n);
+  dst[l + n] = '\0';
+}
+
+/* Parse "+mielen(mieli)+terve(terve)+ys(+ys)+ongelma(ongelma)" into parts. */
+static size_t parse_wordbases(const char *wb, part *parts, size_t maxp) {
+  size_t np = 0;
+  bool open = false; /* is parts[np-1] open for appending? */
+  const char *p = wb;
+  while (*p) {
+    if (*p == '+') p++;
+    const char *s = p;
+    while (*p && *p != '(' && *p != '+') p++;
+    size_t slen = (size_t)(p - s);
+    const char *b = NULL;
+    size_t blen = 0;
+    if (*p == '(') {
+      b = ++p;
+      while (*p && *p != ')') p++;
+      blen = (size_t)(p - b);
+      if (*p == ')') p++;
+    }
+    if (slen == 1 && s[0] == '-' && !b) { open = false; continue; }
+    if (slen == 0 && !b) continue;
+    bool deriv = b && blen > 0 && b[0] == '+';
+    bool starts = (b && blen > 0 && !deriv) || !open;
+    if (starts) {
+      if (np == maxp) break;
+      part *pt = &parts[np++];
+      pt->surface[0] = pt->base[0] = '\0';
+      pt->derived = false;
+      append(pt->surface, sizeof pt->surface, s, slen);
+      if (b && !deriv) append(pt->base, sizeof pt->base, b, blen);
+      else append(pt->base, sizeof pt->base, s, slen);
+      open = true;
+    } else {
+      part *pt = &parts[np - 1];
+      append(pt->surface, sizeof pt->surface, s, slen);
+      pt->derived = true;
+    }
+  }
+  for (size_t i = 0; i < np; i++)
+    if (parts[i].derived) strcpy(parts[i].base, parts[i].surface);
+  return np;
+}
+
+/* Number of code points in a UTF-8 string. */
+static size_t u8len(const char *s) {
+  size_t n = 0;
+  for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+  return n;
+}
+
+static void add_compound_parts(termset *ts, const char *wordbases) {
+  part parts[12];
+  size_t np = parse_wordbases(wordbases, parts, 12);
+  if (np < 2) return;
+  char span[256];
+  for (size_t i = 0; i < np; i++) {
+    for (size_t j = i; j < np; j++) {
+      if (i == 0 && j == np - 1) continue; /* the whole word is the lemma */
+      span[0] = '\0';
+      for (size_t k = i; k < j; k++)
+        append(span, sizeof span, parts[k].surface, strlen(parts[k].surface));
+      append(span, sizeof span, parts[j].base, strlen(parts[j].base));
+      if (u8len(span) < 3) continue;
+      char *f = kt__casefold(span);
+      if (f && !kt__is_stopword(f)) ts_add(ts, f, strlen(f), KT_TERM_PART);
+      free(f);
+    }
+  }
+}
+
+/* Add lemmas (and compound parts) of @p word; returns number of analyses. */
+static size_t add_voikko(kt_analyzer *an, termset *ts, const char *word,
+                         int lemma_kind) {
+  struct voikko_mor_analysis **a = voikkoAnalyzeWordCstr(an->voikko, word);
+  if (!a) return 0;
+  size_t n = 0;
+  for (; a[n]; n++) {
+    char *base = voikko_mor_analysis_value_cstr(a[n], "BASEFORM");
+    char *wb = voikko_mor_analysis_value_cstr(a[n], "WORDBASES");
+    if (base) ts_add(ts, base, strlen(base), lemma_kind);
+    if (wb) add_compound_parts(ts, wb);
+    voikko_free_mor_analysis_value_cstr(base);
+    voikko_free_mor_analysis_value_cstr(wb);
+  }
+  voikko_free_mor_analysis(a);
+  return n;
+}
+
+/* Map ä->a, ö->o, å->a so words typed without umlauts compare equal. */
+static void strip_umlauts(const char *s, char *out, size_t cap) {
+  size_t o = 0;
+  while (*s && o + 1 < cap) {
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] == 0xC3 && (u[1] == 0xA4 || u[1] == 0xA5 || u[1] == 0x84 || u[1] == 0x85)) {
+      out[o++] = u[1] >= 0xA0 ? 'a' : 'A';
+      s += 2;
+    } else if (u[0] == 0xC3 && (u[1] == 0xB6 || u[1] == 0x96)) {
+      out[o++] = u[1] == 0xB6 ? 'o' : 'O';
+      s += 2;
+    } else {
+      out[o++] = *s++;
+    }
+  }
+  out[o] = '\0';
+}
+
+static size_t add_umlaut_fixed(kt_analyzer *an, termset *ts, const char *word) {
+  if (!strpbrk(word, "aoAO") || strlen(word) > 60) return 0;
+  char **sugg = voikkoSuggestCstr(an->voikko, word);
+  if (!sugg) return 0;
+  size_t found = 0;
+  char plain[256];
+  for (size_t i = 0; sugg[i]; i++) {
+    char *f = kt__casefold(sugg[i]);
+    if (!f) continue;
+    strip_umlauts(f, plain, sizeof plain);
+    if (strcmp(plain, word) == 0 && strcmp(f, word) != 0)
+      found += add_voikko(an, ts, f, KT_TERM_FIXED);
+    free(f);
+  }
+  voikkoFreeCstrArray(sugg);
+  return found;
+}
+
+static bool all_digits(const char *s) {
+  for (; *s; s++)
+    if (*s < '0' || *s > '9') return false;
+  return true;
+}
+
+static void analyse_uncached(kt_analyzer *an, const kt__word *w, termset *ts,
+                             bool *stop) {
+  const char *word = w->text;
+  *stop = false;
+  if (all_digits(word)) { *stop = true; return; }
+  if (!w->all_caps && kt__is_stopword(word)) { *stop = true; return; }
+  /* Abbreviations keep their letters as a term: "TE" is not the pronoun te. */
+  if (w->all_caps) ts_add(ts, word, strlen(word), KT_TERM_LEMMA);
+  size_t n = w->numeric ? 0 : add_voikko(an, ts, word, KT_TERM_LEMMA);
+  if (n == 0 && !w->numeric && an->fix_umlauts) n = add_umlaut_fixed(an, ts, word);
+  if (n == 0) {
+    const sb_symbol *st = sb_stemmer_stem(an->stemmer, (const sb_symbol *)word,
+                                          (int)strlen(word));
+    if (st) ts_add(ts, (const char *)st, (size_t)sb_stemmer_length(an->stemmer),
+                   w->all_caps ? KT_TERM_LEMMA : KT_TERM_STEM);
+    return;
+  }
+  if (w->all_caps) return;
+  /* A word whose every reading is a function word ("olivat" -> olla). */
+  bool all_stop = true;
+  for (size_t i = 0; i < ts->n && all_stop; i++)
+    if (ts->kind[i] != KT_TERM_PART && !kt__is_stopword(ts->text[i]))
+      all_stop = false;
+  if (all_stop) { *stop = true; ts_free(ts); }
+}
+
+int kt__analyze_word(kt_analyzer *an, const kt__word *w, kt__wordan *out) {
+  /* Cache key: the folded word, with a mark for words written in capitals. */
+  size_t wl = strlen(w->text);
+  char *key = malloc(wl + 2);
+  if (!key) return KT_ENOMEM;
+  key[0] = w->all_caps ? 'C' : 'w';
+  memcpy(key + 1, w->text, wl + 1);
+  ENTRY q = {.key = key, .data = NULL}, *hit = NULL;
+  if (hsearch_r(q, FIND, &hit, &an->table) && hit) {
+    free(key);
+    *out = ((cache_entry *)hit->data)->an;
+    return KT_OK;
+  }
+  termset ts = {0};
+  bool stop = false;
+  analyse_uncached(an, w, &ts, &stop);
+
+  /* One block: the kt_term array followed by the term texts. */
+  size_t bytes = ts.n * sizeof(kt_term);
+  for (size_t i = 0; i < ts.n; i++) bytes += strlen(ts.text[i]) + 1;
+  cache_entry *e = calloc(1, sizeof *e);
+  kt_term *terms = malloc(bytes ? bytes : 1);
+  if (!e || !terms) {
+    free(e); free(terms); free(key); ts_free(&ts);
+    return KT_ENOMEM;
+  }
+  char *strs = (char *)(terms + ts.n);
+  for (size_t i = 0; i < ts.n; i++) {
+    size_t l = strlen(ts.text[i]) + 1;
+    memcpy(strs, ts.text[i], l);
+    terms[i].text = strs;
+    terms[i].kind = ts.kind[i];
+    strs += l;
+  }
+  size_t nterms = ts.n;
+  ts_free(&ts);
+  e->key = key;
+  e->an.terms = terms;
+  e->an.count = nterms;
+  e->an.stop = stop;
+  q.data = e;
+  if (!hsearch_r(q, ENTER, &hit, &an->table)) {
+    /* Table full (cannot happen below CACHE_TRIM); serve uncached. */
+    free(e); free(terms); free(key);
+    return kt__err(KT_ENOMEM, "analysis cache is full");
+  }
+  an->entries[an->n_entries++] = e;
+  *out = e->an;
+  return KT_OK;
+}
+
+/* ---- whole texts ------------------------------------------------------- */
+
+int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out) {
+  if (!an || !out || (!text && len)) return kt__err(KT_EINVAL, "kt_analyze: NULL argument");
+  *out = NULL;
+  if (len > KT_MAX_QUERY_BYTES)
+    return kt__err(KT_ETOOBIG, "text is %zu bytes; the limit is %d bytes", len,
+                   KT_MAX_QUERY_BYTES);
+  size_t bad = 0;
+  if (!kt__utf8_valid(text, len, &bad))
+    return kt__err(KT_EINVAL, "text is not valid UTF-8 (byte offset %zu)", bad);
+  kt__analyzer_trim(an);
+  kt_analysis *a = calloc(1, sizeof *a);
+  if (!a) return KT_ENOMEM;
+  int rc = kt__text_words(text ? text : "", len, &a->words);
+  if (rc) { free(a); return rc; }
+  a->tokens = calloc(a->words.count ? a->words.count : 1, sizeof *a->tokens);
+  if (!a->tokens) { kt_analysis_free(a); return KT_ENOMEM; }
+  for (size_t i = 0; i < a->words.count; i++) {
+    kt__wordan wa;
+    rc = kt__analyze_word(an, &a->words.items[i], &wa);
+    if (rc) { kt_analysis_free(a); return rc; }
+    kt_token *t = &a->tokens[i];
+    t->surface = a->words.items[i].text;
+    t->start = a->words.items[i].start;
+    t->end = a->words.items[i].end;
+    t->stopword = wa.stop;
+    t->term_count = wa.count;
+    /* Copy the terms out of the cache: the analysis outlives cache trims. */
+    size_t bytes = wa.count * sizeof(kt_term);
+    for (size_t k = 0; k < wa.count; k++) bytes += strlen(wa.terms[k].text) + 1;
+    kt_term *terms = malloc(bytes ? bytes : 1);
+    if (!terms) { kt_analysis_free(a); return KT_ENOMEM; }
+    char *strs = (char *)(terms + wa.count);
+    for (size_t k = 0; k < wa.count; k++) {
+      size_t l = strlen(wa.terms[k].text) + 1;
+      memcpy(strs, wa.terms[k].text, l);
+      terms[k].text = strs;
+      terms[k].kind = wa.terms[k].kind;
+      strs += l;
+    }
+    t->terms = terms;
+    a->count = i + 1;
+  }
+  a->count = a->words.count;
+  *out = a;
+  return KT_OK;
+}
+
+void kt_analysis_free(kt_analysis *a) {
+  if (!a) return;
+  for (size_t i = 0; i < a->count; i++) free((void *)a->tokens[i].terms);
+  kt__wordlist_free(&a->words);
+  free(a->tokens);
+  free(a);
+}
+
+size_t kt_analysis_count(const kt_analysis *a) { return a ? a->count : 0; }
+
+const kt_token *kt_analysis_get(const kt_analysis *a, size_t i) {
+  return a && i < a->count ? &a->tokens[i] : NULL;
+}

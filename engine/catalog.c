@@ -1,0 +1,618 @@
+/*
+ * catalog.c — loads and validates the service catalogue: one JSON object per
+ * service in `<catalog>/services/<id>.json` (format in catalog/README.md).
+ *
+ * Every problem is reported with the file, the field and what was expected;
+ * all files are checked so a service manager sees every error at once, and a
+ * single error fails the whole load (nothing is half-indexed).
+ */
+#define _GNU_SOURCE
+#include "internal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_FILE_BYTES (256 * 1024)
+#define MAX_SERVICES 1000000
+#define MAX_ERRORS_LISTED 40
+
+static const char *const CATEGORIES[] = {
+    "tyonhaku", "koulutus", "kotoutuminen", "tuettu_tyo", "tyokyky", "nuoret",
+    "yrittajyys", "talous_asuminen", "arki_osallisuus", "tyonantajat", "ohjaus"};
+static const char *const TARGET_GROUPS[] = {
+    "kaikki", "maahanmuuttajat", "nuoret", "pitkaaikaistyottomat", "osatyokykyiset",
+    "korkeakoulutetut", "yrittajiksi_aikovat", "ikaantyneet", "tyonantajat",
+    "paihdekuntoutujat", "vanhemmat", "vammaiset", "naiset", "lomautetut",
+    "asunnottomat", "rikostaustaiset", "opiskelijat"};
+static const char *const PROVIDER_TYPES[] = {
+    "kaupunki", "valtio", "jarjesto", "oppilaitos", "kela", "yritys",
+    "seurakunta", "hyvinvointialue"};
+static const char *const DELIVERY[] = {"kasvokkain", "etä", "verkko", "puhelin"};
+static const char *const LEVELS[] = {"A1", "A2", "B1", "B2", "C1", "C2"};
+static const char *const FIELDS[] = {
+    "id", "name", "summary", "description", "target_description", "category",
+    "target_groups", "age", "languages", "finnish_level", "provider",
+    "municipalities", "delivery", "requirements", "referral", "cost",
+    "keywords", "related", "updated"};
+#define N(a) (sizeof(a) / sizeof *(a))
+
+static bool in_list(const char *s, const char *const *list, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!strcmp(s, list[i])) return true;
+  return false;
+}
+
+static char *join_list(const char *const *list, size_t n) {
+  kt__buf b;
+  kt__buf_init(&b, 4096);
+  for (size_t i = 0; i < n; i++) {
+    if (i) kt__buf_adds(&b, ", ");
+    kt__buf_adds(&b, list[i]);
+  }
+  return b.data;
+}
+
+typedef struct ctx {
+  const char *file;
+  kt__buf *errors;
+  size_t nerr;
+} ctx;
+
+__attribute__((format(printf, 3, 4)))
+static void bad(ctx *c, const char *field, const char *fmt, ...) {
+  c->nerr++;
+  if (!c->errors) return;
+  kt__buf_printf(c->errors, "%s: field '%s': ", c->file, field);
+  va_list ap;
+  va_start(ap, fmt);
+  char tmp[512];
+  vsnprintf(tmp, sizeof tmp, fmt, ap);
+  va_end(ap);
+  kt__buf_adds(c->errors, tmp);
+  kt__buf_adds(c->errors, "\n");
+}
+
+static size_t count_words(const char *s) {
+  size_t n = 0;
+  bool in = false;
+  for (; *s; s++) {
+    bool sp = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
+    if (!sp && !in) n++;
+    in = !sp;
+  }
+  return n;
+}
+
+static const char *text_ok(ctx *c, const char *field, json_t *v) {
+  if (!json_is_string(v) || json_string_length(v) == 0) {
+    bad(c, field, "expected a non-empty string");
+    return NULL;
+  }
+  const char *s = json_string_value(v);
+  if (strlen(s) != json_string_length(v)) {
+    bad(c, field, "contains a NUL character");
+    return NULL;
+  }
+  if (json_string_length(v) > KT_MAX_QUERY_BYTES) {
+    bad(c, field, "is %zu bytes; the limit is %d", json_string_length(v),
+        KT_MAX_QUERY_BYTES);
+    return NULL;
+  }
+  return s;
+}
+
+/* {fi: "...", sv?: "...", en?: "..."} */
+static void ml_text(ctx *c, json_t *root, const char *field, kt__ml *out,
+                    bool required) {
+  json_t *o = json_object_get(root, field);
+  memset(out, 0, sizeof *out);
+  if (!o) {
+    if (required) bad(c, field, "missing; expected an object {\"fi\": \"...\"}");
+    return;
+  }
+  if (!json_is_object(o)) {
+    bad(c, field, "expected an object of language code -> text, like {\"fi\": \"...\"}");
+    return;
+  }
+  const char *k;
+  json_t *v;
+  char fname[96];
+  json_object_foreach(o, k, v) {
+    snprintf(fname, sizeof fname, "%s.%s", field, k);
+    if (strcmp(k, "fi") && strcmp(k, "sv") && strcmp(k, "en")) {
+      bad(c, fname, "unknown language; expected fi, sv or en");
+      continue;
+    }
+    const char *s = text_ok(c, fname, v);
+    if (!strcmp(k, "fi")) out->fi = s;
+    else if (!strcmp(k, "sv")) out->sv = s;
+    else out->en = s;
+  }
+  if (!json_object_get(o, "fi")) {
+    snprintf(fname, sizeof fname, "%s.fi", field);
+    bad(c, fname, "missing; the Finnish text is required");
+  }
+}
+
+/* Array of strings, each from @p allowed if given. */
+static const char **str_array(ctx *c, json_t *root, const char *field, size_t *n,
+                              const char *const *allowed, size_t nallowed,
+                              bool required, bool nonempty) {
+  *n = 0;
+  json_t *a = json_object_get(root, field);
+  if (!a) {
+    if (required) bad(c, field, "missing; expected an array of strings");
+    return NULL;
+  }
+  if (!json_is_array(a)) {
+    bad(c, field, "expected an array of strings");
+    return NULL;
+  }
+  if (nonempty && json_array_size(a) == 0) {
+    bad(c, field, "expected at least one value");
+    return NULL;
+  }
+  const char **out = calloc(json_array_size(a) + 1, sizeof *out);
+  if (!out) return NULL;
+  size_t i;
+  json_t *v;
+  char fname[96];
+  json_array_foreach(a, i, v) {
+    snprintf(fname, sizeof fname, "%s[%zu]", field, i);
+    const char *s = text_ok(c, fname, v);
+    if (!s) continue;
+    if (allowed && !in_list(s, allowed, nallowed)) {
+      char *l = join_list(allowed, nallowed);
+      bad(c, fname, "'%s' is not one of: %s", s, l ? l : "");
+      free(l);
+      continue;
+    }
+    out[(*n)++] = s;
+  }
+  return out;
+}
+
+static bool is_date(const char *s) {
+  if (strlen(s) != 10) return false;
+  for (int i = 0; i < 10; i++) {
+    if (i == 4 || i == 7) { if (s[i] != '-') return false; }
+    else if (s[i] < '0' || s[i] > '9') return false;
+  }
+  int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+static bool is_lang_code(const char *s) {
+  size_t l = strlen(s);
+  if (l < 2 || l > 3) return false;
+  for (size_t i = 0; i < l; i++)
+    if (s[i] < 'a' || s[i] > 'z') return false;
+  return true;
+}
+
+static int count_sentences(const char *s) {
+  int n = 0;
+  bool in = false;
+  for (const char *p = s; *p; p++) {
+    if (*p == '.' || *p == '!' || *p == '?') {
+      if (in && (p[1] == ' ' || p[1] == '\0' || p[1] == '\n')) { n++; in = false; }
+    } else if (*p != ' ' && *p != '\n') {
+      in = true;
+    }
+  }
+  return n + (in ? 1 : 0);
+}
+
+void kt__service_free(kt__service *s) {
+  if (!s) return;
+  free(s->file);
+  free(s->target_groups);
+  free(s->languages);
+  free(s->municipalities);
+  free(s->delivery);
+  free(s->keywords);
+  free(s->json);
+  if (s->root) json_decref((json_t *)s->root);
+  memset(s, 0, sizeof *s);
+}
+
+int kt__service_parse(const char *file, const char *json, size_t len,
+                      kt__service *out, kt__buf *errors) {
+  memset(out, 0, sizeof *out);
+  out->age_min = out->age_max = -1;
+  ctx c = {file, errors, 0};
+  size_t badoff = 0;
+  if (!kt__utf8_valid(json, len, &badoff)) {
+    bad(&c, "(file)", "not valid UTF-8 at byte %zu", badoff);
+    return KT_ECATALOG;
+  }
+  json_error_t je;
+  json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
+  if (!root) {
+    c.nerr++;
+    if (errors)
+      kt__buf_printf(errors, "%s:%d:%d: invalid JSON: %s\n", file, je.line,
+                     je.column, je.text);
+    return KT_ECATALOG;
+  }
+  if (!json_is_object(root)) {
+    bad(&c, "(file)", "expected a JSON object");
+    json_decref(root);
+    return KT_ECATALOG;
+  }
+  out->root = root;
+  out->file = kt__strdup(file);
+
+  const char *k;
+  json_t *v;
+  json_object_foreach(root, k, v) {
+    if (!in_list(k, FIELDS, N(FIELDS))) {
+      char *l = join_list(FIELDS, N(FIELDS));
+      bad(&c, k, "unknown field; expected one of: %s", l ? l : "");
+      free(l);
+    }
+  }
+
+  v = json_object_get(root, "id");
+  out->id = v ? text_ok(&c, "id", v) : NULL;
+  if (!v) bad(&c, "id", "missing; expected the service id (the file name without .json)");
+  if (out->id) {
+    for (const char *p = out->id; *p; p++)
+      if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-')) {
+        bad(&c, "id", "'%s' may contain only a-z, 0-9 and '-'", out->id);
+        out->id = NULL;
+        break;
+      }
+  }
+  if (out->id) {
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    size_t bl = strlen(base);
+    if (bl > 5 && !strcmp(base + bl - 5, ".json") &&
+        (strlen(out->id) != bl - 5 || strncmp(base, out->id, bl - 5)))
+      bad(&c, "id", "'%s' does not match the file name %s", out->id, base);
+  }
+
+  ml_text(&c, root, "name", &out->name, true);
+  ml_text(&c, root, "summary", &out->summary, true);
+  ml_text(&c, root, "description", &out->description, true);
+  ml_text(&c, root, "target_description", &out->target_description, true);
+  ml_text(&c, root, "requirements", &out->requirements, true);
+  ml_text(&c, root, "referral", &out->referral, true);
+  if (out->summary.fi) {
+    int ns = count_sentences(out->summary.fi);
+    if (ns < 1 || ns > 2) bad(&c, "summary.fi", "has %d sentences; expected 1-2", ns);
+  }
+  if (out->description.fi) {
+    size_t nw = count_words(out->description.fi);
+    if (nw < 80 || nw > 250)
+      bad(&c, "description.fi", "has %zu words; expected 80-250", nw);
+  }
+
+  v = json_object_get(root, "category");
+  if (!v) bad(&c, "category", "missing");
+  else if ((out->category = text_ok(&c, "category", v)) &&
+           !in_list(out->category, CATEGORIES, N(CATEGORIES))) {
+    char *l = join_list(CATEGORIES, N(CATEGORIES));
+    bad(&c, "category", "'%s' is not one of: %s", out->category, l ? l : "");
+    free(l);
+  }
+  out->target_groups = str_array(&c, root, "target_groups", &out->n_target_groups,
+                                 TARGET_GROUPS, N(TARGET_GROUPS), true, true);
+  out->languages = str_array(&c, root, "languages", &out->n_languages, NULL, 0, true, true);
+  for (size_t i = 0; i < out->n_languages; i++)
+    if (!is_lang_code(out->languages[i]))
+      bad(&c, "languages", "'%s' is not an ISO 639 code like fi, sv, en", out->languages[i]);
+  out->municipalities = str_array(&c, root, "municipalities", &out->n_municipalities,
+                                  NULL, 0, true, true);
+  out->delivery = str_array(&c, root, "delivery", &out->n_delivery, DELIVERY,
+                            N(DELIVERY), true, true);
+  size_t nrel = 0;
+  free(str_array(&c, root, "related", &nrel, NULL, 0, false, false));
+
+  v = json_object_get(root, "age");
+  if (v) {
+    if (!json_is_object(v)) bad(&c, "age", "expected an object {\"min\"?: int, \"max\"?: int}");
+    else {
+      json_t *age = v;
+      json_object_foreach(age, k, v) {
+        bool is_min = !strcmp(k, "min");
+        if (!is_min && strcmp(k, "max")) { bad(&c, "age", "unknown key '%s'; expected min or max", k); continue; }
+        if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > 120) {
+          bad(&c, is_min ? "age.min" : "age.max", "expected an integer 0-120");
+          continue;
+        }
+        if (is_min) out->age_min = (int)json_integer_value(v);
+        else out->age_max = (int)json_integer_value(v);
+      }
+      if (out->age_min >= 0 && out->age_max >= 0 && out->age_min > out->age_max)
+        bad(&c, "age", "min %d is above max %d", out->age_min, out->age_max);
+    }
+  }
+  v = json_object_get(root, "finnish_level");
+  if (v && (out->finnish_level = text_ok(&c, "finnish_level", v)) &&
+      !in_list(out->finnish_level, LEVELS, N(LEVELS)))
+    bad(&c, "finnish_level", "'%s' is not a CEFR level A1, A2, B1, B2, C1 or C2",
+        out->finnish_level);
+
+  v = json_object_get(root, "provider");
+  if (!v || !json_is_object(v)) bad(&c, "provider", "expected an object {\"name\": ..., \"type\": ...}");
+  else {
+    json_t *pn = json_object_get(v, "name"), *pt = json_object_get(v, "type");
+    out->provider_name = pn ? text_ok(&c, "provider.name", pn) : NULL;
+    if (!pn) bad(&c, "provider.name", "missing");
+    out->provider_type = pt ? text_ok(&c, "provider.type", pt) : NULL;
+    if (!pt) bad(&c, "provider.type", "missing");
+    else if (out->provider_type && !in_list(out->provider_type, PROVIDER_TYPES, N(PROVIDER_TYPES))) {
+      char *l = join_list(PROVIDER_TYPES, N(PROVIDER_TYPES));
+      bad(&c, "provider.type", "'%s' is not one of: %s", out->provider_type, l ? l : "");
+      free(l);
+    }
+  }
+  v = json_object_get(root, "cost");
+  if (!v) bad(&c, "cost", "missing; expected a string such as \"Maksuton.\"");
+  else out->cost = text_ok(&c, "cost", v);
+  v = json_object_get(root, "updated");
+  if (!v) bad(&c, "updated", "missing; expected a date YYYY-MM-DD");
+  else {
+    const char *d = text_ok(&c, "updated", v);
+    if (d && !is_date(d)) bad(&c, "updated", "'%s' is not a date YYYY-MM-DD", d);
+  }
+
+  /* keywords: {fi: [...], sv?: [...], en?: [...]} flattened for indexing. */
+  v = json_object_get(root, "keywords");
+  if (!v || !json_is_object(v) || !json_object_get(v, "fi"))
+    bad(&c, "keywords", "expected an object with at least {\"fi\": [\"...\"]}");
+  else {
+    size_t total = 0;
+    json_t *kwo = v;
+    json_object_foreach(kwo, k, v) total += json_is_array(v) ? json_array_size(v) : 0;
+    out->keywords = calloc(total + 1, sizeof *out->keywords);
+    json_t *kw = json_object_get(root, "keywords");
+    json_object_foreach(kw, k, v) {
+      char fname[64];
+      snprintf(fname, sizeof fname, "keywords.%s", k);
+      if (strcmp(k, "fi") && strcmp(k, "sv") && strcmp(k, "en")) {
+        bad(&c, fname, "unknown language; expected fi, sv or en");
+        continue;
+      }
+      size_t n = 0;
+      const char **l = str_array(&c, kw, k, &n, NULL, 0, true, !strcmp(k, "fi"));
+      for (size_t i = 0; i < n && out->keywords; i++) out->keywords[out->n_keywords++] = l[i];
+      free(l);
+    }
+  }
+  /* A service given in Swedish or English must be findable in it. */
+  for (size_t i = 0; i < out->n_languages; i++) {
+    const char *l = out->languages[i];
+    if (!strcmp(l, "sv") && (!out->name.sv || !out->summary.sv))
+      bad(&c, "languages", "lists sv, so name.sv and summary.sv are required");
+    if (!strcmp(l, "en") && (!out->name.en || !out->summary.en))
+      bad(&c, "languages", "lists en, so name.en and summary.en are required");
+  }
+  if (c.nerr) {
+    kt__service_free(out);
+    return KT_ECATALOG;
+  }
+  out->json = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+  if (!out->json) { kt__service_free(out); return KT_ENOMEM; }
+  return KT_OK;
+}
+
+static int cmpstr(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int cmpsvc(const void *a, const void *b) {
+  return strcmp(((const kt__service *)a)->id, ((const kt__service *)b)->id);
+}
+
+void kt__catalog_free(kt__catalog *c) {
+  if (!c) return;
+  for (size_t i = 0; i < c->count; i++) kt__service_free(&c->items[i]);
+  free(c->items);
+  c->items = NULL;
+  c->count = 0;
+}
+
+static int read_file(const char *path, char **out, size_t *len, kt__buf *errors,
+                     size_t *nerr) {
+  *out = NULL;
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    (*nerr)++;
+    kt__buf_printf(errors, "%s: cannot read: %s\n", path, strerror(errno));
+    return KT_EIO;
+  }
+  struct stat st;
+  if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+    (*nerr)++;
+    kt__buf_printf(errors, "%s: not a regular file\n", path);
+    fclose(f);
+    return KT_EIO;
+  }
+  if (st.st_size > MAX_FILE_BYTES) {
+    (*nerr)++;
+    kt__buf_printf(errors, "%s: file is %lld bytes; the limit is %d\n", path,
+                   (long long)st.st_size, MAX_FILE_BYTES);
+    fclose(f);
+    return KT_ETOOBIG;
+  }
+  char *b = malloc((size_t)st.st_size + 1);
+  if (!b) { fclose(f); return KT_ENOMEM; }
+  size_t n = fread(b, 1, (size_t)st.st_size, f);
+  bool err = ferror(f);
+  fclose(f);
+  if (err) {
+    (*nerr)++;
+    kt__buf_printf(errors, "%s: read error\n", path);
+    free(b);
+    return KT_EIO;
+  }
+  b[n] = '\0';
+  *out = b;
+  *len = n;
+  return KT_OK;
+}
+
+static void finish_errors(kt__buf *errors, size_t nerr, const char *dir) {
+  /* Keep the message readable: list the first errors, count the rest. */
+  const char *p = errors->data ? errors->data : "";
+  size_t lines = 0, cut = 0;
+  for (size_t i = 0; p[i]; i++)
+    if (p[i] == '\n' && ++lines == MAX_ERRORS_LISTED) { cut = i + 1; break; }
+  if (cut) {
+    errors->len = cut;
+    errors->data[cut] = '\0';
+  }
+  kt__err(KT_ECATALOG, "catalogue %s has %zu error%s:\n%s%s", dir, nerr,
+          nerr == 1 ? "" : "s", p, cut ? "...\n" : "");
+  if (cut) {
+    char more[64];
+    snprintf(more, sizeof more, "... and %zu more\n", nerr - MAX_ERRORS_LISTED);
+    kt__err(KT_ECATALOG, "catalogue %s has %zu errors:\n%s%s", dir, nerr, p, more);
+  }
+}
+
+int kt__catalog_load(const char *dir, kt__catalog *out) {
+  memset(out, 0, sizeof *out);
+  if (!dir) return kt__err(KT_EINVAL, "catalogue directory is NULL");
+  char *sdir = kt__path_join(dir, "services");
+  if (!sdir) return KT_ENOMEM;
+  DIR *d = opendir(sdir);
+  if (!d) {
+    int e = errno;
+    int rc = kt__err(KT_EIO, "cannot open catalogue folder %s: %s", sdir, strerror(e));
+    free(sdir);
+    return rc;
+  }
+  char **names = NULL;
+  size_t nn = 0, cap = 0;
+  struct dirent *e;
+  int rc = KT_OK;
+  while ((e = readdir(d))) {
+    size_t l = strlen(e->d_name);
+    if (l <= 5 || strcmp(e->d_name + l - 5, ".json") || e->d_name[0] == '.') continue;
+    if (nn == MAX_SERVICES) { rc = KT_ETOOBIG; break; }
+    if (nn == cap) {
+      cap = cap ? cap * 2 : 256;
+      char **p = realloc(names, cap * sizeof *p);
+      if (!p) { rc = KT_ENOMEM; break; }
+      names = p;
+    }
+    if (!(names[nn] = strdup(e->d_name))) { rc = KT_ENOMEM; break; }
+    nn++;
+  }
+  closedir(d);
+  if (rc) {
+    for (size_t i = 0; i < nn; i++) free(names[i]);
+    free(names);
+    rc = rc == KT_ETOOBIG ? kt__err(rc, "catalogue %s has more than %d services", sdir, MAX_SERVICES)
+                          : kt__err(rc, "out of memory listing %s", sdir);
+    free(sdir);
+    return rc;
+  }
+  qsort(names, nn, sizeof *names, cmpstr);
+
+  kt__buf errors;
+  kt__buf_init(&errors, 1 << 20);
+  size_t nerr = 0;
+  out->items = calloc(nn ? nn : 1, sizeof *out->items);
+  if (!out->items) rc = KT_ENOMEM;
+  for (size_t i = 0; i < nn && !rc; i++) {
+    char *path = kt__path_join(sdir, names[i]);
+    char *buf = NULL;
+    size_t len = 0;
+    if (!path) { rc = KT_ENOMEM; break; }
+    int r = read_file(path, &buf, &len, &errors, &nerr);
+    if (r == KT_ENOMEM) rc = r;
+    if (!r) {
+      kt__service s;
+      size_t before = errors.len;
+      r = kt__service_parse(path, buf, len, &s, &errors);
+      if (r == KT_OK) out->items[out->count++] = s;
+      else if (r == KT_ENOMEM) rc = r;
+      else {
+        for (size_t k = before; k < errors.len; k++) nerr += errors.data[k] == '\n';
+      }
+    }
+    free(buf);
+    free(path);
+  }
+  if (!rc && nn == 0) {
+    nerr++;
+    kt__buf_printf(&errors, "%s: no <id>.json service files\n", sdir);
+  }
+  if (!rc) {
+    qsort(out->items, out->count, sizeof *out->items, cmpsvc);
+    for (size_t i = 1; i < out->count; i++)
+      if (!strcmp(out->items[i].id, out->items[i - 1].id)) {
+        nerr++;
+        kt__buf_printf(&errors, "%s: field 'id': duplicate id '%s' (also in %s)\n",
+                       out->items[i].file, out->items[i].id, out->items[i - 1].file);
+      }
+    /* Every related id must exist. */
+    for (size_t i = 0; i < out->count; i++) {
+      json_t *rel = json_object_get((json_t *)out->items[i].root, "related");
+      size_t k;
+      json_t *v;
+      json_array_foreach(rel, k, v) {
+        kt__service key = {.id = json_string_value(v)};
+        if (!bsearch(&key, out->items, out->count, sizeof key, cmpsvc)) {
+          nerr++;
+          kt__buf_printf(&errors, "%s: field 'related[%zu]': no service with id '%s'\n",
+                         out->items[i].file, k, key.id);
+        }
+      }
+    }
+  }
+  for (size_t i = 0; i < nn; i++) free(names[i]);
+  free(names);
+  if (!rc && nerr) {
+    finish_errors(&errors, nerr, dir);
+    rc = KT_ECATALOG;
+  } else if (rc == KT_ENOMEM) {
+    kt__err(KT_ENOMEM, "out of memory loading %s", sdir);
+  }
+  kt__buf_free(&errors);
+  free(sdir);
+  if (rc) kt__catalog_free(out);
+  return rc;
+}
+
+int kt_catalog_validate(const char *catalog_dir, size_t *count) {
+  kt__catalog c;
+  int rc = kt__catalog_load(catalog_dir, &c);
+  if (count) *count = rc ? 0 : c.count;
+  kt__catalog_free(&c);
+  return rc;
+}
+
+const char *kt__target_group_label(const char *id) {
+  static const char *const labels[][2] = {
+      {"kaikki", "kaikki"},
+      {"maahanmuuttajat", "maahanmuuttajat"},
+      {"nuoret", "nuoret"},
+      {"pitkaaikaistyottomat", "pitkäaikaistyöttömät"},
+      {"osatyokykyiset", "osatyökykyiset"},
+      {"korkeakoulutetut", "korkeakoulutetut"},
+      {"yrittajiksi_aikovat", "yrittäjiksi aikovat"},
+      {"ikaantyneet", "ikääntyneet"},
+      {"tyonantajat", "työnantajat"},
+      {"paihdekuntoutujat", "päihdekuntoutujat"},
+      {"vanhemmat", "vanhemmat"},
+      {"vammaiset", "vammaiset"},
+      {"naiset", "naiset"},
+      {"lomautetut", "lomautetut"},
+      {"asunnottomat", "asunnottomat"},
+      {"rikostaustaiset", "rikostaustaiset"},
+      {"opiskelijat", "opiskelijat"}};
+  for (size_t i = 0; i < N(labels); i++)
+    if (!strcmp(labels[i][0], id)) return labels[i][1];
+  return id;
+}

@@ -1,0 +1,109 @@
+/*
+ * engine.c — the engine handle: opens the current index generation (Xapian
+ * database + LMDB record store) with its analyser, follows index switches on
+ * refresh, and serves full service records.
+ */
+#define _GNU_SOURCE
+#include "engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void gen_close(kt__gen *g) {
+  ktx_db_close(g->db);
+  kt__store_close(g->store);
+  free(g->name);
+  memset(g, 0, sizeof *g);
+}
+
+static int gen_open(kt__gen *g, const char *root) {
+  memset(g, 0, sizeof *g);
+  char *path = NULL;
+  int rc = kt__index_current(root, &path);
+  if (rc) return rc;
+  char *x = kt__path_join(path, "xapian"), *r = kt__path_join(path, "records.mdb");
+  const char *slash = strrchr(path, '/');
+  g->name = kt__strdup(slash ? slash + 1 : path);
+  if (!x || !r || !g->name) rc = KT_ENOMEM;
+  if (!rc) rc = kt__store_open(&g->store, r);
+  if (!rc) rc = ktx_db_open(&g->db, x);
+  if (rc == KT_ENOINDEX)
+    kt__err(KT_ECORRUPT, "index generation %s is incomplete (%s)", path, kt_error_last());
+  if (rc == KT_ENOINDEX) rc = KT_ECORRUPT;
+  if (!rc) {
+    char *v = NULL;
+    if (kt__store_get(g->store, "#built_at", &v, NULL) == KT_OK)
+      snprintf(g->built_at, sizeof g->built_at, "%s", v);
+    free(v);
+    g->services = ktx_db_doccount(g->db);
+  }
+  free(x);
+  free(r);
+  free(path);
+  if (rc) gen_close(g);
+  return rc;
+}
+
+int kt_engine_open(kt_engine **out, const char *index_dir) {
+  kt__err_clear();
+  if (!out || !index_dir) return kt__err(KT_EINVAL, "kt_engine_open: NULL argument");
+  *out = NULL;
+  kt_engine *e = calloc(1, sizeof *e);
+  if (!e) return KT_ENOMEM;
+  e->root = kt__strdup(index_dir);
+  int rc = e->root ? gen_open(&e->gen, index_dir) : KT_ENOMEM;
+  if (!rc) rc = kt_analyzer_open(&e->an);
+  if (rc) {
+    kt_engine_close(e);
+    return rc;
+  }
+  *out = e;
+  return KT_OK;
+}
+
+void kt_engine_close(kt_engine *e) {
+  if (!e) return;
+  gen_close(&e->gen);
+  kt_analyzer_close(e->an);
+  free(e->root);
+  free(e);
+}
+
+int kt_engine_refresh(kt_engine *e, int *changed) {
+  if (changed) *changed = 0;
+  if (!e) return kt__err(KT_EINVAL, "kt_engine_refresh: NULL engine");
+  char *path = NULL;
+  int rc = kt__index_current(e->root, &path);
+  if (rc) return rc;
+  const char *slash = strrchr(path, '/');
+  bool same = e->gen.name && !strcmp(slash ? slash + 1 : path, e->gen.name);
+  free(path);
+  if (same) return KT_OK;
+  kt__gen g;
+  if ((rc = gen_open(&g, e->root))) return rc; /* keep serving the old one */
+  gen_close(&e->gen);
+  e->gen = g;
+  if (changed) *changed = 1;
+  return KT_OK;
+}
+
+int kt_engine_info(const kt_engine *e, kt_index_info *out) {
+  if (!e || !out) return kt__err(KT_EINVAL, "kt_engine_info: NULL argument");
+  out->generation = e->gen.name;
+  out->built_at = e->gen.built_at;
+  out->services = e->gen.services;
+  return KT_OK;
+}
+
+int kt_service_get(kt_engine *e, const char *id, char **json_out, size_t *len_out) {
+  kt__err_clear();
+  if (!e || !id || !json_out) return kt__err(KT_EINVAL, "kt_service_get: NULL argument");
+  *json_out = NULL;
+  if (!*id || id[0] == '#' || strlen(id) > 200)
+    return kt__err(KT_ENOTFOUND, "no service with id '%.200s'", id);
+  int rc = kt__store_get(e->gen.store, id, json_out, len_out);
+  if (rc == KT_ENOTFOUND) return kt__err(KT_ENOTFOUND, "no service with id '%s'", id);
+  return rc;
+}

@@ -1,0 +1,43 @@
+/*
+ * error.c — status codes and the thread-local "last error" message.
+ */
+#include "internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define KT__ERRMSG_CAP 8192
+static _Thread_local char errmsg[KT__ERRMSG_CAP];
+
+int kt_version_number(void) { return KT_VERSION_NUMBER; }
+const char *kt_version(void) { return KT_VERSION_STRING; }
+
+const char *kt_strerror(int code) {
+  switch (code) {
+  case KT_OK: return "ok";
+  case KT_EINVAL: return "invalid argument";
+  case KT_ENOMEM: return "out of memory";
+  case KT_ENOTFOUND: return "not found";
+  case KT_ENOINDEX: return "no index";
+  case KT_ECORRUPT: return "index is damaged";
+  case KT_ECATALOG: return "invalid catalogue";
+  case KT_EIO: return "input/output error";
+  case KT_ELOCKED: return "index is being built";
+  case KT_ETOOBIG: return "input too large";
+  case KT_EANALYZER: return "text analyser unavailable";
+  case KT_EINTERNAL: return "internal error";
+  default: return "unknown error";
+  }
+}
+
+const char *kt_error_last(void) { return errmsg; }
+
+void kt__err_clear(void) { errmsg[0] = '\0'; }
+
+int kt__err(int code, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(errmsg, sizeof errmsg, fmt, ap);
+  va_end(ap);
+  return code;
+}

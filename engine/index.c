@@ -1,0 +1,340 @@
+/*
+ * index.c — builds an index generation from the catalogue and switches to it
+ * atomically.
+ *
+ * Layout of an index root:
+ *   .lock                  flock()ed by the one build allowed at a time
+ *   current -> gen-<stamp> symlink; replaced by rename(2), so readers see
+ *                          either the old or the new generation, never a mix
+ *   gen-<stamp>/xapian/    field-aware terms, filter terms and values
+ *   gen-<stamp>/records.mdb  full service records and metadata (LMDB)
+ *   .build-<pid>/          a build in progress; renamed when complete
+ * A build killed at any point leaves `current` untouched; its leftover
+ * .build-* folder is removed by the next build.
+ */
+#define _GNU_SOURCE
+#include "internal.h"
+#include "xapian_shim.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Field prefixes and their weight in the combined (unprefixed) terms. */
+typedef struct field_spec {
+  unsigned bit;
+  const char *prefix;
+  unsigned wdf;
+} field_spec;
+static const field_spec F_NAME = {KT_FIELD_NAME, "N", 6};
+static const field_spec F_SUMMARY = {KT_FIELD_SUMMARY, "S", 3};
+static const field_spec F_DESC = {KT_FIELD_DESCRIPTION, "D", 1};
+static const field_spec F_KEYWORDS = {KT_FIELD_KEYWORDS, "K", 4};
+static const field_spec F_TARGET = {KT_FIELD_TARGET, "T", 2};
+static const field_spec F_COND = {KT_FIELD_CONDITIONS, "R", 1};
+static const field_spec F_PROVIDER = {KT_FIELD_PROVIDER, "P", 1};
+
+const char *const kt__field_prefixes[KT__NFIELDS] = {"N", "S", "D", "K", "T", "R", "P"};
+
+const char *kt_field_name(unsigned bit) {
+  switch (bit) {
+  case KT_FIELD_NAME: return "name";
+  case KT_FIELD_SUMMARY: return "summary";
+  case KT_FIELD_DESCRIPTION: return "description";
+  case KT_FIELD_KEYWORDS: return "keywords";
+  case KT_FIELD_TARGET: return "target";
+  case KT_FIELD_CONDITIONS: return "conditions";
+  case KT_FIELD_PROVIDER: return "provider";
+  default: return "unknown";
+  }
+}
+
+static int add_text(kt_analyzer *an, ktx_doc *doc, const field_spec *f,
+                    const char *text) {
+  if (!text || !*text) return KT_OK;
+  kt__wordlist wl;
+  int rc = kt__text_words(text, strlen(text), &wl);
+  if (rc) return rc;
+  char term[256];
+  for (size_t i = 0; i < wl.count && !rc; i++) {
+    kt__wordan wa;
+    rc = kt__analyze_word(an, &wl.items[i], &wa);
+    if (rc || wa.stop) continue;
+    for (size_t t = 0; t < wa.count && !rc; t++) {
+      rc = ktx_doc_add_term(doc, wa.terms[t].text, f->wdf);
+      snprintf(term, sizeof term, "%s%s", f->prefix, wa.terms[t].text);
+      if (!rc) rc = ktx_doc_add_term(doc, term, 1);
+    }
+  }
+  kt__wordlist_free(&wl);
+  return rc;
+}
+
+static int add_ml(kt_analyzer *an, ktx_doc *doc, const field_spec *f, const kt__ml *m) {
+  int rc = add_text(an, doc, f, m->fi);
+  if (!rc) rc = add_text(an, doc, f, m->sv);
+  if (!rc) rc = add_text(an, doc, f, m->en);
+  return rc;
+}
+
+static int add_bool(ktx_doc *doc, const char *prefix, const char *value) {
+  char *f = kt__casefold(value);
+  if (!f) return KT_ENOMEM;
+  char term[256];
+  snprintf(term, sizeof term, "%s%s", prefix, f);
+  free(f);
+  return ktx_doc_add_boolean(doc, term);
+}
+
+static int index_service(kt_analyzer *an, ktx_writer *w, const kt__service *s) {
+  ktx_doc *doc;
+  int rc = ktx_doc_new(&doc);
+  if (rc) return rc;
+  kt__analyzer_trim(an); /* between documents only: term pointers stay valid within one */
+  rc = add_ml(an, doc, &F_NAME, &s->name);
+  if (!rc) rc = add_ml(an, doc, &F_SUMMARY, &s->summary);
+  if (!rc) rc = add_ml(an, doc, &F_DESC, &s->description);
+  if (!rc) rc = add_ml(an, doc, &F_TARGET, &s->target_description);
+  for (size_t i = 0; !rc && i < s->n_target_groups; i++)
+    rc = add_text(an, doc, &F_TARGET, kt__target_group_label(s->target_groups[i]));
+  if (!rc) rc = add_ml(an, doc, &F_COND, &s->requirements);
+  if (!rc) rc = add_ml(an, doc, &F_COND, &s->referral);
+  for (size_t i = 0; !rc && i < s->n_keywords; i++)
+    rc = add_text(an, doc, &F_KEYWORDS, s->keywords[i]);
+  if (!rc) rc = add_text(an, doc, &F_PROVIDER, s->provider_name);
+
+  if (!rc) rc = add_bool(doc, "Q", s->id);
+  if (!rc) rc = add_bool(doc, "XC", s->category);
+  for (size_t i = 0; !rc && i < s->n_target_groups; i++) rc = add_bool(doc, "XG", s->target_groups[i]);
+  for (size_t i = 0; !rc && i < s->n_languages; i++) rc = add_bool(doc, "XL", s->languages[i]);
+  for (size_t i = 0; !rc && i < s->n_municipalities; i++)
+    rc = add_bool(doc, "XM", s->municipalities[i]);
+  if (!rc) rc = ktx_doc_set_value(doc, KTX_SLOT_ID, s->id, strlen(s->id));
+  if (!rc) rc = ktx_doc_set_value(doc, KTX_SLOT_CATEGORY, s->category, strlen(s->category));
+  char num[16];
+  if (!rc && s->age_min >= 0) {
+    snprintf(num, sizeof num, "%03d", s->age_min);
+    rc = ktx_doc_set_value(doc, KTX_SLOT_AGE_MIN, num, strlen(num));
+  }
+  if (!rc && s->age_max >= 0) {
+    snprintf(num, sizeof num, "%03d", s->age_max);
+    rc = ktx_doc_set_value(doc, KTX_SLOT_AGE_MAX, num, strlen(num));
+  }
+  if (!rc) {
+    kt__buf data;
+    kt__buf_init(&data, 1 << 16);
+    rc = kt__buf_printf(&data, "%s\t%s\t%s", s->id, s->name.fi, s->category);
+    if (!rc) rc = ktx_doc_set_data(doc, data.data, data.len);
+    kt__buf_free(&data);
+  }
+  if (!rc) rc = ktx_writer_add(w, doc);
+  ktx_doc_free(doc);
+  return rc;
+}
+
+static int fsync_path(const char *path) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return KT_EIO;
+  int r = fsync(fd);
+  close(fd);
+  return r == 0 ? KT_OK : KT_EIO;
+}
+
+/* Remove leftovers of killed builds and generations beyond @p keep. */
+static void prune(const char *root, const char *current, size_t keep) {
+  DIR *d = opendir(root);
+  if (!d) return;
+  char *gens[4096];
+  size_t ng = 0;
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    char *p = NULL;
+    if (!strncmp(e->d_name, ".build-", 7) || !strncmp(e->d_name, "current.tmp-", 12)) {
+      if ((p = kt__path_join(root, e->d_name))) kt__rm_rf(p);
+      free(p);
+    } else if (!strncmp(e->d_name, "gen-", 4) && ng < 4096) {
+      gens[ng++] = strdup(e->d_name);
+    }
+  }
+  closedir(d);
+  /* Names sort by build time; keep the newest `keep` and always current. */
+  for (size_t i = 0; i < ng; i++)
+    for (size_t j = i + 1; j < ng; j++)
+      if (gens[i] && gens[j] && strcmp(gens[i], gens[j]) > 0) {
+        char *t = gens[i]; gens[i] = gens[j]; gens[j] = t;
+      }
+  for (size_t i = 0; i < ng; i++) {
+    if (gens[i] && i + keep < ng && strcmp(gens[i], current) != 0) {
+      char *p = kt__path_join(root, gens[i]);
+      if (p) kt__rm_rf(p);
+      free(p);
+    }
+    free(gens[i]);
+  }
+}
+
+static int take_lock(const char *root, int *fd_out) {
+  char *lp = kt__path_join(root, ".lock");
+  if (!lp) return KT_ENOMEM;
+  int fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    int rc = kt__err(KT_EIO, "cannot open lock file %s: %s", lp, strerror(errno));
+    free(lp);
+    return rc;
+  }
+  if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    char pid[32] = "";
+    ssize_t n = pread(fd, pid, sizeof pid - 1, 0);
+    pid[n > 0 ? n : 0] = '\0';
+    pid[strcspn(pid, "\n")] = '\0';
+    int rc = kt__err(KT_ELOCKED, "index %s is being built by another process%s%s%s",
+                     root, *pid ? " (pid " : "", pid, *pid ? ")" : "");
+    close(fd);
+    free(lp);
+    return rc;
+  }
+  char pid[32];
+  int n = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+  if (ftruncate(fd, 0) == 0 && pwrite(fd, pid, (size_t)n, 0) < 0) { /* best effort */ }
+  free(lp);
+  *fd_out = fd;
+  return KT_OK;
+}
+
+int kt_index_build(const char *catalog_dir, const char *index_dir,
+                   const kt_build_options *opts, kt_build_stats *stats) {
+  kt__err_clear();
+  if (!catalog_dir || !index_dir) return kt__err(KT_EINVAL, "kt_index_build: NULL directory");
+  if (opts && opts->version != KT_BUILD_OPTIONS_VERSION)
+    return kt__err(KT_EINVAL, "kt_build_options.version is %u; expected %d", opts->version,
+                   KT_BUILD_OPTIONS_VERSION);
+  double t0 = kt__now();
+  int rc = kt__mkdir_p(index_dir);
+  if (rc) return rc;
+  int lockfd = -1;
+  if ((rc = take_lock(index_dir, &lockfd))) return rc;
+
+  kt__catalog cat;
+  kt_analyzer *an = NULL;
+  ktx_writer *w = NULL;
+  kt__store *st = NULL;
+  char *build = NULL, *xdir = NULL, *rpath = NULL, *gen = NULL, *tmp = NULL, *cur = NULL;
+  char genname[64], bname[64], tname[64];
+  size_t nterms = 0;
+
+  if ((rc = kt__catalog_load(catalog_dir, &cat))) goto out_unlock;
+  prune(index_dir, "", (size_t)-1); /* only removes leftovers of killed builds */
+
+  snprintf(bname, sizeof bname, ".build-%ld", (long)getpid());
+  build = kt__path_join(index_dir, bname);
+  if (!build) { rc = KT_ENOMEM; goto out; }
+  kt__rm_rf(build);
+  if ((rc = kt__mkdir_p(build))) goto out;
+  xdir = kt__path_join(build, "xapian");
+  rpath = kt__path_join(build, "records.mdb");
+  if (!xdir || !rpath) { rc = KT_ENOMEM; goto out; }
+  if ((rc = kt_analyzer_open(&an))) goto out;
+  kt__analyzer_set_fix_umlauts(an, false);
+  if ((rc = ktx_writer_open(&w, xdir))) goto out;
+  size_t total_json = 0;
+  for (size_t i = 0; i < cat.count; i++) total_json += strlen(cat.items[i].json);
+  if ((rc = kt__store_create(&st, rpath, total_json * 2 + (16u << 20)))) goto out;
+
+  for (size_t i = 0; i < cat.count; i++) {
+    const kt__service *s = &cat.items[i];
+    if ((rc = index_service(an, w, s))) {
+      char msg[1024];
+      snprintf(msg, sizeof msg, "%s", kt_error_last());
+      kt__err(rc, "indexing %s: %s", s->file, msg);
+      goto out;
+    }
+    if ((rc = kt__store_put(st, s->id, s->json, strlen(s->json)))) goto out;
+    if (opts && opts->progress) opts->progress(i + 1, cat.count, opts->userdata);
+  }
+  /* Metadata: build time (UTC) and size. */
+  time_t now = time(NULL);
+  struct tm tm;
+  gmtime_r(&now, &tm);
+  char built[32], count[32];
+  strftime(built, sizeof built, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  snprintf(count, sizeof count, "%zu", cat.count);
+  if ((rc = kt__store_put(st, "#built_at", built, strlen(built)))) goto out;
+  if ((rc = kt__store_put(st, "#services", count, strlen(count)))) goto out;
+  if ((rc = kt__store_put(st, "#engine", KT_VERSION_STRING, strlen(KT_VERSION_STRING)))) goto out;
+  if ((rc = kt__store_commit(st))) goto out;
+  kt__store_close(st);
+  st = NULL;
+  if ((rc = ktx_writer_commit(w, &nterms))) goto out;
+  ktx_writer_free(w);
+  w = NULL;
+  fsync_path(build);
+
+  /* Publish: rename the finished build, then swap the `current` symlink. */
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  strftime(built, sizeof built, "%Y%m%dT%H%M%S", &tm);
+  snprintf(genname, sizeof genname, "gen-%s.%06ldZ-%ld", built, ts.tv_nsec / 1000,
+           (long)getpid());
+  gen = kt__path_join(index_dir, genname);
+  snprintf(tname, sizeof tname, "current.tmp-%ld", (long)getpid());
+  tmp = kt__path_join(index_dir, tname);
+  cur = kt__path_join(index_dir, "current");
+  if (!gen || !tmp || !cur) { rc = KT_ENOMEM; goto out; }
+  if (rename(build, gen) != 0) {
+    rc = kt__err(KT_EIO, "cannot rename %s to %s: %s", build, gen, strerror(errno));
+    goto out;
+  }
+  fsync_path(index_dir);
+  unlink(tmp);
+  if (symlink(genname, tmp) != 0 || rename(tmp, cur) != 0) {
+    rc = kt__err(KT_EIO, "cannot switch %s to %s: %s", cur, genname, strerror(errno));
+    unlink(tmp);
+    goto out;
+  }
+  fsync_path(index_dir);
+  prune(index_dir, genname,
+        opts && opts->keep_generations ? opts->keep_generations : 2);
+  if (stats) {
+    stats->services = cat.count;
+    stats->terms = nterms;
+    stats->seconds = kt__now() - t0;
+    snprintf(stats->generation, sizeof stats->generation, "%s", genname);
+  }
+
+out:
+  kt__store_close(st);
+  ktx_writer_free(w);
+  kt_analyzer_close(an);
+  if (rc && build) kt__rm_rf(build);
+  kt__catalog_free(&cat);
+  free(build); free(xdir); free(rpath); free(gen); free(tmp); free(cur);
+out_unlock:
+  flock(lockfd, LOCK_UN);
+  close(lockfd);
+  return rc;
+}
+
+int kt__index_current(const char *index_dir, char **gen_path) {
+  *gen_path = NULL;
+  char *cur = kt__path_join(index_dir, "current");
+  if (!cur) return KT_ENOMEM;
+  char target[512];
+  ssize_t n = readlink(cur, target, sizeof target - 1);
+  int e = errno;
+  free(cur);
+  if (n < 0)
+    return kt__err(KT_ENOINDEX, "no index at %s (%s); build one with `kohtaanto index`",
+                   index_dir, strerror(e));
+  target[n] = '\0';
+  if (strchr(target, '/'))
+    return kt__err(KT_ECORRUPT, "index %s: 'current' points outside the index", index_dir);
+  *gen_path = kt__path_join(index_dir, target);
+  return *gen_path ? KT_OK : KT_ENOMEM;
+}

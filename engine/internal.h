@@ -1,0 +1,136 @@
+/*
+ * internal.h — declarations shared by the engine's modules. Not installed;
+ * tests reach these through the internal static library `kohtaanto_internal`.
+ */
+#ifndef KT_INTERNAL_H
+#define KT_INTERNAL_H
+
+#include "kohtaanto.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* ---- error.c ---------------------------------------------------------- */
+/* Set the thread-local message and return @p code, so callers can write
+ * `return kt__err(KT_EIO, "cannot open %s", path);`. */
+int kt__err(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Append a line to the thread-local message (for lists of errors). */
+void kt__err_clear(void);
+
+/* ---- util.c ----------------------------------------------------------- */
+/* Growable byte buffer with a hard cap; `kt__buf_*` return KT_ENOMEM or
+ * KT_ETOOBIG when growing past `cap`. */
+typedef struct kt__buf {
+  char *data;
+  size_t len, size, cap;
+} kt__buf;
+void kt__buf_init(kt__buf *b, size_t cap);
+int kt__buf_add(kt__buf *b, const char *s, size_t n);
+int kt__buf_adds(kt__buf *b, const char *s);
+int kt__buf_printf(kt__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void kt__buf_free(kt__buf *b);
+char *kt__strdup(const char *s);
+char *kt__strndup(const char *s, size_t n);
+bool kt__utf8_valid(const char *s, size_t n, size_t *bad_offset);
+double kt__now(void);
+/* Join two path parts into a newly allocated string. */
+char *kt__path_join(const char *a, const char *b);
+int kt__mkdir_p(const char *path);
+int kt__rm_rf(const char *path);
+
+/* ---- text.c: ICU normalisation and word segmentation ------------------- */
+typedef struct kt__word {
+  char *text;      /* NFC, case-folded, cleaned; owned by the list */
+  char *orig;      /* NFC, cleaned, original case; owned by the list */
+  size_t start, end; /* byte offsets in the input */
+  bool all_caps;   /* written in capitals (TE, KELA, S2) */
+  bool numeric;    /* contains a digit */
+} kt__word;
+typedef struct kt__wordlist {
+  kt__word *items;
+  size_t count, size;
+} kt__wordlist;
+/* Segment @p text (valid UTF-8 of @p len bytes) into words. */
+int kt__text_words(const char *text, size_t len, kt__wordlist *out);
+void kt__wordlist_free(kt__wordlist *wl);
+/* Case-fold a UTF-8 string into a new allocation (NULL on failure). */
+char *kt__casefold(const char *s);
+
+/* ---- stopwords.c ------------------------------------------------------ */
+bool kt__is_stopword(const char *folded);
+
+/* ---- analyze.c -------------------------------------------------------- */
+/* Analysis of a single (case-folded) word: a NUL-separated term list. */
+struct kt_analyzer;
+typedef struct kt__wordan {
+  size_t count;
+  kt_term *terms; /* texts point into the analyser's cache; valid until close */
+  bool stop;
+} kt__wordan;
+int kt__analyze_word(struct kt_analyzer *an, const kt__word *w,
+                     kt__wordan *out);
+size_t kt__analyzer_cache_size(const struct kt_analyzer *an);
+/* Empty the cache if it is nearly full; call between texts only, since it
+ * invalidates term pointers returned by kt__analyze_word(). */
+void kt__analyzer_trim(struct kt_analyzer *an);
+/* Umlaut restoration ("tyokokeilu" -> työkokeilu) costs a Voikko suggestion
+ * per unknown word. It is on by default (need texts are typed in a hurry) and
+ * off in the indexer: catalogue text is written with its umlauts, so an
+ * unknown umlaut-less word there is a foreign word, not a typo. */
+void kt__analyzer_set_fix_umlauts(struct kt_analyzer *an, bool on);
+
+/* ---- catalog.c -------------------------------------------------------- */
+/* Multilingual text: Finnish always present after validation. */
+typedef struct kt__ml {
+  const char *fi, *sv, *en;
+} kt__ml;
+typedef struct kt__service {
+  char *file;                 /* path it came from */
+  const char *id;
+  kt__ml name, summary, description, target_description, requirements,
+      referral;
+  const char *category;
+  const char **target_groups; size_t n_target_groups;
+  const char **languages; size_t n_languages;
+  const char **municipalities; size_t n_municipalities;
+  const char **delivery; size_t n_delivery;
+  const char **keywords; size_t n_keywords; /* all languages */
+  const char *provider_name, *provider_type, *finnish_level, *cost;
+  int age_min, age_max;       /* -1 when absent */
+  char *json;                 /* canonical JSON of the record (owned) */
+  void *root;                 /* json_t* owning the strings above */
+} kt__service;
+typedef struct kt__catalog {
+  kt__service *items;
+  size_t count;
+} kt__catalog;
+/* Load and validate every `services/<id>.json` under @p dir. On failure the
+ * thread-local message lists each problem ("file: field: expected ..."). */
+int kt__catalog_load(const char *dir, kt__catalog *out);
+/* Validate one JSON text as a service record named @p file. */
+int kt__service_parse(const char *file, const char *json, size_t len,
+                      kt__service *out, kt__buf *errors);
+void kt__service_free(kt__service *s);
+void kt__catalog_free(kt__catalog *c);
+/* Finnish words for a target group id ("ikaantyneet" -> "ikääntyneet"). */
+const char *kt__target_group_label(const char *id);
+
+/* ---- store_lmdb.c ----------------------------------------------------- */
+typedef struct kt__store kt__store;
+int kt__store_create(kt__store **out, const char *path, size_t map_bytes);
+int kt__store_open(kt__store **out, const char *path);
+int kt__store_put(kt__store *s, const char *key, const char *val, size_t len);
+int kt__store_commit(kt__store *s);
+/* Copy out the value of @p key (NUL-terminated); caller frees. */
+int kt__store_get(kt__store *s, const char *key, char **val, size_t *len);
+void kt__store_close(kt__store *s);
+
+/* ---- index.c ---------------------------------------------------------- */
+#define KT__NFIELDS 7
+/* Term prefix of each field, in KT_FIELD_* bit order. */
+extern const char *const kt__field_prefixes[KT__NFIELDS];
+/* Resolve the current generation directory of an index root (caller frees). */
+int kt__index_current(const char *index_dir, char **gen_path);
+
+#endif

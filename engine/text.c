@@ -1,0 +1,177 @@
+/*
+ * text.c — the Unicode layer of text analysis, on ICU: cleans the text
+ * (drops soft hyphens, zero-width and control characters), segments words by
+ * ICU's word-break rules, normalises each word to NFC and case-folds it.
+ * Byte offsets into the caller's text are kept for highlighting.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+/* Characters that must vanish without splitting a word: soft hyphen,
+ * zero-width space/joiners, word joiner, BOM. */
+static bool is_dropped(UChar32 c) {
+  return c == 0x00AD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 ||
+         c == 0xFEFF;
+}
+
+static int wl_push(kt__wordlist *wl, kt__word w) {
+  if (wl->count == wl->size) {
+    size_t ns = wl->size ? wl->size * 2 : 32;
+    kt__word *p = realloc(wl->items, ns * sizeof *p);
+    if (!p) return KT_ENOMEM;
+    wl->items = p;
+    wl->size = ns;
+  }
+  wl->items[wl->count++] = w;
+  return KT_OK;
+}
+
+void kt__wordlist_free(kt__wordlist *wl) {
+  for (size_t i = 0; i < wl->count; i++) {
+    free(wl->items[i].text);
+    free(wl->items[i].orig);
+  }
+  free(wl->items);
+  memset(wl, 0, sizeof *wl);
+}
+
+/* UTF-16 -> newly allocated UTF-8. */
+static char *to_utf8(const UChar *u, int32_t n) {
+  UErrorCode st = U_ZERO_ERROR;
+  int32_t need = 0;
+  u_strToUTF8(NULL, 0, &need, u, n, &st);
+  if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st)) return NULL;
+  char *s = malloc((size_t)need + 1);
+  if (!s) return NULL;
+  st = U_ZERO_ERROR;
+  u_strToUTF8(s, need + 1, NULL, u, n, &st);
+  if (U_FAILURE(st)) { free(s); return NULL; }
+  return s;
+}
+
+/* NFC-normalise @p u[0..n) into a new UTF-16 buffer; *outlen receives its length. */
+static UChar *nfc(const UChar *u, int32_t n, int32_t *outlen) {
+  UErrorCode st = U_ZERO_ERROR;
+  const UNormalizer2 *norm = unorm2_getNFCInstance(&st);
+  if (U_FAILURE(st)) return NULL;
+  int32_t cap = n * 3 + 8;
+  UChar *o = malloc((size_t)cap * sizeof *o);
+  if (!o) return NULL;
+  *outlen = unorm2_normalize(norm, u, n, o, cap, &st);
+  if (U_FAILURE(st)) { free(o); return NULL; }
+  return o;
+}
+
+static UChar *fold(const UChar *u, int32_t n, int32_t *outlen) {
+  UErrorCode st = U_ZERO_ERROR;
+  int32_t cap = n * 3 + 8;
+  UChar *o = malloc((size_t)cap * sizeof *o);
+  if (!o) return NULL;
+  *outlen = u_strFoldCase(o, cap, u, n, U_FOLD_CASE_DEFAULT, &st);
+  if (U_FAILURE(st)) { free(o); return NULL; }
+  return o;
+}
+
+char *kt__casefold(const char *s) {
+  UErrorCode st = U_ZERO_ERROR;
+  int32_t n = 0;
+  u_strFromUTF8(NULL, 0, &n, s, -1, &st);
+  if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st)) return NULL;
+  UChar *u = malloc(((size_t)n + 1) * sizeof *u);
+  if (!u) return NULL;
+  st = U_ZERO_ERROR;
+  u_strFromUTF8(u, n + 1, NULL, s, -1, &st);
+  char *r = NULL;
+  if (U_SUCCESS(st)) {
+    int32_t fl = 0, nl = 0;
+    UChar *nf = nfc(u, n, &nl);
+    UChar *f = nf ? fold(nf, nl, &fl) : NULL;
+    if (f) r = to_utf8(f, fl);
+    free(f);
+    free(nf);
+  }
+  free(u);
+  return r;
+}
+
+int kt__text_words(const char *text, size_t len, kt__wordlist *out) {
+  memset(out, 0, sizeof *out);
+  if (len > INT32_MAX / 4) return kt__err(KT_ETOOBIG, "text of %zu bytes is too long", len);
+  /* Clean into UTF-16, remembering each unit's byte offset in the input. */
+  UChar *u = malloc((len + 1) * sizeof *u);
+  int32_t *off = malloc((len + 2) * sizeof *off);
+  if (!u || !off) { free(u); free(off); return KT_ENOMEM; }
+  int32_t n = 0, i = 0, ilen = (int32_t)len;
+  while (i < ilen) {
+    int32_t at = i;
+    UChar32 c;
+    U8_NEXT(text, i, ilen, c);
+    if (c < 0) c = 0xFFFD; /* caller validated; defensive */
+    if (is_dropped(c)) continue;
+    if (u_charType(c) == U_CONTROL_CHAR || c == 0) c = ' ';
+    if (U_IS_BMP(c)) {
+      off[n] = at;
+      u[n++] = (UChar)c;
+    } else {
+      off[n] = at;
+      u[n++] = U16_LEAD(c);
+      off[n] = at;
+      u[n++] = U16_TRAIL(c);
+    }
+  }
+  off[n] = ilen;
+
+  UErrorCode st = U_ZERO_ERROR;
+  UBreakIterator *bi = ubrk_open(UBRK_WORD, "fi", u, n, &st);
+  if (U_FAILURE(st)) {
+    free(u); free(off);
+    return kt__err(KT_EINTERNAL, "ICU word break iterator: %s", u_errorName(st));
+  }
+  int rc = KT_OK;
+  int32_t start = ubrk_first(bi);
+  for (int32_t end = ubrk_next(bi); end != UBRK_DONE; start = end, end = ubrk_next(bi)) {
+    if (ubrk_getRuleStatus(bi) < UBRK_WORD_NONE_LIMIT) continue;
+    int32_t wl = end - start;
+    int32_t nl = 0, fl = 0;
+    UChar *nf = nfc(u + start, wl, &nl);
+    UChar *f = nf ? fold(nf, nl, &fl) : NULL;
+    kt__word w = {0};
+    w.start = (size_t)off[start];
+    w.end = (size_t)off[end];
+    if (f) {
+      w.text = to_utf8(f, fl);
+      w.orig = to_utf8(nf, nl);
+    }
+    int letters = 0, upper = 0;
+    for (int32_t k = 0; nf && k < nl;) {
+      UChar32 c;
+      U16_NEXT(nf, k, nl, c);
+      if (u_isdigit(c)) w.numeric = true;
+      if (u_isalpha(c)) {
+        letters++;
+        if (u_isUUppercase(c)) upper++;
+      }
+    }
+    w.all_caps = letters >= 2 && upper == letters;
+    free(nf);
+    free(f);
+    if (!w.text || !w.orig) {
+      free(w.text); free(w.orig);
+      rc = KT_ENOMEM;
+      break;
+    }
+    if ((rc = wl_push(out, w))) { free(w.text); free(w.orig); break; }
+  }
+  ubrk_close(bi);
+  free(u);
+  free(off);
+  if (rc) kt__wordlist_free(out);
+  return rc;
+}

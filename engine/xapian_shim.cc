@@ -1,0 +1,252 @@
+/*
+ * xapian_shim.cc — the thin C++ shim over Xapian (the only C++ in Kohtaanto).
+ * Each extern "C" function catches every exception at the boundary:
+ * specific Xapian errors first, then std::bad_alloc, then anything else, and
+ * copies the message into the library's thread-local error buffer.
+ */
+#include "xapian_shim.h"
+
+#include <xapian.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+#include <vector>
+
+extern "C" {
+#include "internal.h"
+}
+
+struct ktx_writer {
+  Xapian::WritableDatabase db;
+};
+struct ktx_doc {
+  Xapian::Document doc;
+};
+struct ktx_db {
+  Xapian::Database db;
+};
+
+namespace {
+
+int map_exception(const char *where) {
+  try {
+    throw;
+  } catch (const Xapian::DatabaseLockError &e) {
+    return kt__err(KT_ELOCKED, "%s: index is locked: %s", where, e.get_msg().c_str());
+  } catch (const Xapian::DatabaseVersionError &e) {
+    return kt__err(KT_ECORRUPT, "%s: index format not supported: %s", where,
+                   e.get_msg().c_str());
+  } catch (const Xapian::DatabaseCorruptError &e) {
+    return kt__err(KT_ECORRUPT, "%s: index is corrupt: %s", where, e.get_msg().c_str());
+  } catch (const Xapian::DatabaseNotFoundError &e) {
+    return kt__err(KT_ENOINDEX, "%s: no index: %s", where, e.get_msg().c_str());
+  } catch (const Xapian::DatabaseOpeningError &e) {
+    return kt__err(KT_ENOINDEX, "%s: cannot open index: %s", where, e.get_msg().c_str());
+  } catch (const Xapian::DatabaseError &e) {
+    return kt__err(KT_EIO, "%s: index I/O: %s", where, e.get_msg().c_str());
+  } catch (const Xapian::InvalidArgumentError &e) {
+    return kt__err(KT_EINVAL, "%s: %s", where, e.get_msg().c_str());
+  } catch (const Xapian::Error &e) {
+    return kt__err(KT_EINTERNAL, "%s: Xapian %s: %s", where, e.get_type(),
+                   e.get_msg().c_str());
+  } catch (const std::bad_alloc &) {
+    return kt__err(KT_ENOMEM, "%s: out of memory", where);
+  } catch (const std::exception &e) {
+    return kt__err(KT_EINTERNAL, "%s: %s", where, e.what());
+  } catch (...) {
+    return kt__err(KT_EINTERNAL, "%s: unknown exception", where);
+  }
+}
+
+}  // namespace
+
+#define KTX_TRY try {
+#define KTX_CATCH(where) \
+  }                      \
+  catch (...) { return map_exception(where); }
+
+extern "C" {
+
+int ktx_writer_open(ktx_writer **out, const char *path) {
+  *out = nullptr;
+  KTX_TRY
+  *out = new ktx_writer{Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OVERWRITE)};
+  return KT_OK;
+  KTX_CATCH("create index")
+}
+
+int ktx_writer_add(ktx_writer *w, ktx_doc *d) {
+  KTX_TRY
+  w->db.add_document(d->doc);
+  return KT_OK;
+  KTX_CATCH("add document")
+}
+
+int ktx_writer_commit(ktx_writer *w, size_t *nterms) {
+  KTX_TRY
+  w->db.commit();
+  if (nterms) {
+    size_t n = 0;
+    for (auto t = w->db.allterms_begin(); t != w->db.allterms_end(); ++t) n++;
+    *nterms = n;
+  }
+  w->db.close();
+  return KT_OK;
+  KTX_CATCH("commit index")
+}
+
+void ktx_writer_free(ktx_writer *w) {
+  try {
+    delete w;
+  } catch (...) {
+  }
+}
+
+int ktx_doc_new(ktx_doc **out) {
+  *out = nullptr;
+  KTX_TRY
+  *out = new ktx_doc();
+  return KT_OK;
+  KTX_CATCH("new document")
+}
+
+int ktx_doc_add_term(ktx_doc *d, const char *term, unsigned wdf) {
+  KTX_TRY
+  if (std::strlen(term) > 240) return KT_OK; /* Xapian's term length limit */
+  d->doc.add_term(term, wdf);
+  return KT_OK;
+  KTX_CATCH("add term")
+}
+
+int ktx_doc_add_boolean(ktx_doc *d, const char *term) {
+  KTX_TRY
+  if (std::strlen(term) > 240) return kt__err(KT_EINVAL, "filter value too long: %.40s...", term);
+  d->doc.add_boolean_term(term);
+  return KT_OK;
+  KTX_CATCH("add filter term")
+}
+
+int ktx_doc_set_value(ktx_doc *d, unsigned slot, const char *val, size_t len) {
+  KTX_TRY
+  d->doc.add_value(slot, std::string(val, len));
+  return KT_OK;
+  KTX_CATCH("set value")
+}
+
+int ktx_doc_set_data(ktx_doc *d, const char *data, size_t len) {
+  KTX_TRY
+  d->doc.set_data(std::string(data, len));
+  return KT_OK;
+  KTX_CATCH("set data")
+}
+
+void ktx_doc_free(ktx_doc *d) { delete d; }
+
+int ktx_db_open(ktx_db **out, const char *path) {
+  *out = nullptr;
+  KTX_TRY
+  *out = new ktx_db{Xapian::Database(path)};
+  return KT_OK;
+  KTX_CATCH("open index")
+}
+
+void ktx_db_close(ktx_db *db) {
+  try {
+    delete db;
+  } catch (...) {
+  }
+}
+
+size_t ktx_db_doccount(ktx_db *db) {
+  try {
+    return db->db.get_doccount();
+  } catch (...) {
+    return 0;
+  }
+}
+
+size_t ktx_db_termfreq(ktx_db *db, const char *term) {
+  try {
+    return db->db.get_termfreq(term);
+  } catch (...) {
+    return 0;
+  }
+}
+
+int ktx_db_search(ktx_db *db, const ktx_qterm *terms, size_t nterms,
+                  const ktx_filter *filters, size_t nfilters, const ktx_params *p,
+                  size_t limit, ktx_hit **hits, size_t *nhits, size_t *matches) {
+  *hits = nullptr;
+  *nhits = 0;
+  if (matches) *matches = 0;
+  KTX_TRY
+  std::vector<Xapian::Query> subs;
+  subs.reserve(nterms);
+  for (size_t i = 0; i < nterms; i++)
+    subs.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(terms[i].term),
+                      terms[i].weight);
+  Xapian::Query q(Xapian::Query::OP_OR, subs.begin(), subs.end());
+  for (size_t f = 0; f < nfilters; f++) {
+    std::vector<Xapian::Query> alts;
+    for (size_t i = 0; i < filters[f].count; i++)
+      alts.emplace_back(std::string(filters[f].prefix) + filters[f].values[i]);
+    q = Xapian::Query(Xapian::Query::OP_FILTER, q,
+                      Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end()));
+  }
+  Xapian::Enquire enq(db->db);
+  enq.set_query(q);
+  enq.set_weighting_scheme(Xapian::BM25Weight(p->k1, 0, 1, p->b, p->min_normlen));
+  /* Ties broken by document id, so rankings are deterministic. */
+  enq.set_docid_order(Xapian::Enquire::ASCENDING);
+  Xapian::MSet ms = enq.get_mset(0, limit);
+  if (matches) *matches = ms.get_matches_estimated();
+  ktx_hit *h = static_cast<ktx_hit *>(std::calloc(ms.size() ? ms.size() : 1, sizeof *h));
+  if (!h) throw std::bad_alloc();
+  size_t n = 0;
+  try {
+    for (auto it = ms.begin(); it != ms.end(); ++it, ++n) {
+      std::string data = it.get_document().get_data();
+      h[n].docid = *it;
+      h[n].score = it.get_weight();
+      h[n].data = static_cast<char *>(std::malloc(data.size() + 1));
+      if (!h[n].data) throw std::bad_alloc();
+      std::memcpy(h[n].data, data.data(), data.size());
+      h[n].data[data.size()] = '\0';
+    }
+  } catch (...) {
+    ktx_hits_free(h, n);
+    throw;
+  }
+  *hits = h;
+  *nhits = n;
+  return KT_OK;
+  KTX_CATCH("search")
+}
+
+void ktx_hits_free(ktx_hit *hits, size_t n) {
+  if (!hits) return;
+  for (size_t i = 0; i < n; i++) std::free(hits[i].data);
+  std::free(hits);
+}
+
+int ktx_db_term_fields(ktx_db *db, unsigned docid, const char *const *terms,
+                       size_t nterms, const char *const *prefixes, size_t nprefixes,
+                       unsigned *masks) {
+  KTX_TRY
+  Xapian::Document doc = db->db.get_document(docid);
+  for (size_t t = 0; t < nterms; t++) {
+    masks[t] = 0;
+    for (size_t p = 0; p < nprefixes; p++) {
+      std::string want = std::string(prefixes[p]) + terms[t];
+      Xapian::TermIterator it = doc.termlist_begin();
+      it.skip_to(want);
+      if (it != doc.termlist_end() && *it == want) masks[t] |= 1u << p;
+    }
+  }
+  return KT_OK;
+  KTX_CATCH("explain")
+}
+
+}  // extern "C"

@@ -1,0 +1,82 @@
+/*
+ * xapian_shim.h — the C face of the thin C++ shim over Xapian. The only
+ * place where Xapian is touched; every function catches all exceptions and
+ * turns them into KT_E* codes with a message in kt_error_last().
+ */
+#ifndef KT_XAPIAN_SHIM_H
+#define KT_XAPIAN_SHIM_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct ktx_writer ktx_writer;
+typedef struct ktx_doc ktx_doc;
+typedef struct ktx_db ktx_db;
+
+/* Value slots. */
+enum { KTX_SLOT_ID = 0, KTX_SLOT_CATEGORY = 1, KTX_SLOT_AGE_MIN = 2, KTX_SLOT_AGE_MAX = 3 };
+
+/* Writing (index build). */
+int ktx_writer_open(ktx_writer **out, const char *path);
+int ktx_writer_add(ktx_writer *w, ktx_doc *doc);
+/* Commit and close; @p nterms receives the number of distinct terms. */
+int ktx_writer_commit(ktx_writer *w, size_t *nterms);
+void ktx_writer_free(ktx_writer *w);
+
+int ktx_doc_new(ktx_doc **out);
+int ktx_doc_add_term(ktx_doc *d, const char *term, unsigned wdf);
+int ktx_doc_add_boolean(ktx_doc *d, const char *term);
+int ktx_doc_set_value(ktx_doc *d, unsigned slot, const char *val, size_t len);
+int ktx_doc_set_data(ktx_doc *d, const char *data, size_t len);
+void ktx_doc_free(ktx_doc *d);
+
+/* Reading. */
+int ktx_db_open(ktx_db **out, const char *path);
+void ktx_db_close(ktx_db *db);
+size_t ktx_db_doccount(ktx_db *db);
+/* Documents containing @p term (0 if none or on error). */
+size_t ktx_db_termfreq(ktx_db *db, const char *term);
+
+typedef struct ktx_qterm {
+  const char *term;
+  double weight; /* scale factor applied to the term's BM25 weight */
+} ktx_qterm;
+
+/* A filter: documents having any of `prefix + value` as a boolean term. */
+typedef struct ktx_filter {
+  const char *prefix;
+  const char *const *values;
+  size_t count;
+} ktx_filter;
+
+typedef struct ktx_hit {
+  unsigned docid;
+  double score;
+  char *data; /* document data; owned by the hit array */
+} ktx_hit;
+
+typedef struct ktx_params {
+  double k1, b, min_normlen;
+} ktx_params;
+
+/* Rank documents for the weighted OR of @p terms, restricted by the AND of
+ * @p filters. *hits is freed with ktx_hits_free(). */
+int ktx_db_search(ktx_db *db, const ktx_qterm *terms, size_t nterms,
+                  const ktx_filter *filters, size_t nfilters,
+                  const ktx_params *params, size_t limit, ktx_hit **hits,
+                  size_t *nhits, size_t *matches);
+void ktx_hits_free(ktx_hit *hits, size_t n);
+
+/* For each of @p terms (sorted or not), set bit i of masks[t] when the
+ * document holds prefixes[i] + term. Returns KT_OK or an error. */
+int ktx_db_term_fields(ktx_db *db, unsigned docid, const char *const *terms,
+                       size_t nterms, const char *const *prefixes,
+                       size_t nprefixes, unsigned *masks);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

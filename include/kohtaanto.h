@@ -1,0 +1,357 @@
+/**
+ * @file kohtaanto.h
+ * @brief Kohtaanto: rank a city's employment and social services against a
+ *        counsellor's free-text description of a client's need.
+ *
+ * This header is the whole public contract of libkohtaanto. It is pure C
+ * (C11 or later), contains no C++ or Xapian types, and can be compiled alone
+ * with `-std=c11 -pedantic -Werror`.
+ *
+ * ## Conventions
+ * - All text parameters and results are UTF-8. Lengths are in bytes.
+ * - Functions return 0 (KT_OK) on success and a negative `KT_E*` code on
+ *   failure. `kt_strerror()` names a code; `kt_error_last()` gives the
+ *   detailed, thread-local message of the last failure on the calling thread.
+ *   Callers branch on the code, never on the message.
+ * - Objects returned through a `T **out` parameter belong to the caller and
+ *   are released with the matching `_close`/`_free` function. Every
+ *   destructor accepts NULL.
+ * - Pointers returned by accessors (`const char *`) are borrowed: each
+ *   function says how long they stay valid.
+ *
+ * ## Threads
+ * No handle may be used by two threads at once. Open one `kt_engine` per
+ * thread (the Xapian and Voikko handles inside are not thread-safe); distinct
+ * handles may be used concurrently, also on the same index. `kt_error_last()`
+ * is per thread. `kt_index_build()` may run in another process or thread
+ * while engines serve searches: readers never see a half-built index.
+ *
+ * ## Privacy
+ * The library never logs or stores the need text passed to `kt_search()`.
+ */
+#ifndef KOHTAANTO_H
+#define KOHTAANTO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Export the API from the shared library (built with hidden visibility). */
+#if defined(KT_BUILDING_SHARED) && defined(__GNUC__)
+#pragma GCC visibility push(default)
+#define KT__VISIBILITY_PUSHED
+#endif
+
+/** Version of this header, as a number MMmmpp and as a string. */
+#define KT_VERSION_MAJOR 0
+#define KT_VERSION_MINOR 2
+#define KT_VERSION_PATCH 0
+#define KT_VERSION_NUMBER \
+  (KT_VERSION_MAJOR * 10000 + KT_VERSION_MINOR * 100 + KT_VERSION_PATCH)
+#define KT_VERSION_STRING "0.2.0"
+
+/** @return the library's version number (compare with KT_VERSION_NUMBER). */
+int kt_version_number(void);
+/** @return the library's version string; static storage, never freed. */
+const char *kt_version(void);
+
+/** @name Status codes */
+/**@{*/
+#define KT_OK 0
+#define KT_EINVAL (-1)      /**< invalid argument (NULL, bad option, bad UTF-8) */
+#define KT_ENOMEM (-2)      /**< out of memory */
+#define KT_ENOTFOUND (-3)   /**< no such service id */
+#define KT_ENOINDEX (-4)    /**< no index at the given location */
+#define KT_ECORRUPT (-5)    /**< index or store is damaged or of another version */
+#define KT_ECATALOG (-6)    /**< catalogue failed validation (message lists why) */
+#define KT_EIO (-7)         /**< file system error (message names the path) */
+#define KT_ELOCKED (-8)     /**< another process is building the index */
+#define KT_ETOOBIG (-9)     /**< input over a documented limit */
+#define KT_EANALYZER (-10)  /**< text analysis could not start (e.g. no voikko-fi) */
+#define KT_EINTERNAL (-11)  /**< unexpected error inside a dependency */
+/**@}*/
+
+/** @return a short English name of @p code; static storage. */
+const char *kt_strerror(int code);
+
+/**
+ * @return the detailed message of the last failure on this thread, or "" if
+ * none. Valid until the next library call on this thread.
+ */
+const char *kt_error_last(void);
+
+/** Largest need text kt_search() accepts, in bytes. */
+#define KT_MAX_QUERY_BYTES (64 * 1024)
+
+/* ------------------------------------------------------------------------ */
+/** @name Index building */
+/**@{*/
+
+/** Progress callback: @p done of @p total services indexed. */
+typedef void (*kt_progress_fn)(size_t done, size_t total, void *userdata);
+
+#define KT_BUILD_OPTIONS_VERSION 1
+/** Options of kt_index_build(). Initialise with KT_BUILD_OPTIONS_INIT. */
+typedef struct kt_build_options {
+  unsigned version;        /**< KT_BUILD_OPTIONS_VERSION */
+  kt_progress_fn progress; /**< optional, called from the building thread */
+  void *userdata;          /**< passed to @ref progress */
+  size_t keep_generations; /**< old index generations kept for open readers (0 = default 2) */
+} kt_build_options;
+#define KT_BUILD_OPTIONS_INIT {KT_BUILD_OPTIONS_VERSION, NULL, NULL, 0}
+
+/** What kt_index_build() did. */
+typedef struct kt_build_stats {
+  size_t services;      /**< services indexed */
+  size_t terms;         /**< distinct terms in the new index */
+  double seconds;       /**< wall-clock build time */
+  char generation[64];  /**< name of the new generation directory */
+} kt_build_stats;
+
+/**
+ * Validate the catalogue in @p catalog_dir (its `services/` folder of
+ * `<id>.json` files) and build a new index generation under @p index_dir,
+ * then switch `index_dir/current` to it atomically.
+ *
+ * If validation fails nothing is written and the previous index keeps
+ * serving. If the process is killed at any point the previous index stays
+ * current. Only one build per @p index_dir runs at a time.
+ *
+ * @param[in]  catalog_dir catalogue folder (holds `services/`)
+ * @param[in]  index_dir   index root; created if missing
+ * @param[in]  opts        options or NULL for defaults
+ * @param[out] stats       filled on success; may be NULL
+ * @return KT_OK; KT_ECATALOG (message lists each file, field and what was
+ *         expected); KT_ELOCKED; KT_EIO; KT_ENOMEM; KT_EANALYZER; KT_EINTERNAL.
+ */
+int kt_index_build(const char *catalog_dir, const char *index_dir,
+                   const kt_build_options *opts, kt_build_stats *stats);
+
+/**
+ * Validate a catalogue without building anything.
+ * @param[in]  catalog_dir catalogue folder (holds `services/`)
+ * @param[out] count       number of valid services; may be NULL
+ * @return KT_OK or KT_ECATALOG / KT_EIO with the reasons in kt_error_last().
+ */
+int kt_catalog_validate(const char *catalog_dir, size_t *count);
+/**@}*/
+
+/* ------------------------------------------------------------------------ */
+/** @name Engine */
+/**@{*/
+
+/** An open index with its analyser. One per thread. */
+typedef struct kt_engine kt_engine;
+
+/**
+ * Open the current generation of the index rooted at @p index_dir.
+ * @param[out] out        the engine; close with kt_engine_close()
+ * @param[in]  index_dir  index root given to kt_index_build()
+ * @return KT_OK; KT_ENOINDEX if there is no index; KT_ECORRUPT; KT_EANALYZER;
+ *         KT_ENOMEM; KT_EINVAL.
+ */
+int kt_engine_open(kt_engine **out, const char *index_dir);
+
+/** Close an engine. NULL is a no-op. Results it produced stay valid. */
+void kt_engine_close(kt_engine *engine);
+
+/**
+ * Switch to the newest index generation if `current` has moved since the
+ * engine opened it. Searches already returned stay valid.
+ * @param[out] changed set to 1 if a new generation was opened; may be NULL
+ * @return KT_OK or an open error (the engine then keeps the old generation).
+ */
+int kt_engine_refresh(kt_engine *engine, int *changed);
+
+/** Facts about the open index. Strings stay valid until close/refresh. */
+typedef struct kt_index_info {
+  const char *generation; /**< generation directory name */
+  const char *built_at;   /**< ISO 8601 UTC build time */
+  size_t services;        /**< services in the index */
+} kt_index_info;
+
+/** Fill @p out with facts about the engine's open index. */
+int kt_engine_info(const kt_engine *engine, kt_index_info *out);
+/**@}*/
+
+/* ------------------------------------------------------------------------ */
+/** @name Search */
+/**@{*/
+
+/** Fields of a service that a need word can match (bit flags). */
+enum kt_field {
+  KT_FIELD_NAME = 1u << 0,
+  KT_FIELD_SUMMARY = 1u << 1,
+  KT_FIELD_DESCRIPTION = 1u << 2,
+  KT_FIELD_KEYWORDS = 1u << 3,
+  KT_FIELD_TARGET = 1u << 4,      /**< target description and target groups */
+  KT_FIELD_CONDITIONS = 1u << 5,  /**< requirements and referral */
+  KT_FIELD_PROVIDER = 1u << 6
+};
+/** @return the field's English name ("name", "summary", ...); static storage. */
+const char *kt_field_name(unsigned field_bit);
+
+/** A list of strings: a filter matches a service having any of them. */
+typedef struct kt_strlist {
+  const char *const *items; /**< UTF-8 strings, borrowed for the call */
+  size_t count;
+} kt_strlist;
+
+#define KT_SEARCH_OPTIONS_VERSION 1
+/**
+ * Options of kt_search(). Initialise with KT_SEARCH_OPTIONS_INIT.
+ * Filters of different kinds are ANDed; values within one filter are ORed.
+ */
+typedef struct kt_search_options {
+  unsigned version;           /**< KT_SEARCH_OPTIONS_VERSION */
+  size_t limit;               /**< results wanted; 0 = 10; capped at 1000 */
+  kt_strlist categories;      /**< e.g. "tyonhaku" */
+  kt_strlist target_groups;   /**< e.g. "nuoret" */
+  kt_strlist languages;       /**< service languages, e.g. "sv" */
+  kt_strlist municipalities;  /**< e.g. "Helsinki"; "koko Suomi" services always match */
+  unsigned flags;             /**< KT_SEARCH_* analysis switches, for evaluation */
+} kt_search_options;
+#define KT_SEARCH_OPTIONS_INIT \
+  {KT_SEARCH_OPTIONS_VERSION, 10, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, 0}
+
+/** @name kt_search_options.flags (ablations; 0 = the full analysis) */
+/**@{*/
+#define KT_SEARCH_NO_COMPOUNDS (1u << 0) /**< query without compound parts */
+#define KT_SEARCH_NO_UMLAUT_FIX (1u << 1) /**< no umlaut restoration */
+/**@}*/
+
+/** The ranked results of one search. */
+typedef struct kt_results kt_results;
+
+/**
+ * Rank the services of the open index against the need text @p text.
+ *
+ * @param[in]  engine the engine
+ * @param[in]  text   need text, UTF-8, not necessarily NUL-terminated
+ * @param[in]  len    length of @p text in bytes (at most KT_MAX_QUERY_BYTES)
+ * @param[in]  opts   options or NULL for defaults
+ * @param[out] out    the results; free with kt_results_free()
+ * @return KT_OK (possibly with zero results); KT_EINVAL for invalid UTF-8 or
+ *         an unknown option version; KT_ETOOBIG; KT_ENOMEM; KT_ECORRUPT;
+ *         KT_EINTERNAL.
+ */
+int kt_search(kt_engine *engine, const char *text, size_t len,
+              const kt_search_options *opts, kt_results **out);
+
+/** Free results. NULL is a no-op. */
+void kt_results_free(kt_results *results);
+
+/** @return number of results held (at most the limit). */
+size_t kt_results_count(const kt_results *results);
+
+/** @return estimated number of matching services in the whole index. */
+size_t kt_results_matches(const kt_results *results);
+
+/** One matched need word of a result, for the explanation. */
+typedef struct kt_match {
+  const char *word;   /**< the word as written in the need text */
+  const char *term;   /**< the analysed form that matched (lemma, part, stem) */
+  unsigned fields;    /**< KT_FIELD_* bits where it matched */
+  double weight;      /**< its share of the score, 0..1 */
+} kt_match;
+
+/** One ranked service. Borrowed from its kt_results; valid until freed. */
+typedef struct kt_result {
+  const char *id;         /**< service id */
+  const char *name;       /**< Finnish name */
+  const char *category;   /**< category id */
+  double score;           /**< relevance score; higher is better, distinct per rank */
+  size_t match_count;     /**< entries in @ref matches */
+  const kt_match *matches;/**< the need words that matched, strongest first */
+} kt_result;
+
+/**
+ * @return the result at @p rank (0-based), or NULL if out of range. Valid
+ * until kt_results_free().
+ */
+const kt_result *kt_results_get(const kt_results *results, size_t rank);
+/**@}*/
+
+/* ------------------------------------------------------------------------ */
+/** @name Service records */
+/**@{*/
+
+/**
+ * Fetch the full record of service @p id as a JSON object (the catalogue
+ * format, see catalog/README.md).
+ * @param[out] json_out NUL-terminated UTF-8 JSON; free with kt_free()
+ * @param[out] len_out  its length in bytes; may be NULL
+ * @return KT_OK; KT_ENOTFOUND; KT_ECORRUPT; KT_ENOMEM; KT_EINVAL.
+ */
+int kt_service_get(kt_engine *engine, const char *id, char **json_out,
+                   size_t *len_out);
+
+/** Free memory the library handed to the caller. NULL is a no-op. */
+void kt_free(void *p);
+/**@}*/
+
+/* ------------------------------------------------------------------------ */
+/** @name Text analysis (the analysis used for indexing and queries) */
+/**@{*/
+
+/** A Finnish text analyser. One per thread. */
+typedef struct kt_analyzer kt_analyzer;
+
+/** Open an analyser (loads Voikko's Finnish dictionary). */
+int kt_analyzer_open(kt_analyzer **out);
+/** Close an analyser. NULL is a no-op. */
+void kt_analyzer_close(kt_analyzer *an);
+
+/** Kinds of analysed terms. */
+enum kt_term_kind {
+  KT_TERM_LEMMA = 1,   /**< Voikko base form (every analysis of an ambiguous word) */
+  KT_TERM_PART = 2,    /**< compound part or sub-compound */
+  KT_TERM_STEM = 3,    /**< Snowball stem of a word Voikko does not know */
+  KT_TERM_FIXED = 4    /**< base form after restoring missing umlauts */
+};
+
+/** A term of one analysed word. */
+typedef struct kt_term {
+  const char *text;     /**< the term */
+  int kind;             /**< enum kt_term_kind */
+} kt_term;
+
+/** One word of an analysed text. */
+typedef struct kt_token {
+  const char *surface;  /**< the word, case-folded and normalised */
+  size_t start, end;    /**< byte offsets in the input text */
+  int stopword;         /**< 1 if it carries no meaning for search */
+  size_t term_count;
+  const kt_term *terms;
+} kt_token;
+
+/** An analysed text. */
+typedef struct kt_analysis kt_analysis;
+
+/**
+ * Analyse @p text into words and terms.
+ * @param[out] out the analysis; free with kt_analysis_free()
+ * @return KT_OK; KT_EINVAL (invalid UTF-8); KT_ETOOBIG; KT_ENOMEM.
+ */
+int kt_analyze(kt_analyzer *an, const char *text, size_t len,
+               kt_analysis **out);
+/** Free an analysis. NULL is a no-op. */
+void kt_analysis_free(kt_analysis *a);
+/** @return number of words. */
+size_t kt_analysis_count(const kt_analysis *a);
+/** @return word @p i, or NULL; valid until kt_analysis_free(). */
+const kt_token *kt_analysis_get(const kt_analysis *a, size_t i);
+/**@}*/
+
+#ifdef KT__VISIBILITY_PUSHED
+#pragma GCC visibility pop
+#undef KT__VISIBILITY_PUSHED
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* KOHTAANTO_H */
