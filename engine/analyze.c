@@ -244,39 +244,46 @@ static size_t add_voikko(kt_analyzer *an, termset *ts, const char *word,
   return n;
 }
 
-/* Map ä->a, ö->o, å->a so words typed without umlauts compare equal. */
-static void strip_umlauts(const char *s, char *out, size_t cap) {
-  size_t o = 0;
-  while (*s && o + 1 < cap) {
-    const unsigned char *u = (const unsigned char *)s;
-    if (u[0] == 0xC3 && (u[1] == 0xA4 || u[1] == 0xA5 || u[1] == 0x84 || u[1] == 0x85)) {
-      out[o++] = u[1] >= 0xA0 ? 'a' : 'A';
-      s += 2;
-    } else if (u[0] == 0xC3 && (u[1] == 0xB6 || u[1] == 0x96)) {
-      out[o++] = u[1] == 0xB6 ? 'o' : 'O';
-      s += 2;
-    } else {
-      out[o++] = *s++;
+/* Restore umlauts a word was typed without: try every way of turning its
+ * a/o letters into ä/ö (fewest changes first) and keep the spellings Voikko
+ * accepts. Only words Voikko does not know get here, so valid words are never
+ * "corrected". Up to MAX_UMLAUT_SLOTS letters (1023 spell checks, cached). */
+#define MAX_UMLAUT_SLOTS 10
+static size_t add_umlaut_fixed(kt_analyzer *an, termset *ts, const char *word) {
+  size_t len = strlen(word);
+  if (len > 60) return 0;
+  size_t pos[MAX_UMLAUT_SLOTS], np = 0;
+  for (size_t i = 0; i < len; i++)
+    if (word[i] == 'a' || word[i] == 'o') {
+      if (np == MAX_UMLAUT_SLOTS) return 0;
+      pos[np++] = i;
+    }
+  if (np == 0) return 0;
+  char variant[128];
+  size_t found = 0;
+  unsigned full = (1u << np) - 1;
+  for (unsigned changes = 1; changes <= np && found == 0; changes++) {
+    for (unsigned mask = 1; mask <= full; mask++) {
+      if ((unsigned)__builtin_popcount(mask) != changes) continue;
+      size_t o = 0;
+      for (size_t i = 0, k = 0; i < len; i++) {
+        if (k < np && pos[k] == i) {
+          if (mask & (1u << k)) {
+            variant[o++] = (char)0xC3;
+            variant[o++] = word[i] == 'a' ? (char)0xA4 : (char)0xB6;
+          } else {
+            variant[o++] = word[i];
+          }
+          k++;
+        } else {
+          variant[o++] = word[i];
+        }
+      }
+      variant[o] = '\0';
+      if (voikkoSpellCstr(an->voikko, variant) == VOIKKO_SPELL_OK)
+        found += add_voikko(an, ts, variant, KT_TERM_FIXED);
     }
   }
-  out[o] = '\0';
-}
-
-static size_t add_umlaut_fixed(kt_analyzer *an, termset *ts, const char *word) {
-  if (!strpbrk(word, "aoAO") || strlen(word) > 60) return 0;
-  char **sugg = voikkoSuggestCstr(an->voikko, word);
-  if (!sugg) return 0;
-  size_t found = 0;
-  char plain[256];
-  for (size_t i = 0; sugg[i]; i++) {
-    char *f = kt__casefold(sugg[i]);
-    if (!f) continue;
-    strip_umlauts(f, plain, sizeof plain);
-    if (strcmp(plain, word) == 0 && strcmp(f, word) != 0)
-      found += add_voikko(an, ts, f, KT_TERM_FIXED);
-    free(f);
-  }
-  voikkoFreeCstrArray(sugg);
   return found;
 }
 

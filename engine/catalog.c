@@ -479,6 +479,47 @@ static void finish_errors(kt__buf *errors, size_t nerr, const char *dir) {
   }
 }
 
+/* Collect "<id>.json" names under @p dir, and one level of subfolders
+ * ("tyonhaku/<id>.json"), so a service manager may group files by folder. */
+static int list_json(const char *base, const char *sub, DIR *d, char ***names, size_t *nn,
+                     size_t *capp, int depth) {
+  size_t cap = *capp;
+  struct dirent *e;
+  int rc = KT_OK;
+  while (!rc && (e = readdir(d))) {
+    if (e->d_name[0] == '.') continue;
+    size_t l = strlen(e->d_name);
+    char *rel = sub ? kt__path_join(sub, e->d_name) : strdup(e->d_name);
+    if (!rel) return KT_ENOMEM;
+    if (l > 5 && !strcmp(e->d_name + l - 5, ".json")) {
+      if (*nn == MAX_SERVICES) { free(rel); return KT_ETOOBIG; }
+      if (*nn == cap) {
+        cap = cap ? cap * 2 : 256;
+        char **p = realloc(*names, cap * sizeof *p);
+        if (!p) { free(rel); return KT_ENOMEM; }
+        *names = p;
+        *capp = cap;
+      }
+      (*names)[(*nn)++] = rel;
+      continue;
+    }
+    if (depth == 0) {
+      char *full = kt__path_join(base, rel);
+      struct stat st;
+      DIR *sd = NULL;
+      if (full && stat(full, &st) == 0 && S_ISDIR(st.st_mode)) sd = opendir(full);
+      if (sd) {
+        rc = list_json(base, rel, sd, names, nn, capp, 1);
+        cap = *capp;
+        closedir(sd);
+      }
+      free(full);
+    }
+    free(rel);
+  }
+  return rc;
+}
+
 int kt__catalog_load(const char *dir, kt__catalog *out) {
   memset(out, 0, sizeof *out);
   if (!dir) return kt__err(KT_EINVAL, "catalogue directory is NULL");
@@ -493,21 +534,7 @@ int kt__catalog_load(const char *dir, kt__catalog *out) {
   }
   char **names = NULL;
   size_t nn = 0, cap = 0;
-  struct dirent *e;
-  int rc = KT_OK;
-  while ((e = readdir(d))) {
-    size_t l = strlen(e->d_name);
-    if (l <= 5 || strcmp(e->d_name + l - 5, ".json") || e->d_name[0] == '.') continue;
-    if (nn == MAX_SERVICES) { rc = KT_ETOOBIG; break; }
-    if (nn == cap) {
-      cap = cap ? cap * 2 : 256;
-      char **p = realloc(names, cap * sizeof *p);
-      if (!p) { rc = KT_ENOMEM; break; }
-      names = p;
-    }
-    if (!(names[nn] = strdup(e->d_name))) { rc = KT_ENOMEM; break; }
-    nn++;
-  }
+  int rc = list_json(sdir, NULL, d, &names, &nn, &cap, 0);
   closedir(d);
   if (rc) {
     for (size_t i = 0; i < nn; i++) free(names[i]);
@@ -522,6 +549,7 @@ int kt__catalog_load(const char *dir, kt__catalog *out) {
   kt__buf errors;
   kt__buf_init(&errors, 1 << 20);
   size_t nerr = 0;
+  rc = KT_OK;
   out->items = calloc(nn ? nn : 1, sizeof *out->items);
   if (!out->items) rc = KT_ENOMEM;
   for (size_t i = 0; i < nn && !rc; i++) {

@@ -1,0 +1,155 @@
+/* Tests of the Finnish text analysis (engine/analyze.c, engine/text.c). */
+#include "helpers.h"
+
+#include <criterion/criterion.h>
+#include <string.h>
+
+static kt_analyzer *an;
+static void setup(void) { cr_assert_eq(kt_analyzer_open(&an), KT_OK, "%s", kt_error_last()); }
+static void teardown(void) { kt_analyzer_close(an); }
+TestSuite(analyze, .init = setup, .fini = teardown);
+
+#define HAS(text, term) cr_assert(kt_test_has_term(an, text, term, 0), "'%s' should give '%s'", text, term)
+#define HAS_KIND(text, term, kind) \
+  cr_assert(kt_test_has_term(an, text, term, kind), "'%s' should give %s '%s'", text, #kind, term)
+#define HASNT(text, term) cr_assert_not(kt_test_has_term(an, text, term, 0), "'%s' should not give '%s'", text, term)
+
+Test(analyze, inflected_forms_give_base_forms) {
+  HAS_KIND("kuntoutusta", "kuntoutus", KT_TERM_LEMMA);
+  HAS_KIND("työttömyysturvalla", "työttömyysturva", KT_TERM_LEMMA);
+  HAS_KIND("töitä", "työ", KT_TERM_LEMMA);
+  HAS_KIND("hakemuksen", "hakemus", KT_TERM_LEMMA);
+}
+
+Test(analyze, consonant_gradation_is_undone) {
+  /* Snowball gives palkkatuk/palkkatue here; Voikko must give one base form. */
+  HAS_KIND("palkkatuella", "palkkatuki", KT_TERM_LEMMA);
+  HAS_KIND("palkkatuen", "palkkatuki", KT_TERM_LEMMA);
+  HAS_KIND("velkojen", "velka", KT_TERM_LEMMA);
+  HASNT("palkkatuella", "palkkatue");
+}
+
+Test(analyze, compounds_give_parts_and_subcompounds) {
+  const char *w = "mielenterveysongelmia";
+  HAS_KIND(w, "mielenterveysongelma", KT_TERM_LEMMA);
+  HAS_KIND(w, "mielenterveys", KT_TERM_PART);
+  HAS_KIND(w, "ongelma", KT_TERM_PART);
+  HAS_KIND(w, "terveys", KT_TERM_PART);
+  /* Derivational suffixes are not compound parts. */
+  HASNT(w, "ys");
+  HASNT(w, "+ys");
+  HASNT(w, "terve");
+  HAS_KIND("työllisyyspalvelut", "palvelu", KT_TERM_PART);
+  HAS_KIND("työllisyyspalvelut", "työllisyys", KT_TERM_PART);
+}
+
+Test(analyze, words_typed_without_umlauts_are_restored) {
+  HAS_KIND("tyokokeilu", "työkokeilu", KT_TERM_FIXED);
+  HAS_KIND("tyottomyysturva", "työttömyysturva", KT_TERM_FIXED);
+  HAS_KIND("tyottomyysturvalla", "työttömyysturva", KT_TERM_FIXED);
+  HAS_KIND("paihdeongelma", "päihdeongelma", KT_TERM_FIXED);
+}
+
+Test(analyze, valid_words_are_not_corrected) {
+  /* "kala" is a word: no umlaut variant may be added to it. */
+  HAS_KIND("kala", "kala", KT_TERM_LEMMA);
+  HASNT("kala", "kälä");
+  HAS_KIND("kuntoutusta", "kuntoutus", KT_TERM_LEMMA);
+  kt_analysis *a;
+  cr_assert_eq(kt_analyze(an, "kuntoutusta", 11, &a), KT_OK);
+  const kt_token *t = kt_analysis_get(a, 0);
+  for (size_t k = 0; k < t->term_count; k++) cr_assert_neq(t->terms[k].kind, KT_TERM_FIXED);
+  kt_analysis_free(a);
+}
+
+Test(analyze, capitalised_words_analyse_like_the_rest) {
+  HAS_KIND("Palkkatuella", "palkkatuki", KT_TERM_LEMMA);
+  HAS_KIND("Mielenterveysongelmia", "ongelma", KT_TERM_PART);
+  HAS("KELA", "kela");
+  /* All-capital abbreviations are kept, even when the letters spell a pronoun. */
+  HAS("TE-palvelut", "te");
+  HASNT("te olette", "te");
+}
+
+Test(analyze, ambiguous_words_keep_every_reading) {
+  HAS_KIND("kauppiaan", "kauppias", KT_TERM_LEMMA);
+  HAS_KIND("Kauppiaan", "kauppi", KT_TERM_LEMMA);
+  HAS_KIND("velkoja", "velkoja", KT_TERM_LEMMA);
+  HAS_KIND("velkoja", "velka", KT_TERM_LEMMA);
+}
+
+Test(analyze, unknown_words_get_a_snowball_stem) {
+  HAS_KIND("coaching", "coaching", KT_TERM_STEM);
+}
+
+Test(analyze, stopwords_are_marked) {
+  kt_analysis *a;
+  const char *t = "ja he olivat työttömiä";
+  cr_assert_eq(kt_analyze(an, t, strlen(t), &a), KT_OK);
+  cr_assert_eq(kt_analysis_count(a), 4);
+  cr_assert(kt_analysis_get(a, 0)->stopword);
+  cr_assert(kt_analysis_get(a, 1)->stopword);
+  cr_assert(kt_analysis_get(a, 2)->stopword); /* olivat -> olla */
+  cr_assert_not(kt_analysis_get(a, 3)->stopword);
+  kt_analysis_free(a);
+}
+
+Test(analyze, soft_hyphens_zero_width_and_decomposed_letters_are_normalised) {
+  HAS_KIND("ty\xc3\xb6\xc2\xadkokeilu", "työkokeilu", KT_TERM_LEMMA);      /* U+00AD */
+  HAS_KIND("ty\xc3\xb6\xe2\x80\x8dkokeilu", "työkokeilu", KT_TERM_LEMMA);  /* U+200D */
+  HAS_KIND("tyo\xcc\x88kokeilu", "työkokeilu", KT_TERM_LEMMA);            /* o + U+0308 */
+}
+
+Test(analyze, words_carry_byte_offsets_of_the_input) {
+  kt_analysis *a;
+  const char *t = "Hei, työkokeilu!";
+  cr_assert_eq(kt_analyze(an, t, strlen(t), &a), KT_OK);
+  cr_assert_eq(kt_analysis_count(a), 2);
+  const kt_token *w = kt_analysis_get(a, 1);
+  cr_assert_eq(w->start, 5);
+  cr_assert_eq(w->end, strlen(t) - 1);
+  cr_assert_str_eq(w->surface, "työkokeilu");
+  kt_analysis_free(a);
+}
+
+Test(analyze, invalid_utf8_is_rejected_with_its_offset) {
+  kt_analysis *a = NULL;
+  cr_assert_eq(kt_analyze(an, "abc\xff", 4, &a), KT_EINVAL);
+  cr_assert_null(a);
+  cr_assert(strstr(kt_error_last(), "byte offset 3"), "message: %s", kt_error_last());
+  cr_assert_eq(kt_analyze(an, "\xc3\x28", 2, &a), KT_EINVAL); /* bad continuation */
+  cr_assert_eq(kt_analyze(an, "\xed\xa0\x80", 3, &a), KT_EINVAL); /* surrogate */
+}
+
+Test(analyze, oversize_text_is_rejected_naming_the_limit) {
+  size_t n = KT_MAX_QUERY_BYTES + 1;
+  char *big = malloc(n);
+  memset(big, 'a', n);
+  kt_analysis *a = NULL;
+  cr_assert_eq(kt_analyze(an, big, n, &a), KT_ETOOBIG);
+  cr_assert(strstr(kt_error_last(), "65536"), "message: %s", kt_error_last());
+  free(big);
+}
+
+Test(analyze, empty_and_punctuation_only_texts_have_no_words) {
+  kt_analysis *a;
+  cr_assert_eq(kt_analyze(an, "", 0, &a), KT_OK);
+  cr_assert_eq(kt_analysis_count(a), 0);
+  kt_analysis_free(a);
+  const char *p = "?!... — 🙂 ";
+  cr_assert_eq(kt_analyze(an, p, strlen(p), &a), KT_OK);
+  cr_assert_eq(kt_analysis_count(a), 0);
+  kt_analysis_free(a);
+}
+
+Test(analyze, a_word_seen_before_costs_no_new_analysis) {
+  kt_analysis *a;
+  const char *t = "palkkatuella mielenterveysongelmia tyokokeilu";
+  cr_assert_eq(kt_analyze(an, t, strlen(t), &a), KT_OK);
+  kt_analysis_free(a);
+  size_t cached = kt__analyzer_cache_size(an);
+  cr_assert_geq(cached, 3);
+  cr_assert_eq(kt_analyze(an, t, strlen(t), &a), KT_OK);
+  kt_analysis_free(a);
+  cr_assert_eq(kt__analyzer_cache_size(an), cached, "the second analysis added cache entries");
+}

@@ -1,0 +1,138 @@
+/* Tests of the catalogue loader and validation (engine/catalog.c), and of the
+ * bundled catalogue against its outline (catalog/outline.csv). */
+#define _GNU_SOURCE
+#include "helpers.h"
+
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <dirent.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+TestSuite(catalog);
+
+/* Each folder under tests/data/catalog-bad holds a broken catalogue and an
+ * `expect` file: lines that must all appear in the error message. */
+Test(catalog, every_broken_catalogue_fails_naming_file_and_field) {
+  DIR *d = opendir(KT_TEST_DATA "/catalog-bad");
+  cr_assert_not_null(d);
+  struct dirent *e;
+  int cases = 0;
+  while ((e = readdir(d))) {
+    if (e->d_name[0] == '.') continue;
+    char dir[512], exp[600];
+    snprintf(dir, sizeof dir, "%s/catalog-bad/%s", KT_TEST_DATA, e->d_name);
+    snprintf(exp, sizeof exp, "%s/expect", dir);
+    size_t n = 99;
+    int rc = kt_catalog_validate(dir, &n);
+    cr_expect_eq(rc, KT_ECATALOG, "case %s: rc %d", e->d_name, rc);
+    cr_expect_eq(n, 0);
+    const char *msg = kt_error_last();
+    FILE *f = fopen(exp, "r");
+    cr_assert_not_null(f, "case %s has no expect file", e->d_name);
+    char line[512];
+    while (fgets(line, sizeof line, f)) {
+      line[strcspn(line, "\n")] = '\0';
+      if (!*line) continue;
+      cr_expect(strstr(msg, line), "case %s: message lacks '%s':\n%s", e->d_name, line, msg);
+    }
+    fclose(f);
+    cases++;
+  }
+  closedir(d);
+  cr_assert_geq(cases, 14);
+}
+
+Test(catalog, a_failed_validation_builds_nothing) {
+  char *idx = kt_test_tmpdir();
+  int rc = kt_index_build(KT_TEST_DATA "/catalog-bad/missing-summary", idx, NULL, NULL);
+  cr_assert_eq(rc, KT_ECATALOG);
+  kt_engine *e = NULL;
+  cr_assert_eq(kt_engine_open(&e, idx), KT_ENOINDEX);
+  free(idx);
+}
+
+Test(catalog, a_missing_folder_is_an_io_error_naming_it) {
+  cr_assert_eq(kt_catalog_validate("/nonexistent/kt-catalog", NULL), KT_EIO);
+  cr_assert(strstr(kt_error_last(), "/nonexistent/kt-catalog/services"), "%s", kt_error_last());
+}
+
+Test(catalog, the_mini_catalogue_is_valid) {
+  size_t n = 0;
+  cr_assert_eq(kt_catalog_validate(KT_TEST_DATA "/catalog-mini", &n), KT_OK, "%s", kt_error_last());
+  cr_assert_eq(n, 9);
+}
+
+/* ---- the bundled catalogue ------------------------------------------------ */
+
+Test(catalog, the_bundled_catalogue_is_valid) {
+  size_t n = 0;
+  int rc = kt_catalog_validate(KT_CATALOG_DIR, &n);
+  cr_assert_eq(rc, KT_OK, "%s", kt_error_last());
+  cr_assert_geq(n, 250);
+}
+
+/* Split a CSV line (with "quoted, fields") into at most @p max fields. */
+static int csv_split(char *line, char **f, int max) {
+  int n = 0;
+  char *p = line;
+  while (n < max && *p) {
+    if (*p == '"') {
+      char *o = ++p;
+      f[n++] = o;
+      while (*p && !(*p == '"' && p[1] != '"')) {
+        if (*p == '"') p++;
+        *o++ = *p++;
+      }
+      if (*p == '"') p++;
+      *o = '\0';
+      if (*p == ',') p++;
+    } else {
+      f[n++] = p;
+      while (*p && *p != ',') p++;
+      if (*p == ',') *p++ = '\0';
+    }
+  }
+  return n;
+}
+
+Test(catalog, every_outline_service_exists_with_its_outline_facts) {
+  FILE *f = fopen(KT_CATALOG_DIR "/outline.csv", "r");
+  cr_assert_not_null(f);
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t len;
+  int rows = 0;
+  getline(&line, &cap, f); /* header */
+  while ((len = getline(&line, &cap, f)) > 0) {
+    line[strcspn(line, "\r\n")] = '\0';
+    char *c[8];
+    if (csv_split(line, c, 8) < 7) continue;
+    rows++;
+    char path[512];
+    snprintf(path, sizeof path, "%s/services/%s.json", KT_CATALOG_DIR, c[0]);
+    json_error_t je;
+    json_t *s = json_load_file(path, 0, &je);
+    cr_expect_not_null(s, "outline id %s has no catalogue entry (%s)", c[0], je.text);
+    if (!s) continue;
+    cr_expect_str_eq(json_string_value(json_object_get(json_object_get(s, "name"), "fi")), c[1],
+                     "%s: name.fi", c[0]);
+    cr_expect_str_eq(json_string_value(json_object_get(s, "category")), c[2], "%s: category", c[0]);
+    json_t *p = json_object_get(s, "provider");
+    cr_expect_str_eq(json_string_value(json_object_get(p, "name")), c[4], "%s: provider", c[0]);
+    cr_expect_str_eq(json_string_value(json_object_get(p, "type")), c[5], "%s: provider type", c[0]);
+    /* target groups: the outline's ;-list, in order */
+    json_t *tg = json_object_get(s, "target_groups");
+    char groups[512] = "";
+    for (size_t i = 0; i < json_array_size(tg); i++) {
+      if (i) strcat(groups, ";");
+      strncat(groups, json_string_value(json_array_get(tg, i)), 100);
+    }
+    cr_expect_str_eq(groups, c[3], "%s: target_groups", c[0]);
+    json_decref(s);
+  }
+  free(line);
+  fclose(f);
+  cr_assert_geq(rows, 250);
+}

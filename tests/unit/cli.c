@@ -1,0 +1,133 @@
+/* CLI tests: `kohtaanto` run as a user would, checking output and exit codes. */
+#define _GNU_SOURCE
+#include "helpers.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+static char *idx, *home;
+static void setup(void) {
+  idx = kt_test_mini_index();
+  home = kt_test_tmpdir();
+}
+static void teardown(void) {
+  kt__rm_rf(idx);
+  kt__rm_rf(home);
+  free(idx);
+  free(home);
+}
+TestSuite(cli, .init = setup, .fini = teardown);
+
+static int run(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int run(char **out, const char *fmt, ...) {
+  char args[4096], cmd[8192];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(args, sizeof args, fmt, ap);
+  va_end(ap);
+  snprintf(cmd, sizeof cmd, "HOME=%s XDG_DATA_HOME= KOHTAANTO_INDEX= %s %s", home, KT_CLI_BIN, args);
+  return kt_test_run(cmd, out);
+}
+
+Test(cli, search_prints_a_ranked_list_with_matched_words) {
+  char *out;
+  cr_assert_eq(run(&out, "search --index %s palkkatuella töihin", idx), 0);
+  cr_assert(!strncmp(out, " 1. Palkkatuki  [palkkatuki]  ", 30), "output:\n%s", out);
+  cr_assert(strstr(out, "osui: palkkatuella"), "output:\n%s", out);
+  free(out);
+}
+
+Test(cli, search_reads_the_need_from_stdin) {
+  char *out;
+  char cmd[4096];
+  snprintf(cmd, sizeof cmd, "echo 'velat ja ulosotto' | HOME=%s %s search --index %s -n 1", home,
+           KT_CLI_BIN, idx);
+  cr_assert_eq(kt_test_run(cmd, &out), 0);
+  cr_assert(strstr(out, "[talous-ja-velkaneuvonta]"), "output:\n%s", out);
+  cr_assert_null(strstr(out, " 2. "), "-n 1 printed more:\n%s", out);
+  free(out);
+}
+
+Test(cli, json_output_has_results_with_explanations) {
+  char *out;
+  cr_assert_eq(run(&out, "search --index %s --json --explain tyokokeilu", idx), 0);
+  cr_assert(strstr(out, "\"results\": ["), "%s", out);
+  cr_assert(strstr(out, "\"id\": \"tyokokeilu\""), "%s", out);
+  cr_assert(strstr(out, "\"term\": \"työkokeilu\""), "%s", out);
+  cr_assert(strstr(out, "\"fields\": ["), "%s", out);
+  cr_assert(strstr(out, "\"weight\":"), "%s", out);
+  /* The need text itself is not echoed back as a field (only matched words are). */
+  cr_assert_null(strstr(out, "\"text\""), "%s", out);
+  cr_assert_null(strstr(out, "\"query\""), "%s", out);
+  free(out);
+}
+
+Test(cli, batch_mode_writes_a_trec_run) {
+  char q[600];
+  snprintf(q, sizeof q, "%s/q.tsv", home);
+  FILE *f = fopen(q, "w");
+  fputs("q1\tpalkkatuki\nq2\tvelkaneuvonta ja ulosotto\n", f);
+  fclose(f);
+  char *out;
+  cr_assert_eq(run(&out, "search --index %s --queries %s --format trec -n 3", idx, q), 0);
+  cr_assert(!strncmp(out, "q1 Q0 palkkatuki 1 ", 19), "%s", out);
+  cr_assert(strstr(out, "\nq2 Q0 "), "%s", out);
+  /* scores distinct within a query, ranks 1..n */
+  char id[64], qid[16], q0[4], tag[32];
+  int rank, lines = 0;
+  double score, prev = 1e300;
+  char last[16] = "";
+  for (char *l = strtok(out, "\n"); l; l = strtok(NULL, "\n")) {
+    cr_assert_eq(sscanf(l, "%15s %3s %63s %d %lf %31s", qid, q0, id, &rank, &score, tag), 6, "%s", l);
+    cr_assert_str_eq(tag, "kohtaanto");
+    if (strcmp(qid, last)) prev = 1e300;
+    cr_assert_lt(score, prev, "scores not distinct: %s", l);
+    prev = score;
+    snprintf(last, sizeof last, "%s", qid);
+    lines++;
+  }
+  cr_assert_geq(lines, 4);
+  free(out);
+}
+
+Test(cli, exit_codes_are_distinct) {
+  cr_assert_eq(run(NULL, "frobnicate 2>/dev/null"), 2);
+  cr_assert_eq(run(NULL, "search --bogus 2>/dev/null"), 2);
+  cr_assert_eq(run(NULL, "search --index %s $(printf 'ty\\377') 2>/dev/null", idx), 3);
+  cr_assert_eq(run(NULL, "show --index /nonexistent/kt 2>/dev/null palkkatuki"), 4);
+  cr_assert_eq(run(NULL, "show --index %s ei-ole 2>/dev/null", idx), 6);
+  cr_assert_eq(run(NULL, "index --check --catalog %s/catalog-bad/bad-age 2>/dev/null", KT_TEST_DATA), 3);
+}
+
+Test(cli, errors_name_what_was_wrong) {
+  char *out;
+  run(&out, "index --check --catalog %s/catalog-bad/bad-age 2>&1", KT_TEST_DATA);
+  cr_assert(strstr(out, "tyokokeilu.json: field 'age': min 30 is above max 20"), "%s", out);
+  free(out);
+}
+
+Test(cli, search_without_an_index_builds_the_bundled_one_and_says_so) {
+  char *out;
+  /* Default index location under $HOME; catalogue: the mini one via env. */
+  char cmd[4096];
+  snprintf(cmd, sizeof cmd,
+           "HOME=%s XDG_DATA_HOME= KOHTAANTO_INDEX= KOHTAANTO_CATALOG=%s/catalog-mini %s search "
+           "palkkatuki 2>&1",
+           home, KT_TEST_DATA, KT_CLI_BIN);
+  cr_assert_eq(kt_test_run(cmd, &out), 0, "%s", out);
+  cr_assert(strstr(out, "no index at"), "%s", out);
+  cr_assert(strstr(out, "[palkkatuki]"), "%s", out);
+  free(out);
+  /* The second time it exists: nothing is rebuilt. */
+  cr_assert_eq(kt_test_run(cmd, &out), 0);
+  cr_assert_null(strstr(out, "no index at"), "%s", out);
+  free(out);
+}
+
+Test(cli, show_prints_the_record) {
+  char *out;
+  cr_assert_eq(run(&out, "show --index %s palkkatuki", idx), 0);
+  cr_assert(strstr(out, "\"name\""), "%s", out);
+  free(out);
+}
