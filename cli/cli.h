@@ -40,5 +40,6 @@ int kt_cli_build_default(const char *catalog, const char *index, int verbose);
 int kt_cli_search(int argc, char **argv);
 int kt_cli_show(int argc, char **argv);
 int kt_cli_analyze(int argc, char **argv);
+int kt_cli_eval(int argc, char **argv);
 
 #endif

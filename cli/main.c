@@ -15,6 +15,7 @@ static void usage(FILE *f) {
         "  index           validate the catalogue and build the index\n"
         "  show ID         print a service's full record as JSON\n"
         "  analyze [TEXT]  show how a text is analysed (words, base forms, parts)\n"
+        "  eval            ranking quality on a judged query set (nDCG, MRR, recall)\n"
         "  version         print the version\n"
         "\n"
         "`kohtaanto <command> --help` describes each command's options.\n"
@@ -33,6 +34,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "index")) return kt_cli_index(argc - 1, argv + 1);
   if (!strcmp(cmd, "show")) return kt_cli_show(argc - 1, argv + 1);
   if (!strcmp(cmd, "analyze")) return kt_cli_analyze(argc - 1, argv + 1);
+  if (!strcmp(cmd, "eval")) return kt_cli_eval(argc - 1, argv + 1);
   if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
     printf("kohtaanto %s (library %s)\n", KT_VERSION_STRING, kt_version());
     return KT_EXIT_OK;

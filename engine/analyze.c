@@ -91,6 +91,16 @@ int kt_analyzer_open(kt_analyzer **out) {
   return KT_OK;
 }
 
+int kt__analyzer_stem(kt_analyzer *an, const char *word, char *out, size_t cap) {
+  const sb_symbol *st = sb_stemmer_stem(an->stemmer, (const sb_symbol *)word, (int)strlen(word));
+  if (!st) return KT_ENOMEM;
+  size_t n = (size_t)sb_stemmer_length(an->stemmer);
+  if (n + 1 > cap) n = cap - 1;
+  memcpy(out, st, n);
+  out[n] = '\0';
+  return KT_OK;
+}
+
 void kt__analyzer_set_fix_umlauts(kt_analyzer *an, bool on) {
   if (an->fix_umlauts != on) cache_clear(an);
   an->fix_umlauts = on;

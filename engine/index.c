@@ -67,6 +67,13 @@ static int add_text(kt_analyzer *an, ktx_doc *doc, const field_spec *f,
     kt__wordan wa;
     rc = kt__analyze_word(an, &wl.items[i], &wa);
     if (rc || wa.stop) continue;
+    /* Baseline term spaces for evaluation: exact surface form and Snowball stem. */
+    snprintf(term, sizeof term, KT__PREFIX_SURFACE "%s", wl.items[i].text);
+    rc = ktx_doc_add_term(doc, term, f->wdf);
+    char stem[240];
+    if (!rc) rc = kt__analyzer_stem(an, wl.items[i].text, stem, sizeof stem);
+    snprintf(term, sizeof term, KT__PREFIX_SNOWBALL "%s", stem);
+    if (!rc) rc = ktx_doc_add_term(doc, term, f->wdf);
     for (size_t t = 0; t < wa.count && !rc; t++) {
       rc = ktx_doc_add_term(doc, wa.terms[t].text, f->wdf);
       snprintf(term, sizeof term, "%s%s", f->prefix, wa.terms[t].text);

@@ -79,6 +79,13 @@ void kt__analyzer_trim(struct kt_analyzer *an);
  * off in the indexer: catalogue text is written with its umlauts, so an
  * unknown umlaut-less word there is a foreign word, not a typo. */
 void kt__analyzer_set_fix_umlauts(struct kt_analyzer *an, bool on);
+/* Snowball Finnish stem of a case-folded word (for the baseline term space). */
+int kt__analyzer_stem(struct kt_analyzer *an, const char *word, char *out, size_t cap);
+
+/* Baseline term spaces, indexed beside the analysed terms so evaluation can
+ * compare analyses on one index: "Y" + surface form, "Z" + Snowball stem. */
+#define KT__PREFIX_SURFACE "Y"
+#define KT__PREFIX_SNOWBALL "Z"
 
 /* ---- catalog.c -------------------------------------------------------- */
 /* Multilingual text: Finnish always present after validation. */

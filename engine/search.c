@@ -159,6 +159,17 @@ int kt_search(kt_engine *e, const char *text, size_t len,
   for (size_t i = 0; i < kt_analysis_count(an) && !rc; i++) {
     const kt_token *t = kt_analysis_get(an, i);
     if (t->stopword) continue;
+    if (opts->flags & (KT_SEARCH_MODE_SURFACE | KT_SEARCH_MODE_SNOWBALL)) {
+      char term[256], stem[240];
+      if (opts->flags & KT_SEARCH_MODE_SURFACE) {
+        snprintf(term, sizeof term, KT__PREFIX_SURFACE "%s", t->surface);
+      } else {
+        if ((rc = kt__analyzer_stem(e->an, t->surface, stem, sizeof stem))) break;
+        snprintf(term, sizeof term, KT__PREFIX_SNOWBALL "%s", stem);
+      }
+      rc = add_qterm(qs, &nq, term, 1.0, i);
+      continue;
+    }
     for (size_t k = 0; k < t->term_count && !rc; k++) {
       int kind = t->terms[k].kind;
       if (kind == KT_TERM_PART && (opts->flags & KT_SEARCH_NO_COMPOUNDS)) continue;

@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -235,15 +236,21 @@ int ktx_db_term_fields(ktx_db *db, unsigned docid, const char *const *terms,
                        size_t nterms, const char *const *prefixes, size_t nprefixes,
                        unsigned *masks) {
   KTX_TRY
-  Xapian::Document doc = db->db.get_document(docid);
+  /* One pass over the document's termlist: look the wanted terms up in
+   * sorted order, so each skip_to only moves forward. */
+  std::vector<std::pair<std::string, size_t>> want;
+  want.reserve(nterms * nprefixes);
   for (size_t t = 0; t < nterms; t++) {
     masks[t] = 0;
-    for (size_t p = 0; p < nprefixes; p++) {
-      std::string want = std::string(prefixes[p]) + terms[t];
-      Xapian::TermIterator it = doc.termlist_begin();
-      it.skip_to(want);
-      if (it != doc.termlist_end() && *it == want) masks[t] |= 1u << p;
-    }
+    for (size_t p = 0; p < nprefixes; p++)
+      want.emplace_back(std::string(prefixes[p]) + terms[t], t * nprefixes + p);
+  }
+  std::sort(want.begin(), want.end());
+  Xapian::TermIterator it = db->db.termlist_begin(docid), end = db->db.termlist_end(docid);
+  for (const auto &w : want) {
+    if (it == end) break;
+    it.skip_to(w.first);
+    if (it != end && *it == w.first) masks[w.second / nprefixes] |= 1u << (w.second % nprefixes);
   }
   return KT_OK;
   KTX_CATCH("explain")

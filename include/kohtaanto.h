@@ -221,6 +221,10 @@ typedef struct kt_search_options {
 /**@{*/
 #define KT_SEARCH_NO_COMPOUNDS (1u << 0) /**< query without compound parts */
 #define KT_SEARCH_NO_UMLAUT_FIX (1u << 1) /**< no umlaut restoration */
+/** Baseline: match exact (case-folded) word forms only, no stemming. */
+#define KT_SEARCH_MODE_SURFACE (1u << 2)
+/** Baseline: match Snowball Finnish stems only, no Voikko. */
+#define KT_SEARCH_MODE_SNOWBALL (1u << 3)
 /**@}*/
 
 /** The ranked results of one search. */

@@ -1,0 +1,371 @@
+/*
+ * eval_cmd.c — `kohtaanto eval`: ranking quality on a judged query set.
+ *
+ * Scores Kohtaanto's analysis configurations (as ablations, on one index)
+ * and any TREC run files of other systems with the same metrics:
+ *   nDCG@k   gain 2^grade - 1, log2(rank + 1) discount, ideal from the qrels
+ *   MRR@k    1 / rank of the first result with grade >= 1
+ *   R@k      share of the grade >= 1 services found in the top k
+ *   S@1      1 if the first result has grade >= 1
+ * overall and per query type. Per-query latency of each configuration is
+ * measured in-process (analysis included) and printed beside the metrics.
+ */
+#define _GNU_SOURCE
+#include "cli.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define MAX_QUERIES 10000
+#define MAX_SYSTEMS 32
+#define MAX_TYPES 16
+#define MAX_K 100
+
+typedef struct judged {
+  char id[128];
+  int grade;
+} judged;
+
+typedef struct query {
+  char qid[64];
+  char *text;
+  char type[32];
+  judged *rel;
+  size_t nrel, relcap;
+} query;
+
+typedef struct system {
+  char name[64];
+  unsigned flags;      /* a Kohtaanto configuration ... */
+  const char *runfile; /* ... or a TREC run to score */
+  double *ndcg, *mrr, *recall, *s1, *ms;
+} system_t;
+
+static const struct {
+  const char *name;
+  unsigned flags;
+  const char *what;
+} CONFIGS[] = {
+    {"surface", KT_SEARCH_MODE_SURFACE, "exact word forms, no stemming"},
+    {"snowball", KT_SEARCH_MODE_SNOWBALL, "Snowball Finnish stems only"},
+    {"voikko", KT_SEARCH_NO_COMPOUNDS | KT_SEARCH_NO_UMLAUT_FIX, "Voikko base forms"},
+    {"compounds", KT_SEARCH_NO_UMLAUT_FIX, "+ compound parts"},
+    {"full", 0, "+ umlaut restoration (the default)"},
+};
+#define NCONFIGS (sizeof CONFIGS / sizeof *CONFIGS)
+
+static query *find_query(query *qs, size_t n, const char *qid) {
+  for (size_t i = 0; i < n; i++)
+    if (!strcmp(qs[i].qid, qid)) return &qs[i];
+  return NULL;
+}
+
+static int load_queries(const char *path, query **out, size_t *n) {
+  FILE *f = fopen(path, "r");
+  if (!f) { fprintf(stderr, "kohtaanto eval: cannot open %s\n", path); return KT_EXIT_INPUT; }
+  query *qs = calloc(MAX_QUERIES, sizeof *qs);
+  char *line = NULL;
+  size_t cap = 0, lineno = 0;
+  ssize_t len;
+  *n = 0;
+  while ((len = getline(&line, &cap, f)) > 0) {
+    lineno++;
+    line[strcspn(line, "\r\n")] = '\0';
+    if (!*line || *line == '#') continue;
+    char *tab = strchr(line, '\t');
+    if (!tab || *n == MAX_QUERIES) {
+      fprintf(stderr, "kohtaanto eval: %s:%zu: expected qid<TAB>text\n", path, lineno);
+      free(line); fclose(f); free(qs);
+      return KT_EXIT_INPUT;
+    }
+    *tab = '\0';
+    snprintf(qs[*n].qid, sizeof qs[*n].qid, "%s", line);
+    qs[*n].text = strdup(tab + 1);
+    strcpy(qs[*n].type, "all");
+    (*n)++;
+  }
+  free(line);
+  fclose(f);
+  *out = qs;
+  return 0;
+}
+
+static int load_qrels(const char *path, query *qs, size_t n) {
+  FILE *f = fopen(path, "r");
+  if (!f) { fprintf(stderr, "kohtaanto eval: cannot open %s\n", path); return KT_EXIT_INPUT; }
+  char qid[64], zero[16], id[128];
+  int grade;
+  while (fscanf(f, "%63s %15s %127s %d", qid, zero, id, &grade) == 4) {
+    query *q = find_query(qs, n, qid);
+    if (!q || grade <= 0) continue;
+    if (q->nrel == q->relcap) {
+      q->relcap = q->relcap ? q->relcap * 2 : 8;
+      q->rel = realloc(q->rel, q->relcap * sizeof *q->rel);
+    }
+    snprintf(q->rel[q->nrel].id, sizeof q->rel[q->nrel].id, "%s", id);
+    q->rel[q->nrel++].grade = grade;
+  }
+  fclose(f);
+  return 0;
+}
+
+static int load_types(const char *path, query *qs, size_t n) {
+  FILE *f = fopen(path, "r");
+  if (!f) { fprintf(stderr, "kohtaanto eval: cannot open %s\n", path); return KT_EXIT_INPUT; }
+  char qid[64], type[32];
+  while (fscanf(f, "%63s %31s", qid, type) == 2) {
+    query *q = find_query(qs, n, qid);
+    if (q) snprintf(q->type, sizeof q->type, "%s", type);
+  }
+  fclose(f);
+  return 0;
+}
+
+static int grade_of(const query *q, const char *id) {
+  for (size_t i = 0; i < q->nrel; i++)
+    if (!strcmp(q->rel[i].id, id)) return q->rel[i].grade;
+  return 0;
+}
+
+static int cmp_desc(const void *a, const void *b) { return *(const int *)b - *(const int *)a; }
+
+/* Score one ranked list of ids against the judgments of @p q. */
+static void score(const query *q, char ids[][128], size_t nids, size_t k, double *ndcg,
+                  double *mrr, double *recall, double *s1) {
+  double dcg = 0, idcg = 0;
+  size_t found = 0;
+  *mrr = 0;
+  for (size_t i = 0; i < nids && i < k; i++) {
+    int g = grade_of(q, ids[i]);
+    if (g > 0) {
+      dcg += (pow(2, g) - 1) / log2((double)i + 2);
+      found++;
+      if (*mrr == 0) *mrr = 1.0 / (double)(i + 1);
+    }
+  }
+  int grades[256];
+  size_t ng = q->nrel < 256 ? q->nrel : 256;
+  for (size_t i = 0; i < ng; i++) grades[i] = q->rel[i].grade;
+  qsort(grades, ng, sizeof *grades, cmp_desc);
+  for (size_t i = 0; i < ng && i < k; i++) idcg += (pow(2, grades[i]) - 1) / log2((double)i + 2);
+  *ndcg = idcg > 0 ? dcg / idcg : 0;
+  *recall = q->nrel ? (double)found / (double)q->nrel : 0;
+  *s1 = nids > 0 && grade_of(q, ids[0]) > 0 ? 1 : 0;
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int run_config(kt_engine *e, system_t *s, query *qs, size_t n, size_t k) {
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = k;
+  o.flags = s->flags;
+  char (*ids)[128] = calloc(k, sizeof *ids);
+  for (size_t i = 0; i < n; i++) {
+    kt_results *r = NULL;
+    double t0 = now_ms();
+    int rc = kt_search(e, qs[i].text, strlen(qs[i].text), &o, &r);
+    s->ms[i] = now_ms() - t0;
+    if (rc) { free(ids); return kt_cli_fail(qs[i].qid, rc); }
+    size_t m = kt_results_count(r);
+    for (size_t j = 0; j < m; j++) snprintf(ids[j], 128, "%s", kt_results_get(r, j)->id);
+    score(&qs[i], ids, m, k, &s->ndcg[i], &s->mrr[i], &s->recall[i], &s->s1[i]);
+    kt_results_free(r);
+  }
+  free(ids);
+  return 0;
+}
+
+static int run_file(system_t *s, query *qs, size_t n, size_t k) {
+  FILE *f = fopen(s->runfile, "r");
+  if (!f) { fprintf(stderr, "kohtaanto eval: cannot open run %s\n", s->runfile); return KT_EXIT_INPUT; }
+  /* Collect each query's ids in rank order (runs are written in rank order). */
+  char (*ids)[MAX_K][128] = calloc(n, sizeof *ids);
+  size_t *cnt = calloc(n, sizeof *cnt);
+  char qid[64], q0[16], id[128], tag[64];
+  int rank;
+  double sc;
+  while (fscanf(f, "%63s %15s %127s %d %lf %63s", qid, q0, id, &rank, &sc, tag) == 6) {
+    for (size_t i = 0; i < n; i++)
+      if (!strcmp(qs[i].qid, qid)) {
+        if (cnt[i] < MAX_K) snprintf(ids[i][cnt[i]++], 128, "%s", id);
+        break;
+      }
+  }
+  fclose(f);
+  for (size_t i = 0; i < n; i++) {
+    score(&qs[i], ids[i], cnt[i], k, &s->ndcg[i], &s->mrr[i], &s->recall[i], &s->s1[i]);
+    s->ms[i] = NAN;
+  }
+  free(ids);
+  free(cnt);
+  return 0;
+}
+
+static double mean_of(const double *v, const query *qs, size_t n, const char *type) {
+  double sum = 0;
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!qs[i].nrel) continue;
+    if (type && strcmp(qs[i].type, type)) continue;
+    sum += v[i];
+    m++;
+  }
+  return m ? sum / (double)m : 0;
+}
+
+static void usage(FILE *f) {
+  fputs("usage: kohtaanto eval --queries Q.tsv --qrels Q.qrels [--types Q.types]\n"
+        "                      [--config NAME|all]... [--run NAME=FILE]... [-k 10] [--index DIR]\n"
+        "  --config NAME  a Kohtaanto configuration (ablation); 'all' = every one:\n",
+        f);
+  for (size_t i = 0; i < NCONFIGS; i++) fprintf(f, "                   %-10s %s\n", CONFIGS[i].name, CONFIGS[i].what);
+  fputs("  --run NAME=FILE  score a TREC run of another system (qid Q0 id rank score tag)\n"
+        "  -k N             cut-off (default 10)\n"
+        "Default: --config full. Metrics: nDCG@k (gain 2^grade-1), MRR@k, Recall@k, Success@1;\n"
+        "a result is relevant when its grade is >= 1. Latency: per query, in process.\n",
+        f);
+}
+
+int kt_cli_eval(int argc, char **argv) {
+  const char *index = kt_cli_default_index(), *qpath = NULL, *rpath = NULL, *tpath = NULL;
+  size_t k = 10;
+  system_t sys[MAX_SYSTEMS];
+  size_t ns = 0;
+  memset(sys, 0, sizeof sys);
+  static const struct option lo[] = {
+      {"index", required_argument, 0, 'i'}, {"queries", required_argument, 0, 'q'},
+      {"qrels", required_argument, 0, 'r'}, {"types", required_argument, 0, 't'},
+      {"config", required_argument, 0, 'c'}, {"run", required_argument, 0, 'R'},
+      {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "k:h", lo, NULL)) != -1) {
+    switch (c) {
+    case 'i': index = optarg; break;
+    case 'q': qpath = optarg; break;
+    case 'r': rpath = optarg; break;
+    case 't': tpath = optarg; break;
+    case 'k': k = strtoul(optarg, NULL, 10); break;
+    case 'c': {
+      bool all = !strcmp(optarg, "all"), any = false;
+      for (size_t i = 0; i < NCONFIGS; i++)
+        if ((all || !strcmp(optarg, CONFIGS[i].name)) && ns < MAX_SYSTEMS) {
+          snprintf(sys[ns].name, sizeof sys[ns].name, "kohtaanto:%s", CONFIGS[i].name);
+          sys[ns++].flags = CONFIGS[i].flags;
+          any = true;
+        }
+      if (!any) { fprintf(stderr, "kohtaanto eval: unknown --config '%s'\n", optarg); usage(stderr); return KT_EXIT_USAGE; }
+      break;
+    }
+    case 'R': {
+      char *eq = strchr(optarg, '=');
+      if (!eq || ns == MAX_SYSTEMS) { fprintf(stderr, "kohtaanto eval: --run wants NAME=FILE\n"); return KT_EXIT_USAGE; }
+      snprintf(sys[ns].name, sizeof sys[ns].name, "%.*s", (int)(eq - optarg), optarg);
+      sys[ns++].runfile = eq + 1;
+      break;
+    }
+    case 'h': usage(stdout); return KT_EXIT_OK;
+    default: usage(stderr); return KT_EXIT_USAGE;
+    }
+  }
+  if (!qpath || !rpath || k == 0 || k > MAX_K) { usage(stderr); return KT_EXIT_USAGE; }
+  if (ns == 0) {
+    snprintf(sys[0].name, sizeof sys[0].name, "kohtaanto:full");
+    sys[ns++].flags = 0;
+  }
+  query *qs = NULL;
+  size_t n = 0;
+  int x = load_queries(qpath, &qs, &n);
+  if (!x) x = load_qrels(rpath, qs, n);
+  if (!x && tpath) x = load_types(tpath, qs, n);
+  if (x) return x;
+
+  kt_engine *e = NULL;
+  for (size_t s = 0; s < ns && !x; s++) {
+    system_t *y = &sys[s];
+    y->ndcg = calloc(n, sizeof(double));
+    y->mrr = calloc(n, sizeof(double));
+    y->recall = calloc(n, sizeof(double));
+    y->s1 = calloc(n, sizeof(double));
+    y->ms = calloc(n, sizeof(double));
+    if (y->runfile) { x = run_file(y, qs, n, k); continue; }
+    if (!e) {
+      int rc = kt_engine_open(&e, index);
+      if (rc) { x = kt_cli_fail("open index", rc); break; }
+      /* Warm the analysis cache once, so configurations compare like with like. */
+      kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+      for (size_t i = 0; i < n; i++) {
+        kt_results *r = NULL;
+        if (kt_search(e, qs[i].text, strlen(qs[i].text), &o, &r) == KT_OK) kt_results_free(r);
+      }
+    }
+    x = run_config(e, y, qs, n, k);
+  }
+  kt_engine_close(e);
+  if (x) return x;
+
+  size_t judged = 0;
+  for (size_t i = 0; i < n; i++) judged += qs[i].nrel > 0;
+  printf("queries: %zu (%zu judged)   cut-off k=%zu\n\n", n, judged, k);
+  printf("%-22s %8s %8s %8s %8s %9s %9s\n", "system", "nDCG@k", "MRR@k", "R@k", "S@1", "ms p50", "ms p99");
+  for (size_t s = 0; s < ns; s++) {
+    system_t *y = &sys[s];
+    char p50[16] = "-", p99[16] = "-";
+    if (!y->runfile) {
+      double *t = malloc(n * sizeof *t);
+      memcpy(t, y->ms, n * sizeof *t);
+      qsort(t, n, sizeof *t, cmp_double);
+      snprintf(p50, sizeof p50, "%.3f", t[n / 2]);
+      snprintf(p99, sizeof p99, "%.3f", t[(size_t)((double)(n - 1) * 0.99)]);
+      free(t);
+    }
+    printf("%-22s %8.4f %8.4f %8.4f %8.4f %9s %9s\n", y->name, mean_of(y->ndcg, qs, n, NULL),
+           mean_of(y->mrr, qs, n, NULL), mean_of(y->recall, qs, n, NULL),
+           mean_of(y->s1, qs, n, NULL), p50, p99);
+  }
+  /* Per query type. */
+  char types[MAX_TYPES][32];
+  size_t nt = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t t = 0;
+    while (t < nt && strcmp(types[t], qs[i].type)) t++;
+    if (t == nt && nt < MAX_TYPES) snprintf(types[nt++], 32, "%s", qs[i].type);
+  }
+  if (nt > 1) {
+    printf("\nnDCG@k / R@k by query type\n%-22s", "system");
+    for (size_t t = 0; t < nt; t++) {
+      size_t m = 0;
+      for (size_t i = 0; i < n; i++) m += !strcmp(qs[i].type, types[t]) && qs[i].nrel;
+      char h[48];
+      snprintf(h, sizeof h, "%s(%zu)", types[t], m);
+      printf(" %13s", h);
+    }
+    printf("\n");
+    for (size_t s = 0; s < ns; s++) {
+      printf("%-22s", sys[s].name);
+      for (size_t t = 0; t < nt; t++)
+        printf("   %.3f/%.3f", mean_of(sys[s].ndcg, qs, n, types[t]), mean_of(sys[s].recall, qs, n, types[t]));
+      printf("\n");
+    }
+  }
+  for (size_t s = 0; s < ns; s++) {
+    free(sys[s].ndcg); free(sys[s].mrr); free(sys[s].recall); free(sys[s].s1); free(sys[s].ms);
+  }
+  for (size_t i = 0; i < n; i++) { free(qs[i].text); free(qs[i].rel); }
+  free(qs);
+  return KT_EXIT_OK;
+}
