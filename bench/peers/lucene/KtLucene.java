@@ -225,16 +225,16 @@ public final class KtLucene {
 
     /**
      * Writes one query's hits.  Lucene already orders ties by document
-     * order (= catalogue id order); scores are printed with 6 decimals and
-     * nudged down by 1e-6 where needed so they strictly decrease.
+     * order (= catalogue id order); scores are printed with 9 decimals and
+     * nudged down by 1e-9 where needed so they strictly decrease.
      */
     static void writeTrec(PrintWriter out, String qid, Hit[] hits, String tag) {
         long prev = Long.MAX_VALUE;
         for (int i = 0; i < hits.length; i++) {
-            long micro = Math.round(hits[i].score * 1e6);
-            if (micro >= prev) micro = prev - 1;
-            prev = micro;
-            out.printf(Locale.ROOT, "%s Q0 %s %d %.6f %s%n", qid, hits[i].id, i + 1, micro / 1e6, tag);
+            long units = Math.round(hits[i].score * 1e9);
+            if (units >= prev) units = prev - 1;
+            prev = units;
+            out.printf(Locale.ROOT, "%s Q0 %s %d %.9f %s%n", qid, hits[i].id, i + 1, units / 1e9, tag);
         }
     }
 
