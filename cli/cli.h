@@ -32,6 +32,9 @@ const char *kt_cli_default_catalog(void);
 /* Read all of stdin up to @p cap bytes (+1 to detect overflow). Caller frees. */
 char *kt_cli_read_stdin(size_t cap, size_t *len, int *too_big);
 
+/* Join argv[from..argc) with spaces into a new string (the need text). */
+char *kt_cli_join_args(int argc, char **argv, int from);
+
 /* `kohtaanto index` (indexer/index_cmd.c). */
 int kt_cli_index(int argc, char **argv);
 /* Build the index quietly-ish for `search` when none exists. */

@@ -67,3 +67,16 @@ char *kt_cli_read_stdin(size_t cap, size_t *len, int *too_big) {
   b[*len] = '\0';
   return b;
 }
+
+char *kt_cli_join_args(int argc, char **argv, int from) {
+  size_t total = 1;
+  for (int i = from; i < argc; i++) total += strlen(argv[i]) + 1;
+  char *text = malloc(total);
+  if (!text) return NULL;
+  text[0] = '\0';
+  for (int i = from; i < argc; i++) {
+    if (i > from) strcat(text, " ");
+    strcat(text, argv[i]);
+  }
+  return text;
+}

@@ -43,6 +43,7 @@ typedef struct system {
   char name[64];
   unsigned flags;      /* a Kohtaanto configuration ... */
   const char *runfile; /* ... or a TREC run to score */
+  double ext_p50, ext_p99; /* a run's own latency (--times), or NAN */
   double *ndcg, *mrr, *recall, *s1, *ms;
 } system_t;
 
@@ -234,6 +235,7 @@ static void usage(FILE *f) {
         f);
   for (size_t i = 0; i < NCONFIGS; i++) fprintf(f, "                   %-10s %s\n", CONFIGS[i].name, CONFIGS[i].what);
   fputs("  --run NAME=FILE  score a TREC run of another system (qid Q0 id rank score tag)\n"
+        "  --times NAME=FILE  that system's latency: a line \"mean_ms p50_ms p99_ms n\"\n"
         "  -k N             cut-off (default 10)\n"
         "Default: --config full. Metrics: nDCG@k (gain 2^grade-1), MRR@k, Recall@k, Success@1;\n"
         "a result is relevant when its grade is >= 1. Latency: per query, in process.\n",
@@ -250,6 +252,7 @@ int kt_cli_eval(int argc, char **argv) {
       {"index", required_argument, 0, 'i'}, {"queries", required_argument, 0, 'q'},
       {"qrels", required_argument, 0, 'r'}, {"types", required_argument, 0, 't'},
       {"config", required_argument, 0, 'c'}, {"run", required_argument, 0, 'R'},
+      {"times", required_argument, 0, 'T'},
       {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
   int c;
   optind = 1;
@@ -275,7 +278,25 @@ int kt_cli_eval(int argc, char **argv) {
       char *eq = strchr(optarg, '=');
       if (!eq || ns == MAX_SYSTEMS) { fprintf(stderr, "kohtaanto eval: --run wants NAME=FILE\n"); return KT_EXIT_USAGE; }
       snprintf(sys[ns].name, sizeof sys[ns].name, "%.*s", (int)(eq - optarg), optarg);
+      sys[ns].ext_p50 = sys[ns].ext_p99 = NAN;
       sys[ns++].runfile = eq + 1;
+      break;
+    }
+    case 'T': {
+      /* NAME=FILE holding "mean_ms p50_ms p99_ms n" for an earlier --run NAME */
+      char *eq = strchr(optarg, '=');
+      size_t s = 0;
+      while (eq && s < ns && strncmp(sys[s].name, optarg, (size_t)(eq - optarg))) s++;
+      FILE *tf = eq && s < ns ? fopen(eq + 1, "r") : NULL;
+      double mean, p50, p99;
+      if (!tf || fscanf(tf, "%lf %lf %lf", &mean, &p50, &p99) != 3) {
+        fprintf(stderr, "kohtaanto eval: --times wants NAME=FILE after --run NAME=...\n");
+        if (tf) fclose(tf);
+        return KT_EXIT_USAGE;
+      }
+      fclose(tf);
+      sys[s].ext_p50 = p50;
+      sys[s].ext_p99 = p99;
       break;
     }
     case 'h': usage(stdout); return KT_EXIT_OK;
@@ -332,6 +353,9 @@ int kt_cli_eval(int argc, char **argv) {
       snprintf(p50, sizeof p50, "%.3f", t[n / 2]);
       snprintf(p99, sizeof p99, "%.3f", t[(size_t)((double)(n - 1) * 0.99)]);
       free(t);
+    } else if (!isnan(y->ext_p50)) {
+      snprintf(p50, sizeof p50, "%.3f", y->ext_p50);
+      snprintf(p99, sizeof p99, "%.3f", y->ext_p99);
     }
     printf("%-22s %8.4f %8.4f %8.4f %8.4f %9s %9s\n", y->name, mean_of(y->ndcg, qs, n, NULL),
            mean_of(y->mrr, qs, n, NULL), mean_of(y->recall, qs, n, NULL),
@@ -359,6 +383,28 @@ int kt_cli_eval(int argc, char **argv) {
       printf("%-22s", sys[s].name);
       for (size_t t = 0; t < nt; t++)
         printf("   %.3f/%.3f", mean_of(sys[s].ndcg, qs, n, types[t]), mean_of(sys[s].recall, qs, n, types[t]));
+      printf("\n");
+    }
+  }
+  /* Ratios of each Kohtaanto configuration to the best other system. */
+  int best = -1;
+  for (size_t s = 0; s < ns; s++)
+    if (sys[s].runfile && strncmp(sys[s].name, "kohtaanto", 9) &&
+        (best < 0 || mean_of(sys[s].ndcg, qs, n, NULL) > mean_of(sys[best].ndcg, qs, n, NULL)))
+      best = (int)s;
+  if (best >= 0) {
+    double bn = mean_of(sys[best].ndcg, qs, n, NULL), br = mean_of(sys[best].recall, qs, n, NULL);
+    printf("\nratios to the best peer (%s): nDCG@k, R@k, and its p50 latency / ours\n", sys[best].name);
+    for (size_t s = 0; s < ns; s++) {
+      if (sys[s].runfile) continue;
+      double *t = malloc(n * sizeof *t);
+      memcpy(t, sys[s].ms, n * sizeof *t);
+      qsort(t, n, sizeof *t, cmp_double);
+      double p50 = t[n / 2];
+      free(t);
+      printf("%-22s  nDCG x%.2f  R x%.2f", sys[s].name, bn > 0 ? mean_of(sys[s].ndcg, qs, n, NULL) / bn : 0,
+             br > 0 ? mean_of(sys[s].recall, qs, n, NULL) / br : 0);
+      if (!isnan(sys[best].ext_p50) && p50 > 0) printf("  speed x%.1f", sys[best].ext_p50 / p50);
       printf("\n");
     }
   }

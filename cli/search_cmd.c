@@ -241,15 +241,8 @@ int kt_cli_search(int argc, char **argv) {
   char *text = NULL;
   size_t len = 0;
   if (optind < argc) {
-    size_t total = 0;
-    for (int i = optind; i < argc; i++) total += strlen(argv[i]) + 1;
-    text = malloc(total + 1);
+    text = kt_cli_join_args(argc, argv, optind);
     if (!text) { kt_engine_close(e); return KT_EXIT_FAILURE; }
-    text[0] = '\0';
-    for (int i = optind; i < argc; i++) {
-      if (i > optind) strcat(text, " ");
-      strcat(text, argv[i]);
-    }
     len = strlen(text);
   } else {
     int too_big = 0;
@@ -336,13 +329,7 @@ int kt_cli_analyze(int argc, char **argv) {
   char *text;
   size_t len = 0;
   if (argc > 1) {
-    size_t total = 0;
-    for (int i = 1; i < argc; i++) total += strlen(argv[i]) + 1;
-    text = calloc(total + 1, 1);
-    for (int i = 1; text && i < argc; i++) {
-      if (i > 1) strcat(text, " ");
-      strcat(text, argv[i]);
-    }
+    text = kt_cli_join_args(argc, argv, 1);
     len = text ? strlen(text) : 0;
   } else {
     int too_big;

@@ -2,7 +2,7 @@
 """SQLite FTS5 peer baseline for Kohtaanto (Debian python3's sqlite3 module).
 
 Usage: sqlite_fts5.py --catalog CAT.jsonl --queries Q.tsv [-k 10]
-                      [--tag sqlite_fts5] [--times FILE]
+                      [--tag sqlite_fts5] [--times FILE] [--warmup 1]
 
 Configuration (the stock FTS5 set-up a developer would reach for):
   - in-memory database, one FTS5 table with columns

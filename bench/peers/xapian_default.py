@@ -3,6 +3,7 @@
 
 Usage: xapian_default.py --catalog CAT.jsonl --queries Q.tsv [-k 10]
                          [--tag xapian_default] [--times FILE]
+                         [--warmup 1]
 
 Configuration (the defaults a first-time Xapian user ends up with):
   - in-memory database, one document per service (the Python bindings of
@@ -15,7 +16,9 @@ Configuration (the defaults a first-time Xapian user ends up with):
     no stop words;
   - querying: QueryParser with Stem("finnish"), stemming strategy STEM_SOME
     (words starting with a capital letter are not stemmed), default
-    operator OP_OR, default parse flags; the database is attached;
+    operator OP_OR, default parse flags (FLAG_PHRASE | FLAG_BOOLEAN |
+    FLAG_LOVEHATE, so "quoted words" are phrases); a text that is a syntax
+    error under them is parsed again with no flags; the database is attached;
   - weighting: BM25Weight() defaults (k1 = 1, k2 = 0, k3 = 1, b = 0.5,
     min_normlen = 0.5), which is also Xapian's default weighting scheme;
   - ties in document (= catalogue id) order.
@@ -66,9 +69,11 @@ def main():
 
     def search(text):
         try:
-            query = qp.parse_query(text)
+            query = qp.parse_query(text)  # default flags: PHRASE|BOOLEAN|LOVEHATE
         except xapian.QueryParserError:
-            return []
+            # Stray operators ("... (OR) ...") are a syntax error; do what
+            # Xapian applications usually do: parse again with no flags.
+            query = qp.parse_query(text, 0)
         enquire.set_query(query)
         return [(m.document.get_data().decode("utf-8"), m.weight)
                 for m in enquire.get_mset(0, args.k)]

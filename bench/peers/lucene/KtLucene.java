@@ -3,7 +3,8 @@
  *
  * Usage:
  *   java -cp build:LUCENE_JARS KtLucene --catalog CAT.jsonl --queries Q.tsv
- *        [-k 10] [--tag lucene] [--times FILE] [--mode best_fields|most_fields|single]
+ *        [-k 10] [--tag lucene] [--times FILE] [--warmup 1]
+ *        [--mode most_fields|best_fields|single]
  *
  * Reads the flat catalogue written by export_catalog.py (one JSON object of
  * string values a line) and a query file of "qid<TAB>text" lines, and writes
@@ -20,17 +21,24 @@
  *     classic QueryParser with the default OR operator.
  *
  * Modes (fields name^3 keywords^2 summary^2 description target conditions):
- *   best_fields  (default) ES `multi_match` with its default type
- *                best_fields: one match query per field, each boosted, put
- *                in a DisjunctionMaxQuery with tie_breaker 0.
- *   most_fields  classic MultiFieldQueryParser over the same fields and
- *                boosts: per term a sum over fields, like ES most_fields.
- *   single       all fields concatenated into one "text" field, no boosts.
+ *   most_fields  (default, the configuration run-peers.sh uses) the classic
+ *                MultiFieldQueryParser over the fields with those boosts:
+ *                every query word becomes a SHOULD clause summing its
+ *                boosted per-field BM25 scores.  This scores like ES
+ *                {"multi_match": {"query": ..., "type": "most_fields",
+ *                "fields": ["name^3", "keywords^2", "summary^2",
+ *                "description", "target", "conditions"]}} on fields mapped
+ *                with "analyzer": "finnish".
+ *   best_fields  ES multi_match's default type: one boosted match query per
+ *                field, combined by a DisjunctionMaxQuery (tie_breaker 0).
+ *   single       all fields concatenated into one "text" field (like an ES
+ *                copy_to / old _all field), no boosts.
  *
- * Timing (--times FILE): every query is run once as a warm-up, then each
- * query is timed in-process with System.nanoTime() around parsing/analysis,
- * search and fetching the top-K ids (index build and output excluded).  The
- * file gets one line "mean_ms p50_ms p99_ms n" (nearest-rank percentiles).
+ * Timing (--times FILE): all queries are first run untimed (--warmup N
+ * passes, default 1), then each query is timed in-process with
+ * System.nanoTime() around parsing/analysis, search and fetching the top-K
+ * ids (index build and output excluded).  The file gets one line
+ * "mean_ms p50_ms p99_ms n" (nearest-rank percentiles).
  *
  * Dependencies: Debian's liblucene8-java only (core, analyzers-common,
  * queryparser); the JSONL is read with the small parser below.
@@ -91,8 +99,8 @@ public final class KtLucene {
     static final String ALL = "text";
 
     public static void main(String[] args) throws Exception {
-        String catalog = null, queries = null, times = null, tag = "lucene", mode = "best_fields";
-        int k = 10;
+        String catalog = null, queries = null, times = null, tag = "lucene", mode = "most_fields";
+        int k = 10, warmup = 1;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) usage("missing value for " + a);
@@ -103,12 +111,14 @@ public final class KtLucene {
                 case "--tag": tag = args[++i]; break;
                 case "--mode": mode = args[++i]; break;
                 case "-k": case "--k": k = Integer.parseInt(args[++i]); break;
+                case "--warmup": warmup = Integer.parseInt(args[++i]); break;
                 default: usage("unknown option " + a);
             }
         }
         if (catalog == null || queries == null) usage("--catalog and --queries are required");
-        if (!Arrays.asList("best_fields", "most_fields", "single").contains(mode)) usage("unknown mode " + mode);
+        if (!Arrays.asList("most_fields", "best_fields", "single").contains(mode)) usage("unknown mode " + mode);
         if (k < 1) usage("-k must be positive");
+        if (warmup < 0) usage("--warmup must not be negative");
 
         // ---- index build (not timed) ----
         Analyzer analyzer = new FinnishAnalyzer();
@@ -139,8 +149,9 @@ public final class KtLucene {
         List<String[]> qs = readQueries(queries);
         Searcher s = new Searcher(searcher, analyzer, mode, k);
 
-        // ---- warm-up pass over all queries, then the timed pass ----
-        for (String[] q : qs) s.search(q[1]);
+        // ---- warm-up pass(es) over all queries, then the timed pass ----
+        for (int w = 0; w < warmup; w++)
+            for (String[] q : qs) s.search(q[1]);
         double[] ms = new double[qs.size()];
         List<Hit[]> results = new ArrayList<>(qs.size());
         for (int i = 0; i < qs.size(); i++) {
@@ -185,12 +196,7 @@ public final class KtLucene {
                     p.setDefaultOperator(QueryParser.Operator.OR);
                     return p.parse(escaped);
                 }
-                case "most_fields": {
-                    MultiFieldQueryParser p = new MultiFieldQueryParser(FIELDS, analyzer, BOOSTS);
-                    p.setDefaultOperator(QueryParser.Operator.OR);
-                    return p.parse(escaped);
-                }
-                default: { // best_fields: ES multi_match default, dis_max with tie_breaker 0
+                case "best_fields": { // ES multi_match default: dis_max, tie_breaker 0
                     List<Query> perField = new ArrayList<>();
                     for (String f : FIELDS) {
                         QueryParser p = new QueryParser(f, analyzer);
@@ -200,6 +206,11 @@ public final class KtLucene {
                         perField.add(b == 1f ? q : new BoostQuery(q, b));
                     }
                     return new DisjunctionMaxQuery(perField, 0f);
+                }
+                default: { // most_fields: classic MultiFieldQueryParser with boosts
+                    MultiFieldQueryParser p = new MultiFieldQueryParser(FIELDS, analyzer, BOOSTS);
+                    p.setDefaultOperator(QueryParser.Operator.OR);
+                    return p.parse(escaped);
                 }
             }
         }
@@ -282,8 +293,8 @@ public final class KtLucene {
 
     static void usage(String msg) {
         System.err.println("KtLucene: " + msg);
-        System.err.println("usage: KtLucene --catalog CAT.jsonl --queries Q.tsv [-k N] [--tag T] [--times FILE]"
-                + " [--mode best_fields|most_fields|single]");
+        System.err.println("usage: KtLucene --catalog CAT.jsonl --queries Q.tsv [-k N] [--tag T] [--times FILE] [--warmup N]"
+                + " [--mode most_fields|best_fields|single]");
         System.exit(2);
     }
 
