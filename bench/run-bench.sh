@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The whole benchmark in one run, on this machine:
+#   1. quality and per-query latency of Kohtaanto (every analysis configuration)
+#      beside Lucene 8, SQLite FTS5 and Xapian defaults on the dev set;
+#   2. latency against catalogue size (bundled + synthetic catalogues), for
+#      Kohtaanto (in process, warm cache) and Lucene on the same data;
+#   3. the plots (bench/quality.svg, bench/latency.svg).
+# usage: bench/run-bench.sh [SIZES...]     (default: 10000 100000)
+# Results: bench/out/eval.txt, bench/out/scale.txt, bench/out/*.dat.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${KT_BUILD_DIR:-$root/build}
+out=$root/bench/out
+q=$root/bench/queries
+sizes=("$@")
+[ "${#sizes[@]}" -gt 0 ] || sizes=(10000 100000)
+export KT_PEER_WARMUP=${KT_PEER_WARMUP:-20}   # JVM steady state before Lucene is timed
+mkdir -p "$out"
+
+echo "== quality on the dev set ($(date -u +%F), $(nproc) cores, $(uname -m))"
+"$root/bench/run-peers.sh" "$q/dev.tsv" "$out/peers"
+rm -rf "$out/kt-index"
+"$build/kohtaanto" index --index "$out/kt-index" 2>/dev/null
+runs=()
+for p in lucene sqlite_fts5 xapian_default; do
+  runs+=(--run "$p=$out/peers/$p.run" --times "$p=$out/peers/$p.times")
+done
+"$build/kohtaanto" eval --index "$out/kt-index" --queries "$q/dev.tsv" --qrels "$q/dev.qrels" \
+  --types "$q/dev.types" "${runs[@]}" --config all | tee "$out/eval.txt"
+# quality.dat: system nDCG Recall (the first table of eval.txt)
+awk 'NR > 3 && NF == 7 { print $1, $2, $4 } NF == 0 && NR > 3 { exit }' "$out/eval.txt" > "$out/quality.dat"
+
+echo "== latency against catalogue size"
+: > "$out/scale.txt"
+: > "$out/latency.dat"
+one_size() { # CATALOG SIZE
+  local cat=$1 n=$2 kp50 kp99 lp50 lp99
+  "$build/bench/kt_bench" "$cat" "$out/idx-$n" "$q/dev.tsv" 3 | tee -a "$out/scale.txt" > "$out/kt-$n.txt"
+  read -r kp50 kp99 < <(awk '/^warm cache/ { print $9, $12 }' "$out/kt-$n.txt")
+  KT_PEER_CATALOG=$cat "$root/bench/run-peers.sh" "$q/dev.tsv" "$out/peers-$n" > /dev/null
+  read -r _ lp50 lp99 _ < "$out/peers-$n/lucene.times"
+  echo "lucene           $(cat "$out/peers-$n/lucene.times")  (mean p50 p99 ms, n)" >> "$out/scale.txt"
+  echo "$n $kp50 $kp99 $lp50 $lp99" >> "$out/latency.dat"
+  rm -rf "$out/idx-$n"
+}
+echo "-- bundled catalogue" >> "$out/scale.txt"
+one_size "$root/catalog" "$(ls "$root/catalog/services" | wc -l)"
+for n in "${sizes[@]}"; do
+  echo "-- synthetic catalogue of $n services" >> "$out/scale.txt"
+  "$build/bench/kt_gen_catalog" "$root/catalog" "$out/cat-$n" "$n" 2>/dev/null
+  one_size "$out/cat-$n" "$n"
+  rm -rf "$out/cat-$n"
+done
+cat "$out/scale.txt"
+"$root/bench/plot.sh" "$out"
