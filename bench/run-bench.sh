@@ -15,6 +15,7 @@ q=$root/bench/queries
 sizes=("$@")
 [ "${#sizes[@]}" -gt 0 ] || sizes=(10000 100000)
 export KT_PEER_WARMUP=${KT_PEER_WARMUP:-20}   # JVM steady state before Lucene is timed
+KT_WITH_BENCH=1 "$root/scripts/install-deps.sh" > /dev/null
 mkdir -p "$out"
 
 echo "== quality on the dev set ($(date -u +%F), $(nproc) cores, $(uname -m))"

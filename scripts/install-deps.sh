@@ -16,7 +16,7 @@ PKGS=(
   libmicrohttpd-dev
 )
 if [ "${KT_WITH_BENCH:-0}" = 1 ]; then
-  PKGS+=(liblucene8-java default-jdk-headless sqlite3 gnuplot-nox)
+  PKGS+=(liblucene8-java default-jdk-headless python3 python3-xapian gnuplot-nox)
 fi
 
 missing=()
