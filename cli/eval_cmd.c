@@ -164,6 +164,17 @@ static int cmp_double(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+/* The @p q quantile (0..1, nearest rank) of n latencies. */
+static double quantile(const double *v, size_t n, double q) {
+  double *t = malloc(n * sizeof *t);
+  if (!t) return NAN;
+  memcpy(t, v, n * sizeof *t);
+  qsort(t, n, sizeof *t, cmp_double);
+  double r = t[(size_t)((double)(n - 1) * q + 0.5)];
+  free(t);
+  return r;
+}
+
 static double now_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -347,12 +358,8 @@ int kt_cli_eval(int argc, char **argv) {
     system_t *y = &sys[s];
     char p50[16] = "-", p99[16] = "-";
     if (!y->runfile) {
-      double *t = malloc(n * sizeof *t);
-      memcpy(t, y->ms, n * sizeof *t);
-      qsort(t, n, sizeof *t, cmp_double);
-      snprintf(p50, sizeof p50, "%.3f", t[n / 2]);
-      snprintf(p99, sizeof p99, "%.3f", t[(size_t)((double)(n - 1) * 0.99)]);
-      free(t);
+      snprintf(p50, sizeof p50, "%.3f", quantile(y->ms, n, 0.5));
+      snprintf(p99, sizeof p99, "%.3f", quantile(y->ms, n, 0.99));
     } else if (!isnan(y->ext_p50)) {
       snprintf(p50, sizeof p50, "%.3f", y->ext_p50);
       snprintf(p99, sizeof p99, "%.3f", y->ext_p99);
@@ -397,11 +404,7 @@ int kt_cli_eval(int argc, char **argv) {
     printf("\nratios to the best peer (%s): nDCG@k, R@k, and its p50 latency / ours\n", sys[best].name);
     for (size_t s = 0; s < ns; s++) {
       if (sys[s].runfile) continue;
-      double *t = malloc(n * sizeof *t);
-      memcpy(t, sys[s].ms, n * sizeof *t);
-      qsort(t, n, sizeof *t, cmp_double);
-      double p50 = t[n / 2];
-      free(t);
+      double p50 = quantile(sys[s].ms, n, 0.5);
       printf("%-22s  nDCG x%.2f  R x%.2f", sys[s].name, bn > 0 ? mean_of(sys[s].ndcg, qs, n, NULL) / bn : 0,
              br > 0 ? mean_of(sys[s].recall, qs, n, NULL) / br : 0);
       if (!isnan(sys[best].ext_p50) && p50 > 0) printf("  speed x%.1f", sys[best].ext_p50 / p50);

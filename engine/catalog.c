@@ -463,20 +463,18 @@ static int read_file(const char *path, char **out, size_t *len, kt__buf *errors,
 static void finish_errors(kt__buf *errors, size_t nerr, const char *dir) {
   /* Keep the message readable: list the first errors, count the rest. */
   const char *p = errors->data ? errors->data : "";
-  size_t lines = 0, cut = 0;
-  for (size_t i = 0; p[i]; i++)
-    if (p[i] == '\n' && ++lines == MAX_ERRORS_LISTED) { cut = i + 1; break; }
-  if (cut) {
-    errors->len = cut;
-    errors->data[cut] = '\0';
-  }
-  kt__err(KT_ECATALOG, "catalogue %s has %zu error%s:\n%s%s", dir, nerr,
-          nerr == 1 ? "" : "s", p, cut ? "...\n" : "");
-  if (cut) {
-    char more[64];
+  char more[64] = "";
+  if (nerr > MAX_ERRORS_LISTED) {
+    size_t lines = 0;
+    for (size_t i = 0; p[i]; i++)
+      if (p[i] == '\n' && ++lines == MAX_ERRORS_LISTED) {
+        errors->data[i + 1] = '\0';
+        break;
+      }
     snprintf(more, sizeof more, "... and %zu more\n", nerr - MAX_ERRORS_LISTED);
-    kt__err(KT_ECATALOG, "catalogue %s has %zu errors:\n%s%s", dir, nerr, p, more);
   }
+  kt__err(KT_ECATALOG, "catalogue %s has %zu error%s:\n%s%s", dir, nerr, nerr == 1 ? "" : "s", p,
+          more);
 }
 
 /* Collect "<id>.json" names under @p dir, and one level of subfolders

@@ -154,6 +154,11 @@ static int fsync_path(const char *path) {
   return r == 0 ? KT_OK : KT_EIO;
 }
 
+static int cmp_name(const void *a, const void *b) {
+  const char *x = *(char *const *)a, *y = *(char *const *)b;
+  return strcmp(x ? x : "", y ? y : "");
+}
+
 /* Remove leftovers of killed builds and generations beyond @p keep. */
 static void prune(const char *root, const char *current, size_t keep) {
   DIR *d = opendir(root);
@@ -172,11 +177,7 @@ static void prune(const char *root, const char *current, size_t keep) {
   }
   closedir(d);
   /* Names sort by build time; keep the newest `keep` and always current. */
-  for (size_t i = 0; i < ng; i++)
-    for (size_t j = i + 1; j < ng; j++)
-      if (gens[i] && gens[j] && strcmp(gens[i], gens[j]) > 0) {
-        char *t = gens[i]; gens[i] = gens[j]; gens[j] = t;
-      }
+  qsort(gens, ng, sizeof *gens, cmp_name);
   for (size_t i = 0; i < ng; i++) {
     if (gens[i] && i + keep < ng && strcmp(gens[i], current) != 0) {
       char *p = kt__path_join(root, gens[i]);
