@@ -45,4 +45,16 @@ int kt_cli_show(int argc, char **argv);
 int kt_cli_analyze(int argc, char **argv);
 int kt_cli_eval(int argc, char **argv);
 
+/* Ranking configurations for ablations (eval --config, search --config):
+ * a cumulative ladder from exact word forms to the full ranking, then the
+ * full ranking minus one feature at a time. */
+typedef struct kt_cli_config {
+  const char *name;
+  unsigned flags;
+  const char *what;
+} kt_cli_config;
+extern const kt_cli_config kt_cli_configs[];
+extern const size_t kt_cli_nconfigs;
+const kt_cli_config *kt_cli_config_find(const char *name);
+
 #endif

@@ -47,18 +47,9 @@ typedef struct system {
   double *ndcg, *mrr, *recall, *s1, *ms;
 } system_t;
 
-static const struct {
-  const char *name;
-  unsigned flags;
-  const char *what;
-} CONFIGS[] = {
-    {"surface", KT_SEARCH_MODE_SURFACE, "exact word forms, no stemming"},
-    {"snowball", KT_SEARCH_MODE_SNOWBALL, "Snowball Finnish stems only"},
-    {"voikko", KT_SEARCH_NO_COMPOUNDS | KT_SEARCH_NO_UMLAUT_FIX, "Voikko base forms"},
-    {"compounds", KT_SEARCH_NO_UMLAUT_FIX, "+ compound parts"},
-    {"full", 0, "+ umlaut restoration (the default)"},
-};
-#define NCONFIGS (sizeof CONFIGS / sizeof *CONFIGS)
+#define CONFIGS kt_cli_configs
+#define NCONFIGS kt_cli_nconfigs
+
 
 static query *find_query(query *qs, size_t n, const char *qid) {
   for (size_t i = 0; i < n; i++)
@@ -184,7 +175,7 @@ static double now_ms(void) {
 static int run_config(kt_engine *e, system_t *s, query *qs, size_t n, size_t k) {
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
   o.limit = k;
-  o.flags = s->flags;
+  o.flags = s->flags | KT_SEARCH_NO_SNIPPETS; /* ranking only, as the peers */
   char (*ids)[128] = calloc(k, sizeof *ids);
   for (size_t i = 0; i < n; i++) {
     kt_results *r = NULL;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MAX_FILTER_VALUES 64
 
@@ -39,51 +40,70 @@ static const char *field_fi(unsigned bit) {
   }
 }
 
-static json_t *results_json(const kt_results *r, int explain) {
-  json_t *arr = json_array();
-  for (size_t i = 0; i < kt_results_count(r); i++) {
-    const kt_result *x = kt_results_get(r, i);
-    json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:f}", "rank", (json_int_t)(i + 1), "id", x->id,
-                          "name", x->name, "category", x->category, "score", x->score);
-    json_t *m = json_array();
-    for (size_t k = 0; k < x->match_count; k++) {
-      const kt_match *mm = &x->matches[k];
-      json_t *f = json_array();
-      for (unsigned b = 1; b <= KT_FIELD_PROVIDER; b <<= 1)
-        if (mm->fields & b) json_array_append_new(f, json_string(kt_field_name(b)));
-      json_t *e = json_pack("{s:s, s:s, s:o}", "word", mm->word, "term", mm->term, "fields", f);
-      if (explain) json_object_set_new(e, "weight", json_real(mm->weight));
-      json_array_append_new(m, e);
-    }
-    json_object_set_new(o, "matches", m);
-    json_array_append_new(arr, o);
+/* The snippet with its matched words marked: bold on a terminal, else *word*. */
+static void print_snippet(const kt_result *x, int tty) {
+  const char *on = tty ? "\033[1m" : "*", *off = tty ? "\033[0m" : "*";
+  size_t pos = 0, len = strlen(x->snippet);
+  printf("    ");
+  for (size_t k = 0; k < x->highlight_count; k++) {
+    const kt_span *h = &x->highlights[k];
+    if (h->start < pos || h->end > len) continue;
+    printf("%.*s%s%.*s%s", (int)(h->start - pos), x->snippet + pos, on,
+           (int)(h->end - h->start), x->snippet + h->start, off);
+    pos = h->end;
   }
-  return arr;
+  printf("%s\n", x->snippet + pos);
 }
 
 static void print_text(const kt_results *r, int explain) {
   size_t n = kt_results_count(r);
+  int tty = isatty(STDOUT_FILENO);
+  if (kt_results_signal_count(r)) {
+    printf("Tilanne:");
+    for (size_t i = 0; i < kt_results_signal_count(r); i++)
+      printf("%s %s", i ? "," : "", kt_results_signal(r, i)->label);
+    printf("\n");
+  }
+  if (kt_results_need_count(r)) {
+    printf("Tarpeet:");
+    for (size_t i = 0; i < kt_results_need_count(r); i++) {
+      const kt_need *nd = kt_results_need(r, i);
+      printf("%s %s (\"%s\")", i ? "," : "", nd->label, nd->word);
+    }
+    printf("\n");
+  }
   if (n == 0) {
     printf("Ei osumia. (No matching services.)\n");
     return;
   }
+  int last_need = -2;
   for (size_t i = 0; i < n; i++) {
     const kt_result *x = kt_results_get(r, i);
-    printf("%2zu. %s  [%s]  %.3f\n", i + 1, x->name, x->id, x->score);
-    if (!x->match_count) continue;
-    printf("    osui: ");
-    for (size_t k = 0; k < x->match_count; k++) {
-      const kt_match *m = &x->matches[k];
-      printf("%s%s", k ? ", " : "", m->word);
-      if (explain) {
-        printf(" (%s; ", m->term);
-        int first = 1;
-        for (unsigned b = 1; b <= KT_FIELD_PROVIDER; b <<= 1)
-          if (m->fields & b) { printf("%s%s", first ? "" : ", ", field_fi(b)); first = 0; }
-        printf("; %.0f %%)", m->weight * 100);
-      }
+    if (x->need != last_need && kt_results_need_count(r) && explain) {
+      printf("  — %s —\n", x->need >= 0 ? kt_results_need(r, (size_t)x->need)->label : "muut");
+      last_need = x->need;
     }
-    printf("\n");
+    printf("%2zu. %s  [%s]  %.3f\n", i + 1, x->name, x->id, x->score);
+    if (x->match_count) {
+      printf("    osui: ");
+      for (size_t k = 0; k < x->match_count; k++) {
+        const kt_match *m = &x->matches[k];
+        printf("%s%s", k ? ", " : "", m->word);
+        if (m->concept) printf(" → %s", m->concept);
+        if (explain) {
+          printf(" (%s; ", m->term);
+          int first = 1;
+          for (unsigned b = 1; b <= KT_FIELD_PROVIDER; b <<= 1)
+            if (m->fields & b) { printf("%s%s", first ? "" : ", ", field_fi(b)); first = 0; }
+          printf("; %.0f %%)", m->weight * 100);
+        }
+      }
+      printf("\n");
+    }
+    for (size_t k = 0; k < x->effect_count; k++)
+      printf("    %s %s: %s\n", x->effects[k].factor >= 1 ? "+" : "−", x->effects[k].signal,
+             x->effects[k].reason);
+    if (x->snippet && explain) print_snippet(x, tty);
   }
 }
 
@@ -115,6 +135,7 @@ static int run_batch(kt_engine *e, const search_args *a) {
   }
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
   fill_opts(a, &o);
+  o.flags |= KT_SEARCH_NO_SNIPPETS; /* a TREC run has no use for them */
   char *line = NULL;
   size_t cap = 0, lineno = 0;
   ssize_t n;
@@ -162,7 +183,8 @@ static void search_usage(FILE *f) {
         "  --index DIR        index root (default: $KOHTAANTO_INDEX or ~/.local/share/kohtaanto/index)\n"
         "  --catalog DIR      catalogue to build from when no index exists\n"
         "  --queries FILE     batch mode: lines qid<TAB>text, TREC run on stdout\n"
-        "  --no-compounds, --no-umlaut-fix   analysis ablations (evaluation)\n",
+        "  --by-need          group the results under the needs found in the text\n"
+        "  --config NAME      an ablation configuration of `kohtaanto eval` (see its --help)\n",
         f);
 }
 
@@ -182,7 +204,7 @@ int kt_cli_search(int argc, char **argv) {
   a.catalog = kt_cli_default_catalog();
   a.limit = 10;
   enum { O_JSON = 256, O_EXPLAIN, O_CAT, O_GRP, O_LANG, O_MUN, O_INDEX, O_CATALOG, O_QUERIES,
-         O_FORMAT, O_NOCOMP, O_NOUML };
+         O_FORMAT, O_NOCOMP, O_NOUML, O_BYNEED, O_CONFIG };
   static const struct option lo[] = {
       {"limit", required_argument, 0, 'n'}, {"json", no_argument, 0, O_JSON},
       {"explain", no_argument, 0, O_EXPLAIN}, {"category", required_argument, 0, O_CAT},
@@ -190,7 +212,8 @@ int kt_cli_search(int argc, char **argv) {
       {"municipality", required_argument, 0, O_MUN}, {"index", required_argument, 0, O_INDEX},
       {"catalog", required_argument, 0, O_CATALOG}, {"queries", required_argument, 0, O_QUERIES},
       {"format", required_argument, 0, O_FORMAT}, {"no-compounds", no_argument, 0, O_NOCOMP},
-      {"no-umlaut-fix", no_argument, 0, O_NOUML}, {"help", no_argument, 0, 'h'},
+      {"no-umlaut-fix", no_argument, 0, O_NOUML}, {"by-need", no_argument, 0, O_BYNEED},
+      {"config", required_argument, 0, O_CONFIG}, {"help", no_argument, 0, 'h'},
       {0, 0, 0, 0}};
   int c;
   optind = 1;
@@ -216,6 +239,16 @@ int kt_cli_search(int argc, char **argv) {
     case O_FORMAT: a.format = optarg; break;
     case O_NOCOMP: a.flags |= KT_SEARCH_NO_COMPOUNDS; break;
     case O_NOUML: a.flags |= KT_SEARCH_NO_UMLAUT_FIX; break;
+    case O_BYNEED: a.flags |= KT_SEARCH_GROUP_BY_NEED; break;
+    case O_CONFIG: {
+      const kt_cli_config *cf = kt_cli_config_find(optarg);
+      if (!cf) {
+        fprintf(stderr, "kohtaanto search: unknown --config '%s' (see kohtaanto eval --help)\n", optarg);
+        return KT_EXIT_USAGE;
+      }
+      a.flags |= cf->flags;
+      break;
+    }
     case 'h': search_usage(stdout); return KT_EXIT_OK;
     default: search_usage(stderr); return KT_EXIT_USAGE;
     }
@@ -268,9 +301,17 @@ int kt_cli_search(int argc, char **argv) {
   if (a.json) {
     kt_index_info info;
     kt_engine_info(e, &info);
-    json_t *doc = json_pack("{s:I, s:o, s:{s:s, s:s}}", "matches", (json_int_t)kt_results_matches(r),
-                            "results", results_json(r, a.explain), "index", "generation",
-                            info.generation, "built_at", info.built_at);
+    char *js = NULL;
+    rc = kt_results_json(r, &js);
+    json_t *doc = rc ? NULL : json_loads(js, 0, NULL);
+    kt_free(js);
+    if (!doc) {
+      kt_results_free(r);
+      kt_engine_close(e);
+      return kt_cli_fail("search", rc ? rc : KT_ENOMEM);
+    }
+    json_object_set_new(doc, "index", json_pack("{s:s, s:s}", "generation", info.generation,
+                                                "built_at", info.built_at));
     char *s = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     if (s) puts(s);
     free(s);

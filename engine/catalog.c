@@ -7,7 +7,7 @@
  * single error fails the whole load (nothing is half-indexed).
  */
 #define _GNU_SOURCE
-#include "internal.h"
+#include "engine.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -616,6 +616,17 @@ int kt_catalog_validate(const char *catalog_dir, size_t *count) {
   int rc = kt__catalog_load(catalog_dir, &c);
   if (count) *count = rc ? 0 : c.count;
   kt__catalog_free(&c);
+  if (rc) return rc;
+  /* The thesaurus is part of the catalogue: check it the way a build does. */
+  kt_analyzer *an = NULL;
+  char *tdir = kt__path_join(catalog_dir, "thesaurus");
+  if (!tdir) return KT_ENOMEM;
+  if (!(rc = kt_analyzer_open(&an))) {
+    kt__analyzer_set_fix_umlauts(an, false);
+    rc = kt__thesaurus_compile(an, tdir, "/dev/null", NULL);
+  }
+  kt_analyzer_close(an);
+  free(tdir);
   return rc;
 }
 

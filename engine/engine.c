@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 static void gen_close(kt__gen *g) {
+  kt__thesaurus_free(g->thes);
   ktx_db_close(g->db);
   kt__store_close(g->store);
   free(g->name);
@@ -23,15 +24,26 @@ static int gen_open(kt__gen *g, const char *root) {
   char *path = NULL;
   int rc = kt__index_current(root, &path);
   if (rc) return rc;
-  char *x = kt__path_join(path, "xapian"), *r = kt__path_join(path, "records.mdb");
+  char *x = kt__path_join(path, "xapian"), *r = kt__path_join(path, "records.mdb"),
+       *t = kt__path_join(path, "thesaurus.tsv");
   const char *slash = strrchr(path, '/');
   g->name = kt__strdup(slash ? slash + 1 : path);
-  if (!x || !r || !g->name) rc = KT_ENOMEM;
+  if (!x || !r || !t || !g->name) rc = KT_ENOMEM;
   if (!rc) rc = kt__store_open(&g->store, r);
   if (!rc) rc = ktx_db_open(&g->db, x);
+  if (!rc) rc = kt__thesaurus_load(t, &g->thes);
   if (rc == KT_ENOINDEX)
     kt__err(KT_ECORRUPT, "index generation %s is incomplete (%s)", path, kt_error_last());
   if (rc == KT_ENOINDEX) rc = KT_ECORRUPT;
+  if (!rc) {
+    char *f = NULL;
+    if (kt__store_get(g->store, "#format", &f, NULL) != KT_OK || strcmp(f, KT__INDEX_FORMAT))
+      rc = kt__err(KT_ECORRUPT,
+                   "index generation %s has format %s; this engine reads format %s: rebuild it "
+                   "with `kohtaanto index`",
+                   path, f ? f : "1", KT__INDEX_FORMAT);
+    free(f);
+  }
   if (!rc) {
     char *v = NULL;
     if (kt__store_get(g->store, "#built_at", &v, NULL) == KT_OK)
@@ -41,6 +53,7 @@ static int gen_open(kt__gen *g, const char *root) {
   }
   free(x);
   free(r);
+  free(t);
   free(path);
   if (rc) gen_close(g);
   return rc;

@@ -7,6 +7,10 @@
 #include "internal.h"
 #include "xapian_shim.h"
 
+/* Version of the index layout (document data, term spaces, thesaurus). An
+ * engine refuses a generation of another format: rebuild it. */
+#define KT__INDEX_FORMAT "2"
+
 /* One open index generation. */
 typedef struct kt__gen {
   char *name;          /* generation directory name */
@@ -14,12 +18,103 @@ typedef struct kt__gen {
   kt__store *store;
   char built_at[32];
   size_t services;
+  struct kt__thesaurus *thes; /* NULL if the generation has none */
 } kt__gen;
+
+struct kt__thesaurus;
 
 struct kt_engine {
   char *root;          /* index root */
   kt__gen gen;
   kt_analyzer *an;
 };
+
+/* Search results: everything lives in one arena, freed together. */
+struct kt_results {
+  kt__arena arena;
+  kt_result *items;
+  size_t count, matches;
+  kt_signal *signals;
+  size_t nsignals;
+  kt_need *needs;
+  size_t nneeds;
+};
+
+/* ---- thesaurus.c ------------------------------------------------------- */
+typedef struct kt__thesaurus kt__thesaurus;
+/* One expansion term of a concept, with its query weight (< 1). */
+typedef struct kt__expansion {
+  const char *term;
+  double weight;
+} kt__expansion;
+typedef struct kt__concept {
+  const char *id, *label, *label_sv, *label_en;
+  double weight;
+  const char *const *groups;
+  size_t ngroups;
+  const kt__expansion *exp;
+  size_t nexp;
+} kt__concept;
+
+/* Parse and validate the thesaurus files (*.txt) in @p dir, analyse their
+ * entries and write the compiled form to @p out_path. A missing @p dir is
+ * not an error (no thesaurus). Errors name file, line and what is wrong. */
+int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path,
+                          size_t *concepts_out);
+/* Load a compiled thesaurus; *out = NULL if @p path does not exist. */
+int kt__thesaurus_load(const char *path, kt__thesaurus **out);
+void kt__thesaurus_free(kt__thesaurus *t);
+size_t kt__thesaurus_count(const kt__thesaurus *t);
+const kt__concept *kt__thesaurus_concept(const kt__thesaurus *t, size_t i);
+
+/* A concept found in an analysed text. */
+typedef struct kt__found {
+  size_t concept;
+  size_t first, last; /* token range of the entry that found it */
+} kt__found;
+/* Find concepts in @p a. @p skip[i] marks tokens that must not find anything
+ * (in a rejected scope: "ei halua koulutukseen"). At most one kt__found per
+ * concept (its first occurrence). Returns the count written to @p out. */
+size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
+                          kt__found *out, size_t max);
+
+/* ---- signals.c --------------------------------------------------------- */
+/* Mark tokens a need text rejects: those after a negated wish ("ei halua
+ * koulutukseen", "not interested in", "vill inte") up to the clause end. */
+void kt__negation_scopes(const kt_analysis *a, const char *text, bool *rejected);
+
+/* Features of a service that signals act on (from the document data). */
+typedef struct kt__svcfeat {
+  int age_min, age_max;          /* -1 when absent */
+  int finnish_level;             /* 0 none, 1 A1 .. 6 C2 */
+  const char *groups, *langs, *munis; /* comma-separated, case-folded */
+} kt__svcfeat;
+
+typedef struct kt__sigset {
+  int age_lo, age_hi;            /* client's age range; -1 unknown */
+  int no_finnish, basic_finnish, lang_en, lang_sv;
+  int long_unemployed;
+  const char *municipality;      /* case-folded name, or NULL */
+  const char *groups[32];        /* target groups signalled */
+  size_t ngroups;
+} kt__sigset;
+
+/* Read the need signals of @p a into @p set and, with their labels and
+ * spans, into @p res (arena-allocated). */
+int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejected,
+                     kt__sigset *set, kt_results *res);
+/* Add target group @p group (a concept's or a reading's) to the signals. */
+int kt__signals_add_group(kt__sigset *set, kt_results *res, const char *group,
+                          const kt_analysis *a, size_t first, size_t last);
+/* Effects of @p set on a service: fills up to @p max effects (arena strings),
+ * returns the count; *factor is their product. */
+size_t kt__signals_apply(const kt__sigset *set, const kt__svcfeat *f, kt__arena *arena,
+                         kt_effect *out, size_t max, double *factor);
+
+/* ---- snippet.c --------------------------------------------------------- */
+/* Pick the passage of @p text (Finnish description) with most of the
+ * @p nterms matched terms and mark the words that carry them. */
+int kt__snippet(kt_analyzer *an, const char *text, const char *const *terms, size_t nterms,
+                kt__arena *arena, const char **snippet, kt_span **spans, size_t *nspans);
 
 #endif

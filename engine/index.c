@@ -13,8 +13,7 @@
  * .build-* folder is removed by the next build.
  */
 #define _GNU_SOURCE
-#include "internal.h"
-#include "xapian_shim.h"
+#include "engine.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -100,6 +99,27 @@ static int add_bool(ktx_doc *doc, const char *prefix, const char *value) {
   return ktx_doc_add_boolean(doc, term);
 }
 
+/* Document data: tab-separated fields (see KT__DATA_* in engine.h); text is
+ * flattened so it holds no tabs or newlines. */
+static int add_flat(kt__buf *b, const char *text) {
+  int rc = KT_OK;
+  for (const char *p = text ? text : ""; *p && !rc; p++)
+    rc = kt__buf_add(b, *p == '\t' || *p == '\n' || *p == '\r' ? " " : p, 1);
+  return rc;
+}
+
+static int add_folded_list(kt__buf *b, const char *const *items, size_t n) {
+  int rc = KT_OK;
+  for (size_t i = 0; i < n && !rc; i++) {
+    char *f = kt__casefold(items[i]);
+    if (!f) return KT_ENOMEM;
+    if (i) rc = kt__buf_adds(b, ",");
+    if (!rc) rc = add_flat(b, f);
+    free(f);
+  }
+  return rc;
+}
+
 static int index_service(kt_analyzer *an, ktx_writer *w, const kt__service *s) {
   ktx_doc *doc;
   int rc = ktx_doc_new(&doc);
@@ -137,7 +157,18 @@ static int index_service(kt_analyzer *an, ktx_writer *w, const kt__service *s) {
   if (!rc) {
     kt__buf data;
     kt__buf_init(&data, 1 << 16);
-    rc = kt__buf_printf(&data, "%s\t%s\t%s", s->id, s->name.fi, s->category);
+    rc = kt__buf_printf(&data, "%s\t%s\t%s\t", s->id, s->name.fi, s->category);
+    if (!rc) rc = add_flat(&data, s->provider_name);
+    if (!rc)
+      rc = kt__buf_printf(&data, "\t%d\t%d\t%s\t", s->age_min, s->age_max,
+                          s->finnish_level ? s->finnish_level : "");
+    if (!rc) rc = add_folded_list(&data, s->target_groups, s->n_target_groups);
+    if (!rc) rc = kt__buf_adds(&data, "\t");
+    if (!rc) rc = add_folded_list(&data, s->languages, s->n_languages);
+    if (!rc) rc = kt__buf_adds(&data, "\t");
+    if (!rc) rc = add_folded_list(&data, s->municipalities, s->n_municipalities);
+    if (!rc) rc = kt__buf_adds(&data, "\t");
+    if (!rc) rc = add_flat(&data, s->summary.fi);
     if (!rc) rc = ktx_doc_set_data(doc, data.data, data.len);
     kt__buf_free(&data);
   }
@@ -250,6 +281,13 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
   if (!xdir || !rpath) { rc = KT_ENOMEM; goto out; }
   if ((rc = kt_analyzer_open(&an))) goto out;
   kt__analyzer_set_fix_umlauts(an, false);
+  {
+    char *tdir = kt__path_join(catalog_dir, "thesaurus"), *tout = kt__path_join(build, "thesaurus.tsv");
+    rc = tdir && tout ? kt__thesaurus_compile(an, tdir, tout, NULL) : KT_ENOMEM;
+    free(tdir);
+    free(tout);
+    if (rc) goto out;
+  }
   if ((rc = ktx_writer_open(&w, xdir))) goto out;
   size_t total_json = 0;
   for (size_t i = 0; i < cat.count; i++) total_json += strlen(cat.items[i].json);
@@ -276,6 +314,7 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
   if ((rc = kt__store_put(st, "#built_at", built, strlen(built)))) goto out;
   if ((rc = kt__store_put(st, "#services", count, strlen(count)))) goto out;
   if ((rc = kt__store_put(st, "#engine", KT_VERSION_STRING, strlen(KT_VERSION_STRING)))) goto out;
+  if ((rc = kt__store_put(st, "#format", KT__INDEX_FORMAT, strlen(KT__INDEX_FORMAT)))) goto out;
   if ((rc = kt__store_commit(st))) goto out;
   kt__store_close(st);
   st = NULL;

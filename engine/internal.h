@@ -39,6 +39,18 @@ char *kt__path_join(const char *a, const char *b);
 int kt__mkdir_p(const char *path);
 int kt__rm_rf(const char *path);
 
+/* Bump allocator for results: many small allocations freed together. */
+typedef struct kt__arena_chunk kt__arena_chunk;
+typedef struct kt__arena {
+  kt__arena_chunk *head;
+} kt__arena;
+/* Zeroed, 16-byte aligned memory that lives until kt__arena_free(); NULL on
+ * allocation failure. */
+void *kt__arena_alloc(kt__arena *a, size_t n);
+char *kt__arena_strndup(kt__arena *a, const char *s, size_t n);
+char *kt__arena_strdup(kt__arena *a, const char *s);
+void kt__arena_free(kt__arena *a);
+
 /* ---- text.c: ICU normalisation and word segmentation ------------------- */
 typedef struct kt__word {
   char *text;      /* NFC, case-folded, cleaned; owned by the list */
@@ -132,6 +144,12 @@ int kt__store_commit(kt__store *s);
 /* Copy out the value of @p key (NUL-terminated); caller frees. */
 int kt__store_get(kt__store *s, const char *key, char **val, size_t *len);
 void kt__store_close(kt__store *s);
+/* Call @p fn on every service record (metadata keys, which start with '#',
+ * are skipped) in key order, with key and value borrowed for the call only
+ * (not NUL-terminated). Stops at the first non-zero return and returns it. */
+typedef int (*kt__store_each_fn)(const char *key, size_t klen, const char *val, size_t vlen,
+                                 void *ud);
+int kt__store_each(kt__store *s, kt__store_each_fn fn, void *ud);
 
 /* ---- index.c ---------------------------------------------------------- */
 #define KT__NFIELDS 7

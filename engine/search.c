@@ -1,16 +1,28 @@
 /*
  * search.c — ranks services against a need text and explains each result.
  *
- * The need text is analysed exactly as the catalogue was (analyze.c). Each
- * meaningful word contributes its terms to one weighted OR query: base forms
- * at full weight, umlaut-restored forms and Snowball stems slightly less, and
- * compound parts well below, so a whole-word match outranks a part match.
- * Xapian ranks with BM25 over the field-weighted terms; the explanation then
- * looks up, for each top result, which need words matched in which fields.
+ * 1. Query. The need text is analysed exactly as the catalogue was
+ *    (analyze.c). Words in a rejected scope ("ei halua koulutukseen") are
+ *    dropped. Each remaining word contributes its terms to one weighted OR
+ *    query: base forms at full weight, corrected forms and stems less,
+ *    compound parts well below, so a whole-word match outranks a part match.
+ * 2. Needs. Thesaurus concepts found in the text (thesaurus.c) add their
+ *    service words at the concept's weight (< 1, so an expansion never
+ *    outweighs a word the counsellor wrote) and become the text's needs.
+ * 3. Retrieval. Xapian ranks candidates with BM25 over field-weighted terms.
+ * 4. Signals. Age, language, long unemployment, municipality and target
+ *    groups read from the text (signals.c) boost services made for such a
+ *    client and demote those the client is not eligible for.
+ * 5. Diversity. When the text has several needs, the top results are spread
+ *    over them instead of ten variants of one.
+ * 6. Explanation. For each result: the need words (or concepts) that matched
+ *    and in which fields, the signals' effects, its need, and a snippet with
+ *    the matched words marked (snippet.c).
  */
 #define _GNU_SOURCE
 #include "engine.h"
 
+#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +30,11 @@
 
 #define MAX_LIMIT 1000
 #define MAX_QUERY_TERMS 2048
+#define MAX_FOUND 64
+#define RERANK_DEPTH 100   /* candidates re-scored by signals */
+#define DIVERSIFY_DEPTH 30 /* candidates considered for spreading over needs */
+#define DIVERSIFY_DECAY 0.75
+#define MAX_EFFECTS 8
 
 /* Query-time weight of each term kind. */
 static double kind_weight(int kind) {
@@ -33,50 +50,29 @@ static double kind_weight(int kind) {
 typedef struct qterm {
   char *term;
   double weight;
-  size_t word; /* first need word (token index) that produced it */
+  size_t word;  /* first need word (token index) that produced it */
+  int concept;  /* thesaurus concept it expands, or -1 for the word itself */
 } qterm;
 
-struct kt_results {
-  kt_result *items;
-  size_t count, matches;
-  kt_match *matches_mem;
-  char **strings;
-  size_t nstrings;
-};
+typedef struct query {
+  qterm *q;
+  size_t n;
+} query;
 
-static const char *keep(kt_results *r, const char *s, size_t n) {
-  char *c = kt__strndup(s, n);
-  if (!c) return NULL;
-  r->strings[r->nstrings++] = c;
-  return c;
-}
-
-void kt_results_free(kt_results *r) {
-  if (!r) return;
-  for (size_t i = 0; i < r->nstrings; i++) free(r->strings[i]);
-  free(r->strings);
-  free(r->matches_mem);
-  free(r->items);
-  free(r);
-}
-
-size_t kt_results_count(const kt_results *r) { return r ? r->count : 0; }
-size_t kt_results_matches(const kt_results *r) { return r ? r->matches : 0; }
-const kt_result *kt_results_get(const kt_results *r, size_t i) {
-  return r && i < r->count ? &r->items[i] : NULL;
-}
-
-static int add_qterm(qterm *qs, size_t *n, const char *term, double w, size_t word) {
-  for (size_t i = 0; i < *n; i++)
-    if (!strcmp(qs[i].term, term)) {
-      if (w > qs[i].weight) qs[i].weight = w;
+static int add_qterm(query *qs, const char *term, double w, size_t word, int concept) {
+  for (size_t i = 0; i < qs->n; i++)
+    if (!strcmp(qs->q[i].term, term)) {
+      if (w > qs->q[i].weight) {
+        qs->q[i].weight = w;
+        qs->q[i].word = word;
+        qs->q[i].concept = concept;
+      }
       return KT_OK;
     }
-  if (*n == MAX_QUERY_TERMS) return KT_OK; /* enough: the rest add nothing new */
-  if (!(qs[*n].term = kt__strdup(term))) return KT_ENOMEM;
-  qs[*n].weight = w;
-  qs[*n].word = word;
-  (*n)++;
+  if (qs->n == MAX_QUERY_TERMS) return KT_OK; /* enough: the rest add nothing new */
+  char *copy = kt__strdup(term);
+  if (!copy) return KT_ENOMEM;
+  qs->q[qs->n++] = (qterm){copy, w, word, concept};
   return KT_OK;
 }
 
@@ -116,8 +112,49 @@ static void filters_free(filters *fs) {
   for (size_t i = 0; i < fs->nowned; i++) free(fs->owned[i]);
 }
 
+/* A retrieved service being ranked. */
+typedef struct cand {
+  ktx_hit *hit;
+  double score;
+  const char *f[11];   /* document data fields */
+  kt__svcfeat feat;
+  unsigned *masks;     /* per query term: fields where it matched (NULL until read) */
+  int need;            /* main need (index into found), -1 */
+  kt_effect effects[MAX_EFFECTS];
+  size_t neffects;
+} cand;
+
+enum { D_ID, D_NAME, D_CAT, D_PROVIDER, D_AGEMIN, D_AGEMAX, D_FINLEVEL, D_GROUPS, D_LANGS,
+       D_MUNIS, D_SUMMARY, D_NFIELDS };
+
+static int parse_data(cand *c) {
+  char *p = c->hit->data;
+  size_t n = 0;
+  c->f[n++] = p;
+  for (; *p && n < D_NFIELDS; p++)
+    if (*p == '\t') { *p = '\0'; c->f[n++] = p + 1; }
+  if (n != D_NFIELDS) return kt__err(KT_ECORRUPT, "index document %u has malformed data", c->hit->docid);
+  c->feat.age_min = atoi(c->f[D_AGEMIN]);
+  c->feat.age_max = atoi(c->f[D_AGEMAX]);
+  const char *l = c->f[D_FINLEVEL];
+  c->feat.finnish_level = (l[0] == 'A' || l[0] == 'B' || l[0] == 'C') && l[1] >= '1' && l[1] <= '2'
+                              ? (l[0] - 'A') * 2 + (l[1] - '0')
+                              : 0;
+  c->feat.groups = c->f[D_GROUPS];
+  c->feat.langs = c->f[D_LANGS];
+  c->feat.munis = c->f[D_MUNIS];
+  c->need = -1;
+  return KT_OK;
+}
+
+static int cmp_cand(const void *a, const void *b) {
+  double x = ((const cand *)a)->score, y = ((const cand *)b)->score;
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
 typedef struct wordmatch {
   size_t word;
+  int concept;
   const char *term;
   unsigned fields;
   double share, best;
@@ -126,6 +163,200 @@ typedef struct wordmatch {
 static int cmp_share(const void *a, const void *b) {
   double x = ((const wordmatch *)a)->share, y = ((const wordmatch *)b)->share;
   return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* Everything one search works with. */
+typedef struct ctx {
+  kt_engine *e;
+  const char *text;
+  unsigned flags;
+  kt_analysis *an;
+  query q;
+  double *idf;
+  const char **terms;
+  kt__found found[MAX_FOUND];
+  size_t nfound;
+  int *token_need; /* per token: index into found, or -1 */
+  kt_results *res;
+} ctx;
+
+static int read_masks(ctx *x, cand *c) {
+  if (c->masks) return KT_OK;
+  c->masks = kt__arena_alloc(&x->res->arena, (x->q.n ? x->q.n : 1) * sizeof *c->masks);
+  if (!c->masks) return KT_ENOMEM;
+  return ktx_db_term_fields(x->e->gen.db, c->hit->docid, x->terms, x->q.n, kt__field_prefixes,
+                            KT__NFIELDS, c->masks);
+}
+
+/* The need a candidate serves most: the found concept whose words (written
+ * in the text or expanded) carry most of its score. */
+static int main_need(ctx *x, cand *c) {
+  double best = 0;
+  int need = -1;
+  for (size_t k = 0; k < x->nfound; k++) {
+    double s = 0;
+    for (size_t i = 0; i < x->q.n; i++) {
+      if (!c->masks[i]) continue;
+      const qterm *t = &x->q.q[i];
+      bool mine = t->concept >= 0 ? (size_t)t->concept == x->found[k].concept
+                                  : x->token_need[t->word] == (int)k;
+      if (mine) s += x->idf[i] * t->weight;
+    }
+    if (s > best) { best = s; need = (int)k; }
+  }
+  return need;
+}
+
+/* Greedy spread over needs: each pick's score is discounted by how many
+ * results of the same need are already above it. */
+static int diversify(ctx *x, cand *cs, size_t nc) {
+  size_t depth = nc < DIVERSIFY_DEPTH ? nc : DIVERSIFY_DEPTH;
+  int rc = KT_OK;
+  for (size_t i = 0; i < depth && !rc; i++)
+    if (!(rc = read_masks(x, &cs[i]))) cs[i].need = main_need(x, &cs[i]);
+  if (rc) return rc;
+  size_t *taken = calloc(x->nfound + 1, sizeof *taken);
+  if (!taken) return KT_ENOMEM;
+  for (size_t pos = 0; pos < depth; pos++) {
+    size_t best = pos;
+    double bs = -1;
+    for (size_t i = pos; i < depth; i++) {
+      double s = cs[i].score * (cs[i].need >= 0 ? pow(DIVERSIFY_DECAY, (double)taken[cs[i].need]) : 1.0);
+      if (s > bs) { bs = s; best = i; }
+    }
+    cand tmp = cs[best];
+    memmove(&cs[pos + 1], &cs[pos], (best - pos) * sizeof *cs);
+    cs[pos] = tmp;
+    if (cs[pos].need >= 0) taken[cs[pos].need]++;
+  }
+  free(taken);
+  return KT_OK;
+}
+
+/* Fill the public result from a candidate: matches, effects, snippet. */
+static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mterms) {
+  kt__arena *ar = &x->res->arena;
+  int rc = read_masks(x, c);
+  if (rc) return rc;
+  r->id = kt__arena_strdup(ar, c->f[D_ID]);
+  r->name = kt__arena_strdup(ar, c->f[D_NAME]);
+  r->category = kt__arena_strdup(ar, c->f[D_CAT]);
+  r->provider = kt__arena_strdup(ar, c->f[D_PROVIDER]);
+  r->summary = kt__arena_strdup(ar, c->f[D_SUMMARY]);
+  if (!r->id || !r->name || !r->category || !r->provider || !r->summary) return KT_ENOMEM;
+  /* Merge terms per need word (and concept): fields unioned, shares summed. */
+  size_t nw = 0, nm = 0;
+  double total = 0;
+  for (size_t i = 0; i < x->q.n; i++) {
+    if (!c->masks[i]) continue;
+    const qterm *t = &x->q.q[i];
+    mterms[nm++] = t->term;
+    double s = x->idf[i] * t->weight;
+    total += s;
+    size_t k = 0;
+    while (k < nw && !(wm[k].word == t->word && wm[k].concept == t->concept)) k++;
+    if (k == nw) wm[nw++] = (wordmatch){t->word, t->concept, t->term, 0, 0, -1};
+    if (s > wm[k].best) { wm[k].term = t->term; wm[k].best = s; }
+    wm[k].fields |= c->masks[i];
+    wm[k].share += s;
+  }
+  qsort(wm, nw, sizeof *wm, cmp_share);
+  kt_match *ms = kt__arena_alloc(ar, (nw ? nw : 1) * sizeof *ms);
+  if (!ms) return KT_ENOMEM;
+  for (size_t k = 0; k < nw; k++) {
+    const kt_token *tk = kt_analysis_get(x->an, wm[k].word);
+    size_t end = tk->end;
+    if (wm[k].concept >= 0) /* the whole entry that found the concept */
+      for (size_t f = 0; f < x->nfound; f++)
+        if ((int)x->found[f].concept == wm[k].concept)
+          end = kt_analysis_get(x->an, x->found[f].last)->end;
+    ms[k].word = kt__arena_strndup(ar, x->text + tk->start, end - tk->start);
+    ms[k].term = kt__arena_strdup(ar, wm[k].term);
+    ms[k].fields = wm[k].fields;
+    ms[k].weight = total > 0 ? wm[k].share / total : 0;
+    ms[k].concept = wm[k].concept >= 0
+                        ? kt__thesaurus_concept(x->e->gen.thes, (size_t)wm[k].concept)->label
+                        : NULL;
+    if (!ms[k].word || !ms[k].term) return KT_ENOMEM;
+  }
+  r->matches = ms;
+  r->match_count = nw;
+  if (c->neffects) {
+    kt_effect *ef = kt__arena_alloc(ar, c->neffects * sizeof *ef);
+    if (!ef) return KT_ENOMEM;
+    memcpy(ef, c->effects, c->neffects * sizeof *ef);
+    r->effects = ef;
+    r->effect_count = c->neffects;
+  }
+  if (c->need < 0 && x->nfound) c->need = main_need(x, c);
+  r->need = c->need;
+  if (!(x->flags & KT_SEARCH_NO_SNIPPETS) && nm) {
+    /* The Finnish description from the record store; the summary if the
+     * description has none of the matched words. */
+    char *rec = NULL;
+    if (kt__store_get(x->e->gen.store, r->id, &rec, NULL) == KT_OK) {
+      json_t *root = json_loads(rec, 0, NULL);
+      const char *desc = json_string_value(json_object_get(json_object_get(root, "description"), "fi"));
+      kt_span *sp = NULL;
+      size_t nsp = 0;
+      rc = kt__snippet(x->e->an, desc, mterms, nm, ar, &r->snippet, &sp, &nsp);
+      if (!rc && !r->snippet) rc = kt__snippet(x->e->an, r->summary, mterms, nm, ar, &r->snippet, &sp, &nsp);
+      r->highlights = sp;
+      r->highlight_count = nsp;
+      json_decref(root);
+    }
+    free(rec);
+  }
+  return rc;
+}
+
+/* Needs as the results see them: each with the ranks whose main need it is. */
+static int build_needs(ctx *x) {
+  kt_results *res = x->res;
+  if (!x->nfound) return KT_OK;
+  res->needs = kt__arena_alloc(&res->arena, x->nfound * sizeof *res->needs);
+  if (!res->needs) return KT_ENOMEM;
+  for (size_t k = 0; k < x->nfound; k++) {
+    const kt__concept *c = kt__thesaurus_concept(x->e->gen.thes, x->found[k].concept);
+    kt_need *n = &res->needs[k];
+    const kt_token *a = kt_analysis_get(x->an, x->found[k].first),
+                   *b = kt_analysis_get(x->an, x->found[k].last);
+    n->id = c->id;
+    n->label = c->label;
+    n->word = kt__arena_strndup(&res->arena, x->text + a->start, b->end - a->start);
+    size_t *ranks = kt__arena_alloc(&res->arena, (res->count ? res->count : 1) * sizeof *ranks);
+    if (!n->word || !ranks) return KT_ENOMEM;
+    for (size_t i = 0; i < res->count; i++)
+      if (res->items[i].need == (int)k) ranks[n->result_count++] = i;
+    n->results = ranks;
+  }
+  res->nneeds = x->nfound;
+  return KT_OK;
+}
+
+/* Reorder results into contiguous groups, one per need, in the order of
+ * each group's best result (stable within a group); results without a need
+ * come last. */
+static int group_by_need(kt_results *res) {
+  size_t n = res->count;
+  kt_result *sorted = malloc((n ? n : 1) * sizeof *sorted);
+  bool *used = calloc(n + 1, sizeof *used);
+  if (!sorted || !used) { free(sorted); free(used); return KT_ENOMEM; }
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (used[i] || res->items[i].need < 0) continue;
+    for (size_t j = i; j < n; j++)
+      if (!used[j] && res->items[j].need == res->items[i].need) {
+        sorted[w++] = res->items[j];
+        used[j] = true;
+      }
+  }
+  for (size_t i = 0; i < n; i++)
+    if (!used[i]) sorted[w++] = res->items[i];
+  memcpy(res->items, sorted, n * sizeof *sorted);
+  free(sorted);
+  free(used);
+  return KT_OK;
 }
 
 int kt_search(kt_engine *e, const char *text, size_t len,
@@ -144,22 +375,37 @@ int kt_search(kt_engine *e, const char *text, size_t len,
     return kt__err(KT_ETOOBIG, "need text is %zu bytes; the limit is %d bytes", len,
                    KT_MAX_QUERY_BYTES);
 
-  kt_analysis *an = NULL;
-  int rc = kt_analyze(e->an, text ? text : "", len, &an);
+  ctx x;
+  memset(&x, 0, sizeof x);
+  x.e = e;
+  x.text = text ? text : "";
+  x.flags = opts->flags;
+  int rc = kt_analyze(e->an, x.text, len, &x.an);
   if (rc) return rc;
+  bool baseline = opts->flags & (KT_SEARCH_MODE_SURFACE | KT_SEARCH_MODE_SNOWBALL);
+  bool signals = !baseline && !(opts->flags & KT_SEARCH_NO_SIGNALS);
 
-  qterm *qs = calloc(MAX_QUERY_TERMS, sizeof *qs);
-  kt_results *res = calloc(1, sizeof *res);
+  size_t ntok = kt_analysis_count(x.an);
+  bool *rejected = calloc(ntok + 1, sizeof *rejected);
+  x.token_need = malloc((ntok + 1) * sizeof *x.token_need);
+  x.q.q = calloc(MAX_QUERY_TERMS, sizeof *x.q.q);
+  x.res = calloc(1, sizeof *x.res);
   filters fs;
   memset(&fs, 0, sizeof fs);
   ktx_hit *hits = NULL;
-  size_t nq = 0, nhits = 0;
-  if (!qs || !res) { rc = KT_ENOMEM; goto out; }
+  cand *cs = NULL;
+  size_t nhits = 0;
+  wordmatch *wm = NULL;
+  const char **mterms = NULL;
+  if (!rejected || !x.token_need || !x.q.q || !x.res) { rc = KT_ENOMEM; goto out; }
+  for (size_t i = 0; i < ntok; i++) x.token_need[i] = -1;
+  if (!baseline) kt__negation_scopes(x.an, x.text, rejected);
 
-  for (size_t i = 0; i < kt_analysis_count(an) && !rc; i++) {
-    const kt_token *t = kt_analysis_get(an, i);
-    if (t->stopword) continue;
-    if (opts->flags & (KT_SEARCH_MODE_SURFACE | KT_SEARCH_MODE_SNOWBALL)) {
+  /* 1. The need's own words. */
+  for (size_t i = 0; i < ntok && !rc; i++) {
+    const kt_token *t = kt_analysis_get(x.an, i);
+    if (t->stopword || rejected[i]) continue;
+    if (baseline) {
       char term[256], stem[240];
       if (opts->flags & KT_SEARCH_MODE_SURFACE) {
         snprintf(term, sizeof term, KT__PREFIX_SURFACE "%s", t->surface);
@@ -167,17 +413,44 @@ int kt_search(kt_engine *e, const char *text, size_t len,
         if ((rc = kt__analyzer_stem(e->an, t->surface, stem, sizeof stem))) break;
         snprintf(term, sizeof term, KT__PREFIX_SNOWBALL "%s", stem);
       }
-      rc = add_qterm(qs, &nq, term, 1.0, i);
+      rc = add_qterm(&x.q, term, 1.0, i, -1);
       continue;
     }
     for (size_t k = 0; k < t->term_count && !rc; k++) {
       int kind = t->terms[k].kind;
       if (kind == KT_TERM_PART && (opts->flags & KT_SEARCH_NO_COMPOUNDS)) continue;
       if (kind == KT_TERM_FIXED && (opts->flags & KT_SEARCH_NO_UMLAUT_FIX)) continue;
-      rc = add_qterm(qs, &nq, t->terms[k].text, kind_weight(kind), i);
+      rc = add_qterm(&x.q, t->terms[k].text, kind_weight(kind), i, -1);
     }
   }
   if (rc) goto out;
+
+  /* 2. Needs: thesaurus concepts, their expansions and target groups. */
+  kt__sigset set;
+  memset(&set, 0, sizeof set);
+  set.age_lo = set.age_hi = -1;
+  if (!baseline && e->gen.thes) {
+    x.nfound = kt__thesaurus_find(e->gen.thes, x.an, rejected, x.found, MAX_FOUND);
+    for (size_t k = 0; k < x.nfound && !rc; k++) {
+      const kt__concept *c = kt__thesaurus_concept(e->gen.thes, x.found[k].concept);
+      for (size_t i = x.found[k].first; i <= x.found[k].last; i++)
+        if (x.token_need[i] < 0) x.token_need[i] = (int)k;
+      if (!(opts->flags & KT_SEARCH_NO_THESAURUS))
+        for (size_t j = 0; j < c->nexp && !rc; j++)
+          rc = add_qterm(&x.q, c->exp[j].term, c->exp[j].weight, x.found[k].first,
+                         (int)x.found[k].concept);
+    }
+  }
+  if (rc) goto out;
+  if (signals) {
+    if ((rc = kt__signals_read(x.an, x.text, rejected, &set, x.res))) goto out;
+    for (size_t k = 0; k < x.nfound && !rc; k++) {
+      const kt__concept *c = kt__thesaurus_concept(e->gen.thes, x.found[k].concept);
+      for (size_t g = 0; g < c->ngroups && !rc; g++)
+        rc = kt__signals_add_group(&set, x.res, c->groups[g], x.an, x.found[k].first, x.found[k].last);
+    }
+    if (rc) goto out;
+  }
 
   if ((rc = add_filter(&fs, "XC", &opts->categories, NULL, "categories")) ||
       (rc = add_filter(&fs, "XG", &opts->target_groups, NULL, "target_groups")) ||
@@ -185,94 +458,83 @@ int kt_search(kt_engine *e, const char *text, size_t len,
       (rc = add_filter(&fs, "XM", &opts->municipalities, "koko suomi", "municipalities")))
     goto out;
 
-  if (nq == 0) goto done; /* nothing meaningful to search with: no results */
+  if (x.q.n == 0) goto done; /* nothing meaningful to search with: no results */
 
-  ktx_qterm *xq = calloc(nq, sizeof *xq);
+  /* 3. Retrieval. */
+  ktx_qterm *xq = calloc(x.q.n, sizeof *xq);
   if (!xq) { rc = KT_ENOMEM; goto out; }
-  for (size_t i = 0; i < nq; i++) xq[i] = (ktx_qterm){qs[i].term, qs[i].weight};
+  for (size_t i = 0; i < x.q.n; i++) xq[i] = (ktx_qterm){x.q.q[i].term, x.q.q[i].weight};
   ktx_params params = {1.2, 0.75, 0.5};
-  rc = ktx_db_search(e->gen.db, xq, nq, fs.f, fs.n, &params, limit, &hits, &nhits,
-                     &res->matches);
+  size_t depth = baseline ? limit : (limit > RERANK_DEPTH ? limit : RERANK_DEPTH);
+  rc = ktx_db_search(e->gen.db, xq, x.q.n, fs.f, fs.n, &params, depth, &hits, &nhits,
+                     &x.res->matches);
   free(xq);
   if (rc) goto out;
 
-  /* Per-term idf, for each matched word's share of the score. */
   double ndocs = (double)ktx_db_doccount(e->gen.db);
-  double *idf = calloc(nq, sizeof *idf);
-  const char **terms = calloc(nq, sizeof *terms);
-  unsigned *masks = calloc(nq, sizeof *masks);
-  wordmatch *wm = calloc(nq, sizeof *wm);
-  res->items = calloc(nhits ? nhits : 1, sizeof *res->items);
-  res->strings = calloc(nhits * 3 + nq * nhits * 2 + 1, sizeof *res->strings);
-  res->matches_mem = calloc(nq * nhits + 1, sizeof *res->matches_mem);
-  if (!idf || !terms || !masks || !wm || !res->items || !res->strings || !res->matches_mem) {
-    rc = KT_ENOMEM;
-    goto expl_out;
+  x.idf = calloc(x.q.n, sizeof *x.idf);
+  x.terms = calloc(x.q.n, sizeof *x.terms);
+  cs = calloc(nhits ? nhits : 1, sizeof *cs);
+  wm = calloc(x.q.n, sizeof *wm);
+  mterms = calloc(x.q.n, sizeof *mterms);
+  if (!x.idf || !x.terms || !cs || !wm || !mterms) { rc = KT_ENOMEM; goto out; }
+  for (size_t i = 0; i < x.q.n; i++) {
+    double df = (double)ktx_db_termfreq(e->gen.db, x.q.q[i].term);
+    x.idf[i] = df > 0 ? log((ndocs - df + 0.5) / (df + 0.5) + 1.0) : 0.0;
+    x.terms[i] = x.q.q[i].term;
   }
-  for (size_t i = 0; i < nq; i++) {
-    double df = (double)ktx_db_termfreq(e->gen.db, qs[i].term);
-    idf[i] = df > 0 ? log((ndocs - df + 0.5) / (df + 0.5) + 1.0) : 0.0;
-    terms[i] = qs[i].term;
-  }
-  size_t used = 0;
-  for (size_t h = 0; h < nhits && !rc; h++) {
-    kt_result *r = &res->items[h];
-    const char *d = hits[h].data, *t1 = strchr(d, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
-    if (!t1 || !t2) { rc = kt__err(KT_ECORRUPT, "index document %u has malformed data", hits[h].docid); break; }
-    r->id = keep(res, d, (size_t)(t1 - d));
-    r->name = keep(res, t1 + 1, (size_t)(t2 - t1 - 1));
-    r->category = keep(res, t2 + 1, strlen(t2 + 1));
-    /* Scores are distinct per rank (TREC tools and users rely on it). */
-    r->score = hits[h].score;
-    if (h > 0 && r->score >= res->items[h - 1].score) r->score = res->items[h - 1].score - 1e-6;
-    if (!r->id || !r->name || !r->category) { rc = KT_ENOMEM; break; }
 
-    rc = ktx_db_term_fields(e->gen.db, hits[h].docid, terms, nq, kt__field_prefixes,
-                            KT__NFIELDS, masks);
-    if (rc) break;
-    /* Merge terms per need word: fields are unioned, shares summed. */
-    size_t nw = 0;
-    double total = 0;
-    for (size_t i = 0; i < nq; i++) {
-      if (!masks[i]) continue;
-      double s = idf[i] * qs[i].weight;
-      total += s;
-      size_t k = 0;
-      while (k < nw && wm[k].word != qs[i].word) k++;
-      if (k == nw) wm[nw++] = (wordmatch){qs[i].word, qs[i].term, 0, 0, -1};
-      if (s > wm[k].best) { wm[k].term = qs[i].term; wm[k].best = s; }
-      wm[k].fields |= masks[i];
-      wm[k].share += s;
+  /* 4. Signals re-score the candidates. */
+  for (size_t h = 0; h < nhits && !rc; h++) {
+    cs[h].hit = &hits[h];
+    cs[h].score = hits[h].score;
+    if ((rc = parse_data(&cs[h]))) break;
+    if (signals) {
+      double factor = 1.0;
+      cs[h].neffects = kt__signals_apply(&set, &cs[h].feat, &x.res->arena, cs[h].effects,
+                                         MAX_EFFECTS, &factor);
+      cs[h].score *= factor;
     }
-    qsort(wm, nw, sizeof *wm, cmp_share);
-    r->matches = res->matches_mem + used;
-    for (size_t k = 0; k < nw; k++) {
-      const kt_token *t = kt_analysis_get(an, wm[k].word);
-      kt_match *m = &res->matches_mem[used++];
-      m->word = keep(res, text + t->start, t->end - t->start);
-      m->term = keep(res, wm[k].term, strlen(wm[k].term));
-      m->fields = wm[k].fields;
-      m->weight = total > 0 ? wm[k].share / total : 0;
-      if (!m->word || !m->term) { rc = KT_ENOMEM; break; }
-    }
-    r->match_count = nw;
-    res->count = h + 1;
   }
-expl_out:
-  free(idf);
-  free(terms);
-  free(masks);
-  free(wm);
   if (rc) goto out;
+  qsort(cs, nhits, sizeof *cs, cmp_cand);
+
+  /* 5. Spread over needs. */
+  if (!baseline && x.nfound >= 2 && !(opts->flags & KT_SEARCH_NO_DIVERSIFY))
+    if ((rc = diversify(&x, cs, nhits))) goto out;
+
+  /* 6. Results and their explanations. */
+  size_t count = nhits < limit ? nhits : limit;
+  x.res->items = kt__arena_alloc(&x.res->arena, (count ? count : 1) * sizeof *x.res->items);
+  if (!x.res->items) { rc = KT_ENOMEM; goto out; }
+  for (size_t h = 0; h < count && !rc; h++) {
+    kt_result *r = &x.res->items[h];
+    if ((rc = explain(&x, &cs[h], r, wm, mterms))) break;
+    /* Scores are distinct and falling per rank (TREC tools and users rely on it). */
+    r->score = cs[h].score;
+    if (h > 0 && r->score >= x.res->items[h - 1].score) r->score = x.res->items[h - 1].score * (1 - 1e-9) - 1e-9;
+    x.res->count = h + 1;
+  }
+  if (rc) goto out;
+  if ((opts->flags & KT_SEARCH_GROUP_BY_NEED) && x.nfound && (rc = group_by_need(x.res))) goto out;
+
 done:
-  *out = res;
-  res = NULL;
+  if ((rc = build_needs(&x))) goto out;
+  *out = x.res;
+  x.res = NULL;
 out:
+  free(cs);
+  free(wm);
+  free(mterms);
+  free(x.idf);
+  free(x.terms);
   ktx_hits_free(hits, nhits);
   filters_free(&fs);
-  for (size_t i = 0; qs && i < nq; i++) free(qs[i].term);
-  free(qs);
-  kt_results_free(res);
-  kt_analysis_free(an);
+  for (size_t i = 0; x.q.q && i < x.q.n; i++) free(x.q.q[i].term);
+  free(x.q.q);
+  free(rejected);
+  free(x.token_need);
+  kt_results_free(x.res);
+  kt_analysis_free(x.an);
   return rc;
 }

@@ -117,6 +117,28 @@ int kt__store_get(kt__store *s, const char *key, char **val, size_t *len) {
   return KT_OK;
 }
 
+int kt__store_each(kt__store *s, kt__store_each_fn fn, void *ud) {
+  MDB_txn *t;
+  int rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &t);
+  if (rc) return lmdb_err(rc, "begin read", NULL);
+  MDB_cursor *c;
+  rc = mdb_cursor_open(t, s->dbi, &c);
+  if (rc) {
+    mdb_txn_abort(t);
+    return lmdb_err(rc, "cursor", NULL);
+  }
+  MDB_val k, v;
+  int ret = KT_OK;
+  for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); !rc; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+    if (k.mv_size && ((const char *)k.mv_data)[0] == '#') continue; /* metadata */
+    if ((ret = fn(k.mv_data, k.mv_size, v.mv_data, v.mv_size, ud))) break;
+  }
+  if (!ret && rc != MDB_NOTFOUND) ret = lmdb_err(rc, "iterate", NULL);
+  mdb_cursor_close(c);
+  mdb_txn_abort(t);
+  return ret;
+}
+
 void kt__store_close(kt__store *s) {
   if (!s) return;
   if (s->wtxn) mdb_txn_abort(s->wtxn);

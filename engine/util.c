@@ -158,3 +158,51 @@ int kt__rm_rf(const char *path) {
 }
 
 void kt_free(void *p) { free(p); }
+
+/* ---- arena ------------------------------------------------------------- */
+struct kt__arena_chunk {
+  kt__arena_chunk *next;
+  size_t used, size;
+  _Alignas(16) unsigned char mem[];
+};
+
+void *kt__arena_alloc(kt__arena *a, size_t n) {
+  n = (n + 15) & ~(size_t)15;
+  if (n == 0) n = 16;
+  kt__arena_chunk *c = a->head;
+  if (!c || c->size - c->used < n) {
+    size_t size = n > 16384 ? n : 16384;
+    c = malloc(sizeof *c + size);
+    if (!c) return NULL;
+    c->next = a->head;
+    c->used = 0;
+    c->size = size;
+    a->head = c;
+  }
+  void *p = c->mem + c->used;
+  c->used += n;
+  memset(p, 0, n);
+  return p;
+}
+
+char *kt__arena_strndup(kt__arena *a, const char *s, size_t n) {
+  char *d = kt__arena_alloc(a, n + 1);
+  if (!d) return NULL;
+  memcpy(d, s, n);
+  d[n] = '\0';
+  return d;
+}
+
+char *kt__arena_strdup(kt__arena *a, const char *s) {
+  return s ? kt__arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+void kt__arena_free(kt__arena *a) {
+  kt__arena_chunk *c = a->head;
+  while (c) {
+    kt__arena_chunk *n = c->next;
+    free(c);
+    c = n;
+  }
+  a->head = NULL;
+}

@@ -47,11 +47,11 @@ extern "C" {
 
 /** Version of this header, as a number MMmmpp and as a string. */
 #define KT_VERSION_MAJOR 0
-#define KT_VERSION_MINOR 2
+#define KT_VERSION_MINOR 3
 #define KT_VERSION_PATCH 0
 #define KT_VERSION_NUMBER \
   (KT_VERSION_MAJOR * 10000 + KT_VERSION_MINOR * 100 + KT_VERSION_PATCH)
-#define KT_VERSION_STRING "0.2.0"
+#define KT_VERSION_STRING "0.3.0"
 
 /** @return the library's version number (compare with KT_VERSION_NUMBER). */
 int kt_version_number(void);
@@ -225,6 +225,15 @@ typedef struct kt_search_options {
 #define KT_SEARCH_MODE_SURFACE (1u << 2)
 /** Baseline: match Snowball Finnish stems only, no Voikko. */
 #define KT_SEARCH_MODE_SNOWBALL (1u << 3)
+#define KT_SEARCH_NO_THESAURUS (1u << 4) /**< no concept expansion (needs still found) */
+#define KT_SEARCH_NO_SIGNALS (1u << 5)   /**< no boosts/demotions from need signals */
+#define KT_SEARCH_NO_DIVERSIFY (1u << 6) /**< plain score order, no spreading over needs */
+#define KT_SEARCH_NO_TYPO_FIX (1u << 7)  /**< no spelling suggestions beyond umlauts */
+#define KT_SEARCH_NO_FOREIGN (1u << 8)   /**< no Swedish/English stems */
+#define KT_SEARCH_NO_SNIPPETS (1u << 9)  /**< skip snippets (faster, for batch runs) */
+/** Behaviour, not an ablation: order results in groups, one per need found
+ *  (see kt_results_need()); within a group by score. */
+#define KT_SEARCH_GROUP_BY_NEED (1u << 16)
 /**@}*/
 
 /** The ranked results of one search. */
@@ -260,16 +269,42 @@ typedef struct kt_match {
   const char *term;   /**< the analysed form that matched (lemma, part, stem) */
   unsigned fields;    /**< KT_FIELD_* bits where it matched */
   double weight;      /**< its share of the score, 0..1 */
+  /** Finnish label of the thesaurus concept when the match came through it
+   *  (the need word found the concept, the concept's service word matched);
+   *  NULL for a direct match. */
+  const char *concept;
 } kt_match;
+
+/** A byte range [start, end) in a string. */
+typedef struct kt_span {
+  size_t start, end;
+} kt_span;
+
+/** A need signal's effect on one result. */
+typedef struct kt_effect {
+  const char *signal; /**< the signal, in Finnish (e.g. "ikä 19 v") */
+  const char *reason; /**< why it boosts or demotes, in Finnish */
+  double factor;      /**< score multiplier: > 1 boosts, < 1 demotes */
+} kt_effect;
 
 /** One ranked service. Borrowed from its kt_results; valid until freed. */
 typedef struct kt_result {
   const char *id;         /**< service id */
   const char *name;       /**< Finnish name */
   const char *category;   /**< category id */
+  const char *provider;   /**< provider name */
+  const char *summary;    /**< Finnish summary */
   double score;           /**< relevance score; higher is better, distinct per rank */
   size_t match_count;     /**< entries in @ref matches */
   const kt_match *matches;/**< the need words that matched, strongest first */
+  /** A passage of the service's Finnish text around the matched words, or
+   *  NULL (KT_SEARCH_NO_SNIPPETS, or nothing matched in running text). */
+  const char *snippet;
+  size_t highlight_count;
+  const kt_span *highlights; /**< matched words in @ref snippet, in order */
+  size_t effect_count;
+  const kt_effect *effects;  /**< need signals that boosted or demoted it */
+  int need;               /**< index of its need (kt_results_need()), or -1 */
 } kt_result;
 
 /**
@@ -277,6 +312,53 @@ typedef struct kt_result {
  * until kt_results_free().
  */
 const kt_result *kt_results_get(const kt_results *results, size_t rank);
+
+/** Kinds of need signals read from the need text. */
+enum kt_signal_kind {
+  KT_SIGNAL_AGE = 1,          /**< value: age in years ("24") or "<30", ">55" */
+  KT_SIGNAL_LANGUAGE,         /**< value: "no_finnish", "finnish_basic", "en", "sv" */
+  KT_SIGNAL_TARGET_GROUP,     /**< value: a target group id (from a concept or phrase) */
+  KT_SIGNAL_UNEMPLOYMENT,     /**< value: "long" (a year or more) */
+  KT_SIGNAL_MUNICIPALITY      /**< value: municipality name ("Espoo") */
+};
+
+/** A need signal found in the need text. */
+typedef struct kt_signal {
+  int kind;            /**< enum kt_signal_kind */
+  const char *value;   /**< machine value, see kt_signal_kind */
+  const char *label;   /**< Finnish, for people ("ikä 24 v", "ei suomen kielen taitoa") */
+  kt_span span;        /**< where it was read in the need text */
+} kt_signal;
+
+/** @return number of need signals found in the need text. */
+size_t kt_results_signal_count(const kt_results *results);
+/** @return signal @p i, or NULL. */
+const kt_signal *kt_results_signal(const kt_results *results, size_t i);
+
+/** A need found in the need text: a thesaurus concept. */
+typedef struct kt_need {
+  const char *id;      /**< concept id */
+  const char *label;   /**< Finnish label ("velat ja talousvaikeudet") */
+  const char *word;    /**< the need text's words that found it */
+  size_t result_count; /**< results whose main need this is */
+  const size_t *results; /**< their ranks (0-based), best first */
+} kt_need;
+
+/** @return number of needs found in the need text. */
+size_t kt_results_need_count(const kt_results *results);
+/** @return need @p i, or NULL. */
+const kt_need *kt_results_need(const kt_results *results, size_t i);
+
+/**
+ * Serialise results as the JSON the CLI (`--json`) and the HTTP API return:
+ * `{"matches": N, "results": [{rank, id, name, category, provider, summary,
+ * score, matches: [{word, term, fields, weight, concept?}], snippet,
+ * highlights: [[start, end], ...], effects: [{signal, reason, factor}],
+ * need}], "signals": [...], "needs": [...]}`. Offsets are byte offsets.
+ * @param[out] json_out NUL-terminated UTF-8; free with kt_free()
+ * @return KT_OK; KT_ENOMEM; KT_EINVAL.
+ */
+int kt_results_json(const kt_results *results, char **json_out);
 /**@}*/
 
 /* ------------------------------------------------------------------------ */
@@ -348,6 +430,52 @@ void kt_analysis_free(kt_analysis *a);
 size_t kt_analysis_count(const kt_analysis *a);
 /** @return word @p i, or NULL; valid until kt_analysis_free(). */
 const kt_token *kt_analysis_get(const kt_analysis *a, size_t i);
+/**@}*/
+
+/* ------------------------------------------------------------------------ */
+/** @name Browsing and privacy (used by the HTTP server) */
+/**@{*/
+
+/**
+ * List the services of the open index that pass @p filters, with facet
+ * counts, as one JSON object:
+ * `{"total": N, "count": M, "services": [{id, name: {fi, sv?, en?},
+ * summary: {...}, category, target_groups, languages, municipalities,
+ * provider: {name, type}, delivery}], "facets": {"category": [{"value",
+ * "count"}], "target_group": [...], "language": [...], "municipality":
+ * [...]}}`.
+ *
+ * `total` counts every service in the index, `count` those listed. Services
+ * are listed by Finnish name. Filters match as in kt_search() (kinds ANDed,
+ * values ORed, case-insensitive; "koko Suomi" services match every
+ * municipality). A facet's counts ignore that facet's own filter, so
+ * `count` of a value is how many services the listing would have with that
+ * value as the facet's only filter; every value in the index appears, with
+ * 0 if nothing would match. `limit` and `flags` of @p filters are ignored.
+ *
+ * @param[in]  engine   the engine
+ * @param[in]  filters  filters or NULL for all services
+ * @param[out] json_out NUL-terminated UTF-8; free with kt_free()
+ * @return KT_OK; KT_EINVAL (bad filter value or option version);
+ *         KT_ETOOBIG (over 128 values in a filter); KT_ECORRUPT; KT_ENOMEM.
+ */
+int kt_services_json(kt_engine *engine, const kt_search_options *filters, char **json_out);
+
+/**
+ * Blank out Finnish personal identity codes (henkilötunnus, `DDMMYYCNNNT`)
+ * in @p text, in place: each valid code's 11 bytes become spaces, so the
+ * length and every other byte offset stay the same. A code is valid when
+ * its date exists, its century sign is `+`, `-`, `A`–`F` or `U`–`Y` and its
+ * check character matches (letters in either case); it must not be part of
+ * a longer run of digits or letters. Call it on a need text before passing
+ * the text anywhere, since kt_search() does not do it.
+ *
+ * @param[in,out] text UTF-8 text (not necessarily NUL-terminated); NULL is
+ *                     allowed when @p len is 0
+ * @param[in]     len  its length in bytes
+ * @return the number of codes blanked out.
+ */
+size_t kt_redact_hetu(char *text, size_t len);
 /**@}*/
 
 #ifdef KT__VISIBILITY_PUSHED

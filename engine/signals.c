@@ -1,0 +1,419 @@
+/*
+ * signals.c — need signals read from a need text (age, language situation,
+ * long unemployment, municipality, target groups) and their effect on each
+ * service: a boost when the service is made for such a client, a demotion
+ * when the client is not eligible (age limits, required Finnish level, a
+ * municipality the service does not serve). Also the rejection scopes of
+ * negated wishes ("ei halua koulutukseen"), whose words must not count.
+ *
+ * Everything works on the analysed tokens, so inflection does not matter
+ * ("Espoossa", "espoolainen" -> Espoo; "työttömänä" -> työtön).
+ */
+#define _GNU_SOURCE
+#include "engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- token helpers ----------------------------------------------------- */
+
+static const kt_token *tok(const kt_analysis *a, size_t i) { return kt_analysis_get(a, i); }
+
+/* Does the token have base form (or surface) @p lemma? Parts do not count. */
+static bool is(const kt_token *t, const char *lemma) {
+  if (!t) return false;
+  if (!strcmp(t->surface, lemma)) return true;
+  for (size_t k = 0; k < t->term_count; k++)
+    if (t->terms[k].kind != KT_TERM_PART && !strcmp(t->terms[k].text, lemma)) return true;
+  return false;
+}
+
+static bool is_any(const kt_token *t, const char *const *lemmas) {
+  for (size_t i = 0; lemmas[i]; i++)
+    if (is(t, lemmas[i])) return true;
+  return false;
+}
+
+static bool starts(const kt_token *t, const char *prefix) {
+  return t && !strncmp(t->surface, prefix, strlen(prefix));
+}
+
+static bool is_negation(const kt_token *t) {
+  static const char *const neg[] = {"ei", "en", "et", "emme", "ette", "eivät", "eikä",
+                                    "not", "don't", "doesn't", "dont", "doesnt", "no",
+                                    "inte", "ingen", "inget", NULL};
+  return t && is_any(t, neg);
+}
+
+/* A number token: its value (1..999) or -1. "24v" gives 24 and *suffix "v". */
+static int number(const kt_token *t, const char **suffix) {
+  if (!t) return -1;
+  const char *s = t->surface;
+  int v = 0, nd = 0;
+  while (*s >= '0' && *s <= '9' && nd < 4) v = v * 10 + (*s++ - '0'), nd++;
+  if (!nd || nd > 3) return -1;
+  if (suffix) *suffix = s;
+  else if (*s) return -1;
+  return v;
+}
+
+/* Is there a clause break (punctuation, "mutta") between tokens i-1 and i? */
+static bool clause_break(const kt_analysis *a, const char *text, size_t i) {
+  if (i == 0) return true;
+  const kt_token *p = tok(a, i - 1), *t = tok(a, i);
+  for (size_t b = p->end; b < t->start; b++)
+    if (strchr(".,;:!?\n()", text[b])) return true;
+  static const char *const conj[] = {"mutta", "vaan", "but", "men", "though", NULL};
+  return is_any(t, conj);
+}
+
+/* ---- rejected wishes ---------------------------------------------------- */
+
+void kt__negation_scopes(const kt_analysis *a, const char *text, bool *rejected) {
+  static const char *const want[] = {"haluta", "kiinnostaa", "aikoa", "suostua", "viitsiä",
+                                     "innostua", "lähteä", "want", "wants", "interested",
+                                     "vill", "intresserad", NULL};
+  static const char *const refuse[] = {"kieltäytyä", "refuses", "refuse", "vägrar", NULL};
+  size_t n = kt_analysis_count(a);
+  for (size_t i = 0; i < n; i++) {
+    size_t verb = (size_t)-1;
+    if (is_any(tok(a, i), refuse)) verb = i;
+    if (is_negation(tok(a, i)))
+      for (size_t j = i + 1; j < n && j <= i + 2 && !clause_break(a, text, j); j++)
+        if (is_any(tok(a, j), want)) { verb = j; break; }
+    /* Swedish puts the negation after the verb: "vill inte". */
+    if (is(tok(a, i), "vill") && i + 1 < n && is(tok(a, i + 1), "inte")) verb = i + 1;
+    if (verb == (size_t)-1) continue;
+    for (size_t j = i; j <= verb; j++) rejected[j] = true;
+    for (size_t j = verb + 1; j < n && j <= verb + 4 && !clause_break(a, text, j); j++)
+      rejected[j] = true;
+  }
+}
+
+/* ---- reading signals ------------------------------------------------------ */
+
+static int add_signal(kt_results *res, int kind, const char *value, const char *label,
+                      const kt_analysis *a, size_t first, size_t last) {
+  for (size_t i = 0; i < res->nsignals; i++)
+    if (res->signals[i].kind == kind && !strcmp(res->signals[i].value, value)) return KT_OK;
+  if (res->nsignals % 16 == 0) {
+    kt_signal *ns = kt__arena_alloc(&res->arena, (res->nsignals + 16) * sizeof *ns);
+    if (!ns) return KT_ENOMEM;
+    if (res->nsignals) memcpy(ns, res->signals, res->nsignals * sizeof *ns);
+    res->signals = ns;
+  }
+  kt_signal *s = &res->signals[res->nsignals];
+  s->kind = kind;
+  s->value = kt__arena_strdup(&res->arena, value);
+  s->label = kt__arena_strdup(&res->arena, label);
+  s->span.start = tok(a, first)->start;
+  s->span.end = tok(a, last)->end;
+  if (!s->value || !s->label) return KT_ENOMEM;
+  res->nsignals++;
+  return KT_OK;
+}
+
+int kt__signals_add_group(kt__sigset *set, kt_results *res, const char *group,
+                          const kt_analysis *a, size_t first, size_t last) {
+  if (!strcmp(group, "kaikki")) return KT_OK;
+  for (size_t i = 0; i < set->ngroups; i++)
+    if (!strcmp(set->groups[i], group)) return KT_OK;
+  if (set->ngroups == sizeof set->groups / sizeof *set->groups) return KT_OK;
+  set->groups[set->ngroups++] = group;
+  char label[160];
+  snprintf(label, sizeof label, "kohderyhmä: %s", kt__target_group_label(group));
+  return add_signal(res, KT_SIGNAL_TARGET_GROUP, group, label, a, first, last);
+}
+
+static bool age_word(const kt_token *t) {
+  return starts(t, "vuotia") || is(t, "v") || is(t, "år") || starts(t, "åring") ||
+         is(t, "year") || is(t, "years") || is(t, "yrs") || is(t, "yo") || starts(t, "-vuotia");
+}
+
+/* Age: "24v", "24-vuotias", "24 vuotta vanha", "ikä 24", "alle 30", "yli 55",
+ * "24 years old", "24 år". */
+static int read_age(const kt_analysis *a, const bool *rej, kt__sigset *set, kt_results *res) {
+  size_t n = kt_analysis_count(a);
+  for (size_t i = 0; i < n; i++) {
+    if (rej[i]) continue;
+    const char *suf = NULL;
+    int v = number(tok(a, i), &suf);
+    if (v < 0) continue;
+    const kt_token *prev = i ? tok(a, i - 1) : NULL;
+    char value[16], label[64];
+    if (!*suf && prev && (is(prev, "alle") || is(prev, "under")) && v >= 18 && v <= 35) {
+      set->age_lo = 16;
+      set->age_hi = v - 1;
+      snprintf(value, sizeof value, "<%d", v);
+      snprintf(label, sizeof label, "alle %d v", v);
+      return add_signal(res, KT_SIGNAL_AGE, value, label, a, i - 1, i);
+    }
+    if (!*suf && prev && (is(prev, "yli") || is(prev, "over") || is(prev, "över")) && v >= 25 &&
+        v <= 70) {
+      /* "yli 55" is an age only next to an age word or "-vuotias" ... */
+      if (i + 1 < n && (age_word(tok(a, i + 1)) || is(tok(a, i + 1), "vuotta"))) {
+        set->age_lo = v + 1;
+        set->age_hi = 99;
+        snprintf(value, sizeof value, ">%d", v);
+        snprintf(label, sizeof label, "yli %d v", v);
+        return add_signal(res, KT_SIGNAL_AGE, value, label, a, i - 1, i + 1);
+      }
+    }
+    bool age = (!strcmp(suf, "v") || !strcmp(suf, "v.") || !strncmp(suf, "-v", 2) ||
+                !strncmp(suf, "vuotia", 6) || !strcmp(suf, "y") || !strcmp(suf, "yo")) ||
+               (!*suf && i + 1 < n && age_word(tok(a, i + 1))) ||
+               (!*suf && prev && (is(prev, "ikä") || is(prev, "age") || is(prev, "aged") ||
+                                  is(prev, "ålder")));
+    if (age && v >= 15 && v <= 80) {
+      set->age_lo = set->age_hi = v;
+      snprintf(value, sizeof value, "%d", v);
+      snprintf(label, sizeof label, "ikä %d v", v);
+      return add_signal(res, KT_SIGNAL_AGE, value, label, a, i,
+                        !*suf && i + 1 < n && age_word(tok(a, i + 1)) ? i + 1 : i);
+    }
+  }
+  return KT_OK;
+}
+
+/* Long unemployment: "pitkäaikaistyötön", "työttömänä 3 vuotta",
+ * "vuosia työttömänä", "18 kk työttömänä", "long-term unemployed". */
+static int read_unemployment(const kt_analysis *a, const bool *rej, kt__sigset *set,
+                             kt_results *res) {
+  static const char *const longterm[] = {"pitkäaikaistyötön", "pitkäaikaistyöttömyys",
+                                         "långtidsarbetslös", NULL};
+  static const char *const jobless[] = {"työtön", "työttömyys", "unemployed", "arbetslös",
+                                        "jobless", NULL};
+  size_t n = kt_analysis_count(a);
+  for (size_t i = 0; i < n; i++) {
+    if (rej[i]) continue;
+    const kt_token *t = tok(a, i);
+    bool found = is_any(t, longterm) || starts(t, "långtidsarbetslös") ||
+                 (is(t, "long") && i + 1 < n && is(tok(a, i + 1), "term"));
+    size_t first = i, last = i;
+    if (!found && (is_any(t, jobless) || starts(t, "työttöm"))) {
+      for (size_t j = i > 4 ? i - 4 : 0; j < n && j <= i + 4 && !found; j++) {
+        const kt_token *u = tok(a, j);
+        int v = number(u, NULL);
+        const kt_token *next = j + 1 < n ? tok(a, j + 1) : NULL;
+        if (is(u, "vuosia") || is(u, "vuosikausia") || is(u, "years") || is(u, "år")) {
+          found = j == 0 || number(tok(a, j - 1), NULL) != 1;
+        } else if (v >= 1 && next &&
+                   (is(next, "vuosi") || is(next, "vuotta") || is(next, "v") || is(next, "year") ||
+                    is(next, "years") || is(next, "år"))) {
+          found = true;
+        } else if (v >= 12 && next && (is(next, "kk") || is(next, "kuukausi") ||
+                                       is(next, "months") || is(next, "månader"))) {
+          found = true;
+        } else if (is(u, "vuoden") || is(u, "vuosi")) {
+          found = !(j > 0 && number(tok(a, j - 1), NULL) == 0);
+        }
+        if (found) { first = j < i ? j : i; last = j < i ? i : j; }
+      }
+    }
+    if (found) {
+      set->long_unemployed = 1;
+      int rc = add_signal(res, KT_SIGNAL_UNEMPLOYMENT, "long", "pitkäaikaistyöttömyys", a, first, last);
+      if (!rc) rc = kt__signals_add_group(set, res, "pitkaaikaistyottomat", a, first, last);
+      return rc;
+    }
+  }
+  return KT_OK;
+}
+
+static bool finnish_word(const kt_token *t) {
+  return is(t, "suomi") || starts(t, "suome") || starts(t, "suomen") || is(t, "finnish") ||
+         starts(t, "finska");
+}
+
+/* Language situation. */
+static int read_language(const kt_analysis *a, const char *text, const bool *rej,
+                         kt__sigset *set, kt_results *res) {
+  size_t n = kt_analysis_count(a);
+  int rc = KT_OK;
+  static const char *const little[] = {"vähän", "heikko", "huono", "alkeet", "little", "basic",
+                                       "poor", "lite", "dålig", "a1", "a2", NULL};
+  for (size_t i = 0; i < n && !rc; i++) {
+    const kt_token *t = tok(a, i);
+    if (is_negation(t)) {
+      for (size_t j = i + 1; j < n && j <= i + 4 && !clause_break(a, text, j); j++)
+        if (finnish_word(tok(a, j))) {
+          set->no_finnish = 1;
+          rc = add_signal(res, KT_SIGNAL_LANGUAGE, "no_finnish", "ei suomen kielen taitoa", a, i, j);
+          break;
+        }
+    } else if (is_any(t, little) && !set->no_finnish) {
+      for (size_t j = i > 2 ? i - 2 : 0; j < n && j <= i + 3; j++)
+        if (j != i && finnish_word(tok(a, j)) && !clause_break(a, text, j > i ? j : i)) {
+          set->basic_finnish = 1;
+          rc = add_signal(res, KT_SIGNAL_LANGUAGE, "finnish_basic", "heikko suomen kielen taito",
+                          a, j < i ? j : i, j < i ? i : j);
+          break;
+        }
+    }
+    if (rej[i]) continue;
+    if (is(t, "englanniksi") || is(t, "englanninkielinen") || starts(t, "englanninkiel") ||
+        starts(t, "english-speak") || (is(t, "in") && i + 1 < n && is(tok(a, i + 1), "english"))) {
+      set->lang_en = 1;
+      rc = add_signal(res, KT_SIGNAL_LANGUAGE, "en", "palvelu englanniksi", a, i, i);
+    } else if (is(t, "ruotsiksi") || is(t, "ruotsinkielinen") || starts(t, "ruotsinkiel") ||
+               starts(t, "svenskspråkig") || (is(t, "på") && i + 1 < n && is(tok(a, i + 1), "svenska"))) {
+      set->lang_sv = 1;
+      rc = add_signal(res, KT_SIGNAL_LANGUAGE, "sv", "palvelu ruotsiksi", a, i, i);
+    }
+  }
+  /* A need written in English or Swedish: the client is served in it. */
+  static const char *const en[] = {"the", "and", "is", "to", "for", "with", "he", "she", "has",
+                                    "wants", "needs", "would", "looking", "of", NULL};
+  static const char *const sv[] = {"och", "är", "att", "för", "med", "han", "hon", "som", "vill",
+                                   "har", "behöver", "inte", "på", NULL};
+  size_t ne = 0, ns = 0;
+  for (size_t i = 0; i < n; i++) {
+    ne += is_any(tok(a, i), en);
+    ns += is_any(tok(a, i), sv);
+  }
+  if (!rc && ne >= 3 && ne > ns && !set->lang_en) {
+    set->lang_en = 1;
+    rc = add_signal(res, KT_SIGNAL_LANGUAGE, "en", "palvelu englanniksi (teksti englanniksi)", a, 0, n - 1);
+  } else if (!rc && ns >= 3 && ns > ne && !set->lang_sv) {
+    set->lang_sv = 1;
+    rc = add_signal(res, KT_SIGNAL_LANGUAGE, "sv", "palvelu ruotsiksi (teksti ruotsiksi)", a, 0, n - 1);
+  }
+  return rc;
+}
+
+/* Municipality of residence: "asuu Espoossa", "vantaalainen", "bor i Esbo". */
+static int read_municipality(const kt_analysis *a, const bool *rej, kt__sigset *set,
+                             kt_results *res) {
+  static const char *const names[][5] = {
+      {"espoo", "espoolainen", "esbo", NULL, "Espoo"},
+      {"vantaa", "vantaalainen", "vanda", NULL, "Vantaa"},
+      {"kauniainen", "kauniaislainen", "grankulla", NULL, "Kauniainen"},
+      {"helsinki", "helsinkiläinen", "helsingfors", "helsingissä", "Helsinki"},
+  };
+  static const char *const live[] = {"asua", "asuu", "bor", "lives", "live", "living", NULL};
+  size_t n = kt_analysis_count(a), best = (size_t)-1, besti = 0;
+  int bestscore = -1;
+  for (size_t i = 0; i < n; i++) {
+    if (rej[i]) continue;
+    for (size_t m = 0; m < sizeof names / sizeof *names; m++) {
+      if (!is_any(tok(a, i), names[m])) continue;
+      int score = 1 + (i > 0 && is_any(tok(a, i - 1), live)) * 2 +
+                  (i > 1 && is_any(tok(a, i - 2), live)) * 2;
+      if (starts(tok(a, i), names[m][1])) score += 2; /* the demonym says it outright */
+      if (score > bestscore) { bestscore = score; best = m; besti = i; }
+    }
+  }
+  if (best == (size_t)-1) return KT_OK;
+  set->municipality = names[best][0];
+  char label[64];
+  snprintf(label, sizeof label, "asuinkunta %s", names[best][4]);
+  return add_signal(res, KT_SIGNAL_MUNICIPALITY, names[best][4], label, a, besti, besti);
+}
+
+int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejected,
+                     kt__sigset *set, kt_results *res) {
+  memset(set, 0, sizeof *set);
+  set->age_lo = set->age_hi = -1;
+  if (!kt_analysis_count(a)) return KT_OK;
+  int rc = read_age(a, rejected, set, res);
+  if (!rc) rc = read_unemployment(a, rejected, set, res);
+  if (!rc) rc = read_language(a, text, rejected, set, res);
+  if (!rc) rc = read_municipality(a, rejected, set, res);
+  return rc;
+}
+
+/* ---- effects on a service ------------------------------------------------ */
+
+static bool in_list(const char *list, const char *item) {
+  size_t l = strlen(item);
+  for (const char *p = list; p && *p;) {
+    const char *c = strchr(p, ',');
+    size_t n = c ? (size_t)(c - p) : strlen(p);
+    if (n == l && !strncmp(p, item, l)) return true;
+    p = c ? c + 1 : NULL;
+  }
+  return false;
+}
+
+typedef struct effects {
+  kt__arena *arena;
+  kt_effect *out;
+  size_t n, max;
+  double factor;
+} effects;
+
+static void effect(effects *e, double factor, const char *signal, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void effect(effects *e, double factor, const char *signal, const char *fmt, ...) {
+  e->factor *= factor;
+  if (e->n == e->max) return;
+  char reason[256];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(reason, sizeof reason, fmt, ap);
+  va_end(ap);
+  kt_effect *x = &e->out[e->n];
+  x->signal = kt__arena_strdup(e->arena, signal);
+  x->reason = kt__arena_strdup(e->arena, reason);
+  x->factor = factor;
+  if (x->signal && x->reason) e->n++;
+}
+
+/* Effect strengths: a demotion for ineligibility is strong (the service is
+ * not for this client), a boost for fit is mild (it only orders services
+ * the need text already matched). */
+#define DEMOTE_ELIGIBILITY 0.3
+#define DEMOTE_LANGUAGE 0.5
+#define DEMOTE_AREA 0.5
+#define BOOST_FIT 1.15
+
+size_t kt__signals_apply(const kt__sigset *set, const kt__svcfeat *f, kt__arena *arena,
+                         kt_effect *out, size_t max, double *factor) {
+  effects e = {arena, out, 0, max, 1.0};
+  static const char *const levels[] = {"", "A1", "A2", "B1", "B2", "C1", "C2"};
+  char sig[64];
+  if (set->age_lo >= 0) {
+    if (set->age_lo == set->age_hi) snprintf(sig, sizeof sig, "ikä %d v", set->age_lo);
+    else if (set->age_hi >= 99) snprintf(sig, sizeof sig, "yli %d v", set->age_lo - 1);
+    else snprintf(sig, sizeof sig, "alle %d v", set->age_hi + 1);
+    if (f->age_min >= 0 && set->age_hi < f->age_min)
+      effect(&e, DEMOTE_ELIGIBILITY, sig, "palvelu on vähintään %d-vuotiaille", f->age_min);
+    else if (f->age_max >= 0 && set->age_lo > f->age_max)
+      effect(&e, DEMOTE_ELIGIBILITY, sig, "palvelu on enintään %d-vuotiaille", f->age_max);
+    else if (f->age_max >= 0 && f->age_max <= 35)
+      effect(&e, BOOST_FIT, sig, "ikä sopii: palvelu on enintään %d-vuotiaille", f->age_max);
+    else if (f->age_min >= 50)
+      effect(&e, BOOST_FIT, sig, "ikä sopii: palvelu on vähintään %d-vuotiaille", f->age_min);
+    else if (set->age_hi <= 29 && in_list(f->groups, "nuoret"))
+      effect(&e, BOOST_FIT, sig, "kohderyhmä: nuoret");
+    else if (set->age_lo >= 55 && in_list(f->groups, "ikaantyneet"))
+      effect(&e, BOOST_FIT, sig, "kohderyhmä: ikääntyneet");
+  }
+  if ((set->no_finnish || set->basic_finnish) && f->finnish_level >= 3 && f->finnish_level <= 6) {
+    bool other = (set->lang_en && in_list(f->langs, "en")) || (set->lang_sv && in_list(f->langs, "sv"));
+    if (!other)
+      effect(&e, DEMOTE_LANGUAGE, set->no_finnish ? "ei suomen kielen taitoa" : "heikko suomen kielen taito",
+             "palvelu vaatii suomen kielen taitoa %s", levels[f->finnish_level]);
+  }
+  if (set->lang_en && in_list(f->langs, "en"))
+    effect(&e, BOOST_FIT, "palvelu englanniksi", "palvelua saa englanniksi");
+  if (set->lang_sv && in_list(f->langs, "sv"))
+    effect(&e, BOOST_FIT, "palvelu ruotsiksi", "palvelua saa ruotsiksi");
+  size_t boosts = 0;
+  for (size_t i = 0; i < set->ngroups && boosts < 2; i++)
+    if (in_list(f->groups, set->groups[i])) {
+      const char *label = kt__target_group_label(set->groups[i]);
+      snprintf(sig, sizeof sig, "kohderyhmä: %s", label);
+      effect(&e, BOOST_FIT, sig, "palvelu on tarkoitettu ryhmälle %s", label);
+      boosts++;
+    }
+  if (set->municipality && !in_list(f->munis, "koko suomi") && f->munis && *f->munis &&
+      !in_list(f->munis, set->municipality)) {
+    char m[64];
+    snprintf(m, sizeof m, "asuinkunta %c%s", set->municipality[0] - 32, set->municipality + 1);
+    effect(&e, DEMOTE_AREA, m, "palvelu vain kunnissa: %s", f->munis);
+  }
+  *factor = e.factor;
+  return e.n;
+}

@@ -1,0 +1,97 @@
+/*
+ * snippet.c — a passage of a service's text around the need's matched words,
+ * with those words marked, for a counsellor to see at a glance why the
+ * service came up. The text is analysed like everything else (cached), so
+ * "velkoja" in a need marks "velkaantunut" only if they share a term.
+ */
+#include "engine.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define WINDOW 30      /* words in a snippet */
+#define MAX_WORDS 4096
+
+static int matched_term(const kt__wordan *wa, const char *const *terms, size_t nterms) {
+  for (size_t k = 0; k < wa->count; k++)
+    for (size_t i = 0; i < nterms; i++)
+      if (!strcmp(wa->terms[k].text, terms[i])) return (int)i;
+  return -1;
+}
+
+int kt__snippet(kt_analyzer *an, const char *text, const char *const *terms, size_t nterms,
+                kt__arena *arena, const char **snippet, kt_span **spans, size_t *nspans) {
+  *snippet = NULL;
+  *spans = NULL;
+  *nspans = 0;
+  if (!text || !*text || !nterms) return KT_OK;
+  kt__wordlist wl;
+  int rc = kt__text_words(text, strlen(text), &wl);
+  if (rc) return rc;
+  size_t n = wl.count < MAX_WORDS ? wl.count : MAX_WORDS;
+  int *hit = calloc(n ? n : 1, sizeof *hit);
+  if (!hit) { kt__wordlist_free(&wl); return KT_ENOMEM; }
+  for (size_t i = 0; i < n && !rc; i++) {
+    kt__wordan wa;
+    hit[i] = -1;
+    if ((rc = kt__analyze_word(an, &wl.items[i], &wa)) == KT_OK && !wa.stop)
+      hit[i] = matched_term(&wa, terms, nterms);
+  }
+  /* Best window: most distinct matched terms, then most matched words. */
+  size_t best = 0, bestd = 0, bestc = 0;
+  unsigned char *seen = calloc(nterms, 1);
+  for (size_t s = 0; !rc && seen && s < n; s++) {
+    if (hit[s] < 0 && s > 0) continue; /* windows start at a match (or the text) */
+    memset(seen, 0, nterms);
+    size_t d = 0, c = 0;
+    for (size_t i = s; i < n && i < s + WINDOW; i++)
+      if (hit[i] >= 0) {
+        c++;
+        if (!seen[hit[i]]) { seen[hit[i]] = 1; d++; }
+      }
+    if (d > bestd || (d == bestd && c > bestc)) { best = s; bestd = d; bestc = c; }
+  }
+  free(seen);
+  if (!rc && bestd > 0) {
+    /* Start a few words early, at a sentence start if one is near. */
+    size_t s = best;
+    for (size_t back = 0; back < 8 && s > 0; back++) {
+      size_t prev_end = wl.items[s - 1].end;
+      const char *gap = text + prev_end;
+      size_t glen = wl.items[s].start - prev_end;
+      if (memchr(gap, '.', glen) || memchr(gap, '\n', glen)) break;
+      s--;
+    }
+    size_t e = s + WINDOW < n ? s + WINDOW : n;
+    size_t b0 = wl.items[s].start, b1 = wl.items[e - 1].end;
+    /* End at the sentence end if it is close. */
+    const char *dot = memchr(text + b1, '.', strlen(text + b1) < 80 ? strlen(text + b1) : 80);
+    if (dot) b1 = (size_t)(dot - text) + 1;
+    bool pre = s > 0, post = text[b1] != '\0';
+    const char *ell = "…";
+    size_t off = pre ? strlen(ell) : 0;
+    kt__buf b;
+    kt__buf_init(&b, 1 << 16);
+    if (pre) rc = kt__buf_adds(&b, ell);
+    if (!rc) rc = kt__buf_add(&b, text + b0, b1 - b0);
+    if (!rc && post) rc = kt__buf_adds(&b, ell);
+    size_t nh = 0;
+    for (size_t i = s; i < e; i++) nh += hit[i] >= 0;
+    kt_span *sp = kt__arena_alloc(arena, (nh ? nh : 1) * sizeof *sp);
+    char *snip = !rc ? kt__arena_strndup(arena, b.data ? b.data : "", b.len) : NULL;
+    kt__buf_free(&b);
+    if (!rc && (!sp || !snip)) rc = KT_ENOMEM;
+    if (!rc) {
+      size_t k = 0;
+      for (size_t i = s; i < e; i++)
+        if (hit[i] >= 0 && wl.items[i].end <= b1)
+          sp[k++] = (kt_span){wl.items[i].start - b0 + off, wl.items[i].end - b0 + off};
+      *snippet = snip;
+      *spans = sp;
+      *nspans = k;
+    }
+  }
+  free(hit);
+  kt__wordlist_free(&wl);
+  return rc;
+}

@@ -1,0 +1,572 @@
+/*
+ * thesaurus.c — the domain thesaurus: client vocabulary -> concepts ->
+ * service vocabulary (format: catalog/thesaurus/README.md).
+ *
+ * At index time the plain-text files are validated and every entry is
+ * analysed once with the catalogue's analyser; the compiled form is written
+ * into the index generation (thesaurus.tsv), so it is reloaded with the
+ * index and costs no analysis when an engine opens:
+ *   C <id> <weight> <label> <label_sv> <label_en> <groups,comma>
+ *   E <word terms> [<word terms> ...]   terms of one word space-separated;
+ *                                       a leading '+' allows compound-part hits
+ *   X <term> <weight>                   expansion term of the last concept
+ * At query time each token is looked up by its surface and terms in a hash
+ * of entry first words; multi-word entries then match following tokens.
+ */
+#define _GNU_SOURCE
+#include "engine.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <search.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_ENTRY_WORDS 6
+#define MAX_WORD_TERMS 12
+
+/* ---- the loaded (compiled) thesaurus ----------------------------------- */
+
+typedef struct th_entry {
+  size_t concept;
+  size_t nwords;
+  bool allow_part;                 /* one word of 4+ letters: compound parts hit too */
+  const char *words[MAX_ENTRY_WORDS][MAX_WORD_TERMS + 1]; /* NULL-terminated sets */
+} th_entry;
+
+typedef struct posting {
+  size_t th_entry;
+  size_t next; /* index + 1 of the next posting for the same key; 0 ends */
+} posting;
+
+struct kt__thesaurus {
+  kt__arena arena;
+  kt__concept *concepts;
+  size_t nconcepts;
+  th_entry *entries;
+  size_t nentries;
+  posting *posts;
+  size_t nposts;
+  struct hsearch_data index; /* first-word term -> posting head (index + 1) */
+  bool has_index;
+};
+
+size_t kt__thesaurus_count(const kt__thesaurus *t) { return t ? t->nconcepts : 0; }
+const kt__concept *kt__thesaurus_concept(const kt__thesaurus *t, size_t i) {
+  return t && i < t->nconcepts ? &t->concepts[i] : NULL;
+}
+
+void kt__thesaurus_free(kt__thesaurus *t) {
+  if (!t) return;
+  if (t->has_index) hdestroy_r(&t->index);
+  free(t->concepts);
+  free(t->entries);
+  free(t->posts);
+  kt__arena_free(&t->arena);
+  free(t);
+}
+
+/* Negative verb forms all match the th_entry word "ei". */
+static const char *neg_norm(const char *s) {
+  static const char *const neg[] = {"ei", "en", "et", "emme", "ette", "eivät", "eikä", NULL};
+  for (size_t i = 0; neg[i]; i++)
+    if (!strcmp(s, neg[i])) return "ei";
+  return s;
+}
+
+static int index_key(kt__thesaurus *t, const char *key, size_t e) {
+  ENTRY q = {.key = (char *)key, .data = NULL}, *hit = NULL;
+  posting *p = &t->posts[t->nposts];
+  p->th_entry = e;
+  p->next = 0;
+  if (hsearch_r(q, FIND, &hit, &t->index) && hit) {
+    /* Prepend; skip if this th_entry is already listed under the key. */
+    for (size_t k = (size_t)(uintptr_t)hit->data; k; k = t->posts[k - 1].next)
+      if (t->posts[k - 1].th_entry == e) return KT_OK;
+    p->next = (size_t)(uintptr_t)hit->data;
+    hit->data = (void *)(uintptr_t)(t->nposts + 1);
+  } else {
+    q.data = (void *)(uintptr_t)(t->nposts + 1);
+    if (!hsearch_r(q, ENTER, &hit, &t->index)) return kt__err(KT_ENOMEM, "thesaurus index is full");
+  }
+  t->nposts++;
+  return KT_OK;
+}
+
+/* Split @p line at tabs in place; returns the field count. */
+static size_t split_tabs(char *line, char **f, size_t max) {
+  size_t n = 0;
+  f[n++] = line;
+  for (char *p = line; *p && n < max; p++)
+    if (*p == '\t') { *p = '\0'; f[n++] = p + 1; }
+  return n;
+}
+
+int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
+  *out = NULL;
+  FILE *fp = fopen(path, "r");
+  if (!fp) {
+    if (errno == ENOENT) return KT_OK;
+    return kt__err(KT_EIO, "cannot read %s: %s", path, strerror(errno));
+  }
+  kt__thesaurus *t = calloc(1, sizeof *t);
+  size_t ccap = 64, ecap = 256, xcap = 256, nexp = 0;
+  kt__expansion *exp = NULL;
+  int rc = KT_OK;
+  char *line = NULL;
+  size_t lcap = 0, lineno = 0;
+  ssize_t len;
+  if (!t || !(t->concepts = calloc(ccap, sizeof *t->concepts)) ||
+      !(t->entries = calloc(ecap, sizeof *t->entries)) || !(exp = malloc(xcap * sizeof *exp))) {
+    rc = KT_ENOMEM;
+    goto out;
+  }
+  /* Expansions are collected in one array; concepts point into it after. */
+  size_t *exp_start = calloc(ccap, sizeof *exp_start);
+  if (!exp_start) { rc = KT_ENOMEM; goto out; }
+  while ((len = getline(&line, &lcap, fp)) > 0) {
+    lineno++;
+    if (line[len - 1] == '\n') line[--len] = '\0';
+    if (!len) continue;
+    char *f[MAX_ENTRY_WORDS + 8];
+    size_t nf = split_tabs(line, f, MAX_ENTRY_WORDS + 8);
+    if (f[0][0] == 'C' && nf >= 7) {
+      if (t->nconcepts == ccap) {
+        ccap *= 2;
+        kt__concept *nc = realloc(t->concepts, ccap * sizeof *nc);
+        size_t *ns = realloc(exp_start, ccap * sizeof *ns);
+        if (nc) t->concepts = nc;
+        if (ns) exp_start = ns;
+        if (!nc || !ns) { rc = KT_ENOMEM; break; }
+      }
+      kt__concept *c = &t->concepts[t->nconcepts];
+      memset(c, 0, sizeof *c);
+      exp_start[t->nconcepts++] = nexp;
+      c->id = kt__arena_strdup(&t->arena, f[1]);
+      c->weight = strtod(f[2], NULL);
+      c->label = kt__arena_strdup(&t->arena, f[3]);
+      c->label_sv = *f[4] ? kt__arena_strdup(&t->arena, f[4]) : NULL;
+      c->label_en = *f[5] ? kt__arena_strdup(&t->arena, f[5]) : NULL;
+      size_t ng = *f[6] ? 1 : 0;
+      for (char *p = f[6]; *p; p++) ng += *p == ',';
+      const char **g = kt__arena_alloc(&t->arena, (ng + 1) * sizeof *g);
+      if (!c->id || !c->label || !g) { rc = KT_ENOMEM; break; }
+      char *save = NULL;
+      for (char *tok = strtok_r(f[6], ",", &save); tok && c->ngroups < ng;
+           tok = strtok_r(NULL, ",", &save))
+        g[c->ngroups++] = kt__arena_strdup(&t->arena, tok);
+      c->groups = g;
+    } else if (f[0][0] == 'E' && nf >= 2 && t->nconcepts) {
+      if (t->nentries == ecap) {
+        ecap *= 2;
+        th_entry *ne = realloc(t->entries, ecap * sizeof *ne);
+        if (!ne) { rc = KT_ENOMEM; break; }
+        t->entries = ne;
+      }
+      th_entry *e = &t->entries[t->nentries];
+      memset(e, 0, sizeof *e);
+      e->concept = t->nconcepts - 1;
+      e->nwords = nf - 1 > MAX_ENTRY_WORDS ? MAX_ENTRY_WORDS : nf - 1;
+      for (size_t w = 0; w < e->nwords; w++) {
+        char *s = f[w + 1];
+        if (w == 0 && *s == '+') { e->allow_part = e->nwords == 1; s++; }
+        size_t k = 0;
+        char *save = NULL;
+        for (char *tok = strtok_r(s, " ", &save); tok && k < MAX_WORD_TERMS;
+             tok = strtok_r(NULL, " ", &save))
+          if (!(e->words[w][k++] = kt__arena_strdup(&t->arena, tok))) rc = KT_ENOMEM;
+      }
+      t->nentries++;
+    } else if (f[0][0] == 'X' && nf >= 3 && t->nconcepts) {
+      if (nexp == xcap) {
+        xcap *= 2;
+        kt__expansion *nx = realloc(exp, xcap * sizeof *nx);
+        if (!nx) { rc = KT_ENOMEM; break; }
+        exp = nx;
+      }
+      exp[nexp].term = kt__arena_strdup(&t->arena, f[1]);
+      exp[nexp].weight = strtod(f[2], NULL);
+      if (!exp[nexp++].term) { rc = KT_ENOMEM; break; }
+    } else {
+      rc = kt__err(KT_ECORRUPT, "%s:%zu: malformed compiled thesaurus line", path, lineno);
+      break;
+    }
+  }
+  if (!rc) {
+    kt__expansion *all = kt__arena_alloc(&t->arena, (nexp ? nexp : 1) * sizeof *all);
+    if (!all) rc = KT_ENOMEM;
+    else {
+      memcpy(all, exp, nexp * sizeof *all);
+      for (size_t i = 0; i < t->nconcepts; i++) {
+        size_t end = i + 1 < t->nconcepts ? exp_start[i + 1] : nexp;
+        t->concepts[i].exp = all + exp_start[i];
+        t->concepts[i].nexp = end - exp_start[i];
+      }
+    }
+  }
+  free(exp_start);
+  /* Index th_entry first words: every term of the first word is a key. */
+  if (!rc) {
+    size_t nkeys = 0;
+    for (size_t i = 0; i < t->nentries; i++)
+      for (size_t k = 0; t->entries[i].words[0][k]; k++) nkeys++;
+    t->posts = calloc(nkeys + 1, sizeof *t->posts);
+    if (!t->posts || !hcreate_r(nkeys * 2 + 64, &t->index)) rc = KT_ENOMEM;
+    else t->has_index = true;
+    for (size_t i = 0; !rc && i < t->nentries; i++)
+      for (size_t k = 0; !rc && t->entries[i].words[0][k]; k++)
+        rc = index_key(t, t->entries[i].words[0][k], i);
+  }
+out:
+  free(line);
+  free(exp);
+  fclose(fp);
+  if (rc) { kt__thesaurus_free(t); return rc; }
+  *out = t;
+  return KT_OK;
+}
+
+/* ---- finding concepts in a need text ----------------------------------- */
+
+static bool in_set(const char *const *set, const char *s) {
+  for (size_t k = 0; set[k]; k++)
+    if (!strcmp(set[k], s)) return true;
+  return false;
+}
+
+/* Does token @p tk match an th_entry word's term set? Parts count if allowed. */
+static bool token_matches(const kt_token *tk, const char *const *set, bool allow_part) {
+  if (in_set(set, neg_norm(tk->surface))) return true;
+  for (size_t k = 0; k < tk->term_count; k++) {
+    if (tk->terms[k].kind == KT_TERM_PART && !allow_part) continue;
+    if (in_set(set, tk->terms[k].text)) return true;
+  }
+  return false;
+}
+
+static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
+                        size_t i, const char *key, kt__found *out, size_t *n, size_t max,
+                        bool *seen) {
+  ENTRY q = {.key = (char *)key, .data = NULL}, *hit = NULL;
+  if (!hsearch_r(q, FIND, &hit, (struct hsearch_data *)&t->index) || !hit) return;
+  size_t count = kt_analysis_count(a);
+  for (size_t p = (size_t)(uintptr_t)hit->data; p && *n < max; p = t->posts[p - 1].next) {
+    const th_entry *e = &t->entries[t->posts[p - 1].th_entry];
+    if (seen[e->concept] || i + e->nwords > count) continue;
+    bool ok = token_matches(kt_analysis_get(a, i), e->words[0], e->allow_part);
+    for (size_t w = 1; ok && w < e->nwords; w++)
+      ok = !skip[i + w] && token_matches(kt_analysis_get(a, i + w), e->words[w], false);
+    if (!ok) continue;
+    seen[e->concept] = true;
+    out[(*n)++] = (kt__found){e->concept, i, i + e->nwords - 1};
+  }
+}
+
+size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
+                          kt__found *out, size_t max) {
+  if (!t || !t->nconcepts) return 0;
+  bool *seen = calloc(t->nconcepts, sizeof *seen);
+  if (!seen) return 0;
+  size_t n = 0;
+  for (size_t i = 0; i < kt_analysis_count(a) && n < max; i++) {
+    if (skip[i]) continue;
+    const kt_token *tk = kt_analysis_get(a, i);
+    try_entries(t, a, skip, i, neg_norm(tk->surface), out, &n, max, seen);
+    for (size_t k = 0; k < tk->term_count && n < max; k++)
+      try_entries(t, a, skip, i, tk->terms[k].text, out, &n, max, seen);
+  }
+  free(seen);
+  return n;
+}
+
+/* ---- compiling the plain-text files ------------------------------------ */
+
+typedef struct src_concept {
+  char *id, *label, *label_sv, *label_en, *groups;
+  kt__buf client, service;
+  double weight;
+  char *file;
+  size_t line;
+} src_concept;
+
+static char *trim(char *s) {
+  while (isspace((unsigned char)*s)) s++;
+  char *e = s + strlen(s);
+  while (e > s && isspace((unsigned char)e[-1])) *--e = '\0';
+  return s;
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Analyse one phrase: per word, its match terms written space-separated. */
+static int write_entry(kt_analyzer *an, FILE *out, const char *phrase, bool *empty) {
+  kt_analysis *a = NULL;
+  int rc = kt_analyze(an, phrase, strlen(phrase), &a);
+  if (rc) return rc;
+  size_t n = kt_analysis_count(a);
+  *empty = n == 0;
+  if (n > MAX_ENTRY_WORDS) n = MAX_ENTRY_WORDS;
+  if (n) fputc('E', out);
+  for (size_t w = 0; w < n; w++) {
+    const kt_token *tk = kt_analysis_get(a, w);
+    fputc('\t', out);
+    /* One word of 4+ letters may also match as a compound part. */
+    if (n == 1 && strlen(tk->surface) >= 4) fputc('+', out);
+    fputs(neg_norm(tk->surface), out);
+    size_t k = 0;
+    for (size_t i = 0; i < tk->term_count && k < MAX_WORD_TERMS - 1; i++) {
+      if (tk->terms[i].kind == KT_TERM_PART) continue;
+      if (!strcmp(tk->terms[i].text, tk->surface)) continue;
+      fprintf(out, " %s", tk->terms[i].text);
+      k++;
+    }
+  }
+  if (n) fputc('\n', out);
+  kt_analysis_free(a);
+  return KT_OK;
+}
+
+static double kind_factor(int kind) {
+  switch (kind) {
+  case KT_TERM_LEMMA: return 1.0;
+  case KT_TERM_FIXED: return 0.9;
+  case KT_TERM_STEM: return 0.8;
+  case KT_TERM_PART: return 0.35;
+  default: return 0.0;
+  }
+}
+
+/* Expansion terms of the service phrases, deduplicated at their best weight. */
+static int write_expansions(kt_analyzer *an, FILE *out, const src_concept *c) {
+  char *list = kt__strdup(c->service.data ? c->service.data : "");
+  if (!list) return KT_ENOMEM;
+  char *terms[512];
+  double w[512];
+  size_t nt = 0;
+  int rc = KT_OK;
+  char *save = NULL;
+  for (char *ph = strtok_r(list, ",", &save); ph && !rc; ph = strtok_r(NULL, ",", &save)) {
+    ph = trim(ph);
+    kt_analysis *a = NULL;
+    if ((rc = kt_analyze(an, ph, strlen(ph), &a))) break;
+    for (size_t i = 0; i < kt_analysis_count(a); i++) {
+      const kt_token *tk = kt_analysis_get(a, i);
+      if (tk->stopword) continue;
+      for (size_t k = 0; k < tk->term_count; k++) {
+        double x = c->weight * kind_factor(tk->terms[k].kind);
+        size_t j = 0;
+        while (j < nt && strcmp(terms[j], tk->terms[k].text)) j++;
+        if (j < nt) { if (x > w[j]) w[j] = x; continue; }
+        if (nt == 512) continue;
+        terms[nt] = kt__strdup(tk->terms[k].text);
+        w[nt++] = x;
+      }
+    }
+    kt_analysis_free(a);
+  }
+  for (size_t j = 0; j < nt; j++) {
+    if (!rc && terms[j]) fprintf(out, "X\t%s\t%.3f\n", terms[j], w[j]);
+    free(terms[j]);
+  }
+  free(list);
+  return rc;
+}
+
+static void src_free(src_concept *c) {
+  free(c->id); free(c->label); free(c->label_sv); free(c->label_en); free(c->groups);
+  free(c->file);
+  kt__buf_free(&c->client);
+  kt__buf_free(&c->service);
+}
+
+static bool valid_id(const char *s) {
+  if (!*s) return false;
+  for (; *s; s++)
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_')) return false;
+  return true;
+}
+
+/* Parse one file into @p cs; problems go to @p errs as "file:line: ...". */
+static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap, kt__buf *errs) {
+  FILE *fp = fopen(path, "r");
+  if (!fp) return kt__buf_printf(errs, "%s: cannot read: %s\n", path, strerror(errno));
+  char *line = NULL, lastkey[16] = "";
+  size_t lcap = 0, lineno = 0;
+  ssize_t len;
+  int rc = KT_OK;
+  src_concept *c = NULL;
+  while (!rc && (len = getline(&line, &lcap, fp)) >= 0) {
+    lineno++;
+    if (!kt__utf8_valid(line, (size_t)len, NULL)) {
+      rc = kt__buf_printf(errs, "%s:%zu: not valid UTF-8\n", path, lineno);
+      continue;
+    }
+    bool cont = len > 0 && (line[0] == ' ' || line[0] == '\t');
+    char *s = trim(line);
+    if (!*s || *s == '#') continue;
+    if (*s == '[') {
+      char *e = strchr(s, ']');
+      if (!e || e[1]) { rc = kt__buf_printf(errs, "%s:%zu: expected [concept_id]\n", path, lineno); continue; }
+      *e = '\0';
+      if (!valid_id(s + 1)) {
+        rc = kt__buf_printf(errs, "%s:%zu: concept id '%s' may only have a-z, 0-9 and _\n", path, lineno, s + 1);
+        continue;
+      }
+      if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 64;
+        src_concept *ncs = realloc(*cs, *cap * sizeof *ncs);
+        if (!ncs) { rc = KT_ENOMEM; break; }
+        *cs = ncs;
+      }
+      c = &(*cs)[(*n)++];
+      memset(c, 0, sizeof *c);
+      c->id = kt__strdup(s + 1);
+      c->file = kt__strdup(path);
+      c->line = lineno;
+      c->weight = 0.5;
+      kt__buf_init(&c->client, 1 << 20);
+      kt__buf_init(&c->service, 1 << 20);
+      lastkey[0] = '\0';
+      continue;
+    }
+    char *key = s, *val = NULL;
+    if (cont && lastkey[0]) {
+      key = lastkey;
+      val = s;
+    } else {
+      char *colon = strchr(s, ':');
+      if (!colon) { rc = kt__buf_printf(errs, "%s:%zu: expected 'key: value'\n", path, lineno); continue; }
+      *colon = '\0';
+      key = trim(s);
+      val = trim(colon + 1);
+      snprintf(lastkey, sizeof lastkey, "%s", key);
+    }
+    if (!c) { rc = kt__buf_printf(errs, "%s:%zu: '%s' before the first [concept]\n", path, lineno, key); continue; }
+    if (!strcmp(key, "client") || !strcmp(key, "service")) {
+      kt__buf *b = key[0] == 'c' ? &c->client : &c->service;
+      if (b->len) rc = kt__buf_adds(b, ",");
+      if (!rc) rc = kt__buf_adds(b, val);
+    } else if (!strcmp(key, "label") || !strcmp(key, "label_sv") || !strcmp(key, "label_en")) {
+      char **dst = key[5] == '\0' ? &c->label : key[6] == 's' ? &c->label_sv : &c->label_en;
+      free(*dst);
+      *dst = kt__strdup(val);
+      if (strchr(val, '\t')) rc = kt__buf_printf(errs, "%s:%zu: %s has a tab\n", path, lineno, key);
+    } else if (!strcmp(key, "groups")) {
+      kt__buf g;
+      kt__buf_init(&g, 4096);
+      char *save = NULL, *v = kt__strdup(val);
+      for (char *tok = v ? strtok_r(v, ",", &save) : NULL; tok; tok = strtok_r(NULL, ",", &save)) {
+        tok = trim(tok);
+        if (!*tok) continue;
+        if (!kt__target_group_label(tok))
+          rc = kt__buf_printf(errs, "%s:%zu: groups: '%s' is not a target group id (catalog/README.md)\n", path, lineno, tok);
+        if (g.len) kt__buf_adds(&g, ",");
+        kt__buf_adds(&g, tok);
+      }
+      free(v);
+      free(c->groups);
+      c->groups = kt__strdup(g.data ? g.data : "");
+      kt__buf_free(&g);
+    } else if (!strcmp(key, "weight")) {
+      char *end = NULL;
+      double w = strtod(val, &end);
+      if (end == val || *end || w < 0.1 || w > 0.9)
+        rc = kt__buf_printf(errs, "%s:%zu: weight '%s' must be a number from 0.1 to 0.9\n", path, lineno, val);
+      else c->weight = w;
+    } else {
+      rc = kt__buf_printf(errs, "%s:%zu: unknown key '%s' (expected label, label_sv, label_en, client, service, groups, weight)\n", path, lineno, key);
+      lastkey[0] = '\0';
+    }
+  }
+  free(line);
+  fclose(fp);
+  return rc;
+}
+
+int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path,
+                          size_t *concepts_out) {
+  if (concepts_out) *concepts_out = 0;
+  DIR *d = opendir(dir);
+  if (!d) {
+    if (errno == ENOENT) return KT_OK;
+    return kt__err(KT_EIO, "cannot read thesaurus folder %s: %s", dir, strerror(errno));
+  }
+  char *names[1024];
+  size_t nn = 0;
+  struct dirent *de;
+  while ((de = readdir(d)) && nn < 1024) {
+    size_t l = strlen(de->d_name);
+    if (l > 4 && !strcmp(de->d_name + l - 4, ".txt") && de->d_name[0] != '.')
+      names[nn++] = kt__strdup(de->d_name);
+  }
+  closedir(d);
+  qsort(names, nn, sizeof *names, cmp_str);
+  src_concept *cs = NULL;
+  size_t n = 0, cap = 0;
+  kt__buf errs;
+  kt__buf_init(&errs, 1 << 16);
+  int rc = KT_OK;
+  for (size_t i = 0; i < nn; i++) {
+    char *p = names[i] ? kt__path_join(dir, names[i]) : NULL;
+    if (!p) rc = KT_ENOMEM;
+    else if (parse_file(p, &cs, &n, &cap, &errs) == KT_ENOMEM) rc = KT_ENOMEM;
+    free(p);
+    free(names[i]);
+  }
+  /* Whole-thesaurus checks: required keys, unique ids. */
+  for (size_t i = 0; !rc && i < n; i++) {
+    src_concept *c = &cs[i];
+    if (!c->label || !*c->label)
+      kt__buf_printf(&errs, "%s:%zu: [%s] has no label\n", c->file, c->line, c->id);
+    if (!c->client.len) kt__buf_printf(&errs, "%s:%zu: [%s] has no client words\n", c->file, c->line, c->id);
+    if (!c->service.len) kt__buf_printf(&errs, "%s:%zu: [%s] has no service words\n", c->file, c->line, c->id);
+    for (size_t j = 0; j < i; j++)
+      if (!strcmp(cs[j].id, c->id))
+        kt__buf_printf(&errs, "%s:%zu: concept id '%s' is already used at %s:%zu\n", c->file,
+                       c->line, c->id, cs[j].file, cs[j].line);
+  }
+  if (!rc && errs.len) {
+    /* Show at most 40 problems; the first ones are what an editor fixes first. */
+    size_t lines = 0, cut = 0;
+    for (size_t i = 0; i < errs.len; i++)
+      if (errs.data[i] == '\n' && ++lines == 40) cut = i;
+    if (cut) errs.data[cut] = '\0';
+    else if (errs.data[errs.len - 1] == '\n') errs.data[errs.len - 1] = '\0';
+    rc = kt__err(KT_ECATALOG, "thesaurus is invalid:\n%s%s", errs.data,
+                 lines > 40 ? "\n... (more problems not shown)" : "");
+  }
+  FILE *out = NULL;
+  if (!rc && !(out = fopen(out_path, "w")))
+    rc = kt__err(KT_EIO, "cannot write %s: %s", out_path, strerror(errno));
+  for (size_t i = 0; !rc && i < n; i++) {
+    src_concept *c = &cs[i];
+    fprintf(out, "C\t%s\t%.3f\t%s\t%s\t%s\t%s\n", c->id, c->weight, c->label,
+            c->label_sv ? c->label_sv : "", c->label_en ? c->label_en : "",
+            c->groups ? c->groups : "");
+    /* Client and service entries both find the concept. */
+    for (int pass = 0; pass < 2 && !rc; pass++) {
+      char *list = kt__strdup(pass ? c->service.data : c->client.data);
+      char *save = NULL;
+      for (char *ph = list ? strtok_r(list, ",", &save) : NULL; ph && !rc; ph = strtok_r(NULL, ",", &save)) {
+        ph = trim(ph);
+        if (!*ph) continue;
+        bool empty = false;
+        rc = write_entry(an, out, ph, &empty);
+        if (!rc && empty)
+          rc = kt__err(KT_ECATALOG, "%s:%zu: [%s]: th_entry '%s' has no words", c->file, c->line, c->id, ph);
+      }
+      free(list);
+    }
+    if (!rc) rc = write_expansions(an, out, c);
+  }
+  if (out && fclose(out) != 0 && !rc) rc = kt__err(KT_EIO, "cannot write %s", out_path);
+  if (!rc && concepts_out) *concepts_out = n;
+  for (size_t i = 0; i < n; i++) src_free(&cs[i]);
+  free(cs);
+  kt__buf_free(&errs);
+  return rc;
+}
