@@ -2,6 +2,7 @@
  * main.c — the `kohtaanto` command: dispatches to its subcommands.
  */
 #include "cli.h"
+#include "server.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +17,7 @@ static void usage(FILE *f) {
         "  show ID         print a service's full record as JSON\n"
         "  analyze [TEXT]  show how a text is analysed (words, base forms, parts)\n"
         "  eval            ranking quality on a judged query set (nDCG, MRR, recall)\n"
+        "  serve           HTTP JSON API and the counsellor's search page\n"
         "  version         print the version\n"
         "\n"
         "`kohtaanto <command> --help` describes each command's options.\n"
@@ -35,6 +37,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "show")) return kt_cli_show(argc - 1, argv + 1);
   if (!strcmp(cmd, "analyze")) return kt_cli_analyze(argc - 1, argv + 1);
   if (!strcmp(cmd, "eval")) return kt_cli_eval(argc - 1, argv + 1);
+  if (!strcmp(cmd, "serve")) return kt_serve_main(argc - 1, argv + 1, kt_cli_default_index());
   if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
     printf("kohtaanto %s (library %s)\n", KT_VERSION_STRING, kt_version());
     return KT_EXIT_OK;

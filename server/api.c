@@ -1,0 +1,505 @@
+/*
+ * api.c — the HTTP JSON API: routes, request checking and the handlers of
+ * /api/search, /api/services, /api/services/{id}, /api/version and
+ * /healthz, plus the page at /. Everything a client sends is checked here
+ * once (types, UTF-8, sizes, unknown fields and filter values) before the
+ * engine sees it, and identity codes are blanked out of the need text
+ * first. Search responses are the library's kt_results_json(), so fields the
+ * engine adds reach clients unchanged.
+ */
+#define _GNU_SOURCE
+#include "server_internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum { F_CATEGORY, F_GROUP, F_LANGUAGE, F_MUNI, NFILTERS };
+/* Filter names in requests, and the facets of kt_services_json() they check against. */
+static const char *const filter_names[NFILTERS] = {"category", "target_group", "language",
+                                                   "municipality"};
+
+/* A search or listing request, parsed and checked. */
+typedef struct query {
+  char *text;          /* need text (owned, identity codes blanked out) */
+  size_t len;
+  size_t redacted;     /* identity codes blanked out */
+  size_t limit;
+  bool explain, group;
+  const char *vals[NFILTERS][KTS_MAX_FILTER_VALUES];
+  size_t nvals[NFILTERS];
+  char *owned[NFILTERS * KTS_MAX_FILTER_VALUES];
+  size_t nowned;
+  json_t *doc;         /* the parsed body, owning borrowed filter values */
+  /* The first problem found, if any. */
+  unsigned status;
+  const char *code;
+  char msg[400];
+} query;
+
+static bool fail(query *q, unsigned status, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static bool fail(query *q, unsigned status, const char *code, const char *fmt, ...) {
+  if (q->status) return false;
+  q->status = status;
+  q->code = code;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(q->msg, sizeof q->msg, fmt, ap);
+  va_end(ap);
+  return false;
+}
+
+static void query_free(query *q) {
+  if (q->text) {
+    explicit_bzero(q->text, q->len);
+    free(q->text);
+  }
+  for (size_t i = 0; i < q->nowned; i++) free(q->owned[i]);
+  json_decref(q->doc);
+}
+
+static enum MHD_Result reply_query_error(struct MHD_Connection *c, kts_request *r, query *q) {
+  return kts_reply_error(c, r, q->status, q->code, "%s", q->msg);
+}
+
+/* ---- request values ------------------------------------------------------ */
+
+/* Take the need text: check it, copy it and blank out identity codes before
+ * anything else reads it. */
+static bool set_text(query *q, const char *s, size_t n, const char *field) {
+  if (q->text) return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "'%s' is given twice", field);
+  if (n > KT_MAX_QUERY_BYTES)
+    return fail(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large",
+                "the need text is %zu bytes; the limit is %d bytes", n, KT_MAX_QUERY_BYTES);
+  if (memchr(s, '\0', n) || !kts_utf8_valid(s, n))
+    return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_utf8",
+                "'%s' must be UTF-8 text without NUL characters", field);
+  if (!(q->text = malloc(n + 1)))
+    return fail(q, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "out of memory");
+  memcpy(q->text, s, n);
+  q->text[n] = '\0';
+  q->len = n;
+  q->redacted = kt_redact_hetu(q->text, n);
+  return true;
+}
+
+static bool add_value(query *q, int f, const char *v, size_t n, bool copy) {
+  if (q->nvals[f] >= KTS_MAX_FILTER_VALUES)
+    return fail(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large",
+                "filter '%s' has more than %d values", filter_names[f], KTS_MAX_FILTER_VALUES);
+  if (n == 0)
+    return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "filter '%s' has an empty value",
+                filter_names[f]);
+  if (n > KTS_MAX_FILTER_BYTES)
+    return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value",
+                "a value of filter '%s' is over %d bytes", filter_names[f], KTS_MAX_FILTER_BYTES);
+  if (memchr(v, '\0', n) || !kts_utf8_valid(v, n))
+    return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_utf8",
+                "values of filter '%s' must be UTF-8 text without NUL characters",
+                filter_names[f]);
+  if (copy) {
+    char *s = strndup(v, n);
+    if (!s) return fail(q, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "out of memory");
+    q->owned[q->nowned++] = s;
+    v = s;
+  }
+  q->vals[f][q->nvals[f]++] = v;
+  return true;
+}
+
+static int filter_index(const char *name, size_t n) {
+  for (int f = 0; f < NFILTERS; f++)
+    if (strlen(filter_names[f]) == n && !memcmp(filter_names[f], name, n)) return f;
+  return -1;
+}
+
+static bool parse_limit(query *q, json_int_t v) {
+  if (v < 1 || v > KTS_MAX_LIMIT)
+    return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value",
+                "'limit' must be an integer from 1 to %d", KTS_MAX_LIMIT);
+  q->limit = (size_t)v;
+  return true;
+}
+
+/* Category, target group and language values must exist in the index (a
+ * typo would silently match nothing); any municipality may be asked for,
+ * since national services match them all. */
+static bool check_known(query *q, kts_worker *w) {
+  for (int f = 0; f < F_MUNI; f++) {
+    if (!q->nvals[f]) continue;
+    const json_t *known = kts_worker_facet(w, filter_names[f]);
+    if (!known) continue; /* cannot tell; the engine matches nothing unknown */
+    for (size_t i = 0; i < q->nvals[f]; i++) {
+      bool found = false;
+      size_t k;
+      json_t *e;
+      json_array_foreach(known, k, e) {
+        const char *v = json_string_value(json_object_get(e, "value"));
+        if (v && !strcasecmp(v, q->vals[f][i])) { found = true; break; }
+      }
+      if (!found)
+        return fail(q, MHD_HTTP_BAD_REQUEST, "unknown_filter",
+                    "unknown %s '%s' (GET /api/services lists the values)", filter_names[f],
+                    q->vals[f][i]);
+    }
+  }
+  return true;
+}
+
+/* ---- query strings -------------------------------------------------------- */
+
+typedef struct args_ctx {
+  query *q;
+  bool search; /* /api/search: q, limit, explain, group_by_need too */
+} args_ctx;
+
+static bool parse_bool_arg(query *q, const char *key, const char *v, bool *out) {
+  if (!strcmp(v, "1") || !strcmp(v, "true") || !*v) *out = true;
+  else if (!strcmp(v, "0") || !strcmp(v, "false")) *out = false;
+  else return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'%s' must be true or false", key);
+  return true;
+}
+
+static enum MHD_Result on_arg(void *cls, enum MHD_ValueKind kind, const char *key, size_t klen,
+                              const char *value, size_t vlen) {
+  (void)kind;
+  args_ctx *a = cls;
+  query *q = a->q;
+  if (!value) value = "", vlen = 0;
+  if (memchr(key, '\0', klen) || !kts_utf8_valid(key, klen)) {
+    fail(q, MHD_HTTP_BAD_REQUEST, "invalid_utf8", "a query parameter name is not UTF-8 text");
+    return MHD_NO;
+  }
+  int f = filter_index(key, klen);
+  bool ok = true;
+  if (f >= 0) {
+    /* category=a&category=b and category=a,b both give two values. */
+    const char *p = value, *end = value + vlen;
+    while (ok) {
+      const char *comma = memchr(p, ',', (size_t)(end - p));
+      const char *stop = comma ? comma : end;
+      ok = add_value(q, f, p, (size_t)(stop - p), true);
+      if (!comma) break;
+      p = comma + 1;
+    }
+  } else if (a->search && !strcmp(key, "q")) {
+    ok = set_text(q, value, vlen, "q");
+  } else if (a->search && !strcmp(key, "limit")) {
+    char *endp;
+    long long v = strtoll(value, &endp, 10);
+    ok = (vlen && *endp == '\0' && value[0] != '+' && value[0] != ' ')
+             ? parse_limit(q, (json_int_t)(v > KTS_MAX_LIMIT + 1 ? KTS_MAX_LIMIT + 1 : v))
+             : fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'limit' must be an integer");
+  } else if (a->search && !strcmp(key, "explain")) {
+    ok = parse_bool_arg(q, "explain", value, &q->explain);
+  } else if (a->search && !strcmp(key, "group_by_need")) {
+    ok = parse_bool_arg(q, "group_by_need", value, &q->group);
+  } else {
+    ok = fail(q, MHD_HTTP_BAD_REQUEST, "unknown_field", "unknown query parameter '%.*s'",
+              (int)(klen > 64 ? 64 : klen), key);
+  }
+  return ok ? MHD_YES : MHD_NO;
+}
+
+static bool parse_args(struct MHD_Connection *c, query *q, bool search) {
+  args_ctx a = {q, search};
+  MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, on_arg, &a);
+  return !q->status;
+}
+
+/* ---- JSON bodies ---------------------------------------------------------- */
+
+static const char *type_name(const json_t *v) {
+  switch (json_typeof(v)) {
+  case JSON_OBJECT: return "an object";
+  case JSON_ARRAY: return "an array";
+  case JSON_STRING: return "a string";
+  case JSON_INTEGER: return "an integer";
+  case JSON_REAL: return "a number";
+  case JSON_TRUE: case JSON_FALSE: return "a boolean";
+  default: return "null";
+  }
+}
+
+static bool parse_filters(query *q, json_t *filters) {
+  if (!json_is_object(filters))
+    return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'filters' must be an object, not %s",
+                type_name(filters));
+  const char *key;
+  json_t *v;
+  json_object_foreach(filters, key, v) {
+    int f = filter_index(key, strlen(key));
+    if (f < 0)
+      return fail(q, MHD_HTTP_BAD_REQUEST, "unknown_filter",
+                  "unknown filter '%.64s'; filters are category, target_group, language and "
+                  "municipality",
+                  key);
+    if (!json_is_array(v))
+      return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type",
+                  "filter '%s' must be an array of strings, not %s", key, type_name(v));
+    size_t i;
+    json_t *s;
+    json_array_foreach(v, i, s) {
+      if (!json_is_string(s))
+        return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type",
+                    "filter '%s' must be an array of strings; item %zu is %s", key, i,
+                    type_name(s));
+      if (!add_value(q, f, json_string_value(s), json_string_length(s), false)) return false;
+    }
+  }
+  return true;
+}
+
+static bool parse_body(query *q, kts_request *r) {
+  if (!r->len)
+    return fail(q, MHD_HTTP_BAD_REQUEST, "bad_json", "the request body is empty; expected a "
+                                                     "JSON object such as {\"text\": \"...\"}");
+  if (!kts_utf8_valid(r->body, r->len))
+    return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_utf8", "the request body is not valid UTF-8");
+  json_error_t err;
+  q->doc = json_loadb(r->body, r->len, JSON_REJECT_DUPLICATES, &err);
+  /* The body held the need text before it was redacted; it is not needed
+   * any more, so do not leave it in memory. */
+  explicit_bzero(r->body, r->len);
+  if (!q->doc) {
+    if (json_error_code(&err) == json_error_null_character)
+      return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_utf8", "strings must not contain \\u0000");
+    return fail(q, MHD_HTTP_BAD_REQUEST, "bad_json", "malformed JSON at line %d, column %d: %s",
+                err.line, err.column, err.text);
+  }
+  if (!json_is_object(q->doc))
+    return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "the body must be a JSON object, not %s",
+                type_name(q->doc));
+  const char *key;
+  json_t *v;
+  json_object_foreach(q->doc, key, v) {
+    if (!strcmp(key, "text")) {
+      if (!json_is_string(v))
+        return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'text' must be a string, not %s",
+                    type_name(v));
+      if (!set_text(q, json_string_value(v), json_string_length(v), "text")) return false;
+    } else if (!strcmp(key, "limit")) {
+      if (!json_is_integer(v))
+        return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'limit' must be an integer, not %s",
+                    type_name(v));
+      if (!parse_limit(q, json_integer_value(v))) return false;
+    } else if (!strcmp(key, "filters")) {
+      if (!parse_filters(q, v)) return false;
+    } else if (!strcmp(key, "explain") || !strcmp(key, "group_by_need")) {
+      if (!json_is_boolean(v))
+        return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'%s' must be true or false, not %s",
+                    key, type_name(v));
+      *(key[0] == 'e' ? &q->explain : &q->group) = json_is_true(v);
+    } else {
+      return fail(q, MHD_HTTP_BAD_REQUEST, "unknown_field",
+                  "unknown field '%.64s'; fields are text, limit, filters, explain and "
+                  "group_by_need",
+                  key);
+    }
+  }
+  return true;
+}
+
+/* ---- handlers ------------------------------------------------------------- */
+
+/* Answer a library failure. Search failures are logged by code only: the
+ * detailed message of a search is not written anywhere. */
+static enum MHD_Result reply_kt(struct MHD_Connection *c, kts_request *r, int rc,
+                                const char *what, bool log_detail) {
+  const char *code;
+  unsigned status = kts_status_of(rc, &code);
+  if (status >= 500) {
+    fprintf(stderr, "kohtaanto serve: %s: %s%s%s\n", what, kt_strerror(rc),
+            log_detail ? ": " : "", log_detail ? kt_error_last() : "");
+    return kts_reply_error(c, r, status, code, "%s: %s", what, kt_strerror(rc));
+  }
+  const char *detail = kt_error_last();
+  return kts_reply_error(c, r, status, code, "%s", *detail ? detail : kt_strerror(rc));
+}
+
+static enum MHD_Result reply_doc(struct MHD_Connection *c, kts_request *r, json_t *doc) {
+  char *s = doc ? json_dumps(doc, JSON_PRESERVE_ORDER | JSON_COMPACT) : NULL;
+  json_decref(doc);
+  if (!s) return kts_reply_error(c, r, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "out of memory");
+  return kts_reply_json(c, r, MHD_HTTP_OK, s, strlen(s), free);
+}
+
+static void fill_options(const query *q, kt_search_options *o) {
+  o->categories = (kt_strlist){q->vals[F_CATEGORY], q->nvals[F_CATEGORY]};
+  o->target_groups = (kt_strlist){q->vals[F_GROUP], q->nvals[F_GROUP]};
+  o->languages = (kt_strlist){q->vals[F_LANGUAGE], q->nvals[F_LANGUAGE]};
+  o->municipalities = (kt_strlist){q->vals[F_MUNI], q->nvals[F_MUNI]};
+}
+
+static enum MHD_Result search(struct MHD_Connection *c, kts_request *r, const kts_config *cfg,
+                              bool post) {
+  query q;
+  memset(&q, 0, sizeof q);
+  q.limit = 10;
+  enum MHD_Result ret;
+  if (!(post ? parse_body(&q, r) : parse_args(c, &q, true))) goto bad;
+  if (!q.text) {
+    fail(&q, MHD_HTTP_BAD_REQUEST, "missing_field",
+         post ? "the need text 'text' is missing" : "the need text parameter 'q' is missing");
+    goto bad;
+  }
+  kts_worker *w;
+  int rc = kts_worker_get(cfg, &w);
+  if (rc) {
+    ret = reply_kt(c, r, rc, "cannot open the index", true);
+    goto out;
+  }
+  if (!check_known(&q, w)) goto bad;
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = q.limit;
+  fill_options(&q, &o);
+  if (q.group) o.flags |= KT_SEARCH_GROUP_BY_NEED;
+  kt_results *res = NULL;
+  char *json = NULL;
+  rc = kt_search(w->engine, q.text, q.len, &o, &res);
+  if (!rc) rc = kt_results_json(res, &json);
+  kt_results_free(res);
+  if (rc) {
+    ret = reply_kt(c, r, rc, "search failed", false);
+    goto out;
+  }
+  json_t *doc = json_loads(json, 0, NULL);
+  kt_free(json);
+  if (!doc) {
+    ret = kts_reply_error(c, r, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal",
+                          "the engine's results are not valid JSON");
+    goto out;
+  }
+  json_object_set_new(doc, "redacted", json_integer((json_int_t)q.redacted));
+  if (!q.explain) {
+    /* Without explain, say which words matched where but not their shares
+     * of the score (as `kohtaanto search --json` without --explain). */
+    size_t i, k;
+    json_t *x, *m;
+    json_array_foreach(json_object_get(doc, "results"), i, x) {
+      json_array_foreach(json_object_get(x, "matches"), k, m) json_object_del(m, "weight");
+    }
+  }
+  ret = reply_doc(c, r, doc);
+  goto out;
+bad:
+  ret = reply_query_error(c, r, &q);
+out:
+  query_free(&q);
+  return ret;
+}
+
+static enum MHD_Result list_services(struct MHD_Connection *c, kts_request *r,
+                                     const kts_config *cfg) {
+  query q;
+  memset(&q, 0, sizeof q);
+  enum MHD_Result ret;
+  kts_worker *w;
+  int rc;
+  if (!parse_args(c, &q, false)) {
+    ret = reply_query_error(c, r, &q);
+  } else if ((rc = kts_worker_get(cfg, &w))) {
+    ret = reply_kt(c, r, rc, "cannot open the index", true);
+  } else if (!check_known(&q, w)) {
+    ret = reply_query_error(c, r, &q);
+  } else {
+    kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+    fill_options(&q, &o);
+    char *json = NULL;
+    rc = kt_services_json(w->engine, &o, &json);
+    ret = rc ? reply_kt(c, r, rc, "cannot list the services", true)
+             : kts_reply_json(c, r, MHD_HTTP_OK, json, strlen(json), kt_free);
+  }
+  query_free(&q);
+  return ret;
+}
+
+static bool valid_id(const char *id) {
+  size_t n = strlen(id);
+  if (n == 0 || n > 100) return false;
+  for (size_t i = 0; i < n; i++)
+    if (!((id[i] >= 'a' && id[i] <= 'z') || (id[i] >= '0' && id[i] <= '9') || id[i] == '-'))
+      return false;
+  return true;
+}
+
+static enum MHD_Result get_service(struct MHD_Connection *c, kts_request *r,
+                                   const kts_config *cfg, const char *id) {
+  if (!valid_id(id))
+    return kts_reply_error(c, r, MHD_HTTP_NOT_FOUND, "not_found",
+                           "no such service; ids are 1-100 of a-z, 0-9 and '-'");
+  kts_worker *w;
+  int rc = kts_worker_get(cfg, &w);
+  if (rc) return reply_kt(c, r, rc, "cannot open the index", true);
+  char *json = NULL;
+  size_t len = 0;
+  rc = kt_service_get(w->engine, id, &json, &len);
+  if (rc == KT_ENOTFOUND)
+    return kts_reply_error(c, r, MHD_HTTP_NOT_FOUND, "not_found", "no service with id '%s'", id);
+  if (rc) return reply_kt(c, r, rc, "cannot read the service", true);
+  return kts_reply_json(c, r, MHD_HTTP_OK, json, len, kt_free);
+}
+
+static json_t *index_json(kts_worker *w) {
+  kt_index_info info;
+  if (kt_engine_info(w->engine, &info)) return NULL;
+  return json_pack("{s:s, s:s, s:I}", "generation", info.generation ? info.generation : "",
+                   "built_at", info.built_at ? info.built_at : "", "services",
+                   (json_int_t)info.services);
+}
+
+static enum MHD_Result version(struct MHD_Connection *c, kts_request *r, const kts_config *cfg) {
+  kts_worker *w;
+  int rc = kts_worker_get(cfg, &w);
+  if (rc) return reply_kt(c, r, rc, "cannot open the index", true);
+  return reply_doc(c, r,
+                   json_pack("{s:s, s:s, s:s, s:o*}", "name", "kohtaanto", "version",
+                             KT_VERSION_STRING, "engine", kt_version(), "index", index_json(w)));
+}
+
+static enum MHD_Result healthz(struct MHD_Connection *c, kts_request *r, const kts_config *cfg) {
+  kts_worker *w;
+  int rc = kts_worker_get(cfg, &w);
+  if (rc) return reply_kt(c, r, rc, "cannot open the index", true);
+  return reply_doc(c, r, json_pack("{s:s, s:o*}", "status", "ok", "index", index_json(w)));
+}
+
+#define SERVICES_PREFIX "/api/services/"
+
+enum MHD_Result kts_route(struct MHD_Connection *c, kts_request *r, const kts_config *cfg,
+                          const char *url, const char *method) {
+  bool get = !strcmp(method, "GET") || !strcmp(method, "HEAD");
+  bool post = !strcmp(method, "POST");
+  if (r->too_big)
+    return kts_reply_error(c, r, MHD_HTTP_CONTENT_TOO_LARGE, "too_large",
+                           "the request body is over %d bytes", KTS_BODY_CAP);
+  if (!strcmp(url, "/api/search")) {
+    if (get || post) return search(c, r, cfg, post);
+    return kts_reply_method(c, r, "GET, HEAD, POST");
+  }
+  const kts_asset *asset = kts_asset_find(url);
+  bool known = asset || !strcmp(url, "/api/services") || !strcmp(url, "/api/version") ||
+               !strcmp(url, "/healthz") || !strncmp(url, SERVICES_PREFIX, strlen(SERVICES_PREFIX));
+  if (known && !get) return kts_reply_method(c, r, "GET, HEAD");
+  if (asset) return kts_reply_asset(c, r, asset);
+  if (!strcmp(url, "/api/services")) return list_services(c, r, cfg);
+  if (!strncmp(url, SERVICES_PREFIX, strlen(SERVICES_PREFIX)))
+    return get_service(c, r, cfg, url + strlen(SERVICES_PREFIX));
+  if (!strcmp(url, "/api/version")) return version(c, r, cfg);
+  if (!strcmp(url, "/healthz")) return healthz(c, r, cfg);
+  return kts_reply_error(c, r, MHD_HTTP_NOT_FOUND, "not_found", "no such path");
+}
+
+void kts_log_path(const char *url, char *buf, size_t size) {
+  /* Only paths the server knows are logged as sent: anything else could be
+   * a need text typed into the address bar. */
+  bool known = kts_asset_find(url) || !strcmp(url, "/api/search") ||
+               !strcmp(url, "/api/services") || !strcmp(url, "/api/version") ||
+               !strcmp(url, "/healthz") ||
+               (!strncmp(url, SERVICES_PREFIX, strlen(SERVICES_PREFIX)) &&
+                valid_id(url + strlen(SERVICES_PREFIX)));
+  snprintf(buf, size, "%s", known ? url : "(other)");
+}
