@@ -81,8 +81,7 @@ char *kt_cli_join_args(int argc, char **argv, int from) {
   return text;
 }
 
-#define LATER (KT_SEARCH_NO_THESAURUS | KT_SEARCH_NO_SIGNALS | KT_SEARCH_NO_DIVERSIFY | \
-               KT_SEARCH_NO_TYPO_FIX | KT_SEARCH_NO_FOREIGN)
+#define LATER (KT_SEARCH_NO_THESAURUS | KT_SEARCH_NO_SIGNALS | KT_SEARCH_NO_TYPO_FIX)
 const kt_cli_config kt_cli_configs[] = {
     {"surface", KT_SEARCH_MODE_SURFACE, "exact word forms, no stemming"},
     {"snowball", KT_SEARCH_MODE_SNOWBALL, "Snowball Finnish stems only"},
@@ -91,14 +90,11 @@ const kt_cli_config kt_cli_configs[] = {
     {"umlauts", LATER, "+ umlaut restoration"},
     {"thesaurus", LATER & ~KT_SEARCH_NO_THESAURUS, "+ thesaurus expansion"},
     {"signals", LATER & ~(KT_SEARCH_NO_THESAURUS | KT_SEARCH_NO_SIGNALS), "+ need signals"},
-    {"diversify", KT_SEARCH_NO_TYPO_FIX | KT_SEARCH_NO_FOREIGN, "+ spreading over needs"},
-    {"typos", KT_SEARCH_NO_FOREIGN, "+ typo correction"},
-    {"full", 0, "+ Swedish/English stems (the default)"},
+    {"full", 0, "+ typo correction (the default)"},
     {"-thesaurus", KT_SEARCH_NO_THESAURUS, "full without thesaurus expansion"},
     {"-signals", KT_SEARCH_NO_SIGNALS, "full without need signals"},
-    {"-diversify", KT_SEARCH_NO_DIVERSIFY, "full without spreading over needs"},
+    {"+diversify", KT_SEARCH_DIVERSIFY, "full with spreading over needs (opt-in)"},
     {"-typos", KT_SEARCH_NO_TYPO_FIX, "full without typo correction"},
-    {"-foreign", KT_SEARCH_NO_FOREIGN, "full without Swedish/English stems"},
     {"-compounds", KT_SEARCH_NO_COMPOUNDS, "full without compound parts"},
     {"-umlauts", KT_SEARCH_NO_UMLAUT_FIX, "full without umlaut restoration"},
 };

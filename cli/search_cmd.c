@@ -184,6 +184,7 @@ static void search_usage(FILE *f) {
         "  --catalog DIR      catalogue to build from when no index exists\n"
         "  --queries FILE     batch mode: lines qid<TAB>text, TREC run on stdout\n"
         "  --by-need          group the results under the needs found in the text\n"
+        "  --diverse          spread the top results over the needs found in the text\n"
         "  --config NAME      an ablation configuration of `kohtaanto eval` (see its --help)\n",
         f);
 }
@@ -204,7 +205,7 @@ int kt_cli_search(int argc, char **argv) {
   a.catalog = kt_cli_default_catalog();
   a.limit = 10;
   enum { O_JSON = 256, O_EXPLAIN, O_CAT, O_GRP, O_LANG, O_MUN, O_INDEX, O_CATALOG, O_QUERIES,
-         O_FORMAT, O_NOCOMP, O_NOUML, O_BYNEED, O_CONFIG };
+         O_FORMAT, O_NOCOMP, O_NOUML, O_BYNEED, O_CONFIG, O_DIVERSE };
   static const struct option lo[] = {
       {"limit", required_argument, 0, 'n'}, {"json", no_argument, 0, O_JSON},
       {"explain", no_argument, 0, O_EXPLAIN}, {"category", required_argument, 0, O_CAT},
@@ -213,6 +214,7 @@ int kt_cli_search(int argc, char **argv) {
       {"catalog", required_argument, 0, O_CATALOG}, {"queries", required_argument, 0, O_QUERIES},
       {"format", required_argument, 0, O_FORMAT}, {"no-compounds", no_argument, 0, O_NOCOMP},
       {"no-umlaut-fix", no_argument, 0, O_NOUML}, {"by-need", no_argument, 0, O_BYNEED},
+      {"diverse", no_argument, 0, O_DIVERSE},
       {"config", required_argument, 0, O_CONFIG}, {"help", no_argument, 0, 'h'},
       {0, 0, 0, 0}};
   int c;
@@ -240,6 +242,7 @@ int kt_cli_search(int argc, char **argv) {
     case O_NOCOMP: a.flags |= KT_SEARCH_NO_COMPOUNDS; break;
     case O_NOUML: a.flags |= KT_SEARCH_NO_UMLAUT_FIX; break;
     case O_BYNEED: a.flags |= KT_SEARCH_GROUP_BY_NEED; break;
+    case O_DIVERSE: a.flags |= KT_SEARCH_DIVERSIFY; break;
     case O_CONFIG: {
       const kt_cli_config *cf = kt_cli_config_find(optarg);
       if (!cf) {
@@ -358,6 +361,7 @@ static const char *kind_name(int k) {
   case KT_TERM_PART: return "part";
   case KT_TERM_STEM: return "stem";
   case KT_TERM_FIXED: return "umlaut-fixed";
+  case KT_TERM_TYPO: return "typo-fixed";
   default: return "?";
   }
 }

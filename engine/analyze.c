@@ -22,6 +22,7 @@
 #include <libstemmer.h>
 #include <libvoikko/voikko.h>
 #include <search.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,12 +131,9 @@ typedef struct termset {
   size_t n;
 } termset;
 
-static void ts_add(termset *ts, const char *s, size_t len, int kind) {
-  if (len == 0 || ts->n == MAX_TERMS) return;
-  char *raw = strndup(s, len);
-  char *f = raw ? kt__casefold(raw) : NULL;
-  free(raw);
-  if (!f) return;
+/* Add a term as it is (already folded). */
+static void ts_add_raw(termset *ts, char *f, int kind) {
+  if (!f || ts->n == MAX_TERMS) { free(f); return; }
   for (size_t i = 0; i < ts->n; i++)
     if (!strcmp(ts->text[i], f)) {
       /* A term that is both a lemma and a part counts as the stronger kind. */
@@ -146,6 +144,14 @@ static void ts_add(termset *ts, const char *s, size_t len, int kind) {
   ts->text[ts->n] = f;
   ts->kind[ts->n] = kind;
   ts->n++;
+}
+
+static void ts_add(termset *ts, const char *s, size_t len, int kind) {
+  if (len == 0 || ts->n == MAX_TERMS) return;
+  char *raw = strndup(s, len);
+  char *f = raw ? kt__casefold(raw) : NULL;
+  free(raw);
+  if (f) ts_add_raw(ts, f, kind);
 }
 
 static void ts_free(termset *ts) {
@@ -297,6 +303,48 @@ static size_t add_umlaut_fixed(kt_analyzer *an, termset *ts, const char *word) {
   return found;
 }
 
+/* Levenshtein distance of two short byte strings (at most 63 bytes). */
+static size_t edit_distance(const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b), row[64];
+  if (la > 63 || lb > 63) return 99;
+  for (size_t j = 0; j <= lb; j++) row[j] = j;
+  for (size_t i = 1; i <= la; i++) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= lb; j++) {
+      size_t up = row[j];
+      size_t best = diag + (a[i - 1] != b[j - 1]);
+      if (up + 1 < best) best = up + 1;
+      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  return row[lb];
+}
+
+/* A word Voikko does not know, typed in a hurry ("palkkatukki",
+ * "kuntoutuksesa"): the base forms of Voikko's spelling suggestions that are
+ * one letter off (two in words of 10+ letters), as their own term kind so a
+ * search can weigh them lower or leave them out. Valid words never get here. */
+#define TYPO_MIN_BYTES 6
+#define TYPO_MAX_SUGGESTIONS 3
+static size_t add_typo_fixed(kt_analyzer *an, termset *ts, const char *word) {
+  size_t len = strlen(word);
+  if (len < TYPO_MIN_BYTES || len > 60) return 0;
+  char **sugg = voikkoSuggestCstr(an->voikko, word);
+  if (!sugg) return 0;
+  size_t found = 0, maxd = len >= 10 ? 2 : 1;
+  for (size_t i = 0; sugg[i] && i < TYPO_MAX_SUGGESTIONS; i++) {
+    if (strchr(sugg[i], ' ')) continue; /* a split into two words is a different reading */
+    char *f = kt__casefold(sugg[i]);
+    if (f && edit_distance(word, f) <= maxd) found += add_voikko(an, ts, f, KT_TERM_TYPO);
+    free(f);
+  }
+  voikkoFreeCstrArray(sugg);
+  return found;
+}
+
 static bool all_digits(const char *s) {
   for (; *s; s++)
     if (*s < '0' || *s > '9') return false;
@@ -313,6 +361,7 @@ static void analyse_uncached(kt_analyzer *an, const kt__word *w, termset *ts,
   if (w->all_caps) ts_add(ts, word, strlen(word), KT_TERM_LEMMA);
   size_t n = w->numeric ? 0 : add_voikko(an, ts, word, KT_TERM_LEMMA);
   if (n == 0 && !w->numeric && an->fix_umlauts) n = add_umlaut_fixed(an, ts, word);
+  if (n == 0 && !w->numeric && !w->all_caps && an->fix_umlauts) add_typo_fixed(an, ts, word);
   if (n == 0) {
     const sb_symbol *st = sb_stemmer_stem(an->stemmer, (const sb_symbol *)word,
                                           (int)strlen(word));

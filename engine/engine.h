@@ -92,6 +92,7 @@ typedef struct kt__svcfeat {
 
 typedef struct kt__sigset {
   int age_lo, age_hi;            /* client's age range; -1 unknown */
+  size_t age_first, age_last;    /* tokens it was read from ("19 -vuotias") */
   int no_finnish, basic_finnish, lang_en, lang_sv;
   int long_unemployed;
   const char *municipality;      /* case-folded name, or NULL */

@@ -13,9 +13,11 @@
 #define MAX_WORDS 4096
 
 static int matched_term(const kt__wordan *wa, const char *const *terms, size_t nterms) {
-  for (size_t k = 0; k < wa->count; k++)
+  for (size_t k = 0; k < wa->count; k++) {
+    if (wa->terms[k].kind == KT_TERM_PART) continue; /* "työ" is in every "työntekijä" */
     for (size_t i = 0; i < nterms; i++)
       if (!strcmp(wa->terms[k].text, terms[i])) return (int)i;
+  }
   return -1;
 }
 

@@ -317,8 +317,13 @@ static int write_entry(kt_analyzer *an, FILE *out, const char *phrase, bool *emp
     /* One word of 4+ letters may also match as a compound part. */
     if (n == 1 && strlen(tk->surface) >= 4) fputc('+', out);
     fputs(neg_norm(tk->surface), out);
+    /* An entry written in its base form means that word, not the other
+     * readings it happens to have ("etsivä" is not "etsii"). */
+    bool base = false;
+    for (size_t i = 0; i < tk->term_count; i++)
+      base |= tk->terms[i].kind == KT_TERM_LEMMA && !strcmp(tk->terms[i].text, tk->surface);
     size_t k = 0;
-    for (size_t i = 0; i < tk->term_count && k < MAX_WORD_TERMS - 1; i++) {
+    for (size_t i = 0; i < tk->term_count && k < MAX_WORD_TERMS - 1 && !base; i++) {
       if (tk->terms[i].kind == KT_TERM_PART) continue;
       if (!strcmp(tk->terms[i].text, tk->surface)) continue;
       fprintf(out, " %s", tk->terms[i].text);

@@ -227,13 +227,19 @@ typedef struct kt_search_options {
 #define KT_SEARCH_MODE_SNOWBALL (1u << 3)
 #define KT_SEARCH_NO_THESAURUS (1u << 4) /**< no concept expansion (needs still found) */
 #define KT_SEARCH_NO_SIGNALS (1u << 5)   /**< no boosts/demotions from need signals */
-#define KT_SEARCH_NO_DIVERSIFY (1u << 6) /**< plain score order, no spreading over needs */
+/* (1u << 6) is unused: spreading over needs is the behaviour flag KT_SEARCH_DIVERSIFY. */
 #define KT_SEARCH_NO_TYPO_FIX (1u << 7)  /**< no spelling suggestions beyond umlauts */
-#define KT_SEARCH_NO_FOREIGN (1u << 8)   /**< no Swedish/English stems */
+/* (1u << 8) is unused: Swedish/English Snowball stems were measured and
+ * dropped (English needs fell from 0.61 to 0.55 nDCG@10 on the dev set). */
 #define KT_SEARCH_NO_SNIPPETS (1u << 9)  /**< skip snippets (faster, for batch runs) */
 /** Behaviour, not an ablation: order results in groups, one per need found
  *  (see kt_results_need()); within a group by score. */
 #define KT_SEARCH_GROUP_BY_NEED (1u << 16)
+/** Behaviour: when the text has several needs, spread the top results over
+ *  them (each further result of a need already shown counts 0.85x). Off by
+ *  default: on the dev set it cost 0.7 pt nDCG@10 on long notes, whose
+ *  judgments favour the strongest matches over coverage. */
+#define KT_SEARCH_DIVERSIFY (1u << 17)
 /**@}*/
 
 /** The ranked results of one search. */
@@ -396,7 +402,8 @@ enum kt_term_kind {
   KT_TERM_LEMMA = 1,   /**< Voikko base form (every analysis of an ambiguous word) */
   KT_TERM_PART = 2,    /**< compound part or sub-compound */
   KT_TERM_STEM = 3,    /**< Snowball stem of a word Voikko does not know */
-  KT_TERM_FIXED = 4    /**< base form after restoring missing umlauts */
+  KT_TERM_FIXED = 4,   /**< base form after restoring missing umlauts */
+  KT_TERM_TYPO = 5     /**< base form of a close spelling suggestion (1-2 letters off) */
 };
 
 /** A term of one analysed word. */
