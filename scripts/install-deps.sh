@@ -14,7 +14,12 @@ PKGS=(
   libvoikko-dev voikko-fi
   libjansson-dev
   libmicrohttpd-dev
+  chromium wrk
 )
+# The browser test drives Chromium with playwright-core from npm. Node from
+# Debian (or one already installed, e.g. with its own npm) is fine.
+command -v node >/dev/null || PKGS+=(nodejs)
+command -v npm >/dev/null || PKGS+=(npm)
 if [ "${KT_WITH_BENCH:-0}" = 1 ]; then
   PKGS+=(liblucene8-java default-jdk-headless python3 python3-xapian gnuplot-nox)
 fi
