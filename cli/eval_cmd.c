@@ -175,7 +175,7 @@ static double now_ms(void) {
 static int run_config(kt_engine *e, system_t *s, query *qs, size_t n, size_t k) {
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
   o.limit = k;
-  o.flags = s->flags | KT_SEARCH_NO_SNIPPETS; /* ranking only, as the peers */
+  o.flags = s->flags | KT_SEARCH_NO_EXPLAIN; /* ranking only, as the peers */
   char (*ids)[128] = calloc(k, sizeof *ids);
   for (size_t i = 0; i < n; i++) {
     kt_results *r = NULL;

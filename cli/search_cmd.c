@@ -135,7 +135,7 @@ static int run_batch(kt_engine *e, const search_args *a) {
   }
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
   fill_opts(a, &o);
-  o.flags |= KT_SEARCH_NO_SNIPPETS; /* a TREC run has no use for them */
+  o.flags |= KT_SEARCH_NO_EXPLAIN; /* a TREC run has no use for explanations */
   char *line = NULL;
   size_t cap = 0, lineno = 0;
   ssize_t n;

@@ -351,7 +351,7 @@ static bool all_digits(const char *s) {
   return true;
 }
 
-static void analyse_uncached(kt_analyzer *an, const kt__word *w, termset *ts,
+static void analyse_uncached(kt_analyzer *an, const kt__word *w, bool fix, termset *ts,
                              bool *stop) {
   const char *word = w->text;
   *stop = false;
@@ -360,8 +360,8 @@ static void analyse_uncached(kt_analyzer *an, const kt__word *w, termset *ts,
   /* Abbreviations keep their letters as a term: "TE" is not the pronoun te. */
   if (w->all_caps) ts_add(ts, word, strlen(word), KT_TERM_LEMMA);
   size_t n = w->numeric ? 0 : add_voikko(an, ts, word, KT_TERM_LEMMA);
-  if (n == 0 && !w->numeric && an->fix_umlauts) n = add_umlaut_fixed(an, ts, word);
-  if (n == 0 && !w->numeric && !w->all_caps && an->fix_umlauts) add_typo_fixed(an, ts, word);
+  if (n == 0 && !w->numeric && fix) n = add_umlaut_fixed(an, ts, word);
+  if (n == 0 && !w->numeric && !w->all_caps && fix) add_typo_fixed(an, ts, word);
   if (n == 0) {
     const sb_symbol *st = sb_stemmer_stem(an->stemmer, (const sb_symbol *)word,
                                           (int)strlen(word));
@@ -379,11 +379,16 @@ static void analyse_uncached(kt_analyzer *an, const kt__word *w, termset *ts,
 }
 
 int kt__analyze_word(kt_analyzer *an, const kt__word *w, kt__wordan *out) {
-  /* Cache key: the folded word, with a mark for words written in capitals. */
+  return kt__analyze_word_as(an, w, an->fix_umlauts, out);
+}
+
+int kt__analyze_word_as(kt_analyzer *an, const kt__word *w, bool fix, kt__wordan *out) {
+  /* Cache key: the folded word, marked for capitals and for corrections. */
+  fix = fix && an->fix_umlauts;
   size_t wl = strlen(w->text);
   char *key = malloc(wl + 2);
   if (!key) return KT_ENOMEM;
-  key[0] = w->all_caps ? 'C' : 'w';
+  key[0] = (char)((w->all_caps ? 'C' : 'w') - (fix ? 0 : 1));
   memcpy(key + 1, w->text, wl + 1);
   ENTRY q = {.key = key, .data = NULL}, *hit = NULL;
   if (hsearch_r(q, FIND, &hit, &an->table) && hit) {
@@ -393,7 +398,7 @@ int kt__analyze_word(kt_analyzer *an, const kt__word *w, kt__wordan *out) {
   }
   termset ts = {0};
   bool stop = false;
-  analyse_uncached(an, w, &ts, &stop);
+  analyse_uncached(an, w, fix, &ts, &stop);
 
   /* One block: the kt_term array followed by the term texts. */
   size_t bytes = ts.n * sizeof(kt_term);

@@ -12,6 +12,12 @@
 #include <unistd.h>
 
 static void gen_close(kt__gen *g) {
+  for (size_t i = 0; g->docs && i < g->ndocs; i++)
+    if (g->docs[i]) {
+      free(g->docs[i]->buf);
+      free(g->docs[i]);
+    }
+  free(g->docs);
   kt__thesaurus_free(g->thes);
   ktx_db_close(g->db);
   kt__store_close(g->store);
@@ -50,6 +56,8 @@ static int gen_open(kt__gen *g, const char *root) {
       snprintf(g->built_at, sizeof g->built_at, "%s", v);
     free(v);
     g->services = ktx_db_doccount(g->db);
+    g->ndocs = (size_t)ktx_db_lastdocid(g->db) + 1;
+    if (!(g->docs = calloc(g->ndocs, sizeof *g->docs))) rc = KT_ENOMEM;
   }
   free(x);
   free(r);
@@ -57,6 +65,40 @@ static int gen_open(kt__gen *g, const char *root) {
   free(path);
   if (rc) gen_close(g);
   return rc;
+}
+
+int kt__gen_doc(kt__gen *g, unsigned docid, const kt__doc **out) {
+  if (docid >= g->ndocs) return kt__err(KT_ECORRUPT, "document %u is outside the index", docid);
+  if (g->docs[docid]) {
+    *out = g->docs[docid];
+    return KT_OK;
+  }
+  kt__doc *d = calloc(1, sizeof *d);
+  if (!d) return KT_ENOMEM;
+  int rc = ktx_db_get_data(g->db, docid, &d->buf);
+  if (rc) {
+    free(d);
+    return rc;
+  }
+  size_t n = 0;
+  char *p = d->buf;
+  d->f[n++] = p;
+  for (; *p && n < KT__D_NFIELDS; p++)
+    if (*p == '\t') { *p = '\0'; d->f[n++] = p + 1; }
+  if (n != KT__D_NFIELDS) {
+    free(d->buf);
+    free(d);
+    return kt__err(KT_ECORRUPT, "index document %u has malformed data", docid);
+  }
+  d->age_min = atoi(d->f[KT__D_AGEMIN]);
+  d->age_max = atoi(d->f[KT__D_AGEMAX]);
+  const char *l = d->f[KT__D_FINLEVEL];
+  d->finnish_level = (l[0] == 'A' || l[0] == 'B' || l[0] == 'C') && l[1] >= '1' && l[1] <= '2'
+                         ? (l[0] - 'A') * 2 + (l[1] - '0')
+                         : 0;
+  g->docs[docid] = d;
+  *out = d;
+  return KT_OK;
 }
 
 int kt_engine_open(kt_engine **out, const char *index_dir) {

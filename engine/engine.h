@@ -9,7 +9,7 @@
 
 /* Version of the index layout (document data, term spaces, thesaurus). An
  * engine refuses a generation of another format: rebuild it. */
-#define KT__INDEX_FORMAT "2"
+#define KT__INDEX_FORMAT "3"
 
 /* One open index generation. */
 typedef struct kt__gen {
@@ -19,7 +19,22 @@ typedef struct kt__gen {
   char built_at[32];
   size_t services;
   struct kt__thesaurus *thes; /* NULL if the generation has none */
+  struct kt__doc **docs;       /* per docid: parsed document data, filled on first use */
+  size_t ndocs;                /* lastdocid + 1 */
 } kt__gen;
+
+/* A service's document data, split into fields, with the features that
+ * need signals act on. Cached per generation: reading it from Xapian for
+ * every candidate of every search costs more than the ranking itself. */
+enum { KT__D_ID, KT__D_NAME, KT__D_CAT, KT__D_PROVIDER, KT__D_AGEMIN, KT__D_AGEMAX,
+       KT__D_FINLEVEL, KT__D_GROUPS, KT__D_LANGS, KT__D_MUNIS, KT__D_NFIELDS };
+typedef struct kt__doc {
+  char *buf;                      /* the data, tabs replaced by NULs */
+  const char *f[KT__D_NFIELDS];
+  int age_min, age_max, finnish_level;
+} kt__doc;
+/* The cached document @p docid of generation @p g (read on first use). */
+int kt__gen_doc(kt__gen *g, unsigned docid, const kt__doc **out);
 
 struct kt__thesaurus;
 

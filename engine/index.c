@@ -167,8 +167,6 @@ static int index_service(kt_analyzer *an, ktx_writer *w, const kt__service *s) {
     if (!rc) rc = add_folded_list(&data, s->languages, s->n_languages);
     if (!rc) rc = kt__buf_adds(&data, "\t");
     if (!rc) rc = add_folded_list(&data, s->municipalities, s->n_municipalities);
-    if (!rc) rc = kt__buf_adds(&data, "\t");
-    if (!rc) rc = add_flat(&data, s->summary.fi);
     if (!rc) rc = ktx_doc_set_data(doc, data.data, data.len);
     kt__buf_free(&data);
   }

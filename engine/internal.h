@@ -82,6 +82,11 @@ typedef struct kt__wordan {
 } kt__wordan;
 int kt__analyze_word(struct kt_analyzer *an, const kt__word *w,
                      kt__wordan *out);
+/* The same, with corrections (umlauts, typos) only if @p fix and the
+ * analyser allows them: service text shown in a snippet is written
+ * correctly, so its unknown words are names, not typos. */
+int kt__analyze_word_as(struct kt_analyzer *an, const kt__word *w, bool fix,
+                        kt__wordan *out);
 size_t kt__analyzer_cache_size(const struct kt_analyzer *an);
 /* Empty the cache if it is nearly full; call between texts only, since it
  * invalidates term pointers returned by kt__analyze_word(). */

@@ -36,7 +36,7 @@ int kt__snippet(kt_analyzer *an, const char *text, const char *const *terms, siz
   for (size_t i = 0; i < n && !rc; i++) {
     kt__wordan wa;
     hit[i] = -1;
-    if ((rc = kt__analyze_word(an, &wl.items[i], &wa)) == KT_OK && !wa.stop)
+    if ((rc = kt__analyze_word_as(an, &wl.items[i], false, &wa)) == KT_OK && !wa.stop)
       hit[i] = matched_term(&wa, terms, nterms);
   }
   /* Best window: most distinct matched terms, then most matched words. */

@@ -128,9 +128,14 @@ int kt__text_words(const char *text, size_t len, kt__wordlist *out) {
   }
   off[n] = ilen;
 
+  /* Opening a word break iterator loads its rules (tens of microseconds);
+   * each thread keeps one and only resets its text. */
+  static _Thread_local UBreakIterator *cached;
   UErrorCode st = U_ZERO_ERROR;
-  UBreakIterator *bi = ubrk_open(UBRK_WORD, "fi", u, n, &st);
-  if (U_FAILURE(st)) {
+  if (!cached) cached = ubrk_open(UBRK_WORD, "fi", NULL, 0, &st);
+  UBreakIterator *bi = cached;
+  if (!U_FAILURE(st) && bi) ubrk_setText(bi, u, n, &st);
+  if (U_FAILURE(st) || !bi) {
     free(u); free(off);
     return kt__err(KT_EINTERNAL, "ICU word break iterator: %s", u_errorName(st));
   }
@@ -169,7 +174,7 @@ int kt__text_words(const char *text, size_t len, kt__wordlist *out) {
     }
     if ((rc = wl_push(out, w))) { free(w.text); free(w.orig); break; }
   }
-  ubrk_close(bi);
+  ubrk_setText(bi, NULL, 0, &st); /* drop the pointer to u */
   free(u);
   free(off);
   if (rc) kt__wordlist_free(out);

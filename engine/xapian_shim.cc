@@ -208,13 +208,8 @@ int ktx_db_search(ktx_db *db, const ktx_qterm *terms, size_t nterms,
   size_t n = 0;
   try {
     for (auto it = ms.begin(); it != ms.end(); ++it, ++n) {
-      std::string data = it.get_document().get_data();
       h[n].docid = *it;
       h[n].score = it.get_weight();
-      h[n].data = static_cast<char *>(std::malloc(data.size() + 1));
-      if (!h[n].data) throw std::bad_alloc();
-      std::memcpy(h[n].data, data.data(), data.size());
-      h[n].data[data.size()] = '\0';
     }
   } catch (...) {
     ktx_hits_free(h, n);
@@ -226,31 +221,68 @@ int ktx_db_search(ktx_db *db, const ktx_qterm *terms, size_t nterms,
   KTX_CATCH("search")
 }
 
+int ktx_db_get_data(ktx_db *db, unsigned docid, char **out) {
+  *out = nullptr;
+  KTX_TRY
+  std::string data = db->db.get_document(docid).get_data();
+  char *c = static_cast<char *>(std::malloc(data.size() + 1));
+  if (!c) throw std::bad_alloc();
+  std::memcpy(c, data.data(), data.size());
+  c[data.size()] = '\0';
+  *out = c;
+  return KT_OK;
+  KTX_CATCH("document data")
+}
+
+unsigned ktx_db_lastdocid(ktx_db *db) {
+  try {
+    return db->db.get_lastdocid();
+  } catch (...) {
+    return 0;
+  }
+}
+
 void ktx_hits_free(ktx_hit *hits, size_t n) {
-  if (!hits) return;
-  for (size_t i = 0; i < n; i++) std::free(hits[i].data);
+  (void)n;
   std::free(hits);
 }
 
-int ktx_db_term_fields(ktx_db *db, unsigned docid, const char *const *terms,
-                       size_t nterms, const char *const *prefixes, size_t nprefixes,
-                       unsigned *masks) {
-  KTX_TRY
-  /* One pass over the document's termlist: look the wanted terms up in
-   * sorted order, so each skip_to only moves forward. */
+struct ktx_fieldset {
+  /* Every prefix + term, sorted, with its (term index, prefix index). */
   std::vector<std::pair<std::string, size_t>> want;
-  want.reserve(nterms * nprefixes);
-  for (size_t t = 0; t < nterms; t++) {
-    masks[t] = 0;
+  size_t nterms, nprefixes;
+};
+
+int ktx_fieldset_new(ktx_fieldset **out, const char *const *terms, size_t nterms,
+                     const char *const *prefixes, size_t nprefixes) {
+  *out = nullptr;
+  KTX_TRY
+  auto *fs = new ktx_fieldset;
+  fs->nterms = nterms;
+  fs->nprefixes = nprefixes;
+  fs->want.reserve(nterms * nprefixes);
+  for (size_t t = 0; t < nterms; t++)
     for (size_t p = 0; p < nprefixes; p++)
-      want.emplace_back(std::string(prefixes[p]) + terms[t], t * nprefixes + p);
-  }
-  std::sort(want.begin(), want.end());
+      fs->want.emplace_back(std::string(prefixes[p]) + terms[t], t * nprefixes + p);
+  std::sort(fs->want.begin(), fs->want.end());
+  *out = fs;
+  return KT_OK;
+  KTX_CATCH("explain")
+}
+
+void ktx_fieldset_free(ktx_fieldset *fs) { delete fs; }
+
+int ktx_db_term_fields(ktx_db *db, unsigned docid, const ktx_fieldset *fs, unsigned *masks) {
+  KTX_TRY
+  /* One pass over the document's termlist: the wanted terms are sorted, so
+   * each skip_to only moves forward. */
+  for (size_t t = 0; t < fs->nterms; t++) masks[t] = 0;
   Xapian::TermIterator it = db->db.termlist_begin(docid), end = db->db.termlist_end(docid);
-  for (const auto &w : want) {
+  for (const auto &w : fs->want) {
     if (it == end) break;
     it.skip_to(w.first);
-    if (it != end && *it == w.first) masks[w.second / nprefixes] |= 1u << (w.second % nprefixes);
+    if (it != end && *it == w.first)
+      masks[w.second / fs->nprefixes] |= 1u << (w.second % fs->nprefixes);
   }
   return KT_OK;
   KTX_CATCH("explain")

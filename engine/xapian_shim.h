@@ -55,7 +55,6 @@ typedef struct ktx_filter {
 typedef struct ktx_hit {
   unsigned docid;
   double score;
-  char *data; /* document data; owned by the hit array */
 } ktx_hit;
 
 typedef struct ktx_params {
@@ -69,12 +68,19 @@ int ktx_db_search(ktx_db *db, const ktx_qterm *terms, size_t nterms,
                   const ktx_params *params, size_t limit, ktx_hit **hits,
                   size_t *nhits, size_t *matches);
 void ktx_hits_free(ktx_hit *hits, size_t n);
+/* The document's data as a new NUL-terminated string (caller frees). */
+int ktx_db_get_data(ktx_db *db, unsigned docid, char **out);
+/* The highest document id in use (0 on error or when empty). */
+unsigned ktx_db_lastdocid(ktx_db *db);
 
-/* For each of @p terms (sorted or not), set bit i of masks[t] when the
- * document holds prefixes[i] + term. Returns KT_OK or an error. */
-int ktx_db_term_fields(ktx_db *db, unsigned docid, const char *const *terms,
-                       size_t nterms, const char *const *prefixes,
-                       size_t nprefixes, unsigned *masks);
+/* The prefixed forms of a search's terms, sorted once per search. */
+typedef struct ktx_fieldset ktx_fieldset;
+int ktx_fieldset_new(ktx_fieldset **out, const char *const *terms, size_t nterms,
+                     const char *const *prefixes, size_t nprefixes);
+void ktx_fieldset_free(ktx_fieldset *fs);
+/* For each term t of @p fs, set bit i of masks[t] when the document holds
+ * prefixes[i] + term. Returns KT_OK or an error. */
+int ktx_db_term_fields(ktx_db *db, unsigned docid, const ktx_fieldset *fs, unsigned *masks);
 
 #ifdef __cplusplus
 }

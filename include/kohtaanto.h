@@ -232,6 +232,9 @@ typedef struct kt_search_options {
 /* (1u << 8) is unused: Swedish/English Snowball stems were measured and
  * dropped (English needs fell from 0.61 to 0.55 nDCG@10 on the dev set). */
 #define KT_SEARCH_NO_SNIPPETS (1u << 9)  /**< skip snippets (faster, for batch runs) */
+/** Ranking only: no per-result matches, snippets or need assignment (for
+ *  batch runs and for timing the ranking beside other engines). */
+#define KT_SEARCH_NO_EXPLAIN (1u << 10)
 /** Behaviour, not an ablation: order results in groups, one per need found
  *  (see kt_results_need()); within a group by score. */
 #define KT_SEARCH_GROUP_BY_NEED (1u << 16)
@@ -299,7 +302,7 @@ typedef struct kt_result {
   const char *name;       /**< Finnish name */
   const char *category;   /**< category id */
   const char *provider;   /**< provider name */
-  const char *summary;    /**< Finnish summary */
+  const char *summary;    /**< Finnish summary (NULL with KT_SEARCH_NO_EXPLAIN) */
   double score;           /**< relevance score; higher is better, distinct per rank */
   size_t match_count;     /**< entries in @ref matches */
   const kt_match *matches;/**< the need words that matched, strongest first */
