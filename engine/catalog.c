@@ -630,6 +630,12 @@ int kt_catalog_validate(const char *catalog_dir, size_t *count) {
   return rc;
 }
 
+bool kt__target_group_known(const char *id) {
+  for (size_t i = 0; i < N(TARGET_GROUPS); i++)
+    if (!strcmp(TARGET_GROUPS[i], id)) return true;
+  return false;
+}
+
 const char *kt__target_group_label(const char *id) {
   static const char *const labels[][2] = {
       {"kaikki", "kaikki"},

@@ -14,6 +14,8 @@
 static void gen_close(kt__gen *g) {
   for (size_t i = 0; g->docs && i < g->ndocs; i++)
     if (g->docs[i]) {
+      for (size_t k = 0; k < g->docs[i]->n_name_words; k++) free(g->docs[i]->name_words[k]);
+      free(g->docs[i]->name_words);
       free(g->docs[i]->buf);
       free(g->docs[i]);
     }

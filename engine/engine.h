@@ -32,6 +32,11 @@ typedef struct kt__doc {
   char *buf;                      /* the data, tabs replaced by NULs */
   const char *f[KT__D_NFIELDS];
   int age_min, age_max, finnish_level;
+  /* The name's content words, each as " term term " (its base forms), for
+   * recognising a need text that names the service; NULL until first use. */
+  char **name_words;
+  size_t n_name_words;
+  bool name_read;
 } kt__doc;
 /* The cached document @p docid of generation @p g (read on first use). */
 int kt__gen_doc(kt__gen *g, unsigned docid, const kt__doc **out);
@@ -86,6 +91,7 @@ const kt__concept *kt__thesaurus_concept(const kt__thesaurus *t, size_t i);
 typedef struct kt__found {
   size_t concept;
   size_t first, last; /* token range of the entry that found it */
+  bool by_service;    /* found by a service word: the text already speaks the catalogue's language */
 } kt__found;
 /* Find concepts in @p a. @p skip[i] marks tokens that must not find anything
  * (in a rejected scope: "ei halua koulutukseen"). At most one kt__found per

@@ -139,6 +139,8 @@ void kt__service_free(kt__service *s);
 void kt__catalog_free(kt__catalog *c);
 /* Finnish words for a target group id ("ikaantyneet" -> "ikääntyneet"). */
 const char *kt__target_group_label(const char *id);
+/* Is @p id one of the catalogue's target group ids? */
+bool kt__target_group_known(const char *id);
 
 /* ---- store_lmdb.c ----------------------------------------------------- */
 typedef struct kt__store kt__store;

@@ -7,8 +7,10 @@
  * into the index generation (thesaurus.tsv), so it is reloaded with the
  * index and costs no analysis when an engine opens:
  *   C <id> <weight> <label> <label_sv> <label_en> <groups,comma>
- *   E <word terms> [<word terms> ...]   terms of one word space-separated;
- *                                       a leading '+' allows compound-part hits
+ *   E <word terms> [<word terms> ...]   a client entry: terms of one word
+ *                                       space-separated; a leading '+' allows
+ *                                       compound-part hits
+ *   S <word terms> [...]                a service entry, the same way
  *   X <term> <weight>                   expansion term of the last concept
  * At query time each token is looked up by its surface and terms in a hash
  * of entry first words; multi-word entries then match following tokens.
@@ -31,6 +33,7 @@
 
 typedef struct th_entry {
   size_t concept;
+  bool service;                    /* a service word (else a client word) */
   size_t nwords;
   bool allow_part;                 /* one word of 4+ letters: compound parts hit too */
   const char *words[MAX_ENTRY_WORDS][MAX_WORD_TERMS + 1]; /* NULL-terminated sets */
@@ -158,7 +161,7 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
            tok = strtok_r(NULL, ",", &save))
         g[c->ngroups++] = kt__arena_strdup(&t->arena, tok);
       c->groups = g;
-    } else if (f[0][0] == 'E' && nf >= 2 && t->nconcepts) {
+    } else if ((f[0][0] == 'E' || f[0][0] == 'S') && nf >= 2 && t->nconcepts) {
       if (t->nentries == ecap) {
         ecap *= 2;
         th_entry *ne = realloc(t->entries, ecap * sizeof *ne);
@@ -168,6 +171,7 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
       th_entry *e = &t->entries[t->nentries];
       memset(e, 0, sizeof *e);
       e->concept = t->nconcepts - 1;
+      e->service = f[0][0] == 'S';
       e->nwords = nf - 1 > MAX_ENTRY_WORDS ? MAX_ENTRY_WORDS : nf - 1;
       for (size_t w = 0; w < e->nwords; w++) {
         char *s = f[w + 1];
@@ -254,13 +258,24 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
   size_t count = kt_analysis_count(a);
   for (size_t p = (size_t)(uintptr_t)hit->data; p && *n < max; p = t->posts[p - 1].next) {
     const th_entry *e = &t->entries[t->posts[p - 1].th_entry];
-    if (seen[e->concept] || i + e->nwords > count) continue;
+    if (i + e->nwords > count) continue;
     bool ok = token_matches(kt_analysis_get(a, i), e->words[0], e->allow_part);
     for (size_t w = 1; ok && w < e->nwords; w++)
       ok = !skip[i + w] && token_matches(kt_analysis_get(a, i + w), e->words[w], false);
     if (!ok) continue;
+    if (seen[e->concept]) {
+      /* Found again: at the same words, a service entry means the text
+       * already uses the catalogue's word ("starttirahaa" is both); a client
+       * word elsewhere means it also speaks the client's language. */
+      for (size_t k = 0; k < *n; k++)
+        if (out[k].concept == e->concept) {
+          if (out[k].first == i) out[k].by_service |= e->service;
+          else if (!e->service) out[k].by_service = false;
+        }
+      continue;
+    }
     seen[e->concept] = true;
-    out[(*n)++] = (kt__found){e->concept, i, i + e->nwords - 1};
+    out[(*n)++] = (kt__found){e->concept, i, i + e->nwords - 1, e->service};
   }
 }
 
@@ -303,14 +318,14 @@ static int cmp_str(const void *a, const void *b) {
 }
 
 /* Analyse one phrase: per word, its match terms written space-separated. */
-static int write_entry(kt_analyzer *an, FILE *out, const char *phrase, bool *empty) {
+static int write_entry(kt_analyzer *an, FILE *out, const char *phrase, bool service, bool *empty) {
   kt_analysis *a = NULL;
   int rc = kt_analyze(an, phrase, strlen(phrase), &a);
   if (rc) return rc;
   size_t n = kt_analysis_count(a);
   *empty = n == 0;
   if (n > MAX_ENTRY_WORDS) n = MAX_ENTRY_WORDS;
-  if (n) fputc('E', out);
+  if (n) fputc(service ? 'S' : 'E', out);
   for (size_t w = 0; w < n; w++) {
     const kt_token *tk = kt_analysis_get(a, w);
     fputc('\t', out);
@@ -467,7 +482,7 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
       for (char *tok = v ? strtok_r(v, ",", &save) : NULL; tok; tok = strtok_r(NULL, ",", &save)) {
         tok = trim(tok);
         if (!*tok) continue;
-        if (!kt__target_group_label(tok))
+        if (!kt__target_group_known(tok))
           rc = kt__buf_printf(errs, "%s:%zu: groups: '%s' is not a target group id (catalog/README.md)\n", path, lineno, tok);
         if (g.len) kt__buf_adds(&g, ",");
         kt__buf_adds(&g, tok);
@@ -560,7 +575,7 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
         ph = trim(ph);
         if (!*ph) continue;
         bool empty = false;
-        rc = write_entry(an, out, ph, &empty);
+        rc = write_entry(an, out, ph, pass == 1, &empty);
         if (!rc && empty)
           rc = kt__err(KT_ECATALOG, "%s:%zu: [%s]: th_entry '%s' has no words", c->file, c->line, c->id, ph);
       }

@@ -1,0 +1,384 @@
+/*
+ * ranking.c — the ranking's behaviours on the bundled catalogue, pinned with
+ * concrete need texts: thesaurus bridging, need signals and their effects,
+ * negated wishes, typos, Swedish/English needs, explanations, snippets,
+ * grouping by need and spreading over needs. Asserts behaviour, not metric
+ * values.
+ */
+#define _GNU_SOURCE
+#include "engine.h"
+#include "helpers.h"
+
+#include <criterion/criterion.h>
+#include <criterion/hooks.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The bundled catalogue is indexed once, in the runner before the tests
+ * start; test processes find it through the environment. */
+#define INDEX_ENV "KT_TEST_RANKING_INDEX"
+
+ReportHook(PRE_ALL)(struct criterion_test_set *set) {
+  (void)set;
+  char tmpl[] = "/tmp/kt-ranking-XXXXXX";
+  char *dir = mkdtemp(tmpl);
+  kt_build_stats st;
+  if (!dir || kt_index_build(KT_CATALOG_DIR, dir, NULL, &st) != KT_OK) {
+    fprintf(stderr, "cannot build the bundled catalogue: %s\n", kt_error_last());
+    abort();
+  }
+  setenv(INDEX_ENV, dir, 1);
+}
+
+ReportHook(POST_ALL)(struct criterion_global_stats *stats) {
+  (void)stats;
+  const char *dir = getenv(INDEX_ENV);
+  if (dir && !strncmp(dir, "/tmp/kt-ranking-", 16)) kt__rm_rf(dir);
+}
+
+static kt_engine *open_engine(void) {
+  const char *index_dir = getenv(INDEX_ENV);
+  cr_assert_not_null(index_dir, "the shared index was not built");
+  kt_engine *e = NULL;
+  cr_assert_eq(kt_engine_open(&e, index_dir), KT_OK, "%s", kt_error_last());
+  return e;
+}
+
+static kt_results *search_flags(kt_engine *e, const char *text, unsigned flags) {
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.flags = flags;
+  return kt_test_search(e, text, &o);
+}
+
+static const kt_signal *find_signal(const kt_results *r, int kind, const char *value) {
+  for (size_t i = 0; i < kt_results_signal_count(r); i++) {
+    const kt_signal *s = kt_results_signal(r, i);
+    if (s->kind == kind && (!value || !strcmp(s->value, value))) return s;
+  }
+  return NULL;
+}
+
+static const kt_effect *demotion(const kt_result *x) {
+  for (size_t k = 0; k < x->effect_count; k++)
+    if (x->effects[k].factor < 1) return &x->effects[k];
+  return NULL;
+}
+
+static const kt_result *result(const kt_results *r, const char *id) {
+  int k = kt_test_rank(r, id);
+  return k >= 0 ? kt_results_get(r, (size_t)k) : NULL;
+}
+
+Test(ranking, thesaurus_bridges_client_words_to_service_words) {
+  kt_engine *e = open_engine();
+  const char *text = "velat kasassa, ulosotto ja laskut rästissä";
+  kt_results *with = search_flags(e, text, 0);
+  kt_results *without = search_flags(e, text, KT_SEARCH_NO_THESAURUS);
+  int rw = kt_test_rank(with, "talous-ja-velkaneuvonta");
+  int ro = kt_test_rank(without, "talous-ja-velkaneuvonta");
+  cr_assert(rw >= 0 && rw < 3, "velkaneuvonta at %d with the thesaurus", rw);
+  cr_assert(ro < 0 || ro >= rw, "the thesaurus did not help: %d -> %d", ro, rw);
+  /* The explanation names the concept the client words found. */
+  const kt_result *x = kt_results_get(with, (size_t)rw);
+  bool concept = false;
+  for (size_t k = 0; k < x->match_count; k++) concept |= x->matches[k].concept != NULL;
+  cr_assert(concept, "no match came through a concept");
+  cr_assert(kt_results_need_count(with) > 0);
+  kt_results_free(with);
+  kt_results_free(without);
+  kt_engine_close(e);
+}
+
+Test(ranking, an_expansion_never_outranks_an_exact_name_match) {
+  kt_engine *e = open_engine();
+  /* "starttiraha" is a service's name; the thesaurus also expands it. */
+  kt_results *r = search_flags(e, "starttiraha", 0);
+  cr_assert_eq(kt_test_rank(r, "starttiraha"), 0, "first was %s",
+               kt_results_count(r) ? kt_results_get(r, 0)->id : "-");
+  kt_results_free(r);
+  kt_engine_close(e);
+}
+
+Test(ranking, age_signal_demotes_services_the_client_is_too_young_for) {
+  kt_engine *e = open_engine();
+  kt_results *r = search_flags(e, "19-vuotias, työnhakuvalmennus ja palkkatuki kiinnostaa", 0);
+  const kt_signal *s = find_signal(r, KT_SIGNAL_AGE, "19");
+  cr_assert_not_null(s, "no age signal");
+  cr_assert_eq(s->span.start, 0);
+  const kt_result *first = kt_results_get(r, 0);
+  cr_assert_not_null(first);
+  cr_assert(strcmp(first->id, "tyonhakuvalmennus-55-plus") && strcmp(first->id, "tyollistamistuki-55"),
+            "a 55+ service is first for a 19-year-old");
+  const kt_result *old = result(r, "tyonhakuvalmennus-55-plus");
+  if (old) {
+    const kt_effect *d = demotion(old);
+    cr_assert_not_null(d, "the 55+ service shows no demotion");
+    cr_assert(strstr(d->reason, "55"), "reason: %s", d->reason);
+  }
+  kt_results_free(r);
+  /* A 58-year-old: the same service is not demoted. */
+  r = search_flags(e, "58v työnhakuvalmennus", 0);
+  cr_assert_not_null(find_signal(r, KT_SIGNAL_AGE, "58"));
+  old = result(r, "tyonhakuvalmennus-55-plus");
+  cr_assert_not_null(old);
+  cr_assert_null(demotion(old));
+  kt_results_free(r);
+  kt_engine_close(e);
+}
+
+Test(ranking, no_finnish_demotes_services_that_require_b1) {
+  kt_engine *e = open_engine();
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = 100;
+  kt_results *r = kt_test_search(e, "ei puhu suomea, haluaa työnhakuvalmennukseen", &o);
+  cr_assert_not_null(find_signal(r, KT_SIGNAL_LANGUAGE, "no_finnish"));
+  const kt_result *b1 = result(r, "tyonhakuvalmennus"); /* needs B1 */
+  cr_assert_not_null(b1);
+  const kt_effect *d = demotion(b1);
+  cr_assert_not_null(d);
+  cr_assert(strstr(d->reason, "B1"), "reason: %s", d->reason);
+  cr_assert_neq(kt_test_rank(r, "tyonhakuvalmennus"), 0, "a B1 service is first for a client with no Finnish");
+  kt_results_free(r);
+  kt_engine_close(e);
+}
+
+Test(ranking, negated_wish_does_not_count_as_the_wish) {
+  kt_engine *e = open_engine();
+  kt_results *neg = search_flags(e, "ei halua oppisopimukseen, haluaa töihin heti", 0);
+  kt_results *pos = search_flags(e, "haluaa oppisopimukseen", 0);
+  /* The wish finds the apprenticeship concept; its negation does not. */
+  bool pos_found = false, neg_found = false;
+  for (size_t i = 0; i < kt_results_need_count(pos); i++)
+    pos_found |= strstr(kt_results_need(pos, i)->id, "oppisopimus") != NULL;
+  for (size_t i = 0; i < kt_results_need_count(neg); i++)
+    neg_found |= strstr(kt_results_need(neg, i)->id, "oppisopimus") != NULL;
+  cr_assert(pos_found, "'haluaa oppisopimukseen' found no apprenticeship need");
+  cr_assert_not(neg_found, "'ei halua oppisopimukseen' found an apprenticeship need");
+  /* And the negated word matches nothing. */
+  for (size_t i = 0; i < kt_results_count(neg); i++) {
+    const kt_result *x = kt_results_get(neg, i);
+    for (size_t k = 0; k < x->match_count; k++)
+      cr_assert_null(strstr(x->matches[k].word, "oppisopimukseen"), "%s matched the negated word", x->id);
+  }
+  cr_assert_neq(kt_test_rank(pos, "oppisopimuskoulutus"), -1, "the wish did not find the service");
+  kt_results_free(neg);
+  kt_results_free(pos);
+  kt_engine_close(e);
+}
+
+Test(ranking, no_finnish_is_not_read_as_speaking_finnish) {
+  kt_engine *e = open_engine();
+  kt_results *r = search_flags(e, "ei puhu suomea", 0);
+  cr_assert_not_null(find_signal(r, KT_SIGNAL_LANGUAGE, "no_finnish"));
+  cr_assert_not_null(find_signal(r, KT_SIGNAL_TARGET_GROUP, "maahanmuuttajat"),
+                     "no Finnish did not signal an immigrant background");
+  /* The first result is one made for immigrants (boosted for that group). */
+  const kt_result *first = kt_results_get(r, 0);
+  cr_assert_not_null(first);
+  bool for_immigrants = false;
+  for (size_t k = 0; k < first->effect_count; k++)
+    for_immigrants |= first->effects[k].factor > 1 && strstr(first->effects[k].reason, "maahanmuuttaj");
+  cr_assert(for_immigrants, "first was %s", first->id);
+  kt_results_free(r);
+  kt_engine_close(e);
+}
+
+Test(ranking, municipality_signal_demotes_services_of_other_cities) {
+  kt_engine *e = open_engine();
+  kt_results *r = search_flags(e, "asuu Espoossa, etsii työnhakuvalmennusta", 0);
+  const kt_signal *s = find_signal(r, KT_SIGNAL_MUNICIPALITY, "Espoo");
+  cr_assert_not_null(s);
+  const kt_result *hki = result(r, "tyonhakuvalmennus"); /* Helsinki only */
+  cr_assert_not_null(hki);
+  cr_assert_not_null(demotion(hki));
+  kt_results_free(r);
+  kt_engine_close(e);
+}
+
+Test(ranking, long_unemployment_boosts_services_for_the_long_term_unemployed) {
+  kt_engine *e = open_engine();
+  kt_results *r = search_flags(e, "ollut työttömänä 3 vuotta, tarvitsee tukea työllistymiseen", 0);
+  cr_assert_not_null(find_signal(r, KT_SIGNAL_UNEMPLOYMENT, "long"));
+  bool boosted = false;
+  for (size_t i = 0; i < kt_results_count(r); i++) {
+    const kt_result *x = kt_results_get(r, i);
+    for (size_t k = 0; k < x->effect_count; k++)
+      boosted |= x->effects[k].factor > 1 && strstr(x->effects[k].reason, "pitkäaikaistyöttöm");
+  }
+  cr_assert(boosted, "no result was boosted for long unemployment");
+  kt_results_free(r);
+  /* Eight months is not long-term. */
+  r = search_flags(e, "ollut työttömänä 8 kk", 0);
+  cr_assert_null(find_signal(r, KT_SIGNAL_UNEMPLOYMENT, "long"));
+  kt_results_free(r);
+  kt_engine_close(e);
+}
+
+Test(ranking, typo_in_a_long_word_matches_without_correcting_valid_words) {
+  kt_engine *e = open_engine();
+  kt_analyzer *an = NULL;
+  cr_assert_eq(kt_analyzer_open(&an), KT_OK);
+  cr_assert(kt_test_has_term(an, "kuntoutuksesa", "kuntoutus", KT_TERM_TYPO));
+  /* A valid inflected word keeps its own analysis: no suggestion. */
+  cr_assert(kt_test_has_term(an, "kuntoutusta", "kuntoutus", KT_TERM_LEMMA));
+  cr_assert_not(kt_test_has_term(an, "kuntoutusta", "kuntoutus", KT_TERM_TYPO));
+  kt_analyzer_close(an);
+  kt_results *with = search_flags(e, "ammatillinen kuntoutuksesa", 0);
+  kt_results *without = search_flags(e, "ammatillinen kuntoutuksesa", KT_SEARCH_NO_TYPO_FIX);
+  /* The misspelt word itself (not a concept it found) matches "kuntoutus". */
+  bool typo = false;
+  for (size_t i = 0; i < kt_results_count(with); i++) {
+    const kt_result *x = kt_results_get(with, i);
+    for (size_t k = 0; k < x->match_count; k++)
+      typo |= !x->matches[k].concept && !strcmp(x->matches[k].word, "kuntoutuksesa") &&
+              !strcmp(x->matches[k].term, "kuntoutus");
+  }
+  cr_assert(typo, "the misspelt word matched nothing");
+  for (size_t i = 0; i < kt_results_count(without); i++) {
+    const kt_result *x = kt_results_get(without, i);
+    for (size_t k = 0; k < x->match_count; k++)
+      cr_assert(x->matches[k].concept || strcmp(x->matches[k].term, "kuntoutus"),
+                "kuntoutus matched directly without typo correction");
+  }
+  kt_results_free(with);
+  kt_results_free(without);
+  kt_engine_close(e);
+}
+
+Test(ranking, swedish_and_english_needs_find_the_service) {
+  kt_engine *e = open_engine();
+  const char *texts[] = {"needs debt counselling, bills unpaid and debt collection",
+                         "behöver skuldrådgivning, obetalda räkningar och skulder"};
+  for (size_t i = 0; i < 2; i++) {
+    kt_results *r = search_flags(e, texts[i], 0);
+    int k = kt_test_rank(r, "talous-ja-velkaneuvonta");
+    cr_assert(k >= 0 && k < 5, "'%s': velkaneuvonta at %d", texts[i], k);
+    kt_results_free(r);
+  }
+  kt_engine_close(e);
+}
+
+Test(ranking, snippet_marks_the_matched_words) {
+  kt_engine *e = open_engine();
+  kt_results *r = search_flags(e, "velkaneuvonta ulosotto", 0);
+  const kt_result *x = kt_results_get(r, 0);
+  cr_assert_not_null(x);
+  cr_assert_not_null(x->snippet);
+  cr_assert_gt(x->highlight_count, 0);
+  size_t len = strlen(x->snippet);
+  for (size_t k = 0; k < x->highlight_count; k++) {
+    const kt_span *h = &x->highlights[k];
+    cr_assert(h->start < h->end && h->end <= len);
+    if (k) cr_assert_geq(h->start, x->highlights[k - 1].end, "highlights overlap or are out of order");
+  }
+  bool found = false;
+  for (size_t k = 0; k < x->highlight_count; k++) {
+    char word[128];
+    size_t n = x->highlights[k].end - x->highlights[k].start;
+    snprintf(word, sizeof word, "%.*s", (int)n, x->snippet + x->highlights[k].start);
+    found |= strstr(word, "velka") || strstr(word, "Velka") || strstr(word, "ulosot") ||
+             strstr(word, "Ulosot");
+  }
+  cr_assert(found, "no highlight is a matched word in: %s", x->snippet);
+  /* Snippets are skipped on request. */
+  kt_results *q = search_flags(e, "velkaneuvonta ulosotto", KT_SEARCH_NO_SNIPPETS);
+  cr_assert_null(kt_results_get(q, 0)->snippet);
+  kt_results_free(q);
+  kt_results_free(r);
+  kt_engine_close(e);
+}
+
+static const char *NOTE =
+    "45v, ollut pitkään työttömänä, velat kasassa ja ulosotossa, masentunut ja ei jaksa "
+    "aamuisin, asunto on vaarassa koska vuokrat rästissä, haluaisi silti kokeilla töitä "
+    "kaupan alalla";
+
+Test(ranking, results_can_be_grouped_by_need) {
+  kt_engine *e = open_engine();
+  kt_results *r = search_flags(e, NOTE, KT_SEARCH_GROUP_BY_NEED);
+  cr_assert_geq(kt_results_need_count(r), 2, "the note has several needs");
+  /* Each need's results are contiguous, and every need lists its ranks. */
+  for (size_t i = 0; i < kt_results_count(r); i++) {
+    int n = kt_results_get(r, i)->need;
+    for (size_t j = i + 2; n >= 0 && j < kt_results_count(r); j++)
+      if (kt_results_get(r, j)->need == n)
+        cr_assert_eq(kt_results_get(r, j - 1)->need, n, "need %d is split at rank %zu", n, j);
+  }
+  for (size_t k = 0; k < kt_results_need_count(r); k++) {
+    const kt_need *nd = kt_results_need(r, k);
+    for (size_t i = 0; i < nd->result_count; i++)
+      cr_assert_eq(kt_results_get(r, nd->results[i])->need, (int)k);
+  }
+  kt_results_free(r);
+  kt_engine_close(e);
+}
+
+static size_t distinct_needs(const kt_results *r, size_t top) {
+  int seen[64];
+  size_t n = 0;
+  for (size_t i = 0; i < top && i < kt_results_count(r); i++) {
+    int need = kt_results_get(r, i)->need;
+    bool dup = need < 0;
+    for (size_t k = 0; k < n && !dup; k++) dup = seen[k] == need;
+    if (!dup && n < 64) seen[n++] = need;
+  }
+  return n;
+}
+
+Test(ranking, spreading_covers_more_needs_of_a_long_note) {
+  kt_engine *e = open_engine();
+  kt_results *plain = search_flags(e, NOTE, 0);
+  kt_results *spread = search_flags(e, NOTE, KT_SEARCH_DIVERSIFY);
+  cr_assert_geq(distinct_needs(spread, 5), distinct_needs(plain, 5));
+  cr_assert_geq(distinct_needs(spread, 5), 3, "top 5 cover only %zu needs", distinct_needs(spread, 5));
+  kt_results_free(plain);
+  kt_results_free(spread);
+  kt_engine_close(e);
+}
+
+Test(ranking, json_carries_explanations_signals_and_needs) {
+  kt_engine *e = open_engine();
+  kt_results *r = search_flags(e, NOTE, 0);
+  char *js = NULL;
+  cr_assert_eq(kt_results_json(r, &js), KT_OK);
+  json_error_t err;
+  json_t *doc = json_loads(js, 0, &err);
+  cr_assert_not_null(doc, "%s", err.text);
+  json_t *res = json_object_get(doc, "results");
+  cr_assert(json_is_array(res) && json_array_size(res) == kt_results_count(r));
+  json_t *first = json_array_get(res, 0);
+  const char *keys[] = {"rank", "id", "name", "provider", "summary", "score", "matches",
+                        "snippet", "highlights", "effects", "need"};
+  for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+    cr_assert(json_object_get(first, keys[k]) != NULL, "result has no '%s'", keys[k]);
+  cr_assert_eq(json_array_size(json_object_get(doc, "signals")), kt_results_signal_count(r));
+  cr_assert_eq(json_array_size(json_object_get(doc, "needs")), kt_results_need_count(r));
+  json_decref(doc);
+  kt_free(js);
+  kt_results_free(r);
+  kt_engine_close(e);
+}
+
+Test(ranking, an_invalid_thesaurus_is_reported_by_file_and_line) {
+  char *dir = kt_test_tmpdir();
+  char cmd[1024];
+  snprintf(cmd, sizeof cmd,
+           "cp -r %s/catalog-mini/services %s/ && mkdir %s/thesaurus && "
+           "printf '[velat]\\nlabel: velat\\nclient: velka\\nservice: velkaneuvonta\\nweight: 3\\n"
+           "[velat]\\nlabel: x\\nclient: a\\nservice: b\\ngroups: nobody\\n' > %s/thesaurus/t.txt",
+           KT_TEST_DATA, dir, dir, dir);
+  cr_assert_eq(system(cmd), 0);
+  size_t n = 0;
+  cr_assert_eq(kt_catalog_validate(dir, &n), KT_ECATALOG);
+  const char *m = kt_error_last();
+  cr_assert(strstr(m, "t.txt:5") && strstr(m, "weight"), "%s", m);
+  cr_assert(strstr(m, "already used"), "%s", m);
+  cr_assert(strstr(m, "nobody"), "%s", m);
+  /* The build refuses it too, and nothing is published. */
+  char *idx = kt_test_tmpdir();
+  cr_assert_eq(kt_index_build(dir, idx, NULL, NULL), KT_ECATALOG);
+  kt_engine *e = NULL;
+  cr_assert_eq(kt_engine_open(&e, idx), KT_ENOINDEX);
+}
