@@ -408,18 +408,6 @@ static int cmpstr(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int cmpsvc(const void *a, const void *b) {
-  return strcmp(((const kt__service *)a)->id, ((const kt__service *)b)->id);
-}
-
-void kt__catalog_free(kt__catalog *c) {
-  if (!c) return;
-  for (size_t i = 0; i < c->count; i++) kt__service_free(&c->items[i]);
-  free(c->items);
-  c->items = NULL;
-  c->count = 0;
-}
-
 static int read_file(const char *path, char **out, size_t *len, kt__buf *errors,
                      size_t *nerr) {
   *out = NULL;
@@ -518,8 +506,65 @@ static int list_json(const char *base, const char *sub, DIR *d, char ***names, s
   return rc;
 }
 
-int kt__catalog_load(const char *dir, kt__catalog *out) {
-  memset(out, 0, sizeof *out);
+/* What pass 1 keeps of a service: its id, file and related ids. */
+typedef struct svc_ref {
+  char *id, *file;
+  char **related;
+  size_t nrelated;
+} svc_ref;
+
+static int cmpref(const void *a, const void *b) {
+  return strcmp(((const svc_ref *)a)->id, ((const svc_ref *)b)->id);
+}
+
+static void refs_free(svc_ref *refs, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    free(refs[i].id);
+    free(refs[i].file);
+    for (size_t k = 0; k < refs[i].nrelated; k++) free(refs[i].related[k]);
+    free(refs[i].related);
+  }
+  free(refs);
+}
+
+static int ref_of(const kt__service *s, svc_ref *r) {
+  memset(r, 0, sizeof *r);
+  json_t *rel = json_object_get((json_t *)s->root, "related");
+  r->id = kt__strdup(s->id);
+  r->file = kt__strdup(s->file);
+  r->related = calloc(json_array_size(rel) + 1, sizeof *r->related);
+  if (!r->id || !r->file || !r->related) return KT_ENOMEM;
+  size_t k;
+  json_t *v;
+  json_array_foreach(rel, k, v) {
+    if (!(r->related[r->nrelated] = kt__strdup(json_string_value(v)))) return KT_ENOMEM;
+    r->nrelated++;
+  }
+  return KT_OK;
+}
+
+/* Read and parse one file; errors go to @p errors (counted in @p nerr). */
+static int load_one(const char *sdir, const char *name, kt__service *s, size_t *bytes,
+                    kt__buf *errors, size_t *nerr) {
+  char *path = kt__path_join(sdir, name);
+  if (!path) return KT_ENOMEM;
+  char *buf = NULL;
+  size_t len = 0;
+  int r = read_file(path, &buf, &len, errors, nerr);
+  if (!r) {
+    size_t before = errors->len;
+    r = kt__service_parse(path, buf, len, s, errors);
+    if (r != KT_OK && r != KT_ENOMEM)
+      for (size_t k = before; k < errors->len; k++) *nerr += errors->data[k] == '\n';
+    if (bytes) *bytes += len;
+  }
+  free(buf);
+  free(path);
+  return r;
+}
+
+int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stats *stats) {
+  if (stats) memset(stats, 0, sizeof *stats);
   if (!dir) return kt__err(KT_EINVAL, "catalogue directory is NULL");
   char *sdir = kt__path_join(dir, "services");
   if (!sdir) return KT_ENOMEM;
@@ -544,78 +589,79 @@ int kt__catalog_load(const char *dir, kt__catalog *out) {
   }
   qsort(names, nn, sizeof *names, cmpstr);
 
+  /* Pass 1: validate every file, keeping only ids and related ids, so a
+   * catalogue of any size is checked in the memory of one service. */
   kt__buf errors;
   kt__buf_init(&errors, 1 << 20);
-  size_t nerr = 0;
-  rc = KT_OK;
-  out->items = calloc(nn ? nn : 1, sizeof *out->items);
-  if (!out->items) rc = KT_ENOMEM;
+  size_t nerr = 0, nrefs = 0, bytes = 0;
+  svc_ref *refs = calloc(nn ? nn : 1, sizeof *refs);
+  if (!refs) rc = KT_ENOMEM;
   for (size_t i = 0; i < nn && !rc; i++) {
-    char *path = kt__path_join(sdir, names[i]);
-    char *buf = NULL;
-    size_t len = 0;
-    if (!path) { rc = KT_ENOMEM; break; }
-    int r = read_file(path, &buf, &len, &errors, &nerr);
+    kt__service s;
+    int r = load_one(sdir, names[i], &s, &bytes, &errors, &nerr);
     if (r == KT_ENOMEM) rc = r;
-    if (!r) {
-      kt__service s;
-      size_t before = errors.len;
-      r = kt__service_parse(path, buf, len, &s, &errors);
-      if (r == KT_OK) out->items[out->count++] = s;
-      else if (r == KT_ENOMEM) rc = r;
-      else {
-        for (size_t k = before; k < errors.len; k++) nerr += errors.data[k] == '\n';
-      }
+    if (r == KT_OK) {
+      rc = ref_of(&s, &refs[nrefs++]);
+      kt__service_free(&s);
     }
-    free(buf);
-    free(path);
   }
   if (!rc && nn == 0) {
     nerr++;
     kt__buf_printf(&errors, "%s: no <id>.json service files\n", sdir);
   }
   if (!rc) {
-    qsort(out->items, out->count, sizeof *out->items, cmpsvc);
-    for (size_t i = 1; i < out->count; i++)
-      if (!strcmp(out->items[i].id, out->items[i - 1].id)) {
+    qsort(refs, nrefs, sizeof *refs, cmpref);
+    for (size_t i = 1; i < nrefs; i++)
+      if (!strcmp(refs[i].id, refs[i - 1].id)) {
         nerr++;
-        kt__buf_printf(&errors, "%s: field 'id': duplicate id '%s' (also in %s)\n",
-                       out->items[i].file, out->items[i].id, out->items[i - 1].file);
+        kt__buf_printf(&errors, "%s: field 'id': duplicate id '%s' (also in %s)\n", refs[i].file,
+                       refs[i].id, refs[i - 1].file);
       }
     /* Every related id must exist. */
-    for (size_t i = 0; i < out->count; i++) {
-      json_t *rel = json_object_get((json_t *)out->items[i].root, "related");
-      size_t k;
-      json_t *v;
-      json_array_foreach(rel, k, v) {
-        kt__service key = {.id = json_string_value(v)};
-        if (!bsearch(&key, out->items, out->count, sizeof key, cmpsvc)) {
+    for (size_t i = 0; i < nrefs; i++)
+      for (size_t k = 0; k < refs[i].nrelated; k++) {
+        svc_ref key = {.id = refs[i].related[k]};
+        if (!bsearch(&key, refs, nrefs, sizeof key, cmpref)) {
           nerr++;
           kt__buf_printf(&errors, "%s: field 'related[%zu]': no service with id '%s'\n",
-                         out->items[i].file, k, key.id);
+                         refs[i].file, k, key.id);
         }
       }
-    }
   }
-  for (size_t i = 0; i < nn; i++) free(names[i]);
-  free(names);
+  refs_free(refs, nrefs);
   if (!rc && nerr) {
     finish_errors(&errors, nerr, dir);
     rc = KT_ECATALOG;
-  } else if (rc == KT_ENOMEM) {
-    kt__err(KT_ENOMEM, "out of memory loading %s", sdir);
   }
+  /* Pass 2: hand each service to @p fn, one at a time. */
+  for (size_t i = 0; i < nn && !rc && fn; i++) {
+    kt__service s;
+    size_t ignored = 0;
+    int r = load_one(sdir, names[i], &s, NULL, &errors, &ignored);
+    if (r == KT_OK) {
+      rc = fn(&s, i, nn, ud);
+      kt__service_free(&s);
+    } else {
+      /* The file changed between the passes. */
+      rc = r == KT_ENOMEM ? r : kt__err(KT_ECATALOG, "%s/%s changed while it was being indexed", sdir, names[i]);
+    }
+  }
+  if (rc == KT_ENOMEM) kt__err(KT_ENOMEM, "out of memory loading %s", sdir);
+  if (!rc && stats) {
+    stats->services = nn;
+    stats->bytes = bytes;
+  }
+  for (size_t i = 0; i < nn; i++) free(names[i]);
+  free(names);
   kt__buf_free(&errors);
   free(sdir);
-  if (rc) kt__catalog_free(out);
   return rc;
 }
 
 int kt_catalog_validate(const char *catalog_dir, size_t *count) {
-  kt__catalog c;
-  int rc = kt__catalog_load(catalog_dir, &c);
-  if (count) *count = rc ? 0 : c.count;
-  kt__catalog_free(&c);
+  kt__scan_stats st;
+  int rc = kt__catalog_scan(catalog_dir, NULL, NULL, &st);
+  if (count) *count = rc ? 0 : st.services;
   if (rc) return rc;
   /* The thesaurus is part of the catalogue: check it the way a build does. */
   kt_analyzer *an = NULL;

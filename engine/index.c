@@ -175,6 +175,29 @@ static int index_service(kt_analyzer *an, ktx_writer *w, const kt__service *s) {
   return rc;
 }
 
+typedef struct build_ctx {
+  kt_analyzer *an;
+  ktx_writer *w;
+  kt__store *st;
+  const kt_build_options *opts;
+} build_ctx;
+
+/* Index one service and store its record (a kt__catalog_scan callback). */
+static int index_one(const kt__service *s, size_t i, size_t n, void *ud) {
+  build_ctx *b = ud;
+  int rc = index_service(b->an, b->w, s);
+  if (rc) {
+    char msg[1024];
+    snprintf(msg, sizeof msg, "%s", kt_error_last());
+    return kt__err(rc, "indexing %s: %s", s->file, msg);
+  }
+  if ((rc = kt__store_put(b->st, s->id, s->json, strlen(s->json)))) return rc;
+  /* Bound the memory of one write transaction on large catalogues. */
+  if ((i + 1) % 10000 == 0 && (rc = kt__store_checkpoint(b->st))) return rc;
+  if (b->opts && b->opts->progress) b->opts->progress(i + 1, n, b->opts->userdata);
+  return KT_OK;
+}
+
 static int fsync_path(const char *path) {
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return KT_EIO;
@@ -258,7 +281,6 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
   int lockfd = -1;
   if ((rc = take_lock(index_dir, &lockfd))) return rc;
 
-  kt__catalog cat;
   kt_analyzer *an = NULL;
   ktx_writer *w = NULL;
   kt__store *st = NULL;
@@ -266,7 +288,10 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
   char genname[64], bname[64], tname[64];
   size_t nterms = 0;
 
-  if ((rc = kt__catalog_load(catalog_dir, &cat))) goto out_unlock;
+  /* Validate the whole catalogue first (pass 1 of the scan) so a broken
+   * file costs no indexing; then index file by file (pass 2). */
+  kt__scan_stats scan;
+  if ((rc = kt__catalog_scan(catalog_dir, NULL, NULL, &scan))) goto out_unlock;
   prune(index_dir, "", (size_t)-1); /* only removes leftovers of killed builds */
 
   snprintf(bname, sizeof bname, ".build-%ld", (long)getpid());
@@ -287,28 +312,17 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
     if (rc) goto out;
   }
   if ((rc = ktx_writer_open(&w, xdir))) goto out;
-  size_t total_json = 0;
-  for (size_t i = 0; i < cat.count; i++) total_json += strlen(cat.items[i].json);
-  if ((rc = kt__store_create(&st, rpath, total_json * 2 + (16u << 20)))) goto out;
-
-  for (size_t i = 0; i < cat.count; i++) {
-    const kt__service *s = &cat.items[i];
-    if ((rc = index_service(an, w, s))) {
-      char msg[1024];
-      snprintf(msg, sizeof msg, "%s", kt_error_last());
-      kt__err(rc, "indexing %s: %s", s->file, msg);
-      goto out;
-    }
-    if ((rc = kt__store_put(st, s->id, s->json, strlen(s->json)))) goto out;
-    if (opts && opts->progress) opts->progress(i + 1, cat.count, opts->userdata);
-  }
+  /* Records are canonical JSON, no bigger than the files they came from. */
+  if ((rc = kt__store_create(&st, rpath, scan.bytes * 2 + (16u << 20)))) goto out;
+  build_ctx bc = {an, w, st, opts};
+  if ((rc = kt__catalog_scan(catalog_dir, index_one, &bc, &scan))) goto out;
   /* Metadata: build time (UTC) and size. */
   time_t now = time(NULL);
   struct tm tm;
   gmtime_r(&now, &tm);
   char built[32], count[32];
   strftime(built, sizeof built, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  snprintf(count, sizeof count, "%zu", cat.count);
+  snprintf(count, sizeof count, "%zu", scan.services);
   if ((rc = kt__store_put(st, "#built_at", built, strlen(built)))) goto out;
   if ((rc = kt__store_put(st, "#services", count, strlen(count)))) goto out;
   if ((rc = kt__store_put(st, "#engine", KT_VERSION_STRING, strlen(KT_VERSION_STRING)))) goto out;
@@ -347,7 +361,7 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
   prune(index_dir, genname,
         opts && opts->keep_generations ? opts->keep_generations : 2);
   if (stats) {
-    stats->services = cat.count;
+    stats->services = scan.services;
     stats->terms = nterms;
     stats->seconds = kt__now() - t0;
     snprintf(stats->generation, sizeof stats->generation, "%s", genname);
@@ -358,7 +372,6 @@ out:
   ktx_writer_free(w);
   kt_analyzer_close(an);
   if (rc && build) kt__rm_rf(build);
-  kt__catalog_free(&cat);
   free(build); free(xdir); free(rpath); free(gen); free(tmp); free(cur);
 out_unlock:
   flock(lockfd, LOCK_UN);

@@ -125,18 +125,22 @@ typedef struct kt__service {
   char *json;                 /* canonical JSON of the record (owned) */
   void *root;                 /* json_t* owning the strings above */
 } kt__service;
-typedef struct kt__catalog {
-  kt__service *items;
-  size_t count;
-} kt__catalog;
-/* Load and validate every `services/<id>.json` under @p dir. On failure the
- * thread-local message lists each problem ("file: field: expected ..."). */
-int kt__catalog_load(const char *dir, kt__catalog *out);
+/* Validate every `services/<id>.json` under @p dir (and one level of
+ * subfolders), then call @p fn with each service in file-name order. Only one
+ * service is in memory at a time; the service is freed after @p fn returns.
+ * Nothing is passed to @p fn unless the whole catalogue is valid: on failure
+ * the thread-local message lists each problem ("file: field: expected ...").
+ * @p fn may be NULL (validation only); a non-zero return stops the scan. */
+typedef int (*kt__service_fn)(const kt__service *s, size_t index, size_t total, void *ud);
+typedef struct kt__scan_stats {
+  size_t services;
+  size_t bytes; /* of all service files */
+} kt__scan_stats;
+int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stats *stats);
 /* Validate one JSON text as a service record named @p file. */
 int kt__service_parse(const char *file, const char *json, size_t len,
                       kt__service *out, kt__buf *errors);
 void kt__service_free(kt__service *s);
-void kt__catalog_free(kt__catalog *c);
 /* Finnish words for a target group id ("ikaantyneet" -> "ikääntyneet"). */
 const char *kt__target_group_label(const char *id);
 /* Is @p id one of the catalogue's target group ids? */
@@ -148,6 +152,9 @@ int kt__store_create(kt__store **out, const char *path, size_t map_bytes);
 int kt__store_open(kt__store **out, const char *path);
 int kt__store_put(kt__store *s, const char *key, const char *val, size_t len);
 int kt__store_commit(kt__store *s);
+/* Commit what is written so far and go on writing in a new transaction
+ * (a build of a large catalogue; the generation is not published yet). */
+int kt__store_checkpoint(kt__store *s);
 /* Copy out the value of @p key (NUL-terminated); caller frees. */
 int kt__store_get(kt__store *s, const char *key, char **val, size_t *len);
 void kt__store_close(kt__store *s);

@@ -85,6 +85,14 @@ int kt__store_put(kt__store *s, const char *key, const char *val, size_t len) {
   return rc ? lmdb_err(rc, "put", key) : KT_OK;
 }
 
+int kt__store_checkpoint(kt__store *s) {
+  if (!s->wtxn) return kt__err(KT_EINVAL, "record store is read-only");
+  int rc = mdb_txn_commit(s->wtxn);
+  s->wtxn = NULL;
+  if (!rc) rc = mdb_txn_begin(s->env, NULL, 0, &s->wtxn);
+  return rc ? lmdb_err(rc, "checkpoint", NULL) : KT_OK;
+}
+
 int kt__store_commit(kt__store *s) {
   if (!s->wtxn) return KT_OK;
   int rc = mdb_txn_commit(s->wtxn);
