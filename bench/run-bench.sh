@@ -37,7 +37,7 @@ echo "== latency against catalogue size"
 one_size() { # CATALOG SIZE
   local cat=$1 n=$2 kp50 kp99 lp50 lp99
   "$build/bench/kt_bench" "$cat" "$out/idx-$n" "$q/dev.tsv" 3 | tee -a "$out/scale.txt" > "$out/kt-$n.txt"
-  read -r kp50 kp99 < <(awk '/^warm cache/ { print $9, $12 }' "$out/kt-$n.txt")
+  read -r kp50 kp99 < <(awk '/^warm ranking/ { print $9, $12 }' "$out/kt-$n.txt")
   KT_PEER_CATALOG=$cat "$root/bench/run-peers.sh" "$q/dev.tsv" "$out/peers-$n" > /dev/null
   read -r _ lp50 lp99 _ < "$out/peers-$n/lucene.times"
   echo "lucene           $(cat "$out/peers-$n/lucene.times")  (mean p50 p99 ms, n)" >> "$out/scale.txt"
