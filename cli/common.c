@@ -94,6 +94,7 @@ const kt_cli_config kt_cli_configs[] = {
     {"-thesaurus", KT_SEARCH_NO_THESAURUS, "full without thesaurus expansion"},
     {"-signals", KT_SEARCH_NO_SIGNALS, "full without need signals"},
     {"+diversify", KT_SEARCH_DIVERSIFY, "full with spreading over needs (opt-in)"},
+    {"+prf", KT_SEARCH_PRF, "full with pseudo-relevance feedback (opt-in)"},
     {"-typos", KT_SEARCH_NO_TYPO_FIX, "full without typo correction"},
     {"-compounds", KT_SEARCH_NO_COMPOUNDS, "full without compound parts"},
     {"-umlauts", KT_SEARCH_NO_UMLAUT_FIX, "full without umlaut restoration"},

@@ -242,6 +242,42 @@ unsigned ktx_db_lastdocid(ktx_db *db) {
   }
 }
 
+namespace {
+/* Expansion terms are plain analysed terms: no field, filter or baseline
+ * prefixes (which start with an upper-case letter). */
+struct PlainTerms : Xapian::ExpandDecider {
+  bool operator()(const std::string &t) const override {
+    return !t.empty() && !(t[0] >= 'A' && t[0] <= 'Z');
+  }
+};
+}  // namespace
+
+int ktx_db_expand(ktx_db *db, const unsigned *docids, size_t ndocs, size_t k, char ***terms,
+                  size_t *nterms) {
+  *terms = nullptr;
+  *nterms = 0;
+  KTX_TRY
+  Xapian::RSet rset;
+  for (size_t i = 0; i < ndocs; i++) rset.add_document(docids[i]);
+  Xapian::Enquire enq(db->db);
+  PlainTerms decider;
+  Xapian::ESet es = enq.get_eset(static_cast<Xapian::termcount>(k), rset, &decider);
+  char **out = static_cast<char **>(std::calloc(es.size() + 1, sizeof *out));
+  if (!out) throw std::bad_alloc();
+  size_t n = 0;
+  for (auto it = es.begin(); it != es.end(); ++it) {
+    std::string t = *it;
+    out[n] = static_cast<char *>(std::malloc(t.size() + 1));
+    if (!out[n]) break;
+    std::memcpy(out[n], t.c_str(), t.size() + 1);
+    n++;
+  }
+  *terms = out;
+  *nterms = n;
+  return KT_OK;
+  KTX_CATCH("expand")
+}
+
 void ktx_hits_free(ktx_hit *hits, size_t n) {
   (void)n;
   std::free(hits);

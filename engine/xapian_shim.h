@@ -68,6 +68,10 @@ int ktx_db_search(ktx_db *db, const ktx_qterm *terms, size_t nterms,
                   const ktx_params *params, size_t limit, ktx_hit **hits,
                   size_t *nhits, size_t *matches);
 void ktx_hits_free(ktx_hit *hits, size_t n);
+/* The @p k best expansion terms (Xapian's ESet) of documents @p docids, as
+ * new strings; free each and the array. Plain terms only (no prefixes). */
+int ktx_db_expand(ktx_db *db, const unsigned *docids, size_t ndocs, size_t k, char ***terms,
+                  size_t *nterms);
 /* The document's data as a new NUL-terminated string (caller frees). */
 int ktx_db_get_data(ktx_db *db, unsigned docid, char **out);
 /* The highest document id in use (0 on error or when empty). */

@@ -243,6 +243,9 @@ typedef struct kt_search_options {
  *  default: on the dev set it cost 0.7 pt nDCG@10 on long notes, whose
  *  judgments favour the strongest matches over coverage. */
 #define KT_SEARCH_DIVERSIFY (1u << 17)
+/** Pseudo-relevance feedback: the top results' best terms join the query and
+ *  it runs again. Off by default (see bench/README.md for its measurement). */
+#define KT_SEARCH_PRF (1u << 18)
 /**@}*/
 
 /** The ranked results of one search. */
