@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The whole benchmark in one run, on this machine:
-#   1. quality and per-query latency of Kohtaanto (every analysis configuration)
-#      beside Lucene 8, SQLite FTS5 and Xapian defaults on the dev set;
+#   1. quality and per-query latency of Kohtaanto (every ablation configuration)
+#      beside Lucene 8, SQLite FTS5 and Xapian defaults on the dev set, and on
+#      the held-out test set;
 #   2. latency against catalogue size (bundled + synthetic catalogues), for
 #      Kohtaanto (in process, warm cache) and Lucene on the same data;
 #   3. the plots (bench/quality.svg, bench/latency.svg).
 # usage: bench/run-bench.sh [SIZES...]     (default: 10000 100000)
-# Results: bench/out/eval.txt, bench/out/scale.txt, bench/out/*.dat.
+# Results: bench/out/eval.txt, eval-test.txt, scale.txt, *.dat.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${KT_BUILD_DIR:-$root/build}
@@ -30,6 +31,15 @@ done
   --types "$q/dev.types" "${runs[@]}" --config all | tee "$out/eval.txt"
 # quality.dat: system nDCG Recall (the first table of eval.txt)
 awk 'NR > 3 && NF == 7 { print $1, $2, $4 } NF == 0 && NR > 3 { exit }' "$out/eval.txt" > "$out/quality.dat"
+
+echo "== quality on the held-out test set (never used for tuning)"
+"$root/bench/run-peers.sh" "$q/test.tsv" "$out/peers-test"
+runs=()
+for p in lucene sqlite_fts5 xapian_default; do
+  runs+=(--run "$p=$out/peers-test/$p.run" --times "$p=$out/peers-test/$p.times")
+done
+"$build/kohtaanto" eval --index "$out/kt-index" --queries "$q/test.tsv" --qrels "$q/test.qrels" \
+  --types "$q/test.types" "${runs[@]}" --config umlauts --config full | tee "$out/eval-test.txt"
 
 echo "== latency against catalogue size"
 : > "$out/scale.txt"
