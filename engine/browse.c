@@ -4,11 +4,15 @@
  * language and municipality, as one JSON document (kt_services_json). It
  * reads the full records from the record store, so it needs no query and
  * does not touch Xapian; the HTTP server's browse view and its filter
- * counts are built on it.
+ * counts are built on it. A generation never changes once built, so each
+ * thread keeps the parsed records of the last generation it listed and only
+ * counts and serialises on later calls.
  */
 #include "engine.h"
 
 #include <jansson.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,13 +45,20 @@ typedef struct svc {
 } svc;
 
 typedef struct browse {
+  char *key;               /* "<index root>/<generation>" it was read from */
   svc *s;
   size_t n, size;
   facet facets[NFACETS];
-  int rc;
 } browse;
 
 static int facet_index(facet *f, const char *spelling, size_t *out) {
+  /* Most values repeat with the same spelling ("fi", "Helsinki"): find
+   * those without case folding, which costs an ICU call. */
+  for (size_t i = 0; i < f->n; i++)
+    if (!strcmp(f->v[i].spelling, spelling)) {
+      *out = i;
+      return KT_OK;
+    }
   char *folded = kt__casefold(spelling);
   if (!folded) return KT_ENOMEM;
   for (size_t i = 0; i < f->n; i++)
@@ -183,11 +194,18 @@ static json_t *summary_json(json_t *rec) {
   return o;
 }
 
-static json_t *build_json(browse *b, filter *flt) {
+static json_t *build_json(const browse *b, const filter *flt) {
   json_t *doc = json_object(), *list = json_array(), *facets = json_object();
   svc **listed = calloc(b->n + 1, sizeof *listed);
+  /* This call's counts, in copies of the facet values (the cached ones keep
+   * their order: the services refer to them by index). */
+  facet_value *counts[NFACETS] = {NULL};
   size_t nlisted = 0;
   if (!doc || !list || !facets || !listed) goto fail;
+  for (int f = 0; f < NFACETS; f++) {
+    if (!(counts[f] = calloc(b->facets[f].n + 1, sizeof *counts[f]))) goto fail;
+    for (size_t k = 0; k < b->facets[f].n; k++) counts[f][k] = b->facets[f].v[k], counts[f][k].count = 0;
+  }
   for (size_t i = 0; i < b->n; i++) {
     svc *s = &b->s[i];
     bool ok[NFACETS];
@@ -197,25 +215,24 @@ static json_t *build_json(browse *b, filter *flt) {
     /* Facet f counts the services passing every other facet's filter. */
     for (int f = 0; f < NFACETS; f++) {
       if (failed > 1 || (failed == 1 && ok[f])) continue;
-      facet *fc = &b->facets[f];
       if (f == F_MUNI && s->national) {
-        for (size_t k = 0; k < fc->n; k++) fc->v[k].count++;
+        for (size_t k = 0; k < b->facets[f].n; k++) counts[f][k].count++;
         continue;
       }
-      for (size_t k = 0; k < s->nvals[f]; k++) fc->v[s->vals[f][k]].count++;
+      for (size_t k = 0; k < s->nvals[f]; k++) counts[f][s->vals[f][k]].count++;
     }
   }
   qsort(listed, nlisted, sizeof *listed, cmp_svc);
   for (size_t i = 0; i < nlisted; i++)
     if (json_array_append_new(list, summary_json(listed[i]->rec))) goto fail;
   for (int f = 0; f < NFACETS; f++) {
-    facet *fc = &b->facets[f];
-    qsort(fc->v, fc->n, sizeof *fc->v, cmp_value);
+    size_t n = b->facets[f].n;
+    qsort(counts[f], n, sizeof *counts[f], cmp_value);
     json_t *arr = json_array();
     if (!arr || json_object_set_new(facets, facet_names[f], arr)) goto fail;
-    for (size_t k = 0; k < fc->n; k++)
-      if (json_array_append_new(arr, json_pack("{s:s, s:I}", "value", fc->v[k].spelling, "count",
-                                               (json_int_t)fc->v[k].count)))
+    for (size_t k = 0; k < n; k++)
+      if (json_array_append_new(arr, json_pack("{s:s, s:I}", "value", counts[f][k].spelling,
+                                               "count", (json_int_t)counts[f][k].count)))
         goto fail;
   }
   /* Every set_new runs, so doc owns (or has freed) list and facets after. */
@@ -226,13 +243,67 @@ static json_t *build_json(browse *b, filter *flt) {
   list = facets = NULL;
   if (bad) goto fail;
   free(listed);
+  for (int f = 0; f < NFACETS; f++) free(counts[f]);
   return doc;
 fail:
   free(listed);
+  for (int f = 0; f < NFACETS; f++) free(counts[f]);
   json_decref(list);
   json_decref(facets);
   json_decref(doc);
   return NULL;
+}
+
+static void browse_free(browse *b) {
+  if (!b) return;
+  for (int f = 0; f < NFACETS; f++) {
+    for (size_t k = 0; k < b->facets[f].n; k++) free(b->facets[f].v[k].folded);
+    free(b->facets[f].v);
+  }
+  for (size_t i = 0; i < b->n; i++) {
+    json_decref(b->s[i].rec);
+    free(b->s[i].sortkey);
+    for (int f = 0; f < NFACETS; f++) free(b->s[i].vals[f]);
+  }
+  free(b->s);
+  free(b->key);
+  free(b);
+}
+
+/* The calling thread's parsed records of the last generation it listed,
+ * freed when the thread ends. */
+static pthread_key_t cache_key;
+static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
+static int cache_ok;
+static void cache_destroy(void *p) { browse_free(p); }
+static void cache_create(void) { cache_ok = !pthread_key_create(&cache_key, cache_destroy); }
+
+/* The parsed records of the engine's generation: the cached ones if they
+ * are of the same generation, else read anew (and cached). */
+static int load(kt_engine *e, browse **out) {
+  char key[4096];
+  snprintf(key, sizeof key, "%s/%s", e->root ? e->root : "", e->gen.name ? e->gen.name : "");
+  pthread_once(&cache_once, cache_create);
+  browse *b = cache_ok ? pthread_getspecific(cache_key) : NULL;
+  if (b && !strcmp(b->key, key)) {
+    *out = b;
+    return KT_OK;
+  }
+  if (b) {
+    pthread_setspecific(cache_key, NULL);
+    browse_free(b);
+  }
+  if (!(b = calloc(1, sizeof *b)) || !(b->key = kt__strdup(key))) {
+    free(b);
+    return KT_ENOMEM;
+  }
+  int rc = kt__store_each(e->gen.store, add_record, b);
+  if (rc || !cache_ok || pthread_setspecific(cache_key, b)) {
+    browse_free(b);
+    return rc ? rc : KT_ENOMEM;
+  }
+  *out = b;
+  return KT_OK;
 }
 
 int kt_services_json(kt_engine *e, const kt_search_options *opts, char **json_out) {
@@ -244,33 +315,22 @@ int kt_services_json(kt_engine *e, const kt_search_options *opts, char **json_ou
   if (opts->version != KT_SEARCH_OPTIONS_VERSION)
     return kt__err(KT_EINVAL, "kt_search_options.version is %u; expected %d", opts->version,
                    KT_SEARCH_OPTIONS_VERSION);
-  browse b;
-  memset(&b, 0, sizeof b);
   filter flt[NFACETS];
   memset(flt, 0, sizeof flt);
   const kt_strlist *lists[NFACETS] = {&opts->categories, &opts->target_groups, &opts->languages,
                                       &opts->municipalities};
   static const char *const what[NFACETS] = {"categories", "target_groups", "languages",
                                             "municipalities"};
-  int rc = kt__store_each(e->gen.store, add_record, &b);
-  for (int f = 0; f < NFACETS && !rc; f++) rc = make_filter(&b.facets[f], lists[f], what[f], &flt[f]);
+  browse *b = NULL;
+  int rc = load(e, &b);
+  for (int f = 0; f < NFACETS && !rc; f++) rc = make_filter(&b->facets[f], lists[f], what[f], &flt[f]);
   if (!rc) {
-    json_t *doc = build_json(&b, flt);
+    json_t *doc = build_json(b, flt);
     char *s = doc ? json_dumps(doc, JSON_PRESERVE_ORDER | JSON_COMPACT) : NULL;
     json_decref(doc);
     if (s) *json_out = s;
     else rc = kt__err(KT_ENOMEM, "cannot serialise the service list");
   }
-  for (int f = 0; f < NFACETS; f++) {
-    free(flt[f].want);
-    for (size_t k = 0; k < b.facets[f].n; k++) free(b.facets[f].v[k].folded);
-    free(b.facets[f].v);
-  }
-  for (size_t i = 0; i < b.n; i++) {
-    json_decref(b.s[i].rec);
-    free(b.s[i].sortkey);
-    for (int f = 0; f < NFACETS; f++) free(b.s[i].vals[f]);
-  }
-  free(b.s);
+  for (int f = 0; f < NFACETS; f++) free(flt[f].want);
   return rc;
 }

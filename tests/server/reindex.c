@@ -114,6 +114,9 @@ Test(reindex, searches_never_fail_while_the_index_switches, .timeout = 120) {
     json_decref(v);
     json_decref(kth_json(srv.port, "GET", "/api/services/palkkatuki-kopio", NULL, &st));
     cr_assert_eq(st, 200, "the new service is served");
+    json_t *list = kth_json(srv.port, "GET", "/api/services", NULL, &st);
+    cr_assert_eq(json_integer_value(json_object_get(list, "total")), 10, "and listed");
+    json_decref(list);
   }
   char *log = kth_log(&srv);
   cr_assert_null(strstr(log, "refresh failed"), "log:\n%s", log);
