@@ -38,14 +38,14 @@ typedef struct facet {
 
 typedef struct svc {
   json_t *rec;
-  char *sortkey;           /* folded Finnish name */
-  size_t *vals[NFACETS];   /* indices into the facet's values */
+  char *sortkey;         /* folded Finnish name */
+  size_t *vals[NFACETS]; /* indices into the facet's values */
   size_t nvals[NFACETS];
   bool national;
 } svc;
 
 typedef struct browse {
-  char *key;               /* "<index root>/<generation>" it was read from */
+  char *key; /* "<index root>/<generation>" it was read from */
   svc *s;
   size_t n, size;
   facet facets[NFACETS];
@@ -70,7 +70,10 @@ static int facet_index(facet *f, const char *spelling, size_t *out) {
   if (f->n == f->size) {
     size_t size = f->size ? f->size * 2 : 16;
     facet_value *v = realloc(f->v, size * sizeof *v);
-    if (!v) { free(folded); return KT_ENOMEM; }
+    if (!v) {
+      free(folded);
+      return KT_ENOMEM;
+    }
     f->v = v;
     f->size = size;
   }
@@ -92,7 +95,10 @@ static int add_record(const char *key, size_t klen, const char *val, size_t vlen
   if (b->n == b->size) {
     size_t size = b->size ? b->size * 2 : 256;
     svc *s = realloc(b->s, size * sizeof *s);
-    if (!s) { json_decref(rec); return KT_ENOMEM; }
+    if (!s) {
+      json_decref(rec);
+      return KT_ENOMEM;
+    }
     b->s = s;
     b->size = size;
   }
@@ -180,8 +186,9 @@ static int cmp_value(const void *a, const void *b) {
 
 /* The listing's view of a record: what a result list needs, not the texts. */
 static json_t *summary_json(json_t *rec) {
-  static const char *const keep[] = {"id", "name", "summary", "category", "target_groups",
-                                     "languages", "municipalities", "provider", "delivery"};
+  static const char *const keep[] = {
+      "id",        "name",           "summary",  "category", "target_groups",
+      "languages", "municipalities", "provider", "delivery"};
   json_t *o = json_object();
   if (!o) return NULL;
   for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) {
@@ -204,22 +211,26 @@ static json_t *build_json(const browse *b, const filter *flt) {
   if (!doc || !list || !facets || !listed) goto fail;
   for (int f = 0; f < NFACETS; f++) {
     if (!(counts[f] = calloc(b->facets[f].n + 1, sizeof *counts[f]))) goto fail;
-    for (size_t k = 0; k < b->facets[f].n; k++) counts[f][k] = b->facets[f].v[k], counts[f][k].count = 0;
+    for (size_t k = 0; k < b->facets[f].n; k++)
+      counts[f][k] = b->facets[f].v[k], counts[f][k].count = 0;
   }
   for (size_t i = 0; i < b->n; i++) {
     svc *s = &b->s[i];
     bool ok[NFACETS];
     size_t failed = 0;
-    for (int f = 0; f < NFACETS; f++) failed += !(ok[f] = passes(s, f, &flt[f]));
+    for (int f = 0; f < NFACETS; f++)
+      failed += !(ok[f] = passes(s, f, &flt[f]));
     if (!failed) listed[nlisted++] = s;
     /* Facet f counts the services passing every other facet's filter. */
     for (int f = 0; f < NFACETS; f++) {
       if (failed > 1 || (failed == 1 && ok[f])) continue;
       if (f == F_MUNI && s->national) {
-        for (size_t k = 0; k < b->facets[f].n; k++) counts[f][k].count++;
+        for (size_t k = 0; k < b->facets[f].n; k++)
+          counts[f][k].count++;
         continue;
       }
-      for (size_t k = 0; k < s->nvals[f]; k++) counts[f][s->vals[f][k]].count++;
+      for (size_t k = 0; k < s->nvals[f]; k++)
+        counts[f][s->vals[f][k]].count++;
     }
   }
   qsort(listed, nlisted, sizeof *listed, cmp_svc);
@@ -243,11 +254,13 @@ static json_t *build_json(const browse *b, const filter *flt) {
   list = facets = NULL;
   if (bad) goto fail;
   free(listed);
-  for (int f = 0; f < NFACETS; f++) free(counts[f]);
+  for (int f = 0; f < NFACETS; f++)
+    free(counts[f]);
   return doc;
 fail:
   free(listed);
-  for (int f = 0; f < NFACETS; f++) free(counts[f]);
+  for (int f = 0; f < NFACETS; f++)
+    free(counts[f]);
   json_decref(list);
   json_decref(facets);
   json_decref(doc);
@@ -257,13 +270,15 @@ fail:
 static void browse_free(browse *b) {
   if (!b) return;
   for (int f = 0; f < NFACETS; f++) {
-    for (size_t k = 0; k < b->facets[f].n; k++) free(b->facets[f].v[k].folded);
+    for (size_t k = 0; k < b->facets[f].n; k++)
+      free(b->facets[f].v[k].folded);
     free(b->facets[f].v);
   }
   for (size_t i = 0; i < b->n; i++) {
     json_decref(b->s[i].rec);
     free(b->s[i].sortkey);
-    for (int f = 0; f < NFACETS; f++) free(b->s[i].vals[f]);
+    for (int f = 0; f < NFACETS; f++)
+      free(b->s[i].vals[f]);
   }
   free(b->s);
   free(b->key);
@@ -323,14 +338,18 @@ int kt_services_json(kt_engine *e, const kt_search_options *opts, char **json_ou
                                             "municipalities"};
   browse *b = NULL;
   int rc = load(e, &b);
-  for (int f = 0; f < NFACETS && !rc; f++) rc = make_filter(&b->facets[f], lists[f], what[f], &flt[f]);
+  for (int f = 0; f < NFACETS && !rc; f++)
+    rc = make_filter(&b->facets[f], lists[f], what[f], &flt[f]);
   if (!rc) {
     json_t *doc = build_json(b, flt);
     char *s = doc ? json_dumps(doc, JSON_PRESERVE_ORDER | JSON_COMPACT) : NULL;
     json_decref(doc);
-    if (s) *json_out = s;
-    else rc = kt__err(KT_ENOMEM, "cannot serialise the service list");
+    if (s)
+      *json_out = s;
+    else
+      rc = kt__err(KT_ENOMEM, "cannot serialise the service list");
   }
-  for (int f = 0; f < NFACETS; f++) free(flt[f].want);
+  for (int f = 0; f < NFACETS; f++)
+    free(flt[f].want);
   return rc;
 }

@@ -61,7 +61,8 @@ size_t kt_redact_hetu(char *text, size_t len) {
     if (i > 0 && is_digit(text[i - 1])) continue;
     if (i + 11 < len && is_alnum(text[i + 11])) continue;
     if (!is_hetu(text + i)) continue;
-    for (size_t k = 0; k < 11; k++) text[i + k] = ' ';
+    for (size_t k = 0; k < 11; k++)
+      text[i + k] = ' ';
     found++;
     i += 10;
   }

@@ -23,16 +23,16 @@ static const char *const filter_names[NFILTERS] = {"category", "target_group", "
 
 /* A search or listing request, parsed and checked. */
 typedef struct query {
-  char *text;          /* need text (owned, identity codes blanked out) */
+  char *text; /* need text (owned, identity codes blanked out) */
   size_t len;
-  size_t redacted;     /* identity codes blanked out */
+  size_t redacted; /* identity codes blanked out */
   size_t limit;
   bool explain, group;
   const char *vals[NFILTERS][KTS_MAX_FILTER_VALUES];
   size_t nvals[NFILTERS];
   char *owned[NFILTERS * KTS_MAX_FILTER_VALUES];
   size_t nowned;
-  json_t *doc;         /* the parsed body, owning borrowed filter values */
+  json_t *doc; /* the parsed body, owning borrowed filter values */
   /* The first problem found, if any. */
   unsigned status;
   const char *code;
@@ -57,7 +57,8 @@ static void query_free(query *q) {
     explicit_bzero(q->text, q->len);
     free(q->text);
   }
-  for (size_t i = 0; i < q->nowned; i++) free(q->owned[i]);
+  for (size_t i = 0; i < q->nowned; i++)
+    free(q->owned[i]);
   json_decref(q->doc);
 }
 
@@ -88,18 +89,17 @@ static bool set_text(query *q, const char *s, size_t n, const char *field) {
 
 static bool add_value(query *q, int f, const char *v, size_t n, bool copy) {
   if (q->nvals[f] >= KTS_MAX_FILTER_VALUES)
-    return fail(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large",
-                "filter '%s' has more than %d values", filter_names[f], KTS_MAX_FILTER_VALUES);
+    return fail(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", "filter '%s' has more than %d values",
+                filter_names[f], KTS_MAX_FILTER_VALUES);
   if (n == 0)
     return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "filter '%s' has an empty value",
                 filter_names[f]);
   if (n > KTS_MAX_FILTER_BYTES)
-    return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value",
-                "a value of filter '%s' is over %d bytes", filter_names[f], KTS_MAX_FILTER_BYTES);
+    return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "a value of filter '%s' is over %d bytes",
+                filter_names[f], KTS_MAX_FILTER_BYTES);
   if (memchr(v, '\0', n) || !kts_utf8_valid(v, n))
     return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_utf8",
-                "values of filter '%s' must be UTF-8 text without NUL characters",
-                filter_names[f]);
+                "values of filter '%s' must be UTF-8 text without NUL characters", filter_names[f]);
   if (copy) {
     char *s = strndup(v, n);
     if (!s) return fail(q, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "out of memory");
@@ -118,8 +118,8 @@ static int filter_index(const char *name, size_t n) {
 
 static bool parse_limit(query *q, json_int_t v) {
   if (v < 1 || v > KTS_MAX_LIMIT)
-    return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value",
-                "'limit' must be an integer from 1 to %d", KTS_MAX_LIMIT);
+    return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "'limit' must be an integer from 1 to %d",
+                KTS_MAX_LIMIT);
   q->limit = (size_t)v;
   return true;
 }
@@ -138,7 +138,10 @@ static bool check_known(query *q, kts_worker *w) {
       json_t *e;
       json_array_foreach(known, k, e) {
         const char *v = json_string_value(json_object_get(e, "value"));
-        if (v && !strcasecmp(v, q->vals[f][i])) { found = true; break; }
+        if (v && !strcasecmp(v, q->vals[f][i])) {
+          found = true;
+          break;
+        }
       }
       if (!found)
         return fail(q, MHD_HTTP_BAD_REQUEST, "unknown_filter",
@@ -157,9 +160,12 @@ typedef struct args_ctx {
 } args_ctx;
 
 static bool parse_bool_arg(query *q, const char *key, const char *v, bool *out) {
-  if (!strcmp(v, "1") || !strcmp(v, "true") || !*v) *out = true;
-  else if (!strcmp(v, "0") || !strcmp(v, "false")) *out = false;
-  else return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'%s' must be true or false", key);
+  if (!strcmp(v, "1") || !strcmp(v, "true") || !*v)
+    *out = true;
+  else if (!strcmp(v, "0") || !strcmp(v, "false"))
+    *out = false;
+  else
+    return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'%s' must be true or false", key);
   return true;
 }
 
@@ -219,7 +225,8 @@ static const char *type_name(const json_t *v) {
   case JSON_STRING: return "a string";
   case JSON_INTEGER: return "an integer";
   case JSON_REAL: return "a number";
-  case JSON_TRUE: case JSON_FALSE: return "a boolean";
+  case JSON_TRUE:
+  case JSON_FALSE: return "a boolean";
   default: return "null";
   }
 }
@@ -255,8 +262,9 @@ static bool parse_filters(query *q, json_t *filters) {
 
 static bool parse_body(query *q, kts_request *r) {
   if (!r->len)
-    return fail(q, MHD_HTTP_BAD_REQUEST, "bad_json", "the request body is empty; expected a "
-                                                     "JSON object such as {\"text\": \"...\"}");
+    return fail(q, MHD_HTTP_BAD_REQUEST, "bad_json",
+                "the request body is empty; expected a "
+                "JSON object such as {\"text\": \"...\"}");
   if (!kts_utf8_valid(r->body, r->len))
     return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_utf8", "the request body is not valid UTF-8");
   json_error_t err;
@@ -307,13 +315,13 @@ static bool parse_body(query *q, kts_request *r) {
 
 /* Answer a library failure. Search failures are logged by code only: the
  * detailed message of a search is not written anywhere. */
-static enum MHD_Result reply_kt(struct MHD_Connection *c, kts_request *r, int rc,
-                                const char *what, bool log_detail) {
+static enum MHD_Result reply_kt(struct MHD_Connection *c, kts_request *r, int rc, const char *what,
+                                bool log_detail) {
   const char *code;
   unsigned status = kts_status_of(rc, &code);
   if (status >= 500) {
-    fprintf(stderr, "kohtaanto serve: %s: %s%s%s\n", what, kt_strerror(rc),
-            log_detail ? ": " : "", log_detail ? kt_error_last() : "");
+    fprintf(stderr, "kohtaanto serve: %s: %s%s%s\n", what, kt_strerror(rc), log_detail ? ": " : "",
+            log_detail ? kt_error_last() : "");
     return kts_reply_error(c, r, status, code, "%s: %s", what, kt_strerror(rc));
   }
   const char *detail = kt_error_last();
@@ -323,7 +331,8 @@ static enum MHD_Result reply_kt(struct MHD_Connection *c, kts_request *r, int rc
 static enum MHD_Result reply_doc(struct MHD_Connection *c, kts_request *r, json_t *doc) {
   char *s = doc ? json_dumps(doc, JSON_PRESERVE_ORDER | JSON_COMPACT) : NULL;
   json_decref(doc);
-  if (!s) return kts_reply_error(c, r, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "out of memory");
+  if (!s)
+    return kts_reply_error(c, r, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "out of memory");
   return kts_reply_json(c, r, MHD_HTTP_OK, s, strlen(s), free);
 }
 
@@ -426,8 +435,8 @@ static bool valid_id(const char *id) {
   return true;
 }
 
-static enum MHD_Result get_service(struct MHD_Connection *c, kts_request *r,
-                                   const kts_config *cfg, const char *id) {
+static enum MHD_Result get_service(struct MHD_Connection *c, kts_request *r, const kts_config *cfg,
+                                   const char *id) {
   if (!valid_id(id))
     return kts_reply_error(c, r, MHD_HTTP_NOT_FOUND, "not_found",
                            "no such service; ids are 1-100 of a-z, 0-9 and '-'");

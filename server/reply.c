@@ -13,12 +13,12 @@
 #include <string.h>
 
 /* The page loads nothing from elsewhere and runs no inline code. */
-#define PAGE_CSP                                                                             \
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "         \
+#define PAGE_CSP                                                                                   \
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "                \
   "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'"
 
 static enum MHD_Result queue(struct MHD_Connection *c, kts_request *r, unsigned status,
-                            struct MHD_Response *resp, const char *type, size_t len) {
+                             struct MHD_Response *resp, const char *type, size_t len) {
   if (!resp) return MHD_NO;
   MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
   MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
@@ -50,7 +50,8 @@ enum MHD_Result kts_reply_error(struct MHD_Connection *c, kts_request *r, unsign
   /* A message may quote a value from the request cut at a byte limit;
    * keep the JSON valid UTF-8 whatever was cut. */
   size_t n = strlen(msg);
-  while (n && !kts_utf8_valid(msg, n)) msg[--n] = '\0';
+  while (n && !kts_utf8_valid(msg, n))
+    msg[--n] = '\0';
   json_t *doc = json_pack("{s:{s:s, s:s}}", "error", "code", code, "message", msg);
   char *s = doc ? json_dumps(doc, JSON_PRESERVE_ORDER | JSON_COMPACT) : NULL;
   json_decref(doc);
@@ -113,11 +114,24 @@ bool kts_utf8_valid(const char *str, size_t n) {
     unsigned c = s[i];
     size_t k;
     unsigned min;
-    if (c < 0x80) { i++; continue; }
-    if (c >= 0xC2 && c <= 0xDF) { k = 1; min = 0x80; c &= 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { k = 2; min = 0x800; c &= 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { k = 3; min = 0x10000; c &= 0x07; }
-    else return false;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+      k = 1;
+      min = 0x80;
+      c &= 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      k = 2;
+      min = 0x800;
+      c &= 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      k = 3;
+      min = 0x10000;
+      c &= 0x07;
+    } else
+      return false;
     if (n - i <= k) return false;
     for (size_t j = 1; j <= k; j++) {
       if ((s[i + j] & 0xC0) != 0x80) return false;

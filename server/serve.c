@@ -11,8 +11,8 @@
 
 #include <arpa/inet.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <netdb.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,9 +55,8 @@ static bool parse_num(const char *s, long lo, long hi, long *out) {
 /* ---- requests ------------------------------------------------------------ */
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_data_size,
-                                  void **con_cls) {
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **con_cls) {
   (void)version;
   const kts_config *cfg = cls;
   kts_request *r = *con_cls;
@@ -68,7 +67,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     snprintf(r->method, sizeof r->method, "%s", method);
     kts_log_path(url, r->log_path, sizeof r->log_path);
     /* Refuse an announced oversize body before reading any of it. */
-    const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    const char *cl =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
     if (cl && strtoull(cl, NULL, 10) > KTS_BODY_CAP) {
       r->too_big = true;
       return kts_route(c, r, cfg, url, method);
@@ -85,7 +85,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     }
     if (r->len + n + 1 > r->size) {
       size_t size = r->size ? r->size : 4096;
-      while (size < r->len + n + 1) size *= 2;
+      while (size < r->len + n + 1)
+        size *= 2;
       char *b = realloc(r->body, size);
       if (!b) return MHD_NO;
       r->body = b;
@@ -130,8 +131,7 @@ static void on_mhd_log(void *cls, const char *fmt, va_list ap) {
   (void)cls;
   (void)ap;
   size_t n = strlen(fmt);
-  fprintf(stderr, "kohtaanto serve: http: %.*s\n", (int)(n && fmt[n - 1] == '\n' ? n - 1 : n),
-          fmt);
+  fprintf(stderr, "kohtaanto serve: http: %.*s\n", (int)(n && fmt[n - 1] == '\n' ? n - 1 : n), fmt);
 }
 
 /* ---- the command ----------------------------------------------------------- */
@@ -143,17 +143,16 @@ int kt_serve_main(int argc, char **argv, const char *default_index) {
   if (threads < 1) threads = 1;
   if (threads > 64) threads = 64;
   enum { O_INDEX = 1, O_BIND, O_PORT, O_THREADS, O_MAXCONN, O_TIMEOUT, O_REFRESH, O_LOG, O_HELP };
-  static const struct option opts[] = {
-      {"index", required_argument, NULL, O_INDEX},
-      {"bind", required_argument, NULL, O_BIND},
-      {"port", required_argument, NULL, O_PORT},
-      {"threads", required_argument, NULL, O_THREADS},
-      {"max-connections", required_argument, NULL, O_MAXCONN},
-      {"timeout", required_argument, NULL, O_TIMEOUT},
-      {"refresh", required_argument, NULL, O_REFRESH},
-      {"access-log", no_argument, NULL, O_LOG},
-      {"help", no_argument, NULL, O_HELP},
-      {NULL, 0, NULL, 0}};
+  static const struct option opts[] = {{"index", required_argument, NULL, O_INDEX},
+                                       {"bind", required_argument, NULL, O_BIND},
+                                       {"port", required_argument, NULL, O_PORT},
+                                       {"threads", required_argument, NULL, O_THREADS},
+                                       {"max-connections", required_argument, NULL, O_MAXCONN},
+                                       {"timeout", required_argument, NULL, O_TIMEOUT},
+                                       {"refresh", required_argument, NULL, O_REFRESH},
+                                       {"access-log", no_argument, NULL, O_LOG},
+                                       {"help", no_argument, NULL, O_HELP},
+                                       {NULL, 0, NULL, 0}};
   optind = 1;
   int ch;
   while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -172,12 +171,12 @@ int kt_serve_main(int argc, char **argv, const char *default_index) {
       break;
     }
     case O_LOG: cfg.access_log = true; break;
-    case 'h': case O_HELP: usage(stdout); return 0;
+    case 'h':
+    case O_HELP: usage(stdout); return 0;
     default: usage(stderr); return EXIT_USAGE;
     }
     if (!ok) {
-      fprintf(stderr, "kohtaanto serve: invalid value '%s' for --%s\n", optarg,
-              opts[ch - 1].name);
+      fprintf(stderr, "kohtaanto serve: invalid value '%s' for --%s\n", optarg, opts[ch - 1].name);
       return EXIT_USAGE;
     }
   }
@@ -232,11 +231,10 @@ int kt_serve_main(int argc, char **argv, const char *default_index) {
   unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
   if (ai->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
   struct MHD_Daemon *d = MHD_start_daemon(
-      flags, (uint16_t)port, NULL, NULL, on_request, &cfg, MHD_OPTION_EXTERNAL_LOGGER,
-      on_mhd_log, NULL, MHD_OPTION_SOCK_ADDR, ai->ai_addr,
-      MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(threads > 1 ? threads : 0),
-      MHD_OPTION_CONNECTION_LIMIT, (unsigned)maxconn, MHD_OPTION_CONNECTION_TIMEOUT,
-      (unsigned)timeout,
+      flags, (uint16_t)port, NULL, NULL, on_request, &cfg, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log,
+      NULL, MHD_OPTION_SOCK_ADDR, ai->ai_addr, MHD_OPTION_THREAD_POOL_SIZE,
+      (unsigned)(threads > 1 ? threads : 0), MHD_OPTION_CONNECTION_LIMIT, (unsigned)maxconn,
+      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)timeout,
       /* Room for a need text of KT_MAX_QUERY_BYTES percent-encoded in a
        * GET /api/search URL, so that even that gets a JSON answer. */
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(512 * 1024), MHD_OPTION_NOTIFY_COMPLETED,

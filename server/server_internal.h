@@ -31,23 +31,23 @@ typedef struct kts_config {
 
 /* A request in progress: MHD's per-request pointer. */
 typedef struct kts_request {
-  double t0;               /* monotonic start time, seconds */
+  double t0; /* monotonic start time, seconds */
   char method[8];
-  char log_path[96];       /* what the access log shows as the path */
-  char *body;              /* request body so far (NUL-terminated) */
+  char log_path[96]; /* what the access log shows as the path */
+  char *body;        /* request body so far (NUL-terminated) */
   size_t len, size;
-  size_t in_bytes;         /* body bytes received, kept or not */
-  size_t out_bytes;        /* response body bytes */
+  size_t in_bytes;  /* body bytes received, kept or not */
+  size_t out_bytes; /* response body bytes */
   unsigned status;
-  bool too_big;            /* body went over KTS_BODY_CAP; rest discarded */
+  bool too_big; /* body went over KTS_BODY_CAP; rest discarded */
 } kts_request;
 
 /* ---- worker.c: one engine per worker thread ---------------------------- */
 typedef struct kts_worker {
   kt_engine *engine;
-  double next_refresh;     /* monotonic time of the next index check */
-  json_t *facets;          /* "facets" of kt_services_json() for the open
-                            * generation (known filter values), or NULL */
+  double next_refresh; /* monotonic time of the next index check */
+  json_t *facets;      /* "facets" of kt_services_json() for the open
+                        * generation (known filter values), or NULL */
 } kts_worker;
 
 /* Call once before the daemon starts. */
@@ -93,7 +93,7 @@ double kts_now(void);
 
 /* ---- page.c (generated from server/page/) ------------------------------ */
 typedef struct kts_asset {
-  const char *path;         /* "/", "/app.js", ... */
+  const char *path; /* "/", "/app.js", ... */
   const char *content_type;
   const unsigned char *data;
   size_t len;

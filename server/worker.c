@@ -26,7 +26,9 @@ static void worker_free(void *p) {
   free(w);
 }
 
-int kts_worker_init(void) { return pthread_key_create(&worker_key, worker_free) ? KT_ENOMEM : KT_OK; }
+int kts_worker_init(void) {
+  return pthread_key_create(&worker_key, worker_free) ? KT_ENOMEM : KT_OK;
+}
 
 double kts_now(void) {
   struct timespec ts;

@@ -62,7 +62,9 @@ static void expect_error(const char *method, const char *path, const char *body,
   kth_resp_free(&r);
 }
 
-static const char *str(json_t *o, const char *key) { return json_string_value(json_object_get(o, key)); }
+static const char *str(json_t *o, const char *key) {
+  return json_string_value(json_object_get(o, key));
+}
 
 static json_t *results_of(json_t *doc) {
   json_t *r = json_object_get(doc, "results");
@@ -164,7 +166,8 @@ Test(api, without_explain_the_shares_are_left_out) {
 
 Test(api, get_search_equals_post_search) {
   json_t *a = call("GET", "/api/search?q=velat+kasassa%2C+ulosotto&limit=3", NULL, 200);
-  json_t *b = call("POST", "/api/search", "{\"text\": \"velat kasassa, ulosotto\", \"limit\": 3}", 200);
+  json_t *b =
+      call("POST", "/api/search", "{\"text\": \"velat kasassa, ulosotto\", \"limit\": 3}", 200);
   json_t *ra = results_of(a), *rb = results_of(b);
   cr_assert_eq(json_array_size(ra), json_array_size(rb));
   cr_assert(json_array_size(ra) >= 1);
@@ -181,15 +184,17 @@ Test(api, limit_caps_the_results) {
 }
 
 Test(api, filters_keep_only_matching_services) {
-  json_t *d = call("POST", "/api/search",
-                   "{\"text\": \"työ kokeilu palkka\", \"filters\": {\"category\": [\"tuettu_tyo\"]}}", 200);
+  json_t *d = call(
+      "POST", "/api/search",
+      "{\"text\": \"työ kokeilu palkka\", \"filters\": {\"category\": [\"tuettu_tyo\"]}}", 200);
   json_t *rs = results_of(d);
   cr_assert(json_array_size(rs) >= 1);
   for (size_t i = 0; i < json_array_size(rs); i++)
     cr_assert_str_eq(str(json_array_get(rs, i), "category"), "tuettu_tyo");
   json_decref(d);
   /* Repeated and comma-separated query parameters give several values. */
-  d = call("GET", "/api/search?q=ty%C3%B6&category=tuettu_tyo,tyonhaku&language=sv&language=en", NULL, 200);
+  d = call("GET", "/api/search?q=ty%C3%B6&category=tuettu_tyo,tyonhaku&language=sv&language=en",
+           NULL, 200);
   rs = results_of(d);
   cr_assert(json_array_size(rs) >= 1);
   for (size_t i = 0; i < json_array_size(rs); i++) {
@@ -238,8 +243,8 @@ Test(api, wrong_types_are_rejected) {
 
 Test(api, unknown_fields_and_filters_are_rejected) {
   expect_error("POST", "/api/search", "{\"text\": \"a\", \"lmit\": 5}", 400, "unknown_field");
-  expect_error("POST", "/api/search", "{\"text\": \"a\", \"filters\": {\"city\": [\"Espoo\"]}}", 400,
-               "unknown_filter");
+  expect_error("POST", "/api/search", "{\"text\": \"a\", \"filters\": {\"city\": [\"Espoo\"]}}",
+               400, "unknown_filter");
   expect_error("POST", "/api/search", "{\"text\": \"a\", \"filters\": {\"category\": [\"nope\"]}}",
                400, "unknown_filter");
   expect_error("POST", "/api/search",
@@ -411,7 +416,8 @@ Test(api, a_service_record_by_id) {
 
 Test(api, identity_codes_are_removed_before_searching) {
   /* 131052-308T is valid (check character T); 131052-308U is not. */
-  json_t *d = call("POST", "/api/search", "{\"text\": \"palkkatuki 131052-308T ja 010101A123N\"}", 200);
+  json_t *d =
+      call("POST", "/api/search", "{\"text\": \"palkkatuki 131052-308T ja 010101A123N\"}", 200);
   cr_assert_eq(json_integer_value(json_object_get(d, "redacted")), 2);
   json_t *rs = results_of(d);
   for (size_t i = 0; i < json_array_size(rs); i++) {

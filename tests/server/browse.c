@@ -26,7 +26,8 @@ static void teardown(void) {
   kt_engine_close(engine);
   char cmd[600];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-  if (system(cmd)) { /* best effort */ }
+  if (system(cmd)) { /* best effort */
+  }
 }
 TestSuite(browse, .init = setup, .fini = teardown);
 
@@ -110,7 +111,8 @@ Test(browse, bad_arguments_are_errors) {
   o3.languages = (kt_strlist){NULL, 1};
   cr_assert_eq(kt_services_json(engine, &o3, &s), KT_EINVAL);
   const char *many[129];
-  for (int i = 0; i < 129; i++) many[i] = "fi";
+  for (int i = 0; i < 129; i++)
+    many[i] = "fi";
   kt_search_options o4 = KT_SEARCH_OPTIONS_INIT;
   o4.languages = (kt_strlist){many, 129};
   cr_assert_eq(kt_services_json(engine, &o4, &s), KT_ETOOBIG);

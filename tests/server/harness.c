@@ -26,7 +26,8 @@ char *kth_tmpdir(void) {
 void kth_rm_rf(const char *path) {
   char cmd[1024];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", path);
-  if (system(cmd)) { /* best effort */ }
+  if (system(cmd)) { /* best effort */
+  }
 }
 
 int kth_index(const char *catalog, const char *index) {
@@ -107,7 +108,8 @@ const char *kth_header(const kth_resp *r, const char *name) {
     line += 2;
     if (!strncasecmp(line, name, n) && line[n] == ':') {
       const char *v = line + n + 1;
-      while (*v == ' ') v++;
+      while (*v == ' ')
+        v++;
       const char *end = strstr(v, "\r\n");
       size_t len = end ? (size_t)(end - v) : strlen(v);
       if (len >= sizeof val) len = sizeof val - 1;
@@ -148,7 +150,8 @@ int kth_raw(int port, const char *raw, size_t len, kth_resp *out, int timeout_ms
   for (;;) {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    long left = timeout_ms - ((now.tv_sec - t0.tv_sec) * 1000 + (now.tv_nsec - t0.tv_nsec) / 1000000);
+    long left =
+        timeout_ms - ((now.tv_sec - t0.tv_sec) * 1000 + (now.tv_nsec - t0.tv_nsec) / 1000000);
     if (left <= 0) break;
     struct pollfd p = {fd, POLLIN, 0};
     if (poll(&p, 1, (int)left) <= 0) break;

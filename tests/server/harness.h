@@ -33,8 +33,8 @@ int kth_stop(kth_server *s);
 char *kth_log(const kth_server *s);
 
 typedef struct kth_resp {
-  int status;        /* 0 if no response came */
-  char *head;        /* status line and headers */
+  int status; /* 0 if no response came */
+  char *head; /* status line and headers */
   char *body;
   size_t body_len;
 } kth_resp;

@@ -25,15 +25,14 @@ static void expect(const char *in, const char *out, size_t n) {
 
 Test(redact, valid_codes_of_every_century_sign_are_blanked) {
   const char *valid[] = {
-      "131052-308T", /* 1900s, '-' */
-      "111111U111C", /* 1900s, the new letters U-Y */
-      "311299Y999E",
-      "150650+4564", /* 1800s */
-      "010101A123N", /* 2000s, A-F */
-      "020304B7896",
-      "290200A002C", /* 29 February 2000, a leap year */
+      "131052-308T",                /* 1900s, '-' */
+      "111111U111C",                /* 1900s, the new letters U-Y */
+      "311299Y999E", "150650+4564", /* 1800s */
+      "010101A123N",                /* 2000s, A-F */
+      "020304B7896", "290200A002C", /* 29 February 2000, a leap year */
   };
-  for (size_t i = 0; i < sizeof valid / sizeof *valid; i++) expect(valid[i], "           ", 1);
+  for (size_t i = 0; i < sizeof valid / sizeof *valid; i++)
+    expect(valid[i], "           ", 1);
 }
 
 Test(redact, a_wrong_check_character_is_not_a_code) {
@@ -46,9 +45,9 @@ Test(redact, a_wrong_check_character_is_not_a_code) {
 
 Test(redact, impossible_dates_and_signs_are_not_codes) {
   expect("290201A002M", "290201A002M", 0); /* 29 February 2001 */
-  expect("321052-3082", "321052-3082", 0);  /* day 32 (with its right check character) */
-  expect("131352-3087", "131352-3087", 0);  /* month 13 (with its right check character) */
-  expect("131052G308T", "131052G308T", 0);  /* no century sign G */
+  expect("321052-3082", "321052-3082", 0); /* day 32 (with its right check character) */
+  expect("131352-3087", "131352-3087", 0); /* month 13 (with its right check character) */
+  expect("131052G308T", "131052G308T", 0); /* no century sign G */
   expect("131052/308T", "131052/308T", 0);
 }
 
@@ -67,9 +66,9 @@ Test(redact, codes_inside_text_are_blanked_and_the_rest_kept) {
 }
 
 Test(redact, longer_runs_are_left_alone) {
-  expect("9131052-308T", "9131052-308T", 0);   /* a digit before: part of a longer number */
-  expect("131052-308TX", "131052-308TX", 0);   /* a letter after */
-  expect("131052-3087", "131052-3087", 0);     /* wrong check digit */
+  expect("9131052-308T", "9131052-308T", 0); /* a digit before: part of a longer number */
+  expect("131052-308TX", "131052-308TX", 0); /* a letter after */
+  expect("131052-3087", "131052-3087", 0);   /* wrong check digit */
   expect("131052-308T1", "131052-308T1", 0);
   expect("131052-30", "131052-30", 0);
 }

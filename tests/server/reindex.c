@@ -37,16 +37,22 @@ static void *client(void *arg) {
   while (!atomic_load(&stop)) {
     kth_resp r;
     int st = kth_call(srv.port, "POST", "/api/search", search, strlen(search), &r);
-    if (st == 200 && strstr(r.body, "\"id\":\"palkkatuki\"")) atomic_fetch_add(&ok, 1);
-    else note_failure("POST /api/search", st, r.body);
+    if (st == 200 && strstr(r.body, "\"id\":\"palkkatuki\""))
+      atomic_fetch_add(&ok, 1);
+    else
+      note_failure("POST /api/search", st, r.body);
     kth_resp_free(&r);
     st = kth_call(srv.port, "GET", "/api/services/palkkatuki", NULL, 0, &r);
-    if (st == 200) atomic_fetch_add(&ok, 1);
-    else note_failure("GET /api/services/palkkatuki", st, r.body);
+    if (st == 200)
+      atomic_fetch_add(&ok, 1);
+    else
+      note_failure("GET /api/services/palkkatuki", st, r.body);
     kth_resp_free(&r);
     st = kth_call(srv.port, "GET", "/api/services?category=tuettu_tyo", NULL, 0, &r);
-    if (st == 200) atomic_fetch_add(&ok, 1);
-    else note_failure("GET /api/services", st, r.body);
+    if (st == 200)
+      atomic_fetch_add(&ok, 1);
+    else
+      note_failure("GET /api/services", st, r.body);
     kth_resp_free(&r);
   }
   return NULL;
@@ -88,7 +94,8 @@ Test(reindex, searches_never_fail_while_the_index_switches, .timeout = 120) {
 
   enum { NCLIENTS = 3 };
   pthread_t th[NCLIENTS];
-  for (int i = 0; i < NCLIENTS; i++) pthread_create(&th[i], NULL, client, NULL);
+  for (int i = 0; i < NCLIENTS; i++)
+    pthread_create(&th[i], NULL, client, NULL);
   const char *order[] = {b, a, b, a, b};
   for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
     usleep(600 * 1000);
@@ -96,9 +103,10 @@ Test(reindex, searches_never_fail_while_the_index_switches, .timeout = 120) {
   }
   usleep(600 * 1000);
   atomic_store(&stop, 1);
-  for (int i = 0; i < NCLIENTS; i++) pthread_join(th[i], NULL);
-  cr_assert_eq(atomic_load(&failed), 0, "%d of %d requests failed; first: %s",
-               atomic_load(&failed), atomic_load(&failed) + atomic_load(&ok), first_failure);
+  for (int i = 0; i < NCLIENTS; i++)
+    pthread_join(th[i], NULL);
+  cr_assert_eq(atomic_load(&failed), 0, "%d of %d requests failed; first: %s", atomic_load(&failed),
+               atomic_load(&failed) + atomic_load(&ok), first_failure);
   cr_assert_gt(atomic_load(&ok), 30, "only %d requests were made", atomic_load(&ok));
 
   /* Every worker serves the last generation (catalogue B) within seconds. */
