@@ -383,7 +383,7 @@
           el('b', { class: 'word', text: m.word }),
           m.term && m.term !== m.word ? ` → ${m.term}` : '',
           fields ? ` (${fields})` : '',
-          typeof m.weight === 'number' ? el('span', { class: 'share', text: ` ${Math.round(m.weight * 100)} %` }) : null,
+          typeof m.weight === 'number' ? el('span', { class: 'share', text: m.weight < 0.005 ? ' <1 %' : ` ${Math.round(m.weight * 100)} %` }) : null,
           m.concept ? el('span', { class: 'via', text: ` – ${t('via')} “${m.concept}”` }) : null));
       }
       why.append(el('p', { class: 'small muted', text: t('matched') }), ul);
