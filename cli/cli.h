@@ -44,6 +44,10 @@ int kt_cli_search(int argc, char **argv);
 int kt_cli_show(int argc, char **argv);
 int kt_cli_analyze(int argc, char **argv);
 int kt_cli_eval(int argc, char **argv);
+int kt_cli_feedback(int argc, char **argv);
+/* Default feedback store: $KOHTAANTO_FEEDBACK, $XDG_DATA_HOME/kohtaanto/feedback
+ * or ~/.local/share/kohtaanto/feedback. Static buffer. */
+const char *kt_cli_default_feedback(void);
 
 /* Ranking configurations for ablations (eval --config, search --config):
  * a cumulative ladder from exact word forms to the full ranking, then the

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define MAX_QUERIES 10000
 #define MAX_SYSTEMS 32
@@ -37,11 +38,13 @@ typedef struct query {
   char type[32];
   judged *rel;
   size_t nrel, relcap;
+  bool train; /* --feedback-split: used as simulated referrals, not scored */
 } query;
 
 typedef struct system {
   char name[64];
   unsigned flags;      /* a Kohtaanto configuration ... */
+  bool feedback;       /* ... ranking with the simulated referrals */
   const char *runfile; /* ... or a TREC run to score */
   double ext_p50, ext_p99; /* a run's own latency (--times), or NAN */
   double *ndcg, *mrr, *recall, *s1, *ms;
@@ -172,7 +175,8 @@ static double now_ms(void) {
   return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-static int run_config(kt_engine *e, system_t *s, query *qs, size_t n, size_t k) {
+static int run_config(kt_engine *e, kt_feedback *fb, system_t *s, query *qs, size_t n, size_t k) {
+  kt_engine_set_feedback(e, s->feedback ? fb : NULL);
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
   o.limit = k;
   o.flags = s->flags | KT_SEARCH_NO_EXPLAIN; /* ranking only, as the peers */
@@ -189,7 +193,32 @@ static int run_config(kt_engine *e, system_t *s, query *qs, size_t n, size_t k) 
     kt_results_free(r);
   }
   free(ids);
+  kt_engine_set_feedback(e, NULL);
   return 0;
+}
+
+/* --feedback-split: every other judged query becomes simulated referrals
+ * (grade 2 -> referred, grade 1 -> useful) in a fresh store; only the other
+ * half is scored, with and without the store. */
+static int train_feedback(kt_engine *e, const char *dir, query *qs, size_t n, kt_feedback **out,
+                          size_t *ntrain) {
+  int rc = kt_feedback_open(out, dir, 0);
+  if (rc) return kt_cli_fail("feedback store", rc);
+  size_t judged = 0;
+  *ntrain = 0;
+  for (size_t i = 0; i < n && !rc; i++) {
+    if (!qs[i].nrel) continue;
+    if (judged++ % 2) continue;
+    qs[i].train = true;
+    (*ntrain)++;
+    for (size_t j = 0; j < qs[i].nrel && !rc; j++) {
+      int kind = qs[i].rel[j].grade >= 2 ? KT_FEEDBACK_REFERRED : KT_FEEDBACK_USEFUL;
+      if (qs[i].rel[j].grade < 1) continue;
+      rc = kt_feedback_add(*out, e, qs[i].text, strlen(qs[i].text), qs[i].rel[j].id, kind, 0);
+      if (rc == KT_ENOTFOUND) rc = KT_OK; /* judged service not in this index */
+    }
+  }
+  return rc ? kt_cli_fail("simulated referral", rc) : 0;
 }
 
 static int run_file(system_t *s, query *qs, size_t n, size_t k) {
@@ -222,7 +251,7 @@ static double mean_of(const double *v, const query *qs, size_t n, const char *ty
   double sum = 0;
   size_t m = 0;
   for (size_t i = 0; i < n; i++) {
-    if (!qs[i].nrel) continue;
+    if (!qs[i].nrel || qs[i].train) continue;
     if (type && strcmp(qs[i].type, type)) continue;
     sum += v[i];
     m++;
@@ -236,7 +265,10 @@ static void usage(FILE *f) {
         "  --config NAME  a Kohtaanto configuration (ablation); 'all' = every one:\n",
         f);
   for (size_t i = 0; i < NCONFIGS; i++) fprintf(f, "                   %-10s %s\n", CONFIGS[i].name, CONFIGS[i].what);
-  fputs("  --run NAME=FILE  score a TREC run of another system (qid Q0 id rank score tag)\n"
+  fputs("  --feedback-split  every other judged query's judgments become simulated referrals\n"
+        "                   (grade 2 referred, 1 useful); the rest are scored with and\n"
+        "                   without them (+feedback). Off unless asked.\n"
+        "  --run NAME=FILE  score a TREC run of another system (qid Q0 id rank score tag)\n"
         "  --times NAME=FILE  that system's latency: a line \"mean_ms p50_ms p99_ms n\"\n"
         "  -k N             cut-off (default 10)\n"
         "Default: --config full. Metrics: nDCG@k (gain 2^grade-1), MRR@k, Recall@k, Success@1;\n"
@@ -249,12 +281,13 @@ int kt_cli_eval(int argc, char **argv) {
   size_t k = 10;
   system_t sys[MAX_SYSTEMS];
   size_t ns = 0;
+  bool split = false;
   memset(sys, 0, sizeof sys);
   static const struct option lo[] = {
       {"index", required_argument, 0, 'i'}, {"queries", required_argument, 0, 'q'},
       {"qrels", required_argument, 0, 'r'}, {"types", required_argument, 0, 't'},
       {"config", required_argument, 0, 'c'}, {"run", required_argument, 0, 'R'},
-      {"times", required_argument, 0, 'T'},
+      {"times", required_argument, 0, 'T'}, {"feedback-split", no_argument, 0, 'F'},
       {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
   int c;
   optind = 1;
@@ -301,6 +334,7 @@ int kt_cli_eval(int argc, char **argv) {
       sys[s].ext_p99 = p99;
       break;
     }
+    case 'F': split = true; break;
     case 'h': usage(stdout); return KT_EXIT_OK;
     default: usage(stderr); return KT_EXIT_USAGE;
     }
@@ -310,6 +344,13 @@ int kt_cli_eval(int argc, char **argv) {
     snprintf(sys[0].name, sizeof sys[0].name, "kohtaanto:full");
     sys[ns++].flags = 0;
   }
+  /* Each Kohtaanto configuration is also run with the learned referrals. */
+  for (size_t s = 0, n0 = ns; split && s < n0 && ns < MAX_SYSTEMS; s++) {
+    if (sys[s].runfile) continue;
+    sys[ns] = sys[s];
+    snprintf(sys[ns].name, sizeof sys[ns].name, "%.40s+feedback", sys[s].name);
+    sys[ns++].feedback = true;
+  }
   query *qs = NULL;
   size_t n = 0;
   int x = load_queries(qpath, &qs, &n);
@@ -318,6 +359,17 @@ int kt_cli_eval(int argc, char **argv) {
   if (x) return x;
 
   kt_engine *e = NULL;
+  kt_feedback *fb = NULL;
+  char fbdir[] = "/tmp/kt-eval-feedback-XXXXXX";
+  size_t ntrain = 0;
+  if (split) {
+    int rc = kt_engine_open(&e, index);
+    if (rc) return kt_cli_fail("open index", rc);
+    if (!mkdtemp(fbdir)) return kt_cli_fail("feedback store", KT_EIO);
+    x = train_feedback(e, fbdir, qs, n, &fb, &ntrain);
+    kt_engine_close(e);
+    e = NULL;
+  }
   for (size_t s = 0; s < ns && !x; s++) {
     system_t *y = &sys[s];
     y->ndcg = calloc(n, sizeof(double));
@@ -336,13 +388,21 @@ int kt_cli_eval(int argc, char **argv) {
         if (kt_search(e, qs[i].text, strlen(qs[i].text), &o, &r) == KT_OK) kt_results_free(r);
       }
     }
-    x = run_config(e, y, qs, n, k);
+    x = run_config(e, fb, y, qs, n, k);
   }
   kt_engine_close(e);
+  if (fb) {
+    printf("feedback: %zu marks from %zu judged queries used as referrals; the other queries are "
+           "scored\n", kt_feedback_count(fb), ntrain);
+    kt_feedback_close(fb);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", fbdir);
+    if (system(cmd) != 0) fprintf(stderr, "kohtaanto eval: could not remove %s\n", fbdir);
+  }
   if (x) return x;
 
   size_t judged = 0;
-  for (size_t i = 0; i < n; i++) judged += qs[i].nrel > 0;
+  for (size_t i = 0; i < n; i++) judged += qs[i].nrel > 0 && !qs[i].train;
   printf("queries: %zu (%zu judged)   cut-off k=%zu\n\n", n, judged, k);
   printf("%-22s %8s %8s %8s %8s %9s %9s\n", "system", "nDCG@k", "MRR@k", "R@k", "S@1", "ms p50", "ms p99");
   for (size_t s = 0; s < ns; s++) {
@@ -371,7 +431,7 @@ int kt_cli_eval(int argc, char **argv) {
     printf("\nnDCG@k / R@k by query type\n%-22s", "system");
     for (size_t t = 0; t < nt; t++) {
       size_t m = 0;
-      for (size_t i = 0; i < n; i++) m += !strcmp(qs[i].type, types[t]) && qs[i].nrel;
+      for (size_t i = 0; i < n; i++) m += !strcmp(qs[i].type, types[t]) && qs[i].nrel && !qs[i].train;
       char h[48];
       snprintf(h, sizeof h, "%s(%zu)", types[t], m);
       printf(" %13s", h);

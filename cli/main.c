@@ -17,6 +17,8 @@ static void usage(FILE *f) {
         "  show ID         print a service's full record as JSON\n"
         "  analyze [TEXT]  show how a text is analysed (words, base forms, parts)\n"
         "  eval            ranking quality on a judged query set (nDCG, MRR, recall)\n"
+        "  feedback        record counsellors' marks (referred, useful, not suitable),\n"
+        "                  export statistics, expire or wipe them\n"
         "  serve           HTTP JSON API and the counsellor's search page\n"
         "  version         print the version\n"
         "\n"
@@ -37,6 +39,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "show")) return kt_cli_show(argc - 1, argv + 1);
   if (!strcmp(cmd, "analyze")) return kt_cli_analyze(argc - 1, argv + 1);
   if (!strcmp(cmd, "eval")) return kt_cli_eval(argc - 1, argv + 1);
+  if (!strcmp(cmd, "feedback")) return kt_cli_feedback(argc - 1, argv + 1);
   if (!strcmp(cmd, "serve")) return kt_serve_main(argc - 1, argv + 1, kt_cli_default_index());
   if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
     printf("kohtaanto %s (library %s)\n", KT_VERSION_STRING, kt_version());

@@ -47,7 +47,26 @@ struct kt_engine {
   char *root;          /* index root */
   kt__gen gen;
   kt_analyzer *an;
+  kt_feedback *fb;     /* attached feedback store, or NULL (not owned) */
 };
+
+/* ---- features of a need (search.c), for feedback ------------------------ */
+/* The need's features as feedback stores them, sorted and unique: concept
+ * ids "c:<id>", target-group signals "g:<group>", and "w:<base form>" for
+ * its words that are catalogue vocabulary (in the index), leaving out
+ * numbers, capitalised names inside a sentence and rejected words. */
+int kt__need_features(kt_engine *e, const char *text, size_t len, char ***out, size_t *n);
+void kt__features_free(char **f, size_t n);
+
+/* ---- feedback.c ---------------------------------------------------------- */
+/* Score multiplier of @p service for a need with @p features (1.0 when the
+ * store knows nothing), appending its effects. Safe from any thread. */
+double kt__feedback_factor(kt_feedback *fb, const char *const *features, size_t n,
+                           const char *service, kt__arena *arena, kt_effect *effects,
+                           size_t max_effects, size_t *neffects);
+/* kt_feedback_add() at a given time (tests of expiry). */
+int kt__feedback_add_at(kt_feedback *fb, kt_engine *e, const char *text, size_t len,
+                        const char *service_id, int kind, int reason, long long when);
 
 /* Search results: everything lives in one arena, freed together. */
 struct kt_results {

@@ -159,6 +159,7 @@ typedef struct cand {
   kt__svcfeat feat;
   unsigned *masks;     /* per query term: fields where it matched (NULL until read) */
   int need;            /* main need (index into found), -1 */
+  bool named;          /* the need text names the service */
   kt_effect effects[MAX_EFFECTS];
   size_t neffects;
 } cand;
@@ -461,8 +462,108 @@ static int group_by_need(kt_results *res) {
   return KT_OK;
 }
 
+/* Does token @p i look like a name: capitalised inside a sentence (not an
+ * abbreviation in capitals)? Names never become feedback features. */
+static bool name_like(const kt_analysis *a, const char *text, size_t i) {
+  const kt_token *t = kt_analysis_get(a, i);
+  const unsigned char *p = (const unsigned char *)text + t->start;
+  bool upper = (p[0] >= 'A' && p[0] <= 'Z') ||
+               (p[0] == 0xC3 && (p[1] == 0x84 || p[1] == 0x96 || p[1] == 0x85));
+  if (!upper) return false;
+  size_t caps = 0, letters = 0;
+  for (size_t b = t->start; b < t->end; b++) {
+    unsigned char c = (unsigned char)text[b];
+    if (c >= 'a' && c <= 'z') letters++;
+    if (c >= 'A' && c <= 'Z') caps++, letters++;
+  }
+  if (letters >= 2 && caps == letters) return false; /* TE, KELA */
+  if (i == 0) return false;
+  const kt_token *prev = kt_analysis_get(a, i - 1);
+  for (size_t b = prev->end; b < t->start; b++)
+    if (strchr(".!?\n:;", text[b])) return false; /* starts a sentence */
+  return true;
+}
+
+static int add_feature(char ***f, size_t *n, size_t *cap, const char *prefix, const char *v) {
+  if (*n == *cap) {
+    size_t nc = *cap ? *cap * 2 : 32;
+    char **nf = realloc(*f, nc * sizeof *nf);
+    if (!nf) return KT_ENOMEM;
+    *f = nf;
+    *cap = nc;
+  }
+  size_t l = strlen(prefix) + strlen(v) + 1;
+  char *s = malloc(l);
+  if (!s) return KT_ENOMEM;
+  snprintf(s, l, "%s%s", prefix, v);
+  (*f)[(*n)++] = s;
+  return KT_OK;
+}
+
+void kt__features_free(char **f, size_t n) {
+  for (size_t i = 0; f && i < n; i++) free(f[i]);
+  free(f);
+}
+
+/* The need's features (see kt__need_features), sorted and unique. */
+static int need_features(ctx *x, const bool *rejected, const kt__sigset *set, char ***out,
+                         size_t *nout) {
+  char **f = NULL;
+  size_t n = 0, cap = 0;
+  int rc = KT_OK;
+  for (size_t k = 0; k < x->nfound && !rc; k++)
+    rc = add_feature(&f, &n, &cap, "c:", kt__thesaurus_concept(x->e->gen.thes, x->found[k].concept)->id);
+  for (size_t g = 0; g < set->ngroups && !rc; g++) rc = add_feature(&f, &n, &cap, "g:", set->groups[g]);
+  for (size_t i = 0; i < kt_analysis_count(x->an) && !rc; i++) {
+    const kt_token *t = kt_analysis_get(x->an, i);
+    if (t->stopword || rejected[i] || name_like(x->an, x->text, i)) continue;
+    for (size_t k = 0; k < t->term_count && !rc; k++) {
+      int kind = t->terms[k].kind;
+      if (kind != KT_TERM_LEMMA && kind != KT_TERM_FIXED && kind != KT_TERM_TYPO) continue;
+      /* Catalogue vocabulary only: a word no service uses is not kept. */
+      if (ktx_db_termfreq(x->e->gen.db, t->terms[k].text) == 0) continue;
+      rc = add_feature(&f, &n, &cap, "w:", t->terms[k].text);
+    }
+  }
+  if (rc) {
+    kt__features_free(f, n);
+    return rc;
+  }
+  qsort(f, n, sizeof *f, cmp_str);
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (w && !strcmp(f[w - 1], f[i])) free(f[i]);
+    else f[w++] = f[i];
+  }
+  *out = f;
+  *nout = w;
+  return KT_OK;
+}
+
+static int search_impl(kt_engine *e, const char *text, size_t len,
+                       const kt_search_options *opts, kt_results **out, char ***feat_out,
+                       size_t *nfeat_out);
+
 int kt_search(kt_engine *e, const char *text, size_t len,
               const kt_search_options *opts, kt_results **out) {
+  return search_impl(e, text, len, opts, out, NULL, NULL);
+}
+
+int kt__need_features(kt_engine *e, const char *text, size_t len, char ***out, size_t *n) {
+  *out = NULL;
+  *n = 0;
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = 1;
+  o.flags = KT_SEARCH_NO_EXPLAIN | KT_SEARCH_NO_FEEDBACK;
+  kt_results *r = NULL;
+  int rc = search_impl(e, text, len, &o, &r, out, n);
+  kt_results_free(r);
+  return rc;
+}
+
+static int search_impl(kt_engine *e, const char *text, size_t len,
+                       const kt_search_options *opts, kt_results **out, char ***feat_out,
+                       size_t *nfeat_out) {
   kt__err_clear();
   if (!e || !out || (!text && len)) return kt__err(KT_EINVAL, "kt_search: NULL argument");
   *out = NULL;
@@ -495,6 +596,8 @@ int kt_search(kt_engine *e, const char *text, size_t len,
   filters fs;
   memset(&fs, 0, sizeof fs);
   ktx_hit *hits = NULL;
+  char **feat = NULL; /* feedback features of the need */
+  size_t nfeat = 0;
   cand *cs = NULL;
   size_t nhits = 0;
   wordmatch *wm = NULL;
@@ -562,6 +665,10 @@ int kt_search(kt_engine *e, const char *text, size_t len,
     }
     if (rc) goto out;
   }
+
+  /* Feedback features: for the store to learn from, or to rank with it. */
+  bool use_fb = !baseline && e->fb && !(opts->flags & KT_SEARCH_NO_FEEDBACK);
+  if ((feat_out || use_fb) && (rc = need_features(&x, rejected, &set, &feat, &nfeat))) goto out;
 
   if ((rc = add_filter(&fs, "XC", &opts->categories, NULL, "categories")) ||
       (rc = add_filter(&fs, "XG", &opts->target_groups, NULL, "target_groups")) ||
@@ -643,6 +750,7 @@ int kt_search(kt_engine *e, const char *text, size_t len,
       if ((rc = read_name(e->an, (kt__doc *)cs[h].doc))) break;
       if (names_service(cs[h].doc, direct, ndirect)) {
         cs[h].score *= NAME_BOOST;
+        cs[h].named = true;
         cs[h].effects[cs[h].neffects++] =
             (kt_effect){"palvelun nimi", "tarve mainitsee palvelun nimeltä", NAME_BOOST};
       }
@@ -657,6 +765,21 @@ int kt_search(kt_engine *e, const char *text, size_t len,
   }
   free(direct);
   if (rc) goto out;
+  /* Learned from referrals: a bounded lift that never carries a service
+   * past one the need text names. */
+  if (use_fb) {
+    double best_named = 0;
+    for (size_t h = 0; h < nhits; h++)
+      if (cs[h].named && cs[h].score > best_named) best_named = cs[h].score;
+    for (size_t h = 0; h < nhits; h++) {
+      double f = kt__feedback_factor(e->fb, (const char *const *)feat, nfeat, cs[h].f[KT__D_ID],
+                                     &x.res->arena, cs[h].effects, MAX_EFFECTS, &cs[h].neffects);
+      double lifted = cs[h].score * f;
+      if (f > 1 && !cs[h].named && best_named > 0 && lifted >= best_named)
+        lifted = cs[h].score < best_named ? best_named * (1 - 1e-9) : cs[h].score;
+      cs[h].score = lifted;
+    }
+  }
   qsort(cs, nhits, sizeof *cs, cmp_cand);
 
   /* 5. Spread over needs. */
@@ -683,6 +806,13 @@ done:
   *out = x.res;
   x.res = NULL;
 out:
+  if (!rc && feat_out) {
+    *feat_out = feat;
+    *nfeat_out = nfeat;
+    feat = NULL;
+    nfeat = 0;
+  }
+  kt__features_free(feat, nfeat);
   free(cs);
   free(wm);
   free(mterms);

@@ -246,6 +246,8 @@ typedef struct kt_search_options {
 /** Pseudo-relevance feedback: the top results' best terms join the query and
  *  it runs again. Off by default (see bench/README.md for its measurement). */
 #define KT_SEARCH_PRF (1u << 18)
+/** Ablation: ignore the attached feedback store. */
+#define KT_SEARCH_NO_FEEDBACK (1u << 11)
 /**@}*/
 
 /** The ranked results of one search. */
@@ -489,6 +491,93 @@ int kt_services_json(kt_engine *engine, const kt_search_options *filters, char *
  * @return the number of codes blanked out.
  */
 size_t kt_redact_hetu(char *text, size_t len);
+/**@}*/
+
+/* ------------------------------------------------------------------------ */
+/** @name Feedback: learning from referrals
+ *
+ * Counsellors mark results as referred (ohjattu), useful, or not suitable
+ * with a reason. The store keeps, per mark, only the service id, the kind,
+ * the reason, the time and the need's *features*: the thesaurus concepts
+ * found in the text ("c:talous_velat"), the base forms of its words that are
+ * catalogue vocabulary ("w:ulosotto") and its target-group signals
+ * ("g:nuoret"). The need text itself, numbers, capitalised names and any word
+ * the catalogue does not use are never stored. Searches of an engine with a
+ * store attached give a bounded lift to services referred for similar needs
+ * (at most x1.3, and never above a service the text names), and demote a
+ * service marked not suitable for a target group three times or more for
+ * that group. Events older than the retention period are dropped. A store
+ * is an LMDB folder of its own, so it survives index rebuilds; a removed
+ * service's events are kept but unused. One kt_feedback may be shared by
+ * threads; open a folder only once per process.
+ */
+/**@{*/
+typedef struct kt_feedback kt_feedback;
+
+enum kt_feedback_kind {
+  KT_FEEDBACK_REFERRED = 1,     /**< the client was referred (ohjattu) */
+  KT_FEEDBACK_USEFUL = 2,       /**< useful, not referred */
+  KT_FEEDBACK_NOT_SUITABLE = 3  /**< not suitable; give a reason */
+};
+
+enum kt_feedback_reason {
+  KT_REASON_NONE = 0,
+  KT_REASON_TARGET_GROUP = 1,   /**< wrong target group */
+  KT_REASON_NOT_ELIGIBLE = 2,   /**< the client is not eligible */
+  KT_REASON_AREA = 3,           /**< wrong area */
+  KT_REASON_UNCLEAR = 4,        /**< description unclear */
+  KT_REASON_NO_MATCH = 5,       /**< does not match the need */
+  KT_REASON_OTHER = 6
+};
+
+/** @return "referred", "useful", "not_suitable" (or NULL); and back (0 if unknown). */
+const char *kt_feedback_kind_name(int kind);
+int kt_feedback_kind_parse(const char *name);
+/** @return "target_group", "not_eligible", "area", "unclear", "no_match", "other",
+ *  "" for none (or NULL); and back (-1 if unknown). */
+const char *kt_feedback_reason_name(int reason);
+int kt_feedback_reason_parse(const char *name);
+
+/**
+ * Open (creating if needed) the feedback store in folder @p dir, dropping
+ * events older than @p retention_days (0 = the default, 365).
+ * @return KT_OK; KT_EIO; KT_ECORRUPT; KT_ENOMEM; KT_EINVAL.
+ */
+int kt_feedback_open(kt_feedback **out, const char *dir, unsigned retention_days);
+/** Close a store. NULL is a no-op. Engines using it must be detached first. */
+void kt_feedback_close(kt_feedback *fb);
+
+/**
+ * Record one mark for service @p service_id on the need text @p text. The
+ * text is analysed with @p engine (its index defines the vocabulary) and
+ * only its features are stored. Durable when it returns.
+ * @return KT_OK; KT_EINVAL (unknown kind or reason, a reason on a positive
+ *         mark, invalid UTF-8); KT_ENOTFOUND (no such service in the index);
+ *         KT_ETOOBIG; KT_EIO.
+ */
+int kt_feedback_add(kt_feedback *fb, kt_engine *engine, const char *text, size_t len,
+                    const char *service_id, int kind, int reason);
+
+/** Remove events older than @p older_than_days (0 = every event: a wipe).
+ *  @param[out] removed how many were removed; may be NULL. */
+int kt_feedback_expire(kt_feedback *fb, unsigned older_than_days, size_t *removed);
+
+/** @return number of events in the store. */
+size_t kt_feedback_count(kt_feedback *fb);
+
+#define KT_EXPORT_CSV 1
+#define KT_EXPORT_JSON 2
+/**
+ * Aggregate statistics for service managers: per service of @p engine's
+ * index, its referred / useful / not-suitable counts, the needs (concepts)
+ * it was referred for most, and the services never referred.
+ * @param[out] out NUL-terminated CSV or JSON; free with kt_free()
+ */
+int kt_feedback_export(kt_feedback *fb, kt_engine *engine, int format, char **out);
+
+/** Use @p fb in this engine's searches (NULL detaches). The store must
+ *  outlive the attachment. */
+int kt_engine_set_feedback(kt_engine *engine, kt_feedback *fb);
 /**@}*/
 
 #ifdef KT__VISIBILITY_PUSHED

@@ -1,0 +1,264 @@
+/*
+ * feedback.c — learning from referrals: durability, privacy of what is
+ * stored, bounded influence, target-group demotion, expiry, removed services,
+ * and a held-out gain (referrals for one need text lift the service for
+ * another text of the same need).
+ */
+#define _GNU_SOURCE
+#include "engine.h"
+#include "helpers.h"
+
+#include <criterion/criterion.h>
+#include <criterion/hooks.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define INDEX_ENV "KT_TEST_FEEDBACK_INDEX"
+
+ReportHook(PRE_ALL)(struct criterion_test_set *set) {
+  (void)set;
+  char tmpl[] = "/tmp/kt-feedback-XXXXXX";
+  char *dir = mkdtemp(tmpl);
+  if (!dir || kt_index_build(KT_CATALOG_DIR, dir, NULL, NULL) != KT_OK) {
+    fprintf(stderr, "cannot build the bundled catalogue: %s\n", kt_error_last());
+    abort();
+  }
+  setenv(INDEX_ENV, dir, 1);
+}
+
+ReportHook(POST_ALL)(struct criterion_global_stats *stats) {
+  (void)stats;
+  const char *dir = getenv(INDEX_ENV);
+  if (dir && !strncmp(dir, "/tmp/kt-feedback-", 17)) kt__rm_rf(dir);
+}
+
+static kt_engine *open_engine(void) {
+  kt_engine *e = NULL;
+  cr_assert_eq(kt_engine_open(&e, getenv(INDEX_ENV)), KT_OK, "%s", kt_error_last());
+  return e;
+}
+
+static kt_feedback *open_store(const char *dir) {
+  kt_feedback *fb = NULL;
+  cr_assert_eq(kt_feedback_open(&fb, dir, 0), KT_OK, "%s", kt_error_last());
+  return fb;
+}
+
+static void add(kt_feedback *fb, kt_engine *e, const char *text, const char *id, int kind, int reason) {
+  cr_assert_eq(kt_feedback_add(fb, e, text, strlen(text), id, kind, reason), KT_OK, "%s",
+               kt_error_last());
+}
+
+static const kt_result *find(const kt_results *r, const char *id) {
+  int k = kt_test_rank(r, id);
+  return k >= 0 ? kt_results_get(r, (size_t)k) : NULL;
+}
+
+Test(feedback, survives_a_killed_writer_and_reopening) {
+  char *dir = kt_test_tmpdir();
+  kt_engine *e = open_engine();
+  pid_t pid = fork();
+  if (pid == 0) {
+    kt_feedback *fb = NULL;
+    if (kt_feedback_open(&fb, dir, 0) != KT_OK) _exit(1);
+    if (kt_feedback_add(fb, e, "velat kasassa", 13, "talous-ja-velkaneuvonta", KT_FEEDBACK_REFERRED, 0))
+      _exit(2);
+    raise(SIGKILL); /* no close, no exit handlers */
+  }
+  int st = 0;
+  waitpid(pid, &st, 0);
+  cr_assert(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL, "the writer did not get as far as the kill");
+  kt_feedback *fb = open_store(dir);
+  cr_assert_eq(kt_feedback_count(fb), 1);
+  kt_feedback_close(fb);
+  kt_engine_close(e);
+}
+
+Test(feedback, stores_no_word_of_the_need_outside_the_catalogue_vocabulary) {
+  char *dir = kt_test_tmpdir();
+  kt_engine *e = open_engine();
+  kt_feedback *fb = open_store(dir);
+  const char *text = "Matti Virtanen 010190-123A soitti 0401234567, velat kasassa ja ulosotto, "
+                     "asuu Zorblaxkadulla, harrastaa xyzzyplugh-peliä";
+  add(fb, e, text, "talous-ja-velkaneuvonta", KT_FEEDBACK_REFERRED, 0);
+  kt_feedback_close(fb);
+  kt_engine_close(e);
+  /* Every byte the store holds on disk. */
+  char path[512], *data = NULL;
+  snprintf(path, sizeof path, "%s/data.mdb", dir);
+  FILE *f = fopen(path, "rb");
+  cr_assert_not_null(f);
+  fseek(f, 0, SEEK_END);
+  long size = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  data = malloc((size_t)size);
+  cr_assert_eq(fread(data, 1, (size_t)size, f), (size_t)size);
+  fclose(f);
+  const char *never[] = {"Matti", "matti", "Virtanen", "virtanen", "010190", "123A", "0401234567",
+                         "Zorblax", "zorblax", "xyzzy", "soitti"};
+  for (size_t i = 0; i < sizeof never / sizeof *never; i++)
+    cr_assert_null(memmem(data, (size_t)size, never[i], strlen(never[i])), "'%s' is stored", never[i]);
+  /* What is stored: the need's catalogue vocabulary and concepts. */
+  cr_assert_not_null(memmem(data, (size_t)size, "w:ulosotto", 10), "the features are not stored");
+  cr_assert_not_null(memmem(data, (size_t)size, "c:", 2));
+  free(data);
+}
+
+Test(feedback, a_flood_cannot_lift_a_service_above_an_exact_name_match) {
+  char *dir = kt_test_tmpdir();
+  kt_engine *e = open_engine();
+  kt_feedback *fb = open_store(dir);
+  for (int i = 0; i < 200; i++) add(fb, e, "starttiraha", "uusyrityskeskukset-uusimaa", KT_FEEDBACK_REFERRED, 0);
+  kt_engine_set_feedback(e, fb);
+  kt_results *r = kt_test_search(e, "starttiraha", NULL);
+  cr_assert_eq(kt_test_rank(r, "starttiraha"), 0, "first was %s", kt_results_get(r, 0)->id);
+  const kt_result *x = find(r, "uusyrityskeskukset-uusimaa");
+  cr_assert_not_null(x);
+  bool lifted = false;
+  for (size_t k = 0; k < x->effect_count; k++) {
+    if (strcmp(x->effects[k].signal, "palaute")) continue;
+    lifted = true;
+    cr_assert_leq(x->effects[k].factor, 1.3 + 1e-9, "lift %.3f is over the bound", x->effects[k].factor);
+  }
+  cr_assert(lifted, "200 referrals did not lift it at all");
+  kt_results_free(r);
+  kt_engine_set_feedback(e, NULL);
+  kt_feedback_close(fb);
+  kt_engine_close(e);
+}
+
+Test(feedback, repeated_not_suitable_for_a_target_group_demotes) {
+  char *dir = kt_test_tmpdir();
+  kt_engine *e = open_engine();
+  kt_feedback *fb = open_store(dir);
+  const char *text = "19-vuotias, etsii töitä ja haluaa työnhakuvalmennusta";
+  kt_engine_set_feedback(e, fb);
+  kt_results *before = kt_test_search(e, text, NULL);
+  const kt_result *x = find(before, "tyonhakuvalmennus");
+  cr_assert_not_null(x, "tyonhakuvalmennus not in the top 10");
+  for (int i = 0; i < 3; i++)
+    add(fb, e, text, "tyonhakuvalmennus", KT_FEEDBACK_NOT_SUITABLE, KT_REASON_TARGET_GROUP);
+  kt_results *after = kt_test_search(e, text, NULL);
+  x = find(after, "tyonhakuvalmennus");
+  if (x) {
+    bool demoted = false;
+    for (size_t k = 0; k < x->effect_count; k++)
+      demoted |= x->effects[k].factor < 1 && strstr(x->effects[k].reason, "nuoret");
+    cr_assert(demoted, "no demotion for the target group");
+  }
+  int rb = kt_test_rank(before, "tyonhakuvalmennus"), ra = kt_test_rank(after, "tyonhakuvalmennus");
+  cr_assert(ra < 0 || ra > rb, "rank %d -> %d", rb, ra);
+  kt_results_free(before);
+  kt_results_free(after);
+  kt_engine_set_feedback(e, NULL);
+  kt_feedback_close(fb);
+  kt_engine_close(e);
+}
+
+Test(feedback, old_events_expire_and_a_wipe_removes_everything) {
+  char *dir = kt_test_tmpdir();
+  kt_engine *e = open_engine();
+  kt_feedback *fb = open_store(dir);
+  long long now = (long long)time(NULL);
+  cr_assert_eq(kt__feedback_add_at(fb, e, "velat", 5, "takuusaatio", KT_FEEDBACK_USEFUL, 0,
+                                   now - 400LL * 86400), KT_OK);
+  add(fb, e, "velat", "takuusaatio", KT_FEEDBACK_USEFUL, 0);
+  cr_assert_eq(kt_feedback_count(fb), 2);
+  kt_feedback_close(fb);
+  fb = open_store(dir); /* default retention: 365 days */
+  cr_assert_eq(kt_feedback_count(fb), 1, "the 400-day-old event was kept");
+  size_t removed = 0;
+  cr_assert_eq(kt_feedback_expire(fb, 0, &removed), KT_OK);
+  cr_assert_eq(removed, 1);
+  cr_assert_eq(kt_feedback_count(fb), 0);
+  kt_feedback_close(fb);
+  kt_engine_close(e);
+}
+
+Test(feedback, a_removed_services_events_are_kept_but_unused) {
+  char *fbdir = kt_test_tmpdir();
+  char *idx = kt_test_tmpdir();
+  char *cat = kt_test_tmpdir();
+  char cmd[1024];
+  snprintf(cmd, sizeof cmd, "cp -r %s/services %s/ && cp -r %s/thesaurus %s/", KT_CATALOG_DIR, cat,
+           KT_CATALOG_DIR, cat);
+  cr_assert_eq(system(cmd), 0);
+  cr_assert_eq(kt_index_build(cat, idx, NULL, NULL), KT_OK);
+  kt_engine *e = NULL;
+  cr_assert_eq(kt_engine_open(&e, idx), KT_OK);
+  kt_feedback *fb = open_store(fbdir);
+  add(fb, e, "velat kasassa", "takuusaatio", KT_FEEDBACK_REFERRED, 0);
+  kt_engine_close(e);
+  /* The service leaves the catalogue; the index is rebuilt. */
+  snprintf(cmd, sizeof cmd, "rm %s/services/takuusaatio.json && sed -i 's/\"takuusaatio\",\\? *//; "
+           "s/, *\"takuusaatio\"//' %s/services/*.json", cat, cat);
+  cr_assert_eq(system(cmd), 0);
+  cr_assert_eq(kt_index_build(cat, idx, NULL, NULL), KT_OK, "%s", kt_error_last());
+  cr_assert_eq(kt_engine_open(&e, idx), KT_OK);
+  cr_assert_eq(kt_feedback_count(fb), 1, "the event was dropped");
+  kt_engine_set_feedback(e, fb);
+  kt_results *r = kt_test_search(e, "velat kasassa", NULL);
+  cr_assert_eq(kt_test_rank(r, "takuusaatio"), -1);
+  kt_results_free(r);
+  char *csv = NULL;
+  cr_assert_eq(kt_feedback_export(fb, e, KT_EXPORT_CSV, &csv), KT_OK);
+  cr_assert_null(strstr(csv, "takuusaatio"), "export lists a removed service");
+  cr_assert_not_null(strstr(csv, "talous-ja-velkaneuvonta,"), "export lacks a present service");
+  kt_free(csv);
+  kt_engine_set_feedback(e, NULL);
+  kt_feedback_close(fb);
+  kt_engine_close(e);
+}
+
+Test(feedback, referrals_for_one_text_lift_the_service_for_another_text_of_the_same_need) {
+  char *dir = kt_test_tmpdir();
+  kt_engine *e = open_engine();
+  kt_feedback *fb = open_store(dir);
+  /* Training text and held-out text share a need (debt), not their words. */
+  const char *train = "velat kasassa, ulosotto vie palkasta ison osan";
+  const char *test = "paljon velkaa ja maksuhäiriömerkintä, ei tiedä mistä aloittaa";
+  const char *id = "takuusaatio";
+  kt_results *before = kt_test_search(e, test, NULL);
+  for (int i = 0; i < 5; i++) add(fb, e, train, id, KT_FEEDBACK_REFERRED, 0);
+  kt_engine_set_feedback(e, fb);
+  kt_results *after = kt_test_search(e, test, NULL);
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.flags = KT_SEARCH_NO_FEEDBACK;
+  kt_results *off = kt_test_search(e, test, &o);
+  int rb = kt_test_rank(before, id), ra = kt_test_rank(after, id), ro = kt_test_rank(off, id);
+  cr_assert(ra >= 0 && (rb < 0 || ra < rb), "%s: rank %d -> %d", id, rb, ra);
+  cr_assert_eq(ro, rb, "KT_SEARCH_NO_FEEDBACK did not switch it off");
+  kt_results_free(before);
+  kt_results_free(after);
+  kt_results_free(off);
+  /* Export: the service and the need it was referred for. */
+  char *json = NULL;
+  cr_assert_eq(kt_feedback_export(fb, e, KT_EXPORT_JSON, &json), KT_OK);
+  cr_assert_not_null(strstr(json, "\"takuusaatio\""));
+  cr_assert_not_null(strstr(json, "\"never_referred\""));
+  cr_assert_not_null(strstr(json, "talous_velat"), "%s", json);
+  kt_free(json);
+  kt_engine_set_feedback(e, NULL);
+  kt_feedback_close(fb);
+  kt_engine_close(e);
+}
+
+Test(feedback, rejects_bad_marks_with_clear_errors) {
+  char *dir = kt_test_tmpdir();
+  kt_engine *e = open_engine();
+  kt_feedback *fb = open_store(dir);
+  cr_assert_eq(kt_feedback_add(fb, e, "x", 1, "no-such-service", KT_FEEDBACK_REFERRED, 0), KT_ENOTFOUND);
+  cr_assert(strstr(kt_error_last(), "no-such-service"));
+  cr_assert_eq(kt_feedback_add(fb, e, "x", 1, "takuusaatio", 9, 0), KT_EINVAL);
+  cr_assert_eq(kt_feedback_add(fb, e, "x", 1, "takuusaatio", KT_FEEDBACK_REFERRED, KT_REASON_AREA),
+               KT_EINVAL);
+  cr_assert_eq(kt_feedback_add(fb, e, "\xff\xfe", 2, "takuusaatio", KT_FEEDBACK_USEFUL, 0), KT_EINVAL);
+  cr_assert_eq(kt_feedback_count(fb), 0);
+  kt_feedback_close(fb);
+  kt_engine_close(e);
+}
