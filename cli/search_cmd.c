@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define MAX_FILTER_VALUES 64
@@ -24,6 +25,8 @@ typedef struct search_args {
       *mun[MAX_FILTER_VALUES];
   size_t ncat, ngrp, nlang, nmun;
   unsigned flags;
+  const char *feedback; /* feedback store folder, or NULL for the default */
+  int no_feedback;
 } search_args;
 
 /* Finnish field names for the counsellor's view. */
@@ -107,6 +110,9 @@ static void print_text(const kt_results *r, int explain) {
   }
 }
 
+/* The feedback store the search ranks with, when one exists. */
+static kt_feedback *search_fb;
+
 static int open_engine(search_args *a, kt_engine **e) {
   int rc = kt_engine_open(e, a->index);
   if (rc == KT_ENOINDEX) {
@@ -114,7 +120,25 @@ static int open_engine(search_args *a, kt_engine **e) {
     if (x) return x;
     rc = kt_engine_open(e, a->index);
   }
-  return rc ? kt_cli_fail("open index", rc) : KT_EXIT_OK;
+  if (rc) return kt_cli_fail("open index", rc);
+  /* Counsellors' referrals lift services referred for similar needs. */
+  struct stat st;
+  const char *fbdir = a->feedback ? a->feedback : kt_cli_default_feedback();
+  if (!a->no_feedback && stat(fbdir, &st) == 0 && S_ISDIR(st.st_mode)) {
+    if ((rc = kt_feedback_open(&search_fb, fbdir, 0))) {
+      kt_engine_close(*e);
+      *e = NULL;
+      return kt_cli_fail("open feedback store", rc);
+    }
+    kt_engine_set_feedback(*e, search_fb);
+  }
+  return KT_EXIT_OK;
+}
+
+static void close_engine(kt_engine *e) {
+  kt_engine_close(e);
+  kt_feedback_close(search_fb);
+  search_fb = NULL;
 }
 
 static void fill_opts(const search_args *a, kt_search_options *o) {
@@ -185,6 +209,9 @@ static void search_usage(FILE *f) {
         "  --queries FILE     batch mode: lines qid<TAB>text, TREC run on stdout\n"
         "  --by-need          group the results under the needs found in the text\n"
         "  --diverse          spread the top results over the needs found in the text\n"
+        "  --feedback DIR     rank with this feedback store (default: $KOHTAANTO_FEEDBACK or\n"
+        "                     ~/.local/share/kohtaanto/feedback, when it exists)\n"
+        "  --no-feedback      ignore counsellors' feedback\n"
         "  --config NAME      an ablation configuration of `kohtaanto eval` (see its --help)\n",
         f);
 }
@@ -205,7 +232,7 @@ int kt_cli_search(int argc, char **argv) {
   a.catalog = kt_cli_default_catalog();
   a.limit = 10;
   enum { O_JSON = 256, O_EXPLAIN, O_CAT, O_GRP, O_LANG, O_MUN, O_INDEX, O_CATALOG, O_QUERIES,
-         O_FORMAT, O_NOCOMP, O_NOUML, O_BYNEED, O_CONFIG, O_DIVERSE };
+         O_FORMAT, O_NOCOMP, O_NOUML, O_BYNEED, O_CONFIG, O_DIVERSE, O_FEEDBACK, O_NOFEEDBACK };
   static const struct option lo[] = {
       {"limit", required_argument, 0, 'n'}, {"json", no_argument, 0, O_JSON},
       {"explain", no_argument, 0, O_EXPLAIN}, {"category", required_argument, 0, O_CAT},
@@ -214,7 +241,8 @@ int kt_cli_search(int argc, char **argv) {
       {"catalog", required_argument, 0, O_CATALOG}, {"queries", required_argument, 0, O_QUERIES},
       {"format", required_argument, 0, O_FORMAT}, {"no-compounds", no_argument, 0, O_NOCOMP},
       {"no-umlaut-fix", no_argument, 0, O_NOUML}, {"by-need", no_argument, 0, O_BYNEED},
-      {"diverse", no_argument, 0, O_DIVERSE},
+      {"diverse", no_argument, 0, O_DIVERSE}, {"feedback", required_argument, 0, O_FEEDBACK},
+      {"no-feedback", no_argument, 0, O_NOFEEDBACK},
       {"config", required_argument, 0, O_CONFIG}, {"help", no_argument, 0, 'h'},
       {0, 0, 0, 0}};
   int c;
@@ -243,6 +271,8 @@ int kt_cli_search(int argc, char **argv) {
     case O_NOUML: a.flags |= KT_SEARCH_NO_UMLAUT_FIX; break;
     case O_BYNEED: a.flags |= KT_SEARCH_GROUP_BY_NEED; break;
     case O_DIVERSE: a.flags |= KT_SEARCH_DIVERSIFY; break;
+    case O_FEEDBACK: a.feedback = optarg; break;
+    case O_NOFEEDBACK: a.no_feedback = 1; break;
     case O_CONFIG: {
       const kt_cli_config *cf = kt_cli_config_find(optarg);
       if (!cf) {
@@ -270,7 +300,7 @@ int kt_cli_search(int argc, char **argv) {
   if (x) return x;
   if (a.queries) {
     x = run_batch(e, &a);
-    kt_engine_close(e);
+    close_engine(e);
     return x;
   }
 
@@ -278,17 +308,17 @@ int kt_cli_search(int argc, char **argv) {
   size_t len = 0;
   if (optind < argc) {
     text = kt_cli_join_args(argc, argv, optind);
-    if (!text) { kt_engine_close(e); return KT_EXIT_FAILURE; }
+    if (!text) { close_engine(e); return KT_EXIT_FAILURE; }
     len = strlen(text);
   } else {
     int too_big = 0;
     text = kt_cli_read_stdin(KT_MAX_QUERY_BYTES, &len, &too_big);
-    if (!text) { kt_engine_close(e); return KT_EXIT_FAILURE; }
+    if (!text) { close_engine(e); return KT_EXIT_FAILURE; }
     if (too_big) {
       fprintf(stderr, "kohtaanto: search: need text on stdin is over the limit of %d bytes\n",
               KT_MAX_QUERY_BYTES);
       free(text);
-      kt_engine_close(e);
+      close_engine(e);
       return KT_EXIT_INPUT;
     }
   }
@@ -298,7 +328,7 @@ int kt_cli_search(int argc, char **argv) {
   int rc = kt_search(e, text, len, &o, &r);
   free(text);
   if (rc) {
-    kt_engine_close(e);
+    close_engine(e);
     return kt_cli_fail("search", rc);
   }
   if (a.json) {
@@ -310,7 +340,7 @@ int kt_cli_search(int argc, char **argv) {
     kt_free(js);
     if (!doc) {
       kt_results_free(r);
-      kt_engine_close(e);
+      close_engine(e);
       return kt_cli_fail("search", rc ? rc : KT_ENOMEM);
     }
     json_object_set_new(doc, "index", json_pack("{s:s, s:s}", "generation", info.generation,
@@ -323,7 +353,7 @@ int kt_cli_search(int argc, char **argv) {
     print_text(r, a.explain);
   }
   kt_results_free(r);
-  kt_engine_close(e);
+  close_engine(e);
   return KT_EXIT_OK;
 }
 
