@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void gen_close(kt__gen *g) {
@@ -27,6 +28,94 @@ static void gen_close(kt__gen *g) {
   memset(g, 0, sizeof *g);
 }
 
+/* A shard set file (index root/shards.conf): which Xapian shards hold the
+ * current generation's documents (docs/shards.md):
+ *   generation gen-...        optional: refuse to open another generation
+ *   remote HOST PORT          a shard served by xapian-tcpsrv
+ *   local PATH                a shard on this machine
+ * in the order the shards were written. */
+static int open_shard_conf(kt__gen *g, const char *conf, FILE *f) {
+  ktx_shard sh[KT_MAX_SHARDS];
+  char *owned[KT_MAX_SHARDS];
+  size_t n = 0, lineno = 0;
+  char line[1024];
+  int rc = KT_OK;
+  while (!rc && fgets(line, sizeof line, f)) {
+    lineno++;
+    char *p = line + strspn(line, " \t");
+    p[strcspn(p, "\r\n")] = '\0';
+    if (!*p || *p == '#') continue;
+    char kw[32], a[900], b[32];
+    int k = sscanf(p, "%31s %899s %31s", kw, a, b);
+    if (k == 2 && !strcmp(kw, "generation")) {
+      if (strcmp(a, g->name))
+        rc = kt__err(KT_ECORRUPT, "%s:%zu: the shards hold generation %s but the index is at %s; "
+                     "deploy the shards of %s or update %s", conf, lineno, a, g->name, g->name, conf);
+      continue;
+    }
+    if (n == KT_MAX_SHARDS) { rc = kt__err(KT_EINVAL, "%s: more than %d shards", conf, KT_MAX_SHARDS); break; }
+    char *end = NULL;
+    unsigned long port = k == 3 ? strtoul(b, &end, 10) : 0;
+    if (k == 3 && !strcmp(kw, "remote") && end && !*end && port > 0 && port < 65536) {
+      owned[n] = kt__strdup(a);
+      sh[n] = (ktx_shard){NULL, owned[n], (unsigned)port};
+    } else if (k == 2 && !strcmp(kw, "local")) {
+      owned[n] = kt__strdup(a);
+      sh[n] = (ktx_shard){owned[n], NULL, 0};
+    } else {
+      rc = kt__err(KT_EINVAL, "%s:%zu: expected 'remote HOST PORT', 'local PATH' or "
+                   "'generation NAME', not '%s'", conf, lineno, p);
+      break;
+    }
+    if (!owned[n]) rc = KT_ENOMEM;
+    n++;
+  }
+  if (!rc && n == 0) rc = kt__err(KT_EINVAL, "%s lists no shards", conf);
+  if (!rc) rc = ktx_db_open_shards(&g->db, sh, n);
+  if (rc == KT_ENOINDEX || rc == KT_EIO)
+    rc = kt__err(rc, "%s: %s", conf, kt_error_last());
+  for (size_t i = 0; i < n; i++) free(owned[i]);
+  return rc;
+}
+
+/* The generation's Xapian part: shards named in root/shards.conf, else its
+ * own single index (gen/xapian) or local shards (gen/shards/0..). */
+static int open_xapian(kt__gen *g, const char *root, const char *gen) {
+  char *conf = kt__path_join(root, "shards.conf");
+  if (!conf) return KT_ENOMEM;
+  FILE *f = fopen(conf, "r");
+  if (f) {
+    int rc = open_shard_conf(g, conf, f);
+    fclose(f);
+    free(conf);
+    return rc;
+  }
+  free(conf);
+  char *x = kt__path_join(gen, "xapian"), *sdir = kt__path_join(gen, "shards");
+  int rc = x && sdir ? KT_OK : KT_ENOMEM;
+  struct stat st;
+  if (!rc && stat(x, &st) == 0) {
+    rc = ktx_db_open(&g->db, x);
+  } else if (!rc) {
+    ktx_shard sh[KT_MAX_SHARDS];
+    char *paths[KT_MAX_SHARDS];
+    size_t n = 0;
+    for (; n < KT_MAX_SHARDS; n++) {
+      char name[16];
+      snprintf(name, sizeof name, "%zu", n);
+      paths[n] = kt__path_join(sdir, name);
+      if (!paths[n] || stat(paths[n], &st) != 0) break;
+      sh[n] = (ktx_shard){paths[n], NULL, 0};
+    }
+    rc = n ? ktx_db_open_shards(&g->db, sh, n)
+           : kt__err(KT_ENOINDEX, "%s has neither xapian/ nor shards/", gen);
+    for (size_t i = 0; i <= n && i < KT_MAX_SHARDS; i++) free(paths[i]);
+  }
+  free(x);
+  free(sdir);
+  return rc;
+}
+
 static int gen_open(kt__gen *g, const char *root) {
   memset(g, 0, sizeof *g);
   char *path = NULL;
@@ -38,7 +127,7 @@ static int gen_open(kt__gen *g, const char *root) {
   g->name = kt__strdup(slash ? slash + 1 : path);
   if (!x || !r || !t || !g->name) rc = KT_ENOMEM;
   if (!rc) rc = kt__store_open(&g->store, r);
-  if (!rc) rc = ktx_db_open(&g->db, x);
+  if (!rc) rc = open_xapian(g, root, path);
   if (!rc) rc = kt__thesaurus_load(t, &g->thes);
   if (rc == KT_ENOINDEX)
     kt__err(KT_ECORRUPT, "index generation %s is incomplete (%s)", path, kt_error_last());
@@ -158,6 +247,9 @@ int kt_service_get(kt_engine *e, const char *id, char **json_out, size_t *len_ou
   kt__err_clear();
   if (!e || !id || !json_out) return kt__err(KT_EINVAL, "kt_service_get: NULL argument");
   *json_out = NULL;
+  size_t bad = 0;
+  if (!kt__utf8_valid(id, strlen(id), &bad))
+    return kt__err(KT_EINVAL, "service id is not valid UTF-8 (byte offset %zu)", bad);
   if (!*id || id[0] == '#' || strlen(id) > 200)
     return kt__err(KT_ENOTFOUND, "no service with id '%.200s'", id);
   int rc = kt__store_get(e->gen.store, id, json_out, len_out);

@@ -231,7 +231,8 @@ static void prune(const char *root, const char *current, size_t keep) {
   /* Names sort by build time; keep the newest `keep` and always current. */
   qsort(gens, ng, sizeof *gens, cmp_name);
   for (size_t i = 0; i < ng; i++) {
-    if (gens[i] && i + keep < ng && strcmp(gens[i], current) != 0) {
+    /* i < ng - keep, not i + keep < ng: keep may be SIZE_MAX ("none"). */
+    if (gens[i] && keep < ng && i < ng - keep && strcmp(gens[i], current) != 0) {
       char *p = kt__path_join(root, gens[i]);
       if (p) kt__rm_rf(p);
       free(p);
@@ -272,9 +273,12 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
                    const kt_build_options *opts, kt_build_stats *stats) {
   kt__err_clear();
   if (!catalog_dir || !index_dir) return kt__err(KT_EINVAL, "kt_index_build: NULL directory");
-  if (opts && opts->version != KT_BUILD_OPTIONS_VERSION)
-    return kt__err(KT_EINVAL, "kt_build_options.version is %u; expected %d", opts->version,
+  if (opts && (opts->version < 1 || opts->version > KT_BUILD_OPTIONS_VERSION))
+    return kt__err(KT_EINVAL, "kt_build_options.version is %u; expected 1 to %d", opts->version,
                    KT_BUILD_OPTIONS_VERSION);
+  size_t shards = opts && opts->version >= 2 ? opts->shards : 0;
+  if (shards > KT_MAX_SHARDS)
+    return kt__err(KT_EINVAL, "%zu shards asked; the limit is %d", shards, KT_MAX_SHARDS);
   double t0 = kt__now();
   int rc = kt__mkdir_p(index_dir);
   if (rc) return rc;
@@ -311,7 +315,22 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
     free(tout);
     if (rc) goto out;
   }
-  if ((rc = ktx_writer_open(&w, xdir))) goto out;
+  if (shards < 2) {
+    if ((rc = ktx_writer_open(&w, xdir))) goto out;
+  } else {
+    /* gen/shards/0 .. n-1: the layout kt_engine_open() looks for. */
+    char *sdir = kt__path_join(build, "shards"), *paths[KT_MAX_SHARDS] = {0};
+    rc = sdir ? kt__mkdir_p(sdir) : KT_ENOMEM;
+    for (size_t i = 0; i < shards && !rc; i++) {
+      char name[16];
+      snprintf(name, sizeof name, "%zu", i);
+      if (!(paths[i] = kt__path_join(sdir, name))) rc = KT_ENOMEM;
+    }
+    if (!rc) rc = ktx_writer_open_shards(&w, (const char *const *)paths, shards);
+    for (size_t i = 0; i < shards; i++) free(paths[i]);
+    free(sdir);
+    if (rc) goto out;
+  }
   /* Records are canonical JSON, no bigger than the files they came from. */
   if ((rc = kt__store_create(&st, rpath, scan.bytes * 2 + (16u << 20)))) goto out;
   build_ctx bc = {an, w, st, opts};
@@ -372,6 +391,13 @@ out:
   ktx_writer_free(w);
   kt_analyzer_close(an);
   if (rc && build) kt__rm_rf(build);
+  /* Every failure of a build names the index it was for (Xapian's and the
+   * file system's messages name only a table or a block). */
+  if (rc && !strstr(kt_error_last(), index_dir)) {
+    char msg[4096];
+    snprintf(msg, sizeof msg, "%s", kt_error_last());
+    kt__err(rc, "building index %s: %s", index_dir, msg);
+  }
   free(build); free(xdir); free(rpath); free(gen); free(tmp); free(cur);
 out_unlock:
   flock(lockfd, LOCK_UN);
@@ -387,12 +413,22 @@ int kt__index_current(const char *index_dir, char **gen_path) {
   ssize_t n = readlink(cur, target, sizeof target - 1);
   int e = errno;
   free(cur);
-  if (n < 0)
+  /* Only a missing `current` means "no index": a damaged one (a plain file,
+   * EINVAL) or an unreadable root must not send the CLI off to build over it. */
+  if (n < 0 && (e == ENOENT || e == ENOTDIR))
     return kt__err(KT_ENOINDEX, "no index at %s (%s); build one with `kohtaanto index`",
                    index_dir, strerror(e));
+  if (n < 0 && e == EINVAL)
+    return kt__err(KT_ECORRUPT, "index %s: 'current' is not a symbolic link to a generation",
+                   index_dir);
+  if (n < 0)
+    return kt__err(KT_EIO, "cannot read index %s/current: %s", index_dir, strerror(e));
   target[n] = '\0';
   if (strchr(target, '/'))
     return kt__err(KT_ECORRUPT, "index %s: 'current' points outside the index", index_dir);
+  if (strncmp(target, "gen-", 4))
+    return kt__err(KT_ECORRUPT, "index %s: 'current' points to '%s', not a generation", index_dir,
+                   target);
   *gen_path = kt__path_join(index_dir, target);
   return *gen_path ? KT_OK : KT_ENOMEM;
 }

@@ -296,11 +296,14 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
 /* Municipality of residence: "asuu Espoossa", "vantaalainen", "bor i Esbo". */
 static int read_municipality(const kt_analysis *a, const bool *rej, kt__sigset *set,
                              kt_results *res) {
-  static const char *const names[][5] = {
-      {"espoo", "espoolainen", "esbo", NULL, "Espoo"},
-      {"vantaa", "vantaalainen", "vanda", NULL, "Vantaa"},
-      {"kauniainen", "kauniaislainen", "grankulla", NULL, "Kauniainen"},
-      {"helsinki", "helsinkiläinen", "helsingfors", "helsingissä", "Helsinki"},
+  static const struct {
+    const char *forms[5]; /* NULL-terminated */
+    const char *name;
+  } names[] = {
+      {{"espoo", "espoolainen", "esbo", NULL}, "Espoo"},
+      {{"vantaa", "vantaalainen", "vanda", NULL}, "Vantaa"},
+      {{"kauniainen", "kauniaislainen", "grankulla", NULL}, "Kauniainen"},
+      {{"helsinki", "helsinkiläinen", "helsingfors", "helsingissä", NULL}, "Helsinki"},
   };
   static const char *const live[] = {"asua", "asuu", "bor", "lives", "live", "living", NULL};
   size_t n = kt_analysis_count(a), best = (size_t)-1, besti = 0;
@@ -308,18 +311,18 @@ static int read_municipality(const kt_analysis *a, const bool *rej, kt__sigset *
   for (size_t i = 0; i < n; i++) {
     if (rej[i]) continue;
     for (size_t m = 0; m < sizeof names / sizeof *names; m++) {
-      if (!is_any(tok(a, i), names[m])) continue;
+      if (!is_any(tok(a, i), names[m].forms)) continue;
       int score = 1 + (i > 0 && is_any(tok(a, i - 1), live)) * 2 +
                   (i > 1 && is_any(tok(a, i - 2), live)) * 2;
-      if (starts(tok(a, i), names[m][1])) score += 2; /* the demonym says it outright */
+      if (starts(tok(a, i), names[m].forms[1])) score += 2; /* the demonym says it outright */
       if (score > bestscore) { bestscore = score; best = m; besti = i; }
     }
   }
   if (best == (size_t)-1) return KT_OK;
-  set->municipality = names[best][0];
+  set->municipality = names[best].forms[0];
   char label[64];
-  snprintf(label, sizeof label, "asuinkunta %s", names[best][4]);
-  return add_signal(res, KT_SIGNAL_MUNICIPALITY, names[best][4], label, a, besti, besti);
+  snprintf(label, sizeof label, "asuinkunta %s", names[best].name);
+  return add_signal(res, KT_SIGNAL_MUNICIPALITY, names[best].name, label, a, besti, besti);
 }
 
 int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejected,

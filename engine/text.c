@@ -6,6 +6,8 @@
  */
 #include "internal.h"
 
+#include <pthread.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -15,10 +17,13 @@
 #include <unicode/utf8.h>
 
 /* Characters that must vanish without splitting a word: soft hyphen,
- * zero-width space/joiners, word joiner, BOM. */
+ * zero-width space/joiners, word joiner, BOM, and the invisible bidi
+ * controls that text copied from right-to-left pages carries (LRM/RLM/ALM,
+ * embeddings, overrides, isolates): inside a word they would hide it. */
 static bool is_dropped(UChar32 c) {
-  return c == 0x00AD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 ||
-         c == 0xFEFF;
+  return c == 0x00AD || (c >= 0x200B && c <= 0x200F) || c == 0x2060 ||
+         c == 0xFEFF || c == 0x061C || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
 }
 
 static int wl_push(kt__wordlist *wl, kt__word w) {
@@ -101,6 +106,23 @@ char *kt__casefold(const char *s) {
   return r;
 }
 
+/* Opening a word break iterator loads its rules (tens of microseconds), so
+ * each thread keeps one and only resets its text; it is closed when the
+ * thread ends. */
+static pthread_key_t breaker_key;
+static pthread_once_t breaker_once = PTHREAD_ONCE_INIT;
+
+static void close_breaker(void *bi) { ubrk_close(bi); }
+static void make_breaker_key(void) { pthread_key_create(&breaker_key, close_breaker); }
+
+static UBreakIterator *thread_breaker(UErrorCode *st) {
+  pthread_once(&breaker_once, make_breaker_key);
+  UBreakIterator *bi = pthread_getspecific(breaker_key);
+  if (!bi && (bi = ubrk_open(UBRK_WORD, "fi", NULL, 0, st)) && !U_FAILURE(*st))
+    pthread_setspecific(breaker_key, bi);
+  return bi;
+}
+
 int kt__text_words(const char *text, size_t len, kt__wordlist *out) {
   memset(out, 0, sizeof *out);
   if (len > INT32_MAX / 4) return kt__err(KT_ETOOBIG, "text of %zu bytes is too long", len);
@@ -128,12 +150,8 @@ int kt__text_words(const char *text, size_t len, kt__wordlist *out) {
   }
   off[n] = ilen;
 
-  /* Opening a word break iterator loads its rules (tens of microseconds);
-   * each thread keeps one and only resets its text. */
-  static _Thread_local UBreakIterator *cached;
   UErrorCode st = U_ZERO_ERROR;
-  if (!cached) cached = ubrk_open(UBRK_WORD, "fi", NULL, 0, &st);
-  UBreakIterator *bi = cached;
+  UBreakIterator *bi = thread_breaker(&st);
   if (!U_FAILURE(st) && bi) ubrk_setText(bi, u, n, &st);
   if (U_FAILURE(st) || !bi) {
     free(u); free(off);

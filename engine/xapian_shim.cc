@@ -20,7 +20,12 @@ extern "C" {
 }
 
 struct ktx_writer {
-  Xapian::WritableDatabase db;
+  /* One database, or the shards documents are dealt to in turn: document i
+   * goes to shard i % n as its (i / n + 1)th document, so the shards opened
+   * together number every document as the single database would. */
+  std::vector<Xapian::WritableDatabase> dbs;
+  std::vector<std::string> paths;
+  size_t next = 0;
 };
 struct ktx_doc {
   Xapian::Document doc;
@@ -46,7 +51,10 @@ int map_exception(const char *where) {
   } catch (const Xapian::DatabaseOpeningError &e) {
     return kt__err(KT_ENOINDEX, "%s: cannot open index: %s", where, e.get_msg().c_str());
   } catch (const Xapian::DatabaseError &e) {
-    return kt__err(KT_EIO, "%s: index I/O: %s", where, e.get_msg().c_str());
+    /* The system's reason ("No space left on device") is kept apart. */
+    const char *why = e.get_error_string();
+    return kt__err(KT_EIO, "%s: index I/O: %s%s%s", where, e.get_msg().c_str(), why ? ": " : "",
+                   why ? why : "");
   } catch (const Xapian::InvalidArgumentError &e) {
     return kt__err(KT_EINVAL, "%s: %s", where, e.get_msg().c_str());
   } catch (const Xapian::Error &e) {
@@ -70,30 +78,46 @@ int map_exception(const char *where) {
 
 extern "C" {
 
-int ktx_writer_open(ktx_writer **out, const char *path) {
+int ktx_writer_open_shards(ktx_writer **out, const char *const *paths, size_t n) {
   *out = nullptr;
   KTX_TRY
-  *out = new ktx_writer{Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OVERWRITE)};
+  auto *w = new ktx_writer;
+  try {
+    for (size_t i = 0; i < n; i++) {
+      w->dbs.emplace_back(paths[i], Xapian::DB_CREATE_OR_OVERWRITE);
+      w->paths.emplace_back(paths[i]);
+    }
+  } catch (...) {
+    delete w;
+    throw;
+  }
+  *out = w;
   return KT_OK;
   KTX_CATCH("create index")
 }
 
+int ktx_writer_open(ktx_writer **out, const char *path) {
+  return ktx_writer_open_shards(out, &path, 1);
+}
+
 int ktx_writer_add(ktx_writer *w, ktx_doc *d) {
   KTX_TRY
-  w->db.add_document(d->doc);
+  w->dbs[w->next++ % w->dbs.size()].add_document(d->doc);
   return KT_OK;
   KTX_CATCH("add document")
 }
 
 int ktx_writer_commit(ktx_writer *w, size_t *nterms) {
   KTX_TRY
-  w->db.commit();
+  for (auto &db : w->dbs) db.commit();
+  for (auto &db : w->dbs) db.close();
   if (nterms) {
+    Xapian::Database all;
+    for (const auto &p : w->paths) all.add_database(Xapian::Database(p));
     size_t n = 0;
-    for (auto t = w->db.allterms_begin(); t != w->db.allterms_end(); ++t) n++;
+    for (auto t = all.allterms_begin(); t != all.allterms_end(); ++t) n++;
     *nterms = n;
   }
-  w->db.close();
   return KT_OK;
   KTX_CATCH("commit index")
 }
@@ -151,6 +175,21 @@ int ktx_db_open(ktx_db **out, const char *path) {
   *out = new ktx_db{Xapian::Database(path)};
   return KT_OK;
   KTX_CATCH("open index")
+}
+
+int ktx_db_open_shards(ktx_db **out, const ktx_shard *shards, size_t n) {
+  *out = nullptr;
+  KTX_TRY
+  Xapian::Database all;
+  for (size_t i = 0; i < n; i++) {
+    if (shards[i].host)
+      all.add_database(Xapian::Remote::open(shards[i].host, shards[i].port, 10000, 10000));
+    else
+      all.add_database(Xapian::Database(shards[i].path));
+  }
+  *out = new ktx_db{all};
+  return KT_OK;
+  KTX_CATCH("open index shards")
 }
 
 void ktx_db_close(ktx_db *db) {

@@ -21,6 +21,8 @@ enum { KTX_SLOT_ID = 0, KTX_SLOT_CATEGORY = 1, KTX_SLOT_AGE_MIN = 2, KTX_SLOT_AG
 
 /* Writing (index build). */
 int ktx_writer_open(ktx_writer **out, const char *path);
+/* A writer dealing documents to @p n shards in turn (see xapian_shim.cc). */
+int ktx_writer_open_shards(ktx_writer **out, const char *const *paths, size_t n);
 int ktx_writer_add(ktx_writer *w, ktx_doc *doc);
 /* Commit and close; @p nterms receives the number of distinct terms. */
 int ktx_writer_commit(ktx_writer *w, size_t *nterms);
@@ -35,6 +37,14 @@ void ktx_doc_free(ktx_doc *d);
 
 /* Reading. */
 int ktx_db_open(ktx_db **out, const char *path);
+/* One shard of a set: a local path, or a remote xapian-tcpsrv (host, port). */
+typedef struct ktx_shard {
+  const char *path;
+  const char *host;
+  unsigned port;
+} ktx_shard;
+/* Open shards as one database (in the order they were written). */
+int ktx_db_open_shards(ktx_db **out, const ktx_shard *shards, size_t n);
 void ktx_db_close(ktx_db *db);
 size_t ktx_db_doccount(ktx_db *db);
 /* Documents containing @p term (0 if none or on error). */

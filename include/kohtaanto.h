@@ -93,15 +93,21 @@ const char *kt_error_last(void);
 /** Progress callback: @p done of @p total services indexed. */
 typedef void (*kt_progress_fn)(size_t done, size_t total, void *userdata);
 
-#define KT_BUILD_OPTIONS_VERSION 1
+#define KT_BUILD_OPTIONS_VERSION 2
 /** Options of kt_index_build(). Initialise with KT_BUILD_OPTIONS_INIT. */
 typedef struct kt_build_options {
   unsigned version;        /**< KT_BUILD_OPTIONS_VERSION */
   kt_progress_fn progress; /**< optional, called from the building thread */
   void *userdata;          /**< passed to @ref progress */
   size_t keep_generations; /**< old index generations kept for open readers (0 = default 2) */
+  /** Split the Xapian index into this many shards (0 or 1 = one index), to
+   *  be served by xapian-tcpsrv and searched as one (see docs/shards.md).
+   *  Since version 2. */
+  size_t shards;
 } kt_build_options;
-#define KT_BUILD_OPTIONS_INIT {KT_BUILD_OPTIONS_VERSION, NULL, NULL, 0}
+#define KT_BUILD_OPTIONS_INIT {KT_BUILD_OPTIONS_VERSION, NULL, NULL, 0, 0}
+/** Most shards an index may be split into. */
+#define KT_MAX_SHARDS 64
 
 /** What kt_index_build() did. */
 typedef struct kt_build_stats {

@@ -8,6 +8,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -21,8 +22,9 @@ static void progress_bar(size_t done, size_t total, void *ud) {
   fflush(stderr);
 }
 
-static int build(const char *catalog, const char *index, int progress, int quiet) {
+static int build(const char *catalog, const char *index, int progress, int quiet, size_t shards) {
   kt_build_options o = KT_BUILD_OPTIONS_INIT;
+  o.shards = shards;
   if (progress && isatty(STDERR_FILENO)) o.progress = progress_bar;
   kt_build_stats st;
   int rc = kt_index_build(catalog, index, &o, &st);
@@ -30,6 +32,9 @@ static int build(const char *catalog, const char *index, int progress, int quiet
   if (!quiet)
     fprintf(stderr, "indexed %zu services (%zu terms) from %s into %s/%s in %.2f s\n",
             st.services, st.terms, catalog, index, st.generation, st.seconds);
+  if (!quiet && shards > 1)
+    fprintf(stderr, "%zu shards in %s/%s/shards/0..%zu; serve them with xapian-tcpsrv and list "
+            "them in %s/shards.conf (docs/shards.md)\n", shards, index, st.generation, shards - 1, index);
   return KT_EXIT_OK;
 }
 
@@ -37,23 +42,26 @@ int kt_cli_build_default(const char *catalog, const char *index, int verbose) {
   if (verbose)
     fprintf(stderr, "kohtaanto: no index at %s; building it from the catalogue %s first\n",
             index, catalog);
-  return build(catalog, index, verbose, !verbose);
+  return build(catalog, index, verbose, !verbose, 0);
 }
 
 static void usage(FILE *f) {
   fputs("usage: kohtaanto index [--catalog DIR] [--index DIR] [--check]\n"
         "  --catalog DIR  catalogue folder holding services/<id>.json (default: bundled)\n"
         "  --index DIR    index root (default: $KOHTAANTO_INDEX or ~/.local/share/kohtaanto/index)\n"
-        "  --check        only validate the catalogue; build nothing\n",
+        "  --check        only validate the catalogue; build nothing\n"
+        "  --shards N     split the search index into N shards for xapian-tcpsrv (docs/shards.md)\n",
         f);
 }
 
 int kt_cli_index(int argc, char **argv) {
   const char *catalog = kt_cli_default_catalog(), *index = kt_cli_default_index();
   int check = 0;
+  size_t shards = 0;
   static const struct option lo[] = {{"catalog", required_argument, 0, 'c'},
                                      {"index", required_argument, 0, 'i'},
                                      {"check", no_argument, 0, 'k'},
+                                     {"shards", required_argument, 0, 's'},
                                      {"help", no_argument, 0, 'h'},
                                      {0, 0, 0, 0}};
   int c;
@@ -63,6 +71,16 @@ int kt_cli_index(int argc, char **argv) {
     case 'c': catalog = optarg; break;
     case 'i': index = optarg; break;
     case 'k': check = 1; break;
+    case 's': {
+      char *end = NULL;
+      unsigned long v = strtoul(optarg, &end, 10);
+      if (*end || v < 1 || v > KT_MAX_SHARDS) {
+        fprintf(stderr, "kohtaanto index: --shards wants a number 1-%d, not '%s'\n", KT_MAX_SHARDS, optarg);
+        return KT_EXIT_USAGE;
+      }
+      shards = v;
+      break;
+    }
     case 'h': usage(stdout); return KT_EXIT_OK;
     default: usage(stderr); return KT_EXIT_USAGE;
     }
@@ -79,5 +97,5 @@ int kt_cli_index(int argc, char **argv) {
     printf("catalogue %s: %zu services, all valid\n", catalog, n);
     return KT_EXIT_OK;
   }
-  return build(catalog, index, 1, 0);
+  return build(catalog, index, 1, 0, shards);
 }
