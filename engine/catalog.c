@@ -11,11 +11,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define MAX_FILE_BYTES (256 * 1024)
 #define MAX_SERVICES 1000000
@@ -61,13 +63,14 @@ typedef struct ctx {
   const char *file;
   kt__buf *errors;
   size_t nerr;
+  const char *prefix; /* of nested field names ("keywords.") */
 } ctx;
 
 __attribute__((format(printf, 3, 4)))
 static void bad(ctx *c, const char *field, const char *fmt, ...) {
   c->nerr++;
   if (!c->errors) return;
-  kt__buf_printf(c->errors, "%s: field '%s': ", c->file, field);
+  kt__buf_printf(c->errors, "%s: field '%s%s': ", c->file, c->prefix ? c->prefix : "", field);
   va_list ap;
   va_start(ap, fmt);
   char tmp[512];
@@ -225,7 +228,7 @@ int kt__service_parse(const char *file, const char *json, size_t len,
                       kt__service *out, kt__buf *errors) {
   memset(out, 0, sizeof *out);
   out->age_min = out->age_max = -1;
-  ctx c = {file, errors, 0};
+  ctx c = {file, errors, 0, NULL};
   size_t badoff = 0;
   if (!kt__utf8_valid(json, len, &badoff)) {
     bad(&c, "(file)", "not valid UTF-8 at byte %zu", badoff);
@@ -382,7 +385,9 @@ int kt__service_parse(const char *file, const char *json, size_t len,
         continue;
       }
       size_t n = 0;
+      c.prefix = "keywords.";
       const char **l = str_array(&c, kw, k, &n, NULL, 0, true, !strcmp(k, "fi"));
+      c.prefix = NULL;
       for (size_t i = 0; i < n && out->keywords; i++) out->keywords[out->n_keywords++] = l[i];
       free(l);
     }
@@ -411,10 +416,14 @@ static int cmpstr(const void *a, const void *b) {
 static int read_file(const char *path, char **out, size_t *len, kt__buf *errors,
                      size_t *nerr) {
   *out = NULL;
-  FILE *f = fopen(path, "rb");
+  /* O_NONBLOCK: a FIFO named like a service must not block the load; it is
+   * refused below as not a regular file. */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
   if (!f) {
     (*nerr)++;
     kt__buf_printf(errors, "%s: cannot read: %s\n", path, strerror(errno));
+    if (fd >= 0) close(fd);
     return KT_EIO;
   }
   struct stat st;
@@ -493,7 +502,13 @@ static int list_json(const char *base, const char *sub, DIR *d, char ***names, s
       char *full = kt__path_join(base, rel);
       struct stat st;
       DIR *sd = NULL;
-      if (full && stat(full, &st) == 0 && S_ISDIR(st.st_mode)) sd = opendir(full);
+      /* A subfolder that cannot be read would drop its services silently. */
+      if (!full) rc = KT_ENOMEM;
+      else if (stat(full, &st) != 0) {
+        if (errno != ENOENT)
+          rc = kt__err(KT_EIO, "cannot read catalogue entry %s: %s", full, strerror(errno));
+      } else if (S_ISDIR(st.st_mode) && !(sd = opendir(full)))
+        rc = kt__err(KT_EIO, "cannot open catalogue folder %s: %s", full, strerror(errno));
       if (sd) {
         rc = list_json(base, rel, sd, names, nn, capp, 1);
         cap = *capp;
@@ -582,8 +597,9 @@ int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stat
   if (rc) {
     for (size_t i = 0; i < nn; i++) free(names[i]);
     free(names);
-    rc = rc == KT_ETOOBIG ? kt__err(rc, "catalogue %s has more than %d services", sdir, MAX_SERVICES)
-                          : kt__err(rc, "out of memory listing %s", sdir);
+    rc = rc == KT_ETOOBIG  ? kt__err(rc, "catalogue %s has more than %d services", sdir, MAX_SERVICES)
+         : rc == KT_ENOMEM ? kt__err(rc, "out of memory listing %s", sdir)
+                           : rc; /* KT_EIO, message set */
     free(sdir);
     return rc;
   }
@@ -661,7 +677,7 @@ int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stat
 int kt_catalog_validate(const char *catalog_dir, size_t *count) {
   kt__scan_stats st;
   int rc = kt__catalog_scan(catalog_dir, NULL, NULL, &st);
-  if (count) *count = rc ? 0 : st.services;
+  if (count) *count = 0;
   if (rc) return rc;
   /* The thesaurus is part of the catalogue: check it the way a build does. */
   kt_analyzer *an = NULL;
@@ -673,6 +689,7 @@ int kt_catalog_validate(const char *catalog_dir, size_t *count) {
   }
   kt_analyzer_close(an);
   free(tdir);
+  if (!rc && count) *count = st.services;
   return rc;
 }
 
