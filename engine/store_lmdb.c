@@ -8,8 +8,13 @@
 
 #include <errno.h>
 #include <lmdb.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 struct kt__store {
   MDB_env *env;
@@ -17,13 +22,33 @@ struct kt__store {
   MDB_txn *wtxn; /* open write transaction while building */
 };
 
+/* LMDB reports a short write as a bare EIO; name the likely cause (a full
+ * disk, a file size limit) so the message says what to fix. */
+static const char *cause(int rc, const char *path) {
+  struct statvfs vs;
+  struct rlimit rl;
+  struct stat st;
+  if (rc == EIO && path && statvfs(path, &vs) == 0 && (vs.f_bavail == 0 || vs.f_bfree == 0))
+    return strerror(ENOSPC);
+  if (rc == EIO && path && getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+      stat(path, &st) == 0 && (rlim_t)st.st_size >= rl.rlim_cur)
+    return strerror(EFBIG);
+  return mdb_strerror(rc);
+}
+
 static int lmdb_err(int rc, const char *what, const char *path) {
   int code = (rc == MDB_INVALID || rc == MDB_CORRUPTED || rc == MDB_VERSION_MISMATCH)
                  ? KT_ECORRUPT
              : rc == ENOMEM ? KT_ENOMEM
              : rc == MDB_MAP_FULL ? KT_ETOOBIG
                                   : KT_EIO;
-  return kt__err(code, "record store %s: %s: %s", path ? path : "", what, mdb_strerror(rc));
+  return kt__err(code, "record store %s: %s: %s", path ? path : "", what, cause(rc, path));
+}
+
+/* The store's file, for messages. */
+static const char *store_path(const kt__store *s) {
+  const char *p = NULL;
+  return s && s->env && mdb_env_get_path(s->env, &p) == 0 ? p : NULL;
 }
 
 static int open_env(kt__store **out, const char *path, size_t map, unsigned flags) {
@@ -61,9 +86,28 @@ int kt__store_create(kt__store **out, const char *path, size_t map_bytes) {
 }
 
 int kt__store_open(kt__store **out, const char *path) {
+  /* LMDB maps the file and trusts its pages: a read past the end of a file
+   * cut short would fault (SIGBUS). Refuse such a file before and after
+   * opening it (its last page must lie inside it). */
+  struct stat st;
+  long page = sysconf(_SC_PAGESIZE);
+  bool sized = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+  if (sized && st.st_size < 2 * page)
+    return kt__err(KT_ECORRUPT, "record store %s is damaged: %lld bytes, less than its header",
+                   path, (long long)st.st_size);
   kt__store *s;
   int rc = open_env(&s, path, 0, MDB_RDONLY | MDB_NOLOCK); /* immutable once built */
   if (rc) return rc;
+  MDB_envinfo info;
+  MDB_stat ms;
+  if (sized && !mdb_env_info(s->env, &info) && !mdb_env_stat(s->env, &ms) &&
+      ((unsigned long long)info.me_last_pgno + 1) * ms.ms_psize > (unsigned long long)st.st_size) {
+    mdb_env_close(s->env);
+    free(s);
+    return kt__err(KT_ECORRUPT, "record store %s is truncated: %lld bytes, its pages need %llu",
+                   path, (long long)st.st_size,
+                   ((unsigned long long)info.me_last_pgno + 1) * ms.ms_psize);
+  }
   MDB_txn *t;
   rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &t);
   if (!rc) rc = mdb_dbi_open(t, NULL, 0, &s->dbi);
@@ -82,7 +126,12 @@ int kt__store_put(kt__store *s, const char *key, const char *val, size_t len) {
   if (!s->wtxn) return kt__err(KT_EINVAL, "record store is read-only");
   MDB_val k = {strlen(key), (void *)key}, v = {len, (void *)val};
   int rc = mdb_put(s->wtxn, s->dbi, &k, &v, 0);
-  return rc ? lmdb_err(rc, "put", key) : KT_OK;
+  if (rc) {
+    char what[96];
+    snprintf(what, sizeof what, "put '%.64s'", key);
+    return lmdb_err(rc, what, store_path(s));
+  }
+  return KT_OK;
 }
 
 int kt__store_checkpoint(kt__store *s) {
@@ -90,7 +139,7 @@ int kt__store_checkpoint(kt__store *s) {
   int rc = mdb_txn_commit(s->wtxn);
   s->wtxn = NULL;
   if (!rc) rc = mdb_txn_begin(s->env, NULL, 0, &s->wtxn);
-  return rc ? lmdb_err(rc, "checkpoint", NULL) : KT_OK;
+  return rc ? lmdb_err(rc, "checkpoint", store_path(s)) : KT_OK;
 }
 
 int kt__store_commit(kt__store *s) {
@@ -98,21 +147,21 @@ int kt__store_commit(kt__store *s) {
   int rc = mdb_txn_commit(s->wtxn);
   s->wtxn = NULL;
   if (!rc) rc = mdb_env_sync(s->env, 1);
-  return rc ? lmdb_err(rc, "commit", NULL) : KT_OK;
+  return rc ? lmdb_err(rc, "commit", store_path(s)) : KT_OK;
 }
 
 int kt__store_get(kt__store *s, const char *key, char **val, size_t *len) {
   *val = NULL;
   MDB_txn *t;
   int rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &t);
-  if (rc) return lmdb_err(rc, "begin read", NULL);
+  if (rc) return lmdb_err(rc, "begin read", store_path(s));
   MDB_val k = {strlen(key), (void *)key}, v;
   rc = mdb_get(t, s->dbi, &k, &v);
   if (rc == MDB_NOTFOUND) {
     mdb_txn_abort(t);
     return kt__err(KT_ENOTFOUND, "no record '%s'", key);
   }
-  if (rc) { mdb_txn_abort(t); return lmdb_err(rc, "get", key); }
+  if (rc) { mdb_txn_abort(t); return lmdb_err(rc, "get", store_path(s)); }
   char *c = malloc(v.mv_size + 1);
   if (c) {
     memcpy(c, v.mv_data, v.mv_size);
@@ -128,12 +177,12 @@ int kt__store_get(kt__store *s, const char *key, char **val, size_t *len) {
 int kt__store_each(kt__store *s, kt__store_each_fn fn, void *ud) {
   MDB_txn *t;
   int rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &t);
-  if (rc) return lmdb_err(rc, "begin read", NULL);
+  if (rc) return lmdb_err(rc, "begin read", store_path(s));
   MDB_cursor *c;
   rc = mdb_cursor_open(t, s->dbi, &c);
   if (rc) {
     mdb_txn_abort(t);
-    return lmdb_err(rc, "cursor", NULL);
+    return lmdb_err(rc, "cursor", store_path(s));
   }
   MDB_val k, v;
   int ret = KT_OK;
@@ -141,7 +190,7 @@ int kt__store_each(kt__store *s, kt__store_each_fn fn, void *ud) {
     if (k.mv_size && ((const char *)k.mv_data)[0] == '#') continue; /* metadata */
     if ((ret = fn(k.mv_data, k.mv_size, v.mv_data, v.mv_size, ud))) break;
   }
-  if (!ret && rc != MDB_NOTFOUND) ret = lmdb_err(rc, "iterate", NULL);
+  if (!ret && rc != MDB_NOTFOUND) ret = lmdb_err(rc, "iterate", store_path(s));
   mdb_cursor_close(c);
   mdb_txn_abort(t);
   return ret;
