@@ -583,7 +583,8 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
     }
     if (!rc) rc = write_expansions(an, out, c);
   }
-  if (out && fclose(out) != 0 && !rc) rc = kt__err(KT_EIO, "cannot write %s", out_path);
+  if (out && fclose(out) != 0 && !rc)
+    rc = kt__err(KT_EIO, "cannot write %s: %s", out_path, strerror(errno));
   if (!rc && concepts_out) *concepts_out = n;
   for (size_t i = 0; i < n; i++) src_free(&cs[i]);
   free(cs);
