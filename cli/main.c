@@ -40,7 +40,8 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "analyze")) return kt_cli_analyze(argc - 1, argv + 1);
   if (!strcmp(cmd, "eval")) return kt_cli_eval(argc - 1, argv + 1);
   if (!strcmp(cmd, "feedback")) return kt_cli_feedback(argc - 1, argv + 1);
-  if (!strcmp(cmd, "serve")) return kt_serve_main(argc - 1, argv + 1, kt_cli_default_index());
+  if (!strcmp(cmd, "serve"))
+    return kt_serve_main(argc - 1, argv + 1, kt_cli_default_index(), kt_cli_default_feedback());
   if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
     printf("kohtaanto %s (library %s)\n", KT_VERSION_STRING, kt_version());
     return KT_EXIT_OK;

@@ -260,7 +260,8 @@ static bool parse_filters(query *q, json_t *filters) {
   return true;
 }
 
-static bool parse_body(query *q, kts_request *r) {
+/* Parse the body as a JSON object into q->doc (wiping the body). */
+static bool load_body(query *q, kts_request *r) {
   if (!r->len)
     return fail(q, MHD_HTTP_BAD_REQUEST, "bad_json",
                 "the request body is empty; expected a "
@@ -278,6 +279,11 @@ static bool parse_body(query *q, kts_request *r) {
     return fail(q, MHD_HTTP_BAD_REQUEST, "bad_json", "malformed JSON at line %d, column %d: %s",
                 err.line, err.column, err.text);
   }
+  return true;
+}
+
+static bool parse_body(query *q, kts_request *r) {
+  if (!load_body(q, r)) return false;
   if (!json_is_object(q->doc))
     return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "the body must be a JSON object, not %s",
                 type_name(q->doc));
@@ -476,6 +482,105 @@ static enum MHD_Result healthz(struct MHD_Connection *c, kts_request *r, const k
   return reply_doc(c, r, json_pack("{s:s, s:o*}", "status", "ok", "index", index_json(w)));
 }
 
+/* POST /api/feedback {text, service, kind, reason?}: a counsellor's mark on
+ * a result. Only the need's catalogue-vocabulary features are stored
+ * (kt_feedback_add); identity codes are blanked out before even that. */
+static enum MHD_Result post_feedback(struct MHD_Connection *c, kts_request *r,
+                                     const kts_config *cfg) {
+  query q;
+  memset(&q, 0, sizeof q);
+  enum MHD_Result ret;
+  const char *service = NULL, *kind = NULL, *reason = "";
+  if (!cfg->feedback) {
+    explicit_bzero(r->body, r->len);
+    return kts_reply_error(c, r, MHD_HTTP_SERVICE_UNAVAILABLE, "feedback_disabled",
+                           "this server keeps no feedback (started with --no-feedback)");
+  }
+  if (!load_body(&q, r)) goto bad;
+  if (!json_is_object(q.doc)) {
+    fail(&q, MHD_HTTP_BAD_REQUEST, "wrong_type", "the body must be a JSON object, not %s",
+         type_name(q.doc));
+    goto bad;
+  }
+  const char *key;
+  json_t *v;
+  json_object_foreach(q.doc, key, v) {
+    bool is_text = !strcmp(key, "text");
+    const char **dst = !strcmp(key, "service") ? &service : !strcmp(key, "kind") ? &kind
+                       : !strcmp(key, "reason") ? &reason : NULL;
+    if (!is_text && !dst) {
+      fail(&q, MHD_HTTP_BAD_REQUEST, "unknown_field",
+           "unknown field '%.64s'; fields are text, service, kind and reason", key);
+      goto bad;
+    }
+    if (!json_is_string(v)) {
+      fail(&q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'%s' must be a string, not %s", key, type_name(v));
+      goto bad;
+    }
+    if (is_text) {
+      if (!set_text(&q, json_string_value(v), json_string_length(v), "text")) goto bad;
+    } else {
+      *dst = json_string_value(v);
+    }
+  }
+  if (!q.text || !service || !kind) {
+    fail(&q, MHD_HTTP_BAD_REQUEST, "missing_field", "'%s' is missing",
+         !q.text ? "text" : !service ? "service" : "kind");
+    goto bad;
+  }
+  int k = kt_feedback_kind_parse(kind), why = kt_feedback_reason_parse(reason);
+  if (!k || why < 0) {
+    fail(&q, MHD_HTTP_BAD_REQUEST, "invalid_value",
+         !k ? "'kind' must be referred, useful or not_suitable"
+            : "'reason' must be target_group, not_eligible, area, unclear, no_match or other");
+    goto bad;
+  }
+  kts_worker *w;
+  int rc = kts_worker_get(cfg, &w);
+  if (rc) {
+    ret = reply_kt(c, r, rc, "cannot open the index", true);
+    goto out;
+  }
+  rc = kt_feedback_add(cfg->feedback, w->engine, q.text, q.len, service, k, why);
+  if (rc == KT_ENOTFOUND)
+    ret = kts_reply_error(c, r, MHD_HTTP_NOT_FOUND, "not_found", "no service with id '%.100s'", service);
+  else if (rc == KT_EINVAL)
+    ret = kts_reply_error(c, r, MHD_HTTP_BAD_REQUEST, "invalid_value", "%s", kt_error_last());
+  else if (rc)
+    ret = reply_kt(c, r, rc, "cannot store the feedback", false);
+  else {
+    char *s = NULL;
+    json_t *doc = json_pack("{s:b, s:I, s:I}", "stored", 1, "events",
+                            (json_int_t)kt_feedback_count(cfg->feedback), "redacted",
+                            (json_int_t)q.redacted);
+    s = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
+    json_decref(doc);
+    ret = s ? kts_reply_json(c, r, MHD_HTTP_CREATED, s, strlen(s), free)
+            : kts_reply_error(c, r, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "out of memory");
+  }
+  goto out;
+bad:
+  ret = reply_query_error(c, r, &q);
+out:
+  query_free(&q);
+  return ret;
+}
+
+/* GET /api/feedback/stats: aggregate statistics for service managers. */
+static enum MHD_Result feedback_stats(struct MHD_Connection *c, kts_request *r,
+                                      const kts_config *cfg) {
+  if (!cfg->feedback)
+    return kts_reply_error(c, r, MHD_HTTP_SERVICE_UNAVAILABLE, "feedback_disabled",
+                           "this server keeps no feedback (started with --no-feedback)");
+  kts_worker *w;
+  int rc = kts_worker_get(cfg, &w);
+  if (rc) return reply_kt(c, r, rc, "cannot open the index", true);
+  char *json = NULL;
+  rc = kt_feedback_export(cfg->feedback, w->engine, KT_EXPORT_JSON, &json);
+  if (rc) return reply_kt(c, r, rc, "cannot export the feedback", true);
+  return kts_reply_json(c, r, MHD_HTTP_OK, json, strlen(json), kt_free);
+}
+
 #define SERVICES_PREFIX "/api/services/"
 
 enum MHD_Result kts_route(struct MHD_Connection *c, kts_request *r, const kts_config *cfg,
@@ -488,6 +593,14 @@ enum MHD_Result kts_route(struct MHD_Connection *c, kts_request *r, const kts_co
   if (!strcmp(url, "/api/search")) {
     if (get || post) return search(c, r, cfg, post);
     return kts_reply_method(c, r, "GET, HEAD, POST");
+  }
+  if (!strcmp(url, "/api/feedback")) {
+    if (post) return post_feedback(c, r, cfg);
+    return kts_reply_method(c, r, "POST");
+  }
+  if (!strcmp(url, "/api/feedback/stats")) {
+    if (get) return feedback_stats(c, r, cfg);
+    return kts_reply_method(c, r, "GET, HEAD");
   }
   const kts_asset *asset = kts_asset_find(url);
   bool known = asset || !strcmp(url, "/api/services") || !strcmp(url, "/api/version") ||
@@ -506,6 +619,7 @@ void kts_log_path(const char *url, char *buf, size_t size) {
   /* Only paths the server knows are logged as sent: anything else could be
    * a need text typed into the address bar. */
   bool known = kts_asset_find(url) || !strcmp(url, "/api/search") ||
+               !strcmp(url, "/api/feedback") || !strcmp(url, "/api/feedback/stats") ||
                !strcmp(url, "/api/services") || !strcmp(url, "/api/version") ||
                !strcmp(url, "/healthz") ||
                (!strncmp(url, SERVICES_PREFIX, strlen(SERVICES_PREFIX)) &&

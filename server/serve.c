@@ -37,6 +37,10 @@ static void usage(FILE *f) {
         "  --refresh SECONDS      how often workers look for a new index (default 1)\n"
         "  --access-log           log one line per request on stderr: method, path,\n"
         "                         status, duration, sizes (never query strings or bodies)\n"
+        "  --feedback DIR         counsellors' feedback store (default: as for\n"
+        "                         `kohtaanto feedback`); POST /api/feedback writes to it\n"
+        "  --no-feedback          no feedback store: ranking ignores feedback and\n"
+        "                         POST /api/feedback answers 503\n"
         "\n"
         "The first line on stderr says where it listens:\n"
         "  kohtaanto serve: listening on http://127.0.0.1:8080/ ...\n"
@@ -136,13 +140,16 @@ static void on_mhd_log(void *cls, const char *fmt, va_list ap) {
 
 /* ---- the command ----------------------------------------------------------- */
 
-int kt_serve_main(int argc, char **argv, const char *default_index) {
-  kts_config cfg = {default_index, 1.0, false};
+int kt_serve_main(int argc, char **argv, const char *default_index,
+                  const char *default_feedback) {
+  kts_config cfg = {default_index, 1.0, false, NULL};
+  const char *feedback_dir = default_feedback;
   const char *bind = "127.0.0.1";
   long port = 8080, threads = sysconf(_SC_NPROCESSORS_ONLN), maxconn = 256, timeout = 30;
   if (threads < 1) threads = 1;
   if (threads > 64) threads = 64;
-  enum { O_INDEX = 1, O_BIND, O_PORT, O_THREADS, O_MAXCONN, O_TIMEOUT, O_REFRESH, O_LOG, O_HELP };
+  enum { O_INDEX = 1, O_BIND, O_PORT, O_THREADS, O_MAXCONN, O_TIMEOUT, O_REFRESH, O_LOG, O_HELP,
+         O_FEEDBACK, O_NOFEEDBACK };
   static const struct option opts[] = {{"index", required_argument, NULL, O_INDEX},
                                        {"bind", required_argument, NULL, O_BIND},
                                        {"port", required_argument, NULL, O_PORT},
@@ -152,6 +159,8 @@ int kt_serve_main(int argc, char **argv, const char *default_index) {
                                        {"refresh", required_argument, NULL, O_REFRESH},
                                        {"access-log", no_argument, NULL, O_LOG},
                                        {"help", no_argument, NULL, O_HELP},
+                                       {"feedback", required_argument, NULL, O_FEEDBACK},
+                                       {"no-feedback", no_argument, NULL, O_NOFEEDBACK},
                                        {NULL, 0, NULL, 0}};
   optind = 1;
   int ch;
@@ -171,6 +180,8 @@ int kt_serve_main(int argc, char **argv, const char *default_index) {
       break;
     }
     case O_LOG: cfg.access_log = true; break;
+    case O_FEEDBACK: feedback_dir = optarg; break;
+    case O_NOFEEDBACK: feedback_dir = NULL; break;
     case 'h':
     case O_HELP: usage(stdout); return 0;
     default: usage(stderr); return EXIT_USAGE;
@@ -204,6 +215,11 @@ int kt_serve_main(int argc, char **argv, const char *default_index) {
   snprintf(generation, sizeof generation, "%s", info.generation ? info.generation : "?");
   size_t services = info.services;
   kt_engine_close(e);
+  if (feedback_dir && (rc = kt_feedback_open(&cfg.feedback, feedback_dir, 0))) {
+    fprintf(stderr, "kohtaanto serve: cannot open the feedback store %s: %s: %s\n", feedback_dir,
+            kt_strerror(rc), kt_error_last());
+    return EXIT_FAIL;
+  }
 
   char portstr[16];
   snprintf(portstr, sizeof portstr, "%ld", port);
@@ -265,5 +281,6 @@ int kt_serve_main(int argc, char **argv, const char *default_index) {
   sigwait(&sigs, &sig);
   fprintf(stderr, "kohtaanto serve: %s, stopping\n", sig == SIGINT ? "interrupted" : "terminated");
   MHD_stop_daemon(d); /* joins the workers; their engines close with them */
+  kt_feedback_close(cfg.feedback);
   return 0;
 }

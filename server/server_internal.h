@@ -27,6 +27,7 @@ typedef struct kts_config {
   const char *index_dir;
   double refresh_interval; /* seconds between checks for a new index generation */
   bool access_log;         /* one line per request on stderr */
+  kt_feedback *feedback;   /* counsellors' marks (shared by the workers), or NULL */
 } kts_config;
 
 /* A request in progress: MHD's per-request pointer. */

@@ -55,6 +55,7 @@ int kts_worker_get(const kts_config *cfg, kts_worker **out) {
       return rc;
     }
     w->next_refresh = now + cfg->refresh_interval;
+    kt_engine_set_feedback(w->engine, cfg->feedback);
   } else if (now >= w->next_refresh) {
     /* A readlink and a string compare unless the index really switched. */
     w->next_refresh = now + cfg->refresh_interval;

@@ -494,6 +494,44 @@ Test(api, serve_refuses_bad_options_and_a_missing_index) {
 
 /* The server is started once, before the tests (each runs in its own
  * process and inherits it), and stopped after them. */
+/* ---- feedback ------------------------------------------------------------ */
+
+Test(api, feedback_is_stored_and_lifts_the_service) {
+  json_t *res = call("POST", "/api/search", "{\"text\": \"tyonhaku\", \"limit\": 20}", 200);
+  json_t *first = json_array_get(results_of(res), 0);
+  cr_assert_not_null(first, "the mini catalogue answers a job search");
+  char id[128];
+  snprintf(id, sizeof id, "%s", str(first, "id"));
+  json_decref(res);
+  char body[512];
+  snprintf(body, sizeof body,
+           "{\"text\": \"Pekka 010190-123M tyonhaku\", \"service\": \"%s\", \"kind\": \"referred\"}", id);
+  json_t *doc = call("POST", "/api/feedback", body, 201);
+  cr_assert(json_is_true(json_object_get(doc, "stored")));
+  cr_assert_geq(json_integer_value(json_object_get(doc, "events")), 1);
+  cr_assert_eq(json_integer_value(json_object_get(doc, "redacted")), 1);
+  json_decref(doc);
+  doc = call("GET", "/api/feedback/stats", NULL, 200);
+  cr_assert(json_is_array(json_object_get(doc, "services")));
+  cr_assert(json_is_array(json_object_get(doc, "never_referred")));
+  json_decref(doc);
+  /* Errors: unknown service, kind, field; a reason on a positive mark. */
+  expect_error("POST", "/api/feedback",
+               "{\"text\": \"x\", \"service\": \"no-such\", \"kind\": \"useful\"}", 404, "not_found");
+  expect_error("POST", "/api/feedback",
+               "{\"text\": \"x\", \"service\": \"no-such\", \"kind\": \"loved\"}", 400, "invalid_value");
+  expect_error("POST", "/api/feedback", "{\"text\": \"x\", \"kind\": \"useful\"}", 400, "missing_field");
+  expect_error("POST", "/api/feedback", "{\"text\": \"x\", \"who\": 1}", 400, "unknown_field");
+  snprintf(body, sizeof body,
+           "{\"text\": \"x\", \"service\": \"%s\", \"kind\": \"useful\", \"reason\": \"area\"}", id);
+  expect_error("POST", "/api/feedback", body, 400, "invalid_value");
+  expect_error("GET", "/api/feedback", NULL, 405, "method_not_allowed");
+  /* The access log shows the path only. */
+  char *log = kth_log(&srv);
+  cr_assert_null(strstr(log, "Pekka"), "the need text reached the log");
+  free(log);
+}
+
 int main(int argc, char *argv[]) {
   index_dir = kth_tmpdir();
   char idx[512];
@@ -504,7 +542,9 @@ int main(int argc, char *argv[]) {
   }
   free(index_dir);
   index_dir = strdup(idx);
-  if (!kth_start(&srv, index_dir, "--threads 2 --access-log")) {
+  char extra[1024];
+  snprintf(extra, sizeof extra, "--threads 2 --access-log --feedback %.900s-feedback", index_dir);
+  if (!kth_start(&srv, index_dir, extra)) {
     char *log = kth_log(&srv);
     fprintf(stderr, "api: the server did not start:\n%s\n", log);
     free(log);
@@ -524,6 +564,9 @@ int main(int argc, char *argv[]) {
     fprintf(stderr, "api: the server exited with %d\n", st);
     result = 1;
   }
+  char fbdir[1024];
+  snprintf(fbdir, sizeof fbdir, "%s-feedback", index_dir);
+  kth_rm_rf(fbdir);
   char *root = strdup(index_dir);
   *strrchr(root, '/') = '\0';
   kth_rm_rf(root);
