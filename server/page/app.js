@@ -38,6 +38,9 @@
       fields: { name: 'nimi', summary: 'tiivistelmä', description: 'kuvaus', keywords: 'avainsanat',
         target: 'kohderyhmä', conditions: 'ehdot', provider: 'järjestäjä' },
       version: 'versio', indexBuilt: 'indeksi',
+      fbReferred: 'Ohjattu', fbUseful: 'Hyödyllinen', fbNotSuitable: 'Ei sovi…', fbThanks: 'Palaute tallennettu (vain tarpeen käsitteet, ei tekstiä).',
+      fbReasons: { target_group: 'väärä kohderyhmä', not_eligible: 'asiakas ei ole oikeutettu', area: 'väärä alue',
+        unclear: 'kuvaus epäselvä', no_match: 'ei vastaa tarvetta', other: 'muu syy' },
     },
     sv: {
       skip: 'Gå till sökfältet',
@@ -67,6 +70,9 @@
       fields: { name: 'namn', summary: 'sammanfattning', description: 'beskrivning', keywords: 'nyckelord',
         target: 'målgrupp', conditions: 'villkor', provider: 'anordnare' },
       version: 'version', indexBuilt: 'index',
+      fbReferred: 'Hänvisad', fbUseful: 'Användbar', fbNotSuitable: 'Passar inte…', fbThanks: 'Responsen sparades (endast behovets begrepp, ingen text).',
+      fbReasons: { target_group: 'fel målgrupp', not_eligible: 'kunden är inte berättigad', area: 'fel område',
+        unclear: 'oklar beskrivning', no_match: 'motsvarar inte behovet', other: 'annat' },
     },
     en: {
       skip: 'Skip to the search box',
@@ -96,6 +102,9 @@
       fields: { name: 'name', summary: 'summary', description: 'description', keywords: 'keywords',
         target: 'target group', conditions: 'conditions', provider: 'provider' },
       version: 'version', indexBuilt: 'index',
+      fbReferred: 'Referred', fbUseful: 'Useful', fbNotSuitable: 'Not suitable…', fbThanks: 'Feedback saved (only the need\'s concepts, no text).',
+      fbReasons: { target_group: 'wrong target group', not_eligible: 'client not eligible', area: 'wrong area',
+        unclear: 'description unclear', no_match: 'does not match the need', other: 'other' },
     },
   };
 
@@ -404,8 +413,32 @@
       r.snippet ? el('p', { class: 'snippet' }, highlighted(r.snippet, r.highlights)) : null,
       why,
       el('button', { type: 'button', class: 'secondary details-button', text: t('details'),
-        onclick: (ev) => openDetail(r.id, ev.target) }));
+        onclick: (ev) => openDetail(r.id, ev.target) }),
+      feedbackBar(r.id));
     return card;
+  }
+
+  /* Counsellor's feedback on a result: the server keeps only the need's
+   * catalogue-vocabulary features, never the text. */
+  function feedbackBar(id) {
+    const status = el('span', { class: 'small muted fb-status', role: 'status' });
+    const send = async (kind, reason) => {
+      try {
+        await api('/api/feedback', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify(Object.assign({ text: $('need').value, service: id, kind }, reason ? { reason } : {})) });
+        status.textContent = t('fbThanks');
+      } catch (err) {
+        status.textContent = `${t('error')}: ${err.message || err}`;
+      }
+    };
+    const reasons = el('select', { class: 'fb-reason', 'aria-label': t('fbNotSuitable') },
+      el('option', { value: '', text: t('fbNotSuitable') }),
+      ...Object.entries(t('fbReasons')).map(([k, v]) => el('option', { value: k, text: v })));
+    reasons.addEventListener('change', () => { if (reasons.value) send('not_suitable', reasons.value); });
+    return el('div', { class: 'feedback' },
+      el('button', { type: 'button', class: 'secondary fb-referred', text: t('fbReferred'), onclick: () => send('referred') }),
+      el('button', { type: 'button', class: 'secondary fb-useful', text: t('fbUseful'), onclick: () => send('useful') }),
+      reasons, status);
   }
 
   function renderResults(doc) {

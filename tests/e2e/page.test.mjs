@@ -79,6 +79,15 @@ test('a result explains why it matched', async () => {
   for (const m of marks) assert.ok(m.length > 0 && !m.includes('<'), 'a highlight is plain text');
 });
 
+test('a counsellor can mark a result as referred', async () => {
+  const card = page.locator('.card.result').first();
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/feedback') && r.status() === 201),
+    card.locator('button.fb-referred').click(),
+  ]);
+  assert.match(await card.locator('.fb-status').textContent(), /Palaute tallennettu/);
+});
+
 test('a filter narrows the results and shows in the URL', async () => {
   const box = page.locator('#filters [data-facet="category"] label[data-value="talous_asuminen"] input');
   await Promise.all([

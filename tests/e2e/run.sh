@@ -28,7 +28,7 @@ cleanup() {
 }
 trap cleanup EXIT
 "$bin" index --catalog "$catalog" --index "$work/index" >/dev/null
-"$bin" serve --index "$work/index" --port 0 --threads 2 2>"$work/serve.log" &
+"$bin" serve --index "$work/index" --feedback "$work/feedback" --port 0 --threads 2 2>"$work/serve.log" &
 server=$!
 url=
 for _ in $(seq 1 100); do

@@ -56,8 +56,10 @@ bool kth_start(kth_server *s, const char *index, const char *extra) {
   memset(s, 0, sizeof *s);
   snprintf(s->log, sizeof s->log, "/tmp/kt-srvtest-log-%d-%ld", (int)getpid(), (long)random());
   char cmd[4096];
-  snprintf(cmd, sizeof cmd, "exec '%s' serve --index '%s' --port 0 %s 2>'%s'", KT_CLI_BIN, index,
-           extra ? extra : "", s->log);
+  /* No feedback store unless a test asks for one (not the user's default). */
+  bool fb = extra && strstr(extra, "--feedback");
+  snprintf(cmd, sizeof cmd, "exec '%s' serve --index '%s' --port 0 %s %s 2>'%s'", KT_CLI_BIN, index,
+           extra ? extra : "", fb ? "" : "--no-feedback", s->log);
   pid_t pid = fork();
   if (pid < 0) return false;
   if (pid == 0) {
