@@ -66,6 +66,17 @@ typedef struct ctx {
   const char *prefix; /* of nested field names ("keywords.") */
 } ctx;
 
+/* Cut an incomplete UTF-8 sequence off the end of @p s: a message cut at a
+ * byte limit must stay valid UTF-8 (it ends up in JSON and terminals). */
+static void trim_partial_utf8(char *s) {
+  size_t i = strlen(s), k = 0;
+  while (i > 0 && k < 3 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) i--, k++;
+  if (i == 0) return;
+  unsigned char c = (unsigned char)s[i - 1];
+  size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (c >= 0xC0 && k + 1 < need) s[i - 1] = '\0';
+}
+
 __attribute__((format(printf, 3, 4)))
 static void bad(ctx *c, const char *field, const char *fmt, ...) {
   c->nerr++;
@@ -76,6 +87,7 @@ static void bad(ctx *c, const char *field, const char *fmt, ...) {
   char tmp[512];
   vsnprintf(tmp, sizeof tmp, fmt, ap);
   va_end(ap);
+  trim_partial_utf8(tmp);
   kt__buf_adds(c->errors, tmp);
   kt__buf_adds(c->errors, "\n");
 }
@@ -238,6 +250,7 @@ int kt__service_parse(const char *file, const char *json, size_t len,
   json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
   if (!root) {
     c.nerr++;
+    trim_partial_utf8(je.text); /* jansson cuts its text at 160 bytes */
     if (errors)
       kt__buf_printf(errors, "%s:%d:%d: invalid JSON: %s\n", file, je.line,
                      je.column, je.text);
