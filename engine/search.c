@@ -56,6 +56,7 @@
 #define PRF_TERMS 10
 #define PRF_WEIGHT 0.2
 #define MAX_EFFECTS 8
+#define MIN_SHOWN_EXPANSION_SHARE 0.05
 
 /* Query-time weight of each term kind. */
 static double kind_weight(int kind) {
@@ -364,6 +365,13 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
     wm[k].share += s;
   }
   qsort(wm, nw, sizeof *wm, cmp_share);
+  /* An expansion that carries almost nothing (a concept's general service
+   * word such as "helsinki") would only puzzle a counsellor: not shown. */
+  size_t kept = 0;
+  for (size_t k = 0; k < nw; k++)
+    if (wm[k].concept < 0 || total <= 0 || wm[k].share / total >= MIN_SHOWN_EXPANSION_SHARE)
+      wm[kept++] = wm[k];
+  nw = kept;
   kt_match *ms = kt__arena_alloc(ar, (nw ? nw : 1) * sizeof *ms);
   if (!ms) {
     json_decref(root);
