@@ -77,6 +77,16 @@ static void trim_partial_utf8(char *s) {
   if (c >= 0xC0 && k + 1 < need) s[i - 1] = '\0';
 }
 
+/* Replace each byte that is not part of valid UTF-8 with '?': jansson's
+ * error text quotes the input byte by byte ("invalid escape near '"\\<byte>'"). */
+static void sanitize_utf8(char *s) {
+  size_t n = strlen(s), off = 0, bad = 0;
+  while (off < n && !kt__utf8_valid(s + off, n - off, &bad)) {
+    s[off + bad] = '?';
+    off += bad + 1;
+  }
+}
+
 __attribute__((format(printf, 3, 4)))
 static void bad(ctx *c, const char *field, const char *fmt, ...) {
   c->nerr++;
@@ -250,7 +260,7 @@ int kt__service_parse(const char *file, const char *json, size_t len,
   json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
   if (!root) {
     c.nerr++;
-    trim_partial_utf8(je.text); /* jansson cuts its text at 160 bytes */
+    sanitize_utf8(je.text); /* jansson quotes and cuts the input bytewise */
     if (errors)
       kt__buf_printf(errors, "%s:%d:%d: invalid JSON: %s\n", file, je.line,
                      je.column, je.text);
