@@ -149,6 +149,7 @@ static void ml_text(ctx *c, json_t *root, const char *field, kt__ml *out,
   char fname[96];
   json_object_foreach(o, k, v) {
     snprintf(fname, sizeof fname, "%s.%s", field, k);
+    trim_partial_utf8(fname); /* an unknown key may be long */
     if (strcmp(k, "fi") && strcmp(k, "sv") && strcmp(k, "en")) {
       bad(c, fname, "unknown language; expected fi, sv or en");
       continue;
@@ -403,6 +404,7 @@ int kt__service_parse(const char *file, const char *json, size_t len,
     json_object_foreach(kw, k, v) {
       char fname[64];
       snprintf(fname, sizeof fname, "keywords.%s", k);
+      trim_partial_utf8(fname);
       if (strcmp(k, "fi") && strcmp(k, "sv") && strcmp(k, "en")) {
         bad(&c, fname, "unknown language; expected fi, sv or en");
         continue;
