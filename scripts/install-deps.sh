@@ -14,6 +14,8 @@ PKGS=(
   libvoikko-dev voikko-fi
   libjansson-dev
   libmicrohttpd-dev
+  valgrind
+  clang libclang-rt-14-dev
   chromium wrk
 )
 # The browser test drives Chromium with playwright-core from npm. Node from
