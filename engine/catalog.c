@@ -628,7 +628,7 @@ int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stat
     free(sdir);
     return rc;
   }
-  qsort(names, nn, sizeof *names, cmpstr);
+  if (nn) qsort(names, nn, sizeof *names, cmpstr); /* names is NULL when there are none */
 
   /* Pass 1: validate every file, keeping only ids and related ids, so a
    * catalogue of any size is checked in the memory of one service. */
