@@ -637,7 +637,7 @@ typedef struct raw_case {
 
 static char *nested(const char *open, const char *close, size_t depth, size_t *len) {
   size_t lo = strlen(open), lc = strlen(close);
-  char *s = malloc(depth * (lo + lc) + 1);
+  char *s = malloc(depth * (lo + lc) + 2); /* + the "1" inside + NUL */
   size_t n = 0;
   for (size_t i = 0; i < depth; i++, n += lo) memcpy(s + n, open, lo);
   memcpy(s + n, "1", 1);
