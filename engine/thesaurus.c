@@ -21,10 +21,13 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <search.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define MAX_ENTRY_WORDS 6
 #define MAX_WORD_TERMS 12
@@ -412,8 +415,15 @@ static bool valid_id(const char *s) {
 
 /* Parse one file into @p cs; problems go to @p errs as "file:line: ...". */
 static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap, kt__buf *errs) {
-  FILE *fp = fopen(path, "r");
-  if (!fp) return kt__buf_printf(errs, "%s: cannot read: %s\n", path, strerror(errno));
+  /* O_NONBLOCK: a FIFO named *.txt must not block the build forever. */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return kt__buf_printf(errs, "%s: cannot read: %s\n", path, strerror(errno));
+  struct stat st;
+  FILE *fp = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? fdopen(fd, "r") : NULL;
+  if (!fp) {
+    close(fd);
+    return kt__buf_printf(errs, "%s: not a regular file\n", path);
+  }
   char *line = NULL, lastkey[16] = "";
   size_t lcap = 0, lineno = 0;
   ssize_t len;
