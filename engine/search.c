@@ -537,7 +537,7 @@ static int need_features(ctx *x, const bool *rejected, const kt__sigset *set, ch
     kt__features_free(f, n);
     return rc;
   }
-  qsort(f, n, sizeof *f, cmp_str);
+  if (n) qsort(f, n, sizeof *f, cmp_str); /* f is NULL when there are none */
   size_t w = 0;
   for (size_t i = 0; i < n; i++) {
     if (w && !strcmp(f[w - 1], f[i])) free(f[i]);
