@@ -41,7 +41,7 @@ for t in "${targets[@]}"; do
     echo "fuzz: fuzz_$t failed; the input is in $build/artifacts/ (docs/hardening.md)"
     status=1
   else
-    grep -E "^stat::number_of_executed_runs|^stat::new_units_added|^stat::peak_rss_mb" \
+    grep -E "^stat::number_of_executed_units|^stat::new_units_added|^stat::peak_rss_mb" \
       "$build/fuzz_$t.log" | sed "s/^/  /"
   fi
 done
