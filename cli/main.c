@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "server.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,7 +29,20 @@ static void usage(FILE *f) {
         f);
 }
 
+static int run(int argc, char **argv);
+
+/* Output that could not be written (a full disk, a closed pipe) is a
+ * failure, not success. */
 int main(int argc, char **argv) {
+  int rc = run(argc, argv);
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "kohtaanto: cannot write the output: %s\n", strerror(errno));
+    if (rc == KT_EXIT_OK) rc = KT_EXIT_FAILURE;
+  }
+  return rc;
+}
+
+static int run(int argc, char **argv) {
   if (argc < 2) {
     usage(stderr);
     return KT_EXIT_USAGE;

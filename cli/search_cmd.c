@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -164,6 +165,7 @@ static int run_batch(kt_engine *e, const search_args *a) {
   size_t cap = 0, lineno = 0;
   ssize_t n;
   int rc = KT_EXIT_OK;
+  errno = 0;
   while ((n = getline(&line, &cap, f)) > 0) {
     lineno++;
     while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
@@ -187,6 +189,11 @@ static int run_batch(kt_engine *e, const search_args *a) {
       printf("%s Q0 %s %zu %.6f kohtaanto\n", line, x->id, i + 1, x->score);
     }
     kt_results_free(r);
+  }
+  /* A folder, or a read error, is not an empty query file. */
+  if (rc == KT_EXIT_OK && ferror(f)) {
+    fprintf(stderr, "kohtaanto: cannot read queries file %s: %s\n", a->queries, strerror(errno));
+    rc = KT_EXIT_INPUT;
   }
   free(line);
   if (f != stdin) fclose(f);
@@ -407,8 +414,14 @@ int kt_cli_analyze(int argc, char **argv) {
     text = kt_cli_join_args(argc, argv, 1);
     len = text ? strlen(text) : 0;
   } else {
-    int too_big;
+    int too_big = 0;
     text = kt_cli_read_stdin(KT_MAX_QUERY_BYTES, &len, &too_big);
+    if (too_big) {
+      free(text);
+      fprintf(stderr, "kohtaanto analyze: the text on stdin is over the limit of %d bytes\n",
+              KT_MAX_QUERY_BYTES);
+      return KT_EXIT_INPUT;
+    }
   }
   if (!text) return KT_EXIT_FAILURE;
   kt_analyzer *an = NULL;

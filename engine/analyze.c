@@ -31,6 +31,8 @@
  * single text (<= KT_MAX_QUERY_BYTES) adds fewer than CACHE_SLOTS - this. */
 #define CACHE_TRIM 30000
 #define MAX_TERMS 48
+/* Unknown words per text that get umlaut and typo suggestions. */
+#define SUGGEST_BUDGET 64
 
 typedef struct cache_entry {
   char *key;
@@ -44,6 +46,10 @@ struct kt_analyzer {
   cache_entry **entries;
   size_t n_entries;
   bool fix_umlauts; /* query side only: catalogue text is written with umlauts */
+  /* Unknown words of the current text that may still get spelling
+   * suggestions (each costs Voikko milliseconds): a text of thousands of
+   * distinct unknown words would otherwise take seconds. */
+  unsigned suggest_budget;
 };
 
 struct kt_analysis {
@@ -88,6 +94,7 @@ int kt_analyzer_open(kt_analyzer **out) {
     return kt__err(KT_ENOMEM, "cannot allocate the analyser");
   }
   an->fix_umlauts = true;
+  an->suggest_budget = SUGGEST_BUDGET;
   *out = an;
   return KT_OK;
 }
@@ -352,7 +359,8 @@ static bool all_digits(const char *s) {
 }
 
 static void analyse_uncached(kt_analyzer *an, const kt__word *w, bool fix, termset *ts,
-                             bool *stop) {
+                             bool *stop, bool *suggested) {
+  *suggested = false;
   const char *word = w->text;
   *stop = false;
   if (all_digits(word)) { *stop = true; return; }
@@ -360,7 +368,10 @@ static void analyse_uncached(kt_analyzer *an, const kt__word *w, bool fix, terms
   /* Abbreviations keep their letters as a term: "TE" is not the pronoun te. */
   if (w->all_caps) ts_add(ts, word, strlen(word), KT_TERM_LEMMA);
   size_t n = w->numeric ? 0 : add_voikko(an, ts, word, KT_TERM_LEMMA);
-  if (n == 0 && !w->numeric && fix) n = add_umlaut_fixed(an, ts, word);
+  if (n == 0 && !w->numeric && fix) {
+    *suggested = true;
+    n = add_umlaut_fixed(an, ts, word);
+  }
   if (n == 0 && !w->numeric && !w->all_caps && fix) add_typo_fixed(an, ts, word);
   if (n == 0) {
     const sb_symbol *st = sb_stemmer_stem(an->stemmer, (const sb_symbol *)word,
@@ -384,7 +395,7 @@ int kt__analyze_word(kt_analyzer *an, const kt__word *w, kt__wordan *out) {
 
 int kt__analyze_word_as(kt_analyzer *an, const kt__word *w, bool fix, kt__wordan *out) {
   /* Cache key: the folded word, marked for capitals and for corrections. */
-  fix = fix && an->fix_umlauts;
+  fix = fix && an->fix_umlauts && an->suggest_budget > 0;
   size_t wl = strlen(w->text);
   char *key = malloc(wl + 2);
   if (!key) return KT_ENOMEM;
@@ -397,8 +408,9 @@ int kt__analyze_word_as(kt_analyzer *an, const kt__word *w, bool fix, kt__wordan
     return KT_OK;
   }
   termset ts = {0};
-  bool stop = false;
-  analyse_uncached(an, w, fix, &ts, &stop);
+  bool stop = false, suggested = false;
+  analyse_uncached(an, w, fix, &ts, &stop, &suggested);
+  if (suggested) an->suggest_budget--;
 
   /* One block: the kt_term array followed by the term texts. */
   size_t bytes = ts.n * sizeof(kt_term);
@@ -446,6 +458,7 @@ int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out)
   if (!kt__utf8_valid(text, len, &bad))
     return kt__err(KT_EINVAL, "text is not valid UTF-8 (byte offset %zu)", bad);
   kt__analyzer_trim(an);
+  an->suggest_budget = SUGGEST_BUDGET;
   kt_analysis *a = calloc(1, sizeof *a);
   if (!a) return KT_ENOMEM;
   int rc = kt__text_words(text ? text : "", len, &a->words);

@@ -153,3 +153,23 @@ Test(analyze, a_word_seen_before_costs_no_new_analysis) {
   kt_analysis_free(a);
   cr_assert_eq(kt__analyzer_cache_size(an), cached, "the second analysis added cache entries");
 }
+
+/* Spelling suggestions cost Voikko milliseconds per unknown word, so a text
+ * gets them for its first 64 unknown words only: a flood of junk cannot make
+ * one search take seconds. The next text gets its own budget. */
+Test(analyze, spelling_suggestions_are_bounded_per_text) {
+  kt_analyzer *an = NULL;
+  cr_assert_eq(kt_analyzer_open(&an), KT_OK);
+  char text[4096] = "";
+  for (int i = 0; i < 70; i++) {
+    char junk[16];
+    snprintf(junk, sizeof junk, "qzx%c%cw ", 'a' + i / 26, 'a' + i % 26);
+    strcat(text, junk);
+  }
+  strcat(text, "kuntoutuksesa");
+  cr_assert_not(kt_test_has_term(an, text, "kuntoutus", KT_TERM_TYPO),
+                "the 71st unknown word still got a suggestion");
+  cr_assert(kt_test_has_term(an, "kuntoutuksesa", "kuntoutus", KT_TERM_TYPO),
+            "a text of its own gets suggestions again");
+  kt_analyzer_close(an);
+}
