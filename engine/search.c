@@ -803,7 +803,8 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
     if ((rc = explain(&x, &cs[h], r, wm, mterms))) break;
     /* Scores are distinct and falling per rank (TREC tools and users rely on it). */
     r->score = cs[h].score;
-    if (h > 0 && r->score >= x.res->items[h - 1].score) r->score = x.res->items[h - 1].score * (1 - 1e-9) - 1e-9;
+    /* 1e-6 apart at least: TREC runs print six decimals. */
+    if (h > 0 && r->score > x.res->items[h - 1].score - 1e-6) r->score = x.res->items[h - 1].score - 1e-6;
     x.res->count = h + 1;
   }
   if (rc) goto out;

@@ -492,7 +492,7 @@ static enum MHD_Result post_feedback(struct MHD_Connection *c, kts_request *r,
   enum MHD_Result ret;
   const char *service = NULL, *kind = NULL, *reason = "";
   if (!cfg->feedback) {
-    explicit_bzero(r->body, r->len);
+    if (r->body) explicit_bzero(r->body, r->len); /* no body: NULL (fuzz find) */
     return kts_reply_error(c, r, MHD_HTTP_SERVICE_UNAVAILABLE, "feedback_disabled",
                            "this server keeps no feedback (started with --no-feedback)");
   }

@@ -138,6 +138,19 @@ static void on_mhd_log(void *cls, const char *fmt, va_list ap) {
   fprintf(stderr, "kohtaanto serve: http: %.*s\n", (int)(n && fmt[n - 1] == '\n' ? n - 1 : n), fmt);
 }
 
+/* ---- a daemon without a listening socket (the HTTP fuzz target) ----------- */
+
+struct MHD_Daemon *kts_start_unlistened(kts_config *cfg) {
+  if (kts_worker_init()) return NULL;
+  signal(SIGPIPE, SIG_IGN);
+  return MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_NO_LISTEN_SOCKET |
+                              MHD_USE_ITC | MHD_USE_ERROR_LOG,
+                          0, NULL, NULL, on_request, cfg, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log,
+                          NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)5,
+                          MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(512 * 1024),
+                          MHD_OPTION_NOTIFY_COMPLETED, on_completed, cfg, MHD_OPTION_END);
+}
+
 /* ---- the command ----------------------------------------------------------- */
 
 int kt_serve_main(int argc, char **argv, const char *default_index,

@@ -43,6 +43,12 @@ typedef struct kts_request {
   bool too_big; /* body went over KTS_BODY_CAP; rest discarded */
 } kts_request;
 
+/* ---- serve.c ------------------------------------------------------------- */
+/* Start the request handling of `kohtaanto serve` without a listening
+ * socket: connections are handed in with MHD_add_connection() (the HTTP
+ * fuzz target, tests/fuzz/fuzz_http.c). NULL on failure. */
+struct MHD_Daemon *kts_start_unlistened(kts_config *cfg);
+
 /* ---- worker.c: one engine per worker thread ---------------------------- */
 typedef struct kts_worker {
   kt_engine *engine;

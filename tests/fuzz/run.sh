@@ -13,7 +13,7 @@ set -euo pipefail
 secs=${1:-30}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${KT_FUZZ_BUILD:-$root/build-fuzz}
-read -r -a targets <<< "${KT_FUZZ_TARGETS:-catalog analyze search thesaurus}"
+read -r -a targets <<< "${KT_FUZZ_TARGETS:-catalog analyze search thesaurus http}"
 jobs=${KT_JOBS:-$(nproc)}
 
 command -v clang >/dev/null || { echo "fuzz: clang is missing (scripts/install-deps.sh installs it)"; exit 1; }
