@@ -48,9 +48,18 @@ one_size() { # CATALOG SIZE
   local cat=$1 n=$2 kp50 kp99 lp50 lp99
   "$build/bench/kt_bench" "$cat" "$out/idx-$n" "$q/dev.tsv" 3 | tee -a "$out/scale.txt" > "$out/kt-$n.txt"
   read -r kp50 kp99 < <(awk '/^warm ranking/ { print $9, $12 }' "$out/kt-$n.txt")
-  KT_PEER_CATALOG=$cat "$root/bench/run-peers.sh" "$q/dev.tsv" "$out/peers-$n" > /dev/null
+  # A peer that cannot finish at this size (SQLite FTS5 at 100 000 services
+  # runs past its time limit) is reported as such; the others still count.
+  KT_PEER_CATALOG=$cat KT_PEER_SKIP_KOHTAANTO=1 "$root/bench/run-peers.sh" "$q/dev.tsv" \
+    "$out/peers-$n" > /dev/null || true
+  for p in lucene xapian_default sqlite_fts5; do
+    if [ -s "$out/peers-$n/$p.times" ]; then
+      echo "$(printf '%-16s' "$p") $(cat "$out/peers-$n/$p.times")  (mean p50 p99 ms, n)" >> "$out/scale.txt"
+    else
+      echo "$(printf '%-16s' "$p") did not finish within its time limit" >> "$out/scale.txt"
+    fi
+  done
   read -r _ lp50 lp99 _ < "$out/peers-$n/lucene.times"
-  echo "lucene           $(cat "$out/peers-$n/lucene.times")  (mean p50 p99 ms, n)" >> "$out/scale.txt"
   echo "$n $kp50 $kp99 $lp50 $lp99" >> "$out/latency.dat"
   rm -rf "$out/idx-$n"
 }

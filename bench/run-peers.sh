@@ -12,7 +12,9 @@
 #                            after a warm-up pass (peers only)
 #              <name>.log    stderr of a step, kept only when it failed
 #   names: lucene, sqlite_fts5, xapian_default, kohtaanto
-# KT_PEER_CATALOG=DIR runs them over another catalogue (e.g. a synthetic one).
+# KT_PEER_CATALOG=DIR runs them over another catalogue (e.g. a synthetic one);
+# KT_PEER_SKIP_KOHTAANTO=1 leaves out Kohtaanto's own run (run-bench.sh times
+# it in process with kt_bench instead).
 #
 # Missing Debian packages are installed with apt-get.  Everything is bounded
 # by timeouts (KT_PEER_TIMEOUT seconds per step, default 300).  Each peer
@@ -145,7 +147,7 @@ run_peer xapian_default "$PY" "$PEERS/xapian_default.py"
 
 # ---- Kohtaanto itself, on a fresh index of the same catalogue ----
 KT=$ROOT/build/kohtaanto
-if [ -x "$KT" ]; then
+if [ -x "$KT" ] && [ "${KT_PEER_SKIP_KOHTAANTO:-0}" != 1 ]; then
   IDX=$OUTDIR/kohtaanto-index
   rm -rf "$IDX"
   if quiet kohtaanto-index "$KT" index --catalog "${KT_PEER_CATALOG:-$ROOT/catalog}" --index "$IDX" > /dev/null; then
