@@ -26,17 +26,27 @@ int kt_cli_fail(const char *what, int status) {
   return kt_cli_exit_code(status);
 }
 
-const char *kt_cli_default_index(void) {
-  static char buf[4096];
-  const char *e = getenv("KOHTAANTO_INDEX");
+/* $ENV, else $XDG_DATA_HOME/kohtaanto/SUB, else ~/.local/share/kohtaanto/SUB. */
+static const char *data_dir(const char *env, const char *sub, char *buf, size_t size) {
+  const char *e = getenv(env);
   if (e && *e) return e;
   const char *x = getenv("XDG_DATA_HOME");
-  if (x && *x) snprintf(buf, sizeof buf, "%s/kohtaanto/index", x);
+  if (x && *x) snprintf(buf, size, "%s/kohtaanto/%s", x, sub);
   else {
     const char *h = getenv("HOME");
-    snprintf(buf, sizeof buf, "%s/.local/share/kohtaanto/index", h && *h ? h : ".");
+    snprintf(buf, size, "%s/.local/share/kohtaanto/%s", h && *h ? h : ".", sub);
   }
   return buf;
+}
+
+const char *kt_cli_default_index(void) {
+  static char buf[4096];
+  return data_dir("KOHTAANTO_INDEX", "index", buf, sizeof buf);
+}
+
+const char *kt_cli_default_feedback(void) {
+  static char buf[4096];
+  return data_dir("KOHTAANTO_FEEDBACK", "feedback", buf, sizeof buf);
 }
 
 const char *kt_cli_default_catalog(void) {

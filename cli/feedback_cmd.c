@@ -17,19 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *kt_cli_default_feedback(void) {
-  static char buf[4096];
-  const char *e = getenv("KOHTAANTO_FEEDBACK");
-  if (e && *e) return e;
-  const char *x = getenv("XDG_DATA_HOME");
-  if (x && *x) snprintf(buf, sizeof buf, "%s/kohtaanto/feedback", x);
-  else {
-    const char *h = getenv("HOME");
-    snprintf(buf, sizeof buf, "%s/.local/share/kohtaanto/feedback", h && *h ? h : ".");
-  }
-  return buf;
-}
-
 static void usage(FILE *f) {
   fputs("usage: kohtaanto feedback add --service ID --kind KIND [--reason R] [TEXT]\n"
         "       kohtaanto feedback export [--format csv|json]\n"
