@@ -418,8 +418,8 @@ int kt_cli_analyze(int argc, char **argv) {
     text = kt_cli_read_stdin(KT_MAX_QUERY_BYTES, &len, &too_big);
     if (too_big) {
       free(text);
-      fprintf(stderr, "kohtaanto analyze: the text on stdin is over the limit of %d bytes\n",
-              KT_MAX_QUERY_BYTES);
+      fprintf(stderr, "kohtaanto analyze: the text on stdin is over %d bytes; the limit is %d bytes\n",
+              KT_MAX_QUERY_BYTES, KT_MAX_QUERY_BYTES);
       return KT_EXIT_INPUT;
     }
   }
