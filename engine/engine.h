@@ -37,6 +37,7 @@ typedef struct kt__doc {
   char **name_words;
   size_t n_name_words;
   bool name_read;
+  char *summary, *description; /* Finnish texts from the record; NULL until first explained */
 } kt__doc;
 /* The cached document @p docid of generation @p g (read on first use). */
 int kt__gen_doc(kt__gen *g, unsigned docid, const kt__doc **out);

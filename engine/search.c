@@ -324,6 +324,32 @@ static int diversify(ctx *x, cand *cs, size_t nc) {
   return KT_OK;
 }
 
+/* The Finnish summary and description of a service, from its record,
+ * kept with its cached document data: parsing the record JSON for every
+ * explained result cost more than the rest of the explanation. */
+static int read_texts(kt_engine *e, kt__doc *d, const char *id) {
+  if (d->summary) return KT_OK;
+  char *rec = NULL;
+  json_t *root = NULL;
+  int rc = kt__store_get(e->gen.store, id, &rec, NULL);
+  if (!rc && !(root = json_loads(rec, 0, NULL)))
+    rc = kt__err(KT_ECORRUPT, "record of %s is not valid JSON", id);
+  free(rec);
+  if (rc) return rc;
+  const char *s = json_string_value(json_object_get(json_object_get(root, "summary"), "fi"));
+  const char *t = json_string_value(json_object_get(json_object_get(root, "description"), "fi"));
+  d->summary = kt__strdup(s ? s : "");
+  d->description = t ? kt__strdup(t) : NULL;
+  json_decref(root);
+  if (!d->summary || (t && !d->description)) {
+    free(d->summary);
+    free(d->description);
+    d->summary = d->description = NULL;
+    return KT_ENOMEM;
+  }
+  return KT_OK;
+}
+
 /* Fill the public result from a candidate: matches, effects, snippet. */
 static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mterms) {
   kt__arena *ar = &x->res->arena;
@@ -336,17 +362,10 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
   if (x->flags & KT_SEARCH_NO_EXPLAIN) return KT_OK;
   int rc = read_masks(x, c);
   if (rc) return rc;
-  /* The record: summary, and the description for the snippet. */
-  char *rec = NULL;
-  json_t *root = NULL;
-  if ((rc = kt__store_get(x->e->gen.store, r->id, &rec, NULL)) == KT_OK &&
-      !(root = json_loads(rec, 0, NULL)))
-    rc = kt__err(KT_ECORRUPT, "record of %s is not valid JSON", r->id);
-  free(rec);
-  if (rc) return rc;
-  const char *summary = json_string_value(json_object_get(json_object_get(root, "summary"), "fi"));
-  const char *desc = json_string_value(json_object_get(json_object_get(root, "description"), "fi"));
-  r->summary = kt__arena_strdup(ar, summary ? summary : "");
+  /* Summary, and the description for the snippet (read once per service). */
+  if ((rc = read_texts(x->e, (kt__doc *)c->doc, r->id))) return rc;
+  const char *desc = c->doc->description;
+  r->summary = kt__arena_strdup(ar, c->doc->summary);
   if (!r->summary) rc = KT_ENOMEM;
   /* Merge terms per need word (and concept): fields unioned, shares summed. */
   size_t nw = 0, nm = 0;
@@ -373,10 +392,7 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
       wm[kept++] = wm[k];
   nw = kept;
   kt_match *ms = kt__arena_alloc(ar, (nw ? nw : 1) * sizeof *ms);
-  if (!ms) {
-    json_decref(root);
-    return KT_ENOMEM;
-  }
+  if (!ms) return KT_ENOMEM;
   for (size_t k = 0; k < nw; k++) {
     const kt_token *tk = kt_analysis_get(x->an, wm[k].word);
     size_t end = tk->end;
@@ -417,7 +433,6 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
     r->highlights = sp;
     r->highlight_count = nsp;
   }
-  json_decref(root);
   return rc;
 }
 
