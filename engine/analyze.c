@@ -99,6 +99,17 @@ int kt_analyzer_open(kt_analyzer **out) {
   return KT_OK;
 }
 
+double kt__term_weight(int kind) {
+  switch (kind) {
+  case KT_TERM_LEMMA: return 1.0;
+  case KT_TERM_FIXED: return 0.9;
+  case KT_TERM_STEM: return 0.8;
+  case KT_TERM_TYPO: return 0.7;
+  case KT_TERM_PART: return 0.35;
+  default: return 0.0;
+  }
+}
+
 int kt__analyzer_stem(kt_analyzer *an, const char *word, char *out, size_t cap) {
   const sb_symbol *st = sb_stemmer_stem(an->stemmer, (const sb_symbol *)word, (int)strlen(word));
   if (!st) return KT_ENOMEM;

@@ -123,11 +123,10 @@ static int gen_open(kt__gen *g, const char *root) {
   char *path = NULL;
   int rc = kt__index_current(root, &path);
   if (rc) return rc;
-  char *x = kt__path_join(path, "xapian"), *r = kt__path_join(path, "records.mdb"),
-       *t = kt__path_join(path, "thesaurus.tsv");
+  char *r = kt__path_join(path, "records.mdb"), *t = kt__path_join(path, "thesaurus.tsv");
   const char *slash = strrchr(path, '/');
   g->name = kt__strdup(slash ? slash + 1 : path);
-  if (!x || !r || !t || !g->name) rc = KT_ENOMEM;
+  if (!r || !t || !g->name) rc = KT_ENOMEM;
   if (!rc) rc = kt__store_open(&g->store, r);
   if (!rc) rc = open_xapian(g, root, path);
   if (!rc) rc = kt__thesaurus_load(t, &g->thes);
@@ -152,7 +151,6 @@ static int gen_open(kt__gen *g, const char *root) {
     g->ndocs = (size_t)ktx_db_lastdocid(g->db) + 1;
     if (!(g->docs = calloc(g->ndocs, sizeof *g->docs))) rc = KT_ENOMEM;
   }
-  free(x);
   free(r);
   free(t);
   free(path);

@@ -57,6 +57,8 @@ struct kt_engine {
  * its words that are catalogue vocabulary (in the index), leaving out
  * numbers, capitalised names inside a sentence and rejected words. */
 int kt__need_features(kt_engine *e, const char *text, size_t len, char ***out, size_t *n);
+/* Internal search flag: stop once the features are read (no retrieval). */
+#define KT__SEARCH_FEATURES_ONLY (1u << 31)
 void kt__features_free(char **f, size_t n);
 
 /* ---- feedback.c ---------------------------------------------------------- */
@@ -124,13 +126,6 @@ size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bo
  * koulutukseen", "not interested in", "vill inte") up to the clause end. */
 void kt__negation_scopes(const kt_analysis *a, const char *text, bool *rejected);
 
-/* Features of a service that signals act on (from the document data). */
-typedef struct kt__svcfeat {
-  int age_min, age_max;          /* -1 when absent */
-  int finnish_level;             /* 0 none, 1 A1 .. 6 C2 */
-  const char *groups, *langs, *munis; /* comma-separated, case-folded */
-} kt__svcfeat;
-
 typedef struct kt__sigset {
   int age_lo, age_hi;            /* client's age range; -1 unknown */
   size_t age_first, age_last;    /* tokens it was read from ("19 -vuotias") */
@@ -150,7 +145,7 @@ int kt__signals_add_group(kt__sigset *set, kt_results *res, const char *group,
                           const kt_analysis *a, size_t first, size_t last);
 /* Effects of @p set on a service: fills up to @p max effects (arena strings),
  * returns the count; *factor is their product. */
-size_t kt__signals_apply(const kt__sigset *set, const kt__svcfeat *f, kt__arena *arena,
+size_t kt__signals_apply(const kt__sigset *set, const kt__doc *d, kt__arena *arena,
                          kt_effect *out, size_t max, double *factor);
 
 /* ---- snippet.c --------------------------------------------------------- */

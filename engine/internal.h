@@ -99,6 +99,11 @@ void kt__analyzer_set_fix_umlauts(struct kt_analyzer *an, bool on);
 /* Snowball Finnish stem of a case-folded word (for the baseline term space). */
 int kt__analyzer_stem(struct kt_analyzer *an, const char *word, char *out, size_t cap);
 
+/* Weight of a term kind against a base form (1.0): in a query, and for a
+ * thesaurus concept's expansion terms. A whole-word match outweighs a
+ * corrected or stemmed one, and far outweighs a compound part. */
+double kt__term_weight(int kind);
+
 /* Baseline term spaces, indexed beside the analysed terms so evaluation can
  * compare analyses on one index: "Y" + surface form, "Z" + Snowball stem. */
 #define KT__PREFIX_SURFACE "Y"

@@ -58,17 +58,6 @@
 #define MAX_EFFECTS 8
 #define MIN_SHOWN_EXPANSION_SHARE 0.05
 
-/* Query-time weight of each term kind. */
-static double kind_weight(int kind) {
-  switch (kind) {
-  case KT_TERM_LEMMA: return 1.0;
-  case KT_TERM_FIXED: return 0.9;
-  case KT_TERM_STEM: return 0.8;
-  case KT_TERM_PART: return 0.35;
-  case KT_TERM_TYPO: return 0.7;
-  default: return 0.0;
-  }
-}
 
 /* Is the text mostly words Voikko does not know (Swedish, English)? Then
  * spelling suggestions would turn foreign words into Finnish ones. */
@@ -157,7 +146,6 @@ typedef struct cand {
   double score;
   const char *const *f; /* its document data fields (KT__D_*) */
   const kt__doc *doc;
-  kt__svcfeat feat;
   unsigned *masks;     /* per query term: fields where it matched (NULL until read) */
   int need;            /* main need (index into found), -1 */
   bool named;          /* the need text names the service */
@@ -224,12 +212,6 @@ static int load_cand(kt__gen *g, cand *c) {
   if (rc) return rc;
   c->f = d->f;
   c->doc = d;
-  c->feat.age_min = d->age_min;
-  c->feat.age_max = d->age_max;
-  c->feat.finnish_level = d->finnish_level;
-  c->feat.groups = d->f[KT__D_GROUPS];
-  c->feat.langs = d->f[KT__D_LANGS];
-  c->feat.munis = d->f[KT__D_MUNIS];
   c->need = -1;
   return KT_OK;
 }
@@ -577,7 +559,7 @@ int kt__need_features(kt_engine *e, const char *text, size_t len, char ***out, s
   *n = 0;
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
   o.limit = 1;
-  o.flags = KT_SEARCH_NO_EXPLAIN | KT_SEARCH_NO_FEEDBACK;
+  o.flags = KT__SEARCH_FEATURES_ONLY | KT_SEARCH_NO_FEEDBACK;
   kt_results *r = NULL;
   int rc = search_impl(e, text, len, &o, &r, out, n);
   kt_results_free(r);
@@ -657,7 +639,7 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
       if (kind == KT_TERM_PART && (opts->flags & KT_SEARCH_NO_COMPOUNDS)) continue;
       if (kind == KT_TERM_FIXED && (opts->flags & KT_SEARCH_NO_UMLAUT_FIX)) continue;
       if (kind == KT_TERM_TYPO && no_typos) continue;
-      rc = add_qterm(&x.q, t->terms[k].text, kind_weight(kind), i, -1);
+      rc = add_qterm(&x.q, t->terms[k].text, kt__term_weight(kind), i, -1);
     }
   }
   if (rc) goto out;
@@ -692,6 +674,7 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   /* Feedback features: for the store to learn from, or to rank with it. */
   bool use_fb = !baseline && e->fb && !(opts->flags & KT_SEARCH_NO_FEEDBACK);
   if ((feat_out || use_fb) && (rc = need_features(&x, rejected, &set, &feat, &nfeat))) goto out;
+  if (opts->flags & KT__SEARCH_FEATURES_ONLY) goto done; /* feedback needs no ranking */
 
   if ((rc = add_filter(&fs, "XC", &opts->categories, NULL, "categories")) ||
       (rc = add_filter(&fs, "XG", &opts->target_groups, NULL, "target_groups")) ||
@@ -780,7 +763,7 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
     }
     if (signals) {
       double factor = 1.0;
-      cs[h].neffects += kt__signals_apply(&set, &cs[h].feat, &x.res->arena,
+      cs[h].neffects += kt__signals_apply(&set, cs[h].doc, &x.res->arena,
                                           cs[h].effects + cs[h].neffects,
                                           MAX_EFFECTS - cs[h].neffects, &factor);
       cs[h].score *= factor;

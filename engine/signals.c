@@ -391,9 +391,10 @@ static void effect(effects *e, double factor, const char *signal, const char *fm
 #define DEMOTE_AREA 0.5
 #define BOOST_FIT 1.15
 
-size_t kt__signals_apply(const kt__sigset *set, const kt__svcfeat *f, kt__arena *arena,
+size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, kt__arena *arena,
                          kt_effect *out, size_t max, double *factor) {
   effects e = {arena, out, 0, max, 1.0};
+  const char *groups = f->f[KT__D_GROUPS], *langs = f->f[KT__D_LANGS], *munis = f->f[KT__D_MUNIS];
   static const char *const levels[] = {"", "A1", "A2", "B1", "B2", "C1", "C2"};
   char sig[64];
   if (set->age_lo >= 0) {
@@ -410,28 +411,28 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__svcfeat *f, kt__arena 
       effect(&e, BOOST_FIT, sig, "ikä sopii: palvelu on vähintään %d-vuotiaille", f->age_min);
   }
   if ((set->no_finnish || set->basic_finnish) && f->finnish_level >= 3 && f->finnish_level <= 6) {
-    bool other = (set->lang_en && in_list(f->langs, "en")) || (set->lang_sv && in_list(f->langs, "sv"));
+    bool other = (set->lang_en && in_list(langs, "en")) || (set->lang_sv && in_list(langs, "sv"));
     if (!other)
       effect(&e, DEMOTE_LANGUAGE, set->no_finnish ? "ei suomen kielen taitoa" : "heikko suomen kielen taito",
              "palvelu vaatii suomen kielen taitoa %s", levels[f->finnish_level]);
   }
-  if (set->lang_en && in_list(f->langs, "en"))
+  if (set->lang_en && in_list(langs, "en"))
     effect(&e, BOOST_FIT, "palvelu englanniksi", "palvelua saa englanniksi");
-  if (set->lang_sv && in_list(f->langs, "sv"))
+  if (set->lang_sv && in_list(langs, "sv"))
     effect(&e, BOOST_FIT, "palvelu ruotsiksi", "palvelua saa ruotsiksi");
   size_t boosts = 0;
   for (size_t i = 0; i < set->ngroups && boosts < 2; i++)
-    if (in_list(f->groups, set->groups[i])) {
+    if (in_list(groups, set->groups[i])) {
       const char *label = kt__target_group_label(set->groups[i]);
       snprintf(sig, sizeof sig, "kohderyhmä: %s", label);
       effect(&e, BOOST_FIT, sig, "palvelu on tarkoitettu ryhmälle %s", label);
       boosts++;
     }
-  if (set->municipality && !in_list(f->munis, "koko suomi") && f->munis && *f->munis &&
-      !in_list(f->munis, set->municipality)) {
+  if (set->municipality && !in_list(munis, "koko suomi") && munis && *munis &&
+      !in_list(munis, set->municipality)) {
     char m[64];
     snprintf(m, sizeof m, "asuinkunta %c%s", set->municipality[0] - 32, set->municipality + 1);
-    effect(&e, DEMOTE_AREA, m, "palvelu vain kunnissa: %s", f->munis);
+    effect(&e, DEMOTE_AREA, m, "palvelu vain kunnissa: %s", munis);
   }
   *factor = e.factor;
   return e.n;

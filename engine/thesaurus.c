@@ -353,16 +353,6 @@ static int write_entry(kt_analyzer *an, FILE *out, const char *phrase, bool serv
   return KT_OK;
 }
 
-static double kind_factor(int kind) {
-  switch (kind) {
-  case KT_TERM_LEMMA: return 1.0;
-  case KT_TERM_FIXED: return 0.9;
-  case KT_TERM_STEM: return 0.8;
-  case KT_TERM_PART: return 0.35;
-  default: return 0.0;
-  }
-}
-
 /* Expansion terms of the service phrases, deduplicated at their best weight. */
 static int write_expansions(kt_analyzer *an, FILE *out, const src_concept *c) {
   char *list = kt__strdup(c->service.data ? c->service.data : "");
@@ -380,7 +370,7 @@ static int write_expansions(kt_analyzer *an, FILE *out, const src_concept *c) {
       const kt_token *tk = kt_analysis_get(a, i);
       if (tk->stopword) continue;
       for (size_t k = 0; k < tk->term_count; k++) {
-        double x = c->weight * kind_factor(tk->terms[k].kind);
+        double x = c->weight * kt__term_weight(tk->terms[k].kind);
         size_t j = 0;
         while (j < nt && strcmp(terms[j], tk->terms[k].text)) j++;
         if (j < nt) { if (x > w[j]) w[j] = x; continue; }

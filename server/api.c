@@ -334,12 +334,17 @@ static enum MHD_Result reply_kt(struct MHD_Connection *c, kts_request *r, int rc
   return kts_reply_error(c, r, status, code, "%s", *detail ? detail : kt_strerror(rc));
 }
 
-static enum MHD_Result reply_doc(struct MHD_Connection *c, kts_request *r, json_t *doc) {
+static enum MHD_Result reply_doc_status(struct MHD_Connection *c, kts_request *r,
+                                        unsigned status, json_t *doc) {
   char *s = doc ? json_dumps(doc, JSON_PRESERVE_ORDER | JSON_COMPACT) : NULL;
   json_decref(doc);
   if (!s)
     return kts_reply_error(c, r, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "out of memory");
-  return kts_reply_json(c, r, MHD_HTTP_OK, s, strlen(s), free);
+  return kts_reply_json(c, r, status, s, strlen(s), free);
+}
+
+static enum MHD_Result reply_doc(struct MHD_Connection *c, kts_request *r, json_t *doc) {
+  return reply_doc_status(c, r, MHD_HTTP_OK, doc);
 }
 
 static void fill_options(const query *q, kt_search_options *o) {
@@ -548,16 +553,11 @@ static enum MHD_Result post_feedback(struct MHD_Connection *c, kts_request *r,
     ret = kts_reply_error(c, r, MHD_HTTP_BAD_REQUEST, "invalid_value", "%s", kt_error_last());
   else if (rc)
     ret = reply_kt(c, r, rc, "cannot store the feedback", false);
-  else {
-    char *s = NULL;
-    json_t *doc = json_pack("{s:b, s:I, s:I}", "stored", 1, "events",
-                            (json_int_t)kt_feedback_count(cfg->feedback), "redacted",
-                            (json_int_t)q.redacted);
-    s = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
-    json_decref(doc);
-    ret = s ? kts_reply_json(c, r, MHD_HTTP_CREATED, s, strlen(s), free)
-            : kts_reply_error(c, r, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "out of memory");
-  }
+  else
+    ret = reply_doc_status(c, r, MHD_HTTP_CREATED,
+                           json_pack("{s:b, s:I, s:I}", "stored", 1, "events",
+                                     (json_int_t)kt_feedback_count(cfg->feedback), "redacted",
+                                     (json_int_t)q.redacted));
   goto out;
 bad:
   ret = reply_query_error(c, r, &q);

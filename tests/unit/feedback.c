@@ -22,26 +22,15 @@
 
 ReportHook(PRE_ALL)(struct criterion_test_set *set) {
   (void)set;
-  char tmpl[] = "/tmp/kt-feedback-XXXXXX";
-  char *dir = mkdtemp(tmpl);
-  if (!dir || kt_index_build(KT_CATALOG_DIR, dir, NULL, NULL) != KT_OK) {
-    fprintf(stderr, "cannot build the bundled catalogue: %s\n", kt_error_last());
-    abort();
-  }
-  setenv(INDEX_ENV, dir, 1);
+  kt_test_shared_index_build(INDEX_ENV);
 }
 
 ReportHook(POST_ALL)(struct criterion_global_stats *stats) {
   (void)stats;
-  const char *dir = getenv(INDEX_ENV);
-  if (dir && !strncmp(dir, "/tmp/kt-feedback-", 17)) kt__rm_rf(dir);
+  kt_test_shared_index_remove(INDEX_ENV);
 }
 
-static kt_engine *open_engine(void) {
-  kt_engine *e = NULL;
-  cr_assert_eq(kt_engine_open(&e, getenv(INDEX_ENV)), KT_OK, "%s", kt_error_last());
-  return e;
-}
+static kt_engine *open_engine(void) { return kt_test_shared_engine(INDEX_ENV); }
 
 static kt_feedback *open_store(const char *dir) {
   kt_feedback *fb = NULL;

@@ -22,29 +22,15 @@
 
 ReportHook(PRE_ALL)(struct criterion_test_set *set) {
   (void)set;
-  char tmpl[] = "/tmp/kt-ranking-XXXXXX";
-  char *dir = mkdtemp(tmpl);
-  kt_build_stats st;
-  if (!dir || kt_index_build(KT_CATALOG_DIR, dir, NULL, &st) != KT_OK) {
-    fprintf(stderr, "cannot build the bundled catalogue: %s\n", kt_error_last());
-    abort();
-  }
-  setenv(INDEX_ENV, dir, 1);
+  kt_test_shared_index_build(INDEX_ENV);
 }
 
 ReportHook(POST_ALL)(struct criterion_global_stats *stats) {
   (void)stats;
-  const char *dir = getenv(INDEX_ENV);
-  if (dir && !strncmp(dir, "/tmp/kt-ranking-", 16)) kt__rm_rf(dir);
+  kt_test_shared_index_remove(INDEX_ENV);
 }
 
-static kt_engine *open_engine(void) {
-  const char *index_dir = getenv(INDEX_ENV);
-  cr_assert_not_null(index_dir, "the shared index was not built");
-  kt_engine *e = NULL;
-  cr_assert_eq(kt_engine_open(&e, index_dir), KT_OK, "%s", kt_error_last());
-  return e;
-}
+static kt_engine *open_engine(void) { return kt_test_shared_engine(INDEX_ENV); }
 
 static kt_results *search_flags(kt_engine *e, const char *text, unsigned flags) {
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
