@@ -289,7 +289,7 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
   ktx_writer *w = NULL;
   kt__store *st = NULL;
   char *build = NULL, *xdir = NULL, *rpath = NULL, *gen = NULL, *tmp = NULL, *cur = NULL;
-  char genname[64], bname[64], tname[64];
+  char genname[96], bname[64], tname[64];
   size_t nterms = 0;
 
   /* Validate the whole catalogue first (pass 1 of the scan) so a broken
@@ -322,7 +322,7 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
     char *sdir = kt__path_join(build, "shards"), *paths[KT_MAX_SHARDS] = {0};
     rc = sdir ? kt__mkdir_p(sdir) : KT_ENOMEM;
     for (size_t i = 0; i < shards && !rc; i++) {
-      char name[16];
+      char name[24];
       snprintf(name, sizeof name, "%zu", i);
       if (!(paths[i] = kt__path_join(sdir, name))) rc = KT_ENOMEM;
     }
