@@ -347,8 +347,8 @@ int kt_cli_eval(int argc, char **argv) {
   /* Each Kohtaanto configuration is also run with the learned referrals. */
   for (size_t s = 0, n0 = ns; split && s < n0 && ns < MAX_SYSTEMS; s++) {
     if (sys[s].runfile) continue;
-    char base[64];
-    snprintf(base, sizeof base, "%s", sys[s].name);
+    char base[sizeof sys[s].name];
+    memcpy(base, sys[s].name, sizeof base);
     sys[ns] = sys[s];
     snprintf(sys[ns].name, sizeof sys[ns].name, "%.40s+feedback", base);
     sys[ns++].feedback = true;

@@ -289,7 +289,7 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
   ktx_writer *w = NULL;
   kt__store *st = NULL;
   char *build = NULL, *xdir = NULL, *rpath = NULL, *gen = NULL, *tmp = NULL, *cur = NULL;
-  char genname[96], bname[64], tname[64];
+  char genname[64], bname[64], tname[64];
   size_t nterms = 0;
 
   /* Validate the whole catalogue first (pass 1 of the scan) so a broken
@@ -358,7 +358,7 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
   struct timespec ts;
   clock_gettime(CLOCK_REALTIME, &ts);
   strftime(built, sizeof built, "%Y%m%dT%H%M%S", &tm);
-  snprintf(genname, sizeof genname, "gen-%s.%06ldZ-%ld", built, ts.tv_nsec / 1000,
+  snprintf(genname, sizeof genname, "gen-%.15s.%06ldZ-%ld", built, ts.tv_nsec / 1000,
            (long)getpid());
   gen = kt__path_join(index_dir, genname);
   snprintf(tname, sizeof tname, "current.tmp-%ld", (long)getpid());
