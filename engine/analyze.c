@@ -55,8 +55,15 @@ struct kt_analyzer {
 struct kt_analysis {
   kt__wordlist words;
   kt_token *tokens;
+  unsigned *morph; /* per token: KT__MORPH_* */
   size_t count;
 };
+
+unsigned kt__analysis_morph(const kt_analysis *a, size_t i) {
+  return a && i < a->count ? a->morph[i] : 0;
+}
+
+
 
 static void cache_clear(kt_analyzer *an) {
   for (size_t i = 0; i < an->n_entries; i++) {
@@ -260,22 +267,123 @@ static void add_compound_parts(termset *ts, const char *wordbases) {
   }
 }
 
-/* Add lemmas (and compound parts) of @p word; returns number of analyses. */
-static size_t add_voikko(kt_analyzer *an, termset *ts, const char *word,
-                         int lemma_kind) {
+/* Which of Voikko's readings of a word to keep. Voikko lists every reading
+ * as an equal; a few kinds are rare in running text and, taken as equals,
+ * send a note to the wrong services:
+ *   - a plural local-case noun beside an infinitive ("kokeilla": koe, kokki
+ *     pl. adessive vs the verb "to try");
+ *   - a compound noun spelled like a verb form ("loppumassa": loppu+massa vs
+ *     "running out"), and the agent participle of the same verb ("loppuma");
+ *   - the potential mood ("nainen" as naida), archaic in speech;
+ *   - a first name or surname beside a common word ("Anna" as antaa,
+ *     "Kallio" as kallio).
+ * A reading is dropped only when another reading of the word remains. */
+typedef struct reading {
+  char *base, *wb, *cls, *mood, *tense, *participle, *number, *case_, *reqv;
+} reading;
+
+static bool eq(const char *a, const char *b) { return a && b && !strcmp(a, b); }
+
+static bool rare_reading(const reading *r, const reading *all, size_t n, const char *word) {
+  bool verb = false, inf = false, other_common = false, non_potential = false;
+  for (size_t i = 0; i < n; i++) {
+    const reading *o = &all[i];
+    if (o == r) continue;
+    if (eq(o->cls, "teonsana")) verb = true;
+    if (eq(o->cls, "teonsana") && (eq(o->mood, "A-infinitive") || eq(o->mood, "MA-infinitive")))
+      inf = true;
+    if (!eq(o->cls, "etunimi") && !eq(o->cls, "sukunimi")) other_common = true;
+    if (!eq(o->mood, "potential")) non_potential = true;
+  }
+  if (eq(r->cls, "nimisana") && eq(r->number, "plural") && inf &&
+      (eq(r->case_, "ulkoolento") || eq(r->case_, "ulkoeronto") || eq(r->case_, "sisaolento")))
+    return true;
+  if (eq(r->cls, "nimisana") && verb && r->base && !strcmp(r->base, word) && r->wb &&
+      strchr(r->wb + 1, '+'))
+    return true;
+  if (eq(r->participle, "agent") && inf) return true;
+  if (eq(r->mood, "potential") && non_potential) return true;
+  if ((eq(r->cls, "etunimi") || eq(r->cls, "sukunimi")) && other_common) return true;
+  return false;
+}
+
+static unsigned reading_morph(const reading *r) {
+  unsigned m = 0;
+  if (eq(r->cls, "teonsana")) m |= KT__MORPH_VERB;
+  if (eq(r->cls, "kieltosana")) m |= KT__MORPH_NEGV;
+  if (eq(r->cls, "nimisana") || eq(r->cls, "laatusana") || eq(r->cls, "nimisana_laatusana"))
+    m |= KT__MORPH_NOUN;
+  if (eq(r->tense, "past_imperfective") || eq(r->participle, "past_active")) m |= KT__MORPH_PAST;
+  if (eq(r->mood, "conditional")) m |= KT__MORPH_COND;
+  if (eq(r->mood, "A-infinitive")) m |= KT__MORPH_INF;
+  if (r->reqv) m |= KT__MORPH_WANTSV;
+  return m;
+}
+
+#define MAX_READINGS 16
+static const char *const reading_keys[] = {"BASEFORM", "WORDBASES", "CLASS", "MOOD", "TENSE",
+                                           "PARTICIPLE", "NUMBER", "SIJAMUOTO",
+                                           "REQUIRE_FOLLOWING_VERB"};
+
+/* Add lemmas (and compound parts) of @p word, except rare readings (see
+ * above); OR the kept readings' grammar into *morph if @p morph is not NULL.
+ * With @p ts NULL only the grammar is read. Returns the number of readings
+ * kept. */
+static size_t add_voikko_m(kt_analyzer *an, termset *ts, const char *word, int lemma_kind,
+                           unsigned *morph) {
   struct voikko_mor_analysis **a = voikkoAnalyzeWordCstr(an->voikko, word);
   if (!a) return 0;
+  reading rs[MAX_READINGS];
   size_t n = 0;
-  for (; a[n]; n++) {
-    char *base = voikko_mor_analysis_value_cstr(a[n], "BASEFORM");
-    char *wb = voikko_mor_analysis_value_cstr(a[n], "WORDBASES");
-    if (base) ts_add(ts, base, strlen(base), lemma_kind);
-    if (wb) add_compound_parts(ts, wb);
-    voikko_free_mor_analysis_value_cstr(base);
-    voikko_free_mor_analysis_value_cstr(wb);
+  for (; a[n] && n < MAX_READINGS; n++) {
+    char **v = (char **)&rs[n];
+    for (size_t k = 0; k < sizeof reading_keys / sizeof *reading_keys; k++)
+      v[k] = voikko_mor_analysis_value_cstr(a[n], reading_keys[k]);
+  }
+  bool names_only = n > 0;
+  for (size_t i = 0; i < n; i++)
+    if (!eq(rs[i].cls, "etunimi") && !eq(rs[i].cls, "sukunimi")) names_only = false;
+  size_t kept = 0;
+  for (size_t i = 0; i < n; i++) {
+    reading *r = &rs[i];
+    if (rare_reading(r, rs, n, word)) continue;
+    kept++;
+    if (morph) *morph |= reading_morph(r);
+    if (!ts) continue;
+    if (r->base) ts_add(ts, r->base, strlen(r->base), lemma_kind);
+    if (r->wb) add_compound_parts(ts, r->wb);
+  }
+  if (morph && names_only) *morph |= KT__MORPH_NAME;
+  for (size_t i = 0; i < n; i++) {
+    char **v = (char **)&rs[i];
+    for (size_t k = 0; k < sizeof reading_keys / sizeof *reading_keys; k++)
+      voikko_free_mor_analysis_value_cstr(v[k]);
   }
   voikko_free_mor_analysis(a);
-  return n;
+  return kept;
+}
+
+static size_t add_voikko(kt_analyzer *an, termset *ts, const char *word, int lemma_kind) {
+  return add_voikko_m(an, ts, word, lemma_kind, NULL);
+}
+
+/* Words a note writes that Voikko reads wrongly or not at all: spoken forms
+ * ("ollu" would be corrected to "olu", beer), and words whose only reading
+ * is not what a note means ("raskaana" is pregnant, not heavy). Each maps to
+ * the written word analysed in its place. */
+static const char *const respell[][2] = {
+    {"ollu", "ollut"},     {"tehny", "tehnyt"},   {"menny", "mennyt"},  {"käyny", "käynyt"},
+    {"tullu", "tullut"},   {"saanu", "saanut"},   {"mä", "minä"},
+    {"sä", "sinä"},        {"mul", "minulla"},    {"sul", "sinulla"},   {"oon", "olen"},
+    {"oot", "olet"},       {"oo", "ole"},         {"himassa", "kotona"}, {"himaan", "kotiin"},
+    {"himasta", "kotoa"},  {"raskaana", "raskaus"}, {"raskaaksi", "raskaus"},
+    {"nää", "nämä"},       {"noi", "nuo"},        {"tää", "tämä"},      {"toi", "tuo"},
+};
+
+static const char *respelled(const char *word) {
+  for (size_t i = 0; i < sizeof respell / sizeof *respell; i++)
+    if (!strcmp(word, respell[i][0])) return respell[i][1];
+  return word;
 }
 
 /* Restore umlauts a word was typed without: try every way of turning its
@@ -369,16 +477,45 @@ static bool all_digits(const char *s) {
   return true;
 }
 
+/* Is @p lemma a verb reading of @p word? */
+static bool verb_reading(kt_analyzer *an, const char *word, const char *lemma) {
+  struct voikko_mor_analysis **a = voikkoAnalyzeWordCstr(an->voikko, respelled(word));
+  bool yes = false;
+  for (size_t i = 0; a && a[i] && !yes; i++) {
+    char *cls = voikko_mor_analysis_value_cstr(a[i], "CLASS");
+    char *base = voikko_mor_analysis_value_cstr(a[i], "BASEFORM");
+    yes = eq(cls, "teonsana") && base && !strcmp(base, lemma);
+    voikko_free_mor_analysis_value_cstr(cls);
+    voikko_free_mor_analysis_value_cstr(base);
+  }
+  if (a) voikko_free_mor_analysis(a);
+  return yes;
+}
+
 static void analyse_uncached(kt_analyzer *an, const kt__word *w, bool fix, termset *ts,
-                             bool *stop, bool *suggested) {
+                             bool *stop, bool *suggested, unsigned *morph) {
   *suggested = false;
-  const char *word = w->text;
+  *morph = 0;
+  const char *word = respelled(w->text);
   *stop = false;
   if (all_digits(word)) { *stop = true; return; }
-  if (!w->all_caps && kt__is_stopword(word)) { *stop = true; return; }
+  if (!w->all_caps && kt__is_stopword(word)) {
+    /* Function words carry the grammar a note is read by ("ei", "oli",
+     * "haluaisi"): their readings are kept as grammar, not as terms. */
+    add_voikko_m(an, NULL, word, KT_TERM_LEMMA, morph);
+    *stop = true;
+    return;
+  }
+  /* "24-vuotias" is segmented as "24" + "vuotias", which Voikko does not
+   * know alone; its typo suggestions (vuo, vuota) would be noise. */
+  if (!strncmp(word, "vuotia", 6) || !strncmp(word, "-vuotia", 7)) {
+    ts_add(ts, "vuotias", 7, KT_TERM_LEMMA);
+    *morph = KT__MORPH_NOUN;
+    return;
+  }
   /* Abbreviations keep their letters as a term: "TE" is not the pronoun te. */
   if (w->all_caps) ts_add(ts, word, strlen(word), KT_TERM_LEMMA);
-  size_t n = w->numeric ? 0 : add_voikko(an, ts, word, KT_TERM_LEMMA);
+  size_t n = w->numeric ? 0 : add_voikko_m(an, ts, word, KT_TERM_LEMMA, morph);
   if (n == 0 && !w->numeric && fix) {
     *suggested = true;
     n = add_umlaut_fixed(an, ts, word);
@@ -420,7 +557,8 @@ int kt__analyze_word_as(kt_analyzer *an, const kt__word *w, bool fix, kt__wordan
   }
   termset ts = {0};
   bool stop = false, suggested = false;
-  analyse_uncached(an, w, fix, &ts, &stop, &suggested);
+  unsigned morph = 0;
+  analyse_uncached(an, w, fix, &ts, &stop, &suggested, &morph);
   if (suggested) an->suggest_budget--;
 
   /* One block: the kt_term array followed by the term texts. */
@@ -446,6 +584,7 @@ int kt__analyze_word_as(kt_analyzer *an, const kt__word *w, bool fix, kt__wordan
   e->an.terms = terms;
   e->an.count = nterms;
   e->an.stop = stop;
+  e->an.morph = morph;
   q.data = e;
   if (!hsearch_r(q, ENTER, &hit, &an->table)) {
     /* Table full (cannot happen below CACHE_TRIM); serve uncached. */
@@ -475,7 +614,11 @@ int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out)
   int rc = kt__text_words(text ? text : "", len, &a->words);
   if (rc) { free(a); return rc; }
   a->tokens = calloc(a->words.count ? a->words.count : 1, sizeof *a->tokens);
-  if (!a->tokens) { kt_analysis_free(a); return KT_ENOMEM; }
+  a->morph = calloc(a->words.count ? a->words.count : 1, sizeof *a->morph);
+  if (!a->tokens || !a->morph) {
+    kt_analysis_free(a);
+    return kt__err(KT_ENOMEM, "cannot allocate the analysis of a %zu-byte text", len);
+  }
   for (size_t i = 0; i < a->words.count; i++) {
     kt__wordan wa;
     rc = kt__analyze_word(an, &a->words.items[i], &wa);
@@ -485,20 +628,34 @@ int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out)
     t->start = a->words.items[i].start;
     t->end = a->words.items[i].end;
     t->stopword = wa.stop;
-    t->term_count = wa.count;
+    a->morph[i] = wa.morph;
+    /* After a verb that takes an infinitive ("haluaa kokeilla", "voisi
+     * opiskella") a word that can be a verb is the verb: its noun readings
+     * and their compound parts are dropped. */
+    bool verb_only = i > 0 && (a->morph[i - 1] & KT__MORPH_WANTSV) &&
+                     (wa.morph & KT__MORPH_INF) && (wa.morph & KT__MORPH_NOUN);
     /* Copy the terms out of the cache: the analysis outlives cache trims. */
     size_t bytes = wa.count * sizeof(kt_term);
     for (size_t k = 0; k < wa.count; k++) bytes += strlen(wa.terms[k].text) + 1;
     kt_term *terms = malloc(bytes ? bytes : 1);
-    if (!terms) { kt_analysis_free(a); return KT_ENOMEM; }
+    if (!terms) {
+      kt_analysis_free(a);
+      return kt__err(KT_ENOMEM, "cannot allocate the terms of a word");
+    }
     char *strs = (char *)(terms + wa.count);
+    size_t kept = 0;
     for (size_t k = 0; k < wa.count; k++) {
+      if (verb_only && (wa.terms[k].kind == KT_TERM_PART ||
+                        !verb_reading(an, t->surface, wa.terms[k].text)))
+        continue;
       size_t l = strlen(wa.terms[k].text) + 1;
       memcpy(strs, wa.terms[k].text, l);
-      terms[k].text = strs;
-      terms[k].kind = wa.terms[k].kind;
+      terms[kept].text = strs;
+      terms[kept].kind = wa.terms[k].kind;
+      kept++;
       strs += l;
     }
+    t->term_count = kept;
     t->terms = terms;
     a->count = i + 1;
   }
@@ -512,6 +669,7 @@ void kt_analysis_free(kt_analysis *a) {
   for (size_t i = 0; i < a->count; i++) free((void *)a->tokens[i].terms);
   kt__wordlist_free(&a->words);
   free(a->tokens);
+  free(a->morph);
   free(a);
 }
 

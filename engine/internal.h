@@ -79,7 +79,20 @@ typedef struct kt__wordan {
   size_t count;
   kt_term *terms; /* texts point into the analyser's cache; valid until close */
   bool stop;
+  unsigned morph; /* KT__MORPH_* of the readings kept */
 } kt__wordan;
+/* What Voikko's readings of a word say about its grammar (OR over the
+ * readings kept), for reading a note's clauses (reading.c). */
+#define KT__MORPH_VERB (1u << 0)   /* a verb (teonsana) reading */
+#define KT__MORPH_PAST (1u << 1)   /* past tense or past active participle ("oli", "ollut") */
+#define KT__MORPH_COND (1u << 2)   /* conditional mood ("haluaisi", "perustaisi") */
+#define KT__MORPH_NEGV (1u << 3)   /* the negation verb ("ei", "en", "eivät") */
+#define KT__MORPH_INF (1u << 4)    /* an A-infinitive ("kokeilla", "opiskella") */
+#define KT__MORPH_WANTSV (1u << 5) /* needs a following verb ("haluaa", "voisi") */
+#define KT__MORPH_NOUN (1u << 6)   /* a noun or adjective reading */
+#define KT__MORPH_NAME (1u << 7)   /* every reading is a first name or surname */
+/* KT__MORPH_* of token @p i of an analysis (0 when out of range). */
+unsigned kt__analysis_morph(const struct kt_analysis *a, size_t i);
 int kt__analyze_word(struct kt_analyzer *an, const kt__word *w,
                      kt__wordan *out);
 /* The same, with corrections (umlauts, typos) only if @p fix and the
