@@ -259,6 +259,106 @@ static double mean_of(const double *v, const query *qs, size_t n, const char *ty
   return m ? sum / (double)m : 0;
 }
 
+/* ---- --tune: coordinate ascent over the ranking table ------------------ */
+
+#define TUNE_FOLDS 5
+#define TUNE_STEPS 7
+#define TUNE_ROUNDS 2
+
+/* Mean nDCG@k over the judged queries with (i % TUNE_FOLDS != fold) when
+ * @p train, (== fold) otherwise; fold -1 means all queries. */
+static double tune_score(kt_engine *e, query *qs, size_t n, size_t k, int fold, bool train) {
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = k;
+  o.flags = KT_SEARCH_NO_EXPLAIN;
+  char (*ids)[128] = calloc(k, sizeof *ids);
+  double sum = 0;
+  size_t m = 0;
+  for (size_t i = 0; ids && i < n; i++) {
+    if (!qs[i].nrel) continue;
+    bool in = fold < 0 || ((int)(i % TUNE_FOLDS) == fold) != train;
+    if (!in) continue;
+    kt_results *r = NULL;
+    if (kt_search(e, qs[i].text, strlen(qs[i].text), &o, &r)) continue;
+    size_t c = kt_results_count(r);
+    for (size_t j = 0; j < c; j++) snprintf(ids[j], 128, "%s", kt_results_get(r, j)->id);
+    double nd, mrr, rec, s1;
+    score(&qs[i], ids, c, k, &nd, &mrr, &rec, &s1);
+    sum += nd;
+    m++;
+    kt_results_free(r);
+  }
+  free(ids);
+  return m ? sum / (double)m : 0;
+}
+
+/* Parameters the tuner fits: the query-time rows, not feedback's (eval runs
+ * without referrals) nor PRF's (off by default) nor the demotions (set by
+ * what they mean; the dev set has too few ineligible cases to fit them). */
+static bool tunable(const char *name) {
+  return strncmp(name, "feedback_", 9) && strcmp(name, "prf_weight") && strncmp(name, "demote_", 7);
+}
+
+static void tune_fit(kt_engine *e, query *qs, size_t n, size_t k, int fold, double *best_out) {
+  double best = tune_score(e, qs, n, k, fold, true);
+  for (int round = 0; round < TUNE_ROUNDS; round++) {
+    for (size_t p = 0;; p++) {
+      double def, lo, hi;
+      const char *name = kt_ranking_param(p, &def, &lo, &hi);
+      if (!name) break;
+      if (!tunable(name)) continue;
+      double cur = best_out[p], pick = cur;
+      for (int st = 0; st < TUNE_STEPS; st++) {
+        double v = lo + (hi - lo) * st / (TUNE_STEPS - 1);
+        if (v == cur) continue;
+        kt_engine_set_param(e, name, v);
+        double sc = tune_score(e, qs, n, k, fold, true);
+        if (sc > best + 0.0005) { best = sc; pick = v; }
+      }
+      kt_engine_set_param(e, name, pick);
+      best_out[p] = pick;
+    }
+  }
+}
+
+static int tune(kt_engine *e, query *qs, size_t n, size_t k) {
+  size_t np = 0;
+  while (kt_ranking_param(np, NULL, NULL, NULL)) np++;
+  double *def = calloc(np, sizeof *def), *v = calloc(np, sizeof *v);
+  if (!def || !v) { free(def); free(v); return kt_cli_fail("tune", KT_ENOMEM); }
+  for (size_t p = 0; p < np; p++) kt_ranking_param(p, &def[p], NULL, NULL);
+  printf("coordinate ascent on nDCG@%zu, %d rounds over %d values per parameter, %d folds\n\n",
+         k, TUNE_ROUNDS, TUNE_STEPS, TUNE_FOLDS);
+  printf("%-6s %12s %12s %12s\n", "fold", "train tuned", "held default", "held tuned");
+  double sum_def = 0, sum_tuned = 0;
+  for (int f = 0; f <= TUNE_FOLDS; f++) {
+    int fold = f < TUNE_FOLDS ? f : -1;
+    for (size_t p = 0; p < np; p++) {
+      v[p] = def[p];
+      kt_engine_set_param(e, kt_ranking_param(p, NULL, NULL, NULL), def[p]);
+    }
+    double held_def = fold >= 0 ? tune_score(e, qs, n, k, fold, false) : 0;
+    tune_fit(e, qs, n, k, fold, v);
+    double train = tune_score(e, qs, n, k, fold, true);
+    if (fold >= 0) {
+      double held = tune_score(e, qs, n, k, fold, false);
+      sum_def += held_def;
+      sum_tuned += held;
+      printf("%-6d %12.4f %12.4f %12.4f   ", fold, train, held_def, held);
+    } else {
+      printf("\nmean held-out nDCG@%zu: defaults %.4f, tuned %.4f\n", k, sum_def / TUNE_FOLDS,
+             sum_tuned / TUNE_FOLDS);
+      printf("%-6s %12.4f   (fit on all queries)\n", "all", train);
+    }
+    for (size_t p = 0; p < np; p++)
+      if (v[p] != def[p]) printf(" %s=%g", kt_ranking_param(p, NULL, NULL, NULL), v[p]);
+    printf("\n");
+  }
+  free(def);
+  free(v);
+  return 0;
+}
+
 static void usage(FILE *f) {
   fputs("usage: kohtaanto eval --queries Q.tsv --qrels Q.qrels [--types Q.types]\n"
         "                      [--config NAME|all]... [--run NAME=FILE]... [-k 10] [--index DIR]\n"
@@ -271,6 +371,10 @@ static void usage(FILE *f) {
         "  --run NAME=FILE  score a TREC run of another system (qid Q0 id rank score tag)\n"
         "  --times NAME=FILE  that system's latency: a line \"mean_ms p50_ms p99_ms n\"\n"
         "  -k N             cut-off (default 10)\n"
+        "  --set NAME=VALUE  a ranking parameter for this run (experimental; repeatable)\n"
+        "  --tune           fit the ranking parameters on these queries by coordinate ascent\n"
+        "                   with 5-fold cross-validation; prints per-fold held-out nDCG@k\n"
+        "                   and the values found. Use the dev set only, never the test set.\n"
         "Default: --config full. Metrics: nDCG@k (gain 2^grade-1), MRR@k, Recall@k, Success@1;\n"
         "a result is relevant when its grade is >= 1. Latency: per query, in process.\n",
         f);
@@ -281,13 +385,16 @@ int kt_cli_eval(int argc, char **argv) {
   size_t k = 10;
   system_t sys[MAX_SYSTEMS];
   size_t ns = 0;
-  bool split = false;
+  bool split = false, tuning = false;
+  const char *sets[64];
+  size_t nsets = 0;
   memset(sys, 0, sizeof sys);
   static const struct option lo[] = {
       {"index", required_argument, 0, 'i'}, {"queries", required_argument, 0, 'q'},
       {"qrels", required_argument, 0, 'r'}, {"types", required_argument, 0, 't'},
       {"config", required_argument, 0, 'c'}, {"run", required_argument, 0, 'R'},
       {"times", required_argument, 0, 'T'}, {"feedback-split", no_argument, 0, 'F'},
+      {"set", required_argument, 0, 'S'}, {"tune", no_argument, 0, 'U'},
       {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
   int c;
   optind = 1;
@@ -335,6 +442,13 @@ int kt_cli_eval(int argc, char **argv) {
       break;
     }
     case 'F': split = true; break;
+    case 'U': tuning = true; break;
+    case 'S': {
+      char *eq = strchr(optarg, '=');
+      if (!eq || nsets == 64) { fprintf(stderr, "kohtaanto eval: --set wants NAME=VALUE\n"); return KT_EXIT_USAGE; }
+      sets[nsets++] = optarg;
+      break;
+    }
     case 'h': usage(stdout); return KT_EXIT_OK;
     default: usage(stderr); return KT_EXIT_USAGE;
     }
@@ -383,6 +497,20 @@ int kt_cli_eval(int argc, char **argv) {
     if (!e) {
       int rc = kt_engine_open(&e, index);
       if (rc) { x = kt_cli_fail("open index", rc); break; }
+      for (size_t j = 0; j < nsets && !rc; j++) {
+        char name[64];
+        const char *eq = strchr(sets[j], '=');
+        snprintf(name, sizeof name, "%.*s", (int)(eq - sets[j]), sets[j]);
+        char *end = NULL;
+        double v = strtod(eq + 1, &end);
+        rc = end == eq + 1 || *end ? KT_EINVAL : kt_engine_set_param(e, name, v);
+        if (rc) {
+          fprintf(stderr, "kohtaanto eval: --set %s: %s\n", sets[j],
+                  rc == KT_EINVAL && *kt_error_last() ? kt_error_last() : "not a number");
+          x = KT_EXIT_USAGE;
+        }
+      }
+      if (x) break;
       /* Warm the analysis cache once, so configurations compare like with like. */
       kt_search_options o = KT_SEARCH_OPTIONS_INIT;
       for (size_t i = 0; i < n; i++) {
@@ -390,7 +518,20 @@ int kt_cli_eval(int argc, char **argv) {
         if (kt_search(e, qs[i].text, strlen(qs[i].text), &o, &r) == KT_OK) kt_results_free(r);
       }
     }
+    if (tuning) {
+      x = tune(e, qs, n, k);
+      break;
+    }
     x = run_config(e, fb, y, qs, n, k);
+  }
+  if (tuning) {
+    kt_engine_close(e);
+    for (size_t s = 0; s < ns; s++) {
+      free(sys[s].ndcg); free(sys[s].mrr); free(sys[s].recall); free(sys[s].s1); free(sys[s].ms);
+    }
+    for (size_t i = 0; i < n; i++) { free(qs[i].text); free(qs[i].rel); }
+    free(qs);
+    return x;
   }
   kt_engine_close(e);
   if (fb) {

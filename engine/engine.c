@@ -197,6 +197,7 @@ int kt_engine_open(kt_engine **out, const char *index_dir) {
   if (!out || !index_dir) return kt__err(KT_EINVAL, "kt_engine_open: NULL argument");
   *out = NULL;
   kt_engine *e = calloc(1, sizeof *e);
+  if (e) e->rank = kt__ranking_defaults;
   if (!e) return KT_ENOMEM;
   e->root = kt__strdup(index_dir);
   int rc = e->root ? gen_open(&e->gen, index_dir) : KT_ENOMEM;

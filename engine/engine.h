@@ -5,6 +5,8 @@
 #define KT_ENGINE_H
 
 #include "internal.h"
+#include "ranking.h"
+#include "reading.h"
 #include "xapian_shim.h"
 
 /* Version of the index layout (document data, term spaces, thesaurus). An
@@ -49,6 +51,7 @@ struct kt_engine {
   kt__gen gen;
   kt_analyzer *an;
   kt_feedback *fb;     /* attached feedback store, or NULL (not owned) */
+  kt__ranking rank;    /* the ranking table (ranking.h); the defaults unless tuned */
 };
 
 /* ---- features of a need (search.c), for feedback ------------------------ */
@@ -96,6 +99,9 @@ typedef struct kt__concept {
   size_t ngroups;
   const kt__expansion *exp;
   size_t nexp;
+  bool negated_drop; /* `negated: drop`: a problem a denied mention rules out ("ei velkoja");
+                      * otherwise a denied mention is a lack, which is the need ("ei tutkintoa") */
+  int age_lo, age_hi; /* `age: LO-HI`: a client of that age has this need though no word names it */
 } kt__concept;
 
 /* Parse and validate the thesaurus files (*.txt) in @p dir, analyse their
@@ -116,16 +122,15 @@ typedef struct kt__found {
   bool by_service;    /* found by a service word: the text already speaks the catalogue's language */
 } kt__found;
 /* Find concepts in @p a. @p skip[i] marks tokens that must not find anything
- * (in a rejected scope: "ei halua koulutukseen"). At most one kt__found per
- * concept (its first occurrence). Returns the count written to @p out. */
+ * (in a rejected scope: "ei halua koulutukseen"); @p clause[i] is token i's
+ * clause (reading.c), or NULL to read the text as one clause: weak entries
+ * need a context word in the same or a neighbouring clause, and a rule's
+ * words must all be in one clause. At most one kt__found per concept (its
+ * first occurrence). Returns the count written to @p out. */
 size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
-                          kt__found *out, size_t max);
+                          const size_t *clause, kt__found *out, size_t max);
 
 /* ---- signals.c --------------------------------------------------------- */
-/* Mark tokens a need text rejects: those after a negated wish ("ei halua
- * koulutukseen", "not interested in", "vill inte") up to the clause end. */
-void kt__negation_scopes(const kt_analysis *a, const char *text, bool *rejected);
-
 typedef struct kt__sigset {
   int age_lo, age_hi;            /* client's age range; -1 unknown */
   size_t age_first, age_last;    /* tokens it was read from ("19 -vuotias") */
@@ -145,8 +150,8 @@ int kt__signals_add_group(kt__sigset *set, kt_results *res, const char *group,
                           const kt_analysis *a, size_t first, size_t last);
 /* Effects of @p set on a service: fills up to @p max effects (arena strings),
  * returns the count; *factor is their product. */
-size_t kt__signals_apply(const kt__sigset *set, const kt__doc *d, kt__arena *arena,
-                         kt_effect *out, size_t max, double *factor);
+size_t kt__signals_apply(const kt__sigset *set, const kt__doc *d, const kt__ranking *rank,
+                         kt__arena *arena, kt_effect *out, size_t max, double *factor);
 
 /* ---- snippet.c --------------------------------------------------------- */
 /* Pick the passage of @p text (Finnish description) with most of the

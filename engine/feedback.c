@@ -14,6 +14,7 @@
  */
 #define _GNU_SOURCE
 #include "engine.h"
+#include "ranking.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -34,11 +35,11 @@
  * evidence; a demotion for a target group after GROUP_STRIKES marks. On the
  * dev set's held-out split (eval --feedback-split) cap 0.3 / scale 2 gave
  * nDCG@10 +0.8 pt, Recall@10 +1.1 pt; cap 0.5 / scale 1 +0.7 / +1.9 pt. */
-#define LIFT_CAP 0.3
-#define LIFT_SCALE 2.0
-#define DROP_CAP 0.2
-#define GROUP_STRIKES 3
-#define GROUP_DEMOTION 0.8
+#define LIFT_CAP (kt__ranking_defaults.feedback_lift_cap)
+#define LIFT_SCALE (kt__ranking_defaults.feedback_lift_scale)
+#define DROP_CAP (kt__ranking_defaults.feedback_drop_cap)
+#define GROUP_STRIKES KT_RANK_FEEDBACK_GROUP_STRIKES
+#define GROUP_DEMOTION (kt__ranking_defaults.feedback_group_demotion)
 
 typedef struct agg {
   char *key;        /* "feature\tservice" */

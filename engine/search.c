@@ -31,33 +31,12 @@
 #define MAX_LIMIT 1000
 #define MAX_QUERY_TERMS 2048
 #define MAX_FOUND 64
-#define RERANK_DEPTH 40    /* candidates re-scored by signals (20: -0.1 pt, 10: -1.1 pt nDCG@10) */
-#define DIVERSIFY_DEPTH 30 /* candidates considered for spreading over needs */
-#define DIVERSIFY_DECAY 0.85
-/* Thesaurus weights are scaled by this: 0.2/0.3/0.4/0.5/0.6/0.75/1.0 gave
- * nDCG@10 0.664/0.673/0.677/0.669/0.661/0.657/0.645 on the dev set. */
-#define EXPANSION_SCALE 0.4
-/* Expansion terms weaker than this (mostly compound parts of service words)
- * are left out: -0.3 pt nDCG@10, but a query costs 0.33 ms instead of 0.46. */
-#define MIN_EXPANSION_WEIGHT 0.1
-/* A concept found by one of its service words (the text already uses the
- * catalogue's word) expands at this fraction: 0.25/0.5/0.6/0.75/1.0 gave
- * nDCG@10 0.663/0.680/0.682/0.681/0.678 (with the name boost below). */
-#define SERVICE_WORD_EXPANSION 0.6
-/* A service the need text names (all its name's words are the text's own
- * words): 1.25/1.5/2.0 gave 0.680/0.682/0.679, and 1.5 puts "Starttiraha"
- * first for "starttiraha" ahead of services that only mention it. */
-#define NAME_BOOST 1.5
-/* Pseudo-relevance feedback (KT_SEARCH_PRF), 3 documents: 5/10/20 terms at
- * 0.1/0.2/0.4 gave nDCG@10 0.680-0.686 (0.682 without), Recall@10 up to
- * +2 pt, S@1 down up to 3 pt, and a query 3-4x slower (the ESet). Off by
- * default; 10 terms at 0.2 (+1 pt recall) for those who browse deeper. */
-#define PRF_DOCS 3
-#define PRF_TERMS 10
-#define PRF_WEIGHT 0.2
 #define MAX_EFFECTS 8
-#define MIN_SHOWN_EXPANSION_SHARE 0.05
-
+/* A loose word (neither a concept's nor in the service's name) is "rare"
+ * when at most this share of services use it: only such a word can carry
+ * most of a score alone, so only its candidates are checked (ranking.h,
+ * evidence_cap). */
+#define RARE_SHARE 0.02
 
 /* Is the text mostly words Voikko does not know (Swedish, English)? Then
  * spelling suggestions would turn foreign words into Finnish ones. */
@@ -80,6 +59,7 @@ typedef struct qterm {
   double weight;
   size_t word;  /* first need word (token index) that produced it */
   int concept;  /* thesaurus concept it expands, or -1 for the word itself */
+  int kind;     /* KT_TERM_* of a need word's own term; 0 for expansions */
 } qterm;
 
 typedef struct query {
@@ -87,20 +67,21 @@ typedef struct query {
   size_t n;
 } query;
 
-static int add_qterm(query *qs, const char *term, double w, size_t word, int concept) {
+static int add_qterm(query *qs, const char *term, double w, size_t word, int concept, int kind) {
   for (size_t i = 0; i < qs->n; i++)
     if (!strcmp(qs->q[i].term, term)) {
       if (w > qs->q[i].weight) {
         qs->q[i].weight = w;
         qs->q[i].word = word;
         qs->q[i].concept = concept;
+        qs->q[i].kind = kind;
       }
       return KT_OK;
     }
   if (qs->n == MAX_QUERY_TERMS) return KT_OK; /* enough: the rest add nothing new */
   char *copy = kt__strdup(term);
-  if (!copy) return KT_ENOMEM;
-  qs->q[qs->n++] = (qterm){copy, w, word, concept};
+  if (!copy) return kt__err(KT_ENOMEM, "cannot allocate a query term");
+  qs->q[qs->n++] = (qterm){copy, w, word, concept, kind};
   return KT_OK;
 }
 
@@ -246,6 +227,7 @@ typedef struct ctx {
   kt__found found[MAX_FOUND];
   size_t nfound;
   int *token_need; /* per token: index into found, or -1 */
+  kt__reading rd;  /* clauses and roles of the note's words (reading.c) */
   ktx_fieldset *fields; /* the query terms with field prefixes, sorted once */
   kt_results *res;
 } ctx;
@@ -283,7 +265,7 @@ static int main_need(ctx *x, cand *c) {
 /* Greedy spread over needs: each pick's score is discounted by how many
  * results of the same need are already above it. */
 static int diversify(ctx *x, cand *cs, size_t nc) {
-  size_t depth = nc < DIVERSIFY_DEPTH ? nc : DIVERSIFY_DEPTH;
+  size_t depth = nc < KT_RANK_DIVERSIFY_DEPTH ? nc : KT_RANK_DIVERSIFY_DEPTH;
   int rc = KT_OK;
   for (size_t i = 0; i < depth && !rc; i++)
     if (!(rc = read_masks(x, &cs[i]))) cs[i].need = main_need(x, &cs[i]);
@@ -294,7 +276,7 @@ static int diversify(ctx *x, cand *cs, size_t nc) {
     size_t best = pos;
     double bs = -1;
     for (size_t i = pos; i < depth; i++) {
-      double s = cs[i].score * (cs[i].need >= 0 ? pow(DIVERSIFY_DECAY, (double)taken[cs[i].need]) : 1.0);
+      double s = cs[i].score * (cs[i].need >= 0 ? pow(KT_RANK_DIVERSIFY_DECAY, (double)taken[cs[i].need]) : 1.0);
       if (s > bs) { bs = s; best = i; }
     }
     cand tmp = cs[best];
@@ -370,7 +352,7 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
    * word such as "helsinki") would only puzzle a counsellor: not shown. */
   size_t kept = 0;
   for (size_t k = 0; k < nw; k++)
-    if (wm[k].concept < 0 || total <= 0 || wm[k].share / total >= MIN_SHOWN_EXPANSION_SHARE)
+    if (wm[k].concept < 0 || total <= 0 || wm[k].share / total >= KT_RANK_MIN_SHOWN_EXPANSION_SHARE)
       wm[kept++] = wm[k];
   nw = kept;
   kt_match *ms = kt__arena_alloc(ar, (nw ? nw : 1) * sizeof *ms);
@@ -386,6 +368,7 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
     ms[k].term = kt__arena_strdup(ar, wm[k].term);
     ms[k].fields = wm[k].fields;
     ms[k].weight = total > 0 ? wm[k].share / total : 0;
+    ms[k].role = x->rd.role ? x->rd.role[wm[k].word] : KT_ROLE_SITUATION;
     ms[k].concept = wm[k].concept >= 0
                         ? kt__thesaurus_concept(x->e->gen.thes, (size_t)wm[k].concept)->label
                         : NULL;
@@ -415,6 +398,99 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
     r->highlights = sp;
     r->highlight_count = nsp;
   }
+  return rc;
+}
+
+/* Bounded evidence: a word that neither names the service nor found a
+ * concept may carry at most rk->evidence_cap of a result's score
+ * ("työttömyysturva loppumassa" must not rank refugee advice first because
+ * one of its keywords is "lupa loppumassa"). Only a rare word (used by at
+ * most RARE_SHARE of the services) can dominate a score, so only the
+ * candidates that have one are measured; the shares are those the
+ * explanation shows (idf x query weight over the matched terms). */
+static int bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
+  if (rk->evidence_cap >= 1.0) return KT_OK;
+  size_t content = 0;
+  for (size_t i = 0; i < kt_analysis_count(x->an); i++)
+    content += !kt_analysis_get(x->an, i)->stopword;
+  if (content < 3) return KT_OK; /* a one- or two-word need is all loose words */
+  ktx_db *db = x->e->gen.db;
+  double ndocs = (double)ktx_db_doccount(db);
+  size_t max_df = (size_t)(ndocs * RARE_SHARE) + 1;
+  size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
+  bool *flag = calloc(depth + 1, sizeof *flag);
+  unsigned *post = calloc(max_df + 1, sizeof *post);
+  double *idf = malloc((x->q.n + 1) * sizeof *idf);
+  unsigned *mask = calloc(x->q.n + 1, sizeof *mask);
+  int rc = !flag || !post || !idf || !mask ? kt__err(KT_ENOMEM, "cannot allocate the evidence check")
+                                           : KT_OK;
+  /* Candidates holding a rare loose word, found through its short postings. */
+  bool any = false;
+  for (size_t i = 0; !rc && i < x->q.n; i++) {
+    idf[i] = -1;
+    const qterm *t = &x->q.q[i];
+    if (t->concept >= 0 || !t->kind || x->token_need[t->word] >= 0) continue;
+    size_t df = ktx_db_termfreq(db, t->term), np = 0;
+    idf[i] = df ? log((ndocs - (double)df + 0.5) / ((double)df + 0.5) + 1.0) : 0.0;
+    if (!df || df > max_df) continue;
+    if ((rc = ktx_db_postings(db, t->term, post, max_df, &np))) break;
+    for (size_t h = 0; h < depth; h++)
+      for (size_t p = 0; p < np && !flag[h]; p++)
+        if (cs[h].hit->docid == post[p]) flag[h] = any = true;
+  }
+  static const char *const where[] = {"", "N"}; /* anywhere; in the name */
+  ktx_fieldset *fs = NULL;
+  if (!rc && any) {
+    const char **terms = calloc(x->q.n + 1, sizeof *terms);
+    if (!terms) rc = kt__err(KT_ENOMEM, "cannot allocate the evidence check");
+    for (size_t i = 0; terms && i < x->q.n; i++) terms[i] = x->q.q[i].term;
+    if (!rc) rc = ktx_fieldset_new(&fs, terms, x->q.n, where, 2);
+    free(terms);
+  }
+  for (size_t h = 0; !rc && any && h < depth; h++) {
+    if (!flag[h]) continue;
+    cand *c = &cs[h];
+    if ((rc = ktx_db_term_fields(db, c->hit->docid, fs, mask))) break;
+    double total = 0, top = 0;
+    for (size_t i = 0; i < x->q.n; i++) {
+      if (!mask[i]) continue;
+      if (idf[i] < 0) {
+        double df = (double)ktx_db_termfreq(db, x->q.q[i].term);
+        idf[i] = df > 0 ? log((ndocs - df + 0.5) / (df + 0.5) + 1.0) : 0.0;
+      }
+      total += idf[i] * x->q.q[i].weight;
+    }
+    /* The loose words' shares, each word's terms together; a word in the
+     * service's name names it and is exempt. */
+    for (size_t i = 0; i < x->q.n; i++) {
+      const qterm *t = &x->q.q[i];
+      if (!mask[i] || t->concept >= 0 || !t->kind || x->token_need[t->word] >= 0) continue;
+      double w = 0;
+      bool named = false;
+      for (size_t j = 0; j < x->q.n; j++)
+        if (mask[j] && x->q.q[j].concept < 0 && x->q.q[j].word == t->word) {
+          w += idf[j] * x->q.q[j].weight;
+          named |= (mask[j] & 2u) != 0;
+        }
+      if (!named && w > top) top = w;
+    }
+    double share = total > 0 ? top / total : 0;
+    if (share <= rk->evidence_cap) continue;
+    double f = (1.0 - share) / (1.0 - rk->evidence_cap);
+    if (f < 0.1) f = 0.1;
+    c->score *= f;
+    if (c->neffects < MAX_EFFECTS) {
+      char reason[96];
+      snprintf(reason, sizeof reason, "yksi sana kantaa %.0f %% osumasta", share * 100);
+      c->effects[c->neffects++] =
+          (kt_effect){"yksittäinen sana", kt__arena_strdup(&x->res->arena, reason), f};
+    }
+  }
+  ktx_fieldset_free(fs);
+  free(flag);
+  free(post);
+  free(idf);
+  free(mask);
   return rc;
 }
 
@@ -549,6 +625,27 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
                        const kt_search_options *opts, kt_results **out, char ***feat_out,
                        size_t *nfeat_out);
 
+/* A need word's weight by its role in the note (ranking.h). */
+static double role_weight(const kt__ranking *rk, int role) {
+  switch (role) {
+  case KT__ROLE_BACKGROUND: return rk->role_background;
+  case KT__ROLE_GOAL: return rk->role_goal;
+  default: return 1.0;
+  }
+}
+
+/* A need word's term weight by its kind (ranking.h); a base form is 1. */
+static double term_weight(const kt__ranking *rk, int kind) {
+  switch (kind) {
+  case KT_TERM_LEMMA: return 1.0;
+  case KT_TERM_FIXED: return rk->term_fixed;
+  case KT_TERM_STEM: return rk->term_stem;
+  case KT_TERM_TYPO: return rk->term_typo;
+  case KT_TERM_PART: return rk->term_part;
+  default: return 0.0;
+  }
+}
+
 int kt_search(kt_engine *e, const char *text, size_t len,
               const kt_search_options *opts, kt_results **out) {
   return search_impl(e, text, len, opts, out, NULL, NULL);
@@ -609,9 +706,42 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   const char **mterms = NULL;
   if (!rejected || !x.token_need || !x.q.q || !x.res) { rc = KT_ENOMEM; goto out; }
   for (size_t i = 0; i < ntok; i++) x.token_need[i] = -1;
-  if (!baseline) kt__negation_scopes(x.an, x.text, rejected);
+  const kt__ranking *rk = &e->rank;
+  if (!baseline && (rc = kt__reading_read(x.an, x.text, &x.rd))) goto out;
 
   bool no_typos = (opts->flags & KT_SEARCH_NO_TYPO_FIX) || mostly_foreign(x.an);
+
+  /* Needs: thesaurus concepts found by words that are not refused. A
+   * denied mention ("ei ole velkoja") rules out a problem concept (`negated:
+   * drop`) with its words; any other denied mention is a lack, and a lack is
+   * the need ("ei tutkintoa", "ei rytmiä"): its words count. An entry that
+   * starts at the negation ("ei puhu suomea") is the need as written. A
+   * generic word alone finds nothing. */
+  if (!baseline) {
+    for (size_t i = 0; i < ntok; i++) rejected[i] = x.rd.role[i] == KT__ROLE_REFUSED;
+    bool *denied = calloc(ntok + 1, sizeof *denied);
+    if (!denied) { rc = kt__err(KT_ENOMEM, "cannot allocate the reading"); goto out; }
+    if (e->gen.thes) {
+      size_t nf = kt__thesaurus_find(e->gen.thes, x.an, rejected, x.rd.clause, x.found, MAX_FOUND), kept = 0;
+      for (size_t k = 0; k < nf; k++) {
+        kt__found *f = &x.found[k];
+        const kt__concept *c = kt__thesaurus_concept(e->gen.thes, f->concept);
+        if (f->first == f->last && x.rd.generic[f->first]) continue;
+        if (x.rd.role[f->first] == KT__ROLE_NEGATED && c->negated_drop) {
+          for (size_t i = f->first; i <= f->last; i++) denied[i] = true;
+          continue;
+        }
+        x.found[kept++] = *f;
+      }
+      x.nfound = kept;
+    }
+    for (size_t i = 0; i < ntok; i++) {
+      if (x.rd.role[i] == KT__ROLE_NEGATED && !denied[i]) x.rd.role[i] = x.rd.clause_role[i];
+      rejected[i] = kt__role_silent(x.rd.role[i]);
+    }
+    free(denied);
+  }
+
   kt__sigset set;
   memset(&set, 0, sizeof set);
   set.age_lo = set.age_hi = -1;
@@ -619,7 +749,7 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   /* The words an age was read from stay in the query: "-vuotias" matches
    * the age limits written in services' conditions (measured: +0.9 pt nDCG). */
 
-  /* 1. The need's own words. */
+  /* 1. The need's own words, weighed by their role in the note. */
   for (size_t i = 0; i < ntok && !rc; i++) {
     const kt_token *t = kt_analysis_get(x.an, i);
     if (t->stopword || rejected[i]) continue;
@@ -631,39 +761,43 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
         if ((rc = kt__analyzer_stem(e->an, t->surface, stem, sizeof stem))) break;
         snprintf(term, sizeof term, KT__PREFIX_SNOWBALL "%s", stem);
       }
-      rc = add_qterm(&x.q, term, 1.0, i, -1);
+      rc = add_qterm(&x.q, term, 1.0, i, -1, KT_TERM_LEMMA);
       continue;
     }
+    double role = role_weight(rk, x.rd.role[i]) * (x.rd.generic[i] ? rk->generic_word : 1.0);
     for (size_t k = 0; k < t->term_count && !rc; k++) {
       int kind = t->terms[k].kind;
       if (kind == KT_TERM_PART && (opts->flags & KT_SEARCH_NO_COMPOUNDS)) continue;
       if (kind == KT_TERM_FIXED && (opts->flags & KT_SEARCH_NO_UMLAUT_FIX)) continue;
       if (kind == KT_TERM_TYPO && no_typos) continue;
-      rc = add_qterm(&x.q, t->terms[k].text, kt__term_weight(kind), i, -1);
+      rc = add_qterm(&x.q, t->terms[k].text, term_weight(rk, kind) * role, i, -1, kind);
     }
   }
   if (rc) goto out;
 
-  /* 2. Needs: thesaurus concepts, their expansions and target groups. */
+  /* 2. Needs: the concepts' expansions, at the role of the words that found them. */
   if (!baseline && e->gen.thes) {
-    x.nfound = kt__thesaurus_find(e->gen.thes, x.an, rejected, x.found, MAX_FOUND);
     for (size_t k = 0; k < x.nfound && !rc; k++) {
       const kt__concept *c = kt__thesaurus_concept(e->gen.thes, x.found[k].concept);
       for (size_t i = x.found[k].first; i <= x.found[k].last; i++)
         if (x.token_need[i] < 0) x.token_need[i] = (int)k;
+      double role = role_weight(rk, x.rd.role[x.found[k].first]);
       if (!(opts->flags & KT_SEARCH_NO_THESAURUS))
         for (size_t j = 0; j < c->nexp && !rc; j++) {
-          double w = c->exp[j].weight * EXPANSION_SCALE *
-                     (x.found[k].by_service ? SERVICE_WORD_EXPANSION : 1.0);
-          if (w < MIN_EXPANSION_WEIGHT) continue;
-          rc = add_qterm(&x.q, c->exp[j].term, w, x.found[k].first,
-                         (int)x.found[k].concept);
+          double w = c->exp[j].weight * rk->expansion_scale *
+                     (x.found[k].by_service ? rk->service_word_expansion : 1.0);
+          if (w < rk->min_expansion_weight) continue;
+          rc = add_qterm(&x.q, c->exp[j].term, w * role, x.found[k].first,
+                         (int)x.found[k].concept, 0);
         }
     }
   }
   if (rc) goto out;
+  /* A concept of the client's past ("ollut kassalla") says nothing about
+   * which groups the client belongs to now. */
   if (signals) {
     for (size_t k = 0; k < x.nfound && !rc; k++) {
+      if (x.rd.role[x.found[k].first] == KT__ROLE_BACKGROUND) continue;
       const kt__concept *c = kt__thesaurus_concept(e->gen.thes, x.found[k].concept);
       for (size_t g = 0; g < c->ngroups && !rc; g++)
         rc = kt__signals_add_group(&set, x.res, c->groups[g], x.an, x.found[k].first, x.found[k].last);
@@ -688,24 +822,22 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   ktx_qterm *xq = calloc(x.q.n, sizeof *xq);
   if (!xq) { rc = KT_ENOMEM; goto out; }
   for (size_t i = 0; i < x.q.n; i++) xq[i] = (ktx_qterm){x.q.q[i].term, x.q.q[i].weight};
-  /* BM25: k1 0.6-2.0 and b 0.3-0.9 all scored within 0.3 pt nDCG@10 on the
-   * dev set (services are short and of similar length); kept at 1.2/0.75. */
-  ktx_params params = {1.2, 0.75, 0.5};
-  size_t depth = baseline ? limit : (limit > RERANK_DEPTH ? limit : RERANK_DEPTH);
+  ktx_params params = {rk->bm25_k1, rk->bm25_b, 0.5};
+  size_t depth = baseline ? limit : (limit > KT_RANK_RERANK_DEPTH ? limit : KT_RANK_RERANK_DEPTH);
   rc = ktx_db_search(e->gen.db, xq, x.q.n, fs.f, fs.n, &params, depth, &hits, &nhits,
                      &x.res->matches);
   free(xq);
   if (rc) goto out;
   /* Pseudo-relevance feedback (evaluated; off unless asked): the best terms
    * of the top results join the query at a low weight, and it runs again. */
-  if (!baseline && (opts->flags & KT_SEARCH_PRF) && nhits >= PRF_DOCS) {
-    unsigned ids[PRF_DOCS];
-    for (size_t i = 0; i < PRF_DOCS; i++) ids[i] = hits[i].docid;
+  if (!baseline && (opts->flags & KT_SEARCH_PRF) && nhits >= KT_RANK_PRF_DOCS) {
+    unsigned ids[KT_RANK_PRF_DOCS];
+    for (size_t i = 0; i < KT_RANK_PRF_DOCS; i++) ids[i] = hits[i].docid;
     char **et = NULL;
     size_t ne = 0;
-    if ((rc = ktx_db_expand(e->gen.db, ids, PRF_DOCS, PRF_TERMS, &et, &ne))) goto out;
+    if ((rc = ktx_db_expand(e->gen.db, ids, KT_RANK_PRF_DOCS, KT_RANK_PRF_TERMS, &et, &ne))) goto out;
     for (size_t i = 0; i < ne; i++) {
-      if (!rc) rc = add_qterm(&x.q, et[i], PRF_WEIGHT, 0, -1);
+      if (!rc) rc = add_qterm(&x.q, et[i], rk->prf_weight, 0, -1, 0);
       free(et[i]);
     }
     free(et);
@@ -743,8 +875,12 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   const char **direct = calloc(x.q.n + 1, sizeof *direct);
   size_t ndirect = 0;
   if (!direct) { rc = KT_ENOMEM; goto out; }
-  for (size_t i = 0; i < x.q.n; i++)
-    if (x.q.q[i].concept < 0 && x.q.q[i].weight >= 0.7) direct[ndirect++] = x.q.q[i].term;
+  for (size_t i = 0; i < x.q.n; i++) {
+    int kind = x.q.q[i].kind;
+    if (x.q.q[i].concept < 0 && (kind == KT_TERM_LEMMA || kind == KT_TERM_FIXED ||
+                                 kind == KT_TERM_STEM))
+      direct[ndirect++] = x.q.q[i].term;
+  }
   qsort(direct, ndirect, sizeof *direct, cmp_str);
 
   /* 4. Signals re-score the candidates; a service the text names is lifted. */
@@ -755,15 +891,15 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
     if (!baseline) {
       if ((rc = read_name(e->an, (kt__doc *)cs[h].doc))) break;
       if (names_service(cs[h].doc, direct, ndirect)) {
-        cs[h].score *= NAME_BOOST;
+        cs[h].score *= rk->name_boost;
         cs[h].named = true;
         cs[h].effects[cs[h].neffects++] =
-            (kt_effect){"palvelun nimi", "tarve mainitsee palvelun nimeltä", NAME_BOOST};
+            (kt_effect){"palvelun nimi", "tarve mainitsee palvelun nimeltä", rk->name_boost};
       }
     }
     if (signals) {
       double factor = 1.0;
-      cs[h].neffects += kt__signals_apply(&set, cs[h].doc, &x.res->arena,
+      cs[h].neffects += kt__signals_apply(&set, cs[h].doc, rk, &x.res->arena,
                                           cs[h].effects + cs[h].neffects,
                                           MAX_EFFECTS - cs[h].neffects, &factor);
       cs[h].score *= factor;
@@ -771,6 +907,7 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   }
   free(direct);
   if (rc) goto out;
+  if (!baseline && (rc = bound_evidence(&x, cs, nhits, rk))) goto out;
   /* Learned from referrals: a bounded lift that never carries a service
    * past one the need text names. */
   if (use_fb) {
@@ -833,6 +970,7 @@ out:
   free(rejected);
   free(x.token_need);
   kt_results_free(x.res);
+  kt__reading_free(&x.rd);
   kt_analysis_free(x.an);
   return rc;
 }

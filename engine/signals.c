@@ -3,8 +3,8 @@
  * long unemployment, municipality, target groups) and their effect on each
  * service: a boost when the service is made for such a client, a demotion
  * when the client is not eligible (age limits, required Finnish level, a
- * municipality the service does not serve). Also the rejection scopes of
- * negated wishes ("ei halua koulutukseen"), whose words must not count.
+ * municipality the service does not serve). Words a note refuses or denies
+ * (reading.c) are not read.
  *
  * Everything works on the analysed tokens, so inflection does not matter
  * ("Espoossa", "espoolainen" -> Espoo; "työttömänä" -> työtön).
@@ -39,12 +39,6 @@ static bool starts(const kt_token *t, const char *prefix) {
   return t && !strncmp(t->surface, prefix, strlen(prefix));
 }
 
-static bool starts_any(const kt_token *t, const char *const *prefixes) {
-  for (size_t i = 0; prefixes[i]; i++)
-    if (starts(t, prefixes[i])) return true;
-  return false;
-}
-
 static bool is_negation(const kt_token *t) {
   static const char *const neg[] = {"ei", "en", "et", "emme", "ette", "eivät", "eikä",
                                     "not", "don't", "doesn't", "dont", "doesnt", "no",
@@ -72,31 +66,6 @@ static bool clause_break(const kt_analysis *a, const char *text, size_t i) {
     if (strchr(".,;:!?\n()", text[b])) return true;
   static const char *const conj[] = {"mutta", "vaan", "but", "men", "though", NULL};
   return is_any(t, conj);
-}
-
-/* ---- rejected wishes ---------------------------------------------------- */
-
-void kt__negation_scopes(const kt_analysis *a, const char *text, bool *rejected) {
-  /* Wish verbs by the start of their inflected forms: "haluta" is a stopword,
-   * so its tokens carry no base form to compare. */
-  static const char *const want[] = {"halu", "kiinnost", "aio", "aiko", "suostu", "viitsi",
-                                     "innostu", "lähde", "lähte", "want", "interested",
-                                     "vill", "intresserad", NULL};
-  static const char *const refuse[] = {"kieltäytyä", "refuses", "refuse", "vägrar", NULL};
-  size_t n = kt_analysis_count(a);
-  for (size_t i = 0; i < n; i++) {
-    size_t verb = (size_t)-1;
-    if (is_any(tok(a, i), refuse)) verb = i;
-    if (is_negation(tok(a, i)))
-      for (size_t j = i + 1; j < n && j <= i + 2 && !clause_break(a, text, j); j++)
-        if (starts_any(tok(a, j), want)) { verb = j; break; }
-    /* Swedish puts the negation after the verb: "vill inte". */
-    if (is(tok(a, i), "vill") && i + 1 < n && is(tok(a, i + 1), "inte")) verb = i + 1;
-    if (verb == (size_t)-1) continue;
-    for (size_t j = i; j <= verb; j++) rejected[j] = true;
-    for (size_t j = verb + 1; j < n && j <= verb + 4 && !clause_break(a, text, j); j++)
-      rejected[j] = true;
-  }
 }
 
 /* ---- reading signals ------------------------------------------------------ */
@@ -379,20 +348,13 @@ static void effect(effects *e, double factor, const char *signal, const char *fm
   if (x->signal && x->reason) e->n++;
 }
 
-/* Effect strengths: a demotion for ineligibility is strong (the service is
- * not for this client), a boost for fit is mild (it only orders services
- * the need text already matched). */
-/* Measured on the dev set: boost 1.0 / 1.1 / 1.15 / 1.25 / 1.4 gave nDCG@10
- * 0.664 / 0.674 / 0.677 / 0.674 / 0.666; the demotions changed no dev-set
- * ranking (few dev needs ask for an ineligible service), so they are set by
- * what they mean: an ineligible service drops below any fitting one. */
-#define DEMOTE_ELIGIBILITY 0.3
-#define DEMOTE_LANGUAGE 0.5
-#define DEMOTE_AREA 0.5
-#define BOOST_FIT 1.15
-
-size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, kt__arena *arena,
-                         kt_effect *out, size_t max, double *factor) {
+/* Effect strengths are in the ranking table (ranking.h): a demotion for
+ * ineligibility is strong (the service is not for this client), a boost for
+ * fit is mild (it only orders services the need text already matched). */
+size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__ranking *rank,
+                         kt__arena *arena, kt_effect *out, size_t max, double *factor) {
+  const double DEMOTE_ELIGIBILITY = rank->demote_eligibility, DEMOTE_LANGUAGE = rank->demote_language,
+               DEMOTE_AREA = rank->demote_area, BOOST_FIT = rank->boost_fit;
   effects e = {arena, out, 0, max, 1.0};
   const char *groups = f->f[KT__D_GROUPS], *langs = f->f[KT__D_LANGS], *munis = f->f[KT__D_MUNIS];
   static const char *const levels[] = {"", "A1", "A2", "B1", "B2", "C1", "C2"};

@@ -6,11 +6,18 @@
  * analysed once with the catalogue's analyser; the compiled form is written
  * into the index generation (thesaurus.tsv), so it is reloaded with the
  * index and costs no analysis when an engine opens:
- *   C <id> <weight> <label> <label_sv> <label_en> <groups,comma>
+ *   C <id> <weight> <label> <label_sv> <label_en> <groups,comma> [<flags>]
+ *                                       flags: 'D' = negated: drop; 'aLO-HI' = age rule
  *   E <word terms> [<word terms> ...]   a client entry: terms of one word
  *                                       space-separated; a leading '+' allows
  *                                       compound-part hits
  *   S <word terms> [...]                a service entry, the same way
+ *   W <word terms> [...]                a weak client entry: finds the concept
+ *                                       only with one of its context words in
+ *                                       the same or a neighbouring clause
+ *   K <word terms>                      a context word of the last concept
+ *   A <word terms> [<word terms> ...]   a rule: every word somewhere in one
+ *                                       clause, in any order ('+': a part may match)
  *   X <term> <weight>                   expansion term of the last concept
  * At query time each token is looked up by its surface and terms in a hash
  * of entry first words; multi-word entries then match following tokens.
@@ -19,6 +26,7 @@
 #include "engine.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -37,8 +45,10 @@
 typedef struct th_entry {
   size_t concept;
   bool service;                    /* a service word (else a client word) */
+  bool weak;                       /* needs a context word nearby (`weak:`) */
   size_t nwords;
-  bool allow_part;                 /* one word of 4+ letters: compound parts hit too */
+  bool allow_part;                 /* a one-word entry marked '*': compound parts hit too */
+  bool part[MAX_ENTRY_WORDS];      /* a rule's words: each may match as a part */
   const char *words[MAX_ENTRY_WORDS][MAX_WORD_TERMS + 1]; /* NULL-terminated sets */
 } th_entry;
 
@@ -55,6 +65,10 @@ struct kt__thesaurus {
   size_t nentries;
   posting *posts;
   size_t nposts;
+  th_entry *ctx;  /* context words (one word each), by concept */
+  size_t nctx;
+  th_entry *rules; /* `all:` rules */
+  size_t nrules;
   struct hsearch_data index; /* first-word term -> posting head (index + 1) */
   bool has_index;
 };
@@ -70,6 +84,8 @@ void kt__thesaurus_free(kt__thesaurus *t) {
   free(t->concepts);
   free(t->entries);
   free(t->posts);
+  free(t->ctx);
+  free(t->rules);
   kt__arena_free(&t->arena);
   free(t);
 }
@@ -118,14 +134,14 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
     return kt__err(KT_EIO, "cannot read %s: %s", path, strerror(errno));
   }
   kt__thesaurus *t = calloc(1, sizeof *t);
-  size_t ccap = 64, ecap = 256, xcap = 256, nexp = 0;
+  size_t ccap = 64, xcap = 256, nexp = 0;
   kt__expansion *exp = NULL;
   int rc = KT_OK;
   char *line = NULL;
   size_t lcap = 0, lineno = 0;
   ssize_t len;
   if (!t || !(t->concepts = calloc(ccap, sizeof *t->concepts)) ||
-      !(t->entries = calloc(ecap, sizeof *t->entries)) || !(exp = malloc(xcap * sizeof *exp))) {
+      !(exp = malloc(xcap * sizeof *exp))) {
     rc = KT_ENOMEM;
     goto out;
   }
@@ -164,28 +180,41 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
            tok = strtok_r(NULL, ",", &save))
         g[c->ngroups++] = kt__arena_strdup(&t->arena, tok);
       c->groups = g;
-    } else if ((f[0][0] == 'E' || f[0][0] == 'S') && nf >= 2 && t->nconcepts) {
-      if (t->nentries == ecap) {
-        ecap *= 2;
-        th_entry *ne = realloc(t->entries, ecap * sizeof *ne);
-        if (!ne) { rc = KT_ENOMEM; break; }
-        t->entries = ne;
+      c->negated_drop = nf >= 8 && strchr(f[7], 'D') != NULL;
+      c->age_lo = c->age_hi = -1;
+      const char *ag = nf >= 8 ? strchr(f[7], 'a') : NULL;
+      if (ag && sscanf(ag + 1, "%d-%d", &c->age_lo, &c->age_hi) != 2) c->age_lo = c->age_hi = -1;
+    } else if (strchr("ESWKA", f[0][0]) && f[0][1] == '\0' && nf >= 2 && t->nconcepts) {
+      /* Entries (E, S, W) are indexed by their first word; context words (K)
+       * and rules (A) are kept in their own lists. */
+      th_entry **list = f[0][0] == 'K' ? &t->ctx : f[0][0] == 'A' ? &t->rules : &t->entries;
+      size_t *count = f[0][0] == 'K' ? &t->nctx : f[0][0] == 'A' ? &t->nrules : &t->nentries;
+      /* Room for 16, then doubled at each power of two. */
+      if (*count == 0 || (*count >= 16 && !(*count & (*count - 1)))) {
+        th_entry *ne = realloc(*list, (*count ? *count * 2 : 16) * sizeof *ne);
+        if (!ne) { rc = kt__err(KT_ENOMEM, "cannot load the thesaurus"); break; }
+        *list = ne;
       }
-      th_entry *e = &t->entries[t->nentries];
+      th_entry *e = &(*list)[*count];
       memset(e, 0, sizeof *e);
       e->concept = t->nconcepts - 1;
       e->service = f[0][0] == 'S';
+      e->weak = f[0][0] == 'W';
       e->nwords = nf - 1 > MAX_ENTRY_WORDS ? MAX_ENTRY_WORDS : nf - 1;
       for (size_t w = 0; w < e->nwords; w++) {
         char *s = f[w + 1];
-        if (w == 0 && *s == '+') { e->allow_part = e->nwords == 1; s++; }
+        if (*s == '+') {
+          e->part[w] = true;
+          if (w == 0) e->allow_part = e->nwords == 1;
+          s++;
+        }
         size_t k = 0;
         char *save = NULL;
         for (char *tok = strtok_r(s, " ", &save); tok && k < MAX_WORD_TERMS;
              tok = strtok_r(NULL, " ", &save))
           if (!(e->words[w][k++] = kt__arena_strdup(&t->arena, tok))) rc = KT_ENOMEM;
       }
-      t->nentries++;
+      (*count)++;
     } else if (f[0][0] == 'X' && nf >= 3 && t->nconcepts) {
       if (nexp == xcap) {
         xcap *= 2;
@@ -253,9 +282,33 @@ static bool token_matches(const kt_token *tk, const char *const *set, bool allow
   return false;
 }
 
+static size_t clause_of(const size_t *clause, size_t i) { return clause ? clause[i] : 0; }
+
+/* Is one of concept @p c's context words in a clause next to (or at)
+ * clause @p cl, outside @p skip? */
+static bool has_context(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
+                        const size_t *clause, size_t c, size_t cl) {
+  for (size_t k = 0; k < t->nctx; k++) {
+    const th_entry *x = &t->ctx[k];
+    if (x->concept != c) continue;
+    for (size_t i = 0; i < kt_analysis_count(a); i++) {
+      size_t ci = clause_of(clause, i);
+      if (skip[i] || ci + 1 < cl || ci > cl + 1) continue;
+      if (token_matches(kt_analysis_get(a, i), x->words[0], x->part[0])) return true;
+    }
+  }
+  return false;
+}
+
+static void found_add(kt__found *out, size_t *n, bool *seen, size_t concept, size_t first,
+                      size_t last, bool service) {
+  seen[concept] = true;
+  out[(*n)++] = (kt__found){concept, first, last, service};
+}
+
 static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
-                        size_t i, const char *key, kt__found *out, size_t *n, size_t max,
-                        bool *seen) {
+                        const size_t *clause, size_t i, const char *key, kt__found *out,
+                        size_t *n, size_t max, bool *seen) {
   ENTRY q = {.key = (char *)key, .data = NULL}, *hit = NULL;
   if (!hsearch_r(q, FIND, &hit, (struct hsearch_data *)&t->index) || !hit) return;
   size_t count = kt_analysis_count(a);
@@ -266,6 +319,7 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
     for (size_t w = 1; ok && w < e->nwords; w++)
       ok = !skip[i + w] && token_matches(kt_analysis_get(a, i + w), e->words[w], false);
     if (!ok) continue;
+    if (e->weak && !has_context(t, a, skip, clause, e->concept, clause_of(clause, i))) continue;
     if (seen[e->concept]) {
       /* Found again: at the same words, a service entry means the text
        * already uses the catalogue's word ("starttirahaa" is both); a client
@@ -277,13 +331,36 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
         }
       continue;
     }
-    seen[e->concept] = true;
-    out[(*n)++] = (kt__found){e->concept, i, i + e->nwords - 1, e->service};
+    found_add(out, n, seen, e->concept, i, i + e->nwords - 1, e->service);
+  }
+}
+
+/* `all:` rules: every word of the rule in one clause, in any order. */
+static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
+                      const size_t *clause, kt__found *out, size_t *n, size_t max, bool *seen) {
+  size_t count = kt_analysis_count(a);
+  for (size_t r = 0; r < t->nrules && *n < max; r++) {
+    const th_entry *e = &t->rules[r];
+    if (seen[e->concept]) continue;
+    for (size_t s = 0, end; s < count && !seen[e->concept]; s = end) {
+      size_t cl = clause_of(clause, s);
+      for (end = s; end < count && clause_of(clause, end) == cl; end++) {}
+      size_t first = (size_t)-1, last = 0, w = 0;
+      for (; w < e->nwords; w++) {
+        size_t hit = (size_t)-1;
+        for (size_t i = s; i < end && hit == (size_t)-1; i++)
+          if (!skip[i] && token_matches(kt_analysis_get(a, i), e->words[w], e->part[w])) hit = i;
+        if (hit == (size_t)-1) break;
+        if (hit < first) first = hit;
+        if (hit > last) last = hit;
+      }
+      if (w == e->nwords) found_add(out, n, seen, e->concept, first, last, false);
+    }
   }
 }
 
 size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
-                          kt__found *out, size_t max) {
+                          const size_t *clause, kt__found *out, size_t max) {
   if (!t || !t->nconcepts) return 0;
   bool *seen = calloc(t->nconcepts, sizeof *seen);
   if (!seen) return 0;
@@ -291,10 +368,11 @@ size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bo
   for (size_t i = 0; i < kt_analysis_count(a) && n < max; i++) {
     if (skip[i]) continue;
     const kt_token *tk = kt_analysis_get(a, i);
-    try_entries(t, a, skip, i, neg_norm(tk->surface), out, &n, max, seen);
+    try_entries(t, a, skip, clause, i, neg_norm(tk->surface), out, &n, max, seen);
     for (size_t k = 0; k < tk->term_count && n < max; k++)
-      try_entries(t, a, skip, i, tk->terms[k].text, out, &n, max, seen);
+      try_entries(t, a, skip, clause, i, tk->terms[k].text, out, &n, max, seen);
   }
+  try_rules(t, a, skip, clause, out, &n, max, seen);
   free(seen);
   return n;
 }
@@ -303,7 +381,9 @@ size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bo
 
 typedef struct src_concept {
   char *id, *label, *label_sv, *label_en, *groups;
-  kt__buf client, service;
+  bool negated_drop;
+  int age_lo, age_hi;
+  kt__buf client, service, weak, context, all;
   double weight;
   char *file;
   size_t line;
@@ -320,37 +400,96 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Analyse one phrase: per word, its match terms written space-separated. */
-static int write_entry(kt_analyzer *an, FILE *out, const char *phrase, bool service, bool *empty) {
+/* Write one word's match terms: its surface, then its base forms unless the
+ * word is written in its base form (an entry written as "etsivä" means that
+ * word, not the other readings it happens to have: "etsii"). */
+static void write_word(FILE *out, const kt_token *tk, bool part) {
+  fputc('\t', out);
+  if (part) fputc('+', out);
+  fputs(neg_norm(tk->surface), out);
+  bool base = false;
+  for (size_t i = 0; i < tk->term_count; i++)
+    base |= tk->terms[i].kind == KT_TERM_LEMMA && !strcmp(tk->terms[i].text, tk->surface);
+  size_t k = 0;
+  for (size_t i = 0; i < tk->term_count && k < MAX_WORD_TERMS - 1 && !base; i++) {
+    if (tk->terms[i].kind == KT_TERM_PART) continue;
+    if (!strcmp(tk->terms[i].text, tk->surface)) continue;
+    fprintf(out, " %s", tk->terms[i].text);
+    k++;
+  }
+}
+
+/* A trailing '*' lets a one-word entry match as a compound part
+ * ("velka*" finds "ulosottovelka"); it is removed from @p ph. */
+static bool take_star(char *ph) {
+  size_t l = strlen(ph);
+  if (!l || ph[l - 1] != '*') return false;
+  ph[l - 1] = '\0';
+  char *e = ph + l - 1;
+  while (e > ph && isspace((unsigned char)e[-1])) *--e = '\0';
+  return true;
+}
+
+/* Analyse one phrase into a line of kind @p type (E, S, W, K): per word,
+ * its match terms. *empty is set when the phrase has no words; *multi when
+ * it has more than one but a part match was asked for. */
+static int write_entry(kt_analyzer *an, FILE *out, char *phrase, char type, bool *empty,
+                       bool *bad_star) {
+  bool star = take_star(phrase);
   kt_analysis *a = NULL;
   int rc = kt_analyze(an, phrase, strlen(phrase), &a);
   if (rc) return rc;
   size_t n = kt_analysis_count(a);
   *empty = n == 0;
+  *bad_star = star && n != 1;
   if (n > MAX_ENTRY_WORDS) n = MAX_ENTRY_WORDS;
-  if (n) fputc(service ? 'S' : 'E', out);
-  for (size_t w = 0; w < n; w++) {
-    const kt_token *tk = kt_analysis_get(a, w);
-    fputc('\t', out);
-    /* One word of 4+ letters may also match as a compound part. */
-    if (n == 1 && strlen(tk->surface) >= 4) fputc('+', out);
-    fputs(neg_norm(tk->surface), out);
-    /* An entry written in its base form means that word, not the other
-     * readings it happens to have ("etsivä" is not "etsii"). */
-    bool base = false;
-    for (size_t i = 0; i < tk->term_count; i++)
-      base |= tk->terms[i].kind == KT_TERM_LEMMA && !strcmp(tk->terms[i].text, tk->surface);
-    size_t k = 0;
-    for (size_t i = 0; i < tk->term_count && k < MAX_WORD_TERMS - 1 && !base; i++) {
-      if (tk->terms[i].kind == KT_TERM_PART) continue;
-      if (!strcmp(tk->terms[i].text, tk->surface)) continue;
-      fprintf(out, " %s", tk->terms[i].text);
-      k++;
-    }
-  }
+  if (n) fputc(type, out);
+  for (size_t w = 0; w < n; w++) write_word(out, kt_analysis_get(a, w), star && n == 1);
   if (n) fputc('\n', out);
   kt_analysis_free(a);
   return KT_OK;
+}
+
+/* An `all:` rule "perustaa + liike*": each '+'-separated part is one word
+ * (a '*' lets it match as a compound part). */
+static int write_rule(kt_analyzer *an, FILE *out, char *rule, bool *bad) {
+  *bad = false;
+  char *words[MAX_ENTRY_WORDS];
+  size_t nw = 0;
+  char *save = NULL;
+  for (char *w = strtok_r(rule, "+", &save); w; w = strtok_r(NULL, "+", &save)) {
+    w = trim(w);
+    if (!*w) continue;
+    if (nw == MAX_ENTRY_WORDS) { *bad = true; return KT_OK; }
+    words[nw++] = w;
+  }
+  if (nw < 2) { *bad = true; return KT_OK; }
+  kt__buf line;
+  kt__buf_init(&line, 1 << 16);
+  int rc = kt__buf_adds(&line, "A");
+  for (size_t i = 0; i < nw && !rc && !*bad; i++) {
+    bool star = take_star(words[i]);
+    kt_analysis *a = NULL;
+    if ((rc = kt_analyze(an, words[i], strlen(words[i]), &a))) break;
+    if (kt_analysis_count(a) != 1) {
+      *bad = true;
+    } else {
+      char *buf = NULL;
+      size_t blen = 0;
+      FILE *mem = open_memstream(&buf, &blen);
+      if (!mem) rc = kt__err(KT_ENOMEM, "cannot compile a thesaurus rule");
+      else {
+        write_word(mem, kt_analysis_get(a, 0), star);
+        fclose(mem);
+        rc = kt__buf_add(&line, buf, blen);
+      }
+      free(buf);
+    }
+    kt_analysis_free(a);
+  }
+  if (!rc && !*bad) fprintf(out, "%s\n", line.data);
+  kt__buf_free(&line);
+  return rc;
 }
 
 /* Expansion terms of the service phrases, deduplicated at their best weight. */
@@ -394,6 +533,9 @@ static void src_free(src_concept *c) {
   free(c->file);
   kt__buf_free(&c->client);
   kt__buf_free(&c->service);
+  kt__buf_free(&c->weak);
+  kt__buf_free(&c->context);
+  kt__buf_free(&c->all);
 }
 
 static bool valid_id(const char *s) {
@@ -450,6 +592,10 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
       c->weight = 0.5;
       kt__buf_init(&c->client, 1 << 20);
       kt__buf_init(&c->service, 1 << 20);
+      kt__buf_init(&c->weak, 1 << 20);
+      kt__buf_init(&c->context, 1 << 20);
+      kt__buf_init(&c->all, 1 << 20);
+      c->age_lo = c->age_hi = -1;
       lastkey[0] = '\0';
       continue;
     }
@@ -466,8 +612,13 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
       snprintf(lastkey, sizeof lastkey, "%s", key);
     }
     if (!c) { rc = kt__buf_printf(errs, "%s:%zu: '%s' before the first [concept]\n", path, lineno, key); continue; }
-    if (!strcmp(key, "client") || !strcmp(key, "service")) {
-      kt__buf *b = key[0] == 'c' ? &c->client : &c->service;
+    if (!strcmp(key, "client") || !strcmp(key, "service") || !strcmp(key, "weak") ||
+        !strcmp(key, "context") || !strcmp(key, "all")) {
+      kt__buf *b = !strcmp(key, "client")    ? &c->client
+                   : !strcmp(key, "service") ? &c->service
+                   : !strcmp(key, "weak")    ? &c->weak
+                   : !strcmp(key, "context") ? &c->context
+                                             : &c->all;
       if (b->len) rc = kt__buf_adds(b, ",");
       if (!rc) rc = kt__buf_adds(b, val);
     } else if (!strcmp(key, "label") || !strcmp(key, "label_sv") || !strcmp(key, "label_en")) {
@@ -491,6 +642,15 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
       free(c->groups);
       c->groups = kt__strdup(g.data ? g.data : "");
       kt__buf_free(&g);
+    } else if (!strcmp(key, "negated")) {
+      if (strcmp(val, "need") && strcmp(val, "drop"))
+        rc = kt__buf_printf(errs, "%s:%zu: negated: '%s' must be 'need' or 'drop'\n", path, lineno, val);
+      else c->negated_drop = !strcmp(val, "drop");
+    } else if (!strcmp(key, "age")) {
+      int lo = -1, hi = -1, used = 0;
+      if (sscanf(val, "%d-%d%n", &lo, &hi, &used) != 2 || val[used] || lo < 0 || hi < lo || hi > 120)
+        rc = kt__buf_printf(errs, "%s:%zu: age '%s' must be a range LO-HI of years (0-120)\n", path, lineno, val);
+      else c->age_lo = lo, c->age_hi = hi;
     } else if (!strcmp(key, "weight")) {
       char *end = NULL;
       double w = strtod(val, &end);
@@ -498,7 +658,7 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
         rc = kt__buf_printf(errs, "%s:%zu: weight '%s' must be a number from 0.1 to 0.9\n", path, lineno, val);
       else c->weight = w;
     } else {
-      rc = kt__buf_printf(errs, "%s:%zu: unknown key '%s' (expected label, label_sv, label_en, client, service, groups, weight)\n", path, lineno, key);
+      rc = kt__buf_printf(errs, "%s:%zu: unknown key '%s' (expected label, label_sv, label_en, client, service, weak, context, all, age, groups, negated, weight)\n", path, lineno, key);
       lastkey[0] = '\0';
     }
   }
@@ -542,7 +702,10 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
     src_concept *c = &cs[i];
     if (!c->label || !*c->label)
       kt__buf_printf(&errs, "%s:%zu: [%s] has no label\n", c->file, c->line, c->id);
-    if (!c->client.len) kt__buf_printf(&errs, "%s:%zu: [%s] has no client words\n", c->file, c->line, c->id);
+    if (!c->client.len && !c->all.len && c->age_lo < 0)
+      kt__buf_printf(&errs, "%s:%zu: [%s] has no client words, rules or age\n", c->file, c->line, c->id);
+    if (c->weak.len && !c->context.len)
+      kt__buf_printf(&errs, "%s:%zu: [%s] has weak words but no context words\n", c->file, c->line, c->id);
     if (!c->service.len) kt__buf_printf(&errs, "%s:%zu: [%s] has no service words\n", c->file, c->line, c->id);
     for (size_t j = 0; j < i; j++)
       if (!strcmp(cs[j].id, c->id))
@@ -564,20 +727,47 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
     rc = kt__err(KT_EIO, "cannot write %s: %s", out_path, strerror(errno));
   for (size_t i = 0; !rc && i < n; i++) {
     src_concept *c = &cs[i];
-    fprintf(out, "C\t%s\t%.3f\t%s\t%s\t%s\t%s\n", c->id, c->weight, c->label,
+    char flags[32] = "";
+    if (c->negated_drop) strcat(flags, "D");
+    if (c->age_lo >= 0)
+      snprintf(flags + strlen(flags), sizeof flags - strlen(flags), "a%d-%d", c->age_lo, c->age_hi);
+    fprintf(out, "C\t%s\t%.3f\t%s\t%s\t%s\t%s\t%s\n", c->id, c->weight, c->label,
             c->label_sv ? c->label_sv : "", c->label_en ? c->label_en : "",
-            c->groups ? c->groups : "");
-    /* Client and service entries both find the concept. */
-    for (int pass = 0; pass < 2 && !rc; pass++) {
-      char *list = kt__strdup(pass ? c->service.data : c->client.data);
+            c->groups ? c->groups : "", flags);
+    /* Client, weak and service entries find the concept; context words and
+     * rules are written after them. */
+    static const struct { char type; size_t off; const char *key; } lists[] = {
+        {'E', offsetof(src_concept, client), "client"},
+        {'S', offsetof(src_concept, service), "service"},
+        {'W', offsetof(src_concept, weak), "weak"},
+        {'K', offsetof(src_concept, context), "context"},
+        {'A', offsetof(src_concept, all), "all"},
+    };
+    for (size_t l = 0; l < sizeof lists / sizeof *lists && !rc; l++) {
+      const kt__buf *b = (const kt__buf *)((const char *)c + lists[l].off);
+      char *list = kt__strdup(b->data ? b->data : "");
+      if (!list) { rc = kt__err(KT_ENOMEM, "cannot compile the thesaurus"); break; }
       char *save = NULL;
-      for (char *ph = list ? strtok_r(list, ",", &save) : NULL; ph && !rc; ph = strtok_r(NULL, ",", &save)) {
+      for (char *ph = strtok_r(list, ",", &save); ph && !rc; ph = strtok_r(NULL, ",", &save)) {
         ph = trim(ph);
         if (!*ph) continue;
-        bool empty = false;
-        rc = write_entry(an, out, ph, pass == 1, &empty);
+        char shown[256];
+        snprintf(shown, sizeof shown, "%s", ph);
+        bool empty = false, bad = false;
+        if (lists[l].type == 'A') {
+          rc = write_rule(an, out, ph, &bad);
+          if (!rc && bad)
+            rc = kt__err(KT_ECATALOG, "%s:%zu: [%s]: all: '%s' must be 2-%d single words joined by '+'",
+                         c->file, c->line, c->id, shown, MAX_ENTRY_WORDS);
+          continue;
+        }
+        rc = write_entry(an, out, ph, lists[l].type, &empty, &bad);
         if (!rc && empty)
-          rc = kt__err(KT_ECATALOG, "%s:%zu: [%s]: th_entry '%s' has no words", c->file, c->line, c->id, ph);
+          rc = kt__err(KT_ECATALOG, "%s:%zu: [%s]: %s entry '%s' has no words", c->file, c->line,
+                       c->id, lists[l].key, shown);
+        if (!rc && bad)
+          rc = kt__err(KT_ECATALOG, "%s:%zu: [%s]: %s entry '%s': only a one-word entry may end in '*'",
+                       c->file, c->line, c->id, lists[l].key, shown);
       }
       free(list);
     }

@@ -215,6 +215,16 @@ size_t ktx_db_termfreq(ktx_db *db, const char *term) {
   }
 }
 
+int ktx_db_postings(ktx_db *db, const char *term, unsigned *docids, size_t max, size_t *n) {
+  *n = 0;
+  KTX_TRY
+  for (Xapian::PostingIterator it = db->db.postlist_begin(term), end = db->db.postlist_end(term);
+       it != end && *n < max; ++it)
+    docids[(*n)++] = *it;
+  return KT_OK;
+  KTX_CATCH("postings")
+}
+
 int ktx_db_search(ktx_db *db, const ktx_qterm *terms, size_t nterms,
                   const ktx_filter *filters, size_t nfilters, const ktx_params *p,
                   size_t limit, ktx_hit **hits, size_t *nhits, size_t *matches) {

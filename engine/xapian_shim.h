@@ -49,6 +49,10 @@ void ktx_db_close(ktx_db *db);
 size_t ktx_db_doccount(ktx_db *db);
 /* Documents containing @p term (0 if none or on error). */
 size_t ktx_db_termfreq(ktx_db *db, const char *term);
+/* The documents containing @p term, up to @p max of them, into @p docids
+ * (ascending); *n gets how many were written. KT_OK, or a status with the
+ * message set (a dead remote shard is an error, not an empty list). */
+int ktx_db_postings(ktx_db *db, const char *term, unsigned *docids, size_t max, size_t *n);
 
 typedef struct ktx_qterm {
   const char *term;

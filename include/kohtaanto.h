@@ -293,7 +293,20 @@ typedef struct kt_match {
    *  (the need word found the concept, the concept's service word matched);
    *  NULL for a direct match. */
   const char *concept;
+  /** The role in the note of the words that matched: KT_ROLE_SITUATION (the
+   *  current situation or problem), KT_ROLE_BACKGROUND (the client's past,
+   *  weighed less) or KT_ROLE_GOAL (a wish or plan). */
+  int role;
 } kt_match;
+
+/** Roles of a note's words (kt_match.role). */
+enum {
+  KT_ROLE_SITUATION = 0, /**< the current situation or problem */
+  KT_ROLE_BACKGROUND = 1, /**< the client's past: former work or training */
+  KT_ROLE_GOAL = 2        /**< a wish, plan or interest */
+};
+/** Finnish label of a role ("tilanne", "tausta", "tavoite"); "" if unknown. */
+const char *kt_role_label(int role);
 
 /** A byte range [start, end) in a string. */
 typedef struct kt_span {
@@ -584,6 +597,28 @@ int kt_feedback_export(kt_feedback *fb, kt_engine *engine, int format, char **ou
 /** Use @p fb in this engine's searches (NULL detaches). The store must
  *  outlive the attachment. */
 int kt_engine_set_feedback(kt_engine *engine, kt_feedback *fb);
+
+/**
+ * @name Ranking parameters (experimental: for evaluation and tuning)
+ * Every constant that decides ranking is a named row of one table (the
+ * engine's engine/ranking.h); an engine starts with the defaults. These
+ * calls exist for `kohtaanto eval --set/--tune`; a production caller should
+ * not need them, and names may change between releases.
+ */
+/**@{*/
+/**
+ * Set ranking parameter @p name of @p engine to @p value.
+ * @return KT_OK; KT_EINVAL for an unknown name or a value outside its range
+ *         (the message names both).
+ */
+int kt_engine_set_param(kt_engine *engine, const char *name, double value);
+/**
+ * The @p i-th ranking parameter: its name (static storage), and its default
+ * and the range a tuner may try through the out-parameters (each may be NULL).
+ * @return NULL when @p i is past the last parameter.
+ */
+const char *kt_ranking_param(size_t i, double *def, double *lo, double *hi);
+/**@}*/
 /**@}*/
 
 #ifdef KT__VISIBILITY_PUSHED

@@ -1,0 +1,90 @@
+/*
+ * ranking.h — every constant that decides a query's ranking, in one table.
+ *
+ * Each row: name, default, the range the tuner may try, and what set it.
+ * "dev" figures are nDCG@10 on bench/queries/dev.* (the held-out test set is
+ * never used to set anything). `kohtaanto eval --tune` fits the query-time
+ * rows by coordinate ascent with 5-fold cross-validation and prints what it
+ * found per fold; a value is changed here only by hand, from such a run.
+ *
+ * Index-time weights (field wdf: how often a field's words count in the
+ * combined term space) are part of the schema, in index.c's field table, and
+ * the thesaurus's expansion weights are fixed when it is compiled (each
+ * concept's `weight` times its term kind's weight in analyze.c).
+ */
+#ifndef KT_RANKING_H
+#define KT_RANKING_H
+
+#include <stddef.h>
+
+/* X(name, default, lo, hi, note) */
+#define KT__RANKING_TABLE(X)                                                                   \
+  /* BM25 (Xapian BM25Weight). k1 0.6-2.0 and b 0.3-0.9 all within 0.3 pt on dev. */          \
+  X(bm25_k1, 1.2, 0.6, 2.0, "BM25 k1")                                                         \
+  X(bm25_b, 0.75, 0.3, 0.9, "BM25 b")                                                          \
+  /* Query term weight by kind, against a base form (1.0). */                                  \
+  X(term_fixed, 0.9, 0.5, 1.0, "a base form after restoring umlauts")                         \
+  X(term_stem, 0.8, 0.4, 1.0, "a Snowball stem of an unknown word")                           \
+  X(term_typo, 0.7, 0.3, 1.0, "a base form of a close spelling suggestion")                   \
+  X(term_part, 0.35, 0.1, 0.7, "a compound part")                                              \
+  /* Thesaurus: 0.2/0.3/0.4/0.5/0.6/0.75/1.0 gave 0.664/.673/.677/.669/.661/.657/.645. */      \
+  X(expansion_scale, 0.4, 0.1, 1.0, "scale of a concept's expansion weights")                  \
+  /* Expansions under this are left out: -0.3 pt, 0.33 ms per query instead of 0.46. */        \
+  X(min_expansion_weight, 0.1, 0.0, 0.2, "weakest expansion term kept")                       \
+  /* 0.25/0.5/0.6/0.75/1.0 gave 0.663/.680/.682/.681/.678. */                                 \
+  X(service_word_expansion, 0.6, 0.2, 1.0, "expansion of a concept the text names by a service word") \
+  /* 1.25/1.5/2.0 gave 0.680/.682/.679; 1.5 puts Starttiraha first for "starttiraha". */       \
+  X(name_boost, 1.5, 1.0, 2.5, "a service the need names")                                    \
+  /* Signals: boost 1.0/1.1/1.15/1.25/1.4 gave .664/.674/.677/.674/.666; demotions are set by \
+   * what they mean (an ineligible service drops below any fitting one). */                    \
+  X(boost_fit, 1.15, 1.0, 1.5, "service made for the client's age, language or group")        \
+  X(demote_eligibility, 0.3, 0.1, 1.0, "client outside the service's age limits")             \
+  X(demote_language, 0.5, 0.1, 1.0, "service needs Finnish the client lacks")                 \
+  X(demote_area, 0.5, 0.1, 1.0, "service not in the client's municipality")                   \
+  /* Roles (reading.c): set on dev, see bench/README.md. */                                    \
+  X(role_background, 0.5, 0.1, 1.0, "words of the client's past")                              \
+  X(role_goal, 1.0, 1.0, 2.0, "words of the client's goal")                                    \
+  X(generic_word, 0.3, 0.0, 1.0, "a generic word (asiakas, mies, vuotta): never a need alone")  \
+  /* Bounded evidence: the largest share of a result's score one loose word may carry. */      \
+  X(evidence_cap, 0.6, 0.3, 1.0, "share of one word that neither names the service nor a concept") \
+  /* Pseudo-relevance feedback (off by default): 5/10/20 terms at 0.1/0.2/0.4 gave .680-.686. */ \
+  X(prf_weight, 0.2, 0.05, 0.5, "weight of a pseudo-relevance feedback term")                 \
+  /* Feedback: a referred service's lift is capped; a not-suitable mark for a group lowers. */ \
+  X(feedback_lift_cap, 0.3, 0.0, 0.5, "largest lift from referrals (x1.3)")                    \
+  X(feedback_lift_scale, 2.0, 0.5, 4.0, "lift per unit of referral similarity")               \
+  X(feedback_drop_cap, 0.2, 0.0, 0.5, "largest drop from not-suitable marks")                  \
+  X(feedback_group_demotion, 0.8, 0.5, 1.0, "a service marked unsuitable for a group 3 times")
+
+typedef struct kt__ranking {
+#define KT__RANK_FIELD(name, def, lo, hi, note) double name;
+  KT__RANKING_TABLE(KT__RANK_FIELD)
+#undef KT__RANK_FIELD
+} kt__ranking;
+
+/* One row of the table, for the tuner and for printing. */
+typedef struct kt__rank_param {
+  const char *name;
+  size_t offset; /* into kt__ranking */
+  double def, lo, hi;
+  const char *note;
+} kt__rank_param;
+
+/* The defaults. */
+extern const kt__ranking kt__ranking_defaults;
+/* The rows, in table order; *n gets their count. */
+const kt__rank_param *kt__ranking_params(size_t *n);
+/* Set @p name in @p r to @p value: KT_OK, or KT_EINVAL for an unknown name
+ * or a value outside the row's range. */
+int kt__ranking_set(kt__ranking *r, const char *name, double value);
+
+/* Structural limits of a search (not tuned: they bound work). */
+#define KT_RANK_RERANK_DEPTH 40    /* candidates re-scored (20: -0.1 pt, 10: -1.1 pt) */
+#define KT_RANK_DIVERSIFY_DEPTH 30 /* candidates spread over needs */
+#define KT_RANK_DIVERSIFY_DECAY 0.85
+#define KT_RANK_PRF_DOCS 3
+#define KT_RANK_PRF_TERMS 10
+#define KT_RANK_FEEDBACK_GROUP_STRIKES 3
+/* Explanations hide an expansion that carries under 5 % of a score. */
+#define KT_RANK_MIN_SHOWN_EXPANSION_SHARE 0.05
+
+#endif

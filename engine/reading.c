@@ -1,0 +1,259 @@
+/*
+ * reading.c — reads a note the way a counsellor does before anything is
+ * searched: which words tell the client's past, which the current problem,
+ * which the goal, which a refusal, and which facts are denied.
+ *
+ * A note is split into clauses at punctuation and at clause conjunctions
+ * ("mutta", "koska", "ja" before a verb). A clause's role comes from
+ * Voikko's grammar and cue words:
+ *   goal       — a wish or interest verb (haluaa, kiinnostaa, toivoo,
+ *                suunnittelee), a conditional ("perustaisi", "pääsisi");
+ *   background — past tense or a past participle ("oli", "ollut",
+ *                "työskennellyt"), or a cue (aiemmin, koulutukseltaan);
+ *   situation  — everything else.
+ * Negations have scopes: a negated wish ("ei halua koulutukseen") refuses
+ * the words after it; a negated fact ("ei ole velkoja", "ei masennusta",
+ * "ei kestä raskasta työtä") denies them. search.c drops refused and denied
+ * words and the concepts they would find, unless the concept is one whose
+ * absence is the need ("ei opiskelupaikkaa": thesaurus key `negated: need`).
+ * Generic words (asiakas, mies, vuotta) are marked: they carry no need.
+ */
+#define _GNU_SOURCE
+#include "reading.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const kt_token *tok(const kt_analysis *a, size_t i) { return kt_analysis_get(a, i); }
+
+/* Surface or base form (not a compound part) equals @p w. */
+static bool is(const kt_token *t, const char *w) {
+  if (!t) return false;
+  if (!strcmp(t->surface, w)) return true;
+  for (size_t k = 0; k < t->term_count; k++)
+    if (t->terms[k].kind != KT_TERM_PART && !strcmp(t->terms[k].text, w)) return true;
+  return false;
+}
+
+static bool is_any(const kt_token *t, const char *const *ws) {
+  for (size_t i = 0; ws[i]; i++)
+    if (is(t, ws[i])) return true;
+  return false;
+}
+
+static bool starts_any(const kt_token *t, const char *const *ps) {
+  for (size_t i = 0; t && ps[i]; i++)
+    if (!strncmp(t->surface, ps[i], strlen(ps[i]))) return true;
+  return false;
+}
+
+/* Negation words: the Finnish negation verb in every person, and the
+ * Swedish and English ones. "ilman" (without) is not one: "ilman tutkintoa",
+ * "ilman huoltajaa" state what the client lacks, which is the need. */
+static const char *const negators[] = {"ei", "en", "et", "emme", "ette", "eivät", "eikä",
+                                       "not", "no", "don't", "doesn't", "dont", "doesnt",
+                                       "never", "inte", "ingen", "inget", "inga", "aldrig", NULL};
+
+static bool is_negator(const kt_token *t) { return is_any(t, negators); }
+
+/* Wish verbs, by the start of their inflected forms ("haluta" is a
+ * stopword, so its tokens carry no base form to compare). */
+static const char *const wish[] = {"halu", "kiinnost", "aio", "aiko", "suostu", "viitsi",
+                                   "innostu", "lähde", "lähte", "want", "interested",
+                                   "vill", "intresserad", NULL};
+static const char *const refuse[] = {"kieltäytyä", "refuses", "refuse", "vägrar", NULL};
+
+/* What a negation means depends on what it negates:
+ *   - a wish ("ei halua koulutukseen") or a capacity ("ei kestä raskasta
+ *     työtä", "selkä ei kestä keittiötä", "ei pysty fyysiseen työhön"):
+ *     what follows is refused;
+ *   - a noun ("ei ole velkoja", "ei tutkintoa"): a problem denied or a
+ *     resource lacking, which search.c tells apart by the concept found;
+ *   - any other verb ("ei tiedä mihin suuntaan", "ei osaa käyttää
+ *     tietokonetta", "rahat ei riitä"): a problem stated, nothing denied. */
+static const char *const capacity_verbs[] = {"kest", "pysty", "pyst", "voi", "jaksa", "sovi",
+                                             "sopi", "can't", "cannot", "klarar", "orkar", NULL};
+
+/* Goal cues: a wish, plan, interest or dream. */
+static const char *const goal_prefix[] = {"halu",     "kiinnost", "toivo",  "toive",    "tavoit",
+                                          "haave",    "suunnittel", "aiko", "aiko",     "tähtä",
+                                          "pyrki",    "pyrkii",   "unelm",  "tahto",    "want",
+                                          "interest", "plan",     "hope",   "wish",     "dream",
+                                          "aim",      "vill",     "intresse", "dröm",   "önsk",
+                                          "planer",   "siirtyä",  "vaihta", NULL};
+/* Verbs whose past tells the client's history (work, study, a role held):
+ * "oli kokkina", "ollut kassalla", "työskennellyt", "valmistunut". The past of
+ * other verbs is usually how the present came about ("alkoholinkäyttö on
+ * lisääntynyt", "koulu jäi kesken") and is read as the situation. */
+static const char *const history_verbs[] = {"ol",      "työsken", "teh",    "tek",  "opiskel",
+                                            "valmistu", "toimi",  "worked", "was",  "were",
+                                            "studied", "var",     "arbetade", "studerade", NULL};
+/* Background cues: the client's past. */
+static const char *const past_words[] = {"aiemmin",   "aikaisemmin", "ennen",     "entinen",
+                                         "koulutukseltaan", "ammatiltaan", "taustaltaan",
+                                         "tausta",    "taustalla",   "työhistoria", "previously",
+                                         "formerly",  "used",        "worked",    "tidigare",
+                                         "förut",     NULL};
+/* Clause conjunctions: a new clause starts here. */
+static const char *const conj[] = {"mutta", "vaan",   "koska", "vaikka", "kun", "but", "because",
+                                   "although", "men", "eftersom", "fast", NULL};
+static const char *const and_words[] = {"ja", "and", "och", "sekä", NULL};
+/* Words that say nothing about a need on their own. */
+static const char *const generic_words[] = {
+    "asiakas", "henkilö", "ihminen", "mies", "nainen", "poika", "tyttö", "vuosi", "kuukausi",
+    "kestää", "tilanne", "asia", "juttu", "kertoa", "sanoa", "tulla", "mennä", "hyvä", "paljon",
+    "oma", "muu", "kaikki", "tehdä", "käydä", "päästä", "saada", "antaa", "laittaa",
+    "client", "customer", "man", "woman", "person", "year", "kund", "kvinna", "person", NULL};
+
+static bool punct_between(const kt_analysis *a, const char *text, size_t i) {
+  if (i == 0) return true;
+  const kt_token *p = tok(a, i - 1), *t = tok(a, i);
+  for (size_t b = p->end; b < t->start; b++)
+    if (strchr(".,;:!?\n()", text[b])) return true;
+  return false;
+}
+
+/* A finite verb or a goal cue right after "ja" starts a new clause. */
+static bool verb_start(const kt_analysis *a, size_t i) {
+  const kt_token *t = tok(a, i);
+  unsigned m = kt__analysis_morph(a, i);
+  return starts_any(t, goal_prefix) || ((m & KT__MORPH_VERB) && !(m & KT__MORPH_NOUN));
+}
+
+static bool generic_token(const kt_token *t) {
+  if (t->stopword || !t->term_count) return false;
+  bool any = false;
+  for (size_t k = 0; k < t->term_count; k++) {
+    if (t->terms[k].kind == KT_TERM_PART) continue;
+    bool g = false;
+    for (size_t i = 0; generic_words[i] && !g; i++) g = !strcmp(t->terms[k].text, generic_words[i]);
+    if (!g) return false;
+    any = true;
+  }
+  return any;
+}
+
+void kt__reading_free(kt__reading *r) {
+  if (!r) return;
+  free(r->role);
+  free(r->clause_role);
+  free(r->clause);
+  free(r->generic);
+  free(r->negator);
+  memset(r, 0, sizeof *r);
+}
+
+int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
+  memset(out, 0, sizeof *out);
+  size_t n = kt_analysis_count(a);
+  out->count = n;
+  out->role = calloc(n + 1, sizeof *out->role);
+  out->clause_role = calloc(n + 1, sizeof *out->clause_role);
+  out->clause = calloc(n + 1, sizeof *out->clause);
+  out->generic = calloc(n + 1, sizeof *out->generic);
+  out->negator = calloc(n + 1, sizeof *out->negator);
+  if (!out->role || !out->clause_role || !out->clause || !out->generic || !out->negator) {
+    kt__reading_free(out);
+    return kt__err(KT_ENOMEM, "cannot allocate the reading of a %zu-word note", n);
+  }
+  /* 1. Clauses. */
+  size_t c = 0;
+  for (size_t i = 0; i < n; i++) {
+    const kt_token *t = tok(a, i);
+    bool brk = i > 0 && (punct_between(a, text, i) || is_any(t, conj) ||
+                         (is_any(t, and_words) && i + 1 < n && verb_start(a, i + 1)));
+    if (brk) c++;
+    out->clause[i] = c;
+    out->generic[i] = generic_token(t);
+  }
+  out->nclauses = n ? c + 1 : 0;
+
+  /* 2. Each clause's role: a goal cue wins over a past one (a wish is what
+   * the note is for); otherwise the past marks background. */
+  for (size_t s = 0, e; s < n; s = e) {
+    for (e = s; e < n && out->clause[e] == out->clause[s]; e++) {}
+    bool goal = false, past = false, negated_past = false;
+    for (size_t i = s; i < e; i++) {
+      const kt_token *t = tok(a, i);
+      unsigned m = kt__analysis_morph(a, i);
+      if (starts_any(t, goal_prefix) || ((m & KT__MORPH_COND) && (m & KT__MORPH_VERB)))
+        goal = true;
+      if (is_any(t, past_words) || ((m & KT__MORPH_PAST) && starts_any(t, history_verbs)))
+        past = true;
+      /* "ei ole ollut töissä" is the present: no work. */
+      if ((m & KT__MORPH_PAST) && i > s && (kt__analysis_morph(a, i - 1) & KT__MORPH_NEGV))
+        negated_past = true;
+      if ((m & KT__MORPH_PAST) && i > s + 1 && is(tok(a, i - 1), "ole") &&
+          (kt__analysis_morph(a, i - 2) & KT__MORPH_NEGV))
+        negated_past = true;
+    }
+    unsigned char role = goal ? KT__ROLE_GOAL
+                         : past && !negated_past ? KT__ROLE_BACKGROUND
+                                                 : KT__ROLE_SITUATION;
+    for (size_t i = s; i < e; i++) out->role[i] = out->clause_role[i] = role;
+  }
+
+  /* 3. Negation scopes, within a clause, up to four words after the verb. */
+  for (size_t i = 0; i < n; i++) {
+    const kt_token *t = tok(a, i);
+    size_t verb = (size_t)-1;
+    bool wish_neg = false;
+    if (is_any(t, refuse)) { verb = i; wish_neg = true; }
+    /* "ei"/"eikä" deny a noun directly ("ei masennusta"); the other persons
+     * of the negation verb need a verb after them: spoken "et" is also
+     * "että" ("ilmotti et koko porukka lomautetaan"). */
+    bool negates = is_negator(t);
+    if (negates && !is(t, "ei") && !is(t, "eikä") &&
+        (kt__analysis_morph(a, i) & KT__MORPH_NEGV)) {
+      negates = false;
+      for (size_t j = i + 1; j < n && j <= i + 2 && out->clause[j] == out->clause[i]; j++)
+        if (kt__analysis_morph(a, j) & KT__MORPH_VERB) negates = true;
+    }
+    if (negates) {
+      for (size_t j = i + 1; j < n && j <= i + 2 && out->clause[j] == out->clause[i]; j++)
+        if (starts_any(tok(a, j), wish)) { verb = j; wish_neg = true; break; }
+      if (!wish_neg) verb = i;
+      /* The first word after the negation (skipping "enää", "vielä"). */
+      size_t j = i + 1;
+      while (j < n && out->clause[j] == out->clause[i] &&
+             (is(tok(a, j), "enää") || is(tok(a, j), "vielä") || is(tok(a, j), "kyllä")))
+        j++;
+      if (!wish_neg && j < n && out->clause[j] == out->clause[i]) {
+        const kt_token *v = tok(a, j);
+        unsigned m = kt__analysis_morph(a, j);
+        bool be = is(v, "ole") || is(v, "olla") || is(v, "oo");
+        if (starts_any(v, capacity_verbs) && (m & KT__MORPH_VERB)) {
+          wish_neg = true; /* refused like a wish */
+          verb = j;
+        } else if ((m & KT__MORPH_VERB) && !be && !(m & KT__MORPH_NOUN)) {
+          continue; /* a problem stated with a verb: nothing denied */
+        }
+      }
+    }
+    /* Swedish puts the negation after the verb: "vill inte". */
+    if (is(t, "vill") && i + 1 < n && is(tok(a, i + 1), "inte")) { verb = i + 1; wish_neg = true; }
+    if (verb == (size_t)-1) continue;
+    unsigned char role = wish_neg ? KT__ROLE_REFUSED : KT__ROLE_NEGATED;
+    /* The negator itself keeps its role: an entry that starts with it
+     * ("ei puhu suomea") is a need as written. */
+    for (size_t j = i + 1; j <= verb; j++) {
+      out->role[j] = role;
+      out->negator[j] = i;
+    }
+    if (wish_neg) out->role[i] = role;
+    for (size_t j = verb + 1; j < n && j <= verb + 4 && out->clause[j] == out->clause[verb]; j++) {
+      out->role[j] = role;
+      out->negator[j] = i;
+    }
+  }
+  return KT_OK;
+}
+
+const char *kt_role_label(int role) {
+  switch (role) {
+  case KT_ROLE_SITUATION: return "tilanne";
+  case KT_ROLE_BACKGROUND: return "tausta";
+  case KT_ROLE_GOAL: return "tavoite";
+  default: return "";
+  }
+}

@@ -1,0 +1,47 @@
+/*
+ * reading.h — how a note is read before it is searched: clauses, each
+ * word's role in the client's story, and which words carry no need.
+ */
+#ifndef KT_READING_H
+#define KT_READING_H
+
+#include "internal.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The role of a word in a note. The public kt_match.role uses the same
+ * values (KT_ROLE_* in kohtaanto.h). */
+enum {
+  KT__ROLE_SITUATION = 0, /* the current situation or problem (the default) */
+  KT__ROLE_BACKGROUND = 1, /* the client's past: former work, training ("ollut kassalla") */
+  KT__ROLE_GOAL = 2,      /* a wish, plan or interest ("haluaa lähihoitajaksi") */
+  KT__ROLE_REFUSED = 3,   /* a negated wish or capacity ("ei halua koulutukseen", "ei kestä
+                           * raskasta työtä", "ei pysty keittiötyöhön") */
+  KT__ROLE_NEGATED = 4,   /* after a negated noun ("ei ole velkoja", "ei tutkintoa"): a denied
+                           * problem or a lack, as the concept found there says */
+};
+
+typedef struct kt__reading {
+  unsigned char *role; /* per token: KT__ROLE_* */
+  unsigned char *clause_role; /* per token: its clause's role, before negations */
+  size_t *clause;      /* per token: its clause, counted from 0 */
+  bool *generic;       /* per token: a generic word ("asiakas", "mies", "vuotta") */
+  size_t *negator;     /* per token in a negated span: the token that negates it */
+  size_t count, nclauses;
+} kt__reading;
+
+/* Read @p a (the analysis of @p text): clauses split at punctuation and at
+ * clause conjunctions, each clause's role from Voikko's grammar (past tense,
+ * past participle, conditional) and cue words (aiemmin, koulutukseltaan,
+ * haluaa, kiinnostaa, nyt), and the scopes of negations. Fills @p out,
+ * which the caller frees with kt__reading_free(). KT_ENOMEM on failure. */
+int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out);
+void kt__reading_free(kt__reading *r);
+
+/* Is @p role one whose words never search (a refused wish, a negated fact)? */
+static inline bool kt__role_silent(int role) {
+  return role == KT__ROLE_REFUSED || role == KT__ROLE_NEGATED;
+}
+
+#endif
