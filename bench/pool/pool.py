@@ -7,6 +7,10 @@
                              writes bench/pool/unjudged.tsv  (pair<TAB>service_id<TAB>query)
                              shuffled (fixed seed), and bench/pool/unjudged.key
                              (pair<TAB>set<TAB>qid<TAB>service_id), kept from the judge.
+  pool.py view               the judging worksheet: unjudged.tsv grouped by need text
+                             (groups G001.. in sorted text order, services in id order)
+  pool.py worksheet WS.txt   WS.txt lines "G001 service:grade ..." (unlisted = 0) ->
+                             bench/pool/judged.tsv (pair<TAB>grade)
   pool.py merge JUDGED.tsv   JUDGED.tsv: pair<TAB>grade (0-2) lines; appends
                              "qid 0 service grade" to bench/queries/<set>.qrels after
                              keeping the old file as <set>.qrels.orig (once).
@@ -68,6 +72,37 @@ def make(out, sets):
         print("%-10s %2d runs  pooled pairs %5d  judged already %5d  unjudged %5d" % (s, nr, size, old, new))
     print("unjudged total", len(pairs), "->", os.path.join(POOL, "unjudged.tsv"))
 
+def groups():
+    g, pairs = {}, []
+    for line in open(os.path.join(POOL, "unjudged.tsv"), encoding="utf-8"):
+        if line.startswith("#"): continue
+        p, sid, text = line.rstrip("\n").split("\t")
+        g.setdefault(text, set()).add(sid)
+        pairs.append((p, sid, text))
+    return {"G%03d" % i: (t, g[t]) for i, t in enumerate(sorted(g), 1)}, pairs
+
+def view():
+    gs, _ = groups()
+    for k in sorted(gs):
+        print("%s %s\n   %s" % (k, gs[k][0], " ".join(sorted(gs[k][1]))))
+
+def worksheet(path):
+    gs, pairs = groups()
+    grades = {}
+    for line in open(path, encoding="utf-8"):
+        f = line.split()
+        if not f or f[0].startswith("#"): continue
+        text, sids = gs[f[0]]
+        for x in f[1:]:
+            sid, g = x.rsplit(":", 1)
+            assert sid in sids and 0 <= int(g) <= 2, (f[0], x)
+            grades[(text, sid)] = int(g)
+    with open(os.path.join(POOL, "judged.tsv"), "w") as o:
+        o.write("# pair<TAB>grade: every pair of unjudged.tsv judged 0-2 "
+                "(2 = refer here first, 1 = also useful, 0 = not relevant)\n")
+        for p, sid, text in pairs:
+            o.write("%s\t%d\n" % (p, grades.get((text, sid), 0)))
+
 def merge(judged_path):
     key = {}
     for line in open(os.path.join(POOL, "unjudged.key")):
@@ -99,4 +134,6 @@ def merge(judged_path):
 if __name__ == "__main__":
     if len(sys.argv) >= 3 and sys.argv[1] == "make": make(sys.argv[2], sys.argv[3:])
     elif len(sys.argv) == 3 and sys.argv[1] == "merge": merge(sys.argv[2])
+    elif len(sys.argv) == 2 and sys.argv[1] == "view": view()
+    elif len(sys.argv) == 3 and sys.argv[1] == "worksheet": worksheet(sys.argv[2])
     else: sys.exit(__doc__)

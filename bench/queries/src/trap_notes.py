@@ -236,15 +236,18 @@ def main():
         split["dev" if k % 2 == 0 else "test"].append(n)
     for part, prefix in (("dev", "td"), ("test", "tt")):
         base = os.path.join(root, "bench/queries/trap-" + part)
+        # After pooling (bench/pool/), .qrels = these judgments (.qrels.orig) + the
+        # pooled ones: regenerate the base and re-merge with pool.py merge.
+        qrels = base + (".qrels.orig" if os.path.exists(base + ".qrels.orig") else ".qrels")
         with open(base + ".tsv", "w") as t, open(base + ".types", "w") as ty, \
-             open(base + ".qrels", "w") as q, open(base + ".notin", "w") as ni:
+             open(qrels, "w") as q, open(base + ".notin", "w") as ni:
             for i, (cls, text, notin, rel) in enumerate(split[part], 1):
                 qid = "%s%03d" % (prefix, i)
                 t.write("%s\t%s\n" % (qid, text))
                 ty.write("%s\t%s\n" % (qid, cls))
                 for s, g in rel.items(): q.write("%s 0 %s %d\n" % (qid, s, g))
                 for s in notin: ni.write("%s\t%s\n" % (qid, s))
-        print(part, len(split[part]), "notes")
+        print(part, len(split[part]), "notes ->", os.path.basename(qrels))
 
 if __name__ == "__main__":
     main()
