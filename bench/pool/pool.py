@@ -12,8 +12,10 @@
   pool.py worksheet WS.txt   WS.txt lines "G001 service:grade ..." (unlisted = 0) ->
                              bench/pool/judged.tsv (pair<TAB>grade)
   pool.py merge JUDGED.tsv   JUDGED.tsv: pair<TAB>grade (0-2) lines; appends
-                             "qid 0 service grade" to bench/queries/<set>.qrels after
-                             keeping the old file as <set>.qrels.orig (once).
+                             "qid 0 service grade" to bench/queries/<set>.qrels for pairs
+                             it does not grade yet, after keeping the file from before any
+                             pooling as <set>.qrels.orig (once). A later round (new
+                             configurations) reruns make, judges only the new pairs, merges.
 """
 import collections, glob, os, random, sys
 
@@ -120,9 +122,10 @@ def merge(judged_path):
     for s, rows in sorted(add.items()):
         path = os.path.join(Q, s + ".qrels")
         orig = path + ".orig"
-        if not os.path.exists(orig):
-            os.rename(path, orig)
-        old = open(orig).read()
+        if not os.path.exists(orig):  # the judgments before any pooling, kept once
+            with open(orig, "w") as f:
+                f.write(open(path).read())
+        old = open(path).read()  # earlier rounds stay; only new pairs are added
         have = {(f[0], f[2]) for f in (l.split() for l in old.splitlines()) if len(f) == 4}
         rows = [r for r in rows if (r[0], r[1]) not in have]
         with open(path, "w") as f:
