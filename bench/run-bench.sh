@@ -2,17 +2,22 @@
 # The whole benchmark in one run, on this machine:
 #   1. quality and per-query latency of Kohtaanto (every ablation configuration)
 #      beside Lucene 8, SQLite FTS5 and Xapian defaults on the dev set, and on
-#      the held-out test set;
+#      the held-out test set; trap hits (must-not services in the top 5) of
+#      every system on the trap sets (bench/queries/trap-dev.*, trap-test.*);
 #   2. latency against catalogue size (bundled + synthetic catalogues), for
 #      Kohtaanto (in process, warm cache) and Lucene on the same data;
 #   3. the plots (bench/quality.svg, bench/latency.svg).
 # usage: bench/run-bench.sh [SIZES...]     (default: 10000 100000)
-# Results: bench/out/eval.txt, eval-test.txt, scale.txt, *.dat.
+#        bench/run-bench.sh --quality       (step 1 only: no latency against size, no plots)
+# Results: bench/out/eval.txt, eval-test.txt, eval-trap-dev.txt, eval-trap-test.txt,
+# scale.txt, *.dat.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${KT_BUILD_DIR:-$root/build}
 out=$root/bench/out
 q=$root/bench/queries
+quality_only=0
+if [ "${1:-}" = --quality ]; then quality_only=1; shift; fi
 sizes=("$@")
 [ "${#sizes[@]}" -gt 0 ] || sizes=(10000 100000)
 export KT_PEER_WARMUP=${KT_PEER_WARMUP:-20}   # JVM steady state before Lucene is timed
@@ -40,6 +45,23 @@ for p in lucene sqlite_fts5 xapian_default; do
 done
 "$build/kohtaanto" eval --index "$out/kt-index" --queries "$q/test.tsv" --qrels "$q/test.qrels" \
   --types "$q/test.types" "${runs[@]}" --config umlauts --config full | tee "$out/eval-test.txt"
+
+# The trap sets: notes built to tempt a false trigger, each with services that
+# must not be in the top 5 (.notin). trap-dev is scored with every
+# configuration; trap-test is held out like test, scored only to report.
+for part in ${KT_BENCH_TRAP_SETS:-trap-dev trap-test}; do  # KT_BENCH_TRAP_SETS=trap-dev: the held-out one left out
+  echo "== trap hits on $part (must-not services in the top 5; lower is better)"
+  KT_PEER_SKIP_KOHTAANTO=1 "$root/bench/run-peers.sh" "$q/$part.tsv" "$out/peers-$part" > /dev/null
+  runs=()
+  for p in lucene sqlite_fts5 xapian_default; do
+    runs+=(--run "$p=$out/peers-$part/$p.run" --times "$p=$out/peers-$part/$p.times")
+  done
+  configs=(--config all)
+  [ "$part" = trap-dev ] || configs=(--config umlauts --config full)
+  "$build/kohtaanto" eval --index "$out/kt-index" --queries "$q/$part.tsv" --qrels "$q/$part.qrels" \
+    --types "$q/$part.types" --notin "$q/$part.notin" "${runs[@]}" "${configs[@]}" | tee "$out/eval-$part.txt"
+done
+[ "$quality_only" = 0 ] || exit 0
 
 echo "== latency against catalogue size"
 : > "$out/scale.txt"

@@ -9,6 +9,10 @@
  *   S@1      1 if the first result has grade >= 1
  * overall and per query type. Per-query latency of each configuration is
  * measured in-process (analysis included) and printed beside the metrics.
+ * With --notin (a trap set: "qid<TAB>service_id" lines naming services that
+ * must not be suggested for that note) it also counts trap hits: must-not
+ * services in the top TRAP_K, summed over the notes, and the share of notes
+ * with at least one (bench/README.md, "Trap set").
  */
 #define _GNU_SOURCE
 #include "cli.h"
@@ -26,6 +30,7 @@
 #define MAX_SYSTEMS 32
 #define MAX_TYPES 16
 #define MAX_K 100
+#define TRAP_K 5 /* a must-not service counts as a trap hit within this rank */
 
 typedef struct judged {
   char id[128];
@@ -38,6 +43,8 @@ typedef struct query {
   char type[32];
   judged *rel;
   size_t nrel, relcap;
+  char (*notin)[128]; /* --notin: services that must not be in the top TRAP_K */
+  size_t nnotin, notincap;
   bool train; /* --feedback-split: used as simulated referrals, not scored */
 } query;
 
@@ -48,6 +55,7 @@ typedef struct system {
   const char *runfile; /* ... or a TREC run to score */
   double ext_p50, ext_p99; /* a run's own latency (--times), or NAN */
   double *ndcg, *mrr, *recall, *s1, *ms;
+  double *traps; /* must-not services in the top TRAP_K, per query */
 } system_t;
 
 #define CONFIGS kt_cli_configs
@@ -121,6 +129,56 @@ static int load_types(const char *path, query *qs, size_t n) {
   return 0;
 }
 
+/* --notin FILE: "qid<TAB>service_id" per line ('#' comments and blank lines
+ * skipped); a qid not in the query file is an input error, so a trap set
+ * cannot silently go unscored. */
+static int load_notin(const char *path, query *qs, size_t n, size_t *total) {
+  FILE *f = fopen(path, "r");
+  if (!f) { fprintf(stderr, "kohtaanto eval: cannot open %s\n", path); return KT_EXIT_INPUT; }
+  char *line = NULL;
+  size_t cap = 0, lineno = 0;
+  int rc = 0;
+  *total = 0;
+  while (!rc && getline(&line, &cap, f) > 0) {
+    lineno++;
+    line[strcspn(line, "\r\n")] = '\0';
+    if (!*line || *line == '#') continue;
+    char *tab = strchr(line, '\t');
+    query *q = NULL;
+    if (tab) {
+      *tab = '\0';
+      q = find_query(qs, n, line);
+    }
+    if (!q || !tab[1] || strlen(tab + 1) >= 128) {
+      fprintf(stderr, "kohtaanto eval: %s:%zu: expected qid<TAB>service_id of a query in the set\n",
+              path, lineno);
+      rc = KT_EXIT_INPUT;
+      break;
+    }
+    bool dup = false;
+    for (size_t j = 0; j < q->nnotin && !dup; j++) dup = !strcmp(q->notin[j], tab + 1);
+    if (dup) continue; /* listed twice: still one must-not service */
+    if (q->nnotin == q->notincap) {
+      q->notincap = q->notincap ? q->notincap * 2 : 4;
+      q->notin = realloc(q->notin, q->notincap * sizeof *q->notin);
+    }
+    snprintf(q->notin[q->nnotin++], 128, "%s", tab + 1);
+    (*total)++;
+  }
+  free(line);
+  fclose(f);
+  return rc;
+}
+
+/* Trap hits of one ranked list: must-not services of @p q in its top TRAP_K. */
+static double trap_hits(const query *q, char ids[][128], size_t nids) {
+  size_t hits = 0;
+  for (size_t i = 0; i < nids && i < TRAP_K; i++)
+    for (size_t j = 0; j < q->nnotin; j++)
+      if (!strcmp(ids[i], q->notin[j])) { hits++; break; }
+  return (double)hits;
+}
+
 static int grade_of(const query *q, const char *id) {
   for (size_t i = 0; i < q->nrel; i++)
     if (!strcmp(q->rel[i].id, id)) return q->rel[i].grade;
@@ -175,7 +233,8 @@ static double now_ms(void) {
   return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-static int run_config(kt_engine *e, kt_feedback *fb, system_t *s, query *qs, size_t n, size_t k) {
+static int run_config(kt_engine *e, kt_feedback *fb, system_t *s, query *qs, size_t n, size_t k,
+                      FILE *run) {
   kt_engine_set_feedback(e, s->feedback ? fb : NULL);
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
   o.limit = k;
@@ -188,8 +247,13 @@ static int run_config(kt_engine *e, kt_feedback *fb, system_t *s, query *qs, siz
     s->ms[i] = now_ms() - t0;
     if (rc) { free(ids); return kt_cli_fail(qs[i].qid, rc); }
     size_t m = kt_results_count(r);
-    for (size_t j = 0; j < m; j++) snprintf(ids[j], 128, "%s", kt_results_get(r, j)->id);
+    for (size_t j = 0; j < m; j++) {
+      snprintf(ids[j], 128, "%s", kt_results_get(r, j)->id);
+      /* --write-runs: a TREC line, the rank as a strictly falling score */
+      if (run) fprintf(run, "%s Q0 %s %zu %zu %s\n", qs[i].qid, ids[j], j + 1, m - j, s->name);
+    }
     score(&qs[i], ids, m, k, &s->ndcg[i], &s->mrr[i], &s->recall[i], &s->s1[i]);
+    s->traps[i] = trap_hits(&qs[i], ids, m);
     kt_results_free(r);
   }
   free(ids);
@@ -240,6 +304,7 @@ static int run_file(system_t *s, query *qs, size_t n, size_t k) {
   fclose(f);
   for (size_t i = 0; i < n; i++) {
     score(&qs[i], ids[i], cnt[i], k, &s->ndcg[i], &s->mrr[i], &s->recall[i], &s->s1[i]);
+    s->traps[i] = trap_hits(&qs[i], ids[i], cnt[i]);
     s->ms[i] = NAN;
   }
   free(ids);
@@ -359,9 +424,27 @@ static int tune(kt_engine *e, query *qs, size_t n, size_t k) {
   return 0;
 }
 
+/* Trap hits over the notes that have must-not services (and are scored):
+ * the sum, and the share of those notes with at least one hit. */
+static void traps_of(const system_t *y, const query *qs, size_t n, const char *type, double *sum,
+                     double *share, size_t *notes) {
+  size_t m = 0, hit = 0;
+  *sum = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!qs[i].nnotin || qs[i].train) continue;
+    if (type && strcmp(qs[i].type, type)) continue;
+    *sum += y->traps[i];
+    hit += y->traps[i] > 0;
+    m++;
+  }
+  *share = m ? (double)hit / (double)m : 0;
+  if (notes) *notes = m;
+}
+
 static void usage(FILE *f) {
   fputs("usage: kohtaanto eval --queries Q.tsv --qrels Q.qrels [--types Q.types]\n"
         "                      [--config NAME|all]... [--run NAME=FILE]... [-k 10] [--index DIR]\n"
+        "                      [--notin Q.notin] [--write-runs DIR]\n"
         "  --config NAME  a Kohtaanto configuration (ablation); 'all' = every one:\n",
         f);
   for (size_t i = 0; i < NCONFIGS; i++) fprintf(f, "                   %-10s %s\n", CONFIGS[i].name, CONFIGS[i].what);
@@ -375,6 +458,11 @@ static void usage(FILE *f) {
         "  --tune           fit the ranking parameters on these queries by coordinate ascent\n"
         "                   with 5-fold cross-validation; prints per-fold held-out nDCG@k\n"
         "                   and the values found. Use the dev set only, never the test set.\n"
+        "  --notin FILE     trap set: \"qid<TAB>service_id\" lines, services that must not be in\n"
+        "                   the top 5; reports trap hits (sum over notes) and the share of\n"
+        "                   notes with at least one, beside the metrics (lower is better)\n"
+        "  --write-runs DIR each Kohtaanto configuration's top k as a TREC run,\n"
+        "                   DIR/<configuration>.run (for pooling judgments)\n"
         "Default: --config full. Metrics: nDCG@k (gain 2^grade-1), MRR@k, Recall@k, Success@1;\n"
         "a result is relevant when its grade is >= 1. Latency: per query, in process.\n",
         f);
@@ -382,6 +470,7 @@ static void usage(FILE *f) {
 
 int kt_cli_eval(int argc, char **argv) {
   const char *index = kt_cli_default_index(), *qpath = NULL, *rpath = NULL, *tpath = NULL;
+  const char *npath = NULL, *rundir = NULL;
   size_t k = 10;
   system_t sys[MAX_SYSTEMS];
   size_t ns = 0;
@@ -395,6 +484,7 @@ int kt_cli_eval(int argc, char **argv) {
       {"config", required_argument, 0, 'c'}, {"run", required_argument, 0, 'R'},
       {"times", required_argument, 0, 'T'}, {"feedback-split", no_argument, 0, 'F'},
       {"set", required_argument, 0, 'S'}, {"tune", no_argument, 0, 'U'},
+      {"notin", required_argument, 0, 'N'}, {"write-runs", required_argument, 0, 'W'},
       {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
   int c;
   optind = 1;
@@ -449,6 +539,8 @@ int kt_cli_eval(int argc, char **argv) {
       sets[nsets++] = optarg;
       break;
     }
+    case 'N': npath = optarg; break;
+    case 'W': rundir = optarg; break;
     case 'h': usage(stdout); return KT_EXIT_OK;
     default: usage(stderr); return KT_EXIT_USAGE;
     }
@@ -472,6 +564,8 @@ int kt_cli_eval(int argc, char **argv) {
   int x = load_queries(qpath, &qs, &n);
   if (!x) x = load_qrels(rpath, qs, n);
   if (!x && tpath) x = load_types(tpath, qs, n);
+  size_t nnotin = 0;
+  if (!x && npath) x = load_notin(npath, qs, n, &nnotin);
   if (x) return x;
 
   kt_engine *e = NULL;
@@ -493,6 +587,7 @@ int kt_cli_eval(int argc, char **argv) {
     y->recall = calloc(n, sizeof(double));
     y->s1 = calloc(n, sizeof(double));
     y->ms = calloc(n, sizeof(double));
+    y->traps = calloc(n, sizeof(double));
     if (y->runfile) { x = run_file(y, qs, n, k); continue; }
     if (!e) {
       int rc = kt_engine_open(&e, index);
@@ -522,14 +617,26 @@ int kt_cli_eval(int argc, char **argv) {
       x = tune(e, qs, n, k);
       break;
     }
-    x = run_config(e, fb, y, qs, n, k);
+    FILE *run = NULL;
+    if (rundir) {
+      char path[4096];
+      snprintf(path, sizeof path, "%s/%s.run", rundir, y->name + strlen("kohtaanto:"));
+      if (!(run = fopen(path, "w"))) {
+        fprintf(stderr, "kohtaanto eval: cannot write %s\n", path);
+        x = KT_EXIT_INPUT;
+        break;
+      }
+    }
+    x = run_config(e, fb, y, qs, n, k, run);
+    if (run && fclose(run)) { fprintf(stderr, "kohtaanto eval: cannot write a run in %s\n", rundir); x = KT_EXIT_INPUT; }
   }
   if (tuning) {
     kt_engine_close(e);
     for (size_t s = 0; s < ns; s++) {
       free(sys[s].ndcg); free(sys[s].mrr); free(sys[s].recall); free(sys[s].s1); free(sys[s].ms);
+      free(sys[s].traps);
     }
-    for (size_t i = 0; i < n; i++) { free(qs[i].text); free(qs[i].rel); }
+    for (size_t i = 0; i < n; i++) { free(qs[i].text); free(qs[i].rel); free(qs[i].notin); }
     free(qs);
     return x;
   }
@@ -546,8 +653,16 @@ int kt_cli_eval(int argc, char **argv) {
 
   size_t judged = 0;
   for (size_t i = 0; i < n; i++) judged += qs[i].nrel > 0 && !qs[i].train;
-  printf("queries: %zu (%zu judged)   cut-off k=%zu\n\n", n, judged, k);
-  printf("%-22s %8s %8s %8s %8s %9s %9s\n", "system", "nDCG@k", "MRR@k", "R@k", "S@1", "ms p50", "ms p99");
+  size_t trapped = 0; /* notes with must-not services */
+  for (size_t i = 0; i < n; i++) trapped += qs[i].nnotin > 0 && !qs[i].train;
+  printf("queries: %zu (%zu judged)   cut-off k=%zu\n", n, judged, k);
+  if (npath)
+    printf("trap set: %zu must-not services on %zu notes; traps@%d = must-not services in the top %d,\n"
+           "summed over the notes; trap%% = share of notes with at least one (lower is better)\n",
+           nnotin, trapped, TRAP_K, TRAP_K);
+  printf("\n%-22s %8s %8s %8s %8s %9s %9s", "system", "nDCG@k", "MRR@k", "R@k", "S@1", "ms p50", "ms p99");
+  if (npath) printf(" %8s %7s", "traps@5", "trap%");
+  printf("\n");
   for (size_t s = 0; s < ns; s++) {
     system_t *y = &sys[s];
     char p50[16] = "-", p99[16] = "-";
@@ -558,9 +673,15 @@ int kt_cli_eval(int argc, char **argv) {
       snprintf(p50, sizeof p50, "%.3f", y->ext_p50);
       snprintf(p99, sizeof p99, "%.3f", y->ext_p99);
     }
-    printf("%-22s %8.4f %8.4f %8.4f %8.4f %9s %9s\n", y->name, mean_of(y->ndcg, qs, n, NULL),
+    printf("%-22s %8.4f %8.4f %8.4f %8.4f %9s %9s", y->name, mean_of(y->ndcg, qs, n, NULL),
            mean_of(y->mrr, qs, n, NULL), mean_of(y->recall, qs, n, NULL),
            mean_of(y->s1, qs, n, NULL), p50, p99);
+    if (npath) {
+      double sum, share;
+      traps_of(y, qs, n, NULL, &sum, &share, NULL);
+      printf(" %8.0f %6.1f%%", sum, 100 * share);
+    }
+    printf("\n");
   }
   /* Per query type. */
   char types[MAX_TYPES][32];
@@ -586,6 +707,30 @@ int kt_cli_eval(int argc, char **argv) {
         printf("   %.3f/%.3f", mean_of(sys[s].ndcg, qs, n, types[t]), mean_of(sys[s].recall, qs, n, types[t]));
       printf("\n");
     }
+    if (npath) {
+      printf("\ntrap hits@%d (sum) / notes with a hit, by query type\n%-22s", TRAP_K, "system");
+      for (size_t t = 0; t < nt; t++) {
+        double sum, share;
+        size_t m;
+        traps_of(&sys[0], qs, n, types[t], &sum, &share, &m);
+        char h[48];
+        snprintf(h, sizeof h, "%s(%zu)", types[t], m);
+        printf(" %13s", h);
+      }
+      printf("\n");
+      for (size_t s = 0; s < ns; s++) {
+        printf("%-22s", sys[s].name);
+        for (size_t t = 0; t < nt; t++) {
+          double sum, share;
+          size_t m;
+          traps_of(&sys[s], qs, n, types[t], &sum, &share, &m);
+          char c[48];
+          snprintf(c, sizeof c, "%.0f/%.0f", sum, share * (double)m);
+          printf(" %13s", c);
+        }
+        printf("\n");
+      }
+    }
   }
   /* Ratios of each Kohtaanto configuration to the best other system. */
   int best = -1;
@@ -605,10 +750,35 @@ int kt_cli_eval(int argc, char **argv) {
       printf("\n");
     }
   }
+  /* Trap hits against the peer with the fewest (the goal: fewer than any peer). */
+  int fewest = -1;
+  double fsum = 0, fshare = 0;
+  for (size_t s = 0; npath && s < ns; s++) {
+    double sum, share;
+    traps_of(&sys[s], qs, n, NULL, &sum, &share, NULL);
+    if (sys[s].runfile && strncmp(sys[s].name, "kohtaanto", 9) && (fewest < 0 || sum < fsum)) {
+      fewest = (int)s;
+      fsum = sum;
+      fshare = share;
+    }
+  }
+  if (fewest >= 0) {
+    printf("\ntrap hits@%d against the peer with the fewest (%s: %.0f, %.1f%% of notes); ratio < 1 is fewer\n",
+           TRAP_K, sys[fewest].name, fsum, 100 * fshare);
+    for (size_t s = 0; s < ns; s++) {
+      if (sys[s].runfile) continue;
+      double sum, share;
+      traps_of(&sys[s], qs, n, NULL, &sum, &share, NULL);
+      printf("%-22s  traps %.0f", sys[s].name, sum);
+      if (fsum > 0) printf("  x%.2f", sum / fsum);
+      printf("  notes %.1f%%\n", 100 * share);
+    }
+  }
   for (size_t s = 0; s < ns; s++) {
     free(sys[s].ndcg); free(sys[s].mrr); free(sys[s].recall); free(sys[s].s1); free(sys[s].ms);
+    free(sys[s].traps);
   }
-  for (size_t i = 0; i < n; i++) { free(qs[i].text); free(qs[i].rel); }
+  for (size_t i = 0; i < n; i++) { free(qs[i].text); free(qs[i].rel); free(qs[i].notin); }
   free(qs);
   return KT_EXIT_OK;
 }
