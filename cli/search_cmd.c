@@ -94,6 +94,7 @@ static void print_text(const kt_results *r, int explain) {
         const kt_match *m = &x->matches[k];
         printf("%s%s", k ? ", " : "", m->word);
         if (m->concept) printf(" → %s", m->concept);
+        if (m->role != KT_ROLE_SITUATION) printf(" [%s]", kt_role_label(m->role));
         if (explain) {
           printf(" (%s; ", m->term);
           int first = 1;

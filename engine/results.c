@@ -61,6 +61,9 @@ static json_t *result_json(const kt_result *x, size_t rank) {
     json_object_set_new(e, "fields", f);
     json_object_set_new(e, "weight", json_real(m->weight));
     if (m->concept) json_object_set_new(e, "concept", json_string(m->concept));
+    json_object_set_new(e, "role", json_string(m->role == KT_ROLE_BACKGROUND ? "background"
+                                               : m->role == KT_ROLE_GOAL     ? "goal"
+                                                                             : "situation"));
     json_array_append_new(ms, e);
   }
   json_object_set_new(o, "matches", ms);
