@@ -103,6 +103,7 @@ static const char *const generic_words[] = {
     "asiakas", "henkilö", "ihminen", "mies", "nainen", "poika", "tyttö", "vuosi", "kuukausi",
     "kestää", "tilanne", "asia", "juttu", "kertoa", "sanoa", "tulla", "mennä", "hyvä", "paljon",
     "oma", "muu", "kaikki", "tehdä", "käydä", "päästä", "saada", "antaa", "laittaa",
+    "vuo", "vuotaa", /* Voikko's other readings of "vuotta" */
     "client", "customer", "man", "woman", "person", "year", "kund", "kvinna", "person", NULL};
 
 static bool punct_between(const kt_analysis *a, const char *text, size_t i) {
@@ -196,6 +197,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
   /* 3. Negation scopes, within a clause, up to four words after the verb. */
   for (size_t i = 0; i < n; i++) {
     const kt_token *t = tok(a, i);
+    if (out->role[i] == KT__ROLE_REFUSED) continue; /* inside a scope already ("vill inte") */
     size_t verb = (size_t)-1;
     bool wish_neg = false;
     if (is_any(t, refuse)) { verb = i; wish_neg = true; }
@@ -225,7 +227,9 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
         if (starts_any(v, capacity_verbs) && (m & KT__MORPH_VERB)) {
           wish_neg = true; /* refused like a wish */
           verb = j;
-        } else if ((m & KT__MORPH_VERB) && !be && !(m & KT__MORPH_NOUN)) {
+        } else if ((m & KT__MORPH_VERB) && !be) {
+          /* After a negation a word that can be a verb is one ("ei osaa",
+           * not osa): a noun there has no verb reading ("ei velkoja"). */
           continue; /* a problem stated with a verb: nothing denied */
         }
       }

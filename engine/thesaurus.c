@@ -781,3 +781,187 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
   kt__buf_free(&errs);
   return rc;
 }
+
+/* ---- lint: triggers that fire on too many catalogue words -------------- */
+
+/* A part used in this many distinct catalogue words is a generic part: a
+ * '*' on it fires its concept on all of them (työ*, palvelu*). */
+#define LINT_COMMON_PART 12
+#define LINT_EXAMPLES 4
+
+typedef struct part_use {
+  char *part;
+  size_t words;                  /* distinct catalogue words holding it as a part */
+  char *example[LINT_EXAMPLES];  /* a few of them */
+} part_use;
+
+typedef struct lint_ctx {
+  kt_analyzer *an;
+  struct hsearch_data parts;     /* part -> part_use */
+  struct hsearch_data seen;      /* "part\tword" pairs counted */
+  part_use **uses;
+  size_t nuses, cap;
+  char **keys;                   /* owned keys of `seen` */
+  size_t nkeys, kcap;
+} lint_ctx;
+
+static int lint_text(lint_ctx *L, const char *text) {
+  if (!text || !*text) return KT_OK;
+  kt_analysis *a = NULL;
+  int rc = kt_analyze(L->an, text, strlen(text), &a);
+  for (size_t i = 0; !rc && i < kt_analysis_count(a); i++) {
+    const kt_token *t = kt_analysis_get(a, i);
+    for (size_t k = 0; !rc && k < t->term_count; k++) {
+      if (t->terms[k].kind != KT_TERM_PART) continue;
+      char *pair = NULL;
+      if (asprintf(&pair, "%s\t%s", t->terms[k].text, t->surface) < 0)
+        return kt__err(KT_ENOMEM, "cannot check the thesaurus");
+      ENTRY q = {.key = pair, .data = NULL}, *hit = NULL;
+      if (hsearch_r(q, FIND, &hit, &L->seen) && hit) { free(pair); continue; }
+      if (L->nkeys == L->kcap) {
+        L->kcap = L->kcap ? L->kcap * 2 : 1024;
+        char **nk = realloc(L->keys, L->kcap * sizeof *nk);
+        if (!nk) { free(pair); return kt__err(KT_ENOMEM, "cannot check the thesaurus"); }
+        L->keys = nk;
+      }
+      L->keys[L->nkeys++] = pair;
+      if (!hsearch_r(q, ENTER, &hit, &L->seen)) return kt__err(KT_ENOMEM, "thesaurus check: too many words");
+      ENTRY p = {.key = (char *)t->terms[k].text, .data = NULL};
+      part_use *u = NULL;
+      if (hsearch_r(p, FIND, &hit, &L->parts) && hit) {
+        u = hit->data;
+      } else {
+        if (L->nuses == L->cap) {
+          L->cap = L->cap ? L->cap * 2 : 1024;
+          part_use **nu = realloc(L->uses, L->cap * sizeof *nu);
+          if (!nu) return kt__err(KT_ENOMEM, "cannot check the thesaurus");
+          L->uses = nu;
+        }
+        u = calloc(1, sizeof *u);
+        if (!u || !(u->part = kt__strdup(t->terms[k].text))) {
+          free(u);
+          return kt__err(KT_ENOMEM, "cannot check the thesaurus");
+        }
+        L->uses[L->nuses++] = u;
+        p.key = u->part;
+        p.data = u;
+        if (!hsearch_r(p, ENTER, &hit, &L->parts)) return kt__err(KT_ENOMEM, "thesaurus check: too many parts");
+      }
+      if (u->words < LINT_EXAMPLES) u->example[u->words] = kt__strdup(t->surface);
+      u->words++;
+    }
+  }
+  kt_analysis_free(a);
+  return rc;
+}
+
+static int lint_service(const kt__service *s, size_t index, size_t total, void *ud) {
+  (void)index;
+  (void)total;
+  lint_ctx *L = ud;
+  const char *texts[] = {s->name.fi, s->summary.fi, s->description.fi, s->target_description.fi,
+                         s->requirements.fi};
+  int rc = KT_OK;
+  for (size_t i = 0; i < sizeof texts / sizeof *texts && !rc; i++) rc = lint_text(L, texts[i]);
+  for (size_t i = 0; i < s->n_keywords && !rc; i++) rc = lint_text(L, s->keywords[i]);
+  return rc;
+}
+
+int kt_thesaurus_lint(const char *catalog_dir, char **out) {
+  kt__err_clear();
+  if (!catalog_dir || !out) return kt__err(KT_EINVAL, "kt_thesaurus_lint: NULL argument");
+  *out = NULL;
+  lint_ctx L;
+  memset(&L, 0, sizeof L);
+  kt__buf w;
+  kt__buf_init(&w, 1 << 20);
+  src_concept *cs = NULL;
+  size_t n = 0, cap = 0;
+  kt__buf errs;
+  kt__buf_init(&errs, 1 << 16);
+  char *tdir = kt__path_join(catalog_dir, "thesaurus");
+  int rc = tdir ? kt_analyzer_open(&L.an) : kt__err(KT_ENOMEM, "cannot check the thesaurus");
+  if (!rc) {
+    kt__analyzer_set_fix_umlauts(L.an, false);
+    if (!hcreate_r(1 << 18, &L.parts) || !hcreate_r(1 << 20, &L.seen))
+      rc = kt__err(KT_ENOMEM, "cannot check the thesaurus");
+  }
+  if (!rc) rc = kt__catalog_scan(catalog_dir, lint_service, &L, NULL);
+  /* The source files, as the compiler reads them. */
+  DIR *d = rc ? NULL : opendir(tdir);
+  struct dirent *de;
+  char *names[1024];
+  size_t nn = 0;
+  while (d && (de = readdir(d)) && nn < 1024) {
+    size_t l = strlen(de->d_name);
+    if (l > 4 && !strcmp(de->d_name + l - 4, ".txt") && de->d_name[0] != '.')
+      names[nn++] = kt__strdup(de->d_name);
+  }
+  if (d) closedir(d);
+  qsort(names, nn, sizeof *names, cmp_str);
+  for (size_t i = 0; i < nn; i++) {
+    char *p = !rc && names[i] ? kt__path_join(tdir, names[i]) : NULL;
+    if (p) parse_file(p, &cs, &n, &cap, &errs);
+    free(p);
+    free(names[i]);
+  }
+  for (size_t i = 0; !rc && i < n; i++) {
+    const src_concept *c = &cs[i];
+    const kt__buf *lists[] = {&c->client, &c->service, &c->weak};
+    for (size_t l = 0; l < 3 && !rc; l++) {
+      char *list = kt__strdup(lists[l]->data ? lists[l]->data : "");
+      char *save = NULL;
+      for (char *ph = list ? strtok_r(list, ",", &save) : NULL; ph && !rc; ph = strtok_r(NULL, ",", &save)) {
+        ph = trim(ph);
+        if (!take_star(ph)) continue;
+        kt_analysis *a = NULL;
+        if ((rc = kt_analyze(L.an, ph, strlen(ph), &a))) break;
+        const kt_token *t = kt_analysis_count(a) == 1 ? kt_analysis_get(a, 0) : NULL;
+        size_t most = 0;
+        const part_use *mu = NULL;
+        for (size_t k = 0; t && k < t->term_count; k++) {
+          ENTRY q = {.key = (char *)t->terms[k].text, .data = NULL}, *hit = NULL;
+          if (t->terms[k].kind == KT_TERM_PART) continue;
+          if (hsearch_r(q, FIND, &hit, &L.parts) && hit && ((part_use *)hit->data)->words > most) {
+            mu = hit->data;
+            most = mu->words;
+          }
+        }
+        if (mu && most >= LINT_COMMON_PART) {
+          kt__buf_printf(&w, "%s:%zu: [%s]: '%s*' is a part of %zu catalogue words (", c->file,
+                         c->line, c->id, ph, most);
+          for (size_t e = 0; e < LINT_EXAMPLES && e < most && mu->example[e]; e++)
+            kt__buf_printf(&w, "%s%s", e ? ", " : "", mu->example[e]);
+          kt__buf_printf(&w, "%s): as a part it finds this concept in all of them\n",
+                         most > LINT_EXAMPLES ? ", …" : "");
+        }
+        kt_analysis_free(a);
+      }
+      free(list);
+    }
+  }
+  if (!rc) {
+    *out = w.data ? w.data : kt__strdup("");
+    w.data = NULL;
+    if (!*out) rc = kt__err(KT_ENOMEM, "cannot check the thesaurus");
+  }
+  kt__buf_free(&w);
+  kt__buf_free(&errs);
+  for (size_t i = 0; i < n; i++) src_free(&cs[i]);
+  free(cs);
+  for (size_t i = 0; i < L.nuses; i++) {
+    free(L.uses[i]->part);
+    for (size_t e = 0; e < LINT_EXAMPLES; e++) free(L.uses[i]->example[e]);
+    free(L.uses[i]);
+  }
+  free(L.uses);
+  for (size_t i = 0; i < L.nkeys; i++) free(L.keys[i]);
+  free(L.keys);
+  if (L.an) {
+    hdestroy_r(&L.parts);
+    hdestroy_r(&L.seen);
+  }
+  kt_analyzer_close(L.an);
+  free(tdir);
+  return rc;
+}

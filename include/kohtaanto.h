@@ -143,6 +143,17 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
  * @return KT_OK or KT_ECATALOG / KT_EIO with the reasons in kt_error_last().
  */
 int kt_catalog_validate(const char *catalog_dir, size_t *count);
+
+/**
+ * Warnings about the thesaurus of @p catalog_dir that do not make it
+ * invalid: one-word triggers marked to match as a compound part ('*') that
+ * the catalogue uses as a part of many words, where a part match would find
+ * the concept in all of them. One warning per line ("file:line: [id]: …").
+ * @param[out] warnings NUL-terminated, "" when there is nothing to say; free
+ *             with kt_free()
+ * @return KT_OK; KT_ECATALOG / KT_EIO if the catalogue cannot be read.
+ */
+int kt_thesaurus_lint(const char *catalog_dir, char **warnings);
 /**@}*/
 
 /* ------------------------------------------------------------------------ */

@@ -95,6 +95,10 @@ int kt_cli_index(int argc, char **argv) {
     int rc = kt_catalog_validate(catalog, &n);
     if (rc) return kt_cli_fail("catalogue", rc);
     printf("catalogue %s: %zu services, all valid\n", catalog, n);
+    char *warn = NULL;
+    if ((rc = kt_thesaurus_lint(catalog, &warn))) return kt_cli_fail("thesaurus", rc);
+    if (*warn) fprintf(stderr, "warnings (the catalogue is still valid):\n%s", warn);
+    kt_free(warn);
     return KT_EXIT_OK;
   }
   return build(catalog, index, 1, 0, shards);

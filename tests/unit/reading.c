@@ -1,0 +1,102 @@
+/*
+ * reading.c — how a note is read (engine/reading.c): clauses, the role of
+ * each word (background, situation, goal), and what negations refuse, deny
+ * or leave as a stated problem. Notes are written for these tests.
+ */
+#define _GNU_SOURCE
+#include "engine.h"
+#include "helpers.h"
+
+#include <criterion/criterion.h>
+#include <string.h>
+
+static kt_analyzer *an;
+
+static void setup(void) { cr_assert_eq(kt_analyzer_open(&an), KT_OK, "%s", kt_error_last()); }
+static void teardown(void) { kt_analyzer_close(an); }
+
+TestSuite(reading, .init = setup, .fini = teardown);
+
+/* The role of the first token whose surface starts with @p word. */
+static int role_of(const char *text, const char *word) {
+  kt_analysis *a = NULL;
+  cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
+  kt__reading rd;
+  cr_assert_eq(kt__reading_read(a, text, &rd), KT_OK);
+  int role = -1;
+  for (size_t i = 0; i < kt_analysis_count(a) && role < 0; i++)
+    if (!strncmp(kt_analysis_get(a, i)->surface, word, strlen(word))) role = rd.role[i];
+  cr_assert_geq(role, 0, "'%s' is not a word of '%s'", word, text);
+  kt__reading_free(&rd);
+  kt_analysis_free(a);
+  return role;
+}
+
+static bool generic(const char *text, const char *word) {
+  kt_analysis *a = NULL;
+  cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
+  kt__reading rd;
+  cr_assert_eq(kt__reading_read(a, text, &rd), KT_OK);
+  bool g = false;
+  for (size_t i = 0; i < kt_analysis_count(a); i++)
+    if (!strcmp(kt_analysis_get(a, i)->surface, word)) g = rd.generic[i];
+  kt__reading_free(&rd);
+  kt_analysis_free(a);
+  return g;
+}
+
+#define ROLE(text, word, want) \
+  cr_assert_eq(role_of(text, word), want, "'%s' in '%s': role %d, expected %d", word, text, role_of(text, word), want)
+
+Test(reading, the_past_is_background_and_the_wish_is_the_goal) {
+  const char *n = "ollut 5 v kaupan kassalla, nyt haluaa lähihoitajaksi";
+  ROLE(n, "kassalla", KT__ROLE_BACKGROUND);
+  ROLE(n, "lähihoitajaksi", KT__ROLE_GOAL);
+  const char *m = "koulutukseltaan kokki mutta selkä ei kestä keittiötä, kiinnostaa toimistotyö";
+  ROLE(m, "kokki", KT__ROLE_BACKGROUND);
+  ROLE(m, "toimistotyö", KT__ROLE_GOAL);
+  ROLE("työskenteli varastossa kymmenen vuotta", "varastossa", KT__ROLE_BACKGROUND);
+  /* A conditional is a wish. */
+  ROLE("perustaisi oman kampaamon", "kampaamon", KT__ROLE_GOAL);
+}
+
+Test(reading, the_past_of_other_verbs_is_the_situation) {
+  /* How the present came about, not the client's history. */
+  ROLE("alkoholinkäyttö on lisääntynyt työttömyyden aikana", "alkoholinkäyttö", KT__ROLE_SITUATION);
+  ROLE("amis jäi kesken viime keväänä", "amis", KT__ROLE_SITUATION);
+  ROLE("velkoja kertynyt paljon", "velkoja", KT__ROLE_SITUATION);
+}
+
+Test(reading, a_negated_noun_is_marked_for_the_concept_to_decide) {
+  ROLE("ei ole velkoja, etsii töitä", "velkoja", KT__ROLE_NEGATED);
+  ROLE("ei masennusta eikä päihteitä", "masennusta", KT__ROLE_NEGATED);
+  ROLE("ei opiskelupaikkaa", "opiskelupaikkaa", KT__ROLE_NEGATED);
+  /* Outside the negation's clause nothing is negated. */
+  ROLE("ei ole velkoja, etsii töitä", "töitä", KT__ROLE_SITUATION);
+}
+
+Test(reading, a_negated_wish_or_capacity_refuses_what_follows) {
+  ROLE("ei halua koulutukseen", "koulutukseen", KT__ROLE_REFUSED);
+  ROLE("ei kestä enää raskasta työtä", "raskasta", KT__ROLE_REFUSED);
+  ROLE("selkä ei kestä keittiötä", "keittiötä", KT__ROLE_REFUSED);
+  ROLE("vill inte studera", "studera", KT__ROLE_REFUSED);
+  /* What comes before the negation stays. */
+  ROLE("selkä ei kestä keittiötä", "selkä", KT__ROLE_SITUATION);
+}
+
+Test(reading, a_negated_verb_of_knowing_states_a_problem) {
+  ROLE("ei tiedä mihin suuntaan lähtisi", "suuntaan", KT__ROLE_GOAL);
+  ROLE("ei osaa käyttää tietokonetta", "tietokonetta", KT__ROLE_SITUATION);
+}
+
+Test(reading, spoken_et_is_not_a_negation_without_a_verb) {
+  ROLE("pomo ilmotti et koko porukka lomautetaan", "lomautetaan", KT__ROLE_SITUATION);
+  ROLE("et pysty nostamaan raskaita", "raskaita", KT__ROLE_REFUSED);
+}
+
+Test(reading, generic_words_are_marked) {
+  cr_assert(generic("asiakas on mies, 40 vuotta", "asiakas"));
+  cr_assert(generic("asiakas on mies, 40 vuotta", "mies"));
+  cr_assert(generic("asiakas on mies, 40 vuotta", "vuotta"));
+  cr_assert_not(generic("velkoja ja ulosotto", "velkoja"));
+}
