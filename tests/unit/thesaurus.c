@@ -1,0 +1,167 @@
+/*
+ * thesaurus.c — the thesaurus on a small fixture of its own (not the bundled
+ * catalogue): compound-part triggers only where marked '*', weak words that
+ * need context, `all:` rules, `negated:` and `age:`, the errors an editor
+ * sees, and the lint that index --check prints.
+ */
+#define _GNU_SOURCE
+#include "engine.h"
+#include "helpers.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const FIXTURE =
+    "[velat]\n"
+    "label: velat\n"
+    "negated: drop\n"
+    "client: velka*, pikavippi\n"
+    "service: velkaneuvonta\n"
+    "\n"
+    "[pelit]\n"
+    "label: liiallinen pelaaminen\n"
+    "client: peliriippuvuus\n"
+    "weak: pelata\n"
+    "context: liikaa, öisin, koukussa\n"
+    "service: peliklinikka\n"
+    "\n"
+    "[yrittajyys]\n"
+    "label: yrittäjyys\n"
+    "all: perustaa + yritys*, perustaa + liike*\n"
+    "service: yritysneuvonta\n"
+    "\n"
+    "[oppivelvollisuus]\n"
+    "label: oppivelvollisuus\n"
+    "age: 16-17\n"
+    "service: oppivelvollisuus\n"
+    "\n"
+    "[asuminen]\n"
+    "label: asuminen\n"
+    "client: vuokra\n"
+    "service: asumisneuvonta\n";
+
+static kt_analyzer *an;
+static kt__thesaurus *th;
+
+/* Write @p text as the only thesaurus file of a new folder; returns the folder. */
+static char *write_thesaurus(const char *text) {
+  char *dir = kt_test_tmpdir();
+  char *path = NULL;
+  cr_assert_geq(asprintf(&path, "%s/test.txt", dir), 0);
+  FILE *f = fopen(path, "w");
+  cr_assert_not_null(f);
+  fputs(text, f);
+  fclose(f);
+  free(path);
+  return dir;
+}
+
+static int compile(const char *text, kt__thesaurus **out) {
+  char *dir = write_thesaurus(text), *compiled = NULL;
+  cr_assert_geq(asprintf(&compiled, "%s/compiled.tsv", dir), 0);
+  int rc = kt__thesaurus_compile(an, dir, compiled, NULL);
+  if (!rc && out) rc = kt__thesaurus_load(compiled, out);
+  free(compiled);
+  return rc;
+}
+
+static void setup(void) {
+  cr_assert_eq(kt_analyzer_open(&an), KT_OK, "%s", kt_error_last());
+  kt__analyzer_set_fix_umlauts(an, false);
+  cr_assert_eq(compile(FIXTURE, &th), KT_OK, "%s", kt_error_last());
+  cr_assert_not_null(th);
+}
+
+static void teardown(void) {
+  kt__thesaurus_free(th);
+  kt_analyzer_close(an);
+}
+
+TestSuite(thesaurus, .init = setup, .fini = teardown);
+
+static const kt__concept *concept(const char *id) {
+  for (size_t i = 0; i < kt__thesaurus_count(th); i++)
+    if (!strcmp(kt__thesaurus_concept(th, i)->id, id)) return kt__thesaurus_concept(th, i);
+  cr_assert_fail("no concept %s", id);
+  return NULL;
+}
+
+/* Does @p text find concept @p id (clauses as the search reads them)? */
+static bool finds(const char *text, const char *id) {
+  kt_analysis *a = NULL;
+  cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
+  kt__reading rd;
+  cr_assert_eq(kt__reading_read(a, text, &rd), KT_OK);
+  bool *skip = calloc(kt_analysis_count(a) + 1, sizeof *skip);
+  kt__found found[16];
+  size_t n = kt__thesaurus_find(th, a, skip, rd.clause, found, 16);
+  bool hit = false;
+  for (size_t k = 0; k < n; k++) hit |= !strcmp(kt__thesaurus_concept(th, found[k].concept)->id, id);
+  free(skip);
+  kt__reading_free(&rd);
+  kt_analysis_free(a);
+  return hit;
+}
+
+Test(thesaurus, a_compound_part_finds_only_where_marked) {
+  cr_assert(finds("ulosottovelka kasvaa", "velat"), "velka* should match as a part");
+  cr_assert(finds("vuokra on maksamatta", "asuminen"));
+  cr_assert_not(finds("töissä vuokratyössä", "asuminen"), "vuokra (no '*') must not match vuokratyö");
+}
+
+Test(thesaurus, a_weak_word_needs_its_context) {
+  cr_assert_not(finds("tykkää pelata kavereiden kanssa", "pelit"));
+  cr_assert(finds("pelaa liikaa", "pelit"));
+  cr_assert(finds("pelaa öitä myöten. On koukussa", "pelit"), "context in the next clause counts");
+  cr_assert_not(finds("pelaa jalkapalloa. Käy kaupassa. Asuu yksin. Koukussa", "pelit"),
+                "context three clauses away does not");
+  cr_assert(finds("peliriippuvuus", "pelit"), "a client word acts alone");
+}
+
+Test(thesaurus, a_rule_needs_every_word_in_one_clause) {
+  cr_assert(finds("perustaisi oman parturiliikkeen", "yrittajyys"));
+  cr_assert(finds("haluaa yrityksen, jonka perustaa itse", "yrittajyys") == false,
+            "the rule's words are in two clauses");
+  cr_assert(finds("yrityksen haluaisi perustaa", "yrittajyys"), "any order");
+  cr_assert_not(finds("perustaa kerhon", "yrittajyys"));
+  cr_assert_not(finds("liike kiinnostaa", "yrittajyys"));
+}
+
+Test(thesaurus, negated_and_age_keys_are_loaded) {
+  cr_assert(concept("velat")->negated_drop);
+  cr_assert_not(concept("asuminen")->negated_drop);
+  cr_assert_eq(concept("oppivelvollisuus")->age_lo, 16);
+  cr_assert_eq(concept("oppivelvollisuus")->age_hi, 17);
+  cr_assert_eq(concept("velat")->age_lo, -1);
+}
+
+Test(thesaurus, editors_get_clear_errors) {
+  cr_assert_eq(compile("[a]\nlabel: a\nweak: pelata\nservice: x\n", NULL), KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), "weak words but no context"), "%s", kt_error_last());
+  cr_assert_eq(compile("[a]\nlabel: a\nclient: vapaa-aika*\nservice: x\n", NULL), KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), "only a one-word entry may end in '*'"), "%s", kt_error_last());
+  cr_assert_eq(compile("[a]\nlabel: a\nall: perustaa\nservice: x\n", NULL), KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), "single words joined by '+'"), "%s", kt_error_last());
+  cr_assert_eq(compile("[a]\nlabel: a\nage: 17\nservice: x\n", NULL), KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), "age '17'"), "%s", kt_error_last());
+  cr_assert_eq(compile("[a]\nlabel: a\nnegated: maybe\nclient: b\nservice: x\n", NULL), KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), "'need' or 'drop'"), "%s", kt_error_last());
+}
+
+Test(thesaurus, lint_names_a_star_on_a_common_part) {
+  /* A catalogue of the mini services with a thesaurus marking työ* (a part
+   * of many of their words) and velkaneuvonta* (a part of none). */
+  char *cat = kt_test_tmpdir(), *cmd = NULL;
+  cr_assert_geq(asprintf(&cmd, "mkdir -p %s/thesaurus && cp -r %s/services %s/ && printf '%s' > %s/thesaurus/t.txt",
+                         cat, KT_TEST_DATA "/catalog-mini", cat,
+                         "[tyo]\\nlabel: työ\\nclient: työ*, velkaneuvonta*\\nservice: työ\\n", cat), 0);
+  cr_assert_eq(system(cmd), 0, "%s", cmd);
+  free(cmd);
+  char *w = NULL;
+  cr_assert_eq(kt_thesaurus_lint(cat, &w), KT_OK, "%s", kt_error_last());
+  cr_assert(strstr(w, "'työ*' is a part of"), "%s", w);
+  cr_assert_null(strstr(w, "velkaneuvonta*"), "%s", w);
+  kt_free(w);
+}
