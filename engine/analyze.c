@@ -313,7 +313,9 @@ static unsigned reading_morph(const reading *r) {
   if (eq(r->cls, "kieltosana")) m |= KT__MORPH_NEGV;
   if (eq(r->cls, "nimisana") || eq(r->cls, "laatusana") || eq(r->cls, "nimisana_laatusana"))
     m |= KT__MORPH_NOUN;
-  if (eq(r->tense, "past_imperfective") || eq(r->participle, "past_active")) m |= KT__MORPH_PAST;
+  if (eq(r->tense, "past_imperfective") || eq(r->participle, "past_active") ||
+      eq(r->participle, "past_passive"))
+    m |= KT__MORPH_PAST;
   if (eq(r->mood, "conditional")) m |= KT__MORPH_COND;
   if (eq(r->mood, "A-infinitive")) m |= KT__MORPH_INF;
   if (r->reqv) m |= KT__MORPH_WANTSV;
@@ -363,10 +365,6 @@ static size_t add_voikko_m(kt_analyzer *an, termset *ts, const char *word, int l
   return kept;
 }
 
-static size_t add_voikko(kt_analyzer *an, termset *ts, const char *word, int lemma_kind) {
-  return add_voikko_m(an, ts, word, lemma_kind, NULL);
-}
-
 /* Words a note writes that Voikko reads wrongly or not at all: spoken forms
  * ("ollu" would be corrected to "olu", beer), and words whose only reading
  * is not what a note means ("raskaana" is pregnant, not heavy). Each maps to
@@ -391,7 +389,7 @@ static const char *respelled(const char *word) {
  * accepts. Only words Voikko does not know get here, so valid words are never
  * "corrected". Up to MAX_UMLAUT_SLOTS letters (1023 spell checks, cached). */
 #define MAX_UMLAUT_SLOTS 10
-static size_t add_umlaut_fixed(kt_analyzer *an, termset *ts, const char *word) {
+static size_t add_umlaut_fixed(kt_analyzer *an, termset *ts, const char *word, unsigned *morph) {
   size_t len = strlen(word);
   if (len > 60) return 0;
   size_t pos[MAX_UMLAUT_SLOTS], np = 0;
@@ -423,7 +421,7 @@ static size_t add_umlaut_fixed(kt_analyzer *an, termset *ts, const char *word) {
       }
       variant[o] = '\0';
       if (voikkoSpellCstr(an->voikko, variant) == VOIKKO_SPELL_OK)
-        found += add_voikko(an, ts, variant, KT_TERM_FIXED);
+        found += add_voikko_m(an, ts, variant, KT_TERM_FIXED, morph);
     }
   }
   return found;
@@ -455,7 +453,7 @@ static size_t edit_distance(const char *a, const char *b) {
  * search can weigh them lower or leave them out. Valid words never get here. */
 #define TYPO_MIN_BYTES 6
 #define TYPO_MAX_SUGGESTIONS 3
-static size_t add_typo_fixed(kt_analyzer *an, termset *ts, const char *word) {
+static size_t add_typo_fixed(kt_analyzer *an, termset *ts, const char *word, unsigned *morph) {
   size_t len = strlen(word);
   if (len < TYPO_MIN_BYTES || len > 60) return 0;
   char **sugg = voikkoSuggestCstr(an->voikko, word);
@@ -464,7 +462,7 @@ static size_t add_typo_fixed(kt_analyzer *an, termset *ts, const char *word) {
   for (size_t i = 0; sugg[i] && i < TYPO_MAX_SUGGESTIONS; i++) {
     if (strchr(sugg[i], ' ')) continue; /* a split into two words is a different reading */
     char *f = kt__casefold(sugg[i]);
-    if (f && edit_distance(word, f) <= maxd) found += add_voikko(an, ts, f, KT_TERM_TYPO);
+    if (f && edit_distance(word, f) <= maxd) found += add_voikko_m(an, ts, f, KT_TERM_TYPO, morph);
     free(f);
   }
   voikkoFreeCstrArray(sugg);
@@ -518,9 +516,9 @@ static void analyse_uncached(kt_analyzer *an, const kt__word *w, bool fix, terms
   size_t n = w->numeric ? 0 : add_voikko_m(an, ts, word, KT_TERM_LEMMA, morph);
   if (n == 0 && !w->numeric && fix) {
     *suggested = true;
-    n = add_umlaut_fixed(an, ts, word);
+    n = add_umlaut_fixed(an, ts, word, morph);
   }
-  if (n == 0 && !w->numeric && !w->all_caps && fix) add_typo_fixed(an, ts, word);
+  if (n == 0 && !w->numeric && !w->all_caps && fix) add_typo_fixed(an, ts, word, morph);
   if (n == 0) {
     const sb_symbol *st = sb_stemmer_stem(an->stemmer, (const sb_symbol *)word,
                                           (int)strlen(word));

@@ -41,8 +41,10 @@
   X(demote_eligibility, 0.3, 0.1, 1.0, "client outside the service's age limits")             \
   X(demote_language, 0.5, 0.1, 1.0, "service needs Finnish the client lacks")                 \
   X(demote_area, 0.5, 0.1, 1.0, "service not in the client's municipality")                   \
-  /* Roles (reading.c): set on dev, see bench/README.md. */                                    \
-  X(role_background, 0.5, 0.1, 1.0, "words of the client's past")                              \
+  /* Roles (reading.c). Background 1.0/0.75/0.5/0.3/0.25 (concepts alike) gave dev nDCG@10   \
+   * .698/.699/.698/.696/.698 and trap-dev hits@5 18/16/14/11/12: dev is flat, traps fall. */ \
+  X(role_background, 0.3, 0.1, 1.0, "words of the client's past")                              \
+  X(role_background_concept, 0.3, 0.0, 1.0, "expansions of a concept found in the client's past") \
   X(role_goal, 1.0, 1.0, 2.0, "words of the client's goal")                                    \
   X(generic_word, 0.3, 0.0, 1.0, "a generic word (asiakas, mies, vuotta): never a need alone")  \
   /* Bounded evidence: the largest share of a result's score one loose word may carry. */      \

@@ -71,6 +71,11 @@ static const char *const refuse[] = {"kieltäytyä", "refuses", "refuse", "vägr
  *     resource lacking, which search.c tells apart by the concept found;
  *   - any other verb ("ei tiedä mihin suuntaan", "ei osaa käyttää
  *     tietokonetta", "rahat ei riitä"): a problem stated, nothing denied. */
+/* "ei ongelmia asumisessa", "ei huolta rahasta": a denied problem noun
+ * denies its whole scope, whatever concept the other words find. */
+static const char *const problem_nouns[] = {"ongelma", "vaikeus", "huoli", "hätä", "pulma",
+                                            "murhe", "problem", "problems", "issue", "issues",
+                                            "problem", "svårighet", NULL};
 static const char *const capacity_verbs[] = {"kest", "pysty", "pyst", "voi", "jaksa", "sovi",
                                              "sopi", "can't", "cannot", "klarar", "orkar", NULL};
 
@@ -85,15 +90,17 @@ static const char *const goal_prefix[] = {"halu",     "kiinnost", "toivo",  "toi
  * "oli kokkina", "ollut kassalla", "työskennellyt", "valmistunut". The past of
  * other verbs is usually how the present came about ("alkoholinkäyttö on
  * lisääntynyt", "koulu jäi kesken") and is read as the situation. */
-static const char *const history_verbs[] = {"ol",      "työsken", "teh",    "tek",  "opiskel",
-                                            "valmistu", "toimi",  "worked", "was",  "were",
-                                            "studied", "var",     "arbetade", "studerade", NULL};
+static const char *const history_verbs[] = {"ol", "työsken", "teh", "tek", "opiskel", "valmistu",
+                                            "toimi", "käy", "käv", "suorit", NULL};
 /* Background cues: the client's past. */
 static const char *const past_words[] = {"aiemmin",   "aikaisemmin", "ennen",     "entinen",
                                          "koulutukseltaan", "ammatiltaan", "taustaltaan",
                                          "tausta",    "taustalla",   "työhistoria", "previously",
                                          "formerly",  "used",        "worked",    "tidigare",
-                                         "förut",     NULL};
+                                         "förut",     "nuorena",     "lapsena",   "viime",
+                                         "silloin",   "aikoinaan",   "aikanaan",  "was", "were",
+                                         "worked",    "studied",     "var",       "arbetade",
+                                         "studerade", NULL};
 /* Clause conjunctions: a new clause starts here. */
 static const char *const conj[] = {"mutta", "vaan",   "koska", "vaikka", "kun", "but", "because",
                                    "although", "men", "eftersom", "fast", NULL};
@@ -181,6 +188,11 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
         goal = true;
       if (is_any(t, past_words) || ((m & KT__MORPH_PAST) && starts_any(t, history_verbs)))
         past = true;
+      /* A year gone by ("keskeytti armeijan 2019"). */
+      if (t->surface[0] >= '1' && t->surface[0] <= '2' && strlen(t->surface) == 4) {
+        int y = atoi(t->surface);
+        if (y >= 1950 && y <= 2025) past = true;
+      }
       /* "ei ole ollut töissä" is the present: no work. */
       if ((m & KT__MORPH_PAST) && i > s && (kt__analysis_morph(a, i - 1) & KT__MORPH_NEGV))
         negated_past = true;
@@ -238,6 +250,8 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
     if (is(t, "vill") && i + 1 < n && is(tok(a, i + 1), "inte")) { verb = i + 1; wish_neg = true; }
     if (verb == (size_t)-1) continue;
     unsigned char role = wish_neg ? KT__ROLE_REFUSED : KT__ROLE_NEGATED;
+    for (size_t j = verb + 1; !wish_neg && j < n && j <= verb + 3 && out->clause[j] == out->clause[i]; j++)
+      if (is_any(tok(a, j), problem_nouns)) role = KT__ROLE_REFUSED;
     /* The negator itself keeps its role: an entry that starts with it
      * ("ei puhu suomea") is a need as written. */
     for (size_t j = i + 1; j <= verb; j++) {

@@ -728,13 +728,21 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
         const kt__concept *c = kt__thesaurus_concept(e->gen.thes, f->concept);
         if (f->first == f->last && x.rd.generic[f->first]) continue;
         if (x.rd.role[f->first] == KT__ROLE_NEGATED && c->negated_drop) {
-          for (size_t i = f->first; i <= f->last; i++) denied[i] = true;
+          /* The whole denial goes: "ei väkivaltaa kotona" says nothing
+           * about being at home. */
+          for (size_t i = 0; i < ntok; i++)
+            if (x.rd.role[i] == KT__ROLE_NEGATED && x.rd.negator[i] == x.rd.negator[f->first])
+              denied[i] = true;
           continue;
         }
         x.found[kept++] = *f;
       }
       x.nfound = kept;
     }
+    size_t kept = 0;
+    for (size_t k = 0; k < x.nfound; k++)
+      if (!denied[x.found[k].first]) x.found[kept++] = x.found[k];
+    x.nfound = kept;
     for (size_t i = 0; i < ntok; i++) {
       if (x.rd.role[i] == KT__ROLE_NEGATED && !denied[i]) x.rd.role[i] = x.rd.clause_role[i];
       rejected[i] = kt__role_silent(x.rd.role[i]);
@@ -793,7 +801,8 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
       const kt__concept *c = kt__thesaurus_concept(e->gen.thes, x.found[k].concept);
       for (size_t i = x.found[k].first; i <= x.found[k].last; i++)
         if (x.token_need[i] < 0) x.token_need[i] = (int)k;
-      double role = role_weight(rk, x.rd.role[x.found[k].first]);
+      int r = x.rd.role[x.found[k].first];
+      double role = r == KT__ROLE_BACKGROUND ? rk->role_background_concept : role_weight(rk, r);
       if (!(opts->flags & KT_SEARCH_NO_THESAURUS))
         for (size_t j = 0; j < c->nexp && !rc; j++) {
           double w = c->exp[j].weight * rk->expansion_scale *
