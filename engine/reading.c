@@ -97,7 +97,7 @@ static const char *const past_words[] = {"aiemmin",   "aikaisemmin", "ennen",   
                                          "koulutukseltaan", "ammatiltaan", "taustaltaan",
                                          "tausta",    "taustalla",   "työhistoria", "previously",
                                          "formerly",  "used",        "worked",    "tidigare",
-                                         "förut",     "nuorena",     "lapsena",   "viime",
+                                         "förut",     "nuorena",     "lapsena",
                                          "silloin",   "aikoinaan",   "aikanaan",  "was", "were",
                                          "worked",    "studied",     "var",       "arbetade",
                                          "studerade", NULL};
@@ -188,10 +188,11 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
         goal = true;
       if (is_any(t, past_words) || ((m & KT__MORPH_PAST) && starts_any(t, history_verbs)))
         past = true;
-      /* A year gone by ("keskeytti armeijan 2019"). */
+      /* A year long gone ("keskeytti armeijan 2019"); last year or the
+       * one before is how the present came about ("jäi kesken 2025"). */
       if (t->surface[0] >= '1' && t->surface[0] <= '2' && strlen(t->surface) == 4) {
         int y = atoi(t->surface);
-        if (y >= 1950 && y <= 2025) past = true;
+        if (y >= 1950 && y <= 2023) past = true;
       }
       /* "ei ole ollut töissä" is the present: no work. */
       if ((m & KT__MORPH_PAST) && i > s && (kt__analysis_morph(a, i - 1) & KT__MORPH_NEGV))

@@ -56,6 +56,9 @@ Test(reading, the_past_is_background_and_the_wish_is_the_goal) {
   ROLE(m, "kokki", KT__ROLE_BACKGROUND);
   ROLE(m, "toimistotyö", KT__ROLE_GOAL);
   ROLE("työskenteli varastossa kymmenen vuotta", "varastossa", KT__ROLE_BACKGROUND);
+  ROLE("nuorena käytti huumeita", "huumeita", KT__ROLE_BACKGROUND);
+  ROLE("keskeytti armeijan 2019", "armeijan", KT__ROLE_BACKGROUND);
+  ROLE("Var städare i 15 år", "städare", KT__ROLE_BACKGROUND);
   /* A conditional is a wish. */
   ROLE("perustaisi oman kampaamon", "kampaamon", KT__ROLE_GOAL);
 }
@@ -65,6 +68,10 @@ Test(reading, the_past_of_other_verbs_is_the_situation) {
   ROLE("alkoholinkäyttö on lisääntynyt työttömyyden aikana", "alkoholinkäyttö", KT__ROLE_SITUATION);
   ROLE("amis jäi kesken viime keväänä", "amis", KT__ROLE_SITUATION);
   ROLE("velkoja kertynyt paljon", "velkoja", KT__ROLE_SITUATION);
+}
+
+Test(reading, a_denied_problem_noun_denies_its_scope) {
+  ROLE("ei mitään ongelmia asumisessa", "asumisessa", KT__ROLE_REFUSED);
 }
 
 Test(reading, a_negated_noun_is_marked_for_the_concept_to_decide) {
