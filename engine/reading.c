@@ -260,10 +260,20 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
       out->negator[j] = i;
     }
     if (wish_neg) out->role[i] = role;
+    size_t after = 0;
     for (size_t j = verb + 1; j < n && j <= verb + 4 && out->clause[j] == out->clause[verb]; j++) {
       out->role[j] = role;
       out->negator[j] = i;
+      after += !tok(a, j)->stopword;
     }
+    /* Nothing follows a negated wish in its clause: what it refuses came
+     * first ("asiakaspalvelu ei kiinnosta"). Not so for a capacity: in
+     * "selkä ei kestä" the back is the problem. */
+    if (wish_neg && !after && starts_any(tok(a, verb), wish))
+      for (size_t j = i; j-- > 0 && out->clause[j] == out->clause[i];) {
+        out->role[j] = role;
+        out->negator[j] = i;
+      }
   }
   return KT_OK;
 }
