@@ -140,6 +140,13 @@ static int index_service(kt_analyzer *an, ktx_writer *w, const kt__service *s) {
   if (!rc) rc = add_bool(doc, "Q", s->id);
   if (!rc) rc = add_bool(doc, "XC", s->category);
   for (size_t i = 0; !rc && i < s->n_target_groups; i++) rc = add_bool(doc, "XG", s->target_groups[i]);
+  /* The same groups as ranked terms: a need signal (age, long unemployment,
+   * language) can retrieve the services made for it (search.c). */
+  for (size_t i = 0; !rc && i < s->n_target_groups; i++) {
+    char term[256];
+    snprintf(term, sizeof term, KT__PREFIX_GROUP "%s", s->target_groups[i]);
+    rc = ktx_doc_add_term(doc, term, 1);
+  }
   for (size_t i = 0; !rc && i < s->n_languages; i++) rc = add_bool(doc, "XL", s->languages[i]);
   for (size_t i = 0; !rc && i < s->n_municipalities; i++)
     rc = add_bool(doc, "XM", s->municipalities[i]);

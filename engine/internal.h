@@ -121,6 +121,9 @@ double kt__term_weight(int kind);
  * compare analyses on one index: "Y" + surface form, "Z" + Snowball stem. */
 #define KT__PREFIX_SURFACE "Y"
 #define KT__PREFIX_SNOWBALL "Z"
+/* A service's target group as a ranked term ("Gnuoret"), beside the
+ * boolean filter term "XG" + group. */
+#define KT__PREFIX_GROUP "G"
 
 /* ---- catalog.c -------------------------------------------------------- */
 /* Multilingual text: Finnish always present after validation. */

@@ -47,6 +47,9 @@
   X(role_background_concept, 0.3, 0.0, 1.0, "expansions of a concept found in the client's past") \
   X(role_goal, 1.0, 1.0, 2.0, "words of the client's goal")                                    \
   X(generic_word, 0.3, 0.0, 1.0, "a generic word (asiakas, mies, vuotta): never a need alone")  \
+  /* Needs that retrieve: a signalled target group as a query term. 0/0.15/0.3/0.6 gave dev    \
+   * nDCG@10 .695/.694/.696/.697, trap-dev hits 11/12/12/12. */                                \
+  X(group_retrieval, 0.3, 0.0, 1.0, "a target group the note signals, as a query term")        \
   /* Bounded evidence: the largest share of a result's score one loose word may carry. */      \
   X(evidence_cap, 0.6, 0.3, 1.0, "share of one word that neither names the service nor a concept") \
   /* Pseudo-relevance feedback (off by default): 5/10/20 terms at 0.1/0.2/0.4 gave .680-.686. */ \

@@ -826,6 +826,17 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
     if (rc) goto out;
   }
 
+  /* Needs that retrieve: the target groups the note signals (age, long
+   * unemployment, language, a concept's groups) join the query, so services
+   * made for such a client are candidates even when no word matches them. */
+  if (signals && rk->group_retrieval > 0)
+    for (size_t g = 0; g < set.ngroups && !rc; g++) {
+      char term[128];
+      snprintf(term, sizeof term, KT__PREFIX_GROUP "%s", set.groups[g]);
+      rc = add_qterm(&x.q, term, rk->group_retrieval, 0, -1, 0);
+    }
+  if (rc) goto out;
+
   /* Feedback features: for the store to learn from, or to rank with it. */
   bool use_fb = !baseline && e->fb && !(opts->flags & KT_SEARCH_NO_FEEDBACK);
   if ((feat_out || use_fb) && (rc = need_features(&x, rejected, &set, &feat, &nfeat))) goto out;
