@@ -40,7 +40,7 @@ static const char *const FIELDS[] = {
     "id", "name", "summary", "description", "target_description", "category",
     "target_groups", "age", "languages", "finnish_level", "provider",
     "municipalities", "delivery", "requirements", "referral", "cost",
-    "keywords", "related", "updated", "status", "contact", "apply", "reviewed"};
+    "keywords", "related", "updated", "status", "contact", "apply", "reviewed", "source"};
 /* `status`: what kind of offer the entry is. Absent means "active". */
 static const char *const STATUSES[] = {"active", "composite", "ended", "seasonal"};
 /* `contact`: what the service publishes; at least one of these. */
@@ -348,6 +348,39 @@ static void check_contact(ctx *c, json_t *v) {
     bad(c, "contact", "is empty; expected at least one of web, phone, email, address");
 }
 
+/* A PTV identifier: a GUID, 8-4-4-4-12 hex digits. */
+static bool is_guid(const char *s) {
+  if (strlen(s) != 36) return false;
+  for (int i = 0; i < 36; i++) {
+    char ch = s[i];
+    if (i == 8 || i == 13 || i == 18 || i == 23) { if (ch != '-') return false; }
+    else if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F')))
+      return false;
+  }
+  return true;
+}
+
+/* source: where an imported entry came from, {ptv: "<GUID>"}. */
+static void check_source(ctx *c, json_t *v) {
+  if (!json_is_object(v) || json_object_size(v) == 0) {
+    bad(c, "source", "expected an object {\"ptv\": \"<PTV service id>\"}");
+    return;
+  }
+  const char *k;
+  json_t *x;
+  json_object_foreach(v, k, x) {
+    if (strcmp(k, "ptv")) {
+      char fname[96];
+      snprintf(fname, sizeof fname, "source.%s", k);
+      trim_partial_utf8(fname);
+      bad(c, fname, "unknown key; expected ptv");
+      continue;
+    }
+    const char *id = text_ok(c, "source.ptv", x);
+    if (id && !is_guid(id)) bad(c, "source.ptv", "'%s' is not a PTV id (a GUID)", id);
+  }
+}
+
 /* apply: {routes: [..], text: {fi, sv?, en?}, url?}. */
 static void check_apply(ctx *c, json_t *v) {
   if (!json_is_object(v)) {
@@ -555,6 +588,8 @@ int kt__service_parse(const char *file, const char *json, size_t len,
   else if (!out->ended)
     bad(&c, "apply", "missing; a service on offer says how to start: "
                      "{\"routes\": [\"itse\"]} (routes: itse, ohjaus, lahete, hakemus)");
+  v = json_object_get(root, "source");
+  if (v) check_source(&c, v);
   /* An ended service may keep its historical provider; one on offer may not
    * send a client to an organisation that no longer exists. */
   const char *why = out->ended ? NULL : kt__defunct_provider(out->provider_name);
@@ -885,6 +920,23 @@ int kt_catalog_validate(const char *catalog_dir, size_t *count) {
   kt_analyzer_close(an);
   free(tdir);
   if (!rc && count) *count = st.services;
+  return rc;
+}
+
+int kt_service_check(const char *json, size_t len, const char *name) {
+  kt__err_clear();
+  if (!json || !name) return kt__err(KT_EINVAL, "kt_service_check: NULL argument");
+  kt__buf errors;
+  kt__buf_init(&errors, 1 << 20);
+  kt__service s;
+  int rc = kt__service_parse(name, json, len, &s, &errors);
+  if (rc == KT_OK) kt__service_free(&s);
+  else if (rc == KT_ENOMEM) kt__err(rc, "out of memory checking %s", name);
+  else {
+    if (errors.len && errors.data[errors.len - 1] == '\n') errors.data[--errors.len] = '\0';
+    kt__err(rc, "%s", errors.data ? errors.data : name);
+  }
+  kt__buf_free(&errors);
   return rc;
 }
 
