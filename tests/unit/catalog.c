@@ -85,6 +85,26 @@ Test(catalog, defunct_organisations_are_recognised_at_word_starts_only) {
   cr_assert_null(kt__defunct_provider(NULL));
 }
 
+Test(catalog, one_record_is_checked_as_the_loader_checks_it) {
+  char *json = NULL;
+  size_t len = 0;
+  FILE *f = fopen(KT_TEST_DATA "/catalog-mini/services/tyokokeilu.json", "r");
+  cr_assert_not_null(f);
+  cr_assert_gt(getdelim(&json, &len, '\0', f), 0);
+  fclose(f);
+  cr_assert_eq(kt_service_check(json, strlen(json), "services/tyokokeilu.json"), KT_OK, "%s",
+               kt_error_last());
+  cr_assert_eq(kt_service_check(json, strlen(json), "services/toinen.json"), KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), "services/toinen.json: field 'id'"), "%s", kt_error_last());
+  char *p = strstr(json, "\"contact\"");
+  cr_assert_not_null(p);
+  memcpy(p, "\"kontakt\"", 9);
+  cr_assert_eq(kt_service_check(json, strlen(json), "x.json"), KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), "field 'contact': missing"), "%s", kt_error_last());
+  cr_assert_eq(kt_service_check(NULL, 0, "x.json"), KT_EINVAL);
+  free(json);
+}
+
 /* An ended service keeps its record (show, GET /api/services/{id}) but no
  * search ranks it and the browse list leaves it out, even when the need
  * text names it. */
