@@ -47,9 +47,9 @@ static const char *const STATUSES[] = {"active", "composite", "ended", "seasonal
 static const char *const CONTACT_KEYS[] = {"web", "phone", "email", "address"};
 /* `apply.routes`: how a client gets in. itse = the client contacts the
  * service or signs up directly; ohjaus = a counsellor or other professional
- * refers or books; lahete = a doctor's referral or an official decision is
- * needed; hakemus = the client files an application (a benefit claim, a
- * study application). */
+ * refers, books or decides; lahete = a referral (lähete) from a doctor or
+ * other professional is needed; hakemus = the client (or employer) files an
+ * application (a benefit claim, a study application). */
 static const char *const APPLY_ROUTES[] = {"itse", "ohjaus", "lahete", "hakemus"};
 static const char *const APPLY_KEYS[] = {"routes", "text", "url"};
 
