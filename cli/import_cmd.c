@@ -51,71 +51,118 @@ typedef struct map_row {
 } map_row;
 
 /* PTV target groups (Finto PTVL "KR" codes) -> catalogue target groups. */
-static const map_row TARGET_GROUPS[] = {
-    {"maahanmuut", "maahanmuuttajat"}, {"nuor", "nuoret"},
-    {"ikääntyn", "ikaantyneet"},       {"ikäihmi", "ikaantyneet"},
-    {"senior", "ikaantyneet"},         {"vamma", "vammaiset"},
-    {"toimintarajoit", "vammaiset"},   {"opiskel", "opiskelijat"},
-    {"lapsiperhe", "vanhemmat"},       {"perhe", "vanhemmat"},
-    {"yrityksen perust", "yrittajiksi_aikovat"}, {"yrittäj", "yrittajiksi_aikovat"},
-    {"työnantaj", "tyonantajat"},      {"yritykset", "tyonantajat"},
-    {"työttöm", "kaikki"},             {"työnhakij", "kaikki"},
-    {"kansalai", "kaikki"}};
+static const map_row TARGET_GROUPS[] = {{"maahanmuut", "maahanmuuttajat"},
+                                        {"nuor", "nuoret"},
+                                        {"ikääntyn", "ikaantyneet"},
+                                        {"ikäihmi", "ikaantyneet"},
+                                        {"senior", "ikaantyneet"},
+                                        {"vamma", "vammaiset"},
+                                        {"toimintarajoit", "vammaiset"},
+                                        {"opiskel", "opiskelijat"},
+                                        {"lapsiperhe", "vanhemmat"},
+                                        {"perhe", "vanhemmat"},
+                                        {"yrityksen perust", "yrittajiksi_aikovat"},
+                                        {"yrittäj", "yrittajiksi_aikovat"},
+                                        {"työnantaj", "tyonantajat"},
+                                        {"yritykset", "tyonantajat"},
+                                        {"työttöm", "kaikki"},
+                                        {"työnhakij", "kaikki"},
+                                        {"kansalai", "kaikki"}};
 /* Target group codes, used when a group has no Finnish name. */
 static const map_row TARGET_CODES[] = {{"KR1", "kaikki"}, {"KR2", "tyonantajat"}};
 
 /* PTV service classes and ontology terms -> catalogue categories. */
-static const map_row CATEGORIES[] = {
-    {"maahanmuut", "kotoutuminen"},   {"kotoutu", "kotoutuminen"},
-    {"kuntoutu", "tyokyky"},          {"työkyky", "tyokyky"},
-    {"mielenterv", "tyokyky"},        {"päihde", "tyokyky"},
-    {"terveys", "tyokyky"},           {"nuorisotyö", "nuoret"},
-    {"nuor", "nuoret"},               {"yrittäj", "yrittajyys"},
-    {"yrityksen perust", "yrittajyys"}, {"rekrytoin", "tyonantajat"},
-    {"työnantaj", "tyonantajat"},     {"asumi", "talous_asuminen"},
-    {"asunno", "talous_asuminen"},    {"toimeentulo", "talous_asuminen"},
-    {"velka", "talous_asuminen"},     {"talous", "talous_asuminen"},
-    {"sosiaaliturva", "talous_asuminen"}, {"etuu", "talous_asuminen"},
-    {"työnhaku", "tyonhaku"},         {"työpaik", "tyonhaku"},
-    {"työttöm", "tyonhaku"},          {"työllisty", "tuettu_tyo"},
-    {"koulutu", "koulutus"},          {"opiskel", "koulutus"},
-    {"opetus", "koulutus"},           {"vapaa-aika", "arki_osallisuus"},
-    {"kulttuuri", "arki_osallisuus"}, {"liikunta", "arki_osallisuus"},
-    {"järjestö", "arki_osallisuus"},  {"osallisuus", "arki_osallisuus"},
-    {"neuvonta", "ohjaus"},           {"ohjaus", "ohjaus"}};
+static const map_row CATEGORIES[] = {{"maahanmuut", "kotoutuminen"},
+                                     {"kotoutu", "kotoutuminen"},
+                                     {"kuntoutu", "tyokyky"},
+                                     {"työkyky", "tyokyky"},
+                                     {"mielenterv", "tyokyky"},
+                                     {"päihde", "tyokyky"},
+                                     {"terveys", "tyokyky"},
+                                     {"nuorisotyö", "nuoret"},
+                                     {"nuor", "nuoret"},
+                                     {"yrittäj", "yrittajyys"},
+                                     {"yrityksen perust", "yrittajyys"},
+                                     {"rekrytoin", "tyonantajat"},
+                                     {"työnantaj", "tyonantajat"},
+                                     {"asumi", "talous_asuminen"},
+                                     {"asunno", "talous_asuminen"},
+                                     {"toimeentulo", "talous_asuminen"},
+                                     {"velka", "talous_asuminen"},
+                                     {"talous", "talous_asuminen"},
+                                     {"sosiaaliturva", "talous_asuminen"},
+                                     {"etuu", "talous_asuminen"},
+                                     {"työnhaku", "tyonhaku"},
+                                     {"työpaik", "tyonhaku"},
+                                     {"työttöm", "tyonhaku"},
+                                     {"työllisty", "tuettu_tyo"},
+                                     {"koulutu", "koulutus"},
+                                     {"opiskel", "koulutus"},
+                                     {"opetus", "koulutus"},
+                                     {"vapaa-aika", "arki_osallisuus"},
+                                     {"kulttuuri", "arki_osallisuus"},
+                                     {"liikunta", "arki_osallisuus"},
+                                     {"järjestö", "arki_osallisuus"},
+                                     {"osallisuus", "arki_osallisuus"},
+                                     {"neuvonta", "ohjaus"},
+                                     {"ohjaus", "ohjaus"}};
 
 /* Provider organisation name -> provider type. */
-static const map_row PROVIDER_TYPES[] = {
-    {"hyvinvointialue", "hyvinvointialue"}, {"kansaneläkelaitos", "kela"},
-    {"kela", "kela"},                       {"seurakun", "seurakunta"},
-    {"kaupunki", "kaupunki"},               {"kunta", "kaupunki"},
-    {"yliopisto", "oppilaitos"},            {"korkeakoulu", "oppilaitos"},
-    {"opisto", "oppilaitos"},               {"koulu", "oppilaitos"},
-    {" ry", "jarjesto"},                    {"säätiö", "jarjesto"},
-    {"liitto", "jarjesto"},                 {" oyj", "yritys"},
-    {" oy", "yritys"}};
+static const map_row PROVIDER_TYPES[] = {{"hyvinvointialue", "hyvinvointialue"},
+                                         {"kansaneläkelaitos", "kela"},
+                                         {"kela", "kela"},
+                                         {"seurakun", "seurakunta"},
+                                         {"kaupunki", "kaupunki"},
+                                         {"kunta", "kaupunki"},
+                                         {"yliopisto", "oppilaitos"},
+                                         {"korkeakoulu", "oppilaitos"},
+                                         {"opisto", "oppilaitos"},
+                                         {"koulu", "oppilaitos"},
+                                         {" ry", "jarjesto"},
+                                         {"säätiö", "jarjesto"},
+                                         {"liitto", "jarjesto"},
+                                         {" oyj", "yritys"},
+                                         {" oy", "yritys"}};
 
 /* Words of the service's own text -> delivery (PTV keeps channels apart). */
-static const map_row DELIVERY[] = {
-    {"verkossa", "verkko"},    {"verkkoasioin", "verkko"}, {"sähköise", "verkko"},
-    {"puhelinneuvon", "puhelin"}, {"puhelinpalvel", "puhelin"}, {"puhelimessa", "puhelin"},
-    {"etänä", "etä"},          {"videoyhte", "etä"},
-    {"toimipiste", "kasvokkain"}, {"palvelupiste", "kasvokkain"},
-    {"paikan päällä", "kasvokkain"}, {"vastaanot", "kasvokkain"}};
+static const map_row DELIVERY[] = {{"verkossa", "verkko"},
+                                   {"verkkoasioin", "verkko"},
+                                   {"sähköise", "verkko"},
+                                   {"puhelinneuvon", "puhelin"},
+                                   {"puhelinpalvel", "puhelin"},
+                                   {"puhelimessa", "puhelin"},
+                                   {"etänä", "etä"},
+                                   {"videoyhte", "etä"},
+                                   {"toimipiste", "kasvokkain"},
+                                   {"palvelupiste", "kasvokkain"},
+                                   {"paikan päällä", "kasvokkain"},
+                                   {"vastaanot", "kasvokkain"}};
 
 /* Words of the user instruction -> apply routes. */
 static const map_row ROUTES[] = {
-    {"lähete", "lahete"},  {"hakemu", "hakemus"}, {"haetaan", "hakemus"},
-    {"hae ", "hakemus"},   {"ohjaa", "ohjaus"},   {"ota yhteyttä", "itse"},
-    {"varaa", "itse"},     {"soita", "itse"},     {"ilmoittau", "itse"},
-    {"tule ", "itse"}};
+    {"lähete", "lahete"},  {"hakemu", "hakemus"},    {"haetaan", "hakemus"}, {"hae ", "hakemus"},
+    {"ohjaa", "ohjaus"},   {"ota yhteyttä", "itse"}, {"varaa", "itse"},      {"soita", "itse"},
+    {"ilmoittau", "itse"}, {"tule ", "itse"}};
 
 /* Top-level keys of a PTV service this importer reads; any other key with a
  * value is reported as not imported. */
-static const char *const HANDLED[] = {
-    "id", "type", "serviceChargeType", "serviceNames", "serviceDescriptions", "languages",
-    "keywords", "serviceCoverageType", "areaType", "areas", "requirements", "publishingStatus",
-    "serviceClasses", "ontologyTerms", "targetGroups", "organizations", "modified"};
+static const char *const HANDLED[] = {"id",
+                                      "type",
+                                      "serviceChargeType",
+                                      "serviceNames",
+                                      "serviceDescriptions",
+                                      "languages",
+                                      "keywords",
+                                      "serviceCoverageType",
+                                      "areaType",
+                                      "areas",
+                                      "requirements",
+                                      "publishingStatus",
+                                      "serviceClasses",
+                                      "ontologyTerms",
+                                      "targetGroups",
+                                      "organizations",
+                                      "modified"};
 
 #define N(a) (sizeof(a) / sizeof *(a))
 
@@ -228,15 +275,17 @@ static char *cut_words(const char *s, size_t max) {
         (s[i + 1] == '\0' || isspace((unsigned char)s[i + 1])))
       last_sentence = i + 1;
   }
-  while (end > 0 && isspace((unsigned char)s[end - 1])) end--;
+  while (end > 0 && isspace((unsigned char)s[end - 1]))
+    end--;
   return strndup(s, end);
 }
 
 /* The id a Finnish name gives: a-z, 0-9 and '-', with ä, ö, å, é folded. */
 static void slug(const char *name, char *out, size_t cap) {
-  static const struct { const char *utf8, *ascii; } fold[] = {
-      {"ä", "a"}, {"Ä", "a"}, {"ö", "o"}, {"Ö", "o"}, {"å", "a"}, {"Å", "a"}, {"é", "e"},
-      {"É", "e"}, {"ü", "u"}, {"Ü", "u"}};
+  static const struct {
+    const char *utf8, *ascii;
+  } fold[] = {{"ä", "a"}, {"Ä", "a"}, {"ö", "o"}, {"Ö", "o"}, {"å", "a"},
+              {"Å", "a"}, {"é", "e"}, {"É", "e"}, {"ü", "u"}, {"Ü", "u"}};
   size_t o = 0;
   bool dash = true; /* no leading dash */
   for (const char *p = name; *p && o + 1 < cap;) {
@@ -260,7 +309,8 @@ static void slug(const char *name, char *out, size_t cap) {
         adv = strlen(fold[i].utf8);
       }
     if (!a) /* another non-ASCII character: skip its bytes */
-      while (p[adv] && ((unsigned char)p[adv] & 0xC0) == 0x80) adv++;
+      while (p[adv] && ((unsigned char)p[adv] & 0xC0) == 0x80)
+        adv++;
     if (a) {
       out[o++] = *a;
       dash = false;
@@ -270,7 +320,8 @@ static void slug(const char *name, char *out, size_t cap) {
     }
     p += adv;
   }
-  while (o > 0 && out[o - 1] == '-') o--;
+  while (o > 0 && out[o - 1] == '-')
+    o--;
   out[o] = '\0';
 }
 
@@ -304,8 +355,10 @@ static char *existing_source(const char *path) {
  * never overwritten (a number is added), the same PTV service's is updated. */
 static void choose_id(import_ctx *c, const char *base, const char *ptv_id, char *out, size_t cap) {
   for (int n = 1; n < 1000; n++) {
-    if (n == 1) snprintf(out, cap, "%s", base);
-    else snprintf(out, cap, "%.*s-%d", MAX_ID_BYTES, base, n);
+    if (n == 1)
+      snprintf(out, cap, "%s", base);
+    else
+      snprintf(out, cap, "%.*s-%d", MAX_ID_BYTES, base, n);
     /* Taken in this run: by the same PTV service (given twice) or another. */
     json_t *taken = json_object_get(c->ids, out);
     if (taken) {
@@ -363,8 +416,8 @@ static json_t *map_service(json_t *s, notes *nt, char *why, size_t why_cap, char
 
   json_t *e = json_object();
   json_object_set_new(e, "id", json_string(id_out));
-  json_object_set_new(e, "name", ml(name_fi, ptv_text(names, "sv", "Name"),
-                                    ptv_text(names, "en", "Name")));
+  json_object_set_new(e, "name",
+                      ml(name_fi, ptv_text(names, "sv", "Name"), ptv_text(names, "en", "Name")));
 
   /* Summary: PTV's short description (1-2 sentences in the catalogue). */
   const char *sum[3], *desc[3], *langs[3] = {"fi", "sv", "en"};
@@ -464,7 +517,8 @@ static json_t *map_service(json_t *s, notes *nt, char *why, size_t why_cap, char
       }
     }
   if (!cat && (cat = map_lookup(CATEGORIES, N(CATEGORIES), name_fi))) cat_from = name_fi;
-  if (cat) note(nt->mapped, "category %s from '%s'", cat, cat_from);
+  if (cat)
+    note(nt->mapped, "category %s from '%s'", cat, cat_from);
   else {
     cat = "ohjaus";
     note(nt->unmapped, "category: no service class, ontology term or name word maps to one");
@@ -484,7 +538,8 @@ static json_t *map_service(json_t *s, notes *nt, char *why, size_t why_cap, char
     const char *l = json_string_value(it);
     if (l && strlen(l) == 2 && islower((unsigned char)l[0]) && islower((unsigned char)l[1]))
       add_unique(languages, l, 20);
-    else note(nt->unmapped, "language '%s'", l ? l : "?");
+    else
+      note(nt->unmapped, "language '%s'", l ? l : "?");
   }
   /* The catalogue lists sv or en only when the entry can be found in it. */
   for (i = json_array_size(languages); i-- > 0;) {
@@ -540,10 +595,12 @@ static json_t *map_service(json_t *s, notes *nt, char *why, size_t why_cap, char
     size_t k;
     json_t *m;
     size_t before = json_array_size(munis);
-    json_array_foreach(json_object_get(it, "municipalities"), k, m) add_unique(munis, finto_name(m), 400);
+    json_array_foreach(json_object_get(it, "municipalities"), k, m)
+        add_unique(munis, finto_name(m), 400);
     if (json_array_size(munis) > before)
       note(nt->mapped, "area %s '%s' -> its municipalities", type ? type : "?", nm ? nm : "?");
-    else note(nt->unmapped, "area %s '%s' (no municipality names)", type ? type : "?", nm ? nm : "?");
+    else
+      note(nt->unmapped, "area %s '%s' (no municipality names)", type ? type : "?", nm ? nm : "?");
   }
   if (!json_array_size(munis)) {
     json_array_append_new(munis, json_string("koko Suomi"));
@@ -558,8 +615,10 @@ static json_t *map_service(json_t *s, notes *nt, char *why, size_t why_cap, char
     if (strcasestr(desc[0], DELIVERY[k].fragment)) add_unique(delivery, DELIVERY[k].value, 4);
   if (!json_array_size(delivery)) json_array_append_new(delivery, json_string("kasvokkain"));
   char *dl = json_dumps(delivery, JSON_COMPACT);
-  note(nt->assumed, "delivery %s read from the description (PTV keeps channels in separate "
-                    "records)", dl ? dl : "");
+  note(nt->assumed,
+       "delivery %s read from the description (PTV keeps channels in separate "
+       "records)",
+       dl ? dl : "");
   free(dl);
   json_object_set_new(e, "delivery", delivery);
 
@@ -567,14 +626,16 @@ static json_t *map_service(json_t *s, notes *nt, char *why, size_t why_cap, char
   const char *req = ptv_text(json_object_get(s, "requirements"), "fi", NULL);
   if (!req) note(nt->assumed, "requirements: none given in PTV");
   json_object_set_new(e, "requirements",
-                      ml(req ? req : "PTV:n kuvaus ei kerro edellytyksistä; ne kannattaa "
-                                     "tarkistaa palveluntuottajalta.",
+                      ml(req ? req
+                             : "PTV:n kuvaus ei kerro edellytyksistä; ne kannattaa "
+                               "tarkistaa palveluntuottajalta.",
                          ptv_text(json_object_get(s, "requirements"), "sv", NULL),
                          ptv_text(json_object_get(s, "requirements"), "en", NULL)));
   if (!instr) note(nt->assumed, "referral: no user instruction in PTV");
   json_object_set_new(e, "referral",
-                      ml(instr ? instr : "PTV:n kuvaus ei kerro, miten palveluun hakeudutaan; "
-                                         "ohjeet kannattaa tarkistaa palveluntuottajalta.",
+                      ml(instr ? instr
+                               : "PTV:n kuvaus ei kerro, miten palveluun hakeudutaan; "
+                                 "ohjeet kannattaa tarkistaa palveluntuottajalta.",
                          NULL, NULL));
   const char *charge = json_string_value(json_object_get(s, "serviceChargeType"));
   const char *charge_info = ptv_desc(descs, "fi", "ChargeTypeAdditionalInfo", NULL);
@@ -603,8 +664,10 @@ static json_t *map_service(json_t *s, notes *nt, char *why, size_t why_cap, char
       add_unique(a, json_is_array(nm) ? ptv_text(nm, langs[l], NULL) : NULL, MAX_KEYWORDS);
     }
     if (l == 0 && !json_array_size(a)) add_unique(a, name_fi, MAX_KEYWORDS);
-    if (json_array_size(a)) json_object_set_new(kw, langs[l], a);
-    else json_decref(a);
+    if (json_array_size(a))
+      json_object_set_new(kw, langs[l], a);
+    else
+      json_decref(a);
   }
   json_object_set_new(e, "keywords", kw);
   json_object_set_new(e, "related", json_array());
@@ -612,7 +675,8 @@ static json_t *map_service(json_t *s, notes *nt, char *why, size_t why_cap, char
   char day[16];
   if (mod && strlen(mod) >= 10 && mod[4] == '-' && mod[7] == '-')
     snprintf(day, sizeof day, "%.10s", mod);
-  else today(day, sizeof day);
+  else
+    today(day, sizeof day);
   json_object_set_new(e, "updated", json_string(day));
   json_object_set_new(e, "status", json_string("active"));
 
@@ -642,14 +706,18 @@ static json_t *map_service(json_t *s, notes *nt, char *why, size_t why_cap, char
   const char *k;
   json_object_foreach(s, k, it) {
     bool handled = false;
-    for (size_t h = 0; h < N(HANDLED); h++) handled = handled || !strcmp(k, HANDLED[h]);
+    for (size_t h = 0; h < N(HANDLED); h++)
+      handled = handled || !strcmp(k, HANDLED[h]);
     if (handled || json_is_null(it) || (json_is_array(it) && !json_array_size(it)) ||
         (json_is_string(it) && !*json_string_value(it)))
       continue;
-    if (json_is_array(it)) note(nt->unmapped, "%s (%zu)", k, json_array_size(it));
-    else note(nt->unmapped, "%s", k);
+    if (json_is_array(it))
+      note(nt->unmapped, "%s (%zu)", k, json_array_size(it));
+    else
+      note(nt->unmapped, "%s", k);
   }
-  for (int l = 0; l < 6; l++) free(own[l]);
+  for (int l = 0; l < 6; l++)
+    free(own[l]);
   return e;
 }
 
@@ -788,8 +856,10 @@ int kt_cli_import(int argc, char **argv) {
   optind = 1;
   int ch;
   while ((ch = getopt_long(argc - 1, argv + 1, "h", lo, NULL)) != -1) {
-    if (ch == 'c') c.catalog = optarg;
-    else if (ch == 'n') c.dry_run = true;
+    if (ch == 'c')
+      c.catalog = optarg;
+    else if (ch == 'n')
+      c.dry_run = true;
     else {
       usage(ch == 'h' ? stdout : stderr);
       json_decref(c.ids);

@@ -37,10 +37,11 @@ static const char *const PROVIDER_TYPES[] = {
 static const char *const DELIVERY[] = {"kasvokkain", "etä", "verkko", "puhelin"};
 static const char *const LEVELS[] = {"A1", "A2", "B1", "B2", "C1", "C2"};
 static const char *const FIELDS[] = {
-    "id", "name", "summary", "description", "target_description", "category",
-    "target_groups", "age", "languages", "finnish_level", "provider",
-    "municipalities", "delivery", "requirements", "referral", "cost",
-    "keywords", "related", "updated", "status", "contact", "apply", "reviewed", "source"};
+    "id",       "name",           "summary",  "description",  "target_description",
+    "category", "target_groups",  "age",      "languages",    "finnish_level",
+    "provider", "municipalities", "delivery", "requirements", "referral",
+    "cost",     "keywords",       "related",  "updated",      "status",
+    "contact",  "apply",          "reviewed", "source"};
 /* `status`: what kind of offer the entry is. Absent means "active". */
 static const char *const STATUSES[] = {"active", "composite", "ended", "seasonal"};
 /* `contact`: what the service publishes; at least one of these. */
@@ -290,8 +291,10 @@ static bool is_email(const char *s) {
 static bool is_phone(const char *s) {
   int digits = 0;
   for (const char *p = s; *p; p++) {
-    if (*p >= '0' && *p <= '9') digits++;
-    else if (!strchr(" +-()", *p)) return false;
+    if (*p >= '0' && *p <= '9')
+      digits++;
+    else if (!strchr(" +-()", *p))
+      return false;
   }
   return digits >= 3;
 }
@@ -353,8 +356,9 @@ static bool is_guid(const char *s) {
   if (strlen(s) != 36) return false;
   for (int i = 0; i < 36; i++) {
     char ch = s[i];
-    if (i == 8 || i == 13 || i == 18 || i == 23) { if (ch != '-') return false; }
-    else if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F')))
+    if (i == 8 || i == 13 || i == 18 || i == 23) {
+      if (ch != '-') return false;
+    } else if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F')))
       return false;
   }
   return true;
@@ -579,15 +583,19 @@ int kt__service_parse(const char *file, const char *json, size_t len,
   }
   out->ended = out->status && !strcmp(out->status, "ended");
   v = json_object_get(root, "contact");
-  if (v) check_contact(&c, v);
+  if (v)
+    check_contact(&c, v);
   else if (!out->ended)
-    bad(&c, "contact", "missing; a service on offer needs at least its provider's web site "
-                       "{\"web\": \"https://...\"}");
+    bad(&c, "contact",
+        "missing; a service on offer needs at least its provider's web site "
+        "{\"web\": \"https://...\"}");
   v = json_object_get(root, "apply");
-  if (v) check_apply(&c, v);
+  if (v)
+    check_apply(&c, v);
   else if (!out->ended)
-    bad(&c, "apply", "missing; a service on offer says how to start: "
-                     "{\"routes\": [\"itse\"]} (routes: itse, ohjaus, lahete, hakemus)");
+    bad(&c, "apply",
+        "missing; a service on offer says how to start: "
+        "{\"routes\": [\"itse\"]} (routes: itse, ohjaus, lahete, hakemus)");
   v = json_object_get(root, "source");
   if (v) check_source(&c, v);
   /* An ended service may keep its historical provider; one on offer may not
@@ -930,8 +938,10 @@ int kt_service_check(const char *json, size_t len, const char *name) {
   kt__buf_init(&errors, 1 << 20);
   kt__service s;
   int rc = kt__service_parse(name, json, len, &s, &errors);
-  if (rc == KT_OK) kt__service_free(&s);
-  else if (rc == KT_ENOMEM) kt__err(rc, "out of memory checking %s", name);
+  if (rc == KT_OK)
+    kt__service_free(&s);
+  else if (rc == KT_ENOMEM)
+    kt__err(rc, "out of memory checking %s", name);
   else {
     if (errors.len && errors.data[errors.len - 1] == '\n') errors.data[--errors.len] = '\0';
     kt__err(rc, "%s", errors.data ? errors.data : name);

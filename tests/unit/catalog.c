@@ -114,7 +114,8 @@ Test(catalog, an_ended_service_is_kept_but_never_ranked_or_listed) {
                kt_error_last());
   kt_engine *e = NULL;
   cr_assert_eq(kt_engine_open(&e, idx), KT_OK, "%s", kt_error_last());
-  kt_results *r = kt_test_search(e, "työnhakuvalmennus: cv, työhaastattelu ja piilotyöpaikat", NULL);
+  kt_results *r =
+      kt_test_search(e, "työnhakuvalmennus: cv, työhaastattelu ja piilotyöpaikat", NULL);
   cr_assert_geq(kt_test_rank(r, "tyonhakuvalmennus"), 0, "the active twin is found");
   cr_assert_eq(kt_test_rank(r, "tyonhakuvalmennus-hanke"), -1, "the ended service is ranked");
   kt_results_free(r);

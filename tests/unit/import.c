@@ -77,7 +77,8 @@ Test(import, an_imported_service_is_found_by_a_search) {
   cr_assert_eq(kt_index_build(cat, idx, NULL, NULL), KT_OK, "%s", kt_error_last());
   kt_engine *e = NULL;
   cr_assert_eq(kt_engine_open(&e, idx), KT_OK, "%s", kt_error_last());
-  kt_results *r = kt_test_search(e, "nuori korjaisi mielellään polkupyöriä, ei opiskelupaikkaa", NULL);
+  kt_results *r =
+      kt_test_search(e, "nuori korjaisi mielellään polkupyöriä, ei opiskelupaikkaa", NULL);
   cr_assert_eq(kt_test_rank(r, "nuorten-pyorakorjaamo"), 0, "rank %d",
                kt_test_rank(r, "nuorten-pyorakorjaamo"));
   kt_results_free(r);
@@ -118,7 +119,10 @@ Test(import, a_second_import_updates_the_same_file_and_never_overwrites_another_
   cr_assert(strstr(out, "nuorten-pyorakorjaamo-2.json"), "%s", out);
   free(out);
   cr_assert(!exists("nuorten-pyorakorjaamo-3"));
-  snprintf(cmd, sizeof cmd, "grep -q '\"id\": \"nuorten-pyorakorjaamo\"' %s/services/nuorten-pyorakorjaamo.json && grep -q Työkokeilu %s/services/nuorten-pyorakorjaamo.json", cat, cat);
+  snprintf(cmd, sizeof cmd,
+           "grep -q '\"id\": \"nuorten-pyorakorjaamo\"' %s/services/nuorten-pyorakorjaamo.json && "
+           "grep -q Työkokeilu %s/services/nuorten-pyorakorjaamo.json",
+           cat, cat);
   cr_assert_eq(system(cmd), 0, "the other service's file was overwritten");
 }
 
