@@ -194,8 +194,8 @@ static int cmp_value(const void *a, const void *b) {
 /* The listing's view of a record: what a result list needs, not the texts. */
 static json_t *summary_json(json_t *rec) {
   static const char *const keep[] = {
-      "id",        "name",           "summary",  "category", "target_groups",
-      "languages", "municipalities", "provider", "delivery"};
+      "id",       "name",     "summary", "category", "target_groups", "languages", "municipalities",
+      "provider", "delivery", "status",  "contact",  "apply"};
   json_t *o = json_object();
   if (!o) return NULL;
   for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) {
