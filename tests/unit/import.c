@@ -131,6 +131,15 @@ Test(import, usage_errors_and_unreadable_files) {
   snprintf(cmd, sizeof cmd, "%s import csv x.json 2>&1", KT_CLI_BIN);
   cr_assert_eq(kt_test_run(cmd, &out), 2, "%s", out);
   free(out);
+  char bad[1024];
+  snprintf(bad, sizeof bad, "%s/broken.json", cat);
+  FILE *f = fopen(bad, "w");
+  cr_assert_not_null(f);
+  fputs("{\"serviceNames\": [", f);
+  fclose(f);
+  cr_assert_eq(import(&out, bad), 3, "%s", out);
+  cr_assert(strstr(out, "invalid JSON"), "%s", out);
+  free(out);
   cr_assert_eq(import(&out, "/nonexistent/ptv.json"), 3, "%s", out);
   cr_assert(strstr(out, "cannot read /nonexistent/ptv.json"), "%s", out);
   free(out);
