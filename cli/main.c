@@ -20,6 +20,8 @@ static void usage(FILE *f) {
         "  eval            ranking quality on a judged query set (nDCG, MRR, recall)\n"
         "  feedback        record counsellors' marks (referred, useful, not suitable),\n"
         "                  export statistics, expire or wipe them\n"
+        "  import ptv FILE...  write catalogue entries from Suomi.fi Palvelutietovaranto\n"
+        "                  (PTV) service JSON, reporting what could not be mapped\n"
         "  serve           HTTP JSON API and the counsellor's search page\n"
         "  version         print the version\n"
         "\n"
@@ -54,6 +56,7 @@ static int run(int argc, char **argv) {
   if (!strcmp(cmd, "analyze")) return kt_cli_analyze(argc - 1, argv + 1);
   if (!strcmp(cmd, "eval")) return kt_cli_eval(argc - 1, argv + 1);
   if (!strcmp(cmd, "feedback")) return kt_cli_feedback(argc - 1, argv + 1);
+  if (!strcmp(cmd, "import")) return kt_cli_import(argc - 1, argv + 1);
   if (!strcmp(cmd, "serve"))
     return kt_serve_main(argc - 1, argv + 1, kt_cli_default_index(), kt_cli_default_feedback());
   if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {

@@ -92,6 +92,13 @@ static int add_record(const char *key, size_t klen, const char *val, size_t vlen
     return kt__err(KT_ECORRUPT, "record '%.*s' in the store is not a JSON object",
                    (int)(klen > 200 ? 200 : klen), key);
   }
+  /* An ended service is no longer on offer: not listed (its record stays
+   * readable by id). */
+  const char *status = json_string_value(json_object_get(rec, "status"));
+  if (status && !strcmp(status, "ended")) {
+    json_decref(rec);
+    return KT_OK;
+  }
   if (b->n == b->size) {
     size_t size = b->size ? b->size * 2 : 256;
     svc *s = realloc(b->s, size * sizeof *s);
@@ -187,8 +194,8 @@ static int cmp_value(const void *a, const void *b) {
 /* The listing's view of a record: what a result list needs, not the texts. */
 static json_t *summary_json(json_t *rec) {
   static const char *const keep[] = {
-      "id",        "name",           "summary",  "category", "target_groups",
-      "languages", "municipalities", "provider", "delivery"};
+      "id",       "name",     "summary", "category", "target_groups", "languages", "municipalities",
+      "provider", "delivery", "status",  "contact",  "apply"};
   json_t *o = json_object();
   if (!o) return NULL;
   for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) {

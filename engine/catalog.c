@@ -37,10 +37,45 @@ static const char *const PROVIDER_TYPES[] = {
 static const char *const DELIVERY[] = {"kasvokkain", "etä", "verkko", "puhelin"};
 static const char *const LEVELS[] = {"A1", "A2", "B1", "B2", "C1", "C2"};
 static const char *const FIELDS[] = {
-    "id", "name", "summary", "description", "target_description", "category",
-    "target_groups", "age", "languages", "finnish_level", "provider",
-    "municipalities", "delivery", "requirements", "referral", "cost",
-    "keywords", "related", "updated"};
+    "id",       "name",           "summary",  "description",  "target_description",
+    "category", "target_groups",  "age",      "languages",    "finnish_level",
+    "provider", "municipalities", "delivery", "requirements", "referral",
+    "cost",     "keywords",       "related",  "updated",      "status",
+    "contact",  "apply",          "reviewed", "source"};
+/* `status`: what kind of offer the entry is. Absent means "active". */
+static const char *const STATUSES[] = {"active", "composite", "ended", "seasonal"};
+/* `contact`: what the service publishes; at least one of these. */
+static const char *const CONTACT_KEYS[] = {"web", "phone", "email", "address"};
+/* `apply.routes`: how a client gets in. itse = the client contacts the
+ * service or signs up directly; ohjaus = a counsellor or other professional
+ * refers, books or decides; lahete = a referral (lähete) from a doctor or
+ * other professional is needed; hakemus = the client (or employer) files an
+ * application (a benefit claim, a study application). */
+static const char *const APPLY_ROUTES[] = {"itse", "ohjaus", "lahete", "hakemus"};
+static const char *const APPLY_KEYS[] = {"routes", "text", "url"};
+
+/* Organisations that no longer exist, with what replaced them: a service
+ * that is still offered (status other than `ended`) may not name one as its
+ * provider. A pattern matches at the start of a word of provider.name, case
+ * as written. Documented in catalog/README.md ("Defunct organisations"). */
+static const struct defunct {
+  const char *pattern, *why;
+} DEFUNCT[] = {
+    {"TE-toimisto", "the TE offices closed at the end of 2024; since 2025 employment services are "
+                    "the municipality's (Helsinki: Helsingin kaupunki / Työllisyyspalvelut)"},
+    {"TE-palvelut", "the TE services (TE offices) closed at the end of 2024; since 2025 employment "
+                    "services are the municipality's (Helsinki: Helsingin kaupunki / "
+                    "Työllisyyspalvelut)"},
+    {"kuntakokeilu", "the municipal employment trials ended at the end of 2024"},
+    {"ELY-keskus", "the ELY centres ceased at the end of 2025 (training procurement moved to the "
+                   "employment areas in 2025, other tasks to the Elinvoimakeskus or the Lupa- ja "
+                   "valvontavirasto in 2026)"},
+    {"Valvira", "Valvira ceased at the start of 2026 (merged into the Lupa- ja valvontavirasto)"},
+    {"aluehallintovirasto", "the regional state administrative agencies ceased at the end of 2025 "
+                            "(merged into the Lupa- ja valvontavirasto)"},
+    {"Aluehallintovirasto", "the regional state administrative agencies ceased at the end of 2025 "
+                            "(merged into the Lupa- ja valvontavirasto)"},
+};
 #define N(a) (sizeof(a) / sizeof *(a))
 
 static bool in_list(const char *s, const char *const *list, size_t n) {
@@ -234,6 +269,149 @@ static int count_sentences(const char *s) {
   return n + (in ? 1 : 0);
 }
 
+/* An absolute http(s) address without spaces: a counsellor copies it. */
+static bool is_url(const char *s) {
+  size_t skip = !strncmp(s, "https://", 8) ? 8 : !strncmp(s, "http://", 7) ? 7 : 0;
+  if (!skip || !s[skip] || s[skip] == '/') return false;
+  for (const char *p = s; *p; p++)
+    if ((unsigned char)*p <= ' ') return false;
+  return true;
+}
+
+static bool is_email(const char *s) {
+  const char *at = strchr(s, '@');
+  if (!at || at == s || strchr(at + 1, '@') || !strchr(at + 1, '.')) return false;
+  for (const char *p = s; *p; p++)
+    if ((unsigned char)*p <= ' ') return false;
+  return at[1] != '.' && s[strlen(s) - 1] != '.';
+}
+
+/* Digits with the usual separators ("09 310 12345", "+358 29 ..."), at
+ * least 3 digits (short service numbers such as 112 exist). */
+static bool is_phone(const char *s) {
+  int digits = 0;
+  for (const char *p = s; *p; p++) {
+    if (*p >= '0' && *p <= '9')
+      digits++;
+    else if (!strchr(" +-()", *p))
+      return false;
+  }
+  return digits >= 3;
+}
+
+/* Does @p name contain @p pattern at the start of a word? */
+static bool names_word(const char *name, const char *pattern) {
+  for (const char *p = strstr(name, pattern); p; p = strstr(p + 1, pattern)) {
+    unsigned char before = p == name ? ' ' : (unsigned char)p[-1];
+    /* ASCII letters and digits join words; so do UTF-8 bytes (ä, ö). */
+    bool joined = (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
+                  (before >= '0' && before <= '9') || before >= 0x80;
+    if (!joined) return true;
+  }
+  return false;
+}
+
+const char *kt__defunct_provider(const char *name) {
+  if (!name) return NULL;
+  for (size_t i = 0; i < N(DEFUNCT); i++)
+    if (names_word(name, DEFUNCT[i].pattern)) return DEFUNCT[i].why;
+  return NULL;
+}
+
+/* contact: {web?, phone?, email?, address?}, at least one. */
+static void check_contact(ctx *c, json_t *v) {
+  if (!json_is_object(v)) {
+    bad(c, "contact", "expected an object {\"web\"?, \"phone\"?, \"email\"?, \"address\"?}");
+    return;
+  }
+  const char *k;
+  json_t *x;
+  char fname[96];
+  size_t n = 0;
+  json_object_foreach(v, k, x) {
+    snprintf(fname, sizeof fname, "contact.%s", k);
+    trim_partial_utf8(fname);
+    if (!in_list(k, CONTACT_KEYS, N(CONTACT_KEYS))) {
+      char *l = join_list(CONTACT_KEYS, N(CONTACT_KEYS));
+      bad(c, fname, "unknown key; expected one of: %s", l ? l : "");
+      free(l);
+      continue;
+    }
+    const char *s = text_ok(c, fname, x);
+    if (!s) continue;
+    n++;
+    if (!strcmp(k, "web") && !is_url(s))
+      bad(c, fname, "'%s' is not an address like https://www.hel.fi", s);
+    else if (!strcmp(k, "email") && !is_email(s))
+      bad(c, fname, "'%s' is not an e-mail address", s);
+    else if (!strcmp(k, "phone") && !is_phone(s))
+      bad(c, fname, "'%s' is not a phone number (digits, spaces, + - ( ))", s);
+  }
+  if (n == 0 && !json_object_size(v))
+    bad(c, "contact", "is empty; expected at least one of web, phone, email, address");
+}
+
+/* A PTV identifier: a GUID, 8-4-4-4-12 hex digits. */
+static bool is_guid(const char *s) {
+  if (strlen(s) != 36) return false;
+  for (int i = 0; i < 36; i++) {
+    char ch = s[i];
+    if (i == 8 || i == 13 || i == 18 || i == 23) {
+      if (ch != '-') return false;
+    } else if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F')))
+      return false;
+  }
+  return true;
+}
+
+/* source: where an imported entry came from, {ptv: "<GUID>"}. */
+static void check_source(ctx *c, json_t *v) {
+  if (!json_is_object(v) || json_object_size(v) == 0) {
+    bad(c, "source", "expected an object {\"ptv\": \"<PTV service id>\"}");
+    return;
+  }
+  const char *k;
+  json_t *x;
+  json_object_foreach(v, k, x) {
+    if (strcmp(k, "ptv")) {
+      char fname[96];
+      snprintf(fname, sizeof fname, "source.%s", k);
+      trim_partial_utf8(fname);
+      bad(c, fname, "unknown key; expected ptv");
+      continue;
+    }
+    const char *id = text_ok(c, "source.ptv", x);
+    if (id && !is_guid(id)) bad(c, "source.ptv", "'%s' is not a PTV id (a GUID)", id);
+  }
+}
+
+/* apply: {routes: [..], text: {fi, sv?, en?}, url?}. */
+static void check_apply(ctx *c, json_t *v) {
+  if (!json_is_object(v)) {
+    bad(c, "apply", "expected an object {\"routes\": [...], \"text\": {\"fi\": \"...\"}}");
+    return;
+  }
+  const char *k;
+  json_t *x;
+  json_object_foreach(v, k, x) {
+    if (!in_list(k, APPLY_KEYS, N(APPLY_KEYS))) {
+      char fname[96];
+      snprintf(fname, sizeof fname, "apply.%s", k);
+      trim_partial_utf8(fname);
+      bad(c, fname, "unknown key; expected routes, text or url");
+    }
+  }
+  size_t n = 0;
+  c->prefix = "apply.";
+  free(str_array(c, v, "routes", &n, APPLY_ROUTES, N(APPLY_ROUTES), true, true));
+  kt__ml text;
+  ml_text(c, v, "text", &text, false); /* the words are in `referral`; this adds to them */
+  c->prefix = NULL;
+  json_t *url = json_object_get(v, "url");
+  const char *u = url ? text_ok(c, "apply.url", url) : NULL;
+  if (u && !is_url(u)) bad(c, "apply.url", "'%s' is not an address like https://www.kela.fi", u);
+}
+
 void kt__service_free(kt__service *s) {
   if (!s) return;
   free(s->file);
@@ -390,6 +568,41 @@ int kt__service_parse(const char *file, const char *json, size_t len,
     const char *d = text_ok(&c, "updated", v);
     if (d && !is_date(d)) bad(&c, "updated", "'%s' is not a date YYYY-MM-DD", d);
   }
+  v = json_object_get(root, "reviewed");
+  if (v) {
+    const char *d = text_ok(&c, "reviewed", v);
+    if (d && !is_date(d)) bad(&c, "reviewed", "'%s' is not a date YYYY-MM-DD", d);
+  }
+  out->status = "active";
+  v = json_object_get(root, "status");
+  if (v && (out->status = text_ok(&c, "status", v)) &&
+      !in_list(out->status, STATUSES, N(STATUSES))) {
+    char *l = join_list(STATUSES, N(STATUSES));
+    bad(&c, "status", "'%s' is not one of: %s", out->status, l ? l : "");
+    free(l);
+  }
+  out->ended = out->status && !strcmp(out->status, "ended");
+  v = json_object_get(root, "contact");
+  if (v)
+    check_contact(&c, v);
+  else if (!out->ended)
+    bad(&c, "contact",
+        "missing; a service on offer needs at least its provider's web site "
+        "{\"web\": \"https://...\"}");
+  v = json_object_get(root, "apply");
+  if (v)
+    check_apply(&c, v);
+  else if (!out->ended)
+    bad(&c, "apply",
+        "missing; a service on offer says how to start: "
+        "{\"routes\": [\"itse\"]} (routes: itse, ohjaus, lahete, hakemus)");
+  v = json_object_get(root, "source");
+  if (v) check_source(&c, v);
+  /* An ended service may keep its historical provider; one on offer may not
+   * send a client to an organisation that no longer exists. */
+  const char *why = out->ended ? NULL : kt__defunct_provider(out->provider_name);
+  if (why)
+    bad(&c, "provider.name", "'%s' names a defunct organisation: %s", out->provider_name, why);
 
   /* keywords: {fi: [...], sv?: [...], en?: [...]} flattened for indexing. */
   v = json_object_get(root, "keywords");
@@ -715,6 +928,25 @@ int kt_catalog_validate(const char *catalog_dir, size_t *count) {
   kt_analyzer_close(an);
   free(tdir);
   if (!rc && count) *count = st.services;
+  return rc;
+}
+
+int kt_service_check(const char *json, size_t len, const char *name) {
+  kt__err_clear();
+  if (!json || !name) return kt__err(KT_EINVAL, "kt_service_check: NULL argument");
+  kt__buf errors;
+  kt__buf_init(&errors, 1 << 20);
+  kt__service s;
+  int rc = kt__service_parse(name, json, len, &s, &errors);
+  if (rc == KT_OK)
+    kt__service_free(&s);
+  else if (rc == KT_ENOMEM)
+    kt__err(rc, "out of memory checking %s", name);
+  else {
+    if (errors.len && errors.data[errors.len - 1] == '\n') errors.data[--errors.len] = '\0';
+    kt__err(rc, "%s", errors.data ? errors.data : name);
+  }
+  kt__buf_free(&errors);
   return rc;
 }
 

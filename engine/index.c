@@ -192,7 +192,9 @@ typedef struct build_ctx {
 /* Index one service and store its record (a kt__catalog_scan callback). */
 static int index_one(const kt__service *s, size_t i, size_t n, void *ud) {
   build_ctx *b = ud;
-  int rc = index_service(b->an, b->w, s);
+  /* An ended service keeps its record (show, the service API, feedback on
+   * past referrals) but gets no document: no search can rank it. */
+  int rc = s->ended ? KT_OK : index_service(b->an, b->w, s);
   if (rc) {
     char msg[1024];
     snprintf(msg, sizeof msg, "%s", kt_error_last());

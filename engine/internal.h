@@ -143,6 +143,8 @@ typedef struct kt__service {
   const char **keywords; size_t n_keywords; /* all languages */
   const char *provider_name, *provider_type, *finnish_level, *cost;
   int age_min, age_max;       /* -1 when absent */
+  const char *status;         /* "active" (also when absent), "composite", "ended", "seasonal" */
+  bool ended;                 /* status "ended": kept in the records, never indexed for search */
   char *json;                 /* canonical JSON of the record (owned) */
   void *root;                 /* json_t* owning the strings above */
 } kt__service;
@@ -162,6 +164,10 @@ int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stat
 int kt__service_parse(const char *file, const char *json, size_t len,
                       kt__service *out, kt__buf *errors);
 void kt__service_free(kt__service *s);
+/* Why @p provider_name names an organisation that no longer exists (the
+ * catalogue's defunct-organisations table), or NULL if it does not. The
+ * returned text is static. */
+const char *kt__defunct_provider(const char *provider_name);
 /* Finnish words for a target group id ("ikaantyneet" -> "ikääntyneet"). */
 const char *kt__target_group_label(const char *id);
 /* Is @p id one of the catalogue's target group ids? */

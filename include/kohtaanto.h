@@ -154,6 +154,20 @@ int kt_catalog_validate(const char *catalog_dir, size_t *count);
  * @return KT_OK; KT_ECATALOG / KT_EIO if the catalogue cannot be read.
  */
 int kt_thesaurus_lint(const char *catalog_dir, char **warnings);
+
+/**
+ * Validate one service record as the catalogue loader does (format in
+ * catalog/README.md), except for the checks across files (related ids exist,
+ * ids are unique). For tools that write catalogue entries, such as
+ * `kohtaanto import ptv`, to check an entry before writing it.
+ * @param[in] json  UTF-8 JSON text of the record (need not be NUL-terminated)
+ * @param[in] len   its length in bytes
+ * @param[in] name  file name the messages use, e.g. "services/x.json"; the
+ *                  id must match it when it ends in ".json"
+ * @return KT_OK; KT_ECATALOG with each problem ("file: field 'x': ...") in
+ *         kt_error_last(); KT_EINVAL for a NULL argument; KT_ENOMEM.
+ */
+int kt_service_check(const char *json, size_t len, const char *name);
 /**@}*/
 
 /* ------------------------------------------------------------------------ */

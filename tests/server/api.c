@@ -409,6 +409,10 @@ Test(api, a_service_record_by_id) {
   json_t *d = call("GET", "/api/services/palkkatuki", NULL, 200);
   cr_assert_str_eq(str(d, "id"), "palkkatuki");
   cr_assert(str(json_object_get(d, "description"), "fi"));
+  /* How to reach and start the service is passed through as stored. */
+  cr_assert_str_eq(str(d, "status"), "active");
+  cr_assert(str(json_object_get(d, "contact"), "web"));
+  cr_assert_gt(json_array_size(json_object_get(json_object_get(d, "apply"), "routes")), 0);
   json_decref(d);
 }
 

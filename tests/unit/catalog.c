@@ -41,7 +41,7 @@ Test(catalog, every_broken_catalogue_fails_naming_file_and_field) {
     cases++;
   }
   closedir(d);
-  cr_assert_geq(cases, 14);
+  cr_assert_geq(cases, 21);
 }
 
 Test(catalog, a_failed_validation_builds_nothing) {
@@ -62,6 +62,93 @@ Test(catalog, the_mini_catalogue_is_valid) {
   size_t n = 0;
   cr_assert_eq(kt_catalog_validate(KT_TEST_DATA "/catalog-mini", &n), KT_OK, "%s", kt_error_last());
   cr_assert_eq(n, 9);
+}
+
+/* ---- status, contact, apply ---------------------------------------------- */
+
+Test(catalog, an_ended_service_needs_no_contact_and_may_keep_its_defunct_provider) {
+  size_t n = 0;
+  cr_assert_eq(kt_catalog_validate(KT_TEST_DATA "/catalog-status", &n), KT_OK, "%s",
+               kt_error_last());
+  cr_assert_eq(n, 3);
+}
+
+Test(catalog, defunct_organisations_are_recognised_at_word_starts_only) {
+  cr_assert_not_null(kt__defunct_provider("Uudenmaan ELY-keskus"));
+  cr_assert_not_null(kt__defunct_provider("TE-palvelut / EURES-verkosto"));
+  cr_assert_not_null(kt__defunct_provider("Helsingin kuntakokeilu"));
+  cr_assert_not_null(kt__defunct_provider("Valvira / hyväksytyt testaajat"));
+  cr_assert_null(kt__defunct_provider("Helsingin kaupunki / Työllisyyspalvelut"));
+  cr_assert_null(kt__defunct_provider("KEHA-keskus"));
+  cr_assert_null(kt__defunct_provider("KOTE-palvelut"));
+  cr_assert_null(kt__defunct_provider("Lupa- ja valvontavirasto"));
+  cr_assert_null(kt__defunct_provider(NULL));
+}
+
+Test(catalog, one_record_is_checked_as_the_loader_checks_it) {
+  char *json = NULL;
+  size_t len = 0;
+  FILE *f = fopen(KT_TEST_DATA "/catalog-mini/services/tyokokeilu.json", "r");
+  cr_assert_not_null(f);
+  cr_assert_gt(getdelim(&json, &len, '\0', f), 0);
+  fclose(f);
+  cr_assert_eq(kt_service_check(json, strlen(json), "services/tyokokeilu.json"), KT_OK, "%s",
+               kt_error_last());
+  cr_assert_eq(kt_service_check(json, strlen(json), "services/toinen.json"), KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), "services/toinen.json: field 'id'"), "%s", kt_error_last());
+  char *p = strstr(json, "\"contact\"");
+  cr_assert_not_null(p);
+  memcpy(p, "\"kontakt\"", 9);
+  cr_assert_eq(kt_service_check(json, strlen(json), "x.json"), KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), "field 'contact': missing"), "%s", kt_error_last());
+  cr_assert_eq(kt_service_check(NULL, 0, "x.json"), KT_EINVAL);
+  free(json);
+}
+
+/* An ended service keeps its record (show, GET /api/services/{id}) but no
+ * search ranks it and the browse list leaves it out, even when the need
+ * text names it. */
+Test(catalog, an_ended_service_is_kept_but_never_ranked_or_listed) {
+  char *idx = kt_test_tmpdir();
+  cr_assert_eq(kt_index_build(KT_TEST_DATA "/catalog-status", idx, NULL, NULL), KT_OK, "%s",
+               kt_error_last());
+  kt_engine *e = NULL;
+  cr_assert_eq(kt_engine_open(&e, idx), KT_OK, "%s", kt_error_last());
+  kt_results *r =
+      kt_test_search(e, "työnhakuvalmennus: cv, työhaastattelu ja piilotyöpaikat", NULL);
+  cr_assert_geq(kt_test_rank(r, "tyonhakuvalmennus"), 0, "the active twin is found");
+  cr_assert_eq(kt_test_rank(r, "tyonhakuvalmennus-hanke"), -1, "the ended service is ranked");
+  kt_results_free(r);
+  char *json = NULL;
+  cr_assert_eq(kt_service_get(e, "tyonhakuvalmennus-hanke", &json, NULL), KT_OK);
+  cr_assert(strstr(json, "\"status\": \"ended\""), "%s", json);
+  kt_free(json);
+  json = NULL;
+  cr_assert_eq(kt_services_json(e, NULL, &json), KT_OK, "%s", kt_error_last());
+  cr_assert(strstr(json, "\"tyonhakuvalmennus\""), "%s", json);
+  cr_assert_null(strstr(json, "tyonhakuvalmennus-hanke"), "%s", json);
+  kt_free(json);
+  kt_engine_close(e);
+  kt__rm_rf(idx);
+  free(idx);
+}
+
+Test(catalog, contact_and_apply_are_passed_through_in_the_record) {
+  char *idx = kt_test_mini_index();
+  kt_engine *e = NULL;
+  cr_assert_eq(kt_engine_open(&e, idx), KT_OK, "%s", kt_error_last());
+  char *json = NULL;
+  cr_assert_eq(kt_service_get(e, "tyokokeilu", &json, NULL), KT_OK);
+  json_t *rec = json_loads(json, 0, NULL);
+  cr_assert_not_null(rec);
+  cr_assert_str_eq(json_string_value(json_object_get(rec, "status")), "active");
+  cr_assert_not_null(json_string_value(json_object_get(json_object_get(rec, "contact"), "web")));
+  cr_assert_gt(json_array_size(json_object_get(json_object_get(rec, "apply"), "routes")), 0);
+  json_decref(rec);
+  kt_free(json);
+  kt_engine_close(e);
+  kt__rm_rf(idx);
+  free(idx);
 }
 
 /* ---- the bundled catalogue ------------------------------------------------ */

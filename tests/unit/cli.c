@@ -129,5 +129,11 @@ Test(cli, show_prints_the_record) {
   char *out;
   cr_assert_eq(run(&out, "show --index %s palkkatuki", idx), 0);
   cr_assert(strstr(out, "\"name\""), "%s", out);
+  /* How to reach and start the service travel with the record. */
+  cr_assert(strstr(out, "\"status\": \"active\""), "%s", out);
+  cr_assert(strstr(out, "\"contact\": {"), "%s", out);
+  cr_assert(strstr(out, "\"web\": \"https://"), "%s", out);
+  cr_assert(strstr(out, "\"apply\": {"), "%s", out);
+  cr_assert(strstr(out, "\"routes\": ["), "%s", out);
   free(out);
 }
