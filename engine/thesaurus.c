@@ -287,13 +287,15 @@ static size_t clause_of(const size_t *clause, size_t i) { return clause ? clause
 /* Is one of concept @p c's context words in a clause next to (or at)
  * clause @p cl, outside @p skip? */
 static bool has_context(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
-                        const size_t *clause, size_t c, size_t cl) {
+                        const size_t *clause, size_t c, size_t first, size_t last) {
+  size_t cl = clause_of(clause, first);
   for (size_t k = 0; k < t->nctx; k++) {
     const th_entry *x = &t->ctx[k];
     if (x->concept != c) continue;
     for (size_t i = 0; i < kt_analysis_count(a); i++) {
       size_t ci = clause_of(clause, i);
-      if (skip[i] || ci + 1 < cl || ci > cl + 1) continue;
+      /* The weak word itself is not its own context. */
+      if (skip[i] || (i >= first && i <= last) || ci + 1 < cl || ci > cl + 1) continue;
       if (token_matches(kt_analysis_get(a, i), x->words[0], x->part[0])) return true;
     }
   }
@@ -315,11 +317,14 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
   for (size_t p = (size_t)(uintptr_t)hit->data; p && *n < max; p = t->posts[p - 1].next) {
     const th_entry *e = &t->entries[t->posts[p - 1].th_entry];
     if (i + e->nwords > count) continue;
+    /* An entry that starts with the negation ("ei jaksa elää", "ei puhu
+     * suomea") is matched as written, inside the refusal it makes. */
+    bool from_neg = !strcmp(neg_norm(kt_analysis_get(a, i)->surface), "ei");
     bool ok = token_matches(kt_analysis_get(a, i), e->words[0], e->allow_part);
     for (size_t w = 1; ok && w < e->nwords; w++)
-      ok = !skip[i + w] && token_matches(kt_analysis_get(a, i + w), e->words[w], false);
+      ok = (from_neg || !skip[i + w]) && token_matches(kt_analysis_get(a, i + w), e->words[w], false);
     if (!ok) continue;
-    if (e->weak && !has_context(t, a, skip, clause, e->concept, clause_of(clause, i))) continue;
+    if (e->weak && !has_context(t, a, skip, clause, e->concept, i, i + e->nwords - 1)) continue;
     if (seen[e->concept]) {
       /* Found again: at the same words, a service entry means the text
        * already uses the catalogue's word ("starttirahaa" is both); a client
@@ -335,7 +340,8 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
   }
 }
 
-/* `all:` rules: every word of the rule in one clause, in any order. */
+/* `all:` rules: every word of the rule in one clause and the next one
+ * ("haluaisi palkata nuoren, onko tukea"), in any order. */
 static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
                       const size_t *clause, kt__found *out, size_t *n, size_t max, bool *seen) {
   size_t count = kt_analysis_count(a);
@@ -343,12 +349,13 @@ static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const bool *
     const th_entry *e = &t->rules[r];
     if (seen[e->concept]) continue;
     for (size_t s = 0, end; s < count && !seen[e->concept]; s = end) {
-      size_t cl = clause_of(clause, s);
+      size_t cl = clause_of(clause, s), stop;
       for (end = s; end < count && clause_of(clause, end) == cl; end++) {}
+      for (stop = end; stop < count && clause_of(clause, stop) <= cl + 1; stop++) {}
       size_t first = (size_t)-1, last = 0, w = 0;
       for (; w < e->nwords; w++) {
         size_t hit = (size_t)-1;
-        for (size_t i = s; i < end && hit == (size_t)-1; i++)
+        for (size_t i = s; i < stop && hit == (size_t)-1; i++)
           if (!skip[i] && token_matches(kt_analysis_get(a, i), e->words[w], e->part[w])) hit = i;
         if (hit == (size_t)-1) break;
         if (hit < first) first = hit;
@@ -366,8 +373,8 @@ size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bo
   if (!seen) return 0;
   size_t n = 0;
   for (size_t i = 0; i < kt_analysis_count(a) && n < max; i++) {
-    if (skip[i]) continue;
     const kt_token *tk = kt_analysis_get(a, i);
+    if (skip[i] && strcmp(neg_norm(tk->surface), "ei")) continue;
     try_entries(t, a, skip, clause, i, neg_norm(tk->surface), out, &n, max, seen);
     for (size_t k = 0; k < tk->term_count && n < max; k++)
       try_entries(t, a, skip, clause, i, tk->terms[k].text, out, &n, max, seen);
@@ -383,7 +390,7 @@ typedef struct src_concept {
   char *id, *label, *label_sv, *label_en, *groups;
   bool negated_drop;
   int age_lo, age_hi;
-  kt__buf client, service, weak, context, all;
+  kt__buf client, service, weak, context, all, expand;
   double weight;
   char *file;
   size_t line;
@@ -494,8 +501,13 @@ static int write_rule(kt_analyzer *an, FILE *out, char *rule, bool *bad) {
 
 /* Expansion terms of the service phrases, deduplicated at their best weight. */
 static int write_expansions(kt_analyzer *an, FILE *out, const src_concept *c) {
-  char *list = kt__strdup(c->service.data ? c->service.data : "");
-  if (!list) return KT_ENOMEM;
+  kt__buf all;
+  kt__buf_init(&all, 1 << 21);
+  int brc = kt__buf_adds(&all, c->service.data ? c->service.data : "");
+  if (!brc && c->expand.len) brc = kt__buf_printf(&all, ",%s", c->expand.data);
+  char *list = brc ? NULL : kt__strdup(all.data ? all.data : "");
+  kt__buf_free(&all);
+  if (!list) return kt__err(KT_ENOMEM, "cannot compile the thesaurus");
   char *terms[512];
   double w[512];
   size_t nt = 0;
@@ -536,6 +548,7 @@ static void src_free(src_concept *c) {
   kt__buf_free(&c->weak);
   kt__buf_free(&c->context);
   kt__buf_free(&c->all);
+  kt__buf_free(&c->expand);
 }
 
 static bool valid_id(const char *s) {
@@ -595,6 +608,7 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
       kt__buf_init(&c->weak, 1 << 20);
       kt__buf_init(&c->context, 1 << 20);
       kt__buf_init(&c->all, 1 << 20);
+      kt__buf_init(&c->expand, 1 << 20);
       c->age_lo = c->age_hi = -1;
       lastkey[0] = '\0';
       continue;
@@ -613,11 +627,12 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
     }
     if (!c) { rc = kt__buf_printf(errs, "%s:%zu: '%s' before the first [concept]\n", path, lineno, key); continue; }
     if (!strcmp(key, "client") || !strcmp(key, "service") || !strcmp(key, "weak") ||
-        !strcmp(key, "context") || !strcmp(key, "all")) {
+        !strcmp(key, "context") || !strcmp(key, "all") || !strcmp(key, "expand")) {
       kt__buf *b = !strcmp(key, "client")    ? &c->client
                    : !strcmp(key, "service") ? &c->service
                    : !strcmp(key, "weak")    ? &c->weak
                    : !strcmp(key, "context") ? &c->context
+                   : !strcmp(key, "expand")  ? &c->expand
                                              : &c->all;
       if (b->len) rc = kt__buf_adds(b, ",");
       if (!rc) rc = kt__buf_adds(b, val);
@@ -658,7 +673,7 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
         rc = kt__buf_printf(errs, "%s:%zu: weight '%s' must be a number from 0.1 to 0.9\n", path, lineno, val);
       else c->weight = w;
     } else {
-      rc = kt__buf_printf(errs, "%s:%zu: unknown key '%s' (expected label, label_sv, label_en, client, service, weak, context, all, age, groups, negated, weight)\n", path, lineno, key);
+      rc = kt__buf_printf(errs, "%s:%zu: unknown key '%s' (expected label, label_sv, label_en, client, service, expand, weak, context, all, age, groups, negated, weight)\n", path, lineno, key);
       lastkey[0] = '\0';
     }
   }
@@ -702,8 +717,8 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
     src_concept *c = &cs[i];
     if (!c->label || !*c->label)
       kt__buf_printf(&errs, "%s:%zu: [%s] has no label\n", c->file, c->line, c->id);
-    if (!c->client.len && !c->all.len && c->age_lo < 0)
-      kt__buf_printf(&errs, "%s:%zu: [%s] has no client words, rules or age\n", c->file, c->line, c->id);
+    if (!c->client.len && !c->weak.len && !c->all.len && c->age_lo < 0)
+      kt__buf_printf(&errs, "%s:%zu: [%s] has no client or weak words, rules or age\n", c->file, c->line, c->id);
     if (c->weak.len && !c->context.len)
       kt__buf_printf(&errs, "%s:%zu: [%s] has weak words but no context words\n", c->file, c->line, c->id);
     if (!c->service.len) kt__buf_printf(&errs, "%s:%zu: [%s] has no service words\n", c->file, c->line, c->id);
@@ -760,6 +775,18 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
             rc = kt__err(KT_ECATALOG, "%s:%zu: [%s]: all: '%s' must be 2-%d single words joined by '+'",
                          c->file, c->line, c->id, shown, MAX_ENTRY_WORDS);
           continue;
+        }
+        if (lists[l].type == 'K') {
+          /* Only a context entry's first word would be used: one word it is. */
+          kt_analysis *ka = NULL;
+          if ((rc = kt_analyze(an, ph, strlen(ph), &ka))) break;
+          size_t nk = kt_analysis_count(ka);
+          kt_analysis_free(ka);
+          if (nk > 1) {
+            rc = kt__err(KT_ECATALOG, "%s:%zu: [%s]: context '%s' must be one word", c->file,
+                         c->line, c->id, shown);
+            break;
+          }
         }
         rc = write_entry(an, out, ph, lists[l].type, &empty, &bad);
         if (!rc && empty)

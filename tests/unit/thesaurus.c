@@ -22,10 +22,11 @@ static const char *const FIXTURE =
     "\n"
     "[pelit]\n"
     "label: liiallinen pelaaminen\n"
-    "client: peliriippuvuus\n"
-    "weak: pelata\n"
-    "context: liikaa, öisin, koukussa\n"
+    "client: peliriippuvuus, ei jaksa lopettaa\n"
+    "weak: pelata, kasino\n"
+    "context: liikaa, öisin, koukussa, kasino*\n"
     "service: peliklinikka\n"
+    "expand: digipeliongelma\n"
     "\n"
     "[yrittajyys]\n"
     "label: yrittäjyys\n"
@@ -118,12 +119,17 @@ Test(thesaurus, a_weak_word_needs_its_context) {
   cr_assert_not(finds("pelaa jalkapalloa. Käy kaupassa. Asuu yksin. Koukussa", "pelit"),
                 "context three clauses away does not");
   cr_assert(finds("peliriippuvuus", "pelit"), "a client word acts alone");
+  cr_assert_not(finds("kävi kasinolla", "pelit"), "a weak word is not its own context");
+  cr_assert_not(finds("digipeliongelma", "pelit"), "an expand word does not find the concept");
+  cr_assert(finds("ei jaksa lopettaa", "pelit"), "an entry starting with the negation");
 }
 
 Test(thesaurus, a_rule_needs_every_word_in_one_clause) {
   cr_assert(finds("perustaisi oman parturiliikkeen", "yrittajyys"));
-  cr_assert(finds("haluaa yrityksen, jonka perustaa itse", "yrittajyys") == false,
-            "the rule's words are in two clauses");
+  cr_assert(finds("haluaa yrityksen, jonka perustaa itse", "yrittajyys"),
+            "a rule spans a clause and the next one");
+  cr_assert_not(finds("perustaa kerhon. Käy töissä. Yritys on hyvä", "yrittajyys"),
+                "not three clauses");
   cr_assert(finds("yrityksen haluaisi perustaa", "yrittajyys"), "any order");
   cr_assert_not(finds("perustaa kerhon", "yrittajyys"));
   cr_assert_not(finds("liike kiinnostaa", "yrittajyys"));
@@ -146,6 +152,8 @@ Test(thesaurus, editors_get_clear_errors) {
   cr_assert(strstr(kt_error_last(), "single words joined by '+'"), "%s", kt_error_last());
   cr_assert_eq(compile("[a]\nlabel: a\nage: 17\nservice: x\n", NULL), KT_ECATALOG);
   cr_assert(strstr(kt_error_last(), "age '17'"), "%s", kt_error_last());
+  cr_assert_eq(compile("[a]\nlabel: a\nweak: b\ncontext: koko yö\nservice: x\n", NULL), KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), "context 'koko yö' must be one word"), "%s", kt_error_last());
   cr_assert_eq(compile("[a]\nlabel: a\nnegated: maybe\nclient: b\nservice: x\n", NULL), KT_ECATALOG);
   cr_assert(strstr(kt_error_last(), "'need' or 'drop'"), "%s", kt_error_last());
 }
