@@ -58,7 +58,10 @@ typedef struct kt_cli_config {
   const char *name;
   unsigned flags;
   const char *what;
+  const char *params; /* ranking parameters it sets, "name=value,..." (or NULL) */
 } kt_cli_config;
+/* Apply a configuration's parameters to @p e (the defaults first). */
+int kt_cli_config_apply(kt_engine *e, const kt_cli_config *c);
 extern const kt_cli_config kt_cli_configs[];
 extern const size_t kt_cli_nconfigs;
 const kt_cli_config *kt_cli_config_find(const char *name);

@@ -93,23 +93,49 @@ char *kt_cli_join_args(int argc, char **argv, int from) {
 
 #define LATER (KT_SEARCH_NO_THESAURUS | KT_SEARCH_NO_SIGNALS | KT_SEARCH_NO_TYPO_FIX)
 const kt_cli_config kt_cli_configs[] = {
-    {"surface", KT_SEARCH_MODE_SURFACE, "exact word forms, no stemming"},
-    {"snowball", KT_SEARCH_MODE_SNOWBALL, "Snowball Finnish stems only"},
-    {"voikko", KT_SEARCH_NO_COMPOUNDS | KT_SEARCH_NO_UMLAUT_FIX | LATER, "Voikko base forms"},
-    {"compounds", KT_SEARCH_NO_UMLAUT_FIX | LATER, "+ compound parts"},
-    {"umlauts", LATER, "+ umlaut restoration"},
-    {"thesaurus", LATER & ~KT_SEARCH_NO_THESAURUS, "+ thesaurus expansion"},
-    {"signals", LATER & ~(KT_SEARCH_NO_THESAURUS | KT_SEARCH_NO_SIGNALS), "+ need signals"},
-    {"full", 0, "+ typo correction (the default)"},
-    {"-thesaurus", KT_SEARCH_NO_THESAURUS, "full without thesaurus expansion"},
-    {"-signals", KT_SEARCH_NO_SIGNALS, "full without need signals"},
-    {"+diversify", KT_SEARCH_DIVERSIFY, "full with spreading over needs (opt-in)"},
-    {"+prf", KT_SEARCH_PRF, "full with pseudo-relevance feedback (opt-in)"},
-    {"-typos", KT_SEARCH_NO_TYPO_FIX, "full without typo correction"},
-    {"-compounds", KT_SEARCH_NO_COMPOUNDS, "full without compound parts"},
-    {"-umlauts", KT_SEARCH_NO_UMLAUT_FIX, "full without umlaut restoration"},
+    {"surface", KT_SEARCH_MODE_SURFACE, "exact word forms, no stemming", NULL},
+    {"snowball", KT_SEARCH_MODE_SNOWBALL, "Snowball Finnish stems only", NULL},
+    {"voikko", KT_SEARCH_NO_COMPOUNDS | KT_SEARCH_NO_UMLAUT_FIX | LATER, "Voikko base forms", NULL},
+    {"compounds", KT_SEARCH_NO_UMLAUT_FIX | LATER, "+ compound parts", NULL},
+    {"umlauts", LATER, "+ umlaut restoration", NULL},
+    {"thesaurus", LATER & ~KT_SEARCH_NO_THESAURUS, "+ thesaurus expansion", NULL},
+    {"signals", LATER & ~(KT_SEARCH_NO_THESAURUS | KT_SEARCH_NO_SIGNALS), "+ need signals", NULL},
+    {"full", 0, "+ typo correction (the default)", NULL},
+    {"-thesaurus", KT_SEARCH_NO_THESAURUS, "full without thesaurus expansion", NULL},
+    {"-signals", KT_SEARCH_NO_SIGNALS, "full without need signals", NULL},
+    {"+diversify", KT_SEARCH_DIVERSIFY, "full with spreading over needs (opt-in)", NULL},
+    {"+prf", KT_SEARCH_PRF, "full with pseudo-relevance feedback (opt-in)", NULL},
+    {"-typos", KT_SEARCH_NO_TYPO_FIX, "full without typo correction", NULL},
+    {"-compounds", KT_SEARCH_NO_COMPOUNDS, "full without compound parts", NULL},
+    {"-umlauts", KT_SEARCH_NO_UMLAUT_FIX, "full without umlaut restoration", NULL},
+    {"-reading", KT_SEARCH_NO_READING, "full without clause roles, fact negation, generic words", NULL},
+    {"-roles", 0, "full with the past and the goal weighed as the present",
+     "role_background=1,role_background_concept=1,role_goal=1"},
+    {"-evidence", 0, "full without the bound on one word's share", "evidence_cap=1"},
+    {"-groupterms", 0, "full without signalled groups as query terms", "group_retrieval=0"},
 };
 const size_t kt_cli_nconfigs = sizeof kt_cli_configs / sizeof *kt_cli_configs;
+
+int kt_cli_config_apply(kt_engine *e, const kt_cli_config *c) {
+  double def;
+  const char *name;
+  for (size_t i = 0; (name = kt_ranking_param(i, &def, NULL, NULL)); i++) {
+    int rc = kt_engine_set_param(e, name, def);
+    if (rc) return rc;
+  }
+  if (!c || !c->params) return KT_OK;
+  char buf[512];
+  snprintf(buf, sizeof buf, "%s", c->params);
+  char *save = NULL;
+  for (char *kv = strtok_r(buf, ",", &save); kv; kv = strtok_r(NULL, ",", &save)) {
+    char *eq = strchr(kv, '=');
+    if (!eq) return KT_EINVAL;
+    *eq = '\0';
+    int rc = kt_engine_set_param(e, kv, strtod(eq + 1, NULL));
+    if (rc) return rc;
+  }
+  return KT_OK;
+}
 
 const kt_cli_config *kt_cli_config_find(const char *name) {
   for (size_t i = 0; i < kt_cli_nconfigs; i++)

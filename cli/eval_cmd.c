@@ -51,6 +51,7 @@ typedef struct query {
 typedef struct system {
   char name[64];
   unsigned flags;      /* a Kohtaanto configuration ... */
+  const kt_cli_config *config; /* ... its parameters (NULL: the defaults or --set) */
   bool feedback;       /* ... ranking with the simulated referrals */
   const char *runfile; /* ... or a TREC run to score */
   double ext_p50, ext_p99; /* a run's own latency (--times), or NAN */
@@ -236,6 +237,8 @@ static double now_ms(void) {
 static int run_config(kt_engine *e, kt_feedback *fb, system_t *s, query *qs, size_t n, size_t k,
                       FILE *run) {
   kt_engine_set_feedback(e, s->feedback ? fb : NULL);
+  /* A configuration's own parameters for its run; the others keep --set's. */
+  if (s->config && kt_cli_config_apply(e, s->config)) return kt_cli_fail(s->name, KT_EINVAL);
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
   o.limit = k;
   o.flags = s->flags | KT_SEARCH_NO_EXPLAIN; /* ranking only, as the peers */
@@ -258,6 +261,7 @@ static int run_config(kt_engine *e, kt_feedback *fb, system_t *s, query *qs, siz
   }
   free(ids);
   kt_engine_set_feedback(e, NULL);
+  if (s->config) kt_cli_config_apply(e, NULL);
   return 0;
 }
 
@@ -500,6 +504,7 @@ int kt_cli_eval(int argc, char **argv) {
       for (size_t i = 0; i < NCONFIGS; i++)
         if ((all || !strcmp(optarg, CONFIGS[i].name)) && ns < MAX_SYSTEMS) {
           snprintf(sys[ns].name, sizeof sys[ns].name, "kohtaanto:%s", CONFIGS[i].name);
+          sys[ns].config = CONFIGS[i].params ? &CONFIGS[i] : NULL;
           sys[ns++].flags = CONFIGS[i].flags;
           any = true;
         }

@@ -60,8 +60,6 @@ struct kt_engine {
  * its words that are catalogue vocabulary (in the index), leaving out
  * numbers, capitalised names inside a sentence and rejected words. */
 int kt__need_features(kt_engine *e, const char *text, size_t len, char ***out, size_t *n);
-/* Internal search flag: stop once the features are read (no retrieval). */
-#define KT__SEARCH_FEATURES_ONLY (1u << 31)
 void kt__features_free(char **f, size_t n);
 
 /* ---- feedback.c ---------------------------------------------------------- */

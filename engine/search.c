@@ -621,9 +621,11 @@ static int need_features(ctx *x, const bool *rejected, const kt__sigset *set, ch
   return KT_OK;
 }
 
+/* A search; with @p features_only it stops once the need's feedback
+ * features are read (into *feat_out) and retrieves nothing. */
 static int search_impl(kt_engine *e, const char *text, size_t len,
-                       const kt_search_options *opts, kt_results **out, char ***feat_out,
-                       size_t *nfeat_out);
+                       const kt_search_options *opts, bool features_only, kt_results **out,
+                       char ***feat_out, size_t *nfeat_out);
 
 /* A need word's weight by its role in the note (ranking.h). */
 static double role_weight(const kt__ranking *rk, int role) {
@@ -648,7 +650,7 @@ static double term_weight(const kt__ranking *rk, int kind) {
 
 int kt_search(kt_engine *e, const char *text, size_t len,
               const kt_search_options *opts, kt_results **out) {
-  return search_impl(e, text, len, opts, out, NULL, NULL);
+  return search_impl(e, text, len, opts, false, out, NULL, NULL);
 }
 
 int kt__need_features(kt_engine *e, const char *text, size_t len, char ***out, size_t *n) {
@@ -656,16 +658,16 @@ int kt__need_features(kt_engine *e, const char *text, size_t len, char ***out, s
   *n = 0;
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
   o.limit = 1;
-  o.flags = KT__SEARCH_FEATURES_ONLY | KT_SEARCH_NO_FEEDBACK;
+  o.flags = KT_SEARCH_NO_FEEDBACK;
   kt_results *r = NULL;
-  int rc = search_impl(e, text, len, &o, &r, out, n);
+  int rc = search_impl(e, text, len, &o, true, &r, out, n);
   kt_results_free(r);
   return rc;
 }
 
 static int search_impl(kt_engine *e, const char *text, size_t len,
-                       const kt_search_options *opts, kt_results **out, char ***feat_out,
-                       size_t *nfeat_out) {
+                       const kt_search_options *opts, bool features_only, kt_results **out,
+                       char ***feat_out, size_t *nfeat_out) {
   kt__err_clear();
   if (!e || !out || (!text && len)) return kt__err(KT_EINVAL, "kt_search: NULL argument");
   *out = NULL;
@@ -674,6 +676,9 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   if (opts->version != KT_SEARCH_OPTIONS_VERSION)
     return kt__err(KT_EINVAL, "kt_search_options.version is %u; expected %d", opts->version,
                    KT_SEARCH_OPTIONS_VERSION);
+  if (opts->flags & ~(unsigned)KT_SEARCH_KNOWN_FLAGS)
+    return kt__err(KT_EINVAL, "kt_search_options.flags has unknown bits 0x%x",
+                   opts->flags & ~(unsigned)KT_SEARCH_KNOWN_FLAGS);
   size_t limit = opts->limit ? opts->limit : 10;
   if (limit > MAX_LIMIT) limit = MAX_LIMIT;
   if (len > KT_MAX_QUERY_BYTES)
@@ -708,6 +713,11 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   for (size_t i = 0; i < ntok; i++) x.token_need[i] = -1;
   const kt__ranking *rk = &e->rank;
   if (!baseline && (rc = kt__reading_read(x.an, x.text, &x.rd))) goto out;
+  if (!baseline && (opts->flags & KT_SEARCH_NO_READING))
+    for (size_t i = 0; i < ntok; i++) {
+      if (x.rd.role[i] != KT__ROLE_REFUSED) x.rd.role[i] = x.rd.clause_role[i] = KT__ROLE_SITUATION;
+      x.rd.generic[i] = false;
+    }
 
   bool no_typos = (opts->flags & KT_SEARCH_NO_TYPO_FIX) || mostly_foreign(x.an);
 
@@ -840,7 +850,7 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   /* Feedback features: for the store to learn from, or to rank with it. */
   bool use_fb = !baseline && e->fb && !(opts->flags & KT_SEARCH_NO_FEEDBACK);
   if ((feat_out || use_fb) && (rc = need_features(&x, rejected, &set, &feat, &nfeat))) goto out;
-  if (opts->flags & KT__SEARCH_FEATURES_ONLY) goto done; /* feedback needs no ranking */
+  if (features_only) goto done; /* feedback needs no ranking */
 
   if ((rc = add_filter(&fs, "XC", &opts->categories, NULL, "categories")) ||
       (rc = add_filter(&fs, "XG", &opts->target_groups, NULL, "target_groups")) ||

@@ -279,6 +279,18 @@ typedef struct kt_search_options {
 #define KT_SEARCH_PRF (1u << 18)
 /** Ablation: ignore the attached feedback store. */
 #define KT_SEARCH_NO_FEEDBACK (1u << 11)
+/** Ablation: read the note as one clause of the present, without denied
+ *  facts or generic words (refused wishes and capacities still count). */
+#define KT_SEARCH_NO_READING (1u << 12)
+/** Every flag above; kt_search() refuses any other bit with KT_EINVAL. The
+ *  ablation switches (NO_*, MODE_*) are experimental: they exist to measure
+ *  each part of the analysis, and may change between releases. */
+#define KT_SEARCH_KNOWN_FLAGS                                                          \
+  (KT_SEARCH_NO_COMPOUNDS | KT_SEARCH_NO_UMLAUT_FIX | KT_SEARCH_MODE_SURFACE |         \
+   KT_SEARCH_MODE_SNOWBALL | KT_SEARCH_NO_THESAURUS | KT_SEARCH_NO_SIGNALS |           \
+   KT_SEARCH_NO_TYPO_FIX | KT_SEARCH_NO_SNIPPETS | KT_SEARCH_NO_EXPLAIN |              \
+   KT_SEARCH_GROUP_BY_NEED | KT_SEARCH_DIVERSIFY | KT_SEARCH_PRF | KT_SEARCH_NO_FEEDBACK |    \
+   KT_SEARCH_NO_READING)
 /**@}*/
 
 /** The ranked results of one search. */

@@ -136,3 +136,41 @@ Test(api, shim_maps_invalid_argument_to_einval) {
   cr_assert_eq(ktx_doc_add_term(doc, "", 1), KT_EINVAL, "%s", kt_error_last());
   ktx_doc_free(doc);
 }
+
+/* Issue 12: the flags word is checked; nothing private travels in it. */
+Test(api, unknown_search_flags_are_einval) {
+  char *idx = kt_test_mini_index();
+  kt_engine *e = NULL;
+  cr_assert_eq(kt_engine_open(&e, idx), KT_OK, "%s", kt_error_last());
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  kt_results *r = NULL;
+  o.flags = 1u << 31;
+  cr_assert_eq(kt_search(e, "velat", 5, &o, &r), KT_EINVAL);
+  cr_assert(strstr(kt_error_last(), "unknown bits 0x80000000"), "%s", kt_error_last());
+  o.flags = 1u << 6;
+  cr_assert_eq(kt_search(e, "velat", 5, &o, &r), KT_EINVAL);
+  o.flags = KT_SEARCH_KNOWN_FLAGS & ~(unsigned)(KT_SEARCH_MODE_SURFACE | KT_SEARCH_MODE_SNOWBALL);
+  cr_assert_eq(kt_search(e, "velat", 5, &o, &r), KT_OK, "%s", kt_error_last());
+  kt_results_free(r);
+  kt_engine_close(e);
+}
+
+Test(api, ranking_parameters_are_named_and_checked) {
+  char *idx = kt_test_mini_index();
+  kt_engine *e = NULL;
+  cr_assert_eq(kt_engine_open(&e, idx), KT_OK, "%s", kt_error_last());
+  double def, lo, hi;
+  const char *name = kt_ranking_param(0, &def, &lo, &hi);
+  cr_assert_not_null(name);
+  cr_assert(lo <= def && def <= hi);
+  cr_assert_eq(kt_engine_set_param(e, name, def), KT_OK);
+  cr_assert_eq(kt_engine_set_param(e, name, hi + 1), KT_EINVAL);
+  cr_assert(strstr(kt_error_last(), name), "%s", kt_error_last());
+  cr_assert_eq(kt_engine_set_param(e, "no_such_param", 1), KT_EINVAL);
+  cr_assert(strstr(kt_error_last(), "no_such_param"), "%s", kt_error_last());
+  size_t n = 0;
+  while (kt_ranking_param(n, NULL, NULL, NULL)) n++;
+  cr_assert_gt(n, 10);
+  cr_assert_null(kt_ranking_param(n, NULL, NULL, NULL));
+  kt_engine_close(e);
+}
