@@ -153,21 +153,26 @@ void kt__analyzer_trim(kt_analyzer *an) {
 typedef struct termset {
   char *text[MAX_TERMS];
   int kind[MAX_TERMS];
+  bool verb[MAX_TERMS]; /* a base form of a verb reading */
+  bool adding_verb;     /* the reading being added is a verb's */
   size_t n;
 } termset;
 
 /* Add a term as it is (already folded). */
 static void ts_add_raw(termset *ts, char *f, int kind) {
   if (!f || ts->n == MAX_TERMS) { free(f); return; }
+  bool verb = ts->adding_verb && kind != KT_TERM_PART;
   for (size_t i = 0; i < ts->n; i++)
     if (!strcmp(ts->text[i], f)) {
       /* A term that is both a lemma and a part counts as the stronger kind. */
       if (kind < ts->kind[i]) ts->kind[i] = kind;
+      ts->verb[i] |= verb;
       free(f);
       return;
     }
   ts->text[ts->n] = f;
   ts->kind[ts->n] = kind;
+  ts->verb[ts->n] = verb;
   ts->n++;
 }
 
@@ -352,7 +357,9 @@ static size_t add_voikko_m(kt_analyzer *an, termset *ts, const char *word, int l
     kept++;
     if (morph) *morph |= reading_morph(r);
     if (!ts) continue;
+    ts->adding_verb = eq(r->cls, "teonsana");
     if (r->base) ts_add(ts, r->base, strlen(r->base), lemma_kind);
+    ts->adding_verb = false;
     if (r->wb) add_compound_parts(ts, r->wb);
   }
   if (morph && names_only) *morph |= KT__MORPH_NAME;
@@ -475,20 +482,6 @@ static bool all_digits(const char *s) {
   return true;
 }
 
-/* Is @p lemma a verb reading of @p word? */
-static bool verb_reading(kt_analyzer *an, const char *word, const char *lemma) {
-  struct voikko_mor_analysis **a = voikkoAnalyzeWordCstr(an->voikko, respelled(word));
-  bool yes = false;
-  for (size_t i = 0; a && a[i] && !yes; i++) {
-    char *cls = voikko_mor_analysis_value_cstr(a[i], "CLASS");
-    char *base = voikko_mor_analysis_value_cstr(a[i], "BASEFORM");
-    yes = eq(cls, "teonsana") && base && !strcmp(base, lemma);
-    voikko_free_mor_analysis_value_cstr(cls);
-    voikko_free_mor_analysis_value_cstr(base);
-  }
-  if (a) voikko_free_mor_analysis(a);
-  return yes;
-}
 
 static void analyse_uncached(kt_analyzer *an, const kt__word *w, bool fix, termset *ts,
                              bool *stop, bool *suggested, unsigned *morph) {
@@ -559,8 +552,8 @@ int kt__analyze_word_as(kt_analyzer *an, const kt__word *w, bool fix, kt__wordan
   analyse_uncached(an, w, fix, &ts, &stop, &suggested, &morph);
   if (suggested) an->suggest_budget--;
 
-  /* One block: the kt_term array followed by the term texts. */
-  size_t bytes = ts.n * sizeof(kt_term);
+  /* One block: the kt_term array, the verb flags, then the term texts. */
+  size_t bytes = ts.n * (sizeof(kt_term) + 1);
   for (size_t i = 0; i < ts.n; i++) bytes += strlen(ts.text[i]) + 1;
   cache_entry *e = calloc(1, sizeof *e);
   kt_term *terms = malloc(bytes ? bytes : 1);
@@ -568,12 +561,14 @@ int kt__analyze_word_as(kt_analyzer *an, const kt__word *w, bool fix, kt__wordan
     free(e); free(terms); free(key); ts_free(&ts);
     return KT_ENOMEM;
   }
-  char *strs = (char *)(terms + ts.n);
+  unsigned char *verbs = (unsigned char *)(terms + ts.n);
+  char *strs = (char *)(verbs + ts.n);
   for (size_t i = 0; i < ts.n; i++) {
     size_t l = strlen(ts.text[i]) + 1;
     memcpy(strs, ts.text[i], l);
     terms[i].text = strs;
     terms[i].kind = ts.kind[i];
+    verbs[i] = ts.verb[i];
     strs += l;
   }
   size_t nterms = ts.n;
@@ -583,6 +578,7 @@ int kt__analyze_word_as(kt_analyzer *an, const kt__word *w, bool fix, kt__wordan
   e->an.count = nterms;
   e->an.stop = stop;
   e->an.morph = morph;
+  e->an.verb = verbs;
   q.data = e;
   if (!hsearch_r(q, ENTER, &hit, &an->table)) {
     /* Table full (cannot happen below CACHE_TRIM); serve uncached. */
@@ -643,9 +639,7 @@ int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out)
     char *strs = (char *)(terms + wa.count);
     size_t kept = 0;
     for (size_t k = 0; k < wa.count; k++) {
-      if (verb_only && (wa.terms[k].kind == KT_TERM_PART ||
-                        !verb_reading(an, t->surface, wa.terms[k].text)))
-        continue;
+      if (verb_only && (wa.terms[k].kind == KT_TERM_PART || !wa.verb[k])) continue;
       size_t l = strlen(wa.terms[k].text) + 1;
       memcpy(strs, wa.terms[k].text, l);
       terms[kept].text = strs;

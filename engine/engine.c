@@ -7,12 +7,65 @@
 #include "engine.h"
 
 #include <stdio.h>
+#include <search.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Per-generation document frequencies: long notes ask for hundreds of
+ * terms, each a B-tree lookup in Xapian; the answers never change. */
+#define DF_CACHE_MAX 200000
+struct kt__dfcache {
+  struct hsearch_data table;
+  char **keys;
+  size_t *vals;
+  size_t n;
+};
+
+static void dfcache_free(struct kt__dfcache *c) {
+  if (!c) return;
+  hdestroy_r(&c->table);
+  for (size_t i = 0; i < c->n; i++) free(c->keys[i]);
+  free(c->keys);
+  free(c->vals);
+  free(c);
+}
+
+size_t kt__gen_termfreq(kt__gen *g, const char *term) {
+  if (!g->df) {
+    struct kt__dfcache *c = calloc(1, sizeof *c);
+    if (c && (c->keys = malloc(DF_CACHE_MAX * sizeof *c->keys)) &&
+        (c->vals = malloc(DF_CACHE_MAX * sizeof *c->vals)) &&
+        hcreate_r(DF_CACHE_MAX * 5 / 4, &c->table)) {
+      g->df = c;
+    } else if (c) {
+      free(c->keys);
+      free(c->vals);
+      free(c);
+    }
+  }
+  struct kt__dfcache *c = g->df;
+  if (c) {
+    ENTRY q = {.key = (char *)term, .data = NULL}, *hit = NULL;
+    if (hsearch_r(q, FIND, &hit, &c->table) && hit) return *(size_t *)hit->data;
+  }
+  size_t df = ktx_db_termfreq(g->db, term);
+  if (c && c->n < DF_CACHE_MAX) {
+    char *k = strdup(term);
+    ENTRY q = {.key = k, .data = &c->vals[c->n]}, *hit = NULL;
+    if (k && hsearch_r(q, ENTER, &hit, &c->table)) {
+      c->keys[c->n] = k;
+      c->vals[c->n++] = df;
+    } else {
+      free(k);
+    }
+  }
+  return df;
+}
+
 static void gen_close(kt__gen *g) {
+  dfcache_free(g->df);
   for (size_t i = 0; g->docs && i < g->ndocs; i++)
     if (g->docs[i]) {
       for (size_t k = 0; k < g->docs[i]->n_name_words; k++) free(g->docs[i]->name_words[k]);

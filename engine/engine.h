@@ -23,7 +23,12 @@ typedef struct kt__gen {
   struct kt__thesaurus *thes; /* NULL if the generation has none */
   struct kt__doc **docs;       /* per docid: parsed document data, filled on first use */
   size_t ndocs;                /* lastdocid + 1 */
+  struct kt__dfcache *df;      /* term -> document frequency, filled on first use */
 } kt__gen;
+/* Documents of generation @p g holding @p term, cached per generation (a
+ * generation never changes); 0 when none (or when the backend fails, as
+ * ktx_db_termfreq). */
+size_t kt__gen_termfreq(kt__gen *g, const char *term);
 
 /* A service's document data, split into fields, with the features that
  * need signals act on. Cached per generation: reading it from Xapian for

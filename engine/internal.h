@@ -80,6 +80,7 @@ typedef struct kt__wordan {
   kt_term *terms; /* texts point into the analyser's cache; valid until close */
   bool stop;
   unsigned morph; /* KT__MORPH_* of the readings kept */
+  const unsigned char *verb; /* per term: 1 if a verb reading's base form */
 } kt__wordan;
 /* What Voikko's readings of a word say about its grammar (OR over the
  * readings kept), for reading a note's clauses (reading.c). */

@@ -37,6 +37,7 @@
  * most of a score alone, so only its candidates are checked (ranking.h,
  * evidence_cap). */
 #define RARE_SHARE 0.02
+#define MAX_WORD_QTERMS 48 /* a word's own query terms (analyze.c's MAX_TERMS) */
 
 /* Is the text mostly words Voikko does not know (Swedish, English)? Then
  * spelling suggestions would turn foreign words into Finnish ones. */
@@ -403,11 +404,22 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
 
 /* Bounded evidence: a word that neither names the service nor found a
  * concept may carry at most rk->evidence_cap of a result's score
- * ("työttömyysturva loppumassa" must not rank refugee advice first because
- * one of its keywords is "lupa loppumassa"). Only a rare word (used by at
+ * ("valintatesti jännittää" must not rank the truck-driver course first
+ * because its entrance test is called so). Only a rare word (used by at
  * most RARE_SHARE of the services) can dominate a score, so only the
- * candidates that have one are measured; the shares are those the
- * explanation shows (idf x query weight over the matched terms). */
+ * candidates holding one are measured, from the word's short postings:
+ * its BM25 part (query weight x idf x the wdf saturation, as Xapian's BM25
+ * counts it) against the candidate's BM25 score. */
+/* Is @p term a base form of a word of the service's name (read_name)? A
+ * word of the name names the service: it is exempt from the bound. */
+static bool in_name(const kt__doc *d, const char *term) {
+  char key[260];
+  snprintf(key, sizeof key, " %s ", term);
+  for (size_t w = 0; w < d->n_name_words; w++)
+    if (strstr(d->name_words[w], key)) return true;
+  return false;
+}
+
 static int bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
   if (rk->evidence_cap >= 1.0) return KT_OK;
   size_t content = 0;
@@ -415,66 +427,70 @@ static int bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
     content += !kt_analysis_get(x->an, i)->stopword;
   if (content < 3) return KT_OK; /* a one- or two-word need is all loose words */
   ktx_db *db = x->e->gen.db;
-  double ndocs = (double)ktx_db_doccount(db);
+  double ndocs = (double)ktx_db_doccount(db), avg = ktx_db_avglength(db);
   size_t max_df = (size_t)(ndocs * RARE_SHARE) + 1;
   size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
-  bool *flag = calloc(depth + 1, sizeof *flag);
-  unsigned *post = calloc(max_df + 1, sizeof *post);
-  double *idf = malloc((x->q.n + 1) * sizeof *idf);
-  unsigned *mask = calloc(x->q.n + 1, sizeof *mask);
-  int rc = !flag || !post || !idf || !mask ? kt__err(KT_ENOMEM, "cannot allocate the evidence check")
+  double *part = calloc(depth + 1, sizeof *part);      /* per candidate: its loose word's part */
+  size_t *word = calloc(depth + 1, sizeof *word);      /* ... and which word */
+  unsigned *post = calloc(3 * (max_df + 1), sizeof *post);
+  int rc = !part || !word || !post ? kt__err(KT_ENOMEM, "cannot allocate the evidence check")
                                            : KT_OK;
-  /* Candidates holding a rare loose word, found through its short postings. */
-  bool any = false;
+  unsigned *wdf = post + max_df + 1, *len = post + 2 * (max_df + 1);
+  double k1 = rk->bm25_k1, b = rk->bm25_b;
+  /* Candidates holding a rare loose word, found through its short postings;
+   * per candidate the word is remembered (word[h] = token + 1). */
   for (size_t i = 0; !rc && i < x->q.n; i++) {
-    idf[i] = -1;
     const qterm *t = &x->q.q[i];
-    if (t->concept >= 0 || !t->kind || x->token_need[t->word] >= 0) continue;
-    size_t df = ktx_db_termfreq(db, t->term), np = 0;
-    idf[i] = df ? log((ndocs - (double)df + 0.5) / ((double)df + 0.5) + 1.0) : 0.0;
+    /* A compound part weighs too little to carry a score alone. */
+    if (t->concept >= 0 || !t->kind || t->kind == KT_TERM_PART || x->token_need[t->word] >= 0)
+      continue;
+    size_t df = kt__gen_termfreq(&x->e->gen, t->term), np = 0;
     if (!df || df > max_df) continue;
-    if ((rc = ktx_db_postings(db, t->term, post, max_df, &np))) break;
-    for (size_t h = 0; h < depth; h++)
-      for (size_t p = 0; p < np && !flag[h]; p++)
-        if (cs[h].hit->docid == post[p]) flag[h] = any = true;
+    if ((rc = ktx_db_postings_wdf(db, t->term, post, wdf, len, max_df, &np))) break;
+    for (size_t p = 0; p < np; p++)
+      for (size_t h = 0; h < depth; h++)
+        if (cs[h].hit->docid == post[p] && !in_name(cs[h].doc, t->term)) part[h] = 1, word[h] = t->word + 1;
   }
-  static const char *const where[] = {"", "N"}; /* anywhere; in the name */
-  ktx_fieldset *fs = NULL;
-  if (!rc && any) {
-    const char **terms = calloc(x->q.n + 1, sizeof *terms);
-    if (!terms) rc = kt__err(KT_ENOMEM, "cannot allocate the evidence check");
-    for (size_t i = 0; terms && i < x->q.n; i++) terms[i] = x->q.q[i].term;
-    if (!rc) rc = ktx_fieldset_new(&fs, terms, x->q.n, where, 2);
-    free(terms);
-  }
-  for (size_t h = 0; !rc && any && h < depth; h++) {
-    if (!flag[h]) continue;
-    cand *c = &cs[h];
-    if ((rc = ktx_db_term_fields(db, c->hit->docid, fs, mask))) break;
-    double total = 0, top = 0;
-    for (size_t i = 0; i < x->q.n; i++) {
-      if (!mask[i]) continue;
-      if (idf[i] < 0) {
-        double df = (double)ktx_db_termfreq(db, x->q.q[i].term);
-        idf[i] = df > 0 ? log((ndocs - df + 0.5) / (df + 0.5) + 1.0) : 0.0;
-      }
-      total += idf[i] * x->q.q[i].weight;
-    }
-    /* The loose words' shares, each word's terms together; a word in the
-     * service's name names it and is exempt. */
-    for (size_t i = 0; i < x->q.n; i++) {
+  /* For those: the word's part of the score, all its terms (base forms,
+   * parts) together, as Xapian's BM25 counts them. */
+  const char *wt[MAX_WORD_QTERMS];
+  double ww[MAX_WORD_QTERMS], widf[MAX_WORD_QTERMS];
+  unsigned wwdf[MAX_WORD_QTERMS];
+  for (size_t h = 0; !rc && h < depth; h++) {
+    if (!word[h]) continue;
+    size_t nw = 0;
+    double bound = 0;
+    for (size_t i = 0; i < x->q.n && nw < MAX_WORD_QTERMS; i++) {
       const qterm *t = &x->q.q[i];
-      if (!mask[i] || t->concept >= 0 || !t->kind || x->token_need[t->word] >= 0) continue;
-      double w = 0;
-      bool named = false;
-      for (size_t j = 0; j < x->q.n; j++)
-        if (mask[j] && x->q.q[j].concept < 0 && x->q.q[j].word == t->word) {
-          w += idf[j] * x->q.q[j].weight;
-          named |= (mask[j] & 2u) != 0;
-        }
-      if (!named && w > top) top = w;
+      if (t->concept >= 0 || !t->kind || t->word + 1 != word[h]) continue;
+      double df = (double)kt__gen_termfreq(&x->e->gen, t->term);
+      double tw = (ndocs - df + 0.5) / (df + 0.5);
+      if (tw < 2) tw = tw * 0.5 + 1; /* as Xapian's BM25Weight */
+      wt[nw] = t->term;
+      ww[nw] = t->weight;
+      widf[nw] = log(tw);
+      bound += ww[nw] * widf[nw] * (k1 + 1); /* its most, at any wdf */
+      nw++;
     }
-    double share = total > 0 ? top / total : 0;
+    /* A word that could not carry the cap whatever its wdf is not read. */
+    if (bound <= rk->evidence_cap * cs[h].hit->score) {
+      part[h] = 0;
+      continue;
+    }
+    unsigned dl = 0;
+    if ((rc = ktx_db_doc_wdf(db, cs[h].hit->docid, wt, nw, wwdf, &dl))) break;
+    double norm = avg > 0 ? (double)dl / avg : 1.0;
+    if (norm < 0.5) norm = 0.5;
+    double sumw = 0;
+    for (size_t k = 0; k < nw; k++)
+      if (wwdf[k]) sumw += ww[k] * widf[k] * (k1 + 1) * wwdf[k] / (k1 * ((1 - b) + b * norm) + wwdf[k]);
+    part[h] = sumw;
+  }
+  for (size_t h = 0; !rc && h < depth; h++) {
+    cand *c = &cs[h];
+    if (part[h] <= 0 || c->hit->score <= 0) continue;
+    double share = part[h] / c->hit->score;
+    if (share > 1) share = 1;
     if (share <= rk->evidence_cap) continue;
     double f = (1.0 - share) / (1.0 - rk->evidence_cap);
     if (f < 0.1) f = 0.1;
@@ -486,11 +502,9 @@ static int bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
           (kt_effect){"yksittäinen sana", kt__arena_strdup(&x->res->arena, reason), f};
     }
   }
-  ktx_fieldset_free(fs);
-  free(flag);
+  free(part);
+  free(word);
   free(post);
-  free(idf);
-  free(mask);
   return rc;
 }
 
@@ -602,7 +616,7 @@ static int need_features(ctx *x, const bool *rejected, const kt__sigset *set, ch
       int kind = t->terms[k].kind;
       if (kind != KT_TERM_LEMMA && kind != KT_TERM_FIXED && kind != KT_TERM_TYPO) continue;
       /* Catalogue vocabulary only: a word no service uses is not kept. */
-      if (ktx_db_termfreq(x->e->gen.db, t->terms[k].text) == 0) continue;
+      if (kt__gen_termfreq(&x->e->gen, t->terms[k].text) == 0) continue;
       rc = add_feature(&f, &n, &cap, "w:", t->terms[k].text);
     }
   }
@@ -907,7 +921,7 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
    * search skips the lookups. */
   bool need_idf = !(opts->flags & KT_SEARCH_NO_EXPLAIN) || (opts->flags & KT_SEARCH_DIVERSIFY);
   for (size_t i = 0; i < x.q.n; i++) {
-    double df = need_idf ? (double)ktx_db_termfreq(e->gen.db, x.q.q[i].term) : 0;
+    double df = need_idf ? (double)kt__gen_termfreq(&e->gen, x.q.q[i].term) : 0;
     x.idf[i] = df > 0 ? log((ndocs - df + 0.5) / (df + 0.5) + 1.0) : 0.0;
     x.terms[i] = x.q.q[i].term;
   }

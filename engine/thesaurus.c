@@ -289,9 +289,11 @@ static size_t clause_of(const size_t *clause, size_t i) { return clause ? clause
 static bool has_context(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
                         const size_t *clause, size_t c, size_t first, size_t last) {
   size_t cl = clause_of(clause, first);
-  for (size_t k = 0; k < t->nctx; k++) {
+  /* A concept's context words are consecutive (written after it). */
+  size_t k0 = 0;
+  while (k0 < t->nctx && t->ctx[k0].concept < c) k0++;
+  for (size_t k = k0; k < t->nctx && t->ctx[k].concept == c; k++) {
     const th_entry *x = &t->ctx[k];
-    if (x->concept != c) continue;
     for (size_t i = 0; i < kt_analysis_count(a); i++) {
       size_t ci = clause_of(clause, i);
       /* The weak word itself is not its own context. */

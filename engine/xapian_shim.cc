@@ -216,13 +216,47 @@ size_t ktx_db_termfreq(ktx_db *db, const char *term) {
 }
 
 int ktx_db_postings(ktx_db *db, const char *term, unsigned *docids, size_t max, size_t *n) {
+  return ktx_db_postings_wdf(db, term, docids, nullptr, nullptr, max, n);
+}
+
+int ktx_db_postings_wdf(ktx_db *db, const char *term, unsigned *docids, unsigned *wdf,
+                        unsigned *doclen, size_t max, size_t *n) {
   *n = 0;
   KTX_TRY
   for (Xapian::PostingIterator it = db->db.postlist_begin(term), end = db->db.postlist_end(term);
-       it != end && *n < max; ++it)
-    docids[(*n)++] = *it;
+       it != end && *n < max; ++it) {
+    docids[*n] = *it;
+    if (wdf) wdf[*n] = it.get_wdf();
+    if (doclen) doclen[*n] = it.get_doclength();
+    (*n)++;
+  }
   return KT_OK;
   KTX_CATCH("postings")
+}
+
+int ktx_db_doc_wdf(ktx_db *db, unsigned docid, const char *const *terms, size_t n, unsigned *wdf,
+                   unsigned *doclen) {
+  KTX_TRY
+  *doclen = db->db.get_doclength(docid);
+  /* Each term's postings, skipped to the document: a seek per term, where
+   * decoding a long document's termlist costs more. */
+  for (size_t i = 0; i < n; i++) {
+    wdf[i] = 0;
+    Xapian::PostingIterator it = db->db.postlist_begin(terms[i]), end = db->db.postlist_end(terms[i]);
+    if (it == end) continue;
+    it.skip_to(docid);
+    if (it != end && *it == docid) wdf[i] = it.get_wdf();
+  }
+  return KT_OK;
+  KTX_CATCH("explain")
+}
+
+double ktx_db_avglength(ktx_db *db) {
+  try {
+    return db->db.get_avlength();
+  } catch (...) {
+    return 0;
+  }
 }
 
 int ktx_db_search(ktx_db *db, const ktx_qterm *terms, size_t nterms,

@@ -53,6 +53,16 @@ size_t ktx_db_termfreq(ktx_db *db, const char *term);
  * (ascending); *n gets how many were written. KT_OK, or a status with the
  * message set (a dead remote shard is an error, not an empty list). */
 int ktx_db_postings(ktx_db *db, const char *term, unsigned *docids, size_t max, size_t *n);
+/* The same with each document's wdf of @p term and its length (both may be
+ * NULL). */
+int ktx_db_postings_wdf(ktx_db *db, const char *term, unsigned *docids, unsigned *wdf,
+                        unsigned *doclen, size_t max, size_t *n);
+/* The wdf in document @p docid of each of @p terms (0 when absent), and
+ * the document's length. */
+int ktx_db_doc_wdf(ktx_db *db, unsigned docid, const char *const *terms, size_t n, unsigned *wdf,
+                   unsigned *doclen);
+/* Mean document length (for BM25 arithmetic outside the matcher). */
+double ktx_db_avglength(ktx_db *db);
 
 typedef struct ktx_qterm {
   const char *term;
