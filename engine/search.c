@@ -24,6 +24,8 @@
 
 #include <jansson.h>
 #include <math.h>
+#include <search.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,23 +68,34 @@ typedef struct qterm {
 typedef struct query {
   qterm *q;
   size_t n;
+  struct hsearch_data index; /* term -> index + 1 in q: a long note has hundreds of terms */
+  bool indexed;
 } query;
 
 static int add_qterm(query *qs, const char *term, double w, size_t word, int concept, int kind) {
-  for (size_t i = 0; i < qs->n; i++)
-    if (!strcmp(qs->q[i].term, term)) {
-      if (w > qs->q[i].weight) {
-        qs->q[i].weight = w;
-        qs->q[i].word = word;
-        qs->q[i].concept = concept;
-        qs->q[i].kind = kind;
-      }
-      return KT_OK;
+  if (!qs->indexed) {
+    if (!hcreate_r(MAX_QUERY_TERMS * 2, &qs->index))
+      return kt__err(KT_ENOMEM, "cannot allocate the query");
+    qs->indexed = true;
+  }
+  ENTRY e = {.key = (char *)term, .data = NULL}, *hit = NULL;
+  if (hsearch_r(e, FIND, &hit, &qs->index) && hit) {
+    qterm *q = &qs->q[(size_t)(uintptr_t)hit->data - 1];
+    if (w > q->weight) {
+      q->weight = w;
+      q->word = word;
+      q->concept = concept;
+      q->kind = kind;
     }
+    return KT_OK;
+  }
   if (qs->n == MAX_QUERY_TERMS) return KT_OK; /* enough: the rest add nothing new */
   char *copy = kt__strdup(term);
   if (!copy) return kt__err(KT_ENOMEM, "cannot allocate a query term");
   qs->q[qs->n++] = (qterm){copy, w, word, concept, kind};
+  e.key = copy;
+  e.data = (void *)(uintptr_t)qs->n;
+  if (!hsearch_r(e, ENTER, &hit, &qs->index)) return kt__err(KT_ENOMEM, "query term index is full");
   return KT_OK;
 }
 
@@ -1023,6 +1036,7 @@ out:
   filters_free(&fs);
   for (size_t i = 0; x.q.q && i < x.q.n; i++) free(x.q.q[i].term);
   free(x.q.q);
+  if (x.q.indexed) hdestroy_r(&x.q.index);
   free(rejected);
   free(x.token_need);
   kt_results_free(x.res);
