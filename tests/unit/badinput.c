@@ -266,11 +266,11 @@ Test(badinput_search, null_and_odd_arguments_are_einval) {
   cr_assert_eq(kt_search(seng, "työ", 4, &o, &r), KT_OK, "%s", kt_error_last());
   cr_assert_leq(kt_results_count(r), 1000);
   kt_results_free(r);
-  /* Unknown flag bits are ignored rather than misread. */
+  /* Unknown flag bits are refused, naming them, rather than misread. */
   o.limit = 5;
   o.flags = 0xffffffffu;
-  cr_assert_eq(kt_search(seng, "palkkatuki", 10, &o, &r), KT_OK, "%s", kt_error_last());
-  kt_results_free(r);
+  cr_assert_eq(kt_search(seng, "palkkatuki", 10, &o, &r), KT_EINVAL);
+  assert_msg("all flag bits", "unknown bits");
 }
 
 /* ---- kt_service_get ------------------------------------------------------- */
@@ -955,7 +955,7 @@ Test(badinput_build, a_broken_thesaurus_fails_the_build_naming_file_and_line, .t
       {"[a]\nlabel: x\nclient: y\nservice: z\n[a]\nlabel: x\nclient: y\nservice: z\n",
        "concept id 'a' is already used"},
       {"[a]\nlabel: x\nclient: y\nservice: z\ngroups: martians\n", "'martians' is not a target group"},
-      {"[a]\nlabel: x\n", "[a] has no client words"},
+      {"[a]\nlabel: x\n", "[a] has no client or weak words"},
       {"[a]\nlabel: x\nclient: !!!\nservice: z\n", "has no words"},
       {NULL, "a.txt: not a regular file"}, /* a FIFO: must not block the build */
   };
