@@ -483,6 +483,32 @@ const kt_token *kt_analysis_get(const kt_analysis *a, size_t i);
 int kt_services_json(kt_engine *engine, const kt_search_options *filters, char **json_out);
 
 /**
+ * Suggest service names, provider names and thesaurus concepts for a text
+ * being typed, as one JSON object: `{"suggestions": [{"kind": "service" |
+ * "concept" | "provider", "text", "lang", "id"?}]}`, best first.
+ *
+ * Every word of @p text must begin a word of the suggestion (case and
+ * ä/ö/å ignored, so "tyokok" finds "Työkokeilu"), lie inside one (compound
+ * parts, for words of 4+ letters), or be a letter off (for words of 5+
+ * letters; two for words of 8+ letters: "palkatuki" finds "Palkkatuki"). Service names and concept labels
+ * match in Finnish, Swedish and English; `text` is in @p lang when the item
+ * has it, else in Finnish, and `lang` says which. `id` is the service's or
+ * concept's id (none for a provider). Texts under 2 letters give no
+ * suggestions. The text is neither logged nor kept.
+ *
+ * @param[in]  engine   the engine
+ * @param[in]  text     UTF-8 text typed so far (not necessarily NUL-terminated)
+ * @param[in]  len      its length in bytes, at most 200
+ * @param[in]  lang     "fi", "sv" or "en"; NULL or "" for "fi"
+ * @param[in]  limit    suggestions wanted; 0 = 8; at most 50
+ * @param[out] json_out NUL-terminated UTF-8; free with kt_free()
+ * @return KT_OK; KT_EINVAL (NULL argument, invalid UTF-8, unknown language);
+ *         KT_ETOOBIG (text over 200 bytes); KT_ECORRUPT; KT_ENOMEM.
+ */
+int kt_suggest_json(kt_engine *engine, const char *text, size_t len, const char *lang,
+                    size_t limit, char **json_out);
+
+/**
  * Blank out Finnish personal identity codes (henkilötunnus, `DDMMYYCNNNT`)
  * in @p text, in place: each valid code's 11 bytes become spaces, so the
  * length and every other byte offset stay the same. A code is valid when

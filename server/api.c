@@ -1,6 +1,6 @@
 /*
  * api.c — the HTTP JSON API: routes, request checking and the handlers of
- * /api/search, /api/services, /api/services/{id}, /api/version and
+ * /api/search, /api/suggest, /api/services, /api/services/{id}, /api/version and
  * /healthz, plus the page at /. Everything a client sends is checked here
  * once (types, UTF-8, sizes, unknown fields and filter values) before the
  * engine sees it, and identity codes are blanked out of the need text
@@ -581,6 +581,123 @@ static enum MHD_Result feedback_stats(struct MHD_Connection *c, kts_request *r,
   return kts_reply_json(c, r, MHD_HTTP_OK, json, strlen(json), kt_free);
 }
 
+/* ---- GET /api/suggest?q=&lang=&limit= and POST {text, lang, limit} ------- */
+
+typedef struct suggest_req {
+  query *q;
+  char lang[3];
+  size_t limit;
+} suggest_req;
+
+static bool suggest_set(suggest_req *s, const char *key, const char *v, size_t n, bool is_int,
+                        json_int_t iv) {
+  query *q = s->q;
+  if (!strcmp(key, "q") || !strcmp(key, "text")) {
+    if (q->text) return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "'%s' is given twice", key);
+    if (n > KTS_MAX_SUGGEST_BYTES)
+      return fail(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large",
+                  "the text to suggest for is %zu bytes; the limit is %d bytes", n,
+                  KTS_MAX_SUGGEST_BYTES);
+    return set_text(q, v, n, key);
+  }
+  if (!strcmp(key, "lang")) {
+    if (!(n == 2 && (!memcmp(v, "fi", 2) || !memcmp(v, "sv", 2) || !memcmp(v, "en", 2))))
+      return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "'lang' must be fi, sv or en");
+    memcpy(s->lang, v, 2);
+    s->lang[2] = '\0';
+    return true;
+  }
+  if (!strcmp(key, "limit")) {
+    if (!is_int) {
+      char *endp;
+      iv = (n && n < 6 && v[0] != '+' && v[0] != ' ') ? strtoll(v, &endp, 10) : -1;
+      if (iv >= 0 && *endp != '\0') iv = -1;
+    }
+    if (iv < 1 || iv > 50)
+      return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "'limit' must be an integer from 1 to 50");
+    s->limit = (size_t)iv;
+    return true;
+  }
+  return fail(q, MHD_HTTP_BAD_REQUEST, "unknown_field",
+              "unknown parameter '%.64s'; the parameters are q, lang and limit", key);
+}
+
+static enum MHD_Result on_suggest_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+                                      size_t klen, const char *value, size_t vlen) {
+  (void)kind;
+  suggest_req *s = cls;
+  if (!value) value = "", vlen = 0;
+  if (memchr(key, '\0', klen) || !kts_utf8_valid(key, klen) || klen > 64) {
+    fail(s->q, MHD_HTTP_BAD_REQUEST, "invalid_utf8", "a query parameter name is not UTF-8 text");
+    return MHD_NO;
+  }
+  if (!strcmp(key, "text")) { /* the body's name, not a parameter */
+    fail(s->q, MHD_HTTP_BAD_REQUEST, "unknown_field",
+         "unknown parameter 'text'; the parameters are q, lang and limit");
+    return MHD_NO;
+  }
+  return suggest_set(s, key, value, vlen, false, 0) ? MHD_YES : MHD_NO;
+}
+
+static enum MHD_Result suggest(struct MHD_Connection *c, kts_request *r, const kts_config *cfg,
+                               bool post) {
+  query q;
+  memset(&q, 0, sizeof q);
+  suggest_req s = {&q, "fi", 8};
+  enum MHD_Result ret;
+  if (post) {
+    if (!load_body(&q, r)) goto bad;
+    if (!json_is_object(q.doc)) {
+      fail(&q, MHD_HTTP_BAD_REQUEST, "wrong_type", "the body must be a JSON object, not %s",
+           type_name(q.doc));
+      goto bad;
+    }
+    const char *key;
+    json_t *v;
+    json_object_foreach(q.doc, key, v) {
+      bool is_limit = !strcmp(key, "limit");
+      if (!is_limit && strcmp(key, "text") && strcmp(key, "lang")) {
+        fail(&q, MHD_HTTP_BAD_REQUEST, "unknown_field",
+             "unknown field '%.64s'; fields are text, lang and limit", key);
+        goto bad;
+      }
+      if (is_limit ? !json_is_integer(v) : !json_is_string(v)) {
+        fail(&q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'%s' must be %s, not %s", key,
+             is_limit ? "an integer" : "a string", type_name(v));
+        goto bad;
+      }
+      bool ok = is_limit ? suggest_set(&s, key, "", 0, true, json_integer_value(v))
+                         : suggest_set(&s, key, json_string_value(v), json_string_length(v),
+                                       false, 0);
+      if (!ok) goto bad;
+    }
+  } else {
+    MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, on_suggest_arg, &s);
+    if (q.status) goto bad;
+  }
+  if (!q.text) {
+    fail(&q, MHD_HTTP_BAD_REQUEST, "missing_field",
+         post ? "the text 'text' is missing" : "the text parameter 'q' is missing");
+    goto bad;
+  }
+  kts_worker *w;
+  int rc = kts_worker_get(cfg, &w);
+  if (rc) {
+    ret = reply_kt(c, r, rc, "cannot open the index", true);
+    goto out;
+  }
+  char *json = NULL;
+  rc = kt_suggest_json(w->engine, q.text, q.len, s.lang, s.limit, &json);
+  ret = rc ? reply_kt(c, r, rc, "suggest failed", false)
+           : kts_reply_json(c, r, MHD_HTTP_OK, json, strlen(json), kt_free);
+  goto out;
+bad:
+  ret = reply_query_error(c, r, &q);
+out:
+  query_free(&q);
+  return ret;
+}
+
 #define SERVICES_PREFIX "/api/services/"
 
 enum MHD_Result kts_route(struct MHD_Connection *c, kts_request *r, const kts_config *cfg,
@@ -592,6 +709,10 @@ enum MHD_Result kts_route(struct MHD_Connection *c, kts_request *r, const kts_co
                            "the request body is over %d bytes", KTS_BODY_CAP);
   if (!strcmp(url, "/api/search")) {
     if (get || post) return search(c, r, cfg, post);
+    return kts_reply_method(c, r, "GET, HEAD, POST");
+  }
+  if (!strcmp(url, "/api/suggest")) {
+    if (get || post) return suggest(c, r, cfg, post);
     return kts_reply_method(c, r, "GET, HEAD, POST");
   }
   if (!strcmp(url, "/api/feedback")) {
@@ -618,7 +739,7 @@ enum MHD_Result kts_route(struct MHD_Connection *c, kts_request *r, const kts_co
 void kts_log_path(const char *url, char *buf, size_t size) {
   /* Only paths the server knows are logged as sent: anything else could be
    * a need text typed into the address bar. */
-  bool known = kts_asset_find(url) || !strcmp(url, "/api/search") ||
+  bool known = kts_asset_find(url) || !strcmp(url, "/api/search") || !strcmp(url, "/api/suggest") ||
                !strcmp(url, "/api/feedback") || !strcmp(url, "/api/feedback/stats") ||
                !strcmp(url, "/api/services") || !strcmp(url, "/api/version") ||
                !strcmp(url, "/healthz") ||
