@@ -45,6 +45,8 @@ int kt_cli_show(int argc, char **argv);
 int kt_cli_analyze(int argc, char **argv);
 int kt_cli_eval(int argc, char **argv);
 int kt_cli_feedback(int argc, char **argv);
+/* `kohtaanto handout` (handout_cmd.c): the client's sheet of chosen services. */
+int kt_cli_handout(int argc, char **argv);
 /* Default feedback store: $KOHTAANTO_FEEDBACK, $XDG_DATA_HOME/kohtaanto/feedback
  * or ~/.local/share/kohtaanto/feedback. Static buffer. */
 const char *kt_cli_default_feedback(void);
