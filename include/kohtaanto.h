@@ -206,10 +206,11 @@ typedef struct kt_strlist {
   size_t count;
 } kt_strlist;
 
-#define KT_SEARCH_OPTIONS_VERSION 1
+#define KT_SEARCH_OPTIONS_VERSION 2
 /**
  * Options of kt_search(). Initialise with KT_SEARCH_OPTIONS_INIT.
  * Filters of different kinds are ANDed; values within one filter are ORed.
+ * Version 1 callers (without the corrections) are still accepted.
  */
 typedef struct kt_search_options {
   unsigned version;           /**< KT_SEARCH_OPTIONS_VERSION */
@@ -219,9 +220,26 @@ typedef struct kt_search_options {
   kt_strlist languages;       /**< service languages, e.g. "sv" */
   kt_strlist municipalities;  /**< e.g. "Helsinki"; "koko Suomi" services always match */
   unsigned flags;             /**< KT_SEARCH_* analysis switches, for evaluation */
+  /** @name The counsellor's corrections of the need signals (since version 2)
+   * Applied after the signals are read from the text: a removed signal acts
+   * on nothing, a set one replaces what was read. Signals set here are
+   * listed (kt_results_signal()) with " (asiantuntija)" after their label
+   * and an empty span. Unknown kinds, values or target groups: KT_EINVAL. */
+  /**@{*/
+  /** Read signals to ignore, each "kind:value" as the signal's kind name and
+   *  value in kt_results_json() ("age:22", "target_group:nuoret",
+   *  "unemployment:long"); "kind:*" ignores every signal of that kind. */
+  kt_strlist signals_removed;
+  const char *client_age;          /**< "24" (0-120), or NULL for as read */
+  const char *client_municipality; /**< e.g. "Espoo", or NULL for as read */
+  /** "no_finnish", "finnish_basic", "en" or "sv", or NULL for as read */
+  const char *client_language;
+  kt_strlist client_groups;        /**< target groups to add, e.g. "maahanmuuttajat" */
+  /**@}*/
 } kt_search_options;
-#define KT_SEARCH_OPTIONS_INIT \
-  {KT_SEARCH_OPTIONS_VERSION, 10, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, 0}
+#define KT_SEARCH_OPTIONS_INIT                                                       \
+  {KT_SEARCH_OPTIONS_VERSION, 10, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, 0, \
+   {NULL, 0}, NULL, NULL, NULL, {NULL, 0}}
 
 /** @name kt_search_options.flags (ablations; 0 = the full analysis) */
 /**@{*/
