@@ -33,6 +33,11 @@ typedef struct query {
   char *owned[NFILTERS * KTS_MAX_FILTER_VALUES];
   size_t nowned;
   json_t *doc; /* the parsed body, owning borrowed filter values */
+  /* The counsellor's corrections of the signals read (POST /api/search). */
+  const char *removed[KTS_MAX_FILTER_VALUES], *cgroups[KTS_MAX_FILTER_VALUES];
+  size_t nremoved, ncgroups;
+  const char *cmuni, *clang;
+  char cage[8];
   /* The first problem found, if any. */
   unsigned status;
   const char *code;
@@ -260,6 +265,59 @@ static bool parse_filters(query *q, json_t *filters) {
   return true;
 }
 
+/* "corrections": {"removed": ["age:22", ...], "age": 24, "municipality": "Espoo",
+ * "language": "no_finnish", "target_groups": ["maahanmuuttajat"]}; the
+ * library checks the values. */
+static bool parse_string_list(query *q, json_t *v, const char *key, const char **out,
+                              size_t *n) {
+  if (!json_is_array(v))
+    return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'corrections.%s' must be an array of strings, not %s",
+                key, type_name(v));
+  if (json_array_size(v) > KTS_MAX_FILTER_VALUES)
+    return fail(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", "'corrections.%s' has more than %d values",
+                key, KTS_MAX_FILTER_VALUES);
+  size_t i;
+  json_t *e;
+  json_array_foreach(v, i, e) {
+    if (!json_is_string(e) || !json_string_length(e) || json_string_length(e) > KTS_MAX_FILTER_BYTES)
+      return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value",
+                  "'corrections.%s' item %zu must be a string of 1-%d bytes", key, i, KTS_MAX_FILTER_BYTES);
+    out[(*n)++] = json_string_value(e);
+  }
+  return true;
+}
+
+static bool parse_corrections(query *q, json_t *c) {
+  if (!json_is_object(c))
+    return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'corrections' must be an object, not %s",
+                type_name(c));
+  const char *key;
+  json_t *v;
+  json_object_foreach(c, key, v) {
+    if (!strcmp(key, "removed")) {
+      if (!parse_string_list(q, v, key, q->removed, &q->nremoved)) return false;
+    } else if (!strcmp(key, "target_groups")) {
+      if (!parse_string_list(q, v, key, q->cgroups, &q->ncgroups)) return false;
+    } else if (!strcmp(key, "age")) {
+      if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > 120)
+        return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value",
+                    "'corrections.age' must be an integer from 0 to 120");
+      snprintf(q->cage, sizeof q->cage, "%d", (int)json_integer_value(v));
+    } else if (!strcmp(key, "municipality") || !strcmp(key, "language")) {
+      if (!json_is_string(v) || !json_string_length(v) || json_string_length(v) > KTS_MAX_FILTER_BYTES)
+        return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value",
+                    "'corrections.%s' must be a string of 1-%d bytes", key, KTS_MAX_FILTER_BYTES);
+      *(key[0] == 'm' ? &q->cmuni : &q->clang) = json_string_value(v);
+    } else {
+      return fail(q, MHD_HTTP_BAD_REQUEST, "unknown_field",
+                  "unknown field 'corrections.%.64s'; they are removed, age, municipality, "
+                  "language and target_groups",
+                  key);
+    }
+  }
+  return true;
+}
+
 /* Parse the body as a JSON object into q->doc (wiping the body). */
 static bool load_body(query *q, kts_request *r) {
   if (!r->len)
@@ -302,6 +360,8 @@ static bool parse_body(query *q, kts_request *r) {
       if (!parse_limit(q, json_integer_value(v))) return false;
     } else if (!strcmp(key, "filters")) {
       if (!parse_filters(q, v)) return false;
+    } else if (!strcmp(key, "corrections")) {
+      if (!parse_corrections(q, v)) return false;
     } else if (!strcmp(key, "explain") || !strcmp(key, "group_by_need")) {
       if (!json_is_boolean(v))
         return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'%s' must be true or false, not %s",
@@ -309,8 +369,8 @@ static bool parse_body(query *q, kts_request *r) {
       *(key[0] == 'e' ? &q->explain : &q->group) = json_is_true(v);
     } else {
       return fail(q, MHD_HTTP_BAD_REQUEST, "unknown_field",
-                  "unknown field '%.64s'; fields are text, limit, filters, explain and "
-                  "group_by_need",
+                  "unknown field '%.64s'; fields are text, limit, filters, corrections, "
+                  "explain and group_by_need",
                   key);
     }
   }
@@ -352,6 +412,11 @@ static void fill_options(const query *q, kt_search_options *o) {
   o->target_groups = (kt_strlist){q->vals[F_GROUP], q->nvals[F_GROUP]};
   o->languages = (kt_strlist){q->vals[F_LANGUAGE], q->nvals[F_LANGUAGE]};
   o->municipalities = (kt_strlist){q->vals[F_MUNI], q->nvals[F_MUNI]};
+  o->signals_removed = (kt_strlist){q->removed, q->nremoved};
+  o->client_groups = (kt_strlist){q->cgroups, q->ncgroups};
+  o->client_age = q->cage[0] ? q->cage : NULL;
+  o->client_municipality = q->cmuni;
+  o->client_language = q->clang;
 }
 
 static enum MHD_Result search(struct MHD_Connection *c, kts_request *r, const kts_config *cfg,

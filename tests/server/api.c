@@ -632,3 +632,30 @@ Test(api, suggest_rejects_bad_requests) {
   expect_error("GET", path, NULL, 413, "too_large");
   expect_error("DELETE", "/api/suggest?q=ab", NULL, 405, "method_not_allowed");
 }
+
+Test(api, search_takes_the_counsellors_corrections) {
+  json_t *doc = call("POST", "/api/search",
+                     "{\"text\": \"22v, velat kasassa\", \"corrections\": {\"removed\": [\"age:22\"], "
+                     "\"municipality\": \"Espoo\", \"age\": 30, \"target_groups\": [\"maahanmuuttajat\"]}}",
+                     200);
+  size_t i;
+  json_t *s;
+  bool age = false, muni = false, group = false;
+  json_array_foreach(json_object_get(doc, "signals"), i, s) {
+    const char *kind = json_string_value(json_object_get(s, "kind"));
+    const char *value = json_string_value(json_object_get(s, "value"));
+    const char *label = json_string_value(json_object_get(s, "label"));
+    cr_assert(strstr(label, "(asiantuntija)"), "every signal was set by the counsellor: %s", label);
+    age |= !strcmp(kind, "age") && !strcmp(value, "30");
+    muni |= !strcmp(kind, "municipality") && !strcmp(value, "Espoo");
+    group |= !strcmp(kind, "target_group") && !strcmp(value, "maahanmuuttajat");
+  }
+  cr_assert(age && muni && group);
+  json_decref(doc);
+  expect_error("POST", "/api/search", "{\"text\": \"x\", \"corrections\": {\"age\": \"old\"}}", 400,
+               "invalid_value");
+  expect_error("POST", "/api/search", "{\"text\": \"x\", \"corrections\": {\"mood\": 1}}", 400,
+               "unknown_field");
+  expect_error("POST", "/api/search", "{\"text\": \"x\", \"corrections\": {\"removed\": [\"mood:x\"]}}",
+               400, "invalid_input");
+}
