@@ -160,6 +160,9 @@
    * and error explanations ([fi, sv, en] merged into T below). */
   const MORE = {
     fi: {
+      correctReading: 'Korjaa tulkintaa', c_age: 'Ikä', c_municipality: 'Asuinkunta', c_language: 'Kieli', c_group: 'Lisää kohderyhmä',
+      c_apply: 'Hae korjatulla tulkinnalla', c_reset: 'Palauta tulkinta', c_none: '– ei asetettu –',
+      setBy: 'asiantuntijan asettama', removeChip: (l) => `Poista tulkinta: ${l}`,
       skipResults: 'Siirry tuloksiin', compact: 'Tiivis lista', suggestions: 'Ehdotukset',
       privacy: 'Älä kirjoita asiakkaan nimeä. Henkilötunnukset poistetaan tekstistä ennen hakua. Teksti ei tallennu linkkiin eikä selaimeen.',
       bytes: (n, max) => `${n.toLocaleString('fi')} / ${max.toLocaleString('fi')} tavua`,
@@ -189,6 +192,9 @@
         hours: 'Aukiolo', how: 'Näin haet', deadline: 'Haku päättyy', starts: 'Alkaa', text: '' },
     },
     sv: {
+      correctReading: 'Korrigera tolkningen', c_age: 'Ålder', c_municipality: 'Hemkommun', c_language: 'Språk', c_group: 'Lägg till målgrupp',
+      c_apply: 'Sök med korrigerad tolkning', c_reset: 'Återställ tolkningen', c_none: '– inte angivet –',
+      setBy: 'angivet av experten', removeChip: (l) => `Ta bort tolkningen: ${l}`,
       skipResults: 'Gå till resultaten', compact: 'Kompakt lista', suggestions: 'Förslag',
       privacy: 'Skriv inte kundens namn. Personbeteckningar tas bort ur texten före sökningen. Texten sparas inte i länken eller webbläsaren.',
       bytes: (n, max) => `${n.toLocaleString('sv')} / ${max.toLocaleString('sv')} byte`,
@@ -218,6 +224,9 @@
         hours: 'Öppettider', how: 'Så här söker du', deadline: 'Ansökan senast', starts: 'Börjar', text: '' },
     },
     en: {
+      correctReading: 'Correct the reading', c_age: 'Age', c_municipality: 'Home municipality', c_language: 'Language', c_group: 'Add a target group',
+      c_apply: 'Search with the corrected reading', c_reset: 'Reset the reading', c_none: '– not set –',
+      setBy: 'set by the counsellor', removeChip: (l) => `Remove the reading: ${l}`,
       skipResults: 'Skip to the results', compact: 'Compact list', suggestions: 'Suggestions',
       privacy: "Do not write the client's name. Personal identity codes are removed from the text before searching. The text is kept in neither the link nor the browser.",
       bytes: (n, max) => `${n.toLocaleString('en')} / ${max.toLocaleString('en')} bytes`,
@@ -266,6 +275,9 @@
     records: new Map(), // id -> full record, fetched on demand
     list: [],           // the own list: service ids, in the order chosen
     marks: new Map(),   // id -> {kind, reason} for the current search, not yet sent
+    // The counsellor's corrections of the signals read from the note: client
+    // data, so in memory only (never in the URL).
+    corr: { removed: new Set(), age: null, municipality: null, language: null, groups: new Set() },
     handoutLang: null,
     showAll: false,
     writtenHash: null,  // the fragment this page wrote last
@@ -438,6 +450,7 @@
     $('result-list').replaceChildren();
     $('signals').replaceChildren();
     $('signals').hidden = true;
+    $('correct').hidden = true;
     $('more').hidden = true;
     $('status').textContent = '';
   }
@@ -465,8 +478,10 @@
       const filters = {};
       for (const f of FACETS) if (state.filters[f].size) filters[f] = [...state.filters[f]];
       try {
-        doc = await postJson('/api/search', { text, limit: +$('limit').value, filters, explain: true,
-          group_by_need: $('group').checked });
+        const body = { text, limit: +$('limit').value, filters, explain: true, group_by_need: $('group').checked };
+        const c = correctionsBody();
+        if (c) body.corrections = c;
+        doc = await postJson('/api/search', body);
       } catch (err) {
         facetsP.catch(() => {});
         if (seq === state.seq) {
@@ -554,16 +569,73 @@
     return frag;
   }
 
+  const SET_BY = ' (asiantuntija)'; // the library's mark of a signal the counsellor set
+  const setByCounsellor = (s) => s.label.endsWith(SET_BY);
+
   /* A need signal's label in the interface language (the engine's is Finnish). */
   function signalLabel(s) {
-    if (state.ui === 'fi') return { text: s.label, finnish: false };
+    const base = setByCounsellor(s) ? s.label.slice(0, -SET_BY.length) : s.label;
+    if (state.ui === 'fi') return { text: base, finnish: false };
     const sig = t('sig');
     let text = null;
     if (s.kind === 'age') text = sig.age(s.value);
     else if (s.kind === 'target_group' && LABELS.target_group[s.value]) text = label('target_group', s.value);
     else if (s.kind === 'municipality') text = s.value;
     else if (sig[s.kind] && sig[s.kind][s.value]) text = sig[s.kind][s.value];
-    return text ? { text, finnish: false } : { text: s.label, finnish: true };
+    return text ? { text, finnish: false } : { text: base, finnish: true };
+  }
+
+  /* ---- correctable reading ---------------------------------------------------- */
+  function correctionsBody() {
+    const c = state.corr, body = {};
+    if (c.removed.size) body.removed = [...c.removed];
+    if (c.age !== null) body.age = c.age;
+    if (c.municipality) body.municipality = c.municipality;
+    if (c.language) body.language = c.language;
+    if (c.groups.size) body.target_groups = [...c.groups];
+    return Object.keys(body).length ? body : null;
+  }
+
+  /* Remove a chip: a reading from the note is ignored, a setting of the counsellor undone. */
+  function removeSignal(s) {
+    const c = state.corr;
+    if (setByCounsellor(s)) {
+      if (s.kind === 'age') c.age = null;
+      else if (s.kind === 'municipality') c.municipality = null;
+      else if (s.kind === 'language') c.language = null;
+      else if (s.kind === 'target_group' && c.groups.has(s.value)) c.groups.delete(s.value);
+      else c.removed.add(`${s.kind}:${s.value}`);
+    } else {
+      c.removed.add(`${s.kind}:${s.value}`);
+    }
+    refresh(false).then(() => $('results-heading').focus());
+  }
+
+  function renderCorrectForm() {
+    const c = state.corr;
+    $('c-age').value = c.age === null ? '' : String(c.age);
+    $('c-municipality').value = c.municipality || '';
+    const lang = $('c-language');
+    lang.replaceChildren(el('option', { value: '', text: t('c_none') }),
+      ...Object.entries(T.fi.sig.language).map(([v]) => el('option', { value: v, text: t('sig').language[v] })));
+    lang.value = c.language || '';
+    const grp = $('c-group');
+    grp.replaceChildren(el('option', { value: '', text: t('c_none') }),
+      ...Object.keys(LABELS.target_group).filter((g) => g !== 'kaikki').map((g) => el('option', { value: g, text: label('target_group', g) })));
+    grp.value = '';
+    const munis = $('c-municipalities');
+    munis.replaceChildren(...((state.browse && state.browse.facets.municipality) || [])
+      .filter((m) => m.value !== 'koko Suomi').map((m) => el('option', { value: m.value })));
+  }
+
+  function applyCorrections() {
+    const c = state.corr;
+    const age = $('c-age').value.trim();
+    c.age = age === '' ? null : Math.max(0, Math.min(120, parseInt(age, 10) || 0));
+    c.municipality = $('c-municipality').value.trim() || null;
+    c.language = $('c-language').value || null;
+    if ($('c-group').value) c.groups.add($('c-group').value);
+    refresh(false);
   }
 
   /* The service's name and summary in the interface language, from the
@@ -609,10 +681,12 @@
       const ul = el('ul', { class: 'effects' });
       const sigs = (state.doc && state.doc.signals) || [];
       for (const e of r.effects) {
-        const s = sigs.find((x) => x.label === e.signal);
+        const s = sigs.find((x) => x.label === e.signal || x.label === e.signal + SET_BY);
         const sl = s ? signalLabel(s) : { text: e.signal, finnish: state.ui !== 'fi' };
         ul.append(el('li', { class: 'effect ' + (e.factor >= 1 ? 'up' : 'down') },
-          el('b', null, fallbackText(sl.text, sl.finnish)), ': ', fallbackText(e.reason, true),
+          el('b', null, fallbackText(sl.text, sl.finnish)),
+          s && setByCounsellor(s) ? el('small', { class: 'set-by', text: ` (${t('setBy')})` }) : null,
+          ': ', fallbackText(e.reason, true),
           ` (×${Number(e.factor).toFixed(2)})`));
       }
       why.append(el('p', { class: 'small muted', text: t('effects') }), ul);
@@ -732,7 +806,11 @@
       chips.append(el('span', { class: 'label', text: t('signals') }));
       for (const s of doc.signals) {
         const l = signalLabel(s);
-        chips.append(el('span', { class: 'chip signal', 'data-kind': s.kind, 'data-value': s.value }, fallbackText(l.text, l.finnish)));
+        chips.append(el('span', { class: 'chip signal' + (setByCounsellor(s) ? ' set' : ''), 'data-kind': s.kind, 'data-value': s.value },
+          fallbackText(l.text, l.finnish),
+          setByCounsellor(s) ? el('small', { class: 'set-by', text: ` (${t('setBy')})` }) : null,
+          el('button', { type: 'button', class: 'chip-remove', title: t('removeChip')(l.text), onclick: () => removeSignal(s) },
+            el('span', { 'aria-hidden': 'true', text: '×' }), el('span', { class: 'visually-hidden', text: t('removeChip')(l.text) }))));
       }
     }
     if (doc.needs && doc.needs.length && !$('group').checked) {
@@ -740,6 +818,8 @@
       for (const n of doc.needs) chips.append(el('span', { class: 'chip need', 'data-id': n.id }, fallbackText(n.label, true)));
     }
     chips.hidden = !chips.childElementCount;
+    $('correct').hidden = false;
+    renderCorrectForm();
 
     if ($('group').checked && doc.needs && doc.needs.length) {
       // Groups by their best result; a need without results still shows, saying so.
@@ -767,6 +847,7 @@
     list.replaceChildren();
     list.classList.toggle('compact', $('compact').checked);
     $('signals').hidden = true;
+    $('correct').hidden = true;
     const b = state.browse;
     if (!b) return;
     $('status').textContent = t('browse')(b.count, b.total);
@@ -1155,7 +1236,12 @@
       else if (ev.key === 'Enter' && s.active >= 0) { ev.preventDefault(); acceptSuggest(s.items[s.active], s.word); }
       else if (ev.key === 'Escape') { ev.preventDefault(); ev.stopPropagation(); hideSuggest(); }
     });
-    need.addEventListener('input', () => { updateBytes(); scheduleSuggest(); });
+    need.addEventListener('input', () => {
+      updateBytes();
+      scheduleSuggest();
+      // A new client: the corrections of the last note no longer apply.
+      if (!need.value.trim()) state.corr = { removed: new Set(), age: null, municipality: null, language: null, groups: new Set() };
+    });
     need.addEventListener('blur', () => setTimeout(hideSuggest, 150));
     $('limit').addEventListener('change', () => { if (need.value.trim()) refresh(true); else writeHash(false); });
     $('group').addEventListener('change', () => { if (need.value.trim()) refresh(true); else writeHash(false); });
@@ -1178,6 +1264,11 @@
     for (const b of document.querySelectorAll('[data-close]')) b.addEventListener('click', () => closeDialog(false));
     for (const d of document.querySelectorAll('.dialog')) d.addEventListener('click', (ev) => { if (ev.target === d) closeDialog(false); });
     $('detail-list').addEventListener('click', () => toggleList($('detail-list').dataset.id));
+    $('c-apply').addEventListener('click', applyCorrections);
+    $('c-reset').addEventListener('click', () => {
+      state.corr = { removed: new Set(), age: null, municipality: null, language: null, groups: new Set() };
+      refresh(false);
+    });
     $('open-compare').addEventListener('click', (ev) => openCompare(ev.currentTarget));
     $('open-handout').addEventListener('click', (ev) => openHandout(ev.currentTarget));
     $('clear-list').addEventListener('click', () => { for (const id of [...state.list]) toggleList(id); });

@@ -271,9 +271,31 @@ test('groups by need are ordered by their best result', async () => {
   await page.waitForResponse((r) => r.url().endsWith('/api/search'));
 });
 
-test('a whole meeting: note, three services on the own list, comparison, handout in Swedish, print', async () => {
+test('a whole meeting: note, a corrected chip, three services on the own list, comparison, handout in Swedish, print', async () => {
   await page.fill('#need', MEETING);
   await search();
+
+  // Correct the reading: remove a chip, set the municipality; the search re-runs with both.
+  const ageChip = page.locator('#signals .chip.signal[data-kind="age"]');
+  assert.equal(await ageChip.count(), 1, 'the age was read');
+  const [req] = await Promise.all([
+    page.waitForRequest((r) => r.url().endsWith('/api/search') && r.method() === 'POST'),
+    ageChip.locator('.chip-remove').click(),
+  ]);
+  assert.deepEqual(JSON.parse(req.postData()).corrections, { removed: ['age:22'] });
+  await page.waitForFunction(() => !document.querySelector('#signals .chip[data-kind="age"]'));
+  await page.click('#correct summary');
+  await page.fill('#c-municipality', 'Helsinki');
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/search')),
+    page.click('#c-apply'),
+  ]);
+  await page.waitForSelector('#signals .chip.set[data-kind="municipality"][data-value="Helsinki"]');
+  assert.match(await page.textContent('#signals .chip.set'), /asiantuntijan asettama/);
+  assert.equal(await page.locator('#signals .chip[data-value="Espoo"]').count(), 0, 'replaces the one read');
+  assert.ok(!decodeURIComponent(page.url()).includes('Helsinki'), 'corrections stay out of the URL');
+  await page.waitForSelector('#result-list .card.result');
+
   const ids = [];
   for (let i = 0; i < 3; i++) {
     const card = page.locator('.card.result').nth(i);
