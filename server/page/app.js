@@ -1144,7 +1144,7 @@
     try {
       doc = await postJson('/api/suggest', { text: w.text, lang: state.ui, limit: 6 });
     } catch (_) { hideSuggest(); return; }
-    if (seq !== state.suggestSeq) return;
+    if (seq !== state.suggestSeq || document.activeElement !== $('need')) return;
     const items = (doc.suggestions || []).filter((s) => s.text.toLowerCase() !== w.text.toLowerCase());
     const ul = $('suggest');
     ul.replaceChildren();
@@ -1158,6 +1158,7 @@
   }
 
   function hideSuggest() {
+    clearTimeout(suggestTimer);
     state.suggestSeq++;
     state.suggest = null;
     $('suggest').hidden = true;

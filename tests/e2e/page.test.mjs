@@ -336,6 +336,7 @@ test('a whole meeting: note, a corrected chip, three services on the own list, c
   // Printed: only the handout, none of the note, chips, scores or feedback.
   await page.emulateMedia({ media: 'print' });
   const printed = await page.evaluate(() => document.body.innerText);
+  await page.screenshot({ path: path.join(artifacts, 'handout-print-sv.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
   assert.match(printed, /Tjänster för dig/);
   for (const w of [SECRET, 'keskeytti lukion', 'asuu Espoossa', '22v', 'Ohjattu', 'Tunnistettu', 'Miksi tämä', 'Hae palvelut'])
