@@ -160,7 +160,7 @@
    * and error explanations ([fi, sv, en] merged into T below). */
   const MORE = {
     fi: {
-      correctReading: 'Korjaa tulkintaa', c_age: 'Ikä', c_municipality: 'Asuinkunta', c_language: 'Kieli', c_group: 'Lisää kohderyhmä',
+      newClient: 'Uusi asiakas', correctReading: 'Korjaa tulkintaa', c_age: 'Ikä', c_municipality: 'Asuinkunta', c_language: 'Kieli', c_group: 'Lisää kohderyhmä',
       c_apply: 'Hae korjatulla tulkinnalla', c_reset: 'Palauta tulkinta', c_none: '– ei asetettu –',
       setBy: 'asiantuntijan asettama', removeChip: (l) => `Poista tulkinta: ${l}`,
       skipResults: 'Siirry tuloksiin', compact: 'Tiivis lista', suggestions: 'Ehdotukset',
@@ -192,7 +192,7 @@
         hours: 'Aukiolo', how: 'Näin haet', deadline: 'Haku päättyy', starts: 'Alkaa', text: '' },
     },
     sv: {
-      correctReading: 'Korrigera tolkningen', c_age: 'Ålder', c_municipality: 'Hemkommun', c_language: 'Språk', c_group: 'Lägg till målgrupp',
+      newClient: 'Ny kund', correctReading: 'Korrigera tolkningen', c_age: 'Ålder', c_municipality: 'Hemkommun', c_language: 'Språk', c_group: 'Lägg till målgrupp',
       c_apply: 'Sök med korrigerad tolkning', c_reset: 'Återställ tolkningen', c_none: '– inte angivet –',
       setBy: 'angivet av experten', removeChip: (l) => `Ta bort tolkningen: ${l}`,
       skipResults: 'Gå till resultaten', compact: 'Kompakt lista', suggestions: 'Förslag',
@@ -224,7 +224,7 @@
         hours: 'Öppettider', how: 'Så här söker du', deadline: 'Ansökan senast', starts: 'Börjar', text: '' },
     },
     en: {
-      correctReading: 'Correct the reading', c_age: 'Age', c_municipality: 'Home municipality', c_language: 'Language', c_group: 'Add a target group',
+      newClient: 'New client', correctReading: 'Correct the reading', c_age: 'Age', c_municipality: 'Home municipality', c_language: 'Language', c_group: 'Add a target group',
       c_apply: 'Search with the corrected reading', c_reset: 'Reset the reading', c_none: '– not set –',
       setBy: 'set by the counsellor', removeChip: (l) => `Remove the reading: ${l}`,
       skipResults: 'Skip to the results', compact: 'Compact list', suggestions: 'Suggestions',
@@ -1266,6 +1266,20 @@
     for (const d of document.querySelectorAll('.dialog')) d.addEventListener('click', (ev) => { if (ev.target === d) closeDialog(false); });
     $('detail-list').addEventListener('click', () => toggleList($('detail-list').dataset.id));
     $('c-apply').addEventListener('click', applyCorrections);
+    // The next meeting: the note, its corrections and the own list go; marks made are sent.
+    $('new-client').addEventListener('click', () => {
+      sendMarks();
+      need.value = '';
+      state.searchText = '';
+      state.corr = { removed: new Set(), age: null, municipality: null, language: null, groups: new Set() };
+      state.list = [];
+      $('correct').open = false;
+      hideSuggest();
+      showNotice('');
+      updateBytes();
+      refresh(true);
+      need.focus();
+    });
     $('c-reset').addEventListener('click', () => {
       state.corr = { removed: new Set(), age: null, municipality: null, language: null, groups: new Set() };
       refresh(false);

@@ -256,8 +256,7 @@ test('the detail view traps focus, and Back or Escape closes it', async () => {
 
 test('groups by need are ordered by their best result', async () => {
   await page.fill('#need', 'velat kasassa ja ulosotto, haluaisi työkokeiluun ravintolaan, ei suomen kieltä');
-  await page.check('#group');
-  await page.waitForResponse((r) => r.url().endsWith('/api/search'));
+  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/search')), page.check('#group')]);
   await page.waitForSelector('.group-heading');
   const firstRanks = await page.$$eval('.group-heading', (hs) => hs.map((h) => {
     let n = h.nextElementSibling;
@@ -267,8 +266,7 @@ test('groups by need are ordered by their best result', async () => {
   const finite = firstRanks.filter(Number.isFinite);
   assert.ok(finite.length >= 2, `several groups (${firstRanks})`);
   assert.deepEqual(finite, [...finite].sort((a, b) => a - b), `groups in order of their best result (${firstRanks})`);
-  await page.uncheck('#group');
-  await page.waitForResponse((r) => r.url().endsWith('/api/search'));
+  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/search')), page.uncheck('#group')]);
 });
 
 test('a whole meeting: note, a corrected chip, three services on the own list, comparison, handout in Swedish, print', async () => {
@@ -347,8 +345,7 @@ test('a whole meeting: note, a corrected chip, three services on the own list, c
 });
 
 test('the compact list fits many results on one screen', async () => {
-  await page.selectOption('#limit', '20');
-  await page.waitForResponse((r) => r.url().endsWith('/api/search'));
+  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/search')), page.selectOption('#limit', '20')]);
   await page.check('#compact');
   await page.waitForSelector('#result-list.compact');
   const top = await page.locator('#result-list').evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
@@ -363,8 +360,7 @@ test('the compact list fits many results on one screen', async () => {
   await page.evaluate(() => window.scrollTo(0, 0));
   assert.deepEqual(await axeSerious(), [], 'no serious accessibility violations on the results page');
   await page.uncheck('#compact');
-  await page.selectOption('#limit', '10');
-  await page.waitForResponse((r) => r.url().endsWith('/api/search'));
+  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/search')), page.selectOption('#limit', '10')]);
 });
 
 test('a shared link brings the filters and the own list, never the note', async () => {
@@ -383,6 +379,21 @@ test('a shared link brings the filters and the own list, never the note', async 
   assert.equal(await old.inputValue('#need'), '');
   assert.ok(!old.url().includes(SECRET), old.url());
   await old.close();
+});
+
+test('"new client" clears the note, its corrections and the own list', async () => {
+  await page.click('#new-client');
+  await page.waitForSelector('#result-list .card.service');
+  assert.equal(await page.inputValue('#need'), '');
+  assert.equal(await page.locator('#own-items li').count(), 0);
+  assert.ok(!new URL(page.url()).hash.includes('list='));
+  await page.fill('#need', MEETING);
+  const [req] = await Promise.all([
+    page.waitForRequest((r) => r.url().endsWith('/api/search') && r.method() === 'POST'),
+    page.press('#need', 'Control+Enter'),
+  ]);
+  assert.equal(JSON.parse(req.postData()).corrections, undefined, 'the last client\'s corrections are gone');
+  await page.waitForSelector('#signals .chip[data-kind="age"]');
 });
 
 test('results, chips and details follow the interface language with a Finnish fallback marker', async () => {
