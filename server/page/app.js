@@ -530,6 +530,8 @@
       const seen = new Set(values.map((v) => v.value));
       const all = values.concat([...state.filters[facet]].filter((v) => !seen.has(v)).map((v) => ({ value: v, count: 0 })));
       for (const v of all) {
+        // A value no service would have with the other filters is left out, unless chosen.
+        if (!v.count && !state.filters[facet].has(v.value)) continue;
         const input = el('input', { type: 'checkbox', name: facet, value: v.value });
         input.checked = state.filters[facet].has(v.value);
         input.addEventListener('change', () => {
@@ -1013,7 +1015,10 @@
     fact('f_delivery', (rec.delivery || []).map((x) => label('delivery', x)));
     fact('f_age', ageText(rec.age, state.ui));
     fact('f_finnish', rec.finnish_level);
-    fact('f_keywords', rec.keywords ? rec.keywords[state.ui] || rec.keywords.fi : null);
+    if (rec.keywords && (rec.keywords[state.ui] || rec.keywords.fi)) {
+      const own = rec.keywords[state.ui];
+      fact('f_keywords', fallbackText((own || rec.keywords.fi).join(', '), !own));
+    }
     fact('f_updated', rec.updated);
 
     const rel = $('detail-related');

@@ -220,6 +220,9 @@ test('a filter narrows the results and shows in the URL', async () => {
   assert.equal((await page.textContent('#filter-count')).trim(), '1');
   const hash = new URLSearchParams(new URL(page.url()).hash.slice(1));
   assert.equal(hash.get('category'), 'talous_asuminen');
+  // Languages no service of the category is given in are not offered.
+  const langCounts = await page.$$eval('#filters [data-facet="language"] .count', (els) => els.map((e) => +e.textContent));
+  assert.ok(langCounts.length > 0 && langCounts.every((n) => n > 0), `language counts ${langCounts}`);
   await page.click('#clear-filters');
   await page.waitForFunction(() => !location.hash.includes('category'));
 });
