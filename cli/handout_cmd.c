@@ -12,8 +12,8 @@
 #include "cli.h"
 
 #include <getopt.h>
-#include <stdbool.h>
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,13 +23,13 @@ static const char *const lang_codes[NLANG] = {"fi", "sv", "en"};
 
 /* The sheet's words, per language. */
 typedef struct words {
-  const char *title, *intro, *provider, *apply, *contact, *languages, *delivery, *area, *cost,
-      *age, *finnish_marker, *status, *from, *to, *years;
+  const char *title, *intro, *provider, *apply, *contact, *languages, *delivery, *area, *cost, *age,
+      *finnish_marker, *status, *from, *to, *years;
 } words;
 static const words W[NLANG] = {
     {"Palvelut sinulle", "Nämä palvelut valitsimme yhdessä. Ota yhteyttä suoraan palveluun.",
-     "Järjestäjä", "Näin haet", "Yhteystiedot", "Kielet", "Toteutus", "Alue", "Hinta", "Ikä",
-     "", "Tila", "vähintään", "enintään", "v"},
+     "Järjestäjä", "Näin haet", "Yhteystiedot", "Kielet", "Toteutus", "Alue", "Hinta", "Ikä", "",
+     "Tila", "vähintään", "enintään", "v"},
     {"Tjänster för dig", "Vi valde de här tjänsterna tillsammans. Kontakta tjänsten direkt.",
      "Anordnare", "Så här söker du", "Kontaktuppgifter", "Språk", "Genomförande", "Område",
      "Kostnad", "Ålder", "på finska", "Status", "minst", "högst", "år"},
@@ -49,13 +49,13 @@ static const label delivery_labels[] = {
     {"puhelin", {"puhelimessa", "per telefon", "by phone"}},
 };
 static const label language_labels[] = {
-    {"fi", {"suomi", "finska", "Finnish"}},    {"sv", {"ruotsi", "svenska", "Swedish"}},
+    {"fi", {"suomi", "finska", "Finnish"}},      {"sv", {"ruotsi", "svenska", "Swedish"}},
     {"en", {"englanti", "engelska", "English"}}, {"ru", {"venäjä", "ryska", "Russian"}},
-    {"ar", {"arabia", "arabiska", "Arabic"}},  {"so", {"somali", "somaliska", "Somali"}},
-    {"et", {"viro", "estniska", "Estonian"}},  {"fa", {"persia", "persiska", "Persian"}},
-    {"fr", {"ranska", "franska", "French"}},   {"es", {"espanja", "spanska", "Spanish"}},
-    {"de", {"saksa", "tyska", "German"}},      {"tr", {"turkki", "turkiska", "Turkish"}},
-    {"zh", {"kiina", "kinesiska", "Chinese"}}, {"uk", {"ukraina", "ukrainska", "Ukrainian"}},
+    {"ar", {"arabia", "arabiska", "Arabic"}},    {"so", {"somali", "somaliska", "Somali"}},
+    {"et", {"viro", "estniska", "Estonian"}},    {"fa", {"persia", "persiska", "Persian"}},
+    {"fr", {"ranska", "franska", "French"}},     {"es", {"espanja", "spanska", "Spanish"}},
+    {"de", {"saksa", "tyska", "German"}},        {"tr", {"turkki", "turkiska", "Turkish"}},
+    {"zh", {"kiina", "kinesiska", "Chinese"}},   {"uk", {"ukraina", "ukrainska", "Ukrainian"}},
 };
 /* Keys a `contact` or `apply` object may have, with their labels. */
 static const label contact_labels[] = {
@@ -151,7 +151,8 @@ static void put_value(const out *o, const json_t *v, int depth) {
     /* Free text in a plain string is the catalogue's Finnish. */
     put_text(o, s, false);
     if (link) fputs("</a>", o->f);
-  } else if (json_is_object(v) && json_object_get(v, "fi") && json_is_string(json_object_get(v, "fi"))) {
+  } else if (json_is_object(v) && json_object_get(v, "fi") &&
+             json_is_string(json_object_get(v, "fi"))) {
     const char *s = ml(v, o->lang, &finnish);
     if (s) put_text(o, s, finnish);
   } else if (json_is_array(v) && depth < 3) {
@@ -235,7 +236,8 @@ static void put_service(const out *o, const json_t *rec, size_t n) {
     field_close(o);
   }
   const json_t *status = json_object_get(rec, "status");
-  if (present(status) && !(json_is_string(status) && !strcmp(json_string_value(status), "active"))) {
+  if (present(status) &&
+      !(json_is_string(status) && !strcmp(json_string_value(status), "active"))) {
     field_open(o, W[o->lang].status);
     put_value(o, status, 0);
     field_close(o);
@@ -264,10 +266,12 @@ static void put_service(const out *o, const json_t *rec, size_t n) {
   if (json_is_integer(amin) || json_is_integer(amax)) {
     field_open(o, W[o->lang].age);
     if (json_is_integer(amin))
-      fprintf(o->f, "%s %lld %s", W[o->lang].from, (long long)json_integer_value(amin), W[o->lang].years);
+      fprintf(o->f, "%s %lld %s", W[o->lang].from, (long long)json_integer_value(amin),
+              W[o->lang].years);
     if (json_is_integer(amin) && json_is_integer(amax)) put(o, ", ");
     if (json_is_integer(amax))
-      fprintf(o->f, "%s %lld %s", W[o->lang].to, (long long)json_integer_value(amax), W[o->lang].years);
+      fprintf(o->f, "%s %lld %s", W[o->lang].to, (long long)json_integer_value(amax),
+              W[o->lang].years);
     field_close(o);
   }
   const json_t *cost = json_object_get(rec, "cost");
@@ -286,7 +290,8 @@ static const char *const html_head =
     "<!doctype html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%s</title>\n"
     "<style>\n"
-    "body{font-family:system-ui,\"Noto Sans\",\"DejaVu Sans\",sans-serif;color:#111;max-width:46rem;"
+    "body{font-family:system-ui,\"Noto Sans\",\"DejaVu "
+    "Sans\",sans-serif;color:#111;max-width:46rem;"
     "margin:1.5rem auto;padding:0 1rem;line-height:1.45}\n"
     "h1{font-size:1.6rem;margin:0 0 .3rem}h2{font-size:1.2rem;margin:0 0 .3rem}\n"
     ".service{border-top:1px solid #999;padding:.8rem 0;break-inside:avoid}\n"
@@ -352,8 +357,9 @@ int kt_cli_handout(int argc, char **argv) {
     rc = kt_service_get(e, argv[optind + (int)i], &json, NULL);
     if (!rc && !(recs[i] = json_loads(json, 0, NULL))) rc = KT_ECORRUPT;
     kt_free(json);
-    if (rc) fprintf(stderr, "kohtaanto handout: service '%s': %s\n", argv[optind + (int)i],
-                    kt_strerror(rc));
+    if (rc)
+      fprintf(stderr, "kohtaanto handout: service '%s': %s\n", argv[optind + (int)i],
+              kt_strerror(rc));
   }
   kt_engine_close(e);
   if (!rc) {

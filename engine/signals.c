@@ -440,8 +440,8 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, kt__arena *are
 
 /* ---- the counsellor's corrections ----------------------------------------- */
 
-static const char *const kind_names[] = {NULL, "age", "language", "target_group", "unemployment",
-                                         "municipality"};
+static const char *const kind_names[] = {NULL,           "age",          "language",
+                                         "target_group", "unemployment", "municipality"};
 #define SET_BY " (asiantuntija)"
 
 /* Drop listed signals of @p kind (all of them for a NULL @p value). */
@@ -502,7 +502,8 @@ static void drop_age(kt__sigset *set, kt_results *res) {
   kt_span spans[8];
   size_t n = 0;
   for (size_t i = 0; i < res->nsignals && n < 8; i++)
-    if (res->signals[i].kind == KT_SIGNAL_AGE && res->signals[i].span.end > 0) spans[n++] = res->signals[i].span;
+    if (res->signals[i].kind == KT_SIGNAL_AGE && res->signals[i].span.end > 0)
+      spans[n++] = res->signals[i].span;
   for (size_t k = 0; k < res->nsignals;) {
     const kt_signal *g = &res->signals[k];
     bool band = false;
@@ -518,28 +519,42 @@ static void drop_age(kt__sigset *set, kt_results *res) {
 }
 
 static int language_bit(kt__sigset *set, const char *v, int **bit, const char **label) {
-  if (!strcmp(v, "no_finnish")) *bit = &set->no_finnish, *label = "ei suomen kielen taitoa";
-  else if (!strcmp(v, "finnish_basic")) *bit = &set->basic_finnish, *label = "heikko suomen kielen taito";
-  else if (!strcmp(v, "en")) *bit = &set->lang_en, *label = "palvelu englanniksi";
-  else if (!strcmp(v, "sv")) *bit = &set->lang_sv, *label = "palvelu ruotsiksi";
-  else return kt__err(KT_EINVAL, "unknown language signal '%.32s'", v);
+  if (!strcmp(v, "no_finnish"))
+    *bit = &set->no_finnish, *label = "ei suomen kielen taitoa";
+  else if (!strcmp(v, "finnish_basic"))
+    *bit = &set->basic_finnish, *label = "heikko suomen kielen taito";
+  else if (!strcmp(v, "en"))
+    *bit = &set->lang_en, *label = "palvelu englanniksi";
+  else if (!strcmp(v, "sv"))
+    *bit = &set->lang_sv, *label = "palvelu ruotsiksi";
+  else
+    return kt__err(KT_EINVAL, "unknown language signal '%.32s'", v);
   return KT_OK;
 }
 
 static int remove_one(kt__sigset *set, kt_results *res, const char *item) {
   const char *colon = item ? strchr(item, ':') : NULL;
-  if (!colon) return kt__err(KT_EINVAL, "a removed signal is \"kind:value\", not '%.64s'", item ? item : "(null)");
+  if (!colon)
+    return kt__err(KT_EINVAL, "a removed signal is \"kind:value\", not '%.64s'",
+                   item ? item : "(null)");
   int kind = 0;
   for (int k = 1; k <= KT_SIGNAL_MUNICIPALITY; k++)
-    if (strlen(kind_names[k]) == (size_t)(colon - item) && !strncmp(item, kind_names[k], (size_t)(colon - item)))
+    if (strlen(kind_names[k]) == (size_t)(colon - item) &&
+        !strncmp(item, kind_names[k], (size_t)(colon - item)))
       kind = k;
   const char *value = !strcmp(colon + 1, "*") ? NULL : colon + 1;
   int *bit;
   const char *label;
   switch (kind) {
   case KT_SIGNAL_AGE: drop_age(set, res); break;
-  case KT_SIGNAL_UNEMPLOYMENT: set->long_unemployed = 0; drop_signals(res, kind, NULL); break;
-  case KT_SIGNAL_MUNICIPALITY: set->municipality = NULL; drop_signals(res, kind, NULL); break;
+  case KT_SIGNAL_UNEMPLOYMENT:
+    set->long_unemployed = 0;
+    drop_signals(res, kind, NULL);
+    break;
+  case KT_SIGNAL_MUNICIPALITY:
+    set->municipality = NULL;
+    drop_signals(res, kind, NULL);
+    break;
   case KT_SIGNAL_TARGET_GROUP: drop_group(set, res, value); break;
   case KT_SIGNAL_LANGUAGE:
     if (!value) {
@@ -566,15 +581,18 @@ int kt__signals_correct(kt__sigset *set, kt_results *res, const kt_search_option
     char *end;
     long age = strtol(o->client_age, &end, 10);
     if (!*o->client_age || *end || age < 0 || age > 120)
-      return kt__err(KT_EINVAL, "client_age must be a whole number from 0 to 120, not '%.16s'", o->client_age);
+      return kt__err(KT_EINVAL, "client_age must be a whole number from 0 to 120, not '%.16s'",
+                     o->client_age);
     drop_age(set, res);
     set->age_lo = set->age_hi = (int)age;
     char value[8], label[32];
     snprintf(value, sizeof value, "%ld", age);
     snprintf(label, sizeof label, "ikä %ld v", age);
     rc = add_set_signal(res, KT_SIGNAL_AGE, value, label);
-    if (!rc && age <= 29) rc = add_set_group(set, res, "nuoret");
-    else if (!rc && age >= 55) rc = add_set_group(set, res, "ikaantyneet");
+    if (!rc && age <= 29)
+      rc = add_set_group(set, res, "nuoret");
+    else if (!rc && age >= 55)
+      rc = add_set_group(set, res, "ikaantyneet");
   }
   if (!rc && o->client_language) {
     int *bit;

@@ -41,21 +41,39 @@ typedef struct sg_table {
   size_t n, size;
 } sg_table;
 
-/* Case-fold and read ä/ö/å as a/o/a: what a hurried typist writes. */
+/* The ASCII letter a hurried typist writes for a Latin-1 letter (the second
+ * byte of its UTF-8 form after 0xC3, lower case), or 0 to keep it. */
+static char plain_letter(unsigned char second) {
+  switch (second) {
+  case 0xA0:
+  case 0xA1:
+  case 0xA2:
+  case 0xA4:
+  case 0xA5: return 'a'; /* à á â ä å */
+  case 0xB3:
+  case 0xB4:
+  case 0xB6:
+  case 0xB8: return 'o'; /* ó ô ö ø */
+  case 0xA8:
+  case 0xA9: return 'e'; /* è é */
+  case 0xBC: return 'u'; /* ü */
+  default: return 0;
+  }
+}
+
+/* Case-fold and read ä/ö/å as a/o/a: "tyokokeilu" finds "Työkokeilu". */
 static char *fold_text(const char *s) {
   char *f = kt__casefold(s);
   if (!f) return NULL;
   char *w = f;
   for (const char *r = f; *r;) {
-    unsigned char c = (unsigned char)r[0];
-    if (c == 0xC3 && r[1]) {
-      unsigned char d = (unsigned char)r[1];
-      if (d == 0xA4 || d == 0xA5 || d == 0xA0 || d == 0xA1 || d == 0xA2) { *w++ = 'a'; r += 2; continue; }
-      if (d == 0xB6 || d == 0xB8 || d == 0xB3 || d == 0xB4) { *w++ = 'o'; r += 2; continue; }
-      if (d == 0xA9 || d == 0xA8) { *w++ = 'e'; r += 2; continue; }
-      if (d == 0xBC) { *w++ = 'u'; r += 2; continue; }
+    char plain = (unsigned char)r[0] == 0xC3 && r[1] ? plain_letter((unsigned char)r[1]) : 0;
+    if (plain) {
+      *w++ = plain;
+      r += 2;
+    } else {
+      *w++ = *r++;
     }
-    *w++ = *r++;
   }
   *w = '\0';
   return f;
@@ -225,7 +243,8 @@ static unsigned prefix_distance(const span q, const span w) {
 
 /* Cost of typed word @p q against the text's words: 0 a word begins with
  * it, 1 it is inside a word (a compound's part), 2-3 a prefix a letter or
- * two off (for typed words of 5+ bytes); -1 no match. @p at is set to the matching word's position. */
+ * two off (for typed words of 5+ bytes); -1 no match. @p at is set to the matching word's position.
+ */
 static int word_cost(span q, const span *w, size_t nw, size_t *at) {
   int best = -1;
   for (size_t k = 0; k < nw; k++) {
@@ -277,8 +296,8 @@ static int cmp_hit(const void *a, const void *b) {
   return strcmp(x->it->fold[x->lang], y->it->fold[y->lang]);
 }
 
-int kt_suggest_json(kt_engine *engine, const char *text, size_t len, const char *lang,
-                    size_t limit, char **json_out) {
+int kt_suggest_json(kt_engine *engine, const char *text, size_t len, const char *lang, size_t limit,
+                    char **json_out) {
   kt__err_clear();
   if (!engine || !json_out || (!text && len))
     return kt__err(KT_EINVAL, "kt_suggest_json: NULL argument");
@@ -287,7 +306,8 @@ int kt_suggest_json(kt_engine *engine, const char *text, size_t len, const char 
   if (lang && *lang) {
     for (want = 0; want < 3 && strcmp(lang, langs[want]); want++)
       ;
-    if (want == 3) return kt__err(KT_EINVAL, "kt_suggest_json: language '%.16s' is not fi, sv or en", lang);
+    if (want == 3)
+      return kt__err(KT_EINVAL, "kt_suggest_json: language '%.16s' is not fi, sv or en", lang);
   }
   if (limit == 0) limit = 8;
   if (limit > SG_MAX_LIMIT) limit = SG_MAX_LIMIT;

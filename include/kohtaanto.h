@@ -234,10 +234,10 @@ typedef struct kt_search_options {
   const char *client_municipality; /**< e.g. "Espoo", or NULL for as read */
   /** "no_finnish", "finnish_basic", "en" or "sv", or NULL for as read */
   const char *client_language;
-  kt_strlist client_groups;        /**< target groups to add, e.g. "maahanmuuttajat" */
+  kt_strlist client_groups; /**< target groups to add, e.g. "maahanmuuttajat" */
   /**@}*/
 } kt_search_options;
-#define KT_SEARCH_OPTIONS_INIT                                                       \
+#define KT_SEARCH_OPTIONS_INIT                                                   \
   {KT_SEARCH_OPTIONS_VERSION, 10, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, 0, \
    {NULL, 0}, NULL, NULL, NULL, {NULL, 0}}
 
@@ -508,11 +508,12 @@ int kt_services_json(kt_engine *engine, const kt_search_options *filters, char *
  * Every word of @p text must begin a word of the suggestion (case and
  * ä/ö/å ignored, so "tyokok" finds "Työkokeilu"), lie inside one (compound
  * parts, for words of 4+ letters), or be a letter off (for words of 5+
- * letters; two for words of 8+ letters: "palkatuki" finds "Palkkatuki"). Service names and concept labels
- * match in Finnish, Swedish and English; `text` is in @p lang when the item
- * has it, else in Finnish, and `lang` says which. `id` is the service's or
- * concept's id (none for a provider). Texts under 2 letters give no
- * suggestions. The text is neither logged nor kept.
+ * letters; two for words of 8+ letters: "palkatuki" finds "Palkkatuki").
+ * Service names and concept labels match in Finnish, Swedish and English;
+ * `text` is in @p lang when the item has it, else in Finnish, and `lang`
+ * says which. `id` is the service's or concept's id (none for a provider).
+ * Texts under 2 letters give no suggestions. The text is neither logged nor
+ * kept.
  *
  * @param[in]  engine   the engine
  * @param[in]  text     UTF-8 text typed so far (not necessarily NUL-terminated)
@@ -523,8 +524,8 @@ int kt_services_json(kt_engine *engine, const kt_search_options *filters, char *
  * @return KT_OK; KT_EINVAL (NULL argument, invalid UTF-8, unknown language);
  *         KT_ETOOBIG (text over 200 bytes); KT_ECORRUPT; KT_ENOMEM.
  */
-int kt_suggest_json(kt_engine *engine, const char *text, size_t len, const char *lang,
-                    size_t limit, char **json_out);
+int kt_suggest_json(kt_engine *engine, const char *text, size_t len, const char *lang, size_t limit,
+                    char **json_out);
 
 /**
  * Blank out Finnish personal identity codes (henkilötunnus, `DDMMYYCNNNT`)

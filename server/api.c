@@ -268,20 +268,21 @@ static bool parse_filters(query *q, json_t *filters) {
 /* "corrections": {"removed": ["age:22", ...], "age": 24, "municipality": "Espoo",
  * "language": "no_finnish", "target_groups": ["maahanmuuttajat"]}; the
  * library checks the values. */
-static bool parse_string_list(query *q, json_t *v, const char *key, const char **out,
-                              size_t *n) {
+static bool parse_string_list(query *q, json_t *v, const char *key, const char **out, size_t *n) {
   if (!json_is_array(v))
-    return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'corrections.%s' must be an array of strings, not %s",
-                key, type_name(v));
+    return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type",
+                "'corrections.%s' must be an array of strings, not %s", key, type_name(v));
   if (json_array_size(v) > KTS_MAX_FILTER_VALUES)
-    return fail(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", "'corrections.%s' has more than %d values",
-                key, KTS_MAX_FILTER_VALUES);
+    return fail(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large",
+                "'corrections.%s' has more than %d values", key, KTS_MAX_FILTER_VALUES);
   size_t i;
   json_t *e;
   json_array_foreach(v, i, e) {
-    if (!json_is_string(e) || !json_string_length(e) || json_string_length(e) > KTS_MAX_FILTER_BYTES)
+    if (!json_is_string(e) || !json_string_length(e) ||
+        json_string_length(e) > KTS_MAX_FILTER_BYTES)
       return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value",
-                  "'corrections.%s' item %zu must be a string of 1-%d bytes", key, i, KTS_MAX_FILTER_BYTES);
+                  "'corrections.%s' item %zu must be a string of 1-%d bytes", key, i,
+                  KTS_MAX_FILTER_BYTES);
     out[(*n)++] = json_string_value(e);
   }
   return true;
@@ -304,7 +305,8 @@ static bool parse_corrections(query *q, json_t *c) {
                     "'corrections.age' must be an integer from 0 to 120");
       snprintf(q->cage, sizeof q->cage, "%d", (int)json_integer_value(v));
     } else if (!strcmp(key, "municipality") || !strcmp(key, "language")) {
-      if (!json_is_string(v) || !json_string_length(v) || json_string_length(v) > KTS_MAX_FILTER_BYTES)
+      if (!json_is_string(v) || !json_string_length(v) ||
+          json_string_length(v) > KTS_MAX_FILTER_BYTES)
         return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value",
                     "'corrections.%s' must be a string of 1-%d bytes", key, KTS_MAX_FILTER_BYTES);
       *(key[0] == 'm' ? &q->cmuni : &q->clang) = json_string_value(v);
@@ -679,7 +681,8 @@ static bool suggest_set(suggest_req *s, const char *key, const char *v, size_t n
       if (iv >= 0 && *endp != '\0') iv = -1;
     }
     if (iv < 1 || iv > 50)
-      return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "'limit' must be an integer from 1 to 50");
+      return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value",
+                  "'limit' must be an integer from 1 to 50");
     s->limit = (size_t)iv;
     return true;
   }
@@ -731,9 +734,9 @@ static enum MHD_Result suggest(struct MHD_Connection *c, kts_request *r, const k
              is_limit ? "an integer" : "a string", type_name(v));
         goto bad;
       }
-      bool ok = is_limit ? suggest_set(&s, key, "", 0, true, json_integer_value(v))
-                         : suggest_set(&s, key, json_string_value(v), json_string_length(v),
-                                       false, 0);
+      bool ok = is_limit
+                    ? suggest_set(&s, key, "", 0, true, json_integer_value(v))
+                    : suggest_set(&s, key, json_string_value(v), json_string_length(v), false, 0);
       if (!ok) goto bad;
     }
   } else {

@@ -582,7 +582,8 @@ static bool has_suggestion(json_t *doc, const char *kind, const char *id, const 
   json_t *s;
   json_array_foreach(json_object_get(doc, "suggestions"), i, s) {
     if (strcmp(json_string_value(json_object_get(s, "kind")), kind)) continue;
-    if (id && (!json_object_get(s, "id") || strcmp(json_string_value(json_object_get(s, "id")), id)))
+    if (id &&
+        (!json_object_get(s, "id") || strcmp(json_string_value(json_object_get(s, "id")), id)))
       continue;
     if (text && strcmp(json_string_value(json_object_get(s, "text")), text)) continue;
     return true;
@@ -608,7 +609,8 @@ Test(api, suggest_finds_providers_and_speaks_the_asked_language) {
   cr_assert(has_suggestion(doc, "provider", NULL, "Perho Liiketalousopisto"));
   json_decref(doc);
   doc = call("POST", "/api/suggest", "{\"text\": \"velk\", \"lang\": \"sv\"}", 200);
-  cr_assert(has_suggestion(doc, "service", "talous-ja-velkaneuvonta", "Ekonomi- och skuldrådgivning"));
+  cr_assert(
+      has_suggestion(doc, "service", "talous-ja-velkaneuvonta", "Ekonomi- och skuldrådgivning"));
   json_decref(doc);
   /* no Swedish name: the Finnish one, saying so */
   doc = call("GET", "/api/suggest?q=perho&lang=sv&limit=1", NULL, 200);
@@ -634,10 +636,11 @@ Test(api, suggest_rejects_bad_requests) {
 }
 
 Test(api, search_takes_the_counsellors_corrections) {
-  json_t *doc = call("POST", "/api/search",
-                     "{\"text\": \"22v, velat kasassa\", \"corrections\": {\"removed\": [\"age:22\"], "
-                     "\"municipality\": \"Espoo\", \"age\": 30, \"target_groups\": [\"maahanmuuttajat\"]}}",
-                     200);
+  json_t *doc =
+      call("POST", "/api/search",
+           "{\"text\": \"22v, velat kasassa\", \"corrections\": {\"removed\": [\"age:22\"], "
+           "\"municipality\": \"Espoo\", \"age\": 30, \"target_groups\": [\"maahanmuuttajat\"]}}",
+           200);
   size_t i;
   json_t *s;
   bool age = false, muni = false, group = false;
@@ -656,6 +659,7 @@ Test(api, search_takes_the_counsellors_corrections) {
                "invalid_value");
   expect_error("POST", "/api/search", "{\"text\": \"x\", \"corrections\": {\"mood\": 1}}", 400,
                "unknown_field");
-  expect_error("POST", "/api/search", "{\"text\": \"x\", \"corrections\": {\"removed\": [\"mood:x\"]}}",
-               400, "invalid_input");
+  expect_error("POST", "/api/search",
+               "{\"text\": \"x\", \"corrections\": {\"removed\": [\"mood:x\"]}}", 400,
+               "invalid_input");
 }
