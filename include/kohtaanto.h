@@ -528,6 +528,17 @@ int kt_suggest_json(kt_engine *engine, const char *text, size_t len, const char 
                     char **json_out);
 
 /**
+ * List the thesaurus concepts of the open index with their labels, as one
+ * JSON object: `{"concepts": [{"id", "label": {"fi", "sv"?, "en"?}}]}`.
+ * Needs and matches in search results name a concept by its id and Finnish
+ * label; this gives its Swedish and English labels where the thesaurus has
+ * them. An index without a thesaurus gives an empty list.
+ * @param[out] json_out NUL-terminated UTF-8; free with kt_free()
+ * @return KT_OK; KT_EINVAL (NULL argument); KT_ENOMEM.
+ */
+int kt_concepts_json(kt_engine *engine, char **json_out);
+
+/**
  * Blank out Finnish personal identity codes (henkilötunnus, `DDMMYYCNNNT`)
  * in @p text, in place: each valid code's 11 bytes become spaces, so the
  * length and every other byte offset stay the same. A code is valid when

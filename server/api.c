@@ -530,6 +530,17 @@ static enum MHD_Result get_service(struct MHD_Connection *c, kts_request *r, con
   return kts_reply_json(c, r, MHD_HTTP_OK, json, len, kt_free);
 }
 
+/* GET /api/concepts: the thesaurus concepts with their fi/sv/en labels. */
+static enum MHD_Result concepts(struct MHD_Connection *c, kts_request *r, const kts_config *cfg) {
+  kts_worker *w;
+  int rc = kts_worker_get(cfg, &w);
+  if (rc) return reply_kt(c, r, rc, "cannot open the index", true);
+  char *json = NULL;
+  rc = kt_concepts_json(w->engine, &json);
+  if (rc) return reply_kt(c, r, rc, "cannot list the concepts", true);
+  return kts_reply_json(c, r, MHD_HTTP_OK, json, strlen(json), kt_free);
+}
+
 static json_t *index_json(kts_worker *w) {
   kt_index_info info;
   if (kt_engine_info(w->engine, &info)) return NULL;
@@ -793,6 +804,7 @@ enum MHD_Result kts_route(struct MHD_Connection *c, kts_request *r, const kts_co
   }
   const kts_asset *asset = kts_asset_find(url);
   bool known = asset || !strcmp(url, "/api/services") || !strcmp(url, "/api/version") ||
+               !strcmp(url, "/api/concepts") ||
                !strcmp(url, "/healthz") || !strncmp(url, SERVICES_PREFIX, strlen(SERVICES_PREFIX));
   if (known && !get) return kts_reply_method(c, r, "GET, HEAD");
   if (asset) return kts_reply_asset(c, r, asset);
@@ -800,6 +812,7 @@ enum MHD_Result kts_route(struct MHD_Connection *c, kts_request *r, const kts_co
   if (!strncmp(url, SERVICES_PREFIX, strlen(SERVICES_PREFIX)))
     return get_service(c, r, cfg, url + strlen(SERVICES_PREFIX));
   if (!strcmp(url, "/api/version")) return version(c, r, cfg);
+  if (!strcmp(url, "/api/concepts")) return concepts(c, r, cfg);
   if (!strcmp(url, "/healthz")) return healthz(c, r, cfg);
   return kts_reply_error(c, r, MHD_HTTP_NOT_FOUND, "not_found", "no such path");
 }
@@ -810,7 +823,7 @@ void kts_log_path(const char *url, char *buf, size_t size) {
   bool known = kts_asset_find(url) || !strcmp(url, "/api/search") || !strcmp(url, "/api/suggest") ||
                !strcmp(url, "/api/feedback") || !strcmp(url, "/api/feedback/stats") ||
                !strcmp(url, "/api/services") || !strcmp(url, "/api/version") ||
-               !strcmp(url, "/healthz") ||
+               !strcmp(url, "/api/concepts") || !strcmp(url, "/healthz") ||
                (!strncmp(url, SERVICES_PREFIX, strlen(SERVICES_PREFIX)) &&
                 valid_id(url + strlen(SERVICES_PREFIX)));
   snprintf(buf, size, "%s", known ? url : "(other)");

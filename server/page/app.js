@@ -272,6 +272,7 @@
     searchText: '',     // the note the last search was made with (memory only, for feedback)
     browse: null,       // last /api/services response (filtered)
     catalog: new Map(), // id -> listing entry of every service (names and summaries in fi/sv/en)
+    concepts: new Map(), // Finnish label and id -> {fi, sv?, en?} labels of the thesaurus concepts
     records: new Map(), // id -> full record, fetched on demand
     list: [],           // the own list: service ids, in the order chosen
     marks: new Map(),   // id -> {kind, reason} for the current search, not yet sent
@@ -587,6 +588,13 @@
     return text ? { text, finnish: false } : { text: base, finnish: true };
   }
 
+  /* A thesaurus concept's label (found by id or Finnish label) in the interface language. */
+  function conceptNode(id, fiLabel) {
+    const l = state.concepts.get(id) || state.concepts.get(fiLabel);
+    const p = l ? pick(l) : { text: fiLabel, finnish: state.ui !== 'fi' };
+    return fallbackText(p.text, p.finnish);
+  }
+
   /* ---- correctable reading ---------------------------------------------------- */
   function correctionsBody() {
     const c = state.corr, body = {};
@@ -675,7 +683,7 @@
           m.term && m.term !== m.word ? ` → ${m.term}` : '',
           fields ? ` (${fields})` : '',
           typeof m.weight === 'number' ? el('span', { class: 'share', text: m.weight < 0.005 ? ' <1 %' : ` ${Math.round(m.weight * 100)} %` }) : null,
-          m.concept ? el('span', { class: 'via' }, ` – ${t('via')} “`, fallbackText(m.concept, true), '”') : null));
+          m.concept ? el('span', { class: 'via' }, ` – ${t('via')} “`, conceptNode(null, m.concept), '”') : null));
       }
       why.append(el('p', { class: 'small muted', text: t('matched') }), ul);
     }
@@ -817,7 +825,7 @@
     }
     if (doc.needs && doc.needs.length && !$('group').checked) {
       chips.append(el('span', { class: 'label', text: t('needs') }));
-      for (const n of doc.needs) chips.append(el('span', { class: 'chip need', 'data-id': n.id }, fallbackText(n.label, true)));
+      for (const n of doc.needs) chips.append(el('span', { class: 'chip need', 'data-id': n.id }, conceptNode(n.id, n.label)));
     }
     chips.hidden = !chips.childElementCount;
     $('correct').hidden = false;
@@ -830,7 +838,7 @@
       groups.sort((a, b) => best(a) - best(b));
       const placed = new Set();
       for (const g of groups) {
-        list.append(el('h3', { class: 'group-heading', 'data-need': g.n.id }, fallbackText(g.n.label, true)));
+        list.append(el('h3', { class: 'group-heading', 'data-need': g.n.id }, conceptNode(g.n.id, g.n.label)));
         if (!g.ranks.length) list.append(el('p', { class: 'muted group-empty', text: t('noNeedResults') }));
         for (const k of g.ranks) { list.append(resultCard(results[k - 1])); placed.add(k); }
       }
@@ -1217,6 +1225,14 @@
     } catch (_) { /* the footer is optional */ }
   }
 
+  async function loadConcepts() {
+    try {
+      const doc = await api('/api/concepts');
+      for (const c of doc.concepts || []) { state.concepts.set(c.id, c.label); state.concepts.set(c.label.fi, c.label); }
+      if (state.doc) renderResults(state.doc);
+    } catch (_) { /* labels then stay Finnish, marked */ }
+  }
+
   async function loadCatalog() {
     try {
       const all = await api('/api/services');
@@ -1322,6 +1338,7 @@
     setLanguage(state.ui);
     showVersion();
     loadCatalog();
+    loadConcepts();
     refresh(false);
     if (!need.value) need.focus();
   }

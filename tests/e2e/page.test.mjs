@@ -416,6 +416,9 @@ test('results, chips and details follow the interface language with a Finnish fa
   }
   assert.match(await page.textContent('#status'), /tjänster/);
   assert.ok(await page.locator('.snippet .fallback').count() > 0, 'Finnish snippets are marked');
+  // Needs in Swedish from the thesaurus ("velat ja talousvaikeudet" is "skulder").
+  const needs = await page.$$eval('#signals .chip.need', (cs) => cs.map((c) => c.textContent));
+  assert.ok(needs.includes('skulder'), `needs in Swedish (${needs})`);
   await page.locator('.card.result .name').first().click();
   await page.waitForSelector('#detail:not([hidden])');
   const facts = await page.locator('#detail-facts dt').allTextContents();

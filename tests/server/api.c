@@ -663,3 +663,19 @@ Test(api, search_takes_the_counsellors_corrections) {
                "{\"text\": \"x\", \"corrections\": {\"removed\": [\"mood:x\"]}}", 400,
                "invalid_input");
 }
+
+Test(api, concepts_are_listed_with_their_labels) {
+  json_t *doc = call("GET", "/api/concepts", NULL, 200);
+  /* The mini catalogue has no thesaurus of its own: an empty list. The
+   * browser test reads the bundled one's Swedish labels. */
+  json_t *list = json_object_get(doc, "concepts");
+  cr_assert(json_is_array(list));
+  size_t i;
+  json_t *c;
+  json_array_foreach(list, i, c) {
+    cr_assert(json_string_length(json_object_get(c, "id")) > 0);
+    cr_assert(json_string_length(json_object_get(json_object_get(c, "label"), "fi")) > 0);
+  }
+  json_decref(doc);
+  expect_error("POST", "/api/concepts", "{}", 405, "method_not_allowed");
+}
