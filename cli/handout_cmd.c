@@ -155,6 +155,11 @@ static void put_value(const out *o, const json_t *v, int depth) {
              json_is_string(json_object_get(v, "fi"))) {
     const char *s = ml(v, o->lang, &finnish);
     if (s) put_text(o, s, finnish);
+    /* a text in languages, perhaps with its link: {fi, sv, url} */
+    if (json_is_string(json_object_get(v, "url"))) {
+      put(o, " ");
+      put_value(o, json_object_get(v, "url"), depth + 1);
+    }
   } else if (json_is_array(v) && depth < 3) {
     size_t i;
     json_t *e;

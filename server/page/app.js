@@ -965,7 +965,11 @@
       return span;
     }
     if (typeof v === 'object') {
-      if (typeof v.fi === 'string') return mlNode(v, lang);
+      if (typeof v.fi === 'string') {
+        // A text in languages, perhaps with its link ({fi, sv, url}).
+        const node = mlNode(v, lang);
+        return v.url ? el('span', null, node, ' ', valueNode(v.url, lang, depth + 1)) : node;
+      }
       const span = el('span');
       const keys = tl(lang, 'contactKeys');
       Object.entries(v).forEach(([k, x], i) => {

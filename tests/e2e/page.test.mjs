@@ -384,6 +384,34 @@ test('a shared link brings the filters and the own list, never the note', async 
   await old.close();
 });
 
+test('the handout shows how to apply and contact details when the catalogue has them', async () => {
+  // The catalogue's contact/apply/status fields are being added (issue: catalogue); a
+  // record that has them is served here as the page would get it.
+  const other = await context.newPage();
+  await other.route('**/api/services/palkkatuki', async (route) => {
+    const rec = await (await route.fetch()).json();
+    Object.assign(rec, {
+      apply: { fi: 'Hae Työmarkkinatorilla.', sv: 'Ansök på Jobbmarknaden.', url: 'https://tyomarkkinatori.fi/' },
+      contact: { phone: '0295 025 500', email: 'palvelu@example.fi', web: 'https://example.fi/palkkatuki' },
+      status: 'active',
+    });
+    await route.fulfill({ json: rec });
+  });
+  await other.goto(new URL('/#list=palkkatuki', base).href);
+  await other.waitForSelector('#own-items li');
+  await other.click('#open-handout');
+  await other.click('[data-hlang="sv"]');
+  await other.waitForFunction(() => document.getElementById('handout-sheet').lang === 'sv');
+  const sheet = await other.textContent('#handout-sheet');
+  assert.match(sheet, /Ansök på Jobbmarknaden\./, 'how to apply, in Swedish');
+  assert.ok(await other.locator('#handout-sheet a[href="https://tyomarkkinatori.fi/"]').count() === 1, 'with its link');
+  assert.match(sheet, /Telefon: 0295 025 500/);
+  assert.match(sheet, /E-post: palvelu@example\.fi/);
+  assert.equal(await other.getAttribute('#handout-sheet a[href="https://example.fi/palkkatuki"]', 'href'), 'https://example.fi/palkkatuki');
+  assert.ok(!sheet.includes('Status'), 'an active service shows no status');
+  await other.close();
+});
+
 test('"new client" clears the note, its corrections and the own list', async () => {
   await page.click('#new-client');
   await page.waitForSelector('#result-list .card.service');
