@@ -151,6 +151,20 @@ test('typing a note and pressing Ctrl+Enter shows ranked results; the note stays
   await page.screenshot({ path: path.join(artifacts, 'e2e-results.png'), fullPage: true });
 });
 
+test('Tab reaches the first result before the own list and the filters', async () => {
+  await page.focus('#new-client');
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press('Tab');
+    const where = await page.evaluate(() => {
+      const a = document.activeElement;
+      return a.closest('.card.result') ? 'result' : a.closest('#filters, #own-list') ? 'side' : 'other';
+    });
+    assert.notEqual(where, 'side', 'no filter or list control comes first');
+    if (where === 'result') return;
+  }
+  assert.fail('the first result was not reached within 25 Tabs');
+});
+
 test('a result explains why it matched', async () => {
   const card = page.locator('.card.result').first();
   await card.locator('details.why > summary').click();
@@ -507,6 +521,8 @@ test('the page works on a phone-sized screen', async () => {
   await search();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `no sideways scrolling (${overflow}px too wide)`);
+  const top = await page.locator('.card.result').first().evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+  assert.ok(top < 844, `the first result starts on the first screen (at ${Math.round(top)} px)`);
   await page.screenshot({ path: path.join(artifacts, 'e2e-phone.png'), fullPage: false });
   await page.setViewportSize({ width: 1280, height: 900 });
 });
