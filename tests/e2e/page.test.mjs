@@ -365,8 +365,9 @@ test('the compact list fits many results on one screen', async () => {
   await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/search')), page.selectOption('#limit', '20')]);
   await page.check('#compact');
   await page.waitForSelector('#result-list.compact');
-  const top = await page.locator('#result-list').evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
-  await page.evaluate((y) => window.scrollTo(0, y - 120), top);
+  await page.evaluate(() => { document.getElementById('correct').open = false; });
+  const top = await page.locator('#status').evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+  await page.evaluate((y) => window.scrollTo(0, y - 12), top);
   const visible = await page.$$eval('.card.result', (cs) => cs.filter((c) => {
     const r = c.getBoundingClientRect();
     return r.top >= 0 && r.bottom <= window.innerHeight;
