@@ -890,6 +890,8 @@
   function renderOwnList() {
     const ol = $('own-items');
     ol.replaceChildren();
+    // Fetched ahead, so that printing (which does not wait) finds the handout's records.
+    for (const id of state.list) if (!state.records.has(id)) getRecord(id).catch(() => {});
     for (const id of state.list) {
       const name = serviceTexts(id).name;
       ol.append(el('li', { 'data-id': id },
@@ -1298,6 +1300,7 @@
       state.searchText = '';
       state.corr = { removed: new Set(), age: null, municipality: null, language: null, groups: new Set() };
       state.list = [];
+      state.handoutLang = null; // the client's language goes with the client
       $('correct').open = false;
       hideSuggest();
       showNotice('');

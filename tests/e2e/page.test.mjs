@@ -511,6 +511,23 @@ test('an identity code is removed from the note', async () => {
   assert.ok(!page.url().includes('131052'), 'and from the URL');
 });
 
+test('printing the page itself prints only the handout of the own list', async () => {
+  await page.fill('#need', MEETING);
+  await search();
+  await page.locator('.card.result').first().locator('button.list-toggle').click();
+  await page.waitForTimeout(300); // the record is fetched ahead
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() => document.body.innerText);
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  assert.match(printed, /Palvelut sinulle/);
+  assert.ok(printed.includes((await page.textContent('#own-items li a')).trim()), 'the chosen service');
+  for (const w of [SECRET, 'keskeytti lukion', 'Tunnistettu', 'Ohjattu', 'Hae palvelut'])
+    assert.ok(!printed.includes(w), `"${w}" is not printed`);
+  await page.click('#clear-list');
+});
+
 test('the note is kept in no browser storage', async () => {
   const stored = await page.evaluate(() => JSON.stringify({ l: { ...localStorage }, s: { ...sessionStorage } }));
   for (const w of [SECRET, 'velat', 'ulosotto', 'asiakas']) assert.ok(!stored.includes(w), `"${w}" not stored: ${stored}`);
