@@ -1318,10 +1318,8 @@
     for (const b of document.querySelectorAll('[data-hlang]')) b.addEventListener('click', () => renderHandout(b.dataset.hlang));
     $('print-handout').addEventListener('click', () => window.print());
     // Printing never shows the page itself (the note, chips, scores, feedback): only the handout.
-    window.addEventListener('beforeprint', () => {
-      if ($('handout').hidden) { document.body.classList.add('print-handout-only'); renderHandout(state.handoutLang || state.ui); }
-    });
-    window.addEventListener('afterprint', () => document.body.classList.remove('print-handout-only'));
+    // (The print stylesheet shows #handout even while its dialog is closed.)
+    window.addEventListener('beforeprint', () => { if ($('handout').hidden) renderHandout(state.handoutLang || state.ui); });
     document.addEventListener('keydown', (ev) => {
       if (ev.key === 'Escape' && state.dialogs.length) { ev.preventDefault(); closeDialog(false); }
       else trapFocus(ev);
