@@ -47,6 +47,8 @@ int kt_cli_eval(int argc, char **argv);
 int kt_cli_feedback(int argc, char **argv);
 /* `kohtaanto import ptv` (cli/import_cmd.c). */
 int kt_cli_import(int argc, char **argv);
+/* `kohtaanto handout` (handout_cmd.c): the client's sheet of chosen services. */
+int kt_cli_handout(int argc, char **argv);
 /* Default feedback store: $KOHTAANTO_FEEDBACK, $XDG_DATA_HOME/kohtaanto/feedback
  * or ~/.local/share/kohtaanto/feedback. Static buffer. */
 const char *kt_cli_default_feedback(void);

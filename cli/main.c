@@ -16,6 +16,7 @@ static void usage(FILE *f) {
         "                  (TEXT as arguments or on stdin; builds the index if missing)\n"
         "  index           validate the catalogue and build the index\n"
         "  show ID         print a service's full record as JSON\n"
+        "  handout ID...   the client's sheet of chosen services (--lang, --format)\n"
         "  analyze [TEXT]  show how a text is analysed (words, base forms, parts)\n"
         "  eval            ranking quality on a judged query set (nDCG, MRR, recall)\n"
         "  feedback        record counsellors' marks (referred, useful, not suitable),\n"
@@ -53,6 +54,7 @@ static int run(int argc, char **argv) {
   if (!strcmp(cmd, "search")) return kt_cli_search(argc - 1, argv + 1);
   if (!strcmp(cmd, "index")) return kt_cli_index(argc - 1, argv + 1);
   if (!strcmp(cmd, "show")) return kt_cli_show(argc - 1, argv + 1);
+  if (!strcmp(cmd, "handout")) return kt_cli_handout(argc - 1, argv + 1);
   if (!strcmp(cmd, "analyze")) return kt_cli_analyze(argc - 1, argv + 1);
   if (!strcmp(cmd, "eval")) return kt_cli_eval(argc - 1, argv + 1);
   if (!strcmp(cmd, "feedback")) return kt_cli_feedback(argc - 1, argv + 1);

@@ -334,8 +334,8 @@ int kt_services_json(kt_engine *e, const kt_search_options *opts, char **json_ou
   *json_out = NULL;
   kt_search_options all = KT_SEARCH_OPTIONS_INIT;
   if (!opts) opts = &all;
-  if (opts->version != KT_SEARCH_OPTIONS_VERSION)
-    return kt__err(KT_EINVAL, "kt_search_options.version is %u; expected %d", opts->version,
+  if (opts->version < 1 || opts->version > KT_SEARCH_OPTIONS_VERSION)
+    return kt__err(KT_EINVAL, "kt_search_options.version is %u; expected 1 to %d", opts->version,
                    KT_SEARCH_OPTIONS_VERSION);
   filter flt[NFACETS];
   memset(flt, 0, sizeof flt);

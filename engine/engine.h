@@ -151,6 +151,9 @@ int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejecte
 /* Add target group @p group (a concept's or a reading's) to the signals. */
 int kt__signals_add_group(kt__sigset *set, kt_results *res, const char *group,
                           const kt_analysis *a, size_t first, size_t last);
+/* Apply the counsellor's corrections of @p opts (signals_removed, client_*)
+ * to @p set and the listed signals; KT_EINVAL for an unknown kind or value. */
+int kt__signals_correct(kt__sigset *set, kt_results *res, const kt_search_options *opts);
 /* Effects of @p set on a service: fills up to @p max effects (arena strings),
  * returns the count; *factor is their product. */
 size_t kt__signals_apply(const kt__sigset *set, const kt__doc *d, const kt__ranking *rank,

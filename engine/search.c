@@ -26,6 +26,7 @@
 #include <math.h>
 #include <search.h>
 #include <stdint.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -700,9 +701,15 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   *out = NULL;
   kt_search_options defaults = KT_SEARCH_OPTIONS_INIT;
   if (!opts) opts = &defaults;
-  if (opts->version != KT_SEARCH_OPTIONS_VERSION)
-    return kt__err(KT_EINVAL, "kt_search_options.version is %u; expected %d", opts->version,
+  /* A version 1 caller's struct ends before the corrections: none. */
+  kt_search_options v1 = KT_SEARCH_OPTIONS_INIT;
+  if (opts->version == 1) {
+    memcpy(&v1, opts, offsetof(kt_search_options, signals_removed));
+    opts = &v1;
+  } else if (opts->version != KT_SEARCH_OPTIONS_VERSION) {
+    return kt__err(KT_EINVAL, "kt_search_options.version is %u; expected 1 to %d", opts->version,
                    KT_SEARCH_OPTIONS_VERSION);
+  }
   if (opts->flags & ~(unsigned)KT_SEARCH_KNOWN_FLAGS)
     return kt__err(KT_EINVAL, "kt_search_options.flags has unknown bits 0x%x",
                    opts->flags & ~(unsigned)KT_SEARCH_KNOWN_FLAGS);
@@ -860,6 +867,7 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
       for (size_t g = 0; g < c->ngroups && !rc; g++)
         rc = kt__signals_add_group(&set, x.res, c->groups[g], x.an, x.found[k].first, x.found[k].last);
     }
+    if (!rc) rc = kt__signals_correct(&set, x.res, opts); /* the counsellor's corrections */
     if (rc) goto out;
   }
 

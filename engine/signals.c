@@ -399,3 +399,186 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
   *factor = e.factor;
   return e.n;
 }
+
+/* ---- the counsellor's corrections ----------------------------------------- */
+
+static const char *const kind_names[] = {NULL,           "age",          "language",
+                                         "target_group", "unemployment", "municipality"};
+#define SET_BY " (asiantuntija)"
+
+/* Drop listed signals of @p kind (all of them for a NULL @p value). */
+static void drop_signals(kt_results *res, int kind, const char *value) {
+  size_t w = 0;
+  for (size_t i = 0; i < res->nsignals; i++) {
+    const kt_signal *s = &res->signals[i];
+    if (s->kind == kind && (!value || !strcmp(s->value, value))) continue;
+    res->signals[w++] = *s;
+  }
+  res->nsignals = w;
+}
+
+/* List a signal the counsellor set: no span in the text. */
+static int add_set_signal(kt_results *res, int kind, const char *value, const char *label) {
+  drop_signals(res, kind, value);
+  char full[200];
+  snprintf(full, sizeof full, "%s" SET_BY, label);
+  if (res->nsignals % 16 == 0) {
+    kt_signal *ns = kt__arena_alloc(&res->arena, (res->nsignals + 16) * sizeof *ns);
+    if (!ns) return KT_ENOMEM;
+    if (res->nsignals) memcpy(ns, res->signals, res->nsignals * sizeof *ns);
+    res->signals = ns;
+  }
+  kt_signal *s = &res->signals[res->nsignals];
+  s->kind = kind;
+  s->value = kt__arena_strdup(&res->arena, value);
+  s->label = kt__arena_strdup(&res->arena, full);
+  s->span.start = s->span.end = 0;
+  if (!s->value || !s->label) return KT_ENOMEM;
+  res->nsignals++;
+  return KT_OK;
+}
+
+static void drop_group(kt__sigset *set, kt_results *res, const char *group) {
+  size_t w = 0;
+  for (size_t i = 0; i < set->ngroups; i++)
+    if (group && strcmp(set->groups[i], group)) set->groups[w++] = set->groups[i];
+  set->ngroups = w;
+  drop_signals(res, KT_SIGNAL_TARGET_GROUP, group);
+}
+
+static int add_set_group(kt__sigset *set, kt_results *res, const char *group) {
+  if (!kt__target_group_known(group))
+    return kt__err(KT_EINVAL, "unknown target group '%.64s'", group);
+  bool have = false;
+  for (size_t i = 0; i < set->ngroups; i++)
+    have |= !strcmp(set->groups[i], group);
+  if (!have && set->ngroups < sizeof set->groups / sizeof *set->groups)
+    set->groups[set->ngroups++] = group;
+  char label[160];
+  snprintf(label, sizeof label, "kohderyhmä: %s", kt__target_group_label(group));
+  return add_set_signal(res, KT_SIGNAL_TARGET_GROUP, group, label);
+}
+
+/* Forget the age read, with the age band's target group read from the same words. */
+static void drop_age(kt__sigset *set, kt_results *res) {
+  kt_span spans[8];
+  size_t n = 0;
+  for (size_t i = 0; i < res->nsignals && n < 8; i++)
+    if (res->signals[i].kind == KT_SIGNAL_AGE && res->signals[i].span.end > 0)
+      spans[n++] = res->signals[i].span;
+  for (size_t k = 0; k < res->nsignals;) {
+    const kt_signal *g = &res->signals[k];
+    bool band = false;
+    for (size_t j = 0; j < n && g->kind == KT_SIGNAL_TARGET_GROUP; j++)
+      band |= g->span.start == spans[j].start && g->span.end == spans[j].end;
+    if (band)
+      drop_group(set, res, g->value); /* the list shrinks: look at k again */
+    else
+      k++;
+  }
+  set->age_lo = set->age_hi = -1;
+  drop_signals(res, KT_SIGNAL_AGE, NULL);
+}
+
+static int language_bit(kt__sigset *set, const char *v, int **bit, const char **label) {
+  if (!strcmp(v, "no_finnish"))
+    *bit = &set->no_finnish, *label = "ei suomen kielen taitoa";
+  else if (!strcmp(v, "finnish_basic"))
+    *bit = &set->basic_finnish, *label = "heikko suomen kielen taito";
+  else if (!strcmp(v, "en"))
+    *bit = &set->lang_en, *label = "palvelu englanniksi";
+  else if (!strcmp(v, "sv"))
+    *bit = &set->lang_sv, *label = "palvelu ruotsiksi";
+  else
+    return kt__err(KT_EINVAL, "unknown language signal '%.32s'", v);
+  return KT_OK;
+}
+
+static int remove_one(kt__sigset *set, kt_results *res, const char *item) {
+  const char *colon = item ? strchr(item, ':') : NULL;
+  if (!colon)
+    return kt__err(KT_EINVAL, "a removed signal is \"kind:value\", not '%.64s'",
+                   item ? item : "(null)");
+  int kind = 0;
+  for (int k = 1; k <= KT_SIGNAL_MUNICIPALITY; k++)
+    if (strlen(kind_names[k]) == (size_t)(colon - item) &&
+        !strncmp(item, kind_names[k], (size_t)(colon - item)))
+      kind = k;
+  const char *value = !strcmp(colon + 1, "*") ? NULL : colon + 1;
+  int *bit;
+  const char *label;
+  switch (kind) {
+  case KT_SIGNAL_AGE: drop_age(set, res); break;
+  case KT_SIGNAL_UNEMPLOYMENT:
+    set->long_unemployed = 0;
+    drop_signals(res, kind, NULL);
+    break;
+  case KT_SIGNAL_MUNICIPALITY:
+    set->municipality = NULL;
+    drop_signals(res, kind, NULL);
+    break;
+  case KT_SIGNAL_TARGET_GROUP: drop_group(set, res, value); break;
+  case KT_SIGNAL_LANGUAGE:
+    if (!value) {
+      set->no_finnish = set->basic_finnish = set->lang_en = set->lang_sv = 0;
+    } else {
+      if (language_bit(set, value, &bit, &label)) return KT_EINVAL;
+      *bit = 0;
+    }
+    drop_signals(res, kind, value);
+    break;
+  default: return kt__err(KT_EINVAL, "unknown signal kind in '%.64s'", item);
+  }
+  return KT_OK;
+}
+
+int kt__signals_correct(kt__sigset *set, kt_results *res, const kt_search_options *o) {
+  const kt_strlist *rm = &o->signals_removed, *add = &o->client_groups;
+  if ((rm->count && !rm->items) || (add->count && !add->items))
+    return kt__err(KT_EINVAL, "kt_search_options: a correction list has no items");
+  int rc = KT_OK;
+  for (size_t i = 0; i < rm->count && !rc; i++)
+    rc = remove_one(set, res, rm->items[i]);
+  if (!rc && o->client_age) {
+    char *end;
+    long age = strtol(o->client_age, &end, 10);
+    if (!*o->client_age || *end || age < 0 || age > 120)
+      return kt__err(KT_EINVAL, "client_age must be a whole number from 0 to 120, not '%.16s'",
+                     o->client_age);
+    drop_age(set, res);
+    set->age_lo = set->age_hi = (int)age;
+    char value[8], label[32];
+    snprintf(value, sizeof value, "%ld", age);
+    snprintf(label, sizeof label, "ikä %ld v", age);
+    rc = add_set_signal(res, KT_SIGNAL_AGE, value, label);
+    if (!rc && age <= 29)
+      rc = add_set_group(set, res, "nuoret");
+    else if (!rc && age >= 55)
+      rc = add_set_group(set, res, "ikaantyneet");
+  }
+  if (!rc && o->client_language) {
+    int *bit;
+    const char *label;
+    if (language_bit(set, o->client_language, &bit, &label)) return KT_EINVAL;
+    set->no_finnish = set->basic_finnish = set->lang_en = set->lang_sv = 0;
+    drop_signals(res, KT_SIGNAL_LANGUAGE, NULL);
+    *bit = 1;
+    rc = add_set_signal(res, KT_SIGNAL_LANGUAGE, o->client_language, label);
+  }
+  if (!rc && o->client_municipality) {
+    const char *m = o->client_municipality;
+    if (!*m || strlen(m) > 100 || !kt__utf8_valid(m, strlen(m), NULL))
+      return kt__err(KT_EINVAL, "client_municipality must be a name of 1-100 bytes of UTF-8");
+    char *folded = kt__casefold(m);
+    set->municipality = folded ? kt__arena_strdup(&res->arena, folded) : NULL;
+    free(folded);
+    if (!set->municipality) return KT_ENOMEM;
+    drop_signals(res, KT_SIGNAL_MUNICIPALITY, NULL);
+    char label[160];
+    snprintf(label, sizeof label, "asuinkunta %s", m);
+    rc = add_set_signal(res, KT_SIGNAL_MUNICIPALITY, m, label);
+  }
+  for (size_t i = 0; i < add->count && !rc; i++)
+    rc = add_set_group(set, res, add->items[i] ? add->items[i] : "");
+  return rc;
+}

@@ -231,10 +231,11 @@ typedef struct kt_strlist {
   size_t count;
 } kt_strlist;
 
-#define KT_SEARCH_OPTIONS_VERSION 1
+#define KT_SEARCH_OPTIONS_VERSION 2
 /**
  * Options of kt_search(). Initialise with KT_SEARCH_OPTIONS_INIT.
  * Filters of different kinds are ANDed; values within one filter are ORed.
+ * Version 1 callers (without the corrections) are still accepted.
  */
 typedef struct kt_search_options {
   unsigned version;           /**< KT_SEARCH_OPTIONS_VERSION */
@@ -244,9 +245,26 @@ typedef struct kt_search_options {
   kt_strlist languages;       /**< service languages, e.g. "sv" */
   kt_strlist municipalities;  /**< e.g. "Helsinki"; "koko Suomi" services always match */
   unsigned flags;             /**< KT_SEARCH_* analysis switches, for evaluation */
+  /** @name The counsellor's corrections of the need signals (since version 2)
+   * Applied after the signals are read from the text: a removed signal acts
+   * on nothing, a set one replaces what was read. Signals set here are
+   * listed (kt_results_signal()) with " (asiantuntija)" after their label
+   * and an empty span. Unknown kinds, values or target groups: KT_EINVAL. */
+  /**@{*/
+  /** Read signals to ignore, each "kind:value" as the signal's kind name and
+   *  value in kt_results_json() ("age:22", "target_group:nuoret",
+   *  "unemployment:long"); "kind:*" ignores every signal of that kind. */
+  kt_strlist signals_removed;
+  const char *client_age;          /**< "24" (0-120), or NULL for as read */
+  const char *client_municipality; /**< e.g. "Espoo", or NULL for as read */
+  /** "no_finnish", "finnish_basic", "en" or "sv", or NULL for as read */
+  const char *client_language;
+  kt_strlist client_groups; /**< target groups to add, e.g. "maahanmuuttajat" */
+  /**@}*/
 } kt_search_options;
-#define KT_SEARCH_OPTIONS_INIT \
-  {KT_SEARCH_OPTIONS_VERSION, 10, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, 0}
+#define KT_SEARCH_OPTIONS_INIT                                                   \
+  {KT_SEARCH_OPTIONS_VERSION, 10, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, 0, \
+   {NULL, 0}, NULL, NULL, NULL, {NULL, 0}}
 
 /** @name kt_search_options.flags (ablations; 0 = the full analysis) */
 /**@{*/
@@ -531,6 +549,44 @@ const kt_token *kt_analysis_get(const kt_analysis *a, size_t i);
  *         KT_ETOOBIG (over 128 values in a filter); KT_ECORRUPT; KT_ENOMEM.
  */
 int kt_services_json(kt_engine *engine, const kt_search_options *filters, char **json_out);
+
+/**
+ * Suggest service names, provider names and thesaurus concepts for a text
+ * being typed, as one JSON object: `{"suggestions": [{"kind": "service" |
+ * "concept" | "provider", "text", "lang", "id"?}]}`, best first.
+ *
+ * Every word of @p text must begin a word of the suggestion (case and
+ * ä/ö/å ignored, so "tyokok" finds "Työkokeilu"), lie inside one (compound
+ * parts, for words of 4+ letters), or be a letter off (for words of 5+
+ * letters; two for words of 8+ letters: "palkatuki" finds "Palkkatuki").
+ * Service names and concept labels match in Finnish, Swedish and English;
+ * `text` is in @p lang when the item has it, else in Finnish, and `lang`
+ * says which. `id` is the service's or concept's id (none for a provider).
+ * Texts under 2 letters give no suggestions. The text is neither logged nor
+ * kept.
+ *
+ * @param[in]  engine   the engine
+ * @param[in]  text     UTF-8 text typed so far (not necessarily NUL-terminated)
+ * @param[in]  len      its length in bytes, at most 200
+ * @param[in]  lang     "fi", "sv" or "en"; NULL or "" for "fi"
+ * @param[in]  limit    suggestions wanted; 0 = 8; at most 50
+ * @param[out] json_out NUL-terminated UTF-8; free with kt_free()
+ * @return KT_OK; KT_EINVAL (NULL argument, invalid UTF-8, unknown language);
+ *         KT_ETOOBIG (text over 200 bytes); KT_ECORRUPT; KT_ENOMEM.
+ */
+int kt_suggest_json(kt_engine *engine, const char *text, size_t len, const char *lang, size_t limit,
+                    char **json_out);
+
+/**
+ * List the thesaurus concepts of the open index with their labels, as one
+ * JSON object: `{"concepts": [{"id", "label": {"fi", "sv"?, "en"?}}]}`.
+ * Needs and matches in search results name a concept by its id and Finnish
+ * label; this gives its Swedish and English labels where the thesaurus has
+ * them. An index without a thesaurus gives an empty list.
+ * @param[out] json_out NUL-terminated UTF-8; free with kt_free()
+ * @return KT_OK; KT_EINVAL (NULL argument); KT_ENOMEM.
+ */
+int kt_concepts_json(kt_engine *engine, char **json_out);
 
 /**
  * Blank out Finnish personal identity codes (henkilötunnus, `DDMMYYCNNNT`)

@@ -1,6 +1,6 @@
 /*
  * api.c — the HTTP JSON API: routes, request checking and the handlers of
- * /api/search, /api/services, /api/services/{id}, /api/version and
+ * /api/search, /api/suggest, /api/services, /api/services/{id}, /api/version and
  * /healthz, plus the page at /. Everything a client sends is checked here
  * once (types, UTF-8, sizes, unknown fields and filter values) before the
  * engine sees it, and identity codes are blanked out of the need text
@@ -33,6 +33,11 @@ typedef struct query {
   char *owned[NFILTERS * KTS_MAX_FILTER_VALUES];
   size_t nowned;
   json_t *doc; /* the parsed body, owning borrowed filter values */
+  /* The counsellor's corrections of the signals read (POST /api/search). */
+  const char *removed[KTS_MAX_FILTER_VALUES], *cgroups[KTS_MAX_FILTER_VALUES];
+  size_t nremoved, ncgroups;
+  const char *cmuni, *clang;
+  char cage[8];
   /* The first problem found, if any. */
   unsigned status;
   const char *code;
@@ -260,6 +265,61 @@ static bool parse_filters(query *q, json_t *filters) {
   return true;
 }
 
+/* "corrections": {"removed": ["age:22", ...], "age": 24, "municipality": "Espoo",
+ * "language": "no_finnish", "target_groups": ["maahanmuuttajat"]}; the
+ * library checks the values. */
+static bool parse_string_list(query *q, json_t *v, const char *key, const char **out, size_t *n) {
+  if (!json_is_array(v))
+    return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type",
+                "'corrections.%s' must be an array of strings, not %s", key, type_name(v));
+  if (json_array_size(v) > KTS_MAX_FILTER_VALUES)
+    return fail(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large",
+                "'corrections.%s' has more than %d values", key, KTS_MAX_FILTER_VALUES);
+  size_t i;
+  json_t *e;
+  json_array_foreach(v, i, e) {
+    if (!json_is_string(e) || !json_string_length(e) ||
+        json_string_length(e) > KTS_MAX_FILTER_BYTES)
+      return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value",
+                  "'corrections.%s' item %zu must be a string of 1-%d bytes", key, i,
+                  KTS_MAX_FILTER_BYTES);
+    out[(*n)++] = json_string_value(e);
+  }
+  return true;
+}
+
+static bool parse_corrections(query *q, json_t *c) {
+  if (!json_is_object(c))
+    return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'corrections' must be an object, not %s",
+                type_name(c));
+  const char *key;
+  json_t *v;
+  json_object_foreach(c, key, v) {
+    if (!strcmp(key, "removed")) {
+      if (!parse_string_list(q, v, key, q->removed, &q->nremoved)) return false;
+    } else if (!strcmp(key, "target_groups")) {
+      if (!parse_string_list(q, v, key, q->cgroups, &q->ncgroups)) return false;
+    } else if (!strcmp(key, "age")) {
+      if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > 120)
+        return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value",
+                    "'corrections.age' must be an integer from 0 to 120");
+      snprintf(q->cage, sizeof q->cage, "%d", (int)json_integer_value(v));
+    } else if (!strcmp(key, "municipality") || !strcmp(key, "language")) {
+      if (!json_is_string(v) || !json_string_length(v) ||
+          json_string_length(v) > KTS_MAX_FILTER_BYTES)
+        return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value",
+                    "'corrections.%s' must be a string of 1-%d bytes", key, KTS_MAX_FILTER_BYTES);
+      *(key[0] == 'm' ? &q->cmuni : &q->clang) = json_string_value(v);
+    } else {
+      return fail(q, MHD_HTTP_BAD_REQUEST, "unknown_field",
+                  "unknown field 'corrections.%.64s'; they are removed, age, municipality, "
+                  "language and target_groups",
+                  key);
+    }
+  }
+  return true;
+}
+
 /* Parse the body as a JSON object into q->doc (wiping the body). */
 static bool load_body(query *q, kts_request *r) {
   if (!r->len)
@@ -302,6 +362,8 @@ static bool parse_body(query *q, kts_request *r) {
       if (!parse_limit(q, json_integer_value(v))) return false;
     } else if (!strcmp(key, "filters")) {
       if (!parse_filters(q, v)) return false;
+    } else if (!strcmp(key, "corrections")) {
+      if (!parse_corrections(q, v)) return false;
     } else if (!strcmp(key, "explain") || !strcmp(key, "group_by_need")) {
       if (!json_is_boolean(v))
         return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'%s' must be true or false, not %s",
@@ -309,8 +371,8 @@ static bool parse_body(query *q, kts_request *r) {
       *(key[0] == 'e' ? &q->explain : &q->group) = json_is_true(v);
     } else {
       return fail(q, MHD_HTTP_BAD_REQUEST, "unknown_field",
-                  "unknown field '%.64s'; fields are text, limit, filters, explain and "
-                  "group_by_need",
+                  "unknown field '%.64s'; fields are text, limit, filters, corrections, "
+                  "explain and group_by_need",
                   key);
     }
   }
@@ -352,6 +414,11 @@ static void fill_options(const query *q, kt_search_options *o) {
   o->target_groups = (kt_strlist){q->vals[F_GROUP], q->nvals[F_GROUP]};
   o->languages = (kt_strlist){q->vals[F_LANGUAGE], q->nvals[F_LANGUAGE]};
   o->municipalities = (kt_strlist){q->vals[F_MUNI], q->nvals[F_MUNI]};
+  o->signals_removed = (kt_strlist){q->removed, q->nremoved};
+  o->client_groups = (kt_strlist){q->cgroups, q->ncgroups};
+  o->client_age = q->cage[0] ? q->cage : NULL;
+  o->client_municipality = q->cmuni;
+  o->client_language = q->clang;
 }
 
 static enum MHD_Result search(struct MHD_Connection *c, kts_request *r, const kts_config *cfg,
@@ -461,6 +528,17 @@ static enum MHD_Result get_service(struct MHD_Connection *c, kts_request *r, con
     return kts_reply_error(c, r, MHD_HTTP_NOT_FOUND, "not_found", "no service with id '%s'", id);
   if (rc) return reply_kt(c, r, rc, "cannot read the service", true);
   return kts_reply_json(c, r, MHD_HTTP_OK, json, len, kt_free);
+}
+
+/* GET /api/concepts: the thesaurus concepts with their fi/sv/en labels. */
+static enum MHD_Result concepts(struct MHD_Connection *c, kts_request *r, const kts_config *cfg) {
+  kts_worker *w;
+  int rc = kts_worker_get(cfg, &w);
+  if (rc) return reply_kt(c, r, rc, "cannot open the index", true);
+  char *json = NULL;
+  rc = kt_concepts_json(w->engine, &json);
+  if (rc) return reply_kt(c, r, rc, "cannot list the concepts", true);
+  return kts_reply_json(c, r, MHD_HTTP_OK, json, strlen(json), kt_free);
 }
 
 static json_t *index_json(kts_worker *w) {
@@ -581,6 +659,124 @@ static enum MHD_Result feedback_stats(struct MHD_Connection *c, kts_request *r,
   return kts_reply_json(c, r, MHD_HTTP_OK, json, strlen(json), kt_free);
 }
 
+/* ---- GET /api/suggest?q=&lang=&limit= and POST {text, lang, limit} ------- */
+
+typedef struct suggest_req {
+  query *q;
+  char lang[3];
+  size_t limit;
+} suggest_req;
+
+static bool suggest_set(suggest_req *s, const char *key, const char *v, size_t n, bool is_int,
+                        json_int_t iv) {
+  query *q = s->q;
+  if (!strcmp(key, "q") || !strcmp(key, "text")) {
+    if (q->text) return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "'%s' is given twice", key);
+    if (n > KTS_MAX_SUGGEST_BYTES)
+      return fail(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large",
+                  "the text to suggest for is %zu bytes; the limit is %d bytes", n,
+                  KTS_MAX_SUGGEST_BYTES);
+    return set_text(q, v, n, key);
+  }
+  if (!strcmp(key, "lang")) {
+    if (!(n == 2 && (!memcmp(v, "fi", 2) || !memcmp(v, "sv", 2) || !memcmp(v, "en", 2))))
+      return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "'lang' must be fi, sv or en");
+    memcpy(s->lang, v, 2);
+    s->lang[2] = '\0';
+    return true;
+  }
+  if (!strcmp(key, "limit")) {
+    if (!is_int) {
+      char *endp;
+      iv = (n && n < 6 && v[0] != '+' && v[0] != ' ') ? strtoll(v, &endp, 10) : -1;
+      if (iv >= 0 && *endp != '\0') iv = -1;
+    }
+    if (iv < 1 || iv > 50)
+      return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value",
+                  "'limit' must be an integer from 1 to 50");
+    s->limit = (size_t)iv;
+    return true;
+  }
+  return fail(q, MHD_HTTP_BAD_REQUEST, "unknown_field",
+              "unknown parameter '%.64s'; the parameters are q, lang and limit", key);
+}
+
+static enum MHD_Result on_suggest_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+                                      size_t klen, const char *value, size_t vlen) {
+  (void)kind;
+  suggest_req *s = cls;
+  if (!value) value = "", vlen = 0;
+  if (memchr(key, '\0', klen) || !kts_utf8_valid(key, klen) || klen > 64) {
+    fail(s->q, MHD_HTTP_BAD_REQUEST, "invalid_utf8", "a query parameter name is not UTF-8 text");
+    return MHD_NO;
+  }
+  if (!strcmp(key, "text")) { /* the body's name, not a parameter */
+    fail(s->q, MHD_HTTP_BAD_REQUEST, "unknown_field",
+         "unknown parameter 'text'; the parameters are q, lang and limit");
+    return MHD_NO;
+  }
+  return suggest_set(s, key, value, vlen, false, 0) ? MHD_YES : MHD_NO;
+}
+
+static enum MHD_Result suggest(struct MHD_Connection *c, kts_request *r, const kts_config *cfg,
+                               bool post) {
+  query q;
+  memset(&q, 0, sizeof q);
+  suggest_req s = {&q, "fi", 8};
+  enum MHD_Result ret;
+  if (post) {
+    if (!load_body(&q, r)) goto bad;
+    if (!json_is_object(q.doc)) {
+      fail(&q, MHD_HTTP_BAD_REQUEST, "wrong_type", "the body must be a JSON object, not %s",
+           type_name(q.doc));
+      goto bad;
+    }
+    const char *key;
+    json_t *v;
+    json_object_foreach(q.doc, key, v) {
+      bool is_limit = !strcmp(key, "limit");
+      if (!is_limit && strcmp(key, "text") && strcmp(key, "lang")) {
+        fail(&q, MHD_HTTP_BAD_REQUEST, "unknown_field",
+             "unknown field '%.64s'; fields are text, lang and limit", key);
+        goto bad;
+      }
+      if (is_limit ? !json_is_integer(v) : !json_is_string(v)) {
+        fail(&q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'%s' must be %s, not %s", key,
+             is_limit ? "an integer" : "a string", type_name(v));
+        goto bad;
+      }
+      bool ok = is_limit
+                    ? suggest_set(&s, key, "", 0, true, json_integer_value(v))
+                    : suggest_set(&s, key, json_string_value(v), json_string_length(v), false, 0);
+      if (!ok) goto bad;
+    }
+  } else {
+    MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, on_suggest_arg, &s);
+    if (q.status) goto bad;
+  }
+  if (!q.text) {
+    fail(&q, MHD_HTTP_BAD_REQUEST, "missing_field",
+         post ? "the text 'text' is missing" : "the text parameter 'q' is missing");
+    goto bad;
+  }
+  kts_worker *w;
+  int rc = kts_worker_get(cfg, &w);
+  if (rc) {
+    ret = reply_kt(c, r, rc, "cannot open the index", true);
+    goto out;
+  }
+  char *json = NULL;
+  rc = kt_suggest_json(w->engine, q.text, q.len, s.lang, s.limit, &json);
+  ret = rc ? reply_kt(c, r, rc, "suggest failed", false)
+           : kts_reply_json(c, r, MHD_HTTP_OK, json, strlen(json), kt_free);
+  goto out;
+bad:
+  ret = reply_query_error(c, r, &q);
+out:
+  query_free(&q);
+  return ret;
+}
+
 #define SERVICES_PREFIX "/api/services/"
 
 enum MHD_Result kts_route(struct MHD_Connection *c, kts_request *r, const kts_config *cfg,
@@ -594,6 +790,10 @@ enum MHD_Result kts_route(struct MHD_Connection *c, kts_request *r, const kts_co
     if (get || post) return search(c, r, cfg, post);
     return kts_reply_method(c, r, "GET, HEAD, POST");
   }
+  if (!strcmp(url, "/api/suggest")) {
+    if (get || post) return suggest(c, r, cfg, post);
+    return kts_reply_method(c, r, "GET, HEAD, POST");
+  }
   if (!strcmp(url, "/api/feedback")) {
     if (post) return post_feedback(c, r, cfg);
     return kts_reply_method(c, r, "POST");
@@ -604,6 +804,7 @@ enum MHD_Result kts_route(struct MHD_Connection *c, kts_request *r, const kts_co
   }
   const kts_asset *asset = kts_asset_find(url);
   bool known = asset || !strcmp(url, "/api/services") || !strcmp(url, "/api/version") ||
+               !strcmp(url, "/api/concepts") ||
                !strcmp(url, "/healthz") || !strncmp(url, SERVICES_PREFIX, strlen(SERVICES_PREFIX));
   if (known && !get) return kts_reply_method(c, r, "GET, HEAD");
   if (asset) return kts_reply_asset(c, r, asset);
@@ -611,6 +812,7 @@ enum MHD_Result kts_route(struct MHD_Connection *c, kts_request *r, const kts_co
   if (!strncmp(url, SERVICES_PREFIX, strlen(SERVICES_PREFIX)))
     return get_service(c, r, cfg, url + strlen(SERVICES_PREFIX));
   if (!strcmp(url, "/api/version")) return version(c, r, cfg);
+  if (!strcmp(url, "/api/concepts")) return concepts(c, r, cfg);
   if (!strcmp(url, "/healthz")) return healthz(c, r, cfg);
   return kts_reply_error(c, r, MHD_HTTP_NOT_FOUND, "not_found", "no such path");
 }
@@ -618,10 +820,10 @@ enum MHD_Result kts_route(struct MHD_Connection *c, kts_request *r, const kts_co
 void kts_log_path(const char *url, char *buf, size_t size) {
   /* Only paths the server knows are logged as sent: anything else could be
    * a need text typed into the address bar. */
-  bool known = kts_asset_find(url) || !strcmp(url, "/api/search") ||
+  bool known = kts_asset_find(url) || !strcmp(url, "/api/search") || !strcmp(url, "/api/suggest") ||
                !strcmp(url, "/api/feedback") || !strcmp(url, "/api/feedback/stats") ||
                !strcmp(url, "/api/services") || !strcmp(url, "/api/version") ||
-               !strcmp(url, "/healthz") ||
+               !strcmp(url, "/api/concepts") || !strcmp(url, "/healthz") ||
                (!strncmp(url, SERVICES_PREFIX, strlen(SERVICES_PREFIX)) &&
                 valid_id(url + strlen(SERVICES_PREFIX)));
   snprintf(buf, size, "%s", known ? url : "(other)");

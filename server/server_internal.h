@@ -21,6 +21,8 @@
 #define KTS_MAX_FILTER_BYTES 200
 /* Results a search may ask for. */
 #define KTS_MAX_LIMIT 100
+/* Longest text GET/POST /api/suggest takes, in bytes (the library's limit). */
+#define KTS_MAX_SUGGEST_BYTES 200
 
 /* What every worker thread needs to know; read-only once serving. */
 typedef struct kts_config {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# End-to-end test of the search page: installs playwright-core (npm ci, from
-# package-lock.json), indexes the bundled catalogue into a temporary folder,
+# End-to-end test of the search page: installs playwright-core and axe-core
+# (npm ci, from package-lock.json), indexes the bundled catalogue into a temporary folder,
 # starts `kohtaanto serve` on a free loopback port and drives Debian's
 # headless Chromium through page.test.mjs. Screenshots go to ARTIFACT_DIR.
 # usage: run.sh KOHTAANTO_BIN CATALOG_DIR ARTIFACT_DIR

@@ -578,3 +578,108 @@ int main(int argc, char *argv[]) {
   free(index_dir);
   return result;
 }
+
+/* ---- GET/POST /api/suggest ---------------------------------------------------- */
+
+static bool has_suggestion(json_t *doc, const char *kind, const char *id, const char *text) {
+  size_t i;
+  json_t *s;
+  json_array_foreach(json_object_get(doc, "suggestions"), i, s) {
+    if (strcmp(json_string_value(json_object_get(s, "kind")), kind)) continue;
+    if (id &&
+        (!json_object_get(s, "id") || strcmp(json_string_value(json_object_get(s, "id")), id)))
+      continue;
+    if (text && strcmp(json_string_value(json_object_get(s, "text")), text)) continue;
+    return true;
+  }
+  return false;
+}
+
+Test(api, suggest_finds_services_by_prefix_and_with_a_typo) {
+  json_t *doc = call("GET", "/api/suggest?q=palk", NULL, 200);
+  cr_assert(has_suggestion(doc, "service", "palkkatuki", "Palkkatuki"));
+  json_decref(doc);
+  /* a letter missing, umlauts left out */
+  doc = call("GET", "/api/suggest?q=palkatuki", NULL, 200);
+  cr_assert(has_suggestion(doc, "service", "palkkatuki", NULL));
+  json_decref(doc);
+  doc = call("GET", "/api/suggest?q=tyokok", NULL, 200);
+  cr_assert(has_suggestion(doc, "service", "tyokokeilu", "Työkokeilu"));
+  json_decref(doc);
+}
+
+Test(api, suggest_finds_providers_and_speaks_the_asked_language) {
+  json_t *doc = call("GET", "/api/suggest?q=perho", NULL, 200);
+  cr_assert(has_suggestion(doc, "provider", NULL, "Perho Liiketalousopisto"));
+  json_decref(doc);
+  doc = call("POST", "/api/suggest", "{\"text\": \"velk\", \"lang\": \"sv\"}", 200);
+  cr_assert(
+      has_suggestion(doc, "service", "talous-ja-velkaneuvonta", "Ekonomi- och skuldrådgivning"));
+  json_decref(doc);
+  /* no Swedish name: the Finnish one, saying so */
+  doc = call("GET", "/api/suggest?q=perho&lang=sv&limit=1", NULL, 200);
+  cr_assert_eq(json_array_size(json_object_get(doc, "suggestions")), 1);
+  json_decref(doc);
+  doc = call("GET", "/api/suggest?q=kokki&lang=sv", NULL, 200);
+  json_t *first = json_array_get(json_object_get(doc, "suggestions"), 0);
+  cr_assert_str_eq(json_string_value(json_object_get(first, "lang")), "fi");
+  json_decref(doc);
+}
+
+Test(api, suggest_rejects_bad_requests) {
+  expect_error("GET", "/api/suggest", NULL, 400, "missing_field");
+  expect_error("GET", "/api/suggest?q=ab&lang=de", NULL, 400, "invalid_value");
+  expect_error("GET", "/api/suggest?q=ab&limit=0", NULL, 400, "invalid_value");
+  expect_error("GET", "/api/suggest?q=ab&x=1", NULL, 400, "unknown_field");
+  expect_error("POST", "/api/suggest", "{\"q\": \"ab\"}", 400, "unknown_field");
+  expect_error("POST", "/api/suggest", "{\"text\": 3}", 400, "wrong_type");
+  char path[400];
+  snprintf(path, sizeof path, "/api/suggest?q=%0250d", 0);
+  expect_error("GET", path, NULL, 413, "too_large");
+  expect_error("DELETE", "/api/suggest?q=ab", NULL, 405, "method_not_allowed");
+}
+
+Test(api, search_takes_the_counsellors_corrections) {
+  json_t *doc =
+      call("POST", "/api/search",
+           "{\"text\": \"22v, velat kasassa\", \"corrections\": {\"removed\": [\"age:22\"], "
+           "\"municipality\": \"Espoo\", \"age\": 30, \"target_groups\": [\"maahanmuuttajat\"]}}",
+           200);
+  size_t i;
+  json_t *s;
+  bool age = false, muni = false, group = false;
+  json_array_foreach(json_object_get(doc, "signals"), i, s) {
+    const char *kind = json_string_value(json_object_get(s, "kind"));
+    const char *value = json_string_value(json_object_get(s, "value"));
+    const char *label = json_string_value(json_object_get(s, "label"));
+    cr_assert(strstr(label, "(asiantuntija)"), "every signal was set by the counsellor: %s", label);
+    age |= !strcmp(kind, "age") && !strcmp(value, "30");
+    muni |= !strcmp(kind, "municipality") && !strcmp(value, "Espoo");
+    group |= !strcmp(kind, "target_group") && !strcmp(value, "maahanmuuttajat");
+  }
+  cr_assert(age && muni && group);
+  json_decref(doc);
+  expect_error("POST", "/api/search", "{\"text\": \"x\", \"corrections\": {\"age\": \"old\"}}", 400,
+               "invalid_value");
+  expect_error("POST", "/api/search", "{\"text\": \"x\", \"corrections\": {\"mood\": 1}}", 400,
+               "unknown_field");
+  expect_error("POST", "/api/search",
+               "{\"text\": \"x\", \"corrections\": {\"removed\": [\"mood:x\"]}}", 400,
+               "invalid_input");
+}
+
+Test(api, concepts_are_listed_with_their_labels) {
+  json_t *doc = call("GET", "/api/concepts", NULL, 200);
+  /* The mini catalogue has no thesaurus of its own: an empty list. The
+   * browser test reads the bundled one's Swedish labels. */
+  json_t *list = json_object_get(doc, "concepts");
+  cr_assert(json_is_array(list));
+  size_t i;
+  json_t *c;
+  json_array_foreach(list, i, c) {
+    cr_assert(json_string_length(json_object_get(c, "id")) > 0);
+    cr_assert(json_string_length(json_object_get(json_object_get(c, "label"), "fi")) > 0);
+  }
+  json_decref(doc);
+  expect_error("POST", "/api/concepts", "{}", 405, "method_not_allowed");
+}

@@ -173,4 +173,70 @@ Test(api, ranking_parameters_are_named_and_checked) {
   cr_assert_gt(n, 10);
   cr_assert_null(kt_ranking_param(n, NULL, NULL, NULL));
   kt_engine_close(e);
+
+static const kt_signal *find_signal(const kt_results *r, int kind) {
+  for (size_t i = 0; i < kt_results_signal_count(r); i++)
+    if (kt_results_signal(r, i)->kind == kind) return kt_results_signal(r, i);
+  return NULL;
+}
+
+Test(api, the_counsellor_corrects_the_signals_read) {
+  char *idx = kt_test_mini_index();
+  kt_engine *e;
+  cr_assert_eq(kt_engine_open(&e, idx), KT_OK);
+  static const char need[] = "22v, asuu Espoossa, velat kasassa";
+  kt_results *r = NULL;
+  cr_assert_eq(kt_search(e, need, strlen(need), NULL, &r), KT_OK);
+  cr_assert_not_null(find_signal(r, KT_SIGNAL_AGE));
+  cr_assert_not_null(find_signal(r, KT_SIGNAL_MUNICIPALITY));
+  kt_results_free(r);
+
+  /* A removed age goes with the age band read from it; a set municipality
+   * replaces the one read, and says who set it. */
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  const char *removed[] = {"age:22"};
+  o.signals_removed = (kt_strlist){removed, 1};
+  o.client_municipality = "Helsinki";
+  o.client_language = "no_finnish";
+  cr_assert_eq(kt_search(e, need, strlen(need), &o, &r), KT_OK, "%s", kt_error_last());
+  cr_assert_null(find_signal(r, KT_SIGNAL_AGE));
+  cr_assert_null(find_signal(r, KT_SIGNAL_TARGET_GROUP), "the age band 'nuoret' is gone too");
+  const kt_signal *m = find_signal(r, KT_SIGNAL_MUNICIPALITY);
+  cr_assert_str_eq(m->value, "Helsinki");
+  cr_assert_str_eq(m->label, "asuinkunta Helsinki (asiantuntija)");
+  cr_assert_eq(m->span.end, 0, "set, not read from the text");
+  cr_assert_str_eq(find_signal(r, KT_SIGNAL_LANGUAGE)->value, "no_finnish");
+  kt_results_free(r);
+
+  /* A set age brings its band. */
+  o = (kt_search_options)KT_SEARCH_OPTIONS_INIT;
+  o.client_age = "60";
+  cr_assert_eq(kt_search(e, need, strlen(need), &o, &r), KT_OK);
+  cr_assert_str_eq(find_signal(r, KT_SIGNAL_AGE)->value, "60");
+  cr_assert_str_eq(find_signal(r, KT_SIGNAL_TARGET_GROUP)->value, "ikaantyneet");
+  kt_results_free(r);
+
+  /* Unknown kinds, values and groups are errors. */
+  const char *bad[] = {"mood:happy"};
+  o = (kt_search_options)KT_SEARCH_OPTIONS_INIT;
+  o.signals_removed = (kt_strlist){bad, 1};
+  cr_assert_eq(kt_search(e, need, strlen(need), &o, &r), KT_EINVAL);
+  o = (kt_search_options)KT_SEARCH_OPTIONS_INIT;
+  o.client_age = "old";
+  cr_assert_eq(kt_search(e, need, strlen(need), &o, &r), KT_EINVAL);
+  const char *nogroup[] = {"nope"};
+  o = (kt_search_options)KT_SEARCH_OPTIONS_INIT;
+  o.client_groups = (kt_strlist){nogroup, 1};
+  cr_assert_eq(kt_search(e, need, strlen(need), &o, &r), KT_EINVAL);
+
+  /* A version 1 caller (no corrections in its struct) still searches. */
+  o = (kt_search_options)KT_SEARCH_OPTIONS_INIT;
+  o.version = 1;
+  o.client_age = "not read: past a version 1 struct";
+  cr_assert_eq(kt_search(e, need, strlen(need), &o, &r), KT_OK);
+  cr_assert_str_eq(find_signal(r, KT_SIGNAL_AGE)->value, "22");
+  kt_results_free(r);
+  kt_engine_close(e);
+  kt__rm_rf(idx);
+  free(idx);
 }

@@ -137,3 +137,35 @@ Test(cli, show_prints_the_record) {
   cr_assert(strstr(out, "\"routes\": ["), "%s", out);
   free(out);
 }
+
+Test(cli, handout_prints_the_services_in_the_clients_language) {
+  char *out;
+  cr_assert_eq(run(&out, "handout --index %s --lang sv palkkatuki tyokokeilu", idx), 0);
+  cr_assert(strstr(out, "Tjänster för dig"), "%s", out);
+  cr_assert(strstr(out, "1. Lönesubvention"), "%s", out);
+  cr_assert(strstr(out, "2. Arbetsprövning"), "%s", out);
+  /* how to apply is only in Finnish: shown, and marked */
+  cr_assert(strstr(out, "Så här söker du: "), "%s", out);
+  cr_assert(strstr(out, "(på finska)"), "%s", out);
+  free(out);
+}
+
+Test(cli, handout_html_is_a_page_with_escaped_text) {
+  char *out;
+  cr_assert_eq(run(&out, "handout --index %s --lang en --format html palkkatuki", idx), 0);
+  cr_assert(strstr(out, "<html lang=\"en\">"), "%s", out);
+  cr_assert(strstr(out, "<h2>1. Pay subsidy</h2>"), "%s", out);
+  cr_assert(strstr(out, "<span lang=\"fi\">"), "Finnish text is marked as such: %s", out);
+  cr_assert(strstr(out, "</html>"), "%s", out);
+  free(out);
+}
+
+Test(cli, handout_refuses_bad_arguments) {
+  cr_assert_eq(run(NULL, "handout --index %s 2>/dev/null", idx), 2);
+  cr_assert_eq(run(NULL, "handout --index %s --lang de palkkatuki 2>/dev/null", idx), 2);
+  cr_assert_eq(run(NULL, "handout --index %s --format pdf palkkatuki 2>/dev/null", idx), 2);
+  char *out;
+  cr_assert_eq(run(&out, "handout --index %s palkkatuki ei-ole 2>/dev/null", idx), 6);
+  cr_assert_eq(strlen(out), 0, "nothing printed for a wrong id: %s", out);
+  free(out);
+}
