@@ -173,6 +173,7 @@ Test(api, ranking_parameters_are_named_and_checked) {
   cr_assert_gt(n, 10);
   cr_assert_null(kt_ranking_param(n, NULL, NULL, NULL));
   kt_engine_close(e);
+}
 
 static const kt_signal *find_signal(const kt_results *r, int kind) {
   for (size_t i = 0; i < kt_results_signal_count(r); i++)
