@@ -288,7 +288,10 @@
   };
 
   const t = (key) => (T[state.ui][key] !== undefined ? T[state.ui][key] : T.fi[key]);
-  const tl = (lang, key) => (T[lang][key] !== undefined ? T[lang][key] : T.fi[key]);
+  const tl = (lang, key) => {
+    const L = T[lang] || T[state.ui] || T.fi;
+    return L[key] !== undefined ? L[key] : T.fi[key];
+  };
   const utf8Length = (s) => new TextEncoder().encode(s).length;
 
   function label(kind, value, lang) {
