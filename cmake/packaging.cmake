@@ -12,8 +12,8 @@
 set(CPACK_PACKAGE_NAME kohtaanto)
 set(CPACK_PACKAGE_VENDOR "Kohtaanto")
 set(CPACK_PACKAGE_CONTACT "Kohtaanto maintainers <kohtaanto@localhost>")
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
-  "ranks employment and social services against a counsellor's need text")
+# No CPACK_PACKAGE_DESCRIPTION_SUMMARY: CPack would put it before each
+# package's own first line (its synopsis).
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_GENERATOR DEB)
@@ -38,18 +38,23 @@ set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
 set(CPACK_DEBIAN_KOHTAANTO_PACKAGE_NAME kohtaanto)
 set(CPACK_DEBIAN_KOHTAANTO_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_KOHTAANTO_PACKAGE_DEPENDS "voikko-fi")
+# ldconfig through a trigger (not CPack's default postinst/postrm calling
+# it); postinst reloads systemd, postrm on purge removes /var/lib/kohtaanto.
+set(CPACK_DEBIAN_KOHTAANTO_PACKAGE_CONTROL_EXTRA ${PROJECT_SOURCE_DIR}/dist/debian/triggers
+  ${PROJECT_SOURCE_DIR}/dist/debian/postinst ${PROJECT_SOURCE_DIR}/dist/debian/postrm)
+set(CPACK_DEBIAN_KOHTAANTO_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_KOHTAANTO_PACKAGE_RECOMMENDS "man-db")
 set(CPACK_DEBIAN_KOHTAANTO_PACKAGE_SUGGESTS "nginx | caddy, xapian-tools")
 set(CPACK_DEBIAN_KOHTAANTO_DESCRIPTION
   "ranks employment and social services against a counsellor's need text
- Kohtaanto ranks the services of a city's employment-services catalogue
- (employment, education, social, health, Kela and NGO services) against a
- counsellor's free-text description of a client's situation and need,
- written in Finnish, and explains each match. This package holds the
- kohtaanto command (search, index, serve: an HTTP JSON API and a search
- page), its library, a bundled catalogue of 259 services, and systemd
- units for a hardened server that rebuilds its index when the catalogue
- changes.")
+Kohtaanto ranks the services of a city's employment-services catalogue
+(employment, education, social, health, Kela and NGO services) against a
+counsellor's free-text description of a client's situation and need,
+written in Finnish, and explains each match. This package holds the
+kohtaanto command (search, index, serve: an HTTP JSON API and a search
+page), its library, a bundled catalogue of 259 services, and systemd
+units for a hardened server that rebuilds its index when the catalogue
+changes.")
 
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME libkohtaanto-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
@@ -58,8 +63,8 @@ set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "kohtaanto (= ${PROJECT_VERSION})")
 set(CPACK_DEBIAN_DEV_PACKAGE_SHLIBDEPS OFF)
 set(CPACK_DEBIAN_DEV_DESCRIPTION
   "development files of libkohtaanto
- The C header kohtaanto.h, the libkohtaanto.so link, the pkg-config file
- kohtaanto.pc, the CMake package (find_package(kohtaanto), target
- kohtaanto::kohtaanto) and the libkohtaanto(3) manual page.")
+The C header kohtaanto.h, the libkohtaanto.so link, the pkg-config file
+kohtaanto.pc, the CMake package (find_package(kohtaanto), target
+kohtaanto::kohtaanto) and the libkohtaanto(3) manual page.")
 
 include(CPack)
