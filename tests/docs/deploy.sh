@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# deploy.sh KOHTAANTO_BIN SOURCE_DIR — docs/deploy.md is true:
+#  - the systemd-analyze exposure figures it quotes are those of the units in
+#    dist/systemd/ today (needs systemd-analyze);
+#  - its nginx configuration passes `nginx -t` and, run on local ports in
+#    front of a live `kohtaanto serve`, does what the page says: HTTPS
+#    only, a password for everyone, /healthz for the local monitor without
+#    one, /api/feedback/stats only for managers' addresses, and no need
+#    text in its access log (needs nginx and openssl).
+# Exit 77 (skipped) when neither systemd-analyze nor nginx is installed.
+set -euo pipefail
+bin=$1 src=$2
+doc=$src/docs/deploy.md
+tmp=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
+trap cleanup EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+ran=0
+
+if command -v systemd-analyze >/dev/null; then
+  ran=1
+  for u in kohtaanto.service kohtaanto-index.service; do
+    sed -e 's#@KT_ABS_BINDIR@#/usr/bin#g; s#@KT_ABS_DATADIR@#/usr/share#g' \
+        "$src/dist/systemd/$u.in" >"$tmp/$u"
+    now=$(cd "$tmp" && systemd-analyze security --offline=yes "./$u" 2>&1 | grep 'Overall exposure level')
+    echo "$now"
+    grep -qF "$now" "$doc" || fail "docs/deploy.md does not quote today's figure: $now"
+  done
+else
+  echo "(no systemd-analyze: exposure figures not checked)"
+fi
+
+if command -v nginx >/dev/null && command -v openssl >/dev/null && command -v curl >/dev/null; then
+  ran=1
+  chmod 755 "$tmp"
+  port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+  https=$(port) http=$(port)
+  # The live server.
+  KOHTAANTO_FEEDBACK=$tmp/feedback HOME=$tmp "$bin" index --index "$tmp/index" >/dev/null
+  "$bin" serve --index "$tmp/index" --feedback "$tmp/feedback" --port 0 --threads 2 2>"$tmp/serve.err" &
+  pids+=($!)
+  for _ in $(seq 100); do grep -q 'listening on' "$tmp/serve.err" && break; sleep 0.1; done
+  kport=$(sed -n 's#.*listening on http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$tmp/serve.err")
+  [ -n "$kport" ] || { cat "$tmp/serve.err"; fail "kohtaanto serve did not start"; }
+  # The page's configuration, moved to local ports and scratch files.
+  openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost \
+    -keyout "$tmp/privkey.pem" -out "$tmp/fullchain.pem" 2>/dev/null
+  printf 'neuvoja:%s\n' "$(openssl passwd -apr1 salasana)" >"$tmp/htpasswd"
+  chmod 644 "$tmp/htpasswd"
+  awk '/^```nginx$/{f=1; next} /^```$/{f=0} f' "$doc" |
+    sed -e "s#listen 443 ssl http2;#listen 127.0.0.1:$https ssl http2;#" \
+        -e "s#listen 80;#listen 127.0.0.1:$http;#" -e '/listen \[::\]/d' \
+        -e "s#/etc/ssl/kohtaanto/#$tmp/#g" -e "s#/etc/nginx/kohtaanto.htpasswd#$tmp/htpasswd#" \
+        -e "s#/var/log/nginx/kohtaanto.access.log#$tmp/access.log#" \
+        -e "s#server 127.0.0.1:8080;#server 127.0.0.1:$kport;#" >"$tmp/site.conf"
+  grep -q "127.0.0.1:$https" "$tmp/site.conf" || fail "no nginx configuration in docs/deploy.md"
+  user=; [ "$(id -u)" = 0 ] && user='user root;'
+  cat >"$tmp/nginx.conf" <<CONF
+$user
+daemon off;
+pid $tmp/nginx.pid;
+error_log $tmp/error.log;
+events {}
+http {
+  client_body_temp_path $tmp/body; proxy_temp_path $tmp/proxy;
+  fastcgi_temp_path $tmp/fcgi; uwsgi_temp_path $tmp/uwsgi; scgi_temp_path $tmp/scgi;
+  include $tmp/site.conf;
+}
+CONF
+  nginx -t -p "$tmp" -c "$tmp/nginx.conf" 2>&1 | tail -2
+  nginx -p "$tmp" -c "$tmp/nginx.conf" 2>>"$tmp/error.log" &
+  pids+=($!)
+  base=https://localhost:$https
+  c() { curl -sk -o "$tmp/resp" -w '%{http_code}' --resolve "localhost:$https:127.0.0.1" "$@"; }
+  for _ in $(seq 50); do [ "$(c "$base/")" != 000 ] && break; sleep 0.1; done
+  want() { [ "$1" = "$2" ] || { cat "$tmp/error.log"; fail "$3: HTTP $1, expected $2"; }; echo "ok   $3 -> $1"; }
+  want "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$http/")" 301 "plain HTTP redirects"
+  want "$(c "$base/")" 401 "no password"
+  want "$(c -u neuvoja:väärä "$base/")" 401 "wrong password"
+  want "$(c -u neuvoja:salasana "$base/")" 200 "the page"
+  want "$(c -u neuvoja:salasana "$base/api/search?q=SALAINEN+velat+kasassa")" 200 "GET search"
+  grep -q "\"results\"" "$tmp/resp" || fail "GET search through the proxy gave no results"
+  want "$(c -u neuvoja:salasana -H 'Content-Type: application/json' \
+          -d '{"text": "SALAINEN ulosotto vie palkan"}' "$base/api/search")" 200 "POST search"
+  want "$(c "$base/healthz")" 200 "healthz for the local monitor"
+  want "$(c -u neuvoja:salasana "$base/api/feedback/stats")" 403 "stats from a non-manager address"
+  want "$(c -u neuvoja:salasana -H 'Content-Type: application/json' --data-binary @<(head -c 600000 /dev/zero | tr '\0' a) \
+          "$base/api/search")" 413 "an oversize body stopped by nginx"
+  sleep 0.2
+  [ -s "$tmp/access.log" ] || fail "nothing in nginx's access log"
+  ! grep -q SALAINEN "$tmp/access.log" || fail "a need text reached nginx's access log"
+  echo "ok   no need text in the access log ($(wc -l <"$tmp/access.log") lines)"
+else
+  echo "(no nginx/openssl/curl: the proxy configuration not run)"
+fi
+
+[ "$ran" = 1 ] || { echo "skipped: neither systemd-analyze nor nginx"; exit 77; }
+echo "deploy: ok"
