@@ -293,6 +293,21 @@ try {
   // A path the server does not have: an Error body, and not in the description.
   await check(A, 'GET', '/api/nothing-here', undefined, { status: 404, code: 'not_found', undocumentedPath: true });
 
+  // The counsellor's guide, docs/opas.md, served as a page at /opas.
+  {
+    const res = await call(A, 'GET', '/opas');
+    const md = readFileSync(join(specFile, '..', 'opas.md'), 'utf8');
+    const headings = [...md.matchAll(/^#+ (.*)$/gm)].map((m) => m[1]);
+    const problems = [];
+    if (res.status !== 200) problems.push(`status ${res.status}`);
+    if (res.headers['content-type'] !== 'text/html; charset=utf-8') problems.push(`content-type ${res.headers['content-type']}`);
+    if (!/default-src 'none'/.test(res.headers['content-security-policy'] || '')) problems.push('no Content-Security-Policy');
+    for (const h of headings) if (!res.text.includes(h.replace(/&/g, '&amp;'))) problems.push(`heading '${h}' missing`);
+    if (!res.text.includes('<strong>Älä kirjoita asiakkaan nimeä')) problems.push('the privacy rule is not rendered');
+    if (problems.length) { failures++; console.log(`FAIL GET /opas\n  ${problems.join('\n  ')}`); }
+    else console.log(`ok   GET /opas -> 200 (${headings.length} headings of docs/opas.md)`);
+  }
+
   // Every path and method of the description answered with a success and an error.
   for (const [p, ops] of Object.entries(spec.paths))
     for (const m of Object.keys(ops)) {
