@@ -84,8 +84,10 @@ root=$tmp/root
 mkdir -p "$root/var/lib/dpkg/info" "$root/var/lib/dpkg/updates"
 touch "$root/var/lib/dpkg/status"
 # Maintainer scripts run without chroot and see DPKG_ROOT, so they leave
-# this machine alone.
+# this machine alone. --path-include undoes a container's path-exclude of
+# man pages and docs (Debian's slim images have one).
 dpkg --root="$root" --force-depends --force-script-chrootless --force-not-root \
+     --path-include='/usr/share/man/*' --path-include='/usr/share/doc/*' \
      --log=/dev/null -i "$bin" "$dev" >"$tmp/dpkg.log" 2>&1 ||
   { cat "$tmp/dpkg.log"; fail "dpkg --root -i"; }
 dpkg --root="$root" -s kohtaanto | grep -q '^Status: install ok installed' || fail "kohtaanto not installed"
