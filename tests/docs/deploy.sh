@@ -38,7 +38,12 @@ if command -v nginx >/dev/null && command -v openssl >/dev/null && command -v cu
   https=$(port) http=$(port)
   # The live server.
   KOHTAANTO_FEEDBACK=$tmp/feedback HOME=$tmp "$bin" index --index "$tmp/index" >/dev/null
-  "$bin" serve --index "$tmp/index" --feedback "$tmp/feedback" --port 0 --threads 2 2>"$tmp/serve.err" &
+  # A server that checks Host and Origin (serve --origin, see hardening) is
+  # told the proxy's public origin, as docs/deploy.md says.
+  origin=()
+  if "$bin" serve --help | grep -q -- '--origin'; then origin=(--origin "https://localhost:$https"); fi
+  "$bin" serve --index "$tmp/index" --feedback "$tmp/feedback" --port 0 --threads 2 "${origin[@]}" \
+    2>"$tmp/serve.err" &
   pids+=($!)
   for _ in $(seq 100); do grep -q 'listening on' "$tmp/serve.err" && break; sleep 0.1; done
   kport=$(sed -n 's#.*listening on http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$tmp/serve.err")
