@@ -9,6 +9,7 @@
 #    text in its access log (needs nginx and openssl).
 # Exit 77 (skipped) when neither systemd-analyze nor nginx is installed.
 set -euo pipefail
+# (No `grep -q` at the end of a pipe: under pipefail the writer's SIGPIPE would fail it.)
 bin=$1 src=$2
 doc=$src/docs/deploy.md
 tmp=$(mktemp -d)
@@ -41,7 +42,7 @@ if command -v nginx >/dev/null && command -v openssl >/dev/null && command -v cu
   # A server that checks Host and Origin (serve --origin, see hardening) is
   # told the proxy's public origin, as docs/deploy.md says.
   origin=()
-  if "$bin" serve --help | grep -q -- '--origin'; then origin=(--origin "https://localhost:$https"); fi
+  if "$bin" serve --help | grep -- '--origin' >/dev/null; then origin=(--origin "https://localhost:$https"); fi
   "$bin" serve --index "$tmp/index" --feedback "$tmp/feedback" --port 0 --threads 2 "${origin[@]}" \
     2>"$tmp/serve.err" &
   pids+=($!)
