@@ -308,6 +308,22 @@ try {
     else console.log(`ok   GET /opas -> 200 (${headings.length} headings of docs/opas.md)`);
   }
 
+  // docs/api.md's main example: its response is valid and keeps its own request's filters.
+  {
+    const md = readFileSync(join(specFile, '..', 'api.md'), 'utf8');
+    const section = md.split('## `POST /api/search`')[1].split('\n## ')[0];
+    const req = JSON.parse(/-d '(\{[\s\S]*?\})'/.exec(section)[1]);
+    const example = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)[1]);
+    const problems = validate({ $ref: '#/components/schemas/SearchResponse' }, example);
+    for (const r of example.results) {
+      if (req.filters?.category && !req.filters.category.includes(r.category)) problems.push(`${r.id} is ${r.category}, outside the example's filters`);
+      if (r.need !== null && !(example.needs[r.need]?.ranks || []).includes(r.rank)) problems.push(`${r.id}: need ${r.need} does not list rank ${r.rank}`);
+      if (!req.explain && r.matches.some((m) => 'weight' in m)) problems.push('weights without explain');
+    }
+    if (problems.length) { failures++; console.log(`FAIL docs/api.md example\n  ${problems.join('\n  ')}`); }
+    else console.log('ok   docs/api.md: the POST /api/search example is valid and consistent');
+  }
+
   // Every path and method of the description answered with a success and an error.
   for (const [p, ops] of Object.entries(spec.paths))
     for (const m of Object.keys(ops)) {
