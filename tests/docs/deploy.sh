@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # deploy.sh KOHTAANTO_BIN SOURCE_DIR — docs/deploy.md is true:
 #  - the systemd-analyze exposure figures it quotes are those of the units in
-#    dist/systemd/ today (needs systemd-analyze);
+#    dist/systemd/ today, and the units' system call filter allows every call
+#    the indexer and the server make (needs systemd-analyze; strace, curl);
 #  - its nginx configuration passes `nginx -t` and, run on local ports in
 #    front of a live `kohtaanto serve`, does what the page says: HTTPS
 #    only, a password for everyone, /healthz for the local monitor without
@@ -14,7 +15,11 @@ bin=$1 src=$2
 doc=$src/docs/deploy.md
 tmp=$(mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
+# (A process under strace is its child: stop the child too.)
+cleanup() {
+  for p in "${pids[@]}"; do pkill -TERM -P "$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; done
+  rm -rf "$tmp"
+}
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 ran=0
@@ -28,6 +33,50 @@ if command -v systemd-analyze >/dev/null; then
     echo "$now"
     grep -qF "$now" "$doc" || fail "docs/deploy.md does not quote today's figure: $now"
   done
+  # The system call filter of both units lets the real programs work: under
+  # strace, the indexer and a server answering every endpoint make only
+  # calls in @system-service and none in @privileged or @resources.
+  if command -v strace >/dev/null && command -v curl >/dev/null; then
+    expand() {
+      systemd-analyze syscall-filter "$1" | awk '/^    /{print $1}' |
+        while read -r x; do case $x in @*) expand "$x" ;; *) echo "$x" ;; esac; done
+    }
+    expand @system-service | sort -u >"$tmp/allowed"
+    { expand @privileged; expand @resources; } | sort -u >"$tmp/denied"
+    grep -qx 'SystemCallFilter=~@privileged @resources' "$src/dist/systemd/kohtaanto.service.in" ||
+      fail "the unit's SystemCallFilter is not the one this test checks"
+    export KOHTAANTO_FEEDBACK=$tmp/st-feedback HOME=$tmp
+    strace -f -qq -o "$tmp/index.trace" "$bin" index --index "$tmp/st-index" >/dev/null 2>&1
+    strace -f -qq -o "$tmp/serve.trace" "$bin" serve --index "$tmp/st-index" \
+      --feedback "$tmp/st-feedback" --port 0 --threads 2 2>"$tmp/st-serve.err" &
+    spid=$!
+    pids+=("$spid")
+    for _ in $(seq 100); do grep -q 'listening on' "$tmp/st-serve.err" && break; sleep 0.1; done
+    sb=$(sed -n 's#.*listening on \(http://[^/]*\)/.*#\1#p' "$tmp/st-serve.err")
+    [ -n "$sb" ] || { cat "$tmp/st-serve.err"; fail "kohtaanto serve under strace did not start"; }
+    j=(-s -o /dev/null -H 'Content-Type: application/json')
+    curl "${j[@]}" -d '{"text": "velat kasassa", "explain": true}' "$sb/api/search"
+    curl "${j[@]}" "$sb/api/search?q=ty%C3%B6kokeilu"
+    curl "${j[@]}" "$sb/api/services?category=nuoret"
+    curl "${j[@]}" "$sb/api/services/palkkatuki"
+    curl "${j[@]}" -d '{"text": "velat", "service": "palkkatuki", "kind": "useful"}' "$sb/api/feedback"
+    curl "${j[@]}" "$sb/api/feedback/stats"
+    curl "${j[@]}" "$sb/api/version"; curl "${j[@]}" "$sb/healthz"; curl "${j[@]}" "$sb/opas"; curl "${j[@]}" "$sb/"
+    "$bin" index --index "$tmp/st-index" >/dev/null 2>&1   # a switch while serving
+    sleep 1.5
+    curl "${j[@]}" "$sb/healthz"
+    # strace waits for its child: stop the server itself, then strace ends.
+    pkill -TERM -P "$spid" || true; wait "$spid" 2>/dev/null || true
+    for t in index serve; do
+      sed -E 's/^[0-9]+ +//' "$tmp/$t.trace" | grep -oE '^[a-z_0-9]+\(' | tr -d '(' | sort -u >"$tmp/$t.calls"
+      extra=$(comm -23 "$tmp/$t.calls" "$tmp/allowed" | tr '\n' ' ')
+      denied=$(comm -12 "$tmp/$t.calls" "$tmp/denied" | tr '\n' ' ')
+      [ -z "$extra$denied" ] || fail "kohtaanto $t calls what the unit's filter refuses: $extra$denied"
+      echo "ok   kohtaanto $t: $(wc -l <"$tmp/$t.calls") system calls, all allowed by the units' filter"
+    done
+  else
+    echo "(no strace/curl: the system call filter not checked against the programs)"
+  fi
 else
   echo "(no systemd-analyze: exposure figures not checked)"
 fi
