@@ -63,8 +63,9 @@ const char *kt_cli_default_catalog(void) {
   char exe[4096];
   struct stat st;
   ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n <= 0) return stat(KT_CATALOG_DIR_BUILD "/services", &st) == 0 ? KT_CATALOG_DIR_BUILD
-                                                                       : KT_CATALOG_DIR_INSTALL;
+  if (n <= 0)
+    return stat(KT_CATALOG_DIR_BUILD "/services", &st) == 0 ? KT_CATALOG_DIR_BUILD
+                                                            : KT_CATALOG_DIR_INSTALL;
   exe[n] = '\0';
   char *slash = strrchr(exe, '/');
   if (slash) *slash = '\0';

@@ -28,8 +28,8 @@ static void inl(FILE *o, const char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
     const char *end;
-    if (s[i] == '*' && i + 1 < n && s[i + 1] == '*' &&
-        (end = strstr(s + i + 2, "**")) && (size_t)(end - s) < n) {
+    if (s[i] == '*' && i + 1 < n && s[i + 1] == '*' && (end = strstr(s + i + 2, "**")) &&
+        (size_t)(end - s) < n) {
       fputs("<strong>", o);
       inl(o, s + i + 2, (size_t)(end - s - i - 2));
       fputs("</strong>", o);
@@ -98,9 +98,11 @@ int main(int argc, char **argv) {
         "<meta name=\"referrer\" content=\"no-referrer\">\n<title>",
         o);
   esc(o, title, strlen(title));
-  fprintf(o, "</title>\n<link rel=\"stylesheet\" href=\"%s\">\n</head>\n<body>\n<main class=\"opas\">\n"
-             "<p class=\"back\"><a href=\"/\">← Palveluhaku</a></p>\n",
-          argv[3]);
+  fprintf(
+      o,
+      "</title>\n<link rel=\"stylesheet\" href=\"%s\">\n</head>\n<body>\n<main class=\"opas\">\n"
+      "<p class=\"back\"><a href=\"/\">← Palveluhaku</a></p>\n",
+      argv[3]);
   /* Paragraph text or list item being gathered. */
   char para[16384];
   size_t plen = 0;
@@ -109,7 +111,8 @@ int main(int argc, char **argv) {
     const char *l = i < nlines ? lines[i] : "";
     int heading = l[0] == '#';
     int item = !strncmp(l, "- ", 2);
-    int cont = (in_item && !strncmp(l, "  ", 2) && l[2] != ' ') || (!in_item && plen && *l && !heading && !item);
+    int cont = (in_item && !strncmp(l, "  ", 2) && l[2] != ' ') ||
+               (!in_item && plen && *l && !heading && !item);
     if (!cont && plen) {
       fputs(in_item ? "<li>" : "<p>", o);
       inl(o, para, plen);
@@ -123,7 +126,8 @@ int main(int argc, char **argv) {
     if (!cont) in_item = 0;
     if (heading) {
       int level = 0;
-      while (l[level] == '#') level++;
+      while (l[level] == '#')
+        level++;
       const char *text = l + level + (l[level] == ' ');
       fprintf(o, "<h%d>", level);
       inl(o, text, strlen(text));
@@ -147,7 +151,8 @@ int main(int argc, char **argv) {
     plen += n;
   }
   fputs("</main>\n</body>\n</html>\n", o);
-  for (size_t i = 0; i < nlines; i++) free(lines[i]);
+  for (size_t i = 0; i < nlines; i++)
+    free(lines[i]);
   if (fclose(o) != 0 || rename(tmp, argv[2]) != 0) {
     perror(argv[2]);
     return 1;
