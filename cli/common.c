@@ -5,10 +5,13 @@
 #define _GNU_SOURCE
 #include "cli.h"
 
+#include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 int kt_cli_exit_code(int status) {
   switch (status) {
@@ -49,11 +52,30 @@ const char *kt_cli_default_feedback(void) {
   return data_dir("KOHTAANTO_FEEDBACK", "feedback", buf, sizeof buf);
 }
 
+/* The bundled catalogue: the source tree's for the binary in the build tree;
+ * for an installed binary, the one beside it (<bindir>/../share/kohtaanto/
+ * catalog), so a package unpacked anywhere finds its own; else the
+ * configured data folder. */
 const char *kt_cli_default_catalog(void) {
   const char *e = getenv("KOHTAANTO_CATALOG");
   if (e && *e) return e;
+  static char buf[PATH_MAX];
+  char exe[4096];
   struct stat st;
-  if (stat(KT_CATALOG_DIR_BUILD "/services", &st) == 0) return KT_CATALOG_DIR_BUILD;
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n <= 0)
+    return stat(KT_CATALOG_DIR_BUILD "/services", &st) == 0 ? KT_CATALOG_DIR_BUILD
+                                                            : KT_CATALOG_DIR_INSTALL;
+  exe[n] = '\0';
+  char *slash = strrchr(exe, '/');
+  if (slash) *slash = '\0';
+  char *build = realpath(KT_BUILD_BIN_DIR, NULL);
+  bool in_build = build && !strcmp(build, exe);
+  free(build);
+  if (in_build) return KT_CATALOG_DIR_BUILD;
+  char rel[4096 + sizeof KT_CATALOG_DIR_REL + 1];
+  snprintf(rel, sizeof rel, "%s/%s", exe, KT_CATALOG_DIR_REL);
+  if (stat(rel, &st) == 0 && S_ISDIR(st.st_mode) && realpath(rel, buf)) return buf;
   return KT_CATALOG_DIR_INSTALL;
 }
 

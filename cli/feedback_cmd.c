@@ -22,7 +22,8 @@ static void usage(FILE *f) {
         "       kohtaanto feedback export [--format csv|json]\n"
         "       kohtaanto feedback expire [--days N]\n"
         "       kohtaanto feedback wipe | count\n"
-        "  KIND    referred (ohjattu), useful, not_suitable\n"
+        "  KIND    referred, useful or not_suitable (the page's \"ohjattu\",\n"
+        "          \"hyödyllinen\" and \"ei sovi\")\n"
         "  R       with not_suitable: target_group, not_eligible, area, unclear, no_match, other\n"
         "  TEXT    the need text the result was found with (or stdin); only its\n"
         "          catalogue-vocabulary features are stored, never the text\n"
@@ -39,6 +40,10 @@ int kt_cli_feedback(int argc, char **argv) {
     return KT_EXIT_USAGE;
   }
   const char *sub = argv[1];
+  if (!strcmp(sub, "--help") || !strcmp(sub, "-h") || !strcmp(sub, "help")) {
+    usage(stdout);
+    return KT_EXIT_OK;
+  }
   const char *store = kt_cli_default_feedback(), *index = kt_cli_default_index();
   const char *service = NULL, *kind = NULL, *reason = "", *format = "csv";
   unsigned retention = 0, days = 0;

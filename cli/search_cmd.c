@@ -220,7 +220,9 @@ static void search_usage(FILE *f) {
         "  --feedback DIR     rank with this feedback store (default: $KOHTAANTO_FEEDBACK or\n"
         "                     ~/.local/share/kohtaanto/feedback, when it exists)\n"
         "  --no-feedback      ignore counsellors' feedback\n"
-        "  --config NAME      an ablation configuration of `kohtaanto eval` (see its --help)\n",
+        "  --config NAME      an ablation configuration of `kohtaanto eval` (see its --help)\n"
+        "Filter values of the bundled catalogue are listed in `man kohtaanto`; an unknown\n"
+        "value matches nothing. Rankings use the feedback store when it exists.\n",
         f);
 }
 

@@ -15,6 +15,7 @@ PKGS=(
   libjansson-dev
   libmicrohttpd-dev
   valgrind
+  man-db groff-base python3
   clang libclang-rt-14-dev
   chromium wrk
 )

@@ -421,6 +421,8 @@ static void fill_options(const query *q, kt_search_options *o) {
   o->client_language = q->clang;
 }
 
+static json_t *index_json(kts_worker *w);
+
 static enum MHD_Result search(struct MHD_Connection *c, kts_request *r, const kts_config *cfg,
                               bool post) {
   query q;
@@ -461,6 +463,9 @@ static enum MHD_Result search(struct MHD_Connection *c, kts_request *r, const kt
     goto out;
   }
   json_object_set_new(doc, "redacted", json_integer((json_int_t)q.redacted));
+  /* Which index answered, as `kohtaanto search --json` and /api/version say. */
+  json_t *ix = index_json(w);
+  if (ix) json_object_set_new(doc, "index", ix);
   if (!q.explain) {
     /* Without explain, say which words matched where but not their shares
      * of the score (as `kohtaanto search --json` without --explain). */
