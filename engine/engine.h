@@ -49,6 +49,11 @@ struct kt_engine {
   kt__gen gen;
   kt_analyzer *an;
   kt_feedback *fb;     /* attached feedback store, or NULL (not owned) */
+  /* The last generation kt_engine_refresh() refused as damaged (its name,
+   * status and message), so that it is not checked again every refresh. */
+  char *refused;
+  int refused_rc;
+  char refused_msg[1024];
 };
 
 /* ---- features of a need (search.c), for feedback ------------------------ */

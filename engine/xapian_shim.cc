@@ -192,6 +192,25 @@ int ktx_db_open_shards(ktx_db **out, const ktx_shard *shards, size_t n) {
   KTX_CATCH("open index shards")
 }
 
+int ktx_db_check(const char *path) {
+  try {
+    size_t errors = Xapian::Database::check(std::string(path), 0, nullptr);
+    if (errors)
+      return kt__err(KT_ECORRUPT, "index %s is damaged: Xapian's check found %zu error%s", path,
+                     errors, errors == 1 ? "" : "s");
+    return KT_OK;
+  } catch (...) {
+    char where[512];
+    snprintf(where, sizeof where, "check of %s", path);
+    int rc = map_exception(where);
+    /* Whatever Xapian throws while checking (an EOF in a table, a bad block)
+     * is damage, not an I/O fault of the reader. */
+    if (rc == KT_ENOMEM) return rc;
+    std::string msg = kt_error_last();
+    return kt__err(KT_ECORRUPT, "%s", msg.c_str());
+  }
+}
+
 void ktx_db_close(ktx_db *db) {
   try {
     delete db;

@@ -143,6 +143,19 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
  * @return KT_OK or KT_ECATALOG / KT_EIO with the reasons in kt_error_last().
  */
 int kt_catalog_validate(const char *catalog_dir, size_t *count);
+
+/**
+ * Check the current generation of an index fully before trusting it: every
+ * file against the SHA-256 manifest its build wrote (`MANIFEST.sha256`),
+ * the record store's meta pages, and Xapian's own consistency check.
+ * kt_index_build() does this before it publishes a generation, and
+ * kt_engine_refresh() before it switches to one; kt_engine_open() checks the
+ * manifest and the meta pages only.
+ * @param[in]  index_dir  index root given to kt_index_build()
+ * @return KT_OK; KT_ENOINDEX; KT_ECORRUPT naming the damaged file (a
+ *         generation without a manifest too); KT_EIO; KT_ENOMEM; KT_EINVAL.
+ */
+int kt_index_verify(const char *index_dir);
 /**@}*/
 
 /* ------------------------------------------------------------------------ */
