@@ -102,12 +102,14 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c) {
 typedef struct cl_count {
   const char *first;
   bool conflict;
+  unsigned hosts;
 } cl_count;
 
 static enum MHD_Result count_length(void *cls, enum MHD_ValueKind kind, const char *key,
                                     const char *value) {
   (void)kind;
   cl_count *n = cls;
+  if (!strcasecmp(key, MHD_HTTP_HEADER_HOST)) n->hosts++;
   if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH)) return MHD_YES;
   if (!n->first) n->first = value ? value : "";
   else if (strcmp(n->first, value ? value : "")) n->conflict = true;
@@ -118,7 +120,7 @@ static enum MHD_Result count_length(void *cls, enum MHD_ValueKind kind, const ch
  * body is read: 0 if none. */
 static unsigned early_refusal(struct MHD_Connection *c, kts_request *r, const kts_config *cfg,
                               const char **code, char *msg, size_t size) {
-  cl_count n = {NULL, false};
+  cl_count n = {NULL, false, 0};
   MHD_get_connection_values(c, MHD_HEADER_KIND, count_length, &n);
   if (kts_conn_over(c)) {
     *code = "busy";
@@ -132,9 +134,10 @@ static unsigned early_refusal(struct MHD_Connection *c, kts_request *r, const kt
              KTS_MAX_PARAMS);
     return MHD_HTTP_CONTENT_TOO_LARGE;
   }
-  if (n.conflict) {
+  if (n.conflict || n.hosts > 1) {
     *code = "bad_request";
-    snprintf(msg, size, "the request has Content-Length headers with different values");
+    snprintf(msg, size, "the request has %s",
+             n.conflict ? "Content-Length headers with different values" : "more than one Host header");
     return MHD_HTTP_BAD_REQUEST;
   }
   if (!kts_check_host(cfg, c)) {

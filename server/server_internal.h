@@ -78,6 +78,7 @@ typedef struct kts_worker {
   double next_refresh; /* monotonic time of the next index check */
   json_t *facets;      /* "facets" of kt_services_json() for the open
                         * generation (known filter values), or NULL */
+  char last_refusal[256]; /* the refresh failure last logged (logged once) */
 } kts_worker;
 
 /* Call once before the daemon starts. */

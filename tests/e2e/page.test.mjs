@@ -79,8 +79,10 @@ test('a result explains why it matched', async () => {
   for (const m of marks) assert.ok(m.length > 0 && !m.includes('<'), 'a highlight is plain text');
 });
 
-test('a counsellor can mark a result as referred', async () => {
+test('a counsellor can mark a result as referred (giving the token once)', async () => {
   const card = page.locator('.card.result').first();
+  // The server wants a bearer token for feedback: the page asks for it.
+  page.once('dialog', (d) => d.accept(process.env.KT_TOKEN));
   await Promise.all([
     page.waitForResponse((r) => r.url().endsWith('/api/feedback') && r.status() === 201),
     card.locator('button.fb-referred').click(),
