@@ -85,6 +85,9 @@ const char *kt_error_last(void);
 
 /** Largest need text kt_search() accepts, in bytes. */
 #define KT_MAX_QUERY_BYTES (64 * 1024)
+/** Longest service id, in bytes: the catalogue refuses longer ids and the
+ * API and feedback refuse them as input. */
+#define KT_MAX_ID_BYTES 100
 
 /* ------------------------------------------------------------------------ */
 /** @name Index building */
@@ -557,9 +560,14 @@ int kt_feedback_kind_parse(const char *name);
 const char *kt_feedback_reason_name(int reason);
 int kt_feedback_reason_parse(const char *name);
 
+/** The default retention of feedback events, in days. */
+#define KT_FEEDBACK_RETENTION_DAYS 365
+
 /**
- * Open (creating if needed) the feedback store in folder @p dir, dropping
- * events older than @p retention_days (0 = the default, 365).
+ * Open (creating if needed) the feedback store in folder @p dir. Events
+ * older than @p retention_days (0 = KT_FEEDBACK_RETENTION_DAYS) are left out
+ * of counts and ranking; opening deletes nothing (kt_feedback_expire() does).
+ * A handle follows what other handles and processes write to the store.
  * @return KT_OK; KT_EIO; KT_ECORRUPT; KT_ENOMEM; KT_EINVAL.
  */
 int kt_feedback_open(kt_feedback **out, const char *dir, unsigned retention_days);
@@ -571,7 +579,9 @@ void kt_feedback_close(kt_feedback *fb);
  * text is analysed with @p engine (its index defines the vocabulary) and
  * only its features are stored. Durable when it returns.
  * @return KT_OK; KT_EINVAL (unknown kind or reason, a reason on a positive
- *         mark, invalid UTF-8); KT_ENOTFOUND (no such service in the index);
+ *         mark, invalid UTF-8, an id that cannot be a service's: empty,
+ *         over KT_MAX_ID_BYTES or a metadata key starting with '#');
+ *         KT_ENOTFOUND (no such service in the index);
  *         KT_ETOOBIG; KT_EIO.
  */
 int kt_feedback_add(kt_feedback *fb, kt_engine *engine, const char *text, size_t len,

@@ -559,7 +559,9 @@ static enum MHD_Result post_feedback(struct MHD_Connection *c, kts_request *r,
   }
   rc = kt_feedback_add(cfg->feedback, w->engine, q.text, q.len, service, k, why);
   if (rc == KT_ENOTFOUND)
-    ret = kts_reply_error(c, r, MHD_HTTP_NOT_FOUND, "not_found", "no service with id '%.100s'", service);
+    ret = kts_reply_error(c, r, MHD_HTTP_BAD_REQUEST, "unknown_service",
+                          "'service' must be the id of a service in the index, not '%.100s'",
+                          service);
   else if (rc == KT_EINVAL)
     ret = kts_reply_error(c, r, MHD_HTTP_BAD_REQUEST, "invalid_value", "%s", kt_error_last());
   else if (rc)

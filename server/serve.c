@@ -359,9 +359,12 @@ int kt_serve_main(int argc, char **argv, const char *default_index,
   snprintf(generation, sizeof generation, "%s", info.generation ? info.generation : "?");
   size_t services = info.services;
   kt_engine_close(e);
-  if (feedback_dir && (rc = kt_feedback_open(&cfg.feedback, feedback_dir, 0))) {
+  if (feedback_dir && (rc = kt_feedback_open(&cfg.feedback, feedback_dir, 0)) == KT_OK)
+    rc = kt_feedback_expire(cfg.feedback, KT_FEEDBACK_RETENTION_DAYS, NULL);
+  if (feedback_dir && rc) {
     fprintf(stderr, "kohtaanto serve: cannot open the feedback store %s: %s: %s\n", feedback_dir,
             kt_strerror(rc), kt_error_last());
+    kt_feedback_close(cfg.feedback);
     return EXIT_FAIL;
   }
 
@@ -442,8 +445,19 @@ int kt_serve_main(int argc, char **argv, const char *default_index,
           threads, maxconn);
   fflush(stderr);
 
+  /* Expired feedback is deleted hourly, not only when a server starts. */
   int sig = 0;
-  sigwait(&sigs, &sig);
+  for (;;) {
+    struct timespec hour = {3600, 0};
+    sig = sigtimedwait(&sigs, NULL, &hour);
+    if (sig > 0) break;
+    size_t removed = 0;
+    if (cfg.feedback && kt_feedback_expire(cfg.feedback, KT_FEEDBACK_RETENTION_DAYS, &removed))
+      fprintf(stderr, "kohtaanto serve: feedback expiry failed: %s\n", kt_error_last());
+    else if (removed)
+      fprintf(stderr, "kohtaanto serve: %zu feedback events past %d days deleted\n", removed,
+              KT_FEEDBACK_RETENTION_DAYS);
+  }
   fprintf(stderr, "kohtaanto serve: %s, stopping\n", sig == SIGINT ? "interrupted" : "terminated");
   MHD_stop_daemon(d); /* joins the workers; their engines close with them */
   kts_watchdog_stop();

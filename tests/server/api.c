@@ -522,7 +522,12 @@ Test(api, feedback_is_stored_and_lifts_the_service) {
   json_decref(doc);
   /* Errors: unknown service, kind, field; a reason on a positive mark. */
   expect_error("POST", "/api/feedback",
-               "{\"text\": \"x\", \"service\": \"no-such\", \"kind\": \"useful\"}", 404, "not_found");
+               "{\"text\": \"x\", \"service\": \"no-such\", \"kind\": \"useful\"}", 400, "unknown_service");
+  /* Only ids of the index: not a metadata key, not empty (issue 14 item 8). */
+  expect_error("POST", "/api/feedback",
+               "{\"text\": \"x\", \"service\": \"#format\", \"kind\": \"useful\"}", 400, "invalid_value");
+  expect_error("POST", "/api/feedback",
+               "{\"text\": \"x\", \"service\": \"\", \"kind\": \"useful\"}", 400, "invalid_value");
   expect_error("POST", "/api/feedback",
                "{\"text\": \"x\", \"service\": \"no-such\", \"kind\": \"loved\"}", 400, "invalid_value");
   expect_error("POST", "/api/feedback", "{\"text\": \"x\", \"kind\": \"useful\"}", 400, "missing_field");

@@ -160,8 +160,12 @@ Test(feedback, old_events_expire_and_a_wipe_removes_everything) {
   cr_assert_eq(kt_feedback_count(fb), 2);
   kt_feedback_close(fb);
   fb = open_store(dir); /* default retention: 365 days */
-  cr_assert_eq(kt_feedback_count(fb), 1, "the 400-day-old event was kept");
+  cr_assert_eq(kt_feedback_count(fb), 1, "the 400-day-old event was counted");
   size_t removed = 0;
+  /* Opening deleted nothing (it only reads); expiry deletes the old one. */
+  cr_assert_eq(kt_feedback_expire(fb, 365, &removed), KT_OK);
+  cr_assert_eq(removed, 1);
+  cr_assert_eq(kt_feedback_count(fb), 1);
   cr_assert_eq(kt_feedback_expire(fb, 0, &removed), KT_OK);
   cr_assert_eq(removed, 1);
   cr_assert_eq(kt_feedback_count(fb), 0);
@@ -249,5 +253,77 @@ Test(feedback, rejects_bad_marks_with_clear_errors) {
   cr_assert_eq(kt_feedback_add(fb, e, "\xff\xfe", 2, "takuusaatio", KT_FEEDBACK_USEFUL, 0), KT_EINVAL);
   cr_assert_eq(kt_feedback_count(fb), 0);
   kt_feedback_close(fb);
+  kt_engine_close(e);
+}
+
+/* Issue 14 item 8: only services of the open index. A metadata key of the
+ * record store, an empty id and an over-long one are invalid input (they
+ * were stored, or an LMDB error). */
+Test(feedback, only_ids_of_services_in_the_index_are_accepted) {
+  char *dir = kt_test_tmpdir();
+  kt_engine *e = open_engine();
+  kt_feedback *fb = open_store(dir);
+  char long_id[KT_MAX_ID_BYTES + 2];
+  memset(long_id, 'a', sizeof long_id - 1);
+  long_id[sizeof long_id - 1] = '\0';
+  const char *bad[] = {"#format", "#services", "", long_id, "takuu\xff"};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    cr_assert_eq(kt_feedback_add(fb, e, "velat", 5, bad[i], KT_FEEDBACK_REFERRED, 0), KT_EINVAL,
+                 "'%s' accepted: %s", bad[i], kt_error_last());
+    cr_assert(*kt_error_last());
+  }
+  cr_assert_eq(kt_feedback_count(fb), 0);
+  kt_feedback_close(fb);
+  kt_engine_close(e);
+}
+
+/* Issue 14 item 6: two writers in the same second with the same process id
+ * (a container restarted as PID 1 does this) used to share keys and
+ * overwrite each other. Two handles in one process are exactly that. */
+Test(feedback, events_of_the_same_second_and_pid_never_overwrite_each_other) {
+  char *dir = kt_test_tmpdir();
+  kt_engine *e = open_engine();
+  kt_feedback *a = open_store(dir), *b = open_store(dir);
+  long long when = (long long)time(NULL);
+  for (int i = 0; i < 5; i++) {
+    cr_assert_eq(kt__feedback_add_at(a, e, "velat", 5, "takuusaatio", KT_FEEDBACK_USEFUL, 0, when), KT_OK);
+    cr_assert_eq(kt__feedback_add_at(b, e, "velat", 5, "takuusaatio", KT_FEEDBACK_USEFUL, 0, when), KT_OK);
+  }
+  /* Out of time order too: an event of yesterday after today's. */
+  cr_assert_eq(kt__feedback_add_at(a, e, "velat", 5, "takuusaatio", KT_FEEDBACK_USEFUL, 0,
+                                   when - 86400), KT_OK);
+  kt_feedback_close(a);
+  kt_feedback_close(b);
+  kt_feedback *c = open_store(dir);
+  cr_assert_eq(kt_feedback_count(c), 11, "events were lost");
+  kt_feedback_close(c);
+  kt_engine_close(e);
+}
+
+/* Issue 14 item 9: a reader opened with a short retention deletes nothing
+ * (`feedback count --retention 1` deleted events), and a long-running
+ * reader (a server) sees what another handle (the CLI) adds and wipes. */
+Test(feedback, readers_delete_nothing_and_see_other_writers) {
+  char *dir = kt_test_tmpdir();
+  kt_engine *e = open_engine();
+  kt_feedback *server = open_store(dir);
+  long long now = (long long)time(NULL);
+  cr_assert_eq(kt__feedback_add_at(server, e, "velat", 5, "takuusaatio", KT_FEEDBACK_USEFUL, 0,
+                                   now - 10LL * 86400), KT_OK);
+  kt_feedback *ro = NULL;
+  cr_assert_eq(kt_feedback_open(&ro, dir, 1), KT_OK);
+  cr_assert_eq(kt_feedback_count(ro), 0, "a 10-day-old event is outside a 1-day retention");
+  kt_feedback_close(ro);
+  cr_assert_eq(kt_feedback_open(&ro, dir, 0), KT_OK);
+  cr_assert_eq(kt_feedback_count(ro), 1, "opening with a short retention deleted it");
+  /* The other handle adds and wipes; the first sees both. */
+  add(ro, e, "velat kasassa", "takuusaatio", KT_FEEDBACK_REFERRED, 0);
+  cr_assert_eq(kt_feedback_count(server), 2, "the server did not see the CLI's add");
+  size_t removed = 0;
+  cr_assert_eq(kt_feedback_expire(ro, 0, &removed), KT_OK);
+  cr_assert_eq(removed, 2);
+  cr_assert_eq(kt_feedback_count(server), 0, "the lift stays after a wipe");
+  kt_feedback_close(ro);
+  kt_feedback_close(server);
   kt_engine_close(e);
 }
