@@ -504,8 +504,14 @@ int kt_services_json(kt_engine *engine, const kt_search_options *filters, char *
  * length and every other byte offset stay the same. A code is valid when
  * its date exists, its century sign is `+`, `-`, `A`–`F` or `U`–`Y` and its
  * check character matches (letters in either case); it must not be part of
- * a longer run of digits or letters. Call it on a need text before passing
- * the text anywhere, since kt_search() does not do it.
+ * a longer run of digits or letters. The text is read as analysis reads it
+ * and more: soft hyphens, zero-width and bidi control characters inside a
+ * code are ignored, every dash (hyphen, non-breaking hyphen, en dash, minus
+ * sign) counts as '-', digits and letters of any width as ASCII, spaces
+ * inside the code and a missing separator are allowed; the whole spelling
+ * is blanked, byte for byte. Call it on a need text before passing the text
+ * anywhere, since kt_search() does not do it. Should memory run out, the
+ * whole text is blanked (and 1 returned).
  *
  * @param[in,out] text UTF-8 text (not necessarily NUL-terminated); NULL is
  *                     allowed when @p len is 0

@@ -450,3 +450,22 @@ Test(guard, conflicting_content_lengths_are_refused) {
   kth_resp_free(&r);
   expect(200, NULL, "GET", "/healthz", NULL, NULL);
 }
+
+/* ---- 11. identity codes in any spelling ------------------------------------------------ */
+
+Test(guard, identity_codes_in_other_spellings_are_removed_before_searching) {
+  start("--threads 1");
+  const char *bodies[] = {
+      "{\"text\": \"velat 131052\\u2013308T\"}",       /* en dash */
+      "{\"text\": \"velat 131052\\u00ad-308T\"}",      /* soft hyphen */
+      "{\"text\": \"velat 131052 308T\"}",             /* a space */
+      "{\"text\": \"velat \\uff11\\uff13\\uff11\\uff10\\uff15\\uff12-\\uff13\\uff10\\uff18T\"}",
+  };
+  for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
+    int st;
+    json_t *doc = kth_json(srv.port, "POST", "/api/search", bodies[i], &st);
+    cr_assert_eq(st, 200, "%s", bodies[i]);
+    cr_assert_eq(json_integer_value(json_object_get(doc, "redacted")), 1, "%s", bodies[i]);
+    json_decref(doc);
+  }
+}
