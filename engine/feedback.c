@@ -22,6 +22,7 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include <libvoikko/voikko.h>
 #include <lmdb.h>
 #include <math.h>
 #include <pthread.h>
@@ -60,6 +61,10 @@ struct kt_feedback {
   size_t events;
   unsigned retention_days;
   size_t txnid; /* the store's last transaction the aggregates reflect */
+  /* Voikko, to tell names (opened on first use; a handle is not shared
+   * between threads, so the mutex). */
+  pthread_mutex_t vlock;
+  struct VoikkoHandle *voikko;
 };
 
 static const char *const KINDS[] = {NULL, "referred", "useful", "not_suitable"};
@@ -355,6 +360,7 @@ int kt_feedback_open(kt_feedback **out, const char *dir, unsigned retention_days
   if (!fb) return KT_ENOMEM;
   fb->retention_days = retention_days ? retention_days : DEFAULT_RETENTION_DAYS;
   pthread_rwlock_init(&fb->lock, NULL);
+  pthread_mutex_init(&fb->vlock, NULL);
   MDB_txn *t = NULL;
   int m = mdb_env_create(&fb->env);
   if (!m) m = mdb_env_set_mapsize(fb->env, MAP_BYTES);
@@ -390,6 +396,8 @@ void kt_feedback_close(kt_feedback *fb) {
   aggs_clear(fb);
   free(fb->aggs);
   if (fb->env) mdb_env_close(fb->env);
+  if (fb->voikko) voikkoTerminate(fb->voikko);
+  pthread_mutex_destroy(&fb->vlock);
   pthread_rwlock_destroy(&fb->lock);
   free(fb);
 }
@@ -401,6 +409,70 @@ size_t kt_feedback_count(kt_feedback *fb) {
   size_t n = fb->events;
   pthread_rwlock_unlock(&fb->lock);
   return n;
+}
+
+/* ---- names are never stored ------------------------------------------------ */
+
+/* Has @p word (a word as typed) a first-name or surname reading? Voikko
+ * finds those for a capitalised word, so the word is asked capitalised,
+ * wherever it stood in the text. */
+static bool has_name_reading(kt_feedback *fb, const char *word) {
+  char *w = kt__casefold(word);
+  if (!w || !*w) {
+    free(w);
+    return false;
+  }
+  unsigned char *p = (unsigned char *)w;
+  if (p[0] >= 'a' && p[0] <= 'z') p[0] = (unsigned char)(p[0] - 'a' + 'A');
+  else if (p[0] == 0xC3 && (p[1] == 0xA4 || p[1] == 0xB6 || p[1] == 0xA5)) p[1] -= 0x20; /* ä ö å */
+  bool name = false;
+  pthread_mutex_lock(&fb->vlock);
+  if (!fb->voikko) {
+    const char *err = NULL;
+    fb->voikko = voikkoInit(&err, "fi", NULL);
+  }
+  struct voikko_mor_analysis **a = fb->voikko ? voikkoAnalyzeWordCstr(fb->voikko, w) : NULL;
+  for (size_t i = 0; a && a[i] && !name; i++) {
+    char *cls = voikko_mor_analysis_value_cstr(a[i], "CLASS");
+    name = cls && (!strcmp(cls, "etunimi") || !strcmp(cls, "sukunimi"));
+    voikko_free_mor_analysis_value_cstr(cls);
+  }
+  if (a) voikko_free_mor_analysis(a);
+  pthread_mutex_unlock(&fb->vlock);
+  free(w);
+  return name;
+}
+
+/* Drop from @p feat every word feature ("w:...") that comes from a word of
+ * @p text with a name reading ("Anna" gives w:anna and w:antaa; "Kallio",
+ * w:kallio): a name is personal data, whatever its position. */
+static int drop_names(kt_feedback *fb, kt_engine *e, const char *text, size_t len, char **feat,
+                      size_t *nfeat) {
+  kt_analysis *a = NULL;
+  int rc = kt_analyze(e->an, text, len, &a);
+  if (rc) return rc;
+  for (size_t i = 0; i < kt_analysis_count(a); i++) {
+    const kt_token *t = kt_analysis_get(a, i);
+    char *surface = kt__strndup(text + t->start, t->end - t->start);
+    if (!surface) {
+      kt_analysis_free(a);
+      return KT_ENOMEM;
+    }
+    bool name = has_name_reading(fb, surface);
+    explicit_bzero(surface, strlen(surface));
+    free(surface);
+    if (!name) continue;
+    for (size_t k = 0; k < t->term_count; k++) {
+      size_t w = 0;
+      for (size_t j = 0; j < *nfeat; j++) {
+        if (!strncmp(feat[j], "w:", 2) && !strcmp(feat[j] + 2, t->terms[k].text)) free(feat[j]);
+        else feat[w++] = feat[j];
+      }
+      *nfeat = w;
+    }
+  }
+  kt_analysis_free(a);
+  return KT_OK;
 }
 
 int kt__feedback_add_at(kt_feedback *fb, kt_engine *e, const char *text, size_t len,
@@ -430,6 +502,10 @@ int kt__feedback_add_at(kt_feedback *fb, kt_engine *e, const char *text, size_t 
   char **feat = NULL;
   size_t nfeat = 0;
   if ((rc = kt__need_features(e, text ? text : "", len, &feat, &nfeat))) return rc;
+  if ((rc = drop_names(fb, e, text ? text : "", len, feat, &nfeat))) {
+    kt__features_free(feat, nfeat);
+    return rc;
+  }
   kt__buf b;
   kt__buf_init(&b, 1 << 20);
   rc = kt__buf_printf(&b, "1\t%lld\t%s\t%d\t%d\t", when, service_id, kind, reason);

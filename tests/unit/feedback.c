@@ -327,3 +327,36 @@ Test(feedback, readers_delete_nothing_and_see_other_writers) {
   kt_feedback_close(server);
   kt_engine_close(e);
 }
+
+/* Issue 14 item 10: a word with a first-name or surname reading (Voikko's
+ * classes etunimi, sukunimi) is never stored, whatever its position; the
+ * sentence-initial ones were (w:anna, w:kallio, w:toivo...). */
+Test(feedback, names_at_the_start_of_a_sentence_are_not_stored) {
+  char *dir = kt_test_tmpdir();
+  kt_engine *e = open_engine();
+  kt_feedback *fb = open_store(dir);
+  const char *text = "Anna tarvitsee apua velkoihin. Kallio soitti eilen. Toivo etsii töitä. "
+                     "Lahja haluaa koulutusta. Tuuli asuu yksin.";
+  add(fb, e, text, "talous-ja-velkaneuvonta", KT_FEEDBACK_REFERRED, 0);
+  kt_feedback_close(fb);
+  kt_engine_close(e);
+  char path[512];
+  snprintf(path, sizeof path, "%s/data.mdb", dir);
+  FILE *f = fopen(path, "rb");
+  cr_assert_not_null(f);
+  fseek(f, 0, SEEK_END);
+  long size = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *data = malloc((size_t)size);
+  cr_assert_eq(fread(data, 1, (size_t)size, f), (size_t)size);
+  fclose(f);
+  const char *never[] = {"w:anna", "w:antaa", "w:kallio", "w:toivo", "w:toivoa", "w:lahja",
+                         "w:tuuli", "w:tuulla"};
+  for (size_t i = 0; i < sizeof never / sizeof *never; i++) {
+    const char *p = memmem(data, (size_t)size, never[i], strlen(never[i]));
+    /* "w:toivo" must not match as a prefix of a longer feature either. */
+    cr_assert_null(p, "'%s' is stored", never[i]);
+  }
+  cr_assert_not_null(memmem(data, (size_t)size, "w:velka", 7), "the need's own words are kept");
+  free(data);
+}
