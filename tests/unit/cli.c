@@ -131,3 +131,39 @@ Test(cli, show_prints_the_record) {
   cr_assert(strstr(out, "\"name\""), "%s", out);
   free(out);
 }
+
+/* Issue 14 item 16: an unknown filter value is a usage error (as over HTTP),
+ * not "no matches"; `analyze` takes no options. */
+Test(cli, unknown_filter_values_and_options_are_usage_errors) {
+  char *out;
+  cr_assert_eq(run(&out, "search --index %s --category nope velat 2>&1", idx), 2, "%s", out);
+  cr_assert(strstr(out, "unknown --category 'nope'"), "%s", out);
+  free(out);
+  cr_assert_eq(run(&out, "search --index %s --language klingon velat 2>&1", idx), 2, "%s", out);
+  free(out);
+  cr_assert_eq(run(&out, "analyze --index %s velat 2>&1", idx), 2, "%s", out);
+  cr_assert(strstr(out, "unknown option '--index'"), "%s", out);
+  free(out);
+  cr_assert_eq(run(&out, "analyze -- velat"), 0);
+  cr_assert(strstr(out, "lemma:velka"), "%s", out);
+  free(out);
+}
+
+/* Issue 14 item 17: batch query ids become a TREC column: empty, spaced or
+ * repeated ones are refused naming the line. */
+Test(cli, batch_query_ids_must_be_unique_single_words) {
+  const char *files[] = {"q1\tvelat\nq1\tasunto\n", "q 1\tvelat\n", "\tvelat\n", "q\x01\tvelat\n"};
+  const char *want[] = {":2: query id 'q1' is given twice", ":1: the query id", ":1: the query id",
+                        ":1: the query id"};
+  for (size_t i = 0; i < 4; i++) {
+    char path[600], *out;
+    snprintf(path, sizeof path, "%s/queries-%zu.tsv", home, i);
+    FILE *f = fopen(path, "w");
+    fputs(files[i], f);
+    fclose(f);
+    cr_assert_eq(run(&out, "search --index %s --queries %s --format trec 2>&1 >/dev/null", idx, path),
+                 3, "case %zu: %s", i, out);
+    cr_assert(strstr(out, want[i]), "case %zu: %s", i, out);
+    free(out);
+  }
+}
