@@ -21,6 +21,7 @@
 #include "engine.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <libvoikko/voikko.h>
 #include <lmdb.h>
@@ -319,6 +320,42 @@ static int sync_store(kt_feedback *fb) {
   return rc;
 }
 
+/* Room kept in the store's file beyond its last page: LMDB copies pages on
+ * write and so needs new pages even to delete; with the file already that
+ * big, a wipe (and expiry) works on a full disk. */
+#define RESERVE_BYTES ((off_t)1 << 20)
+
+static void keep_reserve(kt_feedback *fb) {
+  MDB_envinfo info;
+  MDB_stat st;
+  int fd;
+  struct stat fs;
+  if (mdb_env_info(fb->env, &info) || mdb_env_stat(fb->env, &st) || mdb_env_get_fd(fb->env, &fd) ||
+      fstat(fd, &fs))
+    return;
+  off_t used = (off_t)(info.me_last_pgno + 1) * (off_t)st.ms_psize;
+  if (fs.st_size < used + RESERVE_BYTES / 2 && posix_fallocate(fd, 0, used + RESERVE_BYTES)) {
+    /* Best effort: without the room a wipe may need free disk space. */
+  }
+}
+
+/* Delete every event (a wipe): mdb_drop frees the pages without copying
+ * them, so it needs the fewest new pages. Caller holds the write lock. */
+static int delete_all(kt_feedback *fb, size_t *removed) {
+  MDB_txn *t;
+  int rc = mdb_txn_begin(fb->env, NULL, 0, &t);
+  if (rc) return mdb_fail(rc, "begin write");
+  MDB_stat st;
+  size_t n = mdb_stat(t, fb->dbi, &st) ? 0 : st.ms_entries;
+  if ((rc = mdb_drop(t, fb->dbi, 0))) {
+    mdb_txn_abort(t);
+    return mdb_fail(rc, "wipe");
+  }
+  if ((rc = mdb_txn_commit(t))) return mdb_fail(rc, "commit");
+  if (removed) *removed = n;
+  return KT_OK;
+}
+
 /* Delete events older than @p cutoff (Unix time); caller holds the write lock. */
 static int delete_before(kt_feedback *fb, long long cutoff, size_t *removed) {
   if (removed) *removed = 0;
@@ -383,6 +420,7 @@ int kt_feedback_open(kt_feedback **out, const char *dir, unsigned retention_days
    * periodically) or by the next kt_feedback_add(). */
   rc = migrate_keys(fb);
   if (!rc) rc = rebuild(fb);
+  if (!rc) keep_reserve(fb);
   if (rc) {
     kt_feedback_close(fb);
     return rc;
@@ -532,6 +570,7 @@ int kt__feedback_add_at(kt_feedback *fb, kt_engine *e, const char *text, size_t 
   if (!m) m = mdb_txn_commit(t);
   else mdb_txn_abort(t);
   if (!m && fb->txnid + 1 == id) fb->txnid = id; /* nobody else wrote in between */
+  if (!m) keep_reserve(fb);
   if (m) {
     rc = mdb_fail(m, "write");
   } else {
@@ -558,7 +597,7 @@ int kt_feedback_expire(kt_feedback *fb, unsigned older_than_days, size_t *remove
   long long cutoff = older_than_days ? (long long)time(NULL) - (long long)older_than_days * 86400
                                      : (long long)INT64_MAX;
   pthread_rwlock_wrlock(&fb->lock);
-  int rc = delete_before(fb, cutoff, removed);
+  int rc = older_than_days ? delete_before(fb, cutoff, removed) : delete_all(fb, removed);
   if (!rc) rc = rebuild(fb);
   pthread_rwlock_unlock(&fb->lock);
   return rc;

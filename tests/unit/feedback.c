@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -359,4 +361,43 @@ Test(feedback, names_at_the_start_of_a_sentence_are_not_stored) {
   }
   cr_assert_not_null(memmem(data, (size_t)size, "w:velka", 7), "the need's own words are kept");
   free(data);
+}
+
+/* Issue 14 item 9: `feedback wipe` on a full disk failed and left the
+ * events (LMDB needs new pages even to delete). A child that may not grow
+ * any file past the store's size (RLIMIT_FSIZE: writes beyond fail as on a
+ * full disk) still wipes everything. */
+Test(feedback, a_wipe_works_when_no_file_may_grow) {
+  char *dir = kt_test_tmpdir();
+  kt_engine *e = open_engine();
+  kt_feedback *fb = open_store(dir);
+  for (int i = 0; i < 300; i++) add(fb, e, "velat kasassa ja ulosotto", "takuusaatio", KT_FEEDBACK_USEFUL, 0);
+  kt_feedback_close(fb);
+  char path[512];
+  snprintf(path, sizeof path, "%s/data.mdb", dir);
+  struct stat st;
+  cr_assert_eq(stat(path, &st), 0);
+  pid_t pid = fork();
+  if (pid == 0) {
+    signal(SIGXFSZ, SIG_IGN);
+    struct rlimit rl = {(rlim_t)st.st_size, (rlim_t)st.st_size};
+    if (setrlimit(RLIMIT_FSIZE, &rl)) _exit(90);
+    kt_feedback *w = NULL;
+    if (kt_feedback_open(&w, dir, 0)) _exit(91);
+    size_t removed = 0;
+    int rc = kt_feedback_expire(w, 0, &removed);
+    if (rc) {
+      fprintf(stderr, "wipe: %s\n", kt_error_last());
+      _exit(92);
+    }
+    _exit(removed == 300 && kt_feedback_count(w) == 0 ? 0 : 93);
+  }
+  int status = 0;
+  cr_assert_eq(waitpid(pid, &status, 0), pid);
+  cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0, "the wipe failed: status %d",
+            WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+  fb = open_store(dir);
+  cr_assert_eq(kt_feedback_count(fb), 0, "events are left after the wipe");
+  kt_feedback_close(fb);
+  kt_engine_close(e);
 }
