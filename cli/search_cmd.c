@@ -157,12 +157,20 @@ static void fill_opts(const search_args *a, kt_search_options *o) {
  * over HTTP (a typo would silently match nothing); any municipality may be
  * asked for, since national services match them all. */
 static int check_filters(kt_engine *e, const search_args *a) {
-  static const char *const names[] = {"category", "target_group", "language"};
+  static const char *const names[] = {"category", "target_group", "language"}; /* facets */
+  static const char *const flags[] = {"category", "group", "lang"};             /* options */
   const char *const *vals[] = {a->cat, a->grp, a->lang};
   const size_t counts[] = {a->ncat, a->ngrp, a->nlang};
   if (!a->ncat && !a->ngrp && !a->nlang) return KT_EXIT_OK;
+  /* The engine's own checks first (invalid UTF-8 is bad input, exit 3). */
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  fill_opts(a, &o);
   char *js = NULL;
-  int rc = kt_services_json(e, NULL, &js);
+  int rc = kt_services_json(e, &o, &js);
+  kt_free(js);
+  if (rc) return kt_cli_fail("search", rc);
+  js = NULL;
+  rc = kt_services_json(e, NULL, &js);
   if (rc) return kt_cli_fail("list the index's filter values", rc);
   json_t *doc = json_loads(js, 0, NULL);
   kt_free(js);
@@ -178,8 +186,12 @@ static int check_filters(kt_engine *e, const search_args *a) {
         if (s && !strcasecmp(s, vals[f][i])) found = true;
       }
       if (!found) {
+        char shown[256];
+        snprintf(shown, sizeof shown, "%s", vals[f][i]);
+        for (char *c = shown; *c; c++)
+          if ((unsigned char)*c < 0x20 || *c == 0x7f) *c = '?'; /* nothing for a terminal to run */
         fprintf(stderr, "kohtaanto search: unknown --%s '%s' (`kohtaanto serve` lists the values "
-                "at /api/services)\n", f == 1 ? "target-group" : names[f], vals[f][i]);
+                "at /api/services)\n", flags[f], shown);
         x = KT_EXIT_USAGE;
       }
     }

@@ -139,7 +139,8 @@ Test(cli, unknown_filter_values_and_options_are_usage_errors) {
   cr_assert_eq(run(&out, "search --index %s --category nope velat 2>&1", idx), 2, "%s", out);
   cr_assert(strstr(out, "unknown --category 'nope'"), "%s", out);
   free(out);
-  cr_assert_eq(run(&out, "search --index %s --language klingon velat 2>&1", idx), 2, "%s", out);
+  cr_assert_eq(run(&out, "search --index %s --lang klingon velat 2>&1", idx), 2, "%s", out);
+  cr_assert(strstr(out, "unknown --lang 'klingon'"), "%s", out);
   free(out);
   cr_assert_eq(run(&out, "analyze --index %s velat 2>&1", idx), 2, "%s", out);
   cr_assert(strstr(out, "unknown option '--index'"), "%s", out);
