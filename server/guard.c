@@ -239,23 +239,28 @@ double kts_rate_take(const kts_config *cfg, struct MHD_Connection *c) {
 
 struct kts_conn {
   int fd;
+  double since;    /* when it began to wait for its (next) request */
   double deadline; /* the next request must be complete by then (0: none) */
   bool busy;       /* a request is being answered */
   bool served;     /* answered one already (an idle keep-alive connection) */
   bool cut;        /* shut down by the watchdog */
-  bool over;       /* accepted over the connection limit: answered 503 */
   kts_conn *prev, *next;
 };
 
 static struct {
   pthread_mutex_t lock;
   kts_conn *head;
-  size_t count;
+  size_t count; /* connections open */
+  size_t busy;  /* of them, with a request being answered */
   pthread_t thread;
   bool running, stop;
   pthread_cond_t wake;
   const kts_config *cfg;
-} W = {PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0, false, false, PTHREAD_COND_INITIALIZER, NULL};
+} W = {PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0, 0, false, false, PTHREAD_COND_INITIALIZER, NULL};
+
+/* Seconds a connection may take to send its request before, on a full
+ * server, it gives its place to others. */
+#define SLOW_GRACE 1.0
 
 static void cut(kts_conn *k) {
   if (k->cut) return;
@@ -277,7 +282,11 @@ static void *watchdog(void *arg) {
     pthread_cond_timedwait(&W.wake, &W.lock, &ts);
     double now = kts_now();
     size_t live = 0;
-    for (kts_conn *k = W.head; k; k = k->next) live += !k->cut;
+    kts_conn *tail = NULL;
+    for (kts_conn *k = W.head; k; k = k->next) {
+      live += !k->cut;
+      tail = k;
+    }
     for (kts_conn *k = W.head; k; k = k->next) {
       if (k->cut || k->busy) continue;
       if (k->deadline && now >= k->deadline) {
@@ -288,6 +297,14 @@ static void *watchdog(void *arg) {
         cut(k);
         live--;
       }
+    }
+    /* Still full: connections that have been sending their request for
+     * over a second (a real client sends it at once), oldest first, so
+     * slow clients cannot hold every place until their timeout. */
+    for (kts_conn *k = tail; k && live >= W.cfg->max_connections; k = k->prev) {
+      if (k->cut || k->busy || now - k->since < SLOW_GRACE) continue;
+      cut(k);
+      live--;
     }
   }
   pthread_mutex_unlock(&W.lock);
@@ -333,8 +350,8 @@ void kts_on_connection(void *cls, struct MHD_Connection *c, void **socket_contex
     const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
     k->fd = ci ? ci->connect_fd : -1;
     pthread_mutex_lock(&W.lock);
-    k->deadline = cfg->request_timeout > 0 ? kts_now() + cfg->request_timeout : 0;
-    k->over = W.count >= cfg->max_connections;
+    k->since = kts_now();
+    k->deadline = cfg->request_timeout > 0 ? k->since + cfg->request_timeout : 0;
     k->next = W.head;
     if (W.head) W.head->prev = k;
     W.head = k;
@@ -351,6 +368,7 @@ void kts_on_connection(void *cls, struct MHD_Connection *c, void **socket_contex
     else W.head = k->next;
     if (k->next) k->next->prev = k->prev;
     W.count--;
+    if (k->busy) W.busy--;
     pthread_mutex_unlock(&W.lock);
     free(k);
     *socket_context = NULL;
@@ -362,15 +380,19 @@ static kts_conn *conn_of(struct MHD_Connection *c) {
   return ci ? ci->socket_context : NULL;
 }
 
-bool kts_conn_over(struct MHD_Connection *c) {
-  kts_conn *k = conn_of(c);
-  return k && k->over; /* set once, before any request */
+bool kts_conn_over(const kts_config *cfg, struct MHD_Connection *c) {
+  if (!conn_of(c)) return false; /* not watched (a daemon without the callbacks) */
+  pthread_mutex_lock(&W.lock);
+  bool over = W.busy >= cfg->max_connections;
+  pthread_mutex_unlock(&W.lock);
+  return over;
 }
 
 void kts_conn_begin(struct MHD_Connection *c) {
   kts_conn *k = conn_of(c);
   if (!k) return;
   pthread_mutex_lock(&W.lock);
+  if (!k->busy) W.busy++;
   k->busy = true;
   pthread_mutex_unlock(&W.lock);
 }
@@ -379,8 +401,10 @@ void kts_conn_end(const kts_config *cfg, struct MHD_Connection *c) {
   kts_conn *k = conn_of(c);
   if (!k) return;
   pthread_mutex_lock(&W.lock);
+  if (k->busy) W.busy--;
   k->busy = false;
   k->served = true;
-  k->deadline = cfg->request_timeout > 0 ? kts_now() + cfg->request_timeout : 0;
+  k->since = kts_now();
+  k->deadline = cfg->request_timeout > 0 ? k->since + cfg->request_timeout : 0;
   pthread_mutex_unlock(&W.lock);
 }

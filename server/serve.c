@@ -122,9 +122,9 @@ static unsigned early_refusal(struct MHD_Connection *c, kts_request *r, const kt
                               const char **code, char *msg, size_t size) {
   cl_count n = {NULL, false, 0};
   MHD_get_connection_values(c, MHD_HEADER_KIND, count_length, &n);
-  if (kts_conn_over(c)) {
+  if (kts_conn_over(cfg, c)) {
     *code = "busy";
-    snprintf(msg, size, "the server has %u connections open, its limit; try again shortly",
+    snprintf(msg, size, "the server is answering %u requests, its limit; try again shortly",
              cfg->max_connections);
     return MHD_HTTP_SERVICE_UNAVAILABLE;
   }
@@ -210,9 +210,9 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
                          enum MHD_RequestTerminationCode toe) {
   const kts_config *cfg = cls;
   kts_request *r = *con_cls;
+  kts_conn_end(cfg, c);
   if (!r) return;
   *con_cls = NULL;
-  kts_conn_end(cfg, c);
   if (cfg->access_log && r->started) {
     char when[32];
     time_t now = time(NULL);

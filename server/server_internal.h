@@ -141,8 +141,8 @@ bool kts_check_json(struct MHD_Connection *c);
  * the seconds until it would be. */
 double kts_rate_take(const kts_config *cfg, struct MHD_Connection *c);
 /* The watchdog thread: closes connections that have not sent a whole
- * request within request_timeout, and idle keep-alive connections when
- * max_connections are open. */
+ * request within request_timeout and, when max_connections are open, idle
+ * keep-alive connections and then those slowest to send their request. */
 int kts_watchdog_start(const kts_config *cfg);
 void kts_watchdog_stop(void);
 /* libmicrohttpd callbacks (cls is the kts_config). */
@@ -150,9 +150,8 @@ enum MHD_Result kts_accept_policy(void *cls, const struct sockaddr *addr, sockle
 void kts_on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
                        enum MHD_ConnectionNotificationCode toe);
 typedef struct kts_conn kts_conn;
-/* Was the connection accepted over max_connections (its requests are
- * answered 503)? */
-bool kts_conn_over(struct MHD_Connection *c);
+/* Are max_connections requests being answered already (answer 503)? */
+bool kts_conn_over(const kts_config *cfg, struct MHD_Connection *c);
 /* A request is complete and being answered: the watchdog leaves it alone. */
 void kts_conn_begin(struct MHD_Connection *c);
 /* Its answer is sent: the next request must be complete in request_timeout. */
