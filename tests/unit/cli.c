@@ -168,3 +168,19 @@ Test(cli, batch_query_ids_must_be_unique_single_words) {
     free(out);
   }
 }
+
+/* Issue 14 item 8: the CLI stored "#format" as a service and failed with
+ * exit 6 on an empty one; both are bad input (exit 3), nothing stored. */
+Test(cli, feedback_for_ids_that_are_no_service_is_bad_input) {
+  char *out;
+  const char *ids[] = {"'#format'", "''", "'#services'"};
+  for (size_t i = 0; i < 3; i++) {
+    cr_assert_eq(run(&out, "feedback add --store %s/fb --index %s --service %s --kind useful velat 2>&1",
+                     home, idx, ids[i]),
+                 3, "%s: %s", ids[i], out);
+    free(out);
+  }
+  cr_assert_eq(run(&out, "feedback count --store %s/fb", home), 0);
+  cr_assert(!strncmp(out, "0", 1), "events were stored: %s", out);
+  free(out);
+}
