@@ -112,7 +112,8 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c) {
   return r;
 }
 
-/* The values of every Content-Length header (to refuse conflicting ones). */
+/* Content-Length headers that disagree, and how many Host headers (either
+ * would let a front proxy and this server read different requests). */
 typedef struct cl_count {
   const char *first;
   bool conflict;
