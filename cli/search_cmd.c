@@ -186,12 +186,8 @@ static int check_filters(kt_engine *e, const search_args *a) {
         if (s && !strcasecmp(s, vals[f][i])) found = true;
       }
       if (!found) {
-        char shown[256];
-        snprintf(shown, sizeof shown, "%s", vals[f][i]);
-        for (char *c = shown; *c; c++)
-          if ((unsigned char)*c < 0x20 || *c == 0x7f) *c = '?'; /* nothing for a terminal to run */
         fprintf(stderr, "kohtaanto search: unknown --%s '%s' (`kohtaanto serve` lists the values "
-                "at /api/services)\n", flags[f], shown);
+                "at /api/services)\n", flags[f], kt_cli_shown(vals[f][i]));
         x = KT_EXIT_USAGE;
       }
     }
@@ -214,7 +210,7 @@ static bool valid_qid(const char *q) {
 static int run_batch(kt_engine *e, const search_args *a) {
   FILE *f = strcmp(a->queries, "-") ? fopen(a->queries, "r") : stdin;
   if (!f) {
-    fprintf(stderr, "kohtaanto: cannot open queries file %s\n", a->queries);
+    fprintf(stderr, "kohtaanto: cannot open queries file %s\n", kt_cli_shown(a->queries));
     return KT_EXIT_INPUT;
   }
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
@@ -231,21 +227,22 @@ static int run_batch(kt_engine *e, const search_args *a) {
     if (n == 0 || line[0] == '#') continue;
     char *tab = strchr(line, '\t');
     if (!tab) {
-      fprintf(stderr, "kohtaanto: %s:%zu: expected qid<TAB>text\n", a->queries, lineno);
+      fprintf(stderr, "kohtaanto: %s:%zu: expected qid<TAB>text\n", kt_cli_shown(a->queries), lineno);
       rc = KT_EXIT_INPUT;
       break;
     }
     *tab = '\0';
     if (!valid_qid(line)) {
       fprintf(stderr, "kohtaanto: %s:%zu: the query id must be 1-100 bytes without spaces or "
-              "control characters\n", a->queries, lineno);
+              "control characters\n", kt_cli_shown(a->queries), lineno);
       rc = KT_EXIT_INPUT;
       break;
     }
     bool dup = false;
     for (size_t i = 0; i < nqids && !dup; i++) dup = !strcmp(qids[i], line);
     if (dup) {
-      fprintf(stderr, "kohtaanto: %s:%zu: query id '%s' is given twice\n", a->queries, lineno, line);
+      fprintf(stderr, "kohtaanto: %s:%zu: query id '%s' is given twice\n", kt_cli_shown(a->queries),
+              lineno, line);
       rc = KT_EXIT_INPUT;
       break;
     }
@@ -259,7 +256,8 @@ static int run_batch(kt_engine *e, const search_args *a) {
     kt_results *r = NULL;
     int s = kt_search(e, tab + 1, strlen(tab + 1), &o, &r);
     if (s) {
-      fprintf(stderr, "kohtaanto: %s:%zu: %s: %s\n", a->queries, lineno, kt_strerror(s), kt_error_last());
+      fprintf(stderr, "kohtaanto: %s:%zu: %s: %s\n", kt_cli_shown(a->queries), lineno, kt_strerror(s),
+              kt_error_last());
       rc = kt_cli_exit_code(s);
       break;
     }
@@ -271,7 +269,8 @@ static int run_batch(kt_engine *e, const search_args *a) {
   }
   /* A folder, or a read error, is not an empty query file. */
   if (rc == KT_EXIT_OK && ferror(f)) {
-    fprintf(stderr, "kohtaanto: cannot read queries file %s: %s\n", a->queries, strerror(errno));
+    fprintf(stderr, "kohtaanto: cannot read queries file %s: %s\n", kt_cli_shown(a->queries),
+            strerror(errno));
     rc = KT_EXIT_INPUT;
   }
   free(line);

@@ -184,3 +184,19 @@ Test(cli, feedback_for_ids_that_are_no_service_is_bad_input) {
   cr_assert(!strncmp(out, "0", 1), "events were stored: %s", out);
   free(out);
 }
+
+/* Issue 14 item 13: a path or value with a terminal escape sequence is shown
+ * without it (the library's messages are sanitised too, see badinput). */
+Test(cli, escape_sequences_in_paths_and_values_are_not_printed) {
+  char *out;
+  cr_assert_eq(run(&out, "search --index %s --queries \"$(printf '/nonexistent/q\\033[2J\\033]0;x\\007')\" "
+                   "--format trec 2>&1", idx), 3, "%s", out);
+  cr_assert(strstr(out, "/nonexistent/q"), "%s", out);
+  cr_assert_null(strchr(out, '\033'), "an escape was printed: %s", out);
+  cr_assert_null(strchr(out, '\007'), "a bell was printed: %s", out);
+  free(out);
+  cr_assert_eq(run(&out, "search --index %s --category \"$(printf 'x\\033[31m')\" velat 2>&1", idx), 2,
+               "%s", out);
+  cr_assert_null(strchr(out, '\033'), "an escape was printed: %s", out);
+  free(out);
+}
