@@ -71,6 +71,8 @@ static void usage(FILE *f) {
         "                         Host headers (repeat for more)\n"
         "  --feedback-rate N      feedback writes per minute per client address\n"
         "                         (default 30; 0: no limit)\n"
+        "  --expire-every SECONDS how often feedback past its retention is deleted\n"
+        "                         (default 3600)\n"
         "\n"
         "The first line on stderr says where it listens:\n"
         "  kohtaanto serve: listening on http://127.0.0.1:8080/ ...\n"
@@ -276,13 +278,14 @@ int kt_serve_main(int argc, char **argv, const char *default_index,
   const char *feedback_dir = default_feedback;
   const char *bind = "127.0.0.1";
   long port = 8080, threads = sysconf(_SC_NPROCESSORS_ONLN), maxconn = 256, timeout = 30;
-  long per_client = 32, request_timeout = 20, rate = 30;
+  long per_client = 32, request_timeout = 20, rate = 30, expire_every = 3600;
   const char *token_file = NULL;
   char err[512];
   if (threads < 1) threads = 1;
   if (threads > 64) threads = 64;
   enum { O_INDEX = 1, O_BIND, O_PORT, O_THREADS, O_MAXCONN, O_TIMEOUT, O_REFRESH, O_LOG, O_HELP,
-         O_FEEDBACK, O_NOFEEDBACK, O_PERCLIENT, O_REQTIMEOUT, O_TOKENS, O_ORIGIN, O_RATE };
+         O_FEEDBACK, O_NOFEEDBACK, O_PERCLIENT, O_REQTIMEOUT, O_TOKENS, O_ORIGIN, O_RATE,
+         O_EXPIRE };
   static const struct option opts[] = {{"index", required_argument, NULL, O_INDEX},
                                        {"bind", required_argument, NULL, O_BIND},
                                        {"port", required_argument, NULL, O_PORT},
@@ -300,6 +303,7 @@ int kt_serve_main(int argc, char **argv, const char *default_index,
                                        {"token-file", required_argument, NULL, O_TOKENS},
                                        {"origin", required_argument, NULL, O_ORIGIN},
                                        {"feedback-rate", required_argument, NULL, O_RATE},
+                                       {"expire-every", required_argument, NULL, O_EXPIRE},
                                        {NULL, 0, NULL, 0}};
   optind = 1;
   int ch;
@@ -325,6 +329,7 @@ int kt_serve_main(int argc, char **argv, const char *default_index,
     case O_REQTIMEOUT: ok = parse_num(optarg, 1, 3600, &request_timeout); break;
     case O_TOKENS: token_file = optarg; break;
     case O_RATE: ok = parse_num(optarg, 0, 100000, &rate); break;
+    case O_EXPIRE: ok = parse_num(optarg, 1, 86400 * 30, &expire_every); break;
     case O_ORIGIN:
       if (kts_add_origin(&cfg, optarg, err, sizeof err)) {
         fprintf(stderr, "kohtaanto serve: --origin: %s\n", err);
@@ -460,11 +465,12 @@ int kt_serve_main(int argc, char **argv, const char *default_index,
           threads, maxconn);
   fflush(stderr);
 
-  /* Expired feedback is deleted hourly, not only when a server starts. */
+  /* Expired feedback is deleted every --expire-every seconds (hourly), not
+   * only when a server starts. */
   int sig = 0;
   for (;;) {
-    struct timespec hour = {3600, 0};
-    sig = sigtimedwait(&sigs, NULL, &hour);
+    struct timespec every = {(time_t)expire_every, 0};
+    sig = sigtimedwait(&sigs, NULL, &every);
     if (sig > 0) break;
     size_t removed = 0;
     if (cfg.feedback && kt_feedback_expire(cfg.feedback, KT_FEEDBACK_RETENTION_DAYS, &removed))
