@@ -20,6 +20,11 @@ enum {
 
 /* Exit code for a library status code. */
 int kt_cli_exit_code(int status);
+/* @p s as it may be shown on a terminal: control characters (C0, DEL, C1)
+ * and bidi overrides replaced with '?' (a path or value from outside must
+ * not move the cursor or reorder the line), cut at about 1000 bytes. In one
+ * of four static buffers, reused in turn. */
+const char *kt_cli_shown(const char *s);
 /* Print "kohtaanto: <what>: <message>" to stderr and return the exit code. */
 int kt_cli_fail(const char *what, int status);
 

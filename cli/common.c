@@ -23,6 +23,31 @@ int kt_cli_exit_code(int status) {
   }
 }
 
+const char *kt_cli_shown(const char *s) {
+  static char bufs[4][1024];
+  static int slot;
+  char *b = bufs[slot++ % 4];
+  size_t n = 0;
+  const unsigned char *p = (const unsigned char *)(s ? s : "");
+  while (*p && n + 4 < sizeof bufs[0]) {
+    if (*p < 0x20 || *p == 0x7F) {
+      b[n++] = '?';
+      p++;
+    } else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) { /* C1 controls */
+      b[n++] = '?';
+      p += 2;
+    } else if (p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+                                (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9))) { /* bidi */
+      b[n++] = '?';
+      p += 3;
+    } else {
+      b[n++] = (char)*p++;
+    }
+  }
+  b[n] = '\0';
+  return b;
+}
+
 int kt_cli_fail(const char *what, int status) {
   const char *msg = kt_error_last();
   fprintf(stderr, "kohtaanto: %s: %s%s%s\n", what, kt_strerror(status), *msg ? ": " : "", msg);

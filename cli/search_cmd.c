@@ -10,9 +10,11 @@
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -152,18 +154,71 @@ static void fill_opts(const search_args *a, kt_search_options *o) {
   o->flags = a->flags;
 }
 
+/* Category, target group and language values must exist in the index, as
+ * over HTTP (a typo would silently match nothing); any municipality may be
+ * asked for, since national services match them all. */
+static int check_filters(kt_engine *e, const search_args *a) {
+  static const char *const names[] = {"category", "target_group", "language"}; /* facets */
+  static const char *const flags[] = {"category", "group", "lang"};             /* options */
+  const char *const *vals[] = {a->cat, a->grp, a->lang};
+  const size_t counts[] = {a->ncat, a->ngrp, a->nlang};
+  if (!a->ncat && !a->ngrp && !a->nlang) return KT_EXIT_OK;
+  /* The engine's own checks first (invalid UTF-8 is bad input, exit 3). */
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  fill_opts(a, &o);
+  char *js = NULL;
+  int rc = kt_services_json(e, &o, &js);
+  kt_free(js);
+  if (rc) return kt_cli_fail("search", rc);
+  js = NULL;
+  rc = kt_services_json(e, NULL, &js);
+  if (rc) return kt_cli_fail("list the index's filter values", rc);
+  json_t *doc = json_loads(js, 0, NULL);
+  kt_free(js);
+  int x = KT_EXIT_OK;
+  for (size_t f = 0; f < 3 && !x; f++) {
+    json_t *known = json_object_get(json_object_get(doc, "facets"), names[f]);
+    for (size_t i = 0; i < counts[f] && !x && known; i++) {
+      bool found = false;
+      size_t k;
+      json_t *v;
+      json_array_foreach(known, k, v) {
+        const char *s = json_string_value(json_object_get(v, "value"));
+        if (s && !strcasecmp(s, vals[f][i])) found = true;
+      }
+      if (!found) {
+        fprintf(stderr, "kohtaanto search: unknown --%s '%s' (`kohtaanto serve` lists the values "
+                "at /api/services)\n", flags[f], kt_cli_shown(vals[f][i]));
+        x = KT_EXIT_USAGE;
+      }
+    }
+  }
+  json_decref(doc);
+  return x;
+}
+
+/* A TREC query id: non-empty, no spaces or control characters (they would
+ * shift the run's columns), at most 100 bytes. */
+static bool valid_qid(const char *q) {
+  size_t n = strlen(q);
+  if (!n || n > 100) return false;
+  for (const unsigned char *p = (const unsigned char *)q; *p; p++)
+    if (*p <= ' ' || *p == 0x7F) return false;
+  return true;
+}
+
 /* Batch mode: each line "qid<TAB>text"; TREC run to stdout. */
 static int run_batch(kt_engine *e, const search_args *a) {
   FILE *f = strcmp(a->queries, "-") ? fopen(a->queries, "r") : stdin;
   if (!f) {
-    fprintf(stderr, "kohtaanto: cannot open queries file %s\n", a->queries);
+    fprintf(stderr, "kohtaanto: cannot open queries file %s\n", kt_cli_shown(a->queries));
     return KT_EXIT_INPUT;
   }
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
   fill_opts(a, &o);
   o.flags |= KT_SEARCH_NO_EXPLAIN; /* a TREC run has no use for explanations */
-  char *line = NULL;
-  size_t cap = 0, lineno = 0;
+  char *line = NULL, **qids = NULL;
+  size_t cap = 0, lineno = 0, nqids = 0, qcap = 0;
   ssize_t n;
   int rc = KT_EXIT_OK;
   errno = 0;
@@ -173,15 +228,37 @@ static int run_batch(kt_engine *e, const search_args *a) {
     if (n == 0 || line[0] == '#') continue;
     char *tab = strchr(line, '\t');
     if (!tab) {
-      fprintf(stderr, "kohtaanto: %s:%zu: expected qid<TAB>text\n", a->queries, lineno);
+      fprintf(stderr, "kohtaanto: %s:%zu: expected qid<TAB>text\n", kt_cli_shown(a->queries), lineno);
       rc = KT_EXIT_INPUT;
       break;
     }
     *tab = '\0';
+    if (!valid_qid(line)) {
+      fprintf(stderr, "kohtaanto: %s:%zu: the query id must be 1-100 bytes without spaces or "
+              "control characters\n", kt_cli_shown(a->queries), lineno);
+      rc = KT_EXIT_INPUT;
+      break;
+    }
+    bool dup = false;
+    for (size_t i = 0; i < nqids && !dup; i++) dup = !strcmp(qids[i], line);
+    if (dup) {
+      fprintf(stderr, "kohtaanto: %s:%zu: query id '%s' is given twice\n", kt_cli_shown(a->queries),
+              lineno, line);
+      rc = KT_EXIT_INPUT;
+      break;
+    }
+    if (nqids == qcap) {
+      char **nq = realloc(qids, (qcap = qcap ? qcap * 2 : 64) * sizeof *nq);
+      if (!nq) { rc = kt_cli_fail("read queries", KT_ENOMEM); break; }
+      qids = nq;
+    }
+    if (!(qids[nqids] = strdup(line))) { rc = kt_cli_fail("read queries", KT_ENOMEM); break; }
+    nqids++;
     kt_results *r = NULL;
     int s = kt_search(e, tab + 1, strlen(tab + 1), &o, &r);
     if (s) {
-      fprintf(stderr, "kohtaanto: %s:%zu: %s: %s\n", a->queries, lineno, kt_strerror(s), kt_error_last());
+      fprintf(stderr, "kohtaanto: %s:%zu: %s: %s\n", kt_cli_shown(a->queries), lineno, kt_strerror(s),
+              kt_error_last());
       rc = kt_cli_exit_code(s);
       break;
     }
@@ -193,10 +270,13 @@ static int run_batch(kt_engine *e, const search_args *a) {
   }
   /* A folder, or a read error, is not an empty query file. */
   if (rc == KT_EXIT_OK && ferror(f)) {
-    fprintf(stderr, "kohtaanto: cannot read queries file %s: %s\n", a->queries, strerror(errno));
+    fprintf(stderr, "kohtaanto: cannot read queries file %s: %s\n", kt_cli_shown(a->queries),
+            strerror(errno));
     rc = KT_EXIT_INPUT;
   }
   free(line);
+  for (size_t i = 0; i < nqids; i++) free(qids[i]);
+  free(qids);
   if (f != stdin) fclose(f);
   return rc;
 }
@@ -308,6 +388,10 @@ int kt_cli_search(int argc, char **argv) {
   kt_engine *e = NULL;
   int x = open_engine(&a, &e);
   if (x) return x;
+  if ((x = check_filters(e, &a))) {
+    close_engine(e);
+    return x;
+  }
   if (a.queries) {
     x = run_batch(e, &a);
     close_engine(e);
@@ -411,10 +495,20 @@ int kt_cli_analyze(int argc, char **argv) {
     puts("usage: kohtaanto analyze [TEXT...]   (TEXT on stdin when absent)");
     return KT_EXIT_OK;
   }
+  /* No options: a word starting with '-' is a mistaken option (--index X
+   * was analysed as text); `--` lets a text start with '-'. */
+  int first = 1;
+  if (argc > 1 && !strcmp(argv[1], "--")) {
+    first = 2;
+  } else if (argc > 1 && argv[1][0] == '-' && argv[1][1]) {
+    fprintf(stderr, "kohtaanto analyze: unknown option '%s' (analyze takes none; put -- before a "
+            "text that starts with '-')\n", argv[1]);
+    return KT_EXIT_USAGE;
+  }
   char *text;
   size_t len = 0;
-  if (argc > 1) {
-    text = kt_cli_join_args(argc, argv, 1);
+  if (argc > first) {
+    text = kt_cli_join_args(argc, argv, first);
     len = text ? strlen(text) : 0;
   } else {
     int too_big = 0;

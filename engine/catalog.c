@@ -466,6 +466,12 @@ int kt__service_parse(const char *file, const char *json, size_t len,
   v = json_object_get(root, "id");
   out->id = v ? text_ok(&c, "id", v) : NULL;
   if (!v) bad(&c, "id", "missing; expected the service id (the file name without .json)");
+  if (out->id && (!*out->id || strlen(out->id) > KT_MAX_ID_BYTES)) {
+    /* One limit for ids: what the API and feedback accept (KT_MAX_ID_BYTES). */
+    bad(&c, "id", "is %zu bytes; an id is 1 to %d of a-z, 0-9 and '-'", strlen(out->id),
+        KT_MAX_ID_BYTES);
+    out->id = NULL;
+  }
   if (out->id) {
     for (const char *p = out->id; *p; p++)
       if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-')) {
@@ -805,10 +811,14 @@ static int load_one(const char *sdir, const char *name, kt__service *s, size_t *
   size_t len = 0;
   int r = read_file(path, &buf, &len, errors, nerr);
   if (!r) {
-    size_t before = errors->len;
+    size_t before = errors->len, lines = 0;
     r = kt__service_parse(path, buf, len, s, errors);
-    if (r != KT_OK && r != KT_ENOMEM)
-      for (size_t k = before; k < errors->len; k++) *nerr += errors->data[k] == '\n';
+    if (r != KT_OK && r != KT_ENOMEM) {
+      for (size_t k = before; k < errors->len; k++) lines += errors->data[k] == '\n';
+      /* Once the message buffer is full nothing more is written to it, but
+       * the file is still wrong: it counts (at least once). */
+      *nerr += lines ? lines : 1;
+    }
     if (bytes) *bytes += len;
   }
   free(buf);

@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include "engine.h"
+#include "verify.h"
 
 #include <stdio.h>
 #include <search.h>
@@ -171,11 +172,21 @@ static int open_xapian(kt__gen *g, const char *root, const char *gen) {
   return rc;
 }
 
-static int gen_open(kt__gen *g, const char *root) {
+/* Open the current generation of @p root. Its checksums are checked first
+ * (and with @p deep, Xapian's consistency check too): a damaged generation is
+ * refused before LMDB or Xapian read a page of it. */
+static int gen_open(kt__gen *g, const char *root, bool deep) {
   memset(g, 0, sizeof *g);
   char *path = NULL;
   int rc = kt__index_current(root, &path);
   if (rc) return rc;
+  struct stat gst;
+  if (stat(path, &gst) != 0) {
+    /* A dangling `current`: as before, an incomplete generation. */
+  } else if ((rc = kt__gen_verify(path, deep))) {
+    free(path);
+    return rc;
+  }
   char *r = kt__path_join(path, "records.mdb"), *t = kt__path_join(path, "thesaurus.tsv");
   const char *slash = strrchr(path, '/');
   g->name = kt__strdup(slash ? slash + 1 : path);
@@ -253,7 +264,7 @@ int kt_engine_open(kt_engine **out, const char *index_dir) {
   if (e) e->rank = kt__ranking_defaults;
   if (!e) return KT_ENOMEM;
   e->root = kt__strdup(index_dir);
-  int rc = e->root ? gen_open(&e->gen, index_dir) : KT_ENOMEM;
+  int rc = e->root ? gen_open(&e->gen, index_dir, false) : KT_ENOMEM;
   if (!rc) rc = kt_analyzer_open(&e->an);
   if (rc) {
     kt_engine_close(e);
@@ -267,6 +278,7 @@ void kt_engine_close(kt_engine *e) {
   if (!e) return;
   gen_close(&e->gen);
   kt_analyzer_close(e->an);
+  free(e->refused);
   free(e->root);
   free(e);
 }
@@ -279,10 +291,31 @@ int kt_engine_refresh(kt_engine *e, int *changed) {
   if (rc) return rc;
   const char *slash = strrchr(path, '/');
   bool same = e->gen.name && !strcmp(slash ? slash + 1 : path, e->gen.name);
-  free(path);
-  if (same) return KT_OK;
+  if (same) {
+    free(path);
+    return KT_OK;
+  }
   kt__gen g;
-  if ((rc = gen_open(&g, e->root))) return rc; /* keep serving the old one */
+  /* A switch is where a damaged generation would replace a good one: check
+   * it fully (once: a refused generation is refused again without a check). */
+  if (e->refused && !strcmp(e->refused, slash ? slash + 1 : path)) {
+    rc = kt__err(e->refused_rc, "%s", e->refused_msg);
+    free(path);
+    return rc;
+  }
+  if ((rc = gen_open(&g, e->root, true))) {
+    if (rc != KT_ECORRUPT) {
+      free(path);
+      return rc; /* perhaps transient: tried again next time */
+    }
+    free(e->refused);
+    e->refused = kt__strdup(slash ? slash + 1 : path);
+    e->refused_rc = rc;
+    snprintf(e->refused_msg, sizeof e->refused_msg, "%s", kt_error_last());
+    free(path);
+    return rc; /* keep serving the old one */
+  }
+  free(path);
   gen_close(&e->gen);
   e->gen = g;
   if (changed) *changed = 1;

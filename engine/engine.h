@@ -57,6 +57,11 @@ struct kt_engine {
   kt_analyzer *an;
   kt_feedback *fb;     /* attached feedback store, or NULL (not owned) */
   kt__ranking rank;    /* the ranking table (ranking.h); the defaults unless tuned */
+  /* The last generation kt_engine_refresh() refused as damaged (its name,
+   * status and message), so that it is not checked again every refresh. */
+  char *refused;
+  int refused_rc;
+  char refused_msg[1024];
 };
 
 /* ---- features of a need (search.c), for feedback ------------------------ */

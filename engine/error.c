@@ -34,6 +34,26 @@ const char *kt_error_last(void) { return errmsg; }
 
 void kt__err_clear(void) { errmsg[0] = '\0'; }
 
+/* Messages quote paths, ids and values from outside; a terminal must not
+ * take any of them as commands. Control characters other than newline and
+ * tab (C0, DEL, C1) and the invisible bidi overrides and isolates that
+ * reorder what a terminal shows are replaced with '?', byte for byte. */
+static void sanitise(char *m) {
+  unsigned char *p = (unsigned char *)m;
+  for (; *p; p++) {
+    if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7F) {
+      *p = '?';
+    } else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+      p[0] = p[1] = '?';
+      p++;
+    } else if (p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+                                (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9))) {
+      p[0] = p[1] = p[2] = '?';
+      p += 2;
+    }
+  }
+}
+
 int kt__err(int code, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
@@ -48,5 +68,6 @@ int kt__err(int code, const char *fmt, ...) {
     size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
     if (c >= 0xC0 && k + 1 < need) errmsg[i - 1] = '\0';
   }
+  sanitise(errmsg);
   return code;
 }

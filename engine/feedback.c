@@ -4,7 +4,12 @@
  *
  * Store: an LMDB environment of its own (not in the index, so it survives
  * rebuilds). One event per mark:
- *   key   8-byte big-endian Unix time + 4-byte big-endian sequence
+ *   key   8-byte big-endian event number: one more than the last key, taken
+ *         inside the write transaction (LMDB lets one writer in at a time,
+ *         across processes) and written with MDB_APPEND, which refuses
+ *         rather than overwrites; so two events never share a key, whatever
+ *         their time or process. Stores of the earlier layout (time + pid-
+ *         based sequence, 12 bytes) are renumbered when opened for writing.
  *   value "1\t<time>\t<service id>\t<kind>\t<reason>\t<feature> <feature>..."
  * Features come from kt__search_ex(): concept ids ("c:"), catalogue-
  * vocabulary base forms ("w:") and target-group signals ("g:"); never the
@@ -17,7 +22,9 @@
 #include "ranking.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
+#include <libvoikko/voikko.h>
 #include <lmdb.h>
 #include <math.h>
 #include <pthread.h>
@@ -29,7 +36,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define DEFAULT_RETENTION_DAYS 365
+#define DEFAULT_RETENTION_DAYS KT_FEEDBACK_RETENTION_DAYS
 #define MAP_BYTES ((size_t)1 << 30)
 /* Ranking influence: a lift of at most x(1 + LIFT_CAP), saturating with the
  * evidence; a demotion for a target group after GROUP_STRIKES marks. On the
@@ -55,7 +62,11 @@ struct kt_feedback {
   size_t naggs, cap;
   size_t events;
   unsigned retention_days;
-  uint32_t seq;
+  size_t txnid; /* the store's last transaction the aggregates reflect */
+  /* Voikko, to tell names (opened on first use; a handle is not shared
+   * between threads, so the mutex). */
+  pthread_mutex_t vlock;
+  struct VoikkoHandle *voikko;
 };
 
 static const char *const KINDS[] = {NULL, "referred", "useful", "not_suitable"};
@@ -172,13 +183,21 @@ static int agg_event(kt_feedback *fb, const event *ev) {
   return rc;
 }
 
-/* Rebuild the aggregates from the stored events (caller holds the write lock). */
+static long long cutoff_of(const kt_feedback *fb) {
+  return (long long)time(NULL) - (long long)fb->retention_days * 86400;
+}
+
+/* Rebuild the aggregates from the stored events (caller holds the write
+ * lock). Events past the retention are left out, whether or not they have
+ * been deleted yet. */
 static int rebuild(kt_feedback *fb) {
   aggs_clear(fb);
   fb->events = 0;
   MDB_txn *t;
   int rc = mdb_txn_begin(fb->env, NULL, MDB_RDONLY, &t);
   if (rc) return mdb_fail(rc, "begin read");
+  fb->txnid = mdb_txn_id(t);
+  long long cutoff = cutoff_of(fb);
   MDB_cursor *c;
   if ((rc = mdb_cursor_open(t, fb->dbi, &c))) {
     mdb_txn_abort(t);
@@ -190,9 +209,11 @@ static int rebuild(kt_feedback *fb) {
        rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
     event ev;
     if ((ret = parse_event(v.mv_data, v.mv_size, &ev))) break;
-    ret = agg_event(fb, &ev);
+    if (ev.time >= cutoff) {
+      ret = agg_event(fb, &ev);
+      fb->events++;
+    }
     free(ev.buf);
-    fb->events++;
   }
   if (!ret && rc != MDB_NOTFOUND) ret = mdb_fail(rc, "read");
   mdb_cursor_close(c);
@@ -212,6 +233,130 @@ static uint64_t get_be(const unsigned char *p, int bytes) {
   return v;
 }
 
+/* The next event number inside write transaction @p t: one more than the
+ * last key (0 in an empty store). */
+static int next_key(MDB_txn *t, MDB_dbi dbi, uint64_t *out) {
+  MDB_cursor *c;
+  int rc = mdb_cursor_open(t, dbi, &c);
+  if (rc) return rc;
+  MDB_val k, v;
+  rc = mdb_cursor_get(c, &k, &v, MDB_LAST);
+  mdb_cursor_close(c);
+  if (rc == MDB_NOTFOUND) {
+    *out = 1;
+    return 0;
+  }
+  if (rc) return rc;
+  if (k.mv_size != 8) return MDB_CORRUPTED; /* migrated when opened */
+  *out = get_be(k.mv_data, 8) + 1;
+  return 0;
+}
+
+/* Renumber events stored under the earlier 12-byte keys (time + a pid-based
+ * sequence) with event numbers, in their old order. */
+static int migrate_keys(kt_feedback *fb) {
+  MDB_txn *t;
+  int rc = mdb_txn_begin(fb->env, NULL, 0, &t);
+  if (rc) return mdb_fail(rc, "begin write");
+  MDB_cursor *c = NULL;
+  MDB_val k, v;
+  size_t n = 0, cap = 0;
+  MDB_val *vals = NULL;
+  uint64_t last = 0;
+  if (!(rc = mdb_cursor_open(t, fb->dbi, &c))) {
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); !rc; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+      if (k.mv_size == 8) {
+        last = get_be(k.mv_data, 8);
+        continue;
+      }
+      if (n == cap) {
+        MDB_val *nv = realloc(vals, (cap = cap ? cap * 2 : 256) * sizeof *nv);
+        if (!nv) { rc = ENOMEM; break; }
+        vals = nv;
+      }
+      void *copy = malloc(v.mv_size ? v.mv_size : 1);
+      if (!copy) { rc = ENOMEM; break; }
+      memcpy(copy, v.mv_data, v.mv_size);
+      vals[n++] = (MDB_val){v.mv_size, copy};
+      if ((rc = mdb_cursor_del(c, 0))) break;
+    }
+    mdb_cursor_close(c);
+  }
+  if (rc == MDB_NOTFOUND) rc = 0;
+  for (size_t i = 0; i < n && !rc; i++) {
+    unsigned char key[8];
+    put_be(key, ++last, 8);
+    MDB_val kk = {sizeof key, key};
+    rc = mdb_put(t, fb->dbi, &kk, &vals[i], MDB_APPEND);
+  }
+  for (size_t i = 0; i < n; i++) free(vals[i].mv_data);
+  free(vals);
+  if (rc) {
+    mdb_txn_abort(t);
+    return rc == ENOMEM ? kt__err(KT_ENOMEM, "feedback store: out of memory renumbering events")
+                        : mdb_fail(rc, "renumber events");
+  }
+  if (!n) {
+    mdb_txn_abort(t);
+    return KT_OK;
+  }
+  return (rc = mdb_txn_commit(t)) ? mdb_fail(rc, "commit") : KT_OK;
+}
+
+/* Follow changes other processes made to the store (a CLI `add`, `wipe`
+ * or `expire` while a server runs): rebuild the aggregates when the
+ * store's last transaction is not the one they reflect. Cheap otherwise
+ * (LMDB reads its meta page). */
+static int sync_store(kt_feedback *fb) {
+  MDB_envinfo info;
+  if (mdb_env_info(fb->env, &info)) return KT_OK;
+  pthread_rwlock_rdlock(&fb->lock);
+  bool stale = info.me_last_txnid != fb->txnid;
+  pthread_rwlock_unlock(&fb->lock);
+  if (!stale) return KT_OK;
+  pthread_rwlock_wrlock(&fb->lock);
+  int rc = KT_OK;
+  if (!mdb_env_info(fb->env, &info) && info.me_last_txnid != fb->txnid) rc = rebuild(fb);
+  pthread_rwlock_unlock(&fb->lock);
+  return rc;
+}
+
+/* Room kept in the store's file beyond its last page: LMDB copies pages on
+ * write and so needs new pages even to delete; with the file already that
+ * big, a wipe (and expiry) works on a full disk. */
+#define RESERVE_BYTES ((off_t)1 << 20)
+
+static void keep_reserve(kt_feedback *fb) {
+  MDB_envinfo info;
+  MDB_stat st;
+  int fd;
+  struct stat fs;
+  if (mdb_env_info(fb->env, &info) || mdb_env_stat(fb->env, &st) || mdb_env_get_fd(fb->env, &fd) ||
+      fstat(fd, &fs))
+    return;
+  off_t used = (off_t)(info.me_last_pgno + 1) * (off_t)st.ms_psize;
+  if (fs.st_size < used + RESERVE_BYTES / 2 && posix_fallocate(fd, 0, used + RESERVE_BYTES)) {
+    /* Best effort: without the room a wipe may need free disk space. */
+  }
+}
+
+/* Delete every event (a wipe): mdb_drop frees the pages without copying
+ * them, so it needs the fewest new pages. Caller holds the write lock. */
+static int delete_all(kt_feedback *fb, size_t *removed) {
+  MDB_txn *t;
+  int rc = mdb_txn_begin(fb->env, NULL, 0, &t);
+  if (rc) return mdb_fail(rc, "begin write");
+  MDB_stat st;
+  size_t n = mdb_stat(t, fb->dbi, &st) ? 0 : st.ms_entries;
+  if ((rc = mdb_drop(t, fb->dbi, 0))) {
+    mdb_txn_abort(t);
+    return mdb_fail(rc, "wipe");
+  }
+  if ((rc = mdb_txn_commit(t))) return mdb_fail(rc, "commit");
+  if (removed) *removed = n;
+  return KT_OK;
+}
+
 /* Delete events older than @p cutoff (Unix time); caller holds the write lock. */
 static int delete_before(kt_feedback *fb, long long cutoff, size_t *removed) {
   if (removed) *removed = 0;
@@ -225,8 +370,11 @@ static int delete_before(kt_feedback *fb, long long cutoff, size_t *removed) {
   }
   MDB_val k, v;
   size_t n = 0;
+  /* Keys are event numbers, not times: every event's own time decides. */
   for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); !rc; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
-    if (k.mv_size != 12 || (long long)get_be(k.mv_data, 8) >= cutoff) break; /* keys sort by time */
+    const char *val = v.mv_data;
+    long long when = v.mv_size > 2 && val[0] == '1' && val[1] == '\t' ? atoll(val + 2) : 0;
+    if (when >= cutoff) continue;
     if ((rc = mdb_cursor_del(c, 0))) break;
     n++;
   }
@@ -249,8 +397,8 @@ int kt_feedback_open(kt_feedback **out, const char *dir, unsigned retention_days
   kt_feedback *fb = calloc(1, sizeof *fb);
   if (!fb) return KT_ENOMEM;
   fb->retention_days = retention_days ? retention_days : DEFAULT_RETENTION_DAYS;
-  fb->seq = (uint32_t)getpid() << 16;
   pthread_rwlock_init(&fb->lock, NULL);
+  pthread_mutex_init(&fb->vlock, NULL);
   MDB_txn *t = NULL;
   int m = mdb_env_create(&fb->env);
   if (!m) m = mdb_env_set_mapsize(fb->env, MAP_BYTES);
@@ -268,9 +416,12 @@ int kt_feedback_open(kt_feedback **out, const char *dir, unsigned retention_days
     kt_feedback_close(fb);
     return rc;
   }
-  long long cutoff = (long long)time(NULL) - (long long)fb->retention_days * 86400;
-  rc = delete_before(fb, cutoff, NULL);
+  /* Opening only reads: expired events are left out of the aggregates
+   * here and deleted by kt_feedback_expire() (a server calls it
+   * periodically) or by the next kt_feedback_add(). */
+  rc = migrate_keys(fb);
   if (!rc) rc = rebuild(fb);
+  if (!rc) keep_reserve(fb);
   if (rc) {
     kt_feedback_close(fb);
     return rc;
@@ -284,16 +435,83 @@ void kt_feedback_close(kt_feedback *fb) {
   aggs_clear(fb);
   free(fb->aggs);
   if (fb->env) mdb_env_close(fb->env);
+  if (fb->voikko) voikkoTerminate(fb->voikko);
+  pthread_mutex_destroy(&fb->vlock);
   pthread_rwlock_destroy(&fb->lock);
   free(fb);
 }
 
 size_t kt_feedback_count(kt_feedback *fb) {
   if (!fb) return 0;
+  sync_store(fb);
   pthread_rwlock_rdlock(&fb->lock);
   size_t n = fb->events;
   pthread_rwlock_unlock(&fb->lock);
   return n;
+}
+
+/* ---- names are never stored ------------------------------------------------ */
+
+/* Has @p word (a word as typed) a first-name or surname reading? Voikko
+ * finds those for a capitalised word, so the word is asked capitalised,
+ * wherever it stood in the text. */
+static bool has_name_reading(kt_feedback *fb, const char *word) {
+  char *w = kt__casefold(word);
+  if (!w || !*w) {
+    free(w);
+    return false;
+  }
+  unsigned char *p = (unsigned char *)w;
+  if (p[0] >= 'a' && p[0] <= 'z') p[0] = (unsigned char)(p[0] - 'a' + 'A');
+  else if (p[0] == 0xC3 && (p[1] == 0xA4 || p[1] == 0xB6 || p[1] == 0xA5)) p[1] -= 0x20; /* ä ö å */
+  bool name = false;
+  pthread_mutex_lock(&fb->vlock);
+  if (!fb->voikko) {
+    const char *err = NULL;
+    fb->voikko = voikkoInit(&err, "fi", NULL);
+  }
+  struct voikko_mor_analysis **a = fb->voikko ? voikkoAnalyzeWordCstr(fb->voikko, w) : NULL;
+  for (size_t i = 0; a && a[i] && !name; i++) {
+    char *cls = voikko_mor_analysis_value_cstr(a[i], "CLASS");
+    name = cls && (!strcmp(cls, "etunimi") || !strcmp(cls, "sukunimi"));
+    voikko_free_mor_analysis_value_cstr(cls);
+  }
+  if (a) voikko_free_mor_analysis(a);
+  pthread_mutex_unlock(&fb->vlock);
+  free(w);
+  return name;
+}
+
+/* Drop from @p feat every word feature ("w:...") that comes from a word of
+ * @p text with a name reading ("Anna" gives w:anna and w:antaa; "Kallio",
+ * w:kallio): a name is personal data, whatever its position. */
+static int drop_names(kt_feedback *fb, kt_engine *e, const char *text, size_t len, char **feat,
+                      size_t *nfeat) {
+  kt_analysis *a = NULL;
+  int rc = kt_analyze(e->an, text, len, &a);
+  if (rc) return rc;
+  for (size_t i = 0; i < kt_analysis_count(a); i++) {
+    const kt_token *t = kt_analysis_get(a, i);
+    char *surface = kt__strndup(text + t->start, t->end - t->start);
+    if (!surface) {
+      kt_analysis_free(a);
+      return KT_ENOMEM;
+    }
+    bool name = has_name_reading(fb, surface);
+    explicit_bzero(surface, strlen(surface));
+    free(surface);
+    if (!name) continue;
+    for (size_t k = 0; k < t->term_count; k++) {
+      size_t w = 0;
+      for (size_t j = 0; j < *nfeat; j++) {
+        if (!strncmp(feat[j], "w:", 2) && !strcmp(feat[j] + 2, t->terms[k].text)) free(feat[j]);
+        else feat[w++] = feat[j];
+      }
+      *nfeat = w;
+    }
+  }
+  kt_analysis_free(a);
+  return KT_OK;
 }
 
 int kt__feedback_add_at(kt_feedback *fb, kt_engine *e, const char *text, size_t len,
@@ -307,6 +525,14 @@ int kt__feedback_add_at(kt_feedback *fb, kt_engine *e, const char *text, size_t 
     return kt__err(KT_EINVAL, "feedback reason %d is not one of 0-6", reason);
   if (kind != KT_FEEDBACK_NOT_SUITABLE && reason != KT_REASON_NONE)
     return kt__err(KT_EINVAL, "a reason is given only with not_suitable");
+  /* Only a service of the open index: not a metadata key ("#format"), not
+   * empty (LMDB cannot look that up), not over the id limit. */
+  size_t idlen = strlen(service_id), bad = 0;
+  if (!kt__utf8_valid(service_id, idlen, &bad))
+    return kt__err(KT_EINVAL, "service id is not valid UTF-8 (byte offset %zu)", bad);
+  if (!idlen || service_id[0] == '#' || idlen > KT_MAX_ID_BYTES)
+    return kt__err(KT_EINVAL, "'%.*s' is not a service id (1-%d bytes, not starting with '#')",
+                   idlen > 100 ? 100 : (int)idlen, service_id, KT_MAX_ID_BYTES);
   char *rec = NULL;
   int rc = kt__store_get(e->gen.store, service_id, &rec, NULL);
   free(rec);
@@ -315,6 +541,10 @@ int kt__feedback_add_at(kt_feedback *fb, kt_engine *e, const char *text, size_t 
   char **feat = NULL;
   size_t nfeat = 0;
   if ((rc = kt__need_features(e, text ? text : "", len, &feat, &nfeat))) return rc;
+  if ((rc = drop_names(fb, e, text ? text : "", len, feat, &nfeat))) {
+    kt__features_free(feat, nfeat);
+    return rc;
+  }
   kt__buf b;
   kt__buf_init(&b, 1 << 20);
   rc = kt__buf_printf(&b, "1\t%lld\t%s\t%d\t%d\t", when, service_id, kind, reason);
@@ -325,16 +555,23 @@ int kt__feedback_add_at(kt_feedback *fb, kt_engine *e, const char *text, size_t 
     return rc;
   }
 
+  sync_store(fb); /* others' writes first, so this one is counted once */
   pthread_rwlock_wrlock(&fb->lock);
-  unsigned char key[12];
-  put_be(key, (uint64_t)when, 8);
-  put_be(key + 8, fb->seq++, 4);
+  unsigned char key[8];
   MDB_val k = {sizeof key, key}, v = {b.len, b.data};
   MDB_txn *t;
+  uint64_t num = 0;
   int m = mdb_txn_begin(fb->env, NULL, 0, &t);
-  if (!m) m = mdb_put(t, fb->dbi, &k, &v, 0);
+  if (!m) m = next_key(t, fb->dbi, &num);
+  if (!m) {
+    put_be(key, num, 8);
+    m = mdb_put(t, fb->dbi, &k, &v, MDB_APPEND | MDB_NOOVERWRITE);
+  }
+  size_t id = m ? 0 : mdb_txn_id(t);
   if (!m) m = mdb_txn_commit(t);
   else mdb_txn_abort(t);
+  if (!m && fb->txnid + 1 == id) fb->txnid = id; /* nobody else wrote in between */
+  if (!m) keep_reserve(fb);
   if (m) {
     rc = mdb_fail(m, "write");
   } else {
@@ -361,7 +598,7 @@ int kt_feedback_expire(kt_feedback *fb, unsigned older_than_days, size_t *remove
   long long cutoff = older_than_days ? (long long)time(NULL) - (long long)older_than_days * 86400
                                      : (long long)INT64_MAX;
   pthread_rwlock_wrlock(&fb->lock);
-  int rc = delete_before(fb, cutoff, removed);
+  int rc = older_than_days ? delete_before(fb, cutoff, removed) : delete_all(fb, removed);
   if (!rc) rc = rebuild(fb);
   pthread_rwlock_unlock(&fb->lock);
   return rc;
@@ -384,6 +621,7 @@ double kt__feedback_factor(kt_feedback *fb, const char *const *features, size_t 
                            const char *service, kt__arena *arena, kt_effect *effects,
                            size_t max_effects, size_t *neffects) {
   if (!fb || !n) return 1.0;
+  sync_store(fb);
   pthread_rwlock_rdlock(&fb->lock);
   double evidence = 0;
   const char *group = NULL;

@@ -14,6 +14,7 @@
  */
 #define _GNU_SOURCE
 #include "engine.h"
+#include "verify.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -362,6 +363,10 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
   ktx_writer_free(w);
   w = NULL;
   fsync_path(build);
+  /* Checksums of what was written, then a full check of it read back, so a
+   * generation damaged on its way to disk never becomes current. */
+  if ((rc = kt__manifest_write(build))) goto out;
+  if ((rc = kt__gen_verify(build, true))) goto out;
 
   /* Publish: rename the finished build, then swap the `current` symlink. */
   struct timespec ts;

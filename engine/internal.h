@@ -33,6 +33,9 @@ void kt__buf_free(kt__buf *b);
 char *kt__strdup(const char *s);
 char *kt__strndup(const char *s, size_t n);
 bool kt__utf8_valid(const char *s, size_t n, size_t *bad_offset);
+/* Is code point @p c one analysis drops without splitting a word (soft
+ * hyphen, zero-width and bidi controls; text.c)? Redaction reads past them too. */
+bool kt__text_dropped(int32_t c);
 double kt__now(void);
 /* Join two path parts into a newly allocated string. */
 char *kt__path_join(const char *a, const char *b);

@@ -4,10 +4,13 @@
  * generation. A generation is written once by the indexer and then only
  * read, so readers open it read-only.
  */
+#define _GNU_SOURCE
 #include "internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <lmdb.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,7 +88,86 @@ int kt__store_create(kt__store **out, const char *path, size_t map_bytes) {
   return KT_OK;
 }
 
+/* LMDB's on-disk meta page (lmdb 0.9, mdb.c: MDB_page header, MDB_meta,
+ * MDB_db), read by offset so that nothing of LMDB's private layout is
+ * needed beyond what its file format fixes. */
+#define META_PAGEHDR 16        /* mp_pgno, mp_pad, mp_flags, mp_lower, mp_upper */
+#define META_P_META 0x08       /* mp_flags of a meta page */
+#define META_MAGIC 0xBEEFC0DEu /* MDB_MAGIC */
+#define META_VERSION 1u        /* MDB_DATA_VERSION */
+#define META_DB_SIZE 48        /* MDB_db: pad, flags, depth, 3 page counts, entries, root */
+#define META_P_INVALID UINT64_MAX
+
+static uint64_t rd64(const unsigned char *p) { uint64_t v; memcpy(&v, p, 8); return v; }
+static uint32_t rd32(const unsigned char *p) { uint32_t v; memcpy(&v, p, 4); return v; }
+static uint16_t rd16(const unsigned char *p) { uint16_t v; memcpy(&v, p, 2); return v; }
+
+/* Check one meta page @p pg (of a file of @p size bytes, pages of @p psize).
+ * Returns NULL if sane, else what is wrong. */
+static const char *meta_problem(const unsigned char *pg, uint64_t size, uint32_t psize,
+                                uint64_t *txnid) {
+  if (!(rd16(pg + 10) & META_P_META)) return "not a meta page";
+  const unsigned char *m = pg + META_PAGEHDR;
+  if (rd32(m) != META_MAGIC) return "wrong magic number";
+  if (rd32(m + 4) != META_VERSION) return "unknown format version";
+  uint64_t last = rd64(m + 24 + 2 * META_DB_SIZE);
+  *txnid = rd64(m + 24 + 2 * META_DB_SIZE + 8);
+  if (last < 1 || (last + 1) > size / psize) return "its last page lies beyond the end of the file";
+  for (int db = 0; db < 2; db++) {
+    const unsigned char *d = m + 24 + db * META_DB_SIZE;
+    uint16_t depth = rd16(d + 6);
+    uint64_t root = rd64(d + 40);
+    /* LMDB asserts root > 1 (the meta pages) and follows it blindly. */
+    if (root == META_P_INVALID ? depth != 0 : (root < 2 || root > last || depth == 0 || depth > 32))
+      return db ? "the database's root page is out of range" : "the free list's root is out of range";
+  }
+  return NULL;
+}
+
+/* LMDB trusts its two meta pages: a damaged one makes it assert (abort the
+ * process) or follow a root page anywhere. Read and check both before
+ * LMDB sees the file. */
+static int check_meta(const char *path) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return errno == ENOENT ? kt__err(KT_ENOINDEX, "no record store at %s", path) : KT_OK;
+  struct stat st;
+  unsigned char head[META_PAGEHDR + 24 + 2 * META_DB_SIZE + 16];
+  unsigned char *pages = NULL;
+  const char *bad = NULL;
+  uint32_t psize = 0;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    return KT_OK; /* LMDB's own open reports it */
+  }
+  if (pread(fd, head, sizeof head, 0) != (ssize_t)sizeof head) {
+    bad = "shorter than its meta pages";
+  } else {
+    psize = rd32(head + META_PAGEHDR + 24); /* mm_psize is mm_dbs[0].md_pad */
+    if (psize < 512 || psize > 65536 || (psize & (psize - 1)))
+      bad = "its page size is not a power of two from 512 to 65536";
+    else if ((uint64_t)st.st_size < 2ull * psize)
+      bad = "shorter than its meta pages";
+  }
+  if (!bad && !(pages = malloc(2 * (size_t)psize))) {
+    close(fd);
+    return KT_ENOMEM;
+  }
+  if (!bad && pread(fd, pages, 2 * (size_t)psize, 0) != (ssize_t)(2 * (size_t)psize))
+    bad = "shorter than its meta pages";
+  close(fd);
+  uint64_t t0 = 0, t1 = 0;
+  const char *b0 = bad ? bad : meta_problem(pages, (uint64_t)st.st_size, psize, &t0);
+  const char *b1 = bad ? bad : meta_problem(pages + psize, (uint64_t)st.st_size, psize, &t1);
+  free(pages);
+  if (b0 || b1)
+    return kt__err(KT_ECORRUPT, "record store %s is damaged: meta page %d: %s", path, b0 ? 0 : 1,
+                   b0 ? b0 : b1);
+  return KT_OK;
+}
+
 int kt__store_open(kt__store **out, const char *path) {
+  int mrc = check_meta(path);
+  if (mrc) return mrc;
   /* LMDB maps the file and trusts its pages: a read past the end of a file
    * cut short would fault (SIGBUS). Refuse such a file before and after
    * opening it (its last page must lie inside it). */

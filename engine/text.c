@@ -26,6 +26,8 @@ static bool is_dropped(UChar32 c) {
          (c >= 0x2066 && c <= 0x2069);
 }
 
+bool kt__text_dropped(int32_t c) { return is_dropped(c); }
+
 static int wl_push(kt__wordlist *wl, kt__word w) {
   if (wl->count == wl->size) {
     size_t ns = wl->size ? wl->size * 2 : 32;

@@ -46,6 +46,10 @@ typedef struct ktx_shard {
 /* Open shards as one database (in the order they were written). */
 int ktx_db_open_shards(ktx_db **out, const ktx_shard *shards, size_t n);
 void ktx_db_close(ktx_db *db);
+/* Xapian's consistency check of the local database at @p path (every
+ * table's blocks and the links between them). KT_OK; KT_ECORRUPT with the
+ * number of errors or Xapian's message; KT_ENOINDEX; KT_EIO. */
+int ktx_db_check(const char *path);
 size_t ktx_db_doccount(ktx_db *db);
 /* Documents containing @p term (0 if none or on error). */
 size_t ktx_db_termfreq(ktx_db *db, const char *term);

@@ -85,6 +85,9 @@ const char *kt_error_last(void);
 
 /** Largest need text kt_search() accepts, in bytes. */
 #define KT_MAX_QUERY_BYTES (64 * 1024)
+/** Longest service id, in bytes: the catalogue refuses longer ids and the
+ * API and feedback refuse them as input. */
+#define KT_MAX_ID_BYTES 100
 
 /* ------------------------------------------------------------------------ */
 /** @name Index building */
@@ -168,6 +171,19 @@ int kt_thesaurus_lint(const char *catalog_dir, char **warnings);
  *         kt_error_last(); KT_EINVAL for a NULL argument; KT_ENOMEM.
  */
 int kt_service_check(const char *json, size_t len, const char *name);
+
+/**
+ * Check the current generation of an index fully before trusting it: every
+ * file against the SHA-256 manifest its build wrote (`MANIFEST.sha256`),
+ * the record store's meta pages, and Xapian's own consistency check.
+ * kt_index_build() does this before it publishes a generation, and
+ * kt_engine_refresh() before it switches to one; kt_engine_open() checks the
+ * manifest and the meta pages only.
+ * @param[in]  index_dir  index root given to kt_index_build()
+ * @return KT_OK; KT_ENOINDEX; KT_ECORRUPT naming the damaged file (a
+ *         generation without a manifest too); KT_EIO; KT_ENOMEM; KT_EINVAL.
+ */
+int kt_index_verify(const char *index_dir);
 /**@}*/
 
 /* ------------------------------------------------------------------------ */
@@ -594,8 +610,14 @@ int kt_concepts_json(kt_engine *engine, char **json_out);
  * length and every other byte offset stay the same. A code is valid when
  * its date exists, its century sign is `+`, `-`, `A`–`F` or `U`–`Y` and its
  * check character matches (letters in either case); it must not be part of
- * a longer run of digits or letters. Call it on a need text before passing
- * the text anywhere, since kt_search() does not do it.
+ * a longer run of digits or letters. The text is read as analysis reads it
+ * and more: soft hyphens, zero-width and bidi control characters inside a
+ * code are ignored, every dash (hyphen, non-breaking hyphen, en dash, minus
+ * sign) counts as '-', digits and letters of any width as ASCII, spaces
+ * inside the code and a missing separator are allowed; the whole spelling
+ * is blanked, byte for byte. Call it on a need text before passing the text
+ * anywhere, since kt_search() does not do it. Should memory run out, the
+ * whole text is blanked (and 1 returned).
  *
  * @param[in,out] text UTF-8 text (not necessarily NUL-terminated); NULL is
  *                     allowed when @p len is 0
@@ -650,9 +672,14 @@ int kt_feedback_kind_parse(const char *name);
 const char *kt_feedback_reason_name(int reason);
 int kt_feedback_reason_parse(const char *name);
 
+/** The default retention of feedback events, in days. */
+#define KT_FEEDBACK_RETENTION_DAYS 365
+
 /**
- * Open (creating if needed) the feedback store in folder @p dir, dropping
- * events older than @p retention_days (0 = the default, 365).
+ * Open (creating if needed) the feedback store in folder @p dir. Events
+ * older than @p retention_days (0 = KT_FEEDBACK_RETENTION_DAYS) are left out
+ * of counts and ranking; opening deletes nothing (kt_feedback_expire() does).
+ * A handle follows what other handles and processes write to the store.
  * @return KT_OK; KT_EIO; KT_ECORRUPT; KT_ENOMEM; KT_EINVAL.
  */
 int kt_feedback_open(kt_feedback **out, const char *dir, unsigned retention_days);
@@ -664,7 +691,9 @@ void kt_feedback_close(kt_feedback *fb);
  * text is analysed with @p engine (its index defines the vocabulary) and
  * only its features are stored. Durable when it returns.
  * @return KT_OK; KT_EINVAL (unknown kind or reason, a reason on a positive
- *         mark, invalid UTF-8); KT_ENOTFOUND (no such service in the index);
+ *         mark, invalid UTF-8, an id that cannot be a service's: empty,
+ *         over KT_MAX_ID_BYTES or a metadata key starting with '#');
+ *         KT_ENOTFOUND (no such service in the index);
  *         KT_ETOOBIG; KT_EIO.
  */
 int kt_feedback_add(kt_feedback *fb, kt_engine *engine, const char *text, size_t len,

@@ -10,6 +10,7 @@ PKGS=(
   libicu-dev
   libstemmer-dev
   liblmdb-dev lmdb-utils
+  libssl-dev
   libcriterion-dev
   libvoikko-dev voikko-fi
   libjansson-dev

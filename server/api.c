@@ -16,6 +16,8 @@
 #include <string.h>
 #include <strings.h>
 
+#define SERVICES_PREFIX "/api/services/"
+
 enum { F_CATEGORY, F_GROUP, F_LANGUAGE, F_MUNI, NFILTERS };
 /* Filter names in requests, and the facets of kt_services_json() they check against. */
 static const char *const filter_names[NFILTERS] = {"category", "target_group", "language",
@@ -451,6 +453,14 @@ static enum MHD_Result search(struct MHD_Connection *c, kts_request *r, const kt
   rc = kt_search(w->engine, q.text, q.len, &o, &res);
   if (!rc) rc = kt_results_json(res, &json);
   kt_results_free(res);
+  if (rc == KT_EINVAL) {
+    /* Everything the client sent was checked above: the engine refusing
+     * it now means something it read (the index) is wrong, not the request. */
+    fprintf(stderr, "kohtaanto serve: search failed on checked input: %s\n", kt_strerror(rc));
+    ret = kts_reply_error(c, r, MHD_HTTP_INTERNAL_SERVER_ERROR, "data_error",
+                          "search failed: the index gave data the engine cannot read");
+    goto out;
+  }
   if (rc) {
     ret = reply_kt(c, r, rc, "search failed", false);
     goto out;
@@ -532,6 +542,7 @@ static enum MHD_Result get_service(struct MHD_Connection *c, kts_request *r, con
   if (rc == KT_ENOTFOUND)
     return kts_reply_error(c, r, MHD_HTTP_NOT_FOUND, "not_found", "no service with id '%s'", id);
   if (rc) return reply_kt(c, r, rc, "cannot read the service", true);
+  snprintf(r->log_path, sizeof r->log_path, "%s%s", SERVICES_PREFIX, id); /* a known id */
   return kts_reply_json(c, r, MHD_HTTP_OK, json, len, kt_free);
 }
 
@@ -631,7 +642,9 @@ static enum MHD_Result post_feedback(struct MHD_Connection *c, kts_request *r,
   }
   rc = kt_feedback_add(cfg->feedback, w->engine, q.text, q.len, service, k, why);
   if (rc == KT_ENOTFOUND)
-    ret = kts_reply_error(c, r, MHD_HTTP_NOT_FOUND, "not_found", "no service with id '%.100s'", service);
+    ret = kts_reply_error(c, r, MHD_HTTP_BAD_REQUEST, "unknown_service",
+                          "'service' must be the id of a service in the index, not '%.100s'",
+                          service);
   else if (rc == KT_EINVAL)
     ret = kts_reply_error(c, r, MHD_HTTP_BAD_REQUEST, "invalid_value", "%s", kt_error_last());
   else if (rc)
@@ -791,6 +804,28 @@ enum MHD_Result kts_route(struct MHD_Connection *c, kts_request *r, const kts_co
   if (r->too_big)
     return kts_reply_error(c, r, MHD_HTTP_CONTENT_TOO_LARGE, "too_large",
                            "the request body is over %d bytes", KTS_BODY_CAP);
+  bool writes = !strcmp(url, "/api/feedback") && post;
+  bool guarded = writes || (!strcmp(url, "/api/feedback/stats") && get);
+  /* A browser sends any page's form or fetch here; only JSON bodies from
+   * the page itself or a configured origin are taken (no CORS preflight is
+   * answered, so other origins cannot send JSON). */
+  if ((post || guarded) && !kts_check_origin(cfg, c))
+    return kts_reply_error(c, r, MHD_HTTP_FORBIDDEN, "forbidden_origin",
+                           "requests from this origin are not accepted (see `serve --origin`)");
+  if (post && !kts_check_json(c))
+    return kts_reply_error(c, r, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                           "the request body must be sent as Content-Type: application/json");
+  if (guarded && !kts_check_token(cfg, c)) {
+    if (r->body) explicit_bzero(r->body, r->len);
+    return kts_reply_unauthorized(c, r);
+  }
+  if (writes && cfg->feedback) {
+    double wait = kts_rate_take(cfg, c);
+    if (wait > 0) {
+      if (r->body) explicit_bzero(r->body, r->len);
+      return kts_reply_rate_limited(c, r, wait, cfg->feedback_rate);
+    }
+  }
   if (!strcmp(url, "/api/search")) {
     if (get || post) return search(c, r, cfg, post);
     return kts_reply_method(c, r, "GET, HEAD, POST");
@@ -828,8 +863,12 @@ void kts_log_path(const char *url, char *buf, size_t size) {
   bool known = kts_asset_find(url) || !strcmp(url, "/api/search") || !strcmp(url, "/api/suggest") ||
                !strcmp(url, "/api/feedback") || !strcmp(url, "/api/feedback/stats") ||
                !strcmp(url, "/api/services") || !strcmp(url, "/api/version") ||
-               !strcmp(url, "/api/concepts") || !strcmp(url, "/healthz") ||
-               (!strncmp(url, SERVICES_PREFIX, strlen(SERVICES_PREFIX)) &&
-                valid_id(url + strlen(SERVICES_PREFIX)));
-  snprintf(buf, size, "%s", known ? url : "(other)");
+               !strcmp(url, "/api/concepts") || !strcmp(url, "/healthz");
+  /* A service path is logged with its id only once the id is found in the
+   * index (get_service): any other id could be anything, an identity code
+   * typed into the address bar included. */
+  if (!known && !strncmp(url, SERVICES_PREFIX, strlen(SERVICES_PREFIX)))
+    snprintf(buf, size, "%s(other)", SERVICES_PREFIX);
+  else
+    snprintf(buf, size, "%s", known ? url : "(other)");
 }

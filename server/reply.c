@@ -80,6 +80,39 @@ enum MHD_Result kts_reply_method(struct MHD_Connection *c, kts_request *r, const
   return queue(c, r, MHD_HTTP_METHOD_NOT_ALLOWED, resp, "application/json; charset=utf-8", len);
 }
 
+enum MHD_Result kts_reply_unauthorized(struct MHD_Connection *c, kts_request *r) {
+  static char body[] = "{\"error\":{\"code\":\"unauthorized\",\"message\":\"this needs a token: "
+                       "Authorization: Bearer TOKEN (see `serve --token-file`)\"}}";
+  struct MHD_Response *resp =
+      MHD_create_response_from_buffer(sizeof body - 1, body, MHD_RESPMEM_PERSISTENT);
+  if (!resp) return MHD_NO;
+  MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer realm=\"kohtaanto\"");
+  MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+  return queue(c, r, MHD_HTTP_UNAUTHORIZED, resp, "application/json; charset=utf-8",
+               sizeof body - 1);
+}
+
+enum MHD_Result kts_reply_rate_limited(struct MHD_Connection *c, kts_request *r, double wait,
+                                       unsigned per_minute) {
+  char msg[160], *s = NULL, after[24];
+  snprintf(msg, sizeof msg, "more than %u feedback marks a minute from this address; try again "
+           "in %.0f s", per_minute, wait < 1 ? 1.0 : wait + 0.5);
+  json_t *doc = json_pack("{s:{s:s, s:s}}", "error", "code", "rate_limited", "message", msg);
+  s = doc ? json_dumps(doc, JSON_PRESERVE_ORDER | JSON_COMPACT) : NULL;
+  json_decref(doc);
+  if (!s) return MHD_NO;
+  size_t len = strlen(s);
+  struct MHD_Response *resp = MHD_create_response_from_buffer_with_free_callback(len, s, free);
+  if (!resp) {
+    free(s);
+    return MHD_NO;
+  }
+  snprintf(after, sizeof after, "%.0f", wait < 1 ? 1.0 : wait + 0.5);
+  MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, after);
+  MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+  return queue(c, r, MHD_HTTP_TOO_MANY_REQUESTS, resp, "application/json; charset=utf-8", len);
+}
+
 enum MHD_Result kts_reply_asset(struct MHD_Connection *c, kts_request *r, const kts_asset *a) {
   struct MHD_Response *resp =
       MHD_create_response_from_buffer(a->len, (void *)a->data, MHD_RESPMEM_PERSISTENT);
@@ -103,6 +136,9 @@ unsigned kts_status_of(int kt_code, const char **code) {
   case KT_ENOINDEX: *code = "no_index"; return MHD_HTTP_SERVICE_UNAVAILABLE;
   case KT_EANALYZER: *code = "unavailable"; return MHD_HTTP_SERVICE_UNAVAILABLE;
   case KT_ENOMEM: *code = "unavailable"; return MHD_HTTP_SERVICE_UNAVAILABLE;
+  /* Data errors are the server's, never the client's: their own codes. */
+  case KT_ECORRUPT: *code = "index_damaged"; return MHD_HTTP_INTERNAL_SERVER_ERROR;
+  case KT_EIO: *code = "io_error"; return MHD_HTTP_INTERNAL_SERVER_ERROR;
   default: *code = "internal"; return MHD_HTTP_INTERNAL_SERVER_ERROR;
   }
 }

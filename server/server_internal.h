@@ -23,6 +23,14 @@
 #define KTS_MAX_LIMIT 100
 /* Longest text GET/POST /api/suggest takes, in bytes (the library's limit). */
 #define KTS_MAX_SUGGEST_BYTES 200
+/* Query parameters in one request (4 filters of KTS_MAX_FILTER_VALUES and
+ * the search's own, with room to spare). */
+#define KTS_MAX_PARAMS 300
+/* Bearer tokens (--token-file): how many, and the shortest accepted. */
+#define KTS_MAX_TOKENS 64
+#define KTS_MIN_TOKEN_BYTES 16
+/* Origins allowed besides the page's own (--origin). */
+#define KTS_MAX_ORIGINS 16
 
 /* What every worker thread needs to know; read-only once serving. */
 typedef struct kts_config {
@@ -30,6 +38,19 @@ typedef struct kts_config {
   double refresh_interval; /* seconds between checks for a new index generation */
   bool access_log;         /* one line per request on stderr */
   kt_feedback *feedback;   /* counsellors' marks (shared by the workers), or NULL */
+  /* Who may do what (guard.c). */
+  char *tokens[KTS_MAX_TOKENS]; /* bearer tokens of feedback writes and statistics */
+  size_t ntokens;               /* 0: no token needed */
+  char *origins[KTS_MAX_ORIGINS]; /* "https://host[:port]" allowed besides the page's own */
+  size_t norigins;
+  bool check_host;       /* refuse Host names the server does not answer for */
+  bool loopback;         /* listening on loopback: its names are allowed hosts */
+  char bind_host[64];    /* the --bind address as a Host name */
+  unsigned feedback_rate; /* feedback writes per minute per client address (0: no limit) */
+  /* Connections (guard.c's watchdog). */
+  unsigned max_connections;     /* served at once */
+  unsigned reserve_connections; /* more accepted only to be answered 503 */
+  double request_timeout;       /* seconds a client has to send a whole request */
 } kts_config;
 
 /* A request in progress: MHD's per-request pointer. */
@@ -43,6 +64,8 @@ typedef struct kts_request {
   size_t out_bytes; /* response body bytes */
   unsigned status;
   bool too_big; /* body went over KTS_BODY_CAP; rest discarded */
+  bool started; /* the request's headers have been seen by on_request */
+  size_t params; /* query parameters counted in the URI (over KTS_MAX_PARAMS: dropped) */
 } kts_request;
 
 /* ---- serve.c ------------------------------------------------------------- */
@@ -57,6 +80,7 @@ typedef struct kts_worker {
   double next_refresh; /* monotonic time of the next index check */
   json_t *facets;      /* "facets" of kt_services_json() for the open
                         * generation (known filter values), or NULL */
+  char last_refusal[256]; /* the refresh failure last logged (logged once) */
 } kts_worker;
 
 /* Call once before the daemon starts. */
@@ -78,6 +102,11 @@ enum MHD_Result kts_reply_json(struct MHD_Connection *c, kts_request *r, unsigne
 enum MHD_Result kts_reply_error(struct MHD_Connection *c, kts_request *r, unsigned status,
                                 const char *code, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* 401 with WWW-Authenticate: Bearer. */
+enum MHD_Result kts_reply_unauthorized(struct MHD_Connection *c, kts_request *r);
+/* 429 with Retry-After (@p wait seconds). */
+enum MHD_Result kts_reply_rate_limited(struct MHD_Connection *c, kts_request *r, double wait,
+                                       unsigned per_minute);
 /* 405 with an Allow header. */
 enum MHD_Result kts_reply_method(struct MHD_Connection *c, kts_request *r, const char *allow);
 struct kts_asset;
@@ -95,6 +124,40 @@ enum MHD_Result kts_route(struct MHD_Connection *c, kts_request *r, const kts_co
 /* What the access log shows for @p url: the path if it is one the server
  * serves, "(other)" otherwise. */
 void kts_log_path(const char *url, char *buf, size_t size);
+
+/* ---- guard.c: origins, tokens, rate limit, the connection watchdog ---- */
+/* Read bearer tokens, one per line ('#' comments); -1 with @p err set. */
+int kts_load_tokens(kts_config *cfg, const char *path, char *err, size_t errsize);
+/* Allow an origin ("https://host[:port]"); -1 with @p err set. */
+int kts_add_origin(kts_config *cfg, const char *origin, char *err, size_t errsize);
+/* Is the request's Host one the server answers for? */
+bool kts_check_host(const kts_config *cfg, struct MHD_Connection *c);
+/* Does the request come from the page itself or a configured origin (no
+ * Origin header: not from a browser's cross-site request)? */
+bool kts_check_origin(const kts_config *cfg, struct MHD_Connection *c);
+/* Does the request carry one of the bearer tokens (or are none needed)? */
+bool kts_check_token(const kts_config *cfg, struct MHD_Connection *c);
+/* Is the request body declared as application/json? */
+bool kts_check_json(struct MHD_Connection *c);
+/* Take one feedback write from the client's allowance: 0 if allowed, else
+ * the seconds until it would be. */
+double kts_rate_take(const kts_config *cfg, struct MHD_Connection *c);
+/* The watchdog thread: closes connections that have not sent a whole
+ * request within request_timeout and, when max_connections are open, idle
+ * keep-alive connections and then those slowest to send their request. */
+int kts_watchdog_start(const kts_config *cfg);
+void kts_watchdog_stop(void);
+/* libmicrohttpd callbacks (cls is the kts_config). */
+enum MHD_Result kts_accept_policy(void *cls, const struct sockaddr *addr, socklen_t len);
+void kts_on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                       enum MHD_ConnectionNotificationCode toe);
+typedef struct kts_conn kts_conn;
+/* Are max_connections requests being answered already (answer 503)? */
+bool kts_conn_over(const kts_config *cfg, struct MHD_Connection *c);
+/* A request is complete and being answered: the watchdog leaves it alone. */
+void kts_conn_begin(struct MHD_Connection *c);
+/* Its answer is sent: the next request must be complete in request_timeout. */
+void kts_conn_end(const kts_config *cfg, struct MHD_Connection *c);
 
 /* ---- util ---------------------------------------------------------------- */
 bool kts_utf8_valid(const char *s, size_t n);

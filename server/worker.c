@@ -61,12 +61,28 @@ int kts_worker_get(const kts_config *cfg, kts_worker **out) {
     w->next_refresh = now + cfg->refresh_interval;
     int changed = 0;
     int rc = kt_engine_refresh(w->engine, &changed);
+    if (rc == KT_ENOINDEX) {
+      /* The index is gone (its root or `current` removed): every worker
+       * answers 503 alike, rather than some from the generation they still
+       * hold and others not at all; reopened when an index is back. */
+      fprintf(stderr, "kohtaanto serve: %s; answering 503 until it is rebuilt\n", kt_error_last());
+      kt_engine_close(w->engine);
+      w->engine = NULL;
+      json_decref(w->facets);
+      w->facets = NULL;
+      w->last_refusal[0] = '\0';
+      return rc;
+    }
     if (rc) {
       /* The engine keeps serving the generation it has; say why once per
-       * check, without anything from a request in the message. */
-      fprintf(stderr, "kohtaanto serve: index refresh failed, serving the previous one: %s: %s\n",
-              kt_strerror(rc), kt_error_last());
+       * generation refused, without anything from a request in the message. */
+      if (strncmp(w->last_refusal, kt_error_last(), sizeof w->last_refusal - 1)) {
+        snprintf(w->last_refusal, sizeof w->last_refusal, "%s", kt_error_last());
+        fprintf(stderr, "kohtaanto serve: index refresh failed, serving the previous one: %s: %s\n",
+                kt_strerror(rc), kt_error_last());
+      }
     } else if (changed) {
+      w->last_refusal[0] = '\0';
       json_decref(w->facets);
       w->facets = NULL;
     }

@@ -45,6 +45,7 @@
         target: 'kohderyhmä', conditions: 'ehdot', provider: 'järjestäjä' },
       version: 'versio', indexBuilt: 'indeksi',
       fbReferred: 'Ohjattu', fbUseful: 'Hyödyllinen', fbNotSuitable: 'Ei sovi…', fbThanks: 'Palaute tallennettu (vain tarpeen käsitteet, ei tekstiä).',
+      tokenPrompt: 'Palautteen tallennus vaatii tunnisteen (token). Anna se:',
       fbReasons: { target_group: 'väärä kohderyhmä', not_eligible: 'asiakas ei ole oikeutettu', area: 'väärä alue',
         unclear: 'kuvaus epäselvä', no_match: 'ei vastaa tarvetta', other: 'muu syy' },
     },
@@ -77,6 +78,7 @@
         target: 'målgrupp', conditions: 'villkor', provider: 'anordnare' },
       version: 'version', indexBuilt: 'index',
       fbReferred: 'Hänvisad', fbUseful: 'Användbar', fbNotSuitable: 'Passar inte…', fbThanks: 'Responsen sparades (endast behovets begrepp, ingen text).',
+      tokenPrompt: 'Att spara respons kräver en token. Ange den:',
       fbReasons: { target_group: 'fel målgrupp', not_eligible: 'kunden är inte berättigad', area: 'fel område',
         unclear: 'oklar beskrivning', no_match: 'motsvarar inte behovet', other: 'annat' },
     },
@@ -109,6 +111,7 @@
         target: 'target group', conditions: 'conditions', provider: 'provider' },
       version: 'version', indexBuilt: 'index',
       fbReferred: 'Referred', fbUseful: 'Useful', fbNotSuitable: 'Not suitable…', fbThanks: 'Feedback saved (only the need\'s concepts, no text).',
+      tokenPrompt: 'Saving feedback needs a token. Enter it:',
       fbReasons: { target_group: 'wrong target group', not_eligible: 'client not eligible', area: 'wrong area',
         unclear: 'description unclear', no_match: 'does not match the need', other: 'other' },
     },
@@ -391,6 +394,33 @@
       super(message || `HTTP ${status}`);
       this.status = status;
       this.code = code;
+    }
+  }
+
+  /* A server started with --token-file wants a bearer token for feedback:
+   * asked once per browser session and kept only for that session. */
+  const TOKEN_KEY = 'kohtaanto-token';
+  function withToken(options) {
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    if (!token) return options;
+    return Object.assign({}, options, {
+      headers: Object.assign({}, options.headers, { Authorization: `Bearer ${token}` }) });
+  }
+
+  async function authorizedApi(path, options) {
+    try {
+      return await api(path, withToken(options));
+    } catch (err) {
+      if (err.status !== 401) throw err;
+      const token = (window.prompt(t('tokenPrompt')) || '').trim();
+      if (!token) throw err;
+      sessionStorage.setItem(TOKEN_KEY, token);
+      try {
+        return await api(path, withToken(options));
+      } catch (again) {
+        if (again.status === 401) sessionStorage.removeItem(TOKEN_KEY);
+        throw again;
+      }
     }
   }
 
@@ -732,11 +762,13 @@
       const body = Object.assign({ text: state.searchText, service, kind: m.kind }, m.reason ? { reason: m.reason } : {});
       if (onClose) {
         try {
-          fetch('/api/feedback', { method: 'POST', keepalive: true, headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(body) }).catch(() => {});
+          fetch('/api/feedback', withToken({ method: 'POST', keepalive: true, headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body) })).catch(() => {});
         } catch (_) { /* the page is going away */ }
       } else {
-        postJson('/api/feedback', body).catch(() => { /* feedback is best effort */ });
+        // With --token-file the server asks for a bearer token: asked once per session.
+        authorizedApi('/api/feedback', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify(body) }).catch(() => { /* feedback is best effort */ });
       }
     }
     state.marks = new Map();

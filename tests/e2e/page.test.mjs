@@ -41,7 +41,9 @@ before(async () => {
   page.on('request', (r) => {
     const u = r.url();
     if (!u.startsWith(origin) && !u.startsWith('data:')) foreign.push(u);
-    if (u.endsWith('/api/feedback') && r.method() === 'POST') feedbackPosts.push(JSON.parse(r.postData()));
+    // Posts that carry the bearer token (a first try without it gets 401 and is repeated).
+    if (u.endsWith('/api/feedback') && r.method() === 'POST' && r.headers().authorization)
+      feedbackPosts.push(JSON.parse(r.postData()));
   });
   page.on('pageerror', (e) => pageErrors.push(String(e)));
 });
@@ -179,6 +181,9 @@ test('a result explains why it matched', async () => {
 });
 
 test('feedback: one mark per result, pressed state, undo, and a confirm step for "not suitable"', async () => {
+  // The server wants a bearer token for feedback (--token-file): the page asks for it.
+  const giveToken = (d) => d.accept(process.env.KT_TOKEN);
+  page.on('dialog', giveToken);
   const card = page.locator('.card.result').first();
   const referred = card.locator('button.fb-referred');
   const useful = card.locator('button.fb-useful');
@@ -219,6 +224,7 @@ test('feedback: one mark per result, pressed state, undo, and a confirm step for
   await search();
   await page.waitForTimeout(200);
   assert.equal(feedbackPosts.length, 2, 'and only once');
+  page.off('dialog', giveToken);
 });
 
 test('a filter narrows the results and shows in the URL', async () => {

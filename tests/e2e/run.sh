@@ -28,7 +28,11 @@ cleanup() {
 }
 trap cleanup EXIT
 "$bin" index --catalog "$catalog" --index "$work/index" >/dev/null
-"$bin" serve --index "$work/index" --feedback "$work/feedback" --port 0 --threads 2 2>"$work/serve.log" &
+# Feedback needs a bearer token, as on a shared server: the page asks for it.
+token=e2e-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+echo "$token" > "$work/tokens"
+"$bin" serve --index "$work/index" --feedback "$work/feedback" --token-file "$work/tokens" \
+  --port 0 --threads 2 2>"$work/serve.log" &
 server=$!
 url=
 for _ in $(seq 1 100); do
@@ -39,4 +43,4 @@ for _ in $(seq 1 100); do
 done
 [ -n "$url" ] || { echo "e2e: server did not start" >&2; cat "$work/serve.log" >&2; exit 1; }
 mkdir -p "$artifacts"
-KT_BASE_URL=$url KT_ARTIFACT_DIR=$artifacts CHROMIUM=$chromium node --test --test-reporter=spec page.test.mjs
+KT_TOKEN=$token KT_BASE_URL=$url KT_ARTIFACT_DIR=$artifacts CHROMIUM=$chromium node --test --test-reporter=spec page.test.mjs

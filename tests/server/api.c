@@ -115,7 +115,7 @@ Test(api, page_is_served_with_a_strict_content_policy) {
 
 Test(api, head_answers_without_a_body) {
   kth_resp r;
-  const char *req = "HEAD /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  const char *req = "HEAD /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
   cr_assert_eq(kth_raw(srv.port, req, strlen(req), &r, 5000), 200);
   cr_assert_eq(r.body_len, 0);
   kth_resp_free(&r);
@@ -301,7 +301,7 @@ Test(api, oversize_need_text_is_rejected) {
 
 Test(api, oversize_body_is_refused_before_it_is_read) {
   /* Announced too large: answered at once, without the body. */
-  const char *req = "POST /api/search HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+  const char *req = "POST /api/search HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
                     "Content-Type: application/json\r\nContent-Length: 10000000\r\n\r\n";
   kth_resp r;
   cr_assert_eq(kth_raw(srv.port, req, strlen(req), &r, 5000), 413);
@@ -313,7 +313,7 @@ Test(api, oversize_chunked_body_is_rejected) {
   size_t chunk = 64 * 1024, chunks = 10; /* 640 KiB, over the 512 KiB cap */
   size_t cap = chunks * (chunk + 16) + 256;
   char *req = malloc(cap);
-  size_t n = (size_t)sprintf(req, "POST /api/search HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+  size_t n = (size_t)sprintf(req, "POST /api/search HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
                                   "Transfer-Encoding: chunked\r\n\r\n");
   for (size_t i = 0; i < chunks; i++) {
     n += (size_t)sprintf(req + n, "%zx\r\n", chunk);
@@ -460,17 +460,17 @@ Test(api, access_log_has_no_need_text_or_query_string) {
 
 /* ---- limits --------------------------------------------------------------------- */
 
-Test(api, connections_over_the_limit_are_turned_away_then_served) {
+Test(api, connections_over_the_limit_do_not_keep_requests_waiting) {
   kth_server small;
   cr_assert(kth_start(&small, index_dir, "--threads 1 --max-connections 2 --timeout 2"));
   int a = kth_connect(small.port), b = kth_connect(small.port);
   cr_assert(a >= 0 && b >= 0);
-  usleep(200 * 1000);
   kth_resp r;
-  /* A third connection gets no answer while two are open... */
-  const char *req = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
-  int st = kth_raw(small.port, req, strlen(req), &r, 1000);
-  cr_assert_eq(st, 0, "third connection answered with %d", st);
+  /* A third connection is answered at once, not left in a queue behind two
+   * that send nothing (it used to get no answer until they timed out). */
+  const char *req = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+  int st = kth_raw(small.port, req, strlen(req), &r, 5000);
+  cr_assert_eq(st, 200, "third connection answered with %d", st);
   kth_resp_free(&r);
   /* ... idle ones are closed after the timeout ... */
   char c;
@@ -479,9 +479,14 @@ Test(api, connections_over_the_limit_are_turned_away_then_served) {
   cr_assert_eq(recv(a, &c, 1, 0), 0, "an idle connection is closed by the server");
   close(a);
   close(b);
-  /* ... and then requests are served again. */
-  cr_assert_eq(kth_raw(small.port, req, strlen(req), &r, 5000), 200);
-  kth_resp_free(&r);
+  /* ... and then requests are served again (once the server has seen the
+   * two closes). */
+  for (int i = 0; i < 50 && st != 200; i++) {
+    st = kth_raw(small.port, req, strlen(req), &r, 5000);
+    kth_resp_free(&r);
+    if (st != 200) usleep(100 * 1000);
+  }
+  cr_assert_eq(st, 200);
   cr_assert_eq(kth_stop(&small), 0, "stops cleanly on SIGTERM");
 }
 
@@ -521,7 +526,12 @@ Test(api, feedback_is_stored_and_lifts_the_service) {
   json_decref(doc);
   /* Errors: unknown service, kind, field; a reason on a positive mark. */
   expect_error("POST", "/api/feedback",
-               "{\"text\": \"x\", \"service\": \"no-such\", \"kind\": \"useful\"}", 404, "not_found");
+               "{\"text\": \"x\", \"service\": \"no-such\", \"kind\": \"useful\"}", 400, "unknown_service");
+  /* Only ids of the index: not a metadata key, not empty (issue 14 item 8). */
+  expect_error("POST", "/api/feedback",
+               "{\"text\": \"x\", \"service\": \"#format\", \"kind\": \"useful\"}", 400, "invalid_value");
+  expect_error("POST", "/api/feedback",
+               "{\"text\": \"x\", \"service\": \"\", \"kind\": \"useful\"}", 400, "invalid_value");
   expect_error("POST", "/api/feedback",
                "{\"text\": \"x\", \"service\": \"no-such\", \"kind\": \"loved\"}", 400, "invalid_value");
   expect_error("POST", "/api/feedback", "{\"text\": \"x\", \"kind\": \"useful\"}", 400, "missing_field");

@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include <criterion/criterion.h>
 #include <kohtaanto.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,4 +95,55 @@ Test(redact, only_the_given_length_is_read_and_written) {
   cr_assert_eq(kt_redact_hetu(buf, strlen(buf)), 1);
   cr_assert_eq(kt_redact_hetu(NULL, 0), 0);
   cr_assert_eq(kt_redact_hetu(buf, 0), 0);
+}
+
+/* Issue 14 item 11: every spelling of 131052-308T that analysis would read
+ * as the code (data file: one spelling per line, with C escapes) is blanked
+ * whole, and only it. */
+static void unescape(const char *in, char *out) {
+  while (*in) {
+    if (in[0] == '\\' && in[1] == 'x') {
+      unsigned v;
+      sscanf(in + 2, "%2x", &v);
+      *out++ = (char)v;
+      in += 4;
+    } else {
+      *out++ = *in++;
+    }
+  }
+  *out = '\0';
+}
+
+Test(redact, every_spelling_of_a_code_is_blanked_whole) {
+  FILE *f = fopen(KT_TEST_DATA "/hetu-spellings.txt", "r");
+  cr_assert_not_null(f, "tests/data/hetu-spellings.txt");
+  char line[512], text[512];
+  size_t cases = 0;
+  while (fgets(line, sizeof line, f)) {
+    line[strcspn(line, "\n")] = '\0';
+    if (!*line || *line == '#') continue;
+    unescape(line, text);
+    char in[600];
+    snprintf(in, sizeof in, "asiakas %s, velkoja", text);
+    size_t count;
+    char *s = redact(in, &count);
+    cr_assert_eq(count, 1, "'%s' (%s): %zu codes", line, in, count);
+    cr_assert_eq(strlen(s), strlen(in));
+    cr_assert(!strncmp(s, "asiakas ", 8) && !strcmp(s + strlen(s) - 9, ", velkoja"), "%s -> %s", line, s);
+    for (size_t i = 8; i < strlen(s) - 9; i++)
+      cr_assert_eq(s[i], ' ', "'%s': byte %zu left: %s", line, i, s);
+    free(s);
+    cases++;
+  }
+  fclose(f);
+  cr_assert_geq(cases, 17);
+}
+
+Test(redact, normalising_does_not_blank_what_is_not_a_code) {
+  expect("131052\xe2\x80\x93" "3087", "131052\xe2\x80\x93" "3087", 0); /* en dash, wrong check */
+  expect("131052 30", "131052 30", 0);
+  expect("1310523087", "1310523087", 0);        /* no separator, wrong check character */
+  expect("9131052308T", "9131052308T", 0);      /* part of a longer number */
+  expect("131052-308T\xef\xbc\x91", "131052-308T\xef\xbc\x91", 0); /* a fullwidth digit after */
+  expect("puh. 040 1234 567", "puh. 040 1234 567", 0);
 }

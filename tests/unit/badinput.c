@@ -1407,3 +1407,75 @@ Test(badinput_cli, index_from_bad_catalogues_leaves_the_index_alone) {
   free(snap);
   free(answer);
 }
+
+/* ---- issue 14: messages, error counts, the id limit ------------------------ */
+
+/* Item 13: a file name holding a terminal escape sequence (or a bidi
+ * override) is named in the message without it. */
+Test(badinput_build, escape_sequences_in_file_names_never_reach_a_message) {
+  char *cat = mini_copy();
+  const char *names[] = {"evil\x1b[2J\x1b]0;pwned\x07.json", "bidi\xe2\x80\xaenosj.json",
+                         "c1\xc2\x9b" "31m.json"};
+  for (size_t i = 0; i < 3; i++) {
+    char *p = svc_path(cat, names[i]);
+    kt_hard_write(p, "{", 1);
+    free(p);
+  }
+  cr_assert_eq(kt_catalog_validate(cat, NULL), KT_ECATALOG);
+  const char *m = kt_error_last();
+  cr_assert(strstr(m, "evil"), "the file is still named: %s", m);
+  cr_assert_null(strchr(m, '\x1b'), "an escape reached the message");
+  cr_assert_null(strchr(m, '\x07'), "a bell reached the message");
+  cr_assert_null(strstr(m, "\xe2\x80\xae"), "a bidi override reached the message");
+  cr_assert_null(strstr(m, "\xc2\x9b"), "a C1 control reached the message");
+  kt__rm_rf(cat);
+  free(cat);
+}
+
+/* Item 14: the count of errors went on only while the 1 MiB message buffer
+ * had room. 12 000 broken files with long names fill it several times. */
+Test(badinput_build, every_broken_file_is_counted_however_many, .timeout = 120) {
+  char *cat = mini_copy();
+  char name[200];
+  for (int i = 0; i < 12000; i++) {
+    snprintf(name, sizeof name, "%s/services/broken-%0150d.json", cat, i);
+    kt_hard_write(name, "{", 1);
+  }
+  cr_assert_eq(kt_catalog_validate(cat, NULL), KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), "has 12000 errors"), "%.300s", kt_error_last());
+  kt__rm_rf(cat);
+  free(cat);
+}
+
+/* Item 15: an id over KT_MAX_ID_BYTES was indexed, but the API refused it:
+ * one limit, enforced when the catalogue is validated. */
+Test(badinput_catalog, an_id_over_the_id_limit_is_refused) {
+  char id[KT_MAX_ID_BYTES + 2];
+  memset(id, 'a', sizeof id - 1);
+  id[sizeof id - 1] = '\0';
+  json_t *s = base_service();
+  json_object_set_new(s, "id", json_string(id));
+  char *text = json_dumps(s, 0);
+  kt__buf errs;
+  kt__service out;
+  kt__buf_init(&errs, 1 << 20);
+  char file[200];
+  snprintf(file, sizeof file, "services/%s.json", id);
+  cr_assert_eq(kt__service_parse(file, text, strlen(text), &out, &errs), KT_ECATALOG);
+  cr_assert(errs.data && strstr(errs.data, "field 'id'") && strstr(errs.data, "100"), "%s",
+            errs.data ? errs.data : "");
+  kt__buf_free(&errs);
+  /* Exactly at the limit is fine. */
+  id[KT_MAX_ID_BYTES] = '\0';
+  json_object_set_new(s, "id", json_string(id));
+  free(text);
+  text = json_dumps(s, 0);
+  snprintf(file, sizeof file, "services/%s.json", id);
+  kt__buf_init(&errs, 1 << 20);
+  cr_assert_eq(kt__service_parse(file, text, strlen(text), &out, &errs), KT_OK, "%s",
+               errs.data ? errs.data : "");
+  kt__service_free(&out);
+  kt__buf_free(&errs);
+  free(text);
+  json_decref(s);
+}

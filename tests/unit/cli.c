@@ -169,3 +169,72 @@ Test(cli, handout_refuses_bad_arguments) {
   cr_assert_eq(strlen(out), 0, "nothing printed for a wrong id: %s", out);
   free(out);
 }
+
+/* Issue 14 item 16: an unknown filter value is a usage error (as over HTTP),
+ * not "no matches"; `analyze` takes no options. */
+Test(cli, unknown_filter_values_and_options_are_usage_errors) {
+  char *out;
+  cr_assert_eq(run(&out, "search --index %s --category nope velat 2>&1", idx), 2, "%s", out);
+  cr_assert(strstr(out, "unknown --category 'nope'"), "%s", out);
+  free(out);
+  cr_assert_eq(run(&out, "search --index %s --lang klingon velat 2>&1", idx), 2, "%s", out);
+  cr_assert(strstr(out, "unknown --lang 'klingon'"), "%s", out);
+  free(out);
+  cr_assert_eq(run(&out, "analyze --index %s velat 2>&1", idx), 2, "%s", out);
+  cr_assert(strstr(out, "unknown option '--index'"), "%s", out);
+  free(out);
+  cr_assert_eq(run(&out, "analyze -- velat"), 0);
+  cr_assert(strstr(out, "lemma:velka"), "%s", out);
+  free(out);
+}
+
+/* Issue 14 item 17: batch query ids become a TREC column: empty, spaced or
+ * repeated ones are refused naming the line. */
+Test(cli, batch_query_ids_must_be_unique_single_words) {
+  const char *files[] = {"q1\tvelat\nq1\tasunto\n", "q 1\tvelat\n", "\tvelat\n", "q\x01\tvelat\n"};
+  const char *want[] = {":2: query id 'q1' is given twice", ":1: the query id", ":1: the query id",
+                        ":1: the query id"};
+  for (size_t i = 0; i < 4; i++) {
+    char path[600], *out;
+    snprintf(path, sizeof path, "%s/queries-%zu.tsv", home, i);
+    FILE *f = fopen(path, "w");
+    fputs(files[i], f);
+    fclose(f);
+    cr_assert_eq(run(&out, "search --index %s --queries %s --format trec 2>&1 >/dev/null", idx, path),
+                 3, "case %zu: %s", i, out);
+    cr_assert(strstr(out, want[i]), "case %zu: %s", i, out);
+    free(out);
+  }
+}
+
+/* Issue 14 item 8: the CLI stored "#format" as a service and failed with
+ * exit 6 on an empty one; both are bad input (exit 3), nothing stored. */
+Test(cli, feedback_for_ids_that_are_no_service_is_bad_input) {
+  char *out;
+  const char *ids[] = {"'#format'", "''", "'#services'"};
+  for (size_t i = 0; i < 3; i++) {
+    cr_assert_eq(run(&out, "feedback add --store %s/fb --index %s --service %s --kind useful velat 2>&1",
+                     home, idx, ids[i]),
+                 3, "%s: %s", ids[i], out);
+    free(out);
+  }
+  cr_assert_eq(run(&out, "feedback count --store %s/fb", home), 0);
+  cr_assert(!strncmp(out, "0", 1), "events were stored: %s", out);
+  free(out);
+}
+
+/* Issue 14 item 13: a path or value with a terminal escape sequence is shown
+ * without it (the library's messages are sanitised too, see badinput). */
+Test(cli, escape_sequences_in_paths_and_values_are_not_printed) {
+  char *out;
+  cr_assert_eq(run(&out, "search --index %s --queries \"$(printf '/nonexistent/q\\033[2J\\033]0;x\\007')\" "
+                   "--format trec 2>&1", idx), 3, "%s", out);
+  cr_assert(strstr(out, "/nonexistent/q"), "%s", out);
+  cr_assert_null(strchr(out, '\033'), "an escape was printed: %s", out);
+  cr_assert_null(strchr(out, '\007'), "a bell was printed: %s", out);
+  free(out);
+  cr_assert_eq(run(&out, "search --index %s --category \"$(printf 'x\\033[31m')\" velat 2>&1", idx), 2,
+               "%s", out);
+  cr_assert_null(strchr(out, '\033'), "an escape was printed: %s", out);
+  free(out);
+}

@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -163,8 +165,12 @@ Test(feedback, old_events_expire_and_a_wipe_removes_everything) {
   cr_assert_eq(kt_feedback_count(fb), 2);
   kt_feedback_close(fb);
   fb = open_store(dir); /* default retention: 365 days */
-  cr_assert_eq(kt_feedback_count(fb), 1, "the 400-day-old event was kept");
+  cr_assert_eq(kt_feedback_count(fb), 1, "the 400-day-old event was counted");
   size_t removed = 0;
+  /* Opening deleted nothing (it only reads); expiry deletes the old one. */
+  cr_assert_eq(kt_feedback_expire(fb, 365, &removed), KT_OK);
+  cr_assert_eq(removed, 1);
+  cr_assert_eq(kt_feedback_count(fb), 1);
   cr_assert_eq(kt_feedback_expire(fb, 0, &removed), KT_OK);
   cr_assert_eq(removed, 1);
   cr_assert_eq(kt_feedback_count(fb), 0);
@@ -251,6 +257,150 @@ Test(feedback, rejects_bad_marks_with_clear_errors) {
                KT_EINVAL);
   cr_assert_eq(kt_feedback_add(fb, e, "\xff\xfe", 2, "takuusaatio", KT_FEEDBACK_USEFUL, 0), KT_EINVAL);
   cr_assert_eq(kt_feedback_count(fb), 0);
+  kt_feedback_close(fb);
+  kt_engine_close(e);
+}
+
+/* Issue 14 item 8: only services of the open index. A metadata key of the
+ * record store, an empty id and an over-long one are invalid input (they
+ * were stored, or an LMDB error). */
+Test(feedback, only_ids_of_services_in_the_index_are_accepted) {
+  char *dir = kt_test_tmpdir();
+  kt_engine *e = open_engine();
+  kt_feedback *fb = open_store(dir);
+  char long_id[KT_MAX_ID_BYTES + 2];
+  memset(long_id, 'a', sizeof long_id - 1);
+  long_id[sizeof long_id - 1] = '\0';
+  const char *bad[] = {"#format", "#services", "", long_id, "takuu\xff"};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    cr_assert_eq(kt_feedback_add(fb, e, "velat", 5, bad[i], KT_FEEDBACK_REFERRED, 0), KT_EINVAL,
+                 "'%s' accepted: %s", bad[i], kt_error_last());
+    cr_assert(*kt_error_last());
+  }
+  cr_assert_eq(kt_feedback_count(fb), 0);
+  kt_feedback_close(fb);
+  kt_engine_close(e);
+}
+
+/* Issue 14 item 6: two writers in the same second with the same process id
+ * (a container restarted as PID 1 does this) used to share keys and
+ * overwrite each other. Two handles in one process are exactly that. */
+Test(feedback, events_of_the_same_second_and_pid_never_overwrite_each_other) {
+  char *dir = kt_test_tmpdir();
+  kt_engine *e = open_engine();
+  kt_feedback *a = open_store(dir), *b = open_store(dir);
+  long long when = (long long)time(NULL);
+  for (int i = 0; i < 5; i++) {
+    cr_assert_eq(kt__feedback_add_at(a, e, "velat", 5, "takuusaatio", KT_FEEDBACK_USEFUL, 0, when), KT_OK);
+    cr_assert_eq(kt__feedback_add_at(b, e, "velat", 5, "takuusaatio", KT_FEEDBACK_USEFUL, 0, when), KT_OK);
+  }
+  /* Out of time order too: an event of yesterday after today's. */
+  cr_assert_eq(kt__feedback_add_at(a, e, "velat", 5, "takuusaatio", KT_FEEDBACK_USEFUL, 0,
+                                   when - 86400), KT_OK);
+  kt_feedback_close(a);
+  kt_feedback_close(b);
+  kt_feedback *c = open_store(dir);
+  cr_assert_eq(kt_feedback_count(c), 11, "events were lost");
+  kt_feedback_close(c);
+  kt_engine_close(e);
+}
+
+/* Issue 14 item 9: a reader opened with a short retention deletes nothing
+ * (`feedback count --retention 1` deleted events), and a long-running
+ * reader (a server) sees what another handle (the CLI) adds and wipes. */
+Test(feedback, readers_delete_nothing_and_see_other_writers) {
+  char *dir = kt_test_tmpdir();
+  kt_engine *e = open_engine();
+  kt_feedback *server = open_store(dir);
+  long long now = (long long)time(NULL);
+  cr_assert_eq(kt__feedback_add_at(server, e, "velat", 5, "takuusaatio", KT_FEEDBACK_USEFUL, 0,
+                                   now - 10LL * 86400), KT_OK);
+  kt_feedback *ro = NULL;
+  cr_assert_eq(kt_feedback_open(&ro, dir, 1), KT_OK);
+  cr_assert_eq(kt_feedback_count(ro), 0, "a 10-day-old event is outside a 1-day retention");
+  kt_feedback_close(ro);
+  cr_assert_eq(kt_feedback_open(&ro, dir, 0), KT_OK);
+  cr_assert_eq(kt_feedback_count(ro), 1, "opening with a short retention deleted it");
+  /* The other handle adds and wipes; the first sees both. */
+  add(ro, e, "velat kasassa", "takuusaatio", KT_FEEDBACK_REFERRED, 0);
+  cr_assert_eq(kt_feedback_count(server), 2, "the server did not see the CLI's add");
+  size_t removed = 0;
+  cr_assert_eq(kt_feedback_expire(ro, 0, &removed), KT_OK);
+  cr_assert_eq(removed, 2);
+  cr_assert_eq(kt_feedback_count(server), 0, "the lift stays after a wipe");
+  kt_feedback_close(ro);
+  kt_feedback_close(server);
+  kt_engine_close(e);
+}
+
+/* Issue 14 item 10: a word with a first-name or surname reading (Voikko's
+ * classes etunimi, sukunimi) is never stored, whatever its position; the
+ * sentence-initial ones were (w:anna, w:kallio, w:toivo...). */
+Test(feedback, names_at_the_start_of_a_sentence_are_not_stored) {
+  char *dir = kt_test_tmpdir();
+  kt_engine *e = open_engine();
+  kt_feedback *fb = open_store(dir);
+  const char *text = "Anna tarvitsee apua velkoihin. Kallio soitti eilen. Toivo etsii töitä. "
+                     "Lahja haluaa koulutusta. Tuuli asuu yksin.";
+  add(fb, e, text, "talous-ja-velkaneuvonta", KT_FEEDBACK_REFERRED, 0);
+  kt_feedback_close(fb);
+  kt_engine_close(e);
+  char path[512];
+  snprintf(path, sizeof path, "%s/data.mdb", dir);
+  FILE *f = fopen(path, "rb");
+  cr_assert_not_null(f);
+  fseek(f, 0, SEEK_END);
+  long size = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *data = malloc((size_t)size);
+  cr_assert_eq(fread(data, 1, (size_t)size, f), (size_t)size);
+  fclose(f);
+  const char *never[] = {"w:anna", "w:antaa", "w:kallio", "w:toivo", "w:toivoa", "w:lahja",
+                         "w:tuuli", "w:tuulla"};
+  for (size_t i = 0; i < sizeof never / sizeof *never; i++) {
+    const char *p = memmem(data, (size_t)size, never[i], strlen(never[i]));
+    /* "w:toivo" must not match as a prefix of a longer feature either. */
+    cr_assert_null(p, "'%s' is stored", never[i]);
+  }
+  cr_assert_not_null(memmem(data, (size_t)size, "w:velka", 7), "the need's own words are kept");
+  free(data);
+}
+
+/* Issue 14 item 9: `feedback wipe` on a full disk failed and left the
+ * events (LMDB needs new pages even to delete). A child that may not grow
+ * any file past the store's size (RLIMIT_FSIZE: writes beyond fail as on a
+ * full disk) still wipes everything. */
+Test(feedback, a_wipe_works_when_no_file_may_grow) {
+  char *dir = kt_test_tmpdir();
+  kt_engine *e = open_engine();
+  kt_feedback *fb = open_store(dir);
+  for (int i = 0; i < 300; i++) add(fb, e, "velat kasassa ja ulosotto", "takuusaatio", KT_FEEDBACK_USEFUL, 0);
+  kt_feedback_close(fb);
+  char path[512];
+  snprintf(path, sizeof path, "%s/data.mdb", dir);
+  struct stat st;
+  cr_assert_eq(stat(path, &st), 0);
+  pid_t pid = fork();
+  if (pid == 0) {
+    signal(SIGXFSZ, SIG_IGN);
+    struct rlimit rl = {(rlim_t)st.st_size, (rlim_t)st.st_size};
+    if (setrlimit(RLIMIT_FSIZE, &rl)) _exit(90);
+    kt_feedback *w = NULL;
+    if (kt_feedback_open(&w, dir, 0)) _exit(91);
+    size_t removed = 0;
+    int rc = kt_feedback_expire(w, 0, &removed);
+    if (rc) {
+      fprintf(stderr, "wipe: %s\n", kt_error_last());
+      _exit(92);
+    }
+    _exit(removed == 300 && kt_feedback_count(w) == 0 ? 0 : 93);
+  }
+  int status = 0;
+  cr_assert_eq(waitpid(pid, &status, 0), pid);
+  cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0, "the wipe failed: status %d",
+            WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+  fb = open_store(dir);
+  cr_assert_eq(kt_feedback_count(fb), 0, "events are left after the wipe");
   kt_feedback_close(fb);
   kt_engine_close(e);
 }
