@@ -453,8 +453,15 @@ static enum MHD_Result search(struct MHD_Connection *c, kts_request *r, const kt
   rc = kt_search(w->engine, q.text, q.len, &o, &res);
   if (!rc) rc = kt_results_json(res, &json);
   kt_results_free(res);
+  if (rc == KT_EINVAL && (q.nremoved || q.ncgroups || o.client_age || o.client_municipality ||
+                          o.client_language)) {
+    /* The counsellor's corrections are checked by the engine (it knows the
+     * signals): a refused one is the request's fault. */
+    ret = kts_reply_error(c, r, MHD_HTTP_BAD_REQUEST, "invalid_input", "%s", kt_error_last());
+    goto out;
+  }
   if (rc == KT_EINVAL) {
-    /* Everything the client sent was checked above: the engine refusing
+    /* Everything else the client sent was checked above: the engine refusing
      * it now means something it read (the index) is wrong, not the request. */
     fprintf(stderr, "kohtaanto serve: search failed on checked input: %s\n", kt_strerror(rc));
     ret = kts_reply_error(c, r, MHD_HTTP_INTERNAL_SERVER_ERROR, "data_error",
@@ -795,7 +802,6 @@ out:
   return ret;
 }
 
-#define SERVICES_PREFIX "/api/services/"
 
 enum MHD_Result kts_route(struct MHD_Connection *c, kts_request *r, const kts_config *cfg,
                           const char *url, const char *method) {

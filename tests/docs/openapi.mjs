@@ -281,7 +281,7 @@ try {
   await check(A, 'POST', '/api/feedback', { text: 'x', service: 'palkkatuki', kind: 'useful', reason: 'area' }, bad(400, 'invalid_value'));
   await check(A, 'POST', '/api/feedback', { text: 'x', kind: 'useful' }, bad(400, 'missing_field'));
   await check(A, 'POST', '/api/feedback', { text: 'x', service: 'palkkatuki', kind: 'useful', note: 'y' }, bad(400, 'unknown_field'));
-  await check(A, 'POST', '/api/feedback', { text: 'x', service: 'no-such-service', kind: 'useful' }, bad(404, 'not_found'));
+  await check(A, 'POST', '/api/feedback', { text: 'x', service: 'no-such-service', kind: 'useful' }, bad(400, 'unknown_service'));
   await check(A, 'POST', '/api/feedback', { text: 'a'.repeat(65537), service: 'palkkatuki', kind: 'useful' }, bad(413, 'too_large'));
   await check(A, 'GET', '/api/feedback', undefined, bad(405, 'method_not_allowed'));
   await check(Bn, 'POST', '/api/feedback', { text: 'x', service: 'palkkatuki', kind: 'useful' }, bad(503, 'feedback_disabled'));
