@@ -23,7 +23,9 @@ CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebI
 cmake --build "$build" -j"$jobs" --target "${targets[@]/#/fuzz_}"
 
 mkdir -p "$build/artifacts"
-export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}
+# new_delete_type_mismatch=0: libxapian 1.4's own Database::check() (run on a
+# generation before it is trusted) trips it inside libxapian; see xapian_shim.cc.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:new_delete_type_mismatch=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 status=0
 for t in "${targets[@]}"; do
