@@ -1,0 +1,164 @@
+/*
+ * signals.c — need signals and their effects, on fixtures of their own (no
+ * index, no catalogue): what is read from a text (age, long unemployment,
+ * language, municipality), what a refusal hides, and how a service's
+ * eligibility turns into a boost or a demotion. Snippets too: the passage
+ * with most of the matched words, marked.
+ */
+#define _GNU_SOURCE
+#include "engine.h"
+#include "helpers.h"
+
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+static kt_analyzer *an;
+
+static void setup(void) { cr_assert_eq(kt_analyzer_open(&an), KT_OK, "%s", kt_error_last()); }
+static void teardown(void) { kt_analyzer_close(an); }
+
+TestSuite(signals, .init = setup, .fini = teardown);
+TestSuite(snippet, .init = setup, .fini = teardown);
+
+/* Read the signals of @p text (nothing refused unless @p refuse_from >= 0:
+ * tokens from that index on are refused). */
+static kt__sigset read_text(const char *text, int refuse_from) {
+  kt_analysis *a = NULL;
+  cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
+  size_t n = kt_analysis_count(a);
+  bool *rej = calloc(n + 1, sizeof *rej);
+  for (size_t i = 0; refuse_from >= 0 && i < n; i++) rej[i] = (int)i >= refuse_from;
+  kt_results *res = calloc(1, sizeof *res);
+  kt__sigset set;
+  cr_assert_eq(kt__signals_read(a, text, rej, &set, res), KT_OK);
+  kt_results_free(res);
+  free(rej);
+  kt_analysis_free(a);
+  return set;
+}
+
+Test(signals, ages_in_the_ways_notes_write_them) {
+  cr_assert_eq(read_text("24v, etsii töitä", -1).age_lo, 24);
+  cr_assert_eq(read_text("hän on 31-vuotias", -1).age_lo, 31);
+  cr_assert_eq(read_text("ikä 45", -1).age_lo, 45);
+  kt__sigset s = read_text("alle 25 vuotias nuori", -1);
+  cr_assert_eq(s.age_hi, 24);
+  s = read_text("yli 55 vuotta vanha", -1);
+  cr_assert_eq(s.age_lo, 56);
+  cr_assert_eq(read_text("asunnossa 3 huonetta", -1).age_lo, -1, "a number is not an age");
+}
+
+Test(signals, an_age_band_is_a_target_group) {
+  kt__sigset s = read_text("19v", -1);
+  bool young = false;
+  for (size_t i = 0; i < s.ngroups; i++) young |= !strcmp(s.groups[i], "nuoret");
+  cr_assert(young);
+  s = read_text("58v", -1);
+  bool older = false;
+  for (size_t i = 0; i < s.ngroups; i++) older |= !strcmp(s.groups[i], "ikaantyneet");
+  cr_assert(older);
+}
+
+Test(signals, long_unemployment_needs_a_length) {
+  cr_assert(read_text("työttömänä 3 vuotta", -1).long_unemployed);
+  cr_assert(read_text("pitkäaikaistyötön", -1).long_unemployed);
+  cr_assert(read_text("ollut vuosia työttömänä", -1).long_unemployed);
+  cr_assert_not(read_text("työtön, etsii töitä", -1).long_unemployed, "no length, no signal");
+}
+
+Test(signals, language_situation) {
+  cr_assert(read_text("ei puhu suomea", -1).no_finnish);
+  cr_assert(read_text("suomi vielä heikko", -1).basic_finnish);
+  cr_assert(read_text("haluaa palvelun ruotsiksi", -1).lang_sv);
+  cr_assert(read_text("He wants work and needs help with the CV", -1).lang_en,
+            "a note written in English");
+}
+
+Test(signals, municipality_of_residence) {
+  cr_assert_str_eq(read_text("asuu Espoossa", -1).municipality, "espoo");
+  cr_assert_str_eq(read_text("vantaalainen", -1).municipality, "vantaa");
+  cr_assert_null(read_text("etsii töitä", -1).municipality);
+}
+
+Test(signals, refused_words_are_not_read) {
+  /* "ei halua ... 24v" is odd, but a refused span must never be read. */
+  cr_assert_eq(read_text("etsii töitä 24v", 2).age_lo, -1);
+  cr_assert_eq(read_text("etsii töitä 24v", -1).age_lo, 24);
+}
+
+/* A service's document data as signals read it. */
+static kt__doc doc(int age_min, int age_max, int finnish, const char *groups, const char *langs,
+                   const char *munis) {
+  kt__doc d;
+  memset(&d, 0, sizeof d);
+  d.age_min = age_min;
+  d.age_max = age_max;
+  d.finnish_level = finnish;
+  d.f[KT__D_GROUPS] = groups;
+  d.f[KT__D_LANGS] = langs;
+  d.f[KT__D_MUNIS] = munis;
+  return d;
+}
+
+static double factor_of(const char *text, kt__doc d) {
+  kt__sigset s = read_text(text, -1);
+  kt__arena ar = {0};
+  kt_effect ef[8];
+  double f = 0;
+  kt__signals_apply(&s, &d, &kt__ranking_defaults, &ar, ef, 8, &f);
+  kt__arena_free(&ar);
+  return f;
+}
+
+Test(signals, eligibility_demotes_and_fit_boosts) {
+  const kt__ranking *r = &kt__ranking_defaults;
+  /* Too old for a youth service. */
+  cr_assert_float_eq(factor_of("45v", doc(16, 29, 0, "nuoret", "fi", "helsinki")),
+                     r->demote_eligibility, 1e-9);
+  /* Young client, youth service: a boost for the age and one for the group. */
+  cr_assert_float_eq(factor_of("22v", doc(16, 29, 0, "nuoret", "fi", "helsinki")),
+                     r->boost_fit * r->boost_fit, 1e-9);
+  /* No Finnish, a service that needs B1 Finnish and is given only in Finnish. */
+  cr_assert_float_eq(factor_of("ei puhu suomea", doc(-1, -1, 3, "kaikki", "fi", "koko suomi")),
+                     r->demote_language, 1e-9);
+  /* Lives in Espoo; the service is for Helsinki residents only. */
+  cr_assert_float_eq(factor_of("asuu Espoossa", doc(-1, -1, 0, "kaikki", "fi", "helsinki")),
+                     r->demote_area, 1e-9);
+  cr_assert_float_eq(factor_of("asuu Espoossa", doc(-1, -1, 0, "kaikki", "fi", "koko suomi")), 1.0,
+                     1e-9);
+}
+
+Test(snippet, the_passage_with_the_matched_words_is_marked) {
+  const char *text = "Ensimmäinen lause ei kerro mitään. Velkaneuvonta auttaa, kun velat ovat "
+                     "kasassa ja ulosotto vie palkan. Viimeinen lause on muuta.";
+  const char *terms[] = {"velka", "ulosotto"};
+  kt__arena ar = {0};
+  const char *snip = NULL;
+  kt_span *spans = NULL;
+  size_t n = 0;
+  cr_assert_eq(kt__snippet(an, text, terms, 2, &ar, &snip, &spans, &n), KT_OK);
+  cr_assert_not_null(snip);
+  cr_assert(strstr(snip, "ulosotto"), "%s", snip);
+  cr_assert_geq(n, 2, "the matched words are marked");
+  bool ulos = false;
+  for (size_t i = 0; i < n; i++) {
+    cr_assert_lt(spans[i].start, spans[i].end);
+    cr_assert_leq(spans[i].end, strlen(snip));
+    ulos |= !strncmp(snip + spans[i].start, "ulosotto", spans[i].end - spans[i].start);
+  }
+  cr_assert(ulos, "ulosotto is one of the marked words");
+  kt__arena_free(&ar);
+}
+
+Test(snippet, no_matched_word_no_snippet) {
+  kt__arena ar = {0};
+  const char *snip = "x";
+  kt_span *spans = NULL;
+  size_t n = 0;
+  const char *terms[] = {"trukki"};
+  cr_assert_eq(kt__snippet(an, "Velkaneuvonta auttaa.", terms, 1, &ar, &snip, &spans, &n), KT_OK);
+  cr_assert_null(snip);
+  cr_assert_eq(n, 0);
+  kt__arena_free(&ar);
+}
