@@ -43,6 +43,7 @@
       f_related: 'Liittyvät palvelut', years: 'v', ageFrom: 'vähintään', ageTo: 'enintään',
       fields: { name: 'nimi', summary: 'tiivistelmä', description: 'kuvaus', keywords: 'avainsanat',
         target: 'kohderyhmä', conditions: 'ehdot', provider: 'järjestäjä' },
+      roles: { background: 'taustaa: painaa vähemmän', goal: 'tavoite' },
       version: 'versio', indexBuilt: 'indeksi',
       fbReferred: 'Ohjattu', fbUseful: 'Hyödyllinen', fbNotSuitable: 'Ei sovi…', fbThanks: 'Palaute tallennettu (vain tarpeen käsitteet, ei tekstiä).',
       tokenPrompt: 'Palautteen tallennus vaatii tunnisteen (token). Anna se:',
@@ -76,6 +77,7 @@
       f_related: 'Relaterade tjänster', years: 'år', ageFrom: 'minst', ageTo: 'högst',
       fields: { name: 'namn', summary: 'sammanfattning', description: 'beskrivning', keywords: 'nyckelord',
         target: 'målgrupp', conditions: 'villkor', provider: 'anordnare' },
+      roles: { background: 'bakgrund: väger mindre', goal: 'mål' },
       version: 'version', indexBuilt: 'index',
       fbReferred: 'Hänvisad', fbUseful: 'Användbar', fbNotSuitable: 'Passar inte…', fbThanks: 'Responsen sparades (endast behovets begrepp, ingen text).',
       tokenPrompt: 'Att spara respons kräver en token. Ange den:',
@@ -109,6 +111,7 @@
       f_related: 'Related services', years: 'y', ageFrom: 'at least', ageTo: 'at most',
       fields: { name: 'name', summary: 'summary', description: 'description', keywords: 'keywords',
         target: 'target group', conditions: 'conditions', provider: 'provider' },
+      roles: { background: 'background: counts less', goal: 'goal' },
       version: 'version', indexBuilt: 'index',
       fbReferred: 'Referred', fbUseful: 'Useful', fbNotSuitable: 'Not suitable…', fbThanks: 'Feedback saved (only the need\'s concepts, no text).',
       tokenPrompt: 'Saving feedback needs a token. Enter it:',
@@ -716,7 +719,10 @@
           m.term && m.term !== m.word ? ` → ${m.term}` : '',
           fields ? ` (${fields})` : '',
           typeof m.weight === 'number' ? el('span', { class: 'share', text: m.weight < 0.005 ? ' <1 %' : ` ${Math.round(m.weight * 100)} %` }) : null,
-          m.concept ? el('span', { class: 'via' }, ` – ${t('via')} “`, conceptNode(null, m.concept), '”') : null));
+          m.concept ? el('span', { class: 'via' }, ` – ${t('via')} “`, conceptNode(null, m.concept), '”') : null,
+          // The word's role in the note: the client's past counts less than the goal.
+          m.role && m.role !== 'situation' && t('roles')[m.role]
+            ? el('span', { class: 'role role-' + m.role, text: ` [${t('roles')[m.role]}]` }) : null));
       }
       why.append(el('p', { class: 'small muted', text: t('matched') }), ul);
     }

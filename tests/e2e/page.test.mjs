@@ -153,6 +153,19 @@ test('typing a note and pressing Ctrl+Enter shows ranked results; the note stays
   await page.screenshot({ path: path.join(artifacts, 'e2e-results.png'), fullPage: true });
 });
 
+test('the explanation says when a word is the client\'s goal or past (issue 13)', async () => {
+  await page.fill('#need', 'ollut 8 v siivoojana, nyt haluaa kouluttautua lähihoitajaksi');
+  await search();
+  const card = page.locator('.card.result').first();
+  await card.locator('details.why > summary').click();
+  const goal = await card.locator('.matches .role-goal').allTextContents();
+  assert.ok(goal.length > 0 && goal.every((g) => /tavoite/.test(g)), `goal words are marked (${goal})`);
+  assert.equal(await card.locator('.matches .role-situation').count(), 0, 'the present needs no mark');
+  // Back to the note the following steps use.
+  await page.fill('#need', NEED);
+  await search();
+});
+
 test('Tab reaches the first result before the own list and the filters', async () => {
   await page.focus('#new-client');
   for (let i = 0; i < 25; i++) {
