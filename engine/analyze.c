@@ -82,7 +82,7 @@ int kt_analyzer_open(kt_analyzer **out) {
   if (!out) return kt__err(KT_EINVAL, "kt_analyzer_open: out is NULL");
   *out = NULL;
   kt_analyzer *an = calloc(1, sizeof *an);
-  if (!an) return KT_ENOMEM;
+  if (!an) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   const char *verr = NULL;
   an->voikko = voikkoInit(&verr, "fi", NULL);
   if (!an->voikko) {
@@ -119,7 +119,7 @@ double kt__term_weight(int kind) {
 
 int kt__analyzer_stem(kt_analyzer *an, const char *word, char *out, size_t cap) {
   const sb_symbol *st = sb_stemmer_stem(an->stemmer, (const sb_symbol *)word, (int)strlen(word));
-  if (!st) return KT_ENOMEM;
+  if (!st) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   size_t n = (size_t)sb_stemmer_length(an->stemmer);
   if (n + 1 > cap) n = cap - 1;
   memcpy(out, st, n);
@@ -537,7 +537,7 @@ int kt__analyze_word_as(kt_analyzer *an, const kt__word *w, bool fix, kt__wordan
   fix = fix && an->fix_umlauts && an->suggest_budget > 0;
   size_t wl = strlen(w->text);
   char *key = malloc(wl + 2);
-  if (!key) return KT_ENOMEM;
+  if (!key) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   key[0] = (char)((w->all_caps ? 'C' : 'w') - (fix ? 0 : 1));
   memcpy(key + 1, w->text, wl + 1);
   ENTRY q = {.key = key, .data = NULL}, *hit = NULL;
@@ -559,7 +559,7 @@ int kt__analyze_word_as(kt_analyzer *an, const kt__word *w, bool fix, kt__wordan
   kt_term *terms = malloc(bytes ? bytes : 1);
   if (!e || !terms) {
     free(e); free(terms); free(key); ts_free(&ts);
-    return KT_ENOMEM;
+    return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   }
   unsigned char *verbs = (unsigned char *)(terms + ts.n);
   char *strs = (char *)(verbs + ts.n);
@@ -604,7 +604,7 @@ int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out)
   kt__analyzer_trim(an);
   an->suggest_budget = SUGGEST_BUDGET;
   kt_analysis *a = calloc(1, sizeof *a);
-  if (!a) return KT_ENOMEM;
+  if (!a) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   int rc = kt__text_words(text ? text : "", len, &a->words);
   if (rc) { free(a); return rc; }
   a->tokens = calloc(a->words.count ? a->words.count : 1, sizeof *a->tokens);

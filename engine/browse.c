@@ -60,7 +60,7 @@ static int facet_index(facet *f, const char *spelling, size_t *out) {
       return KT_OK;
     }
   char *folded = kt__casefold(spelling);
-  if (!folded) return KT_ENOMEM;
+  if (!folded) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   for (size_t i = 0; i < f->n; i++)
     if (!strcmp(f->v[i].folded, folded)) {
       free(folded);
@@ -72,7 +72,7 @@ static int facet_index(facet *f, const char *spelling, size_t *out) {
     facet_value *v = realloc(f->v, size * sizeof *v);
     if (!v) {
       free(folded);
-      return KT_ENOMEM;
+      return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     }
     f->v = v;
     f->size = size;
@@ -104,7 +104,7 @@ static int add_record(const char *key, size_t klen, const char *val, size_t vlen
     svc *s = realloc(b->s, size * sizeof *s);
     if (!s) {
       json_decref(rec);
-      return KT_ENOMEM;
+      return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     }
     b->s = s;
     b->size = size;
@@ -114,7 +114,7 @@ static int add_record(const char *key, size_t klen, const char *val, size_t vlen
   s->rec = rec;
   const char *name = json_string_value(json_object_get(json_object_get(rec, "name"), "fi"));
   s->sortkey = kt__casefold(name ? name : "");
-  if (!s->sortkey) return KT_ENOMEM;
+  if (!s->sortkey) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   for (int f = 0; f < NFACETS; f++) {
     json_t *field = json_object_get(rec, facet_fields[f]);
     json_t *one[1] = {field};
@@ -125,7 +125,7 @@ static int add_record(const char *key, size_t klen, const char *val, size_t vlen
       items = NULL;
     }
     s->vals[f] = calloc(count + 1, sizeof *s->vals[f]);
-    if (!s->vals[f]) return KT_ENOMEM;
+    if (!s->vals[f]) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     for (size_t i = 0; i < count; i++) {
       const char *v = json_string_value(items ? items[i] : json_array_get(field, i));
       if (!v) continue;
@@ -148,7 +148,7 @@ typedef struct filter {
 static int make_filter(const facet *f, const kt_strlist *l, const char *what, filter *out) {
   out->on = false;
   out->want = calloc(f->n + 1, sizeof *out->want);
-  if (!out->want) return KT_ENOMEM;
+  if (!out->want) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   if (!l->count) return KT_OK;
   if (!l->items) return kt__err(KT_EINVAL, "filter %s: items is NULL", what);
   if (l->count > MAX_FILTER_VALUES)
@@ -161,7 +161,7 @@ static int make_filter(const facet *f, const kt_strlist *l, const char *what, fi
       return kt__err(KT_EINVAL, "filter %s: value %zu is not valid UTF-8 text of at most 200 bytes",
                      what, i);
     char *folded = kt__casefold(v);
-    if (!folded) return KT_ENOMEM;
+    if (!folded) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     for (size_t k = 0; k < f->n; k++)
       if (!strcmp(f->v[k].folded, folded)) out->want[k] = true;
     free(folded);
@@ -317,7 +317,7 @@ static int load(kt_engine *e, browse **out) {
   }
   if (!(b = calloc(1, sizeof *b)) || !(b->key = kt__strdup(key))) {
     free(b);
-    return KT_ENOMEM;
+    return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   }
   int rc = kt__store_each(e->gen.store, add_record, b);
   if (rc || !cache_ok || pthread_setspecific(cache_key, b)) {

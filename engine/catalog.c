@@ -649,7 +649,7 @@ int kt__service_parse(const char *file, const char *json, size_t len,
     return KT_ECATALOG;
   }
   out->json = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-  if (!out->json) { kt__service_free(out); return KT_ENOMEM; }
+  if (!out->json) { kt__service_free(out); return kt__err(KT_ENOMEM, "%s: out of memory", __func__); }
   return KT_OK;
 }
 
@@ -685,7 +685,7 @@ static int read_file(const char *path, char **out, size_t *len, kt__buf *errors,
     return KT_ETOOBIG;
   }
   char *b = malloc((size_t)st.st_size + 1);
-  if (!b) { fclose(f); return KT_ENOMEM; }
+  if (!b) { fclose(f); return kt__err(KT_ENOMEM, "%s: out of memory", __func__); }
   size_t n = fread(b, 1, (size_t)st.st_size, f);
   bool err = ferror(f);
   fclose(f);
@@ -729,13 +729,13 @@ static int list_json(const char *base, const char *sub, DIR *d, char ***names, s
     if (e->d_name[0] == '.') continue;
     size_t l = strlen(e->d_name);
     char *rel = sub ? kt__path_join(sub, e->d_name) : strdup(e->d_name);
-    if (!rel) return KT_ENOMEM;
+    if (!rel) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     if (l > 5 && !strcmp(e->d_name + l - 5, ".json")) {
       if (*nn == MAX_SERVICES) { free(rel); return KT_ETOOBIG; }
       if (*nn == cap) {
         cap = cap ? cap * 2 : 256;
         char **p = realloc(*names, cap * sizeof *p);
-        if (!p) { free(rel); return KT_ENOMEM; }
+        if (!p) { free(rel); return kt__err(KT_ENOMEM, "%s: out of memory", __func__); }
         *names = p;
         *capp = cap;
       }
@@ -747,7 +747,7 @@ static int list_json(const char *base, const char *sub, DIR *d, char ***names, s
       struct stat st;
       DIR *sd = NULL;
       /* A subfolder that cannot be read would drop its services silently. */
-      if (!full) rc = KT_ENOMEM;
+      if (!full) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
       else if (stat(full, &st) != 0) {
         if (errno != ENOENT)
           rc = kt__err(KT_EIO, "cannot read catalogue entry %s: %s", full, strerror(errno));
@@ -792,11 +792,11 @@ static int ref_of(const kt__service *s, svc_ref *r) {
   r->id = kt__strdup(s->id);
   r->file = kt__strdup(s->file);
   r->related = calloc(json_array_size(rel) + 1, sizeof *r->related);
-  if (!r->id || !r->file || !r->related) return KT_ENOMEM;
+  if (!r->id || !r->file || !r->related) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   size_t k;
   json_t *v;
   json_array_foreach(rel, k, v) {
-    if (!(r->related[r->nrelated] = kt__strdup(json_string_value(v)))) return KT_ENOMEM;
+    if (!(r->related[r->nrelated] = kt__strdup(json_string_value(v)))) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     r->nrelated++;
   }
   return KT_OK;
@@ -806,7 +806,7 @@ static int ref_of(const kt__service *s, svc_ref *r) {
 static int load_one(const char *sdir, const char *name, kt__service *s, size_t *bytes,
                     kt__buf *errors, size_t *nerr) {
   char *path = kt__path_join(sdir, name);
-  if (!path) return KT_ENOMEM;
+  if (!path) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   char *buf = NULL;
   size_t len = 0;
   int r = read_file(path, &buf, &len, errors, nerr);
@@ -830,7 +830,7 @@ int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stat
   if (stats) memset(stats, 0, sizeof *stats);
   if (!dir) return kt__err(KT_EINVAL, "catalogue directory is NULL");
   char *sdir = kt__path_join(dir, "services");
-  if (!sdir) return KT_ENOMEM;
+  if (!sdir) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   DIR *d = opendir(sdir);
   if (!d) {
     int e = errno;
@@ -859,7 +859,7 @@ int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stat
   kt__buf_init(&errors, 1 << 20);
   size_t nerr = 0, nrefs = 0, bytes = 0;
   svc_ref *refs = calloc(nn ? nn : 1, sizeof *refs);
-  if (!refs) rc = KT_ENOMEM;
+  if (!refs) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   for (size_t i = 0; i < nn && !rc; i++) {
     kt__service s;
     int r = load_one(sdir, names[i], &s, &bytes, &errors, &nerr);
@@ -930,7 +930,7 @@ int kt_catalog_validate(const char *catalog_dir, size_t *count) {
   /* The thesaurus is part of the catalogue: check it the way a build does. */
   kt_analyzer *an = NULL;
   char *tdir = kt__path_join(catalog_dir, "thesaurus");
-  if (!tdir) return KT_ENOMEM;
+  if (!tdir) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   if (!(rc = kt_analyzer_open(&an))) {
     kt__analyzer_set_fix_umlauts(an, false);
     rc = kt__thesaurus_compile(an, tdir, "/dev/null", NULL);

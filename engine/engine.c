@@ -123,7 +123,7 @@ static int open_shard_conf(kt__gen *g, const char *conf, FILE *f) {
                    "'generation NAME', not '%s'", conf, lineno, p);
       break;
     }
-    if (!owned[n]) rc = KT_ENOMEM;
+    if (!owned[n]) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     n++;
   }
   if (!rc && n == 0) rc = kt__err(KT_EINVAL, "%s lists no shards", conf);
@@ -138,7 +138,7 @@ static int open_shard_conf(kt__gen *g, const char *conf, FILE *f) {
  * own single index (gen/xapian) or local shards (gen/shards/0..). */
 static int open_xapian(kt__gen *g, const char *root, const char *gen) {
   char *conf = kt__path_join(root, "shards.conf");
-  if (!conf) return KT_ENOMEM;
+  if (!conf) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   FILE *f = fopen(conf, "r");
   if (f) {
     int rc = open_shard_conf(g, conf, f);
@@ -190,7 +190,7 @@ static int gen_open(kt__gen *g, const char *root, bool deep) {
   char *r = kt__path_join(path, "records.mdb"), *t = kt__path_join(path, "thesaurus.tsv");
   const char *slash = strrchr(path, '/');
   g->name = kt__strdup(slash ? slash + 1 : path);
-  if (!r || !t || !g->name) rc = KT_ENOMEM;
+  if (!r || !t || !g->name) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   if (!rc) rc = kt__store_open(&g->store, r);
   if (!rc) rc = open_xapian(g, root, path);
   if (!rc) rc = kt__thesaurus_load(t, &g->thes);
@@ -213,7 +213,7 @@ static int gen_open(kt__gen *g, const char *root, bool deep) {
     free(v);
     g->services = ktx_db_doccount(g->db);
     g->ndocs = (size_t)ktx_db_lastdocid(g->db) + 1;
-    if (!(g->docs = calloc(g->ndocs, sizeof *g->docs))) rc = KT_ENOMEM;
+    if (!(g->docs = calloc(g->ndocs, sizeof *g->docs))) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   }
   free(r);
   free(t);
@@ -229,7 +229,7 @@ int kt__gen_doc(kt__gen *g, unsigned docid, const kt__doc **out) {
     return KT_OK;
   }
   kt__doc *d = calloc(1, sizeof *d);
-  if (!d) return KT_ENOMEM;
+  if (!d) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   int rc = ktx_db_get_data(g->db, docid, &d->buf);
   if (rc) {
     free(d);
@@ -262,7 +262,7 @@ int kt_engine_open(kt_engine **out, const char *index_dir) {
   *out = NULL;
   kt_engine *e = calloc(1, sizeof *e);
   if (e) e->rank = kt__ranking_defaults;
-  if (!e) return KT_ENOMEM;
+  if (!e) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   e->root = kt__strdup(index_dir);
   int rc = e->root ? gen_open(&e->gen, index_dir, false) : KT_ENOMEM;
   if (!rc) rc = kt_analyzer_open(&e->an);

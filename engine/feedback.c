@@ -125,12 +125,12 @@ static int agg_add(kt_feedback *fb, const char *feature, const char *service, in
     if (fb->naggs == fb->cap) {
       size_t nc = fb->cap ? fb->cap * 2 : 1024;
       agg *na = realloc(fb->aggs, nc * sizeof *na);
-      if (!na) return KT_ENOMEM;
+      if (!na) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
       fb->aggs = na;
       fb->cap = nc;
     }
     char *k = kt__strdup(key);
-    if (!k) return KT_ENOMEM;
+    if (!k) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     memmove(&fb->aggs[at + 1], &fb->aggs[at], (fb->naggs - at) * sizeof *fb->aggs);
     fb->aggs[at] = (agg){k, strlen(feature), 0, 0, 0, 0};
     fb->naggs++;
@@ -154,7 +154,7 @@ typedef struct event {
 
 static int parse_event(const void *data, size_t len, event *ev) {
   memset(ev, 0, sizeof *ev);
-  if (!(ev->buf = kt__strndup(data, len))) return KT_ENOMEM;
+  if (!(ev->buf = kt__strndup(data, len))) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   char *f[6];
   size_t n = 0;
   f[n++] = ev->buf;
@@ -175,7 +175,7 @@ static int parse_event(const void *data, size_t len, event *ev) {
 
 static int agg_event(kt_feedback *fb, const event *ev) {
   char *copy = kt__strdup(ev->features), *save = NULL;
-  if (!copy) return KT_ENOMEM;
+  if (!copy) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   int rc = KT_OK;
   for (char *t = strtok_r(copy, " ", &save); t && !rc; t = strtok_r(NULL, " ", &save))
     rc = agg_add(fb, t, ev->service, ev->kind, ev->reason);
@@ -395,7 +395,7 @@ int kt_feedback_open(kt_feedback **out, const char *dir, unsigned retention_days
   int rc = kt__mkdir_p(dir);
   if (rc) return rc;
   kt_feedback *fb = calloc(1, sizeof *fb);
-  if (!fb) return KT_ENOMEM;
+  if (!fb) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   fb->retention_days = retention_days ? retention_days : DEFAULT_RETENTION_DAYS;
   pthread_rwlock_init(&fb->lock, NULL);
   pthread_mutex_init(&fb->vlock, NULL);
@@ -495,7 +495,7 @@ static int drop_names(kt_feedback *fb, kt_engine *e, const char *text, size_t le
     char *surface = kt__strndup(text + t->start, t->end - t->start);
     if (!surface) {
       kt_analysis_free(a);
-      return KT_ENOMEM;
+      return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     }
     bool name = has_name_reading(fb, surface);
     explicit_bzero(surface, strlen(surface));
@@ -724,7 +724,7 @@ int kt_feedback_export(kt_feedback *fb, kt_engine *e, int format, char **out) {
   /* The index's services, in id order. */
   size_t ns = 0;
   svc_stat *st = calloc(e->gen.ndocs + 1, sizeof *st);
-  if (!st) return KT_ENOMEM;
+  if (!st) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   int rc = KT_OK;
   for (unsigned d = 1; d < e->gen.ndocs && !rc; d++) {
     const kt__doc *doc = NULL;
@@ -777,7 +777,7 @@ int kt_feedback_export(kt_feedback *fb, kt_engine *e, int format, char **out) {
     json_object_set_new(doc, "never_referred", never);
     *out = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(doc);
-    if (!*out) rc = KT_ENOMEM;
+    if (!*out) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   } else if (!rc) {
     kt__buf b;
     kt__buf_init(&b, (size_t)1 << 30);
@@ -805,7 +805,7 @@ int kt_feedback_export(kt_feedback *fb, kt_engine *e, int format, char **out) {
     }
     if (!rc) {
       *out = kt__strndup(b.data, b.len);
-      if (!*out) rc = KT_ENOMEM;
+      if (!*out) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     }
     kt__buf_free(&b);
   }

@@ -93,7 +93,7 @@ static int add_ml(kt_analyzer *an, ktx_doc *doc, const field_spec *f, const kt__
 
 static int add_bool(ktx_doc *doc, const char *prefix, const char *value) {
   char *f = kt__casefold(value);
-  if (!f) return KT_ENOMEM;
+  if (!f) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   char term[256];
   snprintf(term, sizeof term, "%s%s", prefix, f);
   free(f);
@@ -113,7 +113,7 @@ static int add_folded_list(kt__buf *b, const char *const *items, size_t n) {
   int rc = KT_OK;
   for (size_t i = 0; i < n && !rc; i++) {
     char *f = kt__casefold(items[i]);
-    if (!f) return KT_ENOMEM;
+    if (!f) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     if (i) rc = kt__buf_adds(b, ",");
     if (!rc) rc = add_flat(b, f);
     free(f);
@@ -253,7 +253,7 @@ static void prune(const char *root, const char *current, size_t keep) {
 
 static int take_lock(const char *root, int *fd_out) {
   char *lp = kt__path_join(root, ".lock");
-  if (!lp) return KT_ENOMEM;
+  if (!lp) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   int fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
     int rc = kt__err(KT_EIO, "cannot open lock file %s: %s", lp, strerror(errno));
@@ -310,12 +310,12 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
 
   snprintf(bname, sizeof bname, ".build-%ld", (long)getpid());
   build = kt__path_join(index_dir, bname);
-  if (!build) { rc = KT_ENOMEM; goto out; }
+  if (!build) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
   kt__rm_rf(build);
   if ((rc = kt__mkdir_p(build))) goto out;
   xdir = kt__path_join(build, "xapian");
   rpath = kt__path_join(build, "records.mdb");
-  if (!xdir || !rpath) { rc = KT_ENOMEM; goto out; }
+  if (!xdir || !rpath) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
   if ((rc = kt_analyzer_open(&an))) goto out;
   kt__analyzer_set_fix_umlauts(an, false);
   {
@@ -334,7 +334,7 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
     for (size_t i = 0; i < shards && !rc; i++) {
       char name[24];
       snprintf(name, sizeof name, "%zu", i);
-      if (!(paths[i] = kt__path_join(sdir, name))) rc = KT_ENOMEM;
+      if (!(paths[i] = kt__path_join(sdir, name))) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     }
     if (!rc) rc = ktx_writer_open_shards(&w, (const char *const *)paths, shards);
     for (size_t i = 0; i < shards; i++) free(paths[i]);
@@ -378,7 +378,7 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
   snprintf(tname, sizeof tname, "current.tmp-%ld", (long)getpid());
   tmp = kt__path_join(index_dir, tname);
   cur = kt__path_join(index_dir, "current");
-  if (!gen || !tmp || !cur) { rc = KT_ENOMEM; goto out; }
+  if (!gen || !tmp || !cur) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
   if (rename(build, gen) != 0) {
     rc = kt__err(KT_EIO, "cannot rename %s to %s: %s", build, gen, strerror(errno));
     goto out;
@@ -422,7 +422,7 @@ out_unlock:
 int kt__index_current(const char *index_dir, char **gen_path) {
   *gen_path = NULL;
   char *cur = kt__path_join(index_dir, "current");
-  if (!cur) return KT_ENOMEM;
+  if (!cur) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   char target[512];
   ssize_t n = readlink(cur, target, sizeof target - 1);
   int e = errno;

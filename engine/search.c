@@ -120,7 +120,7 @@ static int add_filter(filters *fs, const char *prefix, const kt_strlist *l,
     if (!v || !kt__utf8_valid(v, strlen(v), NULL) || strlen(v) > 200)
       return kt__err(KT_EINVAL, "filter %s: value %zu is not valid UTF-8 text of at most 200 bytes", what, i);
     char *f = kt__casefold(v);
-    if (!f) return KT_ENOMEM;
+    if (!f) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     fs->owned[fs->nowned++] = f;
     fs->vals[k][m++] = f;
   }
@@ -174,7 +174,7 @@ static int read_name(kt_analyzer *an, kt__doc *d) {
     else kt__buf_free(&b);
   }
   kt_analysis_free(a);
-  if (!d->name_words) return KT_ENOMEM;
+  if (!d->name_words) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   d->name_read = true;
   return rc;
 }
@@ -250,7 +250,7 @@ typedef struct ctx {
 static int read_masks(ctx *x, cand *c) {
   if (c->masks) return KT_OK;
   c->masks = kt__arena_alloc(&x->res->arena, (x->q.n ? x->q.n : 1) * sizeof *c->masks);
-  if (!c->masks) return KT_ENOMEM;
+  if (!c->masks) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   if (!x->fields) {
     int rc = ktx_fieldset_new(&x->fields, x->terms, x->q.n, kt__field_prefixes, KT__NFIELDS);
     if (rc) return rc;
@@ -286,7 +286,7 @@ static int diversify(ctx *x, cand *cs, size_t nc) {
     if (!(rc = read_masks(x, &cs[i]))) cs[i].need = main_need(x, &cs[i]);
   if (rc) return rc;
   size_t *taken = calloc(x->nfound + 1, sizeof *taken);
-  if (!taken) return KT_ENOMEM;
+  if (!taken) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   for (size_t pos = 0; pos < depth; pos++) {
     size_t best = pos;
     double bs = -1;
@@ -324,7 +324,7 @@ static int read_texts(kt_engine *e, kt__doc *d, const char *id) {
     free(d->summary);
     free(d->description);
     d->summary = d->description = NULL;
-    return KT_ENOMEM;
+    return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   }
   return KT_OK;
 }
@@ -337,7 +337,7 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
   r->category = kt__arena_strdup(ar, c->f[KT__D_CAT]);
   r->provider = kt__arena_strdup(ar, c->f[KT__D_PROVIDER]);
   r->need = -1;
-  if (!r->id || !r->name || !r->category || !r->provider) return KT_ENOMEM;
+  if (!r->id || !r->name || !r->category || !r->provider) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   if (x->flags & KT_SEARCH_NO_EXPLAIN) return KT_OK;
   int rc = read_masks(x, c);
   if (rc) return rc;
@@ -345,7 +345,7 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
   if ((rc = read_texts(x->e, (kt__doc *)c->doc, r->id))) return rc;
   const char *desc = c->doc->description;
   r->summary = kt__arena_strdup(ar, c->doc->summary);
-  if (!r->summary) rc = KT_ENOMEM;
+  if (!r->summary) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   /* Merge terms per need word (and concept): fields unioned, shares summed. */
   size_t nw = 0, nm = 0;
   double total = 0;
@@ -371,7 +371,7 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
       wm[kept++] = wm[k];
   nw = kept;
   kt_match *ms = kt__arena_alloc(ar, (nw ? nw : 1) * sizeof *ms);
-  if (!ms) return KT_ENOMEM;
+  if (!ms) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   for (size_t k = 0; k < nw; k++) {
     const kt_token *tk = kt_analysis_get(x->an, wm[k].word);
     size_t end = tk->end;
@@ -387,7 +387,7 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
     ms[k].concept = wm[k].concept >= 0
                         ? kt__thesaurus_concept(x->e->gen.thes, (size_t)wm[k].concept)->label
                         : NULL;
-    if (!ms[k].word || !ms[k].term) rc = KT_ENOMEM;
+    if (!ms[k].word || !ms[k].term) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   }
   r->matches = ms;
   r->match_count = nw;
@@ -398,7 +398,7 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
       r->effects = ef;
       r->effect_count = c->neffects;
     } else {
-      rc = KT_ENOMEM;
+      rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     }
   }
   if (c->need < 0 && x->nfound) c->need = main_need(x, c);
@@ -527,7 +527,7 @@ static int build_needs(ctx *x) {
   kt_results *res = x->res;
   if (!x->nfound) return KT_OK;
   res->needs = kt__arena_alloc(&res->arena, x->nfound * sizeof *res->needs);
-  if (!res->needs) return KT_ENOMEM;
+  if (!res->needs) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   for (size_t k = 0; k < x->nfound; k++) {
     const kt__concept *c = kt__thesaurus_concept(x->e->gen.thes, x->found[k].concept);
     kt_need *n = &res->needs[k];
@@ -537,7 +537,7 @@ static int build_needs(ctx *x) {
     n->label = c->label;
     n->word = kt__arena_strndup(&res->arena, x->text + a->start, b->end - a->start);
     size_t *ranks = kt__arena_alloc(&res->arena, (res->count ? res->count : 1) * sizeof *ranks);
-    if (!n->word || !ranks) return KT_ENOMEM;
+    if (!n->word || !ranks) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     for (size_t i = 0; i < res->count; i++)
       if (res->items[i].need == (int)k) ranks[n->result_count++] = i;
     n->results = ranks;
@@ -553,7 +553,7 @@ static int group_by_need(kt_results *res) {
   size_t n = res->count;
   kt_result *sorted = malloc((n ? n : 1) * sizeof *sorted);
   bool *used = calloc(n + 1, sizeof *used);
-  if (!sorted || !used) { free(sorted); free(used); return KT_ENOMEM; }
+  if (!sorted || !used) { free(sorted); free(used); return kt__err(KT_ENOMEM, "%s: out of memory", __func__); }
   size_t w = 0;
   for (size_t i = 0; i < n; i++) {
     if (used[i] || res->items[i].need < 0) continue;
@@ -597,13 +597,13 @@ static int add_feature(char ***f, size_t *n, size_t *cap, const char *prefix, co
   if (*n == *cap) {
     size_t nc = *cap ? *cap * 2 : 32;
     char **nf = realloc(*f, nc * sizeof *nf);
-    if (!nf) return KT_ENOMEM;
+    if (!nf) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     *f = nf;
     *cap = nc;
   }
   size_t l = strlen(prefix) + strlen(v) + 1;
   char *s = malloc(l);
-  if (!s) return KT_ENOMEM;
+  if (!s) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   snprintf(s, l, "%s%s", prefix, v);
   (*f)[(*n)++] = s;
   return KT_OK;
@@ -743,7 +743,7 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   size_t nhits = 0;
   wordmatch *wm = NULL;
   const char **mterms = NULL;
-  if (!rejected || !x.token_need || !x.q.q || !x.res) { rc = KT_ENOMEM; goto out; }
+  if (!rejected || !x.token_need || !x.q.q || !x.res) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
   for (size_t i = 0; i < ntok; i++) x.token_need[i] = -1;
   const kt__ranking *rk = &e->rank;
   if (!baseline && (rc = kt__reading_read(x.an, x.text, &x.rd))) goto out;
@@ -897,7 +897,7 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
 
   /* 3. Retrieval. */
   ktx_qterm *xq = calloc(x.q.n, sizeof *xq);
-  if (!xq) { rc = KT_ENOMEM; goto out; }
+  if (!xq) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
   for (size_t i = 0; i < x.q.n; i++) xq[i] = (ktx_qterm){x.q.q[i].term, x.q.q[i].weight};
   ktx_params params = {rk->bm25_k1, rk->bm25_b, 0.5};
   size_t depth = baseline ? limit : (limit > KT_RANK_RERANK_DEPTH ? limit : KT_RANK_RERANK_DEPTH);
@@ -923,7 +923,7 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
     hits = NULL;
     nhits = 0;
     xq = calloc(x.q.n, sizeof *xq);
-    if (!xq) { rc = KT_ENOMEM; goto out; }
+    if (!xq) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
     for (size_t i = 0; i < x.q.n; i++) xq[i] = (ktx_qterm){x.q.q[i].term, x.q.q[i].weight};
     rc = ktx_db_search(e->gen.db, xq, x.q.n, fs.f, fs.n, &params, depth, &hits, &nhits,
                        &x.res->matches);
@@ -937,7 +937,7 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   cs = calloc(nhits ? nhits : 1, sizeof *cs);
   wm = calloc(x.q.n, sizeof *wm);
   mterms = calloc(x.q.n, sizeof *mterms);
-  if (!x.idf || !x.terms || !cs || !wm || !mterms) { rc = KT_ENOMEM; goto out; }
+  if (!x.idf || !x.terms || !cs || !wm || !mterms) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
   /* Term statistics serve explanations and needs only; a ranking-only
    * search skips the lookups. */
   bool need_idf = !(opts->flags & KT_SEARCH_NO_EXPLAIN) || (opts->flags & KT_SEARCH_DIVERSIFY);
@@ -951,7 +951,7 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
    * recognise a text that names a service. */
   const char **direct = calloc(x.q.n + 1, sizeof *direct);
   size_t ndirect = 0;
-  if (!direct) { rc = KT_ENOMEM; goto out; }
+  if (!direct) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
   for (size_t i = 0; i < x.q.n; i++) {
     int kind = x.q.q[i].kind;
     if (x.q.q[i].concept < 0 && (kind == KT_TERM_LEMMA || kind == KT_TERM_FIXED ||
@@ -1009,7 +1009,7 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   /* 6. Results and their explanations. */
   size_t count = nhits < limit ? nhits : limit;
   x.res->items = kt__arena_alloc(&x.res->arena, (count ? count : 1) * sizeof *x.res->items);
-  if (!x.res->items) { rc = KT_ENOMEM; goto out; }
+  if (!x.res->items) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
   for (size_t h = 0; h < count && !rc; h++) {
     kt_result *r = &x.res->items[h];
     if ((rc = explain(&x, &cs[h], r, wm, mterms))) break;

@@ -76,7 +76,7 @@ static int add_signal(kt_results *res, int kind, const char *value, const char *
     if (res->signals[i].kind == kind && !strcmp(res->signals[i].value, value)) return KT_OK;
   if (res->nsignals % 16 == 0) {
     kt_signal *ns = kt__arena_alloc(&res->arena, (res->nsignals + 16) * sizeof *ns);
-    if (!ns) return KT_ENOMEM;
+    if (!ns) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     if (res->nsignals) memcpy(ns, res->signals, res->nsignals * sizeof *ns);
     res->signals = ns;
   }
@@ -86,7 +86,7 @@ static int add_signal(kt_results *res, int kind, const char *value, const char *
   s->label = kt__arena_strdup(&res->arena, label);
   s->span.start = tok(a, first)->start;
   s->span.end = tok(a, last)->end;
-  if (!s->value || !s->label) return KT_ENOMEM;
+  if (!s->value || !s->label) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   res->nsignals++;
   return KT_OK;
 }
@@ -424,7 +424,7 @@ static int add_set_signal(kt_results *res, int kind, const char *value, const ch
   snprintf(full, sizeof full, "%s" SET_BY, label);
   if (res->nsignals % 16 == 0) {
     kt_signal *ns = kt__arena_alloc(&res->arena, (res->nsignals + 16) * sizeof *ns);
-    if (!ns) return KT_ENOMEM;
+    if (!ns) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     if (res->nsignals) memcpy(ns, res->signals, res->nsignals * sizeof *ns);
     res->signals = ns;
   }
@@ -433,7 +433,7 @@ static int add_set_signal(kt_results *res, int kind, const char *value, const ch
   s->value = kt__arena_strdup(&res->arena, value);
   s->label = kt__arena_strdup(&res->arena, full);
   s->span.start = s->span.end = 0;
-  if (!s->value || !s->label) return KT_ENOMEM;
+  if (!s->value || !s->label) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   res->nsignals++;
   return KT_OK;
 }
@@ -572,7 +572,7 @@ int kt__signals_correct(kt__sigset *set, kt_results *res, const kt_search_option
     char *folded = kt__casefold(m);
     set->municipality = folded ? kt__arena_strdup(&res->arena, folded) : NULL;
     free(folded);
-    if (!set->municipality) return KT_ENOMEM;
+    if (!set->municipality) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     drop_signals(res, KT_SIGNAL_MUNICIPALITY, NULL);
     char label[160];
     snprintf(label, sizeof label, "asuinkunta %s", m);

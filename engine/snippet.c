@@ -32,7 +32,7 @@ int kt__snippet(kt_analyzer *an, const char *text, const char *const *terms, siz
   if (rc) return rc;
   size_t n = wl.count < MAX_WORDS ? wl.count : MAX_WORDS;
   int *hit = calloc(n ? n : 1, sizeof *hit);
-  if (!hit) { kt__wordlist_free(&wl); return KT_ENOMEM; }
+  if (!hit) { kt__wordlist_free(&wl); return kt__err(KT_ENOMEM, "%s: out of memory", __func__); }
   for (size_t i = 0; i < n && !rc; i++) {
     kt__wordan wa;
     hit[i] = -1;
@@ -82,7 +82,7 @@ int kt__snippet(kt_analyzer *an, const char *text, const char *const *terms, siz
     kt_span *sp = kt__arena_alloc(arena, (nh ? nh : 1) * sizeof *sp);
     char *snip = !rc ? kt__arena_strndup(arena, b.data ? b.data : "", b.len) : NULL;
     kt__buf_free(&b);
-    if (!rc && (!sp || !snip)) rc = KT_ENOMEM;
+    if (!rc && (!sp || !snip)) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     if (!rc) {
       size_t k = 0;
       for (size_t i = s; i < e; i++)

@@ -57,7 +57,7 @@ static const char *store_path(const kt__store *s) {
 static int open_env(kt__store **out, const char *path, size_t map, unsigned flags) {
   *out = NULL;
   kt__store *s = calloc(1, sizeof *s);
-  if (!s) return KT_ENOMEM;
+  if (!s) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   int rc = mdb_env_create(&s->env);
   if (rc) { free(s); return lmdb_err(rc, "create", path); }
   if (map) mdb_env_set_mapsize(s->env, map);
@@ -150,7 +150,7 @@ static int check_meta(const char *path) {
   }
   if (!bad && !(pages = malloc(2 * (size_t)psize))) {
     close(fd);
-    return KT_ENOMEM;
+    return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   }
   if (!bad && pread(fd, pages, 2 * (size_t)psize, 0) != (ssize_t)(2 * (size_t)psize))
     bad = "shorter than its meta pages";
@@ -251,7 +251,7 @@ int kt__store_get(kt__store *s, const char *key, char **val, size_t *len) {
     if (len) *len = v.mv_size;
   }
   mdb_txn_abort(t);
-  if (!c) return KT_ENOMEM;
+  if (!c) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   *val = c;
   return KT_OK;
 }

@@ -109,7 +109,7 @@ static sg_item *table_add(sg_table *t, int kind) {
 
 static int item_text(sg_item *it, int lang, const char *s) {
   if (!s || !*s) return KT_OK;
-  if (!(it->text[lang] = kt__strdup(s)) || !(it->fold[lang] = fold_text(s))) return KT_ENOMEM;
+  if (!(it->text[lang] = kt__strdup(s)) || !(it->fold[lang] = fold_text(s))) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   return KT_OK;
 }
 
@@ -127,7 +127,7 @@ static int add_record(const char *key, size_t klen, const char *val, size_t vlen
   const char *fi = json_string_value(json_object_get(name, "fi"));
   if (id && fi) {
     sg_item *it = table_add(t, SG_SERVICE);
-    if (!it || !(it->id = kt__strdup(id))) rc = KT_ENOMEM;
+    if (!it || !(it->id = kt__strdup(id))) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     for (int l = 0; l < 3 && !rc; l++)
       rc = item_text(it, l, json_string_value(json_object_get(name, langs[l])));
   }
@@ -151,7 +151,7 @@ static int add_concepts(sg_table *t, const kt__thesaurus *thes) {
     const kt__concept *c = kt__thesaurus_concept(thes, i);
     if (!c || !c->label) continue;
     sg_item *it = table_add(t, SG_CONCEPT);
-    if (!it || !(it->id = kt__strdup(c->id))) return KT_ENOMEM;
+    if (!it || !(it->id = kt__strdup(c->id))) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     const char *labels[3] = {c->label, c->label_sv, c->label_en};
     for (int l = 0; l < 3; l++) {
       int rc = item_text(it, l, labels[l]);
@@ -187,7 +187,7 @@ static int load(kt_engine *e, sg_table **out) {
   }
   int rc = kt__store_each(e->gen.store, add_record, t);
   if (!rc) rc = add_concepts(t, e->gen.thes);
-  if (!rc && (!cache_ok || pthread_setspecific(cache_key, t))) rc = KT_ENOMEM;
+  if (!rc && (!cache_ok || pthread_setspecific(cache_key, t))) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   if (rc) {
     table_free(t);
     return rc == KT_ENOMEM ? kt__err(KT_ENOMEM, "out of memory reading the suggestions") : rc;

@@ -32,7 +32,7 @@ static int wl_push(kt__wordlist *wl, kt__word w) {
   if (wl->count == wl->size) {
     size_t ns = wl->size ? wl->size * 2 : 32;
     kt__word *p = realloc(wl->items, ns * sizeof *p);
-    if (!p) return KT_ENOMEM;
+    if (!p) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     wl->items = p;
     wl->size = ns;
   }
@@ -131,7 +131,7 @@ int kt__text_words(const char *text, size_t len, kt__wordlist *out) {
   /* Clean into UTF-16, remembering each unit's byte offset in the input. */
   UChar *u = malloc((len + 1) * sizeof *u);
   int32_t *off = malloc((len + 2) * sizeof *off);
-  if (!u || !off) { free(u); free(off); return KT_ENOMEM; }
+  if (!u || !off) { free(u); free(off); return kt__err(KT_ENOMEM, "%s: out of memory", __func__); }
   int32_t n = 0, i = 0, ilen = (int32_t)len;
   while (i < ilen) {
     int32_t at = i;
@@ -189,7 +189,7 @@ int kt__text_words(const char *text, size_t len, kt__wordlist *out) {
     free(f);
     if (!w.text || !w.orig) {
       free(w.text); free(w.orig);
-      rc = KT_ENOMEM;
+      rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
       break;
     }
     if ((rc = wl_push(out, w))) { free(w.text); free(w.orig); break; }

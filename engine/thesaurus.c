@@ -142,12 +142,12 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
   ssize_t len;
   if (!t || !(t->concepts = calloc(ccap, sizeof *t->concepts)) ||
       !(exp = malloc(xcap * sizeof *exp))) {
-    rc = KT_ENOMEM;
+    rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     goto out;
   }
   /* Expansions are collected in one array; concepts point into it after. */
   size_t *exp_start = calloc(ccap, sizeof *exp_start);
-  if (!exp_start) { rc = KT_ENOMEM; goto out; }
+  if (!exp_start) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
   while ((len = getline(&line, &lcap, fp)) > 0) {
     lineno++;
     if (line[len - 1] == '\n') line[--len] = '\0';
@@ -161,7 +161,7 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
         size_t *ns = realloc(exp_start, ccap * sizeof *ns);
         if (nc) t->concepts = nc;
         if (ns) exp_start = ns;
-        if (!nc || !ns) { rc = KT_ENOMEM; break; }
+        if (!nc || !ns) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); break; }
       }
       kt__concept *c = &t->concepts[t->nconcepts];
       memset(c, 0, sizeof *c);
@@ -174,7 +174,7 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
       size_t ng = *f[6] ? 1 : 0;
       for (char *p = f[6]; *p; p++) ng += *p == ',';
       const char **g = kt__arena_alloc(&t->arena, (ng + 1) * sizeof *g);
-      if (!c->id || !c->label || !g) { rc = KT_ENOMEM; break; }
+      if (!c->id || !c->label || !g) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); break; }
       char *save = NULL;
       for (char *tok = strtok_r(f[6], ",", &save); tok && c->ngroups < ng;
            tok = strtok_r(NULL, ",", &save))
@@ -212,19 +212,19 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
         char *save = NULL;
         for (char *tok = strtok_r(s, " ", &save); tok && k < MAX_WORD_TERMS;
              tok = strtok_r(NULL, " ", &save))
-          if (!(e->words[w][k++] = kt__arena_strdup(&t->arena, tok))) rc = KT_ENOMEM;
+          if (!(e->words[w][k++] = kt__arena_strdup(&t->arena, tok))) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
       }
       (*count)++;
     } else if (f[0][0] == 'X' && nf >= 3 && t->nconcepts) {
       if (nexp == xcap) {
         xcap *= 2;
         kt__expansion *nx = realloc(exp, xcap * sizeof *nx);
-        if (!nx) { rc = KT_ENOMEM; break; }
+        if (!nx) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); break; }
         exp = nx;
       }
       exp[nexp].term = kt__arena_strdup(&t->arena, f[1]);
       exp[nexp].weight = strtod(f[2], NULL);
-      if (!exp[nexp++].term) { rc = KT_ENOMEM; break; }
+      if (!exp[nexp++].term) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); break; }
     } else {
       rc = kt__err(KT_ECORRUPT, "%s:%zu: malformed compiled thesaurus line", path, lineno);
       break;
@@ -232,7 +232,7 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
   }
   if (!rc) {
     kt__expansion *all = kt__arena_alloc(&t->arena, (nexp ? nexp : 1) * sizeof *all);
-    if (!all) rc = KT_ENOMEM;
+    if (!all) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     else {
       memcpy(all, exp, nexp * sizeof *all);
       for (size_t i = 0; i < t->nconcepts; i++) {
@@ -249,7 +249,7 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
     for (size_t i = 0; i < t->nentries; i++)
       for (size_t k = 0; t->entries[i].words[0][k]; k++) nkeys++;
     t->posts = calloc(nkeys + 1, sizeof *t->posts);
-    if (!t->posts || !hcreate_r(nkeys * 2 + 64, &t->index)) rc = KT_ENOMEM;
+    if (!t->posts || !hcreate_r(nkeys * 2 + 64, &t->index)) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     else t->has_index = true;
     for (size_t i = 0; !rc && i < t->nentries; i++)
       for (size_t k = 0; !rc && t->entries[i].words[0][k]; k++)
@@ -596,7 +596,7 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
       if (*n == *cap) {
         *cap = *cap ? *cap * 2 : 64;
         src_concept *ncs = realloc(*cs, *cap * sizeof *ncs);
-        if (!ncs) { rc = KT_ENOMEM; break; }
+        if (!ncs) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); break; }
         *cs = ncs;
       }
       c = &(*cs)[(*n)++];
@@ -709,8 +709,8 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
   int rc = KT_OK;
   for (size_t i = 0; i < nn; i++) {
     char *p = names[i] ? kt__path_join(dir, names[i]) : NULL;
-    if (!p) rc = KT_ENOMEM;
-    else if (parse_file(p, &cs, &n, &cap, &errs) == KT_ENOMEM) rc = KT_ENOMEM;
+    if (!p) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    else if (parse_file(p, &cs, &n, &cap, &errs) == KT_ENOMEM) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     free(p);
     free(names[i]);
   }

@@ -26,7 +26,7 @@ static int buf_reserve(kt__buf *b, size_t extra) {
   size_t ns = b->size ? b->size : 64;
   while (ns < need) ns *= 2;
   char *p = realloc(b->data, ns);
-  if (!p) return KT_ENOMEM;
+  if (!p) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   b->data = p;
   b->size = ns;
   return KT_OK;
@@ -115,7 +115,7 @@ char *kt__path_join(const char *a, const char *b) {
 
 int kt__mkdir_p(const char *path) {
   char *p = strdup(path);
-  if (!p) return KT_ENOMEM;
+  if (!p) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   for (char *s = p + 1; *s; s++) {
     if (*s != '/') continue;
     *s = '\0';
@@ -145,7 +145,7 @@ int kt__rm_rf(const char *path) {
     while ((e = readdir(d))) {
       if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
       char *c = kt__path_join(path, e->d_name);
-      if (!c) { rc = KT_ENOMEM; break; }
+      if (!c) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); break; }
       int r = kt__rm_rf(c);
       if (r) rc = r;
       free(c);

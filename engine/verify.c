@@ -74,7 +74,7 @@ typedef struct file_list {
 
 static int list_files(const char *root, const char *rel, file_list *fl) {
   char *dir = *rel ? kt__path_join(root, rel) : kt__strdup(root);
-  if (!dir) return KT_ENOMEM;
+  if (!dir) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   DIR *d = opendir(dir);
   if (!d) {
     int rc = kt__err(KT_EIO, "cannot read %s: %s", dir, strerror(errno));
@@ -93,11 +93,11 @@ static int list_files(const char *root, const char *rel, file_list *fl) {
     }
     char *full = kt__path_join(root, r);
     struct stat st;
-    if (!full) rc = KT_ENOMEM;
+    if (!full) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     else if (lstat(full, &st) != 0) rc = kt__err(KT_EIO, "cannot stat %s: %s", full, strerror(errno));
     else if (S_ISDIR(st.st_mode)) rc = list_files(root, r, fl);
     else if (fl->n == MAX_FILES) rc = kt__err(KT_EIO, "%s: more than %d files", root, MAX_FILES);
-    else if (!(fl->rel[fl->n++] = kt__strdup(r))) rc = KT_ENOMEM;
+    else if (!(fl->rel[fl->n++] = kt__strdup(r))) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     free(full);
   }
   closedir(d);
@@ -130,7 +130,7 @@ int kt__manifest_write(const char *gen_dir) {
   }
   for (size_t i = 0; i < fl.n; i++) free(fl.rel[i]);
   char *path = kt__path_join(gen_dir, KT__MANIFEST);
-  if (!rc && !path) rc = KT_ENOMEM;
+  if (!rc && !path) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   if (!rc) {
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     ssize_t w = fd < 0 ? -1 : write(fd, b.data ? b.data : "", b.len);
@@ -148,7 +148,7 @@ int kt__manifest_write(const char *gen_dir) {
  * database must be among them (a catalogue may have no thesaurus). */
 static int check_manifest(const char *gen_dir) {
   char *path = kt__path_join(gen_dir, KT__MANIFEST);
-  if (!path) return KT_ENOMEM;
+  if (!path) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   FILE *f = fopen(path, "re");
   if (!f) {
     int rc = errno == ENOENT
@@ -200,7 +200,7 @@ int kt__gen_verify(const char *gen_dir, bool deep) {
   int rc = check_manifest(gen_dir);
   if (rc || !deep) return rc;
   char *x = kt__path_join(gen_dir, "xapian");
-  if (!x) return KT_ENOMEM;
+  if (!x) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   struct stat st;
   if (stat(x, &st) == 0) {
     rc = ktx_db_check(x);
@@ -209,7 +209,7 @@ int kt__gen_verify(const char *gen_dir, bool deep) {
       char rel[32];
       snprintf(rel, sizeof rel, "shards/%u", i);
       char *s = kt__path_join(gen_dir, rel);
-      if (!s) rc = KT_ENOMEM;
+      if (!s) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
       else if (stat(s, &st) != 0) i = KT_MAX_SHARDS;
       else rc = ktx_db_check(s);
       free(s);
