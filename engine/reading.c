@@ -26,8 +26,7 @@
 
 static const kt_token *tok(const kt_analysis *a, size_t i) { return kt_analysis_get(a, i); }
 
-/* Surface or base form (not a compound part) equals @p w. */
-static bool is(const kt_token *t, const char *w) {
+bool kt__token_is(const kt_token *t, const char *w) {
   if (!t) return false;
   if (!strcmp(t->surface, w)) return true;
   for (size_t k = 0; k < t->term_count; k++)
@@ -35,17 +34,21 @@ static bool is(const kt_token *t, const char *w) {
   return false;
 }
 
-static bool is_any(const kt_token *t, const char *const *ws) {
+bool kt__token_is_any(const kt_token *t, const char *const *ws) {
   for (size_t i = 0; ws[i]; i++)
-    if (is(t, ws[i])) return true;
+    if (kt__token_is(t, ws[i])) return true;
   return false;
 }
 
-static bool starts_any(const kt_token *t, const char *const *ps) {
+bool kt__token_starts_any(const kt_token *t, const char *const *ps) {
   for (size_t i = 0; t && ps[i]; i++)
     if (!strncmp(t->surface, ps[i], strlen(ps[i]))) return true;
   return false;
 }
+
+#define is kt__token_is
+#define is_any kt__token_is_any
+#define starts_any kt__token_starts_any
 
 /* Negation words: the Finnish negation verb in every person, and the
  * Swedish and English ones. "ilman" (without) is not one: "ilman tutkintoa",

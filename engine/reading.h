@@ -39,6 +39,14 @@ typedef struct kt__reading {
 int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out);
 void kt__reading_free(kt__reading *r);
 
+/* Token tests shared by the readers of a note (reading.c, signals.c): does
+ * @p t have @p w as its surface or a base form (compound parts do not
+ * count); one of @p ws (NULL-terminated); a surface starting with one of
+ * @p ps? */
+bool kt__token_is(const kt_token *t, const char *w);
+bool kt__token_is_any(const kt_token *t, const char *const *ws);
+bool kt__token_starts_any(const kt_token *t, const char *const *ps);
+
 /* Is @p role one whose words never search (a refused wish, a negated fact)? */
 static inline bool kt__role_silent(int role) {
   return role == KT__ROLE_REFUSED || role == KT__ROLE_NEGATED;

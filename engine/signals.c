@@ -20,20 +20,9 @@
 
 static const kt_token *tok(const kt_analysis *a, size_t i) { return kt_analysis_get(a, i); }
 
-/* Does the token have base form (or surface) @p lemma? Parts do not count. */
-static bool is(const kt_token *t, const char *lemma) {
-  if (!t) return false;
-  if (!strcmp(t->surface, lemma)) return true;
-  for (size_t k = 0; k < t->term_count; k++)
-    if (t->terms[k].kind != KT_TERM_PART && !strcmp(t->terms[k].text, lemma)) return true;
-  return false;
-}
-
-static bool is_any(const kt_token *t, const char *const *lemmas) {
-  for (size_t i = 0; lemmas[i]; i++)
-    if (is(t, lemmas[i])) return true;
-  return false;
-}
+/* The shared token tests (reading.h). */
+static bool is(const kt_token *t, const char *lemma) { return kt__token_is(t, lemma); }
+static bool is_any(const kt_token *t, const char *const *lemmas) { return kt__token_is_any(t, lemmas); }
 
 static bool starts(const kt_token *t, const char *prefix) {
   return t && !strncmp(t->surface, prefix, strlen(prefix));

@@ -289,9 +289,14 @@ static size_t clause_of(const size_t *clause, size_t i) { return clause ? clause
 static bool has_context(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
                         const size_t *clause, size_t c, size_t first, size_t last) {
   size_t cl = clause_of(clause, first);
-  /* A concept's context words are consecutive (written after it). */
-  size_t k0 = 0;
-  while (k0 < t->nctx && t->ctx[k0].concept < c) k0++;
+  /* A concept's context words are consecutive and in concept order
+   * (written after it): the first by binary search. */
+  size_t k0 = 0, hi = t->nctx;
+  while (k0 < hi) {
+    size_t mid = k0 + (hi - k0) / 2;
+    if (t->ctx[mid].concept < c) k0 = mid + 1;
+    else hi = mid;
+  }
   for (size_t k = k0; k < t->nctx && t->ctx[k].concept == c; k++) {
     const th_entry *x = &t->ctx[k];
     for (size_t i = 0; i < kt_analysis_count(a); i++) {

@@ -173,3 +173,35 @@ Test(thesaurus, lint_names_a_star_on_a_common_part) {
   cr_assert_null(strstr(w, "velkaneuvonta*"), "%s", w);
   kt_free(w);
 }
+
+/* Generic words never find a need alone (reading.c marks them, search.c
+ * drops a one-word match at such a word): on a catalogue whose thesaurus
+ * names "nainen" as a client word, with the reading switched off as the
+ * control. */
+Test(thesaurus, a_generic_word_alone_finds_no_need) {
+  char *cat = kt_test_tmpdir(), *idx = NULL, *cmd = NULL;
+  cr_assert_geq(asprintf(&cmd, "mkdir -p %s/thesaurus && cp -r %s/services %s/ && printf '%s' > %s/thesaurus/t.txt",
+                         cat, KT_TEST_DATA "/catalog-mini", cat,
+                         "[naiset]\\nlabel: naisten palvelut\\nclient: nainen\\nservice: työkokeilu\\n", cat), 0);
+  cr_assert_eq(system(cmd), 0, "%s", cmd);
+  free(cmd);
+  cr_assert_geq(asprintf(&idx, "%s/index", cat), 0);
+  cr_assert_eq(kt_index_build(cat, idx, NULL, NULL), KT_OK, "%s", kt_error_last());
+  kt_engine *e = NULL;
+  cr_assert_eq(kt_engine_open(&e, idx), KT_OK, "%s", kt_error_last());
+  const char *note = "nainen, etsii töitä";
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  for (int pass = 0; pass < 2; pass++) {
+    o.flags = pass ? KT_SEARCH_NO_READING : 0;
+    kt_results *r = NULL;
+    cr_assert_eq(kt_search(e, note, strlen(note), &o, &r), KT_OK, "%s", kt_error_last());
+    bool found = false;
+    for (size_t i = 0; i < kt_results_need_count(r); i++)
+      found |= !strcmp(kt_results_need(r, i)->label, "naisten palvelut");
+    kt_results_free(r);
+    if (pass) cr_assert(found, "control: without the reading, the word finds the concept");
+    else cr_assert_not(found, "a generic word alone found a need");
+  }
+  kt_engine_close(e);
+  free(idx);
+}
