@@ -238,8 +238,25 @@ static void prune(const char *root, const char *current, size_t keep) {
     }
   }
   closedir(d);
-  /* Names sort by build time; keep the newest `keep` and always current. */
+  /* Names sort by build time; keep the newest `keep` and always current. A
+   * generation named after current was published by a build killed before
+   * its switch (builds are serialised by the lock): a leftover, removed, so
+   * that it does not take the place of one of the generations kept. */
   qsort(gens, ng, sizeof *gens, cmp_name);
+  if (*current && keep < ng) {
+    size_t w = 0;
+    for (size_t i = 0; i < ng; i++) {
+      if (gens[i] && strcmp(gens[i], current) > 0) {
+        char *p = kt__path_join(root, gens[i]);
+        if (p) kt__rm_rf(p);
+        free(p);
+        free(gens[i]);
+      } else {
+        gens[w++] = gens[i];
+      }
+    }
+    ng = w;
+  }
   for (size_t i = 0; i < ng; i++) {
     /* i < ng - keep, not i + keep < ng: keep may be SIZE_MAX ("none"). */
     if (gens[i] && keep < ng && i < ng - keep && strcmp(gens[i], current) != 0) {
