@@ -27,7 +27,7 @@ mkdir -p "$out"
 echo "== quality on the dev set ($(date -u +%F), $(nproc) cores, $(uname -m))"
 "$root/bench/run-peers.sh" "$q/dev.tsv" "$out/peers"
 rm -rf "$out/kt-index"
-"$build/kohtaanto" index --index "$out/kt-index" 2>/dev/null
+"$build/kohtaanto" index --eval-terms --index "$out/kt-index" 2>/dev/null
 runs=()
 for p in lucene sqlite_fts5 xapian_default; do
   runs+=(--run "$p=$out/peers/$p.run" --times "$p=$out/peers/$p.times")

@@ -79,6 +79,7 @@ static void gen_close(kt__gen *g) {
   free(g->docs);
   kt__thesaurus_free(g->thes);
   ktx_db_close(g->db);
+  ktx_db_close(g->eval_db);
   kt__store_close(g->store);
   free(g->name);
   memset(g, 0, sizeof *g);
@@ -193,6 +194,13 @@ static int gen_open(kt__gen *g, const char *root, bool deep) {
   if (!r || !t || !g->name) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   if (!rc) rc = kt__store_open(&g->store, r);
   if (!rc) rc = open_xapian(g, root, path);
+  if (!rc) {
+    char *ev = kt__path_join(path, KT__EVAL_DIR);
+    struct stat est;
+    if (!ev) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    else if (stat(ev, &est) == 0) rc = ktx_db_open(&g->eval_db, ev);
+    free(ev);
+  }
   if (!rc) rc = kt__thesaurus_load(t, &g->thes);
   if (rc == KT_ENOINDEX)
     kt__err(KT_ECORRUPT, "index generation %s is incomplete (%s)", path, kt_error_last());

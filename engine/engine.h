@@ -17,6 +17,7 @@
 typedef struct kt__gen {
   char *name;          /* generation directory name */
   ktx_db *db;
+  ktx_db *eval_db;     /* the evaluation index (KT__EVAL_DIR), NULL if not built */
   kt__store *store;
   char built_at[32];
   size_t services;

@@ -56,7 +56,9 @@ const char *kt_field_name(unsigned bit) {
   }
 }
 
-static int add_text(kt_analyzer *an, ktx_doc *doc, const field_spec *f,
+/* The word's terms go to @p doc; with an evaluation index, its baseline
+ * term spaces (exact surface form, Snowball stem) go to @p ev. */
+static int add_text(kt_analyzer *an, ktx_doc *doc, ktx_doc *ev, const field_spec *f,
                     const char *text) {
   if (!text || !*text) return KT_OK;
   kt__wordlist wl;
@@ -67,13 +69,14 @@ static int add_text(kt_analyzer *an, ktx_doc *doc, const field_spec *f,
     kt__wordan wa;
     rc = kt__analyze_word(an, &wl.items[i], &wa);
     if (rc || wa.stop) continue;
-    /* Baseline term spaces for evaluation: exact surface form and Snowball stem. */
-    snprintf(term, sizeof term, KT__PREFIX_SURFACE "%s", wl.items[i].text);
-    rc = ktx_doc_add_term(doc, term, f->wdf);
-    char stem[240];
-    if (!rc) rc = kt__analyzer_stem(an, wl.items[i].text, stem, sizeof stem);
-    snprintf(term, sizeof term, KT__PREFIX_SNOWBALL "%s", stem);
-    if (!rc) rc = ktx_doc_add_term(doc, term, f->wdf);
+    if (ev) {
+      snprintf(term, sizeof term, KT__PREFIX_SURFACE "%s", wl.items[i].text);
+      rc = ktx_doc_add_term(ev, term, f->wdf);
+      char stem[240];
+      if (!rc) rc = kt__analyzer_stem(an, wl.items[i].text, stem, sizeof stem);
+      snprintf(term, sizeof term, KT__PREFIX_SNOWBALL "%s", stem);
+      if (!rc) rc = ktx_doc_add_term(ev, term, f->wdf);
+    }
     for (size_t t = 0; t < wa.count && !rc; t++) {
       rc = ktx_doc_add_term(doc, wa.terms[t].text, f->wdf);
       snprintf(term, sizeof term, "%s%s", f->prefix, wa.terms[t].text);
@@ -84,10 +87,11 @@ static int add_text(kt_analyzer *an, ktx_doc *doc, const field_spec *f,
   return rc;
 }
 
-static int add_ml(kt_analyzer *an, ktx_doc *doc, const field_spec *f, const kt__ml *m) {
-  int rc = add_text(an, doc, f, m->fi);
-  if (!rc) rc = add_text(an, doc, f, m->sv);
-  if (!rc) rc = add_text(an, doc, f, m->en);
+static int add_ml(kt_analyzer *an, ktx_doc *doc, ktx_doc *ev, const field_spec *f,
+                  const kt__ml *m) {
+  int rc = add_text(an, doc, ev, f, m->fi);
+  if (!rc) rc = add_text(an, doc, ev, f, m->sv);
+  if (!rc) rc = add_text(an, doc, ev, f, m->en);
   return rc;
 }
 
@@ -121,33 +125,12 @@ static int add_folded_list(kt__buf *b, const char *const *items, size_t n) {
   return rc;
 }
 
-static int index_service(kt_analyzer *an, ktx_writer *w, const kt__service *s) {
-  ktx_doc *doc;
-  int rc = ktx_doc_new(&doc);
-  if (rc) return rc;
-  kt__analyzer_trim(an); /* between documents only: term pointers stay valid within one */
-  rc = add_ml(an, doc, &F_NAME, &s->name);
-  if (!rc) rc = add_ml(an, doc, &F_SUMMARY, &s->summary);
-  if (!rc) rc = add_ml(an, doc, &F_DESC, &s->description);
-  if (!rc) rc = add_ml(an, doc, &F_TARGET, &s->target_description);
-  for (size_t i = 0; !rc && i < s->n_target_groups; i++)
-    rc = add_text(an, doc, &F_TARGET, kt__target_group_label(s->target_groups[i]));
-  if (!rc) rc = add_ml(an, doc, &F_COND, &s->requirements);
-  if (!rc) rc = add_ml(an, doc, &F_COND, &s->referral);
-  for (size_t i = 0; !rc && i < s->n_keywords; i++)
-    rc = add_text(an, doc, &F_KEYWORDS, s->keywords[i]);
-  if (!rc) rc = add_text(an, doc, &F_PROVIDER, s->provider_name);
-
-  if (!rc) rc = add_bool(doc, "Q", s->id);
+/* The filter terms and value slots, the same in the production and the
+ * evaluation document (a filtered baseline search filters alike). */
+static int add_filters(ktx_doc *doc, const kt__service *s) {
+  int rc = add_bool(doc, "Q", s->id);
   if (!rc) rc = add_bool(doc, "XC", s->category);
   for (size_t i = 0; !rc && i < s->n_target_groups; i++) rc = add_bool(doc, "XG", s->target_groups[i]);
-  /* The same groups as ranked terms: a need signal (age, long unemployment,
-   * language) can retrieve the services made for it (search.c). */
-  for (size_t i = 0; !rc && i < s->n_target_groups; i++) {
-    char term[256];
-    snprintf(term, sizeof term, KT__PREFIX_GROUP "%s", s->target_groups[i]);
-    rc = ktx_doc_add_term(doc, term, 1);
-  }
   for (size_t i = 0; !rc && i < s->n_languages; i++) rc = add_bool(doc, "XL", s->languages[i]);
   for (size_t i = 0; !rc && i < s->n_municipalities; i++)
     rc = add_bool(doc, "XM", s->municipalities[i]);
@@ -161,6 +144,41 @@ static int index_service(kt_analyzer *an, ktx_writer *w, const kt__service *s) {
   if (!rc && s->age_max >= 0) {
     snprintf(num, sizeof num, "%03d", s->age_max);
     rc = ktx_doc_set_value(doc, KTX_SLOT_AGE_MAX, num, strlen(num));
+  }
+  return rc;
+}
+
+/* One service's document; with @p ew (an evaluation index), its baseline
+ * document too, under the same document id. */
+static int index_service(kt_analyzer *an, ktx_writer *w, ktx_writer *ew, const kt__service *s) {
+  ktx_doc *doc, *ev = NULL;
+  int rc = ktx_doc_new(&doc);
+  if (rc) return rc;
+  if (ew && (rc = ktx_doc_new(&ev))) {
+    ktx_doc_free(doc);
+    return rc;
+  }
+  kt__analyzer_trim(an); /* between documents only: term pointers stay valid within one */
+  rc = add_ml(an, doc, ev, &F_NAME, &s->name);
+  if (!rc) rc = add_ml(an, doc, ev, &F_SUMMARY, &s->summary);
+  if (!rc) rc = add_ml(an, doc, ev, &F_DESC, &s->description);
+  if (!rc) rc = add_ml(an, doc, ev, &F_TARGET, &s->target_description);
+  for (size_t i = 0; !rc && i < s->n_target_groups; i++)
+    rc = add_text(an, doc, ev, &F_TARGET, kt__target_group_label(s->target_groups[i]));
+  if (!rc) rc = add_ml(an, doc, ev, &F_COND, &s->requirements);
+  if (!rc) rc = add_ml(an, doc, ev, &F_COND, &s->referral);
+  for (size_t i = 0; !rc && i < s->n_keywords; i++)
+    rc = add_text(an, doc, ev, &F_KEYWORDS, s->keywords[i]);
+  if (!rc) rc = add_text(an, doc, ev, &F_PROVIDER, s->provider_name);
+
+  if (!rc) rc = add_filters(doc, s);
+  if (!rc && ev) rc = add_filters(ev, s);
+  /* The target groups as ranked terms: a need signal (age, long
+   * unemployment, language) can retrieve the services made for it (search.c). */
+  for (size_t i = 0; !rc && i < s->n_target_groups; i++) {
+    char term[256];
+    snprintf(term, sizeof term, KT__PREFIX_GROUP "%s", s->target_groups[i]);
+    rc = ktx_doc_add_term(doc, term, 1);
   }
   if (!rc) {
     kt__buf data;
@@ -179,13 +197,16 @@ static int index_service(kt_analyzer *an, ktx_writer *w, const kt__service *s) {
     kt__buf_free(&data);
   }
   if (!rc) rc = ktx_writer_add(w, doc);
+  if (!rc && ev) rc = ktx_writer_add(ew, ev);
   ktx_doc_free(doc);
+  ktx_doc_free(ev);
   return rc;
 }
 
 typedef struct build_ctx {
   kt_analyzer *an;
   ktx_writer *w;
+  ktx_writer *ew; /* the evaluation index, or NULL */
   kt__store *st;
   const kt_build_options *opts;
 } build_ctx;
@@ -195,7 +216,7 @@ static int index_one(const kt__service *s, size_t i, size_t n, void *ud) {
   build_ctx *b = ud;
   /* An ended service keeps its record (show, the service API, feedback on
    * past referrals) but gets no document: no search can rank it. */
-  int rc = s->ended ? KT_OK : index_service(b->an, b->w, s);
+  int rc = s->ended ? KT_OK : index_service(b->an, b->w, b->ew, s);
   if (rc) {
     char msg[1024];
     snprintf(msg, sizeof msg, "%s", kt_error_last());
@@ -306,6 +327,10 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
   size_t shards = opts && opts->version >= 2 ? opts->shards : 0;
   if (shards > KT_MAX_SHARDS)
     return kt__err(KT_EINVAL, "%zu shards asked; the limit is %d", shards, KT_MAX_SHARDS);
+  unsigned flags = opts && opts->version >= 3 ? opts->flags : 0;
+  if (flags & ~(unsigned)KT_BUILD_KNOWN_FLAGS)
+    return kt__err(KT_EINVAL, "kt_build_options.flags has unknown bits 0x%x",
+                   flags & ~(unsigned)KT_BUILD_KNOWN_FLAGS);
   double t0 = kt__now();
   int rc = kt__mkdir_p(index_dir);
   if (rc) return rc;
@@ -313,9 +338,9 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
   if ((rc = take_lock(index_dir, &lockfd))) return rc;
 
   kt_analyzer *an = NULL;
-  ktx_writer *w = NULL;
+  ktx_writer *w = NULL, *ew = NULL;
   kt__store *st = NULL;
-  char *build = NULL, *xdir = NULL, *rpath = NULL, *gen = NULL, *tmp = NULL, *cur = NULL;
+  char *build = NULL, *edir = NULL, *xdir = NULL, *rpath = NULL, *gen = NULL, *tmp = NULL, *cur = NULL;
   char genname[64], bname[64], tname[64];
   size_t nterms = 0;
 
@@ -332,7 +357,8 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
   if ((rc = kt__mkdir_p(build))) goto out;
   xdir = kt__path_join(build, "xapian");
   rpath = kt__path_join(build, "records.mdb");
-  if (!xdir || !rpath) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
+  edir = kt__path_join(build, KT__EVAL_DIR);
+  if (!xdir || !rpath || !edir) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
   if ((rc = kt_analyzer_open(&an))) goto out;
   kt__analyzer_set_fix_umlauts(an, false);
   {
@@ -358,9 +384,10 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
     free(sdir);
     if (rc) goto out;
   }
+  if ((flags & KT_BUILD_EVAL_TERMS) && (rc = ktx_writer_open(&ew, edir))) goto out;
   /* Records are canonical JSON, no bigger than the files they came from. */
   if ((rc = kt__store_create(&st, rpath, scan.bytes * 2 + (16u << 20)))) goto out;
-  build_ctx bc = {an, w, st, opts};
+  build_ctx bc = {an, w, ew, st, opts};
   if ((rc = kt__catalog_scan(catalog_dir, index_one, &bc, &scan))) goto out;
   /* Metadata: build time (UTC) and size. */
   time_t now = time(NULL);
@@ -379,6 +406,9 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
   if ((rc = ktx_writer_commit(w, &nterms))) goto out;
   ktx_writer_free(w);
   w = NULL;
+  if (ew && (rc = ktx_writer_commit(ew, NULL))) goto out;
+  ktx_writer_free(ew);
+  ew = NULL;
   fsync_path(build);
   /* Checksums of what was written, then a full check of it read back, so a
    * generation damaged on its way to disk never becomes current. */
@@ -420,6 +450,7 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
 out:
   kt__store_close(st);
   ktx_writer_free(w);
+  ktx_writer_free(ew);
   kt_analyzer_close(an);
   if (rc && build) kt__rm_rf(build);
   /* Every failure of a build names the index it was for (Xapian's and the
@@ -429,7 +460,7 @@ out:
     snprintf(msg, sizeof msg, "%s", kt_error_last());
     kt__err(rc, "building index %s: %s", index_dir, msg);
   }
-  free(build); free(xdir); free(rpath); free(gen); free(tmp); free(cur);
+  free(build); free(edir); free(xdir); free(rpath); free(gen); free(tmp); free(cur);
 out_unlock:
   flock(lockfd, LOCK_UN);
   close(lockfd);

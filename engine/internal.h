@@ -125,6 +125,10 @@ double kt__term_weight(int kind);
  * compare analyses on one index: "Y" + surface form, "Z" + Snowball stem. */
 #define KT__PREFIX_SURFACE "Y"
 #define KT__PREFIX_SNOWBALL "Z"
+/* The evaluation index of a generation (KT_BUILD_EVAL_TERMS): the baseline
+ * term spaces above, in a Xapian database of their own beside gen/xapian,
+ * with the same document ids. */
+#define KT__EVAL_DIR "eval"
 /* A service's target group as a ranked term ("Gnuoret"), beside the
  * boolean filter term "XG" + group. */
 #define KT__PREFIX_GROUP "G"

@@ -724,9 +724,14 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   x.e = e;
   x.text = text ? text : "";
   x.flags = opts->flags;
+  bool baseline = opts->flags & (KT_SEARCH_MODE_SURFACE | KT_SEARCH_MODE_SNOWBALL);
+  if (baseline && !e->gen.eval_db)
+    return kt__err(KT_EINVAL,
+                   "index generation %s has no evaluation index (the surface and snowball "
+                   "configurations): rebuild it with `kohtaanto index --eval-terms`",
+                   e->gen.name);
   int rc = kt_analyze(e->an, x.text, len, &x.an);
   if (rc) return rc;
-  bool baseline = opts->flags & (KT_SEARCH_MODE_SURFACE | KT_SEARCH_MODE_SNOWBALL);
   bool signals = !baseline && !(opts->flags & KT_SEARCH_NO_SIGNALS);
 
   size_t ntok = kt_analysis_count(x.an);
@@ -901,8 +906,9 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   for (size_t i = 0; i < x.q.n; i++) xq[i] = (ktx_qterm){x.q.q[i].term, x.q.q[i].weight};
   ktx_params params = {rk->bm25_k1, rk->bm25_b, 0.5};
   size_t depth = baseline ? limit : (limit > KT_RANK_RERANK_DEPTH ? limit : KT_RANK_RERANK_DEPTH);
-  rc = ktx_db_search(e->gen.db, xq, x.q.n, fs.f, fs.n, &params, depth, &hits, &nhits,
-                     &x.res->matches);
+  /* The baseline term spaces live in the evaluation index (same docids). */
+  rc = ktx_db_search(baseline ? e->gen.eval_db : e->gen.db, xq, x.q.n, fs.f, fs.n, &params, depth,
+                     &hits, &nhits, &x.res->matches);
   free(xq);
   if (rc) goto out;
   /* Pseudo-relevance feedback (evaluated; off unless asked): the best terms

@@ -216,6 +216,10 @@ int kt__gen_verify(const char *gen_dir, bool deep) {
     }
   }
   free(x);
+  char *ev = rc ? NULL : kt__path_join(gen_dir, KT__EVAL_DIR);
+  if (!rc && !ev) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  if (!rc && stat(ev, &st) == 0) rc = ktx_db_check(ev);
+  free(ev);
   if (rc && rc != KT_ENOMEM) rc = damaged(KT_ECORRUPT, gen_dir);
   return rc;
 }

@@ -96,7 +96,7 @@ const char *kt_error_last(void);
 /** Progress callback: @p done of @p total services indexed. */
 typedef void (*kt_progress_fn)(size_t done, size_t total, void *userdata);
 
-#define KT_BUILD_OPTIONS_VERSION 2
+#define KT_BUILD_OPTIONS_VERSION 3
 /** Options of kt_index_build(). Initialise with KT_BUILD_OPTIONS_INIT. */
 typedef struct kt_build_options {
   unsigned version;        /**< KT_BUILD_OPTIONS_VERSION */
@@ -107,8 +107,17 @@ typedef struct kt_build_options {
    *  be served by xapian-tcpsrv and searched as one (see docs/shards.md).
    *  Since version 2. */
   size_t shards;
+  /** KT_BUILD_* bits. Since version 3. */
+  unsigned flags;
 } kt_build_options;
-#define KT_BUILD_OPTIONS_INIT {KT_BUILD_OPTIONS_VERSION, NULL, NULL, 0, 0}
+#define KT_BUILD_OPTIONS_INIT {KT_BUILD_OPTIONS_VERSION, NULL, NULL, 0, 0, 0}
+/** Also write the evaluation index: the baseline term spaces (surface forms,
+ *  Snowball stems) that only the `surface` and `snowball` configurations of
+ *  `kohtaanto eval` search (KT_SEARCH_MODE_SURFACE, KT_SEARCH_MODE_SNOWBALL).
+ *  They live in a database of their own, so the production index, and its
+ *  ranking, is the same with or without them. */
+#define KT_BUILD_EVAL_TERMS (1u << 0)
+#define KT_BUILD_KNOWN_FLAGS KT_BUILD_EVAL_TERMS
 /** Most shards an index may be split into. */
 #define KT_MAX_SHARDS 64
 

@@ -22,9 +22,11 @@ static void progress_bar(size_t done, size_t total, void *ud) {
   fflush(stderr);
 }
 
-static int build(const char *catalog, const char *index, int progress, int quiet, size_t shards) {
+static int build(const char *catalog, const char *index, int progress, int quiet, size_t shards,
+                 unsigned flags) {
   kt_build_options o = KT_BUILD_OPTIONS_INIT;
   o.shards = shards;
+  o.flags = flags;
   if (progress && isatty(STDERR_FILENO)) o.progress = progress_bar;
   kt_build_stats st;
   int rc = kt_index_build(catalog, index, &o, &st);
@@ -42,15 +44,17 @@ int kt_cli_build_default(const char *catalog, const char *index, int verbose) {
   if (verbose)
     fprintf(stderr, "kohtaanto: no index at %s; building it from the catalogue %s first\n",
             index, catalog);
-  return build(catalog, index, verbose, !verbose, 0);
+  return build(catalog, index, verbose, !verbose, 0, 0);
 }
 
 static void usage(FILE *f) {
-  fputs("usage: kohtaanto index [--catalog DIR] [--index DIR] [--check]\n"
+  fputs("usage: kohtaanto index [--catalog DIR] [--index DIR] [--check] [--shards N] [--eval-terms]\n"
         "  --catalog DIR  catalogue folder holding services/<id>.json (default: bundled)\n"
         "  --index DIR    index root (default: $KOHTAANTO_INDEX or ~/.local/share/kohtaanto/index)\n"
         "  --check        only validate the catalogue; build nothing\n"
-        "  --shards N     split the search index into N shards for xapian-tcpsrv (docs/shards.md)\n",
+        "  --shards N     split the search index into N shards for xapian-tcpsrv (docs/shards.md)\n"
+        "  --eval-terms   also write the evaluation index that `kohtaanto eval`'s surface and\n"
+        "                 snowball configurations search (not needed to serve or search)\n",
         f);
 }
 
@@ -58,10 +62,12 @@ int kt_cli_index(int argc, char **argv) {
   const char *catalog = kt_cli_default_catalog(), *index = kt_cli_default_index();
   int check = 0;
   size_t shards = 0;
+  unsigned flags = 0;
   static const struct option lo[] = {{"catalog", required_argument, 0, 'c'},
                                      {"index", required_argument, 0, 'i'},
                                      {"check", no_argument, 0, 'k'},
                                      {"shards", required_argument, 0, 's'},
+                                     {"eval-terms", no_argument, 0, 'e'},
                                      {"help", no_argument, 0, 'h'},
                                      {0, 0, 0, 0}};
   int c;
@@ -71,6 +77,7 @@ int kt_cli_index(int argc, char **argv) {
     case 'c': catalog = optarg; break;
     case 'i': index = optarg; break;
     case 'k': check = 1; break;
+    case 'e': flags |= KT_BUILD_EVAL_TERMS; break;
     case 's': {
       char *end = NULL;
       unsigned long v = strtoul(optarg, &end, 10);
@@ -101,5 +108,5 @@ int kt_cli_index(int argc, char **argv) {
     kt_free(warn);
     return KT_EXIT_OK;
   }
-  return build(catalog, index, 1, 0, shards);
+  return build(catalog, index, 1, 0, shards, flags);
 }

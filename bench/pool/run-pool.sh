@@ -16,7 +16,7 @@ sets=("$@")
 [ "${#sets[@]}" -gt 0 ] || sets=(dev test trap-dev trap-test)
 mkdir -p "$out"
 rm -rf "$out/kt-index"
-"$build/kohtaanto" index --index "$out/kt-index" > /dev/null 2>&1
+"$build/kohtaanto" index --eval-terms --index "$out/kt-index" > /dev/null 2>&1
 for s in "${sets[@]}"; do
   echo "== $s"
   mkdir -p "$out/$s/kt"

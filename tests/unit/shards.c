@@ -168,3 +168,55 @@ Test(shards, a_bad_shard_set_file_is_reported_by_line) {
   cr_assert_eq(kt_engine_open(&e, sharded), KT_EINVAL);
   cr_assert(strstr(kt_error_last(), "shards.conf:1"), "%s", kt_error_last());
 }
+
+/* Issue 17: the baseline term spaces of `eval` live in an evaluation index
+ * of their own (KT_BUILD_EVAL_TERMS), so the production index carries none
+ * of them and ranks exactly the same with or without it. */
+Test(shards, the_eval_terms_live_beside_the_index_and_change_no_ranking) {
+  char *plain = build(0), *dir = kt_test_tmpdir();
+  kt_build_options o = KT_BUILD_OPTIONS_INIT;
+  o.flags = KT_BUILD_EVAL_TERMS;
+  cr_assert_eq(kt_index_build(KT_CATALOG_DIR, dir, &o, NULL), KT_OK, "%s", kt_error_last());
+  kt_engine *a, *b;
+  cr_assert_eq(kt_engine_open(&a, plain), KT_OK, "%s", kt_error_last());
+  cr_assert_eq(kt_engine_open(&b, dir), KT_OK, "%s", kt_error_last());
+  /* No baseline term in either production database; the evaluation one has them. */
+  cr_assert_eq(ktx_db_termfreq(a->gen.db, "Yvelka"), 0);
+  cr_assert_eq(ktx_db_termfreq(b->gen.db, "Yvelka"), 0);
+  cr_assert_null(a->gen.eval_db);
+  cr_assert_not_null(b->gen.eval_db);
+  cr_assert_gt(ktx_db_termfreq(b->gen.eval_db, "Yvelka"), 0);
+  for (size_t q = 0; q < sizeof QUERIES / sizeof *QUERIES; q++) {
+    kt_results *ra = NULL, *rb = NULL;
+    cr_assert_eq(kt_search(a, QUERIES[q], strlen(QUERIES[q]), NULL, &ra), KT_OK);
+    cr_assert_eq(kt_search(b, QUERIES[q], strlen(QUERIES[q]), NULL, &rb), KT_OK);
+    cr_assert_eq(kt_results_count(ra), kt_results_count(rb), "%s", QUERIES[q]);
+    for (size_t i = 0; i < kt_results_count(ra); i++) {
+      cr_assert_str_eq(kt_results_get(ra, i)->id, kt_results_get(rb, i)->id, "%s #%zu", QUERIES[q], i);
+      cr_assert_float_eq(kt_results_get(ra, i)->score, kt_results_get(rb, i)->score, 1e-9);
+    }
+    kt_results_free(ra);
+    kt_results_free(rb);
+  }
+  /* The baseline configurations search the evaluation index, and refuse an
+   * index built without it with a message that says how to get one. */
+  kt_search_options so = KT_SEARCH_OPTIONS_INIT;
+  so.flags = KT_SEARCH_MODE_SURFACE;
+  kt_results *r = NULL;
+  cr_assert_eq(kt_search(b, "velka", 5, &so, &r), KT_OK, "%s", kt_error_last());
+  cr_assert_gt(kt_results_count(r), 0);
+  kt_results_free(r);
+  r = NULL;
+  cr_assert_eq(kt_search(a, "velka", 5, &so, &r), KT_EINVAL);
+  cr_assert_null(r);
+  cr_assert(strstr(kt_error_last(), "--eval-terms"), "%s", kt_error_last());
+  /* An unknown build flag is refused. */
+  o.flags = 1u << 7;
+  cr_assert_eq(kt_index_build(KT_CATALOG_DIR, dir, &o, NULL), KT_EINVAL);
+  kt_engine_close(a);
+  kt_engine_close(b);
+  kt__rm_rf(plain);
+  kt__rm_rf(dir);
+  free(plain);
+  free(dir);
+}
