@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include "engine.h"
+#include "docterms.h"
 #include "verify.h"
 
 #include <stdio.h>
@@ -73,6 +74,7 @@ static void gen_close(kt__gen *g) {
       free(g->docs[i]->name_words);
       free(g->docs[i]->summary);
       free(g->docs[i]->description);
+      kt__docterms_free(g->docs[i]->terms);
       free(g->docs[i]->buf);
       free(g->docs[i]);
     }

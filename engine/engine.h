@@ -11,7 +11,7 @@
 
 /* Version of the index layout (document data, term spaces, thesaurus). An
  * engine refuses a generation of another format: rebuild it. */
-#define KT__INDEX_FORMAT "3"
+#define KT__INDEX_FORMAT "4"
 
 /* One open index generation. */
 typedef struct kt__gen {
@@ -46,6 +46,7 @@ typedef struct kt__doc {
   size_t n_name_words;
   bool name_read;
   char *summary, *description; /* Finnish texts from the record; NULL until first explained */
+  struct kt__docterms *terms;  /* prepared at index time (docterms.h); NULL until first explained */
 } kt__doc;
 /* The cached document @p docid of generation @p g (read on first use). */
 int kt__gen_doc(kt__gen *g, unsigned docid, const kt__doc **out);
@@ -166,9 +167,13 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *d, const kt__rank
                          kt__arena *arena, kt_effect *out, size_t max, double *factor);
 
 /* ---- snippet.c --------------------------------------------------------- */
-/* Pick the passage of @p text (Finnish description) with most of the
- * @p nterms matched terms and mark the words that carry them. */
-int kt__snippet(kt_analyzer *an, const char *text, const char *const *terms, size_t nterms,
-                kt__arena *arena, const char **snippet, kt_span **spans, size_t *nspans);
+struct kt__docterms;
+/* Pick the passage of @p text (snippet text @p which of the service: 0 its
+ * Finnish summary, 1 its description) with most of the @p nterms matched
+ * terms, from its words prepared at index time, and mark the words that
+ * carry them. */
+int kt__snippet(const char *text, const struct kt__docterms *dt, int which,
+                const char *const *terms, size_t nterms, kt__arena *arena,
+                const char **snippet, kt_span **spans, size_t *nspans);
 
 #endif

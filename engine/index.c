@@ -6,14 +6,18 @@
  *   .lock                  flock()ed by the one build allowed at a time
  *   current -> gen-<stamp> symlink; replaced by rename(2), so readers see
  *                          either the old or the new generation, never a mix
- *   gen-<stamp>/xapian/    field-aware terms, filter terms and values
- *   gen-<stamp>/records.mdb  full service records and metadata (LMDB)
+ *   gen-<stamp>/xapian/    terms (field-weighted), filter terms and values
+ *   gen-<stamp>/records.mdb  full service records, each service's prepared
+ *                          explanation terms (docterms.h) and metadata (LMDB)
+ *   gen-<stamp>/eval/      with --eval-terms only: the baseline term spaces
+ *                          of `kohtaanto eval` (Xapian, same document ids)
  *   .build-<pid>/          a build in progress; renamed when complete
  * A build killed at any point leaves `current` untouched; its leftover
  * .build-* folder is removed by the next build.
  */
 #define _GNU_SOURCE
 #include "engine.h"
+#include "docterms.h"
 #include "verify.h"
 
 #include <dirent.h>
@@ -27,21 +31,20 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Field prefixes and their weight in the combined (unprefixed) terms. */
+/* Each field's weight (wdf) in the document's terms. Which fields hold a
+ * term is kept with the service's prepared terms (docterms.h), not as
+ * field-prefixed postings: only explanations ask. */
 typedef struct field_spec {
   unsigned bit;
-  const char *prefix;
   unsigned wdf;
 } field_spec;
-static const field_spec F_NAME = {KT_FIELD_NAME, "N", 6};
-static const field_spec F_SUMMARY = {KT_FIELD_SUMMARY, "S", 3};
-static const field_spec F_DESC = {KT_FIELD_DESCRIPTION, "D", 1};
-static const field_spec F_KEYWORDS = {KT_FIELD_KEYWORDS, "K", 4};
-static const field_spec F_TARGET = {KT_FIELD_TARGET, "T", 2};
-static const field_spec F_COND = {KT_FIELD_CONDITIONS, "R", 1};
-static const field_spec F_PROVIDER = {KT_FIELD_PROVIDER, "P", 1};
-
-const char *const kt__field_prefixes[KT__NFIELDS] = {"N", "S", "D", "K", "T", "R", "P"};
+static const field_spec F_NAME = {KT_FIELD_NAME, 6};
+static const field_spec F_SUMMARY = {KT_FIELD_SUMMARY, 3};
+static const field_spec F_DESC = {KT_FIELD_DESCRIPTION, 1};
+static const field_spec F_KEYWORDS = {KT_FIELD_KEYWORDS, 4};
+static const field_spec F_TARGET = {KT_FIELD_TARGET, 2};
+static const field_spec F_COND = {KT_FIELD_CONDITIONS, 1};
+static const field_spec F_PROVIDER = {KT_FIELD_PROVIDER, 1};
 
 const char *kt_field_name(unsigned bit) {
   switch (bit) {
@@ -56,16 +59,20 @@ const char *kt_field_name(unsigned bit) {
   }
 }
 
-/* The word's terms go to @p doc; with an evaluation index, its baseline
- * term spaces (exact surface form, Snowball stem) go to @p ev. */
-static int add_text(kt_analyzer *an, ktx_doc *doc, ktx_doc *ev, const field_spec *f,
-                    const char *text) {
+/* The word's terms go to @p doc, and with their field to @p dt (the
+ * explanation's prepared terms, docterms.h); the words of a snippet text
+ * (@p which 0 summary, 1 description, else -1) are numbered there too. With
+ * an evaluation index, the baseline term spaces (exact surface form,
+ * Snowball stem) go to @p ev. */
+static int add_text(kt_analyzer *an, ktx_doc *doc, ktx_doc *ev, kt__dtbuild *dt, int which,
+                    const field_spec *f, const char *text) {
   if (!text || !*text) return KT_OK;
   kt__wordlist wl;
   int rc = kt__text_words(text, strlen(text), &wl);
   if (rc) return rc;
   char term[256];
   for (size_t i = 0; i < wl.count && !rc; i++) {
+    int word = which >= 0 ? kt__dtbuild_word(dt, which, wl.items[i].start, wl.items[i].end) : -1;
     kt__wordan wa;
     rc = kt__analyze_word(an, &wl.items[i], &wa);
     if (rc || wa.stop) continue;
@@ -79,19 +86,23 @@ static int add_text(kt_analyzer *an, ktx_doc *doc, ktx_doc *ev, const field_spec
     }
     for (size_t t = 0; t < wa.count && !rc; t++) {
       rc = ktx_doc_add_term(doc, wa.terms[t].text, f->wdf);
-      snprintf(term, sizeof term, "%s%s", f->prefix, wa.terms[t].text);
-      if (!rc) rc = ktx_doc_add_term(doc, term, 1);
+      /* A compound part marks no snippet word ("työ" is in every "työntekijä"). */
+      if (!rc)
+        rc = kt__dtbuild_term(dt, wa.terms[t].text, f->bit,
+                              wa.terms[t].kind == KT_TERM_PART ? -1 : word);
     }
   }
   kt__wordlist_free(&wl);
   return rc;
 }
 
-static int add_ml(kt_analyzer *an, ktx_doc *doc, ktx_doc *ev, const field_spec *f,
-                  const kt__ml *m) {
-  int rc = add_text(an, doc, ev, f, m->fi);
-  if (!rc) rc = add_text(an, doc, ev, f, m->sv);
-  if (!rc) rc = add_text(an, doc, ev, f, m->en);
+static int add_ml(kt_analyzer *an, ktx_doc *doc, ktx_doc *ev, kt__dtbuild *dt, bool snippet,
+                  const field_spec *f, const kt__ml *m) {
+  /* The snippet texts are the Finnish summary (0) and description (1). */
+  int which = !snippet ? -1 : f == &F_SUMMARY ? 0 : 1;
+  int rc = add_text(an, doc, ev, dt, which, f, m->fi);
+  if (!rc) rc = add_text(an, doc, ev, dt, -1, f, m->sv);
+  if (!rc) rc = add_text(an, doc, ev, dt, -1, f, m->en);
   return rc;
 }
 
@@ -150,7 +161,8 @@ static int add_filters(ktx_doc *doc, const kt__service *s) {
 
 /* One service's document; with @p ew (an evaluation index), its baseline
  * document too, under the same document id. */
-static int index_service(kt_analyzer *an, ktx_writer *w, ktx_writer *ew, const kt__service *s) {
+static int index_service(kt_analyzer *an, ktx_writer *w, ktx_writer *ew, kt__dtbuild *dt,
+                         kt__store *st, const kt__service *s) {
   ktx_doc *doc, *ev = NULL;
   int rc = ktx_doc_new(&doc);
   if (rc) return rc;
@@ -159,17 +171,29 @@ static int index_service(kt_analyzer *an, ktx_writer *w, ktx_writer *ew, const k
     return rc;
   }
   kt__analyzer_trim(an); /* between documents only: term pointers stay valid within one */
-  rc = add_ml(an, doc, ev, &F_NAME, &s->name);
-  if (!rc) rc = add_ml(an, doc, ev, &F_SUMMARY, &s->summary);
-  if (!rc) rc = add_ml(an, doc, ev, &F_DESC, &s->description);
-  if (!rc) rc = add_ml(an, doc, ev, &F_TARGET, &s->target_description);
+  kt__dtbuild_reset(dt);
+  rc = add_ml(an, doc, ev, dt, false, &F_NAME, &s->name);
+  if (!rc) rc = add_ml(an, doc, ev, dt, true, &F_SUMMARY, &s->summary);
+  if (!rc) rc = add_ml(an, doc, ev, dt, true, &F_DESC, &s->description);
+  if (!rc) rc = add_ml(an, doc, ev, dt, false, &F_TARGET, &s->target_description);
   for (size_t i = 0; !rc && i < s->n_target_groups; i++)
-    rc = add_text(an, doc, ev, &F_TARGET, kt__target_group_label(s->target_groups[i]));
-  if (!rc) rc = add_ml(an, doc, ev, &F_COND, &s->requirements);
-  if (!rc) rc = add_ml(an, doc, ev, &F_COND, &s->referral);
+    rc = add_text(an, doc, ev, dt, -1, &F_TARGET, kt__target_group_label(s->target_groups[i]));
+  if (!rc) rc = add_ml(an, doc, ev, dt, false, &F_COND, &s->requirements);
+  if (!rc) rc = add_ml(an, doc, ev, dt, false, &F_COND, &s->referral);
   for (size_t i = 0; !rc && i < s->n_keywords; i++)
-    rc = add_text(an, doc, ev, &F_KEYWORDS, s->keywords[i]);
-  if (!rc) rc = add_text(an, doc, ev, &F_PROVIDER, s->provider_name);
+    rc = add_text(an, doc, ev, dt, -1, &F_KEYWORDS, s->keywords[i]);
+  if (!rc) rc = add_text(an, doc, ev, dt, -1, &F_PROVIDER, s->provider_name);
+  if (!rc) {
+    char *blob = NULL;
+    size_t blen = 0;
+    rc = kt__dtbuild_encode(dt, &blob, &blen);
+    /* In the record store, not a Xapian value: glass writes value chunks
+     * from destructors, and a full disk there aborts the process. */
+    char key[KT_MAX_ID_BYTES + 8];
+    snprintf(key, sizeof key, KT__DOCTERMS_KEY "%s", s->id);
+    if (!rc) rc = kt__store_put(st, key, blob, blen);
+    free(blob);
+  }
 
   if (!rc) rc = add_filters(doc, s);
   if (!rc && ev) rc = add_filters(ev, s);
@@ -207,6 +231,7 @@ typedef struct build_ctx {
   kt_analyzer *an;
   ktx_writer *w;
   ktx_writer *ew; /* the evaluation index, or NULL */
+  kt__dtbuild *dt;
   kt__store *st;
   const kt_build_options *opts;
 } build_ctx;
@@ -216,7 +241,7 @@ static int index_one(const kt__service *s, size_t i, size_t n, void *ud) {
   build_ctx *b = ud;
   /* An ended service keeps its record (show, the service API, feedback on
    * past referrals) but gets no document: no search can rank it. */
-  int rc = s->ended ? KT_OK : index_service(b->an, b->w, b->ew, s);
+  int rc = s->ended ? KT_OK : index_service(b->an, b->w, b->ew, b->dt, b->st, s);
   if (rc) {
     char msg[1024];
     snprintf(msg, sizeof msg, "%s", kt_error_last());
@@ -385,10 +410,15 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
     if (rc) goto out;
   }
   if ((flags & KT_BUILD_EVAL_TERMS) && (rc = ktx_writer_open(&ew, edir))) goto out;
-  /* Records are canonical JSON, no bigger than the files they came from. */
-  if ((rc = kt__store_create(&st, rpath, scan.bytes * 2 + (16u << 20)))) goto out;
-  build_ctx bc = {an, w, ew, st, opts};
-  if ((rc = kt__catalog_scan(catalog_dir, index_one, &bc, &scan))) goto out;
+  /* Records are canonical JSON, no bigger than the files they came from;
+   * each service's prepared terms (docterms.h) are about as big again. */
+  if ((rc = kt__store_create(&st, rpath, scan.bytes * 3 + (16u << 20)))) goto out;
+  kt__dtbuild *dt = NULL;
+  if ((rc = kt__dtbuild_new(&dt))) goto out;
+  build_ctx bc = {an, w, ew, dt, st, opts};
+  rc = kt__catalog_scan(catalog_dir, index_one, &bc, &scan);
+  kt__dtbuild_free(dt);
+  if (rc) goto out;
   /* Metadata: build time (UTC) and size. */
   time_t now = time(NULL);
   struct tm tm;

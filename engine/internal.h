@@ -201,9 +201,6 @@ typedef int (*kt__store_each_fn)(const char *key, size_t klen, const char *val, 
 int kt__store_each(kt__store *s, kt__store_each_fn fn, void *ud);
 
 /* ---- index.c ---------------------------------------------------------- */
-#define KT__NFIELDS 7
-/* Term prefix of each field, in KT_FIELD_* bit order. */
-extern const char *const kt__field_prefixes[KT__NFIELDS];
 /* Resolve the current generation directory of an index root (caller frees). */
 int kt__index_current(const char *index_dir, char **gen_path);
 

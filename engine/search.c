@@ -21,6 +21,7 @@
  */
 #define _GNU_SOURCE
 #include "engine.h"
+#include "docterms.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -243,19 +244,35 @@ typedef struct ctx {
   size_t nfound;
   int *token_need; /* per token: index into found, or -1 */
   kt__reading rd;  /* clauses and roles of the note's words (reading.c) */
-  ktx_fieldset *fields; /* the query terms with field prefixes, sorted once */
   kt_results *res;
 } ctx;
 
+/* The service's terms prepared at index time (docterms.h), read once per
+ * generation from the record store. An index without them (built before
+ * they existed) is refused by its format. */
+static int read_docterms(kt_engine *e, kt__doc *d) {
+  if (d->terms) return KT_OK;
+  char key[KT_MAX_ID_BYTES + 8], *v = NULL;
+  size_t len = 0;
+  snprintf(key, sizeof key, KT__DOCTERMS_KEY "%s", d->f[KT__D_ID]);
+  int rc = kt__store_get(e->gen.store, key, &v, &len);
+  if (rc == KT_ENOTFOUND)
+    rc = kt__err(KT_ECORRUPT, "index generation %s has no prepared terms for %s",
+                 e->gen.name, d->f[KT__D_ID]);
+  if (!rc) rc = kt__docterms_decode(v, len, &d->terms);
+  return rc;
+}
+
+/* Which fields of the candidate hold each query term (KT_FIELD_* bits). */
 static int read_masks(ctx *x, cand *c) {
   if (c->masks) return KT_OK;
   c->masks = kt__arena_alloc(&x->res->arena, (x->q.n ? x->q.n : 1) * sizeof *c->masks);
   if (!c->masks) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-  if (!x->fields) {
-    int rc = ktx_fieldset_new(&x->fields, x->terms, x->q.n, kt__field_prefixes, KT__NFIELDS);
-    if (rc) return rc;
-  }
-  return ktx_db_term_fields(x->e->gen.db, c->hit->docid, x->fields, c->masks);
+  kt__doc *d = (kt__doc *)c->doc;
+  int rc = read_docterms(x->e, d);
+  if (rc) return rc;
+  for (size_t i = 0; i < x->q.n; i++) c->masks[i] = kt__docterms_fields(d->terms, x->terms[i]);
+  return KT_OK;
 }
 
 /* The need a candidate serves most: the found concept whose words (written
@@ -408,8 +425,9 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
      * has none of the matched words. */
     kt_span *sp = NULL;
     size_t nsp = 0;
-    rc = kt__snippet(x->e->an, desc, mterms, nm, ar, &r->snippet, &sp, &nsp);
-    if (!rc && !r->snippet) rc = kt__snippet(x->e->an, r->summary, mterms, nm, ar, &r->snippet, &sp, &nsp);
+    const kt__docterms *dt = c->doc->terms;
+    rc = kt__snippet(desc, dt, 1, mterms, nm, ar, &r->snippet, &sp, &nsp);
+    if (!rc && !r->snippet) rc = kt__snippet(r->summary, dt, 0, mterms, nm, ar, &r->snippet, &sp, &nsp);
     r->highlights = sp;
     r->highlight_count = nsp;
   }
@@ -1045,7 +1063,6 @@ out:
   free(mterms);
   free(x.idf);
   free(x.terms);
-  ktx_fieldset_free(x.fields);
   ktx_hits_free(hits, nhits);
   filters_free(&fs);
   for (size_t i = 0; x.q.q && i < x.q.n; i++) free(x.q.q[i].term);

@@ -1,44 +1,41 @@
 /*
  * snippet.c — a passage of a service's text around the need's matched words,
  * with those words marked, for a counsellor to see at a glance why the
- * service came up. The text is analysed like everything else (cached), so
- * "velkoja" in a need marks "velkaantunut" only if they share a term.
+ * service came up. The words and the terms each carries were prepared at
+ * index time (docterms.h), so a search analyses no service text: "velkoja"
+ * in a need marks "velkaantunut" only if they share a term.
  */
 #include "engine.h"
+#include "docterms.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #define WINDOW 30      /* words in a snippet */
-#define MAX_WORDS 4096
 
-static int matched_term(const kt__wordan *wa, const char *const *terms, size_t nterms) {
-  for (size_t k = 0; k < wa->count; k++) {
-    if (wa->terms[k].kind == KT_TERM_PART) continue; /* "työ" is in every "työntekijä" */
-    for (size_t i = 0; i < nterms; i++)
-      if (!strcmp(wa->terms[k].text, terms[i])) return (int)i;
-  }
-  return -1;
-}
+typedef struct kt__wordspan {
+  size_t start, end;
+} kt__wordspan;
 
-int kt__snippet(kt_analyzer *an, const char *text, const char *const *terms, size_t nterms,
-                kt__arena *arena, const char **snippet, kt_span **spans, size_t *nspans) {
+int kt__snippet(const char *text, const kt__docterms *dt, int which, const char *const *terms,
+                size_t nterms, kt__arena *arena, const char **snippet, kt_span **spans,
+                size_t *nspans) {
   *snippet = NULL;
   *spans = NULL;
   *nspans = 0;
-  if (!text || !*text || !nterms) return KT_OK;
-  kt__wordlist wl;
-  int rc = kt__text_words(text, strlen(text), &wl);
-  if (rc) return rc;
-  size_t n = wl.count < MAX_WORDS ? wl.count : MAX_WORDS;
-  int *hit = calloc(n ? n : 1, sizeof *hit);
-  if (!hit) { kt__wordlist_free(&wl); return kt__err(KT_ENOMEM, "%s: out of memory", __func__); }
-  for (size_t i = 0; i < n && !rc; i++) {
-    kt__wordan wa;
+  if (!text || !*text || !nterms || !dt) return KT_OK;
+  size_t n = dt->nwords[which], tlen = strlen(text);
+  int rc = KT_OK;
+  /* Word offsets as prepared at index time, checked against this text. */
+  kt__wordspan *wl = malloc((n ? n : 1) * sizeof *wl);
+  int *hit = malloc((n ? n : 1) * sizeof *hit);
+  if (!wl || !hit) { free(wl); free(hit); return kt__err(KT_ENOMEM, "%s: out of memory", __func__); }
+  for (size_t i = 0; i < n; i++) {
+    kt__docterms_word(dt, which, i, &wl[i].start, &wl[i].end);
+    if (wl[i].start > wl[i].end || wl[i].end > tlen) n = i; /* not this text: stop there */
     hit[i] = -1;
-    if ((rc = kt__analyze_word_as(an, &wl.items[i], false, &wa)) == KT_OK && !wa.stop)
-      hit[i] = matched_term(&wa, terms, nterms);
   }
+  kt__docterms_hits(dt, which, terms, nterms, hit);
   /* Best window: most distinct matched terms, then most matched words. */
   size_t best = 0, bestd = 0, bestc = 0;
   unsigned char *seen = calloc(nterms, 1);
@@ -58,14 +55,14 @@ int kt__snippet(kt_analyzer *an, const char *text, const char *const *terms, siz
     /* Start a few words early, at a sentence start if one is near. */
     size_t s = best;
     for (size_t back = 0; back < 8 && s > 0; back++) {
-      size_t prev_end = wl.items[s - 1].end;
+      size_t prev_end = wl[s - 1].end;
       const char *gap = text + prev_end;
-      size_t glen = wl.items[s].start - prev_end;
+      size_t glen = wl[s].start - prev_end;
       if (memchr(gap, '.', glen) || memchr(gap, '\n', glen)) break;
       s--;
     }
     size_t e = s + WINDOW < n ? s + WINDOW : n;
-    size_t b0 = wl.items[s].start, b1 = wl.items[e - 1].end;
+    size_t b0 = wl[s].start, b1 = wl[e - 1].end;
     /* End at the sentence end if it is close. */
     const char *dot = memchr(text + b1, '.', strlen(text + b1) < 80 ? strlen(text + b1) : 80);
     if (dot) b1 = (size_t)(dot - text) + 1;
@@ -86,14 +83,14 @@ int kt__snippet(kt_analyzer *an, const char *text, const char *const *terms, siz
     if (!rc) {
       size_t k = 0;
       for (size_t i = s; i < e; i++)
-        if (hit[i] >= 0 && wl.items[i].end <= b1)
-          sp[k++] = (kt_span){wl.items[i].start - b0 + off, wl.items[i].end - b0 + off};
+        if (hit[i] >= 0 && wl[i].end <= b1)
+          sp[k++] = (kt_span){wl[i].start - b0 + off, wl[i].end - b0 + off};
       *snippet = snip;
       *spans = sp;
       *nspans = k;
     }
   }
   free(hit);
-  kt__wordlist_free(&wl);
+  free(wl);
   return rc;
 }

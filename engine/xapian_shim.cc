@@ -123,6 +123,15 @@ int ktx_writer_commit(ktx_writer *w, size_t *nterms) {
 }
 
 void ktx_writer_free(ktx_writer *w) {
+  if (!w) return;
+  /* Close each database here, where its errors can be caught: a destructor
+   * that throws (a failed implicit commit on a full disk) terminates. */
+  for (auto &db : w->dbs) {
+    try {
+      db.close();
+    } catch (...) {
+    }
+  }
   try {
     delete w;
   } catch (...) {
@@ -394,47 +403,6 @@ int ktx_db_expand(ktx_db *db, const unsigned *docids, size_t ndocs, size_t k, ch
 void ktx_hits_free(ktx_hit *hits, size_t n) {
   (void)n;
   std::free(hits);
-}
-
-struct ktx_fieldset {
-  /* Every prefix + term, sorted, with its (term index, prefix index). */
-  std::vector<std::pair<std::string, size_t>> want;
-  size_t nterms, nprefixes;
-};
-
-int ktx_fieldset_new(ktx_fieldset **out, const char *const *terms, size_t nterms,
-                     const char *const *prefixes, size_t nprefixes) {
-  *out = nullptr;
-  KTX_TRY
-  auto *fs = new ktx_fieldset;
-  fs->nterms = nterms;
-  fs->nprefixes = nprefixes;
-  fs->want.reserve(nterms * nprefixes);
-  for (size_t t = 0; t < nterms; t++)
-    for (size_t p = 0; p < nprefixes; p++)
-      fs->want.emplace_back(std::string(prefixes[p]) + terms[t], t * nprefixes + p);
-  std::sort(fs->want.begin(), fs->want.end());
-  *out = fs;
-  return KT_OK;
-  KTX_CATCH("explain")
-}
-
-void ktx_fieldset_free(ktx_fieldset *fs) { delete fs; }
-
-int ktx_db_term_fields(ktx_db *db, unsigned docid, const ktx_fieldset *fs, unsigned *masks) {
-  KTX_TRY
-  /* One pass over the document's termlist: the wanted terms are sorted, so
-   * each skip_to only moves forward. */
-  for (size_t t = 0; t < fs->nterms; t++) masks[t] = 0;
-  Xapian::TermIterator it = db->db.termlist_begin(docid), end = db->db.termlist_end(docid);
-  for (const auto &w : fs->want) {
-    if (it == end) break;
-    it.skip_to(w.first);
-    if (it != end && *it == w.first)
-      masks[w.second / fs->nprefixes] |= 1u << (w.second % fs->nprefixes);
-  }
-  return KT_OK;
-  KTX_CATCH("explain")
 }
 
 }  // extern "C"

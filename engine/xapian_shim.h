@@ -105,15 +105,6 @@ int ktx_db_get_data(ktx_db *db, unsigned docid, char **out);
 /* The highest document id in use (0 on error or when empty). */
 unsigned ktx_db_lastdocid(ktx_db *db);
 
-/* The prefixed forms of a search's terms, sorted once per search. */
-typedef struct ktx_fieldset ktx_fieldset;
-int ktx_fieldset_new(ktx_fieldset **out, const char *const *terms, size_t nterms,
-                     const char *const *prefixes, size_t nprefixes);
-void ktx_fieldset_free(ktx_fieldset *fs);
-/* For each term t of @p fs, set bit i of masks[t] when the document holds
- * prefixes[i] + term. Returns KT_OK or an error. */
-int ktx_db_term_fields(ktx_db *db, unsigned docid, const ktx_fieldset *fs, unsigned *masks);
-
 #ifdef __cplusplus
 }
 #endif

@@ -23,7 +23,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   (void)argc;
   (void)argv;
   snprintf(root, sizeof root, "/tmp/kt-fuzz-search-XXXXXX");
-  if (!mkdtemp(root) || kt_index_build(KT_TEST_DATA "/catalog-mini", root, NULL, NULL) != KT_OK ||
+  kt_build_options bo = KT_BUILD_OPTIONS_INIT;
+  bo.flags = KT_BUILD_EVAL_TERMS; /* the surface and snowball flags search it */
+  if (!mkdtemp(root) || kt_index_build(KT_TEST_DATA "/catalog-mini", root, &bo, NULL) != KT_OK ||
       kt_engine_open(&eng, root) != KT_OK) {
     fprintf(stderr, "fuzz_search: cannot build the mini index: %s\n", kt_error_last());
     exit(1);

@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include "engine.h"
+#include "docterms.h"
 #include "helpers.h"
 
 #include <criterion/criterion.h>
@@ -129,6 +130,32 @@ Test(signals, eligibility_demotes_and_fit_boosts) {
                      1e-9);
 }
 
+/* The description's words and terms as the indexer prepares them
+ * (engine/index.c, docterms.h): every word numbered, its non-part terms
+ * marking it. */
+static kt__docterms *prepare(const char *text) {
+  kt__dtbuild *b = NULL;
+  cr_assert_eq(kt__dtbuild_new(&b), KT_OK);
+  kt__wordlist wl;
+  cr_assert_eq(kt__text_words(text, strlen(text), &wl), KT_OK);
+  for (size_t i = 0; i < wl.count; i++) {
+    int word = kt__dtbuild_word(b, 1, wl.items[i].start, wl.items[i].end);
+    kt__wordan wa;
+    cr_assert_eq(kt__analyze_word(an, &wl.items[i], &wa), KT_OK);
+    for (size_t t = 0; !wa.stop && t < wa.count; t++)
+      cr_assert_eq(kt__dtbuild_term(b, wa.terms[t].text, KT_FIELD_DESCRIPTION,
+                                    wa.terms[t].kind == KT_TERM_PART ? -1 : word), KT_OK);
+  }
+  kt__wordlist_free(&wl);
+  char *blob = NULL;
+  size_t len = 0;
+  cr_assert_eq(kt__dtbuild_encode(b, &blob, &len), KT_OK);
+  kt__dtbuild_free(b);
+  kt__docterms *d = NULL;
+  cr_assert_eq(kt__docterms_decode(blob, len, &d), KT_OK);
+  return d;
+}
+
 Test(snippet, the_passage_with_the_matched_words_is_marked) {
   const char *text = "Ensimmäinen lause ei kerro mitään. Velkaneuvonta auttaa, kun velat ovat "
                      "kasassa ja ulosotto vie palkan. Viimeinen lause on muuta.";
@@ -137,7 +164,10 @@ Test(snippet, the_passage_with_the_matched_words_is_marked) {
   const char *snip = NULL;
   kt_span *spans = NULL;
   size_t n = 0;
-  cr_assert_eq(kt__snippet(an, text, terms, 2, &ar, &snip, &spans, &n), KT_OK);
+  kt__docterms *dt = prepare(text);
+  cr_assert_eq(kt__docterms_fields(dt, "ulosotto"), KT_FIELD_DESCRIPTION);
+  cr_assert_eq(kt__docterms_fields(dt, "trukki"), 0);
+  cr_assert_eq(kt__snippet(text, dt, 1, terms, 2, &ar, &snip, &spans, &n), KT_OK);
   cr_assert_not_null(snip);
   cr_assert(strstr(snip, "ulosotto"), "%s", snip);
   cr_assert_geq(n, 2, "the matched words are marked");
@@ -148,6 +178,7 @@ Test(snippet, the_passage_with_the_matched_words_is_marked) {
     ulos |= !strncmp(snip + spans[i].start, "ulosotto", spans[i].end - spans[i].start);
   }
   cr_assert(ulos, "ulosotto is one of the marked words");
+  kt__docterms_free(dt);
   kt__arena_free(&ar);
 }
 
@@ -157,8 +188,10 @@ Test(snippet, no_matched_word_no_snippet) {
   kt_span *spans = NULL;
   size_t n = 0;
   const char *terms[] = {"trukki"};
-  cr_assert_eq(kt__snippet(an, "Velkaneuvonta auttaa.", terms, 1, &ar, &snip, &spans, &n), KT_OK);
+  kt__docterms *dt = prepare("Velkaneuvonta auttaa.");
+  cr_assert_eq(kt__snippet("Velkaneuvonta auttaa.", dt, 1, terms, 1, &ar, &snip, &spans, &n), KT_OK);
   cr_assert_null(snip);
   cr_assert_eq(n, 0);
+  kt__docterms_free(dt);
   kt__arena_free(&ar);
 }
