@@ -21,6 +21,7 @@
 #include "verify.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -159,14 +160,16 @@ static int add_filters(ktx_doc *doc, const kt__service *s) {
   return rc;
 }
 
-/* One service's document; with @p ew (an evaluation index), its baseline
- * document too, under the same document id. */
-static int index_service(kt_analyzer *an, ktx_writer *w, ktx_writer *ew, kt__dtbuild *dt,
-                         kt__store *st, const kt__service *s) {
+/* One service's document, into *@p out_doc; with @p eval (an evaluation
+ * index), its baseline document too, into *@p out_ev. Its prepared
+ * explanation terms go to the record store @p st. */
+static int index_service(kt_analyzer *an, bool eval, kt__dtbuild *dt, kt__store *st,
+                         const kt__service *s, ktx_doc **out_doc, ktx_doc **out_ev) {
   ktx_doc *doc, *ev = NULL;
+  *out_doc = *out_ev = NULL;
   int rc = ktx_doc_new(&doc);
   if (rc) return rc;
-  if (ew && (rc = ktx_doc_new(&ev))) {
+  if (eval && (rc = ktx_doc_new(&ev))) {
     ktx_doc_free(doc);
     return rc;
   }
@@ -220,17 +223,118 @@ static int index_service(kt_analyzer *an, ktx_writer *w, ktx_writer *ew, kt__dtb
     if (!rc) rc = ktx_doc_set_data(doc, data.data, data.len);
     kt__buf_free(&data);
   }
-  if (!rc) rc = ktx_writer_add(w, doc);
-  if (!rc && ev) rc = ktx_writer_add(ew, ev);
-  ktx_doc_free(doc);
-  ktx_doc_free(ev);
-  return rc;
+  if (rc) {
+    ktx_doc_free(doc);
+    ktx_doc_free(ev);
+    return rc;
+  }
+  *out_doc = doc;
+  *out_ev = ev;
+  return KT_OK;
+}
+
+/* The Xapian writer runs in a thread of its own (issue 17): the scanning
+ * thread parses, analyses and writes records while the writer inverts the
+ * previous documents. Documents pass through a short queue in catalogue
+ * order, so the document ids, and so the index, are the same as written by
+ * one thread. Each Xapian object is used by one thread at a time; LMDB's
+ * write transaction stays with the thread that began it. */
+#define PIPE_CAP 64
+typedef struct writer_pipe {
+  pthread_t thread;
+  pthread_mutex_t mu;
+  pthread_cond_t not_empty, not_full;
+  ktx_doc *doc[PIPE_CAP], *ev[PIPE_CAP];
+  size_t head, count;
+  bool done, started;
+  int rc;          /* the writer's first failure */
+  char msg[1024];  /* and its message (the error text is per thread) */
+  ktx_writer *w, *ew;
+} writer_pipe;
+
+static void *writer_main(void *arg) {
+  writer_pipe *p = arg;
+  for (;;) {
+    pthread_mutex_lock(&p->mu);
+    while (p->count == 0 && !p->done) pthread_cond_wait(&p->not_empty, &p->mu);
+    if (p->count == 0) {
+      pthread_mutex_unlock(&p->mu);
+      break;
+    }
+    ktx_doc *doc = p->doc[p->head], *ev = p->ev[p->head];
+    p->head = (p->head + 1) % PIPE_CAP;
+    p->count--;
+    bool failed = p->rc != KT_OK;
+    pthread_cond_signal(&p->not_full);
+    pthread_mutex_unlock(&p->mu);
+    int rc = failed ? KT_OK : ktx_writer_add(p->w, doc);
+    if (!failed && !rc && ev) rc = ktx_writer_add(p->ew, ev);
+    ktx_doc_free(doc);
+    ktx_doc_free(ev);
+    if (rc) {
+      pthread_mutex_lock(&p->mu);
+      p->rc = rc;
+      snprintf(p->msg, sizeof p->msg, "%s", kt_error_last());
+      pthread_mutex_unlock(&p->mu);
+    }
+  }
+  return NULL;
+}
+
+static int pipe_start(writer_pipe *p, ktx_writer *w, ktx_writer *ew) {
+  memset(p, 0, sizeof *p);
+  p->w = w;
+  p->ew = ew;
+  pthread_mutex_init(&p->mu, NULL);
+  pthread_cond_init(&p->not_empty, NULL);
+  pthread_cond_init(&p->not_full, NULL);
+  int e = pthread_create(&p->thread, NULL, writer_main, p);
+  if (e) return kt__err(KT_ENOMEM, "cannot start the index writer thread: %s", strerror(e));
+  p->started = true;
+  return KT_OK;
+}
+
+/* Queue a document (taken over); the writer's failure, if any, is raised
+ * here, in the scanning thread. */
+static int pipe_push(writer_pipe *p, ktx_doc *doc, ktx_doc *ev) {
+  pthread_mutex_lock(&p->mu);
+  while (p->count == PIPE_CAP && p->rc == KT_OK) pthread_cond_wait(&p->not_full, &p->mu);
+  int rc = p->rc;
+  if (!rc) {
+    size_t tail = (p->head + p->count) % PIPE_CAP;
+    p->doc[tail] = doc;
+    p->ev[tail] = ev;
+    p->count++;
+    pthread_cond_signal(&p->not_empty);
+  }
+  pthread_mutex_unlock(&p->mu);
+  if (rc) {
+    ktx_doc_free(doc);
+    ktx_doc_free(ev);
+    return kt__err(rc, "%s", p->msg);
+  }
+  return KT_OK;
+}
+
+/* Let the writer finish what is queued and stop; its failure, if any. */
+static int pipe_finish(writer_pipe *p) {
+  if (!p->started) return KT_OK;
+  pthread_mutex_lock(&p->mu);
+  p->done = true;
+  pthread_cond_signal(&p->not_empty);
+  pthread_mutex_unlock(&p->mu);
+  pthread_join(p->thread, NULL);
+  p->started = false;
+  pthread_mutex_destroy(&p->mu);
+  pthread_cond_destroy(&p->not_empty);
+  pthread_cond_destroy(&p->not_full);
+  return p->rc ? kt__err(p->rc, "%s", p->msg) : KT_OK;
 }
 
 typedef struct build_ctx {
   kt_analyzer *an;
-  ktx_writer *w;
-  ktx_writer *ew; /* the evaluation index, or NULL */
+  writer_pipe *pipe;
+  bool eval;      /* also the evaluation index */
   kt__dtbuild *dt;
   kt__store *st;
   const kt_build_options *opts;
@@ -241,7 +345,9 @@ static int index_one(const kt__service *s, size_t i, size_t n, void *ud) {
   build_ctx *b = ud;
   /* An ended service keeps its record (show, the service API, feedback on
    * past referrals) but gets no document: no search can rank it. */
-  int rc = s->ended ? KT_OK : index_service(b->an, b->w, b->ew, b->dt, b->st, s);
+  ktx_doc *doc = NULL, *ev = NULL;
+  int rc = s->ended ? KT_OK : index_service(b->an, b->eval, b->dt, b->st, s, &doc, &ev);
+  if (!rc && doc) rc = pipe_push(b->pipe, doc, ev);
   if (rc) {
     char msg[1024];
     snprintf(msg, sizeof msg, "%s", kt_error_last());
@@ -414,9 +520,16 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
    * each service's prepared terms (docterms.h) are about as big again. */
   if ((rc = kt__store_create(&st, rpath, scan.bytes * 3 + (16u << 20)))) goto out;
   kt__dtbuild *dt = NULL;
+  writer_pipe pipe;
   if ((rc = kt__dtbuild_new(&dt))) goto out;
-  build_ctx bc = {an, w, ew, dt, st, opts};
+  if ((rc = pipe_start(&pipe, w, ew))) {
+    kt__dtbuild_free(dt);
+    goto out;
+  }
+  build_ctx bc = {an, &pipe, ew != NULL, dt, st, opts};
   rc = kt__catalog_scan(catalog_dir, index_one, &bc, &scan);
+  int wrc = pipe_finish(&pipe); /* always: the writer must stop before w is freed */
+  if (!rc) rc = wrc;
   kt__dtbuild_free(dt);
   if (rc) goto out;
   /* Metadata: build time (UTC) and size. */
