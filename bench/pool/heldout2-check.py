@@ -5,7 +5,7 @@ import json
 status={}
 for f in glob.glob(R+'catalog/services/**/*.json',recursive=True):
     d=json.load(open(f)); status[d['id']]=d.get('status','active')
-ALLOWED={'keyword','oneline','long','colloquial','typo','swedish','english','constraint'}
+ALLOWED={'keyword','oneline','long','colloquial','typo','sv','en','constraint'}
 TRAP={'negation','context','baseform','rareword','pastgoal','implied'}
 err=[]
 def readtsv(p, allowed, prefix):
