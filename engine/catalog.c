@@ -826,6 +826,35 @@ static int load_one(const char *sdir, const char *name, kt__service *s, size_t *
   return r;
 }
 
+int kt__catalog_bytes(const char *dir, size_t *bytes) {
+  *bytes = 0;
+  char *sdir = kt__path_join(dir, "services");
+  if (!sdir) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  DIR *d = opendir(sdir);
+  if (!d) {
+    int e = errno;
+    int rc = kt__err(KT_EIO, "cannot open catalogue folder %s: %s", sdir, strerror(e));
+    free(sdir);
+    return rc;
+  }
+  char **names = NULL;
+  size_t nn = 0, cap = 0;
+  int rc = list_json(sdir, NULL, d, &names, &nn, &cap, 0);
+  closedir(d);
+  if (rc == KT_ETOOBIG) rc = kt__err(rc, "catalogue %s has more than %d services", sdir, MAX_SERVICES);
+  else if (rc == KT_ENOMEM) rc = kt__err(rc, "out of memory listing %s", sdir);
+  for (size_t i = 0; i < nn; i++) {
+    char *path = rc ? NULL : kt__path_join(sdir, names[i]);
+    struct stat st;
+    if (path && stat(path, &st) == 0) *bytes += (size_t)st.st_size;
+    free(path);
+    free(names[i]);
+  }
+  free(names);
+  free(sdir);
+  return rc;
+}
+
 int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stats *stats) {
   if (stats) memset(stats, 0, sizeof *stats);
   if (!dir) return kt__err(KT_EINVAL, "catalogue directory is NULL");
@@ -853,8 +882,12 @@ int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stat
   }
   if (nn) qsort(names, nn, sizeof *names, cmpstr); /* names is NULL when there are none */
 
-  /* Pass 1: validate every file, keeping only ids and related ids, so a
-   * catalogue of any size is checked in the memory of one service. */
+  /* One pass: validate every file, keeping only ids and related ids, so a
+   * catalogue of any size is checked in the memory of one service; while
+   * every file so far is valid, hand each service to @p fn (the indexer),
+   * so a build parses each file once. The first invalid file stops the
+   * handing, not the checking: every error is reported, and the caller
+   * discards what @p fn built (kt_index_build publishes nothing). */
   kt__buf errors;
   kt__buf_init(&errors, 1 << 20);
   size_t nerr = 0, nrefs = 0, bytes = 0;
@@ -866,6 +899,7 @@ int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stat
     if (r == KT_ENOMEM) rc = r;
     if (r == KT_OK) {
       rc = ref_of(&s, &refs[nrefs++]);
+      if (!rc && fn && nerr == 0) rc = fn(&s, i, nn, ud);
       kt__service_free(&s);
     }
   }
@@ -896,19 +930,6 @@ int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stat
   if (!rc && nerr) {
     finish_errors(&errors, nerr, dir);
     rc = KT_ECATALOG;
-  }
-  /* Pass 2: hand each service to @p fn, one at a time. */
-  for (size_t i = 0; i < nn && !rc && fn; i++) {
-    kt__service s;
-    size_t ignored = 0;
-    int r = load_one(sdir, names[i], &s, NULL, &errors, &ignored);
-    if (r == KT_OK) {
-      rc = fn(&s, i, nn, ud);
-      kt__service_free(&s);
-    } else {
-      /* The file changed between the passes. */
-      rc = r == KT_ENOMEM ? r : kt__err(KT_ECATALOG, "%s/%s changed while it was being indexed", sdir, names[i]);
-    }
   }
   if (rc == KT_ENOMEM) kt__err(KT_ENOMEM, "out of memory loading %s", sdir);
   if (!rc && stats) {

@@ -475,10 +475,12 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
   char genname[64], bname[64], tname[64];
   size_t nterms = 0;
 
-  /* Validate the whole catalogue first (pass 1 of the scan) so a broken
-   * file costs no indexing; then index file by file (pass 2). */
+  /* The catalogue is validated as it is indexed, in one pass: each file is
+   * parsed once. A broken file stops the indexing (every error is still
+   * reported) and the half-built generation is removed, unpublished. */
   kt__scan_stats scan;
-  if ((rc = kt__catalog_scan(catalog_dir, NULL, NULL, &scan))) goto out_unlock;
+  size_t cat_bytes = 0;
+  if ((rc = kt__catalog_bytes(catalog_dir, &cat_bytes))) goto out_unlock;
   prune(index_dir, "", (size_t)-1); /* only removes leftovers of killed builds */
 
   snprintf(bname, sizeof bname, ".build-%ld", (long)getpid());
@@ -518,7 +520,7 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
   if ((flags & KT_BUILD_EVAL_TERMS) && (rc = ktx_writer_open(&ew, edir))) goto out;
   /* Records are canonical JSON, no bigger than the files they came from;
    * each service's prepared terms (docterms.h) are about as big again. */
-  if ((rc = kt__store_create(&st, rpath, scan.bytes * 3 + (16u << 20)))) goto out;
+  if ((rc = kt__store_create(&st, rpath, cat_bytes * 3 + (16u << 20)))) goto out;
   kt__dtbuild *dt = NULL;
   writer_pipe pipe;
   if ((rc = kt__dtbuild_new(&dt))) goto out;

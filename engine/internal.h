@@ -168,6 +168,8 @@ typedef struct kt__scan_stats {
   size_t bytes; /* of all service files */
 } kt__scan_stats;
 int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stats *stats);
+/* Total size of the catalogue's service files (for sizing a build's store). */
+int kt__catalog_bytes(const char *dir, size_t *bytes);
 /* Validate one JSON text as a service record named @p file. */
 int kt__service_parse(const char *file, const char *json, size_t len,
                       kt__service *out, kt__buf *errors);
