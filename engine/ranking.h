@@ -41,6 +41,8 @@
   X(demote_eligibility, 0.3, 0.1, 1.0, "client outside the service's age limits")             \
   X(demote_language, 0.5, 0.1, 1.0, "service needs Finnish the client lacks")                 \
   X(demote_area, 0.5, 0.1, 1.0, "service not in the client's municipality")                   \
+  /* 1.0 (off)/0.7/0.5/0.3: see bench/README.md (issue 13, "kotiäitinä 8 vuotta"). */        \
+  X(demote_migrant_only, 0.5, 0.1, 1.0, "service for immigrants, the note shows no sign of one") \
   /* Roles (reading.c). Background 1.0/0.75/0.5/0.3/0.25 (concepts alike) gave dev nDCG@10   \
    * .698/.699/.698/.696/.698 and trap-dev hits@5 18/16/14/11/12: dev is flat, traps fall. */ \
   X(role_background, 0.3, 0.1, 1.0, "words of the client's past")                              \

@@ -948,11 +948,13 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   }
   if (rc) goto out;
   /* A concept of the client's past ("ollut kassalla") says nothing about
-   * which groups the client belongs to now. */
+   * which groups the client belongs to now, except that one who migrated
+   * ("muutti Suomeen 2015") still has. */
   if (signals) {
     for (size_t k = 0; k < x.nfound && !rc; k++) {
-      if (x.rd.role[x.found[k].first] == KT__ROLE_BACKGROUND) continue;
       const kt__concept *c = kt__thesaurus_concept(e->gen.thes, x.found[k].concept);
+      for (size_t g = 0; g < c->ngroups; g++) set.migrated |= !strcmp(c->groups[g], "maahanmuuttajat");
+      if (x.rd.role[x.found[k].first] == KT__ROLE_BACKGROUND) continue;
       for (size_t g = 0; g < c->ngroups && !rc; g++)
         rc = kt__signals_add_group(&set, x.res, c->groups[g], x.an, x.found[k].first, x.found[k].last);
     }

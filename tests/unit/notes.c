@@ -211,6 +211,20 @@ Test(notes, matches_on_compound_parts_alone_are_marked_weak) {
   kt_results_free(r);
 }
 
+Test(notes, a_service_for_immigrants_needs_a_sign_of_one) {
+  /* The Finnish course for parents at home lists "kotiäiti" among its
+   * keywords; a mother returning to work gives no sign of needing it. */
+  const char *note = "kotiäitinä 8 vuotta, haluaa takaisin töihin kauppaan";
+  cr_assert_eq(rank_of(note, "perhevapaalta-tyoelamaan"), 0);
+  cr_assert_gt(rank_of(note, "kotoutumiskoulutus-lastenhoidolla"), 1);
+  /* With a sign of migration it stays near the top. */
+  cr_assert_lt(rank_of("muutti Suomeen 2018, kotiäitinä 5 vuotta, haluaa takaisin töihin",
+                       "kotoutumiskoulutus-lastenhoidolla"), 3);
+  /* Control: without the demotion it is first. */
+  cr_assert_eq(kt_engine_set_param(e, "demote_migrant_only", 1.0), KT_OK);
+  cr_assert_eq(rank_of(note, "kotoutumiskoulutus-lastenhoidolla"), 0, "control");
+}
+
 Test(notes, generic_words_find_no_need) {
   cr_assert_not(finds_need("nainen, etsii töitä kaupasta", "naiset"));
   cr_assert_not(finds_need("asiakas 40 vuotta, mies", "maahanmuut"));
