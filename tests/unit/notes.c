@@ -225,6 +225,20 @@ Test(notes, a_service_for_immigrants_needs_a_sign_of_one) {
   cr_assert_eq(rank_of(note, "kotoutumiskoulutus-lastenhoidolla"), 0, "control");
 }
 
+Test(notes, implied_needs_in_other_words) {
+  /* Opening a salon is starting a business, though no word says so. */
+  cr_assert(finds_need("avaisi kampaamon kotikulmille", "yrittäjäksi"));
+  cr_assert_not(finds_need("kävi kampaamossa kotikulmilla", "yrittäjäksi"), "control");
+  const char *const GRANT[] = {"starttiraha", NULL};
+  cr_assert(in_top("avaisi kampaamon kotikulmille", 5, GRANT));
+  /* An employer asking about support for hiring: the wage subsidy itself
+   * (the concept's catalogue word "palkkatuki", expanded, not a trigger). */
+  const char *const WAGE[] = {"palkkatuki", NULL};
+  cr_assert(in_top("työnantaja kysyy mitä tukea on palkkaamiseen", 5, WAGE));
+  cr_assert_not(finds_need("haluaa palkkatuella töihin", "työnantajalle"),
+                "a job seeker's wage subsidy is not the employer's need");
+}
+
 Test(notes, generic_words_find_no_need) {
   cr_assert_not(finds_need("nainen, etsii töitä kaupasta", "naiset"));
   cr_assert_not(finds_need("asiakas 40 vuotta, mies", "maahanmuut"));
