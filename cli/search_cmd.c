@@ -110,6 +110,7 @@ static void print_text(const kt_results *r, int explain) {
     for (size_t k = 0; k < x->effect_count; k++)
       printf("    %s %s: %s\n", x->effects[k].factor >= 1 ? "+" : "−", x->effects[k].signal,
              x->effects[k].reason);
+    if (x->weak) printf("    ! %s\n", x->weak);
     if (x->snippet && explain) print_snippet(x, tty);
   }
 }

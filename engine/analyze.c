@@ -323,6 +323,7 @@ static unsigned reading_morph(const reading *r) {
     m |= KT__MORPH_PAST;
   if (eq(r->mood, "conditional")) m |= KT__MORPH_COND;
   if (eq(r->mood, "A-infinitive")) m |= KT__MORPH_INF;
+  if ((m & KT__MORPH_NOUN) && eq(r->case_, "olento")) m |= KT__MORPH_ESSIVE;
   if (r->reqv) m |= KT__MORPH_WANTSV;
   return m;
 }

@@ -149,6 +149,7 @@ typedef struct kt__sigset {
   const char *municipality;      /* case-folded name, or NULL */
   const char *groups[32];        /* target groups signalled */
   size_t ngroups;
+  int migrated;                  /* a concept of the note, past included, is an immigrant's need */
 } kt__sigset;
 
 /* Read the need signals of @p a into @p set and, with their labels and

@@ -95,6 +95,7 @@ typedef struct kt__wordan {
 #define KT__MORPH_WANTSV (1u << 5) /* needs a following verb ("haluaa", "voisi") */
 #define KT__MORPH_NOUN (1u << 6)   /* a noun or adjective reading */
 #define KT__MORPH_NAME (1u << 7)   /* every reading is a first name or surname */
+#define KT__MORPH_ESSIVE (1u << 8) /* a noun in the essive case: a role held ("kokkina", "siivoojana") */
 /* KT__MORPH_* of token @p i of an analysis (0 when out of range). */
 unsigned kt__analysis_morph(const struct kt_analysis *a, size_t i);
 int kt__analyze_word(struct kt_analyzer *an, const kt__word *w,

@@ -104,6 +104,33 @@ static const char *const past_words[] = {"aiemmin",   "aikaisemmin", "ennen",   
                                          "silloin",   "aikoinaan",   "aikanaan",  "was", "were",
                                          "worked",    "studied",     "var",       "arbetade",
                                          "studerade", NULL};
+/* A duration: "12 v", "20 vuotta", "6 kk", "vuosia", "15 år", "10 years". A
+ * verbless clause that holds one ("20 vuotta raksalla", "12 v siivoojana")
+ * is a stretch of the client's history, unless it names a state the client
+ * is still in (below). */
+static const char *const duration_units[] = {"v", "vuosi", "vuotta", "vuoden", "kk", "kuukausi",
+                                             "år", "years", "yrs", NULL};
+static const char *const durations[] = {"vuosia", "vuosikausia", "vuosikymmenen", "vuosikymmeniä",
+                                        NULL};
+/* States a duration leads up to the present ("työttömänä 2 vuotta",
+ * "kotiäitinä 8 vuotta", "Suomessa 5 vuotta"): the situation, not the past.
+ * Surface prefixes. */
+static const char *const present_states[] = {
+    "työt", "koti", "sairas", "sairaus", "lomautet", "lomautu", "perhevapa", "hoitovapa",
+    "äitiysvapa", "äitiyslom", "vanhempainvapa", "isyysvapa", "eläk", "vanki", "vankila",
+    "työkyvyt", "kuntoutu", "suome", "maassa", "yksinhuolt", "omaishoit", "opiskelija",
+    "arbetslös", "unemploy", "home", "hemma", "sjuk", NULL};
+/* Career-change cues: the goal is a new field, so the field the note names
+ * outside the goal is the one being left ("kokki, alanvaihto mielessä"). */
+static const char *const change_words[] = {"alanvaih", "uudelleenkoulut", "uudelleensijoit",
+                                           "uudelleenkoulutu", NULL};
+static const char *const change_new[] = {"uusi", "uutta", "uuden", "uusia", NULL};
+static const char *const change_what[] = {"suunta", "ala", "ammatti", "ura", NULL};
+/* An occupation as a note names it: a role held in the essive ("kokkina")
+ * or an agent noun ("siivooja", "myyjä", "parturi", "rakennusmies"),
+ * surface endings. */
+static const char *const agent_endings[] = {"ja", "jä", "ri", "mies", "kuski", "kokki", NULL};
+
 /* Clause conjunctions: a new clause starts here. */
 static const char *const conj[] = {"mutta", "vaan",   "koska", "vaikka", "kun", "but", "because",
                                    "although", "men", "eftersom", "fast", NULL};
@@ -129,6 +156,64 @@ static bool verb_start(const kt_analysis *a, size_t i) {
   const kt_token *t = tok(a, i);
   unsigned m = kt__analysis_morph(a, i);
   return starts_any(t, goal_prefix) || ((m & KT__MORPH_VERB) && !(m & KT__MORPH_NOUN));
+}
+
+static bool ends_any(const kt_token *t, const char *const *es) {
+  size_t n = strlen(t->surface);
+  for (size_t i = 0; es[i]; i++) {
+    size_t l = strlen(es[i]);
+    /* "kokki" is one; "ja" is not ("ja" needs a stem before it: "myyjä"). */
+    if ((n > l + 2 || (n == l && l >= 4)) && !strcmp(t->surface + n - l, es[i])) return true;
+  }
+  return false;
+}
+
+/* A finite verb: a verb reading and no noun one ("haluaa", not "kokeilu"). */
+static bool finite_verb(const kt_analysis *a, size_t i) {
+  unsigned m = kt__analysis_morph(a, i);
+  return (m & KT__MORPH_VERB) && !(m & KT__MORPH_NOUN);
+}
+
+/* Does the clause [s, e) name a stretch of work without a verb ("20 vuotta
+ * raksalla", "12 v siivoojana") and no state the client is still in? */
+static bool duration_clause(const kt_analysis *a, size_t s, size_t e) {
+  bool dur = false;
+  for (size_t i = s; i < e; i++) {
+    const kt_token *t = tok(a, i);
+    if (finite_verb(a, i) || kt__analysis_morph(a, i) & KT__MORPH_NEGV) return false;
+    if (starts_any(t, present_states)) return false;
+    if (is_any(t, durations)) dur = true;
+    if (i + 1 < e && t->surface[0] >= '0' && t->surface[0] <= '9' && is_any(tok(a, i + 1), duration_units))
+      dur = true; /* "24v" glued is an age (signals.c), not a duration */
+  }
+  return dur;
+}
+
+/* Does the clause [s, e) name an occupation without a verb ("kokki",
+ * "kokkina", "entinen myyjä"), and no state the client is still in? */
+static bool occupation_clause(const kt_analysis *a, size_t s, size_t e) {
+  bool job = false;
+  for (size_t i = s; i < e; i++) {
+    const kt_token *t = tok(a, i);
+    unsigned m = kt__analysis_morph(a, i);
+    if (finite_verb(a, i) || (m & KT__MORPH_NEGV) || starts_any(t, present_states)) return false;
+    if (t->stopword) continue;
+    if ((m & KT__MORPH_ESSIVE) || ((m & KT__MORPH_NOUN) && ends_any(t, agent_endings))) job = true;
+  }
+  return job;
+}
+
+/* Is token @p i a career-change cue ("alanvaihto", "vaihtaa alaa", "uusi
+ * suunta", "uutta ammattia")? */
+static bool change_cue(const kt_analysis *a, size_t i, size_t n) {
+  const kt_token *t = tok(a, i);
+  if (starts_any(t, change_words)) return true;
+  if (i + 1 >= n) return false;
+  const kt_token *u = tok(a, i + 1);
+  if (starts_any(t, (const char *const[]){"vaihta", "vaihdo", "vaihtais", NULL}) &&
+      (is(u, "ala") || starts_any(u, (const char *const[]){"alaa", "alan", NULL})))
+    return true;
+  return is_any(t, change_new) && is_any(u, change_what);
 }
 
 static bool generic_token(const kt_token *t) {
@@ -204,10 +289,21 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
           (kt__analysis_morph(a, i - 2) & KT__MORPH_NEGV))
         negated_past = true;
     }
-    unsigned char role = goal ? KT__ROLE_GOAL
+    bool change = false;
+    for (size_t i = s; i < e; i++) change |= change_cue(a, i, n);
+    if (change) out->change = true;
+    if (!goal && !past && duration_clause(a, s, e)) past = true;
+    unsigned char role = goal || change ? KT__ROLE_GOAL
                          : past && !negated_past ? KT__ROLE_BACKGROUND
                                                  : KT__ROLE_SITUATION;
     for (size_t i = s; i < e; i++) out->role[i] = out->clause_role[i] = role;
+  }
+  /* A career change: an occupation named outside the goal, without a verb,
+   * is the field being left ("kokki, alanvaihto mielessä"). */
+  for (size_t s = 0, e; out->change && s < n; s = e) {
+    for (e = s; e < n && out->clause[e] == out->clause[s]; e++) {}
+    if (out->clause_role[s] == KT__ROLE_SITUATION && occupation_clause(a, s, e))
+      for (size_t i = s; i < e; i++) out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
   }
 
   /* 3. Negation scopes, within a clause, up to four words after the verb. */

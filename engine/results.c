@@ -80,6 +80,7 @@ static json_t *result_json(const kt_result *x, size_t rank) {
                                         x->effects[k].factor));
   json_object_set_new(o, "effects", ef);
   json_object_set_new(o, "need", x->need >= 0 ? json_integer(x->need) : json_null());
+  if (x->weak) json_object_set_new(o, "weak", json_string(x->weak));
   return o;
 }
 

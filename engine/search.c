@@ -146,6 +146,7 @@ typedef struct cand {
   unsigned *masks;     /* per query term: fields where it matched (NULL until read) */
   int need;            /* main need (index into found), -1 */
   bool named;          /* the need text names the service */
+  unsigned weak;       /* explained: WEAK_* bits when every matched word is weak, else 0 */
   kt_effect effects[MAX_EFFECTS];
   size_t neffects;
 } cand;
@@ -346,6 +347,36 @@ static int read_texts(kt_engine *e, kt__doc *d, const char *id) {
   return KT_OK;
 }
 
+/* Kinds of weak evidence (kt_result.weak): a word that says little about
+ * the need on its own. */
+enum { WEAK_PART = 1, WEAK_PAST = 2, WEAK_GENERIC = 4, WEAK_GROUP = 8 };
+
+/* Is query term @p t weak evidence? Its WEAK_* bit, or 0. An expansion of a
+ * concept found outside the past is a need, so strong. */
+static unsigned weak_kind(const ctx *x, const qterm *t) {
+  if (t->concept < 0 && !t->kind) return WEAK_GROUP; /* a target group term */
+  if (!x->rd.role) return 0;
+  if (x->rd.role[t->word] == KT__ROLE_BACKGROUND) return WEAK_PAST;
+  if (t->concept >= 0) return 0;
+  if (x->rd.generic[t->word]) return WEAK_GENERIC;
+  return t->kind == KT_TERM_PART ? WEAK_PART : 0;
+}
+
+static const char *weak_reason(kt__arena *ar, unsigned bits) {
+  static const struct { unsigned bit; const char *what; } kinds[] = {
+      {WEAK_PART, "yhdyssanan osia"}, {WEAK_PAST, "asiakkaan taustaa"},
+      {WEAK_GENERIC, "yleissanoja"}, {WEAK_GROUP, "kohderyhmä"}};
+  char buf[160] = "heikko osuma: vain ";
+  bool first = true;
+  for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+    if (bits & kinds[i].bit) {
+      if (!first) strcat(buf, ", ");
+      strcat(buf, kinds[i].what);
+      first = false;
+    }
+  return kt__arena_strdup(ar, buf);
+}
+
 /* Fill the public result from a candidate: matches, effects, snippet. */
 static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mterms) {
   kt__arena *ar = &x->res->arena;
@@ -366,9 +397,14 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
   /* Merge terms per need word (and concept): fields unioned, shares summed. */
   size_t nw = 0, nm = 0;
   double total = 0;
+  bool strong = false;
+  c->weak = 0;
   for (size_t i = 0; i < x->q.n; i++) {
     if (!c->masks[i]) continue;
     const qterm *t = &x->q.q[i];
+    unsigned wk = weak_kind(x, t);
+    strong |= !wk;
+    c->weak |= wk;
     mterms[nm++] = t->term;
     double s = x->idf[i] * t->weight;
     total += s;
@@ -379,6 +415,7 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
     wm[k].fields |= c->masks[i];
     wm[k].share += s;
   }
+  if (strong) c->weak = 0;
   qsort(wm, nw, sizeof *wm, cmp_share);
   /* An expansion that carries almost nothing (a concept's general service
    * word such as "helsinki") would only puzzle a counsellor: not shown. */
@@ -538,6 +575,58 @@ static int bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
   free(word);
   free(post);
   return rc;
+}
+
+/* The past as the goal's rival: in a note that states a goal, a service
+ * whose evidence is mostly the client's past — the field being left, "ollut
+ * 12 v siivoojana, nyt haluaa toimistoon" — is demoted (rk->demote_past)
+ * below the services that fit the goal. Shares are those the explanation
+ * shows (idf x query weight of the matched terms). Only a note with both a
+ * goal and a past is measured. */
+static bool goal_and_past(const ctx *x) {
+  bool goal = false, past = false;
+  for (size_t i = 0; i < x->q.n; i++) {
+    const qterm *t = &x->q.q[i];
+    if (t->concept < 0 && !t->kind) continue; /* a group term: no word of the note */
+    int r = x->rd.role[t->word];
+    goal |= r == KT__ROLE_GOAL && !x->rd.generic[t->word];
+    past |= r == KT__ROLE_BACKGROUND;
+  }
+  return goal && past;
+}
+
+static int demote_past(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
+  if (rk->demote_past >= 1.0 || !goal_and_past(x)) return KT_OK;
+  size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
+  double ndocs = (double)ktx_db_doccount(x->e->gen.db);
+  for (size_t i = 0; i < x->q.n; i++)
+    if (x->idf[i] == 0) {
+      double df = (double)kt__gen_termfreq(&x->e->gen, x->q.q[i].term);
+      x->idf[i] = df > 0 ? log((ndocs - df + 0.5) / (df + 0.5) + 1.0) : 0.0;
+    }
+  for (size_t h = 0; h < depth; h++) {
+    cand *c = &cs[h];
+    int rc = read_masks(x, c);
+    if (rc) return rc;
+    double past = 0, total = 0;
+    for (size_t i = 0; i < x->q.n; i++) {
+      const qterm *t = &x->q.q[i];
+      if (!c->masks[i] || (t->concept < 0 && !t->kind)) continue;
+      double s = x->idf[i] * t->weight;
+      total += s;
+      if (x->rd.role[t->word] == KT__ROLE_BACKGROUND) past += s;
+    }
+    if (total <= 0 || past / total <= rk->past_share) continue;
+    c->score *= rk->demote_past;
+    if (c->neffects < MAX_EFFECTS) {
+      char reason[96];
+      snprintf(reason, sizeof reason, "%.0f %% osumasta on asiakkaan aiempaa alaa, tavoite on muu",
+               past / total * 100);
+      c->effects[c->neffects++] =
+          (kt_effect){"tausta", kt__arena_strdup(&x->res->arena, reason), rk->demote_past};
+    }
+  }
+  return KT_OK;
 }
 
 /* Needs as the results see them: each with the ranks whose main need it is. */
@@ -882,11 +971,13 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   }
   if (rc) goto out;
   /* A concept of the client's past ("ollut kassalla") says nothing about
-   * which groups the client belongs to now. */
+   * which groups the client belongs to now, except that one who migrated
+   * ("muutti Suomeen 2015") still has. */
   if (signals) {
     for (size_t k = 0; k < x.nfound && !rc; k++) {
-      if (x.rd.role[x.found[k].first] == KT__ROLE_BACKGROUND) continue;
       const kt__concept *c = kt__thesaurus_concept(e->gen.thes, x.found[k].concept);
+      for (size_t g = 0; g < c->ngroups; g++) set.migrated |= !strcmp(c->groups[g], "maahanmuuttajat");
+      if (x.rd.role[x.found[k].first] == KT__ROLE_BACKGROUND) continue;
       for (size_t g = 0; g < c->ngroups && !rc; g++)
         rc = kt__signals_add_group(&set, x.res, c->groups[g], x.an, x.found[k].first, x.found[k].last);
     }
@@ -1009,6 +1100,7 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   free(direct);
   if (rc) goto out;
   if (!baseline && (rc = bound_evidence(&x, cs, nhits, rk))) goto out;
+  if (!baseline && (rc = demote_past(&x, cs, nhits, rk))) goto out;
   /* Learned from referrals: a bounded lift that never carries a service
    * past one the need text names. */
   if (use_fb) {
@@ -1037,6 +1129,10 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   for (size_t h = 0; h < count && !rc; h++) {
     kt_result *r = &x.res->items[h];
     if ((rc = explain(&x, &cs[h], r, wm, mterms))) break;
+    /* Only weak words matched it, and it scores far below the best. */
+    if (cs[h].weak && cs[h].score < KT_RANK_WEAK_SHARE * cs[0].score &&
+        !(r->weak = weak_reason(&x.res->arena, cs[h].weak)))
+      rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     /* Scores are distinct and falling per rank (TREC tools and users rely on it). */
     r->score = cs[h].score;
     /* 1e-6 apart at least: TREC runs print six decimals. */

@@ -200,8 +200,15 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
                          kt__sigset *set, kt_results *res) {
   size_t n = kt_analysis_count(a);
   int rc = KT_OK;
-  static const char *const little[] = {"vähän", "heikko", "huono", "alkeet", "little", "basic",
-                                       "poor", "lite", "dålig", "a1", "a2", NULL};
+  static const char *const little[] = {"vähän", "heikko", "huono", "alkeet", "hukassa", "heikosti",
+                                       "huonosti", "little", "basic", "poor", "lite", "dålig",
+                                       "a1", "a2", NULL};
+  /* In Finland for a while, or moved here: "ollu suomes kolme vuotta",
+   * "muutti Suomeen 2019", "moved to Finland". */
+  static const char *const in_finland[] = {"suomessa", "suomes", "suomeen", "suomee", "finland",
+                                           "finland", "suomi", NULL};
+  static const char *const arrive[] = {"muutt", "tul", "saapu", "moved", "came", "arrived",
+                                       "flytta", "kom", NULL};
   for (size_t i = 0; i < n && !rc; i++) {
     const kt_token *t = tok(a, i);
     if (is_negation(t)) {
@@ -212,7 +219,7 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
           break;
         }
     } else if (is_any(t, little) && !set->no_finnish) {
-      for (size_t j = i > 2 ? i - 2 : 0; j < n && j <= i + 3; j++)
+      for (size_t j = i > 3 ? i - 3 : 0; j < n && j <= i + 3; j++)
         if (j != i && finnish_word(tok(a, j)) && !clause_break(a, text, j > i ? j : i)) {
           set->basic_finnish = 1;
           rc = add_signal(res, KT_SIGNAL_LANGUAGE, "finnish_basic", "heikko suomen kielen taito",
@@ -221,6 +228,15 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
         }
     }
     if (rej[i]) continue;
+    if (!set->migrated && (is_any(t, in_finland) && strcmp(t->surface, "suomi"))) {
+      for (size_t j = i > 2 ? i - 2 : 0; j < n && j <= i + 3 && !set->migrated; j++) {
+        const kt_token *u = tok(a, j);
+        if (j == i || (j > i ? clause_break(a, text, j) : clause_break(a, text, i))) continue;
+        set->migrated = number(u, NULL) > 0 || (u->surface[0] >= '1' && u->surface[0] <= '2' && strlen(u->surface) == 4) ||
+                        is_any(u, (const char *const[]){"vuotta", "vuosi", "kuukautta", "years", "år", NULL}) ||
+                        kt__token_starts_any(u, arrive);
+      }
+    }
     if (is(t, "englanniksi") || is(t, "englanninkielinen") || starts(t, "englanninkiel") ||
         starts(t, "english-speak") || (is(t, "in") && i + 1 < n && is(tok(a, i + 1), "english"))) {
       set->lang_en = 1;
@@ -379,6 +395,18 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
       effect(&e, BOOST_FIT, sig, "palvelu on tarkoitettu ryhmälle %s", label);
       boosts++;
     }
+  /* A service made for immigrants (an integration service, or immigrants
+   * its only group) is not for a client the note gives no sign of being
+   * one: no immigrant's need (past included: "muutti Suomeen 2015"), no
+   * weak Finnish, not written in English. "kotiäitinä 8 vuotta" does not
+   * ask for the Finnish course for mothers at home. */
+  const char *cat = f->f[KT__D_CAT];
+  bool for_migrants = (cat && !strcmp(cat, "kotoutuminen")) || (groups && !strcmp(groups, "maahanmuuttajat"));
+  bool migrant = set->migrated || set->no_finnish || set->basic_finnish || set->lang_en;
+  for (size_t i = 0; i < set->ngroups && !migrant; i++) migrant = !strcmp(set->groups[i], "maahanmuuttajat");
+  if (for_migrants && !migrant && rank->demote_migrant_only < 1.0)
+    effect(&e, rank->demote_migrant_only, "kohderyhmä",
+           "palvelu on maahanmuuttajille; muistiinpanossa ei ole siitä merkkiä");
   if (set->municipality && !in_list(munis, "koko suomi") && munis && *munis &&
       !in_list(munis, set->municipality)) {
     char m[64];

@@ -418,6 +418,12 @@ typedef struct kt_result {
   size_t effect_count;
   const kt_effect *effects;  /**< need signals that boosted or demoted it */
   int need;               /**< index of its need (kt_results_need()), or -1 */
+  /** NULL, or why the result is a weak match (Finnish, "heikko osuma: vain
+   *  yhdyssanan osia"): every word that matched it is weak — a compound part,
+   *  a word of the client's past, a generic word or only a target group —
+   *  and its score is under a third of the top result's. Shown to the
+   *  counsellor, not dropped. Always NULL with KT_SEARCH_NO_EXPLAIN. */
+  const char *weak;
 } kt_result;
 
 /**

@@ -44,6 +44,7 @@
       fields: { name: 'nimi', summary: 'tiivistelmä', description: 'kuvaus', keywords: 'avainsanat',
         target: 'kohderyhmä', conditions: 'ehdot', provider: 'järjestäjä' },
       roles: { background: 'taustaa: painaa vähemmän', goal: 'tavoite' },
+      weak: 'Heikko osuma',
       version: 'versio', indexBuilt: 'indeksi',
       fbReferred: 'Ohjattu', fbUseful: 'Hyödyllinen', fbNotSuitable: 'Ei sovi…', fbThanks: 'Palaute tallennettu (vain tarpeen käsitteet, ei tekstiä).',
       tokenPrompt: 'Palautteen tallennus vaatii tunnisteen (token). Anna se:',
@@ -78,6 +79,7 @@
       fields: { name: 'namn', summary: 'sammanfattning', description: 'beskrivning', keywords: 'nyckelord',
         target: 'målgrupp', conditions: 'villkor', provider: 'anordnare' },
       roles: { background: 'bakgrund: väger mindre', goal: 'mål' },
+      weak: 'Svag träff',
       version: 'version', indexBuilt: 'index',
       fbReferred: 'Hänvisad', fbUseful: 'Användbar', fbNotSuitable: 'Passar inte…', fbThanks: 'Responsen sparades (endast behovets begrepp, ingen text).',
       tokenPrompt: 'Att spara respons kräver en token. Ange den:',
@@ -112,6 +114,7 @@
       fields: { name: 'name', summary: 'summary', description: 'description', keywords: 'keywords',
         target: 'target group', conditions: 'conditions', provider: 'provider' },
       roles: { background: 'background: counts less', goal: 'goal' },
+      weak: 'Weak match',
       version: 'version', indexBuilt: 'index',
       fbReferred: 'Referred', fbUseful: 'Useful', fbNotSuitable: 'Not suitable…', fbThanks: 'Feedback saved (only the need\'s concepts, no text).',
       tokenPrompt: 'Saving feedback needs a token. Enter it:',
@@ -746,6 +749,9 @@
         el('a', { href: '#', class: 'name', onclick: (ev) => { ev.preventDefault(); openDetail(r.id, ev.currentTarget); } },
           fallbackText(name.text, name.finnish))),
       el('p', { class: 'meta', text: [r.provider, label('category', r.category)].filter(Boolean).join(' · ') }),
+      // Matched only by weak words, far below the best: said before the counsellor reads on.
+      r.weak ? el('p', { class: 'weak small', title: r.weak }, el('b', null, t('weak')), ': ',
+        fallbackText(r.weak.replace(/^heikko osuma: /, ''), true)) : null,
       !compact && summary.text ? el('p', { class: 'summary' }, fallbackText(summary.text, summary.finnish)) : null,
       !compact && r.snippet ? el('p', { class: 'snippet' }, state.ui === 'fi' ? highlighted(r.snippet, r.highlights)
         : el('span', null, el('span', { lang: 'fi' }, highlighted(r.snippet, r.highlights)), ' ',

@@ -140,6 +140,105 @@ Test(notes, the_goal_outranks_the_past) {
   cr_assert_lt(present, past, "background weight should be what lowers the past job");
 }
 
+Test(notes, the_old_field_gives_way_to_a_vague_goal) {
+  /* The cleaning degree mentions offices ("työllistyy toimistoihin"), so
+   * with the past counted it outranks the office course. */
+  const char *note = "ollut 12 v siivoojana, nyt haluaa toimistoon";
+  cr_assert_eq(rank_of(note, "digitaidot-toimistotyo"), 0);
+  cr_assert_geq(rank_of(note, "laitoshuoltaja-puhtausala"), 5);
+  /* The explanation says why the old field fell. */
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = 100;
+  kt_results *r = kt_test_search(e, note, &o);
+  int k = kt_test_rank(r, "laitoshuoltaja-puhtausala");
+  cr_assert_geq(k, 0);
+  const kt_result *x = kt_results_get(r, (size_t)k);
+  bool said = false;
+  for (size_t i = 0; i < x->effect_count; i++) said |= !strcmp(x->effects[i].signal, "tausta");
+  cr_assert(said, "the demotion should be explained");
+  kt_results_free(r);
+  /* Control: without the demotion the old field is first. */
+  cr_assert_eq(kt_engine_set_param(e, "demote_past", 1.0), KT_OK);
+  cr_assert_eq(rank_of(note, "laitoshuoltaja-puhtausala"), 0, "control");
+}
+
+Test(notes, years_in_a_job_are_the_past) {
+  const char *const BUILD[] = {"rakennusala-tyovoimakoulutus", NULL};
+  cr_assert_not(in_top("20 vuotta raksalla, nyt kiinnostaa it-ala", 5, BUILD));
+  cr_assert(in_top("raksalla, nyt kiinnostaa it-ala", 5, BUILD), "control: the job held now");
+}
+
+Test(notes, a_career_change_puts_the_new_field_first) {
+  const char *const COOK[] = {"ravintola-kokki-perho", "hygieniapassi", NULL};
+  cr_assert_not(in_top("kokki, alanvaihto mielessä, toimistotyö kiinnostaa", 5, COOK));
+  cr_assert(in_top("kokki, toimistotyö kiinnostaa", 5, COOK), "control: no career change");
+  const char *const SALES[] = {"asiakaspalvelu-myynti-koulutus", NULL};
+  cr_assert_not(in_top("myyjä, haluaa vaihtaa alaa, kiinnostaa hoitoala", 5, SALES));
+  cr_assert(in_top("myyjä, kiinnostaa hoitoala", 5, SALES), "control: no career change");
+}
+
+/* The result for @p id in @p note's top 20 (NULL if absent); *r to free. */
+static const kt_result *result_for(const char *note, const char *id, kt_results **r) {
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = 20;
+  *r = kt_test_search(e, note, &o);
+  int k = kt_test_rank(*r, id);
+  return k < 0 ? NULL : kt_results_get(*r, (size_t)k);
+}
+
+Test(notes, matches_on_compound_parts_alone_are_marked_weak) {
+  /* "sähköala" shares only its part "sähkö" with the property-caretaker
+   * course (and with unrelated services); the electrical safety card names
+   * the field. */
+  kt_results *r;
+  const kt_result *x = result_for("haluaa sähköalalle", "kiinteistonhoitaja-koulutus", &r);
+  cr_assert_not_null(x);
+  cr_assert_not_null(x->weak, "a part-only match far below the best should be marked weak");
+  cr_assert(strstr(x->weak, "yhdyssanan osia"), "%s", x->weak);
+  char *json = NULL;
+  cr_assert_eq(kt_results_json(r, &json), KT_OK);
+  cr_assert(strstr(json, "\"weak\"") && strstr(json, "heikko osuma: vain yhdyssanan osia"), "%s", json);
+  free(json);
+  cr_assert_null(kt_results_get(r, 0)->weak, "the best result is never weak");
+  int k = kt_test_rank(r, "sahkotyoturvallisuuskortti");
+  cr_assert_geq(k, 0);
+  cr_assert_null(kt_results_get(r, (size_t)k)->weak, "a service the field names is not weak");
+  kt_results_free(r);
+  /* Control: the same service matched by a whole word is not weak. */
+  x = result_for("haluaa kiinteistönhoitajaksi", "kiinteistonhoitaja-koulutus", &r);
+  cr_assert_not_null(x);
+  cr_assert_null(x->weak);
+  kt_results_free(r);
+}
+
+Test(notes, a_service_for_immigrants_needs_a_sign_of_one) {
+  /* The Finnish course for parents at home lists "kotiäiti" among its
+   * keywords; a mother returning to work gives no sign of needing it. */
+  const char *note = "kotiäitinä 8 vuotta, haluaa takaisin töihin kauppaan";
+  cr_assert_eq(rank_of(note, "perhevapaalta-tyoelamaan"), 0);
+  cr_assert_gt(rank_of(note, "kotoutumiskoulutus-lastenhoidolla"), 1);
+  /* With a sign of migration it stays near the top. */
+  cr_assert_lt(rank_of("muutti Suomeen 2018, kotiäitinä 5 vuotta, haluaa takaisin töihin",
+                       "kotoutumiskoulutus-lastenhoidolla"), 3);
+  /* Control: without the demotion it is first. */
+  cr_assert_eq(kt_engine_set_param(e, "demote_migrant_only", 1.0), KT_OK);
+  cr_assert_eq(rank_of(note, "kotoutumiskoulutus-lastenhoidolla"), 0, "control");
+}
+
+Test(notes, implied_needs_in_other_words) {
+  /* Opening a salon is starting a business, though no word says so. */
+  cr_assert(finds_need("avaisi kampaamon kotikulmille", "yrittäjäksi"));
+  cr_assert_not(finds_need("kävi kampaamossa kotikulmilla", "yrittäjäksi"), "control");
+  const char *const GRANT[] = {"starttiraha", NULL};
+  cr_assert(in_top("avaisi kampaamon kotikulmille", 5, GRANT));
+  /* An employer asking about support for hiring: the wage subsidy itself
+   * (the concept's catalogue word "palkkatuki", expanded, not a trigger). */
+  const char *const WAGE[] = {"palkkatuki", NULL};
+  cr_assert(in_top("työnantaja kysyy mitä tukea on palkkaamiseen", 5, WAGE));
+  cr_assert_not(finds_need("haluaa palkkatuella töihin", "työnantajalle"),
+                "a job seeker's wage subsidy is not the employer's need");
+}
+
 Test(notes, generic_words_find_no_need) {
   cr_assert_not(finds_need("nainen, etsii töitä kaupasta", "naiset"));
   cr_assert_not(finds_need("asiakas 40 vuotta, mies", "maahanmuut"));

@@ -70,6 +70,31 @@ Test(reading, the_past_of_other_verbs_is_the_situation) {
   ROLE("velkoja kertynyt paljon", "velkoja", KT__ROLE_SITUATION);
 }
 
+Test(reading, years_in_a_job_are_the_past) {
+  /* Occupation and duration without a verb: the client's history. */
+  ROLE("20 vuotta raksalla, nyt kiinnostaa it-ala", "raksalla", KT__ROLE_BACKGROUND);
+  ROLE("12 v siivoojana, haluaa toimistoon", "siivoojana", KT__ROLE_BACKGROUND);
+  ROLE("20 vuotta raksalla, nyt haluaa lähihoitajaksi", "lähihoitajaksi", KT__ROLE_GOAL);
+  /* A duration of a state the client is still in is the situation. */
+  ROLE("työttömänä 3 vuotta, etsii varastotöitä", "työttömänä", KT__ROLE_SITUATION);
+  ROLE("kotiäitinä 8 vuotta, haluaa takaisin töihin", "kotiäitinä", KT__ROLE_SITUATION);
+  /* No duration: the job held now. */
+  ROLE("raksalla, kiinnostaa it-ala", "raksalla", KT__ROLE_SITUATION);
+}
+
+Test(reading, a_career_change_leaves_the_old_field_behind) {
+  ROLE("kokki, alanvaihto mielessä, toimistotyö kiinnostaa", "kokki", KT__ROLE_BACKGROUND);
+  ROLE("myyjä, haluaa vaihtaa alaa", "myyjä", KT__ROLE_BACKGROUND);
+  ROLE("bussikuskina, uusi suunta hakusessa", "bussikuskina", KT__ROLE_BACKGROUND);
+  ROLE("kokki, alanvaihto mielessä", "alanvaihto", KT__ROLE_GOAL);
+  ROLE("varastotyöntekijä, uusi suunta hakusessa", "suunta", KT__ROLE_GOAL);
+  /* Controls: without the cue the job is the situation; with it, a
+   * problem stated without an occupation stays the situation. */
+  ROLE("kokki, toimistotyö kiinnostaa", "kokki", KT__ROLE_SITUATION);
+  ROLE("masentunut, haluaa vaihtaa alaa", "masentunut", KT__ROLE_SITUATION);
+  ROLE("yksinhuoltaja, haluaa vaihtaa alaa", "yksinhuoltaja", KT__ROLE_SITUATION);
+}
+
 Test(reading, a_denied_problem_noun_denies_its_scope) {
   ROLE("ei mitään ongelmia asumisessa", "asumisessa", KT__ROLE_REFUSED);
 }

@@ -76,6 +76,16 @@ Test(signals, language_situation) {
             "a note written in English");
 }
 
+Test(signals, time_in_finland_is_a_sign_of_migration) {
+  cr_assert(read_text("ollu suomes kolme vuotta, etsii töitä", -1).migrated);
+  cr_assert(read_text("muutti Suomeen 2019", -1).migrated);
+  cr_assert(read_text("moved to Finland last year", -1).migrated);
+  cr_assert_not(read_text("asuu Helsingissä, etsii töitä", -1).migrated);
+  cr_assert_not(read_text("haluaa suomen kielen kurssille", -1).migrated, "the language is not the country");
+  /* Spoken: "suomi on iha hukassa" is weak Finnish. */
+  cr_assert(read_text("suomi on iha hukassa", -1).basic_finnish);
+}
+
 Test(signals, municipality_of_residence) {
   cr_assert_str_eq(read_text("asuu Espoossa", -1).municipality, "espoo");
   cr_assert_str_eq(read_text("vantaalainen", -1).municipality, "vantaa");
@@ -128,6 +138,18 @@ Test(signals, eligibility_demotes_and_fit_boosts) {
                      r->demote_area, 1e-9);
   cr_assert_float_eq(factor_of("asuu Espoossa", doc(-1, -1, 0, "kaikki", "fi", "koko suomi")), 1.0,
                      1e-9);
+}
+
+Test(signals, a_service_for_immigrants_needs_a_sign_of_one) {
+  const kt__ranking *r = &kt__ranking_defaults;
+  kt__doc d = doc(-1, -1, 0, "maahanmuuttajat", "fi", "koko suomi");
+  cr_assert_float_eq(factor_of("kotiäiti, haluaa töihin", d), r->demote_migrant_only, 1e-9);
+  cr_assert_float_eq(factor_of("suomi heikko, haluaa töihin", d), 1.0, 1e-9);
+  cr_assert_float_eq(factor_of("muutti Suomeen 2019, haluaa töihin", d), 1.0, 1e-9);
+  cr_assert_float_eq(factor_of("She wants to find work", d), 1.0, 1e-9);
+  /* A service for everyone, immigrants among them, is not one. */
+  cr_assert_float_eq(factor_of("kotiäiti, haluaa töihin", doc(-1, -1, 0, "kaikki,maahanmuuttajat", "fi", "koko suomi")),
+                     1.0, 1e-9);
 }
 
 /* The description's words and terms as the indexer prepares them
