@@ -9,6 +9,8 @@
 #   3. the plots (bench/quality.svg, bench/latency.svg).
 # usage: bench/run-bench.sh [SIZES...]     (default: 10000 100000)
 #        bench/run-bench.sh --quality       (step 1 only: no latency against size, no plots)
+#        bench/run-bench.sh --scale [SIZES...]  (step 2 only: build, memory and latency
+#                                            against size, beside the peers; no plots)
 # Results: bench/out/eval.txt, eval-test.txt, eval-trap-dev.txt, eval-trap-test.txt,
 # scale.txt, *.dat.
 set -euo pipefail
@@ -16,14 +18,16 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${KT_BUILD_DIR:-$root/build}
 out=$root/bench/out
 q=$root/bench/queries
-quality_only=0
+quality_only=0 scale_only=0
 if [ "${1:-}" = --quality ]; then quality_only=1; shift; fi
+if [ "${1:-}" = --scale ]; then scale_only=1; shift; fi
 sizes=("$@")
 [ "${#sizes[@]}" -gt 0 ] || sizes=(10000 100000)
 export KT_PEER_WARMUP=${KT_PEER_WARMUP:-20}   # JVM steady state before Lucene is timed
 KT_WITH_BENCH=1 "$root/scripts/install-deps.sh" > /dev/null
 mkdir -p "$out"
 
+if [ "$scale_only" = 0 ]; then
 echo "== quality on the dev set ($(date -u +%F), $(nproc) cores, $(uname -m))"
 "$root/bench/run-peers.sh" "$q/dev.tsv" "$out/peers"
 rm -rf "$out/kt-index"
@@ -61,6 +65,7 @@ for part in ${KT_BENCH_TRAP_SETS:-trap-dev trap-test}; do  # KT_BENCH_TRAP_SETS=
   "$build/kohtaanto" eval --index "$out/kt-index" --queries "$q/$part.tsv" --qrels "$q/$part.qrels" \
     --types "$q/$part.types" --notin "$q/$part.notin" "${runs[@]}" "${configs[@]}" | tee "$out/eval-$part.txt"
 done
+fi
 [ "$quality_only" = 0 ] || exit 0
 
 echo "== latency against catalogue size"
@@ -76,7 +81,10 @@ one_size() { # CATALOG SIZE
     "$out/peers-$n" > /dev/null || true
   for p in lucene xapian_default sqlite_fts5; do
     if [ -s "$out/peers-$n/$p.times" ]; then
-      echo "$(printf '%-16s' "$p") $(cat "$out/peers-$n/$p.times")  (mean p50 p99 ms, n)" >> "$out/scale.txt"
+      local extra=""
+      [ -s "$out/peers-$n/$p.build" ] && extra+="  build $(cat "$out/peers-$n/$p.build") s"
+      [ -s "$out/peers-$n/$p.maxrss" ] && extra+="  peak memory $(( $(tail -n1 "$out/peers-$n/$p.maxrss") / 1024 )) MiB"
+      echo "$(printf '%-16s' "$p") $(cat "$out/peers-$n/$p.times")  (mean p50 p99 ms, n)$extra" >> "$out/scale.txt"
     else
       echo "$(printf '%-16s' "$p") did not finish within its time limit" >> "$out/scale.txt"
     fi
@@ -94,4 +102,4 @@ for n in "${sizes[@]}"; do
   rm -rf "$out/cat-$n"
 done
 cat "$out/scale.txt"
-"$root/bench/plot.sh" "$out"
+[ "$scale_only" = 1 ] || "$root/bench/plot.sh" "$out"

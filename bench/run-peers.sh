@@ -130,7 +130,9 @@ status=0
 run_peer() {
   local name=$1; shift
   local run=$OUTDIR/$name.run times=$OUTDIR/$name.times
-  if quiet "$name" "$@" --catalog "$CAT" --queries "$QUERIES" -k "$K" --tag "$name" --times "$times" --warmup "$WARMUP" \
+  # Peak memory of the whole peer process (build + queries), as kt_bench
+  # reports Kohtaanto's: GNU time's maximum resident set size, in KiB.
+  if quiet "$name" /usr/bin/time -f %M -o "$OUTDIR/$name.maxrss" "$@" --catalog "$CAT" --queries "$QUERIES" -k "$K" --tag "$name" --times "$times" --warmup "$WARMUP" \
        > "$run.tmp" && check_run "$run.tmp"; then
     mv "$run.tmp" "$run"
     local mean p50 p99 n

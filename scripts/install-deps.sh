@@ -25,7 +25,7 @@ PKGS=(
 command -v node >/dev/null || PKGS+=(nodejs)
 command -v npm >/dev/null || PKGS+=(npm)
 if [ "${KT_WITH_BENCH:-0}" = 1 ]; then
-  PKGS+=(liblucene8-java default-jdk-headless python3 python3-xapian gnuplot-nox)
+  PKGS+=(liblucene8-java default-jdk-headless python3 python3-xapian gnuplot-nox time)
 fi
 
 missing=()
