@@ -82,7 +82,7 @@ one_size() { # CATALOG SIZE
   for p in lucene xapian_default sqlite_fts5; do
     if [ -s "$out/peers-$n/$p.times" ]; then
       local extra=""
-      [ -s "$out/peers-$n/$p.build" ] && extra+="  build $(cat "$out/peers-$n/$p.build") s"
+      [ -s "$out/peers-$n/$p.times.build" ] && extra+="  build $(cat "$out/peers-$n/$p.times.build") s"
       [ -s "$out/peers-$n/$p.maxrss" ] && extra+="  peak memory $(( $(tail -n1 "$out/peers-$n/$p.maxrss") / 1024 )) MiB"
       echo "$(printf '%-16s' "$p") $(cat "$out/peers-$n/$p.times")  (mean p50 p99 ms, n)$extra" >> "$out/scale.txt"
     else
