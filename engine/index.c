@@ -519,8 +519,11 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
   }
   if ((flags & KT_BUILD_EVAL_TERMS) && (rc = ktx_writer_open(&ew, edir))) goto out;
   /* Records are canonical JSON, no bigger than the files they came from;
-   * each service's prepared terms (docterms.h) are about as big again. */
-  if ((rc = kt__store_create(&st, rpath, cat_bytes * 3 + (16u << 20)))) goto out;
+   * each service's prepared terms (docterms.h) take about twice as much,
+   * and LMDB rounds values of a few KiB up to whole overflow pages (3.3x
+   * the catalogue on the bundled one). The map size only reserves address
+   * space (no MDB_WRITEMAP): the file grows with what is written. */
+  if ((rc = kt__store_create(&st, rpath, cat_bytes * 8 + (64u << 20)))) goto out;
   kt__dtbuild *dt = NULL;
   writer_pipe pipe;
   if ((rc = kt__dtbuild_new(&dt))) goto out;
