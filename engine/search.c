@@ -1012,11 +1012,28 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   /* 3. Retrieval. */
   ktx_qterm *xq = calloc(x.q.n, sizeof *xq);
   if (!xq) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
-  for (size_t i = 0; i < x.q.n; i++) xq[i] = (ktx_qterm){x.q.q[i].term, x.q.q[i].weight};
+  size_t nxq = 0;
+  if (!baseline && rk->retrieval_min_share > 0) {
+    /* The largest BM25 part each term can add; the weakest are not retrieved by. */
+    double ndocs = (double)ktx_db_doccount(e->gen.db), top = 0;
+    double *bound = calloc(x.q.n, sizeof *bound);
+    if (!bound) { free(xq); rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
+    for (size_t i = 0; i < x.q.n; i++) {
+      double df = (double)kt__gen_termfreq(&e->gen, x.q.q[i].term);
+      bound[i] = df > 0 ? x.q.q[i].weight * log((ndocs - df + 0.5) / (df + 0.5) + 1.0) : 0;
+      if (bound[i] > top) top = bound[i];
+    }
+    for (size_t i = 0; i < x.q.n; i++)
+      if (bound[i] >= rk->retrieval_min_share * top && bound[i] > 0)
+        xq[nxq++] = (ktx_qterm){x.q.q[i].term, x.q.q[i].weight};
+    free(bound);
+  } else {
+    for (size_t i = 0; i < x.q.n; i++) xq[nxq++] = (ktx_qterm){x.q.q[i].term, x.q.q[i].weight};
+  }
   ktx_params params = {rk->bm25_k1, rk->bm25_b, 0.5};
   size_t depth = baseline ? limit : (limit > KT_RANK_RERANK_DEPTH ? limit : KT_RANK_RERANK_DEPTH);
   /* The baseline term spaces live in the evaluation index (same docids). */
-  rc = ktx_db_search(baseline ? e->gen.eval_db : e->gen.db, xq, x.q.n, fs.f, fs.n, &params, depth,
+  rc = ktx_db_search(baseline ? e->gen.eval_db : e->gen.db, xq, nxq, fs.f, fs.n, &params, depth,
                      &hits, &nhits, &x.res->matches);
   free(xq);
   if (rc) goto out;
