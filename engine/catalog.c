@@ -43,7 +43,7 @@ static const char *const LEVELS[] = {"A1", "A2", "B1", "B2", "C1", "C2"};
  * client pays. */
 static const char *const FEES[] = {"maksuton", "osittain", "maksullinen"};
 /* `selko`: plain Finnish (selkosuomi) versions of these text fields. */
-static const char *const SELKO_FIELDS[] = {"name", "summary", "requirements", "referral"};
+static const char *const SELKO_FIELDS[] = {"name", "summary", "referral"};
 static const char *const FIELDS[] = {
     "id",       "name",           "summary",  "description",  "target_description",
     "category", "target_groups",  "age",      "languages",    "finnish_level",
@@ -209,7 +209,7 @@ static void ml_text(ctx *c, json_t *root, const char *field, kt__ml *out,
   }
 }
 
-/* `selko`: {name?, summary?, requirements?, referral?}, each a plain-Finnish
+/* `selko`: {name?, summary?, referral?}, each a plain-Finnish
  * text of at least one character. */
 static void check_selko(ctx *c, json_t *o) {
   if (!json_is_object(o) || !json_object_size(o)) {
