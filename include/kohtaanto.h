@@ -597,9 +597,11 @@ const kt_token *kt_analysis_get(const kt_analysis *a, size_t i);
  * counts, as one JSON object:
  * `{"total": N, "count": M, "services": [{id, name: {fi, sv?, en?},
  * summary: {...}, category, target_groups, languages, municipalities,
- * provider: {name, type}, delivery}], "facets": {"category": [{"value",
- * "count"}], "target_group": [...], "language": [...], "municipality":
- * [...]}}`.
+ * provider: {name, type}, delivery, status?, contact?, apply?, fee?,
+ * finnish_level?, age?}], "facets": {"category": [{"value", "count"}],
+ * "target_group", "language", "municipality", "delivery", "provider_type",
+ * "fee", "finnish_level", "age"}}` ("finnish_level" and "age" as in
+ * kt_results_facets_json()).
  *
  * `total` counts every service in the index, `count` those listed. Services
  * are listed by Finnish name. Filters match as in kt_search() (kinds ANDed,
@@ -607,7 +609,9 @@ const kt_token *kt_analysis_get(const kt_analysis *a, size_t i);
  * municipality). A facet's counts ignore that facet's own filter, so
  * `count` of a value is how many services the listing would have with that
  * value as the facet's only filter; every value in the index appears, with
- * 0 if nothing would match. `limit` and `flags` of @p filters are ignored.
+ * 0 if nothing would match. `limit`, `flags`, the corrections and `lang` of
+ * @p filters are ignored; a value outside a closed vocabulary (delivery,
+ * provider_types, fees, finnish_level, age) is KT_EINVAL.
  *
  * @param[in]  engine   the engine
  * @param[in]  filters  filters or NULL for all services

@@ -353,3 +353,24 @@ Test(filters, a_counsellors_setting_is_marked_in_the_language_asked) {
   json_decref(doc);
   kt_results_free(r);
 }
+
+Test(filters, counting_changes_no_ranking) {
+  /* With counts the filters run over every match instead of through the
+   * index's filter terms: the same services must come out in the same order. */
+  const char *cats[] = {"tyonhaku", "talous_asuminen"};
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.flags = KT_SEARCH_NO_FEEDBACK;
+  o.limit = 15;
+  o.categories = (kt_strlist){cats, 2};
+  kt_results *plain = kt_test_search(e, NOTE, &o);
+  o.flags |= KT_SEARCH_COUNTS;
+  kt_results *counted = kt_test_search(e, NOTE, &o);
+  cr_assert_eq(kt_results_count(plain), kt_results_count(counted));
+  cr_assert_gt(kt_results_count(plain), 5);
+  for (size_t i = 0; i < kt_results_count(plain); i++) {
+    cr_assert_str_eq(kt_results_get(plain, i)->id, kt_results_get(counted, i)->id, "rank %zu", i + 1);
+    cr_assert_float_eq(kt_results_get(plain, i)->score, kt_results_get(counted, i)->score, 1e-9);
+  }
+  kt_results_free(plain);
+  kt_results_free(counted);
+}
