@@ -180,6 +180,13 @@
       seurakunta: ['seurakunta', 'församling', 'parish'],
       hyvinvointialue: ['hyvinvointialue', 'välfärdsområde', 'wellbeing services county'],
     },
+    /* apply.routes (catalog/README.md) */
+    route: {
+      itse: ['asiakas hakeutuu itse', 'kunden tar själv kontakt', 'the client contacts the service'],
+      ohjaus: ['asiantuntija ohjaa', 'handläggaren hänvisar', 'a counsellor refers'],
+      lahete: ['tarvitaan lähete', 'remiss behövs', 'a referral is needed'],
+      hakemus: ['hakemus', 'ansökan', 'an application'],
+    },
     fee: {
       maksuton: ['maksuton', 'avgiftsfri', 'free'],
       osittain: ['osittain maksuton', 'delvis avgiftsfri', 'free for some'],
@@ -227,7 +234,7 @@
       sig: { unemployment: { long: 'pitkäaikaistyöttömyys' }, age: (v) => `ikä ${v} v`,
         language: { no_finnish: 'ei suomen kielen taitoa', finnish_basic: 'suomen kielen perustaso', en: 'englanninkielinen', sv: 'ruotsinkielinen' } },
       contactKeys: { phone: 'Puhelin', email: 'Sähköposti', web: 'Verkossa', url: 'Verkossa', address: 'Osoite', place: 'Paikka',
-        hours: 'Aukiolo', how: 'Näin haet', deadline: 'Haku päättyy', starts: 'Alkaa', text: '' },
+        hours: 'Aukiolo', how: 'Näin haet', deadline: 'Haku päättyy', starts: 'Alkaa', text: '', routes: 'Hakeutuminen' },
     },
     sv: {
       newClient: 'Ny kund', correctReading: 'Korrigera tolkningen', c_age: 'Ålder', c_municipality: 'Hemkommun', c_language: 'Språk', c_group: 'Lägg till målgrupp',
@@ -259,7 +266,7 @@
       sig: { unemployment: { long: 'långtidsarbetslöshet' }, age: (v) => `ålder ${v} år`,
         language: { no_finnish: 'inga kunskaper i finska', finnish_basic: 'grundläggande finska', en: 'engelskspråkig', sv: 'svenskspråkig' } },
       contactKeys: { phone: 'Telefon', email: 'E-post', web: 'Webb', url: 'Webb', address: 'Adress', place: 'Plats',
-        hours: 'Öppettider', how: 'Så här söker du', deadline: 'Ansökan senast', starts: 'Börjar', text: '' },
+        hours: 'Öppettider', how: 'Så här söker du', deadline: 'Ansökan senast', starts: 'Börjar', text: '', routes: 'Vägar in' },
     },
     en: {
       newClient: 'New client', correctReading: 'Correct the reading', c_age: 'Age', c_municipality: 'Home municipality', c_language: 'Language', c_group: 'Add a target group',
@@ -291,7 +298,7 @@
       sig: { unemployment: { long: 'long-term unemployment' }, age: (v) => `age ${v}`,
         language: { no_finnish: 'no Finnish', finnish_basic: 'basic Finnish', en: 'English-speaking', sv: 'Swedish-speaking' } },
       contactKeys: { phone: 'Phone', email: 'Email', web: 'Web', url: 'Web', address: 'Address', place: 'Place',
-        hours: 'Opening hours', how: 'How to apply', deadline: 'Apply by', starts: 'Starts', text: '' },
+        hours: 'Opening hours', how: 'How to apply', deadline: 'Apply by', starts: 'Starts', text: '', routes: 'Ways in' },
     },
   };
   for (const l of Object.keys(MORE)) Object.assign(T[l], MORE[l]);
@@ -1076,7 +1083,9 @@
         if (i) span.append(el('br'));
         const name = keys[k] !== undefined ? keys[k] : k;
         if (name) span.append(`${name}: `);
-        const n = valueNode(x, lang, depth + 1);
+        const n = k === 'routes' && Array.isArray(x)
+          ? document.createTextNode(x.map((r) => label('route', r, lang === SELKO ? 'fi' : lang)).join(', '))
+          : valueNode(x, lang, depth + 1);
         if (n) span.append(n);
       });
       return span;

@@ -270,6 +270,11 @@ test('the detail view traps focus, and Back or Escape closes it', async () => {
   assert.ok(await page.locator('#detail-description p').count() >= 1, 'the description is shown');
   const facts = await page.locator('#detail-facts dt').allTextContents();
   assert.ok(facts.includes('Ehdot') && facts.includes('Kielet'), `facts listed (${facts})`);
+  // How one gets in, in words: not the catalogue's keys and codes.
+  const detailText = await page.textContent('#detail-facts');
+  assert.match(detailText, /Hakeutuminen: /);
+  assert.ok(!detailText.includes('routes'), `no raw keys (${detailText})`);
+  assert.match(detailText, /Hakeutuminen: (asiakas hakeutuu itse|asiantuntija ohjaa|tarvitaan lähete|hakemus)/);
   // Related services by name, not by id.
   const related = await page.locator('#detail-related a').allTextContents();
   for (const r of related) assert.ok(!/^[a-z0-9-]+$/.test(r), `related service shown by name (${r})`);
