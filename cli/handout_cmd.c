@@ -44,9 +44,9 @@ static const words W[NLANG] = {
     {"Services for you", "We chose these services together. Contact the service directly.",
      "Provider", "How to apply", "Contact", "Languages", "How it is given", "Area", "Cost", "Age",
      "in Finnish", "Status", "at least", "at most", "years"},
-    {"Palvelut sinulle", "Valitsimme nämä palvelut yhdessä. Ota yhteys palveluun.", "Kuka järjestää",
-     "Näin pääset mukaan", "Yhteystiedot", "Kielet", "Miten palvelu toimii", "Missä", "Hinta", "Ikä",
-     "ei selkokielellä", "Tila", "vähintään", "enintään", "vuotta"},
+    {"Palvelut sinulle", "Valitsimme nämä palvelut yhdessä. Ota yhteys palveluun.",
+     "Kuka järjestää", "Näin pääset mukaan", "Yhteystiedot", "Kielet", "Miten palvelu toimii",
+     "Missä", "Hinta", "Ikä", "ei selkokielellä", "Tila", "vähintään", "enintään", "vuotta"},
 };
 
 /* Catalogue ids with their labels [fi, sv, en]. */
@@ -341,7 +341,8 @@ static const char *const html_head =
 
 int kt_cli_handout(int argc, char **argv) {
   static const char usage[] =
-      "usage: kohtaanto handout [--index DIR] [--lang fi|sv|en|fi-x-selko] [--format text|html] ID...\n"
+      "usage: kohtaanto handout [--index DIR] [--lang fi|sv|en|fi-x-selko] [--format text|html] "
+      "ID...\n"
       "  The client's take-home sheet of the chosen services: how to apply and\n"
       "  contact details in the client's language (Finnish where the catalogue\n"
       "  has nothing else, marked as such). fi-x-selko (or selko) is plain\n"

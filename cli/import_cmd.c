@@ -651,7 +651,8 @@ static json_t *map_service(json_t *s, notes *nt, char *why, size_t why_cap, char
   json_object_set_new(e, "cost", json_string(cost));
   /* The fee filter's value, only where PTV says it outright (Other may be anything). */
   if (charge && (!strcmp(charge, "Free") || !strcmp(charge, "Charged")))
-    json_object_set_new(e, "fee", json_string(!strcmp(charge, "Free") ? "maksuton" : "maksullinen"));
+    json_object_set_new(e, "fee",
+                        json_string(!strcmp(charge, "Free") ? "maksuton" : "maksullinen"));
 
   /* Keywords: PTV keywords, alternate names, ontology term names. */
   json_t *kw = json_object();

@@ -24,16 +24,16 @@
 enum { F_CATEGORY, F_GROUP, F_LANGUAGE, F_MUNI, F_DELIVERY, F_PTYPE, F_FEE, NFACETS };
 /* Filters of a scale, beside them: the client's Finnish level and age. */
 enum { F_LEVEL = NFACETS, F_AGE, NFILTERS };
-static const char *const facet_names[NFILTERS] = {
-    "category", "target_group", "language",      "municipality", "delivery",
-    "provider_type", "fee",     "finnish_level", "age"};
+static const char *const facet_names[NFILTERS] = {"category",     "target_group",  "language",
+                                                  "municipality", "delivery",      "provider_type",
+                                                  "fee",          "finnish_level", "age"};
 /* Record field holding each facet's values ("provider" holds the type). */
 static const char *const facet_fields[NFACETS] = {
     "category", "target_groups", "languages", "municipalities", "delivery", "provider", "fee"};
 /* Facets whose values come from a closed vocabulary of the catalogue: an
  * unknown value is refused, not just matched by nothing. -1: open. */
-static const int facet_vocab[NFACETS] = {-1, -1, -1, -1, KT__VOCAB_DELIVERY,
-                                         KT__VOCAB_PROVIDER_TYPE, KT__VOCAB_FEE};
+static const int facet_vocab[NFACETS] = {
+    -1, -1, -1, -1, KT__VOCAB_DELIVERY, KT__VOCAB_PROVIDER_TYPE, KT__VOCAB_FEE};
 #define MAX_FILTER_VALUES 128
 #define NATIONAL "koko suomi" /* case-folded; matches every municipality filter */
 
@@ -55,8 +55,8 @@ typedef struct svc {
   size_t *vals[NFACETS]; /* indices into the facet's values */
   size_t nvals[NFACETS];
   bool national;
-  int level;             /* finnish_level as an index of the CEFR levels, -1 for none */
-  int age_min, age_max;  /* -1 when open */
+  int level;            /* finnish_level as an index of the CEFR levels, -1 for none */
+  int age_min, age_max; /* -1 when open */
 } svc;
 
 typedef struct browse {
@@ -130,7 +130,8 @@ static int add_record(const char *key, size_t klen, const char *val, size_t vlen
   s->rec = rec;
   s->id = json_string_value(json_object_get(rec, "id"));
   if (!s->id) return kt__err(KT_ECORRUPT, "a record in the store has no id");
-  s->level = kt__vocab_index(KT__VOCAB_LEVEL, json_string_value(json_object_get(rec, "finnish_level")));
+  s->level =
+      kt__vocab_index(KT__VOCAB_LEVEL, json_string_value(json_object_get(rec, "finnish_level")));
   json_t *age = json_object_get(rec, "age");
   json_t *lo = json_object_get(age, "min"), *hi = json_object_get(age, "max");
   s->age_min = json_is_integer(lo) ? (int)json_integer_value(lo) : -1;
@@ -167,8 +168,8 @@ static int add_record(const char *key, size_t klen, const char *val, size_t vlen
  * The scale filters hold their value instead (-1: off). */
 typedef struct filter {
   bool on;
-  bool *want; /* per facet value */
-  int scale;  /* F_LEVEL: the level's index; F_AGE: the age */
+  bool *want;       /* per facet value */
+  int scale;        /* F_LEVEL: the level's index; F_AGE: the age */
   kt_strlist given; /* the values as given (for listing them with their counts) */
 } filter;
 
@@ -194,7 +195,8 @@ static int make_filter(const facet *f, int vocab, const kt_strlist *l, const cha
       const char *const *known = kt__vocab(vocab, &n);
       kt__buf list;
       kt__buf_init(&list, 1024);
-      for (size_t k = 0; k < n; k++) kt__buf_printf(&list, "%s%s", k ? ", " : "", known[k]);
+      for (size_t k = 0; k < n; k++)
+        kt__buf_printf(&list, "%s%s", k ? ", " : "", known[k]);
       int rc = kt__err(KT_EINVAL, "filter %s: '%.64s' is not one of: %s", what, v,
                        list.data ? list.data : "");
       kt__buf_free(&list);
@@ -218,8 +220,10 @@ static int make_scale(int which, const char *v, filter *out) {
   if (which == F_LEVEL) {
     out->scale = kt__vocab_index(KT__VOCAB_LEVEL, v);
     if (out->scale < 0)
-      return kt__err(KT_EINVAL, "filter finnish_level: '%.16s' is not a CEFR level A1, A2, B1, "
-                                "B2, C1 or C2", v);
+      return kt__err(KT_EINVAL,
+                     "filter finnish_level: '%.16s' is not a CEFR level A1, A2, B1, "
+                     "B2, C1 or C2",
+                     v);
   } else {
     char *end = NULL;
     long age = strtol(v, &end, 10);
@@ -261,9 +265,9 @@ static int cmp_value(const void *a, const void *b) {
 /* The listing's view of a record: what a result list needs, not the texts. */
 static json_t *summary_json(json_t *rec) {
   static const char *const keep[] = {
-      "id",       "name",     "summary", "category", "target_groups", "languages", "municipalities",
-      "provider", "delivery", "status",  "contact",  "apply",         "fee",       "finnish_level",
-      "age"};
+      "id",        "name",           "summary",  "category",      "target_groups",
+      "languages", "municipalities", "provider", "delivery",      "status",
+      "contact",   "apply",          "fee",      "finnish_level", "age"};
   json_t *o = json_object();
   if (!o) return NULL;
   for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) {
@@ -312,13 +316,16 @@ static int count_set(const browse *b, const filter *flt, svc *const *set, size_t
     for (int f = 0; f < NFILTERS; f++) {
       if (failed > 1 || (failed == 1 && ok[f])) continue;
       if (f == F_LEVEL) {
-        for (int l = 0; l < 6; l++) c->level[l] += level_open(s, l);
+        for (int l = 0; l < 6; l++)
+          c->level[l] += level_open(s, l);
       } else if (f == F_AGE) {
         c->age += flt[F_AGE].on && age_open(s, flt[F_AGE].scale);
       } else if (f == F_MUNI && s->national) {
-        for (size_t k = 0; k < b->facets[f].n; k++) c->v[f][k].count++;
+        for (size_t k = 0; k < b->facets[f].n; k++)
+          c->v[f][k].count++;
       } else {
-        for (size_t k = 0; k < s->nvals[f]; k++) c->v[f][s->vals[f][k]].count++;
+        for (size_t k = 0; k < s->nvals[f]; k++)
+          c->v[f][s->vals[f][k]].count++;
       }
     }
   }
@@ -344,16 +351,16 @@ static json_t *facets_json(const browse *b, const filter *flt, counts *c, bool s
       size_t n;
       const char *const *levels = kt__vocab(KT__VOCAB_LEVEL, &n);
       for (size_t l = 0; l < n && l < 6; l++)
-        if (json_array_append_new(arr, json_pack("{s:s, s:I}", "value", levels[l], "count",
-                                                 (json_int_t)c->level[l])))
+        if (json_array_append_new(
+                arr, json_pack("{s:s, s:I}", "value", levels[l], "count", (json_int_t)c->level[l])))
           goto fail;
       continue;
     }
     if (f == F_AGE) {
       char v[8];
       snprintf(v, sizeof v, "%d", flt[F_AGE].scale);
-      if (flt[F_AGE].on &&
-          json_array_append_new(arr, json_pack("{s:s, s:I}", "value", v, "count", (json_int_t)c->age)))
+      if (flt[F_AGE].on && json_array_append_new(arr, json_pack("{s:s, s:I}", "value", v, "count",
+                                                                (json_int_t)c->age)))
         goto fail;
       continue;
     }
@@ -370,8 +377,10 @@ static json_t *facets_json(const browse *b, const filter *flt, counts *c, bool s
     for (size_t i = 0; search && i < flt[f].given.count; i++) {
       const char *v = flt[f].given.items[i];
       bool seen = false;
-      for (size_t k = 0; k < n && !seen; k++) seen = !strcmp(c->v[f][k].spelling, v);
-      if (!seen && json_array_append_new(arr, json_pack("{s:s, s:I}", "value", v, "count", (json_int_t)0)))
+      for (size_t k = 0; k < n && !seen; k++)
+        seen = !strcmp(c->v[f][k].spelling, v);
+      if (!seen &&
+          json_array_append_new(arr, json_pack("{s:s, s:I}", "value", v, "count", (json_int_t)0)))
         goto fail;
     }
   }
@@ -388,7 +397,8 @@ static json_t *build_json(const browse *b, const filter *flt) {
   memset(&c, 0, sizeof c);
   size_t nlisted = 0;
   if (!doc || !list || !all || !listed) goto fail;
-  for (size_t i = 0; i < b->n; i++) all[i] = &b->s[i];
+  for (size_t i = 0; i < b->n; i++)
+    all[i] = &b->s[i];
   if (count_set(b, flt, all, b->n, &c, listed, &nlisted)) goto fail;
   qsort(listed, nlisted, sizeof *listed, cmp_svc);
   for (size_t i = 0; i < nlisted; i++)
@@ -469,7 +479,8 @@ static int load(kt_engine *e, browse **out) {
   if (!rc && !(b->by_id = calloc(b->n + 1, sizeof *b->by_id)))
     rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   if (!rc) {
-    for (size_t i = 0; i < b->n; i++) b->by_id[i] = &b->s[i];
+    for (size_t i = 0; i < b->n; i++)
+      b->by_id[i] = &b->s[i];
     qsort(b->by_id, b->n, sizeof *b->by_id, cmp_id);
   }
   if (rc || !cache_ok || pthread_setspecific(cache_key, b)) {
@@ -485,15 +496,17 @@ static int make_filters(const browse *b, const kt_search_options *opts, filter *
   memset(flt, 0, NFILTERS * sizeof *flt);
   kt_search_options v3 = KT_SEARCH_OPTIONS_INIT;
   if (opts->version < 3) { /* an older caller's struct ends before the new filters */
-    memcpy(&v3, opts, opts->version == 1 ? offsetof(kt_search_options, signals_removed)
-                                         : offsetof(kt_search_options, delivery));
+    memcpy(&v3, opts,
+           opts->version == 1 ? offsetof(kt_search_options, signals_removed)
+                              : offsetof(kt_search_options, delivery));
     opts = &v3;
   }
-  const kt_strlist *lists[NFACETS] = {&opts->categories, &opts->target_groups, &opts->languages,
-                                      &opts->municipalities, &opts->delivery,
-                                      &opts->provider_types, &opts->fees};
-  static const char *const what[NFACETS] = {"categories", "target_groups", "languages",
-                                            "municipalities", "delivery", "provider_types", "fees"};
+  const kt_strlist *lists[NFACETS] = {
+      &opts->categories, &opts->target_groups,  &opts->languages, &opts->municipalities,
+      &opts->delivery,   &opts->provider_types, &opts->fees};
+  static const char *const what[NFACETS] = {
+      "categories", "target_groups",  "languages", "municipalities",
+      "delivery",   "provider_types", "fees"};
   int rc = KT_OK;
   for (int f = 0; f < NFACETS && !rc; f++)
     rc = make_filter(&b->facets[f], facet_vocab[f], lists[f], what[f], &flt[f]);

@@ -213,7 +213,8 @@ static void ml_text(ctx *c, json_t *root, const char *field, kt__ml *out,
  * text of at least one character. */
 static void check_selko(ctx *c, json_t *o) {
   if (!json_is_object(o) || !json_object_size(o)) {
-    bad(c, "selko", "expected an object of field -> plain Finnish text, like {\"summary\": \"...\"}");
+    bad(c, "selko",
+        "expected an object of field -> plain Finnish text, like {\"summary\": \"...\"}");
     return;
   }
   const char *k;

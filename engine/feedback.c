@@ -648,7 +648,8 @@ double kt__feedback_factor(kt_feedback *fb, const char *const *features, size_t 
   char reason[160];
   if (f != 1.0 && *neffects < max_effects) {
     snprintf(reason, sizeof reason, "%s", kt__msg(lang, f > 1 ? KT__M_R_FB_LIFT : KT__M_R_FB_DROP));
-    effects[*neffects] = (kt_effect){kt__msg(lang, KT__M_FEEDBACK), kt__arena_strdup(arena, reason), f};
+    effects[*neffects] =
+        (kt_effect){kt__msg(lang, KT__M_FEEDBACK), kt__arena_strdup(arena, reason), f};
     if (effects[*neffects].reason) (*neffects)++;
   }
   if (strikes >= GROUP_STRIKES) {
@@ -656,8 +657,8 @@ double kt__feedback_factor(kt_feedback *fb, const char *const *features, size_t 
     if (*neffects < max_effects) {
       snprintf(reason, sizeof reason, kt__msg(lang, KT__M_R_FB_GROUP), strikes,
                kt__group_label(lang, group));
-      effects[*neffects] = (kt_effect){kt__msg(lang, KT__M_FEEDBACK), kt__arena_strdup(arena, reason),
-                                       GROUP_DEMOTION};
+      effects[*neffects] = (kt_effect){kt__msg(lang, KT__M_FEEDBACK),
+                                       kt__arena_strdup(arena, reason), GROUP_DEMOTION};
       if (effects[*neffects].reason) (*neffects)++;
     }
   }

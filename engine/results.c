@@ -111,10 +111,9 @@ int kt_results_json(const kt_results *r, char **out) {
     json_t *ranks = json_array();
     for (size_t k = 0; k < n->result_count; k++)
       json_array_append_new(ranks, json_integer((json_int_t)n->results[k] + 1));
-    json_array_append_new(needs, json_pack("{s:s, s:s, s:s, s:s, s:o}", "id", n->id, "label",
-                                           n->label, "label_lang",
-                                           n->label_lang ? n->label_lang : "fi", "word", n->word,
-                                           "ranks", ranks));
+    json_array_append_new(
+        needs, json_pack("{s:s, s:s, s:s, s:s, s:o}", "id", n->id, "label", n->label, "label_lang",
+                         n->label_lang ? n->label_lang : "fi", "word", n->word, "ranks", ranks));
   }
   json_object_set_new(doc, "needs", needs);
   if (r->facets) {
@@ -136,7 +135,8 @@ int kt_results_facets_json(const kt_results *r, char **out) {
   if (!r || !out) return kt__err(KT_EINVAL, "kt_results_facets_json: NULL argument");
   *out = NULL;
   if (!r->facets)
-    return kt__err(KT_EINVAL, "kt_results_facets_json: the search was made without KT_SEARCH_COUNTS");
+    return kt__err(KT_EINVAL,
+                   "kt_results_facets_json: the search was made without KT_SEARCH_COUNTS");
   if (!(*out = kt__strdup(r->facets))) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   return KT_OK;
 }

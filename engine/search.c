@@ -397,10 +397,11 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
     ms[k].fields = wm[k].fields;
     ms[k].weight = total > 0 ? wm[k].share / total : 0;
     ms[k].role = x->rd.role ? x->rd.role[wm[k].word] : KT_ROLE_SITUATION;
-    ms[k].concept = wm[k].concept >= 0
-                        ? concept_label(kt__thesaurus_concept(x->e->gen.thes, (size_t)wm[k].concept),
-                                        x->lang, &ms[k].concept_lang)
-                        : NULL;
+    ms[k].concept =
+        wm[k].concept >= 0
+            ? concept_label(kt__thesaurus_concept(x->e->gen.thes, (size_t)wm[k].concept), x->lang,
+                            &ms[k].concept_lang)
+            : NULL;
     if (!ms[k].word || !ms[k].term) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   }
   r->matches = ms;
@@ -719,8 +720,9 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
    * the filters and language of version 3: none of those. */
   kt_search_options v1 = KT_SEARCH_OPTIONS_INIT;
   if (opts->version == 1 || opts->version == 2) {
-    memcpy(&v1, opts, opts->version == 1 ? offsetof(kt_search_options, signals_removed)
-                                         : offsetof(kt_search_options, delivery));
+    memcpy(&v1, opts,
+           opts->version == 1 ? offsetof(kt_search_options, signals_removed)
+                              : offsetof(kt_search_options, delivery));
     v1.version = KT_SEARCH_OPTIONS_VERSION;
     opts = &v1;
   } else if (opts->version != KT_SEARCH_OPTIONS_VERSION) {
@@ -742,7 +744,8 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   x.text = text ? text : "";
   x.flags = opts->flags;
   if ((x.lang = kt__lang_parse(opts->lang)) < 0)
-    return kt__err(KT_EINVAL, "kt_search_options.lang is '%.16s'; expected fi, sv or en", opts->lang);
+    return kt__err(KT_EINVAL, "kt_search_options.lang is '%.16s'; expected fi, sv or en",
+                   opts->lang);
   int rc = kt_analyze(e->an, x.text, len, &x.an);
   if (rc) return rc;
   bool baseline = opts->flags & (KT_SEARCH_MODE_SURFACE | KT_SEARCH_MODE_SNOWBALL);
@@ -1005,8 +1008,8 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
       if (names_service(cs[h].doc, direct, ndirect)) {
         cs[h].score *= rk->name_boost;
         cs[h].named = true;
-        cs[h].effects[cs[h].neffects++] =
-            (kt_effect){kt__msg(x.lang, KT__M_NAME), kt__msg(x.lang, KT__M_R_NAMES), rk->name_boost};
+        cs[h].effects[cs[h].neffects++] = (kt_effect){
+            kt__msg(x.lang, KT__M_NAME), kt__msg(x.lang, KT__M_R_NAMES), rk->name_boost};
       }
     }
     if (signals) {
@@ -1027,8 +1030,9 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
     for (size_t h = 0; h < nhits; h++)
       if (cs[h].named && cs[h].score > best_named) best_named = cs[h].score;
     for (size_t h = 0; h < nhits; h++) {
-      double f = kt__feedback_factor(e->fb, (const char *const *)feat, nfeat, cs[h].f[KT__D_ID],
-                                     x.lang, &x.res->arena, cs[h].effects, MAX_EFFECTS, &cs[h].neffects);
+      double f =
+          kt__feedback_factor(e->fb, (const char *const *)feat, nfeat, cs[h].f[KT__D_ID], x.lang,
+                              &x.res->arena, cs[h].effects, MAX_EFFECTS, &cs[h].neffects);
       double lifted = cs[h].score * f;
       if (f > 1 && !cs[h].named && best_named > 0 && lifted >= best_named)
         lifted = cs[h].score < best_named ? best_named * (1 - 1e-9) : cs[h].score;

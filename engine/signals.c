@@ -219,8 +219,7 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
         if (j != i && finnish_word(tok(a, j)) && !clause_break(a, text, j > i ? j : i)) {
           set->basic_finnish = 1;
           rc = add_signal(res, KT_SIGNAL_LANGUAGE, "finnish_basic",
-                          kt__msg(set->lang, KT__M_BASIC_FINNISH),
-                          a, j < i ? j : i, j < i ? i : j);
+                          kt__msg(set->lang, KT__M_BASIC_FINNISH), a, j < i ? j : i, j < i ? i : j);
           break;
         }
     }
@@ -247,12 +246,10 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
   }
   if (!rc && ne >= 3 && ne > ns && !set->lang_en) {
     set->lang_en = 1;
-    rc = add_signal(res, KT_SIGNAL_LANGUAGE, "en", kt__msg(set->lang, KT__M_TEXT_EN), a, 0,
-                    n - 1);
+    rc = add_signal(res, KT_SIGNAL_LANGUAGE, "en", kt__msg(set->lang, KT__M_TEXT_EN), a, 0, n - 1);
   } else if (!rc && ns >= 3 && ns > ne && !set->lang_sv) {
     set->lang_sv = 1;
-    rc = add_signal(res, KT_SIGNAL_LANGUAGE, "sv", kt__msg(set->lang, KT__M_TEXT_SV), a, 0,
-                    n - 1);
+    rc = add_signal(res, KT_SIGNAL_LANGUAGE, "sv", kt__msg(set->lang, KT__M_TEXT_SV), a, 0, n - 1);
   }
   return rc;
 }
@@ -357,9 +354,12 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
   static const char *const levels[] = {"", "A1", "A2", "B1", "B2", "C1", "C2"};
   char sig[64];
   if (set->age_lo >= 0) {
-    if (set->age_lo == set->age_hi) snprintf(sig, sizeof sig, kt__msg(L, KT__M_AGE), set->age_lo);
-    else if (set->age_hi >= 99) snprintf(sig, sizeof sig, kt__msg(L, KT__M_AGE_OVER), set->age_lo - 1);
-    else snprintf(sig, sizeof sig, kt__msg(L, KT__M_AGE_UNDER), set->age_hi + 1);
+    if (set->age_lo == set->age_hi)
+      snprintf(sig, sizeof sig, kt__msg(L, KT__M_AGE), set->age_lo);
+    else if (set->age_hi >= 99)
+      snprintf(sig, sizeof sig, kt__msg(L, KT__M_AGE_OVER), set->age_lo - 1);
+    else
+      snprintf(sig, sizeof sig, kt__msg(L, KT__M_AGE_UNDER), set->age_hi + 1);
     if (f->age_min >= 0 && set->age_hi < f->age_min)
       effect(&e, DEMOTE_ELIGIBILITY, sig, kt__msg(L, KT__M_R_AGE_MIN), f->age_min);
     else if (f->age_max >= 0 && set->age_lo > f->age_max)
@@ -372,7 +372,8 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
   if ((set->no_finnish || set->basic_finnish) && f->finnish_level >= 3 && f->finnish_level <= 6) {
     bool other = (set->lang_en && in_list(langs, "en")) || (set->lang_sv && in_list(langs, "sv"));
     if (!other)
-      effect(&e, DEMOTE_LANGUAGE, kt__msg(L, set->no_finnish ? KT__M_NO_FINNISH : KT__M_BASIC_FINNISH),
+      effect(&e, DEMOTE_LANGUAGE,
+             kt__msg(L, set->no_finnish ? KT__M_NO_FINNISH : KT__M_BASIC_FINNISH),
              kt__msg(L, KT__M_R_NEEDS_FINNISH), levels[f->finnish_level]);
   }
   if (set->lang_en && in_list(langs, "en"))

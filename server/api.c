@@ -18,17 +18,27 @@
 
 #define SERVICES_PREFIX "/api/services/"
 
-enum { F_CATEGORY, F_GROUP, F_LANGUAGE, F_MUNI, F_DELIVERY, F_PTYPE, F_FEE, F_LEVEL, F_AGE,
-       NFILTERS };
+enum {
+  F_CATEGORY,
+  F_GROUP,
+  F_LANGUAGE,
+  F_MUNI,
+  F_DELIVERY,
+  F_PTYPE,
+  F_FEE,
+  F_LEVEL,
+  F_AGE,
+  NFILTERS
+};
 /* Filter names in requests, and the facets of kt_services_json() they check
  * against. From F_DELIVERY on, the values are of the catalogue's closed
  * vocabularies (or scales), which the library checks; F_LEVEL and F_AGE take
  * one value. */
-static const char *const filter_names[NFILTERS] = {
-    "category", "target_group",  "language", "municipality", "delivery",
-    "provider_type", "fee", "finnish_level", "age"};
-#define FILTER_LIST                                                                          \
-  "category, target_group, language, municipality, delivery, provider_type, fee, "          \
+static const char *const filter_names[NFILTERS] = {"category",     "target_group",  "language",
+                                                   "municipality", "delivery",      "provider_type",
+                                                   "fee",          "finnish_level", "age"};
+#define FILTER_LIST                                                                                \
+  "category, target_group, language, municipality, delivery, provider_type, fee, "                 \
   "finnish_level and age"
 
 /* A search or listing request, parsed and checked. */
@@ -391,8 +401,7 @@ static bool parse_body(query *q, kts_request *r) {
       if (!parse_filters(q, v)) return false;
     } else if (!strcmp(key, "corrections")) {
       if (!parse_corrections(q, v)) return false;
-    } else if (!strcmp(key, "explain") || !strcmp(key, "group_by_need") ||
-               !strcmp(key, "counts")) {
+    } else if (!strcmp(key, "explain") || !strcmp(key, "group_by_need") || !strcmp(key, "counts")) {
       if (!json_is_boolean(v))
         return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'%s' must be true or false, not %s",
                     key, type_name(v));
@@ -476,7 +485,8 @@ static bool check_closed(query *q, kts_worker *w) {
   kt_results *res = NULL;
   int rc = kt_search(w->engine, "", 0, &o, &res);
   kt_results_free(res);
-  if (rc == KT_EINVAL) return fail(q, MHD_HTTP_BAD_REQUEST, "unknown_filter", "%s", kt_error_last());
+  if (rc == KT_EINVAL)
+    return fail(q, MHD_HTTP_BAD_REQUEST, "unknown_filter", "%s", kt_error_last());
   if (rc) return fail(q, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "cannot check the filters");
   return true;
 }

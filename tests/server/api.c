@@ -727,7 +727,7 @@ Test(api, search_counts_every_match_per_filter_value_and_takes_the_new_filters) 
    * there, and no other fee value is either, but maksuton counts what the
    * other filters let through. */
   json_array_foreach(json_object_get(facets, "fee"), i, v)
-    cr_assert_str_eq(str(v, "value"), "maksuton");
+      cr_assert_str_eq(str(v, "value"), "maksuton");
   json_decref(few);
   json_decref(all);
 
@@ -749,7 +749,8 @@ Test(api, search_counts_every_match_per_filter_value_and_takes_the_new_filters) 
     size_t k;
     json_t *x;
     bool online = false;
-    json_array_foreach(json_object_get(v, "delivery"), k, x) online |= !strcmp(json_string_value(x), "verkko");
+    json_array_foreach(json_object_get(v, "delivery"), k, x) online |=
+        !strcmp(json_string_value(x), "verkko");
     cr_assert(online, "%s is delivered online", str(v, "id"));
   }
   json_decref(d);

@@ -45,11 +45,12 @@ static json_t *record(const char *id) {
 }
 
 static bool has_value(json_t *rec, const char *facet, const char *value) {
-  json_t *v = !strcmp(facet, "category")        ? json_object_get(rec, "category")
-              : !strcmp(facet, "delivery")      ? json_object_get(rec, "delivery")
-              : !strcmp(facet, "fee")           ? json_object_get(rec, "fee")
-              : !strcmp(facet, "provider_type") ? json_object_get(json_object_get(rec, "provider"), "type")
-                                                : NULL;
+  json_t *v = !strcmp(facet, "category")   ? json_object_get(rec, "category")
+              : !strcmp(facet, "delivery") ? json_object_get(rec, "delivery")
+              : !strcmp(facet, "fee")      ? json_object_get(rec, "fee")
+              : !strcmp(facet, "provider_type")
+                  ? json_object_get(json_object_get(rec, "provider"), "type")
+                  : NULL;
   if (json_is_string(v)) return !strcmp(json_string_value(v), value);
   size_t i;
   json_t *x;
@@ -76,8 +77,9 @@ static json_t *facets(const kt_results *r) {
 static json_int_t count_of(json_t *f, const char *facet, const char *value) {
   size_t i;
   json_t *x;
-  json_array_foreach(json_object_get(f, facet), i, x) if (!strcmp(
-      json_string_value(json_object_get(x, "value")), value)) return json_integer_value(json_object_get(x, "count"));
+  json_array_foreach(json_object_get(f, facet), i,
+                     x) if (!strcmp(json_string_value(json_object_get(x, "value")),
+                                    value)) return json_integer_value(json_object_get(x, "count"));
   return 0;
 }
 
@@ -122,7 +124,8 @@ Test(filters, counts_are_over_every_matched_service_not_the_results_held) {
   cr_assert_gt(kt_results_count(all), 20, "the note matches many services");
   cr_assert_eq(kt_results_matches(r), kt_results_count(all), "exact match count");
   json_t *f = facets(r);
-  for (const char *const *facet = (const char *const[]){"category", "delivery", "provider_type", "fee", NULL};
+  for (const char *const *facet =
+           (const char *const[]){"category", "delivery", "provider_type", "fee", NULL};
        *facet; facet++)
     check_counts(f, all, *facet);
   /* The same counts with a different limit. */
@@ -173,7 +176,8 @@ Test(filters, each_new_filter_keeps_only_services_that_pass_it) {
     const char *facet, *value;
     kt_search_options o;
   } cases[5];
-  for (int i = 0; i < 5; i++) cases[i].o = base;
+  for (int i = 0; i < 5; i++)
+    cases[i].o = base;
   cases[0].facet = "delivery", cases[0].value = "etä", cases[0].o.delivery = (kt_strlist){etä, 1};
   cases[1].facet = "provider_type", cases[1].value = "jarjesto",
   cases[1].o.provider_types = (kt_strlist){jarjesto, 1};
@@ -197,8 +201,8 @@ Test(filters, each_new_filter_keeps_only_services_that_pass_it) {
         pass = has_value(rec, cases[i].facet, cases[i].value);
       }
       passing += pass;
-      cr_assert_eq(kt_test_rank(r, kt_results_get(unfiltered, k)->id) >= 0, pass,
-                   "%s=%s: %s", cases[i].facet, cases[i].value, kt_results_get(unfiltered, k)->id);
+      cr_assert_eq(kt_test_rank(r, kt_results_get(unfiltered, k)->id) >= 0, pass, "%s=%s: %s",
+                   cases[i].facet, cases[i].value, kt_results_get(unfiltered, k)->id);
       json_decref(rec);
     }
     cr_assert_gt(passing, 0, "%s=%s keeps some", cases[i].facet, cases[i].value);
@@ -237,10 +241,13 @@ Test(filters, unknown_values_are_refused_naming_the_filter) {
     kt_search_options o;
     const char *words;
   } cases[6];
-  for (int i = 0; i < 6; i++) cases[i].o = (kt_search_options)KT_SEARCH_OPTIONS_INIT;
-  cases[0].o.delivery = (kt_strlist){posti, 1}, cases[0].words = "delivery: 'posti' is not one of: kasvokkain";
+  for (int i = 0; i < 6; i++)
+    cases[i].o = (kt_search_options)KT_SEARCH_OPTIONS_INIT;
+  cases[0].o.delivery = (kt_strlist){posti, 1},
+  cases[0].words = "delivery: 'posti' is not one of: kasvokkain";
   cases[1].o.provider_types = (kt_strlist){kunta, 1}, cases[1].words = "provider_types: 'kunta'";
-  cases[2].o.fees = (kt_strlist){ilmainen, 1}, cases[2].words = "fees: 'ilmainen' is not one of: maksuton";
+  cases[2].o.fees = (kt_strlist){ilmainen, 1},
+  cases[2].words = "fees: 'ilmainen' is not one of: maksuton";
   cases[3].o.finnish_level = "D1", cases[3].words = "finnish_level: 'D1'";
   cases[4].o.age = "121", cases[4].words = "age: '121'";
   cases[5].o.lang = "de", cases[5].words = "lang is 'de'";
@@ -334,7 +341,8 @@ Test(filters, a_counsellors_setting_is_marked_in_the_language_asked) {
   o.lang = "en";
   o.client_municipality = "Espoo";
   kt_results *r = kt_test_search(e, NOTE, &o);
-  cr_assert_str_eq(signal_of(r, KT_SIGNAL_MUNICIPALITY)->label, "home municipality Espoo (counsellor)");
+  cr_assert_str_eq(signal_of(r, KT_SIGNAL_MUNICIPALITY)->label,
+                   "home municipality Espoo (counsellor)");
   char *js = NULL;
   cr_assert_eq(kt_results_json(r, &js), KT_OK);
   json_t *doc = json_loads(js, 0, NULL);
@@ -368,7 +376,8 @@ Test(filters, counting_changes_no_ranking) {
   cr_assert_eq(kt_results_count(plain), kt_results_count(counted));
   cr_assert_gt(kt_results_count(plain), 5);
   for (size_t i = 0; i < kt_results_count(plain); i++) {
-    cr_assert_str_eq(kt_results_get(plain, i)->id, kt_results_get(counted, i)->id, "rank %zu", i + 1);
+    cr_assert_str_eq(kt_results_get(plain, i)->id, kt_results_get(counted, i)->id, "rank %zu",
+                     i + 1);
     cr_assert_float_eq(kt_results_get(plain, i)->score, kt_results_get(counted, i)->score, 1e-9);
   }
   kt_results_free(plain);
