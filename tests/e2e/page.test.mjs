@@ -433,6 +433,11 @@ test('the filters count what the search matched, and delivery, provider, fee, Fi
   const req = JSON.parse(resp.request().postData());
   assert.equal(req.counts, true, 'the page asks the library for the counts');
   await page.waitForFunction(() => /hakuun osuneet/.test(document.getElementById('counts-note').textContent));
+  // The page renders when the search and the listing have both answered: wait for this search's counts.
+  const wantCats = doc.facets.category.filter((v) => v.count > 0).map((v) => `${v.value}=${v.count}`).sort();
+  await page.waitForFunction((want) => JSON.stringify([...document.querySelectorAll('#filters [data-facet="category"] label')]
+    .map((l) => `${l.dataset.value}=${l.querySelector('.count').textContent}`).sort()) === JSON.stringify(want), wantCats)
+    .catch(() => { /* the assertion below says what differs */ });
   // The counts shown are the search's (over every match), not the catalogue's, and no value without a match is offered.
   for (const facet of ['category', 'language', 'delivery', 'provider_type', 'fee']) {
     const shown = await page.$$eval(`#filters [data-facet="${facet}"] label`,
