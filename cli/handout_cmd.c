@@ -1,11 +1,14 @@
 /*
  * handout_cmd.c — `kohtaanto handout ID... [--lang L] [--format text|html]`:
  * the client's take-home sheet of the chosen services, in the client's
- * language (fi, sv, en) as plain text or a printable HTML page. Each
+ * language (fi, sv, en, or plain Finnish: fi-x-selko) as plain text or a
+ * printable HTML page. Each
  * service gives its name, provider, summary, how to apply and contact
  * details (the catalogue's `apply` and `contact` when present, else its
  * referral text), languages, delivery, area and cost. A text the catalogue
- * has only in Finnish is printed in Finnish with a marker. No need text,
+ * has only in Finnish is printed in Finnish with a marker; in plain Finnish,
+ * a field the catalogue has no `selko` text for is printed in standard
+ * Finnish with the marker "ei selkokielellä" (names stay as they are). No need text,
  * score or anything else about the client goes on it: the command never
  * sees any. Uses only the public API (kt_service_get) and Jansson.
  */
@@ -18,8 +21,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { L_FI, L_SV, L_EN, NLANG };
-static const char *const lang_codes[NLANG] = {"fi", "sv", "en"};
+/* Languages of the sheet; L_SELKO is plain Finnish (selkosuomi), from the
+ * catalogue's `selko` texts, tagged fi-x-selko (a private-use BCP 47 tag). */
+enum { L_FI, L_SV, L_EN, L_SELKO, NLANG };
+static const char *const lang_codes[NLANG] = {"fi", "sv", "en", "fi-x-selko"};
+/* Catalogue labels (delivery, languages, contact keys) have no plain
+ * version of their own: plain Finnish uses the Finnish ones. */
+#define LABEL_LANG(lang) ((lang) == L_SELKO ? L_FI : (lang))
 
 /* The sheet's words, per language. */
 typedef struct words {
@@ -36,6 +44,9 @@ static const words W[NLANG] = {
     {"Services for you", "We chose these services together. Contact the service directly.",
      "Provider", "How to apply", "Contact", "Languages", "How it is given", "Area", "Cost", "Age",
      "in Finnish", "Status", "at least", "at most", "years"},
+    {"Palvelut sinulle", "Valitsimme nämä palvelut yhdessä. Ota yhteys palveluun.",
+     "Kuka järjestää", "Näin pääset mukaan", "Yhteystiedot", "Kielet", "Miten palvelu toimii",
+     "Missä", "Hinta", "Ikä", "ei selkokielellä", "Tila", "vähintään", "enintään", "vuotta"},
 };
 
 /* Catalogue ids with their labels [fi, sv, en]. */
@@ -74,7 +85,7 @@ static const label contact_labels[] = {
 
 static const char *label_of(const label *t, size_t n, const char *id, int lang) {
   for (size_t i = 0; i < n; i++)
-    if (!strcmp(t[i].id, id)) return t[i].l[lang];
+    if (!strcmp(t[i].id, id)) return t[i].l[LABEL_LANG(lang)];
   return NULL;
 }
 #define LABEL(t, id, lang) label_of(t, sizeof t / sizeof *t, id, lang)
@@ -103,7 +114,7 @@ static void put(const out *o, const char *s) {
   }
 }
 
-/* A text in the sheet's language, or Finnish with the marker. */
+/* A text in the sheet's language, or (standard) Finnish with the marker. */
 static void put_text(const out *o, const char *s, bool finnish) {
   bool marked = finnish && o->lang != L_FI;
   if (o->html && marked) fputs("<span lang=\"fi\">", o->f);
@@ -207,9 +218,20 @@ static void put_list(const out *o, const char *name, const json_t *arr, const la
   field_close(o);
 }
 
+/* Field @p field of the record in the sheet's language: for plain Finnish its
+ * `selko` text, else the standard Finnish (*finnish set). NULL if absent. */
+static const char *field_text(const json_t *rec, const char *field, int lang, bool *finnish) {
+  if (lang != L_SELKO) return ml(json_object_get(rec, field), lang, finnish);
+  const char *s = json_string_value(json_object_get(json_object_get(rec, "selko"), field));
+  *finnish = !s;
+  return s ? s : json_string_value(json_object_get(json_object_get(rec, field), "fi"));
+}
+
 static void put_service(const out *o, const json_t *rec, size_t n) {
   bool finnish;
-  const char *name = ml(json_object_get(rec, "name"), o->lang, &finnish);
+  const char *name = field_text(rec, "name", o->lang, &finnish);
+  /* A name is a name: its standard form is not marked on a plain-Finnish sheet. */
+  if (o->lang == L_SELKO) finnish = false;
   const char *id = json_string_value(json_object_get(rec, "id"));
   if (o->html) {
     fprintf(o->f, "<section class=\"service\" data-id=\"%s\">\n<h2>", id ? id : "");
@@ -222,7 +244,7 @@ static void put_service(const out *o, const json_t *rec, size_t n) {
     fputs("\n", o->f);
   }
   const char *prov = json_string_value(json_object_get(json_object_get(rec, "provider"), "name"));
-  const char *summary = ml(json_object_get(rec, "summary"), o->lang, &finnish);
+  const char *summary = field_text(rec, "summary", o->lang, &finnish);
   if (o->html) {
     if (summary) {
       fputs("<p class=\"summary\">", o->f);
@@ -247,12 +269,23 @@ static void put_service(const out *o, const json_t *rec, size_t n) {
     put_value(o, status, 0);
     field_close(o);
   }
-  /* How to apply: the catalogue's `apply` when it has one, else its referral text. */
+  /* How to apply: the words are the catalogue's `referral` (plain on a
+   * plain-Finnish sheet when there is a `selko` text), then what `apply`
+   * adds: its text and the address where one starts. */
   const json_t *apply = json_object_get(rec, "apply");
-  if (!present(apply)) apply = json_object_get(rec, "referral");
-  if (present(apply)) {
+  const char *how = field_text(rec, "referral", o->lang, &finnish);
+  const json_t *more = json_object_get(apply, "text"), *url = json_object_get(apply, "url");
+  if (how || present(more) || json_is_string(url)) {
     field_open(o, W[o->lang].apply);
-    put_value(o, apply, 0);
+    if (how) put_text(o, how, finnish);
+    if (present(more)) {
+      if (how) put(o, " ");
+      put_value(o, more, 1);
+    }
+    if (json_is_string(url)) {
+      put(o, " ");
+      put_value(o, url, 1);
+    }
     field_close(o);
   }
   const json_t *contact = json_object_get(rec, "contact");
@@ -308,10 +341,12 @@ static const char *const html_head =
 
 int kt_cli_handout(int argc, char **argv) {
   static const char usage[] =
-      "usage: kohtaanto handout [--index DIR] [--lang fi|sv|en] [--format text|html] ID...\n"
+      "usage: kohtaanto handout [--index DIR] [--lang fi|sv|en|fi-x-selko] [--format text|html] "
+      "ID...\n"
       "  The client's take-home sheet of the chosen services: how to apply and\n"
       "  contact details in the client's language (Finnish where the catalogue\n"
-      "  has nothing else, marked as such).\n";
+      "  has nothing else, marked as such). fi-x-selko (or selko) is plain\n"
+      "  Finnish, from the catalogue's selko texts where it has them.\n";
   const char *index = kt_cli_default_index();
   int lang = L_FI;
   bool html = false;
@@ -328,8 +363,10 @@ int kt_cli_handout(int argc, char **argv) {
     } else if (c == 'l') {
       for (lang = 0; lang < NLANG && strcmp(optarg, lang_codes[lang]); lang++)
         ;
+      if (!strcmp(optarg, "selko")) lang = L_SELKO;
       if (lang == NLANG) {
-        fprintf(stderr, "kohtaanto handout: --lang must be fi, sv or en, not '%s'\n", optarg);
+        fprintf(stderr, "kohtaanto handout: --lang must be fi, sv, en or fi-x-selko, not '%s'\n",
+                optarg);
         return KT_EXIT_USAGE;
       }
     } else if (c == 'f') {

@@ -13,7 +13,8 @@
  *     Description -> description, UserInstruction/ServiceUserInstruction ->
  *     referral, ChargeTypeAdditionalInfo -> cost
  *   requirements -> requirements; languages -> languages; keywords and
- *     ontology term names -> keywords; serviceChargeType -> cost
+ *     ontology term names -> keywords; serviceChargeType -> cost (and fee when
+ *     Free or Charged)
  *   targetGroups -> target_groups, serviceClasses (then ontology terms, then
  *     the name) -> category, areas / areaType -> municipalities,
  *     organizations (Responsible first) -> provider, id -> source.ptv
@@ -648,6 +649,10 @@ static json_t *map_service(json_t *s, notes *nt, char *why, size_t why_cap, char
   if (!charge || (strcmp(charge, "Free") && strcmp(charge, "Charged")))
     note(nt->assumed, "cost: serviceChargeType is %s", charge ? charge : "missing");
   json_object_set_new(e, "cost", json_string(cost));
+  /* The fee filter's value, only where PTV says it outright (Other may be anything). */
+  if (charge && (!strcmp(charge, "Free") || !strcmp(charge, "Charged")))
+    json_object_set_new(e, "fee",
+                        json_string(!strcmp(charge, "Free") ? "maksuton" : "maksullinen"));
 
   /* Keywords: PTV keywords, alternate names, ontology term names. */
   json_t *kw = json_object();

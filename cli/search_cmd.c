@@ -27,6 +27,11 @@ typedef struct search_args {
   const char *cat[MAX_FILTER_VALUES], *grp[MAX_FILTER_VALUES], *lang[MAX_FILTER_VALUES],
       *mun[MAX_FILTER_VALUES];
   size_t ncat, ngrp, nlang, nmun;
+  const char *deliv[MAX_FILTER_VALUES], *ptype[MAX_FILTER_VALUES], *fee[MAX_FILTER_VALUES];
+  size_t ndeliv, nptype, nfee;
+  const char *finnish_level, *age; /* the client's, or NULL */
+  const char *explain_lang;        /* language of the explanations, or NULL */
+  int counts;                      /* print the filter counts */
   unsigned flags;
   const char *feedback; /* feedback store folder, or NULL for the default */
   int no_feedback;
@@ -152,7 +157,35 @@ static void fill_opts(const search_args *a, kt_search_options *o) {
   o->target_groups = (kt_strlist){a->grp, a->ngrp};
   o->languages = (kt_strlist){a->lang, a->nlang};
   o->municipalities = (kt_strlist){a->mun, a->nmun};
-  o->flags = a->flags;
+  o->delivery = (kt_strlist){a->deliv, a->ndeliv};
+  o->provider_types = (kt_strlist){a->ptype, a->nptype};
+  o->fees = (kt_strlist){a->fee, a->nfee};
+  o->finnish_level = a->finnish_level;
+  o->age = a->age;
+  o->lang = a->explain_lang;
+  o->flags = a->flags | (a->counts ? KT_SEARCH_COUNTS : 0);
+}
+
+/* The filter counts of a search (--counts), one line per filter. */
+static void print_counts(const kt_results *r) {
+  char *js = NULL;
+  if (kt_results_facets_json(r, &js)) return;
+  json_t *doc = json_loads(js, 0, NULL);
+  kt_free(js);
+  const char *name;
+  json_t *vals;
+  printf("Rajaukset (osumia):\n");
+  json_object_foreach(doc, name, vals) {
+    if (!json_array_size(vals)) continue;
+    printf("  %s:", name);
+    size_t i;
+    json_t *v;
+    json_array_foreach(vals, i, v)
+      printf("%s %s %lld", i ? "," : "", json_string_value(json_object_get(v, "value")),
+             (long long)json_integer_value(json_object_get(v, "count")));
+    printf("\n");
+  }
+  json_decref(doc);
 }
 
 /* Category, target group and language values must exist in the index, as
@@ -163,6 +196,25 @@ static int check_filters(kt_engine *e, const search_args *a) {
   static const char *const flags[] = {"category", "group", "lang"};             /* options */
   const char *const *vals[] = {a->cat, a->grp, a->lang};
   const size_t counts[] = {a->ncat, a->ngrp, a->nlang};
+  /* Values of the closed vocabularies and scales (--delivery, --provider-type,
+   * --fee, --finnish-level, --age) are the engine's to check: with those
+   * filters alone, it refuses only what it does not know. */
+  if (a->ndeliv || a->nptype || a->nfee || a->finnish_level || a->age) {
+    kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+    o.delivery = (kt_strlist){a->deliv, a->ndeliv};
+    o.provider_types = (kt_strlist){a->ptype, a->nptype};
+    o.fees = (kt_strlist){a->fee, a->nfee};
+    o.finnish_level = a->finnish_level;
+    o.age = a->age;
+    kt_results *r = NULL;
+    int rc = kt_search(e, "", 0, &o, &r);
+    kt_results_free(r);
+    if (rc == KT_EINVAL) {
+      fprintf(stderr, "kohtaanto search: %s\n", kt_error_last());
+      return KT_EXIT_USAGE;
+    }
+    if (rc) return kt_cli_fail("search", rc);
+  }
   if (!a->ncat && !a->ngrp && !a->nlang) return KT_EXIT_OK;
   /* The engine's own checks first (invalid UTF-8 is bad input, exit 3). */
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
@@ -293,6 +345,16 @@ static void search_usage(FILE *f) {
         "  --group G          only services for target group G (repeatable)\n"
         "  --lang L           only services given in language L (repeatable)\n"
         "  --municipality M   only services available in M (repeatable)\n"
+        "  --delivery D       only services delivered so: kasvokkain, etä, verkko, puhelin\n"
+        "                     (repeatable)\n"
+        "  --provider-type T  only services of provider type T, e.g. kaupunki, jarjesto\n"
+        "                     (repeatable)\n"
+        "  --fee F            only services whose fee is F: maksuton, osittain, maksullinen\n"
+        "                     (repeatable)\n"
+        "  --finnish-level L  the client's Finnish (A1-C2): leave out services that need more\n"
+        "  --age N            the client's age: leave out services whose age limits exclude it\n"
+        "  --counts           also count the matched services per filter value\n"
+        "  --explain-lang L   explanations in fi, sv or en (default fi)\n"
         "  --index DIR        index root (default: $KOHTAANTO_INDEX or ~/.local/share/kohtaanto/index)\n"
         "  --catalog DIR      catalogue to build from when no index exists\n"
         "  --queries FILE     batch mode: lines qid<TAB>text, TREC run on stdout\n"
@@ -303,7 +365,7 @@ static void search_usage(FILE *f) {
         "  --no-feedback      ignore counsellors' feedback\n"
         "  --config NAME      an ablation configuration of `kohtaanto eval` (see its --help)\n"
         "Filter values of the bundled catalogue are listed in `man kohtaanto`; an unknown\n"
-        "value matches nothing. Rankings use the feedback store when it exists.\n",
+        "value is refused. Rankings use the feedback store when it exists.\n",
         f);
 }
 
@@ -323,7 +385,8 @@ int kt_cli_search(int argc, char **argv) {
   a.catalog = kt_cli_default_catalog();
   a.limit = 10;
   enum { O_JSON = 256, O_EXPLAIN, O_CAT, O_GRP, O_LANG, O_MUN, O_INDEX, O_CATALOG, O_QUERIES,
-         O_FORMAT, O_NOCOMP, O_NOUML, O_BYNEED, O_CONFIG, O_DIVERSE, O_FEEDBACK, O_NOFEEDBACK };
+         O_FORMAT, O_NOCOMP, O_NOUML, O_BYNEED, O_CONFIG, O_DIVERSE, O_FEEDBACK, O_NOFEEDBACK,
+         O_DELIV, O_PTYPE, O_FEE, O_LEVEL, O_AGE, O_COUNTS, O_ELANG };
   static const struct option lo[] = {
       {"limit", required_argument, 0, 'n'}, {"json", no_argument, 0, O_JSON},
       {"explain", no_argument, 0, O_EXPLAIN}, {"category", required_argument, 0, O_CAT},
@@ -334,6 +397,10 @@ int kt_cli_search(int argc, char **argv) {
       {"no-umlaut-fix", no_argument, 0, O_NOUML}, {"by-need", no_argument, 0, O_BYNEED},
       {"diverse", no_argument, 0, O_DIVERSE}, {"feedback", required_argument, 0, O_FEEDBACK},
       {"no-feedback", no_argument, 0, O_NOFEEDBACK},
+      {"delivery", required_argument, 0, O_DELIV}, {"provider-type", required_argument, 0, O_PTYPE},
+      {"fee", required_argument, 0, O_FEE}, {"finnish-level", required_argument, 0, O_LEVEL},
+      {"age", required_argument, 0, O_AGE}, {"counts", no_argument, 0, O_COUNTS},
+      {"explain-lang", required_argument, 0, O_ELANG},
       {"config", required_argument, 0, O_CONFIG}, {"help", no_argument, 0, 'h'},
       {0, 0, 0, 0}};
   int c;
@@ -354,6 +421,20 @@ int kt_cli_search(int argc, char **argv) {
     case O_GRP: if (add_val(a.grp, &a.ngrp, optarg, "--group")) return KT_EXIT_USAGE; break;
     case O_LANG: if (add_val(a.lang, &a.nlang, optarg, "--lang")) return KT_EXIT_USAGE; break;
     case O_MUN: if (add_val(a.mun, &a.nmun, optarg, "--municipality")) return KT_EXIT_USAGE; break;
+    case O_DELIV: if (add_val(a.deliv, &a.ndeliv, optarg, "--delivery")) return KT_EXIT_USAGE; break;
+    case O_PTYPE: if (add_val(a.ptype, &a.nptype, optarg, "--provider-type")) return KT_EXIT_USAGE; break;
+    case O_FEE: if (add_val(a.fee, &a.nfee, optarg, "--fee")) return KT_EXIT_USAGE; break;
+    case O_LEVEL: a.finnish_level = optarg; break;
+    case O_AGE: a.age = optarg; break;
+    case O_COUNTS: a.counts = 1; break;
+    case O_ELANG:
+      if (strcmp(optarg, "fi") && strcmp(optarg, "sv") && strcmp(optarg, "en")) {
+        fprintf(stderr, "kohtaanto search: --explain-lang wants fi, sv or en, not '%s'\n",
+                kt_cli_shown(optarg));
+        return KT_EXIT_USAGE;
+      }
+      a.explain_lang = optarg;
+      break;
     case O_INDEX: a.index = optarg; break;
     case O_CATALOG: a.catalog = optarg; break;
     case O_QUERIES: a.queries = optarg; break;
@@ -446,6 +527,7 @@ int kt_cli_search(int argc, char **argv) {
     json_decref(doc);
   } else {
     print_text(r, a.explain);
+    if (a.counts) print_counts(r);
   }
   kt_results_free(r);
   close_engine(e);

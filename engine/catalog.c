@@ -8,6 +8,7 @@
  */
 #define _GNU_SOURCE
 #include "engine.h"
+#include "messages.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -36,12 +37,20 @@ static const char *const PROVIDER_TYPES[] = {
     "seurakunta", "hyvinvointialue"};
 static const char *const DELIVERY[] = {"kasvokkain", "etä", "verkko", "puhelin"};
 static const char *const LEVELS[] = {"A1", "A2", "B1", "B2", "C1", "C2"};
+/* `fee`: what the client pays for the service itself. maksuton = free
+ * (extras outside the service, such as a meal, may cost); osittain = free
+ * only for some clients, on some routes or in part; maksullinen = the
+ * client pays. */
+static const char *const FEES[] = {"maksuton", "osittain", "maksullinen"};
+/* `selko`: plain Finnish (selkosuomi) versions of these text fields. */
+static const char *const SELKO_FIELDS[] = {"name", "summary", "referral"};
 static const char *const FIELDS[] = {
     "id",       "name",           "summary",  "description",  "target_description",
     "category", "target_groups",  "age",      "languages",    "finnish_level",
     "provider", "municipalities", "delivery", "requirements", "referral",
     "cost",     "keywords",       "related",  "updated",      "status",
-    "contact",  "apply",          "reviewed", "source"};
+    "contact",  "apply",          "reviewed", "source",       "fee",
+    "selko"};
 /* `status`: what kind of offer the entry is. Absent means "active". */
 static const char *const STATUSES[] = {"active", "composite", "ended", "seasonal"};
 /* `contact`: what the service publishes; at least one of these. */
@@ -197,6 +206,31 @@ static void ml_text(ctx *c, json_t *root, const char *field, kt__ml *out,
   if (!json_object_get(o, "fi")) {
     snprintf(fname, sizeof fname, "%s.fi", field);
     bad(c, fname, "missing; the Finnish text is required");
+  }
+}
+
+/* `selko`: {name?, summary?, referral?}, each a plain-Finnish
+ * text of at least one character. */
+static void check_selko(ctx *c, json_t *o) {
+  if (!json_is_object(o) || !json_object_size(o)) {
+    bad(c, "selko",
+        "expected an object of field -> plain Finnish text, like {\"summary\": \"...\"}");
+    return;
+  }
+  const char *k;
+  json_t *v;
+  char fname[96];
+  json_object_foreach(o, k, v) {
+    snprintf(fname, sizeof fname, "selko.%s", k);
+    trim_partial_utf8(fname);
+    if (!in_list(k, SELKO_FIELDS, N(SELKO_FIELDS))) {
+      char *l = join_list(SELKO_FIELDS, N(SELKO_FIELDS));
+      bad(c, fname, "unknown field; expected one of: %s", l ? l : "");
+      free(l);
+      continue;
+    }
+    const char *s = text_ok(c, fname, v);
+    if (s && !*s) bad(c, fname, "is empty");
   }
 }
 
@@ -568,6 +602,14 @@ int kt__service_parse(const char *file, const char *json, size_t len,
   v = json_object_get(root, "cost");
   if (!v) bad(&c, "cost", "missing; expected a string such as \"Maksuton.\"");
   else out->cost = text_ok(&c, "cost", v);
+  v = json_object_get(root, "fee");
+  if (v && (out->fee = text_ok(&c, "fee", v)) && !in_list(out->fee, FEES, N(FEES))) {
+    char *l = join_list(FEES, N(FEES));
+    bad(&c, "fee", "'%s' is not one of: %s", out->fee, l ? l : "");
+    free(l);
+  }
+  v = json_object_get(root, "selko");
+  if (v) check_selko(&c, v);
   v = json_object_get(root, "updated");
   if (!v) bad(&c, "updated", "missing; expected a date YYYY-MM-DD");
   else {
@@ -981,32 +1023,28 @@ int kt_service_check(const char *json, size_t len, const char *name) {
   return rc;
 }
 
+const char *const *kt__vocab(int vocab, size_t *n) {
+  switch (vocab) {
+  case KT__VOCAB_DELIVERY: *n = N(DELIVERY); return DELIVERY;
+  case KT__VOCAB_PROVIDER_TYPE: *n = N(PROVIDER_TYPES); return PROVIDER_TYPES;
+  case KT__VOCAB_FEE: *n = N(FEES); return FEES;
+  case KT__VOCAB_LEVEL: *n = N(LEVELS); return LEVELS;
+  default: *n = 0; return NULL;
+  }
+}
+
+int kt__vocab_index(int vocab, const char *value) {
+  size_t n;
+  const char *const *v = kt__vocab(vocab, &n);
+  for (size_t i = 0; value && i < n; i++)
+    if (!strcmp(v[i], value)) return (int)i;
+  return -1;
+}
+
 bool kt__target_group_known(const char *id) {
   for (size_t i = 0; i < N(TARGET_GROUPS); i++)
     if (!strcmp(TARGET_GROUPS[i], id)) return true;
   return false;
 }
 
-const char *kt__target_group_label(const char *id) {
-  static const char *const labels[][2] = {
-      {"kaikki", "kaikki"},
-      {"maahanmuuttajat", "maahanmuuttajat"},
-      {"nuoret", "nuoret"},
-      {"pitkaaikaistyottomat", "pitkäaikaistyöttömät"},
-      {"osatyokykyiset", "osatyökykyiset"},
-      {"korkeakoulutetut", "korkeakoulutetut"},
-      {"yrittajiksi_aikovat", "yrittäjiksi aikovat"},
-      {"ikaantyneet", "ikääntyneet"},
-      {"tyonantajat", "työnantajat"},
-      {"paihdekuntoutujat", "päihdekuntoutujat"},
-      {"vanhemmat", "vanhemmat"},
-      {"vammaiset", "vammaiset"},
-      {"naiset", "naiset"},
-      {"lomautetut", "lomautetut"},
-      {"asunnottomat", "asunnottomat"},
-      {"rikostaustaiset", "rikostaustaiset"},
-      {"opiskelijat", "opiskelijat"}};
-  for (size_t i = 0; i < N(labels); i++)
-    if (!strcmp(labels[i][0], id)) return labels[i][1];
-  return id;
-}
+const char *kt__target_group_label(const char *id) { return kt__group_label(KT__LANG_FI, id); }

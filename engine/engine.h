@@ -78,7 +78,7 @@ void kt__features_free(char **f, size_t n);
 /* Score multiplier of @p service for a need with @p features (1.0 when the
  * store knows nothing), appending its effects. Safe from any thread. */
 double kt__feedback_factor(kt_feedback *fb, const char *const *features, size_t n,
-                           const char *service, kt__arena *arena, kt_effect *effects,
+                           const char *service, int lang, kt__arena *arena, kt_effect *effects,
                            size_t max_effects, size_t *neffects);
 /* kt_feedback_add() at a given time (tests of expiry). */
 int kt__feedback_add_at(kt_feedback *fb, kt_engine *e, const char *text, size_t len,
@@ -93,6 +93,8 @@ struct kt_results {
   size_t nsignals;
   kt_need *needs;
   size_t nneeds;
+  const char *facets; /* filter counts as JSON (KT_SEARCH_COUNTS), or NULL */
+  const char *lang;   /* language of the explanations ("fi", "sv", "en"), static */
 };
 
 /* ---- thesaurus.c ------------------------------------------------------- */
@@ -150,11 +152,12 @@ typedef struct kt__sigset {
   const char *groups[32];        /* target groups signalled */
   size_t ngroups;
   int migrated;                  /* a concept of the note, past included, is an immigrant's need */
+  int lang;                      /* KT__LANG_* of the labels and effects (messages.h) */
 } kt__sigset;
 
 /* Read the need signals of @p a into @p set and, with their labels and
  * spans, into @p res (arena-allocated). */
-int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejected,
+int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejected, int lang,
                      kt__sigset *set, kt_results *res);
 /* Add target group @p group (a concept's or a reading's) to the signals. */
 int kt__signals_add_group(kt__sigset *set, kt_results *res, const char *group,
@@ -166,6 +169,18 @@ int kt__signals_correct(kt__sigset *set, kt_results *res, const kt_search_option
  * returns the count; *factor is their product. */
 size_t kt__signals_apply(const kt__sigset *set, const kt__doc *d, const kt__ranking *rank,
                          kt__arena *arena, kt_effect *out, size_t max, double *factor);
+
+/* ---- browse.c ---------------------------------------------------------- */
+/* Whether a search with @p opts filters and counts over every service it
+ * matched (KT_SEARCH_COUNTS, or a filter of the closed vocabularies, which
+ * the index has no terms for) instead of through Xapian's filter terms. */
+bool kt__browse_wide(const kt_search_options *opts);
+/* Filter the unfiltered @p hits of such a search (best first) by every
+ * filter of @p opts, keeping at most @p keep in order; *matches is how many
+ * passed. With @p facets, the filter counts as JSON (kt_results_facets_json)
+ * in @p arena. KT_EINVAL/KT_ETOOBIG for a bad filter value. */
+int kt__browse_hits(kt_engine *e, const kt_search_options *opts, ktx_hit *hits, size_t *nhits,
+                    size_t keep, size_t *matches, kt__arena *arena, const char **facets);
 
 /* ---- snippet.c --------------------------------------------------------- */
 struct kt__docterms;

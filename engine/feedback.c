@@ -19,6 +19,7 @@
  */
 #define _GNU_SOURCE
 #include "engine.h"
+#include "messages.h"
 #include "ranking.h"
 
 #include <errno.h>
@@ -618,7 +619,7 @@ static double specificity(const kt_feedback *fb, const char *feature, size_t *fi
 }
 
 double kt__feedback_factor(kt_feedback *fb, const char *const *features, size_t n,
-                           const char *service, kt__arena *arena, kt_effect *effects,
+                           const char *service, int lang, kt__arena *arena, kt_effect *effects,
                            size_t max_effects, size_t *neffects) {
   if (!fb || !n) return 1.0;
   sync_store(fb);
@@ -646,17 +647,18 @@ double kt__feedback_factor(kt_feedback *fb, const char *const *features, size_t 
                            : 1.0 - DROP_CAP * (1.0 - exp(evidence / LIFT_SCALE));
   char reason[160];
   if (f != 1.0 && *neffects < max_effects) {
-    snprintf(reason, sizeof reason, "%s samankaltaisissa tarpeissa",
-             f > 1 ? "ohjattu tai hyödyllinen" : "merkitty sopimattomaksi");
-    effects[*neffects] = (kt_effect){"palaute", kt__arena_strdup(arena, reason), f};
+    snprintf(reason, sizeof reason, "%s", kt__msg(lang, f > 1 ? KT__M_R_FB_LIFT : KT__M_R_FB_DROP));
+    effects[*neffects] =
+        (kt_effect){kt__msg(lang, KT__M_FEEDBACK), kt__arena_strdup(arena, reason), f};
     if (effects[*neffects].reason) (*neffects)++;
   }
   if (strikes >= GROUP_STRIKES) {
     f *= GROUP_DEMOTION;
     if (*neffects < max_effects) {
-      snprintf(reason, sizeof reason, "merkitty %u kertaa sopimattomaksi ryhmälle %s", strikes,
-               kt__target_group_label(group));
-      effects[*neffects] = (kt_effect){"palaute", kt__arena_strdup(arena, reason), GROUP_DEMOTION};
+      snprintf(reason, sizeof reason, kt__msg(lang, KT__M_R_FB_GROUP), strikes,
+               kt__group_label(lang, group));
+      effects[*neffects] = (kt_effect){kt__msg(lang, KT__M_FEEDBACK),
+                                       kt__arena_strdup(arena, reason), GROUP_DEMOTION};
       if (effects[*neffects].reason) (*neffects)++;
     }
   }

@@ -151,6 +151,7 @@ typedef struct kt__service {
   const char **delivery; size_t n_delivery;
   const char **keywords; size_t n_keywords; /* all languages */
   const char *provider_name, *provider_type, *finnish_level, *cost;
+  const char *fee;            /* "maksuton", "osittain", "maksullinen" or NULL */
   int age_min, age_max;       /* -1 when absent */
   const char *status;         /* "active" (also when absent), "composite", "ended", "seasonal" */
   bool ended;                 /* status "ended": kept in the records, never indexed for search */
@@ -179,6 +180,13 @@ void kt__service_free(kt__service *s);
  * catalogue's defunct-organisations table), or NULL if it does not. The
  * returned text is static. */
 const char *kt__defunct_provider(const char *provider_name);
+/* The catalogue's closed vocabularies (its tables in catalog.c), for
+ * filters that refuse a value outside them. */
+enum { KT__VOCAB_DELIVERY, KT__VOCAB_PROVIDER_TYPE, KT__VOCAB_FEE, KT__VOCAB_LEVEL };
+/* The values of vocabulary @p vocab (static storage), their count in *n. */
+const char *const *kt__vocab(int vocab, size_t *n);
+/* The position of @p value in vocabulary @p vocab (CEFR levels in order), or -1. */
+int kt__vocab_index(int vocab, const char *value);
 /* Finnish words for a target group id ("ikaantyneet" -> "ikääntyneet"). */
 const char *kt__target_group_label(const char *id);
 /* Is @p id one of the catalogue's target group ids? */

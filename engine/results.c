@@ -5,6 +5,7 @@
 #include "engine.h"
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 void kt_results_free(kt_results *r) {
@@ -60,7 +61,10 @@ static json_t *result_json(const kt_result *x, size_t rank) {
     json_object_set_new(e, "term", json_string(m->term));
     json_object_set_new(e, "fields", f);
     json_object_set_new(e, "weight", json_real(m->weight));
-    if (m->concept) json_object_set_new(e, "concept", json_string(m->concept));
+    if (m->concept) {
+      json_object_set_new(e, "concept", json_string(m->concept));
+      json_object_set_new(e, "concept_lang", json_string(m->concept_lang ? m->concept_lang : "fi"));
+    }
     json_object_set_new(e, "role", json_string(m->role == KT_ROLE_BACKGROUND ? "background"
                                                : m->role == KT_ROLE_GOAL     ? "goal"
                                                                              : "situation"));
@@ -90,14 +94,17 @@ int kt_results_json(const kt_results *r, char **out) {
   *out = NULL;
   json_t *doc = json_object(), *arr = json_array(), *sig = json_array(), *needs = json_array();
   json_object_set_new(doc, "matches", json_integer((json_int_t)r->matches));
+  json_object_set_new(doc, "lang", json_string(r->lang ? r->lang : "fi"));
   for (size_t i = 0; i < r->count; i++) json_array_append_new(arr, result_json(&r->items[i], i + 1));
   json_object_set_new(doc, "results", arr);
   for (size_t i = 0; i < r->nsignals; i++) {
     const kt_signal *s = &r->signals[i];
-    json_array_append_new(sig, json_pack("{s:s, s:s, s:s, s:[I, I]}", "kind",
+    /* A signal the counsellor set has no span in the text. */
+    bool corrected = s->span.start == 0 && s->span.end == 0;
+    json_array_append_new(sig, json_pack("{s:s, s:s, s:s, s:[I, I], s:b}", "kind",
                                          signal_kind_name(s->kind), "value", s->value, "label",
                                          s->label, "span", (json_int_t)s->span.start,
-                                         (json_int_t)s->span.end));
+                                         (json_int_t)s->span.end, "corrected", corrected));
   }
   json_object_set_new(doc, "signals", sig);
   for (size_t i = 0; i < r->nneeds; i++) {
@@ -105,13 +112,32 @@ int kt_results_json(const kt_results *r, char **out) {
     json_t *ranks = json_array();
     for (size_t k = 0; k < n->result_count; k++)
       json_array_append_new(ranks, json_integer((json_int_t)n->results[k] + 1));
-    json_array_append_new(needs, json_pack("{s:s, s:s, s:s, s:o}", "id", n->id, "label",
-                                           n->label, "word", n->word, "ranks", ranks));
+    json_array_append_new(
+        needs, json_pack("{s:s, s:s, s:s, s:s, s:o}", "id", n->id, "label", n->label, "label_lang",
+                         n->label_lang ? n->label_lang : "fi", "word", n->word, "ranks", ranks));
   }
   json_object_set_new(doc, "needs", needs);
+  if (r->facets) {
+    json_t *f = json_loads(r->facets, 0, NULL);
+    if (!f || json_object_set_new(doc, "facets", f)) {
+      json_decref(doc);
+      return kt__err(KT_ENOMEM, "cannot serialise results");
+    }
+  }
   char *s = json_dumps(doc, JSON_PRESERVE_ORDER | JSON_COMPACT);
   json_decref(doc);
   if (!s) return kt__err(KT_ENOMEM, "cannot serialise results");
   *out = s;
+  return KT_OK;
+}
+
+int kt_results_facets_json(const kt_results *r, char **out) {
+  kt__err_clear();
+  if (!r || !out) return kt__err(KT_EINVAL, "kt_results_facets_json: NULL argument");
+  *out = NULL;
+  if (!r->facets)
+    return kt__err(KT_EINVAL,
+                   "kt_results_facets_json: the search was made without KT_SEARCH_COUNTS");
+  if (!(*out = kt__strdup(r->facets))) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   return KT_OK;
 }

@@ -22,6 +22,7 @@
 #define _GNU_SOURCE
 #include "engine.h"
 #include "docterms.h"
+#include "messages.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -246,7 +247,19 @@ typedef struct ctx {
   int *token_need; /* per token: index into found, or -1 */
   kt__reading rd;  /* clauses and roles of the note's words (reading.c) */
   kt_results *res;
+  int lang; /* KT__LANG_* of the explanations */
 } ctx;
+
+/* A concept's label in the search's language, else Finnish (*lang_out says which). */
+static const char *concept_label(const kt__concept *c, int lang, const char **lang_out) {
+  const char *l = lang == KT__LANG_SV ? c->label_sv : lang == KT__LANG_EN ? c->label_en : NULL;
+  if (l && *l) {
+    *lang_out = kt__lang_code(lang);
+    return l;
+  }
+  *lang_out = "fi";
+  return c->label;
+}
 
 /* The service's terms prepared at index time (docterms.h), read once per
  * generation from the record store. An index without them (built before
@@ -438,9 +451,11 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
     ms[k].fields = wm[k].fields;
     ms[k].weight = total > 0 ? wm[k].share / total : 0;
     ms[k].role = x->rd.role ? x->rd.role[wm[k].word] : KT_ROLE_SITUATION;
-    ms[k].concept = wm[k].concept >= 0
-                        ? kt__thesaurus_concept(x->e->gen.thes, (size_t)wm[k].concept)->label
-                        : NULL;
+    ms[k].concept =
+        wm[k].concept >= 0
+            ? concept_label(kt__thesaurus_concept(x->e->gen.thes, (size_t)wm[k].concept), x->lang,
+                            &ms[k].concept_lang)
+            : NULL;
     if (!ms[k].word || !ms[k].term) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   }
   r->matches = ms;
@@ -641,7 +656,7 @@ static int build_needs(ctx *x) {
     const kt_token *a = kt_analysis_get(x->an, x->found[k].first),
                    *b = kt_analysis_get(x->an, x->found[k].last);
     n->id = c->id;
-    n->label = c->label;
+    n->label = concept_label(c, x->lang, &n->label_lang);
     n->word = kt__arena_strndup(&res->arena, x->text + a->start, b->end - a->start);
     size_t *ranks = kt__arena_alloc(&res->arena, (res->count ? res->count : 1) * sizeof *ranks);
     if (!n->word || !ranks) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
@@ -808,10 +823,14 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   *out = NULL;
   kt_search_options defaults = KT_SEARCH_OPTIONS_INIT;
   if (!opts) opts = &defaults;
-  /* A version 1 caller's struct ends before the corrections: none. */
+  /* An older caller's struct ends before the corrections (version 1) or
+   * the filters and language of version 3: none of those. */
   kt_search_options v1 = KT_SEARCH_OPTIONS_INIT;
-  if (opts->version == 1) {
-    memcpy(&v1, opts, offsetof(kt_search_options, signals_removed));
+  if (opts->version == 1 || opts->version == 2) {
+    memcpy(&v1, opts,
+           opts->version == 1 ? offsetof(kt_search_options, signals_removed)
+                              : offsetof(kt_search_options, delivery));
+    v1.version = KT_SEARCH_OPTIONS_VERSION;
     opts = &v1;
   } else if (opts->version != KT_SEARCH_OPTIONS_VERSION) {
     return kt__err(KT_EINVAL, "kt_search_options.version is %u; expected 1 to %d", opts->version,
@@ -837,6 +856,9 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
                    "index generation %s has no evaluation index (the surface and snowball "
                    "configurations): rebuild it with `kohtaanto index --eval-terms`",
                    e->gen.name);
+  if ((x.lang = kt__lang_parse(opts->lang)) < 0)
+    return kt__err(KT_EINVAL, "kt_search_options.lang is '%.16s'; expected fi, sv or en",
+                   opts->lang);
   int rc = kt_analyze(e->an, x.text, len, &x.an);
   if (rc) return rc;
   bool signals = !baseline && !(opts->flags & KT_SEARCH_NO_SIGNALS);
@@ -856,6 +878,7 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   wordmatch *wm = NULL;
   const char **mterms = NULL;
   if (!rejected || !x.token_need || !x.q.q || !x.res) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
+  x.res->lang = kt__lang_code(x.lang);
   for (size_t i = 0; i < ntok; i++) x.token_need[i] = -1;
   const kt__ranking *rk = &e->rank;
   if (!baseline && (rc = kt__reading_read(x.an, x.text, &x.rd))) goto out;
@@ -908,8 +931,9 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
 
   kt__sigset set;
   memset(&set, 0, sizeof set);
+  set.lang = x.lang;
   set.age_lo = set.age_hi = -1;
-  if (signals && (rc = kt__signals_read(x.an, x.text, rejected, &set, x.res))) goto out;
+  if (signals && (rc = kt__signals_read(x.an, x.text, rejected, x.lang, &set, x.res))) goto out;
   /* Needs implied by the client's age (`age:` in the thesaurus): a
    * 17-year-old without a study place is under compulsory education though
    * no word says so. */
@@ -1007,7 +1031,16 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
       (rc = add_filter(&fs, "XM", &opts->municipalities, "koko suomi", "municipalities")))
     goto out;
 
-  if (x.q.n == 0) goto done; /* nothing meaningful to search with: no results */
+  /* Filters the index has no terms for, and the filter counts, work on
+   * every service the query matches (browse.c). */
+  bool wide = kt__browse_wide(opts);
+  const char **facets = (opts->flags & KT_SEARCH_COUNTS) ? &x.res->facets : NULL;
+  if (x.q.n == 0) { /* nothing meaningful to search with: no results */
+    size_t none = 0;
+    if (wide) rc = kt__browse_hits(e, opts, NULL, &none, 0, &x.res->matches, &x.res->arena, facets);
+    if (rc) goto out;
+    goto done;
+  }
 
   /* 3. Retrieval. */
   ktx_qterm *xq = calloc(x.q.n, sizeof *xq);
@@ -1033,9 +1066,13 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   ktx_params params = {rk->bm25_k1, rk->bm25_b, 0.5};
   size_t depth = baseline ? limit : (limit > KT_RANK_RERANK_DEPTH ? limit : KT_RANK_RERANK_DEPTH);
   /* The baseline term spaces live in the evaluation index (same docids). */
-  rc = ktx_db_search(baseline ? e->gen.eval_db : e->gen.db, xq, nxq, fs.f, fs.n, &params, depth,
-                     &hits, &nhits, &x.res->matches);
+  size_t all = ktx_db_doccount(e->gen.db);
+  rc = ktx_db_search(baseline ? e->gen.eval_db : e->gen.db, xq, nxq, wide ? NULL : fs.f,
+                     wide ? 0 : fs.n, &params, wide ? all : depth, &hits, &nhits,
+                     &x.res->matches);
   free(xq);
+  if (!rc && wide)
+    rc = kt__browse_hits(e, opts, hits, &nhits, depth, &x.res->matches, &x.res->arena, facets);
   if (rc) goto out;
   /* Pseudo-relevance feedback (evaluated; off unless asked): the best terms
    * of the top results join the query at a low weight, and it runs again. */
@@ -1057,9 +1094,11 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
     xq = calloc(x.q.n, sizeof *xq);
     if (!xq) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
     for (size_t i = 0; i < x.q.n; i++) xq[i] = (ktx_qterm){x.q.q[i].term, x.q.q[i].weight};
-    rc = ktx_db_search(e->gen.db, xq, x.q.n, fs.f, fs.n, &params, depth, &hits, &nhits,
-                       &x.res->matches);
+    rc = ktx_db_search(e->gen.db, xq, x.q.n, wide ? NULL : fs.f, wide ? 0 : fs.n, &params,
+                       wide ? all : depth, &hits, &nhits, &x.res->matches);
     free(xq);
+    if (!rc && wide)
+      rc = kt__browse_hits(e, opts, hits, &nhits, depth, &x.res->matches, &x.res->arena, facets);
     if (rc) goto out;
   }
 
@@ -1102,8 +1141,8 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
       if (names_service(cs[h].doc, direct, ndirect)) {
         cs[h].score *= rk->name_boost;
         cs[h].named = true;
-        cs[h].effects[cs[h].neffects++] =
-            (kt_effect){"palvelun nimi", "tarve mainitsee palvelun nimeltä", rk->name_boost};
+        cs[h].effects[cs[h].neffects++] = (kt_effect){
+            kt__msg(x.lang, KT__M_NAME), kt__msg(x.lang, KT__M_R_NAMES), rk->name_boost};
       }
     }
     if (signals) {
@@ -1125,8 +1164,9 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
     for (size_t h = 0; h < nhits; h++)
       if (cs[h].named && cs[h].score > best_named) best_named = cs[h].score;
     for (size_t h = 0; h < nhits; h++) {
-      double f = kt__feedback_factor(e->fb, (const char *const *)feat, nfeat, cs[h].f[KT__D_ID],
-                                     &x.res->arena, cs[h].effects, MAX_EFFECTS, &cs[h].neffects);
+      double f =
+          kt__feedback_factor(e->fb, (const char *const *)feat, nfeat, cs[h].f[KT__D_ID], x.lang,
+                              &x.res->arena, cs[h].effects, MAX_EFFECTS, &cs[h].neffects);
       double lifted = cs[h].score * f;
       if (f > 1 && !cs[h].named && best_named > 0 && lifted >= best_named)
         lifted = cs[h].score < best_named ? best_named * (1 - 1e-9) : cs[h].score;

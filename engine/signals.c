@@ -11,6 +11,7 @@
  */
 #define _GNU_SOURCE
 #include "engine.h"
+#include "messages.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,7 +89,7 @@ int kt__signals_add_group(kt__sigset *set, kt_results *res, const char *group,
   if (set->ngroups == sizeof set->groups / sizeof *set->groups) return KT_OK;
   set->groups[set->ngroups++] = group;
   char label[160];
-  snprintf(label, sizeof label, "kohderyhmä: %s", kt__target_group_label(group));
+  snprintf(label, sizeof label, kt__msg(set->lang, KT__M_GROUP), kt__group_label(set->lang, group));
   return add_signal(res, KT_SIGNAL_TARGET_GROUP, group, label, a, first, last);
 }
 
@@ -112,7 +113,7 @@ static int read_age(const kt_analysis *a, const bool *rej, kt__sigset *set, kt_r
       set->age_lo = 16;
       set->age_hi = v - 1;
       snprintf(value, sizeof value, "<%d", v);
-      snprintf(label, sizeof label, "alle %d v", v);
+      snprintf(label, sizeof label, kt__msg(set->lang, KT__M_AGE_UNDER), v);
       set->age_first = i - 1, set->age_last = i;
       return add_signal(res, KT_SIGNAL_AGE, value, label, a, i - 1, i);
     }
@@ -123,7 +124,7 @@ static int read_age(const kt_analysis *a, const bool *rej, kt__sigset *set, kt_r
         set->age_lo = v + 1;
         set->age_hi = 99;
         snprintf(value, sizeof value, ">%d", v);
-        snprintf(label, sizeof label, "yli %d v", v);
+        snprintf(label, sizeof label, kt__msg(set->lang, KT__M_AGE_OVER), v);
         set->age_first = i - 1, set->age_last = i + 1;
         return add_signal(res, KT_SIGNAL_AGE, value, label, a, i - 1, i + 1);
       }
@@ -136,7 +137,7 @@ static int read_age(const kt_analysis *a, const bool *rej, kt__sigset *set, kt_r
     if (age && v >= 15 && v <= 80) {
       set->age_lo = set->age_hi = v;
       snprintf(value, sizeof value, "%d", v);
-      snprintf(label, sizeof label, "ikä %d v", v);
+      snprintf(label, sizeof label, kt__msg(set->lang, KT__M_AGE), v);
       set->age_first = i;
       set->age_last = !*suf && i + 1 < n && age_word(tok(a, i + 1)) ? i + 1 : i;
       return add_signal(res, KT_SIGNAL_AGE, value, label, a, i, set->age_last);
@@ -182,7 +183,8 @@ static int read_unemployment(const kt_analysis *a, const bool *rej, kt__sigset *
     }
     if (found) {
       set->long_unemployed = 1;
-      int rc = add_signal(res, KT_SIGNAL_UNEMPLOYMENT, "long", "pitkäaikaistyöttömyys", a, first, last);
+      int rc = add_signal(res, KT_SIGNAL_UNEMPLOYMENT, "long",
+                          kt__msg(set->lang, KT__M_LONG_UNEMPLOYED), a, first, last);
       if (!rc) rc = kt__signals_add_group(set, res, "pitkaaikaistyottomat", a, first, last);
       return rc;
     }
@@ -215,15 +217,16 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
       for (size_t j = i + 1; j < n && j <= i + 4 && !clause_break(a, text, j); j++)
         if (finnish_word(tok(a, j))) {
           set->no_finnish = 1;
-          rc = add_signal(res, KT_SIGNAL_LANGUAGE, "no_finnish", "ei suomen kielen taitoa", a, i, j);
+          rc = add_signal(res, KT_SIGNAL_LANGUAGE, "no_finnish",
+                          kt__msg(set->lang, KT__M_NO_FINNISH), a, i, j);
           break;
         }
     } else if (is_any(t, little) && !set->no_finnish) {
       for (size_t j = i > 3 ? i - 3 : 0; j < n && j <= i + 3; j++)
         if (j != i && finnish_word(tok(a, j)) && !clause_break(a, text, j > i ? j : i)) {
           set->basic_finnish = 1;
-          rc = add_signal(res, KT_SIGNAL_LANGUAGE, "finnish_basic", "heikko suomen kielen taito",
-                          a, j < i ? j : i, j < i ? i : j);
+          rc = add_signal(res, KT_SIGNAL_LANGUAGE, "finnish_basic",
+                          kt__msg(set->lang, KT__M_BASIC_FINNISH), a, j < i ? j : i, j < i ? i : j);
           break;
         }
     }
@@ -240,11 +243,11 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
     if (is(t, "englanniksi") || is(t, "englanninkielinen") || starts(t, "englanninkiel") ||
         starts(t, "english-speak") || (is(t, "in") && i + 1 < n && is(tok(a, i + 1), "english"))) {
       set->lang_en = 1;
-      rc = add_signal(res, KT_SIGNAL_LANGUAGE, "en", "palvelu englanniksi", a, i, i);
+      rc = add_signal(res, KT_SIGNAL_LANGUAGE, "en", kt__msg(set->lang, KT__M_WANTS_EN), a, i, i);
     } else if (is(t, "ruotsiksi") || is(t, "ruotsinkielinen") || starts(t, "ruotsinkiel") ||
                starts(t, "svenskspråkig") || (is(t, "på") && i + 1 < n && is(tok(a, i + 1), "svenska"))) {
       set->lang_sv = 1;
-      rc = add_signal(res, KT_SIGNAL_LANGUAGE, "sv", "palvelu ruotsiksi", a, i, i);
+      rc = add_signal(res, KT_SIGNAL_LANGUAGE, "sv", kt__msg(set->lang, KT__M_WANTS_SV), a, i, i);
     }
   }
   /* A need written in English or Swedish: the client is served in it. */
@@ -259,10 +262,10 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
   }
   if (!rc && ne >= 3 && ne > ns && !set->lang_en) {
     set->lang_en = 1;
-    rc = add_signal(res, KT_SIGNAL_LANGUAGE, "en", "palvelu englanniksi (teksti englanniksi)", a, 0, n - 1);
+    rc = add_signal(res, KT_SIGNAL_LANGUAGE, "en", kt__msg(set->lang, KT__M_TEXT_EN), a, 0, n - 1);
   } else if (!rc && ns >= 3 && ns > ne && !set->lang_sv) {
     set->lang_sv = 1;
-    rc = add_signal(res, KT_SIGNAL_LANGUAGE, "sv", "palvelu ruotsiksi (teksti ruotsiksi)", a, 0, n - 1);
+    rc = add_signal(res, KT_SIGNAL_LANGUAGE, "sv", kt__msg(set->lang, KT__M_TEXT_SV), a, 0, n - 1);
   }
   return rc;
 }
@@ -295,13 +298,14 @@ static int read_municipality(const kt_analysis *a, const bool *rej, kt__sigset *
   if (best == (size_t)-1) return KT_OK;
   set->municipality = names[best].forms[0];
   char label[64];
-  snprintf(label, sizeof label, "asuinkunta %s", names[best].name);
+  snprintf(label, sizeof label, kt__msg(set->lang, KT__M_MUNICIPALITY), names[best].name);
   return add_signal(res, KT_SIGNAL_MUNICIPALITY, names[best].name, label, a, besti, besti);
 }
 
-int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejected,
+int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejected, int lang,
                      kt__sigset *set, kt_results *res) {
   memset(set, 0, sizeof *set);
+  set->lang = lang;
   set->age_lo = set->age_hi = -1;
   if (!kt_analysis_count(a)) return KT_OK;
   int rc = read_age(a, rejected, set, res);
@@ -361,38 +365,43 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
   const double DEMOTE_ELIGIBILITY = rank->demote_eligibility, DEMOTE_LANGUAGE = rank->demote_language,
                DEMOTE_AREA = rank->demote_area, BOOST_FIT = rank->boost_fit;
   effects e = {arena, out, 0, max, 1.0};
+  const int L = set->lang;
   const char *groups = f->f[KT__D_GROUPS], *langs = f->f[KT__D_LANGS], *munis = f->f[KT__D_MUNIS];
   static const char *const levels[] = {"", "A1", "A2", "B1", "B2", "C1", "C2"};
   char sig[64];
   if (set->age_lo >= 0) {
-    if (set->age_lo == set->age_hi) snprintf(sig, sizeof sig, "ikä %d v", set->age_lo);
-    else if (set->age_hi >= 99) snprintf(sig, sizeof sig, "yli %d v", set->age_lo - 1);
-    else snprintf(sig, sizeof sig, "alle %d v", set->age_hi + 1);
+    if (set->age_lo == set->age_hi)
+      snprintf(sig, sizeof sig, kt__msg(L, KT__M_AGE), set->age_lo);
+    else if (set->age_hi >= 99)
+      snprintf(sig, sizeof sig, kt__msg(L, KT__M_AGE_OVER), set->age_lo - 1);
+    else
+      snprintf(sig, sizeof sig, kt__msg(L, KT__M_AGE_UNDER), set->age_hi + 1);
     if (f->age_min >= 0 && set->age_hi < f->age_min)
-      effect(&e, DEMOTE_ELIGIBILITY, sig, "palvelu on vähintään %d-vuotiaille", f->age_min);
+      effect(&e, DEMOTE_ELIGIBILITY, sig, kt__msg(L, KT__M_R_AGE_MIN), f->age_min);
     else if (f->age_max >= 0 && set->age_lo > f->age_max)
-      effect(&e, DEMOTE_ELIGIBILITY, sig, "palvelu on enintään %d-vuotiaille", f->age_max);
+      effect(&e, DEMOTE_ELIGIBILITY, sig, kt__msg(L, KT__M_R_AGE_MAX), f->age_max);
     else if (f->age_max >= 0 && f->age_max <= 35)
-      effect(&e, BOOST_FIT, sig, "ikä sopii: palvelu on enintään %d-vuotiaille", f->age_max);
+      effect(&e, BOOST_FIT, sig, kt__msg(L, KT__M_R_AGE_FITS_MAX), f->age_max);
     else if (f->age_min >= 50)
-      effect(&e, BOOST_FIT, sig, "ikä sopii: palvelu on vähintään %d-vuotiaille", f->age_min);
+      effect(&e, BOOST_FIT, sig, kt__msg(L, KT__M_R_AGE_FITS_MIN), f->age_min);
   }
   if ((set->no_finnish || set->basic_finnish) && f->finnish_level >= 3 && f->finnish_level <= 6) {
     bool other = (set->lang_en && in_list(langs, "en")) || (set->lang_sv && in_list(langs, "sv"));
     if (!other)
-      effect(&e, DEMOTE_LANGUAGE, set->no_finnish ? "ei suomen kielen taitoa" : "heikko suomen kielen taito",
-             "palvelu vaatii suomen kielen taitoa %s", levels[f->finnish_level]);
+      effect(&e, DEMOTE_LANGUAGE,
+             kt__msg(L, set->no_finnish ? KT__M_NO_FINNISH : KT__M_BASIC_FINNISH),
+             kt__msg(L, KT__M_R_NEEDS_FINNISH), levels[f->finnish_level]);
   }
   if (set->lang_en && in_list(langs, "en"))
-    effect(&e, BOOST_FIT, "palvelu englanniksi", "palvelua saa englanniksi");
+    effect(&e, BOOST_FIT, kt__msg(L, KT__M_WANTS_EN), "%s", kt__msg(L, KT__M_R_HAS_EN));
   if (set->lang_sv && in_list(langs, "sv"))
-    effect(&e, BOOST_FIT, "palvelu ruotsiksi", "palvelua saa ruotsiksi");
+    effect(&e, BOOST_FIT, kt__msg(L, KT__M_WANTS_SV), "%s", kt__msg(L, KT__M_R_HAS_SV));
   size_t boosts = 0;
   for (size_t i = 0; i < set->ngroups && boosts < 2; i++)
     if (in_list(groups, set->groups[i])) {
-      const char *label = kt__target_group_label(set->groups[i]);
-      snprintf(sig, sizeof sig, "kohderyhmä: %s", label);
-      effect(&e, BOOST_FIT, sig, "palvelu on tarkoitettu ryhmälle %s", label);
+      const char *label = kt__group_label(L, set->groups[i]);
+      snprintf(sig, sizeof sig, kt__msg(L, KT__M_GROUP), label);
+      effect(&e, BOOST_FIT, sig, kt__msg(L, KT__M_R_FOR_GROUP), label);
       boosts++;
     }
   /* A service made for immigrants (an integration service, or immigrants
@@ -409,9 +418,10 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
            "palvelu on maahanmuuttajille; muistiinpanossa ei ole siitä merkkiä");
   if (set->municipality && !in_list(munis, "koko suomi") && munis && *munis &&
       !in_list(munis, set->municipality)) {
-    char m[64];
-    snprintf(m, sizeof m, "asuinkunta %c%s", set->municipality[0] - 32, set->municipality + 1);
-    effect(&e, DEMOTE_AREA, m, "palvelu vain kunnissa: %s", munis);
+    char m[96], name[64];
+    snprintf(name, sizeof name, "%c%s", set->municipality[0] - 32, set->municipality + 1);
+    snprintf(m, sizeof m, kt__msg(L, KT__M_MUNICIPALITY), name);
+    effect(&e, DEMOTE_AREA, m, kt__msg(L, KT__M_R_ONLY_IN), munis);
   }
   *factor = e.factor;
   return e.n;
@@ -421,8 +431,6 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
 
 static const char *const kind_names[] = {NULL,           "age",          "language",
                                          "target_group", "unemployment", "municipality"};
-#define SET_BY " (asiantuntija)"
-
 /* Drop listed signals of @p kind (all of them for a NULL @p value). */
 static void drop_signals(kt_results *res, int kind, const char *value) {
   size_t w = 0;
@@ -435,10 +443,11 @@ static void drop_signals(kt_results *res, int kind, const char *value) {
 }
 
 /* List a signal the counsellor set: no span in the text. */
-static int add_set_signal(kt_results *res, int kind, const char *value, const char *label) {
+static int add_set_signal(const kt__sigset *set, kt_results *res, int kind, const char *value,
+                          const char *label) {
   drop_signals(res, kind, value);
   char full[200];
-  snprintf(full, sizeof full, "%s" SET_BY, label);
+  snprintf(full, sizeof full, "%s%s", label, kt__msg(set->lang, KT__M_SET_BY));
   if (res->nsignals % 16 == 0) {
     kt_signal *ns = kt__arena_alloc(&res->arena, (res->nsignals + 16) * sizeof *ns);
     if (!ns) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
@@ -472,8 +481,8 @@ static int add_set_group(kt__sigset *set, kt_results *res, const char *group) {
   if (!have && set->ngroups < sizeof set->groups / sizeof *set->groups)
     set->groups[set->ngroups++] = group;
   char label[160];
-  snprintf(label, sizeof label, "kohderyhmä: %s", kt__target_group_label(group));
-  return add_set_signal(res, KT_SIGNAL_TARGET_GROUP, group, label);
+  snprintf(label, sizeof label, kt__msg(set->lang, KT__M_GROUP), kt__group_label(set->lang, group));
+  return add_set_signal(set, res, KT_SIGNAL_TARGET_GROUP, group, label);
 }
 
 /* Forget the age read, with the age band's target group read from the same words. */
@@ -499,13 +508,13 @@ static void drop_age(kt__sigset *set, kt_results *res) {
 
 static int language_bit(kt__sigset *set, const char *v, int **bit, const char **label) {
   if (!strcmp(v, "no_finnish"))
-    *bit = &set->no_finnish, *label = "ei suomen kielen taitoa";
+    *bit = &set->no_finnish, *label = kt__msg(set->lang, KT__M_NO_FINNISH);
   else if (!strcmp(v, "finnish_basic"))
-    *bit = &set->basic_finnish, *label = "heikko suomen kielen taito";
+    *bit = &set->basic_finnish, *label = kt__msg(set->lang, KT__M_BASIC_FINNISH);
   else if (!strcmp(v, "en"))
-    *bit = &set->lang_en, *label = "palvelu englanniksi";
+    *bit = &set->lang_en, *label = kt__msg(set->lang, KT__M_WANTS_EN);
   else if (!strcmp(v, "sv"))
-    *bit = &set->lang_sv, *label = "palvelu ruotsiksi";
+    *bit = &set->lang_sv, *label = kt__msg(set->lang, KT__M_WANTS_SV);
   else
     return kt__err(KT_EINVAL, "unknown language signal '%.32s'", v);
   return KT_OK;
@@ -566,8 +575,8 @@ int kt__signals_correct(kt__sigset *set, kt_results *res, const kt_search_option
     set->age_lo = set->age_hi = (int)age;
     char value[8], label[32];
     snprintf(value, sizeof value, "%ld", age);
-    snprintf(label, sizeof label, "ikä %ld v", age);
-    rc = add_set_signal(res, KT_SIGNAL_AGE, value, label);
+    snprintf(label, sizeof label, kt__msg(set->lang, KT__M_AGE), (int)age);
+    rc = add_set_signal(set, res, KT_SIGNAL_AGE, value, label);
     if (!rc && age <= 29)
       rc = add_set_group(set, res, "nuoret");
     else if (!rc && age >= 55)
@@ -580,7 +589,7 @@ int kt__signals_correct(kt__sigset *set, kt_results *res, const kt_search_option
     set->no_finnish = set->basic_finnish = set->lang_en = set->lang_sv = 0;
     drop_signals(res, KT_SIGNAL_LANGUAGE, NULL);
     *bit = 1;
-    rc = add_set_signal(res, KT_SIGNAL_LANGUAGE, o->client_language, label);
+    rc = add_set_signal(set, res, KT_SIGNAL_LANGUAGE, o->client_language, label);
   }
   if (!rc && o->client_municipality) {
     const char *m = o->client_municipality;
@@ -592,8 +601,8 @@ int kt__signals_correct(kt__sigset *set, kt_results *res, const kt_search_option
     if (!set->municipality) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     drop_signals(res, KT_SIGNAL_MUNICIPALITY, NULL);
     char label[160];
-    snprintf(label, sizeof label, "asuinkunta %s", m);
-    rc = add_set_signal(res, KT_SIGNAL_MUNICIPALITY, m, label);
+    snprintf(label, sizeof label, kt__msg(set->lang, KT__M_MUNICIPALITY), m);
+    rc = add_set_signal(set, res, KT_SIGNAL_MUNICIPALITY, m, label);
   }
   for (size_t i = 0; i < add->count && !rc; i++)
     rc = add_set_group(set, res, add->items[i] ? add->items[i] : "");

@@ -256,11 +256,12 @@ typedef struct kt_strlist {
   size_t count;
 } kt_strlist;
 
-#define KT_SEARCH_OPTIONS_VERSION 2
+#define KT_SEARCH_OPTIONS_VERSION 3
 /**
  * Options of kt_search(). Initialise with KT_SEARCH_OPTIONS_INIT.
  * Filters of different kinds are ANDed; values within one filter are ORed.
- * Version 1 callers (without the corrections) are still accepted.
+ * Version 1 callers (without the corrections) and version 2 callers
+ * (without the filters and language of version 3) are still accepted.
  */
 typedef struct kt_search_options {
   unsigned version;           /**< KT_SEARCH_OPTIONS_VERSION */
@@ -286,10 +287,31 @@ typedef struct kt_search_options {
   const char *client_language;
   kt_strlist client_groups; /**< target groups to add, e.g. "maahanmuuttajat" */
   /**@}*/
+  /** @name Filters of the catalogue's closed vocabularies (since version 3)
+   * A value outside the vocabulary (catalog/README.md) is KT_EINVAL. */
+  /**@{*/
+  kt_strlist delivery;       /**< "kasvokkain", "etä", "verkko", "puhelin" */
+  kt_strlist provider_types; /**< provider.type, e.g. "kaupunki", "jarjesto" */
+  kt_strlist fees;           /**< fee: "maksuton", "osittain", "maksullinen" */
+  /** The client's Finnish, a CEFR level "A1".."C2": services that need a
+   *  higher level are left out (those that name none stay). NULL: no filter. */
+  const char *finnish_level;
+  /** The client's age, "0".."120": services whose age limits leave it out
+   *  are left out. NULL: no filter. (client_age corrects a signal instead,
+   *  which ranks but never removes.) */
+  const char *age;
+  /**@}*/
+  /** Language of the explanations (since version 3): "fi" (or NULL), "sv"
+   *  or "en". Signal labels, effects, concept labels of matches and needs
+   *  are given in it; a concept label the thesaurus lacks in it stays
+   *  Finnish (kt_match.concept_lang, kt_need.label_lang say so). Names,
+   *  summaries and snippets stay Finnish. Other values: KT_EINVAL. */
+  const char *lang;
 } kt_search_options;
 #define KT_SEARCH_OPTIONS_INIT                                                   \
   {KT_SEARCH_OPTIONS_VERSION, 10, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, 0, \
-   {NULL, 0}, NULL, NULL, NULL, {NULL, 0}}
+   {NULL, 0}, NULL, NULL, NULL, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0},      \
+   NULL, NULL, NULL}
 
 /** @name kt_search_options.flags (ablations; 0 = the full analysis) */
 /**@{*/
@@ -320,6 +342,12 @@ typedef struct kt_search_options {
 /** Pseudo-relevance feedback: the top results' best terms join the query and
  *  it runs again. Off by default (see bench/README.md for its measurement). */
 #define KT_SEARCH_PRF (1u << 18)
+/** Behaviour: count, over every service the search matched (not only the
+ *  results held), how many have each filter value: kt_results_facets_json()
+ *  and "facets" in kt_results_json(). A filter's counts ignore that
+ *  filter's own values (what choosing another value would give); the other
+ *  filters apply. With it, kt_results_matches() is exact. */
+#define KT_SEARCH_COUNTS (1u << 19)
 /** Ablation: ignore the attached feedback store. */
 #define KT_SEARCH_NO_FEEDBACK (1u << 11)
 /** Ablation: read the note as one clause of the present, without denied
@@ -333,7 +361,7 @@ typedef struct kt_search_options {
    KT_SEARCH_MODE_SNOWBALL | KT_SEARCH_NO_THESAURUS | KT_SEARCH_NO_SIGNALS |           \
    KT_SEARCH_NO_TYPO_FIX | KT_SEARCH_NO_SNIPPETS | KT_SEARCH_NO_EXPLAIN |              \
    KT_SEARCH_GROUP_BY_NEED | KT_SEARCH_DIVERSIFY | KT_SEARCH_PRF | KT_SEARCH_NO_FEEDBACK |    \
-   KT_SEARCH_NO_READING)
+   KT_SEARCH_NO_READING | KT_SEARCH_COUNTS)
 /**@}*/
 
 /** The ranked results of one search. */
@@ -360,8 +388,26 @@ void kt_results_free(kt_results *results);
 /** @return number of results held (at most the limit). */
 size_t kt_results_count(const kt_results *results);
 
-/** @return estimated number of matching services in the whole index. */
+/** @return estimated number of matching services in the whole index
+ *  (exact with KT_SEARCH_COUNTS or a filter of version 3). */
 size_t kt_results_matches(const kt_results *results);
+
+/**
+ * The filter counts of a search made with KT_SEARCH_COUNTS, as one JSON
+ * object: `{"category": [{"value", "count"}], "target_group", "language",
+ * "municipality", "delivery", "provider_type", "fee", "finnish_level",
+ * "age"}`. Each count is of the services the search matched (every one, not
+ * only the results held) that pass the other filters and would pass this
+ * one with that value alone. A value is listed when its count is above 0 or
+ * it is a value of the filter; by count, then value. "finnish_level" lists
+ * the six CEFR levels in order, each counting the services open to a client
+ * of that level; "age" lists the age filter's value alone (none without
+ * one). "koko Suomi" services count for every municipality.
+ * @param[out] json_out NUL-terminated UTF-8; free with kt_free()
+ * @return KT_OK; KT_EINVAL (NULL argument, or a search without
+ *         KT_SEARCH_COUNTS); KT_ENOMEM.
+ */
+int kt_results_facets_json(const kt_results *results, char **json_out);
 
 /** One matched need word of a result, for the explanation. */
 typedef struct kt_match {
@@ -369,7 +415,8 @@ typedef struct kt_match {
   const char *term;   /**< the analysed form that matched (lemma, part, stem) */
   unsigned fields;    /**< KT_FIELD_* bits where it matched */
   double weight;      /**< its share of the score, 0..1 */
-  /** Finnish label of the thesaurus concept when the match came through it
+  /** Label of the thesaurus concept (in the search's language, see
+   *  @ref concept_lang) when the match came through it
    *  (the need word found the concept, the concept's service word matched);
    *  NULL for a direct match. */
   const char *concept;
@@ -377,6 +424,9 @@ typedef struct kt_match {
    *  current situation or problem), KT_ROLE_BACKGROUND (the client's past,
    *  weighed less) or KT_ROLE_GOAL (a wish or plan). */
   int role;
+  /** Language of @ref concept: the search's language, or "fi" where the
+   *  thesaurus has no label in it; NULL for a direct match. */
+  const char *concept_lang;
 } kt_match;
 
 /** Roles of a note's words (kt_match.role). */
@@ -395,8 +445,8 @@ typedef struct kt_span {
 
 /** A need signal's effect on one result. */
 typedef struct kt_effect {
-  const char *signal; /**< the signal, in Finnish (e.g. "ikä 19 v") */
-  const char *reason; /**< why it boosts or demotes, in Finnish */
+  const char *signal; /**< the signal, in the search's language (e.g. "ikä 19 v") */
+  const char *reason; /**< why it boosts or demotes, in the search's language */
   double factor;      /**< score multiplier: > 1 boosts, < 1 demotes */
 } kt_effect;
 
@@ -445,7 +495,7 @@ enum kt_signal_kind {
 typedef struct kt_signal {
   int kind;            /**< enum kt_signal_kind */
   const char *value;   /**< machine value, see kt_signal_kind */
-  const char *label;   /**< Finnish, for people ("ikä 24 v", "ei suomen kielen taitoa") */
+  const char *label;   /**< for people, in the search's language ("ikä 24 v", "age 24") */
   kt_span span;        /**< where it was read in the need text */
 } kt_signal;
 
@@ -457,10 +507,11 @@ const kt_signal *kt_results_signal(const kt_results *results, size_t i);
 /** A need found in the need text: a thesaurus concept. */
 typedef struct kt_need {
   const char *id;      /**< concept id */
-  const char *label;   /**< Finnish label ("velat ja talousvaikeudet") */
+  const char *label;   /**< label in the search's language ("velat ja talousvaikeudet") */
   const char *word;    /**< the need text's words that found it */
   size_t result_count; /**< results whose main need this is */
   const size_t *results; /**< their ranks (0-based), best first */
+  const char *label_lang; /**< language of @ref label: the search's, or "fi" as a fallback */
 } kt_need;
 
 /** @return number of needs found in the need text. */
@@ -561,9 +612,11 @@ const kt_token *kt_analysis_get(const kt_analysis *a, size_t i);
  * counts, as one JSON object:
  * `{"total": N, "count": M, "services": [{id, name: {fi, sv?, en?},
  * summary: {...}, category, target_groups, languages, municipalities,
- * provider: {name, type}, delivery}], "facets": {"category": [{"value",
- * "count"}], "target_group": [...], "language": [...], "municipality":
- * [...]}}`.
+ * provider: {name, type}, delivery, status?, contact?, apply?, fee?,
+ * finnish_level?, age?}], "facets": {"category": [{"value", "count"}],
+ * "target_group", "language", "municipality", "delivery", "provider_type",
+ * "fee", "finnish_level", "age"}}` ("finnish_level" and "age" as in
+ * kt_results_facets_json()).
  *
  * `total` counts every service in the index, `count` those listed. Services
  * are listed by Finnish name. Filters match as in kt_search() (kinds ANDed,
@@ -571,7 +624,9 @@ const kt_token *kt_analysis_get(const kt_analysis *a, size_t i);
  * municipality). A facet's counts ignore that facet's own filter, so
  * `count` of a value is how many services the listing would have with that
  * value as the facet's only filter; every value in the index appears, with
- * 0 if nothing would match. `limit` and `flags` of @p filters are ignored.
+ * 0 if nothing would match. `limit`, `flags`, the corrections and `lang` of
+ * @p filters are ignored; a value outside a closed vocabulary (delivery,
+ * provider_types, fees, finnish_level, age) is KT_EINVAL.
  *
  * @param[in]  engine   the engine
  * @param[in]  filters  filters or NULL for all services

@@ -18,10 +18,28 @@
 
 #define SERVICES_PREFIX "/api/services/"
 
-enum { F_CATEGORY, F_GROUP, F_LANGUAGE, F_MUNI, NFILTERS };
-/* Filter names in requests, and the facets of kt_services_json() they check against. */
-static const char *const filter_names[NFILTERS] = {"category", "target_group", "language",
-                                                   "municipality"};
+enum {
+  F_CATEGORY,
+  F_GROUP,
+  F_LANGUAGE,
+  F_MUNI,
+  F_DELIVERY,
+  F_PTYPE,
+  F_FEE,
+  F_LEVEL,
+  F_AGE,
+  NFILTERS
+};
+/* Filter names in requests, and the facets of kt_services_json() they check
+ * against. From F_DELIVERY on, the values are of the catalogue's closed
+ * vocabularies (or scales), which the library checks; F_LEVEL and F_AGE take
+ * one value. */
+static const char *const filter_names[NFILTERS] = {"category",     "target_group",  "language",
+                                                   "municipality", "delivery",      "provider_type",
+                                                   "fee",          "finnish_level", "age"};
+#define FILTER_LIST                                                                                \
+  "category, target_group, language, municipality, delivery, provider_type, fee, "                 \
+  "finnish_level and age"
 
 /* A search or listing request, parsed and checked. */
 typedef struct query {
@@ -29,7 +47,9 @@ typedef struct query {
   size_t len;
   size_t redacted; /* identity codes blanked out */
   size_t limit;
-  bool explain, group;
+  bool explain, group, counts;
+  const char *lang; /* language of the explanations, or NULL */
+  char langbuf[8];
   const char *vals[NFILTERS][KTS_MAX_FILTER_VALUES];
   size_t nvals[NFILTERS];
   char *owned[NFILTERS * KTS_MAX_FILTER_VALUES];
@@ -101,6 +121,9 @@ static bool add_value(query *q, int f, const char *v, size_t n, bool copy) {
   if (n == 0)
     return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "filter '%s' has an empty value",
                 filter_names[f]);
+  if (f >= F_LEVEL && q->nvals[f])
+    return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "filter '%s' takes one value",
+                filter_names[f]);
   if (n > KTS_MAX_FILTER_BYTES)
     return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "a value of filter '%s' is over %d bytes",
                 filter_names[f], KTS_MAX_FILTER_BYTES);
@@ -159,6 +182,16 @@ static bool check_known(query *q, kts_worker *w) {
   return true;
 }
 
+/* The language of the explanations: fi, sv or en. */
+static bool set_lang(query *q, const char *v, size_t n) {
+  if (n != 2 || (memcmp(v, "fi", 2) && memcmp(v, "sv", 2) && memcmp(v, "en", 2)))
+    return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "'lang' must be fi, sv or en");
+  memcpy(q->langbuf, v, 2);
+  q->langbuf[2] = '\0';
+  q->lang = q->langbuf;
+  return true;
+}
+
 /* ---- query strings -------------------------------------------------------- */
 
 typedef struct args_ctx {
@@ -210,6 +243,10 @@ static enum MHD_Result on_arg(void *cls, enum MHD_ValueKind kind, const char *ke
     ok = parse_bool_arg(q, "explain", value, &q->explain);
   } else if (a->search && !strcmp(key, "group_by_need")) {
     ok = parse_bool_arg(q, "group_by_need", value, &q->group);
+  } else if (a->search && !strcmp(key, "counts")) {
+    ok = parse_bool_arg(q, "counts", value, &q->counts);
+  } else if (a->search && !strcmp(key, "lang")) {
+    ok = set_lang(q, value, vlen);
   } else {
     ok = fail(q, MHD_HTTP_BAD_REQUEST, "unknown_field", "unknown query parameter '%.*s'",
               (int)(klen > 64 ? 64 : klen), key);
@@ -248,9 +285,7 @@ static bool parse_filters(query *q, json_t *filters) {
     int f = filter_index(key, strlen(key));
     if (f < 0)
       return fail(q, MHD_HTTP_BAD_REQUEST, "unknown_filter",
-                  "unknown filter '%.64s'; filters are category, target_group, language and "
-                  "municipality",
-                  key);
+                  "unknown filter '%.64s'; filters are " FILTER_LIST, key);
     if (!json_is_array(v))
       return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type",
                   "filter '%s' must be an array of strings, not %s", key, type_name(v));
@@ -366,15 +401,20 @@ static bool parse_body(query *q, kts_request *r) {
       if (!parse_filters(q, v)) return false;
     } else if (!strcmp(key, "corrections")) {
       if (!parse_corrections(q, v)) return false;
-    } else if (!strcmp(key, "explain") || !strcmp(key, "group_by_need")) {
+    } else if (!strcmp(key, "explain") || !strcmp(key, "group_by_need") || !strcmp(key, "counts")) {
       if (!json_is_boolean(v))
         return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'%s' must be true or false, not %s",
                     key, type_name(v));
-      *(key[0] == 'e' ? &q->explain : &q->group) = json_is_true(v);
+      *(key[0] == 'e' ? &q->explain : key[0] == 'g' ? &q->group : &q->counts) = json_is_true(v);
+    } else if (!strcmp(key, "lang")) {
+      if (!json_is_string(v))
+        return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'lang' must be a string, not %s",
+                    type_name(v));
+      if (!set_lang(q, json_string_value(v), json_string_length(v))) return false;
     } else {
       return fail(q, MHD_HTTP_BAD_REQUEST, "unknown_field",
                   "unknown field '%.64s'; fields are text, limit, filters, corrections, "
-                  "explain and group_by_need",
+                  "explain, group_by_need, counts and lang",
                   key);
     }
   }
@@ -421,6 +461,34 @@ static void fill_options(const query *q, kt_search_options *o) {
   o->client_age = q->cage[0] ? q->cage : NULL;
   o->client_municipality = q->cmuni;
   o->client_language = q->clang;
+  o->delivery = (kt_strlist){q->vals[F_DELIVERY], q->nvals[F_DELIVERY]};
+  o->provider_types = (kt_strlist){q->vals[F_PTYPE], q->nvals[F_PTYPE]};
+  o->fees = (kt_strlist){q->vals[F_FEE], q->nvals[F_FEE]};
+  o->finnish_level = q->nvals[F_LEVEL] ? q->vals[F_LEVEL][0] : NULL;
+  o->age = q->nvals[F_AGE] ? q->vals[F_AGE][0] : NULL;
+  o->lang = q->lang;
+}
+
+/* Values of the closed vocabularies and scales are the library's to check:
+ * a search of no text with only those filters refuses what it does not know,
+ * naming the filter and the values it takes. */
+static bool check_closed(query *q, kts_worker *w) {
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT, all = KT_SEARCH_OPTIONS_INIT;
+  fill_options(q, &all);
+  o.delivery = all.delivery;
+  o.provider_types = all.provider_types;
+  o.fees = all.fees;
+  o.finnish_level = all.finnish_level;
+  o.age = all.age;
+  if (!o.delivery.count && !o.provider_types.count && !o.fees.count && !o.finnish_level && !o.age)
+    return true;
+  kt_results *res = NULL;
+  int rc = kt_search(w->engine, "", 0, &o, &res);
+  kt_results_free(res);
+  if (rc == KT_EINVAL)
+    return fail(q, MHD_HTTP_BAD_REQUEST, "unknown_filter", "%s", kt_error_last());
+  if (rc) return fail(q, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "cannot check the filters");
+  return true;
 }
 
 static json_t *index_json(kts_worker *w);
@@ -443,11 +511,12 @@ static enum MHD_Result search(struct MHD_Connection *c, kts_request *r, const kt
     ret = reply_kt(c, r, rc, "cannot open the index", true);
     goto out;
   }
-  if (!check_known(&q, w)) goto bad;
+  if (!check_known(&q, w) || !check_closed(&q, w)) goto bad;
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
   o.limit = q.limit;
   fill_options(&q, &o);
   if (q.group) o.flags |= KT_SEARCH_GROUP_BY_NEED;
+  if (q.counts) o.flags |= KT_SEARCH_COUNTS;
   kt_results *res = NULL;
   char *json = NULL;
   rc = kt_search(w->engine, q.text, q.len, &o, &res);
@@ -512,7 +581,7 @@ static enum MHD_Result list_services(struct MHD_Connection *c, kts_request *r,
     ret = reply_query_error(c, r, &q);
   } else if ((rc = kts_worker_get(cfg, &w))) {
     ret = reply_kt(c, r, rc, "cannot open the index", true);
-  } else if (!check_known(&q, w)) {
+  } else if (!check_known(&q, w) || !check_closed(&q, w)) {
     ret = reply_query_error(c, r, &q);
   } else {
     kt_search_options o = KT_SEARCH_OPTIONS_INIT;

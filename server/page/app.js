@@ -29,6 +29,10 @@
       category: 'Palvelualue', target_group: 'Kohderyhmä', language: 'Palvelun kieli', municipality: 'Kunta',
       clearFilters: 'Poista rajaukset', results: 'Tulokset', showAll: 'Näytä kaikki',
       close: 'Sulje', footer: 'Kohtaanto – haku ei tallenna eikä kirjaa hakutekstejä.',
+      delivery: 'Toteutustapa', provider_type: 'Järjestäjän tyyppi', fee: 'Maksu asiakkaalle',
+      finnish_level: 'Asiakkaan suomen kieli', ageFilter: 'Asiakkaan ikä',
+      countsNoteSearch: 'Luvut: hakuun osuneet palvelut muiden rajausten kanssa.',
+      scaleCount: (n) => `${n} osumaa`,
       searching: 'Haetaan…', noResults: 'Ei osuvia palveluita. Kokeile kuvata tarve toisin sanoin tai poista rajauksia.',
       found: (n, m) => `${n} parasta osumaa (${m} palvelua osui hakuun)`,
       browse: (n, total) => `${n} / ${total} palvelua luettelossa. Kirjoita tarve yllä olevaan kenttään.`,
@@ -64,6 +68,10 @@
       category: 'Tjänsteområde', target_group: 'Målgrupp', language: 'Tjänstens språk', municipality: 'Kommun',
       clearFilters: 'Ta bort avgränsningar', results: 'Resultat', showAll: 'Visa alla',
       close: 'Stäng', footer: 'Kohtaanto – sökningen sparar eller loggar inte söktexter.',
+      delivery: 'Genomförande', provider_type: 'Typ av anordnare', fee: 'Avgift för kunden',
+      finnish_level: 'Kundens finska', ageFilter: 'Kundens ålder',
+      countsNoteSearch: 'Siffror: tjänster som matchade sökningen, med de andra avgränsningarna.',
+      scaleCount: (n) => `${n} träffar`,
       searching: 'Söker…', noResults: 'Inga passande tjänster. Beskriv behovet med andra ord eller ta bort avgränsningar.',
       found: (n, m) => `${n} bästa träffar (${m} tjänster matchade)`,
       browse: (n, total) => `${n} / ${total} tjänster i katalogen. Skriv behovet i fältet ovan.`,
@@ -99,6 +107,10 @@
       category: 'Service area', target_group: 'Target group', language: 'Service language', municipality: 'Municipality',
       clearFilters: 'Clear filters', results: 'Results', showAll: 'Show all',
       close: 'Close', footer: 'Kohtaanto – search texts are neither stored nor logged.',
+      delivery: 'Delivery', provider_type: 'Provider type', fee: 'Fee for the client',
+      finnish_level: "Client's Finnish", ageFilter: "Client's age",
+      countsNoteSearch: 'Counts: services that matched the search, with the other filters.',
+      scaleCount: (n) => `${n} matches`,
       searching: 'Searching…', noResults: 'No matching services. Try describing the need in other words or clear filters.',
       found: (n, m) => `${n} best matches (${m} services matched)`,
       browse: (n, total) => `${n} / ${total} services in the catalogue. Describe the need above to search.`,
@@ -164,6 +176,33 @@
       puhelin: ['puhelimessa', 'per telefon', 'by phone'],
     },
     municipality: { 'koko Suomi': ['koko Suomi', 'hela Finland', 'all of Finland'] },
+    provider_type: {
+      kaupunki: ['kaupunki', 'stad', 'city'], valtio: ['valtio', 'staten', 'state'],
+      jarjesto: ['järjestö', 'organisation', 'NGO'], oppilaitos: ['oppilaitos', 'läroanstalt', 'school or college'],
+      kela: ['Kela', 'FPA', 'Kela'], yritys: ['yritys', 'företag', 'company'],
+      seurakunta: ['seurakunta', 'församling', 'parish'],
+      hyvinvointialue: ['hyvinvointialue', 'välfärdsområde', 'wellbeing services county'],
+    },
+    /* apply.routes (catalog/README.md) */
+    route: {
+      itse: ['asiakas hakeutuu itse', 'kunden tar själv kontakt', 'the client contacts the service'],
+      ohjaus: ['asiantuntija ohjaa', 'handläggaren hänvisar', 'a counsellor refers'],
+      lahete: ['tarvitaan lähete', 'remiss behövs', 'a referral is needed'],
+      hakemus: ['hakemus', 'ansökan', 'an application'],
+    },
+    fee: {
+      maksuton: ['maksuton', 'avgiftsfri', 'free'],
+      osittain: ['osittain maksuton', 'delvis avgiftsfri', 'free for some'],
+      maksullinen: ['maksullinen', 'avgiftsbelagd', 'charged'],
+    },
+  };
+  /* Plain Finnish (selkosuomi), a language of the client's handout only: its
+   * words where they differ from the Finnish ones (tl() falls back to T.fi). */
+  const SELKO = 'fi-x-selko';
+  T[SELKO] = {
+    handoutTitle: 'Palvelut sinulle', handoutIntro: 'Valitsimme nämä palvelut yhdessä. Ota yhteys palveluun.',
+    f_provider: 'Kuka järjestää', f_apply: 'Näin pääset mukaan', f_delivery: 'Miten palvelu toimii',
+    f_municipalities: 'Missä', inFinnish: 'ei selkokielellä',
   };
   /* Texts added with the own list, handout, comparison, feedback confirmation
    * and error explanations ([fi, sv, en] merged into T below). */
@@ -198,7 +237,7 @@
       sig: { unemployment: { long: 'pitkäaikaistyöttömyys' }, age: (v) => `ikä ${v} v`,
         language: { no_finnish: 'ei suomen kielen taitoa', finnish_basic: 'suomen kielen perustaso', en: 'englanninkielinen', sv: 'ruotsinkielinen' } },
       contactKeys: { phone: 'Puhelin', email: 'Sähköposti', web: 'Verkossa', url: 'Verkossa', address: 'Osoite', place: 'Paikka',
-        hours: 'Aukiolo', how: 'Näin haet', deadline: 'Haku päättyy', starts: 'Alkaa', text: '' },
+        hours: 'Aukiolo', how: 'Näin haet', deadline: 'Haku päättyy', starts: 'Alkaa', text: '', routes: 'Hakeutuminen' },
     },
     sv: {
       newClient: 'Ny kund', correctReading: 'Korrigera tolkningen', c_age: 'Ålder', c_municipality: 'Hemkommun', c_language: 'Språk', c_group: 'Lägg till målgrupp',
@@ -230,7 +269,7 @@
       sig: { unemployment: { long: 'långtidsarbetslöshet' }, age: (v) => `ålder ${v} år`,
         language: { no_finnish: 'inga kunskaper i finska', finnish_basic: 'grundläggande finska', en: 'engelskspråkig', sv: 'svenskspråkig' } },
       contactKeys: { phone: 'Telefon', email: 'E-post', web: 'Webb', url: 'Webb', address: 'Adress', place: 'Plats',
-        hours: 'Öppettider', how: 'Så här söker du', deadline: 'Ansökan senast', starts: 'Börjar', text: '' },
+        hours: 'Öppettider', how: 'Så här söker du', deadline: 'Ansökan senast', starts: 'Börjar', text: '', routes: 'Vägar in' },
     },
     en: {
       newClient: 'New client', correctReading: 'Correct the reading', c_age: 'Age', c_municipality: 'Home municipality', c_language: 'Language', c_group: 'Add a target group',
@@ -262,12 +301,16 @@
       sig: { unemployment: { long: 'long-term unemployment' }, age: (v) => `age ${v}`,
         language: { no_finnish: 'no Finnish', finnish_basic: 'basic Finnish', en: 'English-speaking', sv: 'Swedish-speaking' } },
       contactKeys: { phone: 'Phone', email: 'Email', web: 'Web', url: 'Web', address: 'Address', place: 'Place',
-        hours: 'Opening hours', how: 'How to apply', deadline: 'Apply by', starts: 'Starts', text: '' },
+        hours: 'Opening hours', how: 'How to apply', deadline: 'Apply by', starts: 'Starts', text: '', routes: 'Ways in' },
     },
   };
   for (const l of Object.keys(MORE)) Object.assign(T[l], MORE[l]);
 
-  const FACETS = ['category', 'target_group', 'language', 'municipality'];
+  const FACETS = ['category', 'target_group', 'language', 'municipality', 'delivery', 'provider_type', 'fee'];
+  /* Filters on the client's own facts (Finnish level, age): like the
+   * corrections, client data, so kept in memory only, never in the URL. */
+  const SCALES = ['finnish_level', 'age'];
+  const LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
   const UI_LANGS = ['fi', 'sv', 'en'];
   const BROWSE_PAGE = 30;
   const MAX_NEED_BYTES = 65536; // KT_MAX_QUERY_BYTES: the server counts UTF-8 bytes
@@ -277,6 +320,7 @@
   const state = {
     ui: 'fi',
     filters: Object.fromEntries(FACETS.map((f) => [f, new Set()])),
+    scale: { finnish_level: null, age: null }, // the client's Finnish level and age as filters
     doc: null,          // last search response
     searchText: '',     // the note the last search was made with (memory only, for feedback)
     browse: null,       // last /api/services response (filtered)
@@ -313,7 +357,7 @@
       return value;
     }
     const l = LABELS[kind] && LABELS[kind][value];
-    return l ? l[UI_LANGS.indexOf(lang)] : value;
+    return l ? l[Math.max(0, UI_LANGS.indexOf(lang))] : value;
   }
 
   function el(tag, attrs, ...children) {
@@ -461,6 +505,7 @@
   function filterQuery() {
     const p = new URLSearchParams();
     for (const f of FACETS) for (const v of state.filters[f]) p.append(f, v);
+    for (const f of SCALES) if (state.scale[f] !== null) p.set(f, String(state.scale[f]));
     return p.toString();
   }
 
@@ -495,14 +540,16 @@
     $('status').textContent = '';
   }
 
-  async function refresh(push) {
+  /* @keep: the same search again in another language: the marks made on it stay. */
+  async function refresh(push, keep) {
     const seq = ++state.seq;
     showError('');
     const text = $('need').value;
     const browsing = !text.trim();
     writeHash(push);
     updateFilterBadge();
-    sendMarks();
+    keep = keep && state.doc && text === state.searchText;
+    if (!keep) sendMarks();
     const facetsP = api('/api/services' + (filterQuery() ? '?' + filterQuery() : ''));
     let doc = null;
     if (!browsing) {
@@ -517,8 +564,11 @@
       $('search-button').disabled = true;
       const filters = {};
       for (const f of FACETS) if (state.filters[f].size) filters[f] = [...state.filters[f]];
+      for (const f of SCALES) if (state.scale[f] !== null) filters[f] = [String(state.scale[f])];
       try {
-        const body = { text, limit: +$('limit').value, filters, explain: true, group_by_need: $('group').checked };
+        // counts: the filters' counts over what this search matched; lang: the explanations' language.
+        const body = { text, limit: +$('limit').value, filters, explain: true, group_by_need: $('group').checked,
+          counts: true, lang: state.ui };
         const c = correctionsBody();
         if (c) body.corrections = c;
         doc = await postJson('/api/search', body);
@@ -538,7 +588,7 @@
     $('search-button').disabled = false;
     state.doc = doc;
     state.searchText = doc ? text : '';
-    state.marks = new Map();
+    if (!keep) state.marks = new Map();
     if (browse) state.browse = browse;
     if (doc && doc.redacted > 0) {
       // The server searched without the code; keep it out of the page too.
@@ -559,13 +609,17 @@
     renderOwnList();
   }
 
+  /* The filters' counts: over what the search matched, or over the catalogue when browsing. */
   function renderFacets() {
-    if (!state.browse) return;
+    const counts = state.doc && state.doc.facets ? state.doc.facets : state.browse && state.browse.facets;
+    if (!counts) return;
+    $('counts-note').textContent = t(state.doc && state.doc.facets ? 'countsNoteSearch' : 'countsNote');
+    renderScales(counts);
     for (const fs of document.querySelectorAll('#filters fieldset[data-facet]')) {
       const facet = fs.dataset.facet;
       const box = fs.querySelector('.options');
       box.replaceChildren();
-      const values = state.browse.facets[facet] || [];
+      const values = counts[facet] || [];
       // Selected values stay visible even if the index no longer has them.
       const seen = new Set(values.map((v) => v.value));
       const all = values.concat([...state.filters[facet]].filter((v) => !seen.has(v)).map((v) => ({ value: v, count: 0 })));
@@ -586,8 +640,20 @@
     }
   }
 
+  /* The client's Finnish level (a list of levels, each with what it opens) and age. */
+  function renderScales(counts) {
+    const sel = $('f-finnish_level');
+    const byLevel = new Map((counts.finnish_level || []).map((v) => [v.value, v.count]));
+    sel.replaceChildren(el('option', { value: '', text: t('c_none') }),
+      ...LEVELS.map((l) => el('option', { value: l, text: byLevel.has(l) ? `${l} (${byLevel.get(l)})` : l })));
+    sel.value = state.scale.finnish_level || '';
+    if (document.activeElement !== $('f-age')) $('f-age').value = state.scale.age === null ? '' : String(state.scale.age);
+    const age = (counts.age || [])[0];
+    $('f-age-count').textContent = age && state.scale.age !== null ? t('scaleCount')(age.count) : '';
+  }
+
   function updateFilterBadge() {
-    const n = FACETS.reduce((s, f) => s + state.filters[f].size, 0);
+    const n = FACETS.reduce((s, f) => s + state.filters[f].size, 0) + SCALES.filter((f) => state.scale[f] !== null).length;
     $('filter-count').textContent = String(n);
     $('filter-count').hidden = n === 0;
   }
@@ -611,20 +677,17 @@
     return frag;
   }
 
-  const SET_BY = ' (asiantuntija)'; // the library's mark of a signal the counsellor set
-  const setByCounsellor = (s) => s.label.endsWith(SET_BY);
+  /* The library's mark after a signal the counsellor set, per language of the explanations. */
+  const SET_BY = { fi: ' (asiantuntija)', sv: ' (handläggaren)', en: ' (counsellor)' };
+  const docLang = () => (state.doc && state.doc.lang) || 'fi';
+  const setByCounsellor = (s) => (s.corrected !== undefined ? s.corrected : s.label.endsWith(SET_BY.fi));
 
-  /* A need signal's label in the interface language (the engine's is Finnish). */
+  /* A need signal's label: the engine gives it in the language the search
+   * asked for (the page asks in its own; a language switch searches again). */
   function signalLabel(s) {
-    const base = setByCounsellor(s) ? s.label.slice(0, -SET_BY.length) : s.label;
-    if (state.ui === 'fi') return { text: base, finnish: false };
-    const sig = t('sig');
-    let text = null;
-    if (s.kind === 'age') text = sig.age(s.value);
-    else if (s.kind === 'target_group' && LABELS.target_group[s.value]) text = label('target_group', s.value);
-    else if (s.kind === 'municipality') text = s.value;
-    else if (sig[s.kind] && sig[s.kind][s.value]) text = sig[s.kind][s.value];
-    return text ? { text, finnish: false } : { text: base, finnish: true };
+    const mark = SET_BY[docLang()] || SET_BY.fi;
+    const text = setByCounsellor(s) && s.label.endsWith(mark) ? s.label.slice(0, -mark.length) : s.label;
+    return { text, finnish: docLang() !== state.ui };
   }
 
   /* A thesaurus concept's label (found by id or Finnish label) in the interface language. */
@@ -722,7 +785,8 @@
           m.term && m.term !== m.word ? ` → ${m.term}` : '',
           fields ? ` (${fields})` : '',
           typeof m.weight === 'number' ? el('span', { class: 'share', text: m.weight < 0.005 ? ' <1 %' : ` ${Math.round(m.weight * 100)} %` }) : null,
-          m.concept ? el('span', { class: 'via' }, ` – ${t('via')} “`, conceptNode(null, m.concept), '”') : null,
+          m.concept ? el('span', { class: 'via' }, ` – ${t('via')} “`,
+            m.concept_lang && m.concept_lang === state.ui ? m.concept : conceptNode(null, m.concept), '”') : null,
           // The word's role in the note: the client's past counts less than the goal.
           m.role && m.role !== 'situation' && t('roles')[m.role]
             ? el('span', { class: 'role role-' + m.role, text: ` [${t('roles')[m.role]}]` }) : null));
@@ -733,12 +797,12 @@
       const ul = el('ul', { class: 'effects' });
       const sigs = (state.doc && state.doc.signals) || [];
       for (const e of r.effects) {
-        const s = sigs.find((x) => x.label === e.signal || x.label === e.signal + SET_BY);
-        const sl = s ? signalLabel(s) : { text: e.signal, finnish: state.ui !== 'fi' };
+        const s = sigs.find((x) => x.label === e.signal || (setByCounsellor(x) && x.label.startsWith(e.signal)));
+        const sl = s ? signalLabel(s) : { text: e.signal, finnish: docLang() !== state.ui };
         ul.append(el('li', { class: 'effect ' + (e.factor >= 1 ? 'up' : 'down') },
           el('b', null, fallbackText(sl.text, sl.finnish)),
           s && setByCounsellor(s) ? el('small', { class: 'set-by', text: ` (${t('setBy')})` }) : null,
-          ': ', fallbackText(e.reason, true),
+          ': ', fallbackText(e.reason, docLang() !== state.ui),
           ` (×${Number(e.factor).toFixed(2)})`));
       }
       why.append(el('p', { class: 'small muted', text: t('effects') }), ul);
@@ -1025,7 +1089,9 @@
         if (i) span.append(el('br'));
         const name = keys[k] !== undefined ? keys[k] : k;
         if (name) span.append(`${name}: `);
-        const n = valueNode(x, lang, depth + 1);
+        const n = k === 'routes' && Array.isArray(x)
+          ? document.createTextNode(x.map((r) => label('route', r, lang === SELKO ? 'fi' : lang)).join(', '))
+          : valueNode(x, lang, depth + 1);
         if (n) span.append(n);
       });
       return span;
@@ -1135,7 +1201,7 @@
       ['f_cost', (r) => (present(r.cost) ? valueNode(typeof r.cost === 'string' ? { fi: r.cost } : r.cost) : null)],
       ['f_delivery', (r) => (r.delivery || []).map((x) => label('delivery', x)).join(', ')],
       ['f_municipalities', (r) => (r.municipalities || []).map((m) => label('municipality', m)).join(', ')],
-      ['f_apply', (r) => (present(r.apply) ? valueNode(r.apply) : present(r.referral) ? mlNode(r.referral) : null)],
+      ['f_apply', (r) => applyNode(r, state.ui)],
       ['f_contact', (r) => (present(r.contact) ? valueNode(r.contact) : null)],
     ];
     const body = el('tbody');
@@ -1149,9 +1215,32 @@
     openDialog($('compare'), $('compare-heading'), from);
   }
 
+  /* A field of a record in the handout's language: in plain Finnish its
+   * `selko` text, else the standard Finnish, marked (a name is not marked). */
+  function pickField(rec, field, lang) {
+    if (lang !== SELKO) return pick(rec[field], lang);
+    const plain = rec.selko && rec.selko[field];
+    return plain ? { text: plain, finnish: false } : { text: pick(rec[field], 'fi').text, finnish: field !== 'name' };
+  }
+  const fieldNode = (rec, field, lang) => { const p = pickField(rec, field, lang); return fallbackText(p.text, p.finnish, lang); };
+
+  /* How to start: the catalogue's words (referral), then what `apply` adds:
+   * its text and the address where one starts. */
+  function applyNode(rec, lang) {
+    const parts = [];
+    if (present(rec.referral)) parts.push(fieldNode(rec, 'referral', lang));
+    if (rec.apply && present(rec.apply.text)) parts.push(valueNode(rec.apply.text, lang === SELKO ? 'fi' : lang));
+    if (rec.apply && typeof rec.apply.url === 'string') parts.push(valueNode(rec.apply.url, lang));
+    if (!parts.length) return null;
+    const span = el('span');
+    parts.forEach((n, i) => { if (i) span.append(' '); span.append(n); });
+    return span;
+  }
+
   /* ---- the client's handout: only the chosen services, in the client's language ------- */
   async function renderHandout(lang) {
     state.handoutLang = lang;
+    const base = lang === SELKO ? 'fi' : lang; // catalogue labels have no plain version of their own
     for (const b of document.querySelectorAll('[data-hlang]')) b.setAttribute('aria-pressed', String(b.dataset.hlang === lang));
     const sheet = $('handout-sheet');
     const recs = await Promise.all(state.list.map((id) => getRecord(id).catch(() => null)));
@@ -1165,18 +1254,18 @@
       const row = (key, node) => { if (present(node)) dl.append(el('dt', { text: tl(lang, key) }), el('dd', null, node)); };
       row('f_provider', rec.provider && rec.provider.name);
       if (present(rec.status) && rec.status !== 'active') row('f_status', valueNode(rec.status, lang));
-      row('f_apply', present(rec.apply) ? valueNode(rec.apply, lang) : present(rec.referral) ? mlNode(rec.referral, lang) : null);
+      row('f_apply', applyNode(rec, lang));
       row('f_contact', present(rec.contact) ? valueNode(rec.contact, lang) : null);
-      row('f_languages', (rec.languages || []).map((l) => label('language', l, lang)).join(', '));
-      row('f_delivery', (rec.delivery || []).map((x) => label('delivery', x, lang)).join(', '));
-      row('f_municipalities', (rec.municipalities || []).map((m) => label('municipality', m, lang)).join(', '));
-      row('f_age', ageText(rec.age, lang));
+      row('f_languages', (rec.languages || []).map((l) => label('language', l, base)).join(', '));
+      row('f_delivery', (rec.delivery || []).map((x) => label('delivery', x, base)).join(', '));
+      row('f_municipalities', (rec.municipalities || []).map((m) => label('municipality', m, base)).join(', '));
+      row('f_age', ageText(rec.age, base));
       row('f_cost', present(rec.cost) ? valueNode(typeof rec.cost === 'string' ? { fi: rec.cost } : rec.cost, lang) : null);
       sheet.append(el('section', { class: 'handout-service', 'data-id': rec.id },
-        el('h2', null, `${i + 1}. `, mlNode(rec.name, lang)),
-        present(rec.summary) ? el('p', { class: 'summary' }, mlNode(rec.summary, lang)) : null, dl));
+        el('h2', null, `${i + 1}. `, fieldNode(rec, 'name', lang)),
+        present(rec.summary) ? el('p', { class: 'summary' }, fieldNode(rec, 'summary', lang)) : null, dl));
     });
-    sheet.append(el('p', { class: 'printed small', text: `${tl(lang, 'printed')} ${new Date().toLocaleDateString(lang)}` }));
+    sheet.append(el('p', { class: 'printed small', text: `${tl(lang, 'printed')} ${new Date().toLocaleDateString(base)}` }));
   }
 
   async function openHandout(from) {
@@ -1268,6 +1357,8 @@
     for (const b of document.querySelectorAll('.langs button')) b.setAttribute('aria-pressed', String(b.dataset.lang === state.ui));
     updateBytes();
     render();
+    // The explanations come from the engine in the language asked: ask again.
+    if (state.doc && state.doc.lang !== state.ui) refresh(false, true);
   }
 
   async function showVersion() {
@@ -1323,7 +1414,19 @@
     $('compact').addEventListener('change', () => { writeHash(false); render(); });
     $('clear-filters').addEventListener('click', () => {
       for (const f of FACETS) state.filters[f].clear();
+      for (const f of SCALES) state.scale[f] = null;
       refresh(true);
+    });
+    $('f-finnish_level').addEventListener('change', (ev) => {
+      state.scale.finnish_level = ev.target.value || null;
+      refresh(false);
+    });
+    $('f-age').addEventListener('change', (ev) => {
+      const v = ev.target.value.trim();
+      const age = parseInt(v, 10);
+      state.scale.age = v === '' || Number.isNaN(age) ? null : Math.max(0, Math.min(120, age));
+      ev.target.value = state.scale.age === null ? '' : String(state.scale.age);
+      refresh(false);
     });
     $('more').addEventListener('click', () => { state.showAll = true; renderBrowse(); });
     $('share').addEventListener('click', async () => {
@@ -1346,6 +1449,7 @@
       need.value = '';
       state.searchText = '';
       state.corr = { removed: new Set(), age: null, municipality: null, language: null, groups: new Set() };
+      state.scale = { finnish_level: null, age: null }; // the client's facts go with the client
       state.list = [];
       state.handoutLang = null; // the client's language goes with the client
       $('correct').open = false;

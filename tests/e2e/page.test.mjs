@@ -270,6 +270,11 @@ test('the detail view traps focus, and Back or Escape closes it', async () => {
   assert.ok(await page.locator('#detail-description p').count() >= 1, 'the description is shown');
   const facts = await page.locator('#detail-facts dt').allTextContents();
   assert.ok(facts.includes('Ehdot') && facts.includes('Kielet'), `facts listed (${facts})`);
+  // How one gets in, in words: not the catalogue's keys and codes.
+  const detailText = await page.textContent('#detail-facts');
+  assert.match(detailText, /Hakeutuminen: /);
+  assert.ok(!detailText.includes('routes'), `no raw keys (${detailText})`);
+  assert.match(detailText, /Hakeutuminen: (asiakas hakeutuu itse|asiantuntija ohjaa|tarvitaan lähete|hakemus)/);
   // Related services by name, not by id.
   const related = await page.locator('#detail-related a').allTextContents();
   for (const r of related) assert.ok(!/^[a-z0-9-]+$/.test(r), `related service shown by name (${r})`);
@@ -418,6 +423,118 @@ test('a shared link brings the filters and the own list, never the note', async 
   await old.close();
 });
 
+test('the filters count what the search matched, and delivery, provider, fee, Finnish level and age narrow it', async () => {
+  await page.fill('#need', NEED);
+  const [resp] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/search') && r.request().method() === 'POST'),
+    page.press('#need', 'Control+Enter'),
+  ]);
+  const doc = await resp.json();
+  const req = JSON.parse(resp.request().postData());
+  assert.equal(req.counts, true, 'the page asks the library for the counts');
+  await page.waitForFunction(() => /hakuun osuneet/.test(document.getElementById('counts-note').textContent));
+  // The page renders when the search and the listing have both answered: wait for this search's counts.
+  const wantCats = doc.facets.category.filter((v) => v.count > 0).map((v) => `${v.value}=${v.count}`).sort();
+  await page.waitForFunction((want) => JSON.stringify([...document.querySelectorAll('#filters [data-facet="category"] label')]
+    .map((l) => `${l.dataset.value}=${l.querySelector('.count').textContent}`).sort()) === JSON.stringify(want), wantCats)
+    .catch(() => { /* the assertion below says what differs */ });
+  // The counts shown are the search's (over every match), not the catalogue's, and no value without a match is offered.
+  for (const facet of ['category', 'language', 'delivery', 'provider_type', 'fee']) {
+    const shown = await page.$$eval(`#filters [data-facet="${facet}"] label`,
+      (ls) => ls.map((l) => `${l.dataset.value}=${l.querySelector('.count').textContent}`));
+    const want = doc.facets[facet].filter((v) => v.count > 0).map((v) => `${v.value}=${v.count}`);
+    assert.deepEqual(shown.sort(), want.sort(), `${facet} counts`);
+  }
+  const catalogue = await page.evaluate(() => fetch('/api/services').then((r) => r.json()));
+  const lang = (d, v) => (d.facets.language.find((x) => x.value === v) || { count: 0 }).count;
+  assert.ok(lang(doc, 'fi') < lang(catalogue, 'fi'), 'not the catalogue counts');
+  assert.match(await page.textContent('#counts-note'), /hakuun osuneet/);
+
+  // Delivery online: in the request, the URL and every result.
+  const [r2] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/search') && r.request().method() === 'POST'),
+    page.locator('#filters [data-facet="delivery"] label[data-value="verkko"] input').check(),
+  ]);
+  assert.deepEqual(JSON.parse(r2.request().postData()).filters.delivery, ['verkko']);
+  await page.waitForSelector('#result-list .card.result');
+  const online = await page.evaluate(async () => {
+    const ids = [...document.querySelectorAll('.card.result')].map((c) => c.dataset.id);
+    const recs = await Promise.all(ids.map((id) => fetch('/api/services/' + id).then((r) => r.json())));
+    return recs.map((r) => r.delivery.includes('verkko'));
+  });
+  assert.ok(online.length > 0 && online.every(Boolean), `every result is online (${online})`);
+  assert.equal(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('delivery'), 'verkko');
+
+  // The client's Finnish level and age: sent as filters, counted, never put in the URL.
+  const [r3] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/search') && r.request().method() === 'POST'),
+    page.selectOption('#f-finnish_level', 'A1'),
+  ]);
+  assert.deepEqual(JSON.parse(r3.request().postData()).filters.finnish_level, ['A1']);
+  await page.waitForFunction(() => !document.getElementById('search-button').disabled);
+  const [r4] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/search') && r.request().method() === 'POST'),
+    page.fill('#f-age', '40').then(() => page.locator('#f-age').dispatchEvent('change')),
+  ]);
+  const d4 = await r4.json();
+  assert.deepEqual(JSON.parse(r4.request().postData()).filters.age, ['40']);
+  await page.waitForFunction(() => /osumaa/.test(document.getElementById('f-age-count').textContent));
+  assert.match(await page.textContent('#f-age-count'), new RegExp(`^${d4.facets.age[0].count} osumaa$`));
+  assert.ok(!/finnish_level|age=/.test(decodeURIComponent(page.url())), 'client facts stay out of the URL');
+  assert.equal((await page.textContent('#filter-count')).trim(), '3');
+  await page.click('#clear-filters');
+  await page.waitForFunction(() => !location.hash.includes('delivery') && document.getElementById('f-age').value === '');
+});
+
+test('explanations come in the interface language from the library', async () => {
+  await page.click('#new-client'); // the last client's corrections (their age removed) go
+  await page.waitForFunction(() => !document.querySelector('#result-list .card.result'));
+  await page.click('.langs button[data-lang="sv"]');
+  await page.fill('#need', '31v, velat kasassa, ulosotto');
+  const [resp] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/search') && r.request().method() === 'POST'),
+    page.press('#need', 'Control+Enter'),
+  ]);
+  assert.equal(JSON.parse(resp.request().postData()).lang, 'sv');
+  await page.waitForSelector('#signals .chip.signal[data-kind="age"]');
+  const age = page.locator('#signals .chip.signal[data-kind="age"]');
+  assert.match(await age.textContent(), /^ålder 31 år/);
+  assert.equal(await page.locator('#signals .chip.signal .fallback').count(), 0, 'no chip is marked as Finnish');
+  const effects = await page.$$eval('.card.result .effect', (es) => es.map((e) => e.textContent));
+  assert.ok(effects.length > 0 && effects.every((e) => !/palvelu|palaute|ikä/.test(e)), `effects in Swedish (${effects})`);
+  assert.ok(effects.every((e) => !e.includes('på finska')), 'and not marked as Finnish');
+  // Switching the language asks again, in the new one.
+  const [again] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/search') && r.request().method() === 'POST'),
+    page.click('.langs button[data-lang="en"]'),
+  ]);
+  assert.equal(JSON.parse(again.request().postData()).lang, 'en');
+  await page.waitForFunction(() => /^age 31/.test(document.querySelector('#signals .chip.signal[data-kind="age"]').textContent));
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/search') && r.request().method() === 'POST'),
+    page.click('.langs button[data-lang="fi"]'),
+  ]);
+  await page.waitForFunction(() => /^ikä 31 v/.test(document.querySelector('#signals .chip.signal[data-kind="age"]').textContent));
+});
+
+test('the handout in plain Finnish uses the catalogue\'s selko texts and marks the rest', async () => {
+  const other = await context.newPage();
+  await other.goto(new URL('/#list=talous-ja-velkaneuvonta,eures', base).href);
+  await other.waitForSelector('#own-items li');
+  await other.click('#open-handout');
+  await other.click('[data-hlang="fi-x-selko"]');
+  await other.waitForFunction(() => document.getElementById('handout-sheet').lang === 'fi-x-selko');
+  const plain = other.locator('.handout-service[data-id="talous-ja-velkaneuvonta"]');
+  assert.match(await plain.locator('.summary').textContent(), /^Velkaneuvoja auttaa sinua, jos sinulla on velkoja\./);
+  assert.equal(await plain.locator('.summary .fallback').count(), 0, 'a selko text is not marked');
+  assert.match(await plain.textContent(), /Näin pääset mukaan.*Varaa aika itse/s);
+  const other2 = other.locator('.handout-service[data-id="eures"]');
+  assert.match(await other2.locator('.summary').textContent(), /\(ei selkokielellä\)$/, 'standard Finnish is marked');
+  assert.equal(await other2.locator('h2 .fallback').count(), 0, 'names are not marked');
+  assert.deepEqual(await axeSerious(other), [], 'no serious accessibility violations');
+  await other.close();
+});
+
 test('the handout shows how to apply and contact details when the catalogue has them', async () => {
   // The catalogue's contact/apply/status fields are being added (issue: catalogue); a
   // record that has them is served here as the page would get it.
@@ -425,7 +542,8 @@ test('the handout shows how to apply and contact details when the catalogue has 
   await other.route('**/api/services/palkkatuki', async (route) => {
     const rec = await (await route.fetch()).json();
     Object.assign(rec, {
-      apply: { fi: 'Hae Työmarkkinatorilla.', sv: 'Ansök på Jobbmarknaden.', url: 'https://tyomarkkinatori.fi/' },
+      apply: { routes: ['hakemus'], text: { fi: 'Hae Työmarkkinatorilla.', sv: 'Ansök på Jobbmarknaden.' },
+        url: 'https://tyomarkkinatori.fi/' },
       contact: { phone: '0295 025 500', email: 'palvelu@example.fi', web: 'https://example.fi/palkkatuki' },
       status: 'active',
     });

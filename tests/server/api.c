@@ -693,3 +693,90 @@ Test(api, concepts_are_listed_with_their_labels) {
   json_decref(doc);
   expect_error("POST", "/api/concepts", "{}", 405, "method_not_allowed");
 }
+
+Test(api, search_counts_every_match_per_filter_value_and_takes_the_new_filters) {
+  /* Counts with a limit of 2 are the counts over every match. */
+  json_t *few = call("POST", "/api/search",
+                     "{\"text\": \"työ kokeilu palkka etä\", \"limit\": 2, \"counts\": true, "
+                     "\"filters\": {\"fee\": [\"maksuton\"]}}",
+                     200);
+  json_t *all = call("POST", "/api/search",
+                     "{\"text\": \"työ kokeilu palkka etä\", \"limit\": 100, "
+                     "\"filters\": {\"fee\": [\"maksuton\"]}}",
+                     200);
+  json_t *facets = json_object_get(few, "facets");
+  cr_assert(json_is_object(facets), "facets with counts");
+  cr_assert_null(json_object_get(all, "facets"), "and only then");
+  size_t n = json_array_size(results_of(all));
+  cr_assert_gt(n, 2);
+  cr_assert_eq(json_integer_value(json_object_get(few, "matches")), (json_int_t)n);
+  size_t i;
+  json_t *v;
+  size_t summed = 0;
+  json_array_foreach(json_object_get(facets, "category"), i, v) {
+    const char *value = str(v, "value");
+    json_int_t want = 0;
+    size_t k;
+    json_t *r;
+    json_array_foreach(results_of(all), k, r) want += !strcmp(str(r, "category"), value);
+    cr_assert_eq(json_integer_value(json_object_get(v, "count")), want, "category %s", value);
+    summed += (size_t)want;
+  }
+  cr_assert_eq(summed, n, "every match is counted under its category");
+  /* The fee filter's own counts ignore it: the service without a fee is not
+   * there, and no other fee value is either, but maksuton counts what the
+   * other filters let through. */
+  json_array_foreach(json_object_get(facets, "fee"), i, v)
+      cr_assert_str_eq(str(v, "value"), "maksuton");
+  json_decref(few);
+  json_decref(all);
+
+  /* GET takes the same, and a closed vocabulary refuses what it does not know. */
+  json_t *d = call("GET", "/api/search?q=ty%C3%B6&delivery=verkko&age=30&finnish_level=A2&counts=1",
+                   NULL, 200);
+  cr_assert(json_is_object(json_object_get(d, "facets")));
+  json_decref(d);
+  expect_error("GET", "/api/search?q=a&delivery=posti", NULL, 400, "unknown_filter");
+  expect_error("POST", "/api/search", "{\"text\": \"a\", \"filters\": {\"fee\": [\"ilmainen\"]}}",
+               400, "unknown_filter");
+  expect_error("POST", "/api/search", "{\"text\": \"a\", \"filters\": {\"age\": [\"30\", \"40\"]}}",
+               400, "invalid_value");
+  expect_error("GET", "/api/services?finnish_level=D1", NULL, 400, "unknown_filter");
+  expect_error("POST", "/api/search", "{\"text\": \"a\", \"lang\": \"de\"}", 400, "invalid_value");
+  /* The listing takes the new filters too. */
+  d = call("GET", "/api/services?delivery=verkko", NULL, 200);
+  json_array_foreach(json_object_get(d, "services"), i, v) {
+    size_t k;
+    json_t *x;
+    bool online = false;
+    json_array_foreach(json_object_get(v, "delivery"), k, x) online |=
+        !strcmp(json_string_value(x), "verkko");
+    cr_assert(online, "%s is delivered online", str(v, "id"));
+  }
+  json_decref(d);
+}
+
+Test(api, search_explains_in_the_language_asked) {
+  json_t *d = call("POST", "/api/search",
+                   "{\"text\": \"22v, velat kasassa\", \"lang\": \"sv\", "
+                   "\"corrections\": {\"municipality\": \"Espoo\"}}",
+                   200);
+  cr_assert_str_eq(str(d, "lang"), "sv");
+  size_t i;
+  json_t *s;
+  bool age = false, muni = false;
+  json_array_foreach(json_object_get(d, "signals"), i, s) {
+    if (!strcmp(str(s, "kind"), "age")) {
+      cr_assert_str_eq(str(s, "label"), "ålder 22 år");
+      cr_assert(json_is_false(json_object_get(s, "corrected")));
+      age = true;
+    }
+    if (!strcmp(str(s, "kind"), "municipality")) {
+      cr_assert_str_eq(str(s, "label"), "hemkommun Espoo (handläggaren)");
+      cr_assert(json_is_true(json_object_get(s, "corrected")));
+      muni = true;
+    }
+  }
+  cr_assert(age && muni);
+  json_decref(d);
+}

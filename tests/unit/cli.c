@@ -150,6 +150,27 @@ Test(cli, handout_prints_the_services_in_the_clients_language) {
   free(out);
 }
 
+Test(cli, handout_in_plain_finnish_uses_the_selko_texts_and_marks_the_rest) {
+  char *out;
+  cr_assert_eq(run(&out, "handout --index %s --lang fi-x-selko palkkatuki tyokokeilu", idx), 0);
+  /* palkkatuki has selko texts: its summary and how to start, unmarked */
+  cr_assert(strstr(out, "   Palkkatuki on rahaa, jota työnantaja voi saada, kun se palkkaa sinut. "
+                        "Tuki auttaa sinua pääsemään töihin.\n"),
+            "%s", out);
+  cr_assert(strstr(out, "Näin pääset mukaan: Työnantaja hakee tukea Työmarkkinatorilla ennen kuin "
+                        "työ alkaa.\n"),
+            "%s", out);
+  /* tyokokeilu has none: its standard Finnish, marked; its name as it is */
+  const char *second = strstr(out, "2. Työkokeilu\n");
+  cr_assert(second, "%s", out);
+  cr_assert(strstr(second, "(ei selkokielellä)\n   Kuka järjestää"), "the summary is marked: %s",
+            second);
+  free(out);
+  cr_assert_eq(run(&out, "handout --index %s --lang selko --format html palkkatuki", idx), 0);
+  cr_assert(strstr(out, "<html lang=\"fi-x-selko\">"), "%s", out);
+  free(out);
+}
+
 Test(cli, handout_html_is_a_page_with_escaped_text) {
   char *out;
   cr_assert_eq(run(&out, "handout --index %s --lang en --format html palkkatuki", idx), 0);

@@ -63,6 +63,7 @@ Test(import, one_service_becomes_a_valid_entry_and_the_unmapped_is_reported) {
   cr_assert_str_eq(json_string_value(json_array_get(json_object_get(e, "municipalities"), 0)),
                    "Helsinki");
   cr_assert_str_eq(json_string_value(json_object_get(e, "cost")), "Maksuton.");
+  cr_assert_str_eq(json_string_value(json_object_get(e, "fee")), "maksuton");
   cr_assert_str_eq(json_string_value(json_object_get(json_object_get(e, "source"), "ptv")),
                    "0b6f1c2e-4d3a-4e5f-9a8b-7c6d5e4f3a21");
   json_decref(e);

@@ -32,7 +32,7 @@ static kt__sigset read_text(const char *text, int refuse_from) {
   for (size_t i = 0; refuse_from >= 0 && i < n; i++) rej[i] = (int)i >= refuse_from;
   kt_results *res = calloc(1, sizeof *res);
   kt__sigset set;
-  cr_assert_eq(kt__signals_read(a, text, rej, &set, res), KT_OK);
+  cr_assert_eq(kt__signals_read(a, text, rej, 0, &set, res), KT_OK);
   kt_results_free(res);
   free(rej);
   kt_analysis_free(a);

@@ -1,0 +1,117 @@
+/*
+ * messages.c — the engine's explanation texts in Finnish, Swedish and
+ * English (messages.h): what a search says about the situation it read and
+ * why a service rose or fell. Finnish is the counsellor's working language
+ * and the engine's default; the Swedish and English follow it word for
+ * word in meaning. A row's printf arguments are the same in every language.
+ */
+#include "messages.h"
+
+#include "internal.h"
+
+#include <string.h>
+
+static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
+    [KT__M_AGE] = {"ikä %d v", "ålder %d år", "age %d"},
+    [KT__M_AGE_UNDER] = {"alle %d v", "under %d år", "under %d"},
+    [KT__M_AGE_OVER] = {"yli %d v", "över %d år", "over %d"},
+    [KT__M_GROUP] = {"kohderyhmä: %s", "målgrupp: %s", "target group: %s"},
+    [KT__M_LONG_UNEMPLOYED] = {"pitkäaikaistyöttömyys", "långtidsarbetslöshet",
+                               "long-term unemployment"},
+    [KT__M_NO_FINNISH] = {"ei suomen kielen taitoa", "inga kunskaper i finska", "no Finnish"},
+    [KT__M_BASIC_FINNISH] = {"heikko suomen kielen taito", "svaga kunskaper i finska",
+                             "little Finnish"},
+    [KT__M_WANTS_EN] = {"palvelu englanniksi", "tjänst på engelska", "service in English"},
+    [KT__M_WANTS_SV] = {"palvelu ruotsiksi", "tjänst på svenska", "service in Swedish"},
+    [KT__M_TEXT_EN] = {"palvelu englanniksi (teksti englanniksi)",
+                       "tjänst på engelska (texten på engelska)",
+                       "service in English (the text is in English)"},
+    [KT__M_TEXT_SV] = {"palvelu ruotsiksi (teksti ruotsiksi)",
+                       "tjänst på svenska (texten på svenska)",
+                       "service in Swedish (the text is in Swedish)"},
+    [KT__M_MUNICIPALITY] = {"asuinkunta %s", "hemkommun %s", "home municipality %s"},
+    [KT__M_SET_BY] = {" (asiantuntija)", " (handläggaren)", " (counsellor)"},
+    [KT__M_R_AGE_MIN] = {"palvelu on vähintään %d-vuotiaille",
+                         "tjänsten är för personer som fyllt %d",
+                         "the service is for people aged %d or over"},
+    [KT__M_R_AGE_MAX] = {"palvelu on enintään %d-vuotiaille",
+                         "tjänsten är för personer högst %d år",
+                         "the service is for people aged %d or under"},
+    [KT__M_R_AGE_FITS_MAX] = {"ikä sopii: palvelu on enintään %d-vuotiaille",
+                              "åldern passar: tjänsten är för personer högst %d år",
+                              "the age fits: the service is for people aged %d or under"},
+    [KT__M_R_AGE_FITS_MIN] = {"ikä sopii: palvelu on vähintään %d-vuotiaille",
+                              "åldern passar: tjänsten är för personer som fyllt %d",
+                              "the age fits: the service is for people aged %d or over"},
+    [KT__M_R_NEEDS_FINNISH] = {"palvelu vaatii suomen kielen taitoa %s",
+                               "tjänsten kräver kunskaper i finska på nivå %s",
+                               "the service needs Finnish at level %s"},
+    [KT__M_R_HAS_EN] = {"palvelua saa englanniksi", "tjänsten finns på engelska",
+                        "the service is given in English"},
+    [KT__M_R_HAS_SV] = {"palvelua saa ruotsiksi", "tjänsten finns på svenska",
+                        "the service is given in Swedish"},
+    [KT__M_R_FOR_GROUP] = {"palvelu on tarkoitettu ryhmälle %s",
+                           "tjänsten är avsedd för gruppen %s", "the service is meant for %s"},
+    [KT__M_R_ONLY_IN] = {"palvelu vain kunnissa: %s", "tjänsten finns bara i kommunerna: %s",
+                         "the service is only in the municipalities: %s"},
+    [KT__M_NAME] = {"palvelun nimi", "tjänstens namn", "the service's name"},
+    [KT__M_R_NAMES] = {"tarve mainitsee palvelun nimeltä", "behovet nämner tjänsten vid namn",
+                       "the need names the service"},
+    [KT__M_FEEDBACK] = {"palaute", "respons", "feedback"},
+    [KT__M_R_FB_LIFT] = {"ohjattu tai hyödyllinen samankaltaisissa tarpeissa",
+                         "hänvisad eller användbar vid liknande behov",
+                         "referred or useful for similar needs"},
+    [KT__M_R_FB_DROP] = {"merkitty sopimattomaksi samankaltaisissa tarpeissa",
+                         "markerad som olämplig vid liknande behov",
+                         "marked not suitable for similar needs"},
+    [KT__M_R_FB_GROUP] = {"merkitty %u kertaa sopimattomaksi ryhmälle %s",
+                          "markerad %u gånger som olämplig för gruppen %s",
+                          "marked %u times not suitable for %s"},
+};
+
+/* Target groups: id, Finnish, Swedish, English (the ids of catalog.c's
+ * TARGET_GROUPS; the page's labels say the same). */
+static const char *const GROUPS[][1 + KT__NLANGS] = {
+    {"kaikki", "kaikki", "alla", "everyone"},
+    {"maahanmuuttajat", "maahanmuuttajat", "invandrare", "immigrants"},
+    {"nuoret", "nuoret", "unga", "young people"},
+    {"pitkaaikaistyottomat", "pitkäaikaistyöttömät", "långtidsarbetslösa", "long-term unemployed"},
+    {"osatyokykyiset", "osatyökykyiset", "partiellt arbetsföra", "people partially able to work"},
+    {"korkeakoulutetut", "korkeakoulutetut", "högskoleutbildade", "university graduates"},
+    {"yrittajiksi_aikovat", "yrittäjiksi aikovat", "blivande företagare", "aspiring entrepreneurs"},
+    {"ikaantyneet", "ikääntyneet", "äldre", "older jobseekers"},
+    {"tyonantajat", "työnantajat", "arbetsgivare", "employers"},
+    {"paihdekuntoutujat", "päihdekuntoutujat", "personer i missbruksrehabilitering",
+     "people in substance-abuse recovery"},
+    {"vanhemmat", "vanhemmat", "föräldrar", "parents"},
+    {"vammaiset", "vammaiset", "personer med funktionsnedsättning", "people with disabilities"},
+    {"naiset", "naiset", "kvinnor", "women"},
+    {"lomautetut", "lomautetut", "permitterade", "laid-off workers"},
+    {"asunnottomat", "asunnottomat", "bostadslösa", "homeless people"},
+    {"rikostaustaiset", "rikostaustaiset", "personer med brottsbakgrund",
+     "people with a criminal record"},
+    {"opiskelijat", "opiskelijat", "studerande", "students"}};
+
+const char *kt__msg(int lang, int msg) {
+  if (lang < 0 || lang >= KT__NLANGS) lang = KT__LANG_FI;
+  return msg >= 0 && msg < KT__NMSGS && MSGS[msg][lang] ? MSGS[msg][lang] : "";
+}
+
+const char *kt__group_label(int lang, const char *group) {
+  if (lang < 0 || lang >= KT__NLANGS) lang = KT__LANG_FI;
+  for (size_t i = 0; group && i < sizeof GROUPS / sizeof *GROUPS; i++)
+    if (!strcmp(GROUPS[i][0], group)) return GROUPS[i][1 + lang];
+  return group ? group : "";
+}
+
+int kt__lang_parse(const char *lang) {
+  if (!lang || !strcmp(lang, "fi")) return KT__LANG_FI;
+  if (!strcmp(lang, "sv")) return KT__LANG_SV;
+  if (!strcmp(lang, "en")) return KT__LANG_EN;
+  return -1;
+}
+
+const char *kt__lang_code(int lang) {
+  static const char *const codes[KT__NLANGS] = {"fi", "sv", "en"};
+  return lang >= 0 && lang < KT__NLANGS ? codes[lang] : "fi";
+}

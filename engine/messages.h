@@ -1,0 +1,58 @@
+/*
+ * messages.h — the texts of the engine's explanations (signal labels,
+ * effects, target groups) in Finnish, Swedish and English: one table
+ * (messages.c), so that a search explains itself in the language it was
+ * asked in (kt_search_options.lang).
+ */
+#ifndef KT_MESSAGES_H
+#define KT_MESSAGES_H
+
+/* Languages of the explanations. */
+enum { KT__LANG_FI, KT__LANG_SV, KT__LANG_EN, KT__NLANGS };
+
+/* The explanation texts; the comment gives the Finnish and its printf
+ * arguments (every language takes the same ones, in the same order). */
+enum kt__msg {
+  KT__M_AGE,             /* "ikä %d v" */
+  KT__M_AGE_UNDER,       /* "alle %d v" */
+  KT__M_AGE_OVER,        /* "yli %d v" */
+  KT__M_GROUP,           /* "kohderyhmä: %s" (a target group's label) */
+  KT__M_LONG_UNEMPLOYED, /* "pitkäaikaistyöttömyys" */
+  KT__M_NO_FINNISH,      /* "ei suomen kielen taitoa" */
+  KT__M_BASIC_FINNISH,   /* "heikko suomen kielen taito" */
+  KT__M_WANTS_EN,        /* "palvelu englanniksi" */
+  KT__M_WANTS_SV,        /* "palvelu ruotsiksi" */
+  KT__M_TEXT_EN,         /* "palvelu englanniksi (teksti englanniksi)" */
+  KT__M_TEXT_SV,         /* "palvelu ruotsiksi (teksti ruotsiksi)" */
+  KT__M_MUNICIPALITY,    /* "asuinkunta %s" */
+  KT__M_SET_BY,          /* " (asiantuntija)": after a signal the counsellor set */
+  KT__M_R_AGE_MIN,       /* "palvelu on vähintään %d-vuotiaille" */
+  KT__M_R_AGE_MAX,       /* "palvelu on enintään %d-vuotiaille" */
+  KT__M_R_AGE_FITS_MAX,  /* "ikä sopii: palvelu on enintään %d-vuotiaille" */
+  KT__M_R_AGE_FITS_MIN,  /* "ikä sopii: palvelu on vähintään %d-vuotiaille" */
+  KT__M_R_NEEDS_FINNISH, /* "palvelu vaatii suomen kielen taitoa %s" (a CEFR level) */
+  KT__M_R_HAS_EN,        /* "palvelua saa englanniksi" */
+  KT__M_R_HAS_SV,        /* "palvelua saa ruotsiksi" */
+  KT__M_R_FOR_GROUP,     /* "palvelu on tarkoitettu ryhmälle %s" */
+  KT__M_R_ONLY_IN,       /* "palvelu vain kunnissa: %s" */
+  KT__M_NAME,            /* "palvelun nimi" */
+  KT__M_R_NAMES,         /* "tarve mainitsee palvelun nimeltä" */
+  KT__M_FEEDBACK,        /* "palaute" */
+  KT__M_R_FB_LIFT,       /* "ohjattu tai hyödyllinen samankaltaisissa tarpeissa" */
+  KT__M_R_FB_DROP,       /* "merkitty sopimattomaksi samankaltaisissa tarpeissa" */
+  KT__M_R_FB_GROUP,      /* "merkitty %u kertaa sopimattomaksi ryhmälle %s" */
+  KT__NMSGS
+};
+
+/* The text of @p msg in @p lang (KT__LANG_*); static storage. */
+const char *kt__msg(int lang, int msg);
+/* A target group's label in @p lang ("pitkaaikaistyottomat" ->
+ * "pitkäaikaistyöttömät", "långtidsarbetslösa", "long-term unemployed");
+ * the id itself when unknown. Static storage. */
+const char *kt__group_label(int lang, const char *group);
+/* "fi" (or NULL), "sv", "en" -> KT__LANG_*; -1 for anything else. */
+int kt__lang_parse(const char *lang);
+/* The code of @p lang ("fi", "sv", "en"). */
+const char *kt__lang_code(int lang);
+
+#endif
