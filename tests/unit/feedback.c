@@ -388,8 +388,8 @@ Test(feedback, names_at_the_start_of_a_sentence_are_not_stored) {
  * any file past the store's size (RLIMIT_FSIZE: writes beyond fail as on a
  * full disk) still wipes everything. */
 /* A store of @p n events written at once in the store's format (a year's
- * marks, without a year of adds). */
-static void write_events(const char *dir, long n, const char *service) {
+ * marks, without a year of adds); every other one at time @p when. */
+static void write_events(const char *dir, long n, const char *service, long long when) {
   MDB_env *env;
   MDB_txn *t;
   MDB_dbi dbi;
@@ -403,7 +403,7 @@ static void write_events(const char *dir, long n, const char *service) {
     unsigned char key[8];
     for (int j = 7, v = 0; j >= 0; j--, v += 8) key[j] = (unsigned char)((unsigned long)i >> v);
     int len = snprintf(val, sizeof val, "1\t%lld\t%s\t1\t0\tc:velat w:velka w:ulosotto g:nuoret",
-                       (long long)time(NULL), service);
+                       i % 2 ? when : (long long)time(NULL), service);
     MDB_val k = {sizeof key, key}, d = {(size_t)len, val};
     cr_assert_eq(mdb_put(t, dbi, &k, &d, MDB_APPEND), 0);
   }
@@ -417,6 +417,22 @@ static char *fast_tmpdir(void) {
   char tmpl[] = "/dev/shm/kt-test-XXXXXX";
   char *d = mkdtemp(tmpl);
   return d ? strdup(d) : kt_test_tmpdir();
+}
+
+/* A whole file (asserts). Caller frees. */
+static char *read_whole(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  cr_assert_not_null(f, "%s", path);
+  char *b = NULL;
+  size_t cap = 0;
+  FILE *m = open_memstream(&b, &cap);
+  char chunk[65536];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) fwrite(chunk, 1, n, m);
+  fclose(f);
+  fclose(m);
+  *len = cap;
+  return b;
 }
 
 static long long file_size(const char *dir) {
@@ -440,7 +456,7 @@ Test(feedback, a_wipe_works_on_a_disk_that_filled_while_marks_were_added, .timeo
   kt_engine *e = open_engine();
   const char *need = "velat kasassa ja ulosotto, asunnoton, mielenterveysongelmia, haluaa töihin "
                      "ravintola-alalle, ei puhu suomea, palkkatuki, työkokeilu, nuori, koulutus";
-  write_events(dir, 60000, "takuusaatio");
+  write_events(dir, 60000, "takuusaatio", (long long)time(NULL));
   kt_feedback *fb = open_store(dir);
   add(fb, e, need, "takuusaatio", KT_FEEDBACK_REFERRED, 0); /* with room on the disk */
   kt_feedback_close(fb);
@@ -497,6 +513,40 @@ Test(feedback, a_wipe_works_on_a_disk_that_filled_while_marks_were_added, .timeo
   free(out);
   cr_assert_eq(file_size(dir), full, "the store grew on a full disk");
   kt_engine_close(e);
+  kt__rm_rf(dir);
+  free(dir);
+}
+
+/* Issue 14 item 9: commands that only read (`count`, `export`, whatever
+ * their --retention) change nothing in the store: not its events, not its
+ * bytes, not its size (opening used to grow the file for the wipe's room). */
+Test(feedback, read_only_commands_leave_the_store_byte_for_byte) {
+  char *dir = kt_test_tmpdir();
+  write_events(dir, 3000, "takuusaatio", (long long)time(NULL) - 30LL * 86400);
+  char path[512];
+  snprintf(path, sizeof path, "%s/data.mdb", dir);
+  size_t len0 = 0, len1 = 0;
+  char *before = read_whole(path, &len0);
+  const char *subs[] = {"count", "count --retention 1", "export --format json --retention 1",
+                        "export --format csv"};
+  for (size_t i = 0; i < sizeof subs / sizeof *subs; i++) {
+    char *cmd = NULL, *out = NULL;
+    cr_assert_geq(asprintf(&cmd, "KOHTAANTO_INDEX=%s %s feedback %s --store %s 2>&1",
+                           getenv(INDEX_ENV), KT_CLI_BIN, subs[i], dir), 0);
+    int rc = kt_test_run(cmd, &out);
+    cr_assert_eq(rc, 0, "%s: %s", cmd, out);
+    char *after = read_whole(path, &len1);
+    cr_assert(len1 == len0 && !memcmp(before, after, len0),
+              "`feedback %s` changed the store (%zu bytes, then %zu)", subs[i], len0, len1);
+    free(after);
+    free(cmd);
+    free(out);
+  }
+  free(before);
+  kt_feedback *fb = NULL;
+  cr_assert_eq(kt_feedback_open(&fb, dir, 0), KT_OK);
+  cr_assert_eq(kt_feedback_count(fb), 3000, "an event was deleted");
+  kt_feedback_close(fb);
   kt__rm_rf(dir);
   free(dir);
 }
