@@ -495,14 +495,42 @@ size_t kt_feedback_count(kt_feedback *fb) {
 
 /* ---- names are never stored ------------------------------------------------ */
 
+/* Finnish first names and surnames that are also common words but have no
+ * first-name or surname reading in Voikko (voikko-fi 2.5, Debian 12:
+ * "Usko" is only the verb and the noun, "Koski" the noun and a place name,
+ * "Nieminen" only a place name), lowercase. Each was checked with
+ * voikkoAnalyzeWordCstr for a CLASS of etunimi or sukunimi and found
+ * without one; the names themselves are common in Finland's population
+ * register (first names: Usko, Into, Armas, Aarre, Voitto, Lumi, Pilvi;
+ * surnames: Koski, Salo, Järvi, Rinne, Kivi, Oja, ...). A feature from
+ * one of these words is dropped like one with a name reading: a name is
+ * personal data, and a counsellor's "Koski" is more likely the client than
+ * a rapids. Place names with no name reading (Helsinki) are kept. */
+static const char *const NAMES_VOIKKO_MISSES[] = {
+    /* first names */
+    "aarre", "armas", "into", "lumi", "pilvi", "usko", "voitto",
+    /* surnames */
+    "honka", "järvi", "karhu", "kataja", "kivi", "koski", "lahti", "lampi", "nieminen", "oja",
+    "paju", "raita", "rinne", "salo", "tammi", "vaara", "valo"};
+
+static bool in_name_list(const char *folded) {
+  for (size_t i = 0; i < sizeof NAMES_VOIKKO_MISSES / sizeof *NAMES_VOIKKO_MISSES; i++)
+    if (!strcmp(folded, NAMES_VOIKKO_MISSES[i])) return true;
+  return false;
+}
+
 /* Has @p word (a word as typed) a first-name or surname reading? Voikko
  * finds those for a capitalised word, so the word is asked capitalised,
- * wherever it stood in the text. */
+ * wherever it stood in the text; the names Voikko misses are listed. */
 static bool has_name_reading(kt_feedback *fb, const char *word) {
   char *w = kt__casefold(word);
   if (!w || !*w) {
     free(w);
     return false;
+  }
+  if (in_name_list(w)) {
+    free(w);
+    return true;
   }
   unsigned char *p = (unsigned char *)w;
   if (p[0] >= 'a' && p[0] <= 'z') p[0] = (unsigned char)(p[0] - 'a' + 'A');
@@ -541,6 +569,11 @@ static int drop_names(kt_feedback *fb, kt_engine *e, const char *text, size_t le
       return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     }
     bool name = has_name_reading(fb, surface);
+    /* An inflected name Voikko misses ("Koskella", "Uskon"): by its base
+     * forms (not by compound parts: "valokuvaaja" is no name). */
+    for (size_t k = 0; k < t->term_count && !name; k++)
+      name = (t->terms[k].kind == KT_TERM_LEMMA || t->terms[k].kind == KT_TERM_FIXED) &&
+             in_name_list(t->terms[k].text);
     explicit_bzero(surface, strlen(surface));
     free(surface);
     if (!name) continue;
