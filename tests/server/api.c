@@ -647,6 +647,18 @@ Test(api, suggest_rejects_bad_requests) {
   snprintf(path, sizeof path, "/api/suggest?q=%0250d", 0);
   expect_error("GET", path, NULL, 413, "too_large");
   expect_error("DELETE", "/api/suggest?q=ab", NULL, 405, "method_not_allowed");
+  /* One parser reads search and suggest requests: the same value is the same
+   * error in both, and what one endpoint does not take is unknown to it. */
+  expect_error("GET", "/api/suggest?q=ab&limit=x", NULL, 400, "wrong_type");
+  expect_error("GET", "/api/search?q=ab&limit=x", NULL, 400, "wrong_type");
+  expect_error("GET", "/api/suggest?q=ab&limit=51", NULL, 400, "invalid_value");
+  expect_error("GET", "/api/suggest?q=ab&category=koulutus", NULL, 400, "unknown_field");
+  expect_error("GET", "/api/search?q=ab&lang=fi", NULL, 400, "unknown_field");
+  expect_error("GET", "/api/suggest?q=ab&q=cd", NULL, 400, "invalid_value");
+  expect_error("GET", "/api/search?q=ab&q=cd", NULL, 400, "invalid_value");
+  expect_error("POST", "/api/suggest", "{\"text\": \"ab\", \"filters\": {}}", 400, "unknown_field");
+  expect_error("POST", "/api/suggest", "{\"text\": \"ab\", \"lang\": 1}", 400, "wrong_type");
+  expect_error("POST", "/api/search", "{\"text\": \"ab\", \"lang\": \"fi\"}", 400, "unknown_field");
 }
 
 Test(api, search_takes_the_counsellors_corrections) {
