@@ -447,8 +447,8 @@ Test(api, access_log_has_no_need_text_or_query_string) {
   json_decref(call("GET", path, NULL, 200));
   snprintf(path, sizeof path, "/%s", secret);
   expect_error("GET", path, NULL, 404, "not_found");
-  usleep(200 * 1000); /* the log line is written after the response */
-  char *log = kth_log(&srv);
+  /* The line is written after the response: wait for the last one. */
+  char *log = kth_wait_log(&srv, " GET (other) 404 ", 1, 10000);
   cr_assert(strstr(log, " POST /api/search 200 "), "log:\n%s", log);
   cr_assert(strstr(log, " GET /api/search 200 "), "log:\n%s", log);
   cr_assert(strstr(log, " GET (other) 404 "), "log:\n%s", log);
