@@ -710,7 +710,10 @@ void kt_feedback_close(kt_feedback *fb);
  *         mark, invalid UTF-8, an id that cannot be a service's: empty,
  *         over KT_MAX_ID_BYTES or a metadata key starting with '#');
  *         KT_ENOTFOUND (no such service in the index);
- *         KT_ETOOBIG; KT_EIO.
+ *         KT_ETOOBIG; KT_EIO (also when the store's file cannot grow to
+ *         keep the room a wipe needs on a full disk: the mark is refused,
+ *         so that a wipe, kt_feedback_expire() with 0 days, keeps the
+ *         room it needs).
  */
 int kt_feedback_add(kt_feedback *fb, kt_engine *engine, const char *text, size_t len,
                     const char *service_id, int kind, int reason);
