@@ -25,6 +25,10 @@ int kt_cli_exit_code(int status);
  * not move the cursor or reorder the line), cut at about 1000 bytes. In one
  * of four static buffers, reused in turn. */
 const char *kt_cli_shown(const char *s);
+/* From here on, everything written to stderr (by the command, the server
+ * or a library) is shown with the same characters replaced as by
+ * kt_cli_shown(), newlines and tabs kept. Called once, first thing. */
+void kt_cli_guard_stderr(void);
 /* Print "kohtaanto: <what>: <message>" to stderr and return the exit code. */
 int kt_cli_fail(const char *what, int status);
 

@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include "cli.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -23,29 +24,113 @@ int kt_cli_exit_code(int status) {
   }
 }
 
+/* The character at @p p (@p n bytes left): how many bytes it has, and in
+ * @p hide whether a terminal must not get it — C0 controls (but newline
+ * tab and carriage return, for progress lines, when @p keep_lines), DEL, C1 controls (U+0080-U+009F) and the
+ * bidi overrides and isolates (U+202A-U+202E, U+2066-U+2069); the same rule
+ * as the library's messages (engine/error.c). 0 when the bytes end inside
+ * a sequence that may be one to hide. */
+static size_t char_len(const unsigned char *p, size_t n, bool keep_lines, bool *hide) {
+  *hide = false;
+  if (p[0] < 0x20 || p[0] == 0x7F) {
+    *hide = !(keep_lines && (p[0] == '\n' || p[0] == '\t' || p[0] == '\r'));
+    return 1;
+  }
+  if (p[0] == 0xC2) {
+    if (n < 2) return 0;
+    *hide = p[1] >= 0x80 && p[1] <= 0x9F;
+    return *hide ? 2 : 1;
+  }
+  if (p[0] == 0xE2) {
+    if (n < 2 || ((p[1] == 0x80 || p[1] == 0x81) && n < 3)) return 0;
+    *hide = (p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+            (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9);
+    return *hide ? 3 : 1;
+  }
+  return 1;
+}
+
 const char *kt_cli_shown(const char *s) {
   static char bufs[4][1024];
   static int slot;
   char *b = bufs[slot++ % 4];
-  size_t n = 0;
+  size_t n = 0, left = strlen(s ? s : "");
   const unsigned char *p = (const unsigned char *)(s ? s : "");
-  while (*p && n + 4 < sizeof bufs[0]) {
-    if (*p < 0x20 || *p == 0x7F) {
-      b[n++] = '?';
-      p++;
-    } else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) { /* C1 controls */
-      b[n++] = '?';
-      p += 2;
-    } else if (p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
-                                (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9))) { /* bidi */
-      b[n++] = '?';
-      p += 3;
+  while (left && n + 4 < sizeof bufs[0]) {
+    bool hide;
+    size_t k = char_len(p, left, false, &hide);
+    if (!k) k = 1; /* cut short at the end of the string: nothing to hide */
+    b[n++] = hide ? '?' : (char)*p;
+    if (hide) {
+      p += k;
+      left -= k;
     } else {
-      b[n++] = (char)*p++;
+      p++;
+      left--;
     }
   }
   b[n] = '\0';
   return b;
+}
+
+/* The standard error stream as the command writes it: every message —
+ * the CLI's, the server's (`kohtaanto serve`), the libraries' — quotes
+ * paths and values from outside, so each goes to the terminal with the
+ * characters kt_cli_shown() hides replaced by '?', newlines and tabs kept.
+ * A sequence cut between two writes waits for the rest (carry). */
+static char carry[3];
+static size_t ncarry;
+
+static void write_all(const char *b, size_t n) {
+  while (n) {
+    ssize_t w = write(STDERR_FILENO, b, n);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return; /* nowhere left to report it */
+    b += w;
+    n -= (size_t)w;
+  }
+}
+
+static ssize_t shown_write(void *cookie, const char *buf, size_t size) {
+  (void)cookie;
+  char in[1024 + sizeof carry], out[1024 + sizeof carry];
+  size_t done = 0;
+  while (done < size) {
+    size_t take = size - done < 1024 ? size - done : 1024;
+    memcpy(in, carry, ncarry);
+    memcpy(in + ncarry, buf + done, take);
+    size_t len = ncarry + take, i = 0, o = 0;
+    ncarry = 0;
+    done += take;
+    while (i < len) {
+      bool hide;
+      size_t k = char_len((const unsigned char *)in + i, len - i, true, &hide);
+      if (!k) {
+        if (done < size || len - i >= sizeof carry) k = 1; /* more follows in buf: not cut */
+        else {
+          memcpy(carry, in + i, len - i);
+          ncarry = len - i;
+          break;
+        }
+      }
+      if (hide) {
+        out[o++] = '?';
+        i += k;
+      } else {
+        out[o++] = in[i++];
+      }
+    }
+    write_all(out, o);
+  }
+  return (ssize_t)size;
+}
+
+void kt_cli_guard_stderr(void) {
+  cookie_io_functions_t io = {.write = shown_write};
+  FILE *f = fopencookie(NULL, "w", io);
+  if (!f) return; /* the raw stream, then */
+  setvbuf(f, NULL, _IOLBF, 8192);
+  stderr = f;
 }
 
 int kt_cli_fail(const char *what, int status) {

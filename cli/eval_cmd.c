@@ -84,6 +84,7 @@ static int load_queries(const char *path, query **out, size_t *n) {
     char *tab = strchr(line, '\t');
     if (!tab || *n == MAX_QUERIES) {
       fprintf(stderr, "kohtaanto eval: %s:%zu: expected qid<TAB>text\n", path, lineno);
+      for (size_t i = 0; i < *n; i++) free(qs[i].text);
       free(line); fclose(f); free(qs);
       return KT_EXIT_INPUT;
     }
@@ -571,7 +572,11 @@ int kt_cli_eval(int argc, char **argv) {
   if (!x && tpath) x = load_types(tpath, qs, n);
   size_t nnotin = 0;
   if (!x && npath) x = load_notin(npath, qs, n, &nnotin);
-  if (x) return x;
+  if (x) {
+    for (size_t i = 0; qs && i < n; i++) { free(qs[i].text); free(qs[i].rel); free(qs[i].notin); }
+    free(qs);
+    return x;
+  }
 
   kt_engine *e = NULL;
   kt_feedback *fb = NULL;

@@ -37,6 +37,7 @@ static int run(int argc, char **argv);
 /* Output that could not be written (a full disk, a closed pipe) is a
  * failure, not success. */
 int main(int argc, char **argv) {
+  kt_cli_guard_stderr(); /* paths and values in messages never reach a terminal raw */
   int rc = run(argc, argv);
   if (fflush(stdout) != 0 || ferror(stdout)) {
     fprintf(stderr, "kohtaanto: cannot write the output: %s\n", strerror(errno));

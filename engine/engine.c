@@ -8,6 +8,7 @@
 #include "docterms.h"
 #include "verify.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <search.h>
 #include <stdlib.h>
@@ -178,11 +179,22 @@ static int open_xapian(kt__gen *g, const char *root, const char *gen) {
 /* Open the current generation of @p root. Its checksums are checked first
  * (and with @p deep, Xapian's consistency check too): a damaged generation is
  * refused before LMDB or Xapian read a page of it. */
-static int gen_open(kt__gen *g, const char *root, bool deep) {
+/* Open generation @p name under @p root, or the one `current` names when
+ * @p name is NULL; @p deep adds Xapian's check to the manifest's. */
+static int gen_open(kt__gen *g, const char *root, const char *name, bool deep) {
   memset(g, 0, sizeof *g);
   char *path = NULL;
-  int rc = kt__index_current(root, &path);
+  int rc = KT_OK;
+  if (!name) rc = kt__index_current(root, &path);
+  else if (!(path = kt__path_join(root, name))) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   if (rc) return rc;
+  struct stat nst;
+  if (name && stat(path, &nst) != 0) {
+    rc = kt__err(errno == ENOENT ? KT_ENOINDEX : KT_EIO, "index generation %s: %s", path,
+                 strerror(errno));
+    free(path);
+    return rc;
+  }
   struct stat gst;
   if (stat(path, &gst) != 0) {
     /* A dangling `current`: as before, an incomplete generation. */
@@ -266,15 +278,14 @@ int kt__gen_doc(kt__gen *g, unsigned docid, const kt__doc **out) {
   return KT_OK;
 }
 
-int kt_engine_open(kt_engine **out, const char *index_dir) {
-  kt__err_clear();
-  if (!out || !index_dir) return kt__err(KT_EINVAL, "kt_engine_open: NULL argument");
-  *out = NULL;
+/* kt_engine_open() and kt_engine_open_generation(): @p generation NULL for
+ * the one `current` names. */
+static int engine_open(kt_engine **out, const char *index_dir, const char *generation) {
   kt_engine *e = calloc(1, sizeof *e);
   if (e) e->rank = kt__ranking_defaults;
   if (!e) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   e->root = kt__strdup(index_dir);
-  int rc = e->root ? gen_open(&e->gen, index_dir, false) : KT_ENOMEM;
+  int rc = e->root ? gen_open(&e->gen, index_dir, generation, generation != NULL) : KT_ENOMEM;
   if (!rc) rc = kt_analyzer_open(&e->an);
   if (rc) {
     kt_engine_close(e);
@@ -282,6 +293,24 @@ int kt_engine_open(kt_engine **out, const char *index_dir) {
   }
   *out = e;
   return KT_OK;
+}
+
+int kt_engine_open(kt_engine **out, const char *index_dir) {
+  kt__err_clear();
+  if (!out || !index_dir) return kt__err(KT_EINVAL, "kt_engine_open: NULL argument");
+  *out = NULL;
+  return engine_open(out, index_dir, NULL);
+}
+
+int kt_engine_open_generation(kt_engine **out, const char *index_dir, const char *generation) {
+  kt__err_clear();
+  if (!out || !index_dir || !generation)
+    return kt__err(KT_EINVAL, "kt_engine_open_generation: NULL argument");
+  *out = NULL;
+  /* A directory of the root, named as builds name generations. */
+  if (strncmp(generation, "gen-", 4) || strchr(generation, '/') || strlen(generation) > 200)
+    return kt__err(KT_EINVAL, "'%.200s' is not an index generation (gen-..., no '/')", generation);
+  return engine_open(out, index_dir, generation);
 }
 
 void kt_engine_close(kt_engine *e) {
@@ -313,7 +342,7 @@ int kt_engine_refresh(kt_engine *e, int *changed) {
     free(path);
     return rc;
   }
-  if ((rc = gen_open(&g, e->root, true))) {
+  if ((rc = gen_open(&g, e->root, NULL, true))) {
     if (rc != KT_ECORRUPT) {
       free(path);
       return rc; /* perhaps transient: tried again next time */

@@ -33,7 +33,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -91,11 +93,34 @@ int kt_feedback_reason_parse(const char *name) {
   return -1;
 }
 
-static int mdb_fail(int rc, const char *what) {
-  return kt__err(rc == MDB_MAP_FULL ? KT_ETOOBIG
-                 : (rc == MDB_INVALID || rc == MDB_CORRUPTED) ? KT_ECORRUPT
-                                                               : KT_EIO,
-                 "feedback store: %s: %s", what, mdb_strerror(rc));
+/* Why LMDB failed: LMDB reports a short write as a bare EIO; a full disk
+ * or a file size limit is the likely cause, and what to fix. */
+static const char *store_cause(kt_feedback *fb, int rc) {
+  const char *dir = NULL;
+  struct statvfs vs;
+  struct rlimit rl;
+  int fd;
+  struct stat st;
+  if (rc == EIO && fb && fb->env && !mdb_env_get_path(fb->env, &dir) && dir) {
+    if (statvfs(dir, &vs) == 0 && (vs.f_bavail == 0 || vs.f_bfree == 0)) return strerror(ENOSPC);
+    if (getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+        !mdb_env_get_fd(fb->env, &fd) && fstat(fd, &st) == 0 && (rlim_t)st.st_size >= rl.rlim_cur)
+      return strerror(EFBIG);
+  }
+  return mdb_strerror(rc);
+}
+
+static int lmdb_code(int rc) {
+  return rc == MDB_MAP_FULL                             ? KT_ETOOBIG
+         : (rc == MDB_INVALID || rc == MDB_CORRUPTED) ? KT_ECORRUPT
+                                                        : KT_EIO;
+}
+
+/* A failure of LMDB on the open store, naming the store and the cause. */
+static int store_fail(kt_feedback *fb, int rc, const char *what) {
+  const char *dir = NULL;
+  if (!fb || !fb->env || mdb_env_get_path(fb->env, &dir) || !dir) dir = "";
+  return kt__err(lmdb_code(rc), "feedback store %s: %s: %s", dir, what, store_cause(fb, rc));
 }
 
 /* ---- aggregates ---------------------------------------------------------- */
@@ -196,13 +221,13 @@ static int rebuild(kt_feedback *fb) {
   fb->events = 0;
   MDB_txn *t;
   int rc = mdb_txn_begin(fb->env, NULL, MDB_RDONLY, &t);
-  if (rc) return mdb_fail(rc, "begin read");
+  if (rc) return store_fail(fb, rc, "begin read");
   fb->txnid = mdb_txn_id(t);
   long long cutoff = cutoff_of(fb);
   MDB_cursor *c;
   if ((rc = mdb_cursor_open(t, fb->dbi, &c))) {
     mdb_txn_abort(t);
-    return mdb_fail(rc, "cursor");
+    return store_fail(fb, rc, "cursor");
   }
   MDB_val k, v;
   int ret = KT_OK;
@@ -216,7 +241,7 @@ static int rebuild(kt_feedback *fb) {
     }
     free(ev.buf);
   }
-  if (!ret && rc != MDB_NOTFOUND) ret = mdb_fail(rc, "read");
+  if (!ret && rc != MDB_NOTFOUND) ret = store_fail(fb, rc, "read");
   mdb_cursor_close(c);
   mdb_txn_abort(t);
   return ret;
@@ -258,7 +283,7 @@ static int next_key(MDB_txn *t, MDB_dbi dbi, uint64_t *out) {
 static int migrate_keys(kt_feedback *fb) {
   MDB_txn *t;
   int rc = mdb_txn_begin(fb->env, NULL, 0, &t);
-  if (rc) return mdb_fail(rc, "begin write");
+  if (rc) return store_fail(fb, rc, "begin write");
   MDB_cursor *c = NULL;
   MDB_val k, v;
   size_t n = 0, cap = 0;
@@ -295,13 +320,13 @@ static int migrate_keys(kt_feedback *fb) {
   if (rc) {
     mdb_txn_abort(t);
     return rc == ENOMEM ? kt__err(KT_ENOMEM, "feedback store: out of memory renumbering events")
-                        : mdb_fail(rc, "renumber events");
+                        : store_fail(fb, rc, "renumber events");
   }
   if (!n) {
     mdb_txn_abort(t);
     return KT_OK;
   }
-  return (rc = mdb_txn_commit(t)) ? mdb_fail(rc, "commit") : KT_OK;
+  return (rc = mdb_txn_commit(t)) ? store_fail(fb, rc, "commit") : KT_OK;
 }
 
 /* Follow changes other processes made to the store (a CLI `add`, `wipe`
@@ -322,23 +347,43 @@ static int sync_store(kt_feedback *fb) {
   return rc;
 }
 
-/* Room kept in the store's file beyond its last page: LMDB copies pages on
- * write and so needs new pages even to delete; with the file already that
- * big, a wipe (and expiry) works on a full disk. */
-#define RESERVE_BYTES ((off_t)1 << 20)
+/* Room a wipe needs in the store's file past its last page. LMDB copies on
+ * write, so even deleting takes new pages: a wipe (mdb_drop) frees every
+ * page of the events without reading or copying them, but must write the
+ * list of those pages (8 bytes a page, in one run of pages) into LMDB's
+ * free list in the same transaction, and cannot reuse the pages it frees
+ * there (the last committed state must survive a crash). Twice that list,
+ * and 1 MiB for the free list's own tree. */
+static off_t wipe_room(off_t used) { return ((off_t)1 << 20) + used / 256; }
+/* The most one other write takes from the room: an add (an event of at
+ * most 1 MiB, kt__feedback_add_at's buffer, and the tree pages above it). */
+#define WRITE_ROOM ((off_t)5 << 18)
 
-static void keep_reserve(kt_feedback *fb) {
+/* Keep room for a wipe in the store's file: after a write of up to
+ * WRITE_ROOM, wipe_room() bytes past the last page. The file is grown
+ * with posix_fallocate (allocated blocks: rewriting them later needs no
+ * free disk space) and LMDB takes its new pages there. Called before every
+ * write but a wipe; when the file cannot grow (a full disk), the write is
+ * refused, so that marks never eat the room a wipe needs. */
+static int keep_room(kt_feedback *fb) {
   MDB_envinfo info;
   MDB_stat st;
   int fd;
   struct stat fs;
-  if (mdb_env_info(fb->env, &info) || mdb_env_stat(fb->env, &st) || mdb_env_get_fd(fb->env, &fd) ||
-      fstat(fd, &fs))
-    return;
+  const char *dir = NULL;
+  if (mdb_env_info(fb->env, &info) || mdb_env_stat(fb->env, &st) ||
+      mdb_env_get_fd(fb->env, &fd) || fstat(fd, &fs) || mdb_env_get_path(fb->env, &dir))
+    return kt__err(KT_EIO, "feedback store: cannot read its size: %s", strerror(errno));
   off_t used = (off_t)(info.me_last_pgno + 1) * (off_t)st.ms_psize;
-  if (fs.st_size < used + RESERVE_BYTES / 2 && posix_fallocate(fd, 0, used + RESERVE_BYTES)) {
-    /* Best effort: without the room a wipe may need free disk space. */
-  }
+  off_t need = used + wipe_room(used) + WRITE_ROOM;
+  if (fs.st_size >= need) return KT_OK;
+  int e = posix_fallocate(fd, 0, need + WRITE_ROOM); /* a little more: not every time */
+  if (!e || fstat(fd, &fs) || fs.st_size >= need) return KT_OK;
+  return kt__err(KT_EIO,
+                 "feedback store %s: %s: the store keeps %lld KiB of its file free so that "
+                 "a wipe works on a full disk, and cannot grow to keep it; nothing is stored "
+                 "until there is room (wipe and expiry still work)",
+                 dir, strerror(e), (long long)(wipe_room(used) / 1024));
 }
 
 /* Delete every event (a wipe): mdb_drop frees the pages without copying
@@ -346,14 +391,14 @@ static void keep_reserve(kt_feedback *fb) {
 static int delete_all(kt_feedback *fb, size_t *removed) {
   MDB_txn *t;
   int rc = mdb_txn_begin(fb->env, NULL, 0, &t);
-  if (rc) return mdb_fail(rc, "begin write");
+  if (rc) return store_fail(fb, rc, "begin write");
   MDB_stat st;
   size_t n = mdb_stat(t, fb->dbi, &st) ? 0 : st.ms_entries;
   if ((rc = mdb_drop(t, fb->dbi, 0))) {
     mdb_txn_abort(t);
-    return mdb_fail(rc, "wipe");
+    return store_fail(fb, rc, "wipe");
   }
-  if ((rc = mdb_txn_commit(t))) return mdb_fail(rc, "commit");
+  if ((rc = mdb_txn_commit(t))) return store_fail(fb, rc, "commit");
   if (removed) *removed = n;
   return KT_OK;
 }
@@ -363,11 +408,11 @@ static int delete_before(kt_feedback *fb, long long cutoff, size_t *removed) {
   if (removed) *removed = 0;
   MDB_txn *t;
   int rc = mdb_txn_begin(fb->env, NULL, 0, &t);
-  if (rc) return mdb_fail(rc, "begin write");
+  if (rc) return store_fail(fb, rc, "begin write");
   MDB_cursor *c;
   if ((rc = mdb_cursor_open(t, fb->dbi, &c))) {
     mdb_txn_abort(t);
-    return mdb_fail(rc, "cursor");
+    return store_fail(fb, rc, "cursor");
   }
   MDB_val k, v;
   size_t n = 0;
@@ -382,9 +427,9 @@ static int delete_before(kt_feedback *fb, long long cutoff, size_t *removed) {
   mdb_cursor_close(c);
   if (rc && rc != MDB_NOTFOUND) {
     mdb_txn_abort(t);
-    return mdb_fail(rc, "delete");
+    return store_fail(fb, rc, "delete");
   }
-  if ((rc = mdb_txn_commit(t))) return mdb_fail(rc, "commit");
+  if ((rc = mdb_txn_commit(t))) return store_fail(fb, rc, "commit");
   if (removed) *removed = n;
   return KT_OK;
 }
@@ -412,8 +457,7 @@ int kt_feedback_open(kt_feedback **out, const char *dir, unsigned retention_days
   }
   if (m) {
     if (t) mdb_txn_abort(t);
-    rc = m == ENOENT || m == EACCES ? kt__err(KT_EIO, "feedback store %s: %s", dir, mdb_strerror(m))
-                                    : mdb_fail(m, dir);
+    rc = kt__err(lmdb_code(m), "feedback store %s: %s", dir, mdb_strerror(m));
     kt_feedback_close(fb);
     return rc;
   }
@@ -422,7 +466,6 @@ int kt_feedback_open(kt_feedback **out, const char *dir, unsigned retention_days
    * periodically) or by the next kt_feedback_add(). */
   rc = migrate_keys(fb);
   if (!rc) rc = rebuild(fb);
-  if (!rc) keep_reserve(fb);
   if (rc) {
     kt_feedback_close(fb);
     return rc;
@@ -453,14 +496,42 @@ size_t kt_feedback_count(kt_feedback *fb) {
 
 /* ---- names are never stored ------------------------------------------------ */
 
+/* Finnish first names and surnames that are also common words but have no
+ * first-name or surname reading in Voikko (voikko-fi 2.5, Debian 12:
+ * "Usko" is only the verb and the noun, "Koski" the noun and a place name,
+ * "Nieminen" only a place name), lowercase. Each was checked with
+ * voikkoAnalyzeWordCstr for a CLASS of etunimi or sukunimi and found
+ * without one; the names themselves are common in Finland's population
+ * register (first names: Usko, Into, Armas, Aarre, Voitto, Lumi, Pilvi;
+ * surnames: Koski, Salo, Järvi, Rinne, Kivi, Oja, ...). A feature from
+ * one of these words is dropped like one with a name reading: a name is
+ * personal data, and a counsellor's "Koski" is more likely the client than
+ * a rapids. Place names with no name reading (Helsinki) are kept. */
+static const char *const NAMES_VOIKKO_MISSES[] = {
+    /* first names */
+    "aarre", "armas", "into", "lumi", "pilvi", "usko", "voitto",
+    /* surnames */
+    "honka", "järvi", "karhu", "kataja", "kivi", "koski", "lahti", "lampi", "nieminen", "oja",
+    "paju", "raita", "rinne", "salo", "tammi", "vaara", "valo"};
+
+static bool in_name_list(const char *folded) {
+  for (size_t i = 0; i < sizeof NAMES_VOIKKO_MISSES / sizeof *NAMES_VOIKKO_MISSES; i++)
+    if (!strcmp(folded, NAMES_VOIKKO_MISSES[i])) return true;
+  return false;
+}
+
 /* Has @p word (a word as typed) a first-name or surname reading? Voikko
  * finds those for a capitalised word, so the word is asked capitalised,
- * wherever it stood in the text. */
+ * wherever it stood in the text; the names Voikko misses are listed. */
 static bool has_name_reading(kt_feedback *fb, const char *word) {
   char *w = kt__casefold(word);
   if (!w || !*w) {
     free(w);
     return false;
+  }
+  if (in_name_list(w)) {
+    free(w);
+    return true;
   }
   unsigned char *p = (unsigned char *)w;
   if (p[0] >= 'a' && p[0] <= 'z') p[0] = (unsigned char)(p[0] - 'a' + 'A');
@@ -499,6 +570,11 @@ static int drop_names(kt_feedback *fb, kt_engine *e, const char *text, size_t le
       return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     }
     bool name = has_name_reading(fb, surface);
+    /* An inflected name Voikko misses ("Koskella", "Uskon"): by its base
+     * forms (not by compound parts: "valokuvaaja" is no name). */
+    for (size_t k = 0; k < t->term_count && !name; k++)
+      name = (t->terms[k].kind == KT_TERM_LEMMA || t->terms[k].kind == KT_TERM_FIXED) &&
+             in_name_list(t->terms[k].text);
     explicit_bzero(surface, strlen(surface));
     free(surface);
     if (!name) continue;
@@ -558,6 +634,11 @@ int kt__feedback_add_at(kt_feedback *fb, kt_engine *e, const char *text, size_t 
 
   sync_store(fb); /* others' writes first, so this one is counted once */
   pthread_rwlock_wrlock(&fb->lock);
+  if ((rc = keep_room(fb))) {
+    pthread_rwlock_unlock(&fb->lock);
+    kt__buf_free(&b);
+    return rc;
+  }
   unsigned char key[8];
   MDB_val k = {sizeof key, key}, v = {b.len, b.data};
   MDB_txn *t;
@@ -572,9 +653,8 @@ int kt__feedback_add_at(kt_feedback *fb, kt_engine *e, const char *text, size_t 
   if (!m) m = mdb_txn_commit(t);
   else mdb_txn_abort(t);
   if (!m && fb->txnid + 1 == id) fb->txnid = id; /* nobody else wrote in between */
-  if (!m) keep_reserve(fb);
   if (m) {
-    rc = mdb_fail(m, "write");
+    rc = store_fail(fb, m, "write");
   } else {
     event ev;
     fb->events++;
@@ -599,6 +679,10 @@ int kt_feedback_expire(kt_feedback *fb, unsigned older_than_days, size_t *remove
   long long cutoff = older_than_days ? (long long)time(NULL) - (long long)older_than_days * 86400
                                      : (long long)INT64_MAX;
   pthread_rwlock_wrlock(&fb->lock);
+  /* Expiry keeps the wipe's room when it can, but runs without it: the
+   * retention is a promise, and deleting the oldest events (the first
+   * keys) takes few pages. A wipe needs only the room (delete_all). */
+  if (older_than_days && keep_room(fb)) kt__err_clear();
   int rc = older_than_days ? delete_before(fb, cutoff, removed) : delete_all(fb, removed);
   if (!rc) rc = rebuild(fb);
   pthread_rwlock_unlock(&fb->lock);
@@ -762,7 +846,7 @@ int kt_feedback_export(kt_feedback *fb, kt_engine *e, int format, char **out) {
   if (c) mdb_cursor_close(c);
   if (!m) mdb_txn_abort(t);
   pthread_rwlock_unlock(&fb->lock);
-  if (m && !rc) rc = mdb_fail(m, "read");
+  if (m && !rc) rc = store_fail(fb, m, "read");
 
   if (!rc && format == KT_EXPORT_JSON) {
     json_t *doc = json_object(), *arr = json_array(), *never = json_array();

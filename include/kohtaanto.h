@@ -211,6 +211,22 @@ typedef struct kt_engine kt_engine;
  */
 int kt_engine_open(kt_engine **out, const char *index_dir);
 
+/**
+ * Open generation @p generation of the index rooted at @p index_dir instead
+ * of the one `current` names, checked fully as kt_engine_refresh() checks a
+ * generation it switches to (manifest, meta pages, Xapian's check). For a
+ * process with several engines whose `current` was switched to a generation
+ * they refused: a new engine starts from the one the others serve.
+ * kt_engine_refresh() then follows `current` as usual.
+ * @param[out] out         the engine; close with kt_engine_close()
+ * @param[in]  index_dir   index root given to kt_index_build()
+ * @param[in]  generation  a generation directory name, as kt_index_info's
+ *                         `generation` gives it ("gen-...")
+ * @return as kt_engine_open(); KT_ENOINDEX if there is no such generation
+ *         (pruned); KT_EINVAL for a name that is not a generation's.
+ */
+int kt_engine_open_generation(kt_engine **out, const char *index_dir, const char *generation);
+
 /** Close an engine. NULL is a no-op. Results it produced stay valid. */
 void kt_engine_close(kt_engine *engine);
 
@@ -764,7 +780,10 @@ void kt_feedback_close(kt_feedback *fb);
  *         mark, invalid UTF-8, an id that cannot be a service's: empty,
  *         over KT_MAX_ID_BYTES or a metadata key starting with '#');
  *         KT_ENOTFOUND (no such service in the index);
- *         KT_ETOOBIG; KT_EIO.
+ *         KT_ETOOBIG; KT_EIO (also when the store's file cannot grow to
+ *         keep the room a wipe needs on a full disk: the mark is refused,
+ *         so that a wipe, kt_feedback_expire() with 0 days, keeps the
+ *         room it needs).
  */
 int kt_feedback_add(kt_feedback *fb, kt_engine *engine, const char *text, size_t len,
                     const char *service_id, int kind, int reason);

@@ -41,15 +41,30 @@ static const char *const filter_names[NFILTERS] = {"category",     "target_group
   "category, target_group, language, municipality, delivery, provider_type, fee, "                 \
   "finnish_level and age"
 
-/* A search or listing request, parsed and checked. */
+/* The endpoints whose parameters and bodies the one parser below reads,
+ * and what each takes:
+ *   EP_SERVICES  GET /api/services: the filters
+ *   EP_SEARCH    /api/search: q/text, limit, explain, group_by_need, counts,
+ *                lang, the filters (and in a body, corrections)
+ *   EP_SUGGEST   /api/suggest: q/text, lang, limit */
+typedef enum { EP_SERVICES, EP_SEARCH, EP_SUGGEST } endpoint;
+static const char *const param_list[] = {
+    FILTER_LIST, "q, limit, explain, group_by_need, counts, lang, " FILTER_LIST,
+    "q, lang and limit"};
+static const char *const field_list[] = {
+    "", "text, limit, filters, corrections, explain, group_by_need, counts and lang",
+    "text, lang and limit"};
+
+/* A search, suggestion or listing request, parsed and checked. */
 typedef struct query {
+  endpoint ep;
+  size_t max_text, max_limit; /* the endpoint's limits */
+  char lang[3];               /* the language of the suggestions or of the explanations */
   char *text; /* need text (owned, identity codes blanked out) */
   size_t len;
   size_t redacted; /* identity codes blanked out */
   size_t limit;
   bool explain, group, counts;
-  const char *lang; /* language of the explanations, or NULL */
-  char langbuf[8];
   const char *vals[NFILTERS][KTS_MAX_FILTER_VALUES];
   size_t nvals[NFILTERS];
   char *owned[NFILTERS * KTS_MAX_FILTER_VALUES];
@@ -79,6 +94,15 @@ static bool fail(query *q, unsigned status, const char *code, const char *fmt, .
   return false;
 }
 
+static void query_init(query *q, endpoint ep) {
+  memset(q, 0, sizeof *q);
+  q->ep = ep;
+  q->max_text = ep == EP_SUGGEST ? KTS_MAX_SUGGEST_BYTES : KT_MAX_QUERY_BYTES;
+  q->max_limit = ep == EP_SUGGEST ? 50 : KTS_MAX_LIMIT;
+  q->limit = ep == EP_SUGGEST ? 8 : 10;
+  memcpy(q->lang, "fi", 3);
+}
+
 static void query_free(query *q) {
   if (q->text) {
     explicit_bzero(q->text, q->len);
@@ -99,9 +123,10 @@ static enum MHD_Result reply_query_error(struct MHD_Connection *c, kts_request *
  * anything else reads it. */
 static bool set_text(query *q, const char *s, size_t n, const char *field) {
   if (q->text) return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "'%s' is given twice", field);
-  if (n > KT_MAX_QUERY_BYTES)
+  if (n > q->max_text)
     return fail(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large",
-                "the need text is %zu bytes; the limit is %d bytes", n, KT_MAX_QUERY_BYTES);
+                "the %s is %zu bytes; the limit is %zu bytes",
+                q->ep == EP_SUGGEST ? "text to suggest for" : "need text", n, q->max_text);
   if (memchr(s, '\0', n) || !kts_utf8_valid(s, n))
     return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_utf8",
                 "'%s' must be UTF-8 text without NUL characters", field);
@@ -147,10 +172,18 @@ static int filter_index(const char *name, size_t n) {
 }
 
 static bool parse_limit(query *q, json_int_t v) {
-  if (v < 1 || v > KTS_MAX_LIMIT)
-    return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "'limit' must be an integer from 1 to %d",
-                KTS_MAX_LIMIT);
+  if (v < 1 || (size_t)v > q->max_limit)
+    return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "'limit' must be an integer from 1 to %zu",
+                q->max_limit);
   q->limit = (size_t)v;
+  return true;
+}
+
+static bool set_lang(query *q, const char *v, size_t n) {
+  if (!(n == 2 && (!memcmp(v, "fi", 2) || !memcmp(v, "sv", 2) || !memcmp(v, "en", 2))))
+    return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "'lang' must be fi, sv or en");
+  memcpy(q->lang, v, 2);
+  q->lang[2] = '\0';
   return true;
 }
 
@@ -182,22 +215,8 @@ static bool check_known(query *q, kts_worker *w) {
   return true;
 }
 
-/* The language of the explanations: fi, sv or en. */
-static bool set_lang(query *q, const char *v, size_t n) {
-  if (n != 2 || (memcmp(v, "fi", 2) && memcmp(v, "sv", 2) && memcmp(v, "en", 2)))
-    return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "'lang' must be fi, sv or en");
-  memcpy(q->langbuf, v, 2);
-  q->langbuf[2] = '\0';
-  q->lang = q->langbuf;
-  return true;
-}
 
 /* ---- query strings -------------------------------------------------------- */
-
-typedef struct args_ctx {
-  query *q;
-  bool search; /* /api/search: q, limit, explain, group_by_need too */
-} args_ctx;
 
 static bool parse_bool_arg(query *q, const char *key, const char *v, bool *out) {
   if (!strcmp(v, "1") || !strcmp(v, "true") || !*v)
@@ -212,14 +231,14 @@ static bool parse_bool_arg(query *q, const char *key, const char *v, bool *out) 
 static enum MHD_Result on_arg(void *cls, enum MHD_ValueKind kind, const char *key, size_t klen,
                               const char *value, size_t vlen) {
   (void)kind;
-  args_ctx *a = cls;
-  query *q = a->q;
+  query *q = cls;
+  bool texts = q->ep != EP_SERVICES;
   if (!value) value = "", vlen = 0;
   if (memchr(key, '\0', klen) || !kts_utf8_valid(key, klen)) {
     fail(q, MHD_HTTP_BAD_REQUEST, "invalid_utf8", "a query parameter name is not UTF-8 text");
     return MHD_NO;
   }
-  int f = filter_index(key, klen);
+  int f = q->ep == EP_SUGGEST ? -1 : filter_index(key, klen);
   bool ok = true;
   if (f >= 0) {
     /* category=a&category=b and category=a,b both give two values. */
@@ -231,32 +250,33 @@ static enum MHD_Result on_arg(void *cls, enum MHD_ValueKind kind, const char *ke
       if (!comma) break;
       p = comma + 1;
     }
-  } else if (a->search && !strcmp(key, "q")) {
+  } else if (texts && !strcmp(key, "q")) {
     ok = set_text(q, value, vlen, "q");
-  } else if (a->search && !strcmp(key, "limit")) {
+  } else if (texts && !strcmp(key, "limit")) {
     char *endp;
     long long v = strtoll(value, &endp, 10);
     ok = (vlen && *endp == '\0' && value[0] != '+' && value[0] != ' ')
              ? parse_limit(q, (json_int_t)(v > KTS_MAX_LIMIT + 1 ? KTS_MAX_LIMIT + 1 : v))
              : fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'limit' must be an integer");
-  } else if (a->search && !strcmp(key, "explain")) {
+  } else if (q->ep == EP_SEARCH && !strcmp(key, "explain")) {
     ok = parse_bool_arg(q, "explain", value, &q->explain);
-  } else if (a->search && !strcmp(key, "group_by_need")) {
+  } else if (q->ep == EP_SEARCH && !strcmp(key, "group_by_need")) {
     ok = parse_bool_arg(q, "group_by_need", value, &q->group);
-  } else if (a->search && !strcmp(key, "counts")) {
+  } else if (q->ep == EP_SEARCH && !strcmp(key, "counts")) {
     ok = parse_bool_arg(q, "counts", value, &q->counts);
-  } else if (a->search && !strcmp(key, "lang")) {
+  } else if (texts && !strcmp(key, "lang")) {
     ok = set_lang(q, value, vlen);
   } else {
-    ok = fail(q, MHD_HTTP_BAD_REQUEST, "unknown_field", "unknown query parameter '%.*s'",
-              (int)(klen > 64 ? 64 : klen), key);
+    ok = fail(q, MHD_HTTP_BAD_REQUEST, "unknown_field",
+              "unknown query parameter '%.*s'; the parameters are %s",
+              (int)(klen > 64 ? 64 : klen), key, param_list[q->ep]);
   }
   return ok ? MHD_YES : MHD_NO;
 }
 
-static bool parse_args(struct MHD_Connection *c, query *q, bool search) {
-  args_ctx a = {q, search};
-  MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, on_arg, &a);
+/* The query string of a request to q->ep. */
+static bool parse_args(struct MHD_Connection *c, query *q) {
+  MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, on_arg, q);
   return !q->status;
 }
 
@@ -379,6 +399,7 @@ static bool load_body(query *q, kts_request *r) {
   return true;
 }
 
+/* The JSON body of a request to q->ep (EP_SEARCH or EP_SUGGEST). */
 static bool parse_body(query *q, kts_request *r) {
   if (!load_body(q, r)) return false;
   if (!json_is_object(q->doc))
@@ -386,6 +407,7 @@ static bool parse_body(query *q, kts_request *r) {
                 type_name(q->doc));
   const char *key;
   json_t *v;
+  bool search = q->ep == EP_SEARCH;
   json_object_foreach(q->doc, key, v) {
     if (!strcmp(key, "text")) {
       if (!json_is_string(v))
@@ -397,25 +419,24 @@ static bool parse_body(query *q, kts_request *r) {
         return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'limit' must be an integer, not %s",
                     type_name(v));
       if (!parse_limit(q, json_integer_value(v))) return false;
-    } else if (!strcmp(key, "filters")) {
-      if (!parse_filters(q, v)) return false;
-    } else if (!strcmp(key, "corrections")) {
-      if (!parse_corrections(q, v)) return false;
-    } else if (!strcmp(key, "explain") || !strcmp(key, "group_by_need") || !strcmp(key, "counts")) {
-      if (!json_is_boolean(v))
-        return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'%s' must be true or false, not %s",
-                    key, type_name(v));
-      *(key[0] == 'e' ? &q->explain : key[0] == 'g' ? &q->group : &q->counts) = json_is_true(v);
     } else if (!strcmp(key, "lang")) {
       if (!json_is_string(v))
         return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'lang' must be a string, not %s",
                     type_name(v));
       if (!set_lang(q, json_string_value(v), json_string_length(v))) return false;
+    } else if (search && !strcmp(key, "filters")) {
+      if (!parse_filters(q, v)) return false;
+    } else if (search && !strcmp(key, "corrections")) {
+      if (!parse_corrections(q, v)) return false;
+    } else if (search && (!strcmp(key, "explain") || !strcmp(key, "group_by_need") ||
+                          !strcmp(key, "counts"))) {
+      if (!json_is_boolean(v))
+        return fail(q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'%s' must be true or false, not %s",
+                    key, type_name(v));
+      *(key[0] == 'e' ? &q->explain : key[0] == 'g' ? &q->group : &q->counts) = json_is_true(v);
     } else {
-      return fail(q, MHD_HTTP_BAD_REQUEST, "unknown_field",
-                  "unknown field '%.64s'; fields are text, limit, filters, corrections, "
-                  "explain, group_by_need, counts and lang",
-                  key);
+      return fail(q, MHD_HTTP_BAD_REQUEST, "unknown_field", "unknown field '%.64s'; fields are %s",
+                  key, field_list[q->ep]);
     }
   }
   return true;
@@ -496,10 +517,9 @@ static json_t *index_json(kts_worker *w);
 static enum MHD_Result search(struct MHD_Connection *c, kts_request *r, const kts_config *cfg,
                               bool post) {
   query q;
-  memset(&q, 0, sizeof q);
-  q.limit = 10;
+  query_init(&q, EP_SEARCH);
   enum MHD_Result ret;
-  if (!(post ? parse_body(&q, r) : parse_args(c, &q, true))) goto bad;
+  if (!(post ? parse_body(&q, r) : parse_args(c, &q))) goto bad;
   if (!q.text) {
     fail(&q, MHD_HTTP_BAD_REQUEST, "missing_field",
          post ? "the need text 'text' is missing" : "the need text parameter 'q' is missing");
@@ -529,14 +549,8 @@ static enum MHD_Result search(struct MHD_Connection *c, kts_request *r, const kt
     ret = kts_reply_error(c, r, MHD_HTTP_BAD_REQUEST, "invalid_input", "%s", kt_error_last());
     goto out;
   }
-  if (rc == KT_EINVAL) {
-    /* Everything else the client sent was checked above: the engine refusing
-     * it now means something it read (the index) is wrong, not the request. */
-    fprintf(stderr, "kohtaanto serve: search failed on checked input: %s\n", kt_strerror(rc));
-    ret = kts_reply_error(c, r, MHD_HTTP_INTERNAL_SERVER_ERROR, "data_error",
-                          "search failed: the index gave data the engine cannot read");
-    goto out;
-  }
+  /* Anything else the engine refuses was checked above: a data error
+   * (500 data_error, kts_status_of). */
   if (rc) {
     ret = reply_kt(c, r, rc, "search failed", false);
     goto out;
@@ -573,11 +587,11 @@ out:
 static enum MHD_Result list_services(struct MHD_Connection *c, kts_request *r,
                                      const kts_config *cfg) {
   query q;
-  memset(&q, 0, sizeof q);
+  query_init(&q, EP_SERVICES);
   enum MHD_Result ret;
   kts_worker *w;
   int rc;
-  if (!parse_args(c, &q, false)) {
+  if (!parse_args(c, &q)) {
     ret = reply_query_error(c, r, &q);
   } else if ((rc = kts_worker_get(cfg, &w))) {
     ret = reply_kt(c, r, rc, "cannot open the index", true);
@@ -663,7 +677,7 @@ static enum MHD_Result healthz(struct MHD_Connection *c, kts_request *r, const k
 static enum MHD_Result post_feedback(struct MHD_Connection *c, kts_request *r,
                                      const kts_config *cfg) {
   query q;
-  memset(&q, 0, sizeof q);
+  query_init(&q, EP_SEARCH); /* its text is a need text */
   enum MHD_Result ret;
   const char *service = NULL, *kind = NULL, *reason = "";
   if (!cfg->feedback) {
@@ -755,99 +769,12 @@ static enum MHD_Result feedback_stats(struct MHD_Connection *c, kts_request *r,
 
 /* ---- GET /api/suggest?q=&lang=&limit= and POST {text, lang, limit} ------- */
 
-typedef struct suggest_req {
-  query *q;
-  char lang[3];
-  size_t limit;
-} suggest_req;
-
-static bool suggest_set(suggest_req *s, const char *key, const char *v, size_t n, bool is_int,
-                        json_int_t iv) {
-  query *q = s->q;
-  if (!strcmp(key, "q") || !strcmp(key, "text")) {
-    if (q->text) return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "'%s' is given twice", key);
-    if (n > KTS_MAX_SUGGEST_BYTES)
-      return fail(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large",
-                  "the text to suggest for is %zu bytes; the limit is %d bytes", n,
-                  KTS_MAX_SUGGEST_BYTES);
-    return set_text(q, v, n, key);
-  }
-  if (!strcmp(key, "lang")) {
-    if (!(n == 2 && (!memcmp(v, "fi", 2) || !memcmp(v, "sv", 2) || !memcmp(v, "en", 2))))
-      return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "'lang' must be fi, sv or en");
-    memcpy(s->lang, v, 2);
-    s->lang[2] = '\0';
-    return true;
-  }
-  if (!strcmp(key, "limit")) {
-    if (!is_int) {
-      char *endp;
-      iv = (n && n < 6 && v[0] != '+' && v[0] != ' ') ? strtoll(v, &endp, 10) : -1;
-      if (iv >= 0 && *endp != '\0') iv = -1;
-    }
-    if (iv < 1 || iv > 50)
-      return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value",
-                  "'limit' must be an integer from 1 to 50");
-    s->limit = (size_t)iv;
-    return true;
-  }
-  return fail(q, MHD_HTTP_BAD_REQUEST, "unknown_field",
-              "unknown parameter '%.64s'; the parameters are q, lang and limit", key);
-}
-
-static enum MHD_Result on_suggest_arg(void *cls, enum MHD_ValueKind kind, const char *key,
-                                      size_t klen, const char *value, size_t vlen) {
-  (void)kind;
-  suggest_req *s = cls;
-  if (!value) value = "", vlen = 0;
-  if (memchr(key, '\0', klen) || !kts_utf8_valid(key, klen) || klen > 64) {
-    fail(s->q, MHD_HTTP_BAD_REQUEST, "invalid_utf8", "a query parameter name is not UTF-8 text");
-    return MHD_NO;
-  }
-  if (!strcmp(key, "text")) { /* the body's name, not a parameter */
-    fail(s->q, MHD_HTTP_BAD_REQUEST, "unknown_field",
-         "unknown parameter 'text'; the parameters are q, lang and limit");
-    return MHD_NO;
-  }
-  return suggest_set(s, key, value, vlen, false, 0) ? MHD_YES : MHD_NO;
-}
-
 static enum MHD_Result suggest(struct MHD_Connection *c, kts_request *r, const kts_config *cfg,
                                bool post) {
   query q;
-  memset(&q, 0, sizeof q);
-  suggest_req s = {&q, "fi", 8};
+  query_init(&q, EP_SUGGEST);
   enum MHD_Result ret;
-  if (post) {
-    if (!load_body(&q, r)) goto bad;
-    if (!json_is_object(q.doc)) {
-      fail(&q, MHD_HTTP_BAD_REQUEST, "wrong_type", "the body must be a JSON object, not %s",
-           type_name(q.doc));
-      goto bad;
-    }
-    const char *key;
-    json_t *v;
-    json_object_foreach(q.doc, key, v) {
-      bool is_limit = !strcmp(key, "limit");
-      if (!is_limit && strcmp(key, "text") && strcmp(key, "lang")) {
-        fail(&q, MHD_HTTP_BAD_REQUEST, "unknown_field",
-             "unknown field '%.64s'; fields are text, lang and limit", key);
-        goto bad;
-      }
-      if (is_limit ? !json_is_integer(v) : !json_is_string(v)) {
-        fail(&q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'%s' must be %s, not %s", key,
-             is_limit ? "an integer" : "a string", type_name(v));
-        goto bad;
-      }
-      bool ok = is_limit
-                    ? suggest_set(&s, key, "", 0, true, json_integer_value(v))
-                    : suggest_set(&s, key, json_string_value(v), json_string_length(v), false, 0);
-      if (!ok) goto bad;
-    }
-  } else {
-    MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, on_suggest_arg, &s);
-    if (q.status) goto bad;
-  }
+  if (!(post ? parse_body(&q, r) : parse_args(c, &q))) goto bad;
   if (!q.text) {
     fail(&q, MHD_HTTP_BAD_REQUEST, "missing_field",
          post ? "the text 'text' is missing" : "the text parameter 'q' is missing");
@@ -860,7 +787,7 @@ static enum MHD_Result suggest(struct MHD_Connection *c, kts_request *r, const k
     goto out;
   }
   char *json = NULL;
-  rc = kt_suggest_json(w->engine, q.text, q.len, s.lang, s.limit, &json);
+  rc = kt_suggest_json(w->engine, q.text, q.len, q.lang, q.limit, &json);
   ret = rc ? reply_kt(c, r, rc, "suggest failed", false)
            : kts_reply_json(c, r, MHD_HTTP_OK, json, strlen(json), kt_free);
   goto out;

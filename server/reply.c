@@ -130,7 +130,12 @@ const kts_asset *kts_asset_find(const char *path) {
 
 unsigned kts_status_of(int kt_code, const char **code) {
   switch (kt_code) {
-  case KT_EINVAL: *code = "invalid_input"; return MHD_HTTP_BAD_REQUEST;
+  /* Every value of a request is checked here before the library sees it:
+   * the library refusing one then is the data's fault (the index gave it
+   * something it cannot read), not the client's. Handlers whose input only
+   * the library can judge (the counsellor's corrections, a feedback mark)
+   * answer its KT_EINVAL with 400 themselves, before they come here. */
+  case KT_EINVAL: *code = "data_error"; return MHD_HTTP_INTERNAL_SERVER_ERROR;
   case KT_ETOOBIG: *code = "too_large"; return MHD_HTTP_CONTENT_TOO_LARGE;
   case KT_ENOTFOUND: *code = "not_found"; return MHD_HTTP_NOT_FOUND;
   case KT_ENOINDEX: *code = "no_index"; return MHD_HTTP_SERVICE_UNAVAILABLE;

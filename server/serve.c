@@ -377,6 +377,9 @@ int kt_serve_main(int argc, char **argv, const char *default_index,
   kt_engine_info(e, &info);
   char generation[128];
   snprintf(generation, sizeof generation, "%s", info.generation ? info.generation : "?");
+  static kts_verified verified = {.lock = PTHREAD_MUTEX_INITIALIZER};
+  cfg.verified = &verified;
+  kts_verified_set(&cfg, info.generation);
   size_t services = info.services;
   kt_engine_close(e);
   if (feedback_dir && (rc = kt_feedback_open(&cfg.feedback, feedback_dir, 0)) == KT_OK)

@@ -8,6 +8,7 @@
 #include <kohtaanto.h>
 
 #include <jansson.h>
+#include <pthread.h>
 #include <microhttpd.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -32,7 +33,18 @@
 /* Origins allowed besides the page's own (--origin). */
 #define KTS_MAX_ORIGINS 16
 
-/* What every worker thread needs to know; read-only once serving. */
+/* The index generation the server last verified: at start, and at each
+ * switch a worker made (kt_engine_refresh checks a generation fully before
+ * it switches). A worker opening its engine for the first time starts from
+ * it, so that it serves what the others serve even when `current` was
+ * switched to a generation they refused. */
+typedef struct kts_verified {
+  pthread_mutex_t lock;
+  char generation[128]; /* "" until known */
+} kts_verified;
+
+/* What every worker thread needs to know; read-only once serving (but the
+ * verified generation, under its own lock). */
 typedef struct kts_config {
   const char *index_dir;
   double refresh_interval; /* seconds between checks for a new index generation */
@@ -51,6 +63,7 @@ typedef struct kts_config {
   unsigned max_connections;     /* served at once */
   unsigned reserve_connections; /* more accepted only to be answered 503 */
   double request_timeout;       /* seconds a client has to send a whole request */
+  kts_verified *verified;       /* may be NULL: workers then open `current` */
 } kts_config;
 
 /* A request in progress: MHD's per-request pointer. */
@@ -85,6 +98,9 @@ typedef struct kts_worker {
 
 /* Call once before the daemon starts. */
 int kts_worker_init(void);
+/* Record @p generation as the server's last verified one (no-op when
+ * cfg->verified is NULL). */
+void kts_verified_set(const kts_config *cfg, const char *generation);
 /* The calling thread's worker, its engine opened on first use and switched
  * to a new index generation at most every refresh_interval seconds. Returns
  * a KT_* code (KT_ENOINDEX while there is no index). */

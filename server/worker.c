@@ -30,6 +30,30 @@ int kts_worker_init(void) {
   return pthread_key_create(&worker_key, worker_free) ? KT_ENOMEM : KT_OK;
 }
 
+void kts_verified_set(const kts_config *cfg, const char *generation) {
+  if (!cfg->verified || !generation) return;
+  pthread_mutex_lock(&cfg->verified->lock);
+  snprintf(cfg->verified->generation, sizeof cfg->verified->generation, "%s", generation);
+  pthread_mutex_unlock(&cfg->verified->lock);
+}
+
+/* Open a new worker's engine: at the server's last verified generation
+ * when there is one (it may differ from `current`'s after a refused
+ * switch), else — none yet, or pruned since — at `current`. */
+static int open_engine(const kts_config *cfg, kt_engine **out) {
+  char gen[128] = "";
+  if (cfg->verified) {
+    pthread_mutex_lock(&cfg->verified->lock);
+    snprintf(gen, sizeof gen, "%s", cfg->verified->generation);
+    pthread_mutex_unlock(&cfg->verified->lock);
+  }
+  if (*gen && kt_engine_open_generation(out, cfg->index_dir, gen) == KT_OK) return KT_OK;
+  int rc = kt_engine_open(out, cfg->index_dir);
+  kt_index_info info;
+  if (!rc && !kt_engine_info(*out, &info)) kts_verified_set(cfg, info.generation);
+  return rc;
+}
+
 double kts_now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -49,7 +73,7 @@ int kts_worker_get(const kts_config *cfg, kts_worker **out) {
   double now = kts_now();
   if (!w->engine) {
     /* Retried on every request until it works: the index may appear later. */
-    int rc = kt_engine_open(&w->engine, cfg->index_dir);
+    int rc = open_engine(cfg, &w->engine);
     if (rc) {
       w->engine = NULL;
       return rc;
@@ -82,6 +106,8 @@ int kts_worker_get(const kts_config *cfg, kts_worker **out) {
                 kt_strerror(rc), kt_error_last());
       }
     } else if (changed) {
+      kt_index_info info;
+      if (!kt_engine_info(w->engine, &info)) kts_verified_set(cfg, info.generation);
       w->last_refusal[0] = '\0';
       json_decref(w->facets);
       w->facets = NULL;

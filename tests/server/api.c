@@ -447,8 +447,8 @@ Test(api, access_log_has_no_need_text_or_query_string) {
   json_decref(call("GET", path, NULL, 200));
   snprintf(path, sizeof path, "/%s", secret);
   expect_error("GET", path, NULL, 404, "not_found");
-  usleep(200 * 1000); /* the log line is written after the response */
-  char *log = kth_log(&srv);
+  /* The line is written after the response: wait for the last one. */
+  char *log = kth_wait_log(&srv, " GET (other) 404 ", 1, 10000);
   cr_assert(strstr(log, " POST /api/search 200 "), "log:\n%s", log);
   cr_assert(strstr(log, " GET /api/search 200 "), "log:\n%s", log);
   cr_assert(strstr(log, " GET (other) 404 "), "log:\n%s", log);
@@ -647,6 +647,19 @@ Test(api, suggest_rejects_bad_requests) {
   snprintf(path, sizeof path, "/api/suggest?q=%0250d", 0);
   expect_error("GET", path, NULL, 413, "too_large");
   expect_error("DELETE", "/api/suggest?q=ab", NULL, 405, "method_not_allowed");
+  /* One parser reads search and suggest requests: the same value is the same
+   * error in both, and what one endpoint does not take is unknown to it. */
+  expect_error("GET", "/api/suggest?q=ab&limit=x", NULL, 400, "wrong_type");
+  expect_error("GET", "/api/search?q=ab&limit=x", NULL, 400, "wrong_type");
+  expect_error("GET", "/api/suggest?q=ab&limit=51", NULL, 400, "invalid_value");
+  expect_error("GET", "/api/suggest?q=ab&category=koulutus", NULL, 400, "unknown_field");
+  /* Search takes lang too (the language of its explanations), checked alike. */
+  expect_error("GET", "/api/search?q=ab&lang=de", NULL, 400, "invalid_value");
+  expect_error("GET", "/api/suggest?q=ab&q=cd", NULL, 400, "invalid_value");
+  expect_error("GET", "/api/search?q=ab&q=cd", NULL, 400, "invalid_value");
+  expect_error("POST", "/api/suggest", "{\"text\": \"ab\", \"filters\": {}}", 400, "unknown_field");
+  expect_error("POST", "/api/suggest", "{\"text\": \"ab\", \"lang\": 1}", 400, "wrong_type");
+  expect_error("POST", "/api/search", "{\"text\": \"ab\", \"lang\": \"de\"}", 400, "invalid_value");
 }
 
 Test(api, search_takes_the_counsellors_corrections) {

@@ -65,3 +65,66 @@ Test(expiry, a_running_server_deletes_expired_feedback_periodically, .timeout = 
   free(log);
   cr_assert_eq(kth_stop(&srv), 0);
 }
+
+/* The factor of the feedback effect ("palaute") on service @p id when the
+ * server ranks @p text; 1.0 without one, 0 if @p id is not in the results. */
+static double feedback_factor(int port, const char *text, const char *id) {
+  char body[512];
+  snprintf(body, sizeof body, "{\"text\": \"%s\", \"limit\": 50}", text);
+  int status = 0;
+  json_t *doc = kth_json(port, "POST", "/api/search", body, &status);
+  cr_assert_eq(status, 200);
+  double f = 0;
+  size_t i, k;
+  json_t *r, *x;
+  json_array_foreach(json_object_get(doc, "results"), i, r) {
+    if (strcmp(json_string_value(json_object_get(r, "id")), id)) continue;
+    f = 1.0;
+    json_array_foreach(json_object_get(r, "effects"), k, x)
+      if (!strcmp(json_string_value(json_object_get(x, "signal")), "palaute"))
+        f = json_real_value(json_object_get(x, "factor"));
+  }
+  json_decref(doc);
+  return f;
+}
+
+/* Poll until the feedback factor of @p id is above 1 (@p lifted) or 1, for
+ * at most @p ms; returns the last factor. */
+static double wait_factor(int port, const char *text, const char *id, bool lifted, int ms) {
+  double f = feedback_factor(port, text, id);
+  for (int waited = 0; (lifted ? f <= 1.0 : f != 1.0) && waited < ms; waited += 50) {
+    usleep(50 * 1000);
+    f = feedback_factor(port, text, id);
+  }
+  return f;
+}
+
+/* A running server sees what `kohtaanto feedback add` and `wipe` did to its
+ * store (issue 14 item 9: the lift used to stay after a wipe until a
+ * restart). */
+Test(expiry, a_running_server_sees_the_clis_marks_and_wipe, .timeout = 90, .fini = teardown) {
+  root = kth_tmpdir();
+  char idx[600], fbdir[600], extra[800], cmd[2400];
+  snprintf(idx, sizeof idx, "%s/index", root);
+  snprintf(fbdir, sizeof fbdir, "%s/fb", root);
+  cr_assert_eq(kth_index(KT_TEST_DATA "/catalog-mini", idx), 0);
+  snprintf(extra, sizeof extra, "--threads 2 --feedback %s", fbdir);
+  cr_assert(kth_start(&srv, idx, extra));
+  const char *need = "tyonhaku";
+  cr_assert_eq(feedback_factor(srv.port, need, "tyonhakuvalmennus"), 1.0,
+               "a lift before any mark");
+  for (int i = 0; i < 5; i++) {
+    snprintf(cmd, sizeof cmd,
+             "%s feedback add --store %s --index %s --service tyonhakuvalmennus --kind referred "
+             "%s > /dev/null",
+             KT_CLI_BIN, fbdir, idx, need);
+    cr_assert_eq(system(cmd), 0, "%s", cmd);
+  }
+  double f = wait_factor(srv.port, need, "tyonhakuvalmennus", true, 10000);
+  cr_assert_gt(f, 1.0, "the server does not lift the service the CLI's marks were for");
+  snprintf(cmd, sizeof cmd, "%s feedback wipe --store %s > /dev/null", KT_CLI_BIN, fbdir);
+  cr_assert_eq(system(cmd), 0, "%s", cmd);
+  f = wait_factor(srv.port, need, "tyonhakuvalmennus", false, 10000);
+  cr_assert_eq(f, 1.0, "the lift stays after the CLI's wipe (factor %g)", f);
+  cr_assert_eq(kth_stop(&srv), 0);
+}

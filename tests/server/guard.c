@@ -226,7 +226,16 @@ Test(guard, removing_the_index_gives_one_answer_on_every_worker) {
     usleep(50 * 1000);
   }
   cr_assert_eq(st, 503);
-  usleep(200 * 1000); /* past every worker's refresh interval (0.1 s) */
+  /* Every worker has noticed once ten answers in a row are 503 (any 200
+   * would come from a worker still holding its generation). */
+  int in_row = 0;
+  for (int i = 0; i < 200 && in_row < 10; i++) {
+    kth_resp r;
+    in_row = request("GET", "/healthz", NULL, NULL, &r) == 503 ? in_row + 1 : 0;
+    kth_resp_free(&r);
+    if (in_row < 10) usleep(20 * 1000);
+  }
+  cr_assert_eq(in_row, 10, "workers still answer 200 after the index was removed");
   for (int i = 0; i < 20; i++) {
     expect(503, "no_index", "GET", "/healthz", NULL, NULL);
     expect(503, "no_index", "POST", "/api/search", "Content-Type: application/json\r\n",
@@ -270,19 +279,36 @@ static void flip(const char *gen, const char *file) {
 }
 
 Test(guard, a_server_keeps_its_generation_when_current_switches_to_a_damaged_one) {
-  /* One worker, so the warm-up below is sure to have opened its engine: a
-   * worker that has never opened one starts from `current` (under load a
-   * second worker may not have served a request before the switch). */
-  start("--threads 1 --refresh 0.1");
+  /* Two workers and no request before the switch: every worker opens its
+   * engine for the first time after `current` names a damaged generation,
+   * and must start from the one the server verified (it used to open
+   * `current` and answer 500). */
+  start("--threads 2 --refresh 0.1");
   char *good = current_gen();
-  for (int i = 0; i < 4; i++) expect(200, NULL, "GET", "/healthz", NULL, NULL);
   /* A new generation, damaged after it was published. */
   cr_assert_eq(kth_index(KT_TEST_DATA "/catalog-mini", index_dir), 0);
   char *bad = current_gen();
   cr_assert_str_neq(bad, good);
   flip(bad, "records.mdb");
   flip(bad, "xapian/postlist.glass");
-  usleep(200 * 1000); /* every worker's refresh interval has passed */
+  /* Until both workers have tried the damaged generation and refused it
+   * (each logs it once), and then some more, every answer is from the
+   * verified one. */
+  char *log = kth_log(&srv);
+  for (int i = 0; i < 400; i++) {
+    bool both = strstr(log, "is damaged") && strstr(strstr(log, "is damaged") + 1, "is damaged");
+    if (both && i >= 20) break;
+    free(log);
+    int st;
+    json_t *doc = kth_json(srv.port, "GET", "/healthz", NULL, &st);
+    cr_assert_eq(st, 200);
+    cr_assert_str_eq(json_string_value(json_object_get(json_object_get(doc, "index"), "generation")),
+                     good);
+    json_decref(doc);
+    usleep(10 * 1000);
+    log = kth_log(&srv);
+  }
+  free(log);
   for (int i = 0; i < 20; i++) {
     int st;
     json_t *doc = kth_json(srv.port, "GET", "/healthz", NULL, &st);
@@ -293,7 +319,7 @@ Test(guard, a_server_keeps_its_generation_when_current_switches_to_a_damaged_one
     expect(200, NULL, "POST", "/api/search", "Content-Type: application/json\r\n",
            "{\"text\": \"velat ja ulosotto\"}");
   }
-  char *log = kth_log(&srv);
+  log = kth_log(&srv);
   cr_assert(strstr(log, "is damaged"), "the refusal is logged: %s", log);
   free(log);
   free(good);
@@ -429,8 +455,8 @@ Test(guard, the_access_log_names_only_service_ids_in_the_index) {
   /* A valid identity code is a well-formed id. */
   expect(404, "not_found", "GET", "/api/services/131052-308t", NULL, NULL);
   expect(404, "not_found", "GET", "/api/services/no-such-service", NULL, NULL);
-  usleep(200 * 1000); /* the line is written after the response */
-  char *log = kth_log(&srv);
+  /* The line is written after the response: wait for the last one. */
+  char *log = kth_wait_log(&srv, " GET /api/services/(other) 404 ", 2, 10000);
   char line[300];
   snprintf(line, sizeof line, " GET %s 200 ", path);
   cr_assert(strstr(log, line), "a known id is logged: %s", log);

@@ -52,6 +52,22 @@ char *kth_log(const kth_server *s) {
   return b;
 }
 
+static int occurrences(const char *hay, const char *needle) {
+  int n = 0;
+  for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle)) n++;
+  return n;
+}
+
+char *kth_wait_log(const kth_server *s, const char *needle, int times, int timeout_ms) {
+  char *log = kth_log(s);
+  for (int waited = 0; occurrences(log, needle) < times && waited < timeout_ms; waited += 20) {
+    free(log);
+    usleep(20 * 1000);
+    log = kth_log(s);
+  }
+  return log;
+}
+
 bool kth_start(kth_server *s, const char *index, const char *extra) {
   memset(s, 0, sizeof *s);
   snprintf(s->log, sizeof s->log, "/tmp/kt-srvtest-log-%d-%ld", (int)getpid(), (long)random());

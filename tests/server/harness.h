@@ -31,6 +31,10 @@ bool kth_start(kth_server *s, const char *index, const char *extra);
 int kth_stop(kth_server *s);
 /* The server's stderr so far (malloc'd). */
 char *kth_log(const kth_server *s);
+/* The server's stderr once @p needle occurs in it @p times times, or when
+ * @p timeout_ms have passed (malloc'd either way; the caller asserts). For
+ * lines written after a response was sent (the access log). */
+char *kth_wait_log(const kth_server *s, const char *needle, int times, int timeout_ms);
 
 typedef struct kth_resp {
   int status; /* 0 if no response came */

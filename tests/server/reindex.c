@@ -96,12 +96,18 @@ Test(reindex, searches_never_fail_while_the_index_switches, .timeout = 120) {
   pthread_t th[NCLIENTS];
   for (int i = 0; i < NCLIENTS; i++)
     pthread_create(&th[i], NULL, client, NULL);
+  /* Between rebuilds, and after the last, the clients make at least 12
+   * requests (so every switch happens under load and is searched after). */
   const char *order[] = {b, a, b, a, b};
-  for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
-    usleep(600 * 1000);
-    cr_assert_eq(kth_index(order[i], index), 0, "rebuild %zu", i);
+  for (size_t i = 0; i <= sizeof order / sizeof *order; i++) {
+    int before = atomic_load(&ok) + atomic_load(&failed);
+    for (int w = 0; w < 1000 && atomic_load(&ok) + atomic_load(&failed) < before + 12; w++)
+      usleep(10 * 1000);
+    cr_assert_geq(atomic_load(&ok) + atomic_load(&failed), before + 12,
+                  "the clients made no requests for 10 s");
+    if (i < sizeof order / sizeof *order)
+      cr_assert_eq(kth_index(order[i], index), 0, "rebuild %zu", i);
   }
-  usleep(600 * 1000);
   atomic_store(&stop, 1);
   for (int i = 0; i < NCLIENTS; i++)
     pthread_join(th[i], NULL);
@@ -112,7 +118,17 @@ Test(reindex, searches_never_fail_while_the_index_switches, .timeout = 120) {
   /* Every worker serves the last generation (catalogue B) within seconds. */
   char gen[PATH_MAX];
   current_generation(index, gen, sizeof gen);
-  usleep(500 * 1000);
+  /* Within seconds: ten answers in a row from it (both workers refreshed). */
+  int in_row = 0;
+  for (int i = 0; i < 500 && in_row < 10; i++) {
+    int st;
+    json_t *v = kth_json(srv.port, "GET", "/api/version", NULL, &st);
+    const char *g = json_string_value(json_object_get(json_object_get(v, "index"), "generation"));
+    in_row = st == 200 && g && !strcmp(g, gen) ? in_row + 1 : 0;
+    json_decref(v);
+    if (in_row < 10) usleep(20 * 1000);
+  }
+  cr_assert_eq(in_row, 10, "the workers do not serve the current generation %s", gen);
   for (int i = 0; i < 20; i++) {
     int st;
     json_t *v = kth_json(srv.port, "GET", "/api/version", NULL, &st);

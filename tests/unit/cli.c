@@ -259,3 +259,40 @@ Test(cli, escape_sequences_in_paths_and_values_are_not_printed) {
   cr_assert_null(strchr(out, '\033'), "an escape was printed: %s", out);
   free(out);
 }
+
+/* Every message of every command goes through the same rule, whatever
+ * prints it: `serve` and `eval` with paths that hold an escape sequence, a
+ * C1 control (CSI, U+009B) and a bidi override (U+202E), each in a message
+ * of its own code and in one from the library. */
+static void assert_shown(const char *out, const char *what) {
+  cr_assert_null(strchr(out, '\033'), "%s: an escape was printed: %s", what, out);
+  cr_assert_null(strstr(out, "\xc2\x9b"), "%s: a C1 control was printed: %s", what, out);
+  cr_assert_null(strstr(out, "\xe2\x80\xae"), "%s: a bidi override was printed: %s", what, out);
+  cr_assert(strstr(out, "?[2J"), "%s: the path is not shown: %s", what, out);
+}
+
+Test(cli, serve_and_eval_show_paths_without_escape_sequences) {
+  char *out;
+  const char *bad = "\"$(printf '/dev/null/x\\033[2J\\302\\2331m\\342\\200\\256y')\"";
+  cr_assert_eq(run(&out, "serve --index %s --port 0 2>&1", bad), 4, "%s", out);
+  assert_shown(out, "serve --index");
+  free(out);
+  cr_assert_eq(run(&out, "serve --index %s --token-file %s --port 0 2>&1", idx, bad), 2, "%s", out);
+  assert_shown(out, "serve --token-file");
+  free(out);
+  cr_assert_eq(run(&out, "serve --index %s --feedback %s/f --port 0 2>&1", idx, bad), 6, "%s", out);
+  assert_shown(out, "serve --feedback");
+  free(out);
+  cr_assert_eq(run(&out, "eval --index %s --queries %s --qrels /dev/null 2>&1", idx, bad), 3, "%s", out);
+  assert_shown(out, "eval --queries");
+  free(out);
+  char q[600];
+  snprintf(q, sizeof q, "%s/q.tsv", home);
+  FILE *f = fopen(q, "w");
+  cr_assert_not_null(f);
+  fputs("q1\tvelat kasassa\n", f);
+  fclose(f);
+  cr_assert_eq(run(&out, "eval --index %s --queries %s --qrels %s 2>&1", idx, q, bad), 3, "%s", out);
+  assert_shown(out, "eval --qrels");
+  free(out);
+}

@@ -185,3 +185,15 @@ int kt_hard_unprivileged(kt_hard_fn fn, void *ud, char *msg, size_t cap) {
   snprintf(msg, cap, "%s", nl + 1);
   return atoi(buf);
 }
+
+void kt_hard_assert_msg(const char *what, const char *want) {
+  const char *m = kt_error_last();
+  cr_assert(kt__utf8_valid(m, strlen(m), NULL), "%s: the message is not valid UTF-8: %s", what, m);
+  if (want) cr_assert(strstr(m, want), "%s: message lacks '%s':\n%s", what, want, m);
+}
+
+char *kt_hard_gen_file(const char *idx, const char *name) {
+  char *p = NULL;
+  cr_assert_geq(asprintf(&p, "%s/%s/%s", idx, kt_hard_current(idx), name), 0);
+  return p;
+}

@@ -31,6 +31,13 @@ void kt_hard_assert_untouched(const char *idx, const char *before, const char *a
 int kt_hard_cli(const char *in, char **out, char **err, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* Every message the library gives must itself be valid UTF-8 (it ends up
+ * in JSON error bodies and terminals); and hold @p want when not NULL. */
+void kt_hard_assert_msg(const char *what, const char *want);
+
+/* Path of @p name inside the current generation of @p idx. Caller frees. */
+char *kt_hard_gen_file(const char *idx, const char *name);
+
 /* Write @p len bytes to @p path (dirs must exist). */
 void kt_hard_write(const char *path, const void *data, size_t len);
 /* Read a whole file; NULL if it cannot be read. Caller frees. */
