@@ -7,6 +7,7 @@
 #include "engine.h"
 #include "verify.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <search.h>
 #include <stdlib.h>
@@ -342,4 +343,31 @@ int kt_service_get(kt_engine *e, const char *id, char **json_out, size_t *len_ou
   int rc = kt__store_get(e->gen.store, id, json_out, len_out);
   if (rc == KT_ENOTFOUND) return kt__err(KT_ENOTFOUND, "no service with id '%s'", id);
   return rc;
+}
+int kt__index_current(const char *index_dir, char **gen_path) {
+  *gen_path = NULL;
+  char *cur = kt__path_join(index_dir, "current");
+  if (!cur) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  char target[512];
+  ssize_t n = readlink(cur, target, sizeof target - 1);
+  int e = errno;
+  free(cur);
+  /* Only a missing `current` means "no index": a damaged one (a plain file,
+   * EINVAL) or an unreadable root must not send the CLI off to build over it. */
+  if (n < 0 && (e == ENOENT || e == ENOTDIR))
+    return kt__err(KT_ENOINDEX, "no index at %s (%s); build one with `kohtaanto index`",
+                   index_dir, strerror(e));
+  if (n < 0 && e == EINVAL)
+    return kt__err(KT_ECORRUPT, "index %s: 'current' is not a symbolic link to a generation",
+                   index_dir);
+  if (n < 0)
+    return kt__err(KT_EIO, "cannot read index %s/current: %s", index_dir, strerror(e));
+  target[n] = '\0';
+  if (strchr(target, '/'))
+    return kt__err(KT_ECORRUPT, "index %s: 'current' points outside the index", index_dir);
+  if (strncmp(target, "gen-", 4))
+    return kt__err(KT_ECORRUPT, "index %s: 'current' points to '%s', not a generation", index_dir,
+                   target);
+  *gen_path = kt__path_join(index_dir, target);
+  return *gen_path ? KT_OK : KT_ENOMEM;
 }

@@ -11,7 +11,7 @@
 #define _GNU_SOURCE
 #include "verify.h"
 
-#include "internal.h"
+#include "engine.h"
 #include "xapian_shim.h"
 
 #include <dirent.h>

@@ -6,6 +6,7 @@
  * clear error naming what was wrong and where — never a crash or a hang —
  * and a failed build must leave the previous index exactly as it was. */
 #define _GNU_SOURCE
+#include "catalog.h"
 #include "hardening.h"
 
 #include <criterion/criterion.h>

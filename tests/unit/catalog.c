@@ -1,6 +1,7 @@
 /* Tests of the catalogue loader and validation (engine/catalog.c), and of the
  * bundled catalogue against its outline (catalog/outline.csv). */
 #define _GNU_SOURCE
+#include "catalog.h"
 #include "helpers.h"
 
 #include <criterion/criterion.h>

@@ -13,6 +13,7 @@
  * .build-* folder is removed by the next build.
  */
 #define _GNU_SOURCE
+#include "catalog.h"
 #include "engine.h"
 #include "verify.h"
 
@@ -40,21 +41,6 @@ static const field_spec F_KEYWORDS = {KT_FIELD_KEYWORDS, "K", 4};
 static const field_spec F_TARGET = {KT_FIELD_TARGET, "T", 2};
 static const field_spec F_COND = {KT_FIELD_CONDITIONS, "R", 1};
 static const field_spec F_PROVIDER = {KT_FIELD_PROVIDER, "P", 1};
-
-const char *const kt__field_prefixes[KT__NFIELDS] = {"N", "S", "D", "K", "T", "R", "P"};
-
-const char *kt_field_name(unsigned bit) {
-  switch (bit) {
-  case KT_FIELD_NAME: return "name";
-  case KT_FIELD_SUMMARY: return "summary";
-  case KT_FIELD_DESCRIPTION: return "description";
-  case KT_FIELD_KEYWORDS: return "keywords";
-  case KT_FIELD_TARGET: return "target";
-  case KT_FIELD_CONDITIONS: return "conditions";
-  case KT_FIELD_PROVIDER: return "provider";
-  default: return "unknown";
-  }
-}
 
 static int add_text(kt_analyzer *an, ktx_doc *doc, const field_spec *f,
                     const char *text) {
@@ -434,32 +420,4 @@ out_unlock:
   flock(lockfd, LOCK_UN);
   close(lockfd);
   return rc;
-}
-
-int kt__index_current(const char *index_dir, char **gen_path) {
-  *gen_path = NULL;
-  char *cur = kt__path_join(index_dir, "current");
-  if (!cur) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-  char target[512];
-  ssize_t n = readlink(cur, target, sizeof target - 1);
-  int e = errno;
-  free(cur);
-  /* Only a missing `current` means "no index": a damaged one (a plain file,
-   * EINVAL) or an unreadable root must not send the CLI off to build over it. */
-  if (n < 0 && (e == ENOENT || e == ENOTDIR))
-    return kt__err(KT_ENOINDEX, "no index at %s (%s); build one with `kohtaanto index`",
-                   index_dir, strerror(e));
-  if (n < 0 && e == EINVAL)
-    return kt__err(KT_ECORRUPT, "index %s: 'current' is not a symbolic link to a generation",
-                   index_dir);
-  if (n < 0)
-    return kt__err(KT_EIO, "cannot read index %s/current: %s", index_dir, strerror(e));
-  target[n] = '\0';
-  if (strchr(target, '/'))
-    return kt__err(KT_ECORRUPT, "index %s: 'current' points outside the index", index_dir);
-  if (strncmp(target, "gen-", 4))
-    return kt__err(KT_ECORRUPT, "index %s: 'current' points to '%s', not a generation", index_dir,
-                   target);
-  *gen_path = kt__path_join(index_dir, target);
-  return *gen_path ? KT_OK : KT_ENOMEM;
 }

@@ -7,7 +7,8 @@
  * single error fails the whole load (nothing is half-indexed).
  */
 #define _GNU_SOURCE
-#include "engine.h"
+#include "catalog.h"
+#include "thesaurus.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -26,11 +27,6 @@
 static const char *const CATEGORIES[] = {
     "tyonhaku", "koulutus", "kotoutuminen", "tuettu_tyo", "tyokyky", "nuoret",
     "yrittajyys", "talous_asuminen", "arki_osallisuus", "tyonantajat", "ohjaus"};
-static const char *const TARGET_GROUPS[] = {
-    "kaikki", "maahanmuuttajat", "nuoret", "pitkaaikaistyottomat", "osatyokykyiset",
-    "korkeakoulutetut", "yrittajiksi_aikovat", "ikaantyneet", "tyonantajat",
-    "paihdekuntoutujat", "vanhemmat", "vammaiset", "naiset", "lomautetut",
-    "asunnottomat", "rikostaustaiset", "opiskelijat"};
 static const char *const PROVIDER_TYPES[] = {
     "kaupunki", "valtio", "jarjesto", "oppilaitos", "kela", "yritys",
     "seurakunta", "hyvinvointialue"};
@@ -514,7 +510,7 @@ int kt__service_parse(const char *file, const char *json, size_t len,
     free(l);
   }
   out->target_groups = str_array(&c, root, "target_groups", &out->n_target_groups,
-                                 TARGET_GROUPS, N(TARGET_GROUPS), true, true);
+                                 kt__target_groups, kt__ntarget_groups, true, true);
   out->languages = str_array(&c, root, "languages", &out->n_languages, NULL, 0, true, true);
   for (size_t i = 0; i < out->n_languages; i++)
     if (!is_lang_code(out->languages[i]))
@@ -958,34 +954,4 @@ int kt_service_check(const char *json, size_t len, const char *name) {
   }
   kt__buf_free(&errors);
   return rc;
-}
-
-bool kt__target_group_known(const char *id) {
-  for (size_t i = 0; i < N(TARGET_GROUPS); i++)
-    if (!strcmp(TARGET_GROUPS[i], id)) return true;
-  return false;
-}
-
-const char *kt__target_group_label(const char *id) {
-  static const char *const labels[][2] = {
-      {"kaikki", "kaikki"},
-      {"maahanmuuttajat", "maahanmuuttajat"},
-      {"nuoret", "nuoret"},
-      {"pitkaaikaistyottomat", "pitkäaikaistyöttömät"},
-      {"osatyokykyiset", "osatyökykyiset"},
-      {"korkeakoulutetut", "korkeakoulutetut"},
-      {"yrittajiksi_aikovat", "yrittäjiksi aikovat"},
-      {"ikaantyneet", "ikääntyneet"},
-      {"tyonantajat", "työnantajat"},
-      {"paihdekuntoutujat", "päihdekuntoutujat"},
-      {"vanhemmat", "vanhemmat"},
-      {"vammaiset", "vammaiset"},
-      {"naiset", "naiset"},
-      {"lomautetut", "lomautetut"},
-      {"asunnottomat", "asunnottomat"},
-      {"rikostaustaiset", "rikostaustaiset"},
-      {"opiskelijat", "opiskelijat"}};
-  for (size_t i = 0; i < N(labels); i++)
-    if (!strcmp(labels[i][0], id)) return labels[i][1];
-  return id;
 }
