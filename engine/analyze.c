@@ -17,7 +17,9 @@
  * call. The cache uses glibc's hsearch_r table and is emptied when full.
  */
 #define _GNU_SOURCE
+#include "analyze.h"
 #include "internal.h"
+#include "stopwords.h"
 
 #include <libstemmer.h>
 #include <libvoikko/voikko.h>

@@ -9,6 +9,7 @@
  * counts and serialises on later calls.
  */
 #include "engine.h"
+#include "text.h"
 
 #include <jansson.h>
 #include <pthread.h>

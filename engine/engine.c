@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include "engine.h"
+#include "thesaurus.h"
 #include "verify.h"
 
 #include <errno.h>

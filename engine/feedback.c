@@ -18,8 +18,12 @@
  * read under a read lock by searches on any thread.
  */
 #define _GNU_SOURCE
+#include "feedback.h"
 #include "engine.h"
-#include "ranking.h"
+#include "need_features.h"
+#include "schema.h"
+#include "text.h"
+#include "thesaurus.h"
 
 #include <errno.h>
 #include <fcntl.h>

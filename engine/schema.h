@@ -14,6 +14,14 @@
 /* Term prefix of each field, in KT_FIELD_* bit order. */
 extern const char *const kt__field_prefixes[KT__NFIELDS];
 
+/* Baseline term spaces, indexed beside the analysed terms so evaluation can
+ * compare analyses on one index: "Y" + surface form, "Z" + Snowball stem. */
+#define KT__PREFIX_SURFACE "Y"
+#define KT__PREFIX_SNOWBALL "Z"
+/* A service's target group as a ranked term ("Gnuoret"), beside the
+ * boolean filter term "XG" + group. */
+#define KT__PREFIX_GROUP "G"
+
 /* Finnish words for a target group id ("ikaantyneet" -> "ikääntyneet"), or
  * @p id itself for an unknown one. The returned text is static or @p id. */
 const char *kt__target_group_label(const char *id);

@@ -20,7 +20,14 @@
  *    the matched words marked (snippet.c).
  */
 #define _GNU_SOURCE
-#include "engine.h"
+#include "need_features.h"
+#include "analyze.h"
+#include "feedback.h"
+#include "reading.h"
+#include "schema.h"
+#include "signals.h"
+#include "snippet.h"
+#include "thesaurus.h"
 
 #include <jansson.h>
 #include <math.h>

@@ -10,7 +10,10 @@
  * ("Espoossa", "espoolainen" -> Espoo; "työttömänä" -> työtön).
  */
 #define _GNU_SOURCE
-#include "engine.h"
+#include "signals.h"
+#include "reading.h"
+#include "schema.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,7 +4,8 @@
  * service came up. The text is analysed like everything else (cached), so
  * "velkoja" in a need marks "velkaantunut" only if they share a term.
  */
-#include "engine.h"
+#include "snippet.h"
+#include "analyze.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -23,7 +23,6 @@
  * of entry first words; multi-word entries then match following tokens.
  */
 #define _GNU_SOURCE
-#include "engine.h"
 #include "thesaurus.h"
 
 #include <ctype.h>

@@ -10,9 +10,7 @@
  */
 #define _GNU_SOURCE
 #include "verify.h"
-
 #include "engine.h"
-#include "xapian_shim.h"
 
 #include <dirent.h>
 #include <errno.h>

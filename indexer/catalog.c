@@ -8,6 +8,7 @@
  */
 #define _GNU_SOURCE
 #include "catalog.h"
+#include "analyze.h"
 #include "thesaurus.h"
 
 #include <dirent.h>

@@ -13,8 +13,10 @@
  * .build-* folder is removed by the next build.
  */
 #define _GNU_SOURCE
+#include "analyze.h"
 #include "catalog.h"
 #include "engine.h"
+#include "thesaurus.h"
 #include "verify.h"
 
 #include <dirent.h>

@@ -8,6 +8,7 @@
  * that fire on too many catalogue words.
  */
 #define _GNU_SOURCE
+#include "analyze.h"
 #include "catalog.h"
 #include "thesaurus.h"
 

@@ -6,8 +6,11 @@
  * with most of the matched words, marked.
  */
 #define _GNU_SOURCE
+#include "signals.h"
 #include "engine.h"
 #include "helpers.h"
+#include "ranking.h"
+#include "snippet.h"
 
 #include <criterion/criterion.h>
 #include <stdlib.h>
