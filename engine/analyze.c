@@ -81,6 +81,7 @@ static void cache_clear(kt_analyzer *an) {
 }
 
 int kt_analyzer_open(kt_analyzer **out) {
+  kt__err_clear();
   if (!out) return kt__err(KT_EINVAL, "kt_analyzer_open: out is NULL");
   *out = NULL;
   kt_analyzer *an = calloc(1, sizeof *an);
@@ -595,6 +596,7 @@ int kt__analyze_word_as(kt_analyzer *an, const kt__word *w, bool fix, kt__wordan
 /* ---- whole texts ------------------------------------------------------- */
 
 int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out) {
+  kt__err_clear();
   if (!an || !out || (!text && len)) return kt__err(KT_EINVAL, "kt_analyze: NULL argument");
   *out = NULL;
   if (len > KT_MAX_QUERY_BYTES)

@@ -35,7 +35,8 @@ static void dfcache_free(struct kt__dfcache *c) {
   free(c);
 }
 
-size_t kt__gen_termfreq(kt__gen *g, const char *term) {
+int kt__gen_termfreq(kt__gen *g, const char *term, size_t *out) {
+  *out = 0;
   if (!g->df) {
     struct kt__dfcache *c = calloc(1, sizeof *c);
     if (c && (c->keys = malloc(DF_CACHE_MAX * sizeof *c->keys)) &&
@@ -51,9 +52,14 @@ size_t kt__gen_termfreq(kt__gen *g, const char *term) {
   struct kt__dfcache *c = g->df;
   if (c) {
     ENTRY q = {.key = (char *)term, .data = NULL}, *hit = NULL;
-    if (hsearch_r(q, FIND, &hit, &c->table) && hit) return *(size_t *)hit->data;
+    if (hsearch_r(q, FIND, &hit, &c->table) && hit) {
+      *out = *(size_t *)hit->data;
+      return KT_OK;
+    }
   }
-  size_t df = ktx_db_termfreq(g->db, term);
+  size_t df = 0;
+  int rc = ktx_db_termfreq(g->db, term, &df);
+  if (rc) return rc;
   if (c && c->n < DF_CACHE_MAX) {
     char *k = strdup(term);
     ENTRY q = {.key = k, .data = &c->vals[c->n]}, *hit = NULL;
@@ -64,7 +70,8 @@ size_t kt__gen_termfreq(kt__gen *g, const char *term) {
       free(k);
     }
   }
-  return df;
+  *out = df;
+  return KT_OK;
 }
 
 static void gen_close(kt__gen *g) {
@@ -213,9 +220,11 @@ static int gen_open(kt__gen *g, const char *root, bool deep) {
     if (kt__store_get(g->store, "#built_at", &v, NULL) == KT_OK)
       snprintf(g->built_at, sizeof g->built_at, "%s", v);
     free(v);
-    g->services = ktx_db_doccount(g->db);
-    g->ndocs = (size_t)ktx_db_lastdocid(g->db) + 1;
-    if (!(g->docs = calloc(g->ndocs, sizeof *g->docs))) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    unsigned last = 0;
+    if (!(rc = ktx_db_doccount(g->db, &g->services)) && !(rc = ktx_db_lastdocid(g->db, &last))) {
+      g->ndocs = (size_t)last + 1;
+      if (!(g->docs = calloc(g->ndocs, sizeof *g->docs))) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    }
   }
   free(r);
   free(t);
@@ -286,6 +295,7 @@ void kt_engine_close(kt_engine *e) {
 }
 
 int kt_engine_refresh(kt_engine *e, int *changed) {
+  kt__err_clear();
   if (changed) *changed = 0;
   if (!e) return kt__err(KT_EINVAL, "kt_engine_refresh: NULL engine");
   char *path = NULL;
@@ -325,6 +335,7 @@ int kt_engine_refresh(kt_engine *e, int *changed) {
 }
 
 int kt_engine_info(const kt_engine *e, kt_index_info *out) {
+  kt__err_clear();
   if (!e || !out) return kt__err(KT_EINVAL, "kt_engine_info: NULL argument");
   out->generation = e->gen.name;
   out->built_at = e->gen.built_at;

@@ -30,10 +30,11 @@ typedef struct kt__gen {
 /* Resolve the current generation directory of an index root (caller frees). */
 int kt__index_current(const char *index_dir, char **gen_path);
 
-/* Documents of generation @p g holding @p term, cached per generation (a
- * generation never changes); 0 when none (or when the backend fails, as
- * ktx_db_termfreq). */
-size_t kt__gen_termfreq(kt__gen *g, const char *term);
+/* Documents of generation @p g holding @p term (0 when none), into *out;
+ * cached per generation (a generation never changes). KT_OK, or the status
+ * of a failing backend (ktx_db_termfreq), with its message; a failure is
+ * not cached. */
+int kt__gen_termfreq(kt__gen *g, const char *term, size_t *out);
 
 /* A service's document data, split into fields, with the features that
  * need signals act on. Cached per generation: reading it from Xapian for

@@ -668,6 +668,7 @@ double kt__feedback_factor(kt_feedback *fb, const char *const *features, size_t 
 }
 
 int kt_engine_set_feedback(kt_engine *e, kt_feedback *fb) {
+  kt__err_clear();
   if (!e) return kt__err(KT_EINVAL, "kt_engine_set_feedback: NULL engine");
   e->fb = fb;
   return KT_OK;

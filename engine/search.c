@@ -448,7 +448,11 @@ static int bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
     content += !kt_analysis_get(x->an, i)->stopword;
   if (content < 3) return KT_OK; /* a one- or two-word need is all loose words */
   ktx_db *db = x->e->gen.db;
-  double ndocs = (double)ktx_db_doccount(db), avg = ktx_db_avglength(db);
+  size_t ndocs_n = 0;
+  double avg = 0;
+  int src = ktx_db_doccount(db, &ndocs_n);
+  if (src || (src = ktx_db_avglength(db, &avg))) return src;
+  double ndocs = (double)ndocs_n;
   size_t max_df = (size_t)(ndocs * RARE_SHARE) + 1;
   size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
   double *part = calloc(depth + 1, sizeof *part);      /* per candidate: its loose word's part */
@@ -465,7 +469,8 @@ static int bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
     /* A compound part weighs too little to carry a score alone. */
     if (t->concept >= 0 || !t->kind || t->kind == KT_TERM_PART || x->token_need[t->word] >= 0)
       continue;
-    size_t df = kt__gen_termfreq(&x->e->gen, t->term), np = 0;
+    size_t df = 0, np = 0;
+    if ((rc = kt__gen_termfreq(&x->e->gen, t->term, &df))) break;
     if (!df || df > max_df) continue;
     if ((rc = ktx_db_postings_wdf(db, t->term, post, wdf, len, max_df, &np))) break;
     for (size_t p = 0; p < np; p++)
@@ -484,7 +489,9 @@ static int bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
     for (size_t i = 0; i < x->q.n && nw < MAX_WORD_QTERMS; i++) {
       const qterm *t = &x->q.q[i];
       if (t->concept >= 0 || !t->kind || t->word + 1 != word[h]) continue;
-      double df = (double)kt__gen_termfreq(&x->e->gen, t->term);
+      size_t dfn = 0;
+      if ((rc = kt__gen_termfreq(&x->e->gen, t->term, &dfn))) break;
+      double df = (double)dfn;
       double tw = (ndocs - df + 0.5) / (df + 0.5);
       if (tw < 2) tw = tw * 0.5 + 1; /* as Xapian's BM25Weight */
       wt[nw] = t->term;
@@ -493,6 +500,7 @@ static int bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
       bound += ww[nw] * widf[nw] * (k1 + 1); /* its most, at any wdf */
       nw++;
     }
+    if (rc) break;
     /* A word that could not carry the cap whatever its wdf is not read. */
     if (bound <= rk->evidence_cap * cs[h].hit->score) {
       part[h] = 0;
@@ -637,7 +645,9 @@ static int need_features(ctx *x, const bool *rejected, const kt__sigset *set, ch
       int kind = t->terms[k].kind;
       if (kind != KT_TERM_LEMMA && kind != KT_TERM_FIXED && kind != KT_TERM_TYPO) continue;
       /* Catalogue vocabulary only: a word no service uses is not kept. */
-      if (kt__gen_termfreq(&x->e->gen, t->terms[k].text) == 0) continue;
+      size_t df = 0;
+      if ((rc = kt__gen_termfreq(&x->e->gen, t->terms[k].text, &df))) break;
+      if (df == 0) continue;
       rc = add_feature(&f, &n, &cap, "w:", t->terms[k].text);
     }
   }
@@ -685,6 +695,7 @@ static double term_weight(const kt__ranking *rk, int kind) {
 
 int kt_search(kt_engine *e, const char *text, size_t len,
               const kt_search_options *opts, kt_results **out) {
+  kt__err_clear();
   return search_impl(e, text, len, opts, false, out, NULL, NULL);
 }
 
@@ -938,7 +949,9 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
     if (rc) goto out;
   }
 
-  double ndocs = (double)ktx_db_doccount(e->gen.db);
+  size_t ndocs_n = 0;
+  if ((rc = ktx_db_doccount(e->gen.db, &ndocs_n))) goto out;
+  double ndocs = (double)ndocs_n;
   x.idf = calloc(x.q.n, sizeof *x.idf);
   x.terms = calloc(x.q.n, sizeof *x.terms);
   cs = calloc(nhits ? nhits : 1, sizeof *cs);
@@ -949,7 +962,9 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
    * search skips the lookups. */
   bool need_idf = !(opts->flags & KT_SEARCH_NO_EXPLAIN) || (opts->flags & KT_SEARCH_DIVERSIFY);
   for (size_t i = 0; i < x.q.n; i++) {
-    double df = need_idf ? (double)kt__gen_termfreq(&e->gen, x.q.q[i].term) : 0;
+    size_t dfn = 0;
+    if (need_idf && (rc = kt__gen_termfreq(&e->gen, x.q.q[i].term, &dfn))) goto out;
+    double df = (double)dfn;
     x.idf[i] = df > 0 ? log((ndocs - df + 0.5) / (df + 0.5) + 1.0) : 0.0;
     x.terms[i] = x.q.q[i].term;
   }

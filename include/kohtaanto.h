@@ -80,6 +80,12 @@ const char *kt_strerror(int code);
 /**
  * @return the detailed message of the last failure on this thread, or "" if
  * none. Valid until the next library call on this thread.
+ *
+ * Every call that returns a status code clears the message on entry, so
+ * after it returns KT_OK the message is "" and after a failure it is that
+ * failure's. Destructors (kt_*_close, kt_*_free), accessors that return a
+ * count or a pointer, kt_strerror() and kt_error_last() leave it as it is,
+ * so the message of a failure survives the clean-up after it.
  */
 const char *kt_error_last(void);
 

@@ -920,6 +920,7 @@ int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stat
 }
 
 int kt_catalog_validate(const char *catalog_dir, size_t *count) {
+  kt__err_clear();
   kt__scan_stats st;
   int rc = kt__catalog_scan(catalog_dir, NULL, NULL, &st);
   if (count) *count = 0;
