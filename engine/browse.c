@@ -4,15 +4,15 @@
  * language and municipality, as one JSON document (kt_services_json). It
  * reads the full records from the record store, so it needs no query and
  * does not touch Xapian; the HTTP server's browse view and its filter
- * counts are built on it. A generation never changes once built, so each
- * thread keeps the parsed records of the last generation it listed and only
- * counts and serialises on later calls.
+ * counts are built on it. A generation never changes once built, so the
+ * parsed records are kept with the engine's generation (kt__gen.browse) and
+ * later calls only count and serialise; they go with the generation.
  */
+#include "browse.h"
 #include "engine.h"
 #include "text.h"
 
 #include <jansson.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,8 +45,7 @@ typedef struct svc {
   bool national;
 } svc;
 
-typedef struct browse {
-  char *key; /* "<index root>/<generation>" it was read from */
+typedef struct kt__browse {
   svc *s;
   size_t n, size;
   facet facets[NFACETS];
@@ -289,55 +288,39 @@ static void browse_free(browse *b) {
       free(b->s[i].vals[f]);
   }
   free(b->s);
-  free(b->key);
   free(b);
 }
 
-/* The calling thread's parsed records of the last generation it listed,
- * freed when the thread ends. */
-static pthread_key_t cache_key;
-static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
-static int cache_ok;
-static void cache_destroy(void *p) { browse_free(p); }
-static void cache_create(void) { cache_ok = !pthread_key_create(&cache_key, cache_destroy); }
+void kt__browse_free(kt__browse *b) { browse_free(b); }
 
-/* The parsed records of the engine's generation: the cached ones if they
- * are of the same generation, else read anew (and cached). */
+/* The parsed records of the engine's generation: kept with the generation
+ * after the first call. */
 static int load(kt_engine *e, browse **out) {
-  char key[4096];
-  snprintf(key, sizeof key, "%s/%s", e->root ? e->root : "", e->gen.name ? e->gen.name : "");
-  pthread_once(&cache_once, cache_create);
-  browse *b = cache_ok ? pthread_getspecific(cache_key) : NULL;
-  if (b && !strcmp(b->key, key)) {
-    *out = b;
+  if (e->gen.browse) {
+    *out = e->gen.browse;
     return KT_OK;
   }
-  if (b) {
-    pthread_setspecific(cache_key, NULL);
-    browse_free(b);
-  }
-  if (!(b = calloc(1, sizeof *b)) || !(b->key = kt__strdup(key))) {
-    free(b);
-    return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-  }
+  browse *b = calloc(1, sizeof *b);
+  if (!b) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   int rc = kt__store_each(e->gen.store, add_record, b);
-  if (rc || !cache_ok || pthread_setspecific(cache_key, b)) {
+  if (rc) {
     browse_free(b);
-    return rc ? rc : KT_ENOMEM;
+    return rc;
   }
+  e->gen.browse = b;
   *out = b;
   return KT_OK;
 }
 
-int kt_services_json(kt_engine *e, const kt_search_options *opts, char **json_out) {
+int kt_services_json(kt_engine *e, const kt_browse_filter *opts, char **json_out) {
   kt__err_clear();
   if (!e || !json_out) return kt__err(KT_EINVAL, "kt_services_json: NULL argument");
   *json_out = NULL;
-  kt_search_options all = KT_SEARCH_OPTIONS_INIT;
+  kt_browse_filter all = KT_BROWSE_FILTER_INIT;
   if (!opts) opts = &all;
-  if (opts->version < 1 || opts->version > KT_SEARCH_OPTIONS_VERSION)
-    return kt__err(KT_EINVAL, "kt_search_options.version is %u; expected 1 to %d", opts->version,
-                   KT_SEARCH_OPTIONS_VERSION);
+  if (opts->version < 1 || opts->version > KT_BROWSE_FILTER_VERSION)
+    return kt__err(KT_EINVAL, "kt_browse_filter.version is %u; expected 1 to %d", opts->version,
+                   KT_BROWSE_FILTER_VERSION);
   filter flt[NFACETS];
   memset(flt, 0, sizeof flt);
   const kt_strlist *lists[NFACETS] = {&opts->categories, &opts->target_groups, &opts->languages,

@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include "engine.h"
+#include "browse.h"
 #include "thesaurus.h"
 #include "verify.h"
 
@@ -87,6 +88,7 @@ static void gen_close(kt__gen *g) {
     }
   free(g->docs);
   kt__thesaurus_free(g->thes);
+  kt__browse_free(g->browse);
   ktx_db_close(g->db);
   kt__store_close(g->store);
   free(g->name);
@@ -233,7 +235,7 @@ static int gen_open(kt__gen *g, const char *root, bool deep) {
   return rc;
 }
 
-int kt__gen_doc(kt__gen *g, unsigned docid, const kt__doc **out) {
+int kt__gen_doc(kt__gen *g, unsigned docid, kt__doc **out) {
   if (docid >= g->ndocs) return kt__err(KT_ECORRUPT, "document %u is outside the index", docid);
   if (g->docs[docid]) {
     *out = g->docs[docid];

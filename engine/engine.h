@@ -26,6 +26,7 @@ typedef struct kt__gen {
   struct kt__doc **docs;       /* per docid: parsed document data, filled on first use */
   size_t ndocs;                /* lastdocid + 1 */
   struct kt__dfcache *df;      /* term -> document frequency, filled on first use */
+  struct kt__browse *browse;   /* the catalogue as a list (browse.c), built on first use */
 } kt__gen;
 /* Resolve the current generation directory of an index root (caller frees). */
 int kt__index_current(const char *index_dir, char **gen_path);
@@ -52,8 +53,11 @@ typedef struct kt__doc {
   bool name_read;
   char *summary, *description; /* Finnish texts from the record; NULL until first explained */
 } kt__doc;
-/* The cached document @p docid of generation @p g (read on first use). */
-int kt__gen_doc(kt__gen *g, unsigned docid, const kt__doc **out);
+/* The cached document @p docid of generation @p g (read on first use). It
+ * belongs to the generation (freed with it) and is handed out writable: its
+ * parts read on first use (name_words, summary, description) are filled in
+ * by the search that first needs them (an engine serves one thread). */
+int kt__gen_doc(kt__gen *g, unsigned docid, kt__doc **out);
 
 struct kt_engine {
   char *root;          /* index root */

@@ -732,7 +732,7 @@ int kt_feedback_export(kt_feedback *fb, kt_engine *e, int format, char **out) {
   if (!st) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   int rc = KT_OK;
   for (unsigned d = 1; d < e->gen.ndocs && !rc; d++) {
-    const kt__doc *doc = NULL;
+    kt__doc *doc = NULL;
     if (kt__gen_doc(&e->gen, d, &doc) != KT_OK) continue; /* a gap in docids */
     st[ns++] = (svc_stat){doc->f[KT__D_ID], doc->f[KT__D_NAME], 0, 0, 0, json_object()};
   }

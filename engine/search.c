@@ -148,7 +148,7 @@ typedef struct cand {
   ktx_hit *hit;
   double score;
   const char *const *f; /* its document data fields (KT__D_*) */
-  const kt__doc *doc;
+  kt__doc *doc;          /* the generation's cached document (parts read on first use) */
   unsigned *masks;     /* per query term: fields where it matched (NULL until read) */
   int need;            /* main need (index into found), -1 */
   bool named;          /* the need text names the service */
@@ -210,7 +210,7 @@ static bool names_service(const kt__doc *d, const char *const *direct, size_t nd
 }
 
 static int load_cand(kt__gen *g, cand *c) {
-  const kt__doc *d = NULL;
+  kt__doc *d = NULL;
   int rc = kt__gen_doc(g, c->hit->docid, &d);
   if (rc) return rc;
   c->f = d->f;
@@ -349,7 +349,7 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
   int rc = read_masks(x, c);
   if (rc) return rc;
   /* Summary, and the description for the snippet (read once per service). */
-  if ((rc = read_texts(x->e, (kt__doc *)c->doc, r->id))) return rc;
+  if ((rc = read_texts(x->e, c->doc, r->id))) return rc;
   const char *desc = c->doc->description;
   r->summary = kt__arena_strdup(ar, c->doc->summary);
   if (!r->summary) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
@@ -988,7 +988,7 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
     cs[h].score = hits[h].score;
     if ((rc = load_cand(&e->gen, &cs[h]))) break;
     if (!baseline) {
-      if ((rc = read_name(e->an, (kt__doc *)cs[h].doc))) break;
+      if ((rc = read_name(e->an, cs[h].doc))) break;
       if (names_service(cs[h].doc, direct, ndirect)) {
         cs[h].score *= rk->name_boost;
         cs[h].named = true;

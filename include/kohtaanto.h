@@ -547,6 +547,22 @@ const kt_token *kt_analysis_get(const kt_analysis *a, size_t i);
 /** @name Browsing and privacy (used by the HTTP server) */
 /**@{*/
 
+#define KT_BROWSE_FILTER_VERSION 1
+/**
+ * Which services kt_services_json() lists. Initialise with
+ * KT_BROWSE_FILTER_INIT. Filters of different kinds are ANDed; values
+ * within one filter are ORed; each holds at most KT_MAX_FILTER_VALUES values.
+ */
+typedef struct kt_browse_filter {
+  unsigned version;           /**< KT_BROWSE_FILTER_VERSION */
+  kt_strlist categories;      /**< e.g. "tyonhaku" */
+  kt_strlist target_groups;   /**< e.g. "nuoret" */
+  kt_strlist languages;       /**< service languages, e.g. "sv" */
+  kt_strlist municipalities;  /**< e.g. "Helsinki"; "koko Suomi" services always match */
+} kt_browse_filter;
+#define KT_BROWSE_FILTER_INIT \
+  {KT_BROWSE_FILTER_VERSION, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}}
+
 /**
  * List the services of the open index that pass @p filters, with facet
  * counts, as one JSON object:
@@ -562,15 +578,20 @@ const kt_token *kt_analysis_get(const kt_analysis *a, size_t i);
  * municipality). A facet's counts ignore that facet's own filter, so
  * `count` of a value is how many services the listing would have with that
  * value as the facet's only filter; every value in the index appears, with
- * 0 if nothing would match. `limit` and `flags` of @p filters are ignored.
+ * 0 if nothing would match.
+ *
+ * The parsed records are kept with the engine's index generation (a
+ * generation never changes), so later calls only count and serialise; they
+ * are freed when the engine moves to another generation or is closed.
  *
  * @param[in]  engine   the engine
- * @param[in]  filters  filters or NULL for all services
+ * @param[in]  filter   filter or NULL for all services
  * @param[out] json_out NUL-terminated UTF-8; free with kt_free()
- * @return KT_OK; KT_EINVAL (bad filter value or option version);
- *         KT_ETOOBIG (over 128 values in a filter); KT_ECORRUPT; KT_ENOMEM.
+ * @return KT_OK; KT_EINVAL (bad filter value or version);
+ *         KT_ETOOBIG (over KT_MAX_FILTER_VALUES values in a filter); KT_ECORRUPT;
+ *         KT_ENOMEM.
  */
-int kt_services_json(kt_engine *engine, const kt_search_options *filters, char **json_out);
+int kt_services_json(kt_engine *engine, const kt_browse_filter *filter, char **json_out);
 
 /**
  * Suggest service names, provider names and thesaurus concepts for a text

@@ -423,6 +423,14 @@ static void fill_options(const query *q, kt_search_options *o) {
   o->client_language = q->clang;
 }
 
+/* The browse filter of a listing request (the same filters as a search's). */
+static void fill_filter(const query *q, kt_browse_filter *o) {
+  o->categories = (kt_strlist){q->vals[F_CATEGORY], q->nvals[F_CATEGORY]};
+  o->target_groups = (kt_strlist){q->vals[F_GROUP], q->nvals[F_GROUP]};
+  o->languages = (kt_strlist){q->vals[F_LANGUAGE], q->nvals[F_LANGUAGE]};
+  o->municipalities = (kt_strlist){q->vals[F_MUNI], q->nvals[F_MUNI]};
+}
+
 static json_t *index_json(kts_worker *w);
 
 static enum MHD_Result search(struct MHD_Connection *c, kts_request *r, const kts_config *cfg,
@@ -515,8 +523,8 @@ static enum MHD_Result list_services(struct MHD_Connection *c, kts_request *r,
   } else if (!check_known(&q, w)) {
     ret = reply_query_error(c, r, &q);
   } else {
-    kt_search_options o = KT_SEARCH_OPTIONS_INIT;
-    fill_options(&q, &o);
+    kt_browse_filter o = KT_BROWSE_FILTER_INIT;
+    fill_filter(&q, &o);
     char *json = NULL;
     rc = kt_services_json(w->engine, &o, &json);
     ret = rc ? reply_kt(c, r, rc, "cannot list the services", true)
