@@ -23,7 +23,6 @@ static const char *const facet_names[NFACETS] = {"category", "target_group", "la
 /* Record field holding each facet's values. */
 static const char *const facet_fields[NFACETS] = {"category", "target_groups", "languages",
                                                   "municipalities"};
-#define MAX_FILTER_VALUES 128
 #define NATIONAL "koko suomi" /* case-folded; matches every municipality filter */
 
 /* The distinct values of one facet, as first spelled in the catalogue. */
@@ -151,9 +150,9 @@ static int make_filter(const facet *f, const kt_strlist *l, const char *what, fi
   if (!out->want) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   if (!l->count) return KT_OK;
   if (!l->items) return kt__err(KT_EINVAL, "filter %s: items is NULL", what);
-  if (l->count > MAX_FILTER_VALUES)
+  if (l->count > KT_MAX_FILTER_VALUES)
     return kt__err(KT_ETOOBIG, "filter %s has %zu values; the limit is %d", what, l->count,
-                   MAX_FILTER_VALUES);
+                   KT_MAX_FILTER_VALUES);
   out->on = true;
   for (size_t i = 0; i < l->count; i++) {
     const char *v = l->items[i];

@@ -8,6 +8,7 @@
 
 #include "internal.h"
 #include "ranking.h"
+#include "schema.h"
 #include "store_lmdb.h"
 #include "xapian_shim.h"
 
@@ -37,11 +38,10 @@ int kt__index_current(const char *index_dir, char **gen_path);
  * not cached. */
 int kt__gen_termfreq(kt__gen *g, const char *term, size_t *out);
 
-/* A service's document data, split into fields, with the features that
- * need signals act on. Cached per generation: reading it from Xapian for
- * every candidate of every search costs more than the ranking itself. */
-enum { KT__D_ID, KT__D_NAME, KT__D_CAT, KT__D_PROVIDER, KT__D_AGEMIN, KT__D_AGEMAX,
-       KT__D_FINLEVEL, KT__D_GROUPS, KT__D_LANGS, KT__D_MUNIS, KT__D_NFIELDS };
+/* A service's document data, split into its fields (KT__D_*, schema.h),
+ * with the features that need signals act on. Cached per generation:
+ * reading it from Xapian for every candidate of every search costs more
+ * than the ranking itself. */
 typedef struct kt__doc {
   char *buf;                      /* the data, tabs replaced by NULs */
   const char *f[KT__D_NFIELDS];

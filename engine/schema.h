@@ -1,7 +1,10 @@
 /*
- * schema.h — what an index holds (schema.c): the fields with their term
- * prefixes, and the catalogue's vocabularies, read by indexing, search,
- * browsing and validation alike.
+ * schema.h — the one table of what an index holds (schema.c), after
+ * notmuch's prefix_table: the text fields with their term prefixes and
+ * weights, the filter and baseline term prefixes, the value slots, the
+ * document data layout, and the catalogue's vocabularies. Indexing
+ * (indexer/), search, browse, validation (indexer/catalog.c) and, through
+ * kt_schema_json() and GET /api/schema, the counsellor's page all read it.
  */
 #ifndef KT_SCHEMA_H
 #define KT_SCHEMA_H
@@ -9,11 +12,48 @@
 #include "kohtaanto.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 
-#define KT__NFIELDS 7
-/* Term prefix of each field, in KT_FIELD_* bit order. */
+/* ---- text fields ---------------------------------------------------------
+ * X(ID, name, prefix, wdf): field KT_FIELD_<ID> (in bit order) is called
+ * <name> in explanations (kt_field_name); each analysed term of its text is
+ * indexed once as <prefix><term> (to tell where a term matched) and <wdf>
+ * times as the plain <term> of the combined space that ranking reads. The
+ * wdf values are index-time ranking weights (engine/ranking.h's header): a
+ * word in the name counts 6 times one in the description. */
+#define KT__FIELDS(X)                       \
+  X(NAME, "name", "N", 6)                   \
+  X(SUMMARY, "summary", "S", 3)             \
+  X(DESCRIPTION, "description", "D", 1)     \
+  X(KEYWORDS, "keywords", "K", 4)           \
+  X(TARGET, "target", "T", 2)               \
+  X(CONDITIONS, "conditions", "R", 1)       \
+  X(PROVIDER, "provider", "P", 1)
+
+enum {
+#define KT__X(id, name, prefix, wdf) KT__F_##id,
+  KT__FIELDS(KT__X)
+#undef KT__X
+  KT__NFIELDS
+};
+typedef struct kt__field {
+  unsigned bit;       /* KT_FIELD_* */
+  const char *name;   /* as kt_field_name() gives it */
+  const char *prefix; /* of the field's own terms */
+  unsigned wdf;       /* weight in the combined terms */
+} kt__field;
+/* The fields, indexed by KT__F_*. */
+extern const kt__field kt__fields[KT__NFIELDS];
+/* Term prefix of each field, in KT_FIELD_* bit order (kt__fields[i].prefix). */
 extern const char *const kt__field_prefixes[KT__NFIELDS];
 
+/* ---- other terms ---------------------------------------------------------- */
+/* Boolean filter terms: prefix + the case-folded value. */
+#define KT__PREFIX_ID "Q"            /* the service id */
+#define KT__PREFIX_CATEGORY "XC"     /* `category` */
+#define KT__PREFIX_TARGET_GROUP "XG" /* each of `target_groups` */
+#define KT__PREFIX_LANGUAGE "XL"     /* each of `languages` */
+#define KT__PREFIX_MUNICIPALITY "XM" /* each of `municipalities` */
 /* Baseline term spaces, indexed beside the analysed terms so evaluation can
  * compare analyses on one index: "Y" + surface form, "Z" + Snowball stem. */
 #define KT__PREFIX_SURFACE "Y"
@@ -21,14 +61,47 @@ extern const char *const kt__field_prefixes[KT__NFIELDS];
 /* A service's target group as a ranked term ("Gnuoret"), beside the
  * boolean filter term "XG" + group. */
 #define KT__PREFIX_GROUP "G"
+/* Value slots: KTX_SLOT_* (xapian_shim.h), the id, category and age range. */
+
+/* ---- document data --------------------------------------------------------
+ * A document's data is these fields in this order, separated by tabs (text
+ * flattened to hold no tab or newline): id, Finnish name, category,
+ * provider name, age min and max (-1 when open), Finnish level ("" when
+ * none), and the case-folded target groups, languages and municipalities,
+ * each list comma-separated. Written by indexer/index.c, read by
+ * kt__gen_doc() (engine.c). */
+enum { KT__D_ID, KT__D_NAME, KT__D_CAT, KT__D_PROVIDER, KT__D_AGEMIN, KT__D_AGEMAX,
+       KT__D_FINLEVEL, KT__D_GROUPS, KT__D_LANGS, KT__D_MUNIS, KT__D_NFIELDS };
+
+/* ---- vocabularies ---------------------------------------------------------
+ * The closed code lists of the catalogue (catalog/README.md) and of the
+ * counsellor's corrections. Each is named as its record field or filter. */
+enum {
+  KT__V_CATEGORY,        /* `category` */
+  KT__V_TARGET_GROUP,    /* `target_groups` */
+  KT__V_PROVIDER_TYPE,   /* `provider.type` */
+  KT__V_DELIVERY,        /* `delivery` */
+  KT__V_FINNISH_LEVEL,   /* `finnish_level` (CEFR) */
+  KT__V_STATUS,          /* `status` (absent = "active") */
+  KT__V_APPLY_ROUTE,     /* `apply.routes` */
+  KT__V_CONTACT_KEY,     /* the keys of `contact` */
+  KT__V_CLIENT_LANGUAGE, /* kt_search_options.client_language */
+  KT__NVOCABS
+};
+typedef struct kt__vocab {
+  const char *name;       /* "category", "target_group", ... (kt_schema_json) */
+  const char *const *ids; /* the codes, in their documented order */
+  size_t n;
+  const char *const *fi;  /* Finnish words for each code, or NULL (the code is the word) */
+} kt__vocab;
+extern const kt__vocab kt__vocabs[KT__NVOCABS];
+/* Is @p id a code of vocabulary @p v (KT__V_*)? */
+bool kt__vocab_has(int v, const char *id);
 
 /* Finnish words for a target group id ("ikaantyneet" -> "ikääntyneet"), or
  * @p id itself for an unknown one. The returned text is static or @p id. */
 const char *kt__target_group_label(const char *id);
 /* Is @p id one of the catalogue's target group ids? */
 bool kt__target_group_known(const char *id);
-/* The catalogue's target group ids, in their documented order. */
-extern const char *const kt__target_groups[];
-extern const size_t kt__ntarget_groups;
 
 #endif

@@ -120,7 +120,9 @@ static int add_filter(filters *fs, const char *prefix, const kt_strlist *l,
                       const char *always, const char *what) {
   if (!l->count) return KT_OK;
   if (!l->items) return kt__err(KT_EINVAL, "filter %s: items is NULL", what);
-  if (l->count > 128) return kt__err(KT_ETOOBIG, "filter %s has %zu values; the limit is 128", what, l->count);
+  if (l->count > KT_MAX_FILTER_VALUES)
+    return kt__err(KT_ETOOBIG, "filter %s has %zu values; the limit is %d", what, l->count,
+                   KT_MAX_FILTER_VALUES);
   size_t k = fs->n, m = 0;
   for (size_t i = 0; i < l->count; i++) {
     const char *v = l->items[i];
@@ -905,10 +907,10 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   if ((feat_out || use_fb) && (rc = need_features(&x, rejected, &set, &feat, &nfeat))) goto out;
   if (features_only) goto done; /* feedback needs no ranking */
 
-  if ((rc = add_filter(&fs, "XC", &opts->categories, NULL, "categories")) ||
-      (rc = add_filter(&fs, "XG", &opts->target_groups, NULL, "target_groups")) ||
-      (rc = add_filter(&fs, "XL", &opts->languages, NULL, "languages")) ||
-      (rc = add_filter(&fs, "XM", &opts->municipalities, "koko suomi", "municipalities")))
+  if ((rc = add_filter(&fs, KT__PREFIX_CATEGORY, &opts->categories, NULL, "categories")) ||
+      (rc = add_filter(&fs, KT__PREFIX_TARGET_GROUP, &opts->target_groups, NULL, "target_groups")) ||
+      (rc = add_filter(&fs, KT__PREFIX_LANGUAGE, &opts->languages, NULL, "languages")) ||
+      (rc = add_filter(&fs, KT__PREFIX_MUNICIPALITY, &opts->municipalities, "koko suomi", "municipalities")))
     goto out;
 
   if (x.q.n == 0) goto done; /* nothing meaningful to search with: no results */

@@ -94,6 +94,10 @@ const char *kt_error_last(void);
 /** Longest service id, in bytes: the catalogue refuses longer ids and the
  * API and feedback refuse them as input. */
 #define KT_MAX_ID_BYTES 100
+/** Most values one filter (categories, target groups, languages,
+ *  municipalities) may hold, in kt_search() and kt_services_json() alike;
+ *  more is KT_ETOOBIG. */
+#define KT_MAX_FILTER_VALUES 64
 
 /* ------------------------------------------------------------------------ */
 /** @name Index building */
@@ -592,6 +596,22 @@ typedef struct kt_browse_filter {
  *         KT_ENOMEM.
  */
 int kt_services_json(kt_engine *engine, const kt_browse_filter *filter, char **json_out);
+
+/**
+ * What an index holds and the codes it knows, as one JSON object, from the
+ * library's one schema table:
+ * `{"fields": [{"name", "bit", "weight"}], "vocabularies": {"category":
+ * [{"id"}], "target_group": [{"id", "fi"}], "provider_type", "delivery",
+ * "finnish_level", "status", "apply_route", "contact_key",
+ * "client_language"}, "limits": {"filter_values", "query_bytes",
+ * "id_bytes"}}`. Codes are listed in their documented order; "fi" is the
+ * code's Finnish words where they differ from the code. It needs no index:
+ * it describes what this library writes and accepts.
+ *
+ * @param[out] json_out NUL-terminated UTF-8; free with kt_free()
+ * @return KT_OK; KT_EINVAL; KT_ENOMEM.
+ */
+int kt_schema_json(char **json_out);
 
 /**
  * Suggest service names, provider names and thesaurus concepts for a text

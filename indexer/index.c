@@ -30,19 +30,15 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Field prefixes and their weight in the combined (unprefixed) terms. */
-typedef struct field_spec {
-  unsigned bit;
-  const char *prefix;
-  unsigned wdf;
-} field_spec;
-static const field_spec F_NAME = {KT_FIELD_NAME, "N", 6};
-static const field_spec F_SUMMARY = {KT_FIELD_SUMMARY, "S", 3};
-static const field_spec F_DESC = {KT_FIELD_DESCRIPTION, "D", 1};
-static const field_spec F_KEYWORDS = {KT_FIELD_KEYWORDS, "K", 4};
-static const field_spec F_TARGET = {KT_FIELD_TARGET, "T", 2};
-static const field_spec F_COND = {KT_FIELD_CONDITIONS, "R", 1};
-static const field_spec F_PROVIDER = {KT_FIELD_PROVIDER, "P", 1};
+/* The fields' prefixes and weights: the schema table (engine/schema.h). */
+typedef kt__field field_spec;
+static const field_spec *const F_NAME = &kt__fields[KT__F_NAME];
+static const field_spec *const F_SUMMARY = &kt__fields[KT__F_SUMMARY];
+static const field_spec *const F_DESC = &kt__fields[KT__F_DESCRIPTION];
+static const field_spec *const F_KEYWORDS = &kt__fields[KT__F_KEYWORDS];
+static const field_spec *const F_TARGET = &kt__fields[KT__F_TARGET];
+static const field_spec *const F_COND = &kt__fields[KT__F_CONDITIONS];
+static const field_spec *const F_PROVIDER = &kt__fields[KT__F_PROVIDER];
 
 static int add_text(kt_analyzer *an, ktx_doc *doc, const field_spec *f,
                     const char *text) {
@@ -88,7 +84,7 @@ static int add_bool(ktx_doc *doc, const char *prefix, const char *value) {
   return ktx_doc_add_boolean(doc, term);
 }
 
-/* Document data: tab-separated fields (see KT__DATA_* in engine.h); text is
+/* Document data: tab-separated fields (KT__D_* in schema.h); text is
  * flattened so it holds no tabs or newlines. */
 static int add_flat(kt__buf *b, const char *text) {
   int rc = KT_OK;
@@ -114,21 +110,21 @@ static int index_service(kt_analyzer *an, ktx_writer *w, const kt__service *s) {
   int rc = ktx_doc_new(&doc);
   if (rc) return rc;
   kt__analyzer_trim(an); /* between documents only: term pointers stay valid within one */
-  rc = add_ml(an, doc, &F_NAME, &s->name);
-  if (!rc) rc = add_ml(an, doc, &F_SUMMARY, &s->summary);
-  if (!rc) rc = add_ml(an, doc, &F_DESC, &s->description);
-  if (!rc) rc = add_ml(an, doc, &F_TARGET, &s->target_description);
+  rc = add_ml(an, doc, F_NAME, &s->name);
+  if (!rc) rc = add_ml(an, doc, F_SUMMARY, &s->summary);
+  if (!rc) rc = add_ml(an, doc, F_DESC, &s->description);
+  if (!rc) rc = add_ml(an, doc, F_TARGET, &s->target_description);
   for (size_t i = 0; !rc && i < s->n_target_groups; i++)
-    rc = add_text(an, doc, &F_TARGET, kt__target_group_label(s->target_groups[i]));
-  if (!rc) rc = add_ml(an, doc, &F_COND, &s->requirements);
-  if (!rc) rc = add_ml(an, doc, &F_COND, &s->referral);
+    rc = add_text(an, doc, F_TARGET, kt__target_group_label(s->target_groups[i]));
+  if (!rc) rc = add_ml(an, doc, F_COND, &s->requirements);
+  if (!rc) rc = add_ml(an, doc, F_COND, &s->referral);
   for (size_t i = 0; !rc && i < s->n_keywords; i++)
-    rc = add_text(an, doc, &F_KEYWORDS, s->keywords[i]);
-  if (!rc) rc = add_text(an, doc, &F_PROVIDER, s->provider_name);
+    rc = add_text(an, doc, F_KEYWORDS, s->keywords[i]);
+  if (!rc) rc = add_text(an, doc, F_PROVIDER, s->provider_name);
 
-  if (!rc) rc = add_bool(doc, "Q", s->id);
-  if (!rc) rc = add_bool(doc, "XC", s->category);
-  for (size_t i = 0; !rc && i < s->n_target_groups; i++) rc = add_bool(doc, "XG", s->target_groups[i]);
+  if (!rc) rc = add_bool(doc, KT__PREFIX_ID, s->id);
+  if (!rc) rc = add_bool(doc, KT__PREFIX_CATEGORY, s->category);
+  for (size_t i = 0; !rc && i < s->n_target_groups; i++) rc = add_bool(doc, KT__PREFIX_TARGET_GROUP, s->target_groups[i]);
   /* The same groups as ranked terms: a need signal (age, long unemployment,
    * language) can retrieve the services made for it (search.c). */
   for (size_t i = 0; !rc && i < s->n_target_groups; i++) {
@@ -136,9 +132,9 @@ static int index_service(kt_analyzer *an, ktx_writer *w, const kt__service *s) {
     snprintf(term, sizeof term, KT__PREFIX_GROUP "%s", s->target_groups[i]);
     rc = ktx_doc_add_term(doc, term, 1);
   }
-  for (size_t i = 0; !rc && i < s->n_languages; i++) rc = add_bool(doc, "XL", s->languages[i]);
+  for (size_t i = 0; !rc && i < s->n_languages; i++) rc = add_bool(doc, KT__PREFIX_LANGUAGE, s->languages[i]);
   for (size_t i = 0; !rc && i < s->n_municipalities; i++)
-    rc = add_bool(doc, "XM", s->municipalities[i]);
+    rc = add_bool(doc, KT__PREFIX_MUNICIPALITY, s->municipalities[i]);
   if (!rc) rc = ktx_doc_set_value(doc, KTX_SLOT_ID, s->id, strlen(s->id));
   if (!rc) rc = ktx_doc_set_value(doc, KTX_SLOT_CATEGORY, s->category, strlen(s->category));
   char num[16];

@@ -572,6 +572,15 @@ static enum MHD_Result concepts(struct MHD_Connection *c, kts_request *r, const 
   return kts_reply_json(c, r, MHD_HTTP_OK, json, strlen(json), kt_free);
 }
 
+/* GET /api/schema: the fields and code lists of the library's schema table
+ * (the page reads its code lists from here). Needs no index. */
+static enum MHD_Result schema(struct MHD_Connection *c, kts_request *r) {
+  char *json = NULL;
+  int rc = kt_schema_json(&json);
+  if (rc) return reply_kt(c, r, rc, "cannot describe the schema", true);
+  return kts_reply_json(c, r, MHD_HTTP_OK, json, strlen(json), kt_free);
+}
+
 static json_t *index_json(kts_worker *w) {
   kt_index_info info;
   if (kt_engine_info(w->engine, &info)) return NULL;
@@ -858,7 +867,7 @@ enum MHD_Result kts_route(struct MHD_Connection *c, kts_request *r, const kts_co
   }
   const kts_asset *asset = kts_asset_find(url);
   bool known = asset || !strcmp(url, "/api/services") || !strcmp(url, "/api/version") ||
-               !strcmp(url, "/api/concepts") ||
+               !strcmp(url, "/api/concepts") || !strcmp(url, "/api/schema") ||
                !strcmp(url, "/healthz") || !strncmp(url, SERVICES_PREFIX, strlen(SERVICES_PREFIX));
   if (known && !get) return kts_reply_method(c, r, "GET, HEAD");
   if (asset) return kts_reply_asset(c, r, asset);
@@ -867,6 +876,7 @@ enum MHD_Result kts_route(struct MHD_Connection *c, kts_request *r, const kts_co
     return get_service(c, r, cfg, url + strlen(SERVICES_PREFIX));
   if (!strcmp(url, "/api/version")) return version(c, r, cfg);
   if (!strcmp(url, "/api/concepts")) return concepts(c, r, cfg);
+  if (!strcmp(url, "/api/schema")) return schema(c, r);
   if (!strcmp(url, "/healthz")) return healthz(c, r, cfg);
   return kts_reply_error(c, r, MHD_HTTP_NOT_FOUND, "not_found", "no such path");
 }
@@ -877,7 +887,7 @@ void kts_log_path(const char *url, char *buf, size_t size) {
   bool known = kts_asset_find(url) || !strcmp(url, "/api/search") || !strcmp(url, "/api/suggest") ||
                !strcmp(url, "/api/feedback") || !strcmp(url, "/api/feedback/stats") ||
                !strcmp(url, "/api/services") || !strcmp(url, "/api/version") ||
-               !strcmp(url, "/api/concepts") || !strcmp(url, "/healthz");
+               !strcmp(url, "/api/concepts") || !strcmp(url, "/api/schema") || !strcmp(url, "/healthz");
   /* A service path is logged with its id only once the id is found in the
    * index (get_service): any other id could be anything, an identity code
    * typed into the address bar included. */

@@ -112,12 +112,21 @@ Test(browse, bad_arguments_are_errors) {
   kt_browse_filter o3 = KT_BROWSE_FILTER_INIT;
   o3.languages = (kt_strlist){NULL, 1};
   cr_assert_eq(kt_services_json(engine, &o3, &s), KT_EINVAL);
-  const char *many[129];
-  for (int i = 0; i < 129; i++)
+  /* One limit for filters, in browsing as in search. */
+  const char *many[KT_MAX_FILTER_VALUES + 1];
+  for (int i = 0; i < KT_MAX_FILTER_VALUES + 1; i++)
     many[i] = "fi";
   kt_browse_filter o4 = KT_BROWSE_FILTER_INIT;
-  o4.languages = (kt_strlist){many, 129};
+  o4.languages = (kt_strlist){many, KT_MAX_FILTER_VALUES};
+  cr_assert_eq(kt_services_json(engine, &o4, &s), KT_OK, "%s", kt_error_last());
+  kt_free(s);
+  s = NULL;
+  o4.languages = (kt_strlist){many, KT_MAX_FILTER_VALUES + 1};
   cr_assert_eq(kt_services_json(engine, &o4, &s), KT_ETOOBIG);
+  kt_search_options so = KT_SEARCH_OPTIONS_INIT;
+  so.languages = (kt_strlist){many, KT_MAX_FILTER_VALUES + 1};
+  kt_results *r = NULL;
+  cr_assert_eq(kt_search(engine, "työ", strlen("työ"), &so, &r), KT_ETOOBIG);
 }
 
 /* The parsed records belong to the engine's generation: closing the engine
