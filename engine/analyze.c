@@ -345,7 +345,7 @@ static size_t add_voikko_m(kt_analyzer *an, termset *ts, const char *word, int l
   if (!a) return 0;
   reading rs[MAX_READINGS];
   size_t n = 0;
-  for (; a[n] && n < MAX_READINGS; n++) {
+  for (; n < MAX_READINGS && a[n]; n++) {
     char **v = (char **)&rs[n];
     for (size_t k = 0; k < sizeof reading_keys / sizeof *reading_keys; k++)
       v[k] = voikko_mor_analysis_value_cstr(a[n], reading_keys[k]);
@@ -469,7 +469,7 @@ static size_t add_typo_fixed(kt_analyzer *an, termset *ts, const char *word, uns
   char **sugg = voikkoSuggestCstr(an->voikko, word);
   if (!sugg) return 0;
   size_t found = 0, maxd = len >= 10 ? 2 : 1;
-  for (size_t i = 0; sugg[i] && i < TYPO_MAX_SUGGESTIONS; i++) {
+  for (size_t i = 0; i < TYPO_MAX_SUGGESTIONS && sugg[i]; i++) {
     if (strchr(sugg[i], ' ')) continue; /* a split into two words is a different reading */
     char *f = kt__casefold(sugg[i]);
     if (f && edit_distance(word, f) <= maxd) found += add_voikko_m(an, ts, f, KT_TERM_TYPO, morph);

@@ -56,8 +56,10 @@ static int add_text(kt_analyzer *an, ktx_doc *doc, const field_spec *f,
     rc = ktx_doc_add_term(doc, term, f->wdf);
     char stem[240];
     if (!rc) rc = kt__analyzer_stem(an, wl.items[i].text, stem, sizeof stem);
-    snprintf(term, sizeof term, KT__PREFIX_SNOWBALL "%s", stem);
-    if (!rc) rc = ktx_doc_add_term(doc, term, f->wdf);
+    if (!rc) { /* stem is unset when the stemmer failed */
+      snprintf(term, sizeof term, KT__PREFIX_SNOWBALL "%s", stem);
+      rc = ktx_doc_add_term(doc, term, f->wdf);
+    }
     for (size_t t = 0; t < wa.count && !rc; t++) {
       rc = ktx_doc_add_term(doc, wa.terms[t].text, f->wdf);
       snprintf(term, sizeof term, "%s%s", f->prefix, wa.terms[t].text);
@@ -226,6 +228,7 @@ static void prune(const char *root, const char *current, size_t keep) {
    * generation named after current was published by a build killed before
    * its switch (builds are serialised by the lock): a leftover, removed, so
    * that it does not take the place of one of the generations kept. */
+  // cppcheck-suppress uninitvar ; only the ng names read are sorted (none when ng is 0)
   qsort(gens, ng, sizeof *gens, cmp_name);
   if (*current && keep < ng) {
     size_t w = 0;

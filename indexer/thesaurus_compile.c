@@ -338,6 +338,7 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
       names[nn++] = kt__strdup(de->d_name);
   }
   closedir(d);
+  // cppcheck-suppress uninitvar ; only the nn names read are sorted (none when nn is 0)
   qsort(names, nn, sizeof *names, cmp_str);
   src_concept *cs = NULL;
   size_t n = 0, cap = 0;
