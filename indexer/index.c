@@ -375,6 +375,11 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
   /* Publish: rename the finished build, then swap the `current` symlink. */
   struct timespec ts;
   clock_gettime(CLOCK_REALTIME, &ts);
+  /* Seconds and microseconds of one reading, so that names sort by publish
+   * time: the build's start second with a later reading's microseconds
+   * could name a later generation before an earlier one, and pruning then
+   * removed the earlier one as a leftover (index test, under load). */
+  gmtime_r(&ts.tv_sec, &tm);
   strftime(built, sizeof built, "%Y%m%dT%H%M%S", &tm);
   snprintf(genname, sizeof genname, "gen-%.15s.%06ldZ-%ld", built, ts.tv_nsec / 1000,
            (long)getpid());
