@@ -1,6 +1,6 @@
 /*
- * cli.h — internal header shared by the `kohtaanto` command's parts (cli/
- * and indexer/). They use the engine only through include/kohtaanto.h.
+ * cli.h — internal header shared by the `kohtaanto` command's parts. They
+ * use the engine only through include/kohtaanto.h.
  */
 #ifndef KT_CLI_H
 #define KT_CLI_H
@@ -44,7 +44,7 @@ char *kt_cli_read_stdin(size_t cap, size_t *len, int *too_big);
 /* Join argv[from..argc) with spaces into a new string (the need text). */
 char *kt_cli_join_args(int argc, char **argv, int from);
 
-/* `kohtaanto index` (indexer/index_cmd.c). */
+/* `kohtaanto index` (index_cmd.c). */
 int kt_cli_index(int argc, char **argv);
 /* Build the index quietly-ish for `search` when none exists. */
 int kt_cli_build_default(const char *catalog, const char *index, int verbose);

@@ -217,8 +217,16 @@ static int check_filters(kt_engine *e, const search_args *a) {
   }
   if (!a->ncat && !a->ngrp && !a->nlang) return KT_EXIT_OK;
   /* The engine's own checks first (invalid UTF-8 is bad input, exit 3). */
-  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
-  fill_opts(a, &o);
+  kt_browse_filter o = KT_BROWSE_FILTER_INIT;
+  o.categories = (kt_strlist){a->cat, a->ncat};
+  o.target_groups = (kt_strlist){a->grp, a->ngrp};
+  o.languages = (kt_strlist){a->lang, a->nlang};
+  o.municipalities = (kt_strlist){a->mun, a->nmun};
+  o.delivery = (kt_strlist){a->deliv, a->ndeliv};
+  o.provider_types = (kt_strlist){a->ptype, a->nptype};
+  o.fees = (kt_strlist){a->fee, a->nfee};
+  o.finnish_level = a->finnish_level;
+  o.age = a->age;
   char *js = NULL;
   int rc = kt_services_json(e, &o, &js);
   kt_free(js);

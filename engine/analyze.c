@@ -17,7 +17,9 @@
  * call. The cache uses glibc's hsearch_r table and is emptied when full.
  */
 #define _GNU_SOURCE
+#include "analyze.h"
 #include "internal.h"
+#include "stopwords.h"
 
 #include <libstemmer.h>
 #include <libvoikko/voikko.h>
@@ -79,6 +81,7 @@ static void cache_clear(kt_analyzer *an) {
 }
 
 int kt_analyzer_open(kt_analyzer **out) {
+  kt__err_clear();
   if (!out) return kt__err(KT_EINVAL, "kt_analyzer_open: out is NULL");
   *out = NULL;
   kt_analyzer *an = calloc(1, sizeof *an);
@@ -343,7 +346,7 @@ static size_t add_voikko_m(kt_analyzer *an, termset *ts, const char *word, int l
   if (!a) return 0;
   reading rs[MAX_READINGS];
   size_t n = 0;
-  for (; a[n] && n < MAX_READINGS; n++) {
+  for (; n < MAX_READINGS && a[n]; n++) {
     char **v = (char **)&rs[n];
     for (size_t k = 0; k < sizeof reading_keys / sizeof *reading_keys; k++)
       v[k] = voikko_mor_analysis_value_cstr(a[n], reading_keys[k]);
@@ -467,7 +470,7 @@ static size_t add_typo_fixed(kt_analyzer *an, termset *ts, const char *word, uns
   char **sugg = voikkoSuggestCstr(an->voikko, word);
   if (!sugg) return 0;
   size_t found = 0, maxd = len >= 10 ? 2 : 1;
-  for (size_t i = 0; sugg[i] && i < TYPO_MAX_SUGGESTIONS; i++) {
+  for (size_t i = 0; i < TYPO_MAX_SUGGESTIONS && sugg[i]; i++) {
     if (strchr(sugg[i], ' ')) continue; /* a split into two words is a different reading */
     char *f = kt__casefold(sugg[i]);
     if (f && edit_distance(word, f) <= maxd) found += add_voikko_m(an, ts, f, KT_TERM_TYPO, morph);
@@ -594,6 +597,7 @@ int kt__analyze_word_as(kt_analyzer *an, const kt__word *w, bool fix, kt__wordan
 /* ---- whole texts ------------------------------------------------------- */
 
 int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out) {
+  kt__err_clear();
   if (!an || !out || (!text && len)) return kt__err(KT_EINVAL, "kt_analyze: NULL argument");
   *out = NULL;
   if (len > KT_MAX_QUERY_BYTES)

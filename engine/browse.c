@@ -7,14 +7,15 @@
  * vocabularies (kt__browse_hits), over the services it matched. It
  * reads the full records from the record store, so it needs no query and
  * does not touch Xapian; the HTTP server's browse view and its filter
- * counts are built on it. A generation never changes once built, so each
- * thread keeps the parsed records of the last generation it listed and only
- * counts and serialises on later calls.
+ * counts are built on it. A generation never changes once built, so the
+ * parsed records are kept with the engine's generation (kt__gen.browse) and
+ * later calls only count and serialise; they go with the generation.
  */
+#include "browse.h"
 #include "engine.h"
+#include "text.h"
 
 #include <jansson.h>
-#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,11 +31,11 @@ static const char *const facet_names[NFILTERS] = {"category",     "target_group"
 /* Record field holding each facet's values ("provider" holds the type). */
 static const char *const facet_fields[NFACETS] = {
     "category", "target_groups", "languages", "municipalities", "delivery", "provider", "fee"};
-/* Facets whose values come from a closed vocabulary of the catalogue: an
- * unknown value is refused, not just matched by nothing. -1: open. */
+/* Facets whose values come from a closed vocabulary of the catalogue
+ * (schema.h's KT__V_*): an unknown value is refused, not just matched by
+ * nothing. -1: open. */
 static const int facet_vocab[NFACETS] = {
-    -1, -1, -1, -1, KT__VOCAB_DELIVERY, KT__VOCAB_PROVIDER_TYPE, KT__VOCAB_FEE};
-#define MAX_FILTER_VALUES 128
+    -1, -1, -1, -1, KT__V_DELIVERY, KT__V_PROVIDER_TYPE, KT__V_FEE};
 #define NATIONAL "koko suomi" /* case-folded; matches every municipality filter */
 
 /* The distinct values of one facet, as first spelled in the catalogue. */
@@ -59,8 +60,7 @@ typedef struct svc {
   int age_min, age_max; /* -1 when open */
 } svc;
 
-typedef struct browse {
-  char *key; /* "<index root>/<generation>" it was read from */
+typedef struct kt__browse {
   svc *s;
   size_t n, size;
   svc **by_id; /* the services sorted by id, for a search's hits */
@@ -131,7 +131,7 @@ static int add_record(const char *key, size_t klen, const char *val, size_t vlen
   s->id = json_string_value(json_object_get(rec, "id"));
   if (!s->id) return kt__err(KT_ECORRUPT, "a record in the store has no id");
   s->level =
-      kt__vocab_index(KT__VOCAB_LEVEL, json_string_value(json_object_get(rec, "finnish_level")));
+      kt__vocab_index(KT__V_FINNISH_LEVEL, json_string_value(json_object_get(rec, "finnish_level")));
   json_t *age = json_object_get(rec, "age");
   json_t *lo = json_object_get(age, "min"), *hi = json_object_get(age, "max");
   s->age_min = json_is_integer(lo) ? (int)json_integer_value(lo) : -1;
@@ -181,9 +181,9 @@ static int make_filter(const facet *f, int vocab, const kt_strlist *l, const cha
   if (!out->want) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   if (!l->count) return KT_OK;
   if (!l->items) return kt__err(KT_EINVAL, "filter %s: items is NULL", what);
-  if (l->count > MAX_FILTER_VALUES)
+  if (l->count > KT_MAX_FILTER_VALUES)
     return kt__err(KT_ETOOBIG, "filter %s has %zu values; the limit is %d", what, l->count,
-                   MAX_FILTER_VALUES);
+                   KT_MAX_FILTER_VALUES);
   out->on = true;
   for (size_t i = 0; i < l->count; i++) {
     const char *v = l->items[i];
@@ -191,8 +191,8 @@ static int make_filter(const facet *f, int vocab, const kt_strlist *l, const cha
       return kt__err(KT_EINVAL, "filter %s: value %zu is not valid UTF-8 text of at most 200 bytes",
                      what, i);
     if (vocab >= 0 && kt__vocab_index(vocab, v) < 0) {
-      size_t n;
-      const char *const *known = kt__vocab(vocab, &n);
+      size_t n = kt__vocabs[vocab].n;
+      const char *const *known = kt__vocabs[vocab].ids;
       kt__buf list;
       kt__buf_init(&list, 1024);
       for (size_t k = 0; k < n; k++)
@@ -218,7 +218,7 @@ static int make_scale(int which, const char *v, filter *out) {
   out->given = (kt_strlist){NULL, 0};
   if (!v) return KT_OK;
   if (which == F_LEVEL) {
-    out->scale = kt__vocab_index(KT__VOCAB_LEVEL, v);
+    out->scale = kt__vocab_index(KT__V_FINNISH_LEVEL, v);
     if (out->scale < 0)
       return kt__err(KT_EINVAL,
                      "filter finnish_level: '%.16s' is not a CEFR level A1, A2, B1, "
@@ -348,8 +348,8 @@ static json_t *facets_json(const browse *b, const filter *flt, counts *c, bool s
     json_t *arr = json_array();
     if (!arr || json_object_set_new(facets, facet_names[f], arr)) goto fail;
     if (f == F_LEVEL) {
-      size_t n;
-      const char *const *levels = kt__vocab(KT__VOCAB_LEVEL, &n);
+      size_t n = kt__vocabs[KT__V_FINNISH_LEVEL].n;
+      const char *const *levels = kt__vocabs[KT__V_FINNISH_LEVEL].ids;
       for (size_t l = 0; l < n && l < 6; l++)
         if (json_array_append_new(
                 arr, json_pack("{s:s, s:I}", "value", levels[l], "count", (json_int_t)c->level[l])))
@@ -440,7 +440,6 @@ static void browse_free(browse *b) {
   }
   free(b->s);
   free(b->by_id);
-  free(b->key);
   free(b);
 }
 
@@ -448,33 +447,17 @@ static int cmp_id(const void *a, const void *b) {
   return strcmp((*(const svc *const *)a)->id, (*(const svc *const *)b)->id);
 }
 
-/* The calling thread's parsed records of the last generation it listed,
- * freed when the thread ends. */
-static pthread_key_t cache_key;
-static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
-static int cache_ok;
-static void cache_destroy(void *p) { browse_free(p); }
-static void cache_create(void) { cache_ok = !pthread_key_create(&cache_key, cache_destroy); }
+void kt__browse_free(kt__browse *b) { browse_free(b); }
 
-/* The parsed records of the engine's generation: the cached ones if they
- * are of the same generation, else read anew (and cached). */
+/* The parsed records of the engine's generation: kept with the generation
+ * after the first call. */
 static int load(kt_engine *e, browse **out) {
-  char key[4096];
-  snprintf(key, sizeof key, "%s/%s", e->root ? e->root : "", e->gen.name ? e->gen.name : "");
-  pthread_once(&cache_once, cache_create);
-  browse *b = cache_ok ? pthread_getspecific(cache_key) : NULL;
-  if (b && !strcmp(b->key, key)) {
-    *out = b;
+  if (e->gen.browse) {
+    *out = e->gen.browse;
     return KT_OK;
   }
-  if (b) {
-    pthread_setspecific(cache_key, NULL);
-    browse_free(b);
-  }
-  if (!(b = calloc(1, sizeof *b)) || !(b->key = kt__strdup(key))) {
-    free(b);
-    return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-  }
+  browse *b = calloc(1, sizeof *b);
+  if (!b) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   int rc = kt__store_each(e->gen.store, add_record, b);
   if (!rc && !(b->by_id = calloc(b->n + 1, sizeof *b->by_id)))
     rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
@@ -483,24 +466,36 @@ static int load(kt_engine *e, browse **out) {
       b->by_id[i] = &b->s[i];
     qsort(b->by_id, b->n, sizeof *b->by_id, cmp_id);
   }
-  if (rc || !cache_ok || pthread_setspecific(cache_key, b)) {
+  if (rc) {
     browse_free(b);
-    return rc ? rc : KT_ENOMEM;
+    return rc;
   }
+  e->gen.browse = b;
   *out = b;
   return KT_OK;
 }
 
-/* The filters of @p opts against the facets of @p b. */
-static int make_filters(const browse *b, const kt_search_options *opts, filter *flt) {
-  memset(flt, 0, NFILTERS * sizeof *flt);
-  kt_search_options v3 = KT_SEARCH_OPTIONS_INIT;
-  if (opts->version < 3) { /* an older caller's struct ends before the new filters */
-    memcpy(&v3, opts,
-           opts->version == 1 ? offsetof(kt_search_options, signals_removed)
-                              : offsetof(kt_search_options, delivery));
-    opts = &v3;
+/* The browse filters of a search's @p opts (any version). */
+static kt_browse_filter search_filter(const kt_search_options *opts) {
+  kt_browse_filter f = KT_BROWSE_FILTER_INIT;
+  f.categories = opts->categories;
+  f.target_groups = opts->target_groups;
+  f.languages = opts->languages;
+  f.municipalities = opts->municipalities;
+  if (opts->version >= 3) { /* an older caller's struct ends before the new filters */
+    f.delivery = opts->delivery;
+    f.provider_types = opts->provider_types;
+    f.fees = opts->fees;
+    f.finnish_level = opts->finnish_level;
+    f.age = opts->age;
   }
+  return f;
+}
+
+/* The filters of @p opts (a current kt_browse_filter) against the facets
+ * of @p b. */
+static int make_filters(const browse *b, const kt_browse_filter *opts, filter *flt) {
+  memset(flt, 0, NFILTERS * sizeof *flt);
   const kt_strlist *lists[NFACETS] = {
       &opts->categories, &opts->target_groups,  &opts->languages, &opts->municipalities,
       &opts->delivery,   &opts->provider_types, &opts->fees};
@@ -539,12 +534,13 @@ int kt__browse_hits(kt_engine *e, const kt_search_options *opts, ktx_hit *hits, 
   size_t *from = calloc(*nhits + 1, sizeof *from); /* each of set's hit */
   int rc = !set || !passed || !from ? kt__err(KT_ENOMEM, "%s: out of memory", __func__) : KT_OK;
   if (!rc) rc = load(e, &b);
-  if (!rc) rc = make_filters(b, opts, flt);
+  kt_browse_filter bf = search_filter(opts);
+  if (!rc) rc = make_filters(b, &bf, flt);
   /* The hits as services, in their order (a hit without a record, which a
    * consistent generation has not, is dropped). */
   size_t n = 0;
   for (size_t h = 0; h < *nhits && !rc; h++) {
-    const kt__doc *d = NULL;
+    kt__doc *d = NULL;
     if ((rc = kt__gen_doc(&e->gen, hits[h].docid, &d))) break;
     svc key = {.id = d->f[KT__D_ID]}, *kp = &key;
     svc **found = bsearch(&kp, b->by_id, b->n, sizeof *b->by_id, cmp_id);
@@ -580,15 +576,21 @@ int kt__browse_hits(kt_engine *e, const kt_search_options *opts, ktx_hit *hits, 
   return rc;
 }
 
-int kt_services_json(kt_engine *e, const kt_search_options *opts, char **json_out) {
+int kt_services_json(kt_engine *e, const kt_browse_filter *opts, char **json_out) {
   kt__err_clear();
   if (!e || !json_out) return kt__err(KT_EINVAL, "kt_services_json: NULL argument");
   *json_out = NULL;
-  kt_search_options all = KT_SEARCH_OPTIONS_INIT;
+  kt_browse_filter all = KT_BROWSE_FILTER_INIT;
   if (!opts) opts = &all;
-  if (opts->version < 1 || opts->version > KT_SEARCH_OPTIONS_VERSION)
-    return kt__err(KT_EINVAL, "kt_search_options.version is %u; expected 1 to %d", opts->version,
-                   KT_SEARCH_OPTIONS_VERSION);
+  if (opts->version < 1 || opts->version > KT_BROWSE_FILTER_VERSION)
+    return kt__err(KT_EINVAL, "kt_browse_filter.version is %u; expected 1 to %d", opts->version,
+                   KT_BROWSE_FILTER_VERSION);
+  kt_browse_filter cur = KT_BROWSE_FILTER_INIT;
+  if (opts->version < 2) { /* a version 1 caller's struct ends before the closed vocabularies */
+    memcpy(&cur, opts, offsetof(kt_browse_filter, delivery));
+    cur.version = KT_BROWSE_FILTER_VERSION;
+    opts = &cur;
+  }
   filter flt[NFILTERS];
   memset(flt, 0, sizeof flt);
   browse *b = NULL;

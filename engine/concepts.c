@@ -5,6 +5,7 @@
  * language: search results name concepts by id and Finnish label only.
  */
 #include "engine.h"
+#include "thesaurus.h"
 
 #include <jansson.h>
 #include <string.h>

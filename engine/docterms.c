@@ -62,10 +62,15 @@ int kt__dtbuild_term(kt__dtbuild *b, const char *term, unsigned field_bit, int w
     b->e = e;
     b->cap = cap;
   }
-  char *t = malloc(len + 1);
-  if (!t) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-  memcpy(t, term, len + 1);
-  b->e[b->n++] = (entry){t, field_bit, word < 0 ? NO_WORD : (unsigned)word};
+  entry *en = &b->e[b->n];
+  /* Assigned field by field: cppcheck does not follow the ownership of a
+   * pointer stored through a compound literal (a false "memleak"). */
+  en->term = malloc(len + 1);
+  if (!en->term) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  memcpy(en->term, term, len + 1);
+  en->fields = field_bit;
+  en->word = word < 0 ? NO_WORD : (unsigned)word;
+  b->n++;
   return KT_OK;
 }
 

@@ -5,7 +5,9 @@
  */
 #define _GNU_SOURCE
 #include "engine.h"
+#include "browse.h"
 #include "docterms.h"
+#include "thesaurus.h"
 #include "verify.h"
 
 #include <errno.h>
@@ -35,7 +37,8 @@ static void dfcache_free(struct kt__dfcache *c) {
   free(c);
 }
 
-size_t kt__gen_termfreq(kt__gen *g, const char *term) {
+int kt__gen_termfreq(kt__gen *g, const char *term, size_t *out) {
+  *out = 0;
   if (!g->df) {
     struct kt__dfcache *c = calloc(1, sizeof *c);
     if (c && (c->keys = malloc(DF_CACHE_MAX * sizeof *c->keys)) &&
@@ -51,9 +54,14 @@ size_t kt__gen_termfreq(kt__gen *g, const char *term) {
   struct kt__dfcache *c = g->df;
   if (c) {
     ENTRY q = {.key = (char *)term, .data = NULL}, *hit = NULL;
-    if (hsearch_r(q, FIND, &hit, &c->table) && hit) return *(size_t *)hit->data;
+    if (hsearch_r(q, FIND, &hit, &c->table) && hit) {
+      *out = *(size_t *)hit->data;
+      return KT_OK;
+    }
   }
-  size_t df = ktx_db_termfreq(g->db, term);
+  size_t df = 0;
+  int rc = ktx_db_termfreq(g->db, term, &df);
+  if (rc) return rc;
   if (c && c->n < DF_CACHE_MAX) {
     char *k = strdup(term);
     ENTRY q = {.key = k, .data = &c->vals[c->n]}, *hit = NULL;
@@ -64,7 +72,8 @@ size_t kt__gen_termfreq(kt__gen *g, const char *term) {
       free(k);
     }
   }
-  return df;
+  *out = df;
+  return KT_OK;
 }
 
 static void gen_close(kt__gen *g) {
@@ -81,6 +90,7 @@ static void gen_close(kt__gen *g) {
     }
   free(g->docs);
   kt__thesaurus_free(g->thes);
+  kt__browse_free(g->browse);
   ktx_db_close(g->db);
   ktx_db_close(g->eval_db);
   kt__store_close(g->store);
@@ -233,9 +243,11 @@ static int gen_open(kt__gen *g, const char *root, const char *name, bool deep) {
     if (kt__store_get(g->store, "#built_at", &v, NULL) == KT_OK)
       snprintf(g->built_at, sizeof g->built_at, "%s", v);
     free(v);
-    g->services = ktx_db_doccount(g->db);
-    g->ndocs = (size_t)ktx_db_lastdocid(g->db) + 1;
-    if (!(g->docs = calloc(g->ndocs, sizeof *g->docs))) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    unsigned last = 0;
+    if (!(rc = ktx_db_doccount(g->db, &g->services)) && !(rc = ktx_db_lastdocid(g->db, &last))) {
+      g->ndocs = (size_t)last + 1;
+      if (!(g->docs = calloc(g->ndocs, sizeof *g->docs))) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    }
   }
   free(r);
   free(t);
@@ -244,7 +256,7 @@ static int gen_open(kt__gen *g, const char *root, const char *name, bool deep) {
   return rc;
 }
 
-int kt__gen_doc(kt__gen *g, unsigned docid, const kt__doc **out) {
+int kt__gen_doc(kt__gen *g, unsigned docid, kt__doc **out) {
   if (docid >= g->ndocs) return kt__err(KT_ECORRUPT, "document %u is outside the index", docid);
   if (g->docs[docid]) {
     *out = g->docs[docid];
@@ -323,6 +335,7 @@ void kt_engine_close(kt_engine *e) {
 }
 
 int kt_engine_refresh(kt_engine *e, int *changed) {
+  kt__err_clear();
   if (changed) *changed = 0;
   if (!e) return kt__err(KT_EINVAL, "kt_engine_refresh: NULL engine");
   char *path = NULL;
@@ -362,6 +375,7 @@ int kt_engine_refresh(kt_engine *e, int *changed) {
 }
 
 int kt_engine_info(const kt_engine *e, kt_index_info *out) {
+  kt__err_clear();
   if (!e || !out) return kt__err(KT_EINVAL, "kt_engine_info: NULL argument");
   out->generation = e->gen.name;
   out->built_at = e->gen.built_at;
@@ -381,4 +395,31 @@ int kt_service_get(kt_engine *e, const char *id, char **json_out, size_t *len_ou
   int rc = kt__store_get(e->gen.store, id, json_out, len_out);
   if (rc == KT_ENOTFOUND) return kt__err(KT_ENOTFOUND, "no service with id '%s'", id);
   return rc;
+}
+int kt__index_current(const char *index_dir, char **gen_path) {
+  *gen_path = NULL;
+  char *cur = kt__path_join(index_dir, "current");
+  if (!cur) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  char target[512];
+  ssize_t n = readlink(cur, target, sizeof target - 1);
+  int e = errno;
+  free(cur);
+  /* Only a missing `current` means "no index": a damaged one (a plain file,
+   * EINVAL) or an unreadable root must not send the CLI off to build over it. */
+  if (n < 0 && (e == ENOENT || e == ENOTDIR))
+    return kt__err(KT_ENOINDEX, "no index at %s (%s); build one with `kohtaanto index`",
+                   index_dir, strerror(e));
+  if (n < 0 && e == EINVAL)
+    return kt__err(KT_ECORRUPT, "index %s: 'current' is not a symbolic link to a generation",
+                   index_dir);
+  if (n < 0)
+    return kt__err(KT_EIO, "cannot read index %s/current: %s", index_dir, strerror(e));
+  target[n] = '\0';
+  if (strchr(target, '/'))
+    return kt__err(KT_ECORRUPT, "index %s: 'current' points outside the index", index_dir);
+  if (strncmp(target, "gen-", 4))
+    return kt__err(KT_ECORRUPT, "index %s: 'current' points to '%s', not a generation", index_dir,
+                   target);
+  *gen_path = kt__path_join(index_dir, target);
+  return *gen_path ? KT_OK : KT_ENOMEM;
 }

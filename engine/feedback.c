@@ -11,16 +11,20 @@
  *         their time or process. Stores of the earlier layout (time + pid-
  *         based sequence, 12 bytes) are renumbered when opened for writing.
  *   value "1\t<time>\t<service id>\t<kind>\t<reason>\t<feature> <feature>..."
- * Features come from kt__search_ex(): concept ids ("c:"), catalogue-
+ * Features come from kt__need_features() (search.c): concept ids ("c:"), catalogue-
  * vocabulary base forms ("w:") and target-group signals ("g:"); never the
  * need text. In memory, the events are aggregated per (feature, service)
  * into a sorted array, updated on each mark and rebuilt after expiry, and
  * read under a read lock by searches on any thread.
  */
 #define _GNU_SOURCE
+#include "feedback.h"
 #include "engine.h"
 #include "messages.h"
-#include "ranking.h"
+#include "need_features.h"
+#include "schema.h"
+#include "text.h"
+#include "thesaurus.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -750,6 +754,7 @@ double kt__feedback_factor(kt_feedback *fb, const char *const *features, size_t 
 }
 
 int kt_engine_set_feedback(kt_engine *e, kt_feedback *fb) {
+  kt__err_clear();
   if (!e) return kt__err(KT_EINVAL, "kt_engine_set_feedback: NULL engine");
   e->fb = fb;
   return KT_OK;
@@ -813,7 +818,7 @@ int kt_feedback_export(kt_feedback *fb, kt_engine *e, int format, char **out) {
   if (!st) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   int rc = KT_OK;
   for (unsigned d = 1; d < e->gen.ndocs && !rc; d++) {
-    const kt__doc *doc = NULL;
+    kt__doc *doc = NULL;
     if (kt__gen_doc(&e->gen, d, &doc) != KT_OK) continue; /* a gap in docids */
     st[ns++] = (svc_stat){doc->f[KT__D_ID], doc->f[KT__D_NAME], 0, 0, 0, json_object()};
   }

@@ -1,6 +1,9 @@
 /*
- * internal.h — declarations shared by the engine's modules. Not installed;
- * tests reach these through the internal static library `kohtaanto_internal`.
+ * internal.h — what every module of the library shares: the error message
+ * (error.c) and the small utilities of util.c (capped buffers, strings,
+ * paths, the results arena). Each module's own interface is in the header
+ * beside it (analyze.h, engine.h, ...). Not installed; tests reach these
+ * through the internal static library `kohtaanto_internal`.
  */
 #ifndef KT_INTERNAL_H
 #define KT_INTERNAL_H
@@ -33,9 +36,6 @@ void kt__buf_free(kt__buf *b);
 char *kt__strdup(const char *s);
 char *kt__strndup(const char *s, size_t n);
 bool kt__utf8_valid(const char *s, size_t n, size_t *bad_offset);
-/* Is code point @p c one analysis drops without splitting a word (soft
- * hyphen, zero-width and bidi controls; text.c)? Redaction reads past them too. */
-bool kt__text_dropped(int32_t c);
 double kt__now(void);
 /* Join two path parts into a newly allocated string. */
 char *kt__path_join(const char *a, const char *b);
@@ -53,166 +53,5 @@ void *kt__arena_alloc(kt__arena *a, size_t n);
 char *kt__arena_strndup(kt__arena *a, const char *s, size_t n);
 char *kt__arena_strdup(kt__arena *a, const char *s);
 void kt__arena_free(kt__arena *a);
-
-/* ---- text.c: ICU normalisation and word segmentation ------------------- */
-typedef struct kt__word {
-  char *text;      /* NFC, case-folded, cleaned; owned by the list */
-  char *orig;      /* NFC, cleaned, original case; owned by the list */
-  size_t start, end; /* byte offsets in the input */
-  bool all_caps;   /* written in capitals (TE, KELA, S2) */
-  bool numeric;    /* contains a digit */
-} kt__word;
-typedef struct kt__wordlist {
-  kt__word *items;
-  size_t count, size;
-} kt__wordlist;
-/* Segment @p text (valid UTF-8 of @p len bytes) into words. */
-int kt__text_words(const char *text, size_t len, kt__wordlist *out);
-void kt__wordlist_free(kt__wordlist *wl);
-/* Case-fold a UTF-8 string into a new allocation (NULL on failure). */
-char *kt__casefold(const char *s);
-
-/* ---- stopwords.c ------------------------------------------------------ */
-bool kt__is_stopword(const char *folded);
-
-/* ---- analyze.c -------------------------------------------------------- */
-/* Analysis of a single (case-folded) word: a NUL-separated term list. */
-struct kt_analyzer;
-typedef struct kt__wordan {
-  size_t count;
-  kt_term *terms; /* texts point into the analyser's cache; valid until close */
-  bool stop;
-  unsigned morph; /* KT__MORPH_* of the readings kept */
-  const unsigned char *verb; /* per term: 1 if a verb reading's base form */
-} kt__wordan;
-/* What Voikko's readings of a word say about its grammar (OR over the
- * readings kept), for reading a note's clauses (reading.c). */
-#define KT__MORPH_VERB (1u << 0)   /* a verb (teonsana) reading */
-#define KT__MORPH_PAST (1u << 1)   /* past tense or past active participle ("oli", "ollut") */
-#define KT__MORPH_COND (1u << 2)   /* conditional mood ("haluaisi", "perustaisi") */
-#define KT__MORPH_NEGV (1u << 3)   /* the negation verb ("ei", "en", "eivät") */
-#define KT__MORPH_INF (1u << 4)    /* an A-infinitive ("kokeilla", "opiskella") */
-#define KT__MORPH_WANTSV (1u << 5) /* needs a following verb ("haluaa", "voisi") */
-#define KT__MORPH_NOUN (1u << 6)   /* a noun or adjective reading */
-#define KT__MORPH_NAME (1u << 7)   /* every reading is a first name or surname */
-#define KT__MORPH_ESSIVE (1u << 8) /* a noun in the essive case: a role held ("kokkina", "siivoojana") */
-/* KT__MORPH_* of token @p i of an analysis (0 when out of range). */
-unsigned kt__analysis_morph(const struct kt_analysis *a, size_t i);
-int kt__analyze_word(struct kt_analyzer *an, const kt__word *w,
-                     kt__wordan *out);
-/* The same, with corrections (umlauts, typos) only if @p fix and the
- * analyser allows them: service text shown in a snippet is written
- * correctly, so its unknown words are names, not typos. */
-int kt__analyze_word_as(struct kt_analyzer *an, const kt__word *w, bool fix,
-                        kt__wordan *out);
-size_t kt__analyzer_cache_size(const struct kt_analyzer *an);
-/* Empty the cache if it is nearly full; call between texts only, since it
- * invalidates term pointers returned by kt__analyze_word(). */
-void kt__analyzer_trim(struct kt_analyzer *an);
-/* Umlaut restoration ("tyokokeilu" -> työkokeilu) costs a Voikko suggestion
- * per unknown word. It is on by default (need texts are typed in a hurry) and
- * off in the indexer: catalogue text is written with its umlauts, so an
- * unknown umlaut-less word there is a foreign word, not a typo. */
-void kt__analyzer_set_fix_umlauts(struct kt_analyzer *an, bool on);
-/* Snowball Finnish stem of a case-folded word (for the baseline term space). */
-int kt__analyzer_stem(struct kt_analyzer *an, const char *word, char *out, size_t cap);
-
-/* Weight of a term kind against a base form (1.0): in a query, and for a
- * thesaurus concept's expansion terms. A whole-word match outweighs a
- * corrected or stemmed one, and far outweighs a compound part. */
-double kt__term_weight(int kind);
-
-/* Baseline term spaces, indexed beside the analysed terms so evaluation can
- * compare analyses on one index: "Y" + surface form, "Z" + Snowball stem. */
-#define KT__PREFIX_SURFACE "Y"
-#define KT__PREFIX_SNOWBALL "Z"
-/* The evaluation index of a generation (KT_BUILD_EVAL_TERMS): the baseline
- * term spaces above, in a Xapian database of their own beside gen/xapian,
- * with the same document ids. */
-#define KT__EVAL_DIR "eval"
-/* A service's target group as a ranked term ("Gnuoret"), beside the
- * boolean filter term "XG" + group. */
-#define KT__PREFIX_GROUP "G"
-
-/* ---- catalog.c -------------------------------------------------------- */
-/* Multilingual text: Finnish always present after validation. */
-typedef struct kt__ml {
-  const char *fi, *sv, *en;
-} kt__ml;
-typedef struct kt__service {
-  char *file;                 /* path it came from */
-  const char *id;
-  kt__ml name, summary, description, target_description, requirements,
-      referral;
-  const char *category;
-  const char **target_groups; size_t n_target_groups;
-  const char **languages; size_t n_languages;
-  const char **municipalities; size_t n_municipalities;
-  const char **delivery; size_t n_delivery;
-  const char **keywords; size_t n_keywords; /* all languages */
-  const char *provider_name, *provider_type, *finnish_level, *cost;
-  const char *fee;            /* "maksuton", "osittain", "maksullinen" or NULL */
-  int age_min, age_max;       /* -1 when absent */
-  const char *status;         /* "active" (also when absent), "composite", "ended", "seasonal" */
-  bool ended;                 /* status "ended": kept in the records, never indexed for search */
-  char *json;                 /* canonical JSON of the record (owned) */
-  void *root;                 /* json_t* owning the strings above */
-} kt__service;
-/* Validate every `services/<id>.json` under @p dir (and one level of
- * subfolders), then call @p fn with each service in file-name order. Only one
- * service is in memory at a time; the service is freed after @p fn returns.
- * Nothing is passed to @p fn unless the whole catalogue is valid: on failure
- * the thread-local message lists each problem ("file: field: expected ...").
- * @p fn may be NULL (validation only); a non-zero return stops the scan. */
-typedef int (*kt__service_fn)(const kt__service *s, size_t index, size_t total, void *ud);
-typedef struct kt__scan_stats {
-  size_t services;
-  size_t bytes; /* of all service files */
-} kt__scan_stats;
-int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stats *stats);
-/* Total size of the catalogue's service files (for sizing a build's store). */
-int kt__catalog_bytes(const char *dir, size_t *bytes);
-/* Validate one JSON text as a service record named @p file. */
-int kt__service_parse(const char *file, const char *json, size_t len,
-                      kt__service *out, kt__buf *errors);
-void kt__service_free(kt__service *s);
-/* Why @p provider_name names an organisation that no longer exists (the
- * catalogue's defunct-organisations table), or NULL if it does not. The
- * returned text is static. */
-const char *kt__defunct_provider(const char *provider_name);
-/* The catalogue's closed vocabularies (its tables in catalog.c), for
- * filters that refuse a value outside them. */
-enum { KT__VOCAB_DELIVERY, KT__VOCAB_PROVIDER_TYPE, KT__VOCAB_FEE, KT__VOCAB_LEVEL };
-/* The values of vocabulary @p vocab (static storage), their count in *n. */
-const char *const *kt__vocab(int vocab, size_t *n);
-/* The position of @p value in vocabulary @p vocab (CEFR levels in order), or -1. */
-int kt__vocab_index(int vocab, const char *value);
-/* Finnish words for a target group id ("ikaantyneet" -> "ikääntyneet"). */
-const char *kt__target_group_label(const char *id);
-/* Is @p id one of the catalogue's target group ids? */
-bool kt__target_group_known(const char *id);
-
-/* ---- store_lmdb.c ----------------------------------------------------- */
-typedef struct kt__store kt__store;
-int kt__store_create(kt__store **out, const char *path, size_t map_bytes);
-int kt__store_open(kt__store **out, const char *path);
-int kt__store_put(kt__store *s, const char *key, const char *val, size_t len);
-int kt__store_commit(kt__store *s);
-/* Commit what is written so far and go on writing in a new transaction
- * (a build of a large catalogue; the generation is not published yet). */
-int kt__store_checkpoint(kt__store *s);
-/* Copy out the value of @p key (NUL-terminated); caller frees. */
-int kt__store_get(kt__store *s, const char *key, char **val, size_t *len);
-void kt__store_close(kt__store *s);
-/* Call @p fn on every service record (metadata keys, which start with '#',
- * are skipped) in key order, with key and value borrowed for the call only
- * (not NUL-terminated). Stops at the first non-zero return and returns it. */
-typedef int (*kt__store_each_fn)(const char *key, size_t klen, const char *val, size_t vlen,
-                                 void *ud);
-int kt__store_each(kt__store *s, kt__store_each_fn fn, void *ud);
-
-/* ---- index.c ---------------------------------------------------------- */
-/* Resolve the current generation directory of an index root (caller frees). */
-int kt__index_current(const char *index_dir, char **gen_path);
 
 #endif

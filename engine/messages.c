@@ -69,7 +69,7 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
                           "marked %u times not suitable for %s"},
 };
 
-/* Target groups: id, Finnish, Swedish, English (the ids of catalog.c's
+/* Target groups: id, Finnish, Swedish, English (the ids of schema.c's
  * TARGET_GROUPS; the page's labels say the same). */
 static const char *const GROUPS[][1 + KT__NLANGS] = {
     {"kaikki", "kaikki", "alla", "everyone"},

@@ -30,6 +30,8 @@ int kt__ranking_set(kt__ranking *r, const char *name, double value) {
     if (!(value >= params[i].lo && value <= params[i].hi))
       return kt__err(KT_EINVAL, "ranking parameter %s: %g is outside %g..%g", name, value,
                      params[i].lo, params[i].hi);
+    /* offset is offsetof() a double member of kt__ranking (the table above). */
+    // cppcheck-suppress invalidPointerCast
     *(double *)((char *)r + params[i].offset) = value;
     return KT_OK;
   }

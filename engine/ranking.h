@@ -8,7 +8,7 @@
  * found per fold; a value is changed here only by hand, from such a run.
  *
  * Index-time weights (field wdf: how often a field's words count in the
- * combined term space) are part of the schema, in index.c's field table, and
+ * combined term space) are part of the schema, in engine/schema.h's field table, and
  * the thesaurus's expansion weights are fixed when it is compiled (each
  * concept's `weight` times its term kind's weight in analyze.c).
  */

@@ -20,6 +20,7 @@
  */
 #define _GNU_SOURCE
 #include "reading.h"
+#include "analyze.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -11,6 +11,7 @@
  * without a separator (1 in 31 of those with a valid date) is blanked too.
  */
 #include "internal.h"
+#include "text.h"
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -2,7 +2,7 @@
  * results.c — accessors of search results and their one JSON form, shared by
  * the CLI (--json) and the HTTP API.
  */
-#include "engine.h"
+#include "results.h"
 
 #include <jansson.h>
 #include <stdbool.h>

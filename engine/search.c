@@ -20,9 +20,17 @@
  *    the matched words marked (snippet.c).
  */
 #define _GNU_SOURCE
-#include "engine.h"
+#include "need_features.h"
+#include "analyze.h"
+#include "browse.h"
 #include "docterms.h"
+#include "feedback.h"
 #include "messages.h"
+#include "reading.h"
+#include "schema.h"
+#include "signals.h"
+#include "snippet.h"
+#include "thesaurus.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -115,7 +123,9 @@ static int add_filter(filters *fs, const char *prefix, const kt_strlist *l,
                       const char *always, const char *what) {
   if (!l->count) return KT_OK;
   if (!l->items) return kt__err(KT_EINVAL, "filter %s: items is NULL", what);
-  if (l->count > 128) return kt__err(KT_ETOOBIG, "filter %s has %zu values; the limit is 128", what, l->count);
+  if (l->count > KT_MAX_FILTER_VALUES)
+    return kt__err(KT_ETOOBIG, "filter %s has %zu values; the limit is %d", what, l->count,
+                   KT_MAX_FILTER_VALUES);
   size_t k = fs->n, m = 0;
   for (size_t i = 0; i < l->count; i++) {
     const char *v = l->items[i];
@@ -143,7 +153,7 @@ typedef struct cand {
   ktx_hit *hit;
   double score;
   const char *const *f; /* its document data fields (KT__D_*) */
-  const kt__doc *doc;
+  kt__doc *doc;          /* the generation's cached document (parts read on first use) */
   unsigned *masks;     /* per query term: fields where it matched (NULL until read) */
   int need;            /* main need (index into found), -1 */
   bool named;          /* the need text names the service */
@@ -206,7 +216,7 @@ static bool names_service(const kt__doc *d, const char *const *direct, size_t nd
 }
 
 static int load_cand(kt__gen *g, cand *c) {
-  const kt__doc *d = NULL;
+  kt__doc *d = NULL;
   int rc = kt__gen_doc(g, c->hit->docid, &d);
   if (rc) return rc;
   c->f = d->f;
@@ -282,7 +292,7 @@ static int read_masks(ctx *x, cand *c) {
   if (c->masks) return KT_OK;
   c->masks = kt__arena_alloc(&x->res->arena, (x->q.n ? x->q.n : 1) * sizeof *c->masks);
   if (!c->masks) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-  kt__doc *d = (kt__doc *)c->doc;
+  kt__doc *d = c->doc;
   int rc = read_docterms(x->e, d);
   if (rc) return rc;
   for (size_t i = 0; i < x->q.n; i++) c->masks[i] = kt__docterms_fields(d->terms, x->terms[i]);
@@ -403,7 +413,7 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
   int rc = read_masks(x, c);
   if (rc) return rc;
   /* Summary, and the description for the snippet (read once per service). */
-  if ((rc = read_texts(x->e, (kt__doc *)c->doc, r->id))) return rc;
+  if ((rc = read_texts(x->e, c->doc, r->id))) return rc;
   const char *desc = c->doc->description;
   r->summary = kt__arena_strdup(ar, c->doc->summary);
   if (!r->summary) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
@@ -511,7 +521,11 @@ static int bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
     content += !kt_analysis_get(x->an, i)->stopword;
   if (content < 3) return KT_OK; /* a one- or two-word need is all loose words */
   ktx_db *db = x->e->gen.db;
-  double ndocs = (double)ktx_db_doccount(db), avg = ktx_db_avglength(db);
+  size_t ndocs_n = 0;
+  double avg = 0;
+  int src = ktx_db_doccount(db, &ndocs_n);
+  if (src || (src = ktx_db_avglength(db, &avg))) return src;
+  double ndocs = (double)ndocs_n;
   size_t max_df = (size_t)(ndocs * RARE_SHARE) + 1;
   size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
   double *part = calloc(depth + 1, sizeof *part);      /* per candidate: its loose word's part */
@@ -528,7 +542,8 @@ static int bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
     /* A compound part weighs too little to carry a score alone. */
     if (t->concept >= 0 || !t->kind || t->kind == KT_TERM_PART || x->token_need[t->word] >= 0)
       continue;
-    size_t df = kt__gen_termfreq(&x->e->gen, t->term), np = 0;
+    size_t df = 0, np = 0;
+    if ((rc = kt__gen_termfreq(&x->e->gen, t->term, &df))) break;
     if (!df || df > max_df) continue;
     if ((rc = ktx_db_postings_wdf(db, t->term, post, wdf, len, max_df, &np))) break;
     for (size_t p = 0; p < np; p++)
@@ -547,7 +562,9 @@ static int bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
     for (size_t i = 0; i < x->q.n && nw < MAX_WORD_QTERMS; i++) {
       const qterm *t = &x->q.q[i];
       if (t->concept >= 0 || !t->kind || t->word + 1 != word[h]) continue;
-      double df = (double)kt__gen_termfreq(&x->e->gen, t->term);
+      size_t dfn = 0;
+      if ((rc = kt__gen_termfreq(&x->e->gen, t->term, &dfn))) break;
+      double df = (double)dfn;
       double tw = (ndocs - df + 0.5) / (df + 0.5);
       if (tw < 2) tw = tw * 0.5 + 1; /* as Xapian's BM25Weight */
       wt[nw] = t->term;
@@ -556,6 +573,7 @@ static int bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
       bound += ww[nw] * widf[nw] * (k1 + 1); /* its most, at any wdf */
       nw++;
     }
+    if (rc) break;
     /* A word that could not carry the cap whatever its wdf is not read. */
     if (bound <= rk->evidence_cap * cs[h].hit->score) {
       part[h] = 0;
@@ -613,10 +631,15 @@ static bool goal_and_past(const ctx *x) {
 static int demote_past(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
   if (rk->demote_past >= 1.0 || !goal_and_past(x)) return KT_OK;
   size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
-  double ndocs = (double)ktx_db_doccount(x->e->gen.db);
+  size_t ndocs_n = 0;
+  int src = ktx_db_doccount(x->e->gen.db, &ndocs_n);
+  if (src) return src;
+  double ndocs = (double)ndocs_n;
   for (size_t i = 0; i < x->q.n; i++)
     if (x->idf[i] == 0) {
-      double df = (double)kt__gen_termfreq(&x->e->gen, x->q.q[i].term);
+      size_t dfn = 0;
+      if ((src = kt__gen_termfreq(&x->e->gen, x->q.q[i].term, &dfn))) return src;
+      double df = (double)dfn;
       x->idf[i] = df > 0 ? log((ndocs - df + 0.5) / (df + 0.5) + 1.0) : 0.0;
     }
   for (size_t h = 0; h < depth; h++) {
@@ -752,7 +775,9 @@ static int need_features(ctx *x, const bool *rejected, const kt__sigset *set, ch
       int kind = t->terms[k].kind;
       if (kind != KT_TERM_LEMMA && kind != KT_TERM_FIXED && kind != KT_TERM_TYPO) continue;
       /* Catalogue vocabulary only: a word no service uses is not kept. */
-      if (kt__gen_termfreq(&x->e->gen, t->terms[k].text) == 0) continue;
+      size_t df = 0;
+      if ((rc = kt__gen_termfreq(&x->e->gen, t->terms[k].text, &df))) break;
+      if (df == 0) continue;
       rc = add_feature(&f, &n, &cap, "w:", t->terms[k].text);
     }
   }
@@ -800,6 +825,7 @@ static double term_weight(const kt__ranking *rk, int kind) {
 
 int kt_search(kt_engine *e, const char *text, size_t len,
               const kt_search_options *opts, kt_results **out) {
+  kt__err_clear();
   return search_impl(e, text, len, opts, false, out, NULL, NULL);
 }
 
@@ -1025,10 +1051,10 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   if ((feat_out || use_fb) && (rc = need_features(&x, rejected, &set, &feat, &nfeat))) goto out;
   if (features_only) goto done; /* feedback needs no ranking */
 
-  if ((rc = add_filter(&fs, "XC", &opts->categories, NULL, "categories")) ||
-      (rc = add_filter(&fs, "XG", &opts->target_groups, NULL, "target_groups")) ||
-      (rc = add_filter(&fs, "XL", &opts->languages, NULL, "languages")) ||
-      (rc = add_filter(&fs, "XM", &opts->municipalities, "koko suomi", "municipalities")))
+  if ((rc = add_filter(&fs, KT__PREFIX_CATEGORY, &opts->categories, NULL, "categories")) ||
+      (rc = add_filter(&fs, KT__PREFIX_TARGET_GROUP, &opts->target_groups, NULL, "target_groups")) ||
+      (rc = add_filter(&fs, KT__PREFIX_LANGUAGE, &opts->languages, NULL, "languages")) ||
+      (rc = add_filter(&fs, KT__PREFIX_MUNICIPALITY, &opts->municipalities, "koko suomi", "municipalities")))
     goto out;
 
   /* Filters the index has no terms for, and the filter counts, work on
@@ -1048,14 +1074,19 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   size_t nxq = 0;
   if (!baseline && rk->retrieval_min_share > 0) {
     /* The largest BM25 part each term can add; the weakest are not retrieved by. */
-    double ndocs = (double)ktx_db_doccount(e->gen.db), top = 0;
+    size_t ndocs_n = 0;
+    if ((rc = ktx_db_doccount(e->gen.db, &ndocs_n))) { free(xq); goto out; }
+    double ndocs = (double)ndocs_n, top = 0;
     double *bound = calloc(x.q.n, sizeof *bound);
     if (!bound) { free(xq); rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
     for (size_t i = 0; i < x.q.n; i++) {
-      double df = (double)kt__gen_termfreq(&e->gen, x.q.q[i].term);
+      size_t dfn = 0;
+      if ((rc = kt__gen_termfreq(&e->gen, x.q.q[i].term, &dfn))) break;
+      double df = (double)dfn;
       bound[i] = df > 0 ? x.q.q[i].weight * log((ndocs - df + 0.5) / (df + 0.5) + 1.0) : 0;
       if (bound[i] > top) top = bound[i];
     }
+    if (rc) { free(bound); free(xq); goto out; }
     for (size_t i = 0; i < x.q.n; i++)
       if (bound[i] >= rk->retrieval_min_share * top && bound[i] > 0)
         xq[nxq++] = (ktx_qterm){x.q.q[i].term, x.q.q[i].weight};
@@ -1066,7 +1097,8 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   ktx_params params = {rk->bm25_k1, rk->bm25_b, 0.5};
   size_t depth = baseline ? limit : (limit > KT_RANK_RERANK_DEPTH ? limit : KT_RANK_RERANK_DEPTH);
   /* The baseline term spaces live in the evaluation index (same docids). */
-  size_t all = ktx_db_doccount(e->gen.db);
+  size_t all = 0;
+  if (wide && (rc = ktx_db_doccount(e->gen.db, &all))) { free(xq); goto out; }
   rc = ktx_db_search(baseline ? e->gen.eval_db : e->gen.db, xq, nxq, wide ? NULL : fs.f,
                      wide ? 0 : fs.n, &params, wide ? all : depth, &hits, &nhits,
                      &x.res->matches);
@@ -1102,7 +1134,9 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
     if (rc) goto out;
   }
 
-  double ndocs = (double)ktx_db_doccount(e->gen.db);
+  size_t ndocs_n = 0;
+  if ((rc = ktx_db_doccount(e->gen.db, &ndocs_n))) goto out;
+  double ndocs = (double)ndocs_n;
   x.idf = calloc(x.q.n, sizeof *x.idf);
   x.terms = calloc(x.q.n, sizeof *x.terms);
   cs = calloc(nhits ? nhits : 1, sizeof *cs);
@@ -1113,7 +1147,9 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
    * search skips the lookups. */
   bool need_idf = !(opts->flags & KT_SEARCH_NO_EXPLAIN) || (opts->flags & KT_SEARCH_DIVERSIFY);
   for (size_t i = 0; i < x.q.n; i++) {
-    double df = need_idf ? (double)kt__gen_termfreq(&e->gen, x.q.q[i].term) : 0;
+    size_t dfn = 0;
+    if (need_idf && (rc = kt__gen_termfreq(&e->gen, x.q.q[i].term, &dfn))) goto out;
+    double df = (double)dfn;
     x.idf[i] = df > 0 ? log((ndocs - df + 0.5) / (df + 0.5) + 1.0) : 0.0;
     x.terms[i] = x.q.q[i].term;
   }
@@ -1137,7 +1173,7 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
     cs[h].score = hits[h].score;
     if ((rc = load_cand(&e->gen, &cs[h]))) break;
     if (!baseline) {
-      if ((rc = read_name(e->an, (kt__doc *)cs[h].doc))) break;
+      if ((rc = read_name(e->an, cs[h].doc))) break;
       if (names_service(cs[h].doc, direct, ndirect)) {
         cs[h].score *= rk->name_boost;
         cs[h].named = true;

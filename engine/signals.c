@@ -10,8 +10,11 @@
  * ("Espoossa", "espoolainen" -> Espoo; "työttömänä" -> työtön).
  */
 #define _GNU_SOURCE
-#include "engine.h"
+#include "signals.h"
 #include "messages.h"
+#include "reading.h"
+#include "schema.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>

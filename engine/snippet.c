@@ -5,7 +5,8 @@
  * index time (docterms.h), so a search analyses no service text: "velkoja"
  * in a need marks "velkaantunut" only if they share a term.
  */
-#include "engine.h"
+#include "snippet.h"
+#include "analyze.h"
 #include "docterms.h"
 
 #include <stdlib.h>

@@ -6,6 +6,7 @@
  * and needs something. Negation words are here too; need signals (which
  * read negations) work on the raw words, not on this list.
  */
+#include "stopwords.h"
 #include "internal.h"
 
 #include <stdlib.h>

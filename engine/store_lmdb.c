@@ -5,6 +5,7 @@
  * read, so readers open it read-only.
  */
 #define _GNU_SOURCE
+#include "store_lmdb.h"
 #include "internal.h"
 
 #include <errno.h>

@@ -11,6 +11,8 @@
  */
 #define _GNU_SOURCE /* memmem, explicit_bzero */
 #include "engine.h"
+#include "text.h"
+#include "thesaurus.h"
 
 #include <jansson.h>
 #include <pthread.h>

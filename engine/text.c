@@ -4,6 +4,7 @@
  * ICU's word-break rules, normalises each word to NFC and case-folds it.
  * Byte offsets into the caller's text are kept for highlighting.
  */
+#include "text.h"
 #include "internal.h"
 
 #include <pthread.h>

@@ -10,9 +10,7 @@
  */
 #define _GNU_SOURCE
 #include "verify.h"
-
-#include "internal.h"
-#include "xapian_shim.h"
+#include "engine.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -174,7 +172,7 @@ static int check_manifest(const char *gen_dir) {
       rc = kt__err(KT_ECORRUPT, "%s:%zu: not a line of a checksum manifest", path, lineno);
       break;
     }
-    char hex[HEX_LEN + 1], *full = kt__path_join(gen_dir, rel);
+    char hex[HEX_LEN + 1] = "", *full = kt__path_join(gen_dir, rel);
     struct stat st;
     if (full && lstat(full, &st) != 0 && errno == ENOENT)
       rc = kt__err(KT_ECORRUPT, "index generation %s is incomplete: %s is missing", gen_dir, rel);

@@ -238,20 +238,20 @@ void ktx_db_close(ktx_db *db) {
   }
 }
 
-size_t ktx_db_doccount(ktx_db *db) {
-  try {
-    return db->db.get_doccount();
-  } catch (...) {
-    return 0;
-  }
+int ktx_db_doccount(ktx_db *db, size_t *out) {
+  *out = 0;
+  KTX_TRY
+  *out = db->db.get_doccount();
+  return KT_OK;
+  KTX_CATCH("document count")
 }
 
-size_t ktx_db_termfreq(ktx_db *db, const char *term) {
-  try {
-    return db->db.get_termfreq(term);
-  } catch (...) {
-    return 0;
-  }
+int ktx_db_termfreq(ktx_db *db, const char *term, size_t *out) {
+  *out = 0;
+  KTX_TRY
+  *out = db->db.get_termfreq(term);
+  return KT_OK;
+  KTX_CATCH("term frequency")
 }
 
 int ktx_db_postings(ktx_db *db, const char *term, unsigned *docids, size_t max, size_t *n) {
@@ -290,12 +290,12 @@ int ktx_db_doc_wdf(ktx_db *db, unsigned docid, const char *const *terms, size_t 
   KTX_CATCH("explain")
 }
 
-double ktx_db_avglength(ktx_db *db) {
-  try {
-    return db->db.get_avlength();
-  } catch (...) {
-    return 0;
-  }
+int ktx_db_avglength(ktx_db *db, double *out) {
+  *out = 0;
+  KTX_TRY
+  *out = db->db.get_avlength();
+  return KT_OK;
+  KTX_CATCH("average document length")
 }
 
 int ktx_db_search(ktx_db *db, const ktx_qterm *terms, size_t nterms,
@@ -356,12 +356,12 @@ int ktx_db_get_data(ktx_db *db, unsigned docid, char **out) {
   KTX_CATCH("document data")
 }
 
-unsigned ktx_db_lastdocid(ktx_db *db) {
-  try {
-    return db->db.get_lastdocid();
-  } catch (...) {
-    return 0;
-  }
+int ktx_db_lastdocid(ktx_db *db, unsigned *out) {
+  *out = 0;
+  KTX_TRY
+  *out = db->db.get_lastdocid();
+  return KT_OK;
+  KTX_CATCH("last document id")
 }
 
 namespace {

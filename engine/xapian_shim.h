@@ -50,9 +50,13 @@ void ktx_db_close(ktx_db *db);
  * table's blocks and the links between them). KT_OK; KT_ECORRUPT with the
  * number of errors or Xapian's message; KT_ENOINDEX; KT_EIO. */
 int ktx_db_check(const char *path);
-size_t ktx_db_doccount(ktx_db *db);
-/* Documents containing @p term (0 if none or on error). */
-size_t ktx_db_termfreq(ktx_db *db, const char *term);
+/* The number of documents, into *out. KT_OK, or a status with the message
+ * set (a remote shard that does not answer is an error, never 0). */
+int ktx_db_doccount(ktx_db *db, size_t *out);
+/* Documents containing @p term (0 if none), into *out. KT_OK, or a status
+ * with the message set: a failing database must not pass for a rare term,
+ * which would change scores. */
+int ktx_db_termfreq(ktx_db *db, const char *term, size_t *out);
 /* The documents containing @p term, up to @p max of them, into @p docids
  * (ascending); *n gets how many were written. KT_OK, or a status with the
  * message set (a dead remote shard is an error, not an empty list). */
@@ -65,8 +69,9 @@ int ktx_db_postings_wdf(ktx_db *db, const char *term, unsigned *docids, unsigned
  * the document's length. */
 int ktx_db_doc_wdf(ktx_db *db, unsigned docid, const char *const *terms, size_t n, unsigned *wdf,
                    unsigned *doclen);
-/* Mean document length (for BM25 arithmetic outside the matcher). */
-double ktx_db_avglength(ktx_db *db);
+/* Mean document length (for BM25 arithmetic outside the matcher), into
+ * *out. KT_OK, or a status with the message set. */
+int ktx_db_avglength(ktx_db *db, double *out);
 
 typedef struct ktx_qterm {
   const char *term;
@@ -102,8 +107,9 @@ int ktx_db_expand(ktx_db *db, const unsigned *docids, size_t ndocs, size_t k, ch
                   size_t *nterms);
 /* The document's data as a new NUL-terminated string (caller frees). */
 int ktx_db_get_data(ktx_db *db, unsigned docid, char **out);
-/* The highest document id in use (0 on error or when empty). */
-unsigned ktx_db_lastdocid(ktx_db *db);
+/* The highest document id in use (0 when empty), into *out. KT_OK, or a
+ * status with the message set. */
+int ktx_db_lastdocid(ktx_db *db, unsigned *out);
 
 #ifdef __cplusplus
 }

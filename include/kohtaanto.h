@@ -80,6 +80,12 @@ const char *kt_strerror(int code);
 /**
  * @return the detailed message of the last failure on this thread, or "" if
  * none. Valid until the next library call on this thread.
+ *
+ * Every call that returns a status code clears the message on entry, so
+ * after it returns KT_OK the message is "" and after a failure it is that
+ * failure's. Destructors (kt_*_close, kt_*_free), accessors that return a
+ * count or a pointer, kt_strerror() and kt_error_last() leave it as it is,
+ * so the message of a failure survives the clean-up after it.
  */
 const char *kt_error_last(void);
 
@@ -88,6 +94,10 @@ const char *kt_error_last(void);
 /** Longest service id, in bytes: the catalogue refuses longer ids and the
  * API and feedback refuse them as input. */
 #define KT_MAX_ID_BYTES 100
+/** Most values one filter (categories, target groups, languages,
+ *  municipalities) may hold, in kt_search() and kt_services_json() alike;
+ *  more is KT_ETOOBIG. */
+#define KT_MAX_FILTER_VALUES 64
 
 /* ------------------------------------------------------------------------ */
 /** @name Index building */
@@ -623,6 +633,37 @@ const kt_token *kt_analysis_get(const kt_analysis *a, size_t i);
 /** @name Browsing and privacy (used by the HTTP server) */
 /**@{*/
 
+#define KT_BROWSE_FILTER_VERSION 2
+/**
+ * Which services kt_services_json() lists. Initialise with
+ * KT_BROWSE_FILTER_INIT. Filters of different kinds are ANDed; values
+ * within one filter are ORed; each holds at most KT_MAX_FILTER_VALUES values.
+ * The filters mean what kt_search_options' filters of the same names mean.
+ */
+typedef struct kt_browse_filter {
+  unsigned version;           /**< KT_BROWSE_FILTER_VERSION (1 or 2) */
+  kt_strlist categories;      /**< e.g. "tyonhaku" */
+  kt_strlist target_groups;   /**< e.g. "nuoret" */
+  kt_strlist languages;       /**< service languages, e.g. "sv" */
+  kt_strlist municipalities;  /**< e.g. "Helsinki"; "koko Suomi" services always match */
+  /** @name Filters of the catalogue's closed vocabularies (since version 2)
+   * A value outside the vocabulary (catalog/README.md) is KT_EINVAL. */
+  /**@{*/
+  kt_strlist delivery;       /**< "kasvokkain", "etä", "verkko", "puhelin" */
+  kt_strlist provider_types; /**< provider.type, e.g. "kaupunki", "jarjesto" */
+  kt_strlist fees;           /**< fee: "maksuton", "osittain", "maksullinen" */
+  /** The client's Finnish, a CEFR level "A1".."C2": services that need a
+   *  higher level are left out (those that name none stay). NULL: no filter. */
+  const char *finnish_level;
+  /** The client's age, "0".."120": services whose age limits leave it out
+   *  are left out. NULL: no filter. */
+  const char *age;
+  /**@}*/
+} kt_browse_filter;
+#define KT_BROWSE_FILTER_INIT                                                      \
+  {KT_BROWSE_FILTER_VERSION, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, \
+   {NULL, 0}, {NULL, 0}, NULL, NULL}
+
 /**
  * List the services of the open index that pass @p filters, with facet
  * counts, as one JSON object:
@@ -640,17 +681,38 @@ const kt_token *kt_analysis_get(const kt_analysis *a, size_t i);
  * municipality). A facet's counts ignore that facet's own filter, so
  * `count` of a value is how many services the listing would have with that
  * value as the facet's only filter; every value in the index appears, with
- * 0 if nothing would match. `limit`, `flags`, the corrections and `lang` of
- * @p filters are ignored; a value outside a closed vocabulary (delivery,
+ * 0 if nothing would match. A value outside a closed vocabulary (delivery,
  * provider_types, fees, finnish_level, age) is KT_EINVAL.
  *
+ * The parsed records are kept with the engine's index generation (a
+ * generation never changes), so later calls only count and serialise; they
+ * are freed when the engine moves to another generation or is closed. A
+ * search's filter counts (KT_SEARCH_COUNTS) read the same records.
+ *
  * @param[in]  engine   the engine
- * @param[in]  filters  filters or NULL for all services
+ * @param[in]  filter   filter or NULL for all services
  * @param[out] json_out NUL-terminated UTF-8; free with kt_free()
- * @return KT_OK; KT_EINVAL (bad filter value or option version);
- *         KT_ETOOBIG (over 128 values in a filter); KT_ECORRUPT; KT_ENOMEM.
+ * @return KT_OK; KT_EINVAL (bad filter value or version);
+ *         KT_ETOOBIG (over KT_MAX_FILTER_VALUES values in a filter); KT_ECORRUPT;
+ *         KT_ENOMEM.
  */
-int kt_services_json(kt_engine *engine, const kt_search_options *filters, char **json_out);
+int kt_services_json(kt_engine *engine, const kt_browse_filter *filter, char **json_out);
+
+/**
+ * What an index holds and the codes it knows, as one JSON object, from the
+ * library's one schema table:
+ * `{"fields": [{"name", "bit", "weight"}], "vocabularies": {"category":
+ * [{"id"}], "target_group": [{"id", "fi"}], "provider_type", "delivery",
+ * "finnish_level", "fee", "status", "apply_route", "contact_key",
+ * "client_language"}, "limits": {"filter_values", "query_bytes",
+ * "id_bytes"}}`. Codes are listed in their documented order; "fi" is the
+ * code's Finnish words where they differ from the code. It needs no index:
+ * it describes what this library writes and accepts.
+ *
+ * @param[out] json_out NUL-terminated UTF-8; free with kt_free()
+ * @return KT_OK; KT_EINVAL; KT_ENOMEM.
+ */
+int kt_schema_json(char **json_out);
 
 /**
  * Suggest service names, provider names and thesaurus concepts for a text

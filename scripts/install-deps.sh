@@ -16,6 +16,7 @@ PKGS=(
   libjansson-dev
   libmicrohttpd-dev
   valgrind
+  cppcheck clang-format
   man-db groff-base python3
   clang libclang-rt-14-dev
   chromium wrk

@@ -512,6 +512,19 @@ static bool check_closed(query *q, kts_worker *w) {
   return true;
 }
 
+/* The browse filter of a listing request (the same filters as a search's). */
+static void fill_filter(const query *q, kt_browse_filter *o) {
+  o->categories = (kt_strlist){q->vals[F_CATEGORY], q->nvals[F_CATEGORY]};
+  o->target_groups = (kt_strlist){q->vals[F_GROUP], q->nvals[F_GROUP]};
+  o->languages = (kt_strlist){q->vals[F_LANGUAGE], q->nvals[F_LANGUAGE]};
+  o->municipalities = (kt_strlist){q->vals[F_MUNI], q->nvals[F_MUNI]};
+  o->delivery = (kt_strlist){q->vals[F_DELIVERY], q->nvals[F_DELIVERY]};
+  o->provider_types = (kt_strlist){q->vals[F_PTYPE], q->nvals[F_PTYPE]};
+  o->fees = (kt_strlist){q->vals[F_FEE], q->nvals[F_FEE]};
+  o->finnish_level = q->nvals[F_LEVEL] ? q->vals[F_LEVEL][0] : NULL;
+  o->age = q->nvals[F_AGE] ? q->vals[F_AGE][0] : NULL;
+}
+
 static json_t *index_json(kts_worker *w);
 
 static enum MHD_Result search(struct MHD_Connection *c, kts_request *r, const kts_config *cfg,
@@ -598,8 +611,8 @@ static enum MHD_Result list_services(struct MHD_Connection *c, kts_request *r,
   } else if (!check_known(&q, w) || !check_closed(&q, w)) {
     ret = reply_query_error(c, r, &q);
   } else {
-    kt_search_options o = KT_SEARCH_OPTIONS_INIT;
-    fill_options(&q, &o);
+    kt_browse_filter o = KT_BROWSE_FILTER_INIT;
+    fill_filter(&q, &o);
     char *json = NULL;
     rc = kt_services_json(w->engine, &o, &json);
     ret = rc ? reply_kt(c, r, rc, "cannot list the services", true)
@@ -644,6 +657,15 @@ static enum MHD_Result concepts(struct MHD_Connection *c, kts_request *r, const 
   char *json = NULL;
   rc = kt_concepts_json(w->engine, &json);
   if (rc) return reply_kt(c, r, rc, "cannot list the concepts", true);
+  return kts_reply_json(c, r, MHD_HTTP_OK, json, strlen(json), kt_free);
+}
+
+/* GET /api/schema: the fields and code lists of the library's schema table
+ * (the page reads its code lists from here). Needs no index. */
+static enum MHD_Result schema(struct MHD_Connection *c, kts_request *r) {
+  char *json = NULL;
+  int rc = kt_schema_json(&json);
+  if (rc) return reply_kt(c, r, rc, "cannot describe the schema", true);
   return kts_reply_json(c, r, MHD_HTTP_OK, json, strlen(json), kt_free);
 }
 
@@ -846,7 +868,7 @@ enum MHD_Result kts_route(struct MHD_Connection *c, kts_request *r, const kts_co
   }
   const kts_asset *asset = kts_asset_find(url);
   bool known = asset || !strcmp(url, "/api/services") || !strcmp(url, "/api/version") ||
-               !strcmp(url, "/api/concepts") ||
+               !strcmp(url, "/api/concepts") || !strcmp(url, "/api/schema") ||
                !strcmp(url, "/healthz") || !strncmp(url, SERVICES_PREFIX, strlen(SERVICES_PREFIX));
   if (known && !get) return kts_reply_method(c, r, "GET, HEAD");
   if (asset) return kts_reply_asset(c, r, asset);
@@ -855,6 +877,7 @@ enum MHD_Result kts_route(struct MHD_Connection *c, kts_request *r, const kts_co
     return get_service(c, r, cfg, url + strlen(SERVICES_PREFIX));
   if (!strcmp(url, "/api/version")) return version(c, r, cfg);
   if (!strcmp(url, "/api/concepts")) return concepts(c, r, cfg);
+  if (!strcmp(url, "/api/schema")) return schema(c, r);
   if (!strcmp(url, "/healthz")) return healthz(c, r, cfg);
   return kts_reply_error(c, r, MHD_HTTP_NOT_FOUND, "not_found", "no such path");
 }
@@ -865,7 +888,7 @@ void kts_log_path(const char *url, char *buf, size_t size) {
   bool known = kts_asset_find(url) || !strcmp(url, "/api/search") || !strcmp(url, "/api/suggest") ||
                !strcmp(url, "/api/feedback") || !strcmp(url, "/api/feedback/stats") ||
                !strcmp(url, "/api/services") || !strcmp(url, "/api/version") ||
-               !strcmp(url, "/api/concepts") || !strcmp(url, "/healthz");
+               !strcmp(url, "/api/concepts") || !strcmp(url, "/api/schema") || !strcmp(url, "/healthz");
   /* A service path is logged with its id only once the id is found in the
    * index (get_service): any other id could be anything, an identity code
    * typed into the address bar included. */

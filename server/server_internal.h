@@ -17,7 +17,7 @@
  * every byte written as a \u escape, and room for the rest of the request. */
 #define KTS_BODY_CAP (512 * 1024)
 /* Values in one filter of a request. */
-#define KTS_MAX_FILTER_VALUES 64
+#define KTS_MAX_FILTER_VALUES KT_MAX_FILTER_VALUES
 /* Longest filter value, in bytes. */
 #define KTS_MAX_FILTER_BYTES 200
 /* Results a search may ask for. */

@@ -324,6 +324,7 @@
     doc: null,          // last search response
     searchText: '',     // the note the last search was made with (memory only, for feedback)
     browse: null,       // last /api/services response (filtered)
+    schema: null,       // /api/schema: the library's code lists (labels stay in LABELS and T)
     catalog: new Map(), // id -> listing entry of every service (names and summaries in fi/sv/en)
     concepts: new Map(), // Finnish label and id -> {fi, sv?, en?} labels of the thesaurus concepts
     records: new Map(), // id -> full record, fetched on demand
@@ -729,11 +730,11 @@
     $('c-municipality').value = c.municipality || '';
     const lang = $('c-language');
     lang.replaceChildren(el('option', { value: '', text: t('c_none') }),
-      ...Object.entries(T.fi.sig.language).map(([v]) => el('option', { value: v, text: t('sig').language[v] })));
+      ...codes('client_language').map((v) => el('option', { value: v, text: t('sig').language[v] || v })));
     lang.value = c.language || '';
     const grp = $('c-group');
     grp.replaceChildren(el('option', { value: '', text: t('c_none') }),
-      ...Object.keys(LABELS.target_group).filter((g) => g !== 'kaikki').map((g) => el('option', { value: g, text: label('target_group', g) })));
+      ...codes('target_group').filter((g) => g !== 'kaikki').map((g) => el('option', { value: g, text: label('target_group', g) })));
     grp.value = '';
     const munis = $('c-municipalities');
     munis.replaceChildren(...((state.browse && state.browse.facets.municipality) || [])
@@ -1377,6 +1378,20 @@
     } catch (_) { /* labels then stay Finnish, marked */ }
   }
 
+  /* The codes of a vocabulary of the library's schema table, in its order;
+   * until /api/schema has answered, those the page has labels for. */
+  function codes(vocab) {
+    const v = state.schema && state.schema.vocabularies && state.schema.vocabularies[vocab];
+    if (v) return v.map((c) => c.id);
+    return Object.keys(vocab === 'client_language' ? T.fi.sig.language : LABELS[vocab] || {});
+  }
+
+  async function loadSchema() {
+    try {
+      state.schema = await api('/api/schema');
+    } catch (_) { /* the code lists then come from the labels */ }
+  }
+
   async function loadCatalog() {
     try {
       const all = await api('/api/services');
@@ -1495,6 +1510,7 @@
     showVersion();
     loadCatalog();
     loadConcepts();
+    loadSchema();
     refresh(false);
     if (!need.value) need.focus();
   }

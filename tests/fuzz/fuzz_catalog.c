@@ -3,6 +3,7 @@
  * another code), a rejected file has a message naming the file, every
  * message is valid UTF-8, and an accepted service has its required fields
  * and canonical JSON. */
+#include "catalog.h"
 #include "fuzz.h"
 
 #include <string.h>

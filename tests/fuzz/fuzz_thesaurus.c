@@ -4,8 +4,10 @@
  * and are valid UTF-8; whatever the compiler accepts, the loader loads
  * (kt__thesaurus_load) and can search with. */
 #define _GNU_SOURCE
+#include "analyze.h"
 #include "engine.h"
 #include "fuzz.h"
+#include "thesaurus.h"
 
 #include <string.h>
 

@@ -691,6 +691,24 @@ Test(api, search_takes_the_counsellors_corrections) {
                "invalid_input");
 }
 
+/* The page reads its code lists from the library's schema table. */
+Test(api, the_schema_is_served_as_the_library_gives_it) {
+  json_t *doc = call("GET", "/api/schema", NULL, 200);
+  char *lib = NULL;
+  cr_assert_eq(kt_schema_json(&lib), KT_OK, "%s", kt_error_last());
+  json_t *want = json_loads(lib, 0, NULL);
+  kt_free(lib);
+  cr_assert(json_equal(doc, want), "GET /api/schema differs from kt_schema_json()");
+  json_t *groups = json_object_get(json_object_get(doc, "vocabularies"), "target_group");
+  cr_assert_gt(json_array_size(groups), 10);
+  cr_assert_str_eq(json_string_value(json_object_get(json_array_get(groups, 0), "id")), "kaikki");
+  cr_assert_eq(json_integer_value(json_object_get(json_object_get(doc, "limits"), "filter_values")),
+               KT_MAX_FILTER_VALUES);
+  json_decref(want);
+  json_decref(doc);
+  expect_error("POST", "/api/schema", "{}", 405, "method_not_allowed");
+}
+
 Test(api, concepts_are_listed_with_their_labels) {
   json_t *doc = call("GET", "/api/concepts", NULL, 200);
   /* The mini catalogue has no thesaurus of its own: an empty list. The

@@ -6,6 +6,8 @@
 #include <criterion/criterion.h>
 #include <jansson.h>
 #include <kohtaanto.h>
+#include <malloc.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +33,7 @@ static void teardown(void) {
 }
 TestSuite(browse, .init = setup, .fini = teardown);
 
-static json_t *list(const kt_search_options *o) {
+static json_t *list(const kt_browse_filter *o) {
   char *s = NULL;
   cr_assert_eq(kt_services_json(engine, o, &s), KT_OK, "%s", kt_error_last());
   json_t *doc = json_loads(s, 0, NULL);
@@ -67,13 +69,13 @@ Test(browse, lists_every_service_by_finnish_name) {
 
 Test(browse, filters_match_case_insensitively_and_national_services_match_any_municipality) {
   const char *m[] = {"espoo"};
-  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  kt_browse_filter o = KT_BROWSE_FILTER_INIT;
   o.municipalities = (kt_strlist){m, 1};
   json_t *d = list(&o);
   cr_assert_eq(json_integer_value(json_object_get(d, "count")), 3);
   json_decref(d);
   const char *c[] = {"TUETTU_TYO"}, *l[] = {"en"};
-  kt_search_options o2 = KT_SEARCH_OPTIONS_INIT;
+  kt_browse_filter o2 = KT_BROWSE_FILTER_INIT;
   o2.categories = (kt_strlist){c, 1};
   o2.languages = (kt_strlist){l, 1};
   d = list(&o2);
@@ -87,7 +89,7 @@ Test(browse, filters_match_case_insensitively_and_national_services_match_any_mu
 
 Test(browse, an_unknown_value_matches_nothing) {
   const char *c[] = {"ei-ole"};
-  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  kt_browse_filter o = KT_BROWSE_FILTER_INIT;
   o.categories = (kt_strlist){c, 1};
   json_t *d = list(&o);
   cr_assert_eq(json_integer_value(json_object_get(d, "count")), 0);
@@ -99,21 +101,58 @@ Test(browse, bad_arguments_are_errors) {
   char *s = NULL;
   cr_assert_eq(kt_services_json(NULL, NULL, &s), KT_EINVAL);
   cr_assert_eq(kt_services_json(engine, NULL, NULL), KT_EINVAL);
-  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  kt_browse_filter o = KT_BROWSE_FILTER_INIT;
   o.version = 99;
   cr_assert_eq(kt_services_json(engine, &o, &s), KT_EINVAL);
   cr_assert_null(s);
   const char *bad[] = {"caf\xc3"};
-  kt_search_options o2 = KT_SEARCH_OPTIONS_INIT;
+  kt_browse_filter o2 = KT_BROWSE_FILTER_INIT;
   o2.categories = (kt_strlist){bad, 1};
   cr_assert_eq(kt_services_json(engine, &o2, &s), KT_EINVAL);
-  kt_search_options o3 = KT_SEARCH_OPTIONS_INIT;
+  kt_browse_filter o3 = KT_BROWSE_FILTER_INIT;
   o3.languages = (kt_strlist){NULL, 1};
   cr_assert_eq(kt_services_json(engine, &o3, &s), KT_EINVAL);
-  const char *many[129];
-  for (int i = 0; i < 129; i++)
+  /* One limit for filters, in browsing as in search. */
+  const char *many[KT_MAX_FILTER_VALUES + 1];
+  for (int i = 0; i < KT_MAX_FILTER_VALUES + 1; i++)
     many[i] = "fi";
-  kt_search_options o4 = KT_SEARCH_OPTIONS_INIT;
-  o4.languages = (kt_strlist){many, 129};
+  kt_browse_filter o4 = KT_BROWSE_FILTER_INIT;
+  o4.languages = (kt_strlist){many, KT_MAX_FILTER_VALUES};
+  cr_assert_eq(kt_services_json(engine, &o4, &s), KT_OK, "%s", kt_error_last());
+  kt_free(s);
+  s = NULL;
+  o4.languages = (kt_strlist){many, KT_MAX_FILTER_VALUES + 1};
   cr_assert_eq(kt_services_json(engine, &o4, &s), KT_ETOOBIG);
+  kt_search_options so = KT_SEARCH_OPTIONS_INIT;
+  so.languages = (kt_strlist){many, KT_MAX_FILTER_VALUES + 1};
+  kt_results *r = NULL;
+  cr_assert_eq(kt_search(engine, "työ", strlen("työ"), &so, &r), KT_ETOOBIG);
+}
+
+/* The parsed records belong to the engine's generation: closing the engine
+ * frees them (they once stayed with the calling thread until it ended). */
+static void *list_once(void *index) {
+  kt_engine *e = NULL;
+  char *s = NULL;
+  if (kt_engine_open(&e, index) == KT_OK && kt_services_json(e, NULL, &s) == KT_OK) kt_free(s);
+  kt_engine_close(e);
+  return NULL;
+}
+
+Test(browse, closing_the_engine_frees_its_listing) {
+#if defined(__SANITIZE_ADDRESS__)
+  cr_skip_test("the sanitizer's allocator is not seen by mallinfo2()");
+#endif
+  char index[600];
+  snprintf(index, sizeof index, "%s/index", root);
+  /* Libraries' one-time state (ICU's case folding data, Voikko's) is set up
+   * in a thread that ends, taking any per-thread state with it. */
+  pthread_t t;
+  cr_assert_eq(pthread_create(&t, NULL, list_once, index), 0);
+  pthread_join(t, NULL);
+  size_t before = mallinfo2().uordblks;
+  list_once(index);
+  size_t after = mallinfo2().uordblks;
+  cr_assert_lt(after, before + 4096, "%zu bytes still held after kt_engine_close",
+               after - before);
 }

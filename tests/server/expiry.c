@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "engine.h"
+#include "feedback.h"
 
 /* Events in the store, expired or not (a retention of 100 000 days). */
 static size_t stored(const char *dir) {

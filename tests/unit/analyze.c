@@ -1,4 +1,5 @@
 /* Tests of the Finnish text analysis (engine/analyze.c, engine/text.c). */
+#include "analyze.h"
 #include "helpers.h"
 
 #include <criterion/criterion.h>

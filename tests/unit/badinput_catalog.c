@@ -5,6 +5,7 @@
  * and the id limit. A failed build must leave the previous index exactly
  * as it was. (Split from badinput.c, issue 12.) */
 #define _GNU_SOURCE
+#include "catalog.h"
 #include "hardening.h"
 
 #include <criterion/criterion.h>

@@ -250,7 +250,7 @@ Test(badinput_search, null_and_odd_arguments_are_einval) {
   for (size_t i = 0; i < 200; i++) many[i] = "x";
   o.categories = (kt_strlist){many, 200};
   cr_assert_eq(kt_search(seng, "työ", 4, &o, &r), KT_ETOOBIG);
-  kt_hard_assert_msg("200 filter values", "limit is 128");
+  kt_hard_assert_msg("200 filter values", "limit is 64");
   /* An absurd limit is capped, not trusted. */
   o = (kt_search_options)KT_SEARCH_OPTIONS_INIT;
   o.limit = (size_t)-1;

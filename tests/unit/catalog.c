@@ -1,6 +1,7 @@
 /* Tests of the catalogue loader and validation (engine/catalog.c), and of the
  * bundled catalogue against its outline (catalog/outline.csv). */
 #define _GNU_SOURCE
+#include "catalog.h"
 #include "helpers.h"
 
 #include <criterion/criterion.h>
@@ -149,6 +150,80 @@ Test(catalog, contact_and_apply_are_passed_through_in_the_record) {
   kt_engine_close(e);
   kt__rm_rf(idx);
   free(idx);
+}
+
+/* ---- the schema table ------------------------------------------------------ */
+
+/* A mini catalogue record with @p field set to @p value (a string, or a
+ * one-string array when @p array), checked by the loader. */
+static int check_with(const char *field, const char *value, bool array) {
+  json_error_t err;
+  json_t *rec = json_load_file(KT_TEST_DATA "/catalog-mini/services/kotoutumiskoulutus.json", 0, &err);
+  cr_assert_not_null(rec, "%s", err.text);
+  json_t *v = array ? json_pack("[s]", value) : json_string(value);
+  json_object_set_new(rec, field, v);
+  char *text = json_dumps(rec, 0);
+  int rc = kt_service_check(text, strlen(text), "services/kotoutumiskoulutus.json");
+  free(text);
+  json_decref(rec);
+  return rc;
+}
+
+/* The loader validates by the same table kt_schema_json() publishes (and
+ * the page reads): every code listed is accepted, any other refused. */
+Test(catalog, the_loader_accepts_exactly_the_codes_the_schema_lists) {
+  char *s = NULL;
+  cr_assert_eq(kt_schema_json(&s), KT_OK, "%s", kt_error_last());
+  json_t *doc = json_loads(s, 0, NULL);
+  kt_free(s);
+  cr_assert_not_null(doc);
+  static const struct { const char *vocab, *field; bool array; } checked[] = {
+      {"category", "category", false},
+      {"target_group", "target_groups", true},
+      {"delivery", "delivery", true},
+      {"finnish_level", "finnish_level", false},
+  };
+  for (size_t k = 0; k < sizeof checked / sizeof *checked; k++) {
+    json_t *codes = json_object_get(json_object_get(doc, "vocabularies"), checked[k].vocab);
+    cr_assert_gt(json_array_size(codes), 0, "%s", checked[k].vocab);
+    size_t i;
+    json_t *c;
+    json_array_foreach(codes, i, c) {
+      const char *id = json_string_value(json_object_get(c, "id"));
+      cr_assert_eq(check_with(checked[k].field, id, checked[k].array), KT_OK, "%s '%s': %s",
+                   checked[k].field, id, kt_error_last());
+    }
+    cr_assert_eq(check_with(checked[k].field, "ei_listalla", checked[k].array), KT_ECATALOG,
+                 "%s accepted a code the schema does not list", checked[k].field);
+  }
+  json_decref(doc);
+}
+
+/* Every client language the schema lists is a correction the engine takes. */
+Test(catalog, the_schema_client_languages_are_corrections_the_engine_takes) {
+  char *s = NULL;
+  cr_assert_eq(kt_schema_json(&s), KT_OK, "%s", kt_error_last());
+  json_t *doc = json_loads(s, 0, NULL);
+  kt_free(s);
+  char *idx = kt_test_mini_index();
+  kt_engine *e = NULL;
+  cr_assert_eq(kt_engine_open(&e, idx), KT_OK, "%s", kt_error_last());
+  json_t *codes = json_object_get(json_object_get(doc, "vocabularies"), "client_language");
+  cr_assert_gt(json_array_size(codes), 0);
+  size_t i;
+  json_t *c;
+  json_array_foreach(codes, i, c) {
+    kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+    o.client_language = json_string_value(json_object_get(c, "id"));
+    kt_results *r = NULL;
+    cr_assert_eq(kt_search(e, "työ", strlen("työ"), &o, &r), KT_OK, "%s: %s", o.client_language,
+                 kt_error_last());
+    kt_results_free(r);
+  }
+  kt_engine_close(e);
+  kt__rm_rf(idx);
+  free(idx);
+  json_decref(doc);
 }
 
 /* ---- the bundled catalogue ------------------------------------------------ */

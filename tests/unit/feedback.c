@@ -5,6 +5,7 @@
  * another text of the same need).
  */
 #define _GNU_SOURCE
+#include "feedback.h"
 #include "engine.h"
 #include "helpers.h"
 

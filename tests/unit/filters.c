@@ -258,7 +258,13 @@ Test(filters, unknown_values_are_refused_naming_the_filter) {
     cr_assert(strstr(kt_error_last(), cases[i].words), "%s", kt_error_last());
     char *s = NULL;
     if (i < 5) { /* the listing refuses them too */
-      cr_assert_eq(kt_services_json(e, &cases[i].o, &s), KT_EINVAL, "case %d", i);
+      kt_browse_filter bf = KT_BROWSE_FILTER_INIT;
+      bf.delivery = cases[i].o.delivery;
+      bf.provider_types = cases[i].o.provider_types;
+      bf.fees = cases[i].o.fees;
+      bf.finnish_level = cases[i].o.finnish_level;
+      bf.age = cases[i].o.age;
+      cr_assert_eq(kt_services_json(e, &bf, &s), KT_EINVAL, "case %d", i);
       cr_assert(strstr(kt_error_last(), cases[i].words), "%s", kt_error_last());
     }
   }
@@ -382,4 +388,89 @@ Test(filters, counting_changes_no_ranking) {
   }
   kt_results_free(plain);
   kt_results_free(counted);
+}
+
+/* ---- the listing (kt_services_json) with the same filters --------------- */
+
+/* The ids a listing with @p bf holds. */
+static json_t *listed_ids(const kt_browse_filter *bf) {
+  char *s = NULL;
+  cr_assert_eq(kt_services_json(e, bf, &s), KT_OK, "%s", kt_error_last());
+  json_t *doc = json_loads(s, 0, NULL), *ids = json_object();
+  kt_free(s);
+  cr_assert_not_null(doc);
+  size_t i;
+  json_t *x;
+  json_array_foreach(json_object_get(doc, "services"), i, x)
+      json_object_set_new(ids, json_string_value(json_object_get(x, "id")), json_true());
+  cr_assert_eq(json_integer_value(json_object_get(doc, "count")), (json_int_t)json_object_size(ids));
+  json_decref(doc);
+  return ids;
+}
+
+Test(filters, the_listing_filters_as_a_search_does) {
+  const char *verkko[] = {"verkko"}, *maksuton[] = {"maksuton"}, *jarjesto[] = {"jarjesto"};
+  kt_browse_filter bfs[4];
+  kt_search_options os[4];
+  for (int i = 0; i < 4; i++) {
+    bfs[i] = (kt_browse_filter)KT_BROWSE_FILTER_INIT;
+    os[i] = (kt_search_options)KT_SEARCH_OPTIONS_INIT;
+  }
+  bfs[0].delivery = os[0].delivery = (kt_strlist){verkko, 1};
+  bfs[1].fees = os[1].fees = (kt_strlist){maksuton, 1};
+  bfs[1].provider_types = os[1].provider_types = (kt_strlist){jarjesto, 1};
+  bfs[2].finnish_level = os[2].finnish_level = "A2";
+  bfs[3].age = os[3].age = "17";
+  kt_browse_filter none = KT_BROWSE_FILTER_INIT;
+  json_t *all = listed_ids(&none);
+  for (int i = 0; i < 4; i++) {
+    json_t *ids = listed_ids(&bfs[i]);
+    cr_assert_lt(json_object_size(ids), json_object_size(all), "case %d removes some", i);
+    cr_assert_gt(json_object_size(ids), 0, "case %d keeps some", i);
+    /* Every service a filtered search matches is listed with the filter,
+     * and none the same search leaves out while matching it unfiltered. */
+    kt_results *with = all_matches(os[i]), *without = all_matches((kt_search_options)KT_SEARCH_OPTIONS_INIT);
+    json_t *kept = json_object();
+    for (size_t k = 0; k < kt_results_count(with); k++) {
+      cr_assert(json_object_get(ids, kt_results_get(with, k)->id), "case %d: %s", i,
+                kt_results_get(with, k)->id);
+      json_object_set_new(kept, kt_results_get(with, k)->id, json_true());
+    }
+    for (size_t k = 0; k < kt_results_count(without); k++) {
+      const char *id = kt_results_get(without, k)->id;
+      cr_assert_eq(json_object_get(ids, id) != NULL, json_object_get(kept, id) != NULL,
+                   "case %d: %s", i, id);
+    }
+    json_decref(kept);
+    kt_results_free(with);
+    kt_results_free(without);
+    json_decref(ids);
+  }
+  json_decref(all);
+}
+
+Test(filters, a_version_1_browse_filter_is_still_served) {
+  kt_browse_filter o = KT_BROWSE_FILTER_INIT, none = KT_BROWSE_FILTER_INIT;
+  o.version = 1;
+  /* Whatever lies past a version 1 struct must not be read: garbage there. */
+  memset(&o.delivery, 0xAB, sizeof o - offsetof(kt_browse_filter, delivery));
+  json_t *a = listed_ids(&o), *b = listed_ids(&none);
+  cr_assert(json_equal(a, b));
+  json_decref(a);
+  json_decref(b);
+}
+
+/* One parsed listing per index generation serves both the listing and a
+ * search's filter counts. */
+Test(filters, the_listing_and_the_counts_share_the_generations_records) {
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.flags = KT_SEARCH_COUNTS | KT_SEARCH_NO_FEEDBACK;
+  kt_results *r = kt_test_search(e, NOTE, &o);
+  kt_results_free(r);
+  struct kt__browse *b = e->gen.browse;
+  cr_assert_not_null(b, "the counts built the generation's listing");
+  char *s = NULL;
+  cr_assert_eq(kt_services_json(e, NULL, &s), KT_OK, "%s", kt_error_last());
+  kt_free(s);
+  cr_assert_eq(e->gen.browse, b, "the listing used it");
 }

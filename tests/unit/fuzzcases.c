@@ -3,6 +3,7 @@
  * which ctest also replays through the target itself) and states the
  * behaviour that now holds. */
 #define _GNU_SOURCE
+#include "catalog.h"
 #include "hardening.h"
 
 #include <criterion/criterion.h>

@@ -4,6 +4,7 @@
  * or leave as a stated problem. Notes are written for these tests.
  */
 #define _GNU_SOURCE
+#include "reading.h"
 #include "engine.h"
 #include "helpers.h"
 

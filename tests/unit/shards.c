@@ -147,6 +147,46 @@ Test(shards, remote_shards_answer_as_the_single_index) {
   free(gen);
 }
 
+/* A database that stops answering is an error, never a silent 0: a term
+ * frequency of 0 would pass for a rare word and change every score. */
+Test(shards, a_shard_that_stops_answering_is_an_error_not_a_zero) {
+  if (system("command -v xapian-tcpsrv >/dev/null 2>&1") != 0)
+    cr_skip_test("xapian-tcpsrv is not installed (Debian xapian-tools)");
+  char *sharded = build(2);
+  char *gen = current(sharded);
+  char p0[1024], p1[1024], conf[1024];
+  snprintf(p0, sizeof p0, "%s/shards/0", gen);
+  snprintf(p1, sizeof p1, "%s/shards/1", gen);
+  unsigned port0 = free_port(), port1 = free_port();
+  while (port1 == port0) port1 = free_port();
+  pid_t s0 = serve(p0, port0), s1 = serve(p1, port1);
+  snprintf(conf, sizeof conf, "%s/shards.conf", sharded);
+  FILE *f = fopen(conf, "w");
+  fprintf(f, "remote 127.0.0.1 %u\nremote 127.0.0.1 %u\n", port0, port1);
+  fclose(f);
+  kt_engine *e = NULL;
+  cr_assert_eq(kt_engine_open(&e, sharded), KT_OK, "%s", kt_error_last());
+  size_t df = 0;
+  cr_assert_eq(kt__gen_termfreq(&e->gen, "velka", &df), KT_OK, "%s", kt_error_last());
+  cr_assert_gt(df, 0, "the catalogue has services about debt");
+  kill(s0, SIGTERM);
+  kill(s1, SIGTERM);
+  waitpid(s0, NULL, 0);
+  waitpid(s1, NULL, 0);
+  df = 99;
+  int rc = kt__gen_termfreq(&e->gen, "ulosotto", &df);
+  cr_assert_neq(rc, KT_OK, "a term frequency from shards nobody serves");
+  cr_assert_eq(df, 0);
+  cr_assert_neq(kt_error_last()[0], '\0', "no message for the failure");
+  rc = ktx_db_termfreq(e->gen.db, "työkokeilu", &df);
+  cr_assert_neq(rc, KT_OK, "the shim's term frequency hid the failure");
+  kt_results *r = NULL;
+  cr_assert_neq(kt_search(e, "velat ja ulosotto", strlen("velat ja ulosotto"), NULL, &r), KT_OK);
+  cr_assert_null(r);
+  kt_engine_close(e);
+  free(gen);
+}
+
 Test(shards, local_shards_open_without_configuration) {
   char *single = build(0), *sharded = build(3);
   kt_engine *one = NULL, *local = NULL;
@@ -181,11 +221,16 @@ Test(shards, the_eval_terms_live_beside_the_index_and_change_no_ranking) {
   cr_assert_eq(kt_engine_open(&a, plain), KT_OK, "%s", kt_error_last());
   cr_assert_eq(kt_engine_open(&b, dir), KT_OK, "%s", kt_error_last());
   /* No baseline term in either production database; the evaluation one has them. */
-  cr_assert_eq(ktx_db_termfreq(a->gen.db, "Yvelka"), 0);
-  cr_assert_eq(ktx_db_termfreq(b->gen.db, "Yvelka"), 0);
+  size_t df = 1;
+  cr_assert_eq(ktx_db_termfreq(a->gen.db, "Yvelka", &df), KT_OK);
+  cr_assert_eq(df, 0);
+  df = 1;
+  cr_assert_eq(ktx_db_termfreq(b->gen.db, "Yvelka", &df), KT_OK);
+  cr_assert_eq(df, 0);
   cr_assert_null(a->gen.eval_db);
   cr_assert_not_null(b->gen.eval_db);
-  cr_assert_gt(ktx_db_termfreq(b->gen.eval_db, "Yvelka"), 0);
+  cr_assert_eq(ktx_db_termfreq(b->gen.eval_db, "Yvelka", &df), KT_OK);
+  cr_assert_gt(df, 0);
   for (size_t q = 0; q < sizeof QUERIES / sizeof *QUERIES; q++) {
     kt_results *ra = NULL, *rb = NULL;
     cr_assert_eq(kt_search(a, QUERIES[q], strlen(QUERIES[q]), NULL, &ra), KT_OK);

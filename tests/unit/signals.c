@@ -6,9 +6,14 @@
  * with most of the matched words, marked.
  */
 #define _GNU_SOURCE
+#include "signals.h"
+#include "analyze.h"
 #include "engine.h"
 #include "docterms.h"
 #include "helpers.h"
+#include "ranking.h"
+#include "snippet.h"
+#include "text.h"
 
 #include <criterion/criterion.h>
 #include <stdlib.h>

@@ -5,8 +5,11 @@
  * sees, and the lint that index --check prints.
  */
 #define _GNU_SOURCE
+#include "thesaurus.h"
+#include "analyze.h"
 #include "engine.h"
 #include "helpers.h"
+#include "reading.h"
 
 #include <criterion/criterion.h>
 #include <stdio.h>

@@ -16,8 +16,11 @@
  * .build-* folder is removed by the next build.
  */
 #define _GNU_SOURCE
+#include "analyze.h"
+#include "catalog.h"
 #include "engine.h"
 #include "docterms.h"
+#include "thesaurus.h"
 #include "verify.h"
 
 #include <dirent.h>
@@ -32,33 +35,18 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Each field's weight (wdf) in the document's terms. Which fields hold a
- * term is kept with the service's prepared terms (docterms.h), not as
- * field-prefixed postings: only explanations ask. */
-typedef struct field_spec {
-  unsigned bit;
-  unsigned wdf;
-} field_spec;
-static const field_spec F_NAME = {KT_FIELD_NAME, 6};
-static const field_spec F_SUMMARY = {KT_FIELD_SUMMARY, 3};
-static const field_spec F_DESC = {KT_FIELD_DESCRIPTION, 1};
-static const field_spec F_KEYWORDS = {KT_FIELD_KEYWORDS, 4};
-static const field_spec F_TARGET = {KT_FIELD_TARGET, 2};
-static const field_spec F_COND = {KT_FIELD_CONDITIONS, 1};
-static const field_spec F_PROVIDER = {KT_FIELD_PROVIDER, 1};
-
-const char *kt_field_name(unsigned bit) {
-  switch (bit) {
-  case KT_FIELD_NAME: return "name";
-  case KT_FIELD_SUMMARY: return "summary";
-  case KT_FIELD_DESCRIPTION: return "description";
-  case KT_FIELD_KEYWORDS: return "keywords";
-  case KT_FIELD_TARGET: return "target";
-  case KT_FIELD_CONDITIONS: return "conditions";
-  case KT_FIELD_PROVIDER: return "provider";
-  default: return "unknown";
-  }
-}
+/* Each field's weight (wdf) in the document's terms: the schema table
+ * (engine/schema.h). Which fields hold a term is kept with the service's
+ * prepared terms (docterms.h), not as field-prefixed postings: only
+ * explanations ask. */
+typedef kt__field field_spec;
+static const field_spec *const F_NAME = &kt__fields[KT__F_NAME];
+static const field_spec *const F_SUMMARY = &kt__fields[KT__F_SUMMARY];
+static const field_spec *const F_DESC = &kt__fields[KT__F_DESCRIPTION];
+static const field_spec *const F_KEYWORDS = &kt__fields[KT__F_KEYWORDS];
+static const field_spec *const F_TARGET = &kt__fields[KT__F_TARGET];
+static const field_spec *const F_COND = &kt__fields[KT__F_CONDITIONS];
+static const field_spec *const F_PROVIDER = &kt__fields[KT__F_PROVIDER];
 
 /* The word's terms go to @p doc, and with their field to @p dt (the
  * explanation's prepared terms, docterms.h); the words of a snippet text
@@ -82,8 +70,10 @@ static int add_text(kt_analyzer *an, ktx_doc *doc, ktx_doc *ev, kt__dtbuild *dt,
       rc = ktx_doc_add_term(ev, term, f->wdf);
       char stem[240];
       if (!rc) rc = kt__analyzer_stem(an, wl.items[i].text, stem, sizeof stem);
-      snprintf(term, sizeof term, KT__PREFIX_SNOWBALL "%s", stem);
-      if (!rc) rc = ktx_doc_add_term(ev, term, f->wdf);
+      if (!rc) { /* stem is unset when the stemmer failed */
+        snprintf(term, sizeof term, KT__PREFIX_SNOWBALL "%s", stem);
+        rc = ktx_doc_add_term(ev, term, f->wdf);
+      }
     }
     for (size_t t = 0; t < wa.count && !rc; t++) {
       rc = ktx_doc_add_term(doc, wa.terms[t].text, f->wdf);
@@ -100,7 +90,7 @@ static int add_text(kt_analyzer *an, ktx_doc *doc, ktx_doc *ev, kt__dtbuild *dt,
 static int add_ml(kt_analyzer *an, ktx_doc *doc, ktx_doc *ev, kt__dtbuild *dt, bool snippet,
                   const field_spec *f, const kt__ml *m) {
   /* The snippet texts are the Finnish summary (0) and description (1). */
-  int which = !snippet ? -1 : f == &F_SUMMARY ? 0 : 1;
+  int which = !snippet ? -1 : f == F_SUMMARY ? 0 : 1;
   int rc = add_text(an, doc, ev, dt, which, f, m->fi);
   if (!rc) rc = add_text(an, doc, ev, dt, -1, f, m->sv);
   if (!rc) rc = add_text(an, doc, ev, dt, -1, f, m->en);
@@ -116,7 +106,7 @@ static int add_bool(ktx_doc *doc, const char *prefix, const char *value) {
   return ktx_doc_add_boolean(doc, term);
 }
 
-/* Document data: tab-separated fields (see KT__DATA_* in engine.h); text is
+/* Document data: tab-separated fields (KT__D_* in schema.h); text is
  * flattened so it holds no tabs or newlines. */
 static int add_flat(kt__buf *b, const char *text) {
   int rc = KT_OK;
@@ -140,12 +130,14 @@ static int add_folded_list(kt__buf *b, const char *const *items, size_t n) {
 /* The filter terms and value slots, the same in the production and the
  * evaluation document (a filtered baseline search filters alike). */
 static int add_filters(ktx_doc *doc, const kt__service *s) {
-  int rc = add_bool(doc, "Q", s->id);
-  if (!rc) rc = add_bool(doc, "XC", s->category);
-  for (size_t i = 0; !rc && i < s->n_target_groups; i++) rc = add_bool(doc, "XG", s->target_groups[i]);
-  for (size_t i = 0; !rc && i < s->n_languages; i++) rc = add_bool(doc, "XL", s->languages[i]);
+  int rc = add_bool(doc, KT__PREFIX_ID, s->id);
+  if (!rc) rc = add_bool(doc, KT__PREFIX_CATEGORY, s->category);
+  for (size_t i = 0; !rc && i < s->n_target_groups; i++)
+    rc = add_bool(doc, KT__PREFIX_TARGET_GROUP, s->target_groups[i]);
+  for (size_t i = 0; !rc && i < s->n_languages; i++)
+    rc = add_bool(doc, KT__PREFIX_LANGUAGE, s->languages[i]);
   for (size_t i = 0; !rc && i < s->n_municipalities; i++)
-    rc = add_bool(doc, "XM", s->municipalities[i]);
+    rc = add_bool(doc, KT__PREFIX_MUNICIPALITY, s->municipalities[i]);
   if (!rc) rc = ktx_doc_set_value(doc, KTX_SLOT_ID, s->id, strlen(s->id));
   if (!rc) rc = ktx_doc_set_value(doc, KTX_SLOT_CATEGORY, s->category, strlen(s->category));
   char num[16];
@@ -175,17 +167,17 @@ static int index_service(kt_analyzer *an, bool eval, kt__dtbuild *dt, kt__store 
   }
   kt__analyzer_trim(an); /* between documents only: term pointers stay valid within one */
   kt__dtbuild_reset(dt);
-  rc = add_ml(an, doc, ev, dt, false, &F_NAME, &s->name);
-  if (!rc) rc = add_ml(an, doc, ev, dt, true, &F_SUMMARY, &s->summary);
-  if (!rc) rc = add_ml(an, doc, ev, dt, true, &F_DESC, &s->description);
-  if (!rc) rc = add_ml(an, doc, ev, dt, false, &F_TARGET, &s->target_description);
+  rc = add_ml(an, doc, ev, dt, false, F_NAME, &s->name);
+  if (!rc) rc = add_ml(an, doc, ev, dt, true, F_SUMMARY, &s->summary);
+  if (!rc) rc = add_ml(an, doc, ev, dt, true, F_DESC, &s->description);
+  if (!rc) rc = add_ml(an, doc, ev, dt, false, F_TARGET, &s->target_description);
   for (size_t i = 0; !rc && i < s->n_target_groups; i++)
-    rc = add_text(an, doc, ev, dt, -1, &F_TARGET, kt__target_group_label(s->target_groups[i]));
-  if (!rc) rc = add_ml(an, doc, ev, dt, false, &F_COND, &s->requirements);
-  if (!rc) rc = add_ml(an, doc, ev, dt, false, &F_COND, &s->referral);
+    rc = add_text(an, doc, ev, dt, -1, F_TARGET, kt__target_group_label(s->target_groups[i]));
+  if (!rc) rc = add_ml(an, doc, ev, dt, false, F_COND, &s->requirements);
+  if (!rc) rc = add_ml(an, doc, ev, dt, false, F_COND, &s->referral);
   for (size_t i = 0; !rc && i < s->n_keywords; i++)
-    rc = add_text(an, doc, ev, dt, -1, &F_KEYWORDS, s->keywords[i]);
-  if (!rc) rc = add_text(an, doc, ev, dt, -1, &F_PROVIDER, s->provider_name);
+    rc = add_text(an, doc, ev, dt, -1, F_KEYWORDS, s->keywords[i]);
+  if (!rc) rc = add_text(an, doc, ev, dt, -1, F_PROVIDER, s->provider_name);
   if (!rc) {
     char *blob = NULL;
     size_t blen = 0;
@@ -394,6 +386,7 @@ static void prune(const char *root, const char *current, size_t keep) {
    * generation named after current was published by a build killed before
    * its switch (builds are serialised by the lock): a leftover, removed, so
    * that it does not take the place of one of the generations kept. */
+  // cppcheck-suppress uninitvar ; only the ng names read are sorted (none when ng is 0)
   qsort(gens, ng, sizeof *gens, cmp_name);
   if (*current && keep < ng) {
     size_t w = 0;
@@ -566,6 +559,11 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
   /* Publish: rename the finished build, then swap the `current` symlink. */
   struct timespec ts;
   clock_gettime(CLOCK_REALTIME, &ts);
+  /* Seconds and microseconds of one reading, so that names sort by publish
+   * time: the build's start second with a later reading's microseconds
+   * could name a later generation before an earlier one, and pruning then
+   * removed the earlier one as a leftover (index test, under load). */
+  gmtime_r(&ts.tv_sec, &tm);
   strftime(built, sizeof built, "%Y%m%dT%H%M%S", &tm);
   snprintf(genname, sizeof genname, "gen-%.15s.%06ldZ-%ld", built, ts.tv_nsec / 1000,
            (long)getpid());
@@ -613,32 +611,4 @@ out_unlock:
   flock(lockfd, LOCK_UN);
   close(lockfd);
   return rc;
-}
-
-int kt__index_current(const char *index_dir, char **gen_path) {
-  *gen_path = NULL;
-  char *cur = kt__path_join(index_dir, "current");
-  if (!cur) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-  char target[512];
-  ssize_t n = readlink(cur, target, sizeof target - 1);
-  int e = errno;
-  free(cur);
-  /* Only a missing `current` means "no index": a damaged one (a plain file,
-   * EINVAL) or an unreadable root must not send the CLI off to build over it. */
-  if (n < 0 && (e == ENOENT || e == ENOTDIR))
-    return kt__err(KT_ENOINDEX, "no index at %s (%s); build one with `kohtaanto index`",
-                   index_dir, strerror(e));
-  if (n < 0 && e == EINVAL)
-    return kt__err(KT_ECORRUPT, "index %s: 'current' is not a symbolic link to a generation",
-                   index_dir);
-  if (n < 0)
-    return kt__err(KT_EIO, "cannot read index %s/current: %s", index_dir, strerror(e));
-  target[n] = '\0';
-  if (strchr(target, '/'))
-    return kt__err(KT_ECORRUPT, "index %s: 'current' points outside the index", index_dir);
-  if (strncmp(target, "gen-", 4))
-    return kt__err(KT_ECORRUPT, "index %s: 'current' points to '%s', not a generation", index_dir,
-                   target);
-  *gen_path = kt__path_join(index_dir, target);
-  return *gen_path ? KT_OK : KT_ENOMEM;
 }

@@ -7,8 +7,9 @@
  * single error fails the whole load (nothing is half-indexed).
  */
 #define _GNU_SOURCE
-#include "engine.h"
-#include "messages.h"
+#include "catalog.h"
+#include "analyze.h"
+#include "thesaurus.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -24,24 +25,10 @@
 #define MAX_SERVICES 1000000
 #define MAX_ERRORS_LISTED 40
 
-static const char *const CATEGORIES[] = {
-    "tyonhaku", "koulutus", "kotoutuminen", "tuettu_tyo", "tyokyky", "nuoret",
-    "yrittajyys", "talous_asuminen", "arki_osallisuus", "tyonantajat", "ohjaus"};
-static const char *const TARGET_GROUPS[] = {
-    "kaikki", "maahanmuuttajat", "nuoret", "pitkaaikaistyottomat", "osatyokykyiset",
-    "korkeakoulutetut", "yrittajiksi_aikovat", "ikaantyneet", "tyonantajat",
-    "paihdekuntoutujat", "vanhemmat", "vammaiset", "naiset", "lomautetut",
-    "asunnottomat", "rikostaustaiset", "opiskelijat"};
-static const char *const PROVIDER_TYPES[] = {
-    "kaupunki", "valtio", "jarjesto", "oppilaitos", "kela", "yritys",
-    "seurakunta", "hyvinvointialue"};
-static const char *const DELIVERY[] = {"kasvokkain", "etä", "verkko", "puhelin"};
-static const char *const LEVELS[] = {"A1", "A2", "B1", "B2", "C1", "C2"};
-/* `fee`: what the client pays for the service itself. maksuton = free
- * (extras outside the service, such as a meal, may cost); osittain = free
- * only for some clients, on some routes or in part; maksullinen = the
+/* `fee` (KT__V_FEE): what the client pays for the service itself. maksuton =
+ * free (extras outside the service, such as a meal, may cost); osittain =
+ * free only for some clients, on some routes or in part; maksullinen = the
  * client pays. */
-static const char *const FEES[] = {"maksuton", "osittain", "maksullinen"};
 /* `selko`: plain Finnish (selkosuomi) versions of these text fields. */
 static const char *const SELKO_FIELDS[] = {"name", "summary", "referral"};
 static const char *const FIELDS[] = {
@@ -51,16 +38,9 @@ static const char *const FIELDS[] = {
     "cost",     "keywords",       "related",  "updated",      "status",
     "contact",  "apply",          "reviewed", "source",       "fee",
     "selko"};
-/* `status`: what kind of offer the entry is. Absent means "active". */
-static const char *const STATUSES[] = {"active", "composite", "ended", "seasonal"};
-/* `contact`: what the service publishes; at least one of these. */
-static const char *const CONTACT_KEYS[] = {"web", "phone", "email", "address"};
-/* `apply.routes`: how a client gets in. itse = the client contacts the
- * service or signs up directly; ohjaus = a counsellor or other professional
- * refers, books or decides; lahete = a referral (lähete) from a doctor or
- * other professional is needed; hakemus = the client (or employer) files an
- * application (a benefit claim, a study application). */
-static const char *const APPLY_ROUTES[] = {"itse", "ohjaus", "lahete", "hakemus"};
+/* The closed code lists (categories, target groups, provider types,
+ * delivery, levels, fees, statuses, apply routes, contact keys) are the
+ * schema's vocabularies (engine/schema.c). */
 static const char *const APPLY_KEYS[] = {"routes", "text", "url"};
 
 /* Organisations that no longer exist, with what replaced them: a service
@@ -86,6 +66,8 @@ static const struct defunct {
                             "(merged into the Lupa- ja valvontavirasto)"},
 };
 #define N(a) (sizeof(a) / sizeof *(a))
+/* A vocabulary of the schema as the list and count the checks take. */
+#define VOCAB(v) kt__vocabs[v].ids, kt__vocabs[v].n
 
 static bool in_list(const char *s, const char *const *list, size_t n) {
   for (size_t i = 0; i < n; i++)
@@ -365,8 +347,8 @@ static void check_contact(ctx *c, json_t *v) {
   json_object_foreach(v, k, x) {
     snprintf(fname, sizeof fname, "contact.%s", k);
     trim_partial_utf8(fname);
-    if (!in_list(k, CONTACT_KEYS, N(CONTACT_KEYS))) {
-      char *l = join_list(CONTACT_KEYS, N(CONTACT_KEYS));
+    if (!in_list(k, VOCAB(KT__V_CONTACT_KEY))) {
+      char *l = join_list(VOCAB(KT__V_CONTACT_KEY));
       bad(c, fname, "unknown key; expected one of: %s", l ? l : "");
       free(l);
       continue;
@@ -437,7 +419,7 @@ static void check_apply(ctx *c, json_t *v) {
   }
   size_t n = 0;
   c->prefix = "apply.";
-  free(str_array(c, v, "routes", &n, APPLY_ROUTES, N(APPLY_ROUTES), true, true));
+  free(str_array(c, v, "routes", &n, VOCAB(KT__V_APPLY_ROUTE), true, true));
   kt__ml text;
   ml_text(c, v, "text", &text, false); /* the words are in `referral`; this adds to them */
   c->prefix = NULL;
@@ -542,21 +524,20 @@ int kt__service_parse(const char *file, const char *json, size_t len,
   v = json_object_get(root, "category");
   if (!v) bad(&c, "category", "missing");
   else if ((out->category = text_ok(&c, "category", v)) &&
-           !in_list(out->category, CATEGORIES, N(CATEGORIES))) {
-    char *l = join_list(CATEGORIES, N(CATEGORIES));
+           !in_list(out->category, VOCAB(KT__V_CATEGORY))) {
+    char *l = join_list(VOCAB(KT__V_CATEGORY));
     bad(&c, "category", "'%s' is not one of: %s", out->category, l ? l : "");
     free(l);
   }
   out->target_groups = str_array(&c, root, "target_groups", &out->n_target_groups,
-                                 TARGET_GROUPS, N(TARGET_GROUPS), true, true);
+                                 VOCAB(KT__V_TARGET_GROUP), true, true);
   out->languages = str_array(&c, root, "languages", &out->n_languages, NULL, 0, true, true);
   for (size_t i = 0; i < out->n_languages; i++)
     if (!is_lang_code(out->languages[i]))
       bad(&c, "languages", "'%s' is not an ISO 639 code like fi, sv, en", out->languages[i]);
   out->municipalities = str_array(&c, root, "municipalities", &out->n_municipalities,
                                   NULL, 0, true, true);
-  out->delivery = str_array(&c, root, "delivery", &out->n_delivery, DELIVERY,
-                            N(DELIVERY), true, true);
+  out->delivery = str_array(&c, root, "delivery", &out->n_delivery, VOCAB(KT__V_DELIVERY), true, true);
   size_t nrel = 0;
   free(str_array(&c, root, "related", &nrel, NULL, 0, false, false));
 
@@ -581,7 +562,7 @@ int kt__service_parse(const char *file, const char *json, size_t len,
   }
   v = json_object_get(root, "finnish_level");
   if (v && (out->finnish_level = text_ok(&c, "finnish_level", v)) &&
-      !in_list(out->finnish_level, LEVELS, N(LEVELS)))
+      !in_list(out->finnish_level, VOCAB(KT__V_FINNISH_LEVEL)))
     bad(&c, "finnish_level", "'%s' is not a CEFR level A1, A2, B1, B2, C1 or C2",
         out->finnish_level);
 
@@ -593,8 +574,8 @@ int kt__service_parse(const char *file, const char *json, size_t len,
     if (!pn) bad(&c, "provider.name", "missing");
     out->provider_type = pt ? text_ok(&c, "provider.type", pt) : NULL;
     if (!pt) bad(&c, "provider.type", "missing");
-    else if (out->provider_type && !in_list(out->provider_type, PROVIDER_TYPES, N(PROVIDER_TYPES))) {
-      char *l = join_list(PROVIDER_TYPES, N(PROVIDER_TYPES));
+    else if (out->provider_type && !in_list(out->provider_type, VOCAB(KT__V_PROVIDER_TYPE))) {
+      char *l = join_list(VOCAB(KT__V_PROVIDER_TYPE));
       bad(&c, "provider.type", "'%s' is not one of: %s", out->provider_type, l ? l : "");
       free(l);
     }
@@ -603,8 +584,8 @@ int kt__service_parse(const char *file, const char *json, size_t len,
   if (!v) bad(&c, "cost", "missing; expected a string such as \"Maksuton.\"");
   else out->cost = text_ok(&c, "cost", v);
   v = json_object_get(root, "fee");
-  if (v && (out->fee = text_ok(&c, "fee", v)) && !in_list(out->fee, FEES, N(FEES))) {
-    char *l = join_list(FEES, N(FEES));
+  if (v && (out->fee = text_ok(&c, "fee", v)) && !in_list(out->fee, VOCAB(KT__V_FEE))) {
+    char *l = join_list(VOCAB(KT__V_FEE));
     bad(&c, "fee", "'%s' is not one of: %s", out->fee, l ? l : "");
     free(l);
   }
@@ -624,8 +605,8 @@ int kt__service_parse(const char *file, const char *json, size_t len,
   out->status = "active";
   v = json_object_get(root, "status");
   if (v && (out->status = text_ok(&c, "status", v)) &&
-      !in_list(out->status, STATUSES, N(STATUSES))) {
-    char *l = join_list(STATUSES, N(STATUSES));
+      !in_list(out->status, VOCAB(KT__V_STATUS))) {
+    char *l = join_list(VOCAB(KT__V_STATUS));
     bad(&c, "status", "'%s' is not one of: %s", out->status, l ? l : "");
     free(l);
   }
@@ -986,6 +967,7 @@ int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stat
 }
 
 int kt_catalog_validate(const char *catalog_dir, size_t *count) {
+  kt__err_clear();
   kt__scan_stats st;
   int rc = kt__catalog_scan(catalog_dir, NULL, NULL, &st);
   if (count) *count = 0;
@@ -1022,29 +1004,3 @@ int kt_service_check(const char *json, size_t len, const char *name) {
   kt__buf_free(&errors);
   return rc;
 }
-
-const char *const *kt__vocab(int vocab, size_t *n) {
-  switch (vocab) {
-  case KT__VOCAB_DELIVERY: *n = N(DELIVERY); return DELIVERY;
-  case KT__VOCAB_PROVIDER_TYPE: *n = N(PROVIDER_TYPES); return PROVIDER_TYPES;
-  case KT__VOCAB_FEE: *n = N(FEES); return FEES;
-  case KT__VOCAB_LEVEL: *n = N(LEVELS); return LEVELS;
-  default: *n = 0; return NULL;
-  }
-}
-
-int kt__vocab_index(int vocab, const char *value) {
-  size_t n;
-  const char *const *v = kt__vocab(vocab, &n);
-  for (size_t i = 0; value && i < n; i++)
-    if (!strcmp(v[i], value)) return (int)i;
-  return -1;
-}
-
-bool kt__target_group_known(const char *id) {
-  for (size_t i = 0; i < N(TARGET_GROUPS); i++)
-    if (!strcmp(TARGET_GROUPS[i], id)) return true;
-  return false;
-}
-
-const char *kt__target_group_label(const char *id) { return kt__group_label(KT__LANG_FI, id); }

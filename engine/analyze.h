@@ -1,0 +1,57 @@
+/*
+ * analyze.h — analysis of single words for the analyser (analyze.c): Voikko
+ * readings, grammar bits, corrections, term weights by kind.
+ */
+#ifndef KT_ANALYZE_H
+#define KT_ANALYZE_H
+
+#include "internal.h"
+#include "text.h"
+
+/* Analysis of a single (case-folded) word: a NUL-separated term list. */
+struct kt_analyzer;
+typedef struct kt__wordan {
+  size_t count;
+  kt_term *terms; /* texts point into the analyser's cache; valid until close */
+  bool stop;
+  unsigned morph; /* KT__MORPH_* of the readings kept */
+  const unsigned char *verb; /* per term: 1 if a verb reading's base form */
+} kt__wordan;
+/* What Voikko's readings of a word say about its grammar (OR over the
+ * readings kept), for reading a note's clauses (reading.c). */
+#define KT__MORPH_VERB (1u << 0)   /* a verb (teonsana) reading */
+#define KT__MORPH_PAST (1u << 1)   /* past tense or past active participle ("oli", "ollut") */
+#define KT__MORPH_COND (1u << 2)   /* conditional mood ("haluaisi", "perustaisi") */
+#define KT__MORPH_NEGV (1u << 3)   /* the negation verb ("ei", "en", "eivät") */
+#define KT__MORPH_INF (1u << 4)    /* an A-infinitive ("kokeilla", "opiskella") */
+#define KT__MORPH_WANTSV (1u << 5) /* needs a following verb ("haluaa", "voisi") */
+#define KT__MORPH_NOUN (1u << 6)   /* a noun or adjective reading */
+#define KT__MORPH_NAME (1u << 7)   /* every reading is a first name or surname */
+#define KT__MORPH_ESSIVE (1u << 8) /* a noun in the essive case: a role held ("kokkina", "siivoojana") */
+/* KT__MORPH_* of token @p i of an analysis (0 when out of range). */
+unsigned kt__analysis_morph(const struct kt_analysis *a, size_t i);
+int kt__analyze_word(struct kt_analyzer *an, const kt__word *w,
+                     kt__wordan *out);
+/* The same, with corrections (umlauts, typos) only if @p fix and the
+ * analyser allows them: service text shown in a snippet is written
+ * correctly, so its unknown words are names, not typos. */
+int kt__analyze_word_as(struct kt_analyzer *an, const kt__word *w, bool fix,
+                        kt__wordan *out);
+size_t kt__analyzer_cache_size(const struct kt_analyzer *an);
+/* Empty the cache if it is nearly full; call between texts only, since it
+ * invalidates term pointers returned by kt__analyze_word(). */
+void kt__analyzer_trim(struct kt_analyzer *an);
+/* Umlaut restoration ("tyokokeilu" -> työkokeilu) costs a Voikko suggestion
+ * per unknown word. It is on by default (need texts are typed in a hurry) and
+ * off in the indexer: catalogue text is written with its umlauts, so an
+ * unknown umlaut-less word there is a foreign word, not a typo. */
+void kt__analyzer_set_fix_umlauts(struct kt_analyzer *an, bool on);
+/* Snowball Finnish stem of a case-folded word (for the baseline term space). */
+int kt__analyzer_stem(struct kt_analyzer *an, const char *word, char *out, size_t cap);
+
+/* Weight of a term kind against a base form (1.0): in a query, and for a
+ * thesaurus concept's expansion terms. A whole-word match outweighs a
+ * corrected or stemmed one, and far outweighs a compound part. */
+double kt__term_weight(int kind);
+
+#endif

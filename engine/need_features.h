@@ -1,0 +1,18 @@
+/*
+ * need_features.h — the features of a need as feedback stores them (search.c).
+ */
+#ifndef KT_NEED_FEATURES_H
+#define KT_NEED_FEATURES_H
+
+#include "kohtaanto.h"
+
+#include <stddef.h>
+
+/* The need's features as feedback stores them, sorted and unique: concept
+ * ids "c:<id>", target-group signals "g:<group>", and "w:<base form>" for
+ * its words that are catalogue vocabulary (in the index), leaving out
+ * numbers, capitalised names inside a sentence and rejected words. */
+int kt__need_features(kt_engine *e, const char *text, size_t len, char ***out, size_t *n);
+void kt__features_free(char **f, size_t n);
+
+#endif

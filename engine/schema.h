@@ -1,0 +1,114 @@
+/*
+ * schema.h — the one table of what an index holds (schema.c), after
+ * notmuch's prefix_table: the text fields with their weights, the filter
+ * and baseline term prefixes, the evaluation index, the value slots, the
+ * document data layout, and the catalogue's vocabularies. Indexing
+ * (indexer/), search, browse, validation (indexer/catalog.c) and, through
+ * kt_schema_json() and GET /api/schema, the counsellor's page all read it.
+ */
+#ifndef KT_SCHEMA_H
+#define KT_SCHEMA_H
+
+#include "kohtaanto.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* ---- text fields ---------------------------------------------------------
+ * X(ID, name, wdf): field KT_FIELD_<ID> (in bit order) is called <name> in
+ * explanations (kt_field_name); each analysed term of its text is indexed
+ * <wdf> times as the plain <term> of the combined space that ranking reads,
+ * and the fields a term occurs in go to the service's prepared terms
+ * (docterms.h), which explanations read: there are no field-prefixed
+ * postings (index format 4). The wdf values are index-time ranking weights
+ * (engine/ranking.h's header): a word in the name counts 6 times one in
+ * the description. */
+#define KT__FIELDS(X)                   \
+  X(NAME, "name", 6)                    \
+  X(SUMMARY, "summary", 3)              \
+  X(DESCRIPTION, "description", 1)      \
+  X(KEYWORDS, "keywords", 4)            \
+  X(TARGET, "target", 2)                \
+  X(CONDITIONS, "conditions", 1)        \
+  X(PROVIDER, "provider", 1)
+
+enum {
+#define KT__X(id, name, wdf) KT__F_##id,
+  KT__FIELDS(KT__X)
+#undef KT__X
+  KT__NFIELDS
+};
+typedef struct kt__field {
+  unsigned bit;       /* KT_FIELD_* */
+  const char *name;   /* as kt_field_name() gives it */
+  unsigned wdf;       /* weight in the combined terms */
+} kt__field;
+/* The fields, indexed by KT__F_*. */
+extern const kt__field kt__fields[KT__NFIELDS];
+
+/* ---- other terms ---------------------------------------------------------- */
+/* Boolean filter terms: prefix + the case-folded value. */
+#define KT__PREFIX_ID "Q"            /* the service id */
+#define KT__PREFIX_CATEGORY "XC"     /* `category` */
+#define KT__PREFIX_TARGET_GROUP "XG" /* each of `target_groups` */
+#define KT__PREFIX_LANGUAGE "XL"     /* each of `languages` */
+#define KT__PREFIX_MUNICIPALITY "XM" /* each of `municipalities` */
+/* Baseline term spaces, indexed beside the analysed terms so evaluation can
+ * compare analyses on one index: "Y" + surface form, "Z" + Snowball stem. */
+#define KT__PREFIX_SURFACE "Y"
+#define KT__PREFIX_SNOWBALL "Z"
+/* The evaluation index of a generation (KT_BUILD_EVAL_TERMS): the baseline
+ * term spaces above, in a Xapian database of their own beside gen/xapian,
+ * with the same document ids. */
+#define KT__EVAL_DIR "eval"
+/* A service's target group as a ranked term ("Gnuoret"), beside the
+ * boolean filter term "XG" + group. */
+#define KT__PREFIX_GROUP "G"
+/* Value slots: KTX_SLOT_* (xapian_shim.h), the id, category and age range. */
+
+/* ---- document data --------------------------------------------------------
+ * A document's data is these fields in this order, separated by tabs (text
+ * flattened to hold no tab or newline): id, Finnish name, category,
+ * provider name, age min and max (-1 when open), Finnish level ("" when
+ * none), and the case-folded target groups, languages and municipalities,
+ * each list comma-separated. Written by indexer/index.c, read by
+ * kt__gen_doc() (engine.c). */
+enum { KT__D_ID, KT__D_NAME, KT__D_CAT, KT__D_PROVIDER, KT__D_AGEMIN, KT__D_AGEMAX,
+       KT__D_FINLEVEL, KT__D_GROUPS, KT__D_LANGS, KT__D_MUNIS, KT__D_NFIELDS };
+
+/* ---- vocabularies ---------------------------------------------------------
+ * The closed code lists of the catalogue (catalog/README.md) and of the
+ * counsellor's corrections. Each is named as its record field or filter. */
+enum {
+  KT__V_CATEGORY,        /* `category` */
+  KT__V_TARGET_GROUP,    /* `target_groups` */
+  KT__V_PROVIDER_TYPE,   /* `provider.type` */
+  KT__V_DELIVERY,        /* `delivery` */
+  KT__V_FINNISH_LEVEL,   /* `finnish_level` (CEFR) */
+  KT__V_FEE,             /* `fee` */
+  KT__V_STATUS,          /* `status` (absent = "active") */
+  KT__V_APPLY_ROUTE,     /* `apply.routes` */
+  KT__V_CONTACT_KEY,     /* the keys of `contact` */
+  KT__V_CLIENT_LANGUAGE, /* kt_search_options.client_language */
+  KT__NVOCABS
+};
+typedef struct kt__vocab {
+  const char *name;       /* "category", "target_group", ... (kt_schema_json) */
+  const char *const *ids; /* the codes, in their documented order */
+  size_t n;
+  const char *const *fi;  /* Finnish words for each code, or NULL (the code is the word) */
+} kt__vocab;
+extern const kt__vocab kt__vocabs[KT__NVOCABS];
+/* Is @p id a code of vocabulary @p v (KT__V_*)? */
+bool kt__vocab_has(int v, const char *id);
+/* The position of @p id in vocabulary @p v (KT__V_*; CEFR levels in
+ * order), or -1. Filters of a closed vocabulary refuse a value outside it. */
+int kt__vocab_index(int v, const char *id);
+
+/* Finnish words for a target group id ("ikaantyneet" -> "ikääntyneet"), or
+ * @p id itself for an unknown one. The returned text is static or @p id. */
+const char *kt__target_group_label(const char *id);
+/* Is @p id one of the catalogue's target group ids? */
+bool kt__target_group_known(const char *id);
+
+#endif

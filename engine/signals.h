@@ -1,0 +1,39 @@
+/*
+ * signals.h — need signals (signals.c): what a note says of the client (age,
+ * language, unemployment, municipality, target groups) and its effect on a service.
+ */
+#ifndef KT_SIGNALS_H
+#define KT_SIGNALS_H
+
+#include "engine.h"
+#include "ranking.h"
+#include "results.h"
+
+typedef struct kt__sigset {
+  int age_lo, age_hi;            /* client's age range; -1 unknown */
+  size_t age_first, age_last;    /* tokens it was read from ("19 -vuotias") */
+  int no_finnish, basic_finnish, lang_en, lang_sv;
+  int long_unemployed;
+  const char *municipality;      /* case-folded name, or NULL */
+  const char *groups[32];        /* target groups signalled */
+  size_t ngroups;
+  int migrated;                  /* a concept of the note, past included, is an immigrant's need */
+  int lang;                      /* KT__LANG_* of the labels and effects (messages.h) */
+} kt__sigset;
+
+/* Read the need signals of @p a into @p set and, with their labels and
+ * spans, into @p res (arena-allocated). */
+int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejected, int lang,
+                     kt__sigset *set, kt_results *res);
+/* Add target group @p group (a concept's or a reading's) to the signals. */
+int kt__signals_add_group(kt__sigset *set, kt_results *res, const char *group,
+                          const kt_analysis *a, size_t first, size_t last);
+/* Apply the counsellor's corrections of @p opts (signals_removed, client_*)
+ * to @p set and the listed signals; KT_EINVAL for an unknown kind or value. */
+int kt__signals_correct(kt__sigset *set, kt_results *res, const kt_search_options *opts);
+/* Effects of @p set on a service: fills up to @p max effects (arena strings),
+ * returns the count; *factor is their product. */
+size_t kt__signals_apply(const kt__sigset *set, const kt__doc *d, const kt__ranking *rank,
+                         kt__arena *arena, kt_effect *out, size_t max, double *factor);
+
+#endif

@@ -1,0 +1,65 @@
+/*
+ * thesaurus.h — the domain thesaurus: concepts, their entries and expansion
+ * terms. engine/thesaurus.c loads the compiled form and finds concepts in a
+ * text; indexer/thesaurus_compile.c writes the compiled form (both read the
+ * format limits and the negation word below).
+ */
+#ifndef KT_THESAURUS_H
+#define KT_THESAURUS_H
+
+#include "internal.h"
+
+/* Words of one entry, and match terms of one word, in the compiled form. */
+#define KT__THES_MAX_ENTRY_WORDS 6
+#define KT__THES_MAX_WORD_TERMS 12
+
+/* Negative verb forms all match the entry word "ei": @p s, or "ei" for one
+ * of them. The returned text is @p s or static. */
+const char *kt__thesaurus_neg_norm(const char *s);
+
+typedef struct kt__thesaurus kt__thesaurus;
+/* One expansion term of a concept, with its query weight (< 1). */
+typedef struct kt__expansion {
+  const char *term;
+  double weight;
+} kt__expansion;
+typedef struct kt__concept {
+  const char *id, *label, *label_sv, *label_en;
+  double weight;
+  const char *const *groups;
+  size_t ngroups;
+  const kt__expansion *exp;
+  size_t nexp;
+  bool negated_drop; /* `negated: drop`: a problem a denied mention rules out ("ei velkoja");
+                      * otherwise a denied mention is a lack, which is the need ("ei tutkintoa") */
+  int age_lo, age_hi; /* `age: LO-HI`: a client of that age has this need though no word names it */
+} kt__concept;
+
+/* Parse and validate the thesaurus files (*.txt) in @p dir, analyse their
+ * entries and write the compiled form to @p out_path. A missing @p dir is
+ * not an error (no thesaurus). Errors name file, line and what is wrong.
+ * (The build half, indexer/thesaurus_compile.c.) */
+int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path,
+                          size_t *concepts_out);
+/* Load a compiled thesaurus; *out = NULL if @p path does not exist. */
+int kt__thesaurus_load(const char *path, kt__thesaurus **out);
+void kt__thesaurus_free(kt__thesaurus *t);
+size_t kt__thesaurus_count(const kt__thesaurus *t);
+const kt__concept *kt__thesaurus_concept(const kt__thesaurus *t, size_t i);
+
+/* A concept found in an analysed text. */
+typedef struct kt__found {
+  size_t concept;
+  size_t first, last; /* token range of the entry that found it */
+  bool by_service;    /* found by a service word: the text already speaks the catalogue's language */
+} kt__found;
+/* Find concepts in @p a. @p skip[i] marks tokens that must not find anything
+ * (in a rejected scope: "ei halua koulutukseen"); @p clause[i] is token i's
+ * clause (reading.c), or NULL to read the text as one clause: weak entries
+ * need a context word in the same or a neighbouring clause, and a rule's
+ * words must all be in one clause or the next. At most one kt__found per concept (its
+ * first occurrence). Returns the count written to @p out. */
+size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
+                          const size_t *clause, kt__found *out, size_t max);
+
+#endif

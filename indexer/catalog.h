@@ -1,0 +1,58 @@
+/*
+ * catalog.h — the catalogue loader and validator (catalog.c): one JSON
+ * record per service under <catalog>/services, checked in full before
+ * anything is indexed. Private to the indexer (and its tests).
+ */
+#ifndef KT_CATALOG_H
+#define KT_CATALOG_H
+
+#include "internal.h"
+#include "schema.h"
+
+/* Multilingual text: Finnish always present after validation. */
+typedef struct kt__ml {
+  const char *fi, *sv, *en;
+} kt__ml;
+typedef struct kt__service {
+  char *file;                 /* path it came from */
+  const char *id;
+  kt__ml name, summary, description, target_description, requirements,
+      referral;
+  const char *category;
+  const char **target_groups; size_t n_target_groups;
+  const char **languages; size_t n_languages;
+  const char **municipalities; size_t n_municipalities;
+  const char **delivery; size_t n_delivery;
+  const char **keywords; size_t n_keywords; /* all languages */
+  const char *provider_name, *provider_type, *finnish_level, *cost;
+  const char *fee;            /* "maksuton", "osittain", "maksullinen" or NULL */
+  int age_min, age_max;       /* -1 when absent */
+  const char *status;         /* "active" (also when absent), "composite", "ended", "seasonal" */
+  bool ended;                 /* status "ended": kept in the records, never indexed for search */
+  char *json;                 /* canonical JSON of the record (owned) */
+  void *root;                 /* json_t* owning the strings above */
+} kt__service;
+/* Validate every `services/<id>.json` under @p dir (and one level of
+ * subfolders), then call @p fn with each service in file-name order. Only one
+ * service is in memory at a time; the service is freed after @p fn returns.
+ * Nothing is passed to @p fn unless the whole catalogue is valid: on failure
+ * the thread-local message lists each problem ("file: field: expected ...").
+ * @p fn may be NULL (validation only); a non-zero return stops the scan. */
+typedef int (*kt__service_fn)(const kt__service *s, size_t index, size_t total, void *ud);
+typedef struct kt__scan_stats {
+  size_t services;
+  size_t bytes; /* of all service files */
+} kt__scan_stats;
+int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stats *stats);
+/* Total size of the catalogue's service files (for sizing a build's store). */
+int kt__catalog_bytes(const char *dir, size_t *bytes);
+/* Validate one JSON text as a service record named @p file. */
+int kt__service_parse(const char *file, const char *json, size_t len,
+                      kt__service *out, kt__buf *errors);
+void kt__service_free(kt__service *s);
+/* Why @p provider_name names an organisation that no longer exists (the
+ * catalogue's defunct-organisations table), or NULL if it does not. The
+ * returned text is static. */
+const char *kt__defunct_provider(const char *provider_name);
+
+#endif
