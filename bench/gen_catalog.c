@@ -38,12 +38,18 @@ int main(int argc, char **argv) {
   const char *src = argv[1], *out = argv[2];
   long n = strtol(argv[3], NULL, 10);
   rng_state = argc > 4 ? strtoull(argv[4], NULL, 10) : 20261123ULL;
-  if (n <= 0 || rng_state == 0) { fprintf(stderr, "N and SEED must be positive\n"); return 2; }
+  if (n <= 0 || rng_state == 0) {
+    fprintf(stderr, "N and SEED must be positive\n");
+    return 2;
+  }
 
   char path[4096];
   snprintf(path, sizeof path, "%s/services", src);
   DIR *d = opendir(path);
-  if (!d) { perror(path); return 1; }
+  if (!d) {
+    perror(path);
+    return 1;
+  }
   char **names = NULL;
   size_t nn = 0;
   struct dirent *e;
@@ -67,7 +73,10 @@ int main(int argc, char **argv) {
   }
   snprintf(path, sizeof path, "%s/services", out);
   mkdir(out, 0755);
-  if (mkdir(path, 0755) != 0 && access(path, F_OK) != 0) { perror(path); return 1; }
+  if (mkdir(path, 0755) != 0 && access(path, F_OK) != 0) {
+    perror(path);
+    return 1;
+  }
 
   for (long k = 0; k < n; k++) {
     json_t *base = svc[k % (long)nn];
@@ -82,18 +91,26 @@ int main(int argc, char **argv) {
     json_t *lang = json_array();
     json_array_append_new(lang, json_string("fi"));
     json_t *nm = json_object_get(s, "name"), *sm = json_object_get(s, "summary");
-    if (json_object_get(nm, "sv") && json_object_get(sm, "sv")) json_array_append_new(lang, json_string("sv"));
-    if (json_object_get(nm, "en") && json_object_get(sm, "en")) json_array_append_new(lang, json_string("en"));
+    if (json_object_get(nm, "sv") && json_object_get(sm, "sv"))
+      json_array_append_new(lang, json_string("sv"));
+    if (json_object_get(nm, "en") && json_object_get(sm, "en"))
+      json_array_append_new(lang, json_string("en"));
     json_object_set_new(s, "languages", lang);
     char id[160];
     snprintf(id, sizeof id, "%s-s%06ld", json_string_value(json_object_get(base, "id")), k);
     json_object_set_new(s, "id", json_string(id));
     json_object_set_new(s, "related", json_array());
     snprintf(path, sizeof path, "%s/services/%s.json", out, id);
-    if (json_dump_file(s, path, JSON_INDENT(1) | JSON_PRESERVE_ORDER) != 0) { perror(path); return 1; }
+    if (json_dump_file(s, path, JSON_INDENT(1) | JSON_PRESERVE_ORDER) != 0) {
+      perror(path);
+      return 1;
+    }
     json_decref(s);
   }
-  for (size_t i = 0; i < nn; i++) { json_decref(svc[i]); free(names[i]); }
+  for (size_t i = 0; i < nn; i++) {
+    json_decref(svc[i]);
+    free(names[i]);
+  }
   free(svc);
   free(names);
   fprintf(stderr, "wrote %ld synthetic services to %s/services\n", n, out);

@@ -30,7 +30,8 @@ static int cmpd(const void *a, const void *b) {
 
 static void report(const char *label, double *t, size_t n) {
   double sum = 0;
-  for (size_t i = 0; i < n; i++) sum += t[i];
+  for (size_t i = 0; i < n; i++)
+    sum += t[i];
   qsort(t, n, sizeof *t, cmpd);
   printf("%-16s queries %6zu  mean %8.3f ms  p50 %8.3f ms  p99 %8.3f ms  %8.0f q/s\n", label, n,
          sum / (double)n, t[n / 2], t[(size_t)((double)(n - 1) * 0.99)], 1000.0 * (double)n / sum);
@@ -53,11 +54,17 @@ int main(int argc, char **argv) {
   int repeat = argc > 4 ? atoi(argv[4]) : 3;
   kt_build_stats st;
   int rc = kt_index_build(argv[1], argv[2], NULL, &st);
-  if (rc) { fprintf(stderr, "build: %s\n", kt_error_last()); return 1; }
+  if (rc) {
+    fprintf(stderr, "build: %s\n", kt_error_last());
+    return 1;
+  }
   printf("index build      services %6zu  terms %8zu  %.2f s\n", st.services, st.terms, st.seconds);
 
   FILE *f = fopen(argv[3], "r");
-  if (!f) { perror(argv[3]); return 1; }
+  if (!f) {
+    perror(argv[3]);
+    return 1;
+  }
   char **q = NULL;
   size_t nq = 0, cap = 0;
   char *line = NULL;
@@ -71,16 +78,25 @@ int main(int argc, char **argv) {
   }
   free(line);
   fclose(f);
-  if (nq == 0) { fprintf(stderr, "no queries\n"); return 1; }
+  if (nq == 0) {
+    fprintf(stderr, "no queries\n");
+    return 1;
+  }
 
   double *cold = malloc(nq * sizeof *cold), *warm = malloc(nq * (size_t)repeat * sizeof *warm);
   kt_engine *e;
-  if ((rc = kt_engine_open(&e, argv[2]))) { fprintf(stderr, "open: %s\n", kt_error_last()); return 1; }
+  if ((rc = kt_engine_open(&e, argv[2]))) {
+    fprintf(stderr, "open: %s\n", kt_error_last());
+    return 1;
+  }
   double t0 = now_ms();
   for (size_t i = 0; i < nq; i++) {
     kt_results *r;
     double a = now_ms();
-    if (kt_search(e, q[i], strlen(q[i]), NULL, &r)) { fprintf(stderr, "%s\n", kt_error_last()); return 1; }
+    if (kt_search(e, q[i], strlen(q[i]), NULL, &r)) {
+      fprintf(stderr, "%s\n", kt_error_last());
+      return 1;
+    }
     cold[i] = now_ms() - a;
     kt_results_free(r);
   }
@@ -113,7 +129,8 @@ int main(int argc, char **argv) {
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
   printf("peak memory      %.1f MiB (max RSS, build + search)\n", (double)ru.ru_maxrss / 1024.0);
-  for (size_t i = 0; i < nq; i++) free(q[i]);
+  for (size_t i = 0; i < nq; i++)
+    free(q[i]);
   free(q);
   free(cold);
   free(warm);

@@ -11,11 +11,11 @@
 /* Exit codes (documented in README.md). */
 enum {
   KT_EXIT_OK = 0,
-  KT_EXIT_USAGE = 2,     /* unknown option, missing argument */
-  KT_EXIT_INPUT = 3,     /* bad input: invalid UTF-8, too large, invalid catalogue */
-  KT_EXIT_NOINDEX = 4,   /* no index and none could be built */
-  KT_EXIT_LOCKED = 5,    /* another process is building the index */
-  KT_EXIT_FAILURE = 6    /* I/O error, damaged index, internal error */
+  KT_EXIT_USAGE = 2,   /* unknown option, missing argument */
+  KT_EXIT_INPUT = 3,   /* bad input: invalid UTF-8, too large, invalid catalogue */
+  KT_EXIT_NOINDEX = 4, /* no index and none could be built */
+  KT_EXIT_LOCKED = 5,  /* another process is building the index */
+  KT_EXIT_FAILURE = 6  /* I/O error, damaged index, internal error */
 };
 
 /* Exit code for a library status code. */

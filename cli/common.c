@@ -17,7 +17,9 @@
 int kt_cli_exit_code(int status) {
   switch (status) {
   case KT_OK: return KT_EXIT_OK;
-  case KT_EINVAL: case KT_ETOOBIG: case KT_ECATALOG: return KT_EXIT_INPUT;
+  case KT_EINVAL:
+  case KT_ETOOBIG:
+  case KT_ECATALOG: return KT_EXIT_INPUT;
   case KT_ENOINDEX: return KT_EXIT_NOINDEX;
   case KT_ELOCKED: return KT_EXIT_LOCKED;
   default: return KT_EXIT_FAILURE;
@@ -26,8 +28,8 @@ int kt_cli_exit_code(int status) {
 
 /* The character at @p p (@p n bytes left): how many bytes it has, and in
  * @p hide whether a terminal must not get it — C0 controls (but newline
- * tab and carriage return, for progress lines, when @p keep_lines), DEL, C1 controls (U+0080-U+009F) and the
- * bidi overrides and isolates (U+202A-U+202E, U+2066-U+2069); the same rule
+ * tab and carriage return, for progress lines, when @p keep_lines), DEL, C1 controls
+ * (U+0080-U+009F) and the bidi overrides and isolates (U+202A-U+202E, U+2066-U+2069); the same rule
  * as the library's messages (engine/error.c). 0 when the bytes end inside
  * a sequence that may be one to hide. */
 static size_t char_len(const unsigned char *p, size_t n, bool keep_lines, bool *hide) {
@@ -106,7 +108,8 @@ static ssize_t shown_write(void *cookie, const char *buf, size_t size) {
       bool hide;
       size_t k = char_len((const unsigned char *)in + i, len - i, true, &hide);
       if (!k) {
-        if (done < size || len - i >= sizeof carry) k = 1; /* more follows in buf: not cut */
+        if (done < size || len - i >= sizeof carry)
+          k = 1; /* more follows in buf: not cut */
         else {
           memcpy(carry, in + i, len - i);
           ncarry = len - i;
@@ -144,7 +147,8 @@ static const char *data_dir(const char *env, const char *sub, char *buf, size_t 
   const char *e = getenv(env);
   if (e && *e) return e;
   const char *x = getenv("XDG_DATA_HOME");
-  if (x && *x) snprintf(buf, size, "%s/kohtaanto/%s", x, sub);
+  if (x && *x)
+    snprintf(buf, size, "%s/kohtaanto/%s", x, sub);
   else {
     const char *h = getenv("HOME");
     snprintf(buf, size, "%s/.local/share/kohtaanto/%s", h && *h ? h : ".", sub);
@@ -198,11 +202,17 @@ char *kt_cli_read_stdin(size_t cap, size_t *len, int *too_big) {
   size_t n;
   while ((n = fread(b + *len, 1, size - *len, stdin)) > 0) {
     *len += n;
-    if (*len > cap) { *too_big = 1; break; }
+    if (*len > cap) {
+      *too_big = 1;
+      break;
+    }
     if (*len == size) {
       size *= 2;
       char *p = realloc(b, size + 1);
-      if (!p) { free(b); return NULL; }
+      if (!p) {
+        free(b);
+        return NULL;
+      }
       b = p;
     }
   }
@@ -212,7 +222,8 @@ char *kt_cli_read_stdin(size_t cap, size_t *len, int *too_big) {
 
 char *kt_cli_join_args(int argc, char **argv, int from) {
   size_t total = 1;
-  for (int i = from; i < argc; i++) total += strlen(argv[i]) + 1;
+  for (int i = from; i < argc; i++)
+    total += strlen(argv[i]) + 1;
   char *text = malloc(total);
   if (!text) return NULL;
   text[0] = '\0';
@@ -240,7 +251,8 @@ const kt_cli_config kt_cli_configs[] = {
     {"-typos", KT_SEARCH_NO_TYPO_FIX, "full without typo correction", NULL},
     {"-compounds", KT_SEARCH_NO_COMPOUNDS, "full without compound parts", NULL},
     {"-umlauts", KT_SEARCH_NO_UMLAUT_FIX, "full without umlaut restoration", NULL},
-    {"-reading", KT_SEARCH_NO_READING, "full without clause roles, fact negation, generic words", NULL},
+    {"-reading", KT_SEARCH_NO_READING, "full without clause roles, fact negation, generic words",
+     NULL},
     {"-roles", 0, "full with the past and the goal weighed as the present",
      "role_background=1,role_background_concept=1,role_goal=1"},
     {"-evidence", 0, "full without the bound on one word's share", "evidence_cap=1"},

@@ -50,18 +50,17 @@ typedef struct query {
 
 typedef struct system {
   char name[64];
-  unsigned flags;      /* a Kohtaanto configuration ... */
+  unsigned flags;              /* a Kohtaanto configuration ... */
   const kt_cli_config *config; /* ... its parameters (NULL: the defaults or --set) */
-  bool feedback;       /* ... ranking with the simulated referrals */
-  const char *runfile; /* ... or a TREC run to score */
-  double ext_p50, ext_p99; /* a run's own latency (--times), or NAN */
+  bool feedback;               /* ... ranking with the simulated referrals */
+  const char *runfile;         /* ... or a TREC run to score */
+  double ext_p50, ext_p99;     /* a run's own latency (--times), or NAN */
   double *ndcg, *mrr, *recall, *s1, *ms;
   double *traps; /* must-not services in the top TRAP_K, per query */
 } system_t;
 
 #define CONFIGS kt_cli_configs
 #define NCONFIGS kt_cli_nconfigs
-
 
 static query *find_query(query *qs, size_t n, const char *qid) {
   for (size_t i = 0; i < n; i++)
@@ -71,7 +70,10 @@ static query *find_query(query *qs, size_t n, const char *qid) {
 
 static int load_queries(const char *path, query **out, size_t *n) {
   FILE *f = fopen(path, "r");
-  if (!f) { fprintf(stderr, "kohtaanto eval: cannot open %s\n", path); return KT_EXIT_INPUT; }
+  if (!f) {
+    fprintf(stderr, "kohtaanto eval: cannot open %s\n", path);
+    return KT_EXIT_INPUT;
+  }
   query *qs = calloc(MAX_QUERIES, sizeof *qs);
   char *line = NULL;
   size_t cap = 0, lineno = 0;
@@ -84,8 +86,11 @@ static int load_queries(const char *path, query **out, size_t *n) {
     char *tab = strchr(line, '\t');
     if (!tab || *n == MAX_QUERIES) {
       fprintf(stderr, "kohtaanto eval: %s:%zu: expected qid<TAB>text\n", path, lineno);
-      for (size_t i = 0; i < *n; i++) free(qs[i].text);
-      free(line); fclose(f); free(qs);
+      for (size_t i = 0; i < *n; i++)
+        free(qs[i].text);
+      free(line);
+      fclose(f);
+      free(qs);
       return KT_EXIT_INPUT;
     }
     *tab = '\0';
@@ -102,7 +107,10 @@ static int load_queries(const char *path, query **out, size_t *n) {
 
 static int load_qrels(const char *path, query *qs, size_t n) {
   FILE *f = fopen(path, "r");
-  if (!f) { fprintf(stderr, "kohtaanto eval: cannot open %s\n", path); return KT_EXIT_INPUT; }
+  if (!f) {
+    fprintf(stderr, "kohtaanto eval: cannot open %s\n", path);
+    return KT_EXIT_INPUT;
+  }
   char qid[64], zero[16], id[128];
   int grade;
   while (fscanf(f, "%63s %15s %127s %d", qid, zero, id, &grade) == 4) {
@@ -121,7 +129,10 @@ static int load_qrels(const char *path, query *qs, size_t n) {
 
 static int load_types(const char *path, query *qs, size_t n) {
   FILE *f = fopen(path, "r");
-  if (!f) { fprintf(stderr, "kohtaanto eval: cannot open %s\n", path); return KT_EXIT_INPUT; }
+  if (!f) {
+    fprintf(stderr, "kohtaanto eval: cannot open %s\n", path);
+    return KT_EXIT_INPUT;
+  }
   char qid[64], type[32];
   while (fscanf(f, "%63s %31s", qid, type) == 2) {
     query *q = find_query(qs, n, qid);
@@ -136,7 +147,10 @@ static int load_types(const char *path, query *qs, size_t n) {
  * cannot silently go unscored. */
 static int load_notin(const char *path, query *qs, size_t n, size_t *total) {
   FILE *f = fopen(path, "r");
-  if (!f) { fprintf(stderr, "kohtaanto eval: cannot open %s\n", path); return KT_EXIT_INPUT; }
+  if (!f) {
+    fprintf(stderr, "kohtaanto eval: cannot open %s\n", path);
+    return KT_EXIT_INPUT;
+  }
   char *line = NULL;
   size_t cap = 0, lineno = 0;
   int rc = 0;
@@ -158,7 +172,8 @@ static int load_notin(const char *path, query *qs, size_t n, size_t *total) {
       break;
     }
     bool dup = false;
-    for (size_t j = 0; j < q->nnotin && !dup; j++) dup = !strcmp(q->notin[j], tab + 1);
+    for (size_t j = 0; j < q->nnotin && !dup; j++)
+      dup = !strcmp(q->notin[j], tab + 1);
     if (dup) continue; /* listed twice: still one must-not service */
     if (q->nnotin == q->notincap) {
       q->notincap = q->notincap ? q->notincap * 2 : 4;
@@ -177,7 +192,10 @@ static double trap_hits(const query *q, char ids[][128], size_t nids) {
   size_t hits = 0;
   for (size_t i = 0; i < nids && i < TRAP_K; i++)
     for (size_t j = 0; j < q->nnotin; j++)
-      if (!strcmp(ids[i], q->notin[j])) { hits++; break; }
+      if (!strcmp(ids[i], q->notin[j])) {
+        hits++;
+        break;
+      }
   return (double)hits;
 }
 
@@ -190,8 +208,8 @@ static int grade_of(const query *q, const char *id) {
 static int cmp_desc(const void *a, const void *b) { return *(const int *)b - *(const int *)a; }
 
 /* Score one ranked list of ids against the judgments of @p q. */
-static void score(const query *q, char ids[][128], size_t nids, size_t k, double *ndcg,
-                  double *mrr, double *recall, double *s1) {
+static void score(const query *q, char ids[][128], size_t nids, size_t k, double *ndcg, double *mrr,
+                  double *recall, double *s1) {
   double dcg = 0, idcg = 0;
   size_t found = 0;
   *mrr = 0;
@@ -205,9 +223,11 @@ static void score(const query *q, char ids[][128], size_t nids, size_t k, double
   }
   int grades[256];
   size_t ng = q->nrel < 256 ? q->nrel : 256;
-  for (size_t i = 0; i < ng; i++) grades[i] = q->rel[i].grade;
+  for (size_t i = 0; i < ng; i++)
+    grades[i] = q->rel[i].grade;
   qsort(grades, ng, sizeof *grades, cmp_desc);
-  for (size_t i = 0; i < ng && i < k; i++) idcg += (pow(2, grades[i]) - 1) / log2((double)i + 2);
+  for (size_t i = 0; i < ng && i < k; i++)
+    idcg += (pow(2, grades[i]) - 1) / log2((double)i + 2);
   *ndcg = idcg > 0 ? dcg / idcg : 0;
   *recall = q->nrel ? (double)found / (double)q->nrel : 0;
   *s1 = nids > 0 && grade_of(q, ids[0]) > 0 ? 1 : 0;
@@ -243,13 +263,16 @@ static int run_config(kt_engine *e, kt_feedback *fb, system_t *s, query *qs, siz
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
   o.limit = k;
   o.flags = s->flags | KT_SEARCH_NO_EXPLAIN; /* ranking only, as the peers */
-  char (*ids)[128] = calloc(k, sizeof *ids);
+  char(*ids)[128] = calloc(k, sizeof *ids);
   for (size_t i = 0; i < n; i++) {
     kt_results *r = NULL;
     double t0 = now_ms();
     int rc = kt_search(e, qs[i].text, strlen(qs[i].text), &o, &r);
     s->ms[i] = now_ms() - t0;
-    if (rc) { free(ids); return kt_cli_fail(qs[i].qid, rc); }
+    if (rc) {
+      free(ids);
+      return kt_cli_fail(qs[i].qid, rc);
+    }
     size_t m = kt_results_count(r);
     for (size_t j = 0; j < m; j++) {
       snprintf(ids[j], 128, "%s", kt_results_get(r, j)->id);
@@ -292,9 +315,12 @@ static int train_feedback(kt_engine *e, const char *dir, query *qs, size_t n, kt
 
 static int run_file(system_t *s, query *qs, size_t n, size_t k) {
   FILE *f = fopen(s->runfile, "r");
-  if (!f) { fprintf(stderr, "kohtaanto eval: cannot open run %s\n", s->runfile); return KT_EXIT_INPUT; }
+  if (!f) {
+    fprintf(stderr, "kohtaanto eval: cannot open run %s\n", s->runfile);
+    return KT_EXIT_INPUT;
+  }
   /* Collect each query's ids in rank order (runs are written in rank order). */
-  char (*ids)[MAX_K][128] = calloc(n, sizeof *ids);
+  char(*ids)[MAX_K][128] = calloc(n, sizeof *ids);
   size_t *cnt = calloc(n, sizeof *cnt);
   char qid[64], q0[16], id[128], tag[64];
   int rank;
@@ -341,7 +367,7 @@ static double tune_score(kt_engine *e, query *qs, size_t n, size_t k, int fold, 
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
   o.limit = k;
   o.flags = KT_SEARCH_NO_EXPLAIN;
-  char (*ids)[128] = calloc(k, sizeof *ids);
+  char(*ids)[128] = calloc(k, sizeof *ids);
   double sum = 0;
   size_t m = 0;
   for (size_t i = 0; ids && i < n; i++) {
@@ -351,7 +377,8 @@ static double tune_score(kt_engine *e, query *qs, size_t n, size_t k, int fold, 
     kt_results *r = NULL;
     if (kt_search(e, qs[i].text, strlen(qs[i].text), &o, &r)) continue;
     size_t c = kt_results_count(r);
-    for (size_t j = 0; j < c; j++) snprintf(ids[j], 128, "%s", kt_results_get(r, j)->id);
+    for (size_t j = 0; j < c; j++)
+      snprintf(ids[j], 128, "%s", kt_results_get(r, j)->id);
     double nd, mrr, rec, s1;
     score(&qs[i], ids, c, k, &nd, &mrr, &rec, &s1);
     sum += nd;
@@ -383,7 +410,10 @@ static void tune_fit(kt_engine *e, query *qs, size_t n, size_t k, int fold, doub
         if (v == cur) continue;
         kt_engine_set_param(e, name, v);
         double sc = tune_score(e, qs, n, k, fold, true);
-        if (sc > best + 0.0005) { best = sc; pick = v; }
+        if (sc > best + 0.0005) {
+          best = sc;
+          pick = v;
+        }
       }
       kt_engine_set_param(e, name, pick);
       best_out[p] = pick;
@@ -393,12 +423,18 @@ static void tune_fit(kt_engine *e, query *qs, size_t n, size_t k, int fold, doub
 
 static int tune(kt_engine *e, query *qs, size_t n, size_t k) {
   size_t np = 0;
-  while (kt_ranking_param(np, NULL, NULL, NULL)) np++;
+  while (kt_ranking_param(np, NULL, NULL, NULL))
+    np++;
   double *def = calloc(np, sizeof *def), *v = calloc(np, sizeof *v);
-  if (!def || !v) { free(def); free(v); return kt_cli_fail("tune", KT_ENOMEM); }
-  for (size_t p = 0; p < np; p++) kt_ranking_param(p, &def[p], NULL, NULL);
-  printf("coordinate ascent on nDCG@%zu, %d rounds over %d values per parameter, %d folds\n\n",
-         k, TUNE_ROUNDS, TUNE_STEPS, TUNE_FOLDS);
+  if (!def || !v) {
+    free(def);
+    free(v);
+    return kt_cli_fail("tune", KT_ENOMEM);
+  }
+  for (size_t p = 0; p < np; p++)
+    kt_ranking_param(p, &def[p], NULL, NULL);
+  printf("coordinate ascent on nDCG@%zu, %d rounds over %d values per parameter, %d folds\n\n", k,
+         TUNE_ROUNDS, TUNE_STEPS, TUNE_FOLDS);
   printf("%-6s %12s %12s %12s\n", "fold", "train tuned", "held default", "held tuned");
   double sum_def = 0, sum_tuned = 0;
   for (int f = 0; f <= TUNE_FOLDS; f++) {
@@ -452,7 +488,8 @@ static void usage(FILE *f) {
         "                      [--notin Q.notin] [--write-runs DIR]\n"
         "  --config NAME  a Kohtaanto configuration (ablation); 'all' = every one:\n",
         f);
-  for (size_t i = 0; i < NCONFIGS; i++) fprintf(f, "                   %-10s %s\n", CONFIGS[i].name, CONFIGS[i].what);
+  for (size_t i = 0; i < NCONFIGS; i++)
+    fprintf(f, "                   %-10s %s\n", CONFIGS[i].name, CONFIGS[i].what);
   fputs("  --feedback-split  every other judged query's judgments become simulated referrals\n"
         "                   (grade 2 referred, 1 useful); the rest are scored with and\n"
         "                   without them (+feedback). Off unless asked.\n"
@@ -484,13 +521,13 @@ int kt_cli_eval(int argc, char **argv) {
   size_t nsets = 0;
   memset(sys, 0, sizeof sys);
   static const struct option lo[] = {
-      {"index", required_argument, 0, 'i'}, {"queries", required_argument, 0, 'q'},
-      {"qrels", required_argument, 0, 'r'}, {"types", required_argument, 0, 't'},
+      {"index", required_argument, 0, 'i'},  {"queries", required_argument, 0, 'q'},
+      {"qrels", required_argument, 0, 'r'},  {"types", required_argument, 0, 't'},
       {"config", required_argument, 0, 'c'}, {"run", required_argument, 0, 'R'},
-      {"times", required_argument, 0, 'T'}, {"feedback-split", no_argument, 0, 'F'},
-      {"set", required_argument, 0, 'S'}, {"tune", no_argument, 0, 'U'},
-      {"notin", required_argument, 0, 'N'}, {"write-runs", required_argument, 0, 'W'},
-      {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+      {"times", required_argument, 0, 'T'},  {"feedback-split", no_argument, 0, 'F'},
+      {"set", required_argument, 0, 'S'},    {"tune", no_argument, 0, 'U'},
+      {"notin", required_argument, 0, 'N'},  {"write-runs", required_argument, 0, 'W'},
+      {"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
   int c;
   optind = 1;
   while ((c = getopt_long(argc, argv, "k:h", lo, NULL)) != -1) {
@@ -509,12 +546,19 @@ int kt_cli_eval(int argc, char **argv) {
           sys[ns++].flags = CONFIGS[i].flags;
           any = true;
         }
-      if (!any) { fprintf(stderr, "kohtaanto eval: unknown --config '%s'\n", optarg); usage(stderr); return KT_EXIT_USAGE; }
+      if (!any) {
+        fprintf(stderr, "kohtaanto eval: unknown --config '%s'\n", optarg);
+        usage(stderr);
+        return KT_EXIT_USAGE;
+      }
       break;
     }
     case 'R': {
       char *eq = strchr(optarg, '=');
-      if (!eq || ns == MAX_SYSTEMS) { fprintf(stderr, "kohtaanto eval: --run wants NAME=FILE\n"); return KT_EXIT_USAGE; }
+      if (!eq || ns == MAX_SYSTEMS) {
+        fprintf(stderr, "kohtaanto eval: --run wants NAME=FILE\n");
+        return KT_EXIT_USAGE;
+      }
       snprintf(sys[ns].name, sizeof sys[ns].name, "%.*s", (int)(eq - optarg), optarg);
       sys[ns].ext_p50 = sys[ns].ext_p99 = NAN;
       sys[ns++].runfile = eq + 1;
@@ -524,7 +568,8 @@ int kt_cli_eval(int argc, char **argv) {
       /* NAME=FILE holding "mean_ms p50_ms p99_ms n" for an earlier --run NAME */
       char *eq = strchr(optarg, '=');
       size_t s = 0;
-      while (eq && s < ns && strncmp(sys[s].name, optarg, (size_t)(eq - optarg))) s++;
+      while (eq && s < ns && strncmp(sys[s].name, optarg, (size_t)(eq - optarg)))
+        s++;
       FILE *tf = eq && s < ns ? fopen(eq + 1, "r") : NULL;
       double mean, p50, p99;
       if (!tf || fscanf(tf, "%lf %lf %lf", &mean, &p50, &p99) != 3) {
@@ -541,7 +586,10 @@ int kt_cli_eval(int argc, char **argv) {
     case 'U': tuning = true; break;
     case 'S': {
       char *eq = strchr(optarg, '=');
-      if (!eq || nsets == 64) { fprintf(stderr, "kohtaanto eval: --set wants NAME=VALUE\n"); return KT_EXIT_USAGE; }
+      if (!eq || nsets == 64) {
+        fprintf(stderr, "kohtaanto eval: --set wants NAME=VALUE\n");
+        return KT_EXIT_USAGE;
+      }
       sets[nsets++] = optarg;
       break;
     }
@@ -551,7 +599,10 @@ int kt_cli_eval(int argc, char **argv) {
     default: usage(stderr); return KT_EXIT_USAGE;
     }
   }
-  if (!qpath || !rpath || k == 0 || k > MAX_K) { usage(stderr); return KT_EXIT_USAGE; }
+  if (!qpath || !rpath || k == 0 || k > MAX_K) {
+    usage(stderr);
+    return KT_EXIT_USAGE;
+  }
   if (ns == 0) {
     snprintf(sys[0].name, sizeof sys[0].name, "kohtaanto:full");
     sys[ns++].flags = 0;
@@ -573,7 +624,11 @@ int kt_cli_eval(int argc, char **argv) {
   size_t nnotin = 0;
   if (!x && npath) x = load_notin(npath, qs, n, &nnotin);
   if (x) {
-    for (size_t i = 0; qs && i < n; i++) { free(qs[i].text); free(qs[i].rel); free(qs[i].notin); }
+    for (size_t i = 0; qs && i < n; i++) {
+      free(qs[i].text);
+      free(qs[i].rel);
+      free(qs[i].notin);
+    }
     free(qs);
     return x;
   }
@@ -598,10 +653,16 @@ int kt_cli_eval(int argc, char **argv) {
     y->s1 = calloc(n, sizeof(double));
     y->ms = calloc(n, sizeof(double));
     y->traps = calloc(n, sizeof(double));
-    if (y->runfile) { x = run_file(y, qs, n, k); continue; }
+    if (y->runfile) {
+      x = run_file(y, qs, n, k);
+      continue;
+    }
     if (!e) {
       int rc = kt_engine_open(&e, index);
-      if (rc) { x = kt_cli_fail("open index", rc); break; }
+      if (rc) {
+        x = kt_cli_fail("open index", rc);
+        break;
+      }
       for (size_t j = 0; j < nsets && !rc; j++) {
         char name[64];
         const char *eq = strchr(sets[j], '=');
@@ -638,22 +699,34 @@ int kt_cli_eval(int argc, char **argv) {
       }
     }
     x = run_config(e, fb, y, qs, n, k, run);
-    if (run && fclose(run)) { fprintf(stderr, "kohtaanto eval: cannot write a run in %s\n", rundir); x = KT_EXIT_INPUT; }
+    if (run && fclose(run)) {
+      fprintf(stderr, "kohtaanto eval: cannot write a run in %s\n", rundir);
+      x = KT_EXIT_INPUT;
+    }
   }
   if (tuning) {
     kt_engine_close(e);
     for (size_t s = 0; s < ns; s++) {
-      free(sys[s].ndcg); free(sys[s].mrr); free(sys[s].recall); free(sys[s].s1); free(sys[s].ms);
+      free(sys[s].ndcg);
+      free(sys[s].mrr);
+      free(sys[s].recall);
+      free(sys[s].s1);
+      free(sys[s].ms);
       free(sys[s].traps);
     }
-    for (size_t i = 0; i < n; i++) { free(qs[i].text); free(qs[i].rel); free(qs[i].notin); }
+    for (size_t i = 0; i < n; i++) {
+      free(qs[i].text);
+      free(qs[i].rel);
+      free(qs[i].notin);
+    }
     free(qs);
     return x;
   }
   kt_engine_close(e);
   if (fb) {
     printf("feedback: %zu marks from %zu judged queries used as referrals; the other queries are "
-           "scored\n", kt_feedback_count(fb), ntrain);
+           "scored\n",
+           kt_feedback_count(fb), ntrain);
     kt_feedback_close(fb);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", fbdir);
@@ -662,15 +735,19 @@ int kt_cli_eval(int argc, char **argv) {
   if (x) return x;
 
   size_t judged = 0;
-  for (size_t i = 0; i < n; i++) judged += qs[i].nrel > 0 && !qs[i].train;
+  for (size_t i = 0; i < n; i++)
+    judged += qs[i].nrel > 0 && !qs[i].train;
   size_t trapped = 0; /* notes with must-not services */
-  for (size_t i = 0; i < n; i++) trapped += qs[i].nnotin > 0 && !qs[i].train;
+  for (size_t i = 0; i < n; i++)
+    trapped += qs[i].nnotin > 0 && !qs[i].train;
   printf("queries: %zu (%zu judged)   cut-off k=%zu\n", n, judged, k);
   if (npath)
-    printf("trap set: %zu must-not services on %zu notes; traps@%d = must-not services in the top %d,\n"
+    printf("trap set: %zu must-not services on %zu notes; traps@%d = must-not services in the top "
+           "%d,\n"
            "summed over the notes; trap%% = share of notes with at least one (lower is better)\n",
            nnotin, trapped, TRAP_K, TRAP_K);
-  printf("\n%-22s %8s %8s %8s %8s %9s %9s", "system", "nDCG@k", "MRR@k", "R@k", "S@1", "ms p50", "ms p99");
+  printf("\n%-22s %8s %8s %8s %8s %9s %9s", "system", "nDCG@k", "MRR@k", "R@k", "S@1", "ms p50",
+         "ms p99");
   if (npath) printf(" %8s %7s", "traps@5", "trap%");
   printf("\n");
   for (size_t s = 0; s < ns; s++) {
@@ -698,14 +775,16 @@ int kt_cli_eval(int argc, char **argv) {
   size_t nt = 0;
   for (size_t i = 0; i < n; i++) {
     size_t t = 0;
-    while (t < nt && strcmp(types[t], qs[i].type)) t++;
+    while (t < nt && strcmp(types[t], qs[i].type))
+      t++;
     if (t == nt && nt < MAX_TYPES) snprintf(types[nt++], 32, "%s", qs[i].type);
   }
   if (nt > 1) {
     printf("\nnDCG@k / R@k by query type\n%-22s", "system");
     for (size_t t = 0; t < nt; t++) {
       size_t m = 0;
-      for (size_t i = 0; i < n; i++) m += !strcmp(qs[i].type, types[t]) && qs[i].nrel && !qs[i].train;
+      for (size_t i = 0; i < n; i++)
+        m += !strcmp(qs[i].type, types[t]) && qs[i].nrel && !qs[i].train;
       char h[48];
       snprintf(h, sizeof h, "%s(%zu)", types[t], m);
       printf(" %13s", h);
@@ -714,7 +793,8 @@ int kt_cli_eval(int argc, char **argv) {
     for (size_t s = 0; s < ns; s++) {
       printf("%-22s", sys[s].name);
       for (size_t t = 0; t < nt; t++)
-        printf("   %.3f/%.3f", mean_of(sys[s].ndcg, qs, n, types[t]), mean_of(sys[s].recall, qs, n, types[t]));
+        printf("   %.3f/%.3f", mean_of(sys[s].ndcg, qs, n, types[t]),
+               mean_of(sys[s].recall, qs, n, types[t]));
       printf("\n");
     }
     if (npath) {
@@ -750,11 +830,13 @@ int kt_cli_eval(int argc, char **argv) {
       best = (int)s;
   if (best >= 0) {
     double bn = mean_of(sys[best].ndcg, qs, n, NULL), br = mean_of(sys[best].recall, qs, n, NULL);
-    printf("\nratios to the best peer (%s): nDCG@k, R@k, and its p50 latency / ours\n", sys[best].name);
+    printf("\nratios to the best peer (%s): nDCG@k, R@k, and its p50 latency / ours\n",
+           sys[best].name);
     for (size_t s = 0; s < ns; s++) {
       if (sys[s].runfile) continue;
       double p50 = quantile(sys[s].ms, n, 0.5);
-      printf("%-22s  nDCG x%.2f  R x%.2f", sys[s].name, bn > 0 ? mean_of(sys[s].ndcg, qs, n, NULL) / bn : 0,
+      printf("%-22s  nDCG x%.2f  R x%.2f", sys[s].name,
+             bn > 0 ? mean_of(sys[s].ndcg, qs, n, NULL) / bn : 0,
              br > 0 ? mean_of(sys[s].recall, qs, n, NULL) / br : 0);
       if (!isnan(sys[best].ext_p50) && p50 > 0) printf("  speed x%.1f", sys[best].ext_p50 / p50);
       printf("\n");
@@ -773,7 +855,8 @@ int kt_cli_eval(int argc, char **argv) {
     }
   }
   if (fewest >= 0) {
-    printf("\ntrap hits@%d against the peer with the fewest (%s: %.0f, %.1f%% of notes); ratio < 1 is fewer\n",
+    printf("\ntrap hits@%d against the peer with the fewest (%s: %.0f, %.1f%% of notes); ratio < 1 "
+           "is fewer\n",
            TRAP_K, sys[fewest].name, fsum, 100 * fshare);
     for (size_t s = 0; s < ns; s++) {
       if (sys[s].runfile) continue;
@@ -785,10 +868,18 @@ int kt_cli_eval(int argc, char **argv) {
     }
   }
   for (size_t s = 0; s < ns; s++) {
-    free(sys[s].ndcg); free(sys[s].mrr); free(sys[s].recall); free(sys[s].s1); free(sys[s].ms);
+    free(sys[s].ndcg);
+    free(sys[s].mrr);
+    free(sys[s].recall);
+    free(sys[s].s1);
+    free(sys[s].ms);
     free(sys[s].traps);
   }
-  for (size_t i = 0; i < n; i++) { free(qs[i].text); free(qs[i].rel); free(qs[i].notin); }
+  for (size_t i = 0; i < n; i++) {
+    free(qs[i].text);
+    free(qs[i].rel);
+    free(qs[i].notin);
+  }
   free(qs);
   return KT_EXIT_OK;
 }

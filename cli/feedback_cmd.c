@@ -48,12 +48,16 @@ int kt_cli_feedback(int argc, char **argv) {
   const char *service = NULL, *kind = NULL, *reason = "", *format = "csv";
   unsigned retention = 0, days = 0;
   enum { O_SERVICE = 256, O_KIND, O_REASON, O_FORMAT, O_DAYS, O_STORE, O_RETENTION, O_INDEX };
-  static const struct option lo[] = {
-      {"service", required_argument, 0, O_SERVICE}, {"kind", required_argument, 0, O_KIND},
-      {"reason", required_argument, 0, O_REASON},   {"format", required_argument, 0, O_FORMAT},
-      {"days", required_argument, 0, O_DAYS},       {"store", required_argument, 0, O_STORE},
-      {"retention", required_argument, 0, O_RETENTION}, {"index", required_argument, 0, O_INDEX},
-      {"help", no_argument, 0, 'h'},                {0, 0, 0, 0}};
+  static const struct option lo[] = {{"service", required_argument, 0, O_SERVICE},
+                                     {"kind", required_argument, 0, O_KIND},
+                                     {"reason", required_argument, 0, O_REASON},
+                                     {"format", required_argument, 0, O_FORMAT},
+                                     {"days", required_argument, 0, O_DAYS},
+                                     {"store", required_argument, 0, O_STORE},
+                                     {"retention", required_argument, 0, O_RETENTION},
+                                     {"index", required_argument, 0, O_INDEX},
+                                     {"help", no_argument, 0, 'h'},
+                                     {0, 0, 0, 0}};
   int c;
   optind = 2;
   while ((c = getopt_long(argc, argv, "+h", lo, NULL)) != -1) {
@@ -73,8 +77,10 @@ int kt_cli_feedback(int argc, char **argv) {
                 c == O_DAYS ? "days" : "retention", optarg);
         return KT_EXIT_USAGE;
       }
-      if (c == O_DAYS) days = (unsigned)v;
-      else retention = (unsigned)v;
+      if (c == O_DAYS)
+        days = (unsigned)v;
+      else
+        retention = (unsigned)v;
       break;
     }
     case 'h': usage(stdout); return KT_EXIT_OK;
@@ -82,7 +88,8 @@ int kt_cli_feedback(int argc, char **argv) {
     }
   }
   bool is_add = !strcmp(sub, "add"), is_export = !strcmp(sub, "export");
-  if (!is_add && !is_export && strcmp(sub, "expire") && strcmp(sub, "wipe") && strcmp(sub, "count")) {
+  if (!is_add && !is_export && strcmp(sub, "expire") && strcmp(sub, "wipe") &&
+      strcmp(sub, "count")) {
     fprintf(stderr, "kohtaanto feedback: unknown subcommand '%s'\n", sub);
     usage(stderr);
     return KT_EXIT_USAGE;
@@ -94,12 +101,16 @@ int kt_cli_feedback(int argc, char **argv) {
       return KT_EXIT_USAGE;
     }
     if (!(k = kt_feedback_kind_parse(kind))) {
-      fprintf(stderr, "kohtaanto feedback add: --kind '%s' is not referred, useful or not_suitable\n", kind);
+      fprintf(stderr,
+              "kohtaanto feedback add: --kind '%s' is not referred, useful or not_suitable\n",
+              kind);
       return KT_EXIT_USAGE;
     }
     if ((r = kt_feedback_reason_parse(reason)) < 0) {
-      fprintf(stderr, "kohtaanto feedback add: --reason '%s' is not one of target_group, "
-                      "not_eligible, area, unclear, no_match, other\n", reason);
+      fprintf(stderr,
+              "kohtaanto feedback add: --reason '%s' is not one of target_group, "
+              "not_eligible, area, unclear, no_match, other\n",
+              reason);
       return KT_EXIT_USAGE;
     }
   }
@@ -141,8 +152,10 @@ int kt_cli_feedback(int argc, char **argv) {
   } else if (is_export) {
     char *out = NULL;
     rc = kt_feedback_export(fb, e, !strcmp(format, "json") ? KT_EXPORT_JSON : KT_EXPORT_CSV, &out);
-    if (rc) exit_code = kt_cli_fail("export", rc);
-    else fputs(out, stdout);
+    if (rc)
+      exit_code = kt_cli_fail("export", rc);
+    else
+      fputs(out, stdout);
     if (out && !strcmp(format, "json")) putchar('\n');
     kt_free(out);
   } else if (!strcmp(sub, "count")) {
@@ -151,8 +164,10 @@ int kt_cli_feedback(int argc, char **argv) {
     size_t removed = 0;
     bool wipe = !strcmp(sub, "wipe");
     rc = kt_feedback_expire(fb, wipe ? 0 : days ? days : (retention ? retention : 365), &removed);
-    if (rc) exit_code = kt_cli_fail(wipe ? "wipe" : "expire", rc);
-    else printf("poistettu %zu merkintää\n", removed);
+    if (rc)
+      exit_code = kt_cli_fail(wipe ? "wipe" : "expire", rc);
+    else
+      printf("poistettu %zu merkintää\n", removed);
   }
   kt_engine_close(e);
   kt_feedback_close(fb);

@@ -32,30 +32,33 @@ static int build(const char *catalog, const char *index, int progress, int quiet
   int rc = kt_index_build(catalog, index, &o, &st);
   if (rc) return kt_cli_fail("index", rc);
   if (!quiet)
-    fprintf(stderr, "indexed %zu services (%zu terms) from %s into %s/%s in %.2f s\n",
-            st.services, st.terms, catalog, index, st.generation, st.seconds);
+    fprintf(stderr, "indexed %zu services (%zu terms) from %s into %s/%s in %.2f s\n", st.services,
+            st.terms, catalog, index, st.generation, st.seconds);
   if (!quiet && shards > 1)
-    fprintf(stderr, "%zu shards in %s/%s/shards/0..%zu; serve them with xapian-tcpsrv and list "
-            "them in %s/shards.conf (docs/shards.md)\n", shards, index, st.generation, shards - 1, index);
+    fprintf(stderr,
+            "%zu shards in %s/%s/shards/0..%zu; serve them with xapian-tcpsrv and list "
+            "them in %s/shards.conf (docs/shards.md)\n",
+            shards, index, st.generation, shards - 1, index);
   return KT_EXIT_OK;
 }
 
 int kt_cli_build_default(const char *catalog, const char *index, int verbose) {
   if (verbose)
-    fprintf(stderr, "kohtaanto: no index at %s; building it from the catalogue %s first\n",
-            index, catalog);
+    fprintf(stderr, "kohtaanto: no index at %s; building it from the catalogue %s first\n", index,
+            catalog);
   return build(catalog, index, verbose, !verbose, 0, 0);
 }
 
 static void usage(FILE *f) {
-  fputs("usage: kohtaanto index [--catalog DIR] [--index DIR] [--check] [--shards N] [--eval-terms]\n"
-        "  --catalog DIR  catalogue folder holding services/<id>.json (default: bundled)\n"
-        "  --index DIR    index root (default: $KOHTAANTO_INDEX or ~/.local/share/kohtaanto/index)\n"
-        "  --check        only validate the catalogue; build nothing\n"
-        "  --shards N     split the search index into N shards for xapian-tcpsrv (docs/shards.md)\n"
-        "  --eval-terms   also write the evaluation index that `kohtaanto eval`'s surface and\n"
-        "                 snowball configurations search (not needed to serve or search)\n",
-        f);
+  fputs(
+      "usage: kohtaanto index [--catalog DIR] [--index DIR] [--check] [--shards N] [--eval-terms]\n"
+      "  --catalog DIR  catalogue folder holding services/<id>.json (default: bundled)\n"
+      "  --index DIR    index root (default: $KOHTAANTO_INDEX or ~/.local/share/kohtaanto/index)\n"
+      "  --check        only validate the catalogue; build nothing\n"
+      "  --shards N     split the search index into N shards for xapian-tcpsrv (docs/shards.md)\n"
+      "  --eval-terms   also write the evaluation index that `kohtaanto eval`'s surface and\n"
+      "                 snowball configurations search (not needed to serve or search)\n",
+      f);
 }
 
 int kt_cli_index(int argc, char **argv) {
@@ -82,7 +85,8 @@ int kt_cli_index(int argc, char **argv) {
       char *end = NULL;
       unsigned long v = strtoul(optarg, &end, 10);
       if (*end || v < 1 || v > KT_MAX_SHARDS) {
-        fprintf(stderr, "kohtaanto index: --shards wants a number 1-%d, not '%s'\n", KT_MAX_SHARDS, optarg);
+        fprintf(stderr, "kohtaanto index: --shards wants a number 1-%d, not '%s'\n", KT_MAX_SHARDS,
+                optarg);
         return KT_EXIT_USAGE;
       }
       shards = v;

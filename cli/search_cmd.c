@@ -59,8 +59,8 @@ static void print_snippet(const kt_result *x, int tty) {
   for (size_t k = 0; k < x->highlight_count; k++) {
     const kt_span *h = &x->highlights[k];
     if (h->start < pos || h->end > len) continue;
-    printf("%.*s%s%.*s%s", (int)(h->start - pos), x->snippet + pos, on,
-           (int)(h->end - h->start), x->snippet + h->start, off);
+    printf("%.*s%s%.*s%s", (int)(h->start - pos), x->snippet + pos, on, (int)(h->end - h->start),
+           x->snippet + h->start, off);
     pos = h->end;
   }
   printf("%s\n", x->snippet + pos);
@@ -106,7 +106,10 @@ static void print_text(const kt_results *r, int explain) {
           printf(" (%s; ", m->term);
           int first = 1;
           for (unsigned b = 1; b <= KT_FIELD_PROVIDER; b <<= 1)
-            if (m->fields & b) { printf("%s%s", first ? "" : ", ", field_fi(b)); first = 0; }
+            if (m->fields & b) {
+              printf("%s%s", first ? "" : ", ", field_fi(b));
+              first = 0;
+            }
           printf("; %.0f %%)", m->weight * 100);
         }
       }
@@ -181,8 +184,8 @@ static void print_counts(const kt_results *r) {
     size_t i;
     json_t *v;
     json_array_foreach(vals, i, v)
-      printf("%s %s %lld", i ? "," : "", json_string_value(json_object_get(v, "value")),
-             (long long)json_integer_value(json_object_get(v, "count")));
+        printf("%s %s %lld", i ? "," : "", json_string_value(json_object_get(v, "value")),
+               (long long)json_integer_value(json_object_get(v, "count")));
     printf("\n");
   }
   json_decref(doc);
@@ -193,7 +196,7 @@ static void print_counts(const kt_results *r) {
  * asked for, since national services match them all. */
 static int check_filters(kt_engine *e, const search_args *a) {
   static const char *const names[] = {"category", "target_group", "language"}; /* facets */
-  static const char *const flags[] = {"category", "group", "lang"};             /* options */
+  static const char *const flags[] = {"category", "group", "lang"};            /* options */
   const char *const *vals[] = {a->cat, a->grp, a->lang};
   const size_t counts[] = {a->ncat, a->ngrp, a->nlang};
   /* Values of the closed vocabularies and scales (--delivery, --provider-type,
@@ -248,8 +251,10 @@ static int check_filters(kt_engine *e, const search_args *a) {
         if (s && !strcasecmp(s, vals[f][i])) found = true;
       }
       if (!found) {
-        fprintf(stderr, "kohtaanto search: unknown --%s '%s' (`kohtaanto serve` lists the values "
-                "at /api/services)\n", flags[f], kt_cli_shown(vals[f][i]));
+        fprintf(stderr,
+                "kohtaanto search: unknown --%s '%s' (`kohtaanto serve` lists the values "
+                "at /api/services)\n",
+                flags[f], kt_cli_shown(vals[f][i]));
         x = KT_EXIT_USAGE;
       }
     }
@@ -285,23 +290,28 @@ static int run_batch(kt_engine *e, const search_args *a) {
   errno = 0;
   while ((n = getline(&line, &cap, f)) > 0) {
     lineno++;
-    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+      line[--n] = '\0';
     if (n == 0 || line[0] == '#') continue;
     char *tab = strchr(line, '\t');
     if (!tab) {
-      fprintf(stderr, "kohtaanto: %s:%zu: expected qid<TAB>text\n", kt_cli_shown(a->queries), lineno);
+      fprintf(stderr, "kohtaanto: %s:%zu: expected qid<TAB>text\n", kt_cli_shown(a->queries),
+              lineno);
       rc = KT_EXIT_INPUT;
       break;
     }
     *tab = '\0';
     if (!valid_qid(line)) {
-      fprintf(stderr, "kohtaanto: %s:%zu: the query id must be 1-100 bytes without spaces or "
-              "control characters\n", kt_cli_shown(a->queries), lineno);
+      fprintf(stderr,
+              "kohtaanto: %s:%zu: the query id must be 1-100 bytes without spaces or "
+              "control characters\n",
+              kt_cli_shown(a->queries), lineno);
       rc = KT_EXIT_INPUT;
       break;
     }
     bool dup = false;
-    for (size_t i = 0; i < nqids && !dup; i++) dup = !strcmp(qids[i], line);
+    for (size_t i = 0; i < nqids && !dup; i++)
+      dup = !strcmp(qids[i], line);
     if (dup) {
       fprintf(stderr, "kohtaanto: %s:%zu: query id '%s' is given twice\n", kt_cli_shown(a->queries),
               lineno, line);
@@ -310,16 +320,22 @@ static int run_batch(kt_engine *e, const search_args *a) {
     }
     if (nqids == qcap) {
       char **nq = realloc(qids, (qcap = qcap ? qcap * 2 : 64) * sizeof *nq);
-      if (!nq) { rc = kt_cli_fail("read queries", KT_ENOMEM); break; }
+      if (!nq) {
+        rc = kt_cli_fail("read queries", KT_ENOMEM);
+        break;
+      }
       qids = nq;
     }
-    if (!(qids[nqids] = strdup(line))) { rc = kt_cli_fail("read queries", KT_ENOMEM); break; }
+    if (!(qids[nqids] = strdup(line))) {
+      rc = kt_cli_fail("read queries", KT_ENOMEM);
+      break;
+    }
     nqids++;
     kt_results *r = NULL;
     int s = kt_search(e, tab + 1, strlen(tab + 1), &o, &r);
     if (s) {
-      fprintf(stderr, "kohtaanto: %s:%zu: %s: %s\n", kt_cli_shown(a->queries), lineno, kt_strerror(s),
-              kt_error_last());
+      fprintf(stderr, "kohtaanto: %s:%zu: %s: %s\n", kt_cli_shown(a->queries), lineno,
+              kt_strerror(s), kt_error_last());
       rc = kt_cli_exit_code(s);
       break;
     }
@@ -336,7 +352,8 @@ static int run_batch(kt_engine *e, const search_args *a) {
     rc = KT_EXIT_INPUT;
   }
   free(line);
-  for (size_t i = 0; i < nqids; i++) free(qids[i]);
+  for (size_t i = 0; i < nqids; i++)
+    free(qids[i]);
   free(qids);
   if (f != stdin) fclose(f);
   return rc;
@@ -363,7 +380,8 @@ static void search_usage(FILE *f) {
         "  --age N            the client's age: leave out services whose age limits exclude it\n"
         "  --counts           also count the matched services per filter value\n"
         "  --explain-lang L   explanations in fi, sv or en (default fi)\n"
-        "  --index DIR        index root (default: $KOHTAANTO_INDEX or ~/.local/share/kohtaanto/index)\n"
+        "  --index DIR        index root (default: $KOHTAANTO_INDEX or "
+        "~/.local/share/kohtaanto/index)\n"
         "  --catalog DIR      catalogue to build from when no index exists\n"
         "  --queries FILE     batch mode: lines qid<TAB>text, TREC run on stdout\n"
         "  --by-need          group the results under the needs found in the text\n"
@@ -392,25 +410,59 @@ int kt_cli_search(int argc, char **argv) {
   a.index = kt_cli_default_index();
   a.catalog = kt_cli_default_catalog();
   a.limit = 10;
-  enum { O_JSON = 256, O_EXPLAIN, O_CAT, O_GRP, O_LANG, O_MUN, O_INDEX, O_CATALOG, O_QUERIES,
-         O_FORMAT, O_NOCOMP, O_NOUML, O_BYNEED, O_CONFIG, O_DIVERSE, O_FEEDBACK, O_NOFEEDBACK,
-         O_DELIV, O_PTYPE, O_FEE, O_LEVEL, O_AGE, O_COUNTS, O_ELANG };
-  static const struct option lo[] = {
-      {"limit", required_argument, 0, 'n'}, {"json", no_argument, 0, O_JSON},
-      {"explain", no_argument, 0, O_EXPLAIN}, {"category", required_argument, 0, O_CAT},
-      {"group", required_argument, 0, O_GRP}, {"lang", required_argument, 0, O_LANG},
-      {"municipality", required_argument, 0, O_MUN}, {"index", required_argument, 0, O_INDEX},
-      {"catalog", required_argument, 0, O_CATALOG}, {"queries", required_argument, 0, O_QUERIES},
-      {"format", required_argument, 0, O_FORMAT}, {"no-compounds", no_argument, 0, O_NOCOMP},
-      {"no-umlaut-fix", no_argument, 0, O_NOUML}, {"by-need", no_argument, 0, O_BYNEED},
-      {"diverse", no_argument, 0, O_DIVERSE}, {"feedback", required_argument, 0, O_FEEDBACK},
-      {"no-feedback", no_argument, 0, O_NOFEEDBACK},
-      {"delivery", required_argument, 0, O_DELIV}, {"provider-type", required_argument, 0, O_PTYPE},
-      {"fee", required_argument, 0, O_FEE}, {"finnish-level", required_argument, 0, O_LEVEL},
-      {"age", required_argument, 0, O_AGE}, {"counts", no_argument, 0, O_COUNTS},
-      {"explain-lang", required_argument, 0, O_ELANG},
-      {"config", required_argument, 0, O_CONFIG}, {"help", no_argument, 0, 'h'},
-      {0, 0, 0, 0}};
+  enum {
+    O_JSON = 256,
+    O_EXPLAIN,
+    O_CAT,
+    O_GRP,
+    O_LANG,
+    O_MUN,
+    O_INDEX,
+    O_CATALOG,
+    O_QUERIES,
+    O_FORMAT,
+    O_NOCOMP,
+    O_NOUML,
+    O_BYNEED,
+    O_CONFIG,
+    O_DIVERSE,
+    O_FEEDBACK,
+    O_NOFEEDBACK,
+    O_DELIV,
+    O_PTYPE,
+    O_FEE,
+    O_LEVEL,
+    O_AGE,
+    O_COUNTS,
+    O_ELANG
+  };
+  static const struct option lo[] = {{"limit", required_argument, 0, 'n'},
+                                     {"json", no_argument, 0, O_JSON},
+                                     {"explain", no_argument, 0, O_EXPLAIN},
+                                     {"category", required_argument, 0, O_CAT},
+                                     {"group", required_argument, 0, O_GRP},
+                                     {"lang", required_argument, 0, O_LANG},
+                                     {"municipality", required_argument, 0, O_MUN},
+                                     {"index", required_argument, 0, O_INDEX},
+                                     {"catalog", required_argument, 0, O_CATALOG},
+                                     {"queries", required_argument, 0, O_QUERIES},
+                                     {"format", required_argument, 0, O_FORMAT},
+                                     {"no-compounds", no_argument, 0, O_NOCOMP},
+                                     {"no-umlaut-fix", no_argument, 0, O_NOUML},
+                                     {"by-need", no_argument, 0, O_BYNEED},
+                                     {"diverse", no_argument, 0, O_DIVERSE},
+                                     {"feedback", required_argument, 0, O_FEEDBACK},
+                                     {"no-feedback", no_argument, 0, O_NOFEEDBACK},
+                                     {"delivery", required_argument, 0, O_DELIV},
+                                     {"provider-type", required_argument, 0, O_PTYPE},
+                                     {"fee", required_argument, 0, O_FEE},
+                                     {"finnish-level", required_argument, 0, O_LEVEL},
+                                     {"age", required_argument, 0, O_AGE},
+                                     {"counts", no_argument, 0, O_COUNTS},
+                                     {"explain-lang", required_argument, 0, O_ELANG},
+                                     {"config", required_argument, 0, O_CONFIG},
+                                     {"help", no_argument, 0, 'h'},
+                                     {0, 0, 0, 0}};
   int c;
   optind = 1;
   while ((c = getopt_long(argc, argv, "+n:h", lo, NULL)) != -1) {
@@ -425,13 +477,27 @@ int kt_cli_search(int argc, char **argv) {
       break;
     case O_JSON: a.json = 1; break;
     case O_EXPLAIN: a.explain = 1; break;
-    case O_CAT: if (add_val(a.cat, &a.ncat, optarg, "--category")) return KT_EXIT_USAGE; break;
-    case O_GRP: if (add_val(a.grp, &a.ngrp, optarg, "--group")) return KT_EXIT_USAGE; break;
-    case O_LANG: if (add_val(a.lang, &a.nlang, optarg, "--lang")) return KT_EXIT_USAGE; break;
-    case O_MUN: if (add_val(a.mun, &a.nmun, optarg, "--municipality")) return KT_EXIT_USAGE; break;
-    case O_DELIV: if (add_val(a.deliv, &a.ndeliv, optarg, "--delivery")) return KT_EXIT_USAGE; break;
-    case O_PTYPE: if (add_val(a.ptype, &a.nptype, optarg, "--provider-type")) return KT_EXIT_USAGE; break;
-    case O_FEE: if (add_val(a.fee, &a.nfee, optarg, "--fee")) return KT_EXIT_USAGE; break;
+    case O_CAT:
+      if (add_val(a.cat, &a.ncat, optarg, "--category")) return KT_EXIT_USAGE;
+      break;
+    case O_GRP:
+      if (add_val(a.grp, &a.ngrp, optarg, "--group")) return KT_EXIT_USAGE;
+      break;
+    case O_LANG:
+      if (add_val(a.lang, &a.nlang, optarg, "--lang")) return KT_EXIT_USAGE;
+      break;
+    case O_MUN:
+      if (add_val(a.mun, &a.nmun, optarg, "--municipality")) return KT_EXIT_USAGE;
+      break;
+    case O_DELIV:
+      if (add_val(a.deliv, &a.ndeliv, optarg, "--delivery")) return KT_EXIT_USAGE;
+      break;
+    case O_PTYPE:
+      if (add_val(a.ptype, &a.nptype, optarg, "--provider-type")) return KT_EXIT_USAGE;
+      break;
+    case O_FEE:
+      if (add_val(a.fee, &a.nfee, optarg, "--fee")) return KT_EXIT_USAGE;
+      break;
     case O_LEVEL: a.finnish_level = optarg; break;
     case O_AGE: a.age = optarg; break;
     case O_COUNTS: a.counts = 1; break;
@@ -456,7 +522,8 @@ int kt_cli_search(int argc, char **argv) {
     case O_CONFIG: {
       const kt_cli_config *cf = kt_cli_config_find(optarg);
       if (!cf) {
-        fprintf(stderr, "kohtaanto search: unknown --config '%s' (see kohtaanto eval --help)\n", optarg);
+        fprintf(stderr, "kohtaanto search: unknown --config '%s' (see kohtaanto eval --help)\n",
+                optarg);
         return KT_EXIT_USAGE;
       }
       a.flags |= cf->flags;
@@ -492,12 +559,18 @@ int kt_cli_search(int argc, char **argv) {
   size_t len = 0;
   if (optind < argc) {
     text = kt_cli_join_args(argc, argv, optind);
-    if (!text) { close_engine(e); return KT_EXIT_FAILURE; }
+    if (!text) {
+      close_engine(e);
+      return KT_EXIT_FAILURE;
+    }
     len = strlen(text);
   } else {
     int too_big = 0;
     text = kt_cli_read_stdin(KT_MAX_QUERY_BYTES, &len, &too_big);
-    if (!text) { close_engine(e); return KT_EXIT_FAILURE; }
+    if (!text) {
+      close_engine(e);
+      return KT_EXIT_FAILURE;
+    }
     if (too_big) {
       fprintf(stderr, "kohtaanto: search: need text on stdin is over the limit of %d bytes\n",
               KT_MAX_QUERY_BYTES);
@@ -527,8 +600,9 @@ int kt_cli_search(int argc, char **argv) {
       close_engine(e);
       return kt_cli_fail("search", rc ? rc : KT_ENOMEM);
     }
-    json_object_set_new(doc, "index", json_pack("{s:s, s:s}", "generation", info.generation,
-                                                "built_at", info.built_at));
+    json_object_set_new(
+        doc, "index",
+        json_pack("{s:s, s:s}", "generation", info.generation, "built_at", info.built_at));
     char *s = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     if (s) puts(s);
     free(s);
@@ -545,11 +619,12 @@ int kt_cli_search(int argc, char **argv) {
 int kt_cli_show(int argc, char **argv) {
   const char *index = kt_cli_default_index();
   int c;
-  static const struct option lo[] = {{"index", required_argument, 0, 'i'},
-                                     {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+  static const struct option lo[] = {
+      {"index", required_argument, 0, 'i'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
   optind = 1;
   while ((c = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
-    if (c == 'i') index = optarg;
+    if (c == 'i')
+      index = optarg;
     else {
       fputs("usage: kohtaanto show [--index DIR] ID\n", c == 'h' ? stdout : stderr);
       return c == 'h' ? KT_EXIT_OK : KT_EXIT_USAGE;
@@ -592,8 +667,10 @@ int kt_cli_analyze(int argc, char **argv) {
   if (argc > 1 && !strcmp(argv[1], "--")) {
     first = 2;
   } else if (argc > 1 && argv[1][0] == '-' && argv[1][1]) {
-    fprintf(stderr, "kohtaanto analyze: unknown option '%s' (analyze takes none; put -- before a "
-            "text that starts with '-')\n", argv[1]);
+    fprintf(stderr,
+            "kohtaanto analyze: unknown option '%s' (analyze takes none; put -- before a "
+            "text that starts with '-')\n",
+            argv[1]);
     return KT_EXIT_USAGE;
   }
   char *text;
@@ -606,7 +683,8 @@ int kt_cli_analyze(int argc, char **argv) {
     text = kt_cli_read_stdin(KT_MAX_QUERY_BYTES, &len, &too_big);
     if (too_big) {
       free(text);
-      fprintf(stderr, "kohtaanto analyze: the text on stdin is over %d bytes; the limit is %d bytes\n",
+      fprintf(stderr,
+              "kohtaanto analyze: the text on stdin is over %d bytes; the limit is %d bytes\n",
               KT_MAX_QUERY_BYTES, KT_MAX_QUERY_BYTES);
       return KT_EXIT_INPUT;
     }

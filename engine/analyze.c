@@ -65,8 +65,6 @@ unsigned kt__analysis_morph(const kt_analysis *a, size_t i) {
   return a && i < a->count ? a->morph[i] : 0;
 }
 
-
-
 static void cache_clear(kt_analyzer *an) {
   for (size_t i = 0; i < an->n_entries; i++) {
     cache_entry *e = an->entries[i];
@@ -163,7 +161,10 @@ typedef struct termset {
 
 /* Add a term as it is (already folded). */
 static void ts_add_raw(termset *ts, char *f, int kind) {
-  if (!f || ts->n == MAX_TERMS) { free(f); return; }
+  if (!f || ts->n == MAX_TERMS) {
+    free(f);
+    return;
+  }
   bool verb = ts->adding_verb && kind != KT_TERM_PART;
   for (size_t i = 0; i < ts->n; i++)
     if (!strcmp(ts->text[i], f)) {
@@ -188,7 +189,8 @@ static void ts_add(termset *ts, const char *s, size_t len, int kind) {
 }
 
 static void ts_free(termset *ts) {
-  for (size_t i = 0; i < ts->n; i++) free(ts->text[i]);
+  for (size_t i = 0; i < ts->n; i++)
+    free(ts->text[i]);
   ts->n = 0;
 }
 
@@ -214,17 +216,22 @@ static size_t parse_wordbases(const char *wb, part *parts, size_t maxp) {
   while (*p) {
     if (*p == '+') p++;
     const char *s = p;
-    while (*p && *p != '(' && *p != '+') p++;
+    while (*p && *p != '(' && *p != '+')
+      p++;
     size_t slen = (size_t)(p - s);
     const char *b = NULL;
     size_t blen = 0;
     if (*p == '(') {
       b = ++p;
-      while (*p && *p != ')') p++;
+      while (*p && *p != ')')
+        p++;
       blen = (size_t)(p - b);
       if (*p == ')') p++;
     }
-    if (slen == 1 && s[0] == '-' && !b) { open = false; continue; }
+    if (slen == 1 && s[0] == '-' && !b) {
+      open = false;
+      continue;
+    }
     if (slen == 0 && !b) continue;
     bool deriv = b && blen > 0 && b[0] == '+';
     bool starts = (b && blen > 0 && !deriv) || !open;
@@ -234,8 +241,10 @@ static size_t parse_wordbases(const char *wb, part *parts, size_t maxp) {
       pt->surface[0] = pt->base[0] = '\0';
       pt->derived = false;
       append(pt->surface, sizeof pt->surface, s, slen);
-      if (b && !deriv) append(pt->base, sizeof pt->base, b, blen);
-      else append(pt->base, sizeof pt->base, s, slen);
+      if (b && !deriv)
+        append(pt->base, sizeof pt->base, b, blen);
+      else
+        append(pt->base, sizeof pt->base, s, slen);
       open = true;
     } else {
       part *pt = &parts[np - 1];
@@ -251,7 +260,8 @@ static size_t parse_wordbases(const char *wb, part *parts, size_t maxp) {
 /* Number of code points in a UTF-8 string. */
 static size_t u8len(const char *s) {
   size_t n = 0;
-  for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+  for (; *s; s++)
+    n += ((unsigned char)*s & 0xC0) != 0x80;
   return n;
 }
 
@@ -332,9 +342,9 @@ static unsigned reading_morph(const reading *r) {
 }
 
 #define MAX_READINGS 16
-static const char *const reading_keys[] = {"BASEFORM", "WORDBASES", "CLASS", "MOOD", "TENSE",
-                                           "PARTICIPLE", "NUMBER", "SIJAMUOTO",
-                                           "REQUIRE_FOLLOWING_VERB"};
+static const char *const reading_keys[] = {"BASEFORM", "WORDBASES", "CLASS",
+                                           "MOOD",     "TENSE",     "PARTICIPLE",
+                                           "NUMBER",   "SIJAMUOTO", "REQUIRE_FOLLOWING_VERB"};
 
 /* Add lemmas (and compound parts) of @p word, except rare readings (see
  * above); OR the kept readings' grammar into *morph if @p morph is not NULL.
@@ -381,12 +391,12 @@ static size_t add_voikko_m(kt_analyzer *an, termset *ts, const char *word, int l
  * is not what a note means ("raskaana" is pregnant, not heavy). Each maps to
  * the written word analysed in its place. */
 static const char *const respell[][2] = {
-    {"ollu", "ollut"},     {"tehny", "tehnyt"},   {"menny", "mennyt"},  {"käyny", "käynyt"},
-    {"tullu", "tullut"},   {"saanu", "saanut"},   {"mä", "minä"},
-    {"sä", "sinä"},        {"mul", "minulla"},    {"sul", "sinulla"},   {"oon", "olen"},
-    {"oot", "olet"},       {"oo", "ole"},         {"himassa", "kotona"}, {"himaan", "kotiin"},
-    {"himasta", "kotoa"},  {"raskaana", "raskaus"}, {"raskaaksi", "raskaus"},
-    {"nää", "nämä"},       {"noi", "nuo"},        {"tää", "tämä"},      {"toi", "tuo"},
+    {"ollu", "ollut"},       {"tehny", "tehnyt"},      {"menny", "mennyt"},  {"käyny", "käynyt"},
+    {"tullu", "tullut"},     {"saanu", "saanut"},      {"mä", "minä"},       {"sä", "sinä"},
+    {"mul", "minulla"},      {"sul", "sinulla"},       {"oon", "olen"},      {"oot", "olet"},
+    {"oo", "ole"},           {"himassa", "kotona"},    {"himaan", "kotiin"}, {"himasta", "kotoa"},
+    {"raskaana", "raskaus"}, {"raskaaksi", "raskaus"}, {"nää", "nämä"},      {"noi", "nuo"},
+    {"tää", "tämä"},         {"toi", "tuo"},
 };
 
 static const char *respelled(const char *word) {
@@ -442,7 +452,8 @@ static size_t add_umlaut_fixed(kt_analyzer *an, termset *ts, const char *word, u
 static size_t edit_distance(const char *a, const char *b) {
   size_t la = strlen(a), lb = strlen(b), row[64];
   if (la > 63 || lb > 63) return 99;
-  for (size_t j = 0; j <= lb; j++) row[j] = j;
+  for (size_t j = 0; j <= lb; j++)
+    row[j] = j;
   for (size_t i = 1; i <= la; i++) {
     size_t diag = row[0];
     row[0] = i;
@@ -486,14 +497,16 @@ static bool all_digits(const char *s) {
   return true;
 }
 
-
-static void analyse_uncached(kt_analyzer *an, const kt__word *w, bool fix, termset *ts,
-                             bool *stop, bool *suggested, unsigned *morph) {
+static void analyse_uncached(kt_analyzer *an, const kt__word *w, bool fix, termset *ts, bool *stop,
+                             bool *suggested, unsigned *morph) {
   *suggested = false;
   *morph = 0;
   const char *word = respelled(w->text);
   *stop = false;
-  if (all_digits(word)) { *stop = true; return; }
+  if (all_digits(word)) {
+    *stop = true;
+    return;
+  }
   if (!w->all_caps && kt__is_stopword(word)) {
     /* Function words carry the grammar a note is read by ("ei", "oli",
      * "haluaisi"): their readings are kept as grammar, not as terms. */
@@ -517,19 +530,21 @@ static void analyse_uncached(kt_analyzer *an, const kt__word *w, bool fix, terms
   }
   if (n == 0 && !w->numeric && !w->all_caps && fix) add_typo_fixed(an, ts, word, morph);
   if (n == 0) {
-    const sb_symbol *st = sb_stemmer_stem(an->stemmer, (const sb_symbol *)word,
-                                          (int)strlen(word));
-    if (st) ts_add(ts, (const char *)st, (size_t)sb_stemmer_length(an->stemmer),
-                   w->all_caps ? KT_TERM_LEMMA : KT_TERM_STEM);
+    const sb_symbol *st = sb_stemmer_stem(an->stemmer, (const sb_symbol *)word, (int)strlen(word));
+    if (st)
+      ts_add(ts, (const char *)st, (size_t)sb_stemmer_length(an->stemmer),
+             w->all_caps ? KT_TERM_LEMMA : KT_TERM_STEM);
     return;
   }
   if (w->all_caps) return;
   /* A word whose every reading is a function word ("olivat" -> olla). */
   bool all_stop = true;
   for (size_t i = 0; i < ts->n && all_stop; i++)
-    if (ts->kind[i] != KT_TERM_PART && !kt__is_stopword(ts->text[i]))
-      all_stop = false;
-  if (all_stop) { *stop = true; ts_free(ts); }
+    if (ts->kind[i] != KT_TERM_PART && !kt__is_stopword(ts->text[i])) all_stop = false;
+  if (all_stop) {
+    *stop = true;
+    ts_free(ts);
+  }
 }
 
 int kt__analyze_word(kt_analyzer *an, const kt__word *w, kt__wordan *out) {
@@ -558,11 +573,15 @@ int kt__analyze_word_as(kt_analyzer *an, const kt__word *w, bool fix, kt__wordan
 
   /* One block: the kt_term array, the verb flags, then the term texts. */
   size_t bytes = ts.n * (sizeof(kt_term) + 1);
-  for (size_t i = 0; i < ts.n; i++) bytes += strlen(ts.text[i]) + 1;
+  for (size_t i = 0; i < ts.n; i++)
+    bytes += strlen(ts.text[i]) + 1;
   cache_entry *e = calloc(1, sizeof *e);
   kt_term *terms = malloc(bytes ? bytes : 1);
   if (!e || !terms) {
-    free(e); free(terms); free(key); ts_free(&ts);
+    free(e);
+    free(terms);
+    free(key);
+    ts_free(&ts);
     return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   }
   unsigned char *verbs = (unsigned char *)(terms + ts.n);
@@ -586,7 +605,9 @@ int kt__analyze_word_as(kt_analyzer *an, const kt__word *w, bool fix, kt__wordan
   q.data = e;
   if (!hsearch_r(q, ENTER, &hit, &an->table)) {
     /* Table full (cannot happen below CACHE_TRIM); serve uncached. */
-    free(e); free(terms); free(key);
+    free(e);
+    free(terms);
+    free(key);
     return kt__err(KT_ENOMEM, "analysis cache is full");
   }
   an->entries[an->n_entries++] = e;
@@ -601,8 +622,7 @@ int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out)
   if (!an || !out || (!text && len)) return kt__err(KT_EINVAL, "kt_analyze: NULL argument");
   *out = NULL;
   if (len > KT_MAX_QUERY_BYTES)
-    return kt__err(KT_ETOOBIG, "text is %zu bytes; the limit is %d bytes", len,
-                   KT_MAX_QUERY_BYTES);
+    return kt__err(KT_ETOOBIG, "text is %zu bytes; the limit is %d bytes", len, KT_MAX_QUERY_BYTES);
   size_t bad = 0;
   if (!kt__utf8_valid(text, len, &bad))
     return kt__err(KT_EINVAL, "text is not valid UTF-8 (byte offset %zu)", bad);
@@ -611,7 +631,10 @@ int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out)
   kt_analysis *a = calloc(1, sizeof *a);
   if (!a) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   int rc = kt__text_words(text ? text : "", len, &a->words);
-  if (rc) { free(a); return rc; }
+  if (rc) {
+    free(a);
+    return rc;
+  }
   a->tokens = calloc(a->words.count ? a->words.count : 1, sizeof *a->tokens);
   a->morph = calloc(a->words.count ? a->words.count : 1, sizeof *a->morph);
   if (!a->tokens || !a->morph) {
@@ -621,7 +644,10 @@ int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out)
   for (size_t i = 0; i < a->words.count; i++) {
     kt__wordan wa;
     rc = kt__analyze_word(an, &a->words.items[i], &wa);
-    if (rc) { kt_analysis_free(a); return rc; }
+    if (rc) {
+      kt_analysis_free(a);
+      return rc;
+    }
     kt_token *t = &a->tokens[i];
     t->surface = a->words.items[i].text;
     t->start = a->words.items[i].start;
@@ -631,11 +657,12 @@ int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out)
     /* After a verb that takes an infinitive ("haluaa kokeilla", "voisi
      * opiskella") a word that can be a verb is the verb: its noun readings
      * and their compound parts are dropped. */
-    bool verb_only = i > 0 && (a->morph[i - 1] & KT__MORPH_WANTSV) &&
-                     (wa.morph & KT__MORPH_INF) && (wa.morph & KT__MORPH_NOUN);
+    bool verb_only = i > 0 && (a->morph[i - 1] & KT__MORPH_WANTSV) && (wa.morph & KT__MORPH_INF) &&
+                     (wa.morph & KT__MORPH_NOUN);
     /* Copy the terms out of the cache: the analysis outlives cache trims. */
     size_t bytes = wa.count * sizeof(kt_term);
-    for (size_t k = 0; k < wa.count; k++) bytes += strlen(wa.terms[k].text) + 1;
+    for (size_t k = 0; k < wa.count; k++)
+      bytes += strlen(wa.terms[k].text) + 1;
     kt_term *terms = malloc(bytes ? bytes : 1);
     if (!terms) {
       kt_analysis_free(a);
@@ -663,7 +690,8 @@ int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out)
 
 void kt_analysis_free(kt_analysis *a) {
   if (!a) return;
-  for (size_t i = 0; i < a->count; i++) free((void *)a->tokens[i].terms);
+  for (size_t i = 0; i < a->count; i++)
+    free((void *)a->tokens[i].terms);
   kt__wordlist_free(&a->words);
   free(a->tokens);
   free(a->morph);

@@ -14,7 +14,7 @@ typedef struct kt__wordan {
   size_t count;
   kt_term *terms; /* texts point into the analyser's cache; valid until close */
   bool stop;
-  unsigned morph; /* KT__MORPH_* of the readings kept */
+  unsigned morph;            /* KT__MORPH_* of the readings kept */
   const unsigned char *verb; /* per term: 1 if a verb reading's base form */
 } kt__wordan;
 /* What Voikko's readings of a word say about its grammar (OR over the
@@ -27,16 +27,15 @@ typedef struct kt__wordan {
 #define KT__MORPH_WANTSV (1u << 5) /* needs a following verb ("haluaa", "voisi") */
 #define KT__MORPH_NOUN (1u << 6)   /* a noun or adjective reading */
 #define KT__MORPH_NAME (1u << 7)   /* every reading is a first name or surname */
-#define KT__MORPH_ESSIVE (1u << 8) /* a noun in the essive case: a role held ("kokkina", "siivoojana") */
+#define KT__MORPH_ESSIVE                                                                           \
+  (1u << 8) /* a noun in the essive case: a role held ("kokkina", "siivoojana") */
 /* KT__MORPH_* of token @p i of an analysis (0 when out of range). */
 unsigned kt__analysis_morph(const struct kt_analysis *a, size_t i);
-int kt__analyze_word(struct kt_analyzer *an, const kt__word *w,
-                     kt__wordan *out);
+int kt__analyze_word(struct kt_analyzer *an, const kt__word *w, kt__wordan *out);
 /* The same, with corrections (umlauts, typos) only if @p fix and the
  * analyser allows them: service text shown in a snippet is written
  * correctly, so its unknown words are names, not typos. */
-int kt__analyze_word_as(struct kt_analyzer *an, const kt__word *w, bool fix,
-                        kt__wordan *out);
+int kt__analyze_word_as(struct kt_analyzer *an, const kt__word *w, bool fix, kt__wordan *out);
 size_t kt__analyzer_cache_size(const struct kt_analyzer *an);
 /* Empty the cache if it is nearly full; call between texts only, since it
  * invalidates term pointers returned by kt__analyze_word(). */

@@ -34,8 +34,8 @@ static const char *const facet_fields[NFACETS] = {
 /* Facets whose values come from a closed vocabulary of the catalogue
  * (schema.h's KT__V_*): an unknown value is refused, not just matched by
  * nothing. -1: open. */
-static const int facet_vocab[NFACETS] = {
-    -1, -1, -1, -1, KT__V_DELIVERY, KT__V_PROVIDER_TYPE, KT__V_FEE};
+static const int facet_vocab[NFACETS] = {-1,       -1, -1, -1, KT__V_DELIVERY, KT__V_PROVIDER_TYPE,
+                                         KT__V_FEE};
 #define NATIONAL "koko suomi" /* case-folded; matches every municipality filter */
 
 /* The distinct values of one facet, as first spelled in the catalogue. */
@@ -130,8 +130,8 @@ static int add_record(const char *key, size_t klen, const char *val, size_t vlen
   s->rec = rec;
   s->id = json_string_value(json_object_get(rec, "id"));
   if (!s->id) return kt__err(KT_ECORRUPT, "a record in the store has no id");
-  s->level =
-      kt__vocab_index(KT__V_FINNISH_LEVEL, json_string_value(json_object_get(rec, "finnish_level")));
+  s->level = kt__vocab_index(KT__V_FINNISH_LEVEL,
+                             json_string_value(json_object_get(rec, "finnish_level")));
   json_t *age = json_object_get(rec, "age");
   json_t *lo = json_object_get(age, "min"), *hi = json_object_get(age, "max");
   s->age_min = json_is_integer(lo) ? (int)json_integer_value(lo) : -1;

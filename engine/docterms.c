@@ -12,9 +12,9 @@
 #define NO_WORD 0xFFFFu
 
 typedef struct entry {
-  char *term;       /* owned */
+  char *term; /* owned */
   unsigned fields;
-  unsigned word;    /* NO_WORD or a word index */
+  unsigned word; /* NO_WORD or a word index */
 } entry;
 
 struct kt__dtbuild {
@@ -38,7 +38,8 @@ int kt__dtbuild_new(kt__dtbuild **out) {
 }
 
 void kt__dtbuild_reset(kt__dtbuild *b) {
-  for (size_t i = 0; i < b->n; i++) free(b->e[i].term);
+  for (size_t i = 0; i < b->n; i++)
+    free(b->e[i].term);
   b->n = 0;
   b->nwords[0] = b->nwords[1] = 0;
 }
@@ -89,9 +90,13 @@ static int cmp_entry(const void *a, const void *b) {
   return c ? c : (x->word > y->word) - (x->word < y->word);
 }
 
-static void put16(unsigned char *p, unsigned v) { p[0] = (unsigned char)v; p[1] = (unsigned char)(v >> 8); }
+static void put16(unsigned char *p, unsigned v) {
+  p[0] = (unsigned char)v;
+  p[1] = (unsigned char)(v >> 8);
+}
 static void put32(unsigned char *p, uint32_t v) {
-  for (int i = 0; i < 4; i++) p[i] = (unsigned char)(v >> (8 * i));
+  for (int i = 0; i < 4; i++)
+    p[i] = (unsigned char)(v >> (8 * i));
 }
 static unsigned get16(const unsigned char *p) { return (unsigned)p[0] | (unsigned)p[1] << 8; }
 static uint32_t get32(const unsigned char *p) {
@@ -115,7 +120,8 @@ int kt__dtbuild_encode(kt__dtbuild *b, char **out, size_t *len) {
   put16(q + 2, (unsigned)b->nwords[1]);
   q += 4;
   for (int t = 0; t < 2; t++)
-    for (size_t i = 0; i < 2 * b->nwords[t]; i++, q += 4) put32(q, b->off[t][i]);
+    for (size_t i = 0; i < 2 * b->nwords[t]; i++, q += 4)
+      put32(q, b->off[t][i]);
   unsigned char *nterms_at = q;
   q += 4;
   uint32_t nterms = 0;
@@ -153,7 +159,10 @@ int kt__docterms_decode(char *blob, size_t len, kt__docterms **out) {
   *out = NULL;
   const unsigned char *p = (const unsigned char *)blob, *end = p + len;
   kt__docterms *d = calloc(1, sizeof *d);
-  if (!d) { free(blob); return kt__err(KT_ENOMEM, "%s: out of memory", __func__); }
+  if (!d) {
+    free(blob);
+    return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  }
   d->blob = blob;
   int rc = KT_OK;
   if (len < 8) goto bad;
@@ -167,7 +176,10 @@ int kt__docterms_decode(char *blob, size_t len, kt__docterms **out) {
   p += 4;
   if (d->nterms > len) goto bad;
   d->term = malloc((d->nterms ? d->nterms : 1) * sizeof *d->term);
-  if (!d->term) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto fail; }
+  if (!d->term) {
+    rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    goto fail;
+  }
   for (size_t i = 0; i < d->nterms; i++) {
     if (end - p < 1 || end - p < 1 + p[0] + 3) goto bad;
     d->term[i] = p;
@@ -205,8 +217,10 @@ static const unsigned char *find(const kt__docterms *d, const char *term) {
     size_t mid = lo + (hi - lo) / 2;
     int c = cmp_term(term, tl, d->term[mid]);
     if (c == 0) return d->term[mid];
-    if (c < 0) hi = mid;
-    else lo = mid + 1;
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
   }
   return NULL;
 }

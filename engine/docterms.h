@@ -52,8 +52,8 @@ typedef struct kt__docterms {
   size_t nwords[2];
   const unsigned char *offsets; /* (start, end) pairs, u32 LE */
   size_t nterms;
-  const unsigned char **term;   /* per term: its record (u8 len, bytes, ...) */
-  char *blob;                   /* owned */
+  const unsigned char **term; /* per term: its record (u8 len, bytes, ...) */
+  char *blob;                 /* owned */
 } kt__docterms;
 /* Decode @p blob (taken over: freed with the result, or on failure). */
 int kt__docterms_decode(char *blob, size_t len, kt__docterms **out);
@@ -62,8 +62,8 @@ void kt__docterms_free(kt__docterms *d);
 unsigned kt__docterms_fields(const kt__docterms *d, const char *term);
 /* Mark in @p hit (one int per word of text @p which, preset to -1) the words
  * carrying terms[i] with i, the lowest i when several. */
-void kt__docterms_hits(const kt__docterms *d, int which, const char *const *terms,
-                       size_t nterms, int *hit);
+void kt__docterms_hits(const kt__docterms *d, int which, const char *const *terms, size_t nterms,
+                       int *hit);
 /* Byte offsets of word @p i of text @p which. */
 void kt__docterms_word(const kt__docterms *d, int which, size_t i, size_t *start, size_t *end);
 

@@ -11,8 +11,8 @@
 #include "verify.h"
 
 #include <errno.h>
-#include <stdio.h>
 #include <search.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -31,7 +31,8 @@ struct kt__dfcache {
 static void dfcache_free(struct kt__dfcache *c) {
   if (!c) return;
   hdestroy_r(&c->table);
-  for (size_t i = 0; i < c->n; i++) free(c->keys[i]);
+  for (size_t i = 0; i < c->n; i++)
+    free(c->keys[i]);
   free(c->keys);
   free(c->vals);
   free(c);
@@ -80,7 +81,8 @@ static void gen_close(kt__gen *g) {
   dfcache_free(g->df);
   for (size_t i = 0; g->docs && i < g->ndocs; i++)
     if (g->docs[i]) {
-      for (size_t k = 0; k < g->docs[i]->n_name_words; k++) free(g->docs[i]->name_words[k]);
+      for (size_t k = 0; k < g->docs[i]->n_name_words; k++)
+        free(g->docs[i]->name_words[k]);
       free(g->docs[i]->name_words);
       free(g->docs[i]->summary);
       free(g->docs[i]->description);
@@ -119,11 +121,16 @@ static int open_shard_conf(kt__gen *g, const char *conf, FILE *f) {
     int k = sscanf(p, "%31s %899s %31s", kw, a, b);
     if (k == 2 && !strcmp(kw, "generation")) {
       if (strcmp(a, g->name))
-        rc = kt__err(KT_ECORRUPT, "%s:%zu: the shards hold generation %s but the index is at %s; "
-                     "deploy the shards of %s or update %s", conf, lineno, a, g->name, g->name, conf);
+        rc = kt__err(KT_ECORRUPT,
+                     "%s:%zu: the shards hold generation %s but the index is at %s; "
+                     "deploy the shards of %s or update %s",
+                     conf, lineno, a, g->name, g->name, conf);
       continue;
     }
-    if (n == KT_MAX_SHARDS) { rc = kt__err(KT_EINVAL, "%s: more than %d shards", conf, KT_MAX_SHARDS); break; }
+    if (n == KT_MAX_SHARDS) {
+      rc = kt__err(KT_EINVAL, "%s: more than %d shards", conf, KT_MAX_SHARDS);
+      break;
+    }
     char *end = NULL;
     unsigned long port = k == 3 ? strtoul(b, &end, 10) : 0;
     if (k == 3 && !strcmp(kw, "remote") && end && !*end && port > 0 && port < 65536) {
@@ -133,8 +140,10 @@ static int open_shard_conf(kt__gen *g, const char *conf, FILE *f) {
       owned[n] = kt__strdup(a);
       sh[n] = (ktx_shard){owned[n], NULL, 0};
     } else {
-      rc = kt__err(KT_EINVAL, "%s:%zu: expected 'remote HOST PORT', 'local PATH' or "
-                   "'generation NAME', not '%s'", conf, lineno, p);
+      rc = kt__err(KT_EINVAL,
+                   "%s:%zu: expected 'remote HOST PORT', 'local PATH' or "
+                   "'generation NAME', not '%s'",
+                   conf, lineno, p);
       break;
     }
     if (!owned[n]) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
@@ -142,9 +151,9 @@ static int open_shard_conf(kt__gen *g, const char *conf, FILE *f) {
   }
   if (!rc && n == 0) rc = kt__err(KT_EINVAL, "%s lists no shards", conf);
   if (!rc) rc = ktx_db_open_shards(&g->db, sh, n);
-  if (rc == KT_ENOINDEX || rc == KT_EIO)
-    rc = kt__err(rc, "%s: %s", conf, kt_error_last());
-  for (size_t i = 0; i < n; i++) free(owned[i]);
+  if (rc == KT_ENOINDEX || rc == KT_EIO) rc = kt__err(rc, "%s: %s", conf, kt_error_last());
+  for (size_t i = 0; i < n; i++)
+    free(owned[i]);
   return rc;
 }
 
@@ -179,7 +188,8 @@ static int open_xapian(kt__gen *g, const char *root, const char *gen) {
     }
     rc = n ? ktx_db_open_shards(&g->db, sh, n)
            : kt__err(KT_ENOINDEX, "%s has neither xapian/ nor shards/", gen);
-    for (size_t i = 0; i <= n && i < KT_MAX_SHARDS; i++) free(paths[i]);
+    for (size_t i = 0; i <= n && i < KT_MAX_SHARDS; i++)
+      free(paths[i]);
   }
   free(x);
   free(sdir);
@@ -195,8 +205,10 @@ static int gen_open(kt__gen *g, const char *root, const char *name, bool deep) {
   memset(g, 0, sizeof *g);
   char *path = NULL;
   int rc = KT_OK;
-  if (!name) rc = kt__index_current(root, &path);
-  else if (!(path = kt__path_join(root, name))) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  if (!name)
+    rc = kt__index_current(root, &path);
+  else if (!(path = kt__path_join(root, name)))
+    rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   if (rc) return rc;
   struct stat nst;
   if (name && stat(path, &nst) != 0) {
@@ -221,8 +233,10 @@ static int gen_open(kt__gen *g, const char *root, const char *name, bool deep) {
   if (!rc) {
     char *ev = kt__path_join(path, KT__EVAL_DIR);
     struct stat est;
-    if (!ev) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-    else if (stat(ev, &est) == 0) rc = ktx_db_open(&g->eval_db, ev);
+    if (!ev)
+      rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    else if (stat(ev, &est) == 0)
+      rc = ktx_db_open(&g->eval_db, ev);
     free(ev);
   }
   if (!rc) rc = kt__thesaurus_load(t, &g->thes);
@@ -246,7 +260,8 @@ static int gen_open(kt__gen *g, const char *root, const char *name, bool deep) {
     unsigned last = 0;
     if (!(rc = ktx_db_doccount(g->db, &g->services)) && !(rc = ktx_db_lastdocid(g->db, &last))) {
       g->ndocs = (size_t)last + 1;
-      if (!(g->docs = calloc(g->ndocs, sizeof *g->docs))) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+      if (!(g->docs = calloc(g->ndocs, sizeof *g->docs)))
+        rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     }
   }
   free(r);
@@ -273,7 +288,10 @@ int kt__gen_doc(kt__gen *g, unsigned docid, kt__doc **out) {
   char *p = d->buf;
   d->f[n++] = p;
   for (; *p && n < KT__D_NFIELDS; p++)
-    if (*p == '\t') { *p = '\0'; d->f[n++] = p + 1; }
+    if (*p == '\t') {
+      *p = '\0';
+      d->f[n++] = p + 1;
+    }
   if (n != KT__D_NFIELDS) {
     free(d->buf);
     free(d);
@@ -407,13 +425,12 @@ int kt__index_current(const char *index_dir, char **gen_path) {
   /* Only a missing `current` means "no index": a damaged one (a plain file,
    * EINVAL) or an unreadable root must not send the CLI off to build over it. */
   if (n < 0 && (e == ENOENT || e == ENOTDIR))
-    return kt__err(KT_ENOINDEX, "no index at %s (%s); build one with `kohtaanto index`",
-                   index_dir, strerror(e));
+    return kt__err(KT_ENOINDEX, "no index at %s (%s); build one with `kohtaanto index`", index_dir,
+                   strerror(e));
   if (n < 0 && e == EINVAL)
     return kt__err(KT_ECORRUPT, "index %s: 'current' is not a symbolic link to a generation",
                    index_dir);
-  if (n < 0)
-    return kt__err(KT_EIO, "cannot read index %s/current: %s", index_dir, strerror(e));
+  if (n < 0) return kt__err(KT_EIO, "cannot read index %s/current: %s", index_dir, strerror(e));
   target[n] = '\0';
   if (strchr(target, '/'))
     return kt__err(KT_ECORRUPT, "index %s: 'current' points outside the index", index_dir);

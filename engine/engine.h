@@ -18,17 +18,17 @@
 
 /* One open index generation. */
 typedef struct kt__gen {
-  char *name;          /* generation directory name */
+  char *name; /* generation directory name */
   ktx_db *db;
-  ktx_db *eval_db;     /* the evaluation index (KT__EVAL_DIR), NULL if not built */
+  ktx_db *eval_db; /* the evaluation index (KT__EVAL_DIR), NULL if not built */
   kt__store *store;
   char built_at[32];
   size_t services;
   struct kt__thesaurus *thes; /* NULL if the generation has none */
-  struct kt__doc **docs;       /* per docid: parsed document data, filled on first use */
-  size_t ndocs;                /* lastdocid + 1 */
-  struct kt__dfcache *df;      /* term -> document frequency, filled on first use */
-  struct kt__browse *browse;   /* the catalogue as a list (browse.c), built on first use */
+  struct kt__doc **docs;      /* per docid: parsed document data, filled on first use */
+  size_t ndocs;               /* lastdocid + 1 */
+  struct kt__dfcache *df;     /* term -> document frequency, filled on first use */
+  struct kt__browse *browse;  /* the catalogue as a list (browse.c), built on first use */
 } kt__gen;
 /* Resolve the current generation directory of an index root (caller frees). */
 int kt__index_current(const char *index_dir, char **gen_path);
@@ -44,7 +44,7 @@ int kt__gen_termfreq(kt__gen *g, const char *term, size_t *out);
  * reading it from Xapian for every candidate of every search costs more
  * than the ranking itself. */
 typedef struct kt__doc {
-  char *buf;                      /* the data, tabs replaced by NULs */
+  char *buf; /* the data, tabs replaced by NULs */
   const char *f[KT__D_NFIELDS];
   int age_min, age_max, finnish_level;
   /* The name's content words, each as " term term " (its base forms), for
@@ -62,11 +62,11 @@ typedef struct kt__doc {
 int kt__gen_doc(kt__gen *g, unsigned docid, kt__doc **out);
 
 struct kt_engine {
-  char *root;          /* index root */
+  char *root; /* index root */
   kt__gen gen;
   kt_analyzer *an;
-  kt_feedback *fb;     /* attached feedback store, or NULL (not owned) */
-  kt__ranking rank;    /* the ranking table (ranking.h); the defaults unless tuned */
+  kt_feedback *fb;  /* attached feedback store, or NULL (not owned) */
+  kt__ranking rank; /* the ranking table (ranking.h); the defaults unless tuned */
   /* The last generation kt_engine_refresh() refused as damaged (its name,
    * status and message), so that it is not checked again every refresh. */
   char *refused;

@@ -56,8 +56,8 @@
 #define GROUP_DEMOTION (kt__ranking_defaults.feedback_group_demotion)
 
 typedef struct agg {
-  char *key;        /* "feature\tservice" */
-  size_t flen;      /* length of the feature part */
+  char *key;   /* "feature\tservice" */
+  size_t flen; /* length of the feature part */
   unsigned referred, useful, not_suitable, not_for_group;
 } agg;
 
@@ -77,12 +77,10 @@ struct kt_feedback {
 };
 
 static const char *const KINDS[] = {NULL, "referred", "useful", "not_suitable"};
-static const char *const REASONS[] = {"", "target_group", "not_eligible", "area",
-                                      "unclear", "no_match", "other"};
+static const char *const REASONS[] = {"",        "target_group", "not_eligible", "area",
+                                      "unclear", "no_match",     "other"};
 
-const char *kt_feedback_kind_name(int kind) {
-  return kind >= 1 && kind <= 3 ? KINDS[kind] : NULL;
-}
+const char *kt_feedback_kind_name(int kind) { return kind >= 1 && kind <= 3 ? KINDS[kind] : NULL; }
 int kt_feedback_kind_parse(const char *name) {
   for (int i = 1; name && i <= 3; i++)
     if (!strcmp(KINDS[i], name)) return i;
@@ -115,9 +113,9 @@ static const char *store_cause(kt_feedback *fb, int rc) {
 }
 
 static int lmdb_code(int rc) {
-  return rc == MDB_MAP_FULL                             ? KT_ETOOBIG
+  return rc == MDB_MAP_FULL                           ? KT_ETOOBIG
          : (rc == MDB_INVALID || rc == MDB_CORRUPTED) ? KT_ECORRUPT
-                                                        : KT_EIO;
+                                                      : KT_EIO;
 }
 
 /* A failure of LMDB on the open store, naming the store and the cause. */
@@ -130,7 +128,8 @@ static int store_fail(kt_feedback *fb, int rc, const char *what) {
 /* ---- aggregates ---------------------------------------------------------- */
 
 static void aggs_clear(kt_feedback *fb) {
-  for (size_t i = 0; i < fb->naggs; i++) free(fb->aggs[i].key);
+  for (size_t i = 0; i < fb->naggs; i++)
+    free(fb->aggs[i].key);
   fb->naggs = 0;
 }
 
@@ -139,8 +138,10 @@ static size_t lower_bound(const kt_feedback *fb, const char *key) {
   size_t lo = 0, hi = fb->naggs;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (strcmp(fb->aggs[mid].key, key) < 0) lo = mid + 1;
-    else hi = mid;
+    if (strcmp(fb->aggs[mid].key, key) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return lo;
 }
@@ -166,10 +167,14 @@ static int agg_add(kt_feedback *fb, const char *feature, const char *service, in
     fb->naggs++;
   }
   agg *a = &fb->aggs[at];
-  if (kind == KT_FEEDBACK_REFERRED) a->referred++;
-  else if (kind == KT_FEEDBACK_USEFUL) a->useful++;
-  else if (reason == KT_REASON_TARGET_GROUP && !strncmp(feature, "g:", 2)) a->not_for_group++;
-  else a->not_suitable++;
+  if (kind == KT_FEEDBACK_REFERRED)
+    a->referred++;
+  else if (kind == KT_FEEDBACK_USEFUL)
+    a->useful++;
+  else if (reason == KT_REASON_TARGET_GROUP && !strncmp(feature, "g:", 2))
+    a->not_for_group++;
+  else
+    a->not_suitable++;
   return KT_OK;
 }
 
@@ -189,7 +194,10 @@ static int parse_event(const void *data, size_t len, event *ev) {
   size_t n = 0;
   f[n++] = ev->buf;
   for (char *p = ev->buf; *p && n < 6; p++)
-    if (*p == '\t') { *p = '\0'; f[n++] = p + 1; }
+    if (*p == '\t') {
+      *p = '\0';
+      f[n++] = p + 1;
+    }
   if (n != 6 || strcmp(f[0], "1")) {
     free(ev->buf);
     ev->buf = NULL;
@@ -254,12 +262,14 @@ static int rebuild(kt_feedback *fb) {
 /* ---- the store ------------------------------------------------------------ */
 
 static void put_be(unsigned char *p, uint64_t v, int bytes) {
-  for (int i = bytes - 1; i >= 0; i--, v >>= 8) p[i] = (unsigned char)(v & 0xff);
+  for (int i = bytes - 1; i >= 0; i--, v >>= 8)
+    p[i] = (unsigned char)(v & 0xff);
 }
 
 static uint64_t get_be(const unsigned char *p, int bytes) {
   uint64_t v = 0;
-  for (int i = 0; i < bytes; i++) v = v << 8 | p[i];
+  for (int i = 0; i < bytes; i++)
+    v = v << 8 | p[i];
   return v;
 }
 
@@ -301,11 +311,17 @@ static int migrate_keys(kt_feedback *fb) {
       }
       if (n == cap) {
         MDB_val *nv = realloc(vals, (cap = cap ? cap * 2 : 256) * sizeof *nv);
-        if (!nv) { rc = ENOMEM; break; }
+        if (!nv) {
+          rc = ENOMEM;
+          break;
+        }
         vals = nv;
       }
       void *copy = malloc(v.mv_size ? v.mv_size : 1);
-      if (!copy) { rc = ENOMEM; break; }
+      if (!copy) {
+        rc = ENOMEM;
+        break;
+      }
       memcpy(copy, v.mv_data, v.mv_size);
       vals[n++] = (MDB_val){v.mv_size, copy};
       if ((rc = mdb_cursor_del(c, 0))) break;
@@ -319,7 +335,8 @@ static int migrate_keys(kt_feedback *fb) {
     MDB_val kk = {sizeof key, key};
     rc = mdb_put(t, fb->dbi, &kk, &vals[i], MDB_APPEND);
   }
-  for (size_t i = 0; i < n; i++) free(vals[i].mv_data);
+  for (size_t i = 0; i < n; i++)
+    free(vals[i].mv_data);
   free(vals);
   if (rc) {
     mdb_txn_abort(t);
@@ -375,8 +392,8 @@ static int keep_room(kt_feedback *fb) {
   int fd;
   struct stat fs;
   const char *dir = NULL;
-  if (mdb_env_info(fb->env, &info) || mdb_env_stat(fb->env, &st) ||
-      mdb_env_get_fd(fb->env, &fd) || fstat(fd, &fs) || mdb_env_get_path(fb->env, &dir))
+  if (mdb_env_info(fb->env, &info) || mdb_env_stat(fb->env, &st) || mdb_env_get_fd(fb->env, &fd) ||
+      fstat(fd, &fs) || mdb_env_get_path(fb->env, &dir))
     return kt__err(KT_EIO, "feedback store: cannot read its size: %s", strerror(errno));
   off_t used = (off_t)(info.me_last_pgno + 1) * (off_t)st.ms_psize;
   off_t need = used + wipe_room(used) + WRITE_ROOM;
@@ -538,8 +555,10 @@ static bool has_name_reading(kt_feedback *fb, const char *word) {
     return true;
   }
   unsigned char *p = (unsigned char *)w;
-  if (p[0] >= 'a' && p[0] <= 'z') p[0] = (unsigned char)(p[0] - 'a' + 'A');
-  else if (p[0] == 0xC3 && (p[1] == 0xA4 || p[1] == 0xB6 || p[1] == 0xA5)) p[1] -= 0x20; /* ä ö å */
+  if (p[0] >= 'a' && p[0] <= 'z')
+    p[0] = (unsigned char)(p[0] - 'a' + 'A');
+  else if (p[0] == 0xC3 && (p[1] == 0xA4 || p[1] == 0xB6 || p[1] == 0xA5))
+    p[1] -= 0x20; /* ä ö å */
   bool name = false;
   pthread_mutex_lock(&fb->vlock);
   if (!fb->voikko) {
@@ -585,8 +604,10 @@ static int drop_names(kt_feedback *fb, kt_engine *e, const char *text, size_t le
     for (size_t k = 0; k < t->term_count; k++) {
       size_t w = 0;
       for (size_t j = 0; j < *nfeat; j++) {
-        if (!strncmp(feat[j], "w:", 2) && !strcmp(feat[j] + 2, t->terms[k].text)) free(feat[j]);
-        else feat[w++] = feat[j];
+        if (!strncmp(feat[j], "w:", 2) && !strcmp(feat[j] + 2, t->terms[k].text))
+          free(feat[j]);
+        else
+          feat[w++] = feat[j];
       }
       *nfeat = w;
     }
@@ -601,7 +622,8 @@ int kt__feedback_add_at(kt_feedback *fb, kt_engine *e, const char *text, size_t 
   if (!fb || !e || !service_id || (!text && len))
     return kt__err(KT_EINVAL, "kt_feedback_add: NULL argument");
   if (kind < KT_FEEDBACK_REFERRED || kind > KT_FEEDBACK_NOT_SUITABLE)
-    return kt__err(KT_EINVAL, "feedback kind %d is not referred (1), useful (2) or not_suitable (3)", kind);
+    return kt__err(KT_EINVAL,
+                   "feedback kind %d is not referred (1), useful (2) or not_suitable (3)", kind);
   if (reason < KT_REASON_NONE || reason > KT_REASON_OTHER)
     return kt__err(KT_EINVAL, "feedback reason %d is not one of 0-6", reason);
   if (kind != KT_FEEDBACK_NOT_SUITABLE && reason != KT_REASON_NONE)
@@ -617,7 +639,9 @@ int kt__feedback_add_at(kt_feedback *fb, kt_engine *e, const char *text, size_t 
   char *rec = NULL;
   int rc = kt__store_get(e->gen.store, service_id, &rec, NULL);
   free(rec);
-  if (rc) return rc == KT_ENOTFOUND ? kt__err(KT_ENOTFOUND, "no service '%s' in the index", service_id) : rc;
+  if (rc)
+    return rc == KT_ENOTFOUND ? kt__err(KT_ENOTFOUND, "no service '%s' in the index", service_id)
+                              : rc;
 
   char **feat = NULL;
   size_t nfeat = 0;
@@ -629,7 +653,8 @@ int kt__feedback_add_at(kt_feedback *fb, kt_engine *e, const char *text, size_t 
   kt__buf b;
   kt__buf_init(&b, 1 << 20);
   rc = kt__buf_printf(&b, "1\t%lld\t%s\t%d\t%d\t", when, service_id, kind, reason);
-  for (size_t i = 0; i < nfeat && !rc; i++) rc = kt__buf_printf(&b, "%s%s", i ? " " : "", feat[i]);
+  for (size_t i = 0; i < nfeat && !rc; i++)
+    rc = kt__buf_printf(&b, "%s%s", i ? " " : "", feat[i]);
   kt__features_free(feat, nfeat);
   if (rc) {
     kt__buf_free(&b);
@@ -654,8 +679,10 @@ int kt__feedback_add_at(kt_feedback *fb, kt_engine *e, const char *text, size_t 
     m = mdb_put(t, fb->dbi, &k, &v, MDB_APPEND | MDB_NOOVERWRITE);
   }
   size_t id = m ? 0 : mdb_txn_id(t);
-  if (!m) m = mdb_txn_commit(t);
-  else mdb_txn_abort(t);
+  if (!m)
+    m = mdb_txn_commit(t);
+  else
+    mdb_txn_abort(t);
   if (!m && fb->txnid + 1 == id) fb->txnid = id; /* nobody else wrote in between */
   if (m) {
     rc = store_fail(fb, m, "write");
@@ -701,7 +728,8 @@ static double specificity(const kt_feedback *fb, const char *feature, size_t *fi
   char key[300];
   snprintf(key, sizeof key, "%s\t", feature);
   size_t a = lower_bound(fb, key), z = a, fl = strlen(feature);
-  while (z < fb->naggs && fb->aggs[z].flen == fl && !strncmp(fb->aggs[z].key, feature, fl)) z++;
+  while (z < fb->naggs && fb->aggs[z].flen == fl && !strncmp(fb->aggs[z].key, feature, fl))
+    z++;
   *first = a;
   return z > a ? 1.0 / (1.0 + log((double)(z - a))) : 0.0;
 }
@@ -790,7 +818,10 @@ static json_t *top_needs(const kt_engine *e, json_t *needs, size_t k) {
     json_t *v;
     json_object_foreach(needs, key, v) {
       json_int_t c = json_integer_value(v);
-      if (c > bc) { bc = c; best = key; }
+      if (c > bc) {
+        bc = c;
+        best = key;
+      }
     }
     if (!best) break;
     json_array_append_new(arr, json_pack("{s:s, s:s, s:I}", "concept", best, "label",
@@ -802,7 +833,8 @@ static json_t *top_needs(const kt_engine *e, json_t *needs, size_t k) {
 
 static int csv_field(kt__buf *b, const char *s) {
   int rc = kt__buf_adds(b, "\"");
-  for (const char *p = s; *p && !rc; p++) rc = kt__buf_add(b, *p == '"' ? "\"\"" : p, *p == '"' ? 2 : 1);
+  for (const char *p = s; *p && !rc; p++)
+    rc = kt__buf_add(b, *p == '"' ? "\"\"" : p, *p == '"' ? 2 : 1);
   return rc ? rc : kt__buf_adds(b, "\"");
 }
 
@@ -830,21 +862,26 @@ int kt_feedback_export(kt_feedback *fb, kt_engine *e, int format, char **out) {
   MDB_cursor *c = NULL;
   if (!m) m = mdb_cursor_open(t, fb->dbi, &c);
   MDB_val k, v;
-  for (int g = m ? m : mdb_cursor_get(c, &k, &v, MDB_FIRST); !g && !rc; g = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+  for (int g = m ? m : mdb_cursor_get(c, &k, &v, MDB_FIRST); !g && !rc;
+       g = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
     event ev;
     if ((rc = parse_event(v.mv_data, v.mv_size, &ev))) break;
     svc_stat key = {.id = ev.service};
     svc_stat *s = bsearch(&key, st, ns, sizeof *st, cmp_stat);
     if (s) { /* a removed service's events are kept but not reported */
-      if (ev.kind == KT_FEEDBACK_REFERRED) s->referred++;
-      else if (ev.kind == KT_FEEDBACK_USEFUL) s->useful++;
-      else s->not_suitable++;
+      if (ev.kind == KT_FEEDBACK_REFERRED)
+        s->referred++;
+      else if (ev.kind == KT_FEEDBACK_USEFUL)
+        s->useful++;
+      else
+        s->not_suitable++;
       char *save = NULL;
       for (char *f = strtok_r(ev.features, " ", &save); f && ev.kind != KT_FEEDBACK_NOT_SUITABLE;
            f = strtok_r(NULL, " ", &save))
         if (!strncmp(f, "c:", 2))
-          json_object_set_new(s->needs, f + 2,
-                              json_integer(json_integer_value(json_object_get(s->needs, f + 2)) + 1));
+          json_object_set_new(
+              s->needs, f + 2,
+              json_integer(json_integer_value(json_object_get(s->needs, f + 2)) + 1));
     }
     free(ev.buf);
   }
@@ -900,7 +937,8 @@ int kt_feedback_export(kt_feedback *fb, kt_engine *e, int format, char **out) {
     }
     kt__buf_free(&b);
   }
-  for (size_t i = 0; i < ns; i++) json_decref(st[i].needs);
+  for (size_t i = 0; i < ns; i++)
+    json_decref(st[i].needs);
   free(st);
   return rc;
 }

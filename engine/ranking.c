@@ -14,7 +14,8 @@ const kt__ranking kt__ranking_defaults = {
 };
 
 static const kt__rank_param params[] = {
-#define KT__RANK_ROW(name, def, lo, hi, note) {#name, offsetof(kt__ranking, name), def, lo, hi, note},
+#define KT__RANK_ROW(name, def, lo, hi, note)                                                      \
+  {#name, offsetof(kt__ranking, name), def, lo, hi, note},
     KT__RANKING_TABLE(KT__RANK_ROW)
 #undef KT__RANK_ROW
 };

@@ -18,60 +18,63 @@
 #include <stddef.h>
 
 /* X(name, default, lo, hi, note) */
-#define KT__RANKING_TABLE(X)                                                                   \
-  /* BM25 (Xapian BM25Weight). k1 0.6-2.0 and b 0.3-0.9 all within 0.3 pt on dev. */          \
-  X(bm25_k1, 1.2, 0.6, 2.0, "BM25 k1")                                                         \
-  X(bm25_b, 0.75, 0.3, 0.9, "BM25 b")                                                          \
-  /* Query term weight by kind, against a base form (1.0). */                                  \
-  X(term_fixed, 0.9, 0.5, 1.0, "a base form after restoring umlauts")                         \
-  X(term_stem, 0.8, 0.4, 1.0, "a Snowball stem of an unknown word")                           \
-  X(term_typo, 0.7, 0.3, 1.0, "a base form of a close spelling suggestion")                   \
-  X(term_part, 0.35, 0.1, 0.7, "a compound part")                                              \
-  /* Thesaurus: 0.2/0.3/0.4/0.5/0.6/0.75/1.0 gave 0.664/.673/.677/.669/.661/.657/.645. */      \
-  X(expansion_scale, 0.4, 0.1, 1.0, "scale of a concept's expansion weights")                  \
-  /* Expansions under this are left out: -0.3 pt, 0.33 ms per query instead of 0.46. */        \
-  X(min_expansion_weight, 0.1, 0.0, 0.2, "weakest expansion term kept")                       \
-  /* 0.25/0.5/0.6/0.75/1.0 gave 0.663/.680/.682/.681/.678. */                                 \
-  X(service_word_expansion, 0.6, 0.2, 1.0, "expansion of a concept the text names by a service word") \
-  /* 1.25/1.5/2.0 gave 0.680/.682/.679; 1.5 puts Starttiraha first for "starttiraha". */       \
-  X(name_boost, 1.5, 1.0, 2.5, "a service the need names")                                    \
-  /* Signals: boost 1.0/1.1/1.15/1.25/1.4 gave .664/.674/.677/.674/.666; demotions are set by \
-   * what they mean (an ineligible service drops below any fitting one). */                    \
-  X(boost_fit, 1.15, 1.0, 1.5, "service made for the client's age, language or group")        \
-  X(demote_eligibility, 0.3, 0.1, 1.0, "client outside the service's age limits")             \
-  X(demote_language, 0.5, 0.1, 1.0, "service needs Finnish the client lacks")                 \
-  X(demote_area, 0.5, 0.1, 1.0, "service not in the client's municipality")                   \
-  /* 1.0 (off)/0.7/0.5/0.3: see bench/README.md (issue 13, "kotiäitinä 8 vuotta"). */        \
-  X(demote_migrant_only, 0.5, 0.1, 1.0, "service for immigrants, the note shows no sign of one") \
-  /* Roles (reading.c). Background 1.0/0.75/0.5/0.3/0.25 (concepts alike) gave dev nDCG@10   \
-   * .698/.699/.698/.696/.698 and trap-dev hits@5 18/16/14/11/12: dev is flat, traps fall. */ \
-  X(role_background, 0.3, 0.1, 1.0, "words of the client's past")                              \
-  X(role_background_concept, 0.3, 0.0, 1.0, "expansions of a concept found in the client's past") \
-  X(role_goal, 1.0, 1.0, 2.0, "words of the client's goal")                                    \
-  /* The past as the goal's rival (search.c demote_past): a service more than past_share of   \
-   * whose evidence is the client's past, in a note with a goal, is scaled by demote_past.    \
-   * past_share 0.3/0.35/0.4/0.45/0.5/0.6 gave dev nDCG@10 .690/.690/.692/.692/.692/.692 and   \
-   * trap-dev hits@5 8/8/9/9/10/10; demote_past 0.15/0.3/0.5 alike (1.0 = off: 11 hits). */  \
-  X(past_share, 0.4, 0.3, 0.9, "share of a result's evidence from the past that marks the old field") \
-  X(demote_past, 0.3, 0.1, 1.0, "a service for the field the client is leaving, beside a goal") \
-  X(generic_word, 0.3, 0.0, 1.0, "a generic word (asiakas, mies, vuotta): never a need alone")  \
-  /* Needs that retrieve: a signalled target group as a query term. 0/0.15/0.3/0.6 gave dev    \
-   * nDCG@10 .695/.694/.696/.697, trap-dev hits 11/12/12/12. */                                \
-  X(group_retrieval, 0.3, 0.0, 1.0, "a target group the note signals, as a query term")        \
-  /* Bounded evidence: the largest share of a result's score one loose word may carry. */      \
+#define KT__RANKING_TABLE(X)                                                                       \
+  /* BM25 (Xapian BM25Weight). k1 0.6-2.0 and b 0.3-0.9 all within 0.3 pt on dev. */               \
+  X(bm25_k1, 1.2, 0.6, 2.0, "BM25 k1")                                                             \
+  X(bm25_b, 0.75, 0.3, 0.9, "BM25 b")                                                              \
+  /* Query term weight by kind, against a base form (1.0). */                                      \
+  X(term_fixed, 0.9, 0.5, 1.0, "a base form after restoring umlauts")                              \
+  X(term_stem, 0.8, 0.4, 1.0, "a Snowball stem of an unknown word")                                \
+  X(term_typo, 0.7, 0.3, 1.0, "a base form of a close spelling suggestion")                        \
+  X(term_part, 0.35, 0.1, 0.7, "a compound part")                                                  \
+  /* Thesaurus: 0.2/0.3/0.4/0.5/0.6/0.75/1.0 gave 0.664/.673/.677/.669/.661/.657/.645. */          \
+  X(expansion_scale, 0.4, 0.1, 1.0, "scale of a concept's expansion weights")                      \
+  /* Expansions under this are left out: -0.3 pt, 0.33 ms per query instead of 0.46. */            \
+  X(min_expansion_weight, 0.1, 0.0, 0.2, "weakest expansion term kept")                            \
+  /* 0.25/0.5/0.6/0.75/1.0 gave 0.663/.680/.682/.681/.678. */                                      \
+  X(service_word_expansion, 0.6, 0.2, 1.0,                                                         \
+    "expansion of a concept the text names by a service word")                                     \
+  /* 1.25/1.5/2.0 gave 0.680/.682/.679; 1.5 puts Starttiraha first for "starttiraha". */           \
+  X(name_boost, 1.5, 1.0, 2.5, "a service the need names")                                         \
+  /* Signals: boost 1.0/1.1/1.15/1.25/1.4 gave .664/.674/.677/.674/.666; demotions are set by      \
+   * what they mean (an ineligible service drops below any fitting one). */                        \
+  X(boost_fit, 1.15, 1.0, 1.5, "service made for the client's age, language or group")             \
+  X(demote_eligibility, 0.3, 0.1, 1.0, "client outside the service's age limits")                  \
+  X(demote_language, 0.5, 0.1, 1.0, "service needs Finnish the client lacks")                      \
+  X(demote_area, 0.5, 0.1, 1.0, "service not in the client's municipality")                        \
+  /* 1.0 (off)/0.7/0.5/0.3: see bench/README.md (issue 13, "kotiäitinä 8 vuotta"). */            \
+  X(demote_migrant_only, 0.5, 0.1, 1.0, "service for immigrants, the note shows no sign of one")   \
+  /* Roles (reading.c). Background 1.0/0.75/0.5/0.3/0.25 (concepts alike) gave dev nDCG@10         \
+   * .698/.699/.698/.696/.698 and trap-dev hits@5 18/16/14/11/12: dev is flat, traps fall. */      \
+  X(role_background, 0.3, 0.1, 1.0, "words of the client's past")                                  \
+  X(role_background_concept, 0.3, 0.0, 1.0, "expansions of a concept found in the client's past")  \
+  X(role_goal, 1.0, 1.0, 2.0, "words of the client's goal")                                        \
+  /* The past as the goal's rival (search.c demote_past): a service more than past_share of        \
+   * whose evidence is the client's past, in a note with a goal, is scaled by demote_past.         \
+   * past_share 0.3/0.35/0.4/0.45/0.5/0.6 gave dev nDCG@10 .690/.690/.692/.692/.692/.692 and       \
+   * trap-dev hits@5 8/8/9/9/10/10; demote_past 0.15/0.3/0.5 alike (1.0 = off: 11 hits). */        \
+  X(past_share, 0.4, 0.3, 0.9,                                                                     \
+    "share of a result's evidence from the past that marks the old field")                         \
+  X(demote_past, 0.3, 0.1, 1.0, "a service for the field the client is leaving, beside a goal")    \
+  X(generic_word, 0.3, 0.0, 1.0, "a generic word (asiakas, mies, vuotta): never a need alone")     \
+  /* Needs that retrieve: a signalled target group as a query term. 0/0.15/0.3/0.6 gave dev        \
+   * nDCG@10 .695/.694/.696/.697, trap-dev hits 11/12/12/12. */                                    \
+  X(group_retrieval, 0.3, 0.0, 1.0, "a target group the note signals, as a query term")            \
+  /* Bounded evidence: the largest share of a result's score one loose word may carry. */          \
   X(evidence_cap, 0.6, 0.3, 1.0, "share of one word that neither names the service nor a concept") \
-  /* Speed (issue 17): a term whose largest BM25 part (weight x idf x (k1+1)) is under this   \
-   * share of the strongest term's is scored but not retrieved by: a long note's common      \
-   * words (asiakas, aika: df 90 % at 10 000 services) cost the matcher most and move little. \
-   * Dev nDCG 0/.01/.02/.05/.1: .6957/.6957/.6958/.6948/.6898, trap-dev hits 9 at 0 and .02;  \
+  /* Speed (issue 17): a term whose largest BM25 part (weight x idf x (k1+1)) is under this        \
+   * share of the strongest term's is scored but not retrieved by: a long note's common            \
+   * words (asiakas, aika: df 90 % at 10 000 services) cost the matcher most and move little.      \
+   * Dev nDCG 0/.01/.02/.05/.1: .6957/.6957/.6958/.6948/.6898, trap-dev hits 9 at 0 and .02;       \
    * ranking CPU p50/p99 at 10 000 services 4.5/24.8 ms at 0, 3.6/21.2 at .02, 2.7/17.3 at .05. */ \
-  X(retrieval_min_share, 0.02, 0.0, 0.2, "weakest term sent to retrieval, as a share of the strongest") \
-  /* Pseudo-relevance feedback (off by default): 5/10/20 terms at 0.1/0.2/0.4 gave .680-.686. */ \
-  X(prf_weight, 0.2, 0.05, 0.5, "weight of a pseudo-relevance feedback term")                 \
-  /* Feedback: a referred service's lift is capped; a not-suitable mark for a group lowers. */ \
-  X(feedback_lift_cap, 0.3, 0.0, 0.5, "largest lift from referrals (x1.3)")                    \
-  X(feedback_lift_scale, 2.0, 0.5, 4.0, "lift per unit of referral similarity")               \
-  X(feedback_drop_cap, 0.2, 0.0, 0.5, "largest drop from not-suitable marks")                  \
+  X(retrieval_min_share, 0.02, 0.0, 0.2,                                                           \
+    "weakest term sent to retrieval, as a share of the strongest")                                 \
+  /* Pseudo-relevance feedback (off by default): 5/10/20 terms at 0.1/0.2/0.4 gave .680-.686. */   \
+  X(prf_weight, 0.2, 0.05, 0.5, "weight of a pseudo-relevance feedback term")                      \
+  /* Feedback: a referred service's lift is capped; a not-suitable mark for a group lowers. */     \
+  X(feedback_lift_cap, 0.3, 0.0, 0.5, "largest lift from referrals (x1.3)")                        \
+  X(feedback_lift_scale, 2.0, 0.5, 4.0, "lift per unit of referral similarity")                    \
+  X(feedback_drop_cap, 0.2, 0.0, 0.5, "largest drop from not-suitable marks")                      \
   X(feedback_group_demotion, 0.8, 0.5, 1.0, "a service marked unsuitable for a group 3 times")
 
 typedef struct kt__ranking {

@@ -54,17 +54,17 @@ bool kt__token_starts_any(const kt_token *t, const char *const *ps) {
 /* Negation words: the Finnish negation verb in every person, and the
  * Swedish and English ones. "ilman" (without) is not one: "ilman tutkintoa",
  * "ilman huoltajaa" state what the client lacks, which is the need. */
-static const char *const negators[] = {"ei", "en", "et", "emme", "ette", "eivät", "eikä",
-                                       "not", "no", "don't", "doesn't", "dont", "doesnt",
-                                       "never", "inte", "ingen", "inget", "inga", "aldrig", NULL};
+static const char *const negators[] = {
+    "ei",      "en",   "et",     "emme",  "ette", "eivät", "eikä",  "not",  "no",     "don't",
+    "doesn't", "dont", "doesnt", "never", "inte", "ingen", "inget", "inga", "aldrig", NULL};
 
 static bool is_negator(const kt_token *t) { return is_any(t, negators); }
 
 /* Wish verbs, by the start of their inflected forms ("haluta" is a
  * stopword, so its tokens carry no base form to compare). */
-static const char *const wish[] = {"halu", "kiinnost", "aio", "aiko", "suostu", "viitsi",
-                                   "innostu", "lähde", "lähte", "want", "interested",
-                                   "vill", "intresserad", NULL};
+static const char *const wish[] = {"halu",       "kiinnost", "aio",         "aiko",  "suostu",
+                                   "viitsi",     "innostu",  "lähde",       "lähte", "want",
+                                   "interested", "vill",     "intresserad", NULL};
 static const char *const refuse[] = {"kieltäytyä", "refuses", "refuse", "vägrar", NULL};
 
 /* What a negation means depends on what it negates:
@@ -77,50 +77,49 @@ static const char *const refuse[] = {"kieltäytyä", "refuses", "refuse", "vägr
  *     tietokonetta", "rahat ei riitä"): a problem stated, nothing denied. */
 /* "ei ongelmia asumisessa", "ei huolta rahasta": a denied problem noun
  * denies its whole scope, whatever concept the other words find. */
-static const char *const problem_nouns[] = {"ongelma", "vaikeus", "huoli", "hätä", "pulma",
-                                            "murhe", "problem", "problems", "issue", "issues",
+static const char *const problem_nouns[] = {"ongelma", "vaikeus",   "huoli",    "hätä",  "pulma",
+                                            "murhe",   "problem",   "problems", "issue", "issues",
                                             "problem", "svårighet", NULL};
-static const char *const capacity_verbs[] = {"kest", "pysty", "pyst", "voi", "jaksa", "sovi",
+static const char *const capacity_verbs[] = {"kest", "pysty", "pyst",   "voi",    "jaksa", "sovi",
                                              "sopi", "can't", "cannot", "klarar", "orkar", NULL};
 
 /* Goal cues: a wish, plan, interest or dream. */
-static const char *const goal_prefix[] = {"halu",     "kiinnost", "toivo",  "toive",    "tavoit",
-                                          "haave",    "suunnittel", "aiko", "aiko",     "tähtä",
-                                          "pyrki",    "pyrkii",   "unelm",  "tahto",    "want",
-                                          "interest", "plan",     "hope",   "wish",     "dream",
-                                          "aim",      "vill",     "intresse", "dröm",   "önsk",
-                                          "planer",   "siirtyä",  "vaihta", NULL};
+static const char *const goal_prefix[] = {
+    "halu", "kiinnost", "toivo",   "toive",  "tavoit", "haave", "suunnittel", "aiko",
+    "aiko", "tähtä",    "pyrki",   "pyrkii", "unelm",  "tahto", "want",       "interest",
+    "plan", "hope",     "wish",    "dream",  "aim",    "vill",  "intresse",   "dröm",
+    "önsk", "planer",   "siirtyä", "vaihta", NULL};
 /* Verbs whose past tells the client's history (work, study, a role held):
  * "oli kokkina", "ollut kassalla", "työskennellyt", "valmistunut". The past of
  * other verbs is usually how the present came about ("alkoholinkäyttö on
  * lisääntynyt", "koulu jäi kesken") and is read as the situation. */
-static const char *const history_verbs[] = {"ol", "työsken", "teh", "tek", "opiskel", "valmistu",
-                                            "toimi", "käy", "käv", "suorit", NULL};
+static const char *const history_verbs[] = {
+    "ol", "työsken", "teh", "tek", "opiskel", "valmistu", "toimi", "käy", "käv", "suorit", NULL};
 /* Background cues: the client's past. */
-static const char *const past_words[] = {"aiemmin",   "aikaisemmin", "ennen",     "entinen",
-                                         "koulutukseltaan", "ammatiltaan", "taustaltaan",
-                                         "tausta",    "taustalla",   "työhistoria", "previously",
-                                         "formerly",  "used",        "worked",    "tidigare",
-                                         "förut",     "nuorena",     "lapsena",
-                                         "silloin",   "aikoinaan",   "aikanaan",  "was", "were",
-                                         "worked",    "studied",     "var",       "arbetade",
-                                         "studerade", NULL};
+static const char *const past_words[] = {
+    "aiemmin",     "aikaisemmin", "ennen",     "entinen",   "koulutukseltaan",
+    "ammatiltaan", "taustaltaan", "tausta",    "taustalla", "työhistoria",
+    "previously",  "formerly",    "used",      "worked",    "tidigare",
+    "förut",       "nuorena",     "lapsena",   "silloin",   "aikoinaan",
+    "aikanaan",    "was",         "were",      "worked",    "studied",
+    "var",         "arbetade",    "studerade", NULL};
 /* A duration: "12 v", "20 vuotta", "6 kk", "vuosia", "15 år", "10 years". A
  * verbless clause that holds one ("20 vuotta raksalla", "12 v siivoojana")
  * is a stretch of the client's history, unless it names a state the client
  * is still in (below). */
-static const char *const duration_units[] = {"v", "vuosi", "vuotta", "vuoden", "kk", "kuukausi",
-                                             "år", "years", "yrs", NULL};
+static const char *const duration_units[] = {"v",        "vuosi", "vuotta", "vuoden", "kk",
+                                             "kuukausi", "år",    "years",  "yrs",    NULL};
 static const char *const durations[] = {"vuosia", "vuosikausia", "vuosikymmenen", "vuosikymmeniä",
                                         NULL};
 /* States a duration leads up to the present ("työttömänä 2 vuotta",
  * "kotiäitinä 8 vuotta", "Suomessa 5 vuotta"): the situation, not the past.
  * Surface prefixes. */
 static const char *const present_states[] = {
-    "työt", "koti", "sairas", "sairaus", "lomautet", "lomautu", "perhevapa", "hoitovapa",
-    "äitiysvapa", "äitiyslom", "vanhempainvapa", "isyysvapa", "eläk", "vanki", "vankila",
-    "työkyvyt", "kuntoutu", "suome", "maassa", "yksinhuolt", "omaishoit", "opiskelija",
-    "arbetslös", "unemploy", "home", "hemma", "sjuk", NULL};
+    "työt",      "koti",       "sairas",     "sairaus",    "lomautet",       "lomautu",
+    "perhevapa", "hoitovapa",  "äitiysvapa", "äitiyslom",  "vanhempainvapa", "isyysvapa",
+    "eläk",      "vanki",      "vankila",    "työkyvyt",   "kuntoutu",       "suome",
+    "maassa",    "yksinhuolt", "omaishoit",  "opiskelija", "arbetslös",      "unemploy",
+    "home",      "hemma",      "sjuk",       NULL};
 /* Career-change cues: the goal is a new field, so the field the note names
  * outside the goal is the one being left ("kokki, alanvaihto mielessä"). */
 static const char *const change_words[] = {"alanvaih", "uudelleenkoulut", "uudelleensijoit",
@@ -133,16 +132,18 @@ static const char *const change_what[] = {"suunta", "ala", "ammatti", "ura", NUL
 static const char *const agent_endings[] = {"ja", "jä", "ri", "mies", "kuski", "kokki", NULL};
 
 /* Clause conjunctions: a new clause starts here. */
-static const char *const conj[] = {"mutta", "vaan",   "koska", "vaikka", "kun", "but", "because",
-                                   "although", "men", "eftersom", "fast", NULL};
+static const char *const conj[] = {"mutta",   "vaan",     "koska", "vaikka",   "kun",  "but",
+                                   "because", "although", "men",   "eftersom", "fast", NULL};
 static const char *const and_words[] = {"ja", "and", "och", "sekä", NULL};
 /* Words that say nothing about a need on their own. */
-static const char *const generic_words[] = {
-    "asiakas", "henkilö", "ihminen", "mies", "nainen", "poika", "tyttö", "vuosi", "kuukausi",
-    "kestää", "tilanne", "asia", "juttu", "kertoa", "sanoa", "tulla", "mennä", "hyvä", "paljon",
-    "oma", "muu", "kaikki", "tehdä", "käydä", "päästä", "saada", "antaa", "laittaa",
-    "vuo", "vuotaa", /* Voikko's other readings of "vuotta" */
-    "client", "customer", "man", "woman", "person", "year", "kund", "kvinna", "person", NULL};
+static const char *const
+    generic_words[] = {"asiakas", "henkilö",  "ihminen", "mies",    "nainen", "poika", "tyttö",
+                       "vuosi",   "kuukausi", "kestää",  "tilanne", "asia",   "juttu", "kertoa",
+                       "sanoa",   "tulla",    "mennä",   "hyvä",    "paljon", "oma",   "muu",
+                       "kaikki",  "tehdä",    "käydä",   "päästä",  "saada",  "antaa", "laittaa",
+                       "vuo",     "vuotaa", /* Voikko's other readings of "vuotta" */
+                       "client",  "customer", "man",     "woman",   "person", "year",  "kund",
+                       "kvinna",  "person",   NULL};
 
 static bool punct_between(const kt_analysis *a, const char *text, size_t i) {
   if (i == 0) return true;
@@ -184,7 +185,8 @@ static bool duration_clause(const kt_analysis *a, size_t s, size_t e) {
     if (finite_verb(a, i) || kt__analysis_morph(a, i) & KT__MORPH_NEGV) return false;
     if (starts_any(t, present_states)) return false;
     if (is_any(t, durations)) dur = true;
-    if (i + 1 < e && t->surface[0] >= '0' && t->surface[0] <= '9' && is_any(tok(a, i + 1), duration_units))
+    if (i + 1 < e && t->surface[0] >= '0' && t->surface[0] <= '9' &&
+        is_any(tok(a, i + 1), duration_units))
       dur = true; /* "24v" glued is an age (signals.c), not a duration */
   }
   return dur;
@@ -223,7 +225,8 @@ static bool generic_token(const kt_token *t) {
   for (size_t k = 0; k < t->term_count; k++) {
     if (t->terms[k].kind == KT_TERM_PART) continue;
     bool g = false;
-    for (size_t i = 0; generic_words[i] && !g; i++) g = !strcmp(t->terms[k].text, generic_words[i]);
+    for (size_t i = 0; generic_words[i] && !g; i++)
+      g = !strcmp(t->terms[k].text, generic_words[i]);
     if (!g) return false;
     any = true;
   }
@@ -268,13 +271,13 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
   /* 2. Each clause's role: a goal cue wins over a past one (a wish is what
    * the note is for); otherwise the past marks background. */
   for (size_t s = 0, e; s < n; s = e) {
-    for (e = s; e < n && out->clause[e] == out->clause[s]; e++) {}
+    for (e = s; e < n && out->clause[e] == out->clause[s]; e++) {
+    }
     bool goal = false, past = false, negated_past = false;
     for (size_t i = s; i < e; i++) {
       const kt_token *t = tok(a, i);
       unsigned m = kt__analysis_morph(a, i);
-      if (starts_any(t, goal_prefix) || ((m & KT__MORPH_COND) && (m & KT__MORPH_VERB)))
-        goal = true;
+      if (starts_any(t, goal_prefix) || ((m & KT__MORPH_COND) && (m & KT__MORPH_VERB))) goal = true;
       if (is_any(t, past_words) || ((m & KT__MORPH_PAST) && starts_any(t, history_verbs)))
         past = true;
       /* A year long gone ("keskeytti armeijan 2019"); last year or the
@@ -291,20 +294,24 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
         negated_past = true;
     }
     bool change = false;
-    for (size_t i = s; i < e; i++) change |= change_cue(a, i, n);
+    for (size_t i = s; i < e; i++)
+      change |= change_cue(a, i, n);
     if (change) out->change = true;
     if (!goal && !past && duration_clause(a, s, e)) past = true;
-    unsigned char role = goal || change ? KT__ROLE_GOAL
+    unsigned char role = goal || change          ? KT__ROLE_GOAL
                          : past && !negated_past ? KT__ROLE_BACKGROUND
                                                  : KT__ROLE_SITUATION;
-    for (size_t i = s; i < e; i++) out->role[i] = out->clause_role[i] = role;
+    for (size_t i = s; i < e; i++)
+      out->role[i] = out->clause_role[i] = role;
   }
   /* A career change: an occupation named outside the goal, without a verb,
    * is the field being left ("kokki, alanvaihto mielessä"). */
   for (size_t s = 0, e; out->change && s < n; s = e) {
-    for (e = s; e < n && out->clause[e] == out->clause[s]; e++) {}
+    for (e = s; e < n && out->clause[e] == out->clause[s]; e++) {
+    }
     if (out->clause_role[s] == KT__ROLE_SITUATION && occupation_clause(a, s, e))
-      for (size_t i = s; i < e; i++) out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
+      for (size_t i = s; i < e; i++)
+        out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
   }
 
   /* 3. Negation scopes, within a clause, up to four words after the verb. */
@@ -313,20 +320,26 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
     if (out->role[i] == KT__ROLE_REFUSED) continue; /* inside a scope already ("vill inte") */
     size_t verb = (size_t)-1;
     bool wish_neg = false;
-    if (is_any(t, refuse)) { verb = i; wish_neg = true; }
+    if (is_any(t, refuse)) {
+      verb = i;
+      wish_neg = true;
+    }
     /* "ei"/"eikä" deny a noun directly ("ei masennusta"); the other persons
      * of the negation verb need a verb after them: spoken "et" is also
      * "että" ("ilmotti et koko porukka lomautetaan"). */
     bool negates = is_negator(t);
-    if (negates && !is(t, "ei") && !is(t, "eikä") &&
-        (kt__analysis_morph(a, i) & KT__MORPH_NEGV)) {
+    if (negates && !is(t, "ei") && !is(t, "eikä") && (kt__analysis_morph(a, i) & KT__MORPH_NEGV)) {
       negates = false;
       for (size_t j = i + 1; j < n && j <= i + 2 && out->clause[j] == out->clause[i]; j++)
         if (kt__analysis_morph(a, j) & KT__MORPH_VERB) negates = true;
     }
     if (negates) {
       for (size_t j = i + 1; j < n && j <= i + 2 && out->clause[j] == out->clause[i]; j++)
-        if (starts_any(tok(a, j), wish)) { verb = j; wish_neg = true; break; }
+        if (starts_any(tok(a, j), wish)) {
+          verb = j;
+          wish_neg = true;
+          break;
+        }
       if (!wish_neg) verb = i;
       /* The first word after the negation (skipping "enää", "vielä"). */
       size_t j = i + 1;
@@ -348,10 +361,14 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
       }
     }
     /* Swedish puts the negation after the verb: "vill inte". */
-    if (is(t, "vill") && i + 1 < n && is(tok(a, i + 1), "inte")) { verb = i + 1; wish_neg = true; }
+    if (is(t, "vill") && i + 1 < n && is(tok(a, i + 1), "inte")) {
+      verb = i + 1;
+      wish_neg = true;
+    }
     if (verb == (size_t)-1) continue;
     unsigned char role = wish_neg ? KT__ROLE_REFUSED : KT__ROLE_NEGATED;
-    for (size_t j = verb + 1; !wish_neg && j < n && j <= verb + 3 && out->clause[j] == out->clause[i]; j++)
+    for (size_t j = verb + 1;
+         !wish_neg && j < n && j <= verb + 3 && out->clause[j] == out->clause[i]; j++)
       if (is_any(tok(a, j), problem_nouns)) role = KT__ROLE_REFUSED;
     /* The negator itself keeps its role: an entry that starts with it
      * ("ei puhu suomea") is a need as written. */

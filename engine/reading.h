@@ -13,23 +13,23 @@
 /* The role of a word in a note. The public kt_match.role uses the same
  * values (KT_ROLE_* in kohtaanto.h). */
 enum {
-  KT__ROLE_SITUATION = 0, /* the current situation or problem (the default) */
+  KT__ROLE_SITUATION = 0,  /* the current situation or problem (the default) */
   KT__ROLE_BACKGROUND = 1, /* the client's past: former work, training ("ollut kassalla") */
-  KT__ROLE_GOAL = 2,      /* a wish, plan or interest ("haluaa lähihoitajaksi") */
-  KT__ROLE_REFUSED = 3,   /* a negated wish or capacity ("ei halua koulutukseen", "ei kestä
-                           * raskasta työtä", "ei pysty keittiötyöhön") */
-  KT__ROLE_NEGATED = 4,   /* after a negated noun ("ei ole velkoja", "ei tutkintoa"): a denied
-                           * problem or a lack, as the concept found there says */
+  KT__ROLE_GOAL = 2,       /* a wish, plan or interest ("haluaa lähihoitajaksi") */
+  KT__ROLE_REFUSED = 3,    /* a negated wish or capacity ("ei halua koulutukseen", "ei kestä
+                            * raskasta työtä", "ei pysty keittiötyöhön") */
+  KT__ROLE_NEGATED = 4,    /* after a negated noun ("ei ole velkoja", "ei tutkintoa"): a denied
+                            * problem or a lack, as the concept found there says */
 };
 
 typedef struct kt__reading {
-  unsigned char *role; /* per token: KT__ROLE_* */
+  unsigned char *role;        /* per token: KT__ROLE_* */
   unsigned char *clause_role; /* per token: its clause's role, before negations */
-  size_t *clause;      /* per token: its clause, counted from 0 */
-  bool *generic;       /* per token: a generic word ("asiakas", "mies", "vuotta") */
-  size_t *negator;     /* per token in a negated span: the token that negates it */
+  size_t *clause;             /* per token: its clause, counted from 0 */
+  bool *generic;              /* per token: a generic word ("asiakas", "mies", "vuotta") */
+  size_t *negator;            /* per token in a negated span: the token that negates it */
   size_t count, nclauses;
-  bool change;         /* the note says the client wants to change fields ("alanvaihto") */
+  bool change; /* the note says the client wants to change fields ("alanvaihto") */
 } kt__reading;
 
 /* Read @p a (the analysis of @p text): clauses split at punctuation and at

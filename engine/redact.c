@@ -50,7 +50,7 @@ static bool valid_date(int d, int m, int y) {
  * reads as '-', digits of any script (fullwidth ones) as ASCII digits,
  * fullwidth letters and plus as ASCII, and any space as ' '. */
 typedef struct tok {
-  char c; /* '0'-'9', 'A'-'Z' (upper-cased), '-', '+', ' ', or '?' (anything else) */
+  char c;              /* '0'-'9', 'A'-'Z' (upper-cased), '-', '+', ' ', or '?' (anything else) */
   uint32_t start, end; /* bytes of the character in the text */
 } tok;
 
@@ -113,7 +113,8 @@ static bool match_at(const tok *t, size_t n, size_t i, size_t *last) {
                    : valid_date(day, month, 1900 + yy) || valid_date(day, month, 2000 + yy);
   if (!date) return false;
   unsigned long v = 0;
-  for (int j = 0; j < 9; j++) v = v * 10 + (unsigned long)(d[j] - '0');
+  for (int j = 0; j < 9; j++)
+    v = v * 10 + (unsigned long)(d[j] - '0');
   if (check != check_chars[v % 31]) return false;
   *last = k;
   return true;

@@ -65,9 +65,10 @@ static json_t *result_json(const kt_result *x, size_t rank) {
       json_object_set_new(e, "concept", json_string(m->concept));
       json_object_set_new(e, "concept_lang", json_string(m->concept_lang ? m->concept_lang : "fi"));
     }
-    json_object_set_new(e, "role", json_string(m->role == KT_ROLE_BACKGROUND ? "background"
-                                               : m->role == KT_ROLE_GOAL     ? "goal"
-                                                                             : "situation"));
+    json_object_set_new(e, "role",
+                        json_string(m->role == KT_ROLE_BACKGROUND ? "background"
+                                    : m->role == KT_ROLE_GOAL     ? "goal"
+                                                                  : "situation"));
     json_array_append_new(ms, e);
   }
   json_object_set_new(o, "matches", ms);
@@ -79,9 +80,8 @@ static json_t *result_json(const kt_result *x, size_t rank) {
   json_object_set_new(o, "highlights", hl);
   json_t *ef = json_array();
   for (size_t k = 0; k < x->effect_count; k++)
-    json_array_append_new(ef, json_pack("{s:s, s:s, s:f}", "signal", x->effects[k].signal,
-                                        "reason", x->effects[k].reason, "factor",
-                                        x->effects[k].factor));
+    json_array_append_new(ef, json_pack("{s:s, s:s, s:f}", "signal", x->effects[k].signal, "reason",
+                                        x->effects[k].reason, "factor", x->effects[k].factor));
   json_object_set_new(o, "effects", ef);
   json_object_set_new(o, "need", x->need >= 0 ? json_integer(x->need) : json_null());
   if (x->weak) json_object_set_new(o, "weak", json_string(x->weak));
@@ -95,7 +95,8 @@ int kt_results_json(const kt_results *r, char **out) {
   json_t *doc = json_object(), *arr = json_array(), *sig = json_array(), *needs = json_array();
   json_object_set_new(doc, "matches", json_integer((json_int_t)r->matches));
   json_object_set_new(doc, "lang", json_string(r->lang ? r->lang : "fi"));
-  for (size_t i = 0; i < r->count; i++) json_array_append_new(arr, result_json(&r->items[i], i + 1));
+  for (size_t i = 0; i < r->count; i++)
+    json_array_append_new(arr, result_json(&r->items[i], i + 1));
   json_object_set_new(doc, "results", arr);
   for (size_t i = 0; i < r->nsignals; i++) {
     const kt_signal *s = &r->signals[i];

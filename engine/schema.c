@@ -29,22 +29,45 @@ const char *kt_field_name(unsigned bit) {
 }
 
 static const char *const CATEGORIES[] = {
-    "tyonhaku", "koulutus", "kotoutuminen", "tuettu_tyo", "tyokyky", "nuoret",
+    "tyonhaku",   "koulutus",        "kotoutuminen",    "tuettu_tyo",  "tyokyky", "nuoret",
     "yrittajyys", "talous_asuminen", "arki_osallisuus", "tyonantajat", "ohjaus"};
-static const char *const TARGET_GROUPS[] = {
-    "kaikki", "maahanmuuttajat", "nuoret", "pitkaaikaistyottomat", "osatyokykyiset",
-    "korkeakoulutetut", "yrittajiksi_aikovat", "ikaantyneet", "tyonantajat",
-    "paihdekuntoutujat", "vanhemmat", "vammaiset", "naiset", "lomautetut",
-    "asunnottomat", "rikostaustaiset", "opiskelijat"};
-static const char *const TARGET_GROUPS_FI[] = {
-    "kaikki", "maahanmuuttajat", "nuoret", "pitkäaikaistyöttömät", "osatyökykyiset",
-    "korkeakoulutetut", "yrittäjiksi aikovat", "ikääntyneet", "työnantajat",
-    "päihdekuntoutujat", "vanhemmat", "vammaiset", "naiset", "lomautetut",
-    "asunnottomat", "rikostaustaiset", "opiskelijat"};
+static const char *const TARGET_GROUPS[] = {"kaikki",
+                                            "maahanmuuttajat",
+                                            "nuoret",
+                                            "pitkaaikaistyottomat",
+                                            "osatyokykyiset",
+                                            "korkeakoulutetut",
+                                            "yrittajiksi_aikovat",
+                                            "ikaantyneet",
+                                            "tyonantajat",
+                                            "paihdekuntoutujat",
+                                            "vanhemmat",
+                                            "vammaiset",
+                                            "naiset",
+                                            "lomautetut",
+                                            "asunnottomat",
+                                            "rikostaustaiset",
+                                            "opiskelijat"};
+static const char *const TARGET_GROUPS_FI[] = {"kaikki",
+                                               "maahanmuuttajat",
+                                               "nuoret",
+                                               "pitkäaikaistyöttömät",
+                                               "osatyökykyiset",
+                                               "korkeakoulutetut",
+                                               "yrittäjiksi aikovat",
+                                               "ikääntyneet",
+                                               "työnantajat",
+                                               "päihdekuntoutujat",
+                                               "vanhemmat",
+                                               "vammaiset",
+                                               "naiset",
+                                               "lomautetut",
+                                               "asunnottomat",
+                                               "rikostaustaiset",
+                                               "opiskelijat"};
 _Static_assert(N(TARGET_GROUPS_FI) == N(TARGET_GROUPS), "a Finnish word per target group");
-static const char *const PROVIDER_TYPES[] = {
-    "kaupunki", "valtio", "jarjesto", "oppilaitos", "kela", "yritys",
-    "seurakunta", "hyvinvointialue"};
+static const char *const PROVIDER_TYPES[] = {"kaupunki", "valtio", "jarjesto",   "oppilaitos",
+                                             "kela",     "yritys", "seurakunta", "hyvinvointialue"};
 static const char *const DELIVERY[] = {"kasvokkain", "etä", "verkko", "puhelin"};
 static const char *const LEVELS[] = {"A1", "A2", "B1", "B2", "C1", "C2"};
 static const char *const FEES[] = {"maksuton", "osittain", "maksullinen"};

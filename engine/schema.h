@@ -23,25 +23,25 @@
  * postings (index format 4). The wdf values are index-time ranking weights
  * (engine/ranking.h's header): a word in the name counts 6 times one in
  * the description. */
-#define KT__FIELDS(X)                   \
-  X(NAME, "name", 6)                    \
-  X(SUMMARY, "summary", 3)              \
-  X(DESCRIPTION, "description", 1)      \
-  X(KEYWORDS, "keywords", 4)            \
-  X(TARGET, "target", 2)                \
-  X(CONDITIONS, "conditions", 1)        \
+#define KT__FIELDS(X)                                                                              \
+  X(NAME, "name", 6)                                                                               \
+  X(SUMMARY, "summary", 3)                                                                         \
+  X(DESCRIPTION, "description", 1)                                                                 \
+  X(KEYWORDS, "keywords", 4)                                                                       \
+  X(TARGET, "target", 2)                                                                           \
+  X(CONDITIONS, "conditions", 1)                                                                   \
   X(PROVIDER, "provider", 1)
 
 enum {
 #define KT__X(id, name, wdf) KT__F_##id,
   KT__FIELDS(KT__X)
 #undef KT__X
-  KT__NFIELDS
+      KT__NFIELDS
 };
 typedef struct kt__field {
-  unsigned bit;       /* KT_FIELD_* */
-  const char *name;   /* as kt_field_name() gives it */
-  unsigned wdf;       /* weight in the combined terms */
+  unsigned bit;     /* KT_FIELD_* */
+  const char *name; /* as kt_field_name() gives it */
+  unsigned wdf;     /* weight in the combined terms */
 } kt__field;
 /* The fields, indexed by KT__F_*. */
 extern const kt__field kt__fields[KT__NFIELDS];
@@ -73,8 +73,19 @@ extern const kt__field kt__fields[KT__NFIELDS];
  * none), and the case-folded target groups, languages and municipalities,
  * each list comma-separated. Written by indexer/index.c, read by
  * kt__gen_doc() (engine.c). */
-enum { KT__D_ID, KT__D_NAME, KT__D_CAT, KT__D_PROVIDER, KT__D_AGEMIN, KT__D_AGEMAX,
-       KT__D_FINLEVEL, KT__D_GROUPS, KT__D_LANGS, KT__D_MUNIS, KT__D_NFIELDS };
+enum {
+  KT__D_ID,
+  KT__D_NAME,
+  KT__D_CAT,
+  KT__D_PROVIDER,
+  KT__D_AGEMIN,
+  KT__D_AGEMAX,
+  KT__D_FINLEVEL,
+  KT__D_GROUPS,
+  KT__D_LANGS,
+  KT__D_MUNIS,
+  KT__D_NFIELDS
+};
 
 /* ---- vocabularies ---------------------------------------------------------
  * The closed code lists of the catalogue (catalog/README.md) and of the
@@ -96,7 +107,7 @@ typedef struct kt__vocab {
   const char *name;       /* "category", "target_group", ... (kt_schema_json) */
   const char *const *ids; /* the codes, in their documented order */
   size_t n;
-  const char *const *fi;  /* Finnish words for each code, or NULL (the code is the word) */
+  const char *const *fi; /* Finnish words for each code, or NULL (the code is the word) */
 } kt__vocab;
 extern const kt__vocab kt__vocabs[KT__NVOCABS];
 /* Is @p id a code of vocabulary @p v (KT__V_*)? */

@@ -20,12 +20,12 @@
  *    the matched words marked (snippet.c).
  */
 #define _GNU_SOURCE
-#include "need_features.h"
 #include "analyze.h"
 #include "browse.h"
 #include "docterms.h"
 #include "feedback.h"
 #include "messages.h"
+#include "need_features.h"
 #include "reading.h"
 #include "schema.h"
 #include "signals.h"
@@ -35,8 +35,8 @@
 #include <jansson.h>
 #include <math.h>
 #include <search.h>
-#include <stdint.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,9 +71,9 @@ static bool mostly_foreign(const kt_analysis *a) {
 typedef struct qterm {
   char *term;
   double weight;
-  size_t word;  /* first need word (token index) that produced it */
-  int concept;  /* thesaurus concept it expands, or -1 for the word itself */
-  int kind;     /* KT_TERM_* of a need word's own term; 0 for expansions */
+  size_t word; /* first need word (token index) that produced it */
+  int concept; /* thesaurus concept it expands, or -1 for the word itself */
+  int kind;    /* KT_TERM_* of a need word's own term; 0 for expansions */
 } qterm;
 
 typedef struct query {
@@ -119,8 +119,8 @@ typedef struct filters {
   size_t nowned;
 } filters;
 
-static int add_filter(filters *fs, const char *prefix, const kt_strlist *l,
-                      const char *always, const char *what) {
+static int add_filter(filters *fs, const char *prefix, const kt_strlist *l, const char *always,
+                      const char *what) {
   if (!l->count) return KT_OK;
   if (!l->items) return kt__err(KT_EINVAL, "filter %s: items is NULL", what);
   if (l->count > KT_MAX_FILTER_VALUES)
@@ -130,7 +130,8 @@ static int add_filter(filters *fs, const char *prefix, const kt_strlist *l,
   for (size_t i = 0; i < l->count; i++) {
     const char *v = l->items[i];
     if (!v || !kt__utf8_valid(v, strlen(v), NULL) || strlen(v) > 200)
-      return kt__err(KT_EINVAL, "filter %s: value %zu is not valid UTF-8 text of at most 200 bytes", what, i);
+      return kt__err(KT_EINVAL, "filter %s: value %zu is not valid UTF-8 text of at most 200 bytes",
+                     what, i);
     char *f = kt__casefold(v);
     if (!f) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     fs->owned[fs->nowned++] = f;
@@ -145,7 +146,8 @@ static int add_filter(filters *fs, const char *prefix, const kt_strlist *l,
 }
 
 static void filters_free(filters *fs) {
-  for (size_t i = 0; i < fs->nowned; i++) free(fs->owned[i]);
+  for (size_t i = 0; i < fs->nowned; i++)
+    free(fs->owned[i]);
 }
 
 /* A retrieved service being ranked. */
@@ -153,11 +155,11 @@ typedef struct cand {
   ktx_hit *hit;
   double score;
   const char *const *f; /* its document data fields (KT__D_*) */
-  kt__doc *doc;          /* the generation's cached document (parts read on first use) */
-  unsigned *masks;     /* per query term: fields where it matched (NULL until read) */
-  int need;            /* main need (index into found), -1 */
-  bool named;          /* the need text names the service */
-  unsigned weak;       /* explained: WEAK_* bits when every matched word is weak, else 0 */
+  kt__doc *doc;         /* the generation's cached document (parts read on first use) */
+  unsigned *masks;      /* per query term: fields where it matched (NULL until read) */
+  int need;             /* main need (index into found), -1 */
+  bool named;           /* the need text names the service */
+  unsigned weak;        /* explained: WEAK_* bits when every matched word is weak, else 0 */
   kt_effect effects[MAX_EFFECTS];
   size_t neffects;
 } cand;
@@ -183,8 +185,10 @@ static int read_name(kt_analyzer *an, kt__doc *d) {
     rc = kt__buf_adds(&b, " ");
     for (size_t k = 0; k < t->term_count && !rc; k++)
       if (t->terms[k].kind != KT_TERM_PART) rc = kt__buf_printf(&b, "%s ", t->terms[k].text);
-    if (!rc) d->name_words[d->n_name_words++] = b.data;
-    else kt__buf_free(&b);
+    if (!rc)
+      d->name_words[d->n_name_words++] = b.data;
+    else
+      kt__buf_free(&b);
   }
   kt_analysis_free(a);
   if (!d->name_words) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
@@ -199,7 +203,7 @@ static bool names_service(const kt__doc *d, const char *const *direct, size_t nd
   char term[256];
   for (size_t w = 0; w < d->n_name_words; w++) {
     bool hit = false;
-    for (const char *p = d->name_words[w] + 1; *p && !hit; ) {
+    for (const char *p = d->name_words[w] + 1; *p && !hit;) {
       const char *sp = strchr(p, ' ');
       size_t l = (size_t)(sp - p);
       if (l && l < sizeof term) {
@@ -281,8 +285,8 @@ static int read_docterms(kt_engine *e, kt__doc *d) {
   snprintf(key, sizeof key, KT__DOCTERMS_KEY "%s", d->f[KT__D_ID]);
   int rc = kt__store_get(e->gen.store, key, &v, &len);
   if (rc == KT_ENOTFOUND)
-    rc = kt__err(KT_ECORRUPT, "index generation %s has no prepared terms for %s",
-                 e->gen.name, d->f[KT__D_ID]);
+    rc = kt__err(KT_ECORRUPT, "index generation %s has no prepared terms for %s", e->gen.name,
+                 d->f[KT__D_ID]);
   if (!rc) rc = kt__docterms_decode(v, len, &d->terms);
   return rc;
 }
@@ -295,7 +299,8 @@ static int read_masks(ctx *x, cand *c) {
   kt__doc *d = c->doc;
   int rc = read_docterms(x->e, d);
   if (rc) return rc;
-  for (size_t i = 0; i < x->q.n; i++) c->masks[i] = kt__docterms_fields(d->terms, x->terms[i]);
+  for (size_t i = 0; i < x->q.n; i++)
+    c->masks[i] = kt__docterms_fields(d->terms, x->terms[i]);
   return KT_OK;
 }
 
@@ -313,7 +318,10 @@ static int main_need(ctx *x, cand *c) {
                                   : x->token_need[t->word] == (int)k;
       if (mine) s += x->idf[i] * t->weight;
     }
-    if (s > best) { best = s; need = (int)k; }
+    if (s > best) {
+      best = s;
+      need = (int)k;
+    }
   }
   return need;
 }
@@ -332,8 +340,12 @@ static int diversify(ctx *x, cand *cs, size_t nc) {
     size_t best = pos;
     double bs = -1;
     for (size_t i = pos; i < depth; i++) {
-      double s = cs[i].score * (cs[i].need >= 0 ? pow(KT_RANK_DIVERSIFY_DECAY, (double)taken[cs[i].need]) : 1.0);
-      if (s > bs) { bs = s; best = i; }
+      double s = cs[i].score *
+                 (cs[i].need >= 0 ? pow(KT_RANK_DIVERSIFY_DECAY, (double)taken[cs[i].need]) : 1.0);
+      if (s > bs) {
+        bs = s;
+        best = i;
+      }
     }
     cand tmp = cs[best];
     memmove(&cs[pos + 1], &cs[pos], (best - pos) * sizeof *cs);
@@ -386,9 +398,13 @@ static unsigned weak_kind(const ctx *x, const qterm *t) {
 }
 
 static const char *weak_reason(kt__arena *ar, unsigned bits) {
-  static const struct { unsigned bit; const char *what; } kinds[] = {
-      {WEAK_PART, "yhdyssanan osia"}, {WEAK_PAST, "asiakkaan taustaa"},
-      {WEAK_GENERIC, "yleissanoja"}, {WEAK_GROUP, "kohderyhmä"}};
+  static const struct {
+    unsigned bit;
+    const char *what;
+  } kinds[] = {{WEAK_PART, "yhdyssanan osia"},
+               {WEAK_PAST, "asiakkaan taustaa"},
+               {WEAK_GENERIC, "yleissanoja"},
+               {WEAK_GROUP, "kohderyhmä"}};
   char buf[160] = "heikko osuma: vain ";
   bool first = true;
   for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
@@ -408,7 +424,8 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
   r->category = kt__arena_strdup(ar, c->f[KT__D_CAT]);
   r->provider = kt__arena_strdup(ar, c->f[KT__D_PROVIDER]);
   r->need = -1;
-  if (!r->id || !r->name || !r->category || !r->provider) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  if (!r->id || !r->name || !r->category || !r->provider)
+    return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   if (x->flags & KT_SEARCH_NO_EXPLAIN) return KT_OK;
   int rc = read_masks(x, c);
   if (rc) return rc;
@@ -432,9 +449,13 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
     double s = x->idf[i] * t->weight;
     total += s;
     size_t k = 0;
-    while (k < nw && !(wm[k].word == t->word && wm[k].concept == t->concept)) k++;
+    while (k < nw && !(wm[k].word == t->word && wm[k].concept == t->concept))
+      k++;
     if (k == nw) wm[nw++] = (wordmatch){t->word, t->concept, t->term, 0, 0, -1};
-    if (s > wm[k].best) { wm[k].term = t->term; wm[k].best = s; }
+    if (s > wm[k].best) {
+      wm[k].term = t->term;
+      wm[k].best = s;
+    }
     wm[k].fields |= c->masks[i];
     wm[k].share += s;
   }
@@ -489,7 +510,8 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
     size_t nsp = 0;
     const kt__docterms *dt = c->doc->terms;
     rc = kt__snippet(desc, dt, 1, mterms, nm, ar, &r->snippet, &sp, &nsp);
-    if (!rc && !r->snippet) rc = kt__snippet(r->summary, dt, 0, mterms, nm, ar, &r->snippet, &sp, &nsp);
+    if (!rc && !r->snippet)
+      rc = kt__snippet(r->summary, dt, 0, mterms, nm, ar, &r->snippet, &sp, &nsp);
     r->highlights = sp;
     r->highlight_count = nsp;
   }
@@ -528,11 +550,11 @@ static int bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
   double ndocs = (double)ndocs_n;
   size_t max_df = (size_t)(ndocs * RARE_SHARE) + 1;
   size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
-  double *part = calloc(depth + 1, sizeof *part);      /* per candidate: its loose word's part */
-  size_t *word = calloc(depth + 1, sizeof *word);      /* ... and which word */
+  double *part = calloc(depth + 1, sizeof *part); /* per candidate: its loose word's part */
+  size_t *word = calloc(depth + 1, sizeof *word); /* ... and which word */
   unsigned *post = calloc(3 * (max_df + 1), sizeof *post);
-  int rc = !part || !word || !post ? kt__err(KT_ENOMEM, "cannot allocate the evidence check")
-                                           : KT_OK;
+  int rc =
+      !part || !word || !post ? kt__err(KT_ENOMEM, "cannot allocate the evidence check") : KT_OK;
   unsigned *wdf = post + max_df + 1, *len = post + 2 * (max_df + 1);
   double k1 = rk->bm25_k1, b = rk->bm25_b;
   /* Candidates holding a rare loose word, found through its short postings;
@@ -548,7 +570,8 @@ static int bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
     if ((rc = ktx_db_postings_wdf(db, t->term, post, wdf, len, max_df, &np))) break;
     for (size_t p = 0; p < np; p++)
       for (size_t h = 0; h < depth; h++)
-        if (cs[h].hit->docid == post[p] && !in_name(cs[h].doc, t->term)) part[h] = 1, word[h] = t->word + 1;
+        if (cs[h].hit->docid == post[p] && !in_name(cs[h].doc, t->term))
+          part[h] = 1, word[h] = t->word + 1;
   }
   /* For those: the word's part of the score, all its terms (base forms,
    * parts) together, as Xapian's BM25 counts them. */
@@ -585,7 +608,8 @@ static int bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
     if (norm < 0.5) norm = 0.5;
     double sumw = 0;
     for (size_t k = 0; k < nw; k++)
-      if (wwdf[k]) sumw += ww[k] * widf[k] * (k1 + 1) * wwdf[k] / (k1 * ((1 - b) + b * norm) + wwdf[k]);
+      if (wwdf[k])
+        sumw += ww[k] * widf[k] * (k1 + 1) * wwdf[k] / (k1 * ((1 - b) + b * norm) + wwdf[k]);
     part[h] = sumw;
   }
   for (size_t h = 0; !rc && h < depth; h++) {
@@ -698,7 +722,11 @@ static int group_by_need(kt_results *res) {
   size_t n = res->count;
   kt_result *sorted = malloc((n ? n : 1) * sizeof *sorted);
   bool *used = calloc(n + 1, sizeof *used);
-  if (!sorted || !used) { free(sorted); free(used); return kt__err(KT_ENOMEM, "%s: out of memory", __func__); }
+  if (!sorted || !used) {
+    free(sorted);
+    free(used);
+    return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  }
   size_t w = 0;
   for (size_t i = 0; i < n; i++) {
     if (used[i] || res->items[i].need < 0) continue;
@@ -755,7 +783,8 @@ static int add_feature(char ***f, size_t *n, size_t *cap, const char *prefix, co
 }
 
 void kt__features_free(char **f, size_t n) {
-  for (size_t i = 0; f && i < n; i++) free(f[i]);
+  for (size_t i = 0; f && i < n; i++)
+    free(f[i]);
   free(f);
 }
 
@@ -766,8 +795,10 @@ static int need_features(ctx *x, const bool *rejected, const kt__sigset *set, ch
   size_t n = 0, cap = 0;
   int rc = KT_OK;
   for (size_t k = 0; k < x->nfound && !rc; k++)
-    rc = add_feature(&f, &n, &cap, "c:", kt__thesaurus_concept(x->e->gen.thes, x->found[k].concept)->id);
-  for (size_t g = 0; g < set->ngroups && !rc; g++) rc = add_feature(&f, &n, &cap, "g:", set->groups[g]);
+    rc = add_feature(&f, &n, &cap,
+                     "c:", kt__thesaurus_concept(x->e->gen.thes, x->found[k].concept)->id);
+  for (size_t g = 0; g < set->ngroups && !rc; g++)
+    rc = add_feature(&f, &n, &cap, "g:", set->groups[g]);
   for (size_t i = 0; i < kt_analysis_count(x->an) && !rc; i++) {
     const kt_token *t = kt_analysis_get(x->an, i);
     if (t->stopword || rejected[i] || name_like(x->an, x->text, i)) continue;
@@ -788,8 +819,10 @@ static int need_features(ctx *x, const bool *rejected, const kt__sigset *set, ch
   if (n) qsort(f, n, sizeof *f, cmp_str); /* f is NULL when there are none */
   size_t w = 0;
   for (size_t i = 0; i < n; i++) {
-    if (w && !strcmp(f[w - 1], f[i])) free(f[i]);
-    else f[w++] = f[i];
+    if (w && !strcmp(f[w - 1], f[i]))
+      free(f[i]);
+    else
+      f[w++] = f[i];
   }
   *out = f;
   *nout = w;
@@ -798,9 +831,8 @@ static int need_features(ctx *x, const bool *rejected, const kt__sigset *set, ch
 
 /* A search; with @p features_only it stops once the need's feedback
  * features are read (into *feat_out) and retrieves nothing. */
-static int search_impl(kt_engine *e, const char *text, size_t len,
-                       const kt_search_options *opts, bool features_only, kt_results **out,
-                       char ***feat_out, size_t *nfeat_out);
+static int search_impl(kt_engine *e, const char *text, size_t len, const kt_search_options *opts,
+                       bool features_only, kt_results **out, char ***feat_out, size_t *nfeat_out);
 
 /* A need word's weight by its role in the note (ranking.h). */
 static double role_weight(const kt__ranking *rk, int role) {
@@ -823,8 +855,8 @@ static double term_weight(const kt__ranking *rk, int kind) {
   }
 }
 
-int kt_search(kt_engine *e, const char *text, size_t len,
-              const kt_search_options *opts, kt_results **out) {
+int kt_search(kt_engine *e, const char *text, size_t len, const kt_search_options *opts,
+              kt_results **out) {
   kt__err_clear();
   return search_impl(e, text, len, opts, false, out, NULL, NULL);
 }
@@ -841,9 +873,8 @@ int kt__need_features(kt_engine *e, const char *text, size_t len, char ***out, s
   return rc;
 }
 
-static int search_impl(kt_engine *e, const char *text, size_t len,
-                       const kt_search_options *opts, bool features_only, kt_results **out,
-                       char ***feat_out, size_t *nfeat_out) {
+static int search_impl(kt_engine *e, const char *text, size_t len, const kt_search_options *opts,
+                       bool features_only, kt_results **out, char ***feat_out, size_t *nfeat_out) {
   kt__err_clear();
   if (!e || !out || (!text && len)) return kt__err(KT_EINVAL, "kt_search: NULL argument");
   *out = NULL;
@@ -903,9 +934,13 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   size_t nhits = 0;
   wordmatch *wm = NULL;
   const char **mterms = NULL;
-  if (!rejected || !x.token_need || !x.q.q || !x.res) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
+  if (!rejected || !x.token_need || !x.q.q || !x.res) {
+    rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    goto out;
+  }
   x.res->lang = kt__lang_code(x.lang);
-  for (size_t i = 0; i < ntok; i++) x.token_need[i] = -1;
+  for (size_t i = 0; i < ntok; i++)
+    x.token_need[i] = -1;
   const kt__ranking *rk = &e->rank;
   if (!baseline && (rc = kt__reading_read(x.an, x.text, &x.rd))) goto out;
   if (!baseline && (opts->flags & KT_SEARCH_NO_READING))
@@ -923,11 +958,16 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
    * starts at the negation ("ei puhu suomea") is the need as written. A
    * generic word alone finds nothing. */
   if (!baseline) {
-    for (size_t i = 0; i < ntok; i++) rejected[i] = x.rd.role[i] == KT__ROLE_REFUSED;
+    for (size_t i = 0; i < ntok; i++)
+      rejected[i] = x.rd.role[i] == KT__ROLE_REFUSED;
     bool *denied = calloc(ntok + 1, sizeof *denied);
-    if (!denied) { rc = kt__err(KT_ENOMEM, "cannot allocate the reading"); goto out; }
+    if (!denied) {
+      rc = kt__err(KT_ENOMEM, "cannot allocate the reading");
+      goto out;
+    }
     if (e->gen.thes) {
-      size_t nf = kt__thesaurus_find(e->gen.thes, x.an, rejected, x.rd.clause, x.found, MAX_FOUND), kept = 0;
+      size_t nf = kt__thesaurus_find(e->gen.thes, x.an, rejected, x.rd.clause, x.found, MAX_FOUND),
+             kept = 0;
       for (size_t k = 0; k < nf; k++) {
         kt__found *f = &x.found[k];
         const kt__concept *c = kt__thesaurus_concept(e->gen.thes, f->concept);
@@ -968,7 +1008,8 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
       const kt__concept *cp = kt__thesaurus_concept(e->gen.thes, c);
       if (cp->age_lo < 0 || set.age_lo < cp->age_lo || set.age_hi > cp->age_hi) continue;
       bool have = false;
-      for (size_t k = 0; k < x.nfound && !have; k++) have = x.found[k].concept == c;
+      for (size_t k = 0; k < x.nfound && !have; k++)
+      have = x.found[k].concept == c;
       if (!have) x.found[x.nfound++] = (kt__found){c, set.age_first, set.age_last, false};
     }
   }
@@ -1014,8 +1055,8 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
           double w = c->exp[j].weight * rk->expansion_scale *
                      (x.found[k].by_service ? rk->service_word_expansion : 1.0);
           if (w < rk->min_expansion_weight) continue;
-          rc = add_qterm(&x.q, c->exp[j].term, w * role, x.found[k].first,
-                         (int)x.found[k].concept, 0);
+          rc = add_qterm(&x.q, c->exp[j].term, w * role, x.found[k].first, (int)x.found[k].concept,
+                         0);
         }
     }
   }
@@ -1026,10 +1067,12 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   if (signals) {
     for (size_t k = 0; k < x.nfound && !rc; k++) {
       const kt__concept *c = kt__thesaurus_concept(e->gen.thes, x.found[k].concept);
-      for (size_t g = 0; g < c->ngroups; g++) set.migrated |= !strcmp(c->groups[g], "maahanmuuttajat");
+      for (size_t g = 0; g < c->ngroups; g++)
+        set.migrated |= !strcmp(c->groups[g], "maahanmuuttajat");
       if (x.rd.role[x.found[k].first] == KT__ROLE_BACKGROUND) continue;
       for (size_t g = 0; g < c->ngroups && !rc; g++)
-        rc = kt__signals_add_group(&set, x.res, c->groups[g], x.an, x.found[k].first, x.found[k].last);
+        rc = kt__signals_add_group(&set, x.res, c->groups[g], x.an, x.found[k].first,
+                                   x.found[k].last);
     }
     if (!rc) rc = kt__signals_correct(&set, x.res, opts); /* the counsellor's corrections */
     if (rc) goto out;
@@ -1052,9 +1095,11 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   if (features_only) goto done; /* feedback needs no ranking */
 
   if ((rc = add_filter(&fs, KT__PREFIX_CATEGORY, &opts->categories, NULL, "categories")) ||
-      (rc = add_filter(&fs, KT__PREFIX_TARGET_GROUP, &opts->target_groups, NULL, "target_groups")) ||
+      (rc =
+           add_filter(&fs, KT__PREFIX_TARGET_GROUP, &opts->target_groups, NULL, "target_groups")) ||
       (rc = add_filter(&fs, KT__PREFIX_LANGUAGE, &opts->languages, NULL, "languages")) ||
-      (rc = add_filter(&fs, KT__PREFIX_MUNICIPALITY, &opts->municipalities, "koko suomi", "municipalities")))
+      (rc = add_filter(&fs, KT__PREFIX_MUNICIPALITY, &opts->municipalities, "koko suomi",
+                       "municipalities")))
     goto out;
 
   /* Filters the index has no terms for, and the filter counts, work on
@@ -1070,15 +1115,25 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
 
   /* 3. Retrieval. */
   ktx_qterm *xq = calloc(x.q.n, sizeof *xq);
-  if (!xq) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
+  if (!xq) {
+    rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    goto out;
+  }
   size_t nxq = 0;
   if (!baseline && rk->retrieval_min_share > 0) {
     /* The largest BM25 part each term can add; the weakest are not retrieved by. */
     size_t ndocs_n = 0;
-    if ((rc = ktx_db_doccount(e->gen.db, &ndocs_n))) { free(xq); goto out; }
+    if ((rc = ktx_db_doccount(e->gen.db, &ndocs_n))) {
+      free(xq);
+      goto out;
+    }
     double ndocs = (double)ndocs_n, top = 0;
     double *bound = calloc(x.q.n, sizeof *bound);
-    if (!bound) { free(xq); rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
+    if (!bound) {
+      free(xq);
+      rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+      goto out;
+    }
     for (size_t i = 0; i < x.q.n; i++) {
       size_t dfn = 0;
       if ((rc = kt__gen_termfreq(&e->gen, x.q.q[i].term, &dfn))) break;
@@ -1086,22 +1141,29 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
       bound[i] = df > 0 ? x.q.q[i].weight * log((ndocs - df + 0.5) / (df + 0.5) + 1.0) : 0;
       if (bound[i] > top) top = bound[i];
     }
-    if (rc) { free(bound); free(xq); goto out; }
+    if (rc) {
+      free(bound);
+      free(xq);
+      goto out;
+    }
     for (size_t i = 0; i < x.q.n; i++)
       if (bound[i] >= rk->retrieval_min_share * top && bound[i] > 0)
         xq[nxq++] = (ktx_qterm){x.q.q[i].term, x.q.q[i].weight};
     free(bound);
   } else {
-    for (size_t i = 0; i < x.q.n; i++) xq[nxq++] = (ktx_qterm){x.q.q[i].term, x.q.q[i].weight};
+    for (size_t i = 0; i < x.q.n; i++)
+      xq[nxq++] = (ktx_qterm){x.q.q[i].term, x.q.q[i].weight};
   }
   ktx_params params = {rk->bm25_k1, rk->bm25_b, 0.5};
   size_t depth = baseline ? limit : (limit > KT_RANK_RERANK_DEPTH ? limit : KT_RANK_RERANK_DEPTH);
   /* The baseline term spaces live in the evaluation index (same docids). */
   size_t all = 0;
-  if (wide && (rc = ktx_db_doccount(e->gen.db, &all))) { free(xq); goto out; }
+  if (wide && (rc = ktx_db_doccount(e->gen.db, &all))) {
+    free(xq);
+    goto out;
+  }
   rc = ktx_db_search(baseline ? e->gen.eval_db : e->gen.db, xq, nxq, wide ? NULL : fs.f,
-                     wide ? 0 : fs.n, &params, wide ? all : depth, &hits, &nhits,
-                     &x.res->matches);
+                     wide ? 0 : fs.n, &params, wide ? all : depth, &hits, &nhits, &x.res->matches);
   free(xq);
   if (!rc && wide)
     rc = kt__browse_hits(e, opts, hits, &nhits, depth, &x.res->matches, &x.res->arena, facets);
@@ -1110,10 +1172,12 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
    * of the top results join the query at a low weight, and it runs again. */
   if (!baseline && (opts->flags & KT_SEARCH_PRF) && nhits >= KT_RANK_PRF_DOCS) {
     unsigned ids[KT_RANK_PRF_DOCS];
-    for (size_t i = 0; i < KT_RANK_PRF_DOCS; i++) ids[i] = hits[i].docid;
+    for (size_t i = 0; i < KT_RANK_PRF_DOCS; i++)
+      ids[i] = hits[i].docid;
     char **et = NULL;
     size_t ne = 0;
-    if ((rc = ktx_db_expand(e->gen.db, ids, KT_RANK_PRF_DOCS, KT_RANK_PRF_TERMS, &et, &ne))) goto out;
+    if ((rc = ktx_db_expand(e->gen.db, ids, KT_RANK_PRF_DOCS, KT_RANK_PRF_TERMS, &et, &ne)))
+      goto out;
     for (size_t i = 0; i < ne; i++) {
       if (!rc) rc = add_qterm(&x.q, et[i], rk->prf_weight, 0, -1, 0);
       free(et[i]);
@@ -1124,8 +1188,12 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
     hits = NULL;
     nhits = 0;
     xq = calloc(x.q.n, sizeof *xq);
-    if (!xq) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
-    for (size_t i = 0; i < x.q.n; i++) xq[i] = (ktx_qterm){x.q.q[i].term, x.q.q[i].weight};
+    if (!xq) {
+      rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+      goto out;
+    }
+    for (size_t i = 0; i < x.q.n; i++)
+      xq[i] = (ktx_qterm){x.q.q[i].term, x.q.q[i].weight};
     rc = ktx_db_search(e->gen.db, xq, x.q.n, wide ? NULL : fs.f, wide ? 0 : fs.n, &params,
                        wide ? all : depth, &hits, &nhits, &x.res->matches);
     free(xq);
@@ -1142,7 +1210,10 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   cs = calloc(nhits ? nhits : 1, sizeof *cs);
   wm = calloc(x.q.n, sizeof *wm);
   mterms = calloc(x.q.n, sizeof *mterms);
-  if (!x.idf || !x.terms || !cs || !wm || !mterms) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
+  if (!x.idf || !x.terms || !cs || !wm || !mterms) {
+    rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    goto out;
+  }
   /* Term statistics serve explanations and needs only; a ranking-only
    * search skips the lookups. */
   bool need_idf = !(opts->flags & KT_SEARCH_NO_EXPLAIN) || (opts->flags & KT_SEARCH_DIVERSIFY);
@@ -1158,11 +1229,14 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
    * recognise a text that names a service. */
   const char **direct = calloc(x.q.n + 1, sizeof *direct);
   size_t ndirect = 0;
-  if (!direct) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
+  if (!direct) {
+    rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    goto out;
+  }
   for (size_t i = 0; i < x.q.n; i++) {
     int kind = x.q.q[i].kind;
-    if (x.q.q[i].concept < 0 && (kind == KT_TERM_LEMMA || kind == KT_TERM_FIXED ||
-                                 kind == KT_TERM_STEM))
+    if (x.q.q[i].concept < 0 &&
+        (kind == KT_TERM_LEMMA || kind == KT_TERM_FIXED || kind == KT_TERM_STEM))
       direct[ndirect++] = x.q.q[i].term;
   }
   qsort(direct, ndirect, sizeof *direct, cmp_str);
@@ -1183,9 +1257,9 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
     }
     if (signals) {
       double factor = 1.0;
-      cs[h].neffects += kt__signals_apply(&set, cs[h].doc, rk, &x.res->arena,
-                                          cs[h].effects + cs[h].neffects,
-                                          MAX_EFFECTS - cs[h].neffects, &factor);
+      cs[h].neffects +=
+          kt__signals_apply(&set, cs[h].doc, rk, &x.res->arena, cs[h].effects + cs[h].neffects,
+                            MAX_EFFECTS - cs[h].neffects, &factor);
       cs[h].score *= factor;
     }
   }
@@ -1218,7 +1292,10 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
   /* 6. Results and their explanations. */
   size_t count = nhits < limit ? nhits : limit;
   x.res->items = kt__arena_alloc(&x.res->arena, (count ? count : 1) * sizeof *x.res->items);
-  if (!x.res->items) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
+  if (!x.res->items) {
+    rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    goto out;
+  }
   for (size_t h = 0; h < count && !rc; h++) {
     kt_result *r = &x.res->items[h];
     if ((rc = explain(&x, &cs[h], r, wm, mterms))) break;
@@ -1229,7 +1306,8 @@ static int search_impl(kt_engine *e, const char *text, size_t len,
     /* Scores are distinct and falling per rank (TREC tools and users rely on it). */
     r->score = cs[h].score;
     /* 1e-6 apart at least: TREC runs print six decimals. */
-    if (h > 0 && r->score > x.res->items[h - 1].score - 1e-6) r->score = x.res->items[h - 1].score - 1e-6;
+    if (h > 0 && r->score > x.res->items[h - 1].score - 1e-6)
+      r->score = x.res->items[h - 1].score - 1e-6;
     x.res->count = h + 1;
   }
   if (rc) goto out;
@@ -1254,7 +1332,8 @@ out:
   free(x.terms);
   ktx_hits_free(hits, nhits);
   filters_free(&fs);
-  for (size_t i = 0; x.q.q && i < x.q.n; i++) free(x.q.q[i].term);
+  for (size_t i = 0; x.q.q && i < x.q.n; i++)
+    free(x.q.q[i].term);
   free(x.q.q);
   if (x.q.indexed) hdestroy_r(&x.q.index);
   free(rejected);

@@ -26,16 +26,18 @@ static const kt_token *tok(const kt_analysis *a, size_t i) { return kt_analysis_
 
 /* The shared token tests (reading.h). */
 static bool is(const kt_token *t, const char *lemma) { return kt__token_is(t, lemma); }
-static bool is_any(const kt_token *t, const char *const *lemmas) { return kt__token_is_any(t, lemmas); }
+static bool is_any(const kt_token *t, const char *const *lemmas) {
+  return kt__token_is_any(t, lemmas);
+}
 
 static bool starts(const kt_token *t, const char *prefix) {
   return t && !strncmp(t->surface, prefix, strlen(prefix));
 }
 
 static bool is_negation(const kt_token *t) {
-  static const char *const neg[] = {"ei", "en", "et", "emme", "ette", "eivät", "eikä",
-                                    "not", "don't", "doesn't", "dont", "doesnt", "no",
-                                    "inte", "ingen", "inget", NULL};
+  static const char *const neg[] = {"ei",   "en",   "et",    "emme",    "ette", "eivät",
+                                    "eikä", "not",  "don't", "doesn't", "dont", "doesnt",
+                                    "no",   "inte", "ingen", "inget",   NULL};
   return t && is_any(t, neg);
 }
 
@@ -44,10 +46,13 @@ static int number(const kt_token *t, const char **suffix) {
   if (!t) return -1;
   const char *s = t->surface;
   int v = 0, nd = 0;
-  while (*s >= '0' && *s <= '9' && nd < 4) v = v * 10 + (*s++ - '0'), nd++;
+  while (*s >= '0' && *s <= '9' && nd < 4)
+    v = v * 10 + (*s++ - '0'), nd++;
   if (!nd || nd > 3) return -1;
-  if (suffix) *suffix = s;
-  else if (*s) return -1;
+  if (suffix)
+    *suffix = s;
+  else if (*s)
+    return -1;
   return v;
 }
 
@@ -84,8 +89,8 @@ static int add_signal(kt_results *res, int kind, const char *value, const char *
   return KT_OK;
 }
 
-int kt__signals_add_group(kt__sigset *set, kt_results *res, const char *group,
-                          const kt_analysis *a, size_t first, size_t last) {
+int kt__signals_add_group(kt__sigset *set, kt_results *res, const char *group, const kt_analysis *a,
+                          size_t first, size_t last) {
   if (!strcmp(group, "kaikki")) return KT_OK;
   for (size_t i = 0; i < set->ngroups; i++)
     if (!strcmp(set->groups[i], group)) return KT_OK;
@@ -97,8 +102,8 @@ int kt__signals_add_group(kt__sigset *set, kt_results *res, const char *group,
 }
 
 static bool age_word(const kt_token *t) {
-  return starts(t, "vuotia") || is(t, "v") || is(t, "år") || starts(t, "åring") ||
-         is(t, "year") || is(t, "years") || is(t, "yrs") || is(t, "yo") || starts(t, "-vuotia");
+  return starts(t, "vuotia") || is(t, "v") || is(t, "år") || starts(t, "åring") || is(t, "year") ||
+         is(t, "years") || is(t, "yrs") || is(t, "yo") || starts(t, "-vuotia");
 }
 
 /* Age: "24v", "24-vuotias", "24 vuotta vanha", "ikä 24", "alle 30", "yli 55",
@@ -135,8 +140,8 @@ static int read_age(const kt_analysis *a, const bool *rej, kt__sigset *set, kt_r
     bool age = (!strcmp(suf, "v") || !strcmp(suf, "v.") || !strncmp(suf, "-v", 2) ||
                 !strncmp(suf, "vuotia", 6) || !strcmp(suf, "y") || !strcmp(suf, "yo")) ||
                (!*suf && i + 1 < n && age_word(tok(a, i + 1))) ||
-               (!*suf && prev && (is(prev, "ikä") || is(prev, "age") || is(prev, "aged") ||
-                                  is(prev, "ålder")));
+               (!*suf && prev &&
+                (is(prev, "ikä") || is(prev, "age") || is(prev, "aged") || is(prev, "ålder")));
     if (age && v >= 15 && v <= 80) {
       set->age_lo = set->age_hi = v;
       snprintf(value, sizeof value, "%d", v);
@@ -155,8 +160,8 @@ static int read_unemployment(const kt_analysis *a, const bool *rej, kt__sigset *
                              kt_results *res) {
   static const char *const longterm[] = {"pitkäaikaistyötön", "pitkäaikaistyöttömyys",
                                          "långtidsarbetslös", NULL};
-  static const char *const jobless[] = {"työtön", "työttömyys", "unemployed", "arbetslös",
-                                        "jobless", NULL};
+  static const char *const jobless[] = {"työtön",    "työttömyys", "unemployed",
+                                        "arbetslös", "jobless",    NULL};
   size_t n = kt_analysis_count(a);
   for (size_t i = 0; i < n; i++) {
     if (rej[i]) continue;
@@ -175,13 +180,17 @@ static int read_unemployment(const kt_analysis *a, const bool *rej, kt__sigset *
                    (is(next, "vuosi") || is(next, "vuotta") || is(next, "v") || is(next, "year") ||
                     is(next, "years") || is(next, "år"))) {
           found = true;
-        } else if (v >= 12 && next && (is(next, "kk") || is(next, "kuukausi") ||
-                                       is(next, "months") || is(next, "månader"))) {
+        } else if (v >= 12 && next &&
+                   (is(next, "kk") || is(next, "kuukausi") || is(next, "months") ||
+                    is(next, "månader"))) {
           found = true;
         } else if (is(u, "vuoden") || is(u, "vuosi")) {
           found = !(j > 0 && number(tok(a, j - 1), NULL) == 0);
         }
-        if (found) { first = j < i ? j : i; last = j < i ? i : j; }
+        if (found) {
+          first = j < i ? j : i;
+          last = j < i ? i : j;
+        }
       }
     }
     if (found) {
@@ -201,19 +210,19 @@ static bool finnish_word(const kt_token *t) {
 }
 
 /* Language situation. */
-static int read_language(const kt_analysis *a, const char *text, const bool *rej,
-                         kt__sigset *set, kt_results *res) {
+static int read_language(const kt_analysis *a, const char *text, const bool *rej, kt__sigset *set,
+                         kt_results *res) {
   size_t n = kt_analysis_count(a);
   int rc = KT_OK;
-  static const char *const little[] = {"vähän", "heikko", "huono", "alkeet", "hukassa", "heikosti",
-                                       "huonosti", "little", "basic", "poor", "lite", "dålig",
-                                       "a1", "a2", NULL};
+  static const char *const little[] = {"vähän",    "heikko",   "huono",  "alkeet", "hukassa",
+                                       "heikosti", "huonosti", "little", "basic",  "poor",
+                                       "lite",     "dålig",    "a1",     "a2",     NULL};
   /* In Finland for a while, or moved here: "ollu suomes kolme vuotta",
    * "muutti Suomeen 2019", "moved to Finland". */
-  static const char *const in_finland[] = {"suomessa", "suomes", "suomeen", "suomee", "finland",
-                                           "finland", "suomi", NULL};
-  static const char *const arrive[] = {"muutt", "tul", "saapu", "moved", "came", "arrived",
-                                       "flytta", "kom", NULL};
+  static const char *const in_finland[] = {"suomessa", "suomes",  "suomeen", "suomee",
+                                           "finland",  "finland", "suomi",   NULL};
+  static const char *const arrive[] = {"muutt",   "tul",    "saapu", "moved", "came",
+                                       "arrived", "flytta", "kom",   NULL};
   for (size_t i = 0; i < n && !rc; i++) {
     const kt_token *t = tok(a, i);
     if (is_negation(t)) {
@@ -238,9 +247,11 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
       for (size_t j = i > 2 ? i - 2 : 0; j < n && j <= i + 3 && !set->migrated; j++) {
         const kt_token *u = tok(a, j);
         if (j == i || (j > i ? clause_break(a, text, j) : clause_break(a, text, i))) continue;
-        set->migrated = number(u, NULL) > 0 || (u->surface[0] >= '1' && u->surface[0] <= '2' && strlen(u->surface) == 4) ||
-                        is_any(u, (const char *const[]){"vuotta", "vuosi", "kuukautta", "years", "år", NULL}) ||
-                        kt__token_starts_any(u, arrive);
+        set->migrated =
+            number(u, NULL) > 0 ||
+            (u->surface[0] >= '1' && u->surface[0] <= '2' && strlen(u->surface) == 4) ||
+            is_any(u, (const char *const[]){"vuotta", "vuosi", "kuukautta", "years", "år", NULL}) ||
+            kt__token_starts_any(u, arrive);
       }
     }
     if (is(t, "englanniksi") || is(t, "englanninkielinen") || starts(t, "englanninkiel") ||
@@ -248,16 +259,17 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
       set->lang_en = 1;
       rc = add_signal(res, KT_SIGNAL_LANGUAGE, "en", kt__msg(set->lang, KT__M_WANTS_EN), a, i, i);
     } else if (is(t, "ruotsiksi") || is(t, "ruotsinkielinen") || starts(t, "ruotsinkiel") ||
-               starts(t, "svenskspråkig") || (is(t, "på") && i + 1 < n && is(tok(a, i + 1), "svenska"))) {
+               starts(t, "svenskspråkig") ||
+               (is(t, "på") && i + 1 < n && is(tok(a, i + 1), "svenska"))) {
       set->lang_sv = 1;
       rc = add_signal(res, KT_SIGNAL_LANGUAGE, "sv", kt__msg(set->lang, KT__M_WANTS_SV), a, i, i);
     }
   }
   /* A need written in English or Swedish: the client is served in it. */
-  static const char *const en[] = {"the", "and", "is", "to", "for", "with", "he", "she", "has",
-                                    "wants", "needs", "would", "looking", "of", NULL};
-  static const char *const sv[] = {"och", "är", "att", "för", "med", "han", "hon", "som", "vill",
-                                   "har", "behöver", "inte", "på", NULL};
+  static const char *const en[] = {"the", "and",   "is",    "to",    "for",     "with", "he", "she",
+                                   "has", "wants", "needs", "would", "looking", "of",   NULL};
+  static const char *const sv[] = {"och", "är",   "att", "för",     "med",  "han", "hon",
+                                   "som", "vill", "har", "behöver", "inte", "på",  NULL};
   size_t ne = 0, ns = 0;
   for (size_t i = 0; i < n; i++) {
     ne += is_any(tok(a, i), en);
@@ -295,7 +307,11 @@ static int read_municipality(const kt_analysis *a, const bool *rej, kt__sigset *
       int score = 1 + (i > 0 && is_any(tok(a, i - 1), live)) * 2 +
                   (i > 1 && is_any(tok(a, i - 2), live)) * 2;
       if (starts(tok(a, i), names[m].forms[1])) score += 2; /* the demonym says it outright */
-      if (score > bestscore) { bestscore = score; best = m; besti = i; }
+      if (score > bestscore) {
+        bestscore = score;
+        best = m;
+        besti = i;
+      }
     }
   }
   if (best == (size_t)-1) return KT_OK;
@@ -365,8 +381,9 @@ static void effect(effects *e, double factor, const char *signal, const char *fm
  * fit is mild (it only orders services the need text already matched). */
 size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__ranking *rank,
                          kt__arena *arena, kt_effect *out, size_t max, double *factor) {
-  const double DEMOTE_ELIGIBILITY = rank->demote_eligibility, DEMOTE_LANGUAGE = rank->demote_language,
-               DEMOTE_AREA = rank->demote_area, BOOST_FIT = rank->boost_fit;
+  const double DEMOTE_ELIGIBILITY = rank->demote_eligibility,
+               DEMOTE_LANGUAGE = rank->demote_language, DEMOTE_AREA = rank->demote_area,
+               BOOST_FIT = rank->boost_fit;
   effects e = {arena, out, 0, max, 1.0};
   const int L = set->lang;
   const char *groups = f->f[KT__D_GROUPS], *langs = f->f[KT__D_LANGS], *munis = f->f[KT__D_MUNIS];
@@ -413,9 +430,11 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
    * weak Finnish, not written in English. "kotiäitinä 8 vuotta" does not
    * ask for the Finnish course for mothers at home. */
   const char *cat = f->f[KT__D_CAT];
-  bool for_migrants = (cat && !strcmp(cat, "kotoutuminen")) || (groups && !strcmp(groups, "maahanmuuttajat"));
+  bool for_migrants =
+      (cat && !strcmp(cat, "kotoutuminen")) || (groups && !strcmp(groups, "maahanmuuttajat"));
   bool migrant = set->migrated || set->no_finnish || set->basic_finnish || set->lang_en;
-  for (size_t i = 0; i < set->ngroups && !migrant; i++) migrant = !strcmp(set->groups[i], "maahanmuuttajat");
+  for (size_t i = 0; i < set->ngroups && !migrant; i++)
+    migrant = !strcmp(set->groups[i], "maahanmuuttajat");
   if (for_migrants && !migrant && rank->demote_migrant_only < 1.0)
     effect(&e, rank->demote_migrant_only, "kohderyhmä",
            "palvelu on maahanmuuttajille; muistiinpanossa ei ole siitä merkkiä");

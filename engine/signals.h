@@ -10,15 +10,15 @@
 #include "results.h"
 
 typedef struct kt__sigset {
-  int age_lo, age_hi;            /* client's age range; -1 unknown */
-  size_t age_first, age_last;    /* tokens it was read from ("19 -vuotias") */
+  int age_lo, age_hi;         /* client's age range; -1 unknown */
+  size_t age_first, age_last; /* tokens it was read from ("19 -vuotias") */
   int no_finnish, basic_finnish, lang_en, lang_sv;
   int long_unemployed;
-  const char *municipality;      /* case-folded name, or NULL */
-  const char *groups[32];        /* target groups signalled */
+  const char *municipality; /* case-folded name, or NULL */
+  const char *groups[32];   /* target groups signalled */
   size_t ngroups;
-  int migrated;                  /* a concept of the note, past included, is an immigrant's need */
-  int lang;                      /* KT__LANG_* of the labels and effects (messages.h) */
+  int migrated; /* a concept of the note, past included, is an immigrant's need */
+  int lang;     /* KT__LANG_* of the labels and effects (messages.h) */
 } kt__sigset;
 
 /* Read the need signals of @p a into @p set and, with their labels and
@@ -26,8 +26,8 @@ typedef struct kt__sigset {
 int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejected, int lang,
                      kt__sigset *set, kt_results *res);
 /* Add target group @p group (a concept's or a reading's) to the signals. */
-int kt__signals_add_group(kt__sigset *set, kt_results *res, const char *group,
-                          const kt_analysis *a, size_t first, size_t last);
+int kt__signals_add_group(kt__sigset *set, kt_results *res, const char *group, const kt_analysis *a,
+                          size_t first, size_t last);
 /* Apply the counsellor's corrections of @p opts (signals_removed, client_*)
  * to @p set and the listed signals; KT_EINVAL for an unknown kind or value. */
 int kt__signals_correct(kt__sigset *set, kt_results *res, const kt_search_options *opts);

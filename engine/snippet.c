@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define WINDOW 30      /* words in a snippet */
+#define WINDOW 30 /* words in a snippet */
 
 typedef struct kt__wordspan {
   size_t start, end;
@@ -30,7 +30,11 @@ int kt__snippet(const char *text, const kt__docterms *dt, int which, const char 
   /* Word offsets as prepared at index time, checked against this text. */
   kt__wordspan *wl = malloc((n ? n : 1) * sizeof *wl);
   int *hit = malloc((n ? n : 1) * sizeof *hit);
-  if (!wl || !hit) { free(wl); free(hit); return kt__err(KT_ENOMEM, "%s: out of memory", __func__); }
+  if (!wl || !hit) {
+    free(wl);
+    free(hit);
+    return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  }
   for (size_t i = 0; i < n; i++) {
     kt__docterms_word(dt, which, i, &wl[i].start, &wl[i].end);
     if (wl[i].start > wl[i].end || wl[i].end > tlen) n = i; /* not this text: stop there */
@@ -47,9 +51,16 @@ int kt__snippet(const char *text, const kt__docterms *dt, int which, const char 
     for (size_t i = s; i < n && i < s + WINDOW; i++)
       if (hit[i] >= 0) {
         c++;
-        if (!seen[hit[i]]) { seen[hit[i]] = 1; d++; }
+        if (!seen[hit[i]]) {
+          seen[hit[i]] = 1;
+          d++;
+        }
       }
-    if (d > bestd || (d == bestd && c > bestc)) { best = s; bestd = d; bestc = c; }
+    if (d > bestd || (d == bestd && c > bestc)) {
+      best = s;
+      bestd = d;
+      bestc = c;
+    }
   }
   free(seen);
   if (!rc && bestd > 0) {
@@ -76,7 +87,8 @@ int kt__snippet(const char *text, const kt__docterms *dt, int which, const char 
     if (!rc) rc = kt__buf_add(&b, text + b0, b1 - b0);
     if (!rc && post) rc = kt__buf_adds(&b, ell);
     size_t nh = 0;
-    for (size_t i = s; i < e; i++) nh += hit[i] >= 0;
+    for (size_t i = s; i < e; i++)
+      nh += hit[i] >= 0;
     kt_span *sp = kt__arena_alloc(arena, (nh ? nh : 1) * sizeof *sp);
     char *snip = !rc ? kt__arena_strndup(arena, b.data ? b.data : "", b.len) : NULL;
     kt__buf_free(&b);

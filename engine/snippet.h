@@ -12,7 +12,7 @@ struct kt__docterms;
  * terms, from its words prepared at index time, and mark the words that
  * carry them. */
 int kt__snippet(const char *text, const struct kt__docterms *dt, int which,
-                const char *const *terms, size_t nterms, kt__arena *arena,
-                const char **snippet, kt_span **spans, size_t *nspans);
+                const char *const *terms, size_t nterms, kt__arena *arena, const char **snippet,
+                kt_span **spans, size_t *nspans);
 
 #endif

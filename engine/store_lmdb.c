@@ -41,11 +41,10 @@ static const char *cause(int rc, const char *path) {
 }
 
 static int lmdb_err(int rc, const char *what, const char *path) {
-  int code = (rc == MDB_INVALID || rc == MDB_CORRUPTED || rc == MDB_VERSION_MISMATCH)
-                 ? KT_ECORRUPT
-             : rc == ENOMEM ? KT_ENOMEM
-             : rc == MDB_MAP_FULL ? KT_ETOOBIG
-                                  : KT_EIO;
+  int code = (rc == MDB_INVALID || rc == MDB_CORRUPTED || rc == MDB_VERSION_MISMATCH) ? KT_ECORRUPT
+             : rc == ENOMEM                                                           ? KT_ENOMEM
+             : rc == MDB_MAP_FULL                                                     ? KT_ETOOBIG
+                                                                                      : KT_EIO;
   return kt__err(code, "record store %s: %s: %s", path ? path : "", what, cause(rc, path));
 }
 
@@ -60,7 +59,10 @@ static int open_env(kt__store **out, const char *path, size_t map, unsigned flag
   kt__store *s = calloc(1, sizeof *s);
   if (!s) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   int rc = mdb_env_create(&s->env);
-  if (rc) { free(s); return lmdb_err(rc, "create", path); }
+  if (rc) {
+    free(s);
+    return lmdb_err(rc, "create", path);
+  }
   if (map) mdb_env_set_mapsize(s->env, map);
   rc = mdb_env_open(s->env, path, flags | MDB_NOSUBDIR, 0644);
   if (rc) {
@@ -99,9 +101,21 @@ int kt__store_create(kt__store **out, const char *path, size_t map_bytes) {
 #define META_DB_SIZE 48        /* MDB_db: pad, flags, depth, 3 page counts, entries, root */
 #define META_P_INVALID UINT64_MAX
 
-static uint64_t rd64(const unsigned char *p) { uint64_t v; memcpy(&v, p, 8); return v; }
-static uint32_t rd32(const unsigned char *p) { uint32_t v; memcpy(&v, p, 4); return v; }
-static uint16_t rd16(const unsigned char *p) { uint16_t v; memcpy(&v, p, 2); return v; }
+static uint64_t rd64(const unsigned char *p) {
+  uint64_t v;
+  memcpy(&v, p, 8);
+  return v;
+}
+static uint32_t rd32(const unsigned char *p) {
+  uint32_t v;
+  memcpy(&v, p, 4);
+  return v;
+}
+static uint16_t rd16(const unsigned char *p) {
+  uint16_t v;
+  memcpy(&v, p, 2);
+  return v;
+}
 
 /* Check one meta page @p pg (of a file of @p size bytes, pages of @p psize).
  * Returns NULL if sane, else what is wrong. */
@@ -120,7 +134,8 @@ static const char *meta_problem(const unsigned char *pg, uint64_t size, uint32_t
     uint64_t root = rd64(d + 40);
     /* LMDB asserts root > 1 (the meta pages) and follows it blindly. */
     if (root == META_P_INVALID ? depth != 0 : (root < 2 || root > last || depth == 0 || depth > 32))
-      return db ? "the database's root page is out of range" : "the free list's root is out of range";
+      return db ? "the database's root page is out of range"
+                : "the free list's root is out of range";
   }
   return NULL;
 }
@@ -194,8 +209,10 @@ int kt__store_open(kt__store **out, const char *path) {
   MDB_txn *t;
   rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &t);
   if (!rc) rc = mdb_dbi_open(t, NULL, 0, &s->dbi);
-  if (!rc) rc = mdb_txn_commit(t);
-  else if (t) mdb_txn_abort(t);
+  if (!rc)
+    rc = mdb_txn_commit(t);
+  else if (t)
+    mdb_txn_abort(t);
   if (rc) {
     mdb_env_close(s->env);
     free(s);
@@ -244,7 +261,10 @@ int kt__store_get(kt__store *s, const char *key, char **val, size_t *len) {
     mdb_txn_abort(t);
     return kt__err(KT_ENOTFOUND, "no record '%s'", key);
   }
-  if (rc) { mdb_txn_abort(t); return lmdb_err(rc, "get", store_path(s)); }
+  if (rc) {
+    mdb_txn_abort(t);
+    return lmdb_err(rc, "get", store_path(s));
+  }
   char *c = malloc(v.mv_size + 1);
   if (c) {
     memcpy(c, v.mv_data, v.mv_size);

@@ -111,7 +111,8 @@ static sg_item *table_add(sg_table *t, int kind) {
 
 static int item_text(sg_item *it, int lang, const char *s) {
   if (!s || !*s) return KT_OK;
-  if (!(it->text[lang] = kt__strdup(s)) || !(it->fold[lang] = fold_text(s))) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  if (!(it->text[lang] = kt__strdup(s)) || !(it->fold[lang] = fold_text(s)))
+    return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   return KT_OK;
 }
 
@@ -153,7 +154,8 @@ static int add_concepts(sg_table *t, const kt__thesaurus *thes) {
     const kt__concept *c = kt__thesaurus_concept(thes, i);
     if (!c || !c->label) continue;
     sg_item *it = table_add(t, SG_CONCEPT);
-    if (!it || !(it->id = kt__strdup(c->id))) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    if (!it || !(it->id = kt__strdup(c->id)))
+      return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     const char *labels[3] = {c->label, c->label_sv, c->label_en};
     for (int l = 0; l < 3; l++) {
       int rc = item_text(it, l, labels[l]);
@@ -189,7 +191,8 @@ static int load(kt_engine *e, sg_table **out) {
   }
   int rc = kt__store_each(e->gen.store, add_record, t);
   if (!rc) rc = add_concepts(t, e->gen.thes);
-  if (!rc && (!cache_ok || pthread_setspecific(cache_key, t))) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  if (!rc && (!cache_ok || pthread_setspecific(cache_key, t)))
+    rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   if (rc) {
     table_free(t);
     return rc == KT_ENOMEM ? kt__err(KT_ENOMEM, "out of memory reading the suggestions") : rc;

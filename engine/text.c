@@ -22,9 +22,8 @@
  * controls that text copied from right-to-left pages carries (LRM/RLM/ALM,
  * embeddings, overrides, isolates): inside a word they would hide it. */
 static bool is_dropped(UChar32 c) {
-  return c == 0x00AD || (c >= 0x200B && c <= 0x200F) || c == 0x2060 ||
-         c == 0xFEFF || c == 0x061C || (c >= 0x202A && c <= 0x202E) ||
-         (c >= 0x2066 && c <= 0x2069);
+  return c == 0x00AD || (c >= 0x200B && c <= 0x200F) || c == 0x2060 || c == 0xFEFF || c == 0x061C ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
 bool kt__text_dropped(int32_t c) { return is_dropped(c); }
@@ -60,7 +59,10 @@ static char *to_utf8(const UChar *u, int32_t n) {
   if (!s) return NULL;
   st = U_ZERO_ERROR;
   u_strToUTF8(s, need + 1, NULL, u, n, &st);
-  if (U_FAILURE(st)) { free(s); return NULL; }
+  if (U_FAILURE(st)) {
+    free(s);
+    return NULL;
+  }
   return s;
 }
 
@@ -73,7 +75,10 @@ static UChar *nfc(const UChar *u, int32_t n, int32_t *outlen) {
   UChar *o = malloc((size_t)cap * sizeof *o);
   if (!o) return NULL;
   *outlen = unorm2_normalize(norm, u, n, o, cap, &st);
-  if (U_FAILURE(st)) { free(o); return NULL; }
+  if (U_FAILURE(st)) {
+    free(o);
+    return NULL;
+  }
   return o;
 }
 
@@ -83,7 +88,10 @@ static UChar *fold(const UChar *u, int32_t n, int32_t *outlen) {
   UChar *o = malloc((size_t)cap * sizeof *o);
   if (!o) return NULL;
   *outlen = u_strFoldCase(o, cap, u, n, U_FOLD_CASE_DEFAULT, &st);
-  if (U_FAILURE(st)) { free(o); return NULL; }
+  if (U_FAILURE(st)) {
+    free(o);
+    return NULL;
+  }
   return o;
 }
 
@@ -132,7 +140,11 @@ int kt__text_words(const char *text, size_t len, kt__wordlist *out) {
   /* Clean into UTF-16, remembering each unit's byte offset in the input. */
   UChar *u = malloc((len + 1) * sizeof *u);
   int32_t *off = malloc((len + 2) * sizeof *off);
-  if (!u || !off) { free(u); free(off); return kt__err(KT_ENOMEM, "%s: out of memory", __func__); }
+  if (!u || !off) {
+    free(u);
+    free(off);
+    return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  }
   int32_t n = 0, i = 0, ilen = (int32_t)len;
   while (i < ilen) {
     int32_t at = i;
@@ -157,7 +169,8 @@ int kt__text_words(const char *text, size_t len, kt__wordlist *out) {
   UBreakIterator *bi = thread_breaker(&st);
   if (!U_FAILURE(st) && bi) ubrk_setText(bi, u, n, &st);
   if (U_FAILURE(st) || !bi) {
-    free(u); free(off);
+    free(u);
+    free(off);
     return kt__err(KT_EINTERNAL, "ICU word break iterator: %s", u_errorName(st));
   }
   int rc = KT_OK;
@@ -189,11 +202,16 @@ int kt__text_words(const char *text, size_t len, kt__wordlist *out) {
     free(nf);
     free(f);
     if (!w.text || !w.orig) {
-      free(w.text); free(w.orig);
+      free(w.text);
+      free(w.orig);
       rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
       break;
     }
-    if ((rc = wl_push(out, w))) { free(w.text); free(w.orig); break; }
+    if ((rc = wl_push(out, w))) {
+      free(w.text);
+      free(w.orig);
+      break;
+    }
   }
   ubrk_setText(bi, NULL, 0, &st); /* drop the pointer to u */
   free(u);

@@ -14,11 +14,11 @@ bool kt__text_dropped(int32_t c);
 
 /* ---- text.c: ICU normalisation and word segmentation ------------------- */
 typedef struct kt__word {
-  char *text;      /* NFC, case-folded, cleaned; owned by the list */
-  char *orig;      /* NFC, cleaned, original case; owned by the list */
+  char *text;        /* NFC, case-folded, cleaned; owned by the list */
+  char *orig;        /* NFC, cleaned, original case; owned by the list */
   size_t start, end; /* byte offsets in the input */
-  bool all_caps;   /* written in capitals (TE, KELA, S2) */
-  bool numeric;    /* contains a digit */
+  bool all_caps;     /* written in capitals (TE, KELA, S2) */
+  bool numeric;      /* contains a digit */
 } kt__word;
 typedef struct kt__wordlist {
   kt__word *items;

@@ -26,11 +26,11 @@
 #include "thesaurus.h"
 
 #include <ctype.h>
-#include <stddef.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <search.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,12 +41,13 @@
 
 typedef struct th_entry {
   size_t concept;
-  bool service;                    /* a service word (else a client word) */
-  bool weak;                       /* needs a context word nearby (`weak:`) */
+  bool service; /* a service word (else a client word) */
+  bool weak;    /* needs a context word nearby (`weak:`) */
   size_t nwords;
-  bool allow_part;                 /* a one-word entry marked '*': compound parts hit too */
-  bool part[KT__THES_MAX_ENTRY_WORDS];      /* a rule's words: each may match as a part */
-  const char *words[KT__THES_MAX_ENTRY_WORDS][KT__THES_MAX_WORD_TERMS + 1]; /* NULL-terminated sets */
+  bool allow_part;                     /* a one-word entry marked '*': compound parts hit too */
+  bool part[KT__THES_MAX_ENTRY_WORDS]; /* a rule's words: each may match as a part */
+  const char
+      *words[KT__THES_MAX_ENTRY_WORDS][KT__THES_MAX_WORD_TERMS + 1]; /* NULL-terminated sets */
 } th_entry;
 
 typedef struct posting {
@@ -62,7 +63,7 @@ struct kt__thesaurus {
   size_t nentries;
   posting *posts;
   size_t nposts;
-  th_entry *ctx;  /* context words (one word each), by concept */
+  th_entry *ctx; /* context words (one word each), by concept */
   size_t nctx;
   th_entry *rules; /* `all:` rules */
   size_t nrules;
@@ -118,7 +119,10 @@ static size_t split_tabs(char *line, char **f, size_t max) {
   size_t n = 0;
   f[n++] = line;
   for (char *p = line; *p && n < max; p++)
-    if (*p == '\t') { *p = '\0'; f[n++] = p + 1; }
+    if (*p == '\t') {
+      *p = '\0';
+      f[n++] = p + 1;
+    }
   return n;
 }
 
@@ -143,7 +147,10 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
   }
   /* Expansions are collected in one array; concepts point into it after. */
   size_t *exp_start = calloc(ccap, sizeof *exp_start);
-  if (!exp_start) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
+  if (!exp_start) {
+    rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    goto out;
+  }
   while ((len = getline(&line, &lcap, fp)) > 0) {
     lineno++;
     if (line[len - 1] == '\n') line[--len] = '\0';
@@ -157,7 +164,10 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
         size_t *ns = realloc(exp_start, ccap * sizeof *ns);
         if (nc) t->concepts = nc;
         if (ns) exp_start = ns;
-        if (!nc || !ns) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); break; }
+        if (!nc || !ns) {
+          rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+          break;
+        }
       }
       kt__concept *c = &t->concepts[t->nconcepts];
       memset(c, 0, sizeof *c);
@@ -168,9 +178,13 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
       c->label_sv = *f[4] ? kt__arena_strdup(&t->arena, f[4]) : NULL;
       c->label_en = *f[5] ? kt__arena_strdup(&t->arena, f[5]) : NULL;
       size_t ng = *f[6] ? 1 : 0;
-      for (char *p = f[6]; *p; p++) ng += *p == ',';
+      for (char *p = f[6]; *p; p++)
+        ng += *p == ',';
       const char **g = kt__arena_alloc(&t->arena, (ng + 1) * sizeof *g);
-      if (!c->id || !c->label || !g) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); break; }
+      if (!c->id || !c->label || !g) {
+        rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+        break;
+      }
       char *save = NULL;
       for (char *tok = strtok_r(f[6], ",", &save); tok && c->ngroups < ng;
            tok = strtok_r(NULL, ",", &save))
@@ -188,7 +202,10 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
       /* Room for 16, then doubled at each power of two. */
       if (*count == 0 || (*count >= 16 && !(*count & (*count - 1)))) {
         th_entry *ne = realloc(*list, (*count ? *count * 2 : 16) * sizeof *ne);
-        if (!ne) { rc = kt__err(KT_ENOMEM, "cannot load the thesaurus"); break; }
+        if (!ne) {
+          rc = kt__err(KT_ENOMEM, "cannot load the thesaurus");
+          break;
+        }
         *list = ne;
       }
       th_entry *e = &(*list)[*count];
@@ -208,19 +225,26 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
         char *save = NULL;
         for (char *tok = strtok_r(s, " ", &save); tok && k < KT__THES_MAX_WORD_TERMS;
              tok = strtok_r(NULL, " ", &save))
-          if (!(e->words[w][k++] = kt__arena_strdup(&t->arena, tok))) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+          if (!(e->words[w][k++] = kt__arena_strdup(&t->arena, tok)))
+            rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
       }
       (*count)++;
     } else if (f[0][0] == 'X' && nf >= 3 && t->nconcepts) {
       if (nexp == xcap) {
         xcap *= 2;
         kt__expansion *nx = realloc(exp, xcap * sizeof *nx);
-        if (!nx) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); break; }
+        if (!nx) {
+          rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+          break;
+        }
         exp = nx;
       }
       exp[nexp].term = kt__arena_strdup(&t->arena, f[1]);
       exp[nexp].weight = strtod(f[2], NULL);
-      if (!exp[nexp++].term) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); break; }
+      if (!exp[nexp++].term) {
+        rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+        break;
+      }
     } else {
       rc = kt__err(KT_ECORRUPT, "%s:%zu: malformed compiled thesaurus line", path, lineno);
       break;
@@ -228,7 +252,8 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
   }
   if (!rc) {
     kt__expansion *all = kt__arena_alloc(&t->arena, (nexp ? nexp : 1) * sizeof *all);
-    if (!all) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    if (!all)
+      rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     else {
       memcpy(all, exp, nexp * sizeof *all);
       for (size_t i = 0; i < t->nconcepts; i++) {
@@ -243,10 +268,13 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
   if (!rc) {
     size_t nkeys = 0;
     for (size_t i = 0; i < t->nentries; i++)
-      for (size_t k = 0; t->entries[i].words[0][k]; k++) nkeys++;
+      for (size_t k = 0; t->entries[i].words[0][k]; k++)
+        nkeys++;
     t->posts = calloc(nkeys + 1, sizeof *t->posts);
-    if (!t->posts || !hcreate_r(nkeys * 2 + 64, &t->index)) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-    else t->has_index = true;
+    if (!t->posts || !hcreate_r(nkeys * 2 + 64, &t->index))
+      rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    else
+      t->has_index = true;
     for (size_t i = 0; !rc && i < t->nentries; i++)
       for (size_t k = 0; !rc && t->entries[i].words[0][k]; k++)
         rc = index_key(t, t->entries[i].words[0][k], i);
@@ -255,7 +283,10 @@ out:
   free(line);
   free(exp);
   fclose(fp);
-  if (rc) { kt__thesaurus_free(t); return rc; }
+  if (rc) {
+    kt__thesaurus_free(t);
+    return rc;
+  }
   *out = t;
   return KT_OK;
 }
@@ -290,8 +321,10 @@ static bool has_context(const kt__thesaurus *t, const kt_analysis *a, const bool
   size_t k0 = 0, hi = t->nctx;
   while (k0 < hi) {
     size_t mid = k0 + (hi - k0) / 2;
-    if (t->ctx[mid].concept < c) k0 = mid + 1;
-    else hi = mid;
+    if (t->ctx[mid].concept < c)
+      k0 = mid + 1;
+    else
+      hi = mid;
   }
   for (size_t k = k0; k < t->nctx && t->ctx[k].concept == c; k++) {
     const th_entry *x = &t->ctx[k];
@@ -312,8 +345,8 @@ static void found_add(kt__found *out, size_t *n, bool *seen, size_t concept, siz
 }
 
 static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
-                        const size_t *clause, size_t i, const char *key, kt__found *out,
-                        size_t *n, size_t max, bool *seen) {
+                        const size_t *clause, size_t i, const char *key, kt__found *out, size_t *n,
+                        size_t max, bool *seen) {
   ENTRY q = {.key = (char *)key, .data = NULL}, *hit = NULL;
   if (!hsearch_r(q, FIND, &hit, (struct hsearch_data *)&t->index) || !hit) return;
   size_t count = kt_analysis_count(a);
@@ -325,7 +358,8 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
     bool from_neg = !strcmp(kt__thesaurus_neg_norm(kt_analysis_get(a, i)->surface), "ei");
     bool ok = token_matches(kt_analysis_get(a, i), e->words[0], e->allow_part);
     for (size_t w = 1; ok && w < e->nwords; w++)
-      ok = (from_neg || !skip[i + w]) && token_matches(kt_analysis_get(a, i + w), e->words[w], false);
+      ok = (from_neg || !skip[i + w]) &&
+           token_matches(kt_analysis_get(a, i + w), e->words[w], false);
     if (!ok) continue;
     if (e->weak && !has_context(t, a, skip, clause, e->concept, i, i + e->nwords - 1)) continue;
     if (seen[e->concept]) {
@@ -334,8 +368,10 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
        * word elsewhere means it also speaks the client's language. */
       for (size_t k = 0; k < *n; k++)
         if (out[k].concept == e->concept) {
-          if (out[k].first == i) out[k].by_service |= e->service;
-          else if (!e->service) out[k].by_service = false;
+          if (out[k].first == i)
+            out[k].by_service |= e->service;
+          else if (!e->service)
+            out[k].by_service = false;
         }
       continue;
     }
@@ -353,8 +389,10 @@ static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const bool *
     if (seen[e->concept]) continue;
     for (size_t s = 0, end; s < count && !seen[e->concept]; s = end) {
       size_t cl = clause_of(clause, s), stop;
-      for (end = s; end < count && clause_of(clause, end) == cl; end++) {}
-      for (stop = end; stop < count && clause_of(clause, stop) <= cl + 1; stop++) {}
+      for (end = s; end < count && clause_of(clause, end) == cl; end++) {
+      }
+      for (stop = end; stop < count && clause_of(clause, stop) <= cl + 1; stop++) {
+      }
       size_t first = (size_t)-1, last = 0, w = 0;
       for (; w < e->nwords; w++) {
         size_t hit = (size_t)-1;

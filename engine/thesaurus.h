@@ -30,8 +30,8 @@ typedef struct kt__concept {
   size_t ngroups;
   const kt__expansion *exp;
   size_t nexp;
-  bool negated_drop; /* `negated: drop`: a problem a denied mention rules out ("ei velkoja");
-                      * otherwise a denied mention is a lack, which is the need ("ei tutkintoa") */
+  bool negated_drop;  /* `negated: drop`: a problem a denied mention rules out ("ei velkoja");
+                       * otherwise a denied mention is a lack, which is the need ("ei tutkintoa") */
   int age_lo, age_hi; /* `age: LO-HI`: a client of that age has this need though no word names it */
 } kt__concept;
 
@@ -51,7 +51,7 @@ const kt__concept *kt__thesaurus_concept(const kt__thesaurus *t, size_t i);
 typedef struct kt__found {
   size_t concept;
   size_t first, last; /* token range of the entry that found it */
-  bool by_service;    /* found by a service word: the text already speaks the catalogue's language */
+  bool by_service; /* found by a service word: the text already speaks the catalogue's language */
 } kt__found;
 /* Find concepts in @p a. @p skip[i] marks tokens that must not find anything
  * (in a rejected scope: "ei halua koulutukseen"); @p clause[i] is token i's

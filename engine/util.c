@@ -24,7 +24,8 @@ static int buf_reserve(kt__buf *b, size_t extra) {
   size_t need = b->len + extra + 1;
   if (need <= b->size) return KT_OK;
   size_t ns = b->size ? b->size : 64;
-  while (ns < need) ns *= 2;
+  while (ns < need)
+    ns *= 2;
   char *p = realloc(b->data, ns);
   if (!p) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   b->data = p;
@@ -75,11 +76,21 @@ bool kt__utf8_valid(const char *str, size_t n, size_t *bad_offset) {
     unsigned c = s[i];
     size_t len;
     unsigned cp;
-    if (c < 0x80) { i++; continue; }
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
-    else goto bad;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07;
+    } else
+      goto bad;
     if (i + len > n) goto bad;
     for (size_t k = 1; k < len; k++) {
       if ((s[i + k] & 0xC0) != 0x80) goto bad;
@@ -145,7 +156,10 @@ int kt__rm_rf(const char *path) {
     while ((e = readdir(d))) {
       if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
       char *c = kt__path_join(path, e->d_name);
-      if (!c) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); break; }
+      if (!c) {
+        rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+        break;
+      }
       int r = kt__rm_rf(c);
       if (r) rc = r;
       free(c);

@@ -22,8 +22,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAX_FILES 1024  /* files in one generation (a few per shard) */
-#define MAX_REL 256     /* length of a path inside a generation */
+#define MAX_FILES 1024 /* files in one generation (a few per shard) */
+#define MAX_REL 256    /* length of a path inside a generation */
 #define HEX_LEN 64
 
 /* Files that are not content: lock files of LMDB and Xapian. */
@@ -61,7 +61,8 @@ static int hash_file(const char *path, char hex[HEX_LEN + 1]) {
   EVP_DigestFinal_ex(ctx, md, &len);
   EVP_MD_CTX_free(ctx);
   if (n < 0) return kt__err(KT_EIO, "cannot read %s: %s", path, strerror(e));
-  for (unsigned i = 0; i < 32; i++) snprintf(hex + 2 * i, 3, "%02x", md[i]);
+  for (unsigned i = 0; i < 32; i++)
+    snprintf(hex + 2 * i, 3, "%02x", md[i]);
   return KT_OK;
 }
 
@@ -91,11 +92,16 @@ static int list_files(const char *root, const char *rel, file_list *fl) {
     }
     char *full = kt__path_join(root, r);
     struct stat st;
-    if (!full) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-    else if (lstat(full, &st) != 0) rc = kt__err(KT_EIO, "cannot stat %s: %s", full, strerror(errno));
-    else if (S_ISDIR(st.st_mode)) rc = list_files(root, r, fl);
-    else if (fl->n == MAX_FILES) rc = kt__err(KT_EIO, "%s: more than %d files", root, MAX_FILES);
-    else if (!(fl->rel[fl->n++] = kt__strdup(r))) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    if (!full)
+      rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    else if (lstat(full, &st) != 0)
+      rc = kt__err(KT_EIO, "cannot stat %s: %s", full, strerror(errno));
+    else if (S_ISDIR(st.st_mode))
+      rc = list_files(root, r, fl);
+    else if (fl->n == MAX_FILES)
+      rc = kt__err(KT_EIO, "%s: more than %d files", root, MAX_FILES);
+    else if (!(fl->rel[fl->n++] = kt__strdup(r)))
+      rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     free(full);
   }
   closedir(d);
@@ -126,7 +132,8 @@ int kt__manifest_write(const char *gen_dir) {
     if (!rc) rc = kt__buf_printf(&b, "%s  %s\n", hex, fl.rel[i]);
     free(full);
   }
-  for (size_t i = 0; i < fl.n; i++) free(fl.rel[i]);
+  for (size_t i = 0; i < fl.n; i++)
+    free(fl.rel[i]);
   char *path = kt__path_join(gen_dir, KT__MANIFEST);
   if (!rc && !path) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   if (!rc) {
@@ -167,8 +174,8 @@ static int check_manifest(const char *gen_dir) {
     size_t n = strlen(line);
     if (n && line[n - 1] == '\n') line[--n] = '\0';
     const char *rel = line + HEX_LEN + 2;
-    if (n <= HEX_LEN + 2 || strspn(line, "0123456789abcdef") != HEX_LEN ||
-        line[HEX_LEN] != ' ' || line[HEX_LEN + 1] != ' ' || strstr(rel, "..") || rel[0] == '/') {
+    if (n <= HEX_LEN + 2 || strspn(line, "0123456789abcdef") != HEX_LEN || line[HEX_LEN] != ' ' ||
+        line[HEX_LEN + 1] != ' ' || strstr(rel, "..") || rel[0] == '/') {
       rc = kt__err(KT_ECORRUPT, "%s:%zu: not a line of a checksum manifest", path, lineno);
       break;
     }
@@ -207,9 +214,12 @@ int kt__gen_verify(const char *gen_dir, bool deep) {
       char rel[32];
       snprintf(rel, sizeof rel, "shards/%u", i);
       char *s = kt__path_join(gen_dir, rel);
-      if (!s) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-      else if (stat(s, &st) != 0) i = KT_MAX_SHARDS;
-      else rc = ktx_db_check(s);
+      if (!s)
+        rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+      else if (stat(s, &st) != 0)
+        i = KT_MAX_SHARDS;
+      else
+        rc = ktx_db_check(s);
       free(s);
     }
   }

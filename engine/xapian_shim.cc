@@ -42,8 +42,7 @@ int map_exception(const char *where) {
   } catch (const Xapian::DatabaseLockError &e) {
     return kt__err(KT_ELOCKED, "%s: index is locked: %s", where, e.get_msg().c_str());
   } catch (const Xapian::DatabaseVersionError &e) {
-    return kt__err(KT_ECORRUPT, "%s: index format not supported: %s", where,
-                   e.get_msg().c_str());
+    return kt__err(KT_ECORRUPT, "%s: index format not supported: %s", where, e.get_msg().c_str());
   } catch (const Xapian::DatabaseCorruptError &e) {
     return kt__err(KT_ECORRUPT, "%s: index is corrupt: %s", where, e.get_msg().c_str());
   } catch (const Xapian::DatabaseNotFoundError &e) {
@@ -58,8 +57,7 @@ int map_exception(const char *where) {
   } catch (const Xapian::InvalidArgumentError &e) {
     return kt__err(KT_EINVAL, "%s: %s", where, e.get_msg().c_str());
   } catch (const Xapian::Error &e) {
-    return kt__err(KT_EINTERNAL, "%s: Xapian %s: %s", where, e.get_type(),
-                   e.get_msg().c_str());
+    return kt__err(KT_EINTERNAL, "%s: Xapian %s: %s", where, e.get_type(), e.get_msg().c_str());
   } catch (const std::bad_alloc &) {
     return kt__err(KT_ENOMEM, "%s: out of memory", where);
   } catch (const std::exception &e) {
@@ -69,12 +67,14 @@ int map_exception(const char *where) {
   }
 }
 
-}  // namespace
+} // namespace
 
 #define KTX_TRY try {
-#define KTX_CATCH(where) \
-  }                      \
-  catch (...) { return map_exception(where); }
+#define KTX_CATCH(where)                                                                           \
+  }                                                                                                \
+  catch (...) {                                                                                    \
+    return map_exception(where);                                                                   \
+  }
 
 extern "C" {
 
@@ -109,13 +109,17 @@ int ktx_writer_add(ktx_writer *w, ktx_doc *d) {
 
 int ktx_writer_commit(ktx_writer *w, size_t *nterms) {
   KTX_TRY
-  for (auto &db : w->dbs) db.commit();
-  for (auto &db : w->dbs) db.close();
+  for (auto &db : w->dbs)
+    db.commit();
+  for (auto &db : w->dbs)
+    db.close();
   if (nterms) {
     Xapian::Database all;
-    for (const auto &p : w->paths) all.add_database(Xapian::Database(p));
+    for (const auto &p : w->paths)
+      all.add_database(Xapian::Database(p));
     size_t n = 0;
-    for (auto t = all.allterms_begin(); t != all.allterms_end(); ++t) n++;
+    for (auto t = all.allterms_begin(); t != all.allterms_end(); ++t)
+      n++;
     *nterms = n;
   }
   return KT_OK;
@@ -281,7 +285,8 @@ int ktx_db_doc_wdf(ktx_db *db, unsigned docid, const char *const *terms, size_t 
    * decoding a long document's termlist costs more. */
   for (size_t i = 0; i < n; i++) {
     wdf[i] = 0;
-    Xapian::PostingIterator it = db->db.postlist_begin(terms[i]), end = db->db.postlist_end(terms[i]);
+    Xapian::PostingIterator it = db->db.postlist_begin(terms[i]),
+                            end = db->db.postlist_end(terms[i]);
     if (it == end) continue;
     it.skip_to(docid);
     if (it != end && *it == docid) wdf[i] = it.get_wdf();
@@ -298,9 +303,9 @@ int ktx_db_avglength(ktx_db *db, double *out) {
   KTX_CATCH("average document length")
 }
 
-int ktx_db_search(ktx_db *db, const ktx_qterm *terms, size_t nterms,
-                  const ktx_filter *filters, size_t nfilters, const ktx_params *p,
-                  size_t limit, ktx_hit **hits, size_t *nhits, size_t *matches) {
+int ktx_db_search(ktx_db *db, const ktx_qterm *terms, size_t nterms, const ktx_filter *filters,
+                  size_t nfilters, const ktx_params *p, size_t limit, ktx_hit **hits, size_t *nhits,
+                  size_t *matches) {
   *hits = nullptr;
   *nhits = 0;
   if (matches) *matches = 0;
@@ -372,7 +377,7 @@ struct PlainTerms : Xapian::ExpandDecider {
     return !t.empty() && !(t[0] >= 'A' && t[0] <= 'Z');
   }
 };
-}  // namespace
+} // namespace
 
 int ktx_db_expand(ktx_db *db, const unsigned *docids, size_t ndocs, size_t k, char ***terms,
                   size_t *nterms) {
@@ -380,7 +385,8 @@ int ktx_db_expand(ktx_db *db, const unsigned *docids, size_t ndocs, size_t k, ch
   *nterms = 0;
   KTX_TRY
   Xapian::RSet rset;
-  for (size_t i = 0; i < ndocs; i++) rset.add_document(docids[i]);
+  for (size_t i = 0; i < ndocs; i++)
+    rset.add_document(docids[i]);
   Xapian::Enquire enq(db->db);
   PlainTerms decider;
   Xapian::ESet es = enq.get_eset(static_cast<Xapian::termcount>(k), rset, &decider);
@@ -405,4 +411,4 @@ void ktx_hits_free(ktx_hit *hits, size_t n) {
   std::free(hits);
 }
 
-}  // extern "C"
+} // extern "C"

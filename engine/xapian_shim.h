@@ -96,9 +96,8 @@ typedef struct ktx_params {
 
 /* Rank documents for the weighted OR of @p terms, restricted by the AND of
  * @p filters. *hits is freed with ktx_hits_free(). */
-int ktx_db_search(ktx_db *db, const ktx_qterm *terms, size_t nterms,
-                  const ktx_filter *filters, size_t nfilters,
-                  const ktx_params *params, size_t limit, ktx_hit **hits,
+int ktx_db_search(ktx_db *db, const ktx_qterm *terms, size_t nterms, const ktx_filter *filters,
+                  size_t nfilters, const ktx_params *params, size_t limit, ktx_hit **hits,
                   size_t *nhits, size_t *matches);
 void ktx_hits_free(ktx_hit *hits, size_t n);
 /* The @p k best expansion terms (Xapian's ESet) of documents @p docids, as

@@ -49,8 +49,7 @@ extern "C" {
 #define KT_VERSION_MAJOR 0
 #define KT_VERSION_MINOR 3
 #define KT_VERSION_PATCH 0
-#define KT_VERSION_NUMBER \
-  (KT_VERSION_MAJOR * 10000 + KT_VERSION_MINOR * 100 + KT_VERSION_PATCH)
+#define KT_VERSION_NUMBER (KT_VERSION_MAJOR * 10000 + KT_VERSION_MINOR * 100 + KT_VERSION_PATCH)
 #define KT_VERSION_STRING "0.3.0"
 
 /** @return the library's version number (compare with KT_VERSION_NUMBER). */
@@ -61,17 +60,17 @@ const char *kt_version(void);
 /** @name Status codes */
 /**@{*/
 #define KT_OK 0
-#define KT_EINVAL (-1)      /**< invalid argument (NULL, bad option, bad UTF-8) */
-#define KT_ENOMEM (-2)      /**< out of memory */
-#define KT_ENOTFOUND (-3)   /**< no such service id */
-#define KT_ENOINDEX (-4)    /**< no index at the given location */
-#define KT_ECORRUPT (-5)    /**< index or store is damaged or of another version */
-#define KT_ECATALOG (-6)    /**< catalogue failed validation (message lists why) */
-#define KT_EIO (-7)         /**< file system error (message names the path) */
-#define KT_ELOCKED (-8)     /**< another process is building the index */
-#define KT_ETOOBIG (-9)     /**< input over a documented limit */
-#define KT_EANALYZER (-10)  /**< text analysis could not start (e.g. no voikko-fi) */
-#define KT_EINTERNAL (-11)  /**< unexpected error inside a dependency */
+#define KT_EINVAL (-1)     /**< invalid argument (NULL, bad option, bad UTF-8) */
+#define KT_ENOMEM (-2)     /**< out of memory */
+#define KT_ENOTFOUND (-3)  /**< no such service id */
+#define KT_ENOINDEX (-4)   /**< no index at the given location */
+#define KT_ECORRUPT (-5)   /**< index or store is damaged or of another version */
+#define KT_ECATALOG (-6)   /**< catalogue failed validation (message lists why) */
+#define KT_EIO (-7)        /**< file system error (message names the path) */
+#define KT_ELOCKED (-8)    /**< another process is building the index */
+#define KT_ETOOBIG (-9)    /**< input over a documented limit */
+#define KT_EANALYZER (-10) /**< text analysis could not start (e.g. no voikko-fi) */
+#define KT_EINTERNAL (-11) /**< unexpected error inside a dependency */
 /**@}*/
 
 /** @return a short English name of @p code; static storage. */
@@ -120,7 +119,8 @@ typedef struct kt_build_options {
   /** KT_BUILD_* bits. Since version 3. */
   unsigned flags;
 } kt_build_options;
-#define KT_BUILD_OPTIONS_INIT {KT_BUILD_OPTIONS_VERSION, NULL, NULL, 0, 0, 0}
+#define KT_BUILD_OPTIONS_INIT                                                                      \
+  { KT_BUILD_OPTIONS_VERSION, NULL, NULL, 0, 0, 0 }
 /** Also write the evaluation index: the baseline term spaces (surface forms,
  *  Snowball stems) that only the `surface` and `snowball` configurations of
  *  `kohtaanto eval` search (KT_SEARCH_MODE_SURFACE, KT_SEARCH_MODE_SNOWBALL).
@@ -133,10 +133,10 @@ typedef struct kt_build_options {
 
 /** What kt_index_build() did. */
 typedef struct kt_build_stats {
-  size_t services;      /**< services indexed */
-  size_t terms;         /**< distinct terms in the new index */
-  double seconds;       /**< wall-clock build time */
-  char generation[64];  /**< name of the new generation directory */
+  size_t services;     /**< services indexed */
+  size_t terms;        /**< distinct terms in the new index */
+  double seconds;      /**< wall-clock build time */
+  char generation[64]; /**< name of the new generation directory */
 } kt_build_stats;
 
 /**
@@ -155,8 +155,8 @@ typedef struct kt_build_stats {
  * @return KT_OK; KT_ECATALOG (message lists each file, field and what was
  *         expected); KT_ELOCKED; KT_EIO; KT_ENOMEM; KT_EANALYZER; KT_EINTERNAL.
  */
-int kt_index_build(const char *catalog_dir, const char *index_dir,
-                   const kt_build_options *opts, kt_build_stats *stats);
+int kt_index_build(const char *catalog_dir, const char *index_dir, const kt_build_options *opts,
+                   kt_build_stats *stats);
 
 /**
  * Validate a catalogue without building anything.
@@ -269,8 +269,8 @@ enum kt_field {
   KT_FIELD_SUMMARY = 1u << 1,
   KT_FIELD_DESCRIPTION = 1u << 2,
   KT_FIELD_KEYWORDS = 1u << 3,
-  KT_FIELD_TARGET = 1u << 4,      /**< target description and target groups */
-  KT_FIELD_CONDITIONS = 1u << 5,  /**< requirements and referral */
+  KT_FIELD_TARGET = 1u << 4,     /**< target description and target groups */
+  KT_FIELD_CONDITIONS = 1u << 5, /**< requirements and referral */
   KT_FIELD_PROVIDER = 1u << 6
 };
 /** @return the field's English name ("name", "summary", ...); static storage. */
@@ -290,13 +290,13 @@ typedef struct kt_strlist {
  * (without the filters and language of version 3) are still accepted.
  */
 typedef struct kt_search_options {
-  unsigned version;           /**< KT_SEARCH_OPTIONS_VERSION */
-  size_t limit;               /**< results wanted; 0 = 10; capped at 1000 */
-  kt_strlist categories;      /**< e.g. "tyonhaku" */
-  kt_strlist target_groups;   /**< e.g. "nuoret" */
-  kt_strlist languages;       /**< service languages, e.g. "sv" */
-  kt_strlist municipalities;  /**< e.g. "Helsinki"; "koko Suomi" services always match */
-  unsigned flags;             /**< KT_SEARCH_* analysis switches, for evaluation */
+  unsigned version;          /**< KT_SEARCH_OPTIONS_VERSION */
+  size_t limit;              /**< results wanted; 0 = 10; capped at 1000 */
+  kt_strlist categories;     /**< e.g. "tyonhaku" */
+  kt_strlist target_groups;  /**< e.g. "nuoret" */
+  kt_strlist languages;      /**< service languages, e.g. "sv" */
+  kt_strlist municipalities; /**< e.g. "Helsinki"; "koko Suomi" services always match */
+  unsigned flags;            /**< KT_SEARCH_* analysis switches, for evaluation */
   /** @name The counsellor's corrections of the need signals (since version 2)
    * Applied after the signals are read from the text: a removed signal acts
    * on nothing, a set one replaces what was read. Signals set here are
@@ -334,14 +334,15 @@ typedef struct kt_search_options {
    *  summaries and snippets stay Finnish. Other values: KT_EINVAL. */
   const char *lang;
 } kt_search_options;
-#define KT_SEARCH_OPTIONS_INIT                                                   \
-  {KT_SEARCH_OPTIONS_VERSION, 10, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, 0, \
-   {NULL, 0}, NULL, NULL, NULL, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0},      \
-   NULL, NULL, NULL}
+#define KT_SEARCH_OPTIONS_INIT                                                                     \
+  {                                                                                                \
+    KT_SEARCH_OPTIONS_VERSION, 10, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, 0, {NULL, 0}, NULL, \
+        NULL, NULL, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL, NULL, NULL                   \
+  }
 
 /** @name kt_search_options.flags (ablations; 0 = the full analysis) */
 /**@{*/
-#define KT_SEARCH_NO_COMPOUNDS (1u << 0) /**< query without compound parts */
+#define KT_SEARCH_NO_COMPOUNDS (1u << 0)  /**< query without compound parts */
 #define KT_SEARCH_NO_UMLAUT_FIX (1u << 1) /**< no umlaut restoration */
 /** Baseline: match exact (case-folded) word forms only, no stemming. */
 #define KT_SEARCH_MODE_SURFACE (1u << 2)
@@ -350,10 +351,10 @@ typedef struct kt_search_options {
 #define KT_SEARCH_NO_THESAURUS (1u << 4) /**< no concept expansion (needs still found) */
 #define KT_SEARCH_NO_SIGNALS (1u << 5)   /**< no boosts/demotions from need signals */
 /* (1u << 6) is unused: spreading over needs is the behaviour flag KT_SEARCH_DIVERSIFY. */
-#define KT_SEARCH_NO_TYPO_FIX (1u << 7)  /**< no spelling suggestions beyond umlauts */
+#define KT_SEARCH_NO_TYPO_FIX (1u << 7) /**< no spelling suggestions beyond umlauts */
 /* (1u << 8) is unused: Swedish/English Snowball stems were measured and
  * dropped (English needs fell from 0.61 to 0.55 nDCG@10 on the dev set). */
-#define KT_SEARCH_NO_SNIPPETS (1u << 9)  /**< skip snippets (faster, for batch runs) */
+#define KT_SEARCH_NO_SNIPPETS (1u << 9) /**< skip snippets (faster, for batch runs) */
 /** Ranking only: no per-result matches, snippets or need assignment (for
  *  batch runs and for timing the ranking beside other engines). */
 #define KT_SEARCH_NO_EXPLAIN (1u << 10)
@@ -382,11 +383,11 @@ typedef struct kt_search_options {
 /** Every flag above; kt_search() refuses any other bit with KT_EINVAL. The
  *  ablation switches (NO_*, MODE_*) are experimental: they exist to measure
  *  each part of the analysis, and may change between releases. */
-#define KT_SEARCH_KNOWN_FLAGS                                                          \
-  (KT_SEARCH_NO_COMPOUNDS | KT_SEARCH_NO_UMLAUT_FIX | KT_SEARCH_MODE_SURFACE |         \
-   KT_SEARCH_MODE_SNOWBALL | KT_SEARCH_NO_THESAURUS | KT_SEARCH_NO_SIGNALS |           \
-   KT_SEARCH_NO_TYPO_FIX | KT_SEARCH_NO_SNIPPETS | KT_SEARCH_NO_EXPLAIN |              \
-   KT_SEARCH_GROUP_BY_NEED | KT_SEARCH_DIVERSIFY | KT_SEARCH_PRF | KT_SEARCH_NO_FEEDBACK |    \
+#define KT_SEARCH_KNOWN_FLAGS                                                                      \
+  (KT_SEARCH_NO_COMPOUNDS | KT_SEARCH_NO_UMLAUT_FIX | KT_SEARCH_MODE_SURFACE |                     \
+   KT_SEARCH_MODE_SNOWBALL | KT_SEARCH_NO_THESAURUS | KT_SEARCH_NO_SIGNALS |                       \
+   KT_SEARCH_NO_TYPO_FIX | KT_SEARCH_NO_SNIPPETS | KT_SEARCH_NO_EXPLAIN |                          \
+   KT_SEARCH_GROUP_BY_NEED | KT_SEARCH_DIVERSIFY | KT_SEARCH_PRF | KT_SEARCH_NO_FEEDBACK |         \
    KT_SEARCH_NO_READING | KT_SEARCH_COUNTS)
 /**@}*/
 
@@ -405,8 +406,8 @@ typedef struct kt_results kt_results;
  *         an unknown option version; KT_ETOOBIG; KT_ENOMEM; KT_ECORRUPT;
  *         KT_EINTERNAL.
  */
-int kt_search(kt_engine *engine, const char *text, size_t len,
-              const kt_search_options *opts, kt_results **out);
+int kt_search(kt_engine *engine, const char *text, size_t len, const kt_search_options *opts,
+              kt_results **out);
 
 /** Free results. NULL is a no-op. */
 void kt_results_free(kt_results *results);
@@ -437,10 +438,10 @@ int kt_results_facets_json(const kt_results *results, char **json_out);
 
 /** One matched need word of a result, for the explanation. */
 typedef struct kt_match {
-  const char *word;   /**< the word as written in the need text */
-  const char *term;   /**< the analysed form that matched (lemma, part, stem) */
-  unsigned fields;    /**< KT_FIELD_* bits where it matched */
-  double weight;      /**< its share of the score, 0..1 */
+  const char *word; /**< the word as written in the need text */
+  const char *term; /**< the analysed form that matched (lemma, part, stem) */
+  unsigned fields;  /**< KT_FIELD_* bits where it matched */
+  double weight;    /**< its share of the score, 0..1 */
   /** Label of the thesaurus concept (in the search's language, see
    *  @ref concept_lang) when the match came through it
    *  (the need word found the concept, the concept's service word matched);
@@ -457,7 +458,7 @@ typedef struct kt_match {
 
 /** Roles of a note's words (kt_match.role). */
 enum {
-  KT_ROLE_SITUATION = 0, /**< the current situation or problem */
+  KT_ROLE_SITUATION = 0,  /**< the current situation or problem */
   KT_ROLE_BACKGROUND = 1, /**< the client's past: former work or training */
   KT_ROLE_GOAL = 2        /**< a wish, plan or interest */
 };
@@ -478,22 +479,22 @@ typedef struct kt_effect {
 
 /** One ranked service. Borrowed from its kt_results; valid until freed. */
 typedef struct kt_result {
-  const char *id;         /**< service id */
-  const char *name;       /**< Finnish name */
-  const char *category;   /**< category id */
-  const char *provider;   /**< provider name */
-  const char *summary;    /**< Finnish summary (NULL with KT_SEARCH_NO_EXPLAIN) */
-  double score;           /**< relevance score; higher is better, distinct per rank */
-  size_t match_count;     /**< entries in @ref matches */
-  const kt_match *matches;/**< the need words that matched, strongest first */
+  const char *id;          /**< service id */
+  const char *name;        /**< Finnish name */
+  const char *category;    /**< category id */
+  const char *provider;    /**< provider name */
+  const char *summary;     /**< Finnish summary (NULL with KT_SEARCH_NO_EXPLAIN) */
+  double score;            /**< relevance score; higher is better, distinct per rank */
+  size_t match_count;      /**< entries in @ref matches */
+  const kt_match *matches; /**< the need words that matched, strongest first */
   /** A passage of the service's Finnish text around the matched words, or
    *  NULL (KT_SEARCH_NO_SNIPPETS, or nothing matched in running text). */
   const char *snippet;
   size_t highlight_count;
   const kt_span *highlights; /**< matched words in @ref snippet, in order */
   size_t effect_count;
-  const kt_effect *effects;  /**< need signals that boosted or demoted it */
-  int need;               /**< index of its need (kt_results_need()), or -1 */
+  const kt_effect *effects; /**< need signals that boosted or demoted it */
+  int need;                 /**< index of its need (kt_results_need()), or -1 */
   /** NULL, or why the result is a weak match (Finnish, "heikko osuma: vain
    *  yhdyssanan osia"): every word that matched it is weak — a compound part,
    *  a word of the client's past, a generic word or only a target group —
@@ -510,19 +511,19 @@ const kt_result *kt_results_get(const kt_results *results, size_t rank);
 
 /** Kinds of need signals read from the need text. */
 enum kt_signal_kind {
-  KT_SIGNAL_AGE = 1,          /**< value: age in years ("24") or "<30", ">55" */
-  KT_SIGNAL_LANGUAGE,         /**< value: "no_finnish", "finnish_basic", "en", "sv" */
-  KT_SIGNAL_TARGET_GROUP,     /**< value: a target group id (from a concept or phrase) */
-  KT_SIGNAL_UNEMPLOYMENT,     /**< value: "long" (a year or more) */
-  KT_SIGNAL_MUNICIPALITY      /**< value: municipality name ("Espoo") */
+  KT_SIGNAL_AGE = 1,      /**< value: age in years ("24") or "<30", ">55" */
+  KT_SIGNAL_LANGUAGE,     /**< value: "no_finnish", "finnish_basic", "en", "sv" */
+  KT_SIGNAL_TARGET_GROUP, /**< value: a target group id (from a concept or phrase) */
+  KT_SIGNAL_UNEMPLOYMENT, /**< value: "long" (a year or more) */
+  KT_SIGNAL_MUNICIPALITY  /**< value: municipality name ("Espoo") */
 };
 
 /** A need signal found in the need text. */
 typedef struct kt_signal {
-  int kind;            /**< enum kt_signal_kind */
-  const char *value;   /**< machine value, see kt_signal_kind */
-  const char *label;   /**< for people, in the search's language ("ikä 24 v", "age 24") */
-  kt_span span;        /**< where it was read in the need text */
+  int kind;          /**< enum kt_signal_kind */
+  const char *value; /**< machine value, see kt_signal_kind */
+  const char *label; /**< for people, in the search's language ("ikä 24 v", "age 24") */
+  kt_span span;      /**< where it was read in the need text */
 } kt_signal;
 
 /** @return number of need signals found in the need text. */
@@ -532,11 +533,11 @@ const kt_signal *kt_results_signal(const kt_results *results, size_t i);
 
 /** A need found in the need text: a thesaurus concept. */
 typedef struct kt_need {
-  const char *id;      /**< concept id */
-  const char *label;   /**< label in the search's language ("velat ja talousvaikeudet") */
-  const char *word;    /**< the need text's words that found it */
-  size_t result_count; /**< results whose main need this is */
-  const size_t *results; /**< their ranks (0-based), best first */
+  const char *id;         /**< concept id */
+  const char *label;      /**< label in the search's language ("velat ja talousvaikeudet") */
+  const char *word;       /**< the need text's words that found it */
+  size_t result_count;    /**< results whose main need this is */
+  const size_t *results;  /**< their ranks (0-based), best first */
   const char *label_lang; /**< language of @ref label: the search's, or "fi" as a fallback */
 } kt_need;
 
@@ -568,8 +569,7 @@ int kt_results_json(const kt_results *results, char **json_out);
  * @param[out] len_out  its length in bytes; may be NULL
  * @return KT_OK; KT_ENOTFOUND; KT_ECORRUPT; KT_ENOMEM; KT_EINVAL.
  */
-int kt_service_get(kt_engine *engine, const char *id, char **json_out,
-                   size_t *len_out);
+int kt_service_get(kt_engine *engine, const char *id, char **json_out, size_t *len_out);
 
 /** Free memory the library handed to the caller. NULL is a no-op. */
 void kt_free(void *p);
@@ -589,24 +589,24 @@ void kt_analyzer_close(kt_analyzer *an);
 
 /** Kinds of analysed terms. */
 enum kt_term_kind {
-  KT_TERM_LEMMA = 1,   /**< Voikko base form (every analysis of an ambiguous word) */
-  KT_TERM_PART = 2,    /**< compound part or sub-compound */
-  KT_TERM_STEM = 3,    /**< Snowball stem of a word Voikko does not know */
-  KT_TERM_FIXED = 4,   /**< base form after restoring missing umlauts */
-  KT_TERM_TYPO = 5     /**< base form of a close spelling suggestion (1-2 letters off) */
+  KT_TERM_LEMMA = 1, /**< Voikko base form (every analysis of an ambiguous word) */
+  KT_TERM_PART = 2,  /**< compound part or sub-compound */
+  KT_TERM_STEM = 3,  /**< Snowball stem of a word Voikko does not know */
+  KT_TERM_FIXED = 4, /**< base form after restoring missing umlauts */
+  KT_TERM_TYPO = 5   /**< base form of a close spelling suggestion (1-2 letters off) */
 };
 
 /** A term of one analysed word. */
 typedef struct kt_term {
-  const char *text;     /**< the term */
-  int kind;             /**< enum kt_term_kind */
+  const char *text; /**< the term */
+  int kind;         /**< enum kt_term_kind */
 } kt_term;
 
 /** One word of an analysed text. */
 typedef struct kt_token {
-  const char *surface;  /**< the word, case-folded and normalised */
-  size_t start, end;    /**< byte offsets in the input text */
-  int stopword;         /**< 1 if it carries no meaning for search */
+  const char *surface; /**< the word, case-folded and normalised */
+  size_t start, end;   /**< byte offsets in the input text */
+  int stopword;        /**< 1 if it carries no meaning for search */
   size_t term_count;
   const kt_term *terms;
 } kt_token;
@@ -619,8 +619,7 @@ typedef struct kt_analysis kt_analysis;
  * @param[out] out the analysis; free with kt_analysis_free()
  * @return KT_OK; KT_EINVAL (invalid UTF-8); KT_ETOOBIG; KT_ENOMEM.
  */
-int kt_analyze(kt_analyzer *an, const char *text, size_t len,
-               kt_analysis **out);
+int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out);
 /** Free an analysis. NULL is a no-op. */
 void kt_analysis_free(kt_analysis *a);
 /** @return number of words. */
@@ -641,11 +640,11 @@ const kt_token *kt_analysis_get(const kt_analysis *a, size_t i);
  * The filters mean what kt_search_options' filters of the same names mean.
  */
 typedef struct kt_browse_filter {
-  unsigned version;           /**< KT_BROWSE_FILTER_VERSION (1 or 2) */
-  kt_strlist categories;      /**< e.g. "tyonhaku" */
-  kt_strlist target_groups;   /**< e.g. "nuoret" */
-  kt_strlist languages;       /**< service languages, e.g. "sv" */
-  kt_strlist municipalities;  /**< e.g. "Helsinki"; "koko Suomi" services always match */
+  unsigned version;          /**< KT_BROWSE_FILTER_VERSION (1 or 2) */
+  kt_strlist categories;     /**< e.g. "tyonhaku" */
+  kt_strlist target_groups;  /**< e.g. "nuoret" */
+  kt_strlist languages;      /**< service languages, e.g. "sv" */
+  kt_strlist municipalities; /**< e.g. "Helsinki"; "koko Suomi" services always match */
   /** @name Filters of the catalogue's closed vocabularies (since version 2)
    * A value outside the vocabulary (catalog/README.md) is KT_EINVAL. */
   /**@{*/
@@ -660,9 +659,11 @@ typedef struct kt_browse_filter {
   const char *age;
   /**@}*/
 } kt_browse_filter;
-#define KT_BROWSE_FILTER_INIT                                                      \
-  {KT_BROWSE_FILTER_VERSION, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, \
-   {NULL, 0}, {NULL, 0}, NULL, NULL}
+#define KT_BROWSE_FILTER_INIT                                                                      \
+  {                                                                                                \
+    KT_BROWSE_FILTER_VERSION, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0},    \
+        {NULL, 0}, NULL, NULL                                                                      \
+  }
 
 /**
  * List the services of the open index that pass @p filters, with facet
@@ -797,18 +798,18 @@ size_t kt_redact_hetu(char *text, size_t len);
 typedef struct kt_feedback kt_feedback;
 
 enum kt_feedback_kind {
-  KT_FEEDBACK_REFERRED = 1,     /**< the client was referred (ohjattu) */
-  KT_FEEDBACK_USEFUL = 2,       /**< useful, not referred */
-  KT_FEEDBACK_NOT_SUITABLE = 3  /**< not suitable; give a reason */
+  KT_FEEDBACK_REFERRED = 1,    /**< the client was referred (ohjattu) */
+  KT_FEEDBACK_USEFUL = 2,      /**< useful, not referred */
+  KT_FEEDBACK_NOT_SUITABLE = 3 /**< not suitable; give a reason */
 };
 
 enum kt_feedback_reason {
   KT_REASON_NONE = 0,
-  KT_REASON_TARGET_GROUP = 1,   /**< wrong target group */
-  KT_REASON_NOT_ELIGIBLE = 2,   /**< the client is not eligible */
-  KT_REASON_AREA = 3,           /**< wrong area */
-  KT_REASON_UNCLEAR = 4,        /**< description unclear */
-  KT_REASON_NO_MATCH = 5,       /**< does not match the need */
+  KT_REASON_TARGET_GROUP = 1, /**< wrong target group */
+  KT_REASON_NOT_ELIGIBLE = 2, /**< the client is not eligible */
+  KT_REASON_AREA = 3,         /**< wrong area */
+  KT_REASON_UNCLEAR = 4,      /**< description unclear */
+  KT_REASON_NO_MATCH = 5,     /**< does not match the need */
   KT_REASON_OTHER = 6
 };
 

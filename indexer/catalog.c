@@ -96,7 +96,8 @@ typedef struct ctx {
  * byte limit must stay valid UTF-8 (it ends up in JSON and terminals). */
 static void trim_partial_utf8(char *s) {
   size_t i = strlen(s), k = 0;
-  while (i > 0 && k < 3 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) i--, k++;
+  while (i > 0 && k < 3 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+    i--, k++;
   if (i == 0) return;
   unsigned char c = (unsigned char)s[i - 1];
   size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
@@ -113,8 +114,8 @@ static void sanitize_utf8(char *s) {
   }
 }
 
-__attribute__((format(printf, 3, 4)))
-static void bad(ctx *c, const char *field, const char *fmt, ...) {
+__attribute__((format(printf, 3, 4))) static void bad(ctx *c, const char *field, const char *fmt,
+                                                      ...) {
   c->nerr++;
   if (!c->errors) return;
   kt__buf_printf(c->errors, "%s: field '%s%s': ", c->file, c->prefix ? c->prefix : "", field);
@@ -150,16 +151,14 @@ static const char *text_ok(ctx *c, const char *field, json_t *v) {
     return NULL;
   }
   if (json_string_length(v) > KT_MAX_QUERY_BYTES) {
-    bad(c, field, "is %zu bytes; the limit is %d", json_string_length(v),
-        KT_MAX_QUERY_BYTES);
+    bad(c, field, "is %zu bytes; the limit is %d", json_string_length(v), KT_MAX_QUERY_BYTES);
     return NULL;
   }
   return s;
 }
 
 /* {fi: "...", sv?: "...", en?: "..."} */
-static void ml_text(ctx *c, json_t *root, const char *field, kt__ml *out,
-                    bool required) {
+static void ml_text(ctx *c, json_t *root, const char *field, kt__ml *out, bool required) {
   json_t *o = json_object_get(root, field);
   memset(out, 0, sizeof *out);
   if (!o) {
@@ -181,9 +180,12 @@ static void ml_text(ctx *c, json_t *root, const char *field, kt__ml *out,
       continue;
     }
     const char *s = text_ok(c, fname, v);
-    if (!strcmp(k, "fi")) out->fi = s;
-    else if (!strcmp(k, "sv")) out->sv = s;
-    else out->en = s;
+    if (!strcmp(k, "fi"))
+      out->fi = s;
+    else if (!strcmp(k, "sv"))
+      out->sv = s;
+    else
+      out->en = s;
   }
   if (!json_object_get(o, "fi")) {
     snprintf(fname, sizeof fname, "%s.fi", field);
@@ -218,8 +220,8 @@ static void check_selko(ctx *c, json_t *o) {
 
 /* Array of strings, each from @p allowed if given. */
 static const char **str_array(ctx *c, json_t *root, const char *field, size_t *n,
-                              const char *const *allowed, size_t nallowed,
-                              bool required, bool nonempty) {
+                              const char *const *allowed, size_t nallowed, bool required,
+                              bool nonempty) {
   *n = 0;
   json_t *a = json_object_get(root, field);
   if (!a) {
@@ -257,8 +259,10 @@ static const char **str_array(ctx *c, json_t *root, const char *field, size_t *n
 static bool is_date(const char *s) {
   if (strlen(s) != 10) return false;
   for (int i = 0; i < 10; i++) {
-    if (i == 4 || i == 7) { if (s[i] != '-') return false; }
-    else if (s[i] < '0' || s[i] > '9') return false;
+    if (i == 4 || i == 7) {
+      if (s[i] != '-') return false;
+    } else if (s[i] < '0' || s[i] > '9')
+      return false;
   }
   int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
   return m >= 1 && m <= 12 && d >= 1 && d <= 31;
@@ -277,7 +281,10 @@ static int count_sentences(const char *s) {
   bool in = false;
   for (const char *p = s; *p; p++) {
     if (*p == '.' || *p == '!' || *p == '?') {
-      if (in && (p[1] == ' ' || p[1] == '\0' || p[1] == '\n')) { n++; in = false; }
+      if (in && (p[1] == ' ' || p[1] == '\0' || p[1] == '\n')) {
+        n++;
+        in = false;
+      }
     } else if (*p != ' ' && *p != '\n') {
       in = true;
     }
@@ -441,8 +448,8 @@ void kt__service_free(kt__service *s) {
   memset(s, 0, sizeof *s);
 }
 
-int kt__service_parse(const char *file, const char *json, size_t len,
-                      kt__service *out, kt__buf *errors) {
+int kt__service_parse(const char *file, const char *json, size_t len, kt__service *out,
+                      kt__buf *errors) {
   memset(out, 0, sizeof *out);
   out->age_min = out->age_max = -1;
   ctx c = {file, errors, 0, NULL};
@@ -457,8 +464,7 @@ int kt__service_parse(const char *file, const char *json, size_t len,
     c.nerr++;
     sanitize_utf8(je.text); /* jansson quotes and cuts the input bytewise */
     if (errors)
-      kt__buf_printf(errors, "%s:%d:%d: invalid JSON: %s\n", file, je.line,
-                     je.column, je.text);
+      kt__buf_printf(errors, "%s:%d:%d: invalid JSON: %s\n", file, je.line, je.column, je.text);
     return KT_ECATALOG;
   }
   if (!json_is_object(root)) {
@@ -517,12 +523,12 @@ int kt__service_parse(const char *file, const char *json, size_t len,
   }
   if (out->description.fi) {
     size_t nw = count_words(out->description.fi);
-    if (nw < 80 || nw > 250)
-      bad(&c, "description.fi", "has %zu words; expected 80-250", nw);
+    if (nw < 80 || nw > 250) bad(&c, "description.fi", "has %zu words; expected 80-250", nw);
   }
 
   v = json_object_get(root, "category");
-  if (!v) bad(&c, "category", "missing");
+  if (!v)
+    bad(&c, "category", "missing");
   else if ((out->category = text_ok(&c, "category", v)) &&
            !in_list(out->category, VOCAB(KT__V_CATEGORY))) {
     char *l = join_list(VOCAB(KT__V_CATEGORY));
@@ -535,26 +541,33 @@ int kt__service_parse(const char *file, const char *json, size_t len,
   for (size_t i = 0; i < out->n_languages; i++)
     if (!is_lang_code(out->languages[i]))
       bad(&c, "languages", "'%s' is not an ISO 639 code like fi, sv, en", out->languages[i]);
-  out->municipalities = str_array(&c, root, "municipalities", &out->n_municipalities,
-                                  NULL, 0, true, true);
-  out->delivery = str_array(&c, root, "delivery", &out->n_delivery, VOCAB(KT__V_DELIVERY), true, true);
+  out->municipalities =
+      str_array(&c, root, "municipalities", &out->n_municipalities, NULL, 0, true, true);
+  out->delivery =
+      str_array(&c, root, "delivery", &out->n_delivery, VOCAB(KT__V_DELIVERY), true, true);
   size_t nrel = 0;
   free(str_array(&c, root, "related", &nrel, NULL, 0, false, false));
 
   v = json_object_get(root, "age");
   if (v) {
-    if (!json_is_object(v)) bad(&c, "age", "expected an object {\"min\"?: int, \"max\"?: int}");
+    if (!json_is_object(v))
+      bad(&c, "age", "expected an object {\"min\"?: int, \"max\"?: int}");
     else {
       json_t *age = v;
       json_object_foreach(age, k, v) {
         bool is_min = !strcmp(k, "min");
-        if (!is_min && strcmp(k, "max")) { bad(&c, "age", "unknown key '%s'; expected min or max", k); continue; }
+        if (!is_min && strcmp(k, "max")) {
+          bad(&c, "age", "unknown key '%s'; expected min or max", k);
+          continue;
+        }
         if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > 120) {
           bad(&c, is_min ? "age.min" : "age.max", "expected an integer 0-120");
           continue;
         }
-        if (is_min) out->age_min = (int)json_integer_value(v);
-        else out->age_max = (int)json_integer_value(v);
+        if (is_min)
+          out->age_min = (int)json_integer_value(v);
+        else
+          out->age_max = (int)json_integer_value(v);
       }
       if (out->age_min >= 0 && out->age_max >= 0 && out->age_min > out->age_max)
         bad(&c, "age", "min %d is above max %d", out->age_min, out->age_max);
@@ -567,13 +580,15 @@ int kt__service_parse(const char *file, const char *json, size_t len,
         out->finnish_level);
 
   v = json_object_get(root, "provider");
-  if (!v || !json_is_object(v)) bad(&c, "provider", "expected an object {\"name\": ..., \"type\": ...}");
+  if (!v || !json_is_object(v))
+    bad(&c, "provider", "expected an object {\"name\": ..., \"type\": ...}");
   else {
     json_t *pn = json_object_get(v, "name"), *pt = json_object_get(v, "type");
     out->provider_name = pn ? text_ok(&c, "provider.name", pn) : NULL;
     if (!pn) bad(&c, "provider.name", "missing");
     out->provider_type = pt ? text_ok(&c, "provider.type", pt) : NULL;
-    if (!pt) bad(&c, "provider.type", "missing");
+    if (!pt)
+      bad(&c, "provider.type", "missing");
     else if (out->provider_type && !in_list(out->provider_type, VOCAB(KT__V_PROVIDER_TYPE))) {
       char *l = join_list(VOCAB(KT__V_PROVIDER_TYPE));
       bad(&c, "provider.type", "'%s' is not one of: %s", out->provider_type, l ? l : "");
@@ -581,8 +596,10 @@ int kt__service_parse(const char *file, const char *json, size_t len,
     }
   }
   v = json_object_get(root, "cost");
-  if (!v) bad(&c, "cost", "missing; expected a string such as \"Maksuton.\"");
-  else out->cost = text_ok(&c, "cost", v);
+  if (!v)
+    bad(&c, "cost", "missing; expected a string such as \"Maksuton.\"");
+  else
+    out->cost = text_ok(&c, "cost", v);
   v = json_object_get(root, "fee");
   if (v && (out->fee = text_ok(&c, "fee", v)) && !in_list(out->fee, VOCAB(KT__V_FEE))) {
     char *l = join_list(VOCAB(KT__V_FEE));
@@ -592,7 +609,8 @@ int kt__service_parse(const char *file, const char *json, size_t len,
   v = json_object_get(root, "selko");
   if (v) check_selko(&c, v);
   v = json_object_get(root, "updated");
-  if (!v) bad(&c, "updated", "missing; expected a date YYYY-MM-DD");
+  if (!v)
+    bad(&c, "updated", "missing; expected a date YYYY-MM-DD");
   else {
     const char *d = text_ok(&c, "updated", v);
     if (d && !is_date(d)) bad(&c, "updated", "'%s' is not a date YYYY-MM-DD", d);
@@ -604,8 +622,7 @@ int kt__service_parse(const char *file, const char *json, size_t len,
   }
   out->status = "active";
   v = json_object_get(root, "status");
-  if (v && (out->status = text_ok(&c, "status", v)) &&
-      !in_list(out->status, VOCAB(KT__V_STATUS))) {
+  if (v && (out->status = text_ok(&c, "status", v)) && !in_list(out->status, VOCAB(KT__V_STATUS))) {
     char *l = join_list(VOCAB(KT__V_STATUS));
     bad(&c, "status", "'%s' is not one of: %s", out->status, l ? l : "");
     free(l);
@@ -655,7 +672,8 @@ int kt__service_parse(const char *file, const char *json, size_t len,
       c.prefix = "keywords.";
       const char **l = str_array(&c, kw, k, &n, NULL, 0, true, !strcmp(k, "fi"));
       c.prefix = NULL;
-      for (size_t i = 0; i < n && out->keywords; i++) out->keywords[out->n_keywords++] = l[i];
+      for (size_t i = 0; i < n && out->keywords; i++)
+        out->keywords[out->n_keywords++] = l[i];
       free(l);
     }
   }
@@ -672,7 +690,10 @@ int kt__service_parse(const char *file, const char *json, size_t len,
     return KT_ECATALOG;
   }
   out->json = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-  if (!out->json) { kt__service_free(out); return kt__err(KT_ENOMEM, "%s: out of memory", __func__); }
+  if (!out->json) {
+    kt__service_free(out);
+    return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  }
   return KT_OK;
 }
 
@@ -680,8 +701,7 @@ static int cmpstr(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int read_file(const char *path, char **out, size_t *len, kt__buf *errors,
-                     size_t *nerr) {
+static int read_file(const char *path, char **out, size_t *len, kt__buf *errors, size_t *nerr) {
   *out = NULL;
   /* O_NONBLOCK: a FIFO named like a service must not block the load; it is
    * refused below as not a regular file. */
@@ -702,13 +722,16 @@ static int read_file(const char *path, char **out, size_t *len, kt__buf *errors,
   }
   if (st.st_size > MAX_FILE_BYTES) {
     (*nerr)++;
-    kt__buf_printf(errors, "%s: file is %lld bytes; the limit is %d\n", path,
-                   (long long)st.st_size, MAX_FILE_BYTES);
+    kt__buf_printf(errors, "%s: file is %lld bytes; the limit is %d\n", path, (long long)st.st_size,
+                   MAX_FILE_BYTES);
     fclose(f);
     return KT_ETOOBIG;
   }
   char *b = malloc((size_t)st.st_size + 1);
-  if (!b) { fclose(f); return kt__err(KT_ENOMEM, "%s: out of memory", __func__); }
+  if (!b) {
+    fclose(f);
+    return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  }
   size_t n = fread(b, 1, (size_t)st.st_size, f);
   bool err = ferror(f);
   fclose(f);
@@ -754,11 +777,17 @@ static int list_json(const char *base, const char *sub, DIR *d, char ***names, s
     char *rel = sub ? kt__path_join(sub, e->d_name) : strdup(e->d_name);
     if (!rel) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     if (l > 5 && !strcmp(e->d_name + l - 5, ".json")) {
-      if (*nn == MAX_SERVICES) { free(rel); return KT_ETOOBIG; }
+      if (*nn == MAX_SERVICES) {
+        free(rel);
+        return KT_ETOOBIG;
+      }
       if (*nn == cap) {
         cap = cap ? cap * 2 : 256;
         char **p = realloc(*names, cap * sizeof *p);
-        if (!p) { free(rel); return kt__err(KT_ENOMEM, "%s: out of memory", __func__); }
+        if (!p) {
+          free(rel);
+          return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+        }
         *names = p;
         *capp = cap;
       }
@@ -770,7 +799,8 @@ static int list_json(const char *base, const char *sub, DIR *d, char ***names, s
       struct stat st;
       DIR *sd = NULL;
       /* A subfolder that cannot be read would drop its services silently. */
-      if (!full) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+      if (!full)
+        rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
       else if (stat(full, &st) != 0) {
         if (errno != ENOENT)
           rc = kt__err(KT_EIO, "cannot read catalogue entry %s: %s", full, strerror(errno));
@@ -803,7 +833,8 @@ static void refs_free(svc_ref *refs, size_t n) {
   for (size_t i = 0; i < n; i++) {
     free(refs[i].id);
     free(refs[i].file);
-    for (size_t k = 0; k < refs[i].nrelated; k++) free(refs[i].related[k]);
+    for (size_t k = 0; k < refs[i].nrelated; k++)
+      free(refs[i].related[k]);
     free(refs[i].related);
   }
   free(refs);
@@ -819,7 +850,8 @@ static int ref_of(const kt__service *s, svc_ref *r) {
   size_t k;
   json_t *v;
   json_array_foreach(rel, k, v) {
-    if (!(r->related[r->nrelated] = kt__strdup(json_string_value(v)))) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    if (!(r->related[r->nrelated] = kt__strdup(json_string_value(v))))
+      return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     r->nrelated++;
   }
   return KT_OK;
@@ -837,7 +869,8 @@ static int load_one(const char *sdir, const char *name, kt__service *s, size_t *
     size_t before = errors->len, lines = 0;
     r = kt__service_parse(path, buf, len, s, errors);
     if (r != KT_OK && r != KT_ENOMEM) {
-      for (size_t k = before; k < errors->len; k++) lines += errors->data[k] == '\n';
+      for (size_t k = before; k < errors->len; k++)
+        lines += errors->data[k] == '\n';
       /* Once the message buffer is full nothing more is written to it, but
        * the file is still wrong: it counts (at least once). */
       *nerr += lines ? lines : 1;
@@ -864,8 +897,10 @@ int kt__catalog_bytes(const char *dir, size_t *bytes) {
   size_t nn = 0, cap = 0;
   int rc = list_json(sdir, NULL, d, &names, &nn, &cap, 0);
   closedir(d);
-  if (rc == KT_ETOOBIG) rc = kt__err(rc, "catalogue %s has more than %d services", sdir, MAX_SERVICES);
-  else if (rc == KT_ENOMEM) rc = kt__err(rc, "out of memory listing %s", sdir);
+  if (rc == KT_ETOOBIG)
+    rc = kt__err(rc, "catalogue %s has more than %d services", sdir, MAX_SERVICES);
+  else if (rc == KT_ENOMEM)
+    rc = kt__err(rc, "out of memory listing %s", sdir);
   for (size_t i = 0; i < nn; i++) {
     char *path = rc ? NULL : kt__path_join(sdir, names[i]);
     struct stat st;
@@ -895,9 +930,11 @@ int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stat
   int rc = list_json(sdir, NULL, d, &names, &nn, &cap, 0);
   closedir(d);
   if (rc) {
-    for (size_t i = 0; i < nn; i++) free(names[i]);
+    for (size_t i = 0; i < nn; i++)
+      free(names[i]);
     free(names);
-    rc = rc == KT_ETOOBIG  ? kt__err(rc, "catalogue %s has more than %d services", sdir, MAX_SERVICES)
+    rc = rc == KT_ETOOBIG
+             ? kt__err(rc, "catalogue %s has more than %d services", sdir, MAX_SERVICES)
          : rc == KT_ENOMEM ? kt__err(rc, "out of memory listing %s", sdir)
                            : rc; /* KT_EIO, message set */
     free(sdir);
@@ -959,7 +996,8 @@ int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stat
     stats->services = nn;
     stats->bytes = bytes;
   }
-  for (size_t i = 0; i < nn; i++) free(names[i]);
+  for (size_t i = 0; i < nn; i++)
+    free(names[i]);
   free(names);
   kt__buf_free(&errors);
   free(sdir);

@@ -14,23 +14,27 @@ typedef struct kt__ml {
   const char *fi, *sv, *en;
 } kt__ml;
 typedef struct kt__service {
-  char *file;                 /* path it came from */
+  char *file; /* path it came from */
   const char *id;
-  kt__ml name, summary, description, target_description, requirements,
-      referral;
+  kt__ml name, summary, description, target_description, requirements, referral;
   const char *category;
-  const char **target_groups; size_t n_target_groups;
-  const char **languages; size_t n_languages;
-  const char **municipalities; size_t n_municipalities;
-  const char **delivery; size_t n_delivery;
-  const char **keywords; size_t n_keywords; /* all languages */
+  const char **target_groups;
+  size_t n_target_groups;
+  const char **languages;
+  size_t n_languages;
+  const char **municipalities;
+  size_t n_municipalities;
+  const char **delivery;
+  size_t n_delivery;
+  const char **keywords;
+  size_t n_keywords; /* all languages */
   const char *provider_name, *provider_type, *finnish_level, *cost;
-  const char *fee;            /* "maksuton", "osittain", "maksullinen" or NULL */
-  int age_min, age_max;       /* -1 when absent */
-  const char *status;         /* "active" (also when absent), "composite", "ended", "seasonal" */
-  bool ended;                 /* status "ended": kept in the records, never indexed for search */
-  char *json;                 /* canonical JSON of the record (owned) */
-  void *root;                 /* json_t* owning the strings above */
+  const char *fee;      /* "maksuton", "osittain", "maksullinen" or NULL */
+  int age_min, age_max; /* -1 when absent */
+  const char *status;   /* "active" (also when absent), "composite", "ended", "seasonal" */
+  bool ended;           /* status "ended": kept in the records, never indexed for search */
+  char *json;           /* canonical JSON of the record (owned) */
+  void *root;           /* json_t* owning the strings above */
 } kt__service;
 /* Validate every `services/<id>.json` under @p dir (and one level of
  * subfolders), then call @p fn with each service in file-name order. Only one
@@ -47,8 +51,8 @@ int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stat
 /* Total size of the catalogue's service files (for sizing a build's store). */
 int kt__catalog_bytes(const char *dir, size_t *bytes);
 /* Validate one JSON text as a service record named @p file. */
-int kt__service_parse(const char *file, const char *json, size_t len,
-                      kt__service *out, kt__buf *errors);
+int kt__service_parse(const char *file, const char *json, size_t len, kt__service *out,
+                      kt__buf *errors);
 void kt__service_free(kt__service *s);
 /* Why @p provider_name names an organisation that no longer exists (the
  * catalogue's defunct-organisations table), or NULL if it does not. The

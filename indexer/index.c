@@ -18,15 +18,15 @@
 #define _GNU_SOURCE
 #include "analyze.h"
 #include "catalog.h"
-#include "engine.h"
 #include "docterms.h"
+#include "engine.h"
 #include "thesaurus.h"
 #include "verify.h"
 
 #include <dirent.h>
-#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -239,8 +239,8 @@ typedef struct writer_pipe {
   ktx_doc *doc[PIPE_CAP], *ev[PIPE_CAP];
   size_t head, count;
   bool done, started;
-  int rc;          /* the writer's first failure */
-  char msg[1024];  /* and its message (the error text is per thread) */
+  int rc;         /* the writer's first failure */
+  char msg[1024]; /* and its message (the error text is per thread) */
   ktx_writer *w, *ew;
 } writer_pipe;
 
@@ -248,7 +248,8 @@ static void *writer_main(void *arg) {
   writer_pipe *p = arg;
   for (;;) {
     pthread_mutex_lock(&p->mu);
-    while (p->count == 0 && !p->done) pthread_cond_wait(&p->not_empty, &p->mu);
+    while (p->count == 0 && !p->done)
+      pthread_cond_wait(&p->not_empty, &p->mu);
     if (p->count == 0) {
       pthread_mutex_unlock(&p->mu);
       break;
@@ -290,7 +291,8 @@ static int pipe_start(writer_pipe *p, ktx_writer *w, ktx_writer *ew) {
  * here, in the scanning thread. */
 static int pipe_push(writer_pipe *p, ktx_doc *doc, ktx_doc *ev) {
   pthread_mutex_lock(&p->mu);
-  while (p->count == PIPE_CAP && p->rc == KT_OK) pthread_cond_wait(&p->not_full, &p->mu);
+  while (p->count == PIPE_CAP && p->rc == KT_OK)
+    pthread_cond_wait(&p->not_full, &p->mu);
   int rc = p->rc;
   if (!rc) {
     size_t tail = (p->head + p->count) % PIPE_CAP;
@@ -326,7 +328,7 @@ static int pipe_finish(writer_pipe *p) {
 typedef struct build_ctx {
   kt_analyzer *an;
   writer_pipe *pipe;
-  bool eval;      /* also the evaluation index */
+  bool eval; /* also the evaluation index */
   kt__dtbuild *dt;
   kt__store *st;
   const kt_build_options *opts;
@@ -427,22 +429,23 @@ static int take_lock(const char *root, int *fd_out) {
     ssize_t n = pread(fd, pid, sizeof pid - 1, 0);
     pid[n > 0 ? n : 0] = '\0';
     pid[strcspn(pid, "\n")] = '\0';
-    int rc = kt__err(KT_ELOCKED, "index %s is being built by another process%s%s%s",
-                     root, *pid ? " (pid " : "", pid, *pid ? ")" : "");
+    int rc = kt__err(KT_ELOCKED, "index %s is being built by another process%s%s%s", root,
+                     *pid ? " (pid " : "", pid, *pid ? ")" : "");
     close(fd);
     free(lp);
     return rc;
   }
   char pid[32];
   int n = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
-  if (ftruncate(fd, 0) == 0 && pwrite(fd, pid, (size_t)n, 0) < 0) { /* best effort */ }
+  if (ftruncate(fd, 0) == 0 && pwrite(fd, pid, (size_t)n, 0) < 0) { /* best effort */
+  }
   free(lp);
   *fd_out = fd;
   return KT_OK;
 }
 
-int kt_index_build(const char *catalog_dir, const char *index_dir,
-                   const kt_build_options *opts, kt_build_stats *stats) {
+int kt_index_build(const char *catalog_dir, const char *index_dir, const kt_build_options *opts,
+                   kt_build_stats *stats) {
   kt__err_clear();
   if (!catalog_dir || !index_dir) return kt__err(KT_EINVAL, "kt_index_build: NULL directory");
   if (opts && (opts->version < 1 || opts->version > KT_BUILD_OPTIONS_VERSION))
@@ -464,7 +467,8 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
   kt_analyzer *an = NULL;
   ktx_writer *w = NULL, *ew = NULL;
   kt__store *st = NULL;
-  char *build = NULL, *edir = NULL, *xdir = NULL, *rpath = NULL, *gen = NULL, *tmp = NULL, *cur = NULL;
+  char *build = NULL, *edir = NULL, *xdir = NULL, *rpath = NULL, *gen = NULL, *tmp = NULL,
+       *cur = NULL;
   char genname[64], bname[64], tname[64];
   size_t nterms = 0;
 
@@ -478,17 +482,24 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
 
   snprintf(bname, sizeof bname, ".build-%ld", (long)getpid());
   build = kt__path_join(index_dir, bname);
-  if (!build) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
+  if (!build) {
+    rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    goto out;
+  }
   kt__rm_rf(build);
   if ((rc = kt__mkdir_p(build))) goto out;
   xdir = kt__path_join(build, "xapian");
   rpath = kt__path_join(build, "records.mdb");
   edir = kt__path_join(build, KT__EVAL_DIR);
-  if (!xdir || !rpath || !edir) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
+  if (!xdir || !rpath || !edir) {
+    rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    goto out;
+  }
   if ((rc = kt_analyzer_open(&an))) goto out;
   kt__analyzer_set_fix_umlauts(an, false);
   {
-    char *tdir = kt__path_join(catalog_dir, "thesaurus"), *tout = kt__path_join(build, "thesaurus.tsv");
+    char *tdir = kt__path_join(catalog_dir, "thesaurus"),
+         *tout = kt__path_join(build, "thesaurus.tsv");
     rc = tdir && tout ? kt__thesaurus_compile(an, tdir, tout, NULL) : KT_ENOMEM;
     free(tdir);
     free(tout);
@@ -503,10 +514,12 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
     for (size_t i = 0; i < shards && !rc; i++) {
       char name[24];
       snprintf(name, sizeof name, "%zu", i);
-      if (!(paths[i] = kt__path_join(sdir, name))) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+      if (!(paths[i] = kt__path_join(sdir, name)))
+        rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     }
     if (!rc) rc = ktx_writer_open_shards(&w, (const char *const *)paths, shards);
-    for (size_t i = 0; i < shards; i++) free(paths[i]);
+    for (size_t i = 0; i < shards; i++)
+      free(paths[i]);
     free(sdir);
     if (rc) goto out;
   }
@@ -571,7 +584,10 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
   snprintf(tname, sizeof tname, "current.tmp-%ld", (long)getpid());
   tmp = kt__path_join(index_dir, tname);
   cur = kt__path_join(index_dir, "current");
-  if (!gen || !tmp || !cur) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); goto out; }
+  if (!gen || !tmp || !cur) {
+    rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    goto out;
+  }
   if (rename(build, gen) != 0) {
     rc = kt__err(KT_EIO, "cannot rename %s to %s: %s", build, gen, strerror(errno));
     goto out;
@@ -584,8 +600,7 @@ int kt_index_build(const char *catalog_dir, const char *index_dir,
     goto out;
   }
   fsync_path(index_dir);
-  prune(index_dir, genname,
-        opts && opts->keep_generations ? opts->keep_generations : 2);
+  prune(index_dir, genname, opts && opts->keep_generations ? opts->keep_generations : 2);
   if (stats) {
     stats->services = scan.services;
     stats->terms = nterms;
@@ -606,7 +621,13 @@ out:
     snprintf(msg, sizeof msg, "%s", kt_error_last());
     kt__err(rc, "building index %s: %s", index_dir, msg);
   }
-  free(build); free(edir); free(xdir); free(rpath); free(gen); free(tmp); free(cur);
+  free(build);
+  free(edir);
+  free(xdir);
+  free(rpath);
+  free(gen);
+  free(tmp);
+  free(cur);
 out_unlock:
   flock(lockfd, LOCK_UN);
   close(lockfd);

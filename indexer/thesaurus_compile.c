@@ -36,9 +36,11 @@ typedef struct src_concept {
 } src_concept;
 
 static char *trim(char *s) {
-  while (isspace((unsigned char)*s)) s++;
+  while (isspace((unsigned char)*s))
+    s++;
   char *e = s + strlen(s);
-  while (e > s && isspace((unsigned char)e[-1])) *--e = '\0';
+  while (e > s && isspace((unsigned char)e[-1]))
+    *--e = '\0';
   return s;
 }
 
@@ -72,7 +74,8 @@ static bool take_star(char *ph) {
   if (!l || ph[l - 1] != '*') return false;
   ph[l - 1] = '\0';
   char *e = ph + l - 1;
-  while (e > ph && isspace((unsigned char)e[-1])) *--e = '\0';
+  while (e > ph && isspace((unsigned char)e[-1]))
+    *--e = '\0';
   return true;
 }
 
@@ -90,7 +93,8 @@ static int write_entry(kt_analyzer *an, FILE *out, char *phrase, char type, bool
   *bad_star = star && n != 1;
   if (n > KT__THES_MAX_ENTRY_WORDS) n = KT__THES_MAX_ENTRY_WORDS;
   if (n) fputc(type, out);
-  for (size_t w = 0; w < n; w++) write_word(out, kt_analysis_get(a, w), star && n == 1);
+  for (size_t w = 0; w < n; w++)
+    write_word(out, kt_analysis_get(a, w), star && n == 1);
   if (n) fputc('\n', out);
   kt_analysis_free(a);
   return KT_OK;
@@ -106,10 +110,16 @@ static int write_rule(kt_analyzer *an, FILE *out, char *rule, bool *bad) {
   for (char *w = strtok_r(rule, "+", &save); w; w = strtok_r(NULL, "+", &save)) {
     w = trim(w);
     if (!*w) continue;
-    if (nw == KT__THES_MAX_ENTRY_WORDS) { *bad = true; return KT_OK; }
+    if (nw == KT__THES_MAX_ENTRY_WORDS) {
+      *bad = true;
+      return KT_OK;
+    }
     words[nw++] = w;
   }
-  if (nw < 2) { *bad = true; return KT_OK; }
+  if (nw < 2) {
+    *bad = true;
+    return KT_OK;
+  }
   kt__buf line;
   kt__buf_init(&line, 1 << 16);
   int rc = kt__buf_adds(&line, "A");
@@ -123,7 +133,8 @@ static int write_rule(kt_analyzer *an, FILE *out, char *rule, bool *bad) {
       char *buf = NULL;
       size_t blen = 0;
       FILE *mem = open_memstream(&buf, &blen);
-      if (!mem) rc = kt__err(KT_ENOMEM, "cannot compile a thesaurus rule");
+      if (!mem)
+        rc = kt__err(KT_ENOMEM, "cannot compile a thesaurus rule");
       else {
         write_word(mem, kt_analysis_get(a, 0), star);
         fclose(mem);
@@ -162,8 +173,12 @@ static int write_expansions(kt_analyzer *an, FILE *out, const src_concept *c) {
       for (size_t k = 0; k < tk->term_count; k++) {
         double x = c->weight * kt__term_weight(tk->terms[k].kind);
         size_t j = 0;
-        while (j < nt && strcmp(terms[j], tk->terms[k].text)) j++;
-        if (j < nt) { if (x > w[j]) w[j] = x; continue; }
+        while (j < nt && strcmp(terms[j], tk->terms[k].text))
+          j++;
+        if (j < nt) {
+          if (x > w[j]) w[j] = x;
+          continue;
+        }
         if (nt == 512) continue;
         terms[nt] = kt__strdup(tk->terms[k].text);
         w[nt++] = x;
@@ -180,7 +195,11 @@ static int write_expansions(kt_analyzer *an, FILE *out, const src_concept *c) {
 }
 
 static void src_free(src_concept *c) {
-  free(c->id); free(c->label); free(c->label_sv); free(c->label_en); free(c->groups);
+  free(c->id);
+  free(c->label);
+  free(c->label_sv);
+  free(c->label_en);
+  free(c->groups);
   free(c->file);
   kt__buf_free(&c->client);
   kt__buf_free(&c->service);
@@ -224,16 +243,23 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
     if (!*s || *s == '#') continue;
     if (*s == '[') {
       char *e = strchr(s, ']');
-      if (!e || e[1]) { rc = kt__buf_printf(errs, "%s:%zu: expected [concept_id]\n", path, lineno); continue; }
+      if (!e || e[1]) {
+        rc = kt__buf_printf(errs, "%s:%zu: expected [concept_id]\n", path, lineno);
+        continue;
+      }
       *e = '\0';
       if (!valid_id(s + 1)) {
-        rc = kt__buf_printf(errs, "%s:%zu: concept id '%s' may only have a-z, 0-9 and _\n", path, lineno, s + 1);
+        rc = kt__buf_printf(errs, "%s:%zu: concept id '%s' may only have a-z, 0-9 and _\n", path,
+                            lineno, s + 1);
         continue;
       }
       if (*n == *cap) {
         *cap = *cap ? *cap * 2 : 64;
         src_concept *ncs = realloc(*cs, *cap * sizeof *ncs);
-        if (!ncs) { rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__); break; }
+        if (!ncs) {
+          rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+          break;
+        }
         *cs = ncs;
       }
       c = &(*cs)[(*n)++];
@@ -258,13 +284,19 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
       val = s;
     } else {
       char *colon = strchr(s, ':');
-      if (!colon) { rc = kt__buf_printf(errs, "%s:%zu: expected 'key: value'\n", path, lineno); continue; }
+      if (!colon) {
+        rc = kt__buf_printf(errs, "%s:%zu: expected 'key: value'\n", path, lineno);
+        continue;
+      }
       *colon = '\0';
       key = trim(s);
       val = trim(colon + 1);
       snprintf(lastkey, sizeof lastkey, "%s", key);
     }
-    if (!c) { rc = kt__buf_printf(errs, "%s:%zu: '%s' before the first [concept]\n", path, lineno, key); continue; }
+    if (!c) {
+      rc = kt__buf_printf(errs, "%s:%zu: '%s' before the first [concept]\n", path, lineno, key);
+      continue;
+    }
     if (!strcmp(key, "client") || !strcmp(key, "service") || !strcmp(key, "weak") ||
         !strcmp(key, "context") || !strcmp(key, "all") || !strcmp(key, "expand")) {
       kt__buf *b = !strcmp(key, "client")    ? &c->client
@@ -288,7 +320,9 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
         tok = trim(tok);
         if (!*tok) continue;
         if (!kt__target_group_known(tok))
-          rc = kt__buf_printf(errs, "%s:%zu: groups: '%s' is not a target group id (catalog/README.md)\n", path, lineno, tok);
+          rc = kt__buf_printf(errs,
+                              "%s:%zu: groups: '%s' is not a target group id (catalog/README.md)\n",
+                              path, lineno, tok);
         if (g.len) kt__buf_adds(&g, ",");
         kt__buf_adds(&g, tok);
       }
@@ -298,21 +332,31 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
       kt__buf_free(&g);
     } else if (!strcmp(key, "negated")) {
       if (strcmp(val, "need") && strcmp(val, "drop"))
-        rc = kt__buf_printf(errs, "%s:%zu: negated: '%s' must be 'need' or 'drop'\n", path, lineno, val);
-      else c->negated_drop = !strcmp(val, "drop");
+        rc = kt__buf_printf(errs, "%s:%zu: negated: '%s' must be 'need' or 'drop'\n", path, lineno,
+                            val);
+      else
+        c->negated_drop = !strcmp(val, "drop");
     } else if (!strcmp(key, "age")) {
       int lo = -1, hi = -1, used = 0;
-      if (sscanf(val, "%d-%d%n", &lo, &hi, &used) != 2 || val[used] || lo < 0 || hi < lo || hi > 120)
-        rc = kt__buf_printf(errs, "%s:%zu: age '%s' must be a range LO-HI of years (0-120)\n", path, lineno, val);
-      else c->age_lo = lo, c->age_hi = hi;
+      if (sscanf(val, "%d-%d%n", &lo, &hi, &used) != 2 || val[used] || lo < 0 || hi < lo ||
+          hi > 120)
+        rc = kt__buf_printf(errs, "%s:%zu: age '%s' must be a range LO-HI of years (0-120)\n", path,
+                            lineno, val);
+      else
+        c->age_lo = lo, c->age_hi = hi;
     } else if (!strcmp(key, "weight")) {
       char *end = NULL;
       double w = strtod(val, &end);
       if (end == val || *end || w < 0.1 || w > 0.9)
-        rc = kt__buf_printf(errs, "%s:%zu: weight '%s' must be a number from 0.1 to 0.9\n", path, lineno, val);
-      else c->weight = w;
+        rc = kt__buf_printf(errs, "%s:%zu: weight '%s' must be a number from 0.1 to 0.9\n", path,
+                            lineno, val);
+      else
+        c->weight = w;
     } else {
-      rc = kt__buf_printf(errs, "%s:%zu: unknown key '%s' (expected label, label_sv, label_en, client, service, expand, weak, context, all, age, groups, negated, weight)\n", path, lineno, key);
+      rc = kt__buf_printf(errs,
+                          "%s:%zu: unknown key '%s' (expected label, label_sv, label_en, client, "
+                          "service, expand, weak, context, all, age, groups, negated, weight)\n",
+                          path, lineno, key);
       lastkey[0] = '\0';
     }
   }
@@ -347,8 +391,10 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
   int rc = KT_OK;
   for (size_t i = 0; i < nn; i++) {
     char *p = names[i] ? kt__path_join(dir, names[i]) : NULL;
-    if (!p) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-    else if (parse_file(p, &cs, &n, &cap, &errs) == KT_ENOMEM) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    if (!p)
+      rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    else if (parse_file(p, &cs, &n, &cap, &errs) == KT_ENOMEM)
+      rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     free(p);
     free(names[i]);
   }
@@ -358,10 +404,13 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
     if (!c->label || !*c->label)
       kt__buf_printf(&errs, "%s:%zu: [%s] has no label\n", c->file, c->line, c->id);
     if (!c->client.len && !c->weak.len && !c->all.len && c->age_lo < 0)
-      kt__buf_printf(&errs, "%s:%zu: [%s] has no client or weak words, rules or age\n", c->file, c->line, c->id);
+      kt__buf_printf(&errs, "%s:%zu: [%s] has no client or weak words, rules or age\n", c->file,
+                     c->line, c->id);
     if (c->weak.len && !c->context.len)
-      kt__buf_printf(&errs, "%s:%zu: [%s] has weak words but no context words\n", c->file, c->line, c->id);
-    if (!c->service.len) kt__buf_printf(&errs, "%s:%zu: [%s] has no service words\n", c->file, c->line, c->id);
+      kt__buf_printf(&errs, "%s:%zu: [%s] has weak words but no context words\n", c->file, c->line,
+                     c->id);
+    if (!c->service.len)
+      kt__buf_printf(&errs, "%s:%zu: [%s] has no service words\n", c->file, c->line, c->id);
     for (size_t j = 0; j < i; j++)
       if (!strcmp(cs[j].id, c->id))
         kt__buf_printf(&errs, "%s:%zu: concept id '%s' is already used at %s:%zu\n", c->file,
@@ -372,8 +421,10 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
     size_t lines = 0, cut = 0;
     for (size_t i = 0; i < errs.len; i++)
       if (errs.data[i] == '\n' && ++lines == 40) cut = i;
-    if (cut) errs.data[cut] = '\0';
-    else if (errs.data[errs.len - 1] == '\n') errs.data[errs.len - 1] = '\0';
+    if (cut)
+      errs.data[cut] = '\0';
+    else if (errs.data[errs.len - 1] == '\n')
+      errs.data[errs.len - 1] = '\0';
     rc = kt__err(KT_ECATALOG, "thesaurus is invalid:\n%s%s", errs.data,
                  lines > 40 ? "\n... (more problems not shown)" : "");
   }
@@ -391,7 +442,11 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
             c->groups ? c->groups : "", flags);
     /* Client, weak and service entries find the concept; context words and
      * rules are written after them. */
-    static const struct { char type; size_t off; const char *key; } lists[] = {
+    static const struct {
+      char type;
+      size_t off;
+      const char *key;
+    } lists[] = {
         {'E', offsetof(src_concept, client), "client"},
         {'S', offsetof(src_concept, service), "service"},
         {'W', offsetof(src_concept, weak), "weak"},
@@ -401,7 +456,10 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
     for (size_t l = 0; l < sizeof lists / sizeof *lists && !rc; l++) {
       const kt__buf *b = (const kt__buf *)((const char *)c + lists[l].off);
       char *list = kt__strdup(b->data ? b->data : "");
-      if (!list) { rc = kt__err(KT_ENOMEM, "cannot compile the thesaurus"); break; }
+      if (!list) {
+        rc = kt__err(KT_ENOMEM, "cannot compile the thesaurus");
+        break;
+      }
       char *save = NULL;
       for (char *ph = strtok_r(list, ",", &save); ph && !rc; ph = strtok_r(NULL, ",", &save)) {
         ph = trim(ph);
@@ -412,8 +470,9 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
         if (lists[l].type == 'A') {
           rc = write_rule(an, out, ph, &bad);
           if (!rc && bad)
-            rc = kt__err(KT_ECATALOG, "%s:%zu: [%s]: all: '%s' must be 2-%d single words joined by '+'",
-                         c->file, c->line, c->id, shown, KT__THES_MAX_ENTRY_WORDS);
+            rc = kt__err(KT_ECATALOG,
+                         "%s:%zu: [%s]: all: '%s' must be 2-%d single words joined by '+'", c->file,
+                         c->line, c->id, shown, KT__THES_MAX_ENTRY_WORDS);
           continue;
         }
         if (lists[l].type == 'K') {
@@ -433,8 +492,9 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
           rc = kt__err(KT_ECATALOG, "%s:%zu: [%s]: %s entry '%s' has no words", c->file, c->line,
                        c->id, lists[l].key, shown);
         if (!rc && bad)
-          rc = kt__err(KT_ECATALOG, "%s:%zu: [%s]: %s entry '%s': only a one-word entry may end in '*'",
-                       c->file, c->line, c->id, lists[l].key, shown);
+          rc = kt__err(KT_ECATALOG,
+                       "%s:%zu: [%s]: %s entry '%s': only a one-word entry may end in '*'", c->file,
+                       c->line, c->id, lists[l].key, shown);
       }
       free(list);
     }
@@ -443,7 +503,8 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
   if (out && fclose(out) != 0 && !rc)
     rc = kt__err(KT_EIO, "cannot write %s: %s", out_path, strerror(errno));
   if (!rc && concepts_out) *concepts_out = n;
-  for (size_t i = 0; i < n; i++) src_free(&cs[i]);
+  for (size_t i = 0; i < n; i++)
+    src_free(&cs[i]);
   free(cs);
   kt__buf_free(&errs);
   return rc;
@@ -458,17 +519,17 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
 
 typedef struct part_use {
   char *part;
-  size_t words;                  /* distinct catalogue words holding it as a part */
-  char *example[LINT_EXAMPLES];  /* a few of them */
+  size_t words;                 /* distinct catalogue words holding it as a part */
+  char *example[LINT_EXAMPLES]; /* a few of them */
 } part_use;
 
 typedef struct lint_ctx {
   kt_analyzer *an;
-  struct hsearch_data parts;     /* part -> part_use */
-  struct hsearch_data seen;      /* "part\tword" pairs counted */
+  struct hsearch_data parts; /* part -> part_use */
+  struct hsearch_data seen;  /* "part\tword" pairs counted */
   part_use **uses;
   size_t nuses, cap;
-  char **keys;                   /* owned keys of `seen` */
+  char **keys; /* owned keys of `seen` */
   size_t nkeys, kcap;
 } lint_ctx;
 
@@ -484,15 +545,22 @@ static int lint_text(lint_ctx *L, const char *text) {
       if (asprintf(&pair, "%s\t%s", t->terms[k].text, t->surface) < 0)
         return kt__err(KT_ENOMEM, "cannot check the thesaurus");
       ENTRY q = {.key = pair, .data = NULL}, *hit = NULL;
-      if (hsearch_r(q, FIND, &hit, &L->seen) && hit) { free(pair); continue; }
+      if (hsearch_r(q, FIND, &hit, &L->seen) && hit) {
+        free(pair);
+        continue;
+      }
       if (L->nkeys == L->kcap) {
         L->kcap = L->kcap ? L->kcap * 2 : 1024;
         char **nk = realloc(L->keys, L->kcap * sizeof *nk);
-        if (!nk) { free(pair); return kt__err(KT_ENOMEM, "cannot check the thesaurus"); }
+        if (!nk) {
+          free(pair);
+          return kt__err(KT_ENOMEM, "cannot check the thesaurus");
+        }
         L->keys = nk;
       }
       L->keys[L->nkeys++] = pair;
-      if (!hsearch_r(q, ENTER, &hit, &L->seen)) return kt__err(KT_ENOMEM, "thesaurus check: too many words");
+      if (!hsearch_r(q, ENTER, &hit, &L->seen))
+        return kt__err(KT_ENOMEM, "thesaurus check: too many words");
       ENTRY p = {.key = (char *)t->terms[k].text, .data = NULL};
       part_use *u = NULL;
       if (hsearch_r(p, FIND, &hit, &L->parts) && hit) {
@@ -512,7 +580,8 @@ static int lint_text(lint_ctx *L, const char *text) {
         L->uses[L->nuses++] = u;
         p.key = u->part;
         p.data = u;
-        if (!hsearch_r(p, ENTER, &hit, &L->parts)) return kt__err(KT_ENOMEM, "thesaurus check: too many parts");
+        if (!hsearch_r(p, ENTER, &hit, &L->parts))
+          return kt__err(KT_ENOMEM, "thesaurus check: too many parts");
       }
       if (u->words < LINT_EXAMPLES) u->example[u->words] = kt__strdup(t->surface);
       u->words++;
@@ -529,8 +598,10 @@ static int lint_service(const kt__service *s, size_t index, size_t total, void *
   const char *texts[] = {s->name.fi, s->summary.fi, s->description.fi, s->target_description.fi,
                          s->requirements.fi};
   int rc = KT_OK;
-  for (size_t i = 0; i < sizeof texts / sizeof *texts && !rc; i++) rc = lint_text(L, texts[i]);
-  for (size_t i = 0; i < s->n_keywords && !rc; i++) rc = lint_text(L, s->keywords[i]);
+  for (size_t i = 0; i < sizeof texts / sizeof *texts && !rc; i++)
+    rc = lint_text(L, texts[i]);
+  for (size_t i = 0; i < s->n_keywords && !rc; i++)
+    rc = lint_text(L, s->keywords[i]);
   return rc;
 }
 
@@ -578,7 +649,8 @@ int kt_thesaurus_lint(const char *catalog_dir, char **out) {
     for (size_t l = 0; l < 3 && !rc; l++) {
       char *list = kt__strdup(lists[l]->data ? lists[l]->data : "");
       char *save = NULL;
-      for (char *ph = list ? strtok_r(list, ",", &save) : NULL; ph && !rc; ph = strtok_r(NULL, ",", &save)) {
+      for (char *ph = list ? strtok_r(list, ",", &save) : NULL; ph && !rc;
+           ph = strtok_r(NULL, ",", &save)) {
         ph = trim(ph);
         if (!take_star(ph)) continue;
         kt_analysis *a = NULL;
@@ -614,15 +686,18 @@ int kt_thesaurus_lint(const char *catalog_dir, char **out) {
   }
   kt__buf_free(&w);
   kt__buf_free(&errs);
-  for (size_t i = 0; i < n; i++) src_free(&cs[i]);
+  for (size_t i = 0; i < n; i++)
+    src_free(&cs[i]);
   free(cs);
   for (size_t i = 0; i < L.nuses; i++) {
     free(L.uses[i]->part);
-    for (size_t e = 0; e < LINT_EXAMPLES; e++) free(L.uses[i]->example[e]);
+    for (size_t e = 0; e < LINT_EXAMPLES; e++)
+      free(L.uses[i]->example[e]);
     free(L.uses[i]);
   }
   free(L.uses);
-  for (size_t i = 0; i < L.nkeys; i++) free(L.keys[i]);
+  for (size_t i = 0; i < L.nkeys; i++)
+    free(L.keys[i]);
   free(L.keys);
   if (L.an) {
     hdestroy_r(&L.parts);

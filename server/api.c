@@ -60,7 +60,7 @@ typedef struct query {
   endpoint ep;
   size_t max_text, max_limit; /* the endpoint's limits */
   char lang[3];               /* the language of the suggestions or of the explanations */
-  char *text; /* need text (owned, identity codes blanked out) */
+  char *text;                 /* need text (owned, identity codes blanked out) */
   size_t len;
   size_t redacted; /* identity codes blanked out */
   size_t limit;
@@ -173,8 +173,8 @@ static int filter_index(const char *name, size_t n) {
 
 static bool parse_limit(query *q, json_int_t v) {
   if (v < 1 || (size_t)v > q->max_limit)
-    return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value", "'limit' must be an integer from 1 to %zu",
-                q->max_limit);
+    return fail(q, MHD_HTTP_BAD_REQUEST, "invalid_value",
+                "'limit' must be an integer from 1 to %zu", q->max_limit);
   q->limit = (size_t)v;
   return true;
 }
@@ -214,7 +214,6 @@ static bool check_known(query *q, kts_worker *w) {
   }
   return true;
 }
-
 
 /* ---- query strings -------------------------------------------------------- */
 
@@ -268,8 +267,8 @@ static enum MHD_Result on_arg(void *cls, enum MHD_ValueKind kind, const char *ke
     ok = set_lang(q, value, vlen);
   } else {
     ok = fail(q, MHD_HTTP_BAD_REQUEST, "unknown_field",
-              "unknown query parameter '%.*s'; the parameters are %s",
-              (int)(klen > 64 ? 64 : klen), key, param_list[q->ep]);
+              "unknown query parameter '%.*s'; the parameters are %s", (int)(klen > 64 ? 64 : klen),
+              key, param_list[q->ep]);
   }
   return ok ? MHD_YES : MHD_NO;
 }
@@ -459,8 +458,8 @@ static enum MHD_Result reply_kt(struct MHD_Connection *c, kts_request *r, int rc
   return kts_reply_error(c, r, status, code, "%s", *detail ? detail : kt_strerror(rc));
 }
 
-static enum MHD_Result reply_doc_status(struct MHD_Connection *c, kts_request *r,
-                                        unsigned status, json_t *doc) {
+static enum MHD_Result reply_doc_status(struct MHD_Connection *c, kts_request *r, unsigned status,
+                                        json_t *doc) {
   char *s = doc ? json_dumps(doc, JSON_PRESERVE_ORDER | JSON_COMPACT) : NULL;
   json_decref(doc);
   if (!s)
@@ -555,8 +554,8 @@ static enum MHD_Result search(struct MHD_Connection *c, kts_request *r, const kt
   rc = kt_search(w->engine, q.text, q.len, &o, &res);
   if (!rc) rc = kt_results_json(res, &json);
   kt_results_free(res);
-  if (rc == KT_EINVAL && (q.nremoved || q.ncgroups || o.client_age || o.client_municipality ||
-                          o.client_language)) {
+  if (rc == KT_EINVAL &&
+      (q.nremoved || q.ncgroups || o.client_age || o.client_municipality || o.client_language)) {
     /* The counsellor's corrections are checked by the engine (it knows the
      * signals): a refused one is the request's fault. */
     ret = kts_reply_error(c, r, MHD_HTTP_BAD_REQUEST, "invalid_input", "%s", kt_error_last());
@@ -717,15 +716,18 @@ static enum MHD_Result post_feedback(struct MHD_Connection *c, kts_request *r,
   json_t *v;
   json_object_foreach(q.doc, key, v) {
     bool is_text = !strcmp(key, "text");
-    const char **dst = !strcmp(key, "service") ? &service : !strcmp(key, "kind") ? &kind
-                       : !strcmp(key, "reason") ? &reason : NULL;
+    const char **dst = !strcmp(key, "service")  ? &service
+                       : !strcmp(key, "kind")   ? &kind
+                       : !strcmp(key, "reason") ? &reason
+                                                : NULL;
     if (!is_text && !dst) {
       fail(&q, MHD_HTTP_BAD_REQUEST, "unknown_field",
            "unknown field '%.64s'; fields are text, service, kind and reason", key);
       goto bad;
     }
     if (!json_is_string(v)) {
-      fail(&q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'%s' must be a string, not %s", key, type_name(v));
+      fail(&q, MHD_HTTP_BAD_REQUEST, "wrong_type", "'%s' must be a string, not %s", key,
+           type_name(v));
       goto bad;
     }
     if (is_text) {
@@ -736,7 +738,9 @@ static enum MHD_Result post_feedback(struct MHD_Connection *c, kts_request *r,
   }
   if (!q.text || !service || !kind) {
     fail(&q, MHD_HTTP_BAD_REQUEST, "missing_field", "'%s' is missing",
-         !q.text ? "text" : !service ? "service" : "kind");
+         !q.text    ? "text"
+         : !service ? "service"
+                    : "kind");
     goto bad;
   }
   int k = kt_feedback_kind_parse(kind), why = kt_feedback_reason_parse(reason);
@@ -820,7 +824,6 @@ out:
   return ret;
 }
 
-
 enum MHD_Result kts_route(struct MHD_Connection *c, kts_request *r, const kts_config *cfg,
                           const char *url, const char *method) {
   bool get = !strcmp(method, "GET") || !strcmp(method, "HEAD");
@@ -888,7 +891,8 @@ void kts_log_path(const char *url, char *buf, size_t size) {
   bool known = kts_asset_find(url) || !strcmp(url, "/api/search") || !strcmp(url, "/api/suggest") ||
                !strcmp(url, "/api/feedback") || !strcmp(url, "/api/feedback/stats") ||
                !strcmp(url, "/api/services") || !strcmp(url, "/api/version") ||
-               !strcmp(url, "/api/concepts") || !strcmp(url, "/api/schema") || !strcmp(url, "/healthz");
+               !strcmp(url, "/api/concepts") || !strcmp(url, "/api/schema") ||
+               !strcmp(url, "/healthz");
   /* A service path is logged with its id only once the id is found in the
    * index (get_service): any other id could be anything, an identity code
    * typed into the address bar included. */

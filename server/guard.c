@@ -104,7 +104,8 @@ int kts_add_origin(kts_config *cfg, const char *origin, char *err, size_t errsiz
     return -1;
   }
   size_t n = strlen(origin);
-  while (n && origin[n - 1] == '/') n--;
+  while (n && origin[n - 1] == '/')
+    n--;
   cfg->origins[cfg->norigins++] = strndup(origin, n);
   return 0;
 }
@@ -195,7 +196,8 @@ static pthread_mutex_t rate_lock = PTHREAD_MUTEX_INITIALIZER;
 /* The client's address as 16 bytes (IPv4 mapped into IPv6). */
 static void client_addr(struct MHD_Connection *c, unsigned char out[16]) {
   memset(out, 0, 16);
-  const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  const union MHD_ConnectionInfo *ci =
+      MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
   if (!ci || !ci->client_addr) return;
   const struct sockaddr *sa = ci->client_addr;
   if (sa->sa_family == AF_INET) {
@@ -213,12 +215,16 @@ double kts_rate_take(const kts_config *cfg, struct MHD_Connection *c) {
   double now = kts_now(), per_s = cfg->feedback_rate / 60.0, wait = 0;
   pthread_mutex_lock(&rate_lock);
   size_t h = 0;
-  for (int i = 0; i < 16; i++) h = h * 131 + a[i];
+  for (int i = 0; i < 16; i++)
+    h = h * 131 + a[i];
   /* Open addressing over a few slots; the stalest one is reused. */
   rate_slot *s = NULL, *oldest = NULL;
   for (size_t k = 0; k < 8; k++) {
     rate_slot *x = &rate_table[(h + k) % RATE_SLOTS];
-    if (x->used && !memcmp(x->addr, a, 16)) { s = x; break; }
+    if (x->used && !memcmp(x->addr, a, 16)) {
+      s = x;
+      break;
+    }
     if (!oldest || !x->used || x->stamp < oldest->stamp) oldest = x;
   }
   if (!s) {
@@ -229,8 +235,10 @@ double kts_rate_take(const kts_config *cfg, struct MHD_Connection *c) {
   s->tokens += (now - s->stamp) * per_s;
   if (s->tokens > cfg->feedback_rate) s->tokens = cfg->feedback_rate;
   s->stamp = now;
-  if (s->tokens >= 1) s->tokens -= 1;
-  else wait = (1 - s->tokens) / per_s;
+  if (s->tokens >= 1)
+    s->tokens -= 1;
+  else
+    wait = (1 - s->tokens) / per_s;
   pthread_mutex_unlock(&rate_lock);
   return wait;
 }
@@ -347,7 +355,8 @@ void kts_on_connection(void *cls, struct MHD_Connection *c, void **socket_contex
   if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
     kts_conn *k = calloc(1, sizeof *k);
     if (!k) return;
-    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
     k->fd = ci ? ci->connect_fd : -1;
     pthread_mutex_lock(&W.lock);
     k->since = kts_now();
@@ -364,8 +373,10 @@ void kts_on_connection(void *cls, struct MHD_Connection *c, void **socket_contex
     /* Called before libmicrohttpd closes the socket: the watchdog never
      * touches a closed (and perhaps reused) descriptor. */
     pthread_mutex_lock(&W.lock);
-    if (k->prev) k->prev->next = k->next;
-    else W.head = k->next;
+    if (k->prev)
+      k->prev->next = k->next;
+    else
+      W.head = k->next;
     if (k->next) k->next->prev = k->prev;
     W.count--;
     if (k->busy) W.busy--;
@@ -376,7 +387,8 @@ void kts_on_connection(void *cls, struct MHD_Connection *c, void **socket_contex
 }
 
 static kts_conn *conn_of(struct MHD_Connection *c) {
-  const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+  const union MHD_ConnectionInfo *ci =
+      MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
   return ci ? ci->socket_context : NULL;
 }
 

@@ -95,8 +95,10 @@ enum MHD_Result kts_reply_unauthorized(struct MHD_Connection *c, kts_request *r)
 enum MHD_Result kts_reply_rate_limited(struct MHD_Connection *c, kts_request *r, double wait,
                                        unsigned per_minute) {
   char msg[160], *s = NULL, after[24];
-  snprintf(msg, sizeof msg, "more than %u feedback marks a minute from this address; try again "
-           "in %.0f s", per_minute, wait < 1 ? 1.0 : wait + 0.5);
+  snprintf(msg, sizeof msg,
+           "more than %u feedback marks a minute from this address; try again "
+           "in %.0f s",
+           per_minute, wait < 1 ? 1.0 : wait + 0.5);
   json_t *doc = json_pack("{s:{s:s, s:s}}", "error", "code", "rate_limited", "message", msg);
   s = doc ? json_dumps(doc, JSON_PRESERVE_ORDER | JSON_COMPACT) : NULL;
   json_decref(doc);

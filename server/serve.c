@@ -128,8 +128,10 @@ static enum MHD_Result count_length(void *cls, enum MHD_ValueKind kind, const ch
   cl_count *n = cls;
   if (!strcasecmp(key, MHD_HTTP_HEADER_HOST)) n->hosts++;
   if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH)) return MHD_YES;
-  if (!n->first) n->first = value ? value : "";
-  else if (strcmp(n->first, value ? value : "")) n->conflict = true;
+  if (!n->first)
+    n->first = value ? value : "";
+  else if (strcmp(n->first, value ? value : ""))
+    n->conflict = true;
   return MHD_YES;
 }
 
@@ -154,7 +156,8 @@ static unsigned early_refusal(struct MHD_Connection *c, kts_request *r, const kt
   if (n.conflict || n.hosts > 1) {
     *code = "bad_request";
     snprintf(msg, size, "the request has %s",
-             n.conflict ? "Content-Length headers with different values" : "more than one Host header");
+             n.conflict ? "Content-Length headers with different values"
+                        : "more than one Host header");
     return MHD_HTTP_BAD_REQUEST;
   }
   if (!kts_check_host(cfg, c)) {
@@ -261,19 +264,17 @@ static void on_mhd_log(void *cls, const char *fmt, va_list ap) {
 struct MHD_Daemon *kts_start_unlistened(kts_config *cfg) {
   if (kts_worker_init()) return NULL;
   signal(SIGPIPE, SIG_IGN);
-  return MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_NO_LISTEN_SOCKET |
-                              MHD_USE_ITC | MHD_USE_ERROR_LOG,
-                          0, NULL, NULL, on_request, cfg, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log,
-                          NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)5,
-                          MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(512 * 1024),
-                          MHD_OPTION_URI_LOG_CALLBACK, on_uri, cfg,
-                          MHD_OPTION_NOTIFY_COMPLETED, on_completed, cfg, MHD_OPTION_END);
+  return MHD_start_daemon(
+      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC | MHD_USE_ERROR_LOG,
+      0, NULL, NULL, on_request, cfg, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
+      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)5, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+      (size_t)(512 * 1024), MHD_OPTION_URI_LOG_CALLBACK, on_uri, cfg, MHD_OPTION_NOTIFY_COMPLETED,
+      on_completed, cfg, MHD_OPTION_END);
 }
 
 /* ---- the command ----------------------------------------------------------- */
 
-int kt_serve_main(int argc, char **argv, const char *default_index,
-                  const char *default_feedback) {
+int kt_serve_main(int argc, char **argv, const char *default_index, const char *default_feedback) {
   kts_config cfg = {.index_dir = default_index, .refresh_interval = 1.0, .feedback_rate = 30};
   const char *feedback_dir = default_feedback;
   const char *bind = "127.0.0.1";
@@ -283,28 +284,44 @@ int kt_serve_main(int argc, char **argv, const char *default_index,
   char err[512];
   if (threads < 1) threads = 1;
   if (threads > 64) threads = 64;
-  enum { O_INDEX = 1, O_BIND, O_PORT, O_THREADS, O_MAXCONN, O_TIMEOUT, O_REFRESH, O_LOG, O_HELP,
-         O_FEEDBACK, O_NOFEEDBACK, O_PERCLIENT, O_REQTIMEOUT, O_TOKENS, O_ORIGIN, O_RATE,
-         O_EXPIRE };
-  static const struct option opts[] = {{"index", required_argument, NULL, O_INDEX},
-                                       {"bind", required_argument, NULL, O_BIND},
-                                       {"port", required_argument, NULL, O_PORT},
-                                       {"threads", required_argument, NULL, O_THREADS},
-                                       {"max-connections", required_argument, NULL, O_MAXCONN},
-                                       {"timeout", required_argument, NULL, O_TIMEOUT},
-                                       {"refresh", required_argument, NULL, O_REFRESH},
-                                       {"access-log", no_argument, NULL, O_LOG},
-                                       {"help", no_argument, NULL, O_HELP},
-                                       {"feedback", required_argument, NULL, O_FEEDBACK},
-                                       {"no-feedback", no_argument, NULL, O_NOFEEDBACK},
-                                       {"max-connections-per-client", required_argument, NULL,
-                                        O_PERCLIENT},
-                                       {"request-timeout", required_argument, NULL, O_REQTIMEOUT},
-                                       {"token-file", required_argument, NULL, O_TOKENS},
-                                       {"origin", required_argument, NULL, O_ORIGIN},
-                                       {"feedback-rate", required_argument, NULL, O_RATE},
-                                       {"expire-every", required_argument, NULL, O_EXPIRE},
-                                       {NULL, 0, NULL, 0}};
+  enum {
+    O_INDEX = 1,
+    O_BIND,
+    O_PORT,
+    O_THREADS,
+    O_MAXCONN,
+    O_TIMEOUT,
+    O_REFRESH,
+    O_LOG,
+    O_HELP,
+    O_FEEDBACK,
+    O_NOFEEDBACK,
+    O_PERCLIENT,
+    O_REQTIMEOUT,
+    O_TOKENS,
+    O_ORIGIN,
+    O_RATE,
+    O_EXPIRE
+  };
+  static const struct option opts[] = {
+      {"index", required_argument, NULL, O_INDEX},
+      {"bind", required_argument, NULL, O_BIND},
+      {"port", required_argument, NULL, O_PORT},
+      {"threads", required_argument, NULL, O_THREADS},
+      {"max-connections", required_argument, NULL, O_MAXCONN},
+      {"timeout", required_argument, NULL, O_TIMEOUT},
+      {"refresh", required_argument, NULL, O_REFRESH},
+      {"access-log", no_argument, NULL, O_LOG},
+      {"help", no_argument, NULL, O_HELP},
+      {"feedback", required_argument, NULL, O_FEEDBACK},
+      {"no-feedback", no_argument, NULL, O_NOFEEDBACK},
+      {"max-connections-per-client", required_argument, NULL, O_PERCLIENT},
+      {"request-timeout", required_argument, NULL, O_REQTIMEOUT},
+      {"token-file", required_argument, NULL, O_TOKENS},
+      {"origin", required_argument, NULL, O_ORIGIN},
+      {"feedback-rate", required_argument, NULL, O_RATE},
+      {"expire-every", required_argument, NULL, O_EXPIRE},
+      {NULL, 0, NULL, 0}};
   optind = 1;
   int ch;
   while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -427,8 +444,8 @@ int kt_serve_main(int argc, char **argv, const char *default_index,
   unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
   if (ai->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
   struct MHD_Daemon *d = MHD_start_daemon(
-      flags, (uint16_t)port, kts_accept_policy, &cfg, on_request, &cfg, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log,
-      NULL, MHD_OPTION_SOCK_ADDR, ai->ai_addr, MHD_OPTION_THREAD_POOL_SIZE,
+      flags, (uint16_t)port, kts_accept_policy, &cfg, on_request, &cfg, MHD_OPTION_EXTERNAL_LOGGER,
+      on_mhd_log, NULL, MHD_OPTION_SOCK_ADDR, ai->ai_addr, MHD_OPTION_THREAD_POOL_SIZE,
       (unsigned)(threads > 1 ? threads : 0),
       /* libmicrohttpd 0.9.75 stops accepting at its connection limit and, with
        * a thread pool, resumes only when a connection of the same worker
@@ -437,9 +454,8 @@ int kt_serve_main(int argc, char **argv, const char *default_index,
        * ours is kept by the accept policy (closes at once), 503 answers
        * and the watchdog (frees idle keep-alive connections). */
       MHD_OPTION_CONNECTION_LIMIT, (unsigned)(cfg.max_connections + cfg.reserve_connections + 64),
-      MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)per_client,
-      MHD_OPTION_NOTIFY_CONNECTION, kts_on_connection, &cfg,
-      MHD_OPTION_URI_LOG_CALLBACK, on_uri, &cfg,
+      MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)per_client, MHD_OPTION_NOTIFY_CONNECTION,
+      kts_on_connection, &cfg, MHD_OPTION_URI_LOG_CALLBACK, on_uri, &cfg,
       MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)timeout,
       /* Room for a need text of KT_MAX_QUERY_BYTES percent-encoded in a
        * GET /api/search URL, so that even that gets a JSON answer. */
@@ -490,6 +506,7 @@ int kt_serve_main(int argc, char **argv, const char *default_index,
     explicit_bzero(cfg.tokens[i], strlen(cfg.tokens[i]));
     free(cfg.tokens[i]);
   }
-  for (size_t i = 0; i < cfg.norigins; i++) free(cfg.origins[i]);
+  for (size_t i = 0; i < cfg.norigins; i++)
+    free(cfg.origins[i]);
   return 0;
 }

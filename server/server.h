@@ -11,7 +11,6 @@
  * until SIGINT or SIGTERM. @p default_index is the index root used when no
  * --index is given. Returns a process exit code (0 ok, 2 usage error, 4 no
  * index, 6 other failure). */
-int kt_serve_main(int argc, char **argv, const char *default_index,
-                  const char *default_feedback);
+int kt_serve_main(int argc, char **argv, const char *default_index, const char *default_feedback);
 
 #endif

@@ -8,8 +8,8 @@
 #include <kohtaanto.h>
 
 #include <jansson.h>
-#include <pthread.h>
 #include <microhttpd.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -51,13 +51,13 @@ typedef struct kts_config {
   bool access_log;         /* one line per request on stderr */
   kt_feedback *feedback;   /* counsellors' marks (shared by the workers), or NULL */
   /* Who may do what (guard.c). */
-  char *tokens[KTS_MAX_TOKENS]; /* bearer tokens of feedback writes and statistics */
-  size_t ntokens;               /* 0: no token needed */
+  char *tokens[KTS_MAX_TOKENS];   /* bearer tokens of feedback writes and statistics */
+  size_t ntokens;                 /* 0: no token needed */
   char *origins[KTS_MAX_ORIGINS]; /* "https://host[:port]" allowed besides the page's own */
   size_t norigins;
-  bool check_host;       /* refuse Host names the server does not answer for */
-  bool loopback;         /* listening on loopback: its names are allowed hosts */
-  char bind_host[64];    /* the --bind address as a Host name */
+  bool check_host;        /* refuse Host names the server does not answer for */
+  bool loopback;          /* listening on loopback: its names are allowed hosts */
+  char bind_host[64];     /* the --bind address as a Host name */
   unsigned feedback_rate; /* feedback writes per minute per client address (0: no limit) */
   /* Connections (guard.c's watchdog). */
   unsigned max_connections;     /* served at once */
@@ -76,8 +76,8 @@ typedef struct kts_request {
   size_t in_bytes;  /* body bytes received, kept or not */
   size_t out_bytes; /* response body bytes */
   unsigned status;
-  bool too_big; /* body went over KTS_BODY_CAP; rest discarded */
-  bool started; /* the request's headers have been seen by on_request */
+  bool too_big;  /* body went over KTS_BODY_CAP; rest discarded */
+  bool started;  /* the request's headers have been seen by on_request */
   size_t params; /* query parameters counted in the URI (over KTS_MAX_PARAMS: dropped) */
 } kts_request;
 
@@ -90,9 +90,9 @@ struct MHD_Daemon *kts_start_unlistened(kts_config *cfg);
 /* ---- worker.c: one engine per worker thread ---------------------------- */
 typedef struct kts_worker {
   kt_engine *engine;
-  double next_refresh; /* monotonic time of the next index check */
-  json_t *facets;      /* "facets" of kt_services_json() for the open
-                        * generation (known filter values), or NULL */
+  double next_refresh;    /* monotonic time of the next index check */
+  json_t *facets;         /* "facets" of kt_services_json() for the open
+                           * generation (known filter values), or NULL */
   char last_refusal[256]; /* the refresh failure last logged (logged once) */
 } kts_worker;
 

@@ -49,8 +49,8 @@ static long step(const char *op, const char *path, long n, int after) {
   return n;
 }
 
-#define REAL(ret, name, ...)                                 \
-  static ret (*real_##name)(__VA_ARGS__);                    \
+#define REAL(ret, name, ...)                                                                       \
+  static ret (*real_##name)(__VA_ARGS__);                                                          \
   if (!real_##name) real_##name = (ret(*)(__VA_ARGS__))dlsym(RTLD_NEXT, #name)
 
 static const char *fd_path(int fd, char *buf, size_t cap) {

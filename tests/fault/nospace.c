@@ -32,8 +32,8 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#define REAL(ret, name, ...)                              \
-  static ret (*real_##name)(__VA_ARGS__);                 \
+#define REAL(ret, name, ...)                                                                       \
+  static ret (*real_##name)(__VA_ARGS__);                                                          \
   if (!real_##name) real_##name = (ret(*)(__VA_ARGS__))dlsym(RTLD_NEXT, #name)
 
 /* Is @p fd a regular file on the full disk? Its path goes to @p path. */
@@ -74,7 +74,8 @@ static int refused(const char *op, int fd, off_t off, size_t len) {
 
 static size_t iov_len(const struct iovec *iov, int n) {
   size_t len = 0;
-  for (int i = 0; i < n; i++) len += iov[i].iov_len;
+  for (int i = 0; i < n; i++)
+    len += iov[i].iov_len;
   return len;
 }
 
@@ -138,7 +139,8 @@ int fallocate(int fd, int mode, off_t off, off_t len) {
 
 int fallocate64(int fd, int mode, off64_t off, off64_t len) {
   REAL(int, fallocate64, int, int, off64_t, off64_t);
-  if (!(mode & FALLOC_FL_PUNCH_HOLE) && refused("fallocate64", fd, (off_t)off, (size_t)len)) return -1;
+  if (!(mode & FALLOC_FL_PUNCH_HOLE) && refused("fallocate64", fd, (off_t)off, (size_t)len))
+    return -1;
   return real_fallocate64(fd, mode, off, len);
 }
 

@@ -41,7 +41,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
    * KT_FUZZ_HTTP_NO_FEEDBACK=1 runs the server as with --no-feedback. */
   char fb[256];
   snprintf(fb, sizeof fb, "%s/feedback", dir);
-  if (!getenv("KT_FUZZ_HTTP_NO_FEEDBACK") && kt_feedback_open(&cfg.feedback, fb, 0) != KT_OK) abort();
+  if (!getenv("KT_FUZZ_HTTP_NO_FEEDBACK") && kt_feedback_open(&cfg.feedback, fb, 0) != KT_OK)
+    abort();
   if (!(daemon_ = kts_start_unlistened(&cfg))) abort();
   return 0;
 }
@@ -50,8 +51,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!daemon_) LLVMFuzzerInitialize(NULL, NULL);
   int sv[2];
   if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv)) return 0;
-  struct sockaddr_in peer = {.sin_family = AF_INET, .sin_port = htons(40000),
-                             .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+  struct sockaddr_in peer = {
+      .sin_family = AF_INET, .sin_port = htons(40000), .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
   if (MHD_add_connection(daemon_, sv[1], (struct sockaddr *)&peer, sizeof peer) != MHD_YES) {
     close(sv[0]);
     close(sv[1]);

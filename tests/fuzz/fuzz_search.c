@@ -34,10 +34,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   return 0;
 }
 
-static const unsigned FLAGS[8] = {KT_SEARCH_NO_COMPOUNDS, KT_SEARCH_NO_UMLAUT_FIX,
-                                  KT_SEARCH_MODE_SURFACE, KT_SEARCH_MODE_SNOWBALL,
+static const unsigned FLAGS[8] = {KT_SEARCH_NO_COMPOUNDS,
+                                  KT_SEARCH_NO_UMLAUT_FIX,
+                                  KT_SEARCH_MODE_SURFACE,
+                                  KT_SEARCH_MODE_SNOWBALL,
                                   KT_SEARCH_NO_THESAURUS | KT_SEARCH_NO_SIGNALS,
-                                  KT_SEARCH_NO_EXPLAIN,   KT_SEARCH_GROUP_BY_NEED,
+                                  KT_SEARCH_NO_EXPLAIN,
+                                  KT_SEARCH_GROUP_BY_NEED,
                                   KT_SEARCH_DIVERSIFY};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

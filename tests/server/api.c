@@ -313,8 +313,9 @@ Test(api, oversize_chunked_body_is_rejected) {
   size_t chunk = 64 * 1024, chunks = 10; /* 640 KiB, over the 512 KiB cap */
   size_t cap = chunks * (chunk + 16) + 256;
   char *req = malloc(cap);
-  size_t n = (size_t)sprintf(req, "POST /api/search HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                                  "Transfer-Encoding: chunked\r\n\r\n");
+  size_t n =
+      (size_t)sprintf(req, "POST /api/search HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                           "Transfer-Encoding: chunked\r\n\r\n");
   for (size_t i = 0; i < chunks; i++) {
     n += (size_t)sprintf(req + n, "%zx\r\n", chunk);
     memset(req + n, ' ', chunk);
@@ -513,8 +514,10 @@ Test(api, feedback_is_stored_and_lifts_the_service) {
   snprintf(id, sizeof id, "%s", str(first, "id"));
   json_decref(res);
   char body[512];
-  snprintf(body, sizeof body,
-           "{\"text\": \"Pekka 010190-123M tyonhaku\", \"service\": \"%s\", \"kind\": \"referred\"}", id);
+  snprintf(
+      body, sizeof body,
+      "{\"text\": \"Pekka 010190-123M tyonhaku\", \"service\": \"%s\", \"kind\": \"referred\"}",
+      id);
   json_t *doc = call("POST", "/api/feedback", body, 201);
   cr_assert(json_is_true(json_object_get(doc, "stored")));
   cr_assert_geq(json_integer_value(json_object_get(doc, "events")), 1);
@@ -526,18 +529,23 @@ Test(api, feedback_is_stored_and_lifts_the_service) {
   json_decref(doc);
   /* Errors: unknown service, kind, field; a reason on a positive mark. */
   expect_error("POST", "/api/feedback",
-               "{\"text\": \"x\", \"service\": \"no-such\", \"kind\": \"useful\"}", 400, "unknown_service");
+               "{\"text\": \"x\", \"service\": \"no-such\", \"kind\": \"useful\"}", 400,
+               "unknown_service");
   /* Only ids of the index: not a metadata key, not empty (issue 14 item 8). */
   expect_error("POST", "/api/feedback",
-               "{\"text\": \"x\", \"service\": \"#format\", \"kind\": \"useful\"}", 400, "invalid_value");
+               "{\"text\": \"x\", \"service\": \"#format\", \"kind\": \"useful\"}", 400,
+               "invalid_value");
   expect_error("POST", "/api/feedback",
                "{\"text\": \"x\", \"service\": \"\", \"kind\": \"useful\"}", 400, "invalid_value");
   expect_error("POST", "/api/feedback",
-               "{\"text\": \"x\", \"service\": \"no-such\", \"kind\": \"loved\"}", 400, "invalid_value");
-  expect_error("POST", "/api/feedback", "{\"text\": \"x\", \"kind\": \"useful\"}", 400, "missing_field");
+               "{\"text\": \"x\", \"service\": \"no-such\", \"kind\": \"loved\"}", 400,
+               "invalid_value");
+  expect_error("POST", "/api/feedback", "{\"text\": \"x\", \"kind\": \"useful\"}", 400,
+               "missing_field");
   expect_error("POST", "/api/feedback", "{\"text\": \"x\", \"who\": 1}", 400, "unknown_field");
   snprintf(body, sizeof body,
-           "{\"text\": \"x\", \"service\": \"%s\", \"kind\": \"useful\", \"reason\": \"area\"}", id);
+           "{\"text\": \"x\", \"service\": \"%s\", \"kind\": \"useful\", \"reason\": \"area\"}",
+           id);
   expect_error("POST", "/api/feedback", body, 400, "invalid_value");
   expect_error("GET", "/api/feedback", NULL, 405, "method_not_allowed");
   /* The access log shows the path only. */

@@ -153,6 +153,5 @@ Test(browse, closing_the_engine_frees_its_listing) {
   size_t before = mallinfo2().uordblks;
   list_once(index);
   size_t after = mallinfo2().uordblks;
-  cr_assert_lt(after, before + 4096, "%zu bytes still held after kt_engine_close",
-               after - before);
+  cr_assert_lt(after, before + 4096, "%zu bytes still held after kt_engine_close", after - before);
 }

@@ -48,9 +48,11 @@ Test(expiry, a_running_server_deletes_expired_feedback_periodically, .timeout = 
   cr_assert_eq(kt_feedback_open(&fb, fbdir, 0), KT_OK);
   long long now = (long long)time(NULL);
   cr_assert_eq(kt__feedback_add_at(fb, e, "velat", 5, "kotoutumiskoulutus", KT_FEEDBACK_USEFUL, 0,
-                                   now - 400LL * 86400), KT_OK, "%s", kt_error_last());
-  cr_assert_eq(kt__feedback_add_at(fb, e, "velat", 5, "kotoutumiskoulutus", KT_FEEDBACK_USEFUL, 0, now),
-               KT_OK);
+                                   now - 400LL * 86400),
+               KT_OK, "%s", kt_error_last());
+  cr_assert_eq(
+      kt__feedback_add_at(fb, e, "velat", 5, "kotoutumiskoulutus", KT_FEEDBACK_USEFUL, 0, now),
+      KT_OK);
   kt_feedback_close(fb);
   kt_engine_close(e);
   cr_assert_eq(stored(fbdir), 2);
@@ -81,8 +83,8 @@ static double feedback_factor(int port, const char *text, const char *id) {
   json_array_foreach(json_object_get(doc, "results"), i, r) {
     if (strcmp(json_string_value(json_object_get(r, "id")), id)) continue;
     f = 1.0;
-    json_array_foreach(json_object_get(r, "effects"), k, x)
-      if (!strcmp(json_string_value(json_object_get(x, "signal")), "palaute"))
+    json_array_foreach(json_object_get(r, "effects"), k,
+                       x) if (!strcmp(json_string_value(json_object_get(x, "signal")), "palaute"))
         f = json_real_value(json_object_get(x, "factor"));
   }
   json_decref(doc);
@@ -112,8 +114,7 @@ Test(expiry, a_running_server_sees_the_clis_marks_and_wipe, .timeout = 90, .fini
   snprintf(extra, sizeof extra, "--threads 2 --feedback %s", fbdir);
   cr_assert(kth_start(&srv, idx, extra));
   const char *need = "tyonhaku";
-  cr_assert_eq(feedback_factor(srv.port, need, "tyonhakuvalmennus"), 1.0,
-               "a lift before any mark");
+  cr_assert_eq(feedback_factor(srv.port, need, "tyonhakuvalmennus"), 1.0, "a lift before any mark");
   for (int i = 0; i < 5; i++) {
     snprintf(cmd, sizeof cmd,
              "%s feedback add --store %s --index %s --service tyonhakuvalmennus --kind referred "

@@ -135,7 +135,8 @@ Test(guard, slow_clients_are_cut_off_and_others_are_still_served) {
     usleep(250 * 1000);
   }
   cr_assert_eq(left, 0, "%d slow connections still open after 10 s", left);
-  for (int i = 0; i < SLOW; i++) close(fd[i]);
+  for (int i = 0; i < SLOW; i++)
+    close(fd[i]);
 }
 
 /* ---- 2. bursts ---------------------------------------------------------------- */
@@ -144,7 +145,8 @@ Test(guard, a_burst_over_the_limit_is_answered_at_once_not_queued) {
   start("--threads 2 --max-connections 4 --max-connections-per-client 0 --request-timeout 3");
   enum { BURST = 24 };
   int fd[BURST];
-  for (int i = 0; i < BURST; i++) fd[i] = connect_from(3);
+  for (int i = 0; i < BURST; i++)
+    fd[i] = connect_from(3);
   /* The server holds 4 idle connections and a few more to answer 503; a
    * request now is answered (503) or its connection closed at once — it
    * used to wait in the listen queue until idle connections timed out. */
@@ -204,7 +206,8 @@ Test(guard, ten_thousand_query_parameters_are_answered_413) {
   kth_resp_free(&r);
   /* Just over the limit too, and the server still serves. */
   len = (size_t)snprintf(path, cap, "/api/search?q=x");
-  for (int i = 0; i < 300; i++) len += (size_t)snprintf(path + len, cap - len, "&explain=1");
+  for (int i = 0; i < 300; i++)
+    len += (size_t)snprintf(path + len, cap - len, "&explain=1");
   expect(413, "too_large", "GET", path, NULL, NULL);
   expect(200, NULL, "GET", "/healthz", NULL, NULL);
   free(path);
@@ -214,7 +217,8 @@ Test(guard, ten_thousand_query_parameters_are_answered_413) {
 
 Test(guard, removing_the_index_gives_one_answer_on_every_worker) {
   start("--threads 2 --refresh 0.1");
-  for (int i = 0; i < 8; i++) expect(200, NULL, "GET", "/healthz", NULL, NULL);
+  for (int i = 0; i < 8; i++)
+    expect(200, NULL, "GET", "/healthz", NULL, NULL);
   kth_rm_rf(index_dir);
   /* Once a worker has noticed, every answer is 503 (none from a generation
    * a worker still holds open). */
@@ -302,8 +306,8 @@ Test(guard, a_server_keeps_its_generation_when_current_switches_to_a_damaged_one
     int st;
     json_t *doc = kth_json(srv.port, "GET", "/healthz", NULL, &st);
     cr_assert_eq(st, 200);
-    cr_assert_str_eq(json_string_value(json_object_get(json_object_get(doc, "index"), "generation")),
-                     good);
+    cr_assert_str_eq(
+        json_string_value(json_object_get(json_object_get(doc, "index"), "generation")), good);
     json_decref(doc);
     usleep(10 * 1000);
     log = kth_log(&srv);
@@ -313,8 +317,8 @@ Test(guard, a_server_keeps_its_generation_when_current_switches_to_a_damaged_one
     int st;
     json_t *doc = kth_json(srv.port, "GET", "/healthz", NULL, &st);
     cr_assert_eq(st, 200);
-    cr_assert_str_eq(json_string_value(json_object_get(json_object_get(doc, "index"), "generation")),
-                     good);
+    cr_assert_str_eq(
+        json_string_value(json_object_get(json_object_get(doc, "index"), "generation")), good);
     json_decref(doc);
     expect(200, NULL, "POST", "/api/search", "Content-Type: application/json\r\n",
            "{\"text\": \"velat ja ulosotto\"}");
@@ -356,7 +360,8 @@ static char *first_id(void) {
   int st;
   json_t *doc = kth_json(srv.port, "POST", "/api/search", "{\"text\": \"velat ja ulosotto\"}", &st);
   cr_assert_eq(st, 200);
-  const char *id = json_string_value(json_object_get(json_array_get(json_object_get(doc, "results"), 0), "id"));
+  const char *id =
+      json_string_value(json_object_get(json_array_get(json_object_get(doc, "results"), 0), "id"));
   cr_assert_not_null(id);
   char *s = strdup(id);
   json_decref(doc);
@@ -378,17 +383,21 @@ Test(guard, forged_feedback_is_refused) {
   char mark[512];
   snprintf(mark, sizeof mark, MARK, id);
   /* A form post from any page: text/plain, no token. */
-  expect(415, "unsupported_media_type", "POST", "/api/feedback", "Content-Type: text/plain\r\n" AUTH, mark);
+  expect(415, "unsupported_media_type", "POST", "/api/feedback",
+         "Content-Type: text/plain\r\n" AUTH, mark);
   expect(403, "forbidden_origin", "POST", "/api/feedback",
          JSON AUTH "Origin: https://evil.example\r\n", mark);
   expect(403, "forbidden_origin", "POST", "/api/feedback", JSON AUTH "Origin: null\r\n", mark);
-  expect(403, "forbidden_origin", "POST", "/api/feedback", JSON AUTH "Sec-Fetch-Site: cross-site\r\n", mark);
+  expect(403, "forbidden_origin", "POST", "/api/feedback",
+         JSON AUTH "Sec-Fetch-Site: cross-site\r\n", mark);
   expect(401, "unauthorized", "POST", "/api/feedback", JSON, mark);
-  expect(401, "unauthorized", "POST", "/api/feedback", JSON "Authorization: Bearer " TOKEN "x\r\n", mark);
+  expect(401, "unauthorized", "POST", "/api/feedback", JSON "Authorization: Bearer " TOKEN "x\r\n",
+         mark);
   expect(401, "unauthorized", "POST", "/api/feedback", JSON "Authorization: Bearer k7Qp\r\n", mark);
   expect(401, "unauthorized", "GET", "/api/feedback/stats", NULL, NULL);
   /* DNS rebinding: a page on another name reaching the loopback server. */
-  const char *rebound = "GET /healthz HTTP/1.1\r\nHost: evil.example:8080\r\nConnection: close\r\n\r\n";
+  const char *rebound =
+      "GET /healthz HTTP/1.1\r\nHost: evil.example:8080\r\nConnection: close\r\n\r\n";
   kth_resp r;
   cr_assert_eq(kth_raw(srv.port, rebound, strlen(rebound), &r, 5000), 421);
   kth_resp_free(&r);
@@ -399,7 +408,8 @@ Test(guard, forged_feedback_is_refused) {
   char self[256];
   snprintf(self, sizeof self, JSON AUTH "Origin: http://127.0.0.1\r\n");
   expect(201, NULL, "POST", "/api/feedback", self, mark);
-  expect(201, NULL, "POST", "/api/feedback", JSON AUTH "Origin: https://ohjaus.example.fi\r\n", mark);
+  expect(201, NULL, "POST", "/api/feedback", JSON AUTH "Origin: https://ohjaus.example.fi\r\n",
+         mark);
   expect(201, NULL, "POST", "/api/feedback", JSON AUTH, mark);
   expect(200, NULL, "GET", "/api/feedback/stats", AUTH, NULL);
   /* 6 a minute from one address: the refusals above took none of them. */
@@ -439,7 +449,8 @@ Test(guard, bad_token_files_and_origins_are_usage_errors) {
     int st = system(cmd);
     cr_assert_eq(WEXITSTATUS(st), 2, "%s", args[i]);
   }
-  snprintf(cmd, sizeof cmd, "'%s' serve --index '%s' --port 0 --token-file '%s' 2>&1 | grep -q '16 characters'",
+  snprintf(cmd, sizeof cmd,
+           "'%s' serve --index '%s' --port 0 --token-file '%s' 2>&1 | grep -q '16 characters'",
            KT_CLI_BIN, index_dir, tf);
   cr_assert_eq(system(cmd), 0, "a short token is refused naming the limit");
 }
@@ -487,9 +498,9 @@ Test(guard, conflicting_content_lengths_are_refused) {
 Test(guard, identity_codes_in_other_spellings_are_removed_before_searching) {
   start("--threads 1");
   const char *bodies[] = {
-      "{\"text\": \"velat 131052\\u2013308T\"}",       /* en dash */
-      "{\"text\": \"velat 131052\\u00ad-308T\"}",      /* soft hyphen */
-      "{\"text\": \"velat 131052 308T\"}",             /* a space */
+      "{\"text\": \"velat 131052\\u2013308T\"}",  /* en dash */
+      "{\"text\": \"velat 131052\\u00ad-308T\"}", /* soft hyphen */
+      "{\"text\": \"velat 131052 308T\"}",        /* a space */
       "{\"text\": \"velat \\uff11\\uff13\\uff11\\uff10\\uff15\\uff12-\\uff13\\uff10\\uff18T\"}",
   };
   for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {

@@ -129,7 +129,8 @@ Test(redact, every_spelling_of_a_code_is_blanked_whole) {
     char *s = redact(in, &count);
     cr_assert_eq(count, 1, "'%s' (%s): %zu codes", line, in, count);
     cr_assert_eq(strlen(s), strlen(in));
-    cr_assert(!strncmp(s, "asiakas ", 8) && !strcmp(s + strlen(s) - 9, ", velkoja"), "%s -> %s", line, s);
+    cr_assert(!strncmp(s, "asiakas ", 8) && !strcmp(s + strlen(s) - 9, ", velkoja"), "%s -> %s",
+              line, s);
     for (size_t i = 8; i < strlen(s) - 9; i++)
       cr_assert_eq(s[i], ' ', "'%s': byte %zu left: %s", line, i, s);
     free(s);
@@ -140,10 +141,14 @@ Test(redact, every_spelling_of_a_code_is_blanked_whole) {
 }
 
 Test(redact, normalising_does_not_blank_what_is_not_a_code) {
-  expect("131052\xe2\x80\x93" "3087", "131052\xe2\x80\x93" "3087", 0); /* en dash, wrong check */
+  expect("131052\xe2\x80\x93"
+         "3087",
+         "131052\xe2\x80\x93"
+         "3087",
+         0); /* en dash, wrong check */
   expect("131052 30", "131052 30", 0);
-  expect("1310523087", "1310523087", 0);        /* no separator, wrong check character */
-  expect("9131052308T", "9131052308T", 0);      /* part of a longer number */
+  expect("1310523087", "1310523087", 0);   /* no separator, wrong check character */
+  expect("9131052308T", "9131052308T", 0); /* part of a longer number */
   expect("131052-308T\xef\xbc\x91", "131052-308T\xef\xbc\x91", 0); /* a fullwidth digit after */
   expect("puh. 040 1234 567", "puh. 040 1234 567", 0);
 }

@@ -11,10 +11,12 @@ static void setup(void) { cr_assert_eq(kt_analyzer_open(&an), KT_OK, "%s", kt_er
 static void teardown(void) { kt_analyzer_close(an); }
 TestSuite(analyze, .init = setup, .fini = teardown);
 
-#define HAS(text, term) cr_assert(kt_test_has_term(an, text, term, 0), "'%s' should give '%s'", text, term)
-#define HAS_KIND(text, term, kind) \
+#define HAS(text, term)                                                                            \
+  cr_assert(kt_test_has_term(an, text, term, 0), "'%s' should give '%s'", text, term)
+#define HAS_KIND(text, term, kind)                                                                 \
   cr_assert(kt_test_has_term(an, text, term, kind), "'%s' should give %s '%s'", text, #kind, term)
-#define HASNT(text, term) cr_assert_not(kt_test_has_term(an, text, term, 0), "'%s' should not give '%s'", text, term)
+#define HASNT(text, term)                                                                          \
+  cr_assert_not(kt_test_has_term(an, text, term, 0), "'%s' should not give '%s'", text, term)
 
 Test(analyze, inflected_forms_give_base_forms) {
   HAS_KIND("kuntoutusta", "kuntoutus", KT_TERM_LEMMA);
@@ -60,7 +62,8 @@ Test(analyze, valid_words_are_not_corrected) {
   kt_analysis *a;
   cr_assert_eq(kt_analyze(an, "kuntoutusta", 11, &a), KT_OK);
   const kt_token *t = kt_analysis_get(a, 0);
-  for (size_t k = 0; k < t->term_count; k++) cr_assert_neq(t->terms[k].kind, KT_TERM_FIXED);
+  for (size_t k = 0; k < t->term_count; k++)
+    cr_assert_neq(t->terms[k].kind, KT_TERM_FIXED);
   kt_analysis_free(a);
 }
 
@@ -104,7 +107,7 @@ Test(analyze, rare_readings_give_way_to_common_ones) {
 Test(analyze, spoken_and_misread_forms) {
   HAS_KIND("raskaana", "raskaus", KT_TERM_LEMMA);
   HASNT("raskaana", "raskas");
-  HASNT("ollu", "olu");        /* spoken "ollut", not beer */
+  HASNT("ollu", "olu");                       /* spoken "ollut", not beer */
   HAS_KIND("himassa", "koto", KT_TERM_LEMMA); /* read as "kotona", as the catalogue writes it */
   HAS_KIND("24 vuotias", "vuotias", KT_TERM_LEMMA);
   HASNT("24 vuotias", "vuo");
@@ -118,9 +121,7 @@ Test(analyze, a_verb_after_a_wish_verb_keeps_its_verb_reading) {
   HAS_KIND("ottaa kantaa", "kanta", KT_TERM_LEMMA);
 }
 
-Test(analyze, unknown_words_get_a_snowball_stem) {
-  HAS_KIND("coaching", "coaching", KT_TERM_STEM);
-}
+Test(analyze, unknown_words_get_a_snowball_stem) { HAS_KIND("coaching", "coaching", KT_TERM_STEM); }
 
 Test(analyze, stopwords_are_marked) {
   kt_analysis *a;
@@ -135,8 +136,8 @@ Test(analyze, stopwords_are_marked) {
 }
 
 Test(analyze, soft_hyphens_zero_width_and_decomposed_letters_are_normalised) {
-  HAS_KIND("ty\xc3\xb6\xc2\xadkokeilu", "työkokeilu", KT_TERM_LEMMA);      /* U+00AD */
-  HAS_KIND("ty\xc3\xb6\xe2\x80\x8dkokeilu", "työkokeilu", KT_TERM_LEMMA);  /* U+200D */
+  HAS_KIND("ty\xc3\xb6\xc2\xadkokeilu", "työkokeilu", KT_TERM_LEMMA);     /* U+00AD */
+  HAS_KIND("ty\xc3\xb6\xe2\x80\x8dkokeilu", "työkokeilu", KT_TERM_LEMMA); /* U+200D */
   HAS_KIND("tyo\xcc\x88kokeilu", "työkokeilu", KT_TERM_LEMMA);            /* o + U+0308 */
 }
 
@@ -157,7 +158,7 @@ Test(analyze, invalid_utf8_is_rejected_with_its_offset) {
   cr_assert_eq(kt_analyze(an, "abc\xff", 4, &a), KT_EINVAL);
   cr_assert_null(a);
   cr_assert(strstr(kt_error_last(), "byte offset 3"), "message: %s", kt_error_last());
-  cr_assert_eq(kt_analyze(an, "\xc3\x28", 2, &a), KT_EINVAL); /* bad continuation */
+  cr_assert_eq(kt_analyze(an, "\xc3\x28", 2, &a), KT_EINVAL);     /* bad continuation */
   cr_assert_eq(kt_analyze(an, "\xed\xa0\x80", 3, &a), KT_EINVAL); /* surrogate */
 }
 

@@ -16,7 +16,8 @@ Test(api, version_matches_header) {
 }
 
 Test(api, every_code_has_a_name) {
-  for (int c = KT_EINTERNAL; c <= KT_OK; c++) cr_assert_str_neq(kt_strerror(c), "unknown error");
+  for (int c = KT_EINTERNAL; c <= KT_OK; c++)
+    cr_assert_str_neq(kt_strerror(c), "unknown error");
   cr_assert_str_eq(kt_strerror(-999), "unknown error");
 }
 
@@ -169,7 +170,8 @@ Test(api, ranking_parameters_are_named_and_checked) {
   cr_assert_eq(kt_engine_set_param(e, "no_such_param", 1), KT_EINVAL);
   cr_assert(strstr(kt_error_last(), "no_such_param"), "%s", kt_error_last());
   size_t n = 0;
-  while (kt_ranking_param(n, NULL, NULL, NULL)) n++;
+  while (kt_ranking_param(n, NULL, NULL, NULL))
+    n++;
   cr_assert_gt(n, 10);
   cr_assert_null(kt_ranking_param(n, NULL, NULL, NULL));
   kt_engine_close(e);

@@ -112,19 +112,24 @@ static const field_case FIELD_CASES[] = {
     {"finnish_level", "2", "field 'finnish_level': expected a non-empty string"},
     {"finnish_level", "\"B3\"", "field 'finnish_level': 'B3' is not a CEFR level"},
     {"provider", "\"TE-palvelut\"", "field 'provider': expected an object"},
-    {"provider", "{\"name\": null, \"type\": \"valtio\"}", "field 'provider.name': expected a non-empty string"},
+    {"provider", "{\"name\": null, \"type\": \"valtio\"}",
+     "field 'provider.name': expected a non-empty string"},
     {"provider", "{\"name\": \"x\"}", "field 'provider.type': missing"},
-    {"provider", "{\"name\": \"x\", \"type\": 3}", "field 'provider.type': expected a non-empty string"},
+    {"provider", "{\"name\": \"x\", \"type\": 3}",
+     "field 'provider.type': expected a non-empty string"},
     {"municipalities", "null", "field 'municipalities': expected an array of strings"},
     {"municipalities", "[\"\"]", "field 'municipalities[0]': expected a non-empty string"},
     {"delivery", "[true]", "field 'delivery[0]': expected a non-empty string"},
     {"delivery", "[\"posti\"]", "field 'delivery[0]': 'posti' is not one of"},
     {"cost", "0", "field 'cost': expected a non-empty string"},
-    {"fee", "\"ilmainen\"", "field 'fee': 'ilmainen' is not one of: maksuton, osittain, maksullinen"},
+    {"fee", "\"ilmainen\"",
+     "field 'fee': 'ilmainen' is not one of: maksuton, osittain, maksullinen"},
     {"fee", "0", "field 'fee': expected a non-empty string"},
-    {"selko", "\"Selkoteksti.\"", "field 'selko': expected an object of field -> plain Finnish text"},
+    {"selko", "\"Selkoteksti.\"",
+     "field 'selko': expected an object of field -> plain Finnish text"},
     {"selko", "{}", "field 'selko': expected an object of field -> plain Finnish text"},
-    {"selko", "{\"description\": \"x\"}", "field 'selko.description': unknown field; expected one of: name, summary"},
+    {"selko", "{\"description\": \"x\"}",
+     "field 'selko.description': unknown field; expected one of: name, summary"},
     {"selko", "{\"summary\": 5}", "field 'selko.summary': expected a non-empty string"},
     {"updated", "20240101", "field 'updated': expected a non-empty string"},
     {"updated", "\"2024-13-01\"", "field 'updated': '2024-13-01' is not a date"},
@@ -132,7 +137,8 @@ static const field_case FIELD_CASES[] = {
     {"keywords", "{\"sv\": [\"x\"]}", "field 'keywords': expected an object"},
     {"keywords", "{\"fi\": \"työkokeilu\"}", "field 'keywords.fi': expected an array of strings"},
     {"keywords", "{\"fi\": []}", "field 'keywords.fi': expected at least one value"},
-    {"keywords", "{\"fi\": [\"ok\"], \"sv\": [5]}", "field 'keywords.sv[0]': expected a non-empty string"},
+    {"keywords", "{\"fi\": [\"ok\"], \"sv\": [5]}",
+     "field 'keywords.sv[0]': expected a non-empty string"},
     {"keywords", "{\"fi\": [\"ok\"], \"de\": [\"x\"]}", "field 'keywords.de': unknown language"},
     {"related", "\"palkkatuki\"", "field 'related': expected an array of strings"},
     {"related", "[5]", "field 'related[0]': expected a non-empty string"},
@@ -181,10 +187,12 @@ static char *nested(const char *open, const char *close, size_t depth, size_t *l
   size_t lo = strlen(open), lc = strlen(close);
   char *s = malloc(depth * (lo + lc) + 2); /* + the "1" inside + NUL */
   size_t n = 0;
-  for (size_t i = 0; i < depth; i++, n += lo) memcpy(s + n, open, lo);
+  for (size_t i = 0; i < depth; i++, n += lo)
+    memcpy(s + n, open, lo);
   memcpy(s + n, "1", 1);
   n++;
-  for (size_t i = 0; i < depth; i++, n += lc) memcpy(s + n, close, lc);
+  for (size_t i = 0; i < depth; i++, n += lc)
+    memcpy(s + n, close, lc);
   s[n] = '\0';
   *len = n;
   return s;
@@ -217,8 +225,8 @@ Test(badinput_catalog, every_malformed_file_is_rejected_with_file_and_position) 
   cases[n++] = cat2("truncated", base, blen / 2, LIT(""), "tyokokeilu.json:");
   cases[n++] = cat2("trailing brace", base, blen, LIT("}"), "invalid JSON");
   cases[n++] = cat2("two objects", base, blen, LIT("{}"), "invalid JSON");
-  cases[n++] = cat2("raw NUL inside a string", LIT("{\"id\": \"tyo\0"), LIT("kokeilu\"}"),
-                    "invalid JSON");
+  cases[n++] =
+      cat2("raw NUL inside a string", LIT("{\"id\": \"tyo\0"), LIT("kokeilu\"}"), "invalid JSON");
   cases[n++] = cat2("raw NUL after the object", base, blen, "", 1, "invalid JSON");
   cases[n++] = cat2("invalid UTF-8 in a string", LIT("{\"id\": \"ty\xF6kokeilu\"}"), LIT(""),
                     "not valid UTF-8 at byte 10");
@@ -227,8 +235,8 @@ Test(badinput_catalog, every_malformed_file_is_rejected_with_file_and_position) 
   cases[n++] = cat2("surrogate bytes", LIT("{\"id\": \"\xED\xA0\x80\"}"), LIT(""),
                     "not valid UTF-8 at byte 8");
   cases[n++] = cat2("lone surrogate escape", LIT("{\"id\": \"\\ud800\"}"), LIT(""), "invalid JSON");
-  cases[n++] = cat2("duplicate key", LIT("{\"id\": \"a\", \"id\": \"b\"}"), LIT(""),
-                    "duplicate object key");
+  cases[n++] =
+      cat2("duplicate key", LIT("{\"id\": \"a\", \"id\": \"b\"}"), LIT(""), "duplicate object key");
   cases[n++] = cat2("huge integer", LIT("{\"age\": {\"min\": 99999999999999999999999}}"), LIT(""),
                     "invalid JSON");
   cases[n++] = cat2("NaN", LIT("{\"age\": {\"min\": NaN}}"), LIT(""), "invalid JSON");
@@ -238,8 +246,8 @@ Test(badinput_catalog, every_malformed_file_is_rejected_with_file_and_position) 
   cases[n++] = cat2("100 000 nested arrays", d1, l1, LIT(""), "invalid JSON");
   cases[n++] = cat2("100 000 nested objects", d2, l2, LIT(""), "invalid JSON");
   raw_case in_field = cat2("", LIT("{\"related\": "), d3, l3, "");
-  cases[n++] = cat2("3000 nested arrays in a field", in_field.text, in_field.len, LIT("}"),
-                    "invalid JSON");
+  cases[n++] =
+      cat2("3000 nested arrays in a field", in_field.text, in_field.len, LIT("}"), "invalid JSON");
   free(in_field.text);
   free(d1);
   free(d2);
@@ -251,8 +259,8 @@ Test(badinput_catalog, every_malformed_file_is_rejected_with_file_and_position) 
     const char *m = errs.data ? errs.data : "";
     cr_assert_eq(rc, KT_ECATALOG, "%s: rc %d:\n%s", cases[i].name, rc, m);
     cr_assert(strstr(m, "services/tyokokeilu.json"), "%s: no file in:\n%s", cases[i].name, m);
-    cr_assert(strstr(m, cases[i].msg), "%s: message lacks '%s':\n%s", cases[i].name,
-              cases[i].msg, m);
+    cr_assert(strstr(m, cases[i].msg), "%s: message lacks '%s':\n%s", cases[i].name, cases[i].msg,
+              m);
     cr_assert(kt__utf8_valid(m, strlen(m), NULL), "%s: message is not UTF-8:\n%s", cases[i].name,
               m);
     cr_assert_lt(kt__now() - t0, 5.0, "%s: took %.1f s", cases[i].name, kt__now() - t0);
@@ -343,7 +351,11 @@ static void expect_rejected(const char *name, const char *cat, int rc, const cha
 }
 
 Test(badinput_build, bad_bytes_and_bad_json_in_one_file_fail_the_whole_build) {
-  struct { const char *name, *text; size_t len; const char *msg; } cases[] = {
+  struct {
+    const char *name, *text;
+    size_t len;
+    const char *msg;
+  } cases[] = {
       {"invalid UTF-8", "{\"id\": \"x\xff\"}", 13, "not valid UTF-8 at byte 9"},
       {"NUL byte", "{\"id\": \"x\0\"}", 12, "invalid JSON"},
       {"empty file", "", 0, "invalid JSON"},
@@ -396,7 +408,8 @@ Test(badinput_build, a_valid_service_near_the_size_limit_builds) {
   srand(7);
   char w[16];
   for (int i = 0; i < 18000; i++) {
-    for (int k = 0; k < 9; k++) w[k] = (char)('a' + rand() % 26);
+    for (int k = 0; k < 9; k++)
+      w[k] = (char)('a' + rand() % 26);
     w[9] = '\0';
     json_array_append_new(kw, json_string(w));
   }
@@ -433,7 +446,11 @@ Test(badinput_build, duplicate_ids_name_both_files) {
 }
 
 Test(badinput_build, files_that_are_not_files_are_named_and_never_block, .timeout = 60) {
-  struct { const char *name; int kind; const char *msg; } cases[] = {
+  struct {
+    const char *name;
+    int kind;
+    const char *msg;
+  } cases[] = {
       {"a folder named like a service", 0, "not a regular file"},
       {"a FIFO", 1, "not a regular file"},
       {"a dangling symlink", 2, "cannot read: No such file or directory"},
@@ -452,8 +469,8 @@ Test(badinput_build, files_that_are_not_files_are_named_and_never_block, .timeou
     case 4: cr_assert_eq(symlink("/dev/zero", p), 0); break;
     case 5: cr_assert_eq(symlink("/dev/urandom", p), 0); break;
     }
-    expect_rejected(cases[i].name, cat, cases[i].kind == 2 || cases[i].kind == 3 ? KT_ECATALOG
-                                                                                 : KT_ECATALOG,
+    expect_rejected(cases[i].name, cat,
+                    cases[i].kind == 2 || cases[i].kind == 3 ? KT_ECATALOG : KT_ECATALOG,
                     "outo.json", cases[i].msg);
     free(p);
     kt__rm_rf(cat);
@@ -489,14 +506,18 @@ Test(badinput_build, a_broken_thesaurus_fails_the_build_naming_file_and_line, .t
   char p[1200];
   snprintf(p, sizeof p, "%s/thesaurus", cat);
   cr_assert_eq(mkdir(p, 0755), 0);
-  struct { const char *text; const char *msg; } cases[] = {
+  struct {
+    const char *text;
+    const char *msg;
+  } cases[] = {
       {"[a]\nlabel: x\nclient: y\nservice: z\nweight: 7\n", "a.txt:5: weight '7'"},
       {"label: x\n", "a.txt:1: 'label' before the first [concept]"},
       {"[A b]\n", "a.txt:1: concept id 'A b'"},
       {"[a]\nlabel: \xff\n", "a.txt:2: not valid UTF-8"},
       {"[a]\nlabel: x\nclient: y\nservice: z\n[a]\nlabel: x\nclient: y\nservice: z\n",
        "concept id 'a' is already used"},
-      {"[a]\nlabel: x\nclient: y\nservice: z\ngroups: martians\n", "'martians' is not a target group"},
+      {"[a]\nlabel: x\nclient: y\nservice: z\ngroups: martians\n",
+       "'martians' is not a target group"},
       {"[a]\nlabel: x\n", "[a] has no client or weak words"},
       {"[a]\nlabel: x\nclient: !!!\nservice: z\n", "has no words"},
       {NULL, "a.txt: not a regular file"}, /* a FIFO: must not block the build */
@@ -504,8 +525,10 @@ Test(badinput_build, a_broken_thesaurus_fails_the_build_naming_file_and_line, .t
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     snprintf(p, sizeof p, "%s/thesaurus/a.txt", cat);
     unlink(p);
-    if (cases[i].text) kt_hard_write(p, cases[i].text, strlen(cases[i].text));
-    else cr_assert_eq(mkfifo(p, 0644), 0);
+    if (cases[i].text)
+      kt_hard_write(p, cases[i].text, strlen(cases[i].text));
+    else
+      cr_assert_eq(mkfifo(p, 0644), 0);
     expect_rejected(cases[i].text ? cases[i].text : "a FIFO", cat, KT_ECATALOG, "thesaurus",
                     cases[i].msg);
   }
@@ -516,7 +539,9 @@ Test(badinput_build, a_broken_thesaurus_fails_the_build_naming_file_and_line, .t
 /* ---- unreadable files and folders ----------------------------------------- */
 
 static int validate_fn(void *ud) { return kt_catalog_validate(ud, NULL); }
-static int build_fn(void *ud) { return kt_index_build(((char **)ud)[0], ((char **)ud)[1], NULL, NULL); }
+static int build_fn(void *ud) {
+  return kt_index_build(((char **)ud)[0], ((char **)ud)[1], NULL, NULL);
+}
 static int open_fn(void *ud) {
   kt_engine *e = NULL;
   int rc = kt_engine_open(&e, ud);
@@ -536,7 +561,12 @@ static int unpriv(kt_hard_fn fn, void *ud, char *msg, size_t cap) {
 
 Test(badinput_build, unreadable_files_and_folders_are_named) {
   char msg[8192];
-  struct { const char *name, *target; mode_t mode; const char *want; int rc; } cases[] = {
+  struct {
+    const char *name, *target;
+    mode_t mode;
+    const char *want;
+    int rc;
+  } cases[] = {
       {"unreadable service file", "services/palkkatuki.json", 0000,
        "palkkatuki.json: cannot read: Permission denied", KT_ECATALOG},
       {"unreadable services folder", "services", 0000, "services: Permission denied", KT_EIO},
@@ -644,7 +674,8 @@ Test(badinput_build, a_full_disk_fails_the_build_cleanly_on_tmpfs) {
     /* Fill with one file until ENOSPC, then give back the margin. */
     snprintf(cmd, sizeof cmd, "dd if=/dev/zero of=%s bs=64k 2>/dev/null; truncate -s -%lld %s",
              filler, margins[i], filler);
-    if (system(cmd)) { /* dd reports the full disk as a failure */ }
+    if (system(cmd)) { /* dd reports the full disk as a failure */
+    }
     int rc = kt_index_build(cat, idx, NULL, NULL);
     char what[64];
     snprintf(what, sizeof what, "%lld bytes free", margins[i]);
@@ -704,7 +735,8 @@ Test(badinput_build, a_file_size_limit_fails_the_build_cleanly) {
     char buf[8192];
     size_t n = 0;
     ssize_t k;
-    while ((k = read(p[0], buf + n, sizeof buf - 1 - n)) > 0) n += (size_t)k;
+    while ((k = read(p[0], buf + n, sizeof buf - 1 - n)) > 0)
+      n += (size_t)k;
     buf[n] = '\0';
     close(p[0]);
     int st;
@@ -743,7 +775,8 @@ Test(badinput_build, a_file_size_limit_fails_the_build_cleanly) {
 Test(badinput_build, escape_sequences_in_file_names_never_reach_a_message) {
   char *cat = mini_copy();
   const char *names[] = {"evil\x1b[2J\x1b]0;pwned\x07.json", "bidi\xe2\x80\xaenosj.json",
-                         "c1\xc2\x9b" "31m.json"};
+                         "c1\xc2\x9b"
+                         "31m.json"};
   for (size_t i = 0; i < 3; i++) {
     char *p = svc_path(cat, names[i]);
     kt_hard_write(p, "{", 1);

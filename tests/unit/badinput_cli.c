@@ -61,7 +61,13 @@ static void expect_cli(const char *what, int got, int code, const char *err, con
 }
 
 Test(badinput_cli, search_texts_on_stdin) {
-  struct { const char *name; const char *text; size_t len; int code; const char *want, *out; } c[] = {
+  struct {
+    const char *name;
+    const char *text;
+    size_t len;
+    int code;
+    const char *want, *out;
+  } c[] = {
       {"empty stdin", "", 0, 0, NULL, "Ei osumia"},
       {"punctuation", "?!... ,,, ---", 13, 0, NULL, "Ei osumia"},
       {"emoji", "\xF0\x9F\x98\x80\xF0\x9F\x8E\x89", 8, 0, NULL, "Ei osumia"},
@@ -72,8 +78,8 @@ Test(badinput_cli, search_texts_on_stdin) {
   };
   for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
     char *out, *err;
-    int x = kt_hard_cli(stdin_file("in", c[i].text, c[i].len), &out, &err, "search --index %s",
-                        xidx);
+    int x =
+        kt_hard_cli(stdin_file("in", c[i].text, c[i].len), &out, &err, "search --index %s", xidx);
     expect_cli(c[i].name, x, c[i].code, err, c[i].want);
     if (c[i].out) cr_assert(strstr(out, c[i].out), "%s: stdout:\n%s", c[i].name, out);
     free(out);
@@ -84,7 +90,8 @@ Test(badinput_cli, search_texts_on_stdin) {
 Test(badinput_cli, a_10mb_need_on_stdin_and_an_overlong_argument_are_refused) {
   size_t n = 10u << 20;
   char *big = malloc(n);
-  for (size_t i = 0; i < n; i++) big[i] = "velat ja "[i % 9];
+  for (size_t i = 0; i < n; i++)
+    big[i] = "velat ja "[i % 9];
   const char *in = stdin_file("big", big, n);
   char *err;
   double t0 = kt__now();
@@ -157,9 +164,11 @@ Test(badinput_cli, missing_damaged_and_unusable_indexes) {
   char *err;
   char p[800];
   /* No index and a broken catalogue to build one from: the catalogue's error. */
-  int x = kt_hard_cli(NULL, NULL, &err, "search --index %s/uusi --catalog %s/catalog-bad/bad-age työ",
-                      xdir, KT_TEST_DATA);
-  expect_cli("search building from a bad catalogue", x, 3, err, "field 'age': min 30 is above max 20");
+  int x =
+      kt_hard_cli(NULL, NULL, &err, "search --index %s/uusi --catalog %s/catalog-bad/bad-age työ",
+                  xdir, KT_TEST_DATA);
+  expect_cli("search building from a bad catalogue", x, 3, err,
+             "field 'age': min 30 is above max 20");
   free(err);
   snprintf(p, sizeof p, "%s/uusi", xdir);
   cr_assert_eq(kt_hard_leftovers(p), 0);

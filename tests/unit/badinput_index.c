@@ -65,8 +65,8 @@ static void open_damaged(const char *what, const char *idx, int want_open_rc, co
   kt_results_free(r);
   char *json = NULL;
   rc = kt_service_get(e, "palkkatuki", &json, NULL);
-  cr_assert(rc == KT_OK || rc == KT_ECORRUPT || rc == KT_EIO || rc == KT_ENOTFOUND,
-            "%s: get rc %d", what, rc);
+  cr_assert(rc == KT_OK || rc == KT_ECORRUPT || rc == KT_EIO || rc == KT_ENOTFOUND, "%s: get rc %d",
+            what, rc);
   kt_free(json);
   kt_engine_close(e);
 }
@@ -166,7 +166,8 @@ Test(badinput_index, damaged_xapian_tables_are_an_error_or_an_answer_never_a_cra
         size_t len = 0;
         char *b = kt_hard_read(p, &len);
         size_t at = len ? (size_t)rand() % len : 0, run = 1 + (size_t)rand() % 64;
-        for (size_t k = at; k < len && k < at + run; k++) b[k] = (char)rand();
+        for (size_t k = at; k < len && k < at + run; k++)
+          b[k] = (char)rand();
         kt_hard_write(p, b, len);
         free(b);
         snprintf(what, sizeof what, "%s noise at %zu (seed %u)", name, at, seed);
@@ -187,8 +188,8 @@ Test(badinput_index, damaged_xapian_tables_are_an_error_or_an_answer_never_a_cra
 
 Test(badinput_index, a_damaged_compiled_thesaurus_is_ecorrupt_naming_the_line) {
   char *good = kt_test_mini_index();
-  const char *bad[] = {"garbage\n", "C\tonly-two\n", "E\tbefore-any-concept\n",
-                       "X\tterm\n", "C\ta\t0.5\tl\t\t\t\nQ\tunknown\n"};
+  const char *bad[] = {"garbage\n", "C\tonly-two\n", "E\tbefore-any-concept\n", "X\tterm\n",
+                       "C\ta\t0.5\tl\t\t\t\nQ\tunknown\n"};
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
     char *idx = copy_index(good);
     char *p = kt_hard_gen_file(idx, "thesaurus.tsv");

@@ -23,7 +23,6 @@
 #define MINI KT_TEST_DATA "/catalog-mini"
 #define BASE_SERVICE MINI "/services/tyokokeilu.json"
 
-
 /* ======================================================================== */
 /* Text entry points: kt_analyze and kt_search                               */
 /* ======================================================================== */
@@ -32,26 +31,43 @@ typedef struct text_case {
   const char *name;
   const char *text;
   size_t len;
-  int rc;             /* expected status */
-  const char *msg;    /* part of the message, for failures */
+  int rc;          /* expected status */
+  const char *msg; /* part of the message, for failures */
 } text_case;
 
-#define T(name, s, rc, msg) {name, s, sizeof(s) - 1, rc, msg}
+#define T(name, s, rc, msg)                                                                        \
+  { name, s, sizeof(s) - 1, rc, msg }
 static const text_case TEXTS[] = {
     T("empty", "", KT_OK, NULL),
     T("only spaces and newlines", " \n\t\r  \n", KT_OK, NULL),
     T("only punctuation", "!!! ??? ... ,,, --- ;;; ::: ((( ))) \"\" '' «»", KT_OK, NULL),
-    T("only emoji", "\xF0\x9F\x98\x80\xF0\x9F\x8E\x89\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD \xE2\x9D\xA4\xEF\xB8\x8F", KT_OK, NULL),
-    T("emoji ZWJ family", "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7", KT_OK, NULL),
-    T("Arabic (RTL)", "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xD8\xA8\xD8\xA7\xD9\x84\xD8\xB9\xD8\xA7\xD9\x84\xD9\x85", KT_OK, NULL),
-    T("Hebrew with RTL marks", "\xE2\x80\x8F\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D\xE2\x80\x8E \xD7\xA2\xD7\x95\xD7\x9C\xD7\x9D", KT_OK, NULL),
-    T("bidi overrides around Finnish", "\xE2\x80\xAE" "palkkatuki\xE2\x80\xAC ty\xC3\xB6", KT_OK, NULL),
+    T("only emoji",
+      "\xF0\x9F\x98\x80\xF0\x9F\x8E\x89\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD \xE2\x9D\xA4\xEF\xB8\x8F",
+      KT_OK, NULL),
+    T("emoji ZWJ family",
+      "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7", KT_OK, NULL),
+    T("Arabic (RTL)",
+      "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 "
+      "\xD8\xA8\xD8\xA7\xD9\x84\xD8\xB9\xD8\xA7\xD9\x84\xD9\x85",
+      KT_OK, NULL),
+    T("Hebrew with RTL marks",
+      "\xE2\x80\x8F\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D\xE2\x80\x8E \xD7\xA2\xD7\x95\xD7\x9C\xD7\x9D",
+      KT_OK, NULL),
+    T("bidi overrides around Finnish",
+      "\xE2\x80\xAE"
+      "palkkatuki\xE2\x80\xAC ty\xC3\xB6",
+      KT_OK, NULL),
     T("combining marks only", "\xCC\x81\xCC\x81\xCC\x81\xCC\x88\xCC\x88", KT_OK, NULL),
-    T("soft hyphens and zero-width", "palk\xC2\xAD" "ka\xE2\x80\x8B" "tuki", KT_OK, NULL),
+    T("soft hyphens and zero-width",
+      "palk\xC2\xAD"
+      "ka\xE2\x80\x8B"
+      "tuki",
+      KT_OK, NULL),
     T("control characters", "\x01\x02\x1b[31mvelat\x1b[0m\x7f", KT_OK, NULL),
     T("NUL bytes inside", "velat\0ulosotto\0\0", KT_OK, NULL),
     T("only NUL bytes", "\0\0\0\0", KT_OK, NULL),
-    T("noncharacters and private use", "\xEF\xBF\xBE\xEF\xB7\x90\xEE\x80\x80 ty\xC3\xB6", KT_OK, NULL),
+    T("noncharacters and private use", "\xEF\xBF\xBE\xEF\xB7\x90\xEE\x80\x80 ty\xC3\xB6", KT_OK,
+      NULL),
     T("invalid byte 0xff", "ty\xC3\xB6 \xFF", KT_EINVAL, "byte offset 5"),
     T("lone continuation byte", "\x80 velat", KT_EINVAL, "byte offset 0"),
     T("truncated sequence at the end", "velat \xC3", KT_EINVAL, "byte offset 6"),
@@ -66,9 +82,7 @@ static const text_case TEXTS[] = {
 #undef T
 
 static kt_analyzer *an;
-static void an_setup(void) {
-  cr_assert_eq(kt_analyzer_open(&an), KT_OK, "%s", kt_error_last());
-}
+static void an_setup(void) { cr_assert_eq(kt_analyzer_open(&an), KT_OK, "%s", kt_error_last()); }
 static void an_teardown(void) { kt_analyzer_close(an); }
 
 TestSuite(badinput_text, .init = an_setup, .fini = an_teardown);
@@ -112,7 +126,8 @@ Test(badinput_text, analyze_limit_is_exact_and_a_10mb_text_is_refused_without_re
   size_t n = 10u << 20;
   char *big = malloc(n);
   memset(big, 'a', n);
-  for (size_t i = 7; i < n; i += 8) big[i] = ' ';
+  for (size_t i = 7; i < n; i += 8)
+    big[i] = ' ';
   kt_analysis *a = NULL;
   cr_assert_eq(kt_analyze(an, big, KT_MAX_QUERY_BYTES + 1, &a), KT_ETOOBIG);
   kt_hard_assert_msg("limit + 1", "65537 bytes; the limit is 65536");
@@ -131,7 +146,12 @@ Test(badinput_text, analyze_limit_is_exact_and_a_10mb_text_is_refused_without_re
  * of one combining mark, 21 000 CJK characters. Each must finish quickly. */
 Test(badinput_text, worst_case_texts_at_the_limit_finish) {
   char *s = malloc(KT_MAX_QUERY_BYTES + 4);
-  struct { const char *name; const char *unit; size_t ulen; double secs; } cases[] = {
+  struct {
+    const char *name;
+    const char *unit;
+    size_t ulen;
+    double secs;
+  } cases[] = {
       {"one 64 KB word", "a", 1, 20},
       {"a word and 32 000 combining acutes", "\xCC\x81", 2, 20},
       {"CJK without spaces", "\xE4\xB8\x80", 3, 20},
@@ -210,10 +230,14 @@ Test(badinput_search, search_gives_a_clear_answer_for_every_odd_text) {
 }
 
 Test(badinput_search, text_of_no_words_finds_nothing_and_words_behind_marks_are_found) {
-  kt_results *r = kt_test_search(seng, "\xF0\x9F\x98\x80 !!! \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D", NULL);
+  kt_results *r =
+      kt_test_search(seng, "\xF0\x9F\x98\x80 !!! \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D", NULL);
   cr_assert_eq(kt_results_count(r), 0);
   kt_results_free(r);
-  r = kt_test_search(seng, "\xE2\x80\xAEpalk\xC2\xAD" "katuki\xE2\x80\xAC", NULL);
+  r = kt_test_search(seng,
+                     "\xE2\x80\xAEpalk\xC2\xAD"
+                     "katuki\xE2\x80\xAC",
+                     NULL);
   cr_assert_gt(kt_results_count(r), 0);
   cr_assert_str_eq(kt_results_get(r, 0)->id, "palkkatuki");
   kt_results_free(r);
@@ -221,7 +245,8 @@ Test(badinput_search, text_of_no_words_finds_nothing_and_words_behind_marks_are_
 
 Test(badinput_search, the_length_limit_is_exact) {
   char *s = malloc(KT_MAX_QUERY_BYTES + 1);
-  for (size_t i = 0; i <= KT_MAX_QUERY_BYTES; i++) s[i] = "velat   "[i % 8];
+  for (size_t i = 0; i <= KT_MAX_QUERY_BYTES; i++)
+    s[i] = "velat   "[i % 8];
   kt_results *r = NULL;
   cr_assert_eq(kt_search(seng, s, KT_MAX_QUERY_BYTES + 1, NULL, &r), KT_ETOOBIG);
   kt_hard_assert_msg("limit + 1", "65537 bytes; the limit is 65536");
@@ -247,7 +272,8 @@ Test(badinput_search, null_and_odd_arguments_are_einval) {
   o.categories = (kt_strlist){nul, 1};
   cr_assert_eq(kt_search(seng, "työ", 4, &o, &r), KT_EINVAL);
   const char *many[200];
-  for (size_t i = 0; i < 200; i++) many[i] = "x";
+  for (size_t i = 0; i < 200; i++)
+    many[i] = "x";
   o.categories = (kt_strlist){many, 200};
   cr_assert_eq(kt_search(seng, "työ", 4, &o, &r), KT_ETOOBIG);
   kt_hard_assert_msg("200 filter values", "limit is 64");
@@ -268,7 +294,11 @@ Test(badinput_search, null_and_odd_arguments_are_einval) {
 
 Test(badinput_search, service_ids_that_are_not_ids_are_refused_clearly) {
   char *json = (char *)1;
-  struct { const char *id; int rc; const char *msg; } cases[] = {
+  struct {
+    const char *id;
+    int rc;
+    const char *msg;
+  } cases[] = {
       {"", KT_ENOTFOUND, "no service with id ''"},
       {"#format", KT_ENOTFOUND, "no service"},
       {"#services", KT_ENOTFOUND, "no service"},

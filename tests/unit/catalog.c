@@ -158,7 +158,8 @@ Test(catalog, contact_and_apply_are_passed_through_in_the_record) {
  * one-string array when @p array), checked by the loader. */
 static int check_with(const char *field, const char *value, bool array) {
   json_error_t err;
-  json_t *rec = json_load_file(KT_TEST_DATA "/catalog-mini/services/kotoutumiskoulutus.json", 0, &err);
+  json_t *rec =
+      json_load_file(KT_TEST_DATA "/catalog-mini/services/kotoutumiskoulutus.json", 0, &err);
   cr_assert_not_null(rec, "%s", err.text);
   json_t *v = array ? json_pack("[s]", value) : json_string(value);
   json_object_set_new(rec, field, v);
@@ -177,7 +178,10 @@ Test(catalog, the_loader_accepts_exactly_the_codes_the_schema_lists) {
   json_t *doc = json_loads(s, 0, NULL);
   kt_free(s);
   cr_assert_not_null(doc);
-  static const struct { const char *vocab, *field; bool array; } checked[] = {
+  static const struct {
+    const char *vocab, *field;
+    bool array;
+  } checked[] = {
       {"category", "category", false},
       {"target_group", "target_groups", true},
       {"delivery", "delivery", true},
@@ -252,7 +256,8 @@ static int csv_split(char *line, char **f, int max) {
       if (*p == ',') p++;
     } else {
       f[n++] = p;
-      while (*p && *p != ',') p++;
+      while (*p && *p != ',')
+        p++;
       if (*p == ',') *p++ = '\0';
     }
   }
@@ -283,7 +288,8 @@ Test(catalog, every_outline_service_exists_with_its_outline_facts) {
     cr_expect_str_eq(json_string_value(json_object_get(s, "category")), c[2], "%s: category", c[0]);
     json_t *p = json_object_get(s, "provider");
     cr_expect_str_eq(json_string_value(json_object_get(p, "name")), c[4], "%s: provider", c[0]);
-    cr_expect_str_eq(json_string_value(json_object_get(p, "type")), c[5], "%s: provider type", c[0]);
+    cr_expect_str_eq(json_string_value(json_object_get(p, "type")), c[5], "%s: provider type",
+                     c[0]);
     /* target groups: the outline's ;-list, in order */
     json_t *tg = json_object_get(s, "target_groups");
     char groups[512] = "";

@@ -26,7 +26,8 @@ static int run(char **out, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(args, sizeof args, fmt, ap);
   va_end(ap);
-  snprintf(cmd, sizeof cmd, "HOME=%s XDG_DATA_HOME= KOHTAANTO_INDEX= %s %s", home, KT_CLI_BIN, args);
+  snprintf(cmd, sizeof cmd, "HOME=%s XDG_DATA_HOME= KOHTAANTO_INDEX= %s %s", home, KT_CLI_BIN,
+           args);
   return kt_test_run(cmd, out);
 }
 
@@ -79,7 +80,8 @@ Test(cli, batch_mode_writes_a_trec_run) {
   double score, prev = 1e300;
   char last[16] = "";
   for (char *l = strtok(out, "\n"); l; l = strtok(NULL, "\n")) {
-    cr_assert_eq(sscanf(l, "%15s %3s %63s %d %lf %31s", qid, q0, id, &rank, &score, tag), 6, "%s", l);
+    cr_assert_eq(sscanf(l, "%15s %3s %63s %d %lf %31s", qid, q0, id, &rank, &score, tag), 6, "%s",
+                 l);
     cr_assert_str_eq(tag, "kohtaanto");
     if (strcmp(qid, last)) prev = 1e300;
     cr_assert_lt(score, prev, "scores not distinct: %s", l);
@@ -97,7 +99,8 @@ Test(cli, exit_codes_are_distinct) {
   cr_assert_eq(run(NULL, "search --index %s $(printf 'ty\\377') 2>/dev/null", idx), 3);
   cr_assert_eq(run(NULL, "show --index /nonexistent/kt 2>/dev/null palkkatuki"), 4);
   cr_assert_eq(run(NULL, "show --index %s ei-ole 2>/dev/null", idx), 6);
-  cr_assert_eq(run(NULL, "index --check --catalog %s/catalog-bad/bad-age 2>/dev/null", KT_TEST_DATA), 3);
+  cr_assert_eq(
+      run(NULL, "index --check --catalog %s/catalog-bad/bad-age 2>/dev/null", KT_TEST_DATA), 3);
 }
 
 Test(cli, errors_name_what_was_wrong) {
@@ -221,8 +224,9 @@ Test(cli, batch_query_ids_must_be_unique_single_words) {
     FILE *f = fopen(path, "w");
     fputs(files[i], f);
     fclose(f);
-    cr_assert_eq(run(&out, "search --index %s --queries %s --format trec 2>&1 >/dev/null", idx, path),
-                 3, "case %zu: %s", i, out);
+    cr_assert_eq(
+        run(&out, "search --index %s --queries %s --format trec 2>&1 >/dev/null", idx, path), 3,
+        "case %zu: %s", i, out);
     cr_assert(strstr(out, want[i]), "case %zu: %s", i, out);
     free(out);
   }
@@ -234,7 +238,8 @@ Test(cli, feedback_for_ids_that_are_no_service_is_bad_input) {
   char *out;
   const char *ids[] = {"'#format'", "''", "'#services'"};
   for (size_t i = 0; i < 3; i++) {
-    cr_assert_eq(run(&out, "feedback add --store %s/fb --index %s --service %s --kind useful velat 2>&1",
+    cr_assert_eq(run(&out,
+                     "feedback add --store %s/fb --index %s --service %s --kind useful velat 2>&1",
                      home, idx, ids[i]),
                  3, "%s: %s", ids[i], out);
     free(out);
@@ -248,14 +253,18 @@ Test(cli, feedback_for_ids_that_are_no_service_is_bad_input) {
  * without it (the library's messages are sanitised too, see badinput). */
 Test(cli, escape_sequences_in_paths_and_values_are_not_printed) {
   char *out;
-  cr_assert_eq(run(&out, "search --index %s --queries \"$(printf '/nonexistent/q\\033[2J\\033]0;x\\007')\" "
-                   "--format trec 2>&1", idx), 3, "%s", out);
+  cr_assert_eq(
+      run(&out,
+          "search --index %s --queries \"$(printf '/nonexistent/q\\033[2J\\033]0;x\\007')\" "
+          "--format trec 2>&1",
+          idx),
+      3, "%s", out);
   cr_assert(strstr(out, "/nonexistent/q"), "%s", out);
   cr_assert_null(strchr(out, '\033'), "an escape was printed: %s", out);
   cr_assert_null(strchr(out, '\007'), "a bell was printed: %s", out);
   free(out);
-  cr_assert_eq(run(&out, "search --index %s --category \"$(printf 'x\\033[31m')\" velat 2>&1", idx), 2,
-               "%s", out);
+  cr_assert_eq(run(&out, "search --index %s --category \"$(printf 'x\\033[31m')\" velat 2>&1", idx),
+               2, "%s", out);
   cr_assert_null(strchr(out, '\033'), "an escape was printed: %s", out);
   free(out);
 }
@@ -283,7 +292,8 @@ Test(cli, serve_and_eval_show_paths_without_escape_sequences) {
   cr_assert_eq(run(&out, "serve --index %s --feedback %s/f --port 0 2>&1", idx, bad), 6, "%s", out);
   assert_shown(out, "serve --feedback");
   free(out);
-  cr_assert_eq(run(&out, "eval --index %s --queries %s --qrels /dev/null 2>&1", idx, bad), 3, "%s", out);
+  cr_assert_eq(run(&out, "eval --index %s --queries %s --qrels /dev/null 2>&1", idx, bad), 3, "%s",
+               out);
   assert_shown(out, "eval --queries");
   free(out);
   char q[600];
@@ -292,7 +302,8 @@ Test(cli, serve_and_eval_show_paths_without_escape_sequences) {
   cr_assert_not_null(f);
   fputs("q1\tvelat kasassa\n", f);
   fclose(f);
-  cr_assert_eq(run(&out, "eval --index %s --queries %s --qrels %s 2>&1", idx, q, bad), 3, "%s", out);
+  cr_assert_eq(run(&out, "eval --index %s --queries %s --qrels %s 2>&1", idx, q, bad), 3, "%s",
+               out);
   assert_shown(out, "eval --qrels");
   free(out);
 }

@@ -20,12 +20,12 @@ static void fail_first(void) {
   cr_assert(strstr(kt_error_last(), "kt-stale-error"), "%s", kt_error_last());
 }
 
-#define CLEARS(call)                                                                       \
-  do {                                                                                     \
-    fail_first();                                                                          \
-    int rc_ = (call);                                                                      \
-    cr_assert_eq(rc_, KT_OK, "%s: %s", #call, kt_error_last());                            \
-    cr_assert_str_eq(kt_error_last(), "", "%s left the earlier failure's message", #call); \
+#define CLEARS(call)                                                                               \
+  do {                                                                                             \
+    fail_first();                                                                                  \
+    int rc_ = (call);                                                                              \
+    cr_assert_eq(rc_, KT_OK, "%s: %s", #call, kt_error_last());                                    \
+    cr_assert_str_eq(kt_error_last(), "", "%s left the earlier failure's message", #call);         \
   } while (0)
 
 Test(errors, a_successful_call_after_a_failed_one_leaves_no_message) {

@@ -25,7 +25,9 @@ static void setup(void) {
   put("q.qrels", "q1 0 good1 2\nq2 0 good2 2\nq3 0 good3 2\nq4 0 good4 2\n");
   /* 6 must-not services on 4 notes (q1's debt listed twice counts once; q4's
    * never appears in any run). */
-  put("q.notin", "# comment line\nq1\tdebt\nq1\tgamble\nq2\thomeless\nq3\tgamble\n\nq4\tviolence\nq1\tdistress\nq1\tdebt\n");
+  put("q.notin", "# comment "
+                 "line\nq1\tdebt\nq1\tgamble\nq2\thomeless\nq3\tgamble\n\nq4\tviolence\nq1\tdistres"
+                 "s\nq1\tdebt\n");
   /* Run a: q1 must-nots at ranks 1 and 5 (two hits) and 6 (outside the top
    * 5, no hit); q2 one at rank 3; q3 clean; q4 not answered at all.
    * -> 3 hits, 2 of 4 notes. */
@@ -82,7 +84,8 @@ Test(eval, notin_counts_must_not_services_in_the_top_5) {
   /* traps@5 and trap% are the last two columns of the system's line. */
   char hits[32], share[32];
   last_two(a, hits, share);
-  cr_assert(!strcmp(hits, "3") && !strcmp(share, "50.0%"), "run a: 3 hits on 50%% of notes:\n%s", out);
+  cr_assert(!strcmp(hits, "3") && !strcmp(share, "50.0%"), "run a: 3 hits on 50%% of notes:\n%s",
+            out);
   last_two(b, hits, share);
   cr_assert(!strcmp(hits, "0") && !strcmp(share, "0.0%"), "run b: no hits:\n%s", out);
   /* By type: negation q1 has 2 hits on 1 note, context 1 hit on 1 of 3 notes. */

@@ -61,8 +61,10 @@ static pid_t spawn_index(const fault *f, const char *errfile) {
   setenv("KT_FAULT_AT", num, 1);
   setenv("KT_FAULT_WHEN", f && f->after ? "after" : "before", 1);
   setenv("KT_FAULT_ACTION", f && f->stop ? "stop" : "kill", 1);
-  if (f && f->log) setenv("KT_FAULT_LOG", f->log, 1);
-  else unsetenv("KT_FAULT_LOG");
+  if (f && f->log)
+    setenv("KT_FAULT_LOG", f->log, 1);
+  else
+    unsetenv("KT_FAULT_LOG");
   FILE *o = freopen(errfile ? errfile : "/dev/null", "w", stderr);
   if (!o || !freopen("/dev/null", "w", stdout)) _exit(120);
   execl(KT_CLI_BIN, "kohtaanto", "index", "--catalog", MINI, "--index", idx, (char *)NULL);
@@ -100,7 +102,8 @@ static void clear_leftovers(void) {
 static size_t count_lines(const char *path) {
   char *s = kt_hard_read(path, NULL);
   size_t n = 0;
-  for (char *p = s; p && *p; p++) n += *p == '\n';
+  for (char *p = s; p && *p; p++)
+    n += *p == '\n';
   free(s);
   return n;
 }
@@ -136,8 +139,10 @@ Test(faults, killed_at_every_file_operation_of_a_build_and_its_switch) {
         cr_assert(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL, "%s: status %d", what, st);
         killed++;
       }
-      if (assert_serving(what, before)) moved++;
-      else kept++;
+      if (assert_serving(what, before))
+        moved++;
+      else
+        kept++;
     }
   }
   cr_assert_geq(killed, (int)nops, "the injector did not kill");

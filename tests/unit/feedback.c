@@ -42,7 +42,8 @@ static kt_feedback *open_store(const char *dir) {
   return fb;
 }
 
-static void add(kt_feedback *fb, kt_engine *e, const char *text, const char *id, int kind, int reason) {
+static void add(kt_feedback *fb, kt_engine *e, const char *text, const char *id, int kind,
+                int reason) {
   cr_assert_eq(kt_feedback_add(fb, e, text, strlen(text), id, kind, reason), KT_OK, "%s",
                kt_error_last());
 }
@@ -59,13 +60,15 @@ Test(feedback, survives_a_killed_writer_and_reopening) {
   if (pid == 0) {
     kt_feedback *fb = NULL;
     if (kt_feedback_open(&fb, dir, 0) != KT_OK) _exit(1);
-    if (kt_feedback_add(fb, e, "velat kasassa", 13, "talous-ja-velkaneuvonta", KT_FEEDBACK_REFERRED, 0))
+    if (kt_feedback_add(fb, e, "velat kasassa", 13, "talous-ja-velkaneuvonta", KT_FEEDBACK_REFERRED,
+                        0))
       _exit(2);
     raise(SIGKILL); /* no close, no exit handlers */
   }
   int st = 0;
   waitpid(pid, &st, 0);
-  cr_assert(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL, "the writer did not get as far as the kill");
+  cr_assert(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL,
+            "the writer did not get as far as the kill");
   kt_feedback *fb = open_store(dir);
   cr_assert_eq(kt_feedback_count(fb), 1);
   kt_feedback_close(fb);
@@ -92,10 +95,11 @@ Test(feedback, stores_no_word_of_the_need_outside_the_catalogue_vocabulary) {
   data = malloc((size_t)size);
   cr_assert_eq(fread(data, 1, (size_t)size, f), (size_t)size);
   fclose(f);
-  const char *never[] = {"Matti", "matti", "Virtanen", "virtanen", "010190", "123M", "0401234567",
-                         "Zorblax", "zorblax", "xyzzy", "soitti"};
+  const char *never[] = {"Matti",      "matti",   "Virtanen", "virtanen", "010190", "123M",
+                         "0401234567", "Zorblax", "zorblax",  "xyzzy",    "soitti"};
   for (size_t i = 0; i < sizeof never / sizeof *never; i++)
-    cr_assert_null(memmem(data, (size_t)size, never[i], strlen(never[i])), "'%s' is stored", never[i]);
+    cr_assert_null(memmem(data, (size_t)size, never[i], strlen(never[i])), "'%s' is stored",
+                   never[i]);
   /* What is stored: the need's catalogue vocabulary and concepts. */
   cr_assert_not_null(memmem(data, (size_t)size, "w:ulosotto", 10), "the features are not stored");
   cr_assert_not_null(memmem(data, (size_t)size, "c:", 2));
@@ -106,7 +110,8 @@ Test(feedback, a_flood_cannot_lift_a_service_above_an_exact_name_match) {
   char *dir = kt_test_tmpdir();
   kt_engine *e = open_engine();
   kt_feedback *fb = open_store(dir);
-  for (int i = 0; i < 200; i++) add(fb, e, "starttiraha", "uusyrityskeskukset-uusimaa", KT_FEEDBACK_REFERRED, 0);
+  for (int i = 0; i < 200; i++)
+    add(fb, e, "starttiraha", "uusyrityskeskukset-uusimaa", KT_FEEDBACK_REFERRED, 0);
   kt_engine_set_feedback(e, fb);
   kt_results *r = kt_test_search(e, "starttiraha", NULL);
   cr_assert_eq(kt_test_rank(r, "starttiraha"), 0, "first was %s", kt_results_get(r, 0)->id);
@@ -116,7 +121,8 @@ Test(feedback, a_flood_cannot_lift_a_service_above_an_exact_name_match) {
   for (size_t k = 0; k < x->effect_count; k++) {
     if (strcmp(x->effects[k].signal, "palaute")) continue;
     lifted = true;
-    cr_assert_leq(x->effects[k].factor, 1.3 + 1e-9, "lift %.3f is over the bound", x->effects[k].factor);
+    cr_assert_leq(x->effects[k].factor, 1.3 + 1e-9, "lift %.3f is over the bound",
+                  x->effects[k].factor);
   }
   cr_assert(lifted, "200 referrals did not lift it at all");
   kt_results_free(r);
@@ -162,7 +168,8 @@ Test(feedback, old_events_expire_and_a_wipe_removes_everything) {
   kt_feedback *fb = open_store(dir);
   long long now = (long long)time(NULL);
   cr_assert_eq(kt__feedback_add_at(fb, e, "velat", 5, "takuusaatio", KT_FEEDBACK_USEFUL, 0,
-                                   now - 400LL * 86400), KT_OK);
+                                   now - 400LL * 86400),
+               KT_OK);
   add(fb, e, "velat", "takuusaatio", KT_FEEDBACK_USEFUL, 0);
   cr_assert_eq(kt_feedback_count(fb), 2);
   kt_feedback_close(fb);
@@ -195,8 +202,10 @@ Test(feedback, a_removed_services_events_are_kept_but_unused) {
   add(fb, e, "velat kasassa", "takuusaatio", KT_FEEDBACK_REFERRED, 0);
   kt_engine_close(e);
   /* The service leaves the catalogue; the index is rebuilt. */
-  snprintf(cmd, sizeof cmd, "rm %s/services/takuusaatio.json && sed -i 's/\"takuusaatio\",\\? *//; "
-           "s/, *\"takuusaatio\"//' %s/services/*.json", cat, cat);
+  snprintf(cmd, sizeof cmd,
+           "rm %s/services/takuusaatio.json && sed -i 's/\"takuusaatio\",\\? *//; "
+           "s/, *\"takuusaatio\"//' %s/services/*.json",
+           cat, cat);
   cr_assert_eq(system(cmd), 0);
   cr_assert_eq(kt_index_build(cat, idx, NULL, NULL), KT_OK, "%s", kt_error_last());
   cr_assert_eq(kt_engine_open(&e, idx), KT_OK);
@@ -224,7 +233,8 @@ Test(feedback, referrals_for_one_text_lift_the_service_for_another_text_of_the_s
   const char *test = "paljon velkaa ja maksuhäiriömerkintä, ei tiedä mistä aloittaa";
   const char *id = "takuusaatio";
   kt_results *before = kt_test_search(e, test, NULL);
-  for (int i = 0; i < 5; i++) add(fb, e, train, id, KT_FEEDBACK_REFERRED, 0);
+  for (int i = 0; i < 5; i++)
+    add(fb, e, train, id, KT_FEEDBACK_REFERRED, 0);
   kt_engine_set_feedback(e, fb);
   kt_results *after = kt_test_search(e, test, NULL);
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
@@ -252,12 +262,14 @@ Test(feedback, rejects_bad_marks_with_clear_errors) {
   char *dir = kt_test_tmpdir();
   kt_engine *e = open_engine();
   kt_feedback *fb = open_store(dir);
-  cr_assert_eq(kt_feedback_add(fb, e, "x", 1, "no-such-service", KT_FEEDBACK_REFERRED, 0), KT_ENOTFOUND);
+  cr_assert_eq(kt_feedback_add(fb, e, "x", 1, "no-such-service", KT_FEEDBACK_REFERRED, 0),
+               KT_ENOTFOUND);
   cr_assert(strstr(kt_error_last(), "no-such-service"));
   cr_assert_eq(kt_feedback_add(fb, e, "x", 1, "takuusaatio", 9, 0), KT_EINVAL);
   cr_assert_eq(kt_feedback_add(fb, e, "x", 1, "takuusaatio", KT_FEEDBACK_REFERRED, KT_REASON_AREA),
                KT_EINVAL);
-  cr_assert_eq(kt_feedback_add(fb, e, "\xff\xfe", 2, "takuusaatio", KT_FEEDBACK_USEFUL, 0), KT_EINVAL);
+  cr_assert_eq(kt_feedback_add(fb, e, "\xff\xfe", 2, "takuusaatio", KT_FEEDBACK_USEFUL, 0),
+               KT_EINVAL);
   cr_assert_eq(kt_feedback_count(fb), 0);
   kt_feedback_close(fb);
   kt_engine_close(e);
@@ -293,12 +305,15 @@ Test(feedback, events_of_the_same_second_and_pid_never_overwrite_each_other) {
   kt_feedback *a = open_store(dir), *b = open_store(dir);
   long long when = (long long)time(NULL);
   for (int i = 0; i < 5; i++) {
-    cr_assert_eq(kt__feedback_add_at(a, e, "velat", 5, "takuusaatio", KT_FEEDBACK_USEFUL, 0, when), KT_OK);
-    cr_assert_eq(kt__feedback_add_at(b, e, "velat", 5, "takuusaatio", KT_FEEDBACK_USEFUL, 0, when), KT_OK);
+    cr_assert_eq(kt__feedback_add_at(a, e, "velat", 5, "takuusaatio", KT_FEEDBACK_USEFUL, 0, when),
+                 KT_OK);
+    cr_assert_eq(kt__feedback_add_at(b, e, "velat", 5, "takuusaatio", KT_FEEDBACK_USEFUL, 0, when),
+                 KT_OK);
   }
   /* Out of time order too: an event of yesterday after today's. */
-  cr_assert_eq(kt__feedback_add_at(a, e, "velat", 5, "takuusaatio", KT_FEEDBACK_USEFUL, 0,
-                                   when - 86400), KT_OK);
+  cr_assert_eq(
+      kt__feedback_add_at(a, e, "velat", 5, "takuusaatio", KT_FEEDBACK_USEFUL, 0, when - 86400),
+      KT_OK);
   kt_feedback_close(a);
   kt_feedback_close(b);
   kt_feedback *c = open_store(dir);
@@ -312,12 +327,13 @@ Test(feedback, events_of_the_same_second_and_pid_never_overwrite_each_other) {
 static int nospace_cli(const char *dir, const char *sub, char **out) {
   const char *asan = getenv("ASAN_OPTIONS");
   char *cmd = NULL;
-  cr_assert_geq(asprintf(&cmd,
-                         "LD_PRELOAD=%s KT_NOSPACE_DIR=%s ASAN_OPTIONS=%s%sverify_asan_link_order=0 "
-                         "KOHTAANTO_FEEDBACK=%s KOHTAANTO_INDEX=%s %s feedback %s 2>&1",
-                         KT_NOSPACE_LIB, dir, asan ? asan : "", asan ? ":" : "", dir,
-                         getenv(INDEX_ENV), KT_CLI_BIN, sub),
-                0);
+  cr_assert_geq(
+      asprintf(&cmd,
+               "LD_PRELOAD=%s KT_NOSPACE_DIR=%s ASAN_OPTIONS=%s%sverify_asan_link_order=0 "
+               "KOHTAANTO_FEEDBACK=%s KOHTAANTO_INDEX=%s %s feedback %s 2>&1",
+               KT_NOSPACE_LIB, dir, asan ? asan : "", asan ? ":" : "", dir, getenv(INDEX_ENV),
+               KT_CLI_BIN, sub),
+      0);
   int rc = kt_test_run(cmd, out);
   free(cmd);
   return rc;
@@ -332,7 +348,8 @@ Test(feedback, readers_delete_nothing_and_see_other_writers) {
   kt_feedback *server = open_store(dir);
   long long now = (long long)time(NULL);
   cr_assert_eq(kt__feedback_add_at(server, e, "velat", 5, "takuusaatio", KT_FEEDBACK_USEFUL, 0,
-                                   now - 10LL * 86400), KT_OK);
+                                   now - 10LL * 86400),
+               KT_OK);
   kt_feedback *ro = NULL;
   cr_assert_eq(kt_feedback_open(&ro, dir, 1), KT_OK);
   cr_assert_eq(kt_feedback_count(ro), 0, "a 10-day-old event is outside a 1-day retention");
@@ -378,8 +395,8 @@ Test(feedback, names_at_the_start_of_a_sentence_are_not_stored) {
   char *data = malloc((size_t)size);
   cr_assert_eq(fread(data, 1, (size_t)size, f), (size_t)size);
   fclose(f);
-  const char *never[] = {"w:anna", "w:antaa", "w:kallio", "w:toivo", "w:toivoa", "w:lahja",
-                         "w:tuuli", "w:tuulla", "w:usko", "w:uskoa", "w:koski", "w:koskea"};
+  const char *never[] = {"w:anna",  "w:antaa",  "w:kallio", "w:toivo", "w:toivoa", "w:lahja",
+                         "w:tuuli", "w:tuulla", "w:usko",   "w:uskoa", "w:koski",  "w:koskea"};
   for (size_t i = 0; i < sizeof never / sizeof *never; i++) {
     const char *p = memmem(data, (size_t)size, never[i], strlen(never[i]));
     /* "w:toivo" must not match as a prefix of a longer feature either. */
@@ -407,7 +424,8 @@ static void write_events(const char *dir, long n, const char *service, long long
   char val[256];
   for (long i = 1; i <= n; i++) {
     unsigned char key[8];
-    for (int j = 7, v = 0; j >= 0; j--, v += 8) key[j] = (unsigned char)((unsigned long)i >> v);
+    for (int j = 7, v = 0; j >= 0; j--, v += 8)
+      key[j] = (unsigned char)((unsigned long)i >> v);
     int len = snprintf(val, sizeof val, "1\t%lld\t%s\t1\t0\tc:velat w:velka w:ulosotto g:nuoret",
                        i % 2 ? when : (long long)time(NULL), service);
     MDB_val k = {sizeof key, key}, d = {(size_t)len, val};
@@ -434,7 +452,8 @@ static char *read_whole(const char *path, size_t *len) {
   FILE *m = open_memstream(&b, &cap);
   char chunk[65536];
   size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) fwrite(chunk, 1, n, m);
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    fwrite(chunk, 1, n, m);
   fclose(f);
   fclose(m);
   *len = cap;
@@ -538,7 +557,8 @@ Test(feedback, read_only_commands_leave_the_store_byte_for_byte) {
   for (size_t i = 0; i < sizeof subs / sizeof *subs; i++) {
     char *cmd = NULL, *out = NULL;
     cr_assert_geq(asprintf(&cmd, "KOHTAANTO_INDEX=%s %s feedback %s --store %s 2>&1",
-                           getenv(INDEX_ENV), KT_CLI_BIN, subs[i], dir), 0);
+                           getenv(INDEX_ENV), KT_CLI_BIN, subs[i], dir),
+                  0);
     int rc = kt_test_run(cmd, &out);
     cr_assert_eq(rc, 0, "%s: %s", cmd, out);
     char *after = read_whole(path, &len1);

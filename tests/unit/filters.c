@@ -403,7 +403,8 @@ static json_t *listed_ids(const kt_browse_filter *bf) {
   json_t *x;
   json_array_foreach(json_object_get(doc, "services"), i, x)
       json_object_set_new(ids, json_string_value(json_object_get(x, "id")), json_true());
-  cr_assert_eq(json_integer_value(json_object_get(doc, "count")), (json_int_t)json_object_size(ids));
+  cr_assert_eq(json_integer_value(json_object_get(doc, "count")),
+               (json_int_t)json_object_size(ids));
   json_decref(doc);
   return ids;
 }
@@ -429,7 +430,8 @@ Test(filters, the_listing_filters_as_a_search_does) {
     cr_assert_gt(json_object_size(ids), 0, "case %d keeps some", i);
     /* Every service a filtered search matches is listed with the filter,
      * and none the same search leaves out while matching it unfiltered. */
-    kt_results *with = all_matches(os[i]), *without = all_matches((kt_search_options)KT_SEARCH_OPTIONS_INIT);
+    kt_results *with = all_matches(os[i]),
+               *without = all_matches((kt_search_options)KT_SEARCH_OPTIONS_INIT);
     json_t *kept = json_object();
     for (size_t k = 0; k < kt_results_count(with); k++) {
       cr_assert(json_object_get(ids, kt_results_get(with, k)->id), "case %d: %s", i,

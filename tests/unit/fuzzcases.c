@@ -38,8 +38,10 @@ Test(fuzzcases, catalogue_messages_cut_at_their_limit_stay_utf8) {
     kt__buf b;
     kt__buf_init(&b, 1 << 16);
     kt__buf_adds(&b, "{\"id\": \"");
-    for (int i = 0; i < shift; i++) kt__buf_adds(&b, "x");
-    for (int i = 0; i < 600; i++) kt__buf_adds(&b, i % 3 ? "\xC3\xA4" : "\xE2\x82\xAC");
+    for (int i = 0; i < shift; i++)
+      kt__buf_adds(&b, "x");
+    for (int i = 0; i < 600; i++)
+      kt__buf_adds(&b, i % 3 ? "\xC3\xA4" : "\xE2\x82\xAC");
     kt__buf_adds(&b, "\"}");
     cr_assert_eq(parse(b.data, b.len, &errs), KT_ECATALOG);
     cr_assert(kt__utf8_valid(errs.data, errs.len, NULL), "shift %d: not UTF-8", shift);
@@ -54,8 +56,10 @@ Test(fuzzcases, the_last_error_message_cut_at_its_cap_stays_utf8) {
   char *big = malloc(3 * 5000 + 8);
   for (int shift = 0; shift < 3; shift++) {
     size_t n = 0;
-    for (int i = 0; i < shift; i++) big[n++] = 'x';
-    for (int i = 0; i < 5000; i++) n += (size_t)sprintf(big + n, "\xE2\x82\xAC");
+    for (int i = 0; i < shift; i++)
+      big[n++] = 'x';
+    for (int i = 0; i < 5000; i++)
+      n += (size_t)sprintf(big + n, "\xE2\x82\xAC");
     kt__err(KT_EINVAL, "%s", big);
     const char *m = kt_error_last();
     cr_assert_gt(strlen(m), 8000);
@@ -98,7 +102,8 @@ Test(fuzzcases, long_keys_in_field_names_stay_utf8) {
     kt__buf b;
     kt__buf_init(&b, 1 << 16);
     kt__buf_adds(&b, shift ? "{\"keywords\": {\"x" : "{\"name\": {\"");
-    for (int i = 0; i < 100; i++) kt__buf_adds(&b, "\xC3\xA4");
+    for (int i = 0; i < 100; i++)
+      kt__buf_adds(&b, "\xC3\xA4");
     kt__buf_adds(&b, shift ? "\": [\"a\"], \"fi\": [\"b\"]}}" : "\": \"x\", \"fi\": \"y\"}}");
     cr_assert_eq(parse(b.data, b.len, &errs), KT_ECATALOG);
     cr_assert(strstr(errs.data, "unknown language"), "%s", errs.data);

@@ -173,7 +173,8 @@ int kt_hard_unprivileged(kt_hard_fn fn, void *ud, char *msg, size_t cap) {
   char buf[8192];
   size_t n = 0;
   ssize_t k;
-  while ((k = read(p[0], buf + n, sizeof buf - 1 - n)) > 0) n += (size_t)k;
+  while ((k = read(p[0], buf + n, sizeof buf - 1 - n)) > 0)
+    n += (size_t)k;
   buf[n] = '\0';
   close(p[0]);
   int st;

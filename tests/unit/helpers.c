@@ -56,11 +56,17 @@ int kt_test_run(const char *cmd, char **out) {
   char *b = malloc(cap + 1);
   while ((n = fread(b + len, 1, cap - len, p)) > 0) {
     len += n;
-    if (len == cap) { cap *= 2; b = realloc(b, cap + 1); }
+    if (len == cap) {
+      cap *= 2;
+      b = realloc(b, cap + 1);
+    }
   }
   b[len] = '\0';
   int st = pclose(p);
-  if (out) *out = b; else free(b);
+  if (out)
+    *out = b;
+  else
+    free(b);
   return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 

@@ -40,7 +40,8 @@ Test(index, umlautless_need_finds_the_service) {
 }
 
 Test(index, debts_need_finds_debt_advice_first) {
-  kt_results *r = kt_test_search(eng, "Velkoja kertynyt, velat ulosotossa ja talous sekaisin", NULL);
+  kt_results *r =
+      kt_test_search(eng, "Velkoja kertynyt, velat ulosotossa ja talous sekaisin", NULL);
   cr_assert_gt(kt_results_count(r), 0);
   cr_assert_str_eq(kt_results_get(r, 0)->id, "talous-ja-velkaneuvonta");
   kt_results_free(r);
@@ -81,7 +82,8 @@ static void assert_all(kt_results *r, const char *const *allowed, size_t n) {
   for (size_t i = 0; i < kt_results_count(r); i++) {
     const char *id = kt_results_get(r, i)->id;
     bool ok = false;
-    for (size_t k = 0; k < n; k++) ok |= !strcmp(id, allowed[k]);
+    for (size_t k = 0; k < n; k++)
+      ok |= !strcmp(id, allowed[k]);
     cr_assert(ok, "%s should have been filtered out", id);
   }
 }

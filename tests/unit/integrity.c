@@ -176,9 +176,9 @@ Test(integrity, lmdb_meta_pages_with_impossible_roots_are_refused_not_an_abort) 
       cr_assert_geq(fd, 0);
       uint32_t psize = 0;
       cr_assert_eq(pread(fd, &psize, 4, 16 + 24), 4);
-      cr_assert_eq(pwrite(fd, &cases[i].value, (size_t)cases[i].width,
-                          (off_t)(meta * psize + cases[i].off)),
-                   cases[i].width);
+      cr_assert_eq(
+          pwrite(fd, &cases[i].value, (size_t)cases[i].width, (off_t)(meta * psize + cases[i].off)),
+          cases[i].width);
       close(fd);
       char *g = gen_dir(idx);
       cr_assert_eq(kt__manifest_write(g), KT_OK); /* only the meta check can see it */

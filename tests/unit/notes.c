@@ -37,7 +37,8 @@ static bool in_top(const char *note, size_t k, const char *const *ids) {
   kt_results *r = kt_test_search(e, note, NULL);
   bool hit = false;
   for (size_t i = 0; i < k && i < kt_results_count(r); i++)
-    for (size_t j = 0; ids[j]; j++) hit |= !strcmp(kt_results_get(r, i)->id, ids[j]);
+    for (size_t j = 0; ids[j]; j++)
+      hit |= !strcmp(kt_results_get(r, i)->id, ids[j]);
   kt_results_free(r);
   return hit;
 }
@@ -59,8 +60,8 @@ static bool finds_need(const char *note, const char *label) {
   return hit;
 }
 
-static const char *const DEBT[] = {"talous-ja-velkaneuvonta", "ulosotto-neuvonta", "velkajarjestely",
-                                   "takuusaatio", NULL};
+static const char *const DEBT[] = {"talous-ja-velkaneuvonta", "ulosotto-neuvonta",
+                                   "velkajarjestely", "takuusaatio", NULL};
 static const char *const MENTAL[] = {"kela-kuntoutuspsykoterapia", "lyhytterapia-helsinki",
                                      "mielenterveystalo-nettiterapiat", "mieppi", NULL};
 
@@ -68,7 +69,8 @@ Test(notes, a_denied_problem_finds_nothing) {
   cr_assert(in_top("on velkoja ja ulosottoa, etsii varastotöitä", 5, DEBT), "control");
   cr_assert_not(in_top("ei ole velkoja eikä ulosottoa, etsii varastotöitä", 5, DEBT));
   cr_assert(in_top("masennusta, hakee siivousalalle", 6, MENTAL), "control");
-  cr_assert_not(in_top("ei masennusta tai muita mielenterveysongelmia, hakee siivousalalle", 6, MENTAL));
+  cr_assert_not(
+      in_top("ei masennusta tai muita mielenterveysongelmia, hakee siivousalalle", 6, MENTAL));
 }
 
 Test(notes, a_lack_is_the_need) {
@@ -116,20 +118,23 @@ Test(notes, one_rare_word_does_not_carry_a_result) {
   cr_assert_geq(k, 0);
   const kt_result *x = kt_results_get(r, (size_t)k);
   bool said = false;
-  for (size_t i = 0; i < x->effect_count; i++) said |= strstr(x->effects[i].signal, "yksittäinen sana") != NULL;
+  for (size_t i = 0; i < x->effect_count; i++)
+    said |= strstr(x->effects[i].signal, "yksittäinen sana") != NULL;
   cr_assert(said, "the effect should be explained");
   kt_results_free(r);
 }
 
 Test(notes, the_goal_outranks_the_past) {
   const char *note = "ollut 8 v siivoojana, nyt haluaa kouluttautua lähihoitajaksi";
-  cr_assert_lt(rank_of(note, "lahihoitaja-aikuiskoulutus"), rank_of(note, "laitoshuoltaja-puhtausala"));
+  cr_assert_lt(rank_of(note, "lahihoitaja-aikuiskoulutus"),
+               rank_of(note, "laitoshuoltaja-puhtausala"));
   cr_assert_eq(rank_of(note, "lahihoitaja-aikuiskoulutus"), 0);
   /* The explanation says which role the matched words had. */
   kt_results *r = kt_test_search(e, note, NULL);
   const kt_result *x = kt_results_get(r, 0);
   bool goal = false;
-  for (size_t k = 0; k < x->match_count; k++) goal |= x->matches[k].role == KT_ROLE_GOAL;
+  for (size_t k = 0; k < x->match_count; k++)
+    goal |= x->matches[k].role == KT_ROLE_GOAL;
   cr_assert(goal, "the top result's matches should be marked as the goal");
   kt_results_free(r);
   /* Control: read as the present, the past job ranks higher than it does now. */
@@ -154,7 +159,8 @@ Test(notes, the_old_field_gives_way_to_a_vague_goal) {
   cr_assert_geq(k, 0);
   const kt_result *x = kt_results_get(r, (size_t)k);
   bool said = false;
-  for (size_t i = 0; i < x->effect_count; i++) said |= !strcmp(x->effects[i].signal, "tausta");
+  for (size_t i = 0; i < x->effect_count; i++)
+    said |= !strcmp(x->effects[i].signal, "tausta");
   cr_assert(said, "the demotion should be explained");
   kt_results_free(r);
   /* Control: without the demotion the old field is first. */
@@ -197,7 +203,8 @@ Test(notes, matches_on_compound_parts_alone_are_marked_weak) {
   cr_assert(strstr(x->weak, "yhdyssanan osia"), "%s", x->weak);
   char *json = NULL;
   cr_assert_eq(kt_results_json(r, &json), KT_OK);
-  cr_assert(strstr(json, "\"weak\"") && strstr(json, "heikko osuma: vain yhdyssanan osia"), "%s", json);
+  cr_assert(strstr(json, "\"weak\"") && strstr(json, "heikko osuma: vain yhdyssanan osia"), "%s",
+            json);
   free(json);
   cr_assert_null(kt_results_get(r, 0)->weak, "the best result is never weak");
   int k = kt_test_rank(r, "sahkotyoturvallisuuskortti");
@@ -219,7 +226,8 @@ Test(notes, a_service_for_immigrants_needs_a_sign_of_one) {
   cr_assert_gt(rank_of(note, "kotoutumiskoulutus-lastenhoidolla"), 1);
   /* With a sign of migration it stays near the top. */
   cr_assert_lt(rank_of("muutti Suomeen 2018, kotiäitinä 5 vuotta, haluaa takaisin töihin",
-                       "kotoutumiskoulutus-lastenhoidolla"), 3);
+                       "kotoutumiskoulutus-lastenhoidolla"),
+               3);
   /* Control: without the demotion it is first. */
   cr_assert_eq(kt_engine_set_param(e, "demote_migrant_only", 1.0), KT_OK);
   cr_assert_eq(rank_of(note, "kotoutumiskoulutus-lastenhoidolla"), 0, "control");

@@ -55,7 +55,7 @@ Test(oom, every_allocation_failure_of_a_search_sets_its_message) {
     if (rc == KT_OK) {
       kt_results_free(r);
       if (!failed) break; /* the search needs fewer than n allocations: all tried */
-      continue;          /* a failure the search could do without */
+      continue;           /* a failure the search could do without */
     }
     cr_assert_eq(rc, KT_ENOMEM, "allocation %ld: %s (%s)", n, kt_strerror(rc), kt_error_last());
     cr_assert_null(strstr(kt_error_last(), "stale"), "allocation %ld left a stale message", n);

@@ -69,7 +69,8 @@ Test(ranking, thesaurus_bridges_client_words_to_service_words) {
   /* The explanation names the concept the client words found. */
   const kt_result *x = kt_results_get(with, (size_t)rw);
   bool concept = false;
-  for (size_t k = 0; k < x->match_count; k++) concept |= x->matches[k].concept != NULL;
+  for (size_t k = 0; k < x->match_count; k++)
+  concept |= x->matches[k].concept != NULL;
   cr_assert(concept, "no match came through a concept");
   cr_assert(kt_results_need_count(with) > 0);
   kt_results_free(with);
@@ -98,7 +99,8 @@ Test(ranking, age_signal_demotes_services_the_client_is_too_young_for) {
   cr_assert_eq(s->span.start, 0);
   const kt_result *first = kt_results_get(r, 0);
   cr_assert_not_null(first);
-  cr_assert(strcmp(first->id, "tyonhakuvalmennus-55-plus") && strcmp(first->id, "tyollistamistuki-55"),
+  cr_assert(strcmp(first->id, "tyonhakuvalmennus-55-plus") &&
+                strcmp(first->id, "tyollistamistuki-55"),
             "a 55+ service is first for a 19-year-old");
   const kt_result *old = result(r, "tyonhakuvalmennus-55-plus");
   cr_assert_not_null(old, "the 55+ service is not among 100 results");
@@ -133,7 +135,8 @@ Test(ranking, no_finnish_demotes_services_that_require_b1) {
   const kt_effect *d = demotion(b1);
   cr_assert_not_null(d);
   cr_assert(strstr(d->reason, "B1"), "reason: %s", d->reason);
-  cr_assert_neq(kt_test_rank(r, "tyonhakuvalmennus"), 0, "a B1 service is first for a client with no Finnish");
+  cr_assert_neq(kt_test_rank(r, "tyonhakuvalmennus"), 0,
+                "a B1 service is first for a client with no Finnish");
   kt_results_free(r);
   kt_engine_close(e);
 }
@@ -154,7 +157,8 @@ Test(ranking, negated_wish_does_not_count_as_the_wish) {
   for (size_t i = 0; i < kt_results_count(neg); i++) {
     const kt_result *x = kt_results_get(neg, i);
     for (size_t k = 0; k < x->match_count; k++)
-      cr_assert_null(strstr(x->matches[k].word, "oppisopimukseen"), "%s matched the negated word", x->id);
+      cr_assert_null(strstr(x->matches[k].word, "oppisopimukseen"), "%s matched the negated word",
+                     x->id);
   }
   cr_assert_neq(kt_test_rank(pos, "oppisopimuskoulutus"), -1, "the wish did not find the service");
   kt_results_free(neg);
@@ -173,7 +177,8 @@ Test(ranking, no_finnish_is_not_read_as_speaking_finnish) {
   cr_assert_not_null(first);
   bool for_immigrants = false;
   for (size_t k = 0; k < first->effect_count; k++)
-    for_immigrants |= first->effects[k].factor > 1 && strstr(first->effects[k].reason, "maahanmuuttaj");
+    for_immigrants |=
+        first->effects[k].factor > 1 && strstr(first->effects[k].reason, "maahanmuuttaj");
   cr_assert(for_immigrants, "first was %s", first->id);
   kt_results_free(r);
   kt_engine_close(e);
@@ -226,8 +231,8 @@ Test(ranking, typo_in_a_long_word_matches_without_correcting_valid_words) {
   for (size_t i = 0; i < kt_results_count(with); i++) {
     const kt_result *x = kt_results_get(with, i);
     for (size_t k = 0; k < x->match_count; k++)
-      typo |= !x->matches[k].concept && !strcmp(x->matches[k].word, "kuntoutuksesa") &&
-              !strcmp(x->matches[k].term, "kuntoutus");
+    typo |= !x->matches[k].concept && !strcmp(x->matches[k].word, "kuntoutuksesa") &&
+            !strcmp(x->matches[k].term, "kuntoutus");
   }
   cr_assert(typo, "the misspelt word matched nothing");
   for (size_t i = 0; i < kt_results_count(without); i++) {
@@ -265,7 +270,8 @@ Test(ranking, snippet_marks_the_matched_words) {
   for (size_t k = 0; k < x->highlight_count; k++) {
     const kt_span *h = &x->highlights[k];
     cr_assert(h->start < h->end && h->end <= len);
-    if (k) cr_assert_geq(h->start, x->highlights[k - 1].end, "highlights overlap or are out of order");
+    if (k)
+      cr_assert_geq(h->start, x->highlights[k - 1].end, "highlights overlap or are out of order");
   }
   bool found = false;
   for (size_t k = 0; k < x->highlight_count; k++) {
@@ -315,7 +321,8 @@ static size_t distinct_needs(const kt_results *r, size_t top) {
   for (size_t i = 0; i < top && i < kt_results_count(r); i++) {
     int need = kt_results_get(r, i)->need;
     bool dup = need < 0;
-    for (size_t k = 0; k < n && !dup; k++) dup = seen[k] == need;
+    for (size_t k = 0; k < n && !dup; k++)
+      dup = seen[k] == need;
     if (!dup && n < 64) seen[n++] = need;
   }
   return n;
@@ -327,8 +334,8 @@ Test(ranking, spreading_covers_more_needs_of_a_long_note) {
   const char *note = "masentunut, ei jaksa, ahdistus, uupumus, mielenterveys ja velat kasassa";
   kt_results *plain = search_flags(e, note, 0);
   kt_results *spread = search_flags(e, note, KT_SEARCH_DIVERSIFY);
-  cr_assert_gt(distinct_needs(spread, 5), distinct_needs(plain, 5), "spreading covered no more needs (%zu)",
-               distinct_needs(plain, 5));
+  cr_assert_gt(distinct_needs(spread, 5), distinct_needs(plain, 5),
+               "spreading covered no more needs (%zu)", distinct_needs(plain, 5));
   kt_results_free(plain);
   kt_results_free(spread);
   kt_engine_close(e);
@@ -345,8 +352,8 @@ Test(ranking, json_carries_explanations_signals_and_needs) {
   json_t *res = json_object_get(doc, "results");
   cr_assert(json_is_array(res) && json_array_size(res) == kt_results_count(r));
   json_t *first = json_array_get(res, 0);
-  const char *keys[] = {"rank", "id", "name", "provider", "summary", "score", "matches",
-                        "snippet", "highlights", "effects", "need"};
+  const char *keys[] = {"rank",    "id",      "name",       "provider", "summary", "score",
+                        "matches", "snippet", "highlights", "effects",  "need"};
   for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
     cr_assert(json_object_get(first, keys[k]) != NULL, "result has no '%s'", keys[k]);
   cr_assert_eq(json_array_size(json_object_get(doc, "signals")), kt_results_signal_count(r));

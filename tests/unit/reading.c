@@ -46,8 +46,9 @@ static bool generic(const char *text, const char *word) {
   return g;
 }
 
-#define ROLE(text, word, want) \
-  cr_assert_eq(role_of(text, word), want, "'%s' in '%s': role %d, expected %d", word, text, role_of(text, word), want)
+#define ROLE(text, word, want)                                                                     \
+  cr_assert_eq(role_of(text, word), want, "'%s' in '%s': role %d, expected %d", word, text,        \
+               role_of(text, word), want)
 
 Test(reading, the_past_is_background_and_the_wish_is_the_goal) {
   const char *n = "ollut 5 v kaupan kassalla, nyt haluaa lähihoitajaksi";

@@ -56,7 +56,8 @@ static unsigned free_port(void) {
 
 static bool port_open(unsigned port) {
   int s = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port),
+  struct sockaddr_in a = {.sin_family = AF_INET,
+                          .sin_port = htons((uint16_t)port),
                           .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
   bool ok = connect(s, (struct sockaddr *)&a, sizeof a) == 0;
   close(s);
@@ -76,7 +77,8 @@ static pid_t serve(const char *path, unsigned port) {
            (char *)NULL);
     _exit(127);
   }
-  for (int i = 0; i < 100 && !port_open(port); i++) usleep(50000);
+  for (int i = 0; i < 100 && !port_open(port); i++)
+    usleep(50000);
   cr_assert(port_open(port), "xapian-tcpsrv did not start on port %u", port);
   return pid;
 }
@@ -113,7 +115,8 @@ Test(shards, remote_shards_answer_as_the_single_index) {
   snprintf(p0, sizeof p0, "%s/shards/0", gen);
   snprintf(p1, sizeof p1, "%s/shards/1", gen);
   unsigned port0 = free_port(), port1 = free_port();
-  while (port1 == port0) port1 = free_port();
+  while (port1 == port0)
+    port1 = free_port();
   pid_t s0 = serve(p0, port0), s1 = serve(p1, port1);
   snprintf(conf, sizeof conf, "%s/shards.conf", sharded);
   FILE *f = fopen(conf, "w");
@@ -158,7 +161,8 @@ Test(shards, a_shard_that_stops_answering_is_an_error_not_a_zero) {
   snprintf(p0, sizeof p0, "%s/shards/0", gen);
   snprintf(p1, sizeof p1, "%s/shards/1", gen);
   unsigned port0 = free_port(), port1 = free_port();
-  while (port1 == port0) port1 = free_port();
+  while (port1 == port0)
+    port1 = free_port();
   pid_t s0 = serve(p0, port0), s1 = serve(p1, port1);
   snprintf(conf, sizeof conf, "%s/shards.conf", sharded);
   FILE *f = fopen(conf, "w");
@@ -237,7 +241,8 @@ Test(shards, the_eval_terms_live_beside_the_index_and_change_no_ranking) {
     cr_assert_eq(kt_search(b, QUERIES[q], strlen(QUERIES[q]), NULL, &rb), KT_OK);
     cr_assert_eq(kt_results_count(ra), kt_results_count(rb), "%s", QUERIES[q]);
     for (size_t i = 0; i < kt_results_count(ra); i++) {
-      cr_assert_str_eq(kt_results_get(ra, i)->id, kt_results_get(rb, i)->id, "%s #%zu", QUERIES[q], i);
+      cr_assert_str_eq(kt_results_get(ra, i)->id, kt_results_get(rb, i)->id, "%s #%zu", QUERIES[q],
+                       i);
       cr_assert_float_eq(kt_results_get(ra, i)->score, kt_results_get(rb, i)->score, 1e-9);
     }
     kt_results_free(ra);

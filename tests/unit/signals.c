@@ -8,8 +8,8 @@
 #define _GNU_SOURCE
 #include "signals.h"
 #include "analyze.h"
-#include "engine.h"
 #include "docterms.h"
+#include "engine.h"
 #include "helpers.h"
 #include "ranking.h"
 #include "snippet.h"
@@ -34,7 +34,8 @@ static kt__sigset read_text(const char *text, int refuse_from) {
   cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
   size_t n = kt_analysis_count(a);
   bool *rej = calloc(n + 1, sizeof *rej);
-  for (size_t i = 0; refuse_from >= 0 && i < n; i++) rej[i] = (int)i >= refuse_from;
+  for (size_t i = 0; refuse_from >= 0 && i < n; i++)
+    rej[i] = (int)i >= refuse_from;
   kt_results *res = calloc(1, sizeof *res);
   kt__sigset set;
   cr_assert_eq(kt__signals_read(a, text, rej, 0, &set, res), KT_OK);
@@ -58,11 +59,13 @@ Test(signals, ages_in_the_ways_notes_write_them) {
 Test(signals, an_age_band_is_a_target_group) {
   kt__sigset s = read_text("19v", -1);
   bool young = false;
-  for (size_t i = 0; i < s.ngroups; i++) young |= !strcmp(s.groups[i], "nuoret");
+  for (size_t i = 0; i < s.ngroups; i++)
+    young |= !strcmp(s.groups[i], "nuoret");
   cr_assert(young);
   s = read_text("58v", -1);
   bool older = false;
-  for (size_t i = 0; i < s.ngroups; i++) older |= !strcmp(s.groups[i], "ikaantyneet");
+  for (size_t i = 0; i < s.ngroups; i++)
+    older |= !strcmp(s.groups[i], "ikaantyneet");
   cr_assert(older);
 }
 
@@ -86,7 +89,8 @@ Test(signals, time_in_finland_is_a_sign_of_migration) {
   cr_assert(read_text("muutti Suomeen 2019", -1).migrated);
   cr_assert(read_text("moved to Finland last year", -1).migrated);
   cr_assert_not(read_text("asuu Helsingissä, etsii töitä", -1).migrated);
-  cr_assert_not(read_text("haluaa suomen kielen kurssille", -1).migrated, "the language is not the country");
+  cr_assert_not(read_text("haluaa suomen kielen kurssille", -1).migrated,
+                "the language is not the country");
   /* Spoken: "suomi on iha hukassa" is weak Finnish. */
   cr_assert(read_text("suomi on iha hukassa", -1).basic_finnish);
 }
@@ -153,7 +157,8 @@ Test(signals, a_service_for_immigrants_needs_a_sign_of_one) {
   cr_assert_float_eq(factor_of("muutti Suomeen 2019, haluaa töihin", d), 1.0, 1e-9);
   cr_assert_float_eq(factor_of("She wants to find work", d), 1.0, 1e-9);
   /* A service for everyone, immigrants among them, is not one. */
-  cr_assert_float_eq(factor_of("kotiäiti, haluaa töihin", doc(-1, -1, 0, "kaikki,maahanmuuttajat", "fi", "koko suomi")),
+  cr_assert_float_eq(factor_of("kotiäiti, haluaa töihin",
+                               doc(-1, -1, 0, "kaikki,maahanmuuttajat", "fi", "koko suomi")),
                      1.0, 1e-9);
 }
 
@@ -171,7 +176,8 @@ static kt__docterms *prepare(const char *text) {
     cr_assert_eq(kt__analyze_word(an, &wl.items[i], &wa), KT_OK);
     for (size_t t = 0; !wa.stop && t < wa.count; t++)
       cr_assert_eq(kt__dtbuild_term(b, wa.terms[t].text, KT_FIELD_DESCRIPTION,
-                                    wa.terms[t].kind == KT_TERM_PART ? -1 : word), KT_OK);
+                                    wa.terms[t].kind == KT_TERM_PART ? -1 : word),
+                   KT_OK);
   }
   kt__wordlist_free(&wl);
   char *blob = NULL;
@@ -216,7 +222,8 @@ Test(snippet, no_matched_word_no_snippet) {
   size_t n = 0;
   const char *terms[] = {"trukki"};
   kt__docterms *dt = prepare("Velkaneuvonta auttaa.");
-  cr_assert_eq(kt__snippet("Velkaneuvonta auttaa.", dt, 1, terms, 1, &ar, &snip, &spans, &n), KT_OK);
+  cr_assert_eq(kt__snippet("Velkaneuvonta auttaa.", dt, 1, terms, 1, &ar, &snip, &spans, &n),
+               KT_OK);
   cr_assert_null(snip);
   cr_assert_eq(n, 0);
   kt__docterms_free(dt);

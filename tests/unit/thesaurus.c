@@ -16,35 +16,34 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const FIXTURE =
-    "[velat]\n"
-    "label: velat\n"
-    "negated: drop\n"
-    "client: velka*, pikavippi\n"
-    "service: velkaneuvonta\n"
-    "\n"
-    "[pelit]\n"
-    "label: liiallinen pelaaminen\n"
-    "client: peliriippuvuus, ei jaksa lopettaa\n"
-    "weak: pelata, kasino\n"
-    "context: liikaa, öisin, koukussa, kasino*\n"
-    "service: peliklinikka\n"
-    "expand: digipeliongelma\n"
-    "\n"
-    "[yrittajyys]\n"
-    "label: yrittäjyys\n"
-    "all: perustaa + yritys*, perustaa + liike*\n"
-    "service: yritysneuvonta\n"
-    "\n"
-    "[oppivelvollisuus]\n"
-    "label: oppivelvollisuus\n"
-    "age: 16-17\n"
-    "service: oppivelvollisuus\n"
-    "\n"
-    "[asuminen]\n"
-    "label: asuminen\n"
-    "client: vuokra\n"
-    "service: asumisneuvonta\n";
+static const char *const FIXTURE = "[velat]\n"
+                                   "label: velat\n"
+                                   "negated: drop\n"
+                                   "client: velka*, pikavippi\n"
+                                   "service: velkaneuvonta\n"
+                                   "\n"
+                                   "[pelit]\n"
+                                   "label: liiallinen pelaaminen\n"
+                                   "client: peliriippuvuus, ei jaksa lopettaa\n"
+                                   "weak: pelata, kasino\n"
+                                   "context: liikaa, öisin, koukussa, kasino*\n"
+                                   "service: peliklinikka\n"
+                                   "expand: digipeliongelma\n"
+                                   "\n"
+                                   "[yrittajyys]\n"
+                                   "label: yrittäjyys\n"
+                                   "all: perustaa + yritys*, perustaa + liike*\n"
+                                   "service: yritysneuvonta\n"
+                                   "\n"
+                                   "[oppivelvollisuus]\n"
+                                   "label: oppivelvollisuus\n"
+                                   "age: 16-17\n"
+                                   "service: oppivelvollisuus\n"
+                                   "\n"
+                                   "[asuminen]\n"
+                                   "label: asuminen\n"
+                                   "client: vuokra\n"
+                                   "service: asumisneuvonta\n";
 
 static kt_analyzer *an;
 static kt__thesaurus *th;
@@ -102,7 +101,8 @@ static bool finds(const char *text, const char *id) {
   kt__found found[16];
   size_t n = kt__thesaurus_find(th, a, skip, rd.clause, found, 16);
   bool hit = false;
-  for (size_t k = 0; k < n; k++) hit |= !strcmp(kt__thesaurus_concept(th, found[k].concept)->id, id);
+  for (size_t k = 0; k < n; k++)
+    hit |= !strcmp(kt__thesaurus_concept(th, found[k].concept)->id, id);
   free(skip);
   kt__reading_free(&rd);
   kt_analysis_free(a);
@@ -112,7 +112,8 @@ static bool finds(const char *text, const char *id) {
 Test(thesaurus, a_compound_part_finds_only_where_marked) {
   cr_assert(finds("ulosottovelka kasvaa", "velat"), "velka* should match as a part");
   cr_assert(finds("vuokra on maksamatta", "asuminen"));
-  cr_assert_not(finds("töissä vuokratyössä", "asuminen"), "vuokra (no '*') must not match vuokratyö");
+  cr_assert_not(finds("töissä vuokratyössä", "asuminen"),
+                "vuokra (no '*') must not match vuokratyö");
 }
 
 Test(thesaurus, a_weak_word_needs_its_context) {
@@ -155,9 +156,11 @@ Test(thesaurus, editors_get_clear_errors) {
   cr_assert(strstr(kt_error_last(), "single words joined by '+'"), "%s", kt_error_last());
   cr_assert_eq(compile("[a]\nlabel: a\nage: 17\nservice: x\n", NULL), KT_ECATALOG);
   cr_assert(strstr(kt_error_last(), "age '17'"), "%s", kt_error_last());
-  cr_assert_eq(compile("[a]\nlabel: a\nweak: b\ncontext: koko yö\nservice: x\n", NULL), KT_ECATALOG);
+  cr_assert_eq(compile("[a]\nlabel: a\nweak: b\ncontext: koko yö\nservice: x\n", NULL),
+               KT_ECATALOG);
   cr_assert(strstr(kt_error_last(), "context 'koko yö' must be one word"), "%s", kt_error_last());
-  cr_assert_eq(compile("[a]\nlabel: a\nnegated: maybe\nclient: b\nservice: x\n", NULL), KT_ECATALOG);
+  cr_assert_eq(compile("[a]\nlabel: a\nnegated: maybe\nclient: b\nservice: x\n", NULL),
+               KT_ECATALOG);
   cr_assert(strstr(kt_error_last(), "'need' or 'drop'"), "%s", kt_error_last());
 }
 
@@ -165,9 +168,12 @@ Test(thesaurus, lint_names_a_star_on_a_common_part) {
   /* A catalogue of the mini services with a thesaurus marking työ* (a part
    * of many of their words) and velkaneuvonta* (a part of none). */
   char *cat = kt_test_tmpdir(), *cmd = NULL;
-  cr_assert_geq(asprintf(&cmd, "mkdir -p %s/thesaurus && cp -r %s/services %s/ && printf '%s' > %s/thesaurus/t.txt",
-                         cat, KT_TEST_DATA "/catalog-mini", cat,
-                         "[tyo]\\nlabel: työ\\nclient: työ*, velkaneuvonta*\\nservice: työ\\n", cat), 0);
+  cr_assert_geq(
+      asprintf(&cmd,
+               "mkdir -p %s/thesaurus && cp -r %s/services %s/ && printf '%s' > %s/thesaurus/t.txt",
+               cat, KT_TEST_DATA "/catalog-mini", cat,
+               "[tyo]\\nlabel: työ\\nclient: työ*, velkaneuvonta*\\nservice: työ\\n", cat),
+      0);
   cr_assert_eq(system(cmd), 0, "%s", cmd);
   free(cmd);
   char *w = NULL;
@@ -183,9 +189,12 @@ Test(thesaurus, lint_names_a_star_on_a_common_part) {
  * control. */
 Test(thesaurus, a_generic_word_alone_finds_no_need) {
   char *cat = kt_test_tmpdir(), *idx = NULL, *cmd = NULL;
-  cr_assert_geq(asprintf(&cmd, "mkdir -p %s/thesaurus && cp -r %s/services %s/ && printf '%s' > %s/thesaurus/t.txt",
-                         cat, KT_TEST_DATA "/catalog-mini", cat,
-                         "[naiset]\\nlabel: naisten palvelut\\nclient: nainen\\nservice: työkokeilu\\n", cat), 0);
+  cr_assert_geq(
+      asprintf(&cmd,
+               "mkdir -p %s/thesaurus && cp -r %s/services %s/ && printf '%s' > %s/thesaurus/t.txt",
+               cat, KT_TEST_DATA "/catalog-mini", cat,
+               "[naiset]\\nlabel: naisten palvelut\\nclient: nainen\\nservice: työkokeilu\\n", cat),
+      0);
   cr_assert_eq(system(cmd), 0, "%s", cmd);
   free(cmd);
   cr_assert_geq(asprintf(&idx, "%s/index", cat), 0);
@@ -202,8 +211,10 @@ Test(thesaurus, a_generic_word_alone_finds_no_need) {
     for (size_t i = 0; i < kt_results_need_count(r); i++)
       found |= !strcmp(kt_results_need(r, i)->label, "naisten palvelut");
     kt_results_free(r);
-    if (pass) cr_assert(found, "control: without the reading, the word finds the concept");
-    else cr_assert_not(found, "a generic word alone found a need");
+    if (pass)
+      cr_assert(found, "control: without the reading, the word finds the concept");
+    else
+      cr_assert_not(found, "a generic word alone found a need");
   }
   kt_engine_close(e);
   free(idx);
