@@ -882,40 +882,19 @@ static int load_one(const char *sdir, const char *name, kt__service *s, size_t *
   return r;
 }
 
-int kt__catalog_bytes(const char *dir, size_t *bytes) {
-  *bytes = 0;
-  char *sdir = kt__path_join(dir, "services");
-  if (!sdir) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-  DIR *d = opendir(sdir);
-  if (!d) {
-    int e = errno;
-    int rc = kt__err(KT_EIO, "cannot open catalogue folder %s: %s", sdir, strerror(e));
-    free(sdir);
-    return rc;
-  }
-  char **names = NULL;
-  size_t nn = 0, cap = 0;
-  int rc = list_json(sdir, NULL, d, &names, &nn, &cap, 0);
-  closedir(d);
-  if (rc == KT_ETOOBIG)
-    rc = kt__err(rc, "catalogue %s has more than %d services", sdir, MAX_SERVICES);
-  else if (rc == KT_ENOMEM)
-    rc = kt__err(rc, "out of memory listing %s", sdir);
-  for (size_t i = 0; i < nn; i++) {
-    char *path = rc ? NULL : kt__path_join(sdir, names[i]);
-    struct stat st;
-    if (path && stat(path, &st) == 0) *bytes += (size_t)st.st_size;
-    free(path);
+/* The catalogue's service files under @p dir/services, sorted: *sdir_out
+ * (the folder) and *names_out (relative paths), both the caller's to free
+ * (names_free). The message names the folder on failure. */
+static void names_free(char **names, size_t nn) {
+  for (size_t i = 0; i < nn; i++)
     free(names[i]);
-  }
   free(names);
-  free(sdir);
-  return rc;
 }
 
-int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stats *stats) {
-  if (stats) memset(stats, 0, sizeof *stats);
-  if (!dir) return kt__err(KT_EINVAL, "catalogue directory is NULL");
+static int list_services(const char *dir, char **sdir_out, char ***names_out, size_t *nn_out) {
+  *sdir_out = NULL;
+  *names_out = NULL;
+  *nn_out = 0;
   char *sdir = kt__path_join(dir, "services");
   if (!sdir) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   DIR *d = opendir(sdir);
@@ -930,9 +909,7 @@ int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stat
   int rc = list_json(sdir, NULL, d, &names, &nn, &cap, 0);
   closedir(d);
   if (rc) {
-    for (size_t i = 0; i < nn; i++)
-      free(names[i]);
-    free(names);
+    names_free(names, nn);
     rc = rc == KT_ETOOBIG
              ? kt__err(rc, "catalogue %s has more than %d services", sdir, MAX_SERVICES)
          : rc == KT_ENOMEM ? kt__err(rc, "out of memory listing %s", sdir)
@@ -941,6 +918,36 @@ int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stat
     return rc;
   }
   if (nn) qsort(names, nn, sizeof *names, cmpstr); /* names is NULL when there are none */
+  *sdir_out = sdir;
+  *names_out = names;
+  *nn_out = nn;
+  return KT_OK;
+}
+
+int kt__catalog_bytes(const char *dir, size_t *bytes) {
+  *bytes = 0;
+  char *sdir, **names;
+  size_t nn;
+  int rc = list_services(dir, &sdir, &names, &nn);
+  if (rc) return rc;
+  for (size_t i = 0; i < nn; i++) {
+    char *path = kt__path_join(sdir, names[i]);
+    struct stat st;
+    if (path && stat(path, &st) == 0) *bytes += (size_t)st.st_size;
+    free(path);
+  }
+  names_free(names, nn);
+  free(sdir);
+  return KT_OK;
+}
+
+int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stats *stats) {
+  if (stats) memset(stats, 0, sizeof *stats);
+  if (!dir) return kt__err(KT_EINVAL, "catalogue directory is NULL");
+  char *sdir, **names;
+  size_t nn;
+  int rc = list_services(dir, &sdir, &names, &nn);
+  if (rc) return rc;
 
   /* One pass: validate every file, keeping only ids and related ids, so a
    * catalogue of any size is checked in the memory of one service; while
@@ -996,9 +1003,7 @@ int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stat
     stats->services = nn;
     stats->bytes = bytes;
   }
-  for (size_t i = 0; i < nn; i++)
-    free(names[i]);
-  free(names);
+  names_free(names, nn);
   kt__buf_free(&errors);
   free(sdir);
   return rc;
