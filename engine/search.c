@@ -966,8 +966,14 @@ static int search_impl(kt_engine *e, const char *text, size_t len, const kt_sear
       goto out;
     }
     if (e->gen.thes) {
-      size_t nf = kt__thesaurus_find(e->gen.thes, x.an, rejected, x.rd.clause, x.found, MAX_FOUND),
+      /* A word under a negation is no weak word's context ("ei ole velkoja,
+       * pelaa jalkapalloa" is not gambling); denied is then reused below. */
+      for (size_t i = 0; i < ntok; i++)
+        denied[i] = x.rd.role[i] == KT__ROLE_NEGATED;
+      size_t nf = kt__thesaurus_find(e->gen.thes, x.an, rejected, denied, x.rd.clause, x.found,
+                                     MAX_FOUND),
              kept = 0;
+      memset(denied, 0, (ntok + 1) * sizeof *denied);
       for (size_t k = 0; k < nf; k++) {
         kt__found *f = &x.found[k];
         const kt__concept *c = kt__thesaurus_concept(e->gen.thes, f->concept);

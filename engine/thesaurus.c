@@ -312,9 +312,11 @@ static bool token_matches(const kt_token *tk, const char *const *set, bool allow
 static size_t clause_of(const size_t *clause, size_t i) { return clause ? clause[i] : 0; }
 
 /* Is one of concept @p c's context words in a clause next to (or at)
- * clause @p cl, outside @p skip? */
+ * clause @p cl, outside @p skip and outside a denial (@p denied, may be
+ * NULL): "ei ole velkoja" gives "pelaa" no sense of gambling. */
 static bool has_context(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
-                        const size_t *clause, size_t c, size_t first, size_t last) {
+                        const bool *denied, const size_t *clause, size_t c, size_t first,
+                        size_t last) {
   size_t cl = clause_of(clause, first);
   /* A concept's context words are consecutive and in concept order
    * (written after it): the first by binary search. */
@@ -331,7 +333,9 @@ static bool has_context(const kt__thesaurus *t, const kt_analysis *a, const bool
     for (size_t i = 0; i < kt_analysis_count(a); i++) {
       size_t ci = clause_of(clause, i);
       /* The weak word itself is not its own context. */
-      if (skip[i] || (i >= first && i <= last) || ci + 1 < cl || ci > cl + 1) continue;
+      if (skip[i] || (denied && denied[i]) || (i >= first && i <= last) || ci + 1 < cl ||
+          ci > cl + 1)
+        continue;
       if (token_matches(kt_analysis_get(a, i), x->words[0], x->part[0])) return true;
     }
   }
@@ -345,8 +349,8 @@ static void found_add(kt__found *out, size_t *n, bool *seen, size_t concept, siz
 }
 
 static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
-                        const size_t *clause, size_t i, const char *key, kt__found *out, size_t *n,
-                        size_t max, bool *seen) {
+                        const bool *denied, const size_t *clause, size_t i, const char *key,
+                        kt__found *out, size_t *n, size_t max, bool *seen) {
   ENTRY q = {.key = (char *)key, .data = NULL}, *hit = NULL;
   if (!hsearch_r(q, FIND, &hit, (struct hsearch_data *)&t->index) || !hit) return;
   size_t count = kt_analysis_count(a);
@@ -361,7 +365,8 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
       ok = (from_neg || !skip[i + w]) &&
            token_matches(kt_analysis_get(a, i + w), e->words[w], false);
     if (!ok) continue;
-    if (e->weak && !has_context(t, a, skip, clause, e->concept, i, i + e->nwords - 1)) continue;
+    if (e->weak && !has_context(t, a, skip, denied, clause, e->concept, i, i + e->nwords - 1))
+      continue;
     if (seen[e->concept]) {
       /* Found again: at the same words, a service entry means the text
        * already uses the catalogue's word ("starttirahaa" is both); a client
@@ -408,7 +413,7 @@ static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const bool *
 }
 
 size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
-                          const size_t *clause, kt__found *out, size_t max) {
+                          const bool *denied, const size_t *clause, kt__found *out, size_t max) {
   if (!t || !t->nconcepts) return 0;
   bool *seen = calloc(t->nconcepts, sizeof *seen);
   if (!seen) return 0;
@@ -416,9 +421,10 @@ size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bo
   for (size_t i = 0; i < kt_analysis_count(a) && n < max; i++) {
     const kt_token *tk = kt_analysis_get(a, i);
     if (skip[i] && strcmp(kt__thesaurus_neg_norm(tk->surface), "ei")) continue;
-    try_entries(t, a, skip, clause, i, kt__thesaurus_neg_norm(tk->surface), out, &n, max, seen);
+    try_entries(t, a, skip, denied, clause, i, kt__thesaurus_neg_norm(tk->surface), out, &n, max,
+                seen);
     for (size_t k = 0; k < tk->term_count && n < max; k++)
-      try_entries(t, a, skip, clause, i, tk->terms[k].text, out, &n, max, seen);
+      try_entries(t, a, skip, denied, clause, i, tk->terms[k].text, out, &n, max, seen);
   }
   try_rules(t, a, skip, clause, out, &n, max, seen);
   free(seen);

@@ -54,12 +54,13 @@ typedef struct kt__found {
   bool by_service; /* found by a service word: the text already speaks the catalogue's language */
 } kt__found;
 /* Find concepts in @p a. @p skip[i] marks tokens that must not find anything
- * (in a rejected scope: "ei halua koulutukseen"); @p clause[i] is token i's
+ * (in a rejected scope: "ei halua koulutukseen"); @p denied[i] (may be NULL)
+ * marks tokens under a negation, which are never a weak word's context; @p clause[i] is token i's
  * clause (reading.c), or NULL to read the text as one clause: weak entries
  * need a context word in the same or a neighbouring clause, and a rule's
  * words must all be in one clause or the next. At most one kt__found per concept (its
  * first occurrence). Returns the count written to @p out. */
 size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
-                          const size_t *clause, kt__found *out, size_t max);
+                          const bool *denied, const size_t *clause, kt__found *out, size_t max);
 
 #endif

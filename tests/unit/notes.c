@@ -73,6 +73,17 @@ Test(notes, a_denied_problem_finds_nothing) {
       in_top("ei masennusta tai muita mielenterveysongelmia, hakee siivousalalle", 6, MENTAL));
 }
 
+/* A denied fact gives no sense to a weak word near it: "ei ole velkoja"
+ * does not make a hobby ("pelaa jalkapalloa") a gambling problem. */
+Test(notes, a_denied_problem_is_no_context_for_a_weak_word) {
+  static const char *const GAMBLING[] = {"peliklinikka", NULL};
+  cr_assert(in_top("on velkoja, pelaa vapaa-ajalla jalkapalloa, haluaa varastotöihin", 5, GAMBLING),
+            "control");
+  cr_assert_not(in_top("ei ole velkoja eikä päihdeongelmia, pelaa vapaa-ajalla jalkapalloa, "
+                       "haluaa töihin varastolle",
+                       5, GAMBLING));
+}
+
 Test(notes, a_lack_is_the_need) {
   /* A denied resource is what the client lacks: the need stays. */
   cr_assert(finds_need("16-vuotias, ei opiskelupaikkaa syksyllä", "opiskelupaikan"));
