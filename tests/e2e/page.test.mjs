@@ -57,6 +57,9 @@ const search = async (p = page) => {
     p.waitForResponse((r) => r.url().endsWith('/api/search') && r.request().method() === 'POST'),
     p.press('#need', 'Control+Enter'),
   ]);
+  // The button is disabled from the request until this answer is rendered (in the same task), so
+  // the last search's cards still on screen are never read as this one's.
+  await p.waitForFunction(() => !document.getElementById('search-button').disabled);
   await p.waitForSelector('#result-list .card.result');
 };
 
@@ -333,6 +336,7 @@ test('a whole meeting: note, a corrected chip, three services on the own list, c
   assert.match(await page.textContent('#signals .chip.set'), /asiantuntijan asettama/);
   assert.equal(await page.locator('#signals .chip[data-value="Espoo"]').count(), 0, 'replaces the one read');
   assert.ok(!decodeURIComponent(page.url()).includes('Helsinki'), 'corrections stay out of the URL');
+  await page.waitForFunction(() => !document.getElementById('search-button').disabled);
   await page.waitForSelector('#result-list .card.result');
 
   const ids = [];
@@ -456,7 +460,11 @@ test('the filters count what the search matched, and delivery, provider, fee, Fi
     page.locator('#filters [data-facet="delivery"] label[data-value="verkko"] input').check(),
   ]);
   assert.deepEqual(JSON.parse(r2.request().postData()).filters.delivery, ['verkko']);
-  await page.waitForSelector('#result-list .card.result');
+  // The old results stay on screen until this answer is rendered: wait for exactly its cards.
+  const ids2 = (await r2.json()).results.map((r) => r.id);
+  assert.ok(ids2.length > 0, 'the filtered search found services');
+  await page.waitForFunction((want) => JSON.stringify([...document.querySelectorAll('#result-list .card.result')]
+    .map((c) => c.dataset.id)) === JSON.stringify(want), ids2);
   const online = await page.evaluate(async () => {
     const ids = [...document.querySelectorAll('.card.result')].map((c) => c.dataset.id);
     const recs = await Promise.all(ids.map((id) => fetch('/api/services/' + id).then((r) => r.json())));
