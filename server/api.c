@@ -526,6 +526,35 @@ static void fill_filter(const query *q, kt_browse_filter *o) {
 
 static json_t *index_json(kts_worker *w);
 
+/* Reply with the library's results document `json` (kt_results_json(),
+ * freed here) and the request's own members, "redacted" and "index",
+ * appended inside its closing brace: the same bytes as parsing the document,
+ * adding them and printing it again. */
+static enum MHD_Result reply_results(struct MHD_Connection *c, kts_request *r, char *json,
+                                     size_t redacted, kts_worker *w) {
+  size_t n = strlen(json);
+  json_t *ix = index_json(w);
+  char *ixs = ix ? json_dumps(ix, JSON_COMPACT) : NULL;
+  json_decref(ix);
+  char *s = NULL;
+  size_t len = 0;
+  if (n >= 2 && json[0] == '{' && json[n - 1] == '}' && (!ix || ixs)) {
+    size_t cap = n + 64 + (ixs ? strlen(ixs) : 0);
+    s = malloc(cap);
+    if (s) {
+      memcpy(s, json, n - 1);
+      int k = snprintf(s + n - 1, cap - (n - 1), "%s\"redacted\":%zu%s%s}", n > 2 ? "," : "",
+                       redacted, ixs ? ",\"index\":" : "", ixs ? ixs : "");
+      len = n - 1 + (size_t)k;
+    }
+  }
+  free(ixs);
+  kt_free(json);
+  if (!s)
+    return kts_reply_error(c, r, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "out of memory");
+  return kts_reply_json(c, r, MHD_HTTP_OK, s, len, free);
+}
+
 static enum MHD_Result search(struct MHD_Connection *c, kts_request *r, const kts_config *cfg,
                               bool post) {
   query q;
@@ -567,6 +596,13 @@ static enum MHD_Result search(struct MHD_Connection *c, kts_request *r, const kt
     ret = reply_kt(c, r, rc, "search failed", false);
     goto out;
   }
+  if (q.explain) {
+    /* The library's document as it is, with this request's members added
+     * at its end: no second parse and print (about 0.7 ms of CPU for a
+     * note's ten explained results, a third of the request). */
+    ret = reply_results(c, r, json, q.redacted, w);
+    goto out;
+  }
   json_t *doc = json_loads(json, 0, NULL);
   kt_free(json);
   if (!doc) {
@@ -578,14 +614,12 @@ static enum MHD_Result search(struct MHD_Connection *c, kts_request *r, const kt
   /* Which index answered, as `kohtaanto search --json` and /api/version say. */
   json_t *ix = index_json(w);
   if (ix) json_object_set_new(doc, "index", ix);
-  if (!q.explain) {
-    /* Without explain, say which words matched where but not their shares
-     * of the score (as `kohtaanto search --json` without --explain). */
-    size_t i, k;
-    json_t *x, *m;
-    json_array_foreach(json_object_get(doc, "results"), i, x) {
-      json_array_foreach(json_object_get(x, "matches"), k, m) json_object_del(m, "weight");
-    }
+  /* Without explain, say which words matched where but not their shares
+   * of the score (as `kohtaanto search --json` without --explain). */
+  size_t i, k;
+  json_t *x, *m;
+  json_array_foreach(json_object_get(doc, "results"), i, x) {
+    json_array_foreach(json_object_get(x, "matches"), k, m) json_object_del(m, "weight");
   }
   ret = reply_doc(c, r, doc);
   goto out;
