@@ -47,7 +47,7 @@ int kt__dtbuild_word(kt__dtbuild *b, int which, size_t start, size_t end);
 /* Encode the document's value (malloc'ed into *out, *len bytes). */
 int kt__dtbuild_encode(kt__dtbuild *b, char **out, size_t *len);
 
-/* ---- reading (search.c) ---- */
+/* ---- reading (explain.c, snippet.c) ---- */
 typedef struct kt__docterms {
   size_t nwords[2];
   const unsigned char *offsets; /* (start, end) pairs, u32 LE */

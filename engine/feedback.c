@@ -11,7 +11,7 @@
  *         their time or process. Stores of the earlier layout (time + pid-
  *         based sequence, 12 bytes) are renumbered when opened for writing.
  *   value "1\t<time>\t<service id>\t<kind>\t<reason>\t<feature> <feature>..."
- * Features come from kt__need_features() (search.c): concept ids ("c:"), catalogue-
+ * Features come from kt__need_features() (need_features.c): concept ids ("c:"), catalogue-
  * vocabulary base forms ("w:") and target-group signals ("g:"); never the
  * need text. In memory, the events are aggregated per (feature, service)
  * into a sorted array, updated on each mark and rebuilt after expiry, and

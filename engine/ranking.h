@@ -49,7 +49,7 @@
   X(role_background, 0.3, 0.1, 1.0, "words of the client's past")                                  \
   X(role_background_concept, 0.3, 0.0, 1.0, "expansions of a concept found in the client's past")  \
   X(role_goal, 1.0, 1.0, 2.0, "words of the client's goal")                                        \
-  /* The past as the goal's rival (search.c demote_past): a service more than past_share of        \
+  /* The past as the goal's rival (rerank.c demote_past): a service more than past_share of        \
    * whose evidence is the client's past, in a note with a goal, is scaled by demote_past.         \
    * past_share 0.3/0.35/0.4/0.45/0.5/0.6 gave dev nDCG@10 .690/.690/.692/.692/.692/.692 and       \
    * trap-dev hits@5 8/8/9/9/10/10; demote_past 0.15/0.3/0.5 alike (1.0 = off: 11 hits). */        \

@@ -13,7 +13,7 @@
  *   situation  — everything else.
  * Negations have scopes: a negated wish ("ei halua koulutukseen") refuses
  * the words after it; a negated fact ("ei ole velkoja", "ei masennusta",
- * "ei kestä raskasta työtä") denies them. search.c drops refused and denied
+ * "ei kestä raskasta työtä") denies them. query.c drops refused and denied
  * words and the concepts they would find, unless the concept is one whose
  * absence is the need ("ei opiskelupaikkaa": thesaurus key `negated: need`).
  * Generic words (asiakas, mies, vuotta) are marked: they carry no need.
@@ -72,7 +72,7 @@ static const char *const refuse[] = {"kieltäytyä", "refuses", "refuse", "vägr
  *     työtä", "selkä ei kestä keittiötä", "ei pysty fyysiseen työhön"):
  *     what follows is refused;
  *   - a noun ("ei ole velkoja", "ei tutkintoa"): a problem denied or a
- *     resource lacking, which search.c tells apart by the concept found;
+ *     resource lacking, which query.c tells apart by the concept found;
  *   - any other verb ("ei tiedä mihin suuntaan", "ei osaa käyttää
  *     tietokonetta", "rahat ei riitä"): a problem stated, nothing denied. */
 /* "ei ongelmia asumisessa", "ei huolta rahasta": a denied problem noun

@@ -193,7 +193,7 @@ static int index_service(kt_analyzer *an, bool eval, kt__dtbuild *dt, kt__store 
   if (!rc) rc = add_filters(doc, s);
   if (!rc && ev) rc = add_filters(ev, s);
   /* The target groups as ranked terms: a need signal (age, long
-   * unemployment, language) can retrieve the services made for it (search.c). */
+   * unemployment, language) can retrieve the services made for it (query.c). */
   for (size_t i = 0; !rc && i < s->n_target_groups; i++) {
     char term[256];
     snprintf(term, sizeof term, KT__PREFIX_GROUP "%s", s->target_groups[i]);

@@ -183,7 +183,7 @@ Test(thesaurus, lint_names_a_star_on_a_common_part) {
   kt_free(w);
 }
 
-/* Generic words never find a need alone (reading.c marks them, search.c
+/* Generic words never find a need alone (reading.c marks them, query.c
  * drops a one-word match at such a word): on a catalogue whose thesaurus
  * names "nainen" as a client word, with the reading switched off as the
  * control. */

@@ -1,0 +1,357 @@
+/*
+ * rerank.c — re-ranking of the retrieved candidates (steps 4 and 5 of
+ * search.c): signals re-score them, a service the need names by its name is
+ * lifted, no single loose word may carry most of a score (bounded
+ * evidence), the client's past yields to the goal, the feedback store's
+ * referrals lift, and results may be spread over the needs.
+ */
+#define _GNU_SOURCE
+#include "rerank.h"
+
+#include "analyze.h"
+#include "explain.h"
+#include "feedback.h"
+#include "messages.h"
+#include "schema.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A loose word (neither a concept's nor in the service's name) is "rare"
+ * when at most this share of services use it: only such a word can carry
+ * most of a score alone, so only its candidates are checked (ranking.h,
+ * evidence_cap). */
+#define RARE_SHARE 0.02
+#define MAX_WORD_QTERMS 48 /* a word's own query terms (analyze.c's MAX_TERMS) */
+
+/* The name's content words with their base forms, read once per document. */
+static int read_name(kt_analyzer *an, kt__doc *d) {
+  if (d->name_read) return KT_OK;
+  kt_analysis *a = NULL;
+  const char *name = d->f[KT__D_NAME];
+  int rc = kt_analyze(an, name, strlen(name), &a);
+  if (rc) return rc;
+  size_t n = kt_analysis_count(a);
+  d->name_words = calloc(n ? n : 1, sizeof *d->name_words);
+  for (size_t i = 0; d->name_words && i < n && !rc; i++) {
+    const kt_token *t = kt_analysis_get(a, i);
+    if (t->stopword || !t->term_count) continue;
+    kt__buf b;
+    kt__buf_init(&b, 4096);
+    rc = kt__buf_adds(&b, " ");
+    for (size_t k = 0; k < t->term_count && !rc; k++)
+      if (t->terms[k].kind != KT_TERM_PART) rc = kt__buf_printf(&b, "%s ", t->terms[k].text);
+    if (!rc)
+      d->name_words[d->n_name_words++] = b.data;
+    else
+      kt__buf_free(&b);
+  }
+  kt_analysis_free(a);
+  if (!d->name_words) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  d->name_read = true;
+  return rc;
+}
+
+/* Does the need text name the service: is every content word of its name
+ * among the text's own words (by base form)? @p direct is sorted. */
+static bool names_service(const kt__doc *d, const char *const *direct, size_t ndirect) {
+  if (!d->n_name_words) return false;
+  char term[256];
+  for (size_t w = 0; w < d->n_name_words; w++) {
+    bool hit = false;
+    for (const char *p = d->name_words[w] + 1; *p && !hit;) {
+      const char *sp = strchr(p, ' ');
+      size_t l = (size_t)(sp - p);
+      if (l && l < sizeof term) {
+        memcpy(term, p, l);
+        term[l] = '\0';
+        const char *key = term;
+        hit = bsearch(&key, direct, ndirect, sizeof *direct, cmp_str) != NULL;
+      }
+      p = sp + 1;
+    }
+    if (!hit) return false;
+  }
+  return true;
+}
+
+/* Point candidate @p c at its cached document. */
+static int load_cand(kt__gen *g, cand *c) {
+  kt__doc *d = NULL;
+  int rc = kt__gen_doc(g, c->hit->docid, &d);
+  if (rc) return rc;
+  c->f = d->f;
+  c->doc = d;
+  c->need = -1;
+  return KT_OK;
+}
+
+int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits) {
+  kt_engine *e = x->e;
+  const kt__ranking *rk = &e->rank;
+  int rc = KT_OK;
+  /* The need's own base forms (no parts, no expansions), sorted, to
+   * recognise a text that names a service. */
+  const char **direct = calloc(x->q.n + 1, sizeof *direct);
+  size_t ndirect = 0;
+  if (!direct) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  for (size_t i = 0; i < x->q.n; i++) {
+    int kind = x->q.q[i].kind;
+    if (x->q.q[i].concept < 0 &&
+        (kind == KT_TERM_LEMMA || kind == KT_TERM_FIXED || kind == KT_TERM_STEM))
+      direct[ndirect++] = x->q.q[i].term;
+  }
+  qsort(direct, ndirect, sizeof *direct, cmp_str);
+
+  /* Signals re-score the candidates; a service the text names is lifted. */
+  for (size_t h = 0; h < nhits && !rc; h++) {
+    cs[h].hit = &hits[h];
+    cs[h].score = hits[h].score;
+    if ((rc = load_cand(&e->gen, &cs[h]))) break;
+    if (!x->baseline) {
+      if ((rc = read_name(e->an, cs[h].doc))) break;
+      if (names_service(cs[h].doc, direct, ndirect)) {
+        cs[h].score *= rk->name_boost;
+        cs[h].named = true;
+        cs[h].effects[cs[h].neffects++] = (kt_effect){
+            kt__msg(x->lang, KT__M_NAME), kt__msg(x->lang, KT__M_R_NAMES), rk->name_boost};
+      }
+    }
+    if (x->signals) {
+      double factor = 1.0;
+      cs[h].neffects +=
+          kt__signals_apply(&x->set, cs[h].doc, rk, &x->res->arena, cs[h].effects + cs[h].neffects,
+                            MAX_EFFECTS - cs[h].neffects, &factor);
+      cs[h].score *= factor;
+    }
+  }
+  free(direct);
+  return rc;
+}
+
+int kt__rerank_cmp(const void *a, const void *b) {
+  double x = ((const cand *)a)->score, y = ((const cand *)b)->score;
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* Greedy spread over needs: each pick's score is discounted by how many
+ * results of the same need are already above it. */
+int kt__rerank_diversify(ctx *x, cand *cs, size_t nc) {
+  size_t depth = nc < KT_RANK_DIVERSIFY_DEPTH ? nc : KT_RANK_DIVERSIFY_DEPTH;
+  int rc = KT_OK;
+  for (size_t i = 0; i < depth && !rc; i++)
+    if (!(rc = kt__explain_masks(x, &cs[i]))) cs[i].need = kt__explain_main_need(x, &cs[i]);
+  if (rc) return rc;
+  size_t *taken = calloc(x->nfound + 1, sizeof *taken);
+  if (!taken) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  for (size_t pos = 0; pos < depth; pos++) {
+    size_t best = pos;
+    double bs = -1;
+    for (size_t i = pos; i < depth; i++) {
+      double s = cs[i].score *
+                 (cs[i].need >= 0 ? pow(KT_RANK_DIVERSIFY_DECAY, (double)taken[cs[i].need]) : 1.0);
+      if (s > bs) {
+        bs = s;
+        best = i;
+      }
+    }
+    cand tmp = cs[best];
+    memmove(&cs[pos + 1], &cs[pos], (best - pos) * sizeof *cs);
+    cs[pos] = tmp;
+    if (cs[pos].need >= 0) taken[cs[pos].need]++;
+  }
+  free(taken);
+  return KT_OK;
+}
+
+/* Bounded evidence: a word that neither names the service nor found a
+ * concept may carry at most rk->evidence_cap of a result's score
+ * ("valintatesti jännittää" must not rank the truck-driver course first
+ * because its entrance test is called so). Only a rare word (used by at
+ * most RARE_SHARE of the services) can dominate a score, so only the
+ * candidates holding one are measured, from the word's short postings:
+ * its BM25 part (query weight x idf x the wdf saturation, as Xapian's BM25
+ * counts it) against the candidate's BM25 score. */
+/* Is @p term a base form of a word of the service's name (read_name)? A
+ * word of the name names the service: it is exempt from the bound. */
+static bool in_name(const kt__doc *d, const char *term) {
+  char key[260];
+  snprintf(key, sizeof key, " %s ", term);
+  for (size_t w = 0; w < d->n_name_words; w++)
+    if (strstr(d->name_words[w], key)) return true;
+  return false;
+}
+
+int kt__rerank_bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
+  if (rk->evidence_cap >= 1.0) return KT_OK;
+  size_t content = 0;
+  for (size_t i = 0; i < kt_analysis_count(x->an); i++)
+    content += !kt_analysis_get(x->an, i)->stopword;
+  if (content < 3) return KT_OK; /* a one- or two-word need is all loose words */
+  ktx_db *db = x->e->gen.db;
+  size_t ndocs_n = 0;
+  double avg = 0;
+  int src = ktx_db_doccount(db, &ndocs_n);
+  if (src || (src = ktx_db_avglength(db, &avg))) return src;
+  double ndocs = (double)ndocs_n;
+  size_t max_df = (size_t)(ndocs * RARE_SHARE) + 1;
+  size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
+  double *part = calloc(depth + 1, sizeof *part); /* per candidate: its loose word's part */
+  size_t *word = calloc(depth + 1, sizeof *word); /* ... and which word */
+  unsigned *post = calloc(3 * (max_df + 1), sizeof *post);
+  int rc =
+      !part || !word || !post ? kt__err(KT_ENOMEM, "cannot allocate the evidence check") : KT_OK;
+  unsigned *wdf = post + max_df + 1, *len = post + 2 * (max_df + 1);
+  double k1 = rk->bm25_k1, b = rk->bm25_b;
+  /* Candidates holding a rare loose word, found through its short postings;
+   * per candidate the word is remembered (word[h] = token + 1). */
+  for (size_t i = 0; !rc && i < x->q.n; i++) {
+    const qterm *t = &x->q.q[i];
+    /* A compound part weighs too little to carry a score alone. */
+    if (t->concept >= 0 || !t->kind || t->kind == KT_TERM_PART || x->token_need[t->word] >= 0)
+      continue;
+    size_t df = 0, np = 0;
+    if ((rc = kt__gen_termfreq(&x->e->gen, t->term, &df))) break;
+    if (!df || df > max_df) continue;
+    if ((rc = ktx_db_postings_wdf(db, t->term, post, wdf, len, max_df, &np))) break;
+    for (size_t p = 0; p < np; p++)
+      for (size_t h = 0; h < depth; h++)
+        if (cs[h].hit->docid == post[p] && !in_name(cs[h].doc, t->term))
+          part[h] = 1, word[h] = t->word + 1;
+  }
+  /* For those: the word's part of the score, all its terms (base forms,
+   * parts) together, as Xapian's BM25 counts them. */
+  const char *wt[MAX_WORD_QTERMS];
+  double ww[MAX_WORD_QTERMS], widf[MAX_WORD_QTERMS];
+  unsigned wwdf[MAX_WORD_QTERMS];
+  for (size_t h = 0; !rc && h < depth; h++) {
+    if (!word[h]) continue;
+    size_t nw = 0;
+    double bound = 0;
+    for (size_t i = 0; i < x->q.n && nw < MAX_WORD_QTERMS; i++) {
+      const qterm *t = &x->q.q[i];
+      if (t->concept >= 0 || !t->kind || t->word + 1 != word[h]) continue;
+      size_t dfn = 0;
+      if ((rc = kt__gen_termfreq(&x->e->gen, t->term, &dfn))) break;
+      double df = (double)dfn;
+      double tw = (ndocs - df + 0.5) / (df + 0.5);
+      if (tw < 2) tw = tw * 0.5 + 1; /* as Xapian's BM25Weight */
+      wt[nw] = t->term;
+      ww[nw] = t->weight;
+      widf[nw] = log(tw);
+      bound += ww[nw] * widf[nw] * (k1 + 1); /* its most, at any wdf */
+      nw++;
+    }
+    if (rc) break;
+    /* A word that could not carry the cap whatever its wdf is not read. */
+    if (bound <= rk->evidence_cap * cs[h].hit->score) {
+      part[h] = 0;
+      continue;
+    }
+    unsigned dl = 0;
+    if ((rc = ktx_db_doc_wdf(db, cs[h].hit->docid, wt, nw, wwdf, &dl))) break;
+    double norm = avg > 0 ? (double)dl / avg : 1.0;
+    if (norm < 0.5) norm = 0.5;
+    double sumw = 0;
+    for (size_t k = 0; k < nw; k++)
+      if (wwdf[k])
+        sumw += ww[k] * widf[k] * (k1 + 1) * wwdf[k] / (k1 * ((1 - b) + b * norm) + wwdf[k]);
+    part[h] = sumw;
+  }
+  for (size_t h = 0; !rc && h < depth; h++) {
+    cand *c = &cs[h];
+    if (part[h] <= 0 || c->hit->score <= 0) continue;
+    double share = part[h] / c->hit->score;
+    if (share > 1) share = 1;
+    if (share <= rk->evidence_cap) continue;
+    double f = (1.0 - share) / (1.0 - rk->evidence_cap);
+    if (f < 0.1) f = 0.1;
+    c->score *= f;
+    if (c->neffects < MAX_EFFECTS) {
+      char reason[96];
+      snprintf(reason, sizeof reason, "yksi sana kantaa %.0f %% osumasta", share * 100);
+      c->effects[c->neffects++] =
+          (kt_effect){"yksittäinen sana", kt__arena_strdup(&x->res->arena, reason), f};
+    }
+  }
+  free(part);
+  free(word);
+  free(post);
+  return rc;
+}
+
+/* The past as the goal's rival: in a note that states a goal, a service
+ * whose evidence is mostly the client's past — the field being left, "ollut
+ * 12 v siivoojana, nyt haluaa toimistoon" — is demoted (rk->demote_past)
+ * below the services that fit the goal. Shares are those the explanation
+ * shows (idf x query weight of the matched terms). Only a note with both a
+ * goal and a past is measured. */
+static bool goal_and_past(const ctx *x) {
+  bool goal = false, past = false;
+  for (size_t i = 0; i < x->q.n; i++) {
+    const qterm *t = &x->q.q[i];
+    if (t->concept < 0 && !t->kind) continue; /* a group term: no word of the note */
+    int r = x->rd.role[t->word];
+    goal |= r == KT__ROLE_GOAL && !x->rd.generic[t->word];
+    past |= r == KT__ROLE_BACKGROUND;
+  }
+  return goal && past;
+}
+
+int kt__rerank_demote_past(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
+  if (rk->demote_past >= 1.0 || !goal_and_past(x)) return KT_OK;
+  size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
+  size_t ndocs_n = 0;
+  int src = ktx_db_doccount(x->e->gen.db, &ndocs_n);
+  if (src) return src;
+  double ndocs = (double)ndocs_n;
+  for (size_t i = 0; i < x->q.n; i++)
+    if (x->idf[i] == 0) {
+      size_t dfn = 0;
+      if ((src = kt__gen_termfreq(&x->e->gen, x->q.q[i].term, &dfn))) return src;
+      double df = (double)dfn;
+      x->idf[i] = df > 0 ? log((ndocs - df + 0.5) / (df + 0.5) + 1.0) : 0.0;
+    }
+  for (size_t h = 0; h < depth; h++) {
+    cand *c = &cs[h];
+    int rc = kt__explain_masks(x, c);
+    if (rc) return rc;
+    double past = 0, total = 0;
+    for (size_t i = 0; i < x->q.n; i++) {
+      const qterm *t = &x->q.q[i];
+      if (!c->masks[i] || (t->concept < 0 && !t->kind)) continue;
+      double s = x->idf[i] * t->weight;
+      total += s;
+      if (x->rd.role[t->word] == KT__ROLE_BACKGROUND) past += s;
+    }
+    if (total <= 0 || past / total <= rk->past_share) continue;
+    c->score *= rk->demote_past;
+    if (c->neffects < MAX_EFFECTS) {
+      char reason[96];
+      snprintf(reason, sizeof reason, "%.0f %% osumasta on asiakkaan aiempaa alaa, tavoite on muu",
+               past / total * 100);
+      c->effects[c->neffects++] =
+          (kt_effect){"tausta", kt__arena_strdup(&x->res->arena, reason), rk->demote_past};
+    }
+  }
+  return KT_OK;
+}
+
+void kt__rerank_feedback(ctx *x, cand *cs, size_t nc, const char *const *feat, size_t nfeat) {
+  kt_engine *e = x->e;
+  /* Learned from referrals: a bounded lift that never carries a service
+   * past one the need text names. */
+  double best_named = 0;
+  for (size_t h = 0; h < nc; h++)
+    if (cs[h].named && cs[h].score > best_named) best_named = cs[h].score;
+  for (size_t h = 0; h < nc; h++) {
+    double f = kt__feedback_factor(e->fb, feat, nfeat, cs[h].f[KT__D_ID], x->lang, &x->res->arena,
+                                   cs[h].effects, MAX_EFFECTS, &cs[h].neffects);
+    double lifted = cs[h].score * f;
+    if (f > 1 && !cs[h].named && best_named > 0 && lifted >= best_named)
+      lifted = cs[h].score < best_named ? best_named * (1 - 1e-9) : cs[h].score;
+    cs[h].score = lifted;
+  }
+}

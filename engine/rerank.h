@@ -1,0 +1,26 @@
+/*
+ * rerank.h — re-ranking the candidates of a search (rerank.c).
+ */
+#ifndef KT_RERANK_H
+#define KT_RERANK_H
+
+#include "search_state.h"
+
+/* Candidates @p cs from the retrieved @p hits, scored: signals re-score
+ * them, and a service the need text names is lifted. */
+int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits);
+/* Bounded evidence: no loose rare word may carry more than
+ * rk->evidence_cap of a candidate's score (rerank.c says how). */
+int kt__rerank_bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
+/* In a note with a goal and a past, demote the services whose evidence is
+ * mostly the client's past (rk->demote_past). */
+int kt__rerank_demote_past(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
+/* Learned from referrals: the feedback store's bounded lift of the need's
+ * features @p feat, never past a service the need text names. */
+void kt__rerank_feedback(ctx *x, cand *cs, size_t nc, const char *const *feat, size_t nfeat);
+/* qsort() order of candidates: by score, highest first. */
+int kt__rerank_cmp(const void *a, const void *b);
+/* Spread the top candidates over the needs (KT_SEARCH_DIVERSIFY). */
+int kt__rerank_diversify(ctx *x, cand *cs, size_t nc);
+
+#endif

@@ -1,0 +1,87 @@
+/*
+ * search_state.h — the state one search shares between its parts: the
+ * orchestrator (search.c), the query (query.c), re-ranking (rerank.c), the
+ * explanations (explain.c) and the need's feedback features
+ * (need_features.c). Private to those files.
+ */
+#ifndef KT_SEARCH_STATE_H
+#define KT_SEARCH_STATE_H
+
+#include "engine.h"
+#include "reading.h"
+#include "signals.h"
+#include "thesaurus.h"
+
+#include <search.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+#define MAX_QUERY_TERMS 2048
+#define MAX_FOUND 64
+#define MAX_EFFECTS 8
+
+typedef struct qterm {
+  char *term;
+  double weight;
+  size_t word; /* first need word (token index) that produced it */
+  int concept; /* thesaurus concept it expands, or -1 for the word itself */
+  int kind;    /* KT_TERM_* of a need word's own term; 0 for expansions */
+} qterm;
+
+typedef struct query {
+  qterm *q;
+  size_t n;
+  struct hsearch_data index; /* term -> index + 1 in q: a long note has hundreds of terms */
+  bool indexed;
+} query;
+
+/* A retrieved service being ranked. */
+typedef struct cand {
+  ktx_hit *hit;
+  double score;
+  const char *const *f; /* its document data fields (KT__D_*) */
+  kt__doc *doc;         /* the generation's cached document (parts read on first use) */
+  unsigned *masks;      /* per query term: fields where it matched (NULL until read) */
+  int need;             /* main need (index into found), -1 */
+  bool named;           /* the need text names the service */
+  unsigned weak;        /* explained: WEAK_* bits when every matched word is weak, else 0 */
+  kt_effect effects[MAX_EFFECTS];
+  size_t neffects;
+} cand;
+
+typedef struct wordmatch {
+  size_t word;
+  int concept;
+  const char *term;
+  unsigned fields;
+  double share, best;
+} wordmatch;
+
+/* Everything one search works with. */
+typedef struct ctx {
+  kt_engine *e;
+  const char *text;
+  unsigned flags;
+  kt_analysis *an;
+  query q;
+  double *idf;
+  const char **terms;
+  kt__found found[MAX_FOUND];
+  size_t nfound;
+  int *token_need; /* per token: index into found, or -1 */
+  kt__reading rd;  /* clauses and roles of the note's words (reading.c) */
+  kt_results *res;
+  int lang;       /* KT__LANG_* of the explanations */
+  bool baseline;  /* a baseline term space (KT_SEARCH_MODE_*): words only */
+  bool signals;   /* need signals read and applied */
+  bool *rejected; /* per token: refused, denied or otherwise silent */
+  kt__sigset set; /* the need signals, after the counsellor's corrections */
+} ctx;
+
+/* qsort()/bsearch() order of C strings held by pointer. */
+static inline int cmp_str(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+#endif
