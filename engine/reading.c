@@ -83,6 +83,12 @@ static const char *const problem_nouns[] = {"ongelma", "vaikeus",   "huoli",    
 static const char *const capacity_verbs[] = {"kest", "pysty", "pyst",   "voi",    "jaksa", "sovi",
                                              "sopi", "can't", "cannot", "klarar", "orkar", NULL};
 
+/* Words that end a clause saying its fact is fine: "asunto ok", "talous
+ * kunnossa", "terveys hyvä", "boendet är okej", "housing is fine". */
+static const char *const fine_words[] = {
+    "ok",   "okei", "oke", "kunnossa", "järjestyksessä", "hyvä", "okej",
+    "fine", "okay", "bra", "hyvin",    "kohdallaan",     NULL};
+
 /* Goal cues: a wish, plan, interest or dream. */
 static const char *const goal_prefix[] = {
     "halu", "kiinnost", "toivo",   "toive",  "tavoit", "haave", "suunnittel", "aiko",
@@ -391,6 +397,29 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
         out->role[j] = role;
         out->negator[j] = i;
       }
+  }
+
+  /* 4. A fact said to be fine ("ei velkoja, asunto ok", "asuminen on
+   * kunnossa", "kielitaito hyvä"): the clause ends in a word that says so,
+   * and what it names is no need. Refused, not negated: "ei asuntoa" is a
+   * lack and the need, "asunto ok" is neither. */
+  for (size_t s = 0, e; s < n; s = e) {
+    for (e = s; e < n && out->clause[e] == out->clause[s]; e++) {
+    }
+    size_t last = e;
+    while (last > s && tok(a, last - 1)->stopword && !is_any(tok(a, last - 1), fine_words))
+      last--;
+    if (last - s < 2 || !is_any(tok(a, last - 1), fine_words)) continue;
+    /* Not after a negation ("ei ole kunnossa") nor in a refused span. */
+    bool negated = false;
+    for (size_t j = s; j < last; j++)
+      negated |= is_negator(tok(a, j)) || out->role[j] == KT__ROLE_REFUSED ||
+                 out->role[j] == KT__ROLE_NEGATED;
+    if (negated) continue;
+    for (size_t j = s; j < last; j++) {
+      out->role[j] = KT__ROLE_REFUSED;
+      out->negator[j] = last - 1;
+    }
   }
   return KT_OK;
 }

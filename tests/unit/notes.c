@@ -84,6 +84,17 @@ Test(notes, a_denied_problem_is_no_context_for_a_weak_word) {
                        5, GAMBLING));
 }
 
+/* "asunto ok" says the housing is fine: no housing allowance. */
+Test(notes, a_fact_said_to_be_fine_finds_nothing) {
+  static const char *const HOUSING[] = {"yleinen-asumistuki", NULL};
+  const char *ok = "34v, selkä leikattu eikä voi nostaa, haluaa kouluttautua istumatyöhön. Ei "
+                   "velkoja, asunto ok.";
+  const char *need = "34v, selkä leikattu eikä voi nostaa, haluaa kouluttautua istumatyöhön. Ei "
+                     "velkoja, asunto.";
+  cr_assert(in_top(need, 5, HOUSING), "control");
+  cr_assert_not(in_top(ok, 5, HOUSING));
+}
+
 Test(notes, a_lack_is_the_need) {
   /* A denied resource is what the client lacks: the need stays. */
   cr_assert(finds_need("16-vuotias, ei opiskelupaikkaa syksyllä", "opiskelupaikan"));

@@ -118,6 +118,16 @@ Test(reading, a_negated_wish_or_capacity_refuses_what_follows) {
   ROLE("selkä ei kestä keittiötä", "selkä", KT__ROLE_SITUATION);
 }
 
+Test(reading, a_fact_said_to_be_fine_is_no_need) {
+  ROLE("ei velkoja, asunto ok", "asunto", KT__ROLE_REFUSED);
+  ROLE("asuminen on kunnossa, etsii töitä", "asuminen", KT__ROLE_REFUSED);
+  ROLE("puhuu suomea hyvin", "suomea", KT__ROLE_REFUSED);
+  /* Only the clause that says so, and not when it is denied. */
+  ROLE("asunto ok, etsii töitä", "töitä", KT__ROLE_SITUATION);
+  ROLE("asunto ei ole kunnossa", "asunto", KT__ROLE_SITUATION);
+  ROLE("asunto", "asunto", KT__ROLE_SITUATION);
+}
+
 Test(reading, a_negated_verb_of_knowing_states_a_problem) {
   ROLE("ei tiedä mihin suuntaan lähtisi", "suuntaan", KT__ROLE_GOAL);
   ROLE("ei osaa käyttää tietokonetta", "tietokonetta", KT__ROLE_SITUATION);
