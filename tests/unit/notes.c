@@ -95,6 +95,17 @@ Test(notes, a_fact_said_to_be_fine_finds_nothing) {
   cr_assert_not(in_top(ok, 5, HOUSING));
 }
 
+/* A generic verb carries no result: "loppumassa" once put refugee legal
+ * advice ("lupa loppumassa") first; the benefit itself comes first. */
+Test(notes, a_generic_word_carries_no_result) {
+  static const char *const BENEFIT[] = {"tyomarkkinatuki-peruspaivaraha", NULL};
+  cr_assert(in_top("työttömyysturva loppumassa", 1, BENEFIT));
+  static const char *const BLIND[] = {"nakovammaisten-liitto-tyollisyys", NULL};
+  cr_assert_not(in_top("opiskelija 23v, valmistunut merkonomiksi, ei ole saanut töitä vuoteen, "
+                       "masentunut olo, haluaa kuitenkin töihin",
+                       10, BLIND));
+}
+
 Test(notes, a_lack_is_the_need) {
   /* A denied resource is what the client lacks: the need stays. */
   cr_assert(finds_need("16-vuotias, ei opiskelupaikkaa syksyllä", "opiskelupaikan"));

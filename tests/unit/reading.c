@@ -142,5 +142,7 @@ Test(reading, generic_words_are_marked) {
   cr_assert(generic("asiakas on mies, 40 vuotta", "asiakas"));
   cr_assert(generic("asiakas on mies, 40 vuotta", "mies"));
   cr_assert(generic("asiakas on mies, 40 vuotta", "vuotta"));
+  cr_assert(generic("työttömyysturva loppuu", "loppuu"));
+  cr_assert(generic("masentunut olo", "olo"));
   cr_assert_not(generic("velkoja ja ulosotto", "velkoja"));
 }
