@@ -43,6 +43,13 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
     [KT__M_R_AGE_FITS_MIN] = {"ikä sopii: palvelu on vähintään %d-vuotiaille",
                               "åldern passar: tjänsten är för personer som fyllt %d",
                               "the age fits: the service is for people aged %d or over"},
+    [KT__M_AGE_UNKNOWN] = {"ikä ei tiedossa", "åldern okänd", "age unknown"},
+    [KT__M_R_YOUTH_ONLY] = {"palvelu on enintään %d-vuotiaille; muistiinpanossa ei ole merkkiä "
+                            "nuoresta",
+                            "tjänsten är för personer högst %d år; anteckningen tyder inte på en "
+                            "ung klient",
+                            "the service is for people aged %d or under; the note gives no sign "
+                            "of a young client"},
     [KT__M_R_NEEDS_FINNISH] = {"palvelu vaatii suomen kielen taitoa %s",
                                "tjänsten kräver kunskaper i finska på nivå %s",
                                "the service needs Finnish at level %s"},

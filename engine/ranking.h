@@ -44,6 +44,10 @@
   X(demote_area, 0.5, 0.1, 1.0, "service not in the client's municipality")                        \
   /* 1.0 (off)/0.7/0.5/0.3: see bench/README.md (issue 13, "kotiäitinä 8 vuotta"). */            \
   X(demote_migrant_only, 0.5, 0.1, 1.0, "service for immigrants, the note shows no sign of one")   \
+  /* 1.0/0.8/0.7/0.6/0.4 gave dev nDCG@10 .6971/.6992/.6989/.6990/.6981, trap-dev hits@5           \
+   * 7/7/7/6/6 (S@1 .888 -> .881 with any demotion). */                                            \
+  X(demote_youth_only, 0.6, 0.1, 1.0,                                                              \
+    "service for the young, the note gives no age nor youth sign")                                 \
   /* Roles (reading.c). Background 1.0/0.75/0.5/0.3/0.25 (concepts alike) gave dev nDCG@10         \
    * .698/.699/.698/.696/.698 and trap-dev hits@5 18/16/14/11/12: dev is flat, traps fall. */      \
   X(role_background, 0.3, 0.1, 1.0, "words of the client's past")                                  \

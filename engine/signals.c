@@ -438,6 +438,16 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
   if (for_migrants && !migrant && rank->demote_migrant_only < 1.0)
     effect(&e, rank->demote_migrant_only, "kohderyhmä",
            "palvelu on maahanmuuttajille; muistiinpanossa ei ole siitä merkkiä");
+  /* A service only for the young (at most 29) is not for a client whose
+   * note gives no age and no sign of youth (the young target group, which
+   * school, study or youth words signal): "vuokrarästejä, pelkää häätöä"
+   * does not ask for youth social work. */
+  bool young = set->age_lo >= 0;
+  for (size_t i = 0; i < set->ngroups && !young; i++)
+    young = !strcmp(set->groups[i], "nuoret");
+  if (!young && f->age_max >= 0 && f->age_max <= 29 && rank->demote_youth_only < 1.0)
+    effect(&e, rank->demote_youth_only, kt__msg(L, KT__M_AGE_UNKNOWN),
+           kt__msg(L, KT__M_R_YOUTH_ONLY), f->age_max);
   if (set->municipality && !in_list(munis, "koko suomi") && munis && *munis &&
       !in_list(munis, set->municipality)) {
     char m[96], name[64];

@@ -106,6 +106,15 @@ Test(notes, a_generic_word_carries_no_result) {
                        10, BLIND));
 }
 
+/* A service only for the young waits for a sign of youth: an age, or the
+ * young target group. */
+Test(notes, youth_services_need_a_sign_of_youth) {
+  static const char *const YOUTH[] = {"nuorten-sosiaalityo", "nuorisoasunnot", NULL};
+  cr_assert(in_top("22v, vuokrarästejä kaksi kuukautta, pelkää häätöä, tulot pienet", 5, YOUTH),
+            "control");
+  cr_assert_not(in_top("vuokrarästejä kaksi kuukautta, pelkää häätöä, tulot pienet", 5, YOUTH));
+}
+
 Test(notes, a_lack_is_the_need) {
   /* A denied resource is what the client lacks: the need stays. */
   cr_assert(finds_need("16-vuotias, ei opiskelupaikkaa syksyllä", "opiskelupaikan"));
