@@ -292,6 +292,8 @@ static void add_compound_parts(termset *ts, const char *wordbases) {
  *     pl. adessive vs the verb "to try");
  *   - a compound noun spelled like a verb form ("loppumassa": loppu+massa vs
  *     "running out"), and the agent participle of the same verb ("loppuma");
+ *   - a noun spelled like a verb's MA-infinitive ("oppia lukemaan": lukema,
+ *     "menee oppimaan": oppimaa), which is the verb after another verb;
  *   - the potential mood ("nainen" as naida), archaic in speech;
  *   - a first name or surname beside a common word ("Anna" as antaa,
  *     "Kallio" as kallio).
@@ -303,13 +305,14 @@ typedef struct reading {
 static bool eq(const char *a, const char *b) { return a && b && !strcmp(a, b); }
 
 static bool rare_reading(const reading *r, const reading *all, size_t n, const char *word) {
-  bool verb = false, inf = false, other_common = false, non_potential = false;
+  bool verb = false, inf = false, ma_inf = false, other_common = false, non_potential = false;
   for (size_t i = 0; i < n; i++) {
     const reading *o = &all[i];
     if (o == r) continue;
     if (eq(o->cls, "teonsana")) verb = true;
     if (eq(o->cls, "teonsana") && (eq(o->mood, "A-infinitive") || eq(o->mood, "MA-infinitive")))
       inf = true;
+    if (eq(o->cls, "teonsana") && eq(o->mood, "MA-infinitive")) ma_inf = true;
     if (!eq(o->cls, "etunimi") && !eq(o->cls, "sukunimi")) other_common = true;
     if (!eq(o->mood, "potential")) non_potential = true;
   }
@@ -320,6 +323,7 @@ static bool rare_reading(const reading *r, const reading *all, size_t n, const c
       strchr(r->wb + 1, '+'))
     return true;
   if (eq(r->participle, "agent") && inf) return true;
+  if (eq(r->cls, "nimisana") && ma_inf) return true;
   if (eq(r->mood, "potential") && non_potential) return true;
   if ((eq(r->cls, "etunimi") || eq(r->cls, "sukunimi")) && other_common) return true;
   return false;

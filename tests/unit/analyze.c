@@ -98,6 +98,12 @@ Test(analyze, rare_readings_give_way_to_common_ones) {
   HAS_KIND("loppumassa", "loppua", KT_TERM_LEMMA);
   HASNT("loppumassa", "loppumassa");
   HASNT("loppumassa", "massa");
+  /* A noun spelled like a verb's MA-infinitive: "oppia lukemaan". */
+  HAS_KIND("lukemaan", "lukea", KT_TERM_LEMMA);
+  HASNT("lukemaan", "lukema");
+  HAS_KIND("oppimaan", "oppia", KT_TERM_LEMMA);
+  HASNT("oppimaan", "oppimaa");
+  HAS("ohjelmaan", "ohjelma");
   /* The potential mood: "nainen" is not naida. */
   HASNT("nainen", "naida");
   /* Only a name: kept. */

@@ -115,6 +115,14 @@ Test(notes, youth_services_need_a_sign_of_youth) {
   cr_assert_not(in_top("vuokrarästejä kaksi kuukautta, pelkää häätöä, tulot pienet", 5, YOUTH));
 }
 
+/* "haluaa oppia lukemaan" is reading, not a meter reading (lukema) that a
+ * construction course's text happens to hold. */
+Test(notes, a_verb_after_a_verb_is_read_as_the_verb) {
+  static const char *const BUILD[] = {"rakennusala-tyovoimakoulutus", NULL};
+  cr_assert_not(in_top("mies 40v, ei lue eikä kirjoita, puhuu vähän suomea, haluaa oppia lukemaan",
+                       5, BUILD));
+}
+
 Test(notes, a_lack_is_the_need) {
   /* A denied resource is what the client lacks: the need stays. */
   cr_assert(finds_need("16-vuotias, ei opiskelupaikkaa syksyllä", "opiskelupaikan"));
