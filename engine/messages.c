@@ -50,6 +50,10 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
                             "ung klient",
                             "the service is for people aged %d or under; the note gives no sign "
                             "of a young client"},
+    [KT__M_REFUSES_STUDY] = {"ei halua koulutukseen", "vill inte studera",
+                             "does not want to study"},
+    [KT__M_R_TRAINING] = {"palvelu on koulutusta", "tjänsten är utbildning",
+                          "the service is training"},
     [KT__M_R_NEEDS_FINNISH] = {"palvelu vaatii suomen kielen taitoa %s",
                                "tjänsten kräver kunskaper i finska på nivå %s",
                                "the service needs Finnish at level %s"},

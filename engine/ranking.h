@@ -46,6 +46,10 @@
   X(demote_migrant_only, 0.5, 0.1, 1.0, "service for immigrants, the note shows no sign of one")   \
   /* 1.0/0.8/0.7/0.6/0.4 gave dev nDCG@10 .6971/.6992/.6989/.6990/.6981, trap-dev hits@5           \
    * 7/7/7/6/6 (S@1 .888 -> .881 with any demotion). */                                            \
+  /* 1.0/0.5/0.3 gave dev nDCG@10 .6989 alike (MRR .9192/.9193/.9193), trap-dev alike: the two     \
+   * dev notes that refuse study have no training in their top 10 either way. 0.5 as demote_area,  \
+   * by design, not measured. */                                                                   \
+  X(demote_refused_study, 0.5, 0.1, 1.0, "training, when the note refuses study")                  \
   X(demote_youth_only, 0.6, 0.1, 1.0,                                                              \
     "service for the young, the note gives no age nor youth sign")                                 \
   /* Roles (reading.c). Background 1.0/0.75/0.5/0.3/0.25 (concepts alike) gave dev nDCG@10         \

@@ -438,6 +438,11 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
   if (for_migrants && !migrant && rank->demote_migrant_only < 1.0)
     effect(&e, rank->demote_migrant_only, "kohderyhmä",
            "palvelu on maahanmuuttajille; muistiinpanossa ei ole siitä merkkiä");
+  /* Training for a client who refuses to study ("ei halua enää kouluun"):
+   * it stays findable, below what the client does want. */
+  if (set->refuses_study && cat && !strcmp(cat, "koulutus") && rank->demote_refused_study < 1.0)
+    effect(&e, rank->demote_refused_study, kt__msg(L, KT__M_REFUSES_STUDY), "%s",
+           kt__msg(L, KT__M_R_TRAINING));
   /* A service only for the young (at most 29) is not for a client whose
    * note gives no age and no sign of youth (the young target group, which
    * school, study or youth words signal): "vuokrarästejä, pelkää häätöä"

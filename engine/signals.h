@@ -17,8 +17,9 @@ typedef struct kt__sigset {
   const char *municipality; /* case-folded name, or NULL */
   const char *groups[32];   /* target groups signalled */
   size_t ngroups;
-  int migrated; /* a concept of the note, past included, is an immigrant's need */
-  int lang;     /* KT__LANG_* of the labels and effects (messages.h) */
+  int migrated;      /* a concept of the note, past included, is an immigrant's need */
+  int refuses_study; /* the note refuses study or training ("ei halua enää kouluun") */
+  int lang;          /* KT__LANG_* of the labels and effects (messages.h) */
 } kt__sigset;
 
 /* Read the need signals of @p a into @p set and, with their labels and

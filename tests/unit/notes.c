@@ -123,6 +123,22 @@ Test(notes, a_verb_after_a_verb_is_read_as_the_verb) {
                        5, BUILD));
 }
 
+/* A client who refuses to study is not offered training first; refusing
+ * only long training still leaves training on offer. */
+Test(notes, a_refusal_to_study_puts_training_below) {
+  static const char *const WELD[] = {"metalli-hitsaus-koulutus", NULL};
+  cr_assert(in_top("58-vuotias, irtisanottu tehtaalta, työttömyysturva loppuu kohta, etsii "
+                   "osa-aikatyötä",
+                   5, WELD),
+            "control");
+  cr_assert_not(in_top("58-vuotias, irtisanottu tehtaalta, työttömyysturva loppuu kohta, ei halua "
+                       "enää kouluun, etsii osa-aikatyötä",
+                       5, WELD));
+  cr_assert(in_top("58-vuotias, irtisanottu tehtaalta, ei halua pitkää koulutusta, etsii "
+                   "osa-aikatyötä",
+                   5, WELD));
+}
+
 Test(notes, a_lack_is_the_need) {
   /* A denied resource is what the client lacks: the need stays. */
   cr_assert(finds_need("16-vuotias, ei opiskelupaikkaa syksyllä", "opiskelupaikan"));
