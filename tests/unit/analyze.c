@@ -139,6 +139,20 @@ Test(analyze, stopwords_are_marked) {
   cr_assert(kt_analysis_get(a, 2)->stopword); /* olivat -> olla */
   cr_assert_not(kt_analysis_get(a, 3)->stopword);
   kt_analysis_free(a);
+  /* Swedish and English function words match no service text: "talar lite
+   * finska" once matched a sports service's Swedish summary by "lite". */
+  t = "talar lite finska, ryggen håller inte längre, has been out of work";
+  cr_assert_eq(kt_analyze(an, t, strlen(t), &a), KT_OK);
+  static const char *const stop[] = {"lite", "inte", "längre", "has", "been", "of", NULL};
+  static const char *const content[] = {"talar", "finska", "ryggen", "work", NULL};
+  for (size_t i = 0; i < kt_analysis_count(a); i++) {
+    const kt_token *k = kt_analysis_get(a, i);
+    for (size_t w = 0; stop[w]; w++)
+      if (!strcmp(k->surface, stop[w])) cr_assert(k->stopword, "%s", stop[w]);
+    for (size_t w = 0; content[w]; w++)
+      if (!strcmp(k->surface, content[w])) cr_assert_not(k->stopword, "%s", content[w]);
+  }
+  kt_analysis_free(a);
 }
 
 Test(analyze, soft_hyphens_zero_width_and_decomposed_letters_are_normalised) {
