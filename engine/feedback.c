@@ -772,7 +772,7 @@ double kt__feedback_factor(kt_feedback *fb, const char *const *features, size_t 
     f *= GROUP_DEMOTION;
     if (*neffects < max_effects) {
       snprintf(reason, sizeof reason, kt__msg(lang, KT__M_R_FB_GROUP), strikes,
-               kt__group_label(lang, group));
+               kt__target_group_label(lang, group));
       effects[*neffects] = (kt_effect){kt__msg(lang, KT__M_FEEDBACK),
                                        kt__arena_strdup(arena, reason), GROUP_DEMOTION};
       if (effects[*neffects].reason) (*neffects)++;

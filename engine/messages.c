@@ -4,12 +4,12 @@
  * why a service rose or fell. Finnish is the counsellor's working language
  * and the engine's default; the Swedish and English follow it word for
  * word in meaning. A row's printf arguments are the same in every language.
+ * The words of the catalogue's codes (target groups) are the schema
+ * table's (schema.c).
  */
 #include "messages.h"
 
 #include "internal.h"
-
-#include <string.h>
 
 static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
     [KT__M_AGE] = {"ikä %d v", "ålder %d år", "age %d"},
@@ -80,49 +80,7 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
                           "marked %u times not suitable for %s"},
 };
 
-/* Target groups: id, Finnish, Swedish, English (the ids of schema.c's
- * TARGET_GROUPS; the page's labels say the same). */
-static const char *const GROUPS[][1 + KT__NLANGS] = {
-    {"kaikki", "kaikki", "alla", "everyone"},
-    {"maahanmuuttajat", "maahanmuuttajat", "invandrare", "immigrants"},
-    {"nuoret", "nuoret", "unga", "young people"},
-    {"pitkaaikaistyottomat", "pitkäaikaistyöttömät", "långtidsarbetslösa", "long-term unemployed"},
-    {"osatyokykyiset", "osatyökykyiset", "partiellt arbetsföra", "people partially able to work"},
-    {"korkeakoulutetut", "korkeakoulutetut", "högskoleutbildade", "university graduates"},
-    {"yrittajiksi_aikovat", "yrittäjiksi aikovat", "blivande företagare", "aspiring entrepreneurs"},
-    {"ikaantyneet", "ikääntyneet", "äldre", "older jobseekers"},
-    {"tyonantajat", "työnantajat", "arbetsgivare", "employers"},
-    {"paihdekuntoutujat", "päihdekuntoutujat", "personer i missbruksrehabilitering",
-     "people in substance-abuse recovery"},
-    {"vanhemmat", "vanhemmat", "föräldrar", "parents"},
-    {"vammaiset", "vammaiset", "personer med funktionsnedsättning", "people with disabilities"},
-    {"naiset", "naiset", "kvinnor", "women"},
-    {"lomautetut", "lomautetut", "permitterade", "laid-off workers"},
-    {"asunnottomat", "asunnottomat", "bostadslösa", "homeless people"},
-    {"rikostaustaiset", "rikostaustaiset", "personer med brottsbakgrund",
-     "people with a criminal record"},
-    {"opiskelijat", "opiskelijat", "studerande", "students"}};
-
 const char *kt__msg(int lang, int msg) {
   if (lang < 0 || lang >= KT__NLANGS) lang = KT__LANG_FI;
   return msg >= 0 && msg < KT__NMSGS && MSGS[msg][lang] ? MSGS[msg][lang] : "";
-}
-
-const char *kt__group_label(int lang, const char *group) {
-  if (lang < 0 || lang >= KT__NLANGS) lang = KT__LANG_FI;
-  for (size_t i = 0; group && i < sizeof GROUPS / sizeof *GROUPS; i++)
-    if (!strcmp(GROUPS[i][0], group)) return GROUPS[i][1 + lang];
-  return group ? group : "";
-}
-
-int kt__lang_parse(const char *lang) {
-  if (!lang || !strcmp(lang, "fi")) return KT__LANG_FI;
-  if (!strcmp(lang, "sv")) return KT__LANG_SV;
-  if (!strcmp(lang, "en")) return KT__LANG_EN;
-  return -1;
-}
-
-const char *kt__lang_code(int lang) {
-  static const char *const codes[KT__NLANGS] = {"fi", "sv", "en"};
-  return lang >= 0 && lang < KT__NLANGS ? codes[lang] : "fi";
 }

@@ -1,14 +1,15 @@
 /*
- * messages.h — the texts of the engine's explanations (signal labels,
- * effects, target groups) in Finnish, Swedish and English: one table
- * (messages.c), so that a search explains itself in the language it was
- * asked in (kt_search_options.lang).
+ * messages.h — the texts of the engine's explanations (signal labels and
+ * effects) in Finnish, Swedish and English: one table (messages.c), so that
+ * a search explains itself in the language it was asked in
+ * (kt_search_options.lang). The languages (KT__LANG_*) and the words of
+ * the catalogue's codes, target groups included (kt__target_group_label),
+ * are the schema table's (schema.h).
  */
 #ifndef KT_MESSAGES_H
 #define KT_MESSAGES_H
 
-/* Languages of the explanations. */
-enum { KT__LANG_FI, KT__LANG_SV, KT__LANG_EN, KT__NLANGS };
+#include "schema.h"
 
 /* The explanation texts; the comment gives the Finnish and its printf
  * arguments (every language takes the same ones, in the same order). */
@@ -51,13 +52,5 @@ enum kt__msg {
 
 /* The text of @p msg in @p lang (KT__LANG_*); static storage. */
 const char *kt__msg(int lang, int msg);
-/* A target group's label in @p lang ("pitkaaikaistyottomat" ->
- * "pitkäaikaistyöttömät", "långtidsarbetslösa", "long-term unemployed");
- * the id itself when unknown. Static storage. */
-const char *kt__group_label(int lang, const char *group);
-/* "fi" (or NULL), "sv", "en" -> KT__LANG_*; -1 for anything else. */
-int kt__lang_parse(const char *lang);
-/* The code of @p lang ("fi", "sv", "en"). */
-const char *kt__lang_code(int lang);
 
 #endif

@@ -2,7 +2,8 @@
  * schema.h — the one table of what an index holds (schema.c), after
  * notmuch's prefix_table: the text fields with their weights, the filter
  * and baseline term prefixes, the evaluation index, the value slots, the
- * document data layout, and the catalogue's vocabularies. Indexing
+ * document data layout, and the catalogue's vocabularies with their words
+ * in Finnish, Swedish and English (explanations name codes so). Indexing
  * (indexer/), search, browse, validation (indexer/catalog.c) and, through
  * kt_schema_json() and GET /api/schema, the counsellor's page all read it.
  */
@@ -87,6 +88,15 @@ enum {
   KT__D_NFIELDS
 };
 
+/* ---- languages -------------------------------------------------------------
+ * The languages of the vocabularies' words and of the engine's explanations
+ * (messages.h). */
+enum { KT__LANG_FI, KT__LANG_SV, KT__LANG_EN, KT__NLANGS };
+/* "fi" (or NULL), "sv", "en" -> KT__LANG_*; -1 for anything else. */
+int kt__lang_parse(const char *lang);
+/* The code of @p lang ("fi", "sv", "en"). */
+const char *kt__lang_code(int lang);
+
 /* ---- vocabularies ---------------------------------------------------------
  * The closed code lists of the catalogue (catalog/README.md) and of the
  * counsellor's corrections. Each is named as its record field or filter. */
@@ -107,7 +117,9 @@ typedef struct kt__vocab {
   const char *name;       /* "category", "target_group", ... (kt_schema_json) */
   const char *const *ids; /* the codes, in their documented order */
   size_t n;
-  const char *const *fi; /* Finnish words for each code, or NULL (the code is the word) */
+  /* The words for each code in each language (KT__LANG_*), or NULL (the
+   * code is the word): the one home of a code's label. */
+  const char *const *label[KT__NLANGS];
 } kt__vocab;
 extern const kt__vocab kt__vocabs[KT__NVOCABS];
 /* Is @p id a code of vocabulary @p v (KT__V_*)? */
@@ -116,9 +128,14 @@ bool kt__vocab_has(int v, const char *id);
  * order), or -1. Filters of a closed vocabulary refuse a value outside it. */
 int kt__vocab_index(int v, const char *id);
 
-/* Finnish words for a target group id ("ikaantyneet" -> "ikääntyneet"), or
- * @p id itself for an unknown one. The returned text is static or @p id. */
-const char *kt__target_group_label(const char *id);
+/* The words for code @p id of vocabulary @p v (KT__V_*) in @p lang
+ * (KT__LANG_*; Finnish for any other): @p id itself when the vocabulary has
+ * no words or does not know it, "" for NULL. Static storage or @p id. */
+const char *kt__vocab_label(int v, int lang, const char *id);
+/* A target group's words in @p lang ("pitkaaikaistyottomat" ->
+ * "pitkäaikaistyöttömät", "långtidsarbetslösa", "long-term unemployed"),
+ * as kt__vocab_label(). */
+const char *kt__target_group_label(int lang, const char *id);
 /* Is @p id one of the catalogue's target group ids? */
 bool kt__target_group_known(const char *id);
 

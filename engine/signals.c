@@ -97,7 +97,8 @@ int kt__signals_add_group(kt__sigset *set, kt_results *res, const char *group, c
   if (set->ngroups == sizeof set->groups / sizeof *set->groups) return KT_OK;
   set->groups[set->ngroups++] = group;
   char label[160];
-  snprintf(label, sizeof label, kt__msg(set->lang, KT__M_GROUP), kt__group_label(set->lang, group));
+  snprintf(label, sizeof label, kt__msg(set->lang, KT__M_GROUP),
+           kt__target_group_label(set->lang, group));
   return add_signal(res, KT_SIGNAL_TARGET_GROUP, group, label, a, first, last);
 }
 
@@ -419,7 +420,7 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
   size_t boosts = 0;
   for (size_t i = 0; i < set->ngroups && boosts < 2; i++)
     if (in_list(groups, set->groups[i])) {
-      const char *label = kt__group_label(L, set->groups[i]);
+      const char *label = kt__target_group_label(L, set->groups[i]);
       snprintf(sig, sizeof sig, kt__msg(L, KT__M_GROUP), label);
       effect(&e, BOOST_FIT, sig, kt__msg(L, KT__M_R_FOR_GROUP), label);
       boosts++;
@@ -518,7 +519,8 @@ static int add_set_group(kt__sigset *set, kt_results *res, const char *group) {
   if (!have && set->ngroups < sizeof set->groups / sizeof *set->groups)
     set->groups[set->ngroups++] = group;
   char label[160];
-  snprintf(label, sizeof label, kt__msg(set->lang, KT__M_GROUP), kt__group_label(set->lang, group));
+  snprintf(label, sizeof label, kt__msg(set->lang, KT__M_GROUP),
+           kt__target_group_label(set->lang, group));
   return add_set_signal(set, res, KT_SIGNAL_TARGET_GROUP, group, label);
 }
 

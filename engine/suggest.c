@@ -360,7 +360,7 @@ int kt_suggest_json(kt_engine *engine, const char *text, size_t len, const char 
   }
   explicit_bzero(qf, strlen(qf));
   free(qf);
-  qsort(hits, nh, sizeof *hits, cmp_hit);
+  if (nh) qsort(hits, nh, sizeof *hits, cmp_hit); /* hits is NULL under 2 letters */
 
   json_t *doc = json_object(), *arr = json_array();
   int bad = !doc || !arr;

@@ -703,12 +703,13 @@ int kt_services_json(kt_engine *engine, const kt_browse_filter *filter, char **j
  * What an index holds and the codes it knows, as one JSON object, from the
  * library's one schema table:
  * `{"fields": [{"name", "bit", "weight"}], "vocabularies": {"category":
- * [{"id"}], "target_group": [{"id", "fi"}], "provider_type", "delivery",
- * "finnish_level", "fee", "status", "apply_route", "contact_key",
- * "client_language"}, "limits": {"filter_values", "query_bytes",
- * "id_bytes"}}`. Codes are listed in their documented order; "fi" is the
- * code's Finnish words where they differ from the code. It needs no index:
- * it describes what this library writes and accepts.
+ * [{"id"}], "target_group": [{"id", "fi", "sv", "en"}], "provider_type",
+ * "delivery", "finnish_level", "fee", "status", "apply_route",
+ * "contact_key", "client_language"}, "limits": {"filter_values",
+ * "query_bytes", "id_bytes"}}`. Codes are listed in their documented order;
+ * "fi", "sv" and "en" are a code's words in Finnish, Swedish and English,
+ * as explanations name it (kt_search_options.lang). It needs no index: it
+ * describes what this library writes and accepts.
  *
  * @param[out] json_out NUL-terminated UTF-8; free with kt_free()
  * @return KT_OK; KT_EINVAL; KT_ENOMEM.

@@ -172,7 +172,8 @@ static int index_service(kt_analyzer *an, bool eval, kt__dtbuild *dt, kt__store 
   if (!rc) rc = add_ml(an, doc, ev, dt, true, F_DESC, &s->description);
   if (!rc) rc = add_ml(an, doc, ev, dt, false, F_TARGET, &s->target_description);
   for (size_t i = 0; !rc && i < s->n_target_groups; i++)
-    rc = add_text(an, doc, ev, dt, -1, F_TARGET, kt__target_group_label(s->target_groups[i]));
+    rc = add_text(an, doc, ev, dt, -1, F_TARGET,
+                  kt__target_group_label(KT__LANG_FI, s->target_groups[i]));
   if (!rc) rc = add_ml(an, doc, ev, dt, false, F_COND, &s->requirements);
   if (!rc) rc = add_ml(an, doc, ev, dt, false, F_COND, &s->referral);
   for (size_t i = 0; !rc && i < s->n_keywords; i++)

@@ -644,6 +644,17 @@ Test(api, suggest_finds_providers_and_speaks_the_asked_language) {
   json_decref(doc);
 }
 
+/* Under 2 letters: no suggestions, and no array to sort (a NULL one was
+ * passed to qsort, which UBSan aborts the server on). */
+Test(api, suggest_gives_nothing_for_one_letter) {
+  json_t *doc = call("GET", "/api/suggest?q=a", NULL, 200);
+  cr_assert_eq(json_array_size(json_object_get(doc, "suggestions")), 0);
+  json_decref(doc);
+  doc = call("POST", "/api/suggest", "{\"text\": \"\"}", 200);
+  cr_assert_eq(json_array_size(json_object_get(doc, "suggestions")), 0);
+  json_decref(doc);
+}
+
 Test(api, suggest_rejects_bad_requests) {
   expect_error("GET", "/api/suggest", NULL, 400, "missing_field");
   expect_error("GET", "/api/suggest?q=ab&lang=de", NULL, 400, "invalid_value");

@@ -29,14 +29,6 @@
 
 TestSuite(badinput_index);
 
-static char *copy_index(const char *from) {
-  char *to = kt_hard_tmpdir();
-  char cmd[2048];
-  snprintf(cmd, sizeof cmd, "cp -a %s/. %s/", from, to);
-  cr_assert_eq(system(cmd), 0);
-  return to;
-}
-
 /* Open and search a damaged index: either a clear error naming the index, or
  * (damage Xapian does not notice) an answer; never a crash. */
 static void open_damaged(const char *what, const char *idx, int want_open_rc, const char *msg) {
@@ -102,7 +94,7 @@ Test(badinput_index, missing_parts_of_a_generation_are_named) {
   char *good = kt_test_mini_index();
   const char *parts[] = {"records.mdb", "xapian"};
   for (size_t i = 0; i < 2; i++) {
-    char *idx = copy_index(good);
+    char *idx = kt_hard_copy_index(good);
     char *p = kt_hard_gen_file(idx, parts[i]);
     kt__rm_rf(p);
     open_damaged(parts[i], idx, KT_ECORRUPT, "incomplete");
@@ -121,7 +113,7 @@ Test(badinput_index, a_truncated_record_store_is_ecorrupt_not_a_crash) {
   cr_assert_eq(stat(gp, &st), 0);
   off_t sizes[] = {0, 100, 4096, 8192 + 17, st.st_size / 2, st.st_size - 4096};
   for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
-    char *idx = copy_index(good);
+    char *idx = kt_hard_copy_index(good);
     char *p = kt_hard_gen_file(idx, "records.mdb");
     cr_assert_eq(truncate(p, sizes[i]), 0);
     char what[64];
@@ -148,7 +140,7 @@ Test(badinput_index, damaged_xapian_tables_are_an_error_or_an_answer_never_a_cra
   int cases = 0;
   for (char *name = strtok(ls, "\n"); name; name = strtok(NULL, "\n")) {
     for (int how = 0; how < 4; how++) {
-      char *idx = copy_index(good);
+      char *idx = kt_hard_copy_index(good);
       char *x = kt_hard_gen_file(idx, "xapian");
       char p[1400];
       snprintf(p, sizeof p, "%s/%s", x, name);
@@ -191,7 +183,7 @@ Test(badinput_index, a_damaged_compiled_thesaurus_is_ecorrupt_naming_the_line) {
   const char *bad[] = {"garbage\n", "C\tonly-two\n", "E\tbefore-any-concept\n", "X\tterm\n",
                        "C\ta\t0.5\tl\t\t\t\nQ\tunknown\n"};
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-    char *idx = copy_index(good);
+    char *idx = kt_hard_copy_index(good);
     char *p = kt_hard_gen_file(idx, "thesaurus.tsv");
     kt_hard_write(p, bad[i], strlen(bad[i]));
     open_damaged(bad[i], idx, KT_ECORRUPT, "thesaurus.tsv:");

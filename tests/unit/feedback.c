@@ -7,10 +7,9 @@
 #define _GNU_SOURCE
 #include "feedback.h"
 #include "engine.h"
-#include "helpers.h"
+#include "fixture.h"
 
 #include <criterion/criterion.h>
-#include <criterion/hooks.h>
 #include <lmdb.h>
 #include <signal.h>
 #include <stdio.h>
@@ -21,20 +20,6 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-
-#define INDEX_ENV "KT_TEST_FEEDBACK_INDEX"
-
-ReportHook(PRE_ALL)(struct criterion_test_set *set) {
-  (void)set;
-  kt_test_shared_index_build(INDEX_ENV);
-}
-
-ReportHook(POST_ALL)(struct criterion_global_stats *stats) {
-  (void)stats;
-  kt_test_shared_index_remove(INDEX_ENV);
-}
-
-static kt_engine *open_engine(void) { return kt_test_shared_engine(INDEX_ENV); }
 
 static kt_feedback *open_store(const char *dir) {
   kt_feedback *fb = NULL;
@@ -55,7 +40,7 @@ static const kt_result *find(const kt_results *r, const char *id) {
 
 Test(feedback, survives_a_killed_writer_and_reopening) {
   char *dir = kt_test_tmpdir();
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   pid_t pid = fork();
   if (pid == 0) {
     kt_feedback *fb = NULL;
@@ -77,7 +62,7 @@ Test(feedback, survives_a_killed_writer_and_reopening) {
 
 Test(feedback, stores_no_word_of_the_need_outside_the_catalogue_vocabulary) {
   char *dir = kt_test_tmpdir();
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   kt_feedback *fb = open_store(dir);
   const char *text = "Matti Virtanen 010190-123M soitti 0401234567, velat kasassa ja ulosotto, "
                      "asuu Zorblaxkadulla, harrastaa xyzzyplugh-peliä";
@@ -108,7 +93,7 @@ Test(feedback, stores_no_word_of_the_need_outside_the_catalogue_vocabulary) {
 
 Test(feedback, a_flood_cannot_lift_a_service_above_an_exact_name_match) {
   char *dir = kt_test_tmpdir();
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   kt_feedback *fb = open_store(dir);
   for (int i = 0; i < 200; i++)
     add(fb, e, "starttiraha", "uusyrityskeskukset-uusimaa", KT_FEEDBACK_REFERRED, 0);
@@ -133,7 +118,7 @@ Test(feedback, a_flood_cannot_lift_a_service_above_an_exact_name_match) {
 
 Test(feedback, repeated_not_suitable_for_a_target_group_demotes) {
   char *dir = kt_test_tmpdir();
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   kt_feedback *fb = open_store(dir);
   const char *text = "19-vuotias, etsii töitä ja haluaa työnhakuvalmennusta";
   kt_engine_set_feedback(e, fb);
@@ -164,7 +149,7 @@ Test(feedback, repeated_not_suitable_for_a_target_group_demotes) {
 
 Test(feedback, old_events_expire_and_a_wipe_removes_everything) {
   char *dir = kt_test_tmpdir();
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   kt_feedback *fb = open_store(dir);
   long long now = (long long)time(NULL);
   cr_assert_eq(kt__feedback_add_at(fb, e, "velat", 5, "takuusaatio", KT_FEEDBACK_USEFUL, 0,
@@ -226,7 +211,7 @@ Test(feedback, a_removed_services_events_are_kept_but_unused) {
 
 Test(feedback, referrals_for_one_text_lift_the_service_for_another_text_of_the_same_need) {
   char *dir = kt_test_tmpdir();
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   kt_feedback *fb = open_store(dir);
   /* Training text and held-out text share a need (debt), not their words. */
   const char *train = "velat kasassa, ulosotto vie palkasta ison osan";
@@ -260,7 +245,7 @@ Test(feedback, referrals_for_one_text_lift_the_service_for_another_text_of_the_s
 
 Test(feedback, rejects_bad_marks_with_clear_errors) {
   char *dir = kt_test_tmpdir();
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   kt_feedback *fb = open_store(dir);
   cr_assert_eq(kt_feedback_add(fb, e, "x", 1, "no-such-service", KT_FEEDBACK_REFERRED, 0),
                KT_ENOTFOUND);
@@ -280,7 +265,7 @@ Test(feedback, rejects_bad_marks_with_clear_errors) {
  * were stored, or an LMDB error). */
 Test(feedback, only_ids_of_services_in_the_index_are_accepted) {
   char *dir = kt_test_tmpdir();
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   kt_feedback *fb = open_store(dir);
   char long_id[KT_MAX_ID_BYTES + 2];
   memset(long_id, 'a', sizeof long_id - 1);
@@ -301,7 +286,7 @@ Test(feedback, only_ids_of_services_in_the_index_are_accepted) {
  * overwrite each other. Two handles in one process are exactly that. */
 Test(feedback, events_of_the_same_second_and_pid_never_overwrite_each_other) {
   char *dir = kt_test_tmpdir();
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   kt_feedback *a = open_store(dir), *b = open_store(dir);
   long long when = (long long)time(NULL);
   for (int i = 0; i < 5; i++) {
@@ -331,7 +316,7 @@ static int nospace_cli(const char *dir, const char *sub, char **out) {
       asprintf(&cmd,
                "LD_PRELOAD=%s KT_NOSPACE_DIR=%s ASAN_OPTIONS=%s%sverify_asan_link_order=0 "
                "KOHTAANTO_FEEDBACK=%s KOHTAANTO_INDEX=%s %s feedback %s 2>&1",
-               KT_NOSPACE_LIB, dir, asan ? asan : "", asan ? ":" : "", dir, getenv(INDEX_ENV),
+               KT_NOSPACE_LIB, dir, asan ? asan : "", asan ? ":" : "", dir, kt_fixture_index(),
                KT_CLI_BIN, sub),
       0);
   int rc = kt_test_run(cmd, out);
@@ -344,7 +329,7 @@ static int nospace_cli(const char *dir, const char *sub, char **out) {
  * reader (a server) sees what another handle (the CLI) adds and wipes. */
 Test(feedback, readers_delete_nothing_and_see_other_writers) {
   char *dir = kt_test_tmpdir();
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   kt_feedback *server = open_store(dir);
   long long now = (long long)time(NULL);
   cr_assert_eq(kt__feedback_add_at(server, e, "velat", 5, "takuusaatio", KT_FEEDBACK_USEFUL, 0,
@@ -373,7 +358,7 @@ Test(feedback, readers_delete_nothing_and_see_other_writers) {
  * sentence-initial ones were (w:anna, w:kallio, w:toivo...). */
 Test(feedback, names_at_the_start_of_a_sentence_are_not_stored) {
   char *dir = kt_test_tmpdir();
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   kt_feedback *fb = open_store(dir);
   /* Usko and Koski have no name reading in Voikko (a verb and noun; a noun
    * and place name): the list of names Voikko misses covers them, also
@@ -478,7 +463,7 @@ static long long file_size(const char *dir) {
  * tests/fault/nospace.c (writes past a file's end fail with ENOSPC). */
 Test(feedback, a_wipe_works_on_a_disk_that_filled_while_marks_were_added, .timeout = 240) {
   char *dir = fast_tmpdir();
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   const char *need = "velat kasassa ja ulosotto, asunnoton, mielenterveysongelmia, haluaa töihin "
                      "ravintola-alalle, ei puhu suomea, palkkatuki, työkokeilu, nuori, koulutus";
   write_events(dir, 60000, "takuusaatio", (long long)time(NULL));
@@ -557,7 +542,7 @@ Test(feedback, read_only_commands_leave_the_store_byte_for_byte) {
   for (size_t i = 0; i < sizeof subs / sizeof *subs; i++) {
     char *cmd = NULL, *out = NULL;
     cr_assert_geq(asprintf(&cmd, "KOHTAANTO_INDEX=%s %s feedback %s --store %s 2>&1",
-                           getenv(INDEX_ENV), KT_CLI_BIN, subs[i], dir),
+                           kt_fixture_index(), KT_CLI_BIN, subs[i], dir),
                   0);
     int rc = kt_test_run(cmd, &out);
     cr_assert_eq(rc, 0, "%s: %s", cmd, out);

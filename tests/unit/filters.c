@@ -9,29 +9,17 @@
  */
 #define _GNU_SOURCE
 #include "engine.h"
-#include "helpers.h"
+#include "fixture.h"
 
 #include <criterion/criterion.h>
-#include <criterion/hooks.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
-#define INDEX_ENV "KT_TEST_FILTERS_INDEX"
 #define NOTE "velat kasassa, ulosotto vie palkan, haluaisi töihin"
 
-ReportHook(PRE_ALL)(struct criterion_test_set *set) {
-  (void)set;
-  kt_test_shared_index_build(INDEX_ENV);
-}
-
-ReportHook(POST_ALL)(struct criterion_global_stats *stats) {
-  (void)stats;
-  kt_test_shared_index_remove(INDEX_ENV);
-}
-
 static kt_engine *e;
-static void setup(void) { e = kt_test_shared_engine(INDEX_ENV); }
+static void setup(void) { e = kt_fixture_engine(); }
 static void teardown(void) { kt_engine_close(e); }
 TestSuite(filters, .init = setup, .fini = teardown);
 

@@ -193,6 +193,14 @@ void kt_hard_assert_msg(const char *what, const char *want) {
   if (want) cr_assert(strstr(m, want), "%s: message lacks '%s':\n%s", what, want, m);
 }
 
+char *kt_hard_copy_index(const char *from) {
+  char *to = kt_hard_tmpdir();
+  char cmd[2048];
+  snprintf(cmd, sizeof cmd, "cp -a %s/. %s/", from, to);
+  cr_assert_eq(system(cmd), 0);
+  return to;
+}
+
 char *kt_hard_gen_file(const char *idx, const char *name) {
   char *p = NULL;
   cr_assert_geq(asprintf(&p, "%s/%s/%s", idx, kt_hard_current(idx), name), 0);

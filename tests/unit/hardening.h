@@ -1,5 +1,6 @@
-/* hardening.h — fixtures of the bad-input and fault suites (badinput.c,
- * faults.c): index snapshots, the CLI run with stdin and a time limit, and a
+/* hardening.h — fixtures of the bad-input, fault and integrity suites
+ * (badinput_*.c, faults.c, integrity.c): index snapshots, damaged copies of
+ * a good index, the CLI run with stdin and a time limit, and a
  * child process that file permissions apply to even when tests run as root. */
 #ifndef KT_TEST_HARDENING_H
 #define KT_TEST_HARDENING_H
@@ -35,6 +36,9 @@ int kt_hard_cli(const char *in, char **out, char **err, const char *fmt, ...)
  * in JSON error bodies and terminals); and hold @p want when not NULL. */
 void kt_hard_assert_msg(const char *what, const char *want);
 
+/* A copy of index @p from (cp -a) in a fresh kt_hard_tmpdir(), to damage
+ * while @p from stays good. Caller removes (kt__rm_rf) and frees. */
+char *kt_hard_copy_index(const char *from);
 /* Path of @p name inside the current generation of @p idx. Caller frees. */
 char *kt_hard_gen_file(const char *idx, const char *name);
 

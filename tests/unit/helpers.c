@@ -69,29 +69,3 @@ int kt_test_run(const char *cmd, char **out) {
     free(b);
   return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
-
-/* ---- one index of the bundled catalogue shared by a suite --------------- */
-#define SHARED_PREFIX "/tmp/kt-shared-"
-
-void kt_test_shared_index_build(const char *env) {
-  char tmpl[] = SHARED_PREFIX "XXXXXX";
-  char *dir = mkdtemp(tmpl);
-  if (!dir || kt_index_build(KT_CATALOG_DIR, dir, NULL, NULL) != KT_OK) {
-    fprintf(stderr, "cannot build the bundled catalogue: %s\n", kt_error_last());
-    abort();
-  }
-  setenv(env, dir, 1);
-}
-
-void kt_test_shared_index_remove(const char *env) {
-  const char *dir = getenv(env);
-  if (dir && !strncmp(dir, SHARED_PREFIX, strlen(SHARED_PREFIX))) kt__rm_rf(dir);
-}
-
-kt_engine *kt_test_shared_engine(const char *env) {
-  const char *dir = getenv(env);
-  cr_assert_not_null(dir, "the shared index was not built");
-  kt_engine *e = NULL;
-  cr_assert_eq(kt_engine_open(&e, dir), KT_OK, "%s", kt_error_last());
-  return e;
-}

@@ -13,14 +13,7 @@ int kt_test_rank(const kt_results *r, const char *id);
 kt_results *kt_test_search(kt_engine *e, const char *text, const kt_search_options *o);
 /* Does the analysis of @p text contain @p term (of any kind, or of @p kind when > 0)? */
 bool kt_test_has_term(kt_analyzer *an, const char *text, const char *term, int kind);
-/* One index of the bundled catalogue shared by a suite's tests: built in the
- * runner (call from a ReportHook(PRE_ALL), before the test processes
- * start) and found through environment variable @p env; removed from a
- * ReportHook(POST_ALL). */
-void kt_test_shared_index_build(const char *env);
-void kt_test_shared_index_remove(const char *env);
-/* Open the shared index (asserts). */
-kt_engine *kt_test_shared_engine(const char *env);
+/* One index of the bundled catalogue shared by a suite's tests: fixture.h. */
 /* Run a shell command, capture stdout into a malloc'd string; returns exit code. */
 int kt_test_run(const char *cmd, char **out);
 #endif

@@ -18,23 +18,9 @@
 #include "hardening.h"
 #include "verify.h"
 
-static char *copy_index(const char *from) {
-  char *to = kt_hard_tmpdir();
-  char cmd[2048];
-  snprintf(cmd, sizeof cmd, "cp -a %s/. %s/", from, to);
-  cr_assert_eq(system(cmd), 0);
-  return to;
-}
-
 static char *gen_dir(const char *idx) {
   char *p = NULL;
   cr_assert_geq(asprintf(&p, "%s/%s", idx, kt_hard_current(idx)), 0);
-  return p;
-}
-
-static char *gen_file(const char *idx, const char *name) {
-  char *p = NULL;
-  cr_assert_geq(asprintf(&p, "%s/%s/%s", idx, kt_hard_current(idx), name), 0);
   return p;
 }
 
@@ -51,7 +37,7 @@ static void flip(const char *path, off_t off) {
 
 /* The files the manifest of @p idx's current generation lists. */
 static size_t manifest_files(const char *idx, char files[][128], size_t max) {
-  char *m = gen_file(idx, KT__MANIFEST);
+  char *m = kt_hard_gen_file(idx, KT__MANIFEST);
   FILE *f = fopen(m, "r");
   cr_assert_not_null(f, "%s missing", m);
   char line[512];
@@ -92,8 +78,8 @@ Test(integrity, a_flipped_byte_in_any_file_is_refused_naming_it) {
   size_t n = manifest_files(good, files, 64);
   cr_assert_gt(n, 3);
   for (size_t i = 0; i < n; i++) {
-    char *idx = copy_index(good);
-    char *p = gen_file(idx, files[i]);
+    char *idx = kt_hard_copy_index(good);
+    char *p = kt_hard_gen_file(idx, files[i]);
     struct stat st;
     cr_assert_eq(stat(p, &st), 0);
     if (st.st_size == 0) {
@@ -119,7 +105,7 @@ Test(integrity, a_flipped_byte_in_any_file_is_refused_naming_it) {
 
 Test(integrity, a_generation_without_a_manifest_is_refused) {
   char *idx = kt_test_mini_index();
-  char *m = gen_file(idx, KT__MANIFEST);
+  char *m = kt_hard_gen_file(idx, KT__MANIFEST);
   cr_assert_eq(unlink(m), 0);
   kt_engine *e = NULL;
   cr_assert_eq(kt_engine_open(&e, idx), KT_ECORRUPT);
@@ -133,7 +119,7 @@ Test(integrity, a_generation_without_a_manifest_is_refused) {
  * Xapian's check, run by kt_index_verify() and before a switch, finds it. */
 Test(integrity, damage_behind_a_rewritten_manifest_fails_xapians_check) {
   char *idx = kt_test_mini_index();
-  char *p = gen_file(idx, "xapian/postlist.glass");
+  char *p = kt_hard_gen_file(idx, "xapian/postlist.glass");
   struct stat st;
   cr_assert_eq(stat(p, &st), 0);
   cr_assert_eq(truncate(p, st.st_size / 2), 0);
@@ -170,8 +156,8 @@ Test(integrity, lmdb_meta_pages_with_impossible_roots_are_refused_not_an_abort) 
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     for (int meta = 0; meta < 2; meta++) {
-      char *idx = copy_index(good);
-      char *p = gen_file(idx, "records.mdb");
+      char *idx = kt_hard_copy_index(good);
+      char *p = kt_hard_gen_file(idx, "records.mdb");
       int fd = open(p, O_RDWR);
       cr_assert_geq(fd, 0);
       uint32_t psize = 0;
@@ -210,7 +196,7 @@ Test(integrity, a_refresh_to_a_damaged_generation_keeps_the_current_one) {
   o.keep_generations = 3;
   cr_assert_eq(kt_index_build(KT_TEST_DATA "/catalog-mini", idx, &o, NULL), KT_OK, "%s",
                kt_error_last());
-  char *p = gen_file(idx, "xapian/termlist.glass");
+  char *p = kt_hard_gen_file(idx, "xapian/termlist.glass");
   struct stat st;
   cr_assert_eq(stat(p, &st), 0);
   flip(p, st.st_size / 3);

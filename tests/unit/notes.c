@@ -8,27 +8,14 @@
  */
 #define _GNU_SOURCE
 #include "engine.h"
-#include "helpers.h"
+#include "fixture.h"
 
 #include <criterion/criterion.h>
-#include <criterion/hooks.h>
 #include <stdio.h>
 #include <string.h>
 
-#define INDEX_ENV "KT_TEST_NOTES_INDEX"
-
-ReportHook(PRE_ALL)(struct criterion_test_set *set) {
-  (void)set;
-  kt_test_shared_index_build(INDEX_ENV);
-}
-
-ReportHook(POST_ALL)(struct criterion_global_stats *stats) {
-  (void)stats;
-  kt_test_shared_index_remove(INDEX_ENV);
-}
-
 static kt_engine *e;
-static void setup(void) { e = kt_test_shared_engine(INDEX_ENV); }
+static void setup(void) { e = kt_fixture_engine(); }
 static void teardown(void) { kt_engine_close(e); }
 TestSuite(notes, .init = setup, .fini = teardown);
 

@@ -7,30 +7,13 @@
  */
 #define _GNU_SOURCE
 #include "engine.h"
-#include "helpers.h"
+#include "fixture.h"
 
 #include <criterion/criterion.h>
-#include <criterion/hooks.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* The bundled catalogue is indexed once, in the runner before the tests
- * start; test processes find it through the environment. */
-#define INDEX_ENV "KT_TEST_RANKING_INDEX"
-
-ReportHook(PRE_ALL)(struct criterion_test_set *set) {
-  (void)set;
-  kt_test_shared_index_build(INDEX_ENV);
-}
-
-ReportHook(POST_ALL)(struct criterion_global_stats *stats) {
-  (void)stats;
-  kt_test_shared_index_remove(INDEX_ENV);
-}
-
-static kt_engine *open_engine(void) { return kt_test_shared_engine(INDEX_ENV); }
 
 static kt_results *search_flags(kt_engine *e, const char *text, unsigned flags) {
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
@@ -58,7 +41,7 @@ static const kt_result *result(const kt_results *r, const char *id) {
 }
 
 Test(ranking, thesaurus_bridges_client_words_to_service_words) {
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   const char *text = "velat kasassa, ulosotto ja laskut rästissä";
   kt_results *with = search_flags(e, text, 0);
   kt_results *without = search_flags(e, text, KT_SEARCH_NO_THESAURUS);
@@ -79,7 +62,7 @@ Test(ranking, thesaurus_bridges_client_words_to_service_words) {
 }
 
 Test(ranking, an_expansion_never_outranks_an_exact_name_match) {
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   /* "starttiraha" is a service's name; the thesaurus also expands it. */
   kt_results *r = search_flags(e, "starttiraha", 0);
   cr_assert_eq(kt_test_rank(r, "starttiraha"), 0, "first was %s",
@@ -89,7 +72,7 @@ Test(ranking, an_expansion_never_outranks_an_exact_name_match) {
 }
 
 Test(ranking, age_signal_demotes_services_the_client_is_too_young_for) {
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   const char *need = "19-vuotias, työnhakuvalmennus ja palkkatuki kiinnostaa";
   kt_search_options deep = KT_SEARCH_OPTIONS_INIT;
   deep.limit = 100; /* far enough down to see where the 55+ service went */
@@ -125,7 +108,7 @@ Test(ranking, age_signal_demotes_services_the_client_is_too_young_for) {
 }
 
 Test(ranking, no_finnish_demotes_services_that_require_b1) {
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
   o.limit = 100;
   kt_results *r = kt_test_search(e, "ei puhu suomea, haluaa työnhakuvalmennukseen", &o);
@@ -142,7 +125,7 @@ Test(ranking, no_finnish_demotes_services_that_require_b1) {
 }
 
 Test(ranking, negated_wish_does_not_count_as_the_wish) {
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   kt_results *neg = search_flags(e, "ei halua oppisopimukseen, haluaa töihin heti", 0);
   kt_results *pos = search_flags(e, "haluaa oppisopimukseen", 0);
   /* The wish finds the apprenticeship concept; its negation does not. */
@@ -167,7 +150,7 @@ Test(ranking, negated_wish_does_not_count_as_the_wish) {
 }
 
 Test(ranking, no_finnish_is_not_read_as_speaking_finnish) {
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   kt_results *r = search_flags(e, "ei puhu suomea", 0);
   cr_assert_not_null(find_signal(r, KT_SIGNAL_LANGUAGE, "no_finnish"));
   cr_assert_not_null(find_signal(r, KT_SIGNAL_TARGET_GROUP, "maahanmuuttajat"),
@@ -185,7 +168,7 @@ Test(ranking, no_finnish_is_not_read_as_speaking_finnish) {
 }
 
 Test(ranking, municipality_signal_demotes_services_of_other_cities) {
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   kt_results *r = search_flags(e, "asuu Espoossa, etsii työnhakuvalmennusta", 0);
   const kt_signal *s = find_signal(r, KT_SIGNAL_MUNICIPALITY, "Espoo");
   cr_assert_not_null(s);
@@ -197,7 +180,7 @@ Test(ranking, municipality_signal_demotes_services_of_other_cities) {
 }
 
 Test(ranking, long_unemployment_boosts_services_for_the_long_term_unemployed) {
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   kt_results *r = search_flags(e, "ollut työttömänä 3 vuotta, tarvitsee tukea työllistymiseen", 0);
   cr_assert_not_null(find_signal(r, KT_SIGNAL_UNEMPLOYMENT, "long"));
   bool boosted = false;
@@ -216,7 +199,7 @@ Test(ranking, long_unemployment_boosts_services_for_the_long_term_unemployed) {
 }
 
 Test(ranking, typo_in_a_long_word_matches_without_correcting_valid_words) {
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   kt_analyzer *an = NULL;
   cr_assert_eq(kt_analyzer_open(&an), KT_OK);
   cr_assert(kt_test_has_term(an, "kuntoutuksesa", "kuntoutus", KT_TERM_TYPO));
@@ -247,7 +230,7 @@ Test(ranking, typo_in_a_long_word_matches_without_correcting_valid_words) {
 }
 
 Test(ranking, swedish_and_english_needs_find_the_service) {
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   const char *texts[] = {"needs debt counselling, bills unpaid and debt collection",
                          "behöver skuldrådgivning, obetalda räkningar och skulder"};
   for (size_t i = 0; i < 2; i++) {
@@ -260,7 +243,7 @@ Test(ranking, swedish_and_english_needs_find_the_service) {
 }
 
 Test(ranking, snippet_marks_the_matched_words) {
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   kt_results *r = search_flags(e, "velkaneuvonta ulosotto", 0);
   const kt_result *x = kt_results_get(r, 0);
   cr_assert_not_null(x);
@@ -296,7 +279,7 @@ static const char *NOTE =
     "kaupan alalla";
 
 Test(ranking, results_can_be_grouped_by_need) {
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   kt_results *r = search_flags(e, NOTE, KT_SEARCH_GROUP_BY_NEED);
   cr_assert_geq(kt_results_need_count(r), 2, "the note has several needs");
   /* Each need's results are contiguous, and every need lists its ranks. */
@@ -329,7 +312,7 @@ static size_t distinct_needs(const kt_results *r, size_t top) {
 }
 
 Test(ranking, spreading_covers_more_needs_of_a_long_note) {
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   /* Plain order gives the top 5 to two needs; spreading lets a third in. */
   const char *note = "masentunut, ei jaksa, ahdistus, uupumus, mielenterveys ja velat kasassa";
   kt_results *plain = search_flags(e, note, 0);
@@ -342,7 +325,7 @@ Test(ranking, spreading_covers_more_needs_of_a_long_note) {
 }
 
 Test(ranking, json_carries_explanations_signals_and_needs) {
-  kt_engine *e = open_engine();
+  kt_engine *e = kt_fixture_engine();
   kt_results *r = search_flags(e, NOTE, 0);
   char *js = NULL;
   cr_assert_eq(kt_results_json(r, &js), KT_OK);
