@@ -43,6 +43,10 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
     [KT__M_R_AGE_FITS_MIN] = {"ikä sopii: palvelu on vähintään %d-vuotiaille",
                               "åldern passar: tjänsten är för personer som fyllt %d",
                               "the age fits: the service is for people aged %d or over"},
+    [KT__M_TARGET_GROUP] = {"kohderyhmä", "målgrupp", "target group"},
+    [KT__M_R_MIGRANT_ONLY] = {"palvelu on maahanmuuttajille; muistiinpanossa ei ole siitä merkkiä",
+                              "tjänsten är för invandrare; anteckningen tyder inte på det",
+                              "the service is for immigrants; the note gives no sign of that"},
     [KT__M_AGE_UNKNOWN] = {"ikä ei tiedossa", "åldern okänd", "age unknown"},
     [KT__M_R_YOUTH_ONLY] = {"palvelu on enintään %d-vuotiaille; muistiinpanossa ei ole merkkiä "
                             "nuoresta",

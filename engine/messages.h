@@ -31,11 +31,13 @@ enum kt__msg {
   KT__M_R_AGE_MAX,       /* "palvelu on enintään %d-vuotiaille" */
   KT__M_R_AGE_FITS_MAX,  /* "ikä sopii: palvelu on enintään %d-vuotiaille" */
   KT__M_R_AGE_FITS_MIN,  /* "ikä sopii: palvelu on vähintään %d-vuotiaille" */
-  KT__M_AGE_UNKNOWN,     /* "ikä ei tiedossa" */
-  KT__M_R_YOUTH_ONLY,    /* "palvelu on enintään %d-vuotiaille; muistiinpanossa ei ole merkkiä
-                          * nuoresta" */
-  KT__M_REFUSES_STUDY,   /* "ei halua koulutukseen" */
-  KT__M_R_TRAINING,      /* "palvelu on koulutusta" */
+  KT__M_TARGET_GROUP,    /* "kohderyhmä" */
+  KT__M_R_MIGRANT_ONLY, /* "palvelu on maahanmuuttajille; muistiinpanossa ei ole siitä merkkiä" */
+  KT__M_AGE_UNKNOWN,    /* "ikä ei tiedossa" */
+  KT__M_R_YOUTH_ONLY,   /* "palvelu on enintään %d-vuotiaille; muistiinpanossa ei ole merkkiä
+                         * nuoresta" */
+  KT__M_REFUSES_STUDY,  /* "ei halua koulutukseen" */
+  KT__M_R_TRAINING,     /* "palvelu on koulutusta" */
   KT__M_R_NEEDS_FINNISH, /* "palvelu vaatii suomen kielen taitoa %s" (a CEFR level) */
   KT__M_R_HAS_EN,        /* "palvelua saa englanniksi" */
   KT__M_R_HAS_SV,        /* "palvelua saa ruotsiksi" */

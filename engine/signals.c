@@ -437,8 +437,8 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
   for (size_t i = 0; i < set->ngroups && !migrant; i++)
     migrant = !strcmp(set->groups[i], "maahanmuuttajat");
   if (for_migrants && !migrant && rank->demote_migrant_only < 1.0)
-    effect(&e, rank->demote_migrant_only, "kohderyhmä",
-           "palvelu on maahanmuuttajille; muistiinpanossa ei ole siitä merkkiä");
+    effect(&e, rank->demote_migrant_only, kt__msg(L, KT__M_TARGET_GROUP), "%s",
+           kt__msg(L, KT__M_R_MIGRANT_ONLY));
   /* Training for a client who refuses to study ("ei halua enää kouluun"):
    * it stays findable, below what the client does want. */
   if (set->refuses_study && cat && !strcmp(cat, "koulutus") && rank->demote_refused_study < 1.0)

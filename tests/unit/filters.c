@@ -329,6 +329,40 @@ Test(filters, explanations_follow_the_language_asked) {
   }
 }
 
+/* The demotions' reasons too: immigrants' services for a note with no sign
+ * of one, youth services for a note with no age, training for a refusal. */
+Test(filters, demotion_reasons_follow_the_language_asked) {
+  const char *note = "kotiäitinä 8 vuotta, vuokrarästejä, ei halua enää kouluun, haluaa töihin";
+  const char *langs[] = {NULL, "sv", "en"};
+  const char *reasons[][3] = {
+      {"maahanmuuttajille", "invandrare", "immigrants"},
+      {"merkkiä nuoresta", "ung klient", "young client"},
+      {"koulutusta", "utbildning", "training"},
+  };
+  for (int l = 0; l < 3; l++) {
+    kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+    o.flags = KT_SEARCH_NO_FEEDBACK;
+    o.lang = langs[l];
+    o.limit = 60;
+    kt_results *r = kt_test_search(e, note, &o);
+    for (int k = 0; k < 3; k++) {
+      bool seen = false;
+      for (size_t i = 0; i < kt_results_count(r) && !seen; i++) {
+        const kt_result *x = kt_results_get(r, i);
+        for (size_t j = 0; j < x->effect_count; j++) {
+          for (int m = 0; m < 3; m++)
+            if (m != l)
+              cr_assert_null(strstr(x->effects[j].reason, reasons[k][m]), "lang %d: %s", l,
+                             x->effects[j].reason);
+          seen |= strstr(x->effects[j].reason, reasons[k][l]) != NULL;
+        }
+      }
+      cr_assert(seen, "lang %s: no reason with '%s'", langs[l] ? langs[l] : "fi", reasons[k][l]);
+    }
+    kt_results_free(r);
+  }
+}
+
 Test(filters, a_counsellors_setting_is_marked_in_the_language_asked) {
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
   o.flags = KT_SEARCH_NO_FEEDBACK;
