@@ -55,6 +55,7 @@ server=
 cleanup() { if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi; }
 trap cleanup EXIT
 "$build/kohtaanto" serve --index "$out/index" --port 0 --threads "$threads" --max-connections 256 \
+  --max-connections-per-client 256 \
   2>"$out/serve.log" &
 server=$!
 url=
