@@ -230,6 +230,23 @@ unsigned kt__docterms_fields(const kt__docterms *d, const char *term) {
   return r ? r[1 + r[0]] : 0;
 }
 
+void kt__docterms_fields_all(const kt__docterms *d, const char *const *terms, const size_t *order,
+                             size_t n, unsigned *out) {
+  for (size_t i = 0; i < n; i++)
+    out[i] = 0;
+  if (!d) return;
+  size_t k = 0;
+  for (size_t i = 0; i < n && k < d->nterms; i++) {
+    const char *t = terms[order[i]];
+    size_t tl = strlen(t);
+    int c = 1;
+    while (k < d->nterms && (c = cmp_term(t, tl, d->term[k])) > 0)
+      k++;
+    /* Equal terms of the query share a record: k stays on it. */
+    if (k < d->nterms && c == 0) out[order[i]] = d->term[k][1 + d->term[k][0]];
+  }
+}
+
 void kt__docterms_hits(const kt__docterms *d, int which, const char *const *terms, size_t nterms,
                        int *hit) {
   size_t lo = which ? d->nwords[0] : 0, n = d->nwords[which];

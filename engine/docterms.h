@@ -60,6 +60,12 @@ int kt__docterms_decode(char *blob, size_t len, kt__docterms **out);
 void kt__docterms_free(kt__docterms *d);
 /* Fields (KT_FIELD_* bits) of @p term in the document; 0 if absent. */
 unsigned kt__docterms_fields(const kt__docterms *d, const char *term);
+/* The fields of each of @p n terms, into @p out[i] for @p terms[i] (0 if
+ * absent), in one walk: @p order lists the indices of @p terms sorted by
+ * strcmp(), as the document's terms are (a note's hundreds of terms against a
+ * service's hundreds: one merge instead of a binary search per term). */
+void kt__docterms_fields_all(const kt__docterms *d, const char *const *terms, const size_t *order,
+                             size_t n, unsigned *out);
 /* Mark in @p hit (one int per word of text @p which, preset to -1) the words
  * carrying terms[i] with i, the lowest i when several. */
 void kt__docterms_hits(const kt__docterms *d, int which, const char *const *terms, size_t nterms,

@@ -58,8 +58,7 @@ int kt__explain_masks(ctx *x, cand *c) {
   kt__doc *d = c->doc;
   int rc = read_docterms(x->e, d);
   if (rc) return rc;
-  for (size_t i = 0; i < x->q.n; i++)
-    c->masks[i] = kt__docterms_fields(d->terms, x->terms[i]);
+  kt__docterms_fields_all(d->terms, x->terms, x->term_order, x->q.n, c->masks);
   return KT_OK;
 }
 

@@ -176,6 +176,16 @@ static int retrieve(ctx *x, const kt_search_options *opts, const filters *fs, bo
   return KT_OK;
 }
 
+static int cmp_term_index(const void *a, const void *b, void *terms) {
+  const char *const *t = terms;
+  return strcmp(t[*(const size_t *)a], t[*(const size_t *)b]);
+}
+
+/* @p order (0..n-1) sorted by the terms it indexes. */
+static void sort_terms(const char **terms, size_t *order, size_t n) {
+  qsort_r(order, n, sizeof *order, cmp_term_index, terms);
+}
+
 int kt_search(kt_engine *e, const char *text, size_t len, const kt_search_options *opts,
               kt_results **out) {
   kt__err_clear();
@@ -252,10 +262,11 @@ int kt_search(kt_engine *e, const char *text, size_t len, const kt_search_option
   double ndocs = (double)ndocs_n;
   x.idf = calloc(x.q.n, sizeof *x.idf);
   x.terms = calloc(x.q.n, sizeof *x.terms);
+  x.term_order = calloc(x.q.n ? x.q.n : 1, sizeof *x.term_order);
   cs = calloc(nhits ? nhits : 1, sizeof *cs);
   wm = calloc(x.q.n, sizeof *wm);
   mterms = calloc(x.q.n, sizeof *mterms);
-  if (!x.idf || !x.terms || !cs || !wm || !mterms) {
+  if (!x.idf || !x.terms || !x.term_order || !cs || !wm || !mterms) {
     rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     goto out;
   }
@@ -268,7 +279,9 @@ int kt_search(kt_engine *e, const char *text, size_t len, const kt_search_option
     double df = (double)dfn;
     x.idf[i] = df > 0 ? log((ndocs - df + 0.5) / (df + 0.5) + 1.0) : 0.0;
     x.terms[i] = x.q.q[i].term;
+    x.term_order[i] = i;
   }
+  sort_terms(x.terms, x.term_order, x.q.n);
 
   /* 4. Signals re-score the candidates; a service the text names is lifted;
    * no loose word carries a score alone; the past yields to the goal;
@@ -300,6 +313,7 @@ out:
   free(mterms);
   free(x.idf);
   free(x.terms);
+  free(x.term_order);
   ktx_hits_free(hits, nhits);
   filters_free(&fs);
   kt__query_free(&x);

@@ -67,6 +67,7 @@ typedef struct ctx {
   query q;
   double *idf;
   const char **terms;
+  size_t *term_order; /* indices of terms, sorted by strcmp() (explain.c masks) */
   kt__found found[MAX_FOUND];
   size_t nfound;
   int *token_need; /* per token: index into found, or -1 */

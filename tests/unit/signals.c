@@ -189,6 +189,27 @@ static kt__docterms *prepare(const char *text) {
   return d;
 }
 
+/* The fields of many terms at once, by one merge, are each term's own:
+ * absent terms, repeats, terms before the first and after the last. */
+Test(snippet, fields_of_many_terms_in_one_walk_are_each_terms_own) {
+  kt__docterms *dt =
+      prepare("Velkaneuvonta auttaa, kun velat ovat kasassa ja ulosotto vie palkan.");
+  const char *terms[] = {"ulosotto", "aaa", "velka", "zzz", "velka", "trukki", "palkka", "auttaa"};
+  size_t n = sizeof terms / sizeof *terms, order[8] = {1, 7, 6, 5, 0, 2, 4, 3};
+  /* order: the indices sorted by strcmp (aaa, auttaa, palkka, trukki, ulosotto, velka x2, zzz). */
+  for (size_t i = 1; i < n; i++)
+    cr_assert_leq(strcmp(terms[order[i - 1]], terms[order[i]]), 0);
+  unsigned out[8];
+  memset(out, 0xff, sizeof out);
+  kt__docterms_fields_all(dt, terms, order, n, out);
+  for (size_t i = 0; i < n; i++)
+    cr_assert_eq(out[i], kt__docterms_fields(dt, terms[i]), "%s", terms[i]);
+  cr_assert_eq(out[0], KT_FIELD_DESCRIPTION);
+  cr_assert_eq(out[4], KT_FIELD_DESCRIPTION, "a repeated term");
+  cr_assert_eq(out[1], 0);
+  kt__docterms_free(dt);
+}
+
 Test(snippet, the_passage_with_the_matched_words_is_marked) {
   const char *text = "Ensimmäinen lause ei kerro mitään. Velkaneuvonta auttaa, kun velat ovat "
                      "kasassa ja ulosotto vie palkan. Viimeinen lause on muuta.";
