@@ -100,9 +100,21 @@ int ktx_writer_open(ktx_writer **out, const char *path) {
   return ktx_writer_open_shards(out, &path, 1);
 }
 
+/* Documents a database takes between commits. Xapian keeps each term's new
+ * postings in a std::map until it flushes (every 10 000 documents by
+ * default), and walking those maps was half of the writer thread's time:
+ * at 10 000 services, 1 000 took the build from 16.6 to 13.0 s (27.5 to
+ * 19.2 s of CPU) and its peak memory from 327 to 195 MB; 500 and 2 000
+ * were slower. The index is the same. */
+#define KTX_DOCS_PER_COMMIT 1000
+
 int ktx_writer_add(ktx_writer *w, ktx_doc *d) {
   KTX_TRY
-  w->dbs[w->next++ % w->dbs.size()].add_document(d->doc);
+  size_t i = w->next++ % w->dbs.size();
+  w->dbs[i].add_document(d->doc);
+  if (w->next % (KTX_DOCS_PER_COMMIT * w->dbs.size()) == 0)
+    for (auto &db : w->dbs)
+      db.commit();
   return KT_OK;
   KTX_CATCH("add document")
 }
