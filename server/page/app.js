@@ -150,25 +150,7 @@
       tyonantajat: ['Työnantajille', 'För arbetsgivare', 'For employers'],
       ohjaus: ['Ohjaus ja neuvonta', 'Vägledning och rådgivning', 'Guidance and counselling'],
     },
-    target_group: {
-      kaikki: ['Kaikki', 'Alla', 'Everyone'],
-      maahanmuuttajat: ['Maahanmuuttajat', 'Invandrare', 'Immigrants'],
-      nuoret: ['Nuoret', 'Unga', 'Young people'],
-      pitkaaikaistyottomat: ['Pitkäaikaistyöttömät', 'Långtidsarbetslösa', 'Long-term unemployed'],
-      osatyokykyiset: ['Osatyökykyiset', 'Partiellt arbetsföra', 'Partially able to work'],
-      korkeakoulutetut: ['Korkeakoulutetut', 'Högskoleutbildade', 'University graduates'],
-      yrittajiksi_aikovat: ['Yrittäjiksi aikovat', 'Blivande företagare', 'Aspiring entrepreneurs'],
-      ikaantyneet: ['Ikääntyneet', 'Äldre', 'Older jobseekers'],
-      tyonantajat: ['Työnantajat', 'Arbetsgivare', 'Employers'],
-      paihdekuntoutujat: ['Päihdekuntoutujat', 'I missbruksrehabilitering', 'In substance-abuse recovery'],
-      vanhemmat: ['Vanhemmat', 'Föräldrar', 'Parents'],
-      vammaiset: ['Vammaiset', 'Personer med funktionsnedsättning', 'People with disabilities'],
-      naiset: ['Naiset', 'Kvinnor', 'Women'],
-      lomautetut: ['Lomautetut', 'Permitterade', 'Laid off'],
-      asunnottomat: ['Asunnottomat', 'Bostadslösa', 'Homeless'],
-      rikostaustaiset: ['Rikostaustaiset', 'Med brottsbakgrund', 'With a criminal record'],
-      opiskelijat: ['Opiskelijat', 'Studerande', 'Students'],
-    },
+    /* target_group: from the library's schema table (/api/schema), see label(). */
     delivery: {
       kasvokkain: ['kasvokkain', 'på plats', 'face to face'],
       'etä': ['etänä', 'på distans', 'remote'],
@@ -324,7 +306,7 @@
     doc: null,          // last search response
     searchText: '',     // the note the last search was made with (memory only, for feedback)
     browse: null,       // last /api/services response (filtered)
-    schema: null,       // /api/schema: the library's code lists (labels stay in LABELS and T)
+    schema: null,       // /api/schema: the library's code lists and target-group words
     catalog: new Map(), // id -> listing entry of every service (names and summaries in fi/sv/en)
     concepts: new Map(), // Finnish label and id -> {fi, sv?, en?} labels of the thesaurus concepts
     records: new Map(), // id -> full record, fetched on demand
@@ -356,6 +338,13 @@
         if (name && name !== value) return name;
       } catch (_) { /* unknown code: show it as it is */ }
       return value;
+    }
+    if (kind === 'target_group') {
+      // One home for a target group's words: the library's schema table.
+      const v = state.schema && state.schema.vocabularies && state.schema.vocabularies.target_group;
+      const c = v && v.find((x) => x.id === value);
+      const w = c && (c[lang] || c.fi);
+      return w ? w.charAt(0).toUpperCase() + w.slice(1) : value;
     }
     const l = LABELS[kind] && LABELS[kind][value];
     return l ? l[Math.max(0, UI_LANGS.indexOf(lang))] : value;
@@ -1510,8 +1499,8 @@
     showVersion();
     loadCatalog();
     loadConcepts();
-    loadSchema();
-    refresh(false);
+    // The first render waits for the schema: the target groups' words come from it.
+    loadSchema().finally(() => refresh(false));
     if (!need.value) need.focus();
   }
 

@@ -619,6 +619,25 @@ test('results, chips and details follow the interface language with a Finnish fa
   assert.equal((await page.textContent('#search-button')).trim(), 'Hae palvelut');
 });
 
+test('target groups are named with the library\'s words (/api/schema) in every interface language', async () => {
+  const schema = await page.evaluate(() => fetch('/api/schema').then((r) => r.json()));
+  const groups = schema.vocabularies.target_group;
+  for (const lang of ['sv', 'en', 'fi']) {
+    await page.click(`.langs button[data-lang="${lang}"]`);
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    await page.waitForSelector('#filters fieldset[data-facet="target_group"] label');
+    const shown = await page.$$eval('#filters [data-facet="target_group"] label',
+      (ls) => ls.map((l) => [l.dataset.value, l.querySelector('span').textContent]));
+    assert.ok(shown.length > 3, 'target groups are listed');
+    for (const [id, text] of shown) {
+      const g = groups.find((x) => x.id === id);
+      assert.ok(g, `${id} is a target group of the schema`);
+      const w = g[lang] || g.fi;
+      assert.equal(text, w.charAt(0).toUpperCase() + w.slice(1), `${lang}: ${id}`);
+    }
+  }
+});
+
 test('a failed search clears the results and says why, in the interface language', async () => {
   // Over the limit in bytes though not in characters: refused before sending.
   await page.fill('#need', 'ä'.repeat(33000));
