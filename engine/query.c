@@ -172,25 +172,8 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
   x->set.age_lo = x->set.age_hi = -1;
   if (x->signals && (rc = kt__signals_read(x->an, x->text, x->rejected, x->lang, &x->set, x->res)))
     return rc;
-  /* A refused wish to study ("ei halua enää kouluun", "vill inte studera"):
-   * training services wait (signals.c). */
-  if (!x->baseline) {
-    static const char *const study[] = {"koulu",  "opisk",  "opinn", "opinto", "kurssi",
-                                        "tutkin", "studer", "studi", "study",  "school",
-                                        "train",  "utbild", "lukio", NULL};
-    /* "ei halua pitkää koulutusta" refuses a kind of training, not study. */
-    static const char *const kind[] = {"pitk", "kokopäiv",  "täyspäiv", "monivuot", "long",
-                                       "lång", "full-time", "heltid",   NULL};
-    for (size_t i = 0; i < ntok && !x->set.refuses_study; i++) {
-      if (x->rd.role[i] != KT__ROLE_REFUSED ||
-          !kt__token_starts_any(kt_analysis_get(x->an, i), study))
-        continue;
-      bool qualified = false;
-      for (size_t j = i; j-- > 0 && x->rd.role[j] == KT__ROLE_REFUSED && !qualified;)
-        qualified = kt__token_starts_any(kt_analysis_get(x->an, j), kind);
-      x->set.refuses_study = !qualified;
-    }
-  }
+  /* A refused wish to study (reading.c): training services wait (signals.c). */
+  if (!x->baseline) x->set.refuses_study = x->rd.refuses_study;
   /* Needs implied by the client's age (`age:` in the thesaurus): a
    * 17-year-old without a study place is under compulsory education though
    * no word says so. */

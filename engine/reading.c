@@ -83,6 +83,13 @@ static const char *const problem_nouns[] = {"ongelma", "vaikeus",   "huoli",    
 static const char *const capacity_verbs[] = {"kest", "pysty", "pyst",   "voi",    "jaksa", "sovi",
                                              "sopi", "can't", "cannot", "klarar", "orkar", NULL};
 
+/* Study, and the kinds of it a refusal may name without refusing study. */
+static const char *const study[] = {"koulu",  "opisk",  "opinn", "opinto", "kurssi",
+                                    "tutkin", "studer", "studi", "study",  "school",
+                                    "train",  "utbild", "lukio", NULL};
+static const char *const study_kind[] = {"pitk", "kokopäiv",  "täyspäiv", "monivuot", "long",
+                                         "lång", "full-time", "heltid",   NULL};
+
 /* Words that end a clause saying its fact is fine: "asunto ok", "talous
  * kunnossa", "terveys hyvä", "boendet är okej", "housing is fine". */
 static const char *const fine_words[] = {
@@ -419,6 +426,15 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
       out->role[j] = KT__ROLE_REFUSED;
       out->negator[j] = last - 1;
     }
+  }
+  /* 5. A refused study: "ei halua enää kouluun", "vill inte studera"; not
+   * "ei halua pitkää koulutusta", which refuses a kind of training. */
+  for (size_t i = 0; i < n && !out->refuses_study; i++) {
+    if (out->role[i] != KT__ROLE_REFUSED || !starts_any(tok(a, i), study)) continue;
+    bool qualified = false;
+    for (size_t j = i; j-- > 0 && out->role[j] == KT__ROLE_REFUSED && !qualified;)
+      qualified = starts_any(tok(a, j), study_kind);
+    out->refuses_study = !qualified;
   }
   return KT_OK;
 }

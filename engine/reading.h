@@ -29,7 +29,9 @@ typedef struct kt__reading {
   bool *generic;              /* per token: a generic word ("asiakas", "mies", "vuotta") */
   size_t *negator;            /* per token in a negated span: the token that negates it */
   size_t count, nclauses;
-  bool change; /* the note says the client wants to change fields ("alanvaihto") */
+  bool change;        /* the note says the client wants to change fields ("alanvaihto") */
+  bool refuses_study; /* a refused span names study ("ei halua enää kouluun"), not only a
+                       * kind of it ("ei halua pitkää koulutusta") */
 } kt__reading;
 
 /* Read @p a (the analysis of @p text): clauses split at punctuation and at

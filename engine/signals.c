@@ -89,11 +89,16 @@ static int add_signal(kt_results *res, int kind, const char *value, const char *
   return KT_OK;
 }
 
+/* Is target group @p group among the signalled ones? */
+static bool signalled(const kt__sigset *set, const char *group) {
+  for (size_t i = 0; i < set->ngroups; i++)
+    if (!strcmp(set->groups[i], group)) return true;
+  return false;
+}
+
 int kt__signals_add_group(kt__sigset *set, kt_results *res, const char *group, const kt_analysis *a,
                           size_t first, size_t last) {
-  if (!strcmp(group, "kaikki")) return KT_OK;
-  for (size_t i = 0; i < set->ngroups; i++)
-    if (!strcmp(set->groups[i], group)) return KT_OK;
+  if (!strcmp(group, "kaikki") || signalled(set, group)) return KT_OK;
   if (set->ngroups == sizeof set->groups / sizeof *set->groups) return KT_OK;
   set->groups[set->ngroups++] = group;
   char label[160];
@@ -433,9 +438,8 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
   const char *cat = f->f[KT__D_CAT];
   bool for_migrants =
       (cat && !strcmp(cat, "kotoutuminen")) || (groups && !strcmp(groups, "maahanmuuttajat"));
-  bool migrant = set->migrated || set->no_finnish || set->basic_finnish || set->lang_en;
-  for (size_t i = 0; i < set->ngroups && !migrant; i++)
-    migrant = !strcmp(set->groups[i], "maahanmuuttajat");
+  bool migrant = set->migrated || set->no_finnish || set->basic_finnish || set->lang_en ||
+                 signalled(set, "maahanmuuttajat");
   if (for_migrants && !migrant && rank->demote_migrant_only < 1.0)
     effect(&e, rank->demote_migrant_only, kt__msg(L, KT__M_TARGET_GROUP), "%s",
            kt__msg(L, KT__M_R_MIGRANT_ONLY));
@@ -448,9 +452,7 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
    * note gives no age and no sign of youth (the young target group, which
    * school, study or youth words signal): "vuokrarästejä, pelkää häätöä"
    * does not ask for youth social work. */
-  bool young = set->age_lo >= 0;
-  for (size_t i = 0; i < set->ngroups && !young; i++)
-    young = !strcmp(set->groups[i], "nuoret");
+  bool young = set->age_lo >= 0 || signalled(set, "nuoret");
   if (!young && f->age_max >= 0 && f->age_max <= 29 && rank->demote_youth_only < 1.0)
     effect(&e, rank->demote_youth_only, kt__msg(L, KT__M_AGE_UNKNOWN),
            kt__msg(L, KT__M_R_YOUTH_ONLY), f->age_max);
@@ -513,10 +515,7 @@ static void drop_group(kt__sigset *set, kt_results *res, const char *group) {
 static int add_set_group(kt__sigset *set, kt_results *res, const char *group) {
   if (!kt__target_group_known(group))
     return kt__err(KT_EINVAL, "unknown target group '%.64s'", group);
-  bool have = false;
-  for (size_t i = 0; i < set->ngroups; i++)
-    have |= !strcmp(set->groups[i], group);
-  if (!have && set->ngroups < sizeof set->groups / sizeof *set->groups)
+  if (!signalled(set, group) && set->ngroups < sizeof set->groups / sizeof *set->groups)
     set->groups[set->ngroups++] = group;
   char label[160];
   snprintf(label, sizeof label, kt__msg(set->lang, KT__M_GROUP),

@@ -145,13 +145,21 @@ Test(analyze, stopwords_are_marked) {
   cr_assert_eq(kt_analyze(an, t, strlen(t), &a), KT_OK);
   static const char *const stop[] = {"lite", "inte", "längre", "has", "been", "of", NULL};
   static const char *const content[] = {"talar", "finska", "ryggen", "work", NULL};
+  size_t seen = 0;
   for (size_t i = 0; i < kt_analysis_count(a); i++) {
     const kt_token *k = kt_analysis_get(a, i);
     for (size_t w = 0; stop[w]; w++)
-      if (!strcmp(k->surface, stop[w])) cr_assert(k->stopword, "%s", stop[w]);
+      if (!strcmp(k->surface, stop[w])) {
+        cr_assert(k->stopword, "%s", stop[w]);
+        seen++;
+      }
     for (size_t w = 0; content[w]; w++)
-      if (!strcmp(k->surface, content[w])) cr_assert_not(k->stopword, "%s", content[w]);
+      if (!strcmp(k->surface, content[w])) {
+        cr_assert_not(k->stopword, "%s", content[w]);
+        seen++;
+      }
   }
+  cr_assert_eq(seen, 10, "every listed word is a word of the text (%zu seen)", seen);
   kt_analysis_free(a);
 }
 

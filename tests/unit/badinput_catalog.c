@@ -708,6 +708,20 @@ Test(badinput_build, a_full_disk_fails_the_build_cleanly_on_tmpfs) {
   free(cat);
 }
 
+typedef struct {
+  const char *cat;
+  rlim_t limit;
+} limited_build;
+
+/* In a child: build the test index under a file size limit. */
+static int build_limited(void *ud) {
+  const limited_build *lb = ud;
+  signal(SIGXFSZ, SIG_IGN);
+  struct rlimit rl = {lb->limit, lb->limit};
+  setrlimit(RLIMIT_FSIZE, &rl);
+  return kt_index_build(lb->cat, cidx, NULL, NULL);
+}
+
 /* Without root: a file size limit (RLIMIT_FSIZE) makes every write past it
  * fail with EFBIG, as a full disk would fail with ENOSPC. */
 Test(badinput_build, a_file_size_limit_fails_the_build_cleanly) {
@@ -716,36 +730,10 @@ Test(badinput_build, a_file_size_limit_fails_the_build_cleanly) {
   rlim_t limits[] = {1024, 16384, 65536, 131072, 262144, (rlim_t)gen / 2};
   int failed = 0;
   for (size_t i = 0; i < sizeof limits / sizeof *limits; i++) {
-    int p[2];
-    cr_assert_eq(pipe(p), 0);
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid == 0) {
-      close(p[0]);
-      signal(SIGXFSZ, SIG_IGN);
-      struct rlimit rl = {limits[i], limits[i]};
-      setrlimit(RLIMIT_FSIZE, &rl);
-      int rc = kt_index_build(cat, cidx, NULL, NULL);
-      char buf[8192];
-      int n = snprintf(buf, sizeof buf, "%d\n%s", rc, kt_error_last());
-      if (write(p[1], buf, (size_t)n) < 0) _exit(2);
-      _exit(0);
-    }
-    close(p[1]);
-    char buf[8192];
-    size_t n = 0;
-    ssize_t k;
-    while ((k = read(p[0], buf + n, sizeof buf - 1 - n)) > 0)
-      n += (size_t)k;
-    buf[n] = '\0';
-    close(p[0]);
-    int st;
-    waitpid(pid, &st, 0);
-    cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0, "limit %llu: the build crashed (%d)",
-              (unsigned long long)limits[i], st);
-    char what[64];
+    limited_build lb = {cat, limits[i]};
+    char msg[8192], what[64];
     snprintf(what, sizeof what, "file size limit %llu", (unsigned long long)limits[i]);
-    int rc = atoi(buf);
+    int rc = kt_hard_in_child(build_limited, &lb, msg, sizeof msg, what);
     if (rc == KT_OK) {
       /* No file reached the limit: the build (with the thesaurus now) is
        * complete and serves; later failures must leave it so. */
@@ -759,8 +747,8 @@ Test(badinput_build, a_file_size_limit_fails_the_build_cleanly) {
       continue;
     }
     failed++;
-    cr_assert(rc == KT_EIO || rc == KT_ETOOBIG, "%s: rc %d: %s", what, rc, buf);
-    cr_assert(strstr(buf, "File too large") && strstr(buf, cidx), "%s: %s", what, buf);
+    cr_assert(rc == KT_EIO || rc == KT_ETOOBIG, "%s: rc %d: %s", what, rc, msg);
+    cr_assert(strstr(msg, "File too large") && strstr(msg, cidx), "%s: %s", what, msg);
     kt_hard_assert_untouched(cidx, csnap, canswer, what);
   }
   cr_assert_geq(failed, 3, "the limit never bit");

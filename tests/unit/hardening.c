@@ -148,7 +148,7 @@ char *kt_hard_tmpdir(void) {
   return d;
 }
 
-int kt_hard_unprivileged(kt_hard_fn fn, void *ud, char *msg, size_t cap) {
+int kt_hard_in_child(kt_hard_fn fn, void *ud, char *msg, size_t cap, const char *what) {
   int p[2];
   cr_assert_eq(pipe(p), 0);
   fflush(NULL);
@@ -156,16 +156,9 @@ int kt_hard_unprivileged(kt_hard_fn fn, void *ud, char *msg, size_t cap) {
   cr_assert_geq(pid, 0);
   if (pid == 0) {
     close(p[0]);
-    int rc = KT_HARD_NOPRIV;
-    const char *m = "could not drop root's permissions";
-    /* Root reads and writes anything (CAP_DAC_OVERRIDE): become nobody. */
-    if (geteuid() != 0 ||
-        (setgroups(0, NULL) == 0 && setgid(65534) == 0 && setuid(65534) == 0 && geteuid() != 0)) {
-      rc = fn(ud);
-      m = kt_error_last();
-    }
+    int rc = fn(ud);
     char buf[8192];
-    int n = snprintf(buf, sizeof buf, "%d\n%s", rc, m);
+    int n = snprintf(buf, sizeof buf, "%d\n%s", rc, kt_error_last());
     if (write(p[1], buf, (size_t)(n < (int)sizeof buf ? n : (int)sizeof buf - 1)) < 0) _exit(2);
     _exit(0);
   }
@@ -179,12 +172,33 @@ int kt_hard_unprivileged(kt_hard_fn fn, void *ud, char *msg, size_t cap) {
   close(p[0]);
   int st;
   waitpid(pid, &st, 0);
-  cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0, "the unprivileged child crashed (status %d)",
-            st);
+  cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0, "%s: the child crashed (status %d)", what, st);
   char *nl = strchr(buf, '\n');
-  cr_assert_not_null(nl, "no answer from the unprivileged child");
-  snprintf(msg, cap, "%s", nl + 1);
+  cr_assert_not_null(nl, "%s: no answer from the child", what);
+  if (msg) snprintf(msg, cap, "%s", nl + 1);
   return atoi(buf);
+}
+
+typedef struct {
+  kt_hard_fn fn;
+  void *ud;
+} unpriv;
+
+/* In the child: root reads and writes anything (CAP_DAC_OVERRIDE), so
+ * become nobody first. */
+static int run_unprivileged(void *ud) {
+  unpriv *u = ud;
+  if (geteuid() != 0 ||
+      (setgroups(0, NULL) == 0 && setgid(65534) == 0 && setuid(65534) == 0 && geteuid() != 0))
+    return u->fn(u->ud);
+  return KT_HARD_NOPRIV;
+}
+
+int kt_hard_unprivileged(kt_hard_fn fn, void *ud, char *msg, size_t cap) {
+  unpriv u = {fn, ud};
+  int rc = kt_hard_in_child(run_unprivileged, &u, msg, cap, "the unprivileged child");
+  if (rc == KT_HARD_NOPRIV) snprintf(msg, cap, "could not drop root's permissions");
+  return rc;
 }
 
 void kt_hard_assert_msg(const char *what, const char *want) {

@@ -47,13 +47,18 @@ void kt_hard_write(const char *path, const void *data, size_t len);
 /* Read a whole file; NULL if it cannot be read. Caller frees. */
 char *kt_hard_read(const char *path, size_t *len);
 
+/* Run @p fn in a forked child (a crash there is reported as @p what's, not
+ * taken for this test's); returns fn's status code and copies the child's
+ * kt_error_last() into @p msg (may be NULL). */
+typedef int (*kt_hard_fn)(void *ud);
+int kt_hard_in_child(kt_hard_fn fn, void *ud, char *msg, size_t cap, const char *what);
+
 /* Run @p fn in a child that file permissions apply to: as root the child
  * drops to nobody (uid/gid 65534). Returns fn's status code and copies the
  * child's kt_error_last() into @p msg; KT_HARD_NOPRIV if the child could not
  * give up root's permission bypass. Temp dirs the child must traverse need
  * mode 0755. */
 #define KT_HARD_NOPRIV (-1000)
-typedef int (*kt_hard_fn)(void *ud);
 int kt_hard_unprivileged(kt_hard_fn fn, void *ud, char *msg, size_t cap);
 
 /* A temp dir others may traverse (for kt_hard_unprivileged). Caller frees. */

@@ -128,6 +128,25 @@ Test(reading, a_fact_said_to_be_fine_is_no_need) {
   ROLE("asunto", "asunto", KT__ROLE_SITUATION);
 }
 
+static bool refuses_study(const char *text) {
+  kt_analysis *a = NULL;
+  cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
+  kt__reading rd;
+  cr_assert_eq(kt__reading_read(a, text, &rd), KT_OK);
+  bool r = rd.refuses_study;
+  kt__reading_free(&rd);
+  kt_analysis_free(a);
+  return r;
+}
+
+Test(reading, a_refused_study_is_marked_but_not_a_refused_kind_of_it) {
+  cr_assert(refuses_study("58v, ei halua enää kouluun, etsii osa-aikatyötä"));
+  cr_assert(refuses_study("vill inte studera"));
+  cr_assert_not(refuses_study("ei halua pitkää koulutusta, enintään muutama kuukausi"));
+  cr_assert_not(refuses_study("haluaa kouluun"));
+  cr_assert_not(refuses_study("ei halua siivoustöihin"));
+}
+
 Test(reading, a_negated_verb_of_knowing_states_a_problem) {
   ROLE("ei tiedä mihin suuntaan lähtisi", "suuntaan", KT__ROLE_GOAL);
   ROLE("ei osaa käyttää tietokonetta", "tietokonetta", KT__ROLE_SITUATION);
