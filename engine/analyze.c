@@ -14,7 +14,10 @@
  *     ("tyokokeilu" -> työkokeilu);
  *   - otherwise its Snowball Finnish stem.
  * Analyses are cached per analyser, so a word seen before costs no Voikko
- * call. The cache uses glibc's hsearch_r table and is emptied when full.
+ * call. The cache is an open-addressing table of its own, emptied when
+ * full: glibc's hsearch_r hashes only a key's first eight bytes, and
+ * Finnish words share long beginnings ("työ...", "kuntoutus..."), so its
+ * probes and string compares were 6 % of a build (issue 17).
  */
 #define _GNU_SOURCE
 #include "analyze.h"
@@ -23,12 +26,11 @@
 
 #include <libstemmer.h>
 #include <libvoikko/voikko.h>
-#include <search.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define CACHE_SLOTS 65536
+#define CACHE_SLOTS 65536 /* a power of two */
 /* Emptied before an analysis when it holds more than this many words; a
  * single text (<= KT_MAX_QUERY_BYTES) adds fewer than CACHE_SLOTS - this. */
 #define CACHE_TRIM 30000
@@ -40,11 +42,15 @@ typedef struct cache_entry {
   char *key;
   kt__wordan an;
 } cache_entry;
+typedef struct cache_bucket {
+  uint64_t hash; /* beside the entry: a probe reads no entry but its own */
+  cache_entry *e;
+} cache_bucket;
 
 struct kt_analyzer {
   struct VoikkoHandle *voikko;
   struct sb_stemmer *stemmer;
-  struct hsearch_data table;
+  cache_bucket *table; /* CACHE_SLOTS slots, linear probing */
   cache_entry **entries;
   size_t n_entries;
   bool fix_umlauts; /* query side only: catalogue text is written with umlauts */
@@ -73,9 +79,26 @@ static void cache_clear(kt_analyzer *an) {
     free(e);
   }
   an->n_entries = 0;
-  hdestroy_r(&an->table);
-  memset(&an->table, 0, sizeof an->table);
-  hcreate_r(CACHE_SLOTS, &an->table);
+  memset(an->table, 0, CACHE_SLOTS * sizeof *an->table);
+}
+
+/* FNV-1a over the whole key. */
+static uint64_t key_hash(const char *k, size_t n) {
+  uint64_t h = 14695981039346656037u;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)k[i]) * 1099511628211u;
+  return h;
+}
+
+/* The slot of @p key: its entry, or the empty slot where it belongs. The
+ * table always keeps an empty slot, so a probe ends; below CACHE_TRIM it is
+ * less than half full. */
+static cache_bucket *cache_slot(kt_analyzer *an, const char *key, uint64_t h) {
+  size_t i = (size_t)h & (CACHE_SLOTS - 1);
+  for (;; i = (i + 1) & (CACHE_SLOTS - 1)) {
+    cache_bucket *sl = &an->table[i];
+    if (!sl->e || (sl->hash == h && !strcmp(sl->e->key, key))) return sl;
+  }
 }
 
 int kt_analyzer_open(kt_analyzer **out) {
@@ -94,10 +117,12 @@ int kt_analyzer_open(kt_analyzer **out) {
   }
   an->stemmer = sb_stemmer_new("finnish", "UTF_8");
   an->entries = malloc(CACHE_SLOTS * sizeof *an->entries);
-  if (!an->stemmer || !an->entries || !hcreate_r(CACHE_SLOTS, &an->table)) {
+  an->table = calloc(CACHE_SLOTS, sizeof *an->table);
+  if (!an->stemmer || !an->entries || !an->table) {
     if (an->stemmer) sb_stemmer_delete(an->stemmer);
     voikkoTerminate(an->voikko);
     free(an->entries);
+    free(an->table);
     free(an);
     return kt__err(KT_ENOMEM, "cannot allocate the analyser");
   }
@@ -136,7 +161,7 @@ void kt__analyzer_set_fix_umlauts(kt_analyzer *an, bool on) {
 void kt_analyzer_close(kt_analyzer *an) {
   if (!an) return;
   cache_clear(an);
-  hdestroy_r(&an->table);
+  free(an->table);
   free(an->entries);
   sb_stemmer_delete(an->stemmer);
   voikkoTerminate(an->voikko);
@@ -559,16 +584,19 @@ int kt__analyze_word_as(kt_analyzer *an, const kt__word *w, bool fix, kt__wordan
   /* Cache key: the folded word, marked for capitals and for corrections. */
   fix = fix && an->fix_umlauts && an->suggest_budget > 0;
   size_t wl = strlen(w->text);
-  char *key = malloc(wl + 2);
+  char kbuf[256], *key = wl + 2 <= sizeof kbuf ? kbuf : malloc(wl + 2);
   if (!key) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   key[0] = (char)((w->all_caps ? 'C' : 'w') - (fix ? 0 : 1));
   memcpy(key + 1, w->text, wl + 1);
-  ENTRY q = {.key = key, .data = NULL}, *hit = NULL;
-  if (hsearch_r(q, FIND, &hit, &an->table) && hit) {
-    free(key);
-    *out = ((cache_entry *)hit->data)->an;
+  uint64_t h = key_hash(key, wl + 1);
+  cache_bucket *slot = cache_slot(an, key, h);
+  if (slot->e) {
+    if (key != kbuf) free(key);
+    *out = slot->e->an;
     return KT_OK;
   }
+  if (key == kbuf && !(key = kt__strdup(kbuf)))
+    return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   termset ts = {0};
   bool stop = false, suggested = false;
   unsigned morph = 0;
@@ -606,14 +634,16 @@ int kt__analyze_word_as(kt_analyzer *an, const kt__word *w, bool fix, kt__wordan
   e->an.stop = stop;
   e->an.morph = morph;
   e->an.verb = verbs;
-  q.data = e;
-  if (!hsearch_r(q, ENTER, &hit, &an->table)) {
-    /* Table full (cannot happen below CACHE_TRIM); serve uncached. */
+  slot = cache_slot(an, key, h);
+  if (an->n_entries >= CACHE_SLOTS - 1) {
+    /* Cannot happen below CACHE_TRIM: one text adds fewer words. */
     free(e);
     free(terms);
     free(key);
     return kt__err(KT_ENOMEM, "analysis cache is full");
   }
+  slot->hash = h;
+  slot->e = e;
   an->entries[an->n_entries++] = e;
   *out = e->an;
   return KT_OK;

@@ -30,6 +30,8 @@ typedef struct kt__buf {
 } kt__buf;
 void kt__buf_init(kt__buf *b, size_t cap);
 int kt__buf_add(kt__buf *b, const char *s, size_t n);
+/* Room for @p extra more bytes (and a NUL) at data + len, without using it. */
+int kt__buf_reserve(kt__buf *b, size_t extra);
 int kt__buf_adds(kt__buf *b, const char *s);
 int kt__buf_printf(kt__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void kt__buf_free(kt__buf *b);

@@ -41,10 +41,7 @@ static int wl_push(kt__wordlist *wl, kt__word w) {
 }
 
 void kt__wordlist_free(kt__wordlist *wl) {
-  for (size_t i = 0; i < wl->count; i++) {
-    free(wl->items[i].text);
-    free(wl->items[i].orig);
-  }
+  free(wl->texts);
   free(wl->items);
   memset(wl, 0, sizeof *wl);
 }
@@ -173,21 +170,48 @@ int kt__text_words(const char *text, size_t len, kt__wordlist *out) {
     free(off);
     return kt__err(KT_EINTERNAL, "ICU word break iterator: %s", u_errorName(st));
   }
-  int rc = KT_OK;
+  /* Each word is normalised and folded in buffers of its own size class:
+   * a word is short, and most are NFC already (checked, not copied). The
+   * folded UTF-8 texts go one after the other into one block; a word's
+   * text pointer is its offset until the block stops growing. */
+  const UNormalizer2 *norm = unorm2_getNFCInstance(&st);
+  if (U_FAILURE(st)) {
+    free(u);
+    free(off);
+    return kt__err(KT_EINTERNAL, "ICU NFC normaliser: %s", u_errorName(st));
+  }
+  kt__buf texts;
+  kt__buf_init(&texts, SIZE_MAX / 4); /* bounded by the text: folding can lengthen a word */
+  int rc = kt__buf_reserve(&texts, len + 16);
   int32_t start = ubrk_first(bi);
-  for (int32_t end = ubrk_next(bi); end != UBRK_DONE; start = end, end = ubrk_next(bi)) {
+  for (int32_t end = ubrk_next(bi); !rc && end != UBRK_DONE; start = end, end = ubrk_next(bi)) {
     if (ubrk_getRuleStatus(bi) < UBRK_WORD_NONE_LIMIT) continue;
-    int32_t wl = end - start;
-    int32_t nl = 0, fl = 0;
-    UChar *nf = nfc(u + start, wl, &nl);
-    UChar *f = nf ? fold(nf, nl, &fl) : NULL;
+    int32_t wl = end - start, nl = wl, fl = 0;
+    UChar nbuf[128], fbuf[384], *nf = u + start, *f = fbuf, *nheap = NULL, *fheap = NULL;
+    UErrorCode e = U_ZERO_ERROR;
+    if (!unorm2_isNormalized(norm, nf, wl, &e) || U_FAILURE(e)) {
+      if ((size_t)wl * 3 + 8 > sizeof nbuf / sizeof *nbuf) {
+        nf = nheap = nfc(u + start, wl, &nl);
+      } else {
+        e = U_ZERO_ERROR;
+        nf = nbuf;
+        nl = unorm2_normalize(norm, u + start, wl, nbuf, (int32_t)(sizeof nbuf / sizeof *nbuf), &e);
+        if (U_FAILURE(e)) nf = NULL;
+      }
+    }
+    if (nf) {
+      e = U_ZERO_ERROR;
+      if ((size_t)nl * 3 + 8 > sizeof fbuf / sizeof *fbuf)
+        f = fheap = fold(nf, nl, &fl);
+      else {
+        fl = u_strFoldCase(fbuf, (int32_t)(sizeof fbuf / sizeof *fbuf), nf, nl, U_FOLD_CASE_DEFAULT,
+                           &e);
+        if (U_FAILURE(e)) f = NULL;
+      }
+    }
     kt__word w = {0};
     w.start = (size_t)off[start];
     w.end = (size_t)off[end];
-    if (f) {
-      w.text = to_utf8(f, fl);
-      w.orig = to_utf8(nf, nl);
-    }
     int letters = 0, upper = 0;
     for (int32_t k = 0; nf && k < nl;) {
       UChar32 c;
@@ -199,19 +223,29 @@ int kt__text_words(const char *text, size_t len, kt__wordlist *out) {
       }
     }
     w.all_caps = letters >= 2 && upper == letters;
-    free(nf);
-    free(f);
-    if (!w.text || !w.orig) {
-      free(w.text);
-      free(w.orig);
+    /* The folded text's UTF-8 takes at most 3 bytes per UTF-16 unit. */
+    size_t at = texts.len;
+    if (!nf || !f) {
       rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-      break;
+    } else if (!(rc = kt__buf_reserve(&texts, (size_t)fl * 3 + 1))) {
+      int32_t ul = 0;
+      e = U_ZERO_ERROR;
+      u_strToUTF8(texts.data + at, (int32_t)(texts.size - at), &ul, f, fl, &e);
+      if (U_FAILURE(e)) rc = kt__err(KT_EINTERNAL, "ICU UTF-8 conversion: %s", u_errorName(e));
+      texts.len = at + (size_t)ul + 1;
+      texts.data[at + (size_t)ul] = '\0';
+      w.text = (char *)(uintptr_t)at; /* an offset until the block is complete */
     }
-    if ((rc = wl_push(out, w))) {
-      free(w.text);
-      free(w.orig);
-      break;
-    }
+    free(nheap);
+    free(fheap);
+    if (rc || (rc = wl_push(out, w))) break;
+  }
+  if (!rc && out->count) {
+    out->texts = texts.data;
+    for (size_t k = 0; k < out->count; k++)
+      out->items[k].text = texts.data + (uintptr_t)out->items[k].text;
+  } else {
+    kt__buf_free(&texts);
   }
   ubrk_setText(bi, NULL, 0, &st); /* drop the pointer to u */
   free(u);

@@ -15,7 +15,6 @@ bool kt__text_dropped(int32_t c);
 /* ---- text.c: ICU normalisation and word segmentation ------------------- */
 typedef struct kt__word {
   char *text;        /* NFC, case-folded, cleaned; owned by the list */
-  char *orig;        /* NFC, cleaned, original case; owned by the list */
   size_t start, end; /* byte offsets in the input */
   bool all_caps;     /* written in capitals (TE, KELA, S2) */
   bool numeric;      /* contains a digit */
@@ -23,6 +22,7 @@ typedef struct kt__word {
 typedef struct kt__wordlist {
   kt__word *items;
   size_t count, size;
+  char *texts; /* every word's text, one block */
 } kt__wordlist;
 /* Segment @p text (valid UTF-8 of @p len bytes) into words. */
 int kt__text_words(const char *text, size_t len, kt__wordlist *out);

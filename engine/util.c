@@ -19,7 +19,7 @@ void kt__buf_init(kt__buf *b, size_t cap) {
   b->cap = cap;
 }
 
-static int buf_reserve(kt__buf *b, size_t extra) {
+int kt__buf_reserve(kt__buf *b, size_t extra) {
   if (extra > b->cap || b->len > b->cap - extra) return KT_ETOOBIG;
   size_t need = b->len + extra + 1;
   if (need <= b->size) return KT_OK;
@@ -34,7 +34,7 @@ static int buf_reserve(kt__buf *b, size_t extra) {
 }
 
 int kt__buf_add(kt__buf *b, const char *s, size_t n) {
-  int rc = buf_reserve(b, n);
+  int rc = kt__buf_reserve(b, n);
   if (rc) return rc;
   memcpy(b->data + b->len, s, n);
   b->len += n;
@@ -50,7 +50,7 @@ int kt__buf_printf(kt__buf *b, const char *fmt, ...) {
   int n = vsnprintf(NULL, 0, fmt, ap);
   va_end(ap);
   if (n < 0) return KT_EINVAL;
-  int rc = buf_reserve(b, (size_t)n);
+  int rc = kt__buf_reserve(b, (size_t)n);
   if (rc) return rc;
   va_start(ap, fmt);
   vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);

@@ -37,12 +37,13 @@ typedef struct kt__service {
   void *root;           /* json_t* owning the strings above */
 } kt__service;
 /* Validate every `services/<id>.json` under @p dir (and one level of
- * subfolders), then call @p fn with each service in file-name order. Only one
- * service is in memory at a time; the service is freed after @p fn returns.
- * Nothing is passed to @p fn unless the whole catalogue is valid: on failure
- * the thread-local message lists each problem ("file: field: expected ...").
- * @p fn may be NULL (validation only); a non-zero return stops the scan. */
-typedef int (*kt__service_fn)(const kt__service *s, size_t index, size_t total, void *ud);
+ * subfolders), calling @p fn with each service in file-name order while
+ * every file so far is valid; a failed scan tells the caller to discard what
+ * @p fn built, and its thread-local message lists each problem ("file:
+ * field: expected ..."). The service is freed after @p fn returns, unless
+ * @p fn took it over (moved it out and zeroed *s). @p fn may be NULL
+ * (validation only); a non-zero return stops the scan. */
+typedef int (*kt__service_fn)(kt__service *s, size_t index, size_t total, void *ud);
 typedef struct kt__scan_stats {
   size_t services;
   size_t bytes; /* of all service files */

@@ -153,12 +153,16 @@ static int add_filters(ktx_doc *doc, const kt__service *s) {
 }
 
 /* One service's document, into *@p out_doc; with @p eval (an evaluation
- * index), its baseline document too, into *@p out_ev. Its prepared
- * explanation terms go to the record store @p st. */
-static int index_service(kt_analyzer *an, bool eval, kt__dtbuild *dt, kt__store *st,
-                         const kt__service *s, ktx_doc **out_doc, ktx_doc **out_ev) {
+ * index), its baseline document too, into *@p out_ev; its prepared
+ * explanation terms (docterms.h), encoded, into *@p out_blob. */
+static int index_service(kt_analyzer *an, bool eval, kt__dtbuild *dt, const kt__service *s,
+                         ktx_doc **out_doc, ktx_doc **out_ev, char **out_blob, size_t *out_blen) {
   ktx_doc *doc, *ev = NULL;
+  char *blob = NULL;
+  size_t blen = 0;
   *out_doc = *out_ev = NULL;
+  *out_blob = NULL;
+  *out_blen = 0;
   int rc = ktx_doc_new(&doc);
   if (rc) return rc;
   if (eval && (rc = ktx_doc_new(&ev))) {
@@ -179,17 +183,10 @@ static int index_service(kt_analyzer *an, bool eval, kt__dtbuild *dt, kt__store 
   for (size_t i = 0; !rc && i < s->n_keywords; i++)
     rc = add_text(an, doc, ev, dt, -1, F_KEYWORDS, s->keywords[i]);
   if (!rc) rc = add_text(an, doc, ev, dt, -1, F_PROVIDER, s->provider_name);
-  if (!rc) {
-    char *blob = NULL;
-    size_t blen = 0;
-    rc = kt__dtbuild_encode(dt, &blob, &blen);
-    /* In the record store, not a Xapian value: glass writes value chunks
-     * from destructors, and a full disk there aborts the process. */
-    char key[KT_MAX_ID_BYTES + 8];
-    snprintf(key, sizeof key, KT__DOCTERMS_KEY "%s", s->id);
-    if (!rc) rc = kt__store_put(st, key, blob, blen);
-    free(blob);
-  }
+  /* The prepared terms go to the record store (the caller's), not to a
+   * Xapian value: glass writes value chunks from destructors, and a full
+   * disk there aborts the process. */
+  if (!rc) rc = kt__dtbuild_encode(dt, &blob, &blen);
 
   if (!rc) rc = add_filters(doc, s);
   if (!rc && ev) rc = add_filters(ev, s);
@@ -219,10 +216,13 @@ static int index_service(kt_analyzer *an, bool eval, kt__dtbuild *dt, kt__store 
   if (rc) {
     ktx_doc_free(doc);
     ktx_doc_free(ev);
+    free(blob);
     return rc;
   }
   *out_doc = doc;
   *out_ev = ev;
+  *out_blob = blob;
+  *out_blen = blen;
   return KT_OK;
 }
 
@@ -326,33 +326,201 @@ static int pipe_finish(writer_pipe *p) {
   return p->rc ? kt__err(p->rc, "%s", p->msg) : KT_OK;
 }
 
+/* Analysis runs in parallel workers (issue 17), each with an analyser of
+ * its own (Voikko handles are per thread), while the building thread reads
+ * and validates the files and writes the records. A service passes through
+ * a ring of jobs in catalogue order: the building thread queues it, a
+ * worker turns it into its documents and prepared terms, and the building
+ * thread takes the finished jobs back in the order they were queued, so
+ * the records, the document ids and so the index are the same as built by
+ * one thread. LMDB's write transaction stays in the building thread. */
+#define JOB_CAP 64
+#define MAX_WORKERS 8
+enum { JOB_EMPTY, JOB_QUEUED, JOB_DONE };
+typedef struct job {
+  kt__service s; /* moved out of the scan; the building thread frees it */
+  size_t index, total;
+  ktx_doc *doc, *ev;
+  char *blob; /* prepared terms (docterms.h) */
+  size_t blen;
+  int state, rc;
+  char msg[1024]; /* the worker's message (the error text is per thread) */
+} job;
+
+struct build_ctx;
+typedef struct worker_arg {
+  struct build_ctx *b;
+  size_t k;
+} worker_arg;
+
 typedef struct build_ctx {
-  kt_analyzer *an;
-  writer_pipe *pipe;
+  pthread_mutex_t mu;
+  pthread_cond_t work, done;
+  job jobs[JOB_CAP];
+  size_t pushed, taken, drained; /* sequence numbers */
+  bool stop;
+  size_t nworkers;
+  pthread_t th[MAX_WORKERS];
+  worker_arg args[MAX_WORKERS];
+  kt_analyzer *an[MAX_WORKERS];
+  kt__dtbuild *dt[MAX_WORKERS];
   bool eval; /* also the evaluation index */
-  kt__dtbuild *dt;
+  writer_pipe *pipe;
   kt__store *st;
   const kt_build_options *opts;
 } build_ctx;
 
-/* Index one service and store its record (a kt__catalog_scan callback). */
-static int index_one(const kt__service *s, size_t i, size_t n, void *ud) {
-  build_ctx *b = ud;
-  /* An ended service keeps its record (show, the service API, feedback on
-   * past referrals) but gets no document: no search can rank it. */
-  ktx_doc *doc = NULL, *ev = NULL;
-  int rc = s->ended ? KT_OK : index_service(b->an, b->eval, b->dt, b->st, s, &doc, &ev);
-  if (!rc && doc) rc = pipe_push(b->pipe, doc, ev);
-  if (rc) {
-    char msg[1024];
-    snprintf(msg, sizeof msg, "%s", kt_error_last());
-    return kt__err(rc, "indexing %s: %s", s->file, msg);
+static void *worker_main(void *arg) {
+  build_ctx *b = ((worker_arg *)arg)->b;
+  size_t k = ((worker_arg *)arg)->k;
+  pthread_mutex_lock(&b->mu);
+  for (;;) {
+    while (!b->stop && b->taken == b->pushed)
+      pthread_cond_wait(&b->work, &b->mu);
+    if (b->stop) break;
+    job *j = &b->jobs[b->taken++ % JOB_CAP];
+    pthread_mutex_unlock(&b->mu);
+    /* An ended service keeps its record (show, the service API, feedback on
+     * past referrals) but gets no document: no search can rank it. */
+    j->rc = j->s.ended ? KT_OK
+                       : index_service(b->an[k], b->eval, b->dt[k], &j->s, &j->doc, &j->ev,
+                                       &j->blob, &j->blen);
+    if (j->rc) snprintf(j->msg, sizeof j->msg, "%s", kt_error_last());
+    pthread_mutex_lock(&b->mu);
+    j->state = JOB_DONE;
+    pthread_cond_broadcast(&b->done);
   }
-  if ((rc = kt__store_put(b->st, s->id, s->json, strlen(s->json)))) return rc;
+  pthread_mutex_unlock(&b->mu);
+  return NULL;
+}
+
+static void job_clear(job *j) {
+  kt__service_free(&j->s);
+  ktx_doc_free(j->doc);
+  ktx_doc_free(j->ev);
+  free(j->blob);
+  j->doc = j->ev = NULL;
+  j->blob = NULL;
+  j->state = JOB_EMPTY;
+}
+
+/* Store the oldest job's record and prepared terms and queue its documents
+ * for the writer; the job must be done. In the building thread, unlocked. */
+static int drain_one(build_ctx *b) {
+  job *j = &b->jobs[b->drained % JOB_CAP];
+  int rc = j->rc;
+  if (rc) {
+    rc = kt__err(rc, "indexing %s: %s", j->s.file, j->msg);
+  } else if (j->doc) {
+    char key[KT_MAX_ID_BYTES + 8];
+    snprintf(key, sizeof key, KT__DOCTERMS_KEY "%s", j->s.id);
+    rc = kt__store_put(b->st, key, j->blob, j->blen);
+    if (!rc) rc = pipe_push(b->pipe, j->doc, j->ev); /* takes the documents */
+    j->doc = j->ev = NULL;
+    if (rc) rc = kt__err(rc, "indexing %s: %s", j->s.file, kt_error_last());
+  }
+  if (!rc) rc = kt__store_put(b->st, j->s.id, j->s.json, strlen(j->s.json));
   /* Bound the memory of one write transaction on large catalogues. */
-  if ((i + 1) % 10000 == 0 && (rc = kt__store_checkpoint(b->st))) return rc;
-  if (b->opts && b->opts->progress) b->opts->progress(i + 1, n, b->opts->userdata);
+  if (!rc && (j->index + 1) % 10000 == 0) rc = kt__store_checkpoint(b->st);
+  if (!rc && b->opts && b->opts->progress)
+    b->opts->progress(j->index + 1, j->total, b->opts->userdata);
+  pthread_mutex_lock(&b->mu);
+  job_clear(j);
+  b->drained++;
+  pthread_mutex_unlock(&b->mu);
+  return rc;
+}
+
+/* Drain the finished jobs in order; with @p wait_for, until that many jobs
+ * have been drained (waiting for the workers). */
+static int drain(build_ctx *b, size_t wait_for) {
+  int rc = KT_OK;
+  pthread_mutex_lock(&b->mu);
+  while (!rc && b->drained < b->pushed) {
+    job *j = &b->jobs[b->drained % JOB_CAP];
+    if (j->state != JOB_DONE) {
+      if (b->drained >= wait_for) break;
+      pthread_cond_wait(&b->done, &b->mu);
+      continue;
+    }
+    pthread_mutex_unlock(&b->mu);
+    rc = drain_one(b);
+    pthread_mutex_lock(&b->mu);
+  }
+  pthread_mutex_unlock(&b->mu);
+  return rc;
+}
+
+/* Queue one service for the workers, taking it over (a kt__catalog_scan
+ * callback). */
+static int index_one(kt__service *s, size_t i, size_t n, void *ud) {
+  build_ctx *b = ud;
+  /* The slot is free once the job JOB_CAP before it has been drained. */
+  int rc = drain(b, b->pushed + 1 > JOB_CAP ? b->pushed + 1 - JOB_CAP : 0);
+  if (rc) return rc;
+  job *j = &b->jobs[b->pushed % JOB_CAP];
+  j->s = *s;
+  memset(s, 0, sizeof *s); /* taken over */
+  j->index = i;
+  j->total = n;
+  j->rc = KT_OK;
+  pthread_mutex_lock(&b->mu);
+  j->state = JOB_QUEUED;
+  b->pushed++;
+  pthread_cond_signal(&b->work);
+  pthread_mutex_unlock(&b->mu);
   return KT_OK;
+}
+
+/* Analysis workers: one per core beyond the first, which the building and
+ * writing threads share. On two cores one worker: each analyser caches its
+ * own words, so a second repeats the first's Voikko calls, and at 10 000
+ * services two took 10.6-15.2 s against one's 9.9-11.6 s. */
+static size_t worker_count(void) {
+  long n = sysconf(_SC_NPROCESSORS_ONLN) - 1;
+  return n < 1 ? 1 : n > MAX_WORKERS ? MAX_WORKERS : (size_t)n;
+}
+
+static int workers_start(build_ctx *b) {
+  b->nworkers = 0;
+  pthread_mutex_init(&b->mu, NULL);
+  pthread_cond_init(&b->work, NULL);
+  pthread_cond_init(&b->done, NULL);
+  size_t want = worker_count();
+  int rc = KT_OK;
+  for (size_t k = 0; k < want && !rc; k++) {
+    if ((rc = kt_analyzer_open(&b->an[k]))) break;
+    kt__analyzer_set_fix_umlauts(b->an[k], false);
+    if ((rc = kt__dtbuild_new(&b->dt[k]))) break;
+    b->args[k] = (worker_arg){b, k};
+    int e = pthread_create(&b->th[k], NULL, worker_main, &b->args[k]);
+    if (e) {
+      rc = kt__err(KT_ENOMEM, "cannot start an analysis thread: %s", strerror(e));
+      break;
+    }
+    b->nworkers++;
+  }
+  return rc;
+}
+
+/* Stop the workers (what is still queued is dropped) and free every job
+ * not drained. */
+static void workers_stop(build_ctx *b) {
+  pthread_mutex_lock(&b->mu);
+  b->stop = true;
+  pthread_cond_broadcast(&b->work);
+  pthread_mutex_unlock(&b->mu);
+  for (size_t k = 0; k < b->nworkers; k++)
+    pthread_join(b->th[k], NULL);
+  for (size_t k = 0; k < MAX_WORKERS; k++) {
+    kt_analyzer_close(b->an[k]);
+    kt__dtbuild_free(b->dt[k]);
+  }
+  for (size_t i = 0; i < JOB_CAP; i++)
+    job_clear(&b->jobs[i]);
+  pthread_mutex_destroy(&b->mu);
+  pthread_cond_destroy(&b->work);
+  pthread_cond_destroy(&b->done);
 }
 
 static int fsync_path(const char *path) {
@@ -531,18 +699,24 @@ int kt_index_build(const char *catalog_dir, const char *index_dir, const kt_buil
    * the catalogue on the bundled one). The map size only reserves address
    * space (no MDB_WRITEMAP): the file grows with what is written. */
   if ((rc = kt__store_create(&st, rpath, cat_bytes * 8 + (64u << 20)))) goto out;
-  kt__dtbuild *dt = NULL;
   writer_pipe pipe;
-  if ((rc = kt__dtbuild_new(&dt))) goto out;
-  if ((rc = pipe_start(&pipe, w, ew))) {
-    kt__dtbuild_free(dt);
-    goto out;
+  if ((rc = pipe_start(&pipe, w, ew))) goto out;
+  build_ctx *bc = calloc(1, sizeof *bc);
+  if (!bc) {
+    rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  } else {
+    bc->eval = ew != NULL;
+    bc->pipe = &pipe;
+    bc->st = st;
+    bc->opts = opts;
+    rc = workers_start(bc);
+    if (!rc) rc = kt__catalog_scan(catalog_dir, index_one, bc, &scan);
+    if (!rc) rc = drain(bc, SIZE_MAX); /* the jobs still in the ring */
+    workers_stop(bc);
+    free(bc);
   }
-  build_ctx bc = {an, &pipe, ew != NULL, dt, st, opts};
-  rc = kt__catalog_scan(catalog_dir, index_one, &bc, &scan);
   int wrc = pipe_finish(&pipe); /* always: the writer must stop before w is freed */
   if (!rc) rc = wrc;
-  kt__dtbuild_free(dt);
   if (rc) goto out;
   /* Metadata: build time (UTC) and size. */
   time_t now = time(NULL);

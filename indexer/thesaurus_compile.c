@@ -591,7 +591,7 @@ static int lint_text(lint_ctx *L, const char *text) {
   return rc;
 }
 
-static int lint_service(const kt__service *s, size_t index, size_t total, void *ud) {
+static int lint_service(kt__service *s, size_t index, size_t total, void *ud) {
   (void)index;
   (void)total;
   lint_ctx *L = ud;

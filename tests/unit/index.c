@@ -2,7 +2,9 @@
  * engine/search.c, engine/engine.c): ranking, explanations, filters, records,
  * and the atomic switch between index generations. */
 #define _GNU_SOURCE
+#include "catalog.h"
 #include "helpers.h"
+#include "xapian_shim.h"
 
 #include <criterion/criterion.h>
 #include <fcntl.h>
@@ -226,4 +228,52 @@ Test(index, old_generations_are_pruned) {
   kt_test_run(cmd, &out);
   cr_assert_eq(atoi(out), 2, "generations kept: %s", out);
   free(out);
+}
+
+/* The services in file-name order, as the scan hands them (ids, ended). */
+typedef struct order {
+  char *id[1024];
+  bool ended[1024];
+  size_t n;
+} order;
+static int collect(kt__service *s, size_t i, size_t n, void *ud) {
+  (void)i;
+  (void)n;
+  order *o = ud;
+  cr_assert_lt(o->n, 1024);
+  o->ended[o->n] = s->ended;
+  o->id[o->n++] = strdup(s->id);
+  return KT_OK;
+}
+
+/* Analysis runs in parallel workers over a ring of 64 jobs; the documents
+ * must still be written in catalogue order, each with its own service's
+ * data, past many turns of the ring (the bundled catalogue). */
+Test(index, documents_follow_the_catalogue_order_past_the_job_ring) {
+  order o = {.n = 0};
+  cr_assert_eq(kt__catalog_scan(KT_CATALOG_DIR, collect, &o, NULL), KT_OK, "%s", kt_error_last());
+  cr_assert_gt(o.n, 3 * 64, "the catalogue is too small to wrap the ring");
+  char *dir = kt_test_tmpdir();
+  cr_assert_eq(kt_index_build(KT_CATALOG_DIR, dir, NULL, NULL), KT_OK, "%s", kt_error_last());
+  char *cur = kt__path_join(dir, "current"), *xdir = kt__path_join(cur, "xapian");
+  ktx_db *db = NULL;
+  cr_assert_eq(ktx_db_open(&db, xdir), KT_OK, "%s", kt_error_last());
+  unsigned docid = 0, last = 0;
+  for (size_t i = 0; i < o.n; i++) {
+    if (o.ended[i]) continue;
+    char *data = NULL;
+    cr_assert_eq(ktx_db_get_data(db, ++docid, &data), KT_OK, "%s", kt_error_last());
+    size_t l = strlen(o.id[i]);
+    cr_assert(!strncmp(data, o.id[i], l) && data[l] == '\t',
+              "document %u is not %s (file order %zu): %.40s", docid, o.id[i], i, data);
+    free(data);
+  }
+  cr_assert_eq(ktx_db_lastdocid(db, &last), KT_OK);
+  cr_assert_eq(last, docid, "%u documents for %u indexed services", last, docid);
+  ktx_db_close(db);
+  for (size_t i = 0; i < o.n; i++)
+    free(o.id[i]);
+  free(cur);
+  free(xdir);
+  kt__rm_rf(dir);
 }
