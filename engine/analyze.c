@@ -536,7 +536,9 @@ static void analyse_uncached(kt_analyzer *an, const kt__word *w, bool fix, terms
     *stop = true;
     return;
   }
-  if (!w->all_caps && kt__is_stopword(word)) {
+  /* The first part of a hyphenated compound is no function word: "it" in
+   * "it-tukihenkilö" is IT, as "IT" in capitals is. */
+  if (!w->all_caps && !w->joined && kt__is_stopword(word)) {
     /* Function words carry the grammar a note is read by ("ei", "oli",
      * "haluaisi"): their readings are kept as grammar, not as terms. */
     add_voikko_m(an, NULL, word, KT_TERM_LEMMA, morph);
@@ -550,8 +552,10 @@ static void analyse_uncached(kt_analyzer *an, const kt__word *w, bool fix, terms
     *morph = KT__MORPH_NOUN;
     return;
   }
-  /* Abbreviations keep their letters as a term: "TE" is not the pronoun te. */
-  if (w->all_caps) ts_add(ts, word, strlen(word), KT_TERM_LEMMA);
+  /* Abbreviations keep their letters as a term: "TE" is not the pronoun te,
+   * nor "te" in "te-palvelut". */
+  bool abbrev = w->all_caps || (w->joined && kt__is_stopword(word));
+  if (abbrev) ts_add(ts, word, strlen(word), KT_TERM_LEMMA);
   size_t n = w->numeric ? 0 : add_voikko_m(an, ts, word, KT_TERM_LEMMA, morph);
   if (n == 0 && !w->numeric && fix) {
     *suggested = true;
@@ -565,7 +569,7 @@ static void analyse_uncached(kt_analyzer *an, const kt__word *w, bool fix, terms
              w->all_caps ? KT_TERM_LEMMA : KT_TERM_STEM);
     return;
   }
-  if (w->all_caps) return;
+  if (abbrev) return;
   /* A word whose every reading is a function word ("olivat" -> olla). */
   bool all_stop = true;
   for (size_t i = 0; i < ts->n && all_stop; i++)
@@ -574,6 +578,10 @@ static void analyse_uncached(kt_analyzer *an, const kt__word *w, bool fix, terms
     *stop = true;
     ts_free(ts);
   }
+  /* The head of a hyphenated compound weighs as a compound's part does:
+   * an "it-tukihenkilö" is not a volunteer support person (tukihenkilö). */
+  for (size_t i = 0; w->head && i < ts->n; i++)
+    ts->kind[i] = KT_TERM_PART;
 }
 
 int kt__analyze_word(kt_analyzer *an, const kt__word *w, kt__wordan *out) {
@@ -586,7 +594,7 @@ int kt__analyze_word_as(kt_analyzer *an, const kt__word *w, bool fix, kt__wordan
   size_t wl = strlen(w->text);
   char kbuf[256], *key = wl + 2 <= sizeof kbuf ? kbuf : malloc(wl + 2);
   if (!key) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-  key[0] = (char)((w->all_caps ? 'C' : 'w') - (fix ? 0 : 1));
+  key[0] = (char)((w->all_caps ? 'C' : w->joined ? 'J' : w->head ? 'H' : 'w') - (fix ? 0 : 1));
   memcpy(key + 1, w->text, wl + 1);
   uint64_t h = key_hash(key, wl + 1);
   cache_bucket *slot = cache_slot(an, key, h);

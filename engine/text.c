@@ -223,6 +223,9 @@ int kt__text_words(const char *text, size_t len, kt__wordlist *out) {
       }
     }
     w.all_caps = letters >= 2 && upper == letters;
+    /* The first part of a hyphenated compound: a hyphen, then a letter. */
+    w.joined = end + 1 < n && (u[end] == '-' || u[end] == 0x2010 || u[end] == 0x2011) &&
+               u_isalpha(u[end + 1]);
     /* The folded text's UTF-8 takes at most 3 bytes per UTF-16 unit. */
     size_t at = texts.len;
     if (!nf || !f) {
@@ -238,6 +241,8 @@ int kt__text_words(const char *text, size_t len, kt__wordlist *out) {
     }
     free(nheap);
     free(fheap);
+    w.head = out->count && out->items[out->count - 1].joined &&
+             out->items[out->count - 1].end + 1 == w.start;
     if (rc || (rc = wl_push(out, w))) break;
   }
   if (!rc && out->count) {

@@ -18,6 +18,8 @@ typedef struct kt__word {
   size_t start, end; /* byte offsets in the input */
   bool all_caps;     /* written in capitals (TE, KELA, S2) */
   bool numeric;      /* contains a digit */
+  bool joined;       /* joined by a hyphen to the next word ("it-tuki", "te-palvelut") */
+  bool head;         /* the word after such a hyphen: the compound's head */
 } kt__word;
 typedef struct kt__wordlist {
   kt__word *items;

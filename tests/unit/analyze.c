@@ -242,3 +242,18 @@ Test(analyze, spelling_suggestions_are_bounded_per_text) {
             "a text of its own gets suggestions again");
   kt_analyzer_close(an);
 }
+
+/* A hyphenated compound ("it-tukihenkilö") is one word in two parts: its
+ * first part is no function word ("it" is IT there, not the English
+ * pronoun) and its head weighs as a compound's part does, not as the word
+ * alone. */
+Test(analyze, a_hyphenated_compound_keeps_its_first_part_and_its_head_is_a_part) {
+  cr_assert(kt_test_has_term(an, "it-tukihenkilön", "it", KT_TERM_LEMMA));
+  cr_assert_not(kt_test_has_term(an, "it is urgent", "it", 0),
+                "the English word is still a stopword");
+  cr_assert(kt_test_has_term(an, "it-tukihenkilön", "tukihenkilö", KT_TERM_PART));
+  cr_assert_not(kt_test_has_term(an, "it-tukihenkilön", "tukihenkilö", KT_TERM_LEMMA));
+  cr_assert(kt_test_has_term(an, "tukihenkilön", "tukihenkilö", KT_TERM_LEMMA), "control");
+  /* Not after a space: "sosiaali- ja terveyspalvelut" has no head. */
+  cr_assert(kt_test_has_term(an, "sosiaali- ja terveyspalvelut", "terveyspalvelu", KT_TERM_LEMMA));
+}

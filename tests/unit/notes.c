@@ -309,3 +309,12 @@ Test(notes, a_denial_of_problems_denies_the_topic) {
   const char *const HOUSING[] = {"asumisneuvonta", "nuorisoasunnot", "y-saatio", NULL};
   cr_assert_not(in_top("ei mitään ongelmia asumisessa, etsii it-tukitöitä", 5, HOUSING));
 }
+
+/* An "it-tukihenkilö" (IT support person) is a trade to train for, not a
+ * volunteer support person (tukihenkilö) helping with computers. */
+Test(notes, a_hyphenated_trade_is_not_its_head_word) {
+  const char *note = "45-vuotias, ollut pitkään työttömänä. Haluaisi it-tukihenkilöksi, osaa "
+                     "asentaa tietokoneita.";
+  cr_assert_gt(rank_of(note, "digituki-helsinki"), 0, "volunteer digital help ranks first");
+  cr_assert_lt(rank_of(note, "elements-of-ai"), rank_of(note, "digituki-helsinki"));
+}
