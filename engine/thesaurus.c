@@ -24,6 +24,7 @@
  */
 #define _GNU_SOURCE
 #include "thesaurus.h"
+#include "analyze.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -368,6 +369,9 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
     if (!ok) continue;
     if (e->weak && !has_context(t, a, skip, denied, clause, e->concept, i, i + e->nwords - 1))
       continue;
+    /* A weak word in the essive is a role the client holds or held
+     * ("toiminut kirjanpitäjänä", "kokkina"): their trade, not a need. */
+    if (e->weak && e->nwords == 1 && (kt__analysis_morph(a, i) & KT__MORPH_ESSIVE)) continue;
     if (seen[e->concept]) {
       /* Found again: at the same words, a service entry means the text
        * already uses the catalogue's word ("starttirahaa" is both); a client

@@ -318,3 +318,22 @@ Test(notes, a_hyphenated_trade_is_not_its_head_word) {
   cr_assert_gt(rank_of(note, "digituki-helsinki"), 0, "volunteer digital help ranks first");
   cr_assert_lt(rank_of(note, "elements-of-ai"), rank_of(note, "digituki-helsinki"));
 }
+
+/* "yritys lopetti" is the client's employer closing: a job lost, not a
+ * business of their own closed down or gone bankrupt; "toiminut
+ * kirjanpitäjänä" is their trade (the essive), not a need for bookkeeping
+ * help. With signs of their own business the same words do count. */
+Test(notes, an_employers_closing_is_a_job_lost_not_a_business_closed) {
+  const char *note = "Toiminut kirjanpitäjänä 30 vuotta, yritys lopetti toimintansa ja hän jäi "
+                     "työttömäksi. Etsii uutta työtä taloushallinnosta.";
+  cr_assert(finds_need(note, "irtisanominen"));
+  cr_assert_not(finds_need(note, "yritystoiminnan loppuminen"));
+  cr_assert_not(finds_need(note, "yrittäjän talousvaikeudet"));
+  cr_assert_not(finds_need(note, "yritysmuoto"));
+  cr_assert_not(finds_need("Firma meni konkurssiin ja hän jäi työttömäksi, etsii varastotöitä.",
+                           "yrittäjän talousvaikeudet"));
+  cr_assert(
+      finds_need("Oma firma meni konkurssiin, yrittäjänä velkaa jäi.", "yrittäjän talousvaikeudet"),
+      "control");
+  cr_assert(finds_need("Tarvitsee apua oman yrityksen kirjanpitoon.", "yritysmuoto"), "control");
+}
