@@ -66,6 +66,17 @@ static bool clause_break(const kt_analysis *a, const char *text, size_t i) {
   return is_any(t, conj);
 }
 
+/* Does a sentence end between tokens @p lo and @p hi (lo < hi)? A period
+ * after a number ("3. vuosi") does not count. */
+static bool sentence_between(const kt_analysis *a, const char *text, size_t lo, size_t hi) {
+  for (size_t i = lo + 1; i <= hi; i++) {
+    const kt_token *p = tok(a, i - 1), *t = tok(a, i);
+    for (size_t b = p->end; b < t->start; b++)
+      if (strchr("!?\n", text[b]) || (text[b] == '.' && number(p, NULL) < 0)) return true;
+  }
+  return false;
+}
+
 /* ---- reading signals ------------------------------------------------------ */
 
 static int add_signal(kt_results *res, int kind, const char *value, const char *label,
@@ -162,8 +173,8 @@ static int read_age(const kt_analysis *a, const bool *rej, kt__sigset *set, kt_r
 
 /* Long unemployment: "pitkäaikaistyötön", "työttömänä 3 vuotta",
  * "vuosia työttömänä", "18 kk työttömänä", "long-term unemployed". */
-static int read_unemployment(const kt_analysis *a, const bool *rej, kt__sigset *set,
-                             kt_results *res) {
+static int read_unemployment(const kt_analysis *a, const char *text, const bool *rej,
+                             kt__sigset *set, kt_results *res) {
   static const char *const longterm[] = {"pitkäaikaistyötön", "pitkäaikaistyöttömyys",
                                          "långtidsarbetslös", NULL};
   static const char *const jobless[] = {"työtön",    "työttömyys", "unemployed",
@@ -177,6 +188,8 @@ static int read_unemployment(const kt_analysis *a, const bool *rej, kt__sigset *
     size_t first = i, last = i;
     if (!found && (is_any(t, jobless) || starts(t, "työttöm"))) {
       for (size_t j = i > 4 ? i - 4 : 0; j < n && j <= i + 4 && !found; j++) {
+        /* "jäi työttömäksi. Eläkkeeseen muutama vuosi": another sentence. */
+        if (j != i && sentence_between(a, text, j < i ? j : i, j < i ? i : j)) continue;
         const kt_token *u = tok(a, j);
         int v = number(u, NULL);
         const kt_token *next = j + 1 < n ? tok(a, j + 1) : NULL;
@@ -339,7 +352,7 @@ int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejecte
     rc = kt__signals_add_group(set, res, "nuoret", a, set->age_first, set->age_last);
   else if (!rc && set->age_lo >= 55)
     rc = kt__signals_add_group(set, res, "ikaantyneet", a, set->age_first, set->age_last);
-  if (!rc) rc = read_unemployment(a, rejected, set, res);
+  if (!rc) rc = read_unemployment(a, text, rejected, set, res);
   if (!rc) rc = read_language(a, text, rejected, set, res);
   if (!rc) rc = read_municipality(a, rejected, set, res);
   return rc;

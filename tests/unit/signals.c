@@ -74,6 +74,10 @@ Test(signals, long_unemployment_needs_a_length) {
   cr_assert(read_text("pitkäaikaistyötön", -1).long_unemployed);
   cr_assert(read_text("ollut vuosia työttömänä", -1).long_unemployed);
   cr_assert_not(read_text("työtön, etsii töitä", -1).long_unemployed, "no length, no signal");
+  /* A length in the next sentence is about something else. */
+  cr_assert_not(read_text("jäi juuri työttömäksi. Eläkkeeseen muutama vuosi.", -1).long_unemployed);
+  cr_assert(read_text("jäi työttömäksi 3. vuosi sitten", -1).long_unemployed,
+            "an ordinal's period ends no sentence");
 }
 
 Test(signals, language_situation) {
