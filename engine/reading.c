@@ -110,12 +110,13 @@ static const char *const history_verbs[] = {
     "ol", "työsken", "teh", "tek", "opiskel", "valmistu", "toimi", "käy", "käv", "suorit", NULL};
 /* Background cues: the client's past. */
 static const char *const past_words[] = {
-    "aiemmin",     "aikaisemmin", "ennen",     "entinen",   "koulutukseltaan",
-    "ammatiltaan", "taustaltaan", "tausta",    "taustalla", "työhistoria",
-    "previously",  "formerly",    "used",      "worked",    "tidigare",
-    "förut",       "nuorena",     "lapsena",   "silloin",   "aikoinaan",
-    "aikanaan",    "was",         "were",      "worked",    "studied",
-    "var",         "arbetade",    "studerade", NULL};
+    "aiemmin",   "aikaisemmin", "ennen",       "entinen",     "koulutukseltaan",
+    "aiempi",    "aikaisempi",  "edellinen",   "ammatiltaan", "taustaltaan",
+    "tausta",    "taustalla",   "työhistoria", "previously",  "formerly",
+    "used",      "worked",      "tidigare",    "förut",       "nuorena",
+    "lapsena",   "silloin",     "aikoinaan",   "aikanaan",    "was",
+    "were",      "worked",      "studied",     "var",         "arbetade",
+    "studerade", NULL};
 /* A duration: "12 v", "20 vuotta", "6 kk", "vuosia", "15 år", "10 years". A
  * verbless clause that holds one ("20 vuotta raksalla", "12 v siivoojana")
  * is a stretch of the client's history, unless it names a state the client
@@ -150,14 +151,14 @@ static const char *const conj[] = {"mutta",   "vaan",     "koska", "vaikka",   "
 static const char *const and_words[] = {"ja", "and", "och", "sekä", NULL};
 /* Words that say nothing about a need on their own. */
 static const char *const generic_words[] = {
-    "asiakas",  "henkilö",  "ihminen", "mies",    "nainen",    "poika", "tyttö",
-    "vuosi",    "kuukausi", "kestää",  "tilanne", "asia",      "juttu", "kertoa",
-    "sanoa",    "tulla",    "mennä",   "hyvä",    "paljon",    "oma",   "muu",
-    "kaikki",   "tehdä",    "käydä",   "päästä",  "saada",     "antaa", "laittaa",
-    "loppua",   "olo",      "vuo",     "vuotaa", /* Voikko's other readings of "vuotta" */
-    "juuri",    "juuria",   "muutama", "miettiä", "kannattaa", "jäädä", "client",
-    "customer", "man",      "woman",   "person",  "year",      "kund",  "kvinna",
-    "person",   NULL};
+    "asiakas", "henkilö",  "ihminen",  "mies",    "nainen",    "poika",  "tyttö",
+    "vuosi",   "kuukausi", "kestää",   "tilanne", "asia",      "juttu",  "kertoa",
+    "sanoa",   "tulla",    "mennä",    "hyvä",    "paljon",    "oma",    "muu",
+    "kaikki",  "tehdä",    "käydä",    "päästä",  "saada",     "antaa",  "laittaa",
+    "loppua",  "olo",      "vuo",      "vuotaa", /* Voikko's other readings of "vuotta" */
+    "juuri",   "juuria",   "muutama",  "miettiä", "kannattaa", "jäädä",  "heti",
+    "ehkä",    "client",   "customer", "man",     "woman",     "person", "year",
+    "kund",    "kvinna",   "person",   NULL};
 
 static bool punct_between(const kt_analysis *a, const char *text, size_t i) {
   if (i == 0) return true;

@@ -257,3 +257,15 @@ Test(analyze, a_hyphenated_compound_keeps_its_first_part_and_its_head_is_a_part)
   /* Not after a space: "sosiaali- ja terveyspalvelut" has no head. */
   cr_assert(kt_test_has_term(an, "sosiaali- ja terveyspalvelut", "terveyspalvelu", KT_TERM_LEMMA));
 }
+
+/* Spoken forms are read as the written words they stand for: "haluis" is
+ * haluaisi (a wish, not hauis, biceps), "takas" is takaisin (no takainen). */
+Test(analyze, spoken_conditionals_are_read_as_written) {
+  cr_assert_not(kt_test_has_term(an, "haluis takas töihin", "hauis", 0));
+  cr_assert_not(kt_test_has_term(an, "haluis takas töihin", "takainen", 0));
+  cr_assert(kt_test_has_term(an, "haluis takas töihin", "työ", KT_TERM_LEMMA), "control");
+  kt_analysis *a = NULL;
+  cr_assert_eq(kt_analyze(an, "haluis", 6, &a), KT_OK);
+  cr_assert(kt__analysis_morph(a, 0) & KT__MORPH_COND, "haluis is a conditional");
+  kt_analysis_free(a);
+}

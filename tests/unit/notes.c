@@ -346,3 +346,17 @@ Test(notes, an_employers_closing_is_a_job_lost_not_a_business_closed) {
       "control");
   cr_assert(finds_need("Tarvitsee apua oman yrityksen kirjanpitoon.", "yritysmuoto"), "control");
 }
+
+/* Sick leave in the past and work as the goal is a return to work, in
+ * spoken Finnish too ("ollu sairaslomalla", "haluis takas töihin"); an
+ * adverb ("heti") carries no result. */
+Test(notes, sick_leave_then_work_is_a_return_to_work) {
+  const char *note = "asiakas ollu pitkää sairaslomalla masennuksen takia, nyt kuntoutunut ja "
+                     "haluis takas töihin mutta ei ehkä heti kokopäiväisesti, aiempi työ "
+                     "toimistossa";
+  cr_assert(finds_need(note, "työhön paluu"));
+  static const char *const RETURN[] = {"kela-tyokykyneuvonta", "tyokykykoordinaattori", NULL};
+  cr_assert(in_top(note, 1, RETURN));
+  static const char *const CLEANING[] = {"laitoshuoltaja-puhtausala", NULL};
+  cr_assert_not(in_top(note, 10, CLEANING), "\"aiempi\" carried a cleaning degree");
+}
