@@ -360,3 +360,15 @@ Test(notes, sick_leave_then_work_is_a_return_to_work) {
   static const char *const CLEANING[] = {"laitoshuoltaja-puhtausala", NULL};
   cr_assert_not(in_top(note, 10, CLEANING), "\"aiempi\" carried a cleaning degree");
 }
+
+/* Where a client is from is no need: "kom från Somalia" (Voikko reads
+ * Somalia as somali, the language) asks for no guidance in Somali; wanting
+ * to learn Finnish, said in Swedish, is the Finnish course. */
+Test(notes, a_country_of_origin_is_no_language_need) {
+  const char *note = "Kvinna 29, kom från Somalia för fem år sedan, har tre barn, har aldrig "
+                     "arbetat i Finland. Vill lära sig finska och hitta jobb inom barnomsorg.";
+  cr_assert_not(finds_need(note, "omalla äidinkielellä"));
+  cr_assert(finds_need(note, "suomen kurssi"));
+  cr_assert(finds_need("somalinkielinen äiti, puhuu vain somalia", "omalla äidinkielellä"),
+            "control");
+}
