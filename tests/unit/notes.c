@@ -372,3 +372,14 @@ Test(notes, a_country_of_origin_is_no_language_need) {
   cr_assert(finds_need("somalinkielinen äiti, puhuu vain somalia", "omalla äidinkielellä"),
             "control");
 }
+
+/* "saada tutkinnon tunnustettua": Voikko's base form of the participle
+ * (tunnustettu) is not the verb's (tunnustaa) that the catalogue's
+ * "tunnustaminen" has, so the thesaurus names the participle too. */
+Test(notes, a_degree_to_be_recognised_finds_recognition) {
+  const char *note = "Syyrialainen mies 38 v, Suomessa 4 vuotta, suomen kieli B1. Ollut kotimaassa "
+                     "sähköasentaja. Haluaisi saada tutkinnon tunnustettua ja päästä alan töihin.";
+  cr_assert(finds_need(note, "tutkinnon tunnustaminen"));
+  static const char *const RECOGNITION[] = {"tutkintojen-tunnustaminen", NULL};
+  cr_assert(in_top(note, 3, RECOGNITION));
+}
