@@ -145,6 +145,20 @@ static const char *const change_what[] = {"suunta", "ala", "ammatti", "ura", NUL
  * surface endings. */
 static const char *const agent_endings[] = {"ja", "jä", "ri", "mies", "kuski", "kokki", NULL};
 
+/* "ei (mitään) ongelmia ...", "inga problem med ...", "no problems with ...". */
+static const char *const no_problem[] = {"ongelm", "vaikeuks", "vaikeuk", "problem", NULL};
+
+/* Do two tokens share a base form (not a compound part)? */
+static bool same_lemma(const kt_token *x, const kt_token *y) {
+  if (x->stopword || y->stopword) return false;
+  for (size_t a = 0; a < x->term_count; a++)
+    for (size_t b = 0; b < y->term_count; b++)
+      if (x->terms[a].kind != KT_TERM_PART && y->terms[b].kind != KT_TERM_PART &&
+          !strcmp(x->terms[a].text, y->terms[b].text))
+        return true;
+  return false;
+}
+
 /* Clause conjunctions: a new clause starts here. */
 static const char *const conj[] = {"mutta",   "vaan",     "koska", "vaikka",   "kun",  "but",
                                    "because", "although", "men",   "eftersom", "fast", NULL};
@@ -429,6 +443,28 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
       out->role[j] = KT__ROLE_REFUSED;
       out->negator[j] = last - 1;
     }
+  }
+  /* 4b. "asuu vuokralla kaksiossa, ei mitään ongelmia asumisessa": a clause
+   * that denies problems with something (its words after "ongelmia")
+   * says the clause before it, which names the same thing, is fine. Not
+   * "velkoja, ei muita ongelmia": nothing there names the debts again. */
+  for (size_t i = 0; i + 1 < n; i++) {
+    if (!is_negator(tok(a, i))) continue;
+    size_t c = out->clause[i], p = i + 1;
+    while (p < n && out->clause[p] == c && tok(a, p)->stopword)
+      p++;
+    if (p >= n || out->clause[p] != c || !starts_any(tok(a, p), no_problem)) continue;
+    if (c == 0) continue;
+    bool same = false;
+    for (size_t t = p + 1; t < n && out->clause[t] == c && !same; t++)
+      for (size_t j = 0; j < i && !same; j++)
+        same = out->clause[j] == c - 1 && same_lemma(tok(a, j), tok(a, t));
+    if (!same) continue;
+    for (size_t j = 0; j < i; j++)
+      if (out->clause[j] == c - 1 && out->role[j] != KT__ROLE_NEGATED) {
+        out->role[j] = KT__ROLE_REFUSED;
+        out->negator[j] = i;
+      }
   }
   /* 5. A refused study: "ei halua enää kouluun", "vill inte studera"; not
    * "ei halua pitkää koulutusta", which refuses a kind of training. */

@@ -128,6 +128,15 @@ Test(reading, a_fact_said_to_be_fine_is_no_need) {
   ROLE("asunto", "asunto", KT__ROLE_SITUATION);
 }
 
+/* "X, ei (mitään) ongelmia X:ssä": the clause before, naming the same
+ * thing, is fine; "ei muita ongelmia" leaves the debts before it alone. */
+Test(reading, a_clause_denying_problems_with_a_thing_clears_the_clause_naming_it) {
+  ROLE("asuu vuokralla kaksiossa, ei mitään ongelmia asumisessa", "vuokralla", KT__ROLE_REFUSED);
+  ROLE("asuu vuokralla kaksiossa, ei mitään ongelmia asumisessa", "kaksiossa", KT__ROLE_REFUSED);
+  ROLE("velkoja paljon, ei muita ongelmia", "velkoja", KT__ROLE_SITUATION);
+  ROLE("asuu vuokralla, ongelmia asumisessa", "vuokralla", KT__ROLE_SITUATION);
+}
+
 static bool refuses_study(const char *text) {
   kt_analysis *a = NULL;
   cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
