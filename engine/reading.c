@@ -145,6 +145,9 @@ static const char *const change_what[] = {"suunta", "ala", "ammatti", "ura", NUL
  * surface endings. */
 static const char *const agent_endings[] = {"ja", "jä", "ri", "mies", "kuski", "kokki", NULL};
 
+/* A danger that a clause may deny: "asunto ei ole vaarassa". */
+static const char *const danger_words[] = {"vaarassa", "uhattuna", "uhassa", "riskissä", NULL};
+
 /* "ei (mitään) ongelmia ...", "inga problem med ...", "no problems with ...". */
 static const char *const no_problem[] = {"ongelm", "vaikeuks", "vaikeuk", "problem", NULL};
 
@@ -432,6 +435,16 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
     size_t last = e;
     while (last > s && tok(a, last - 1)->stopword && !is_any(tok(a, last - 1), fine_words))
       last--;
+    /* "asunto ei oo vaarassa": a danger denied is fine too. */
+    if (last - s >= 3 && is_any(tok(a, last - 1), danger_words) &&
+        out->role[last - 1] == KT__ROLE_NEGATED && !tok(a, s)->stopword &&
+        out->role[s] != KT__ROLE_NEGATED && out->role[s] != KT__ROLE_REFUSED) {
+      for (size_t j = s; j < last; j++) {
+        out->role[j] = KT__ROLE_REFUSED;
+        out->negator[j] = last - 1;
+      }
+      continue;
+    }
     if (last - s < 2 || !is_any(tok(a, last - 1), fine_words)) continue;
     /* Not after a negation ("ei ole kunnossa") nor in a refused span. */
     bool negated = false;

@@ -126,6 +126,9 @@ Test(reading, a_fact_said_to_be_fine_is_no_need) {
   ROLE("asunto ok, etsii töitä", "töitä", KT__ROLE_SITUATION);
   ROLE("asunto ei ole kunnossa", "asunto", KT__ROLE_SITUATION);
   ROLE("asunto", "asunto", KT__ROLE_SITUATION);
+  /* A danger denied: the home is not at risk. */
+  ROLE("vuokrarästejä, asunto ei oo vaarassa", "asunto", KT__ROLE_REFUSED);
+  ROLE("vuokrarästejä, asunto on vaarassa", "asunto", KT__ROLE_SITUATION);
 }
 
 /* "X, ei (mitään) ongelmia X:ssä": the clause before, naming the same
