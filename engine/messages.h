@@ -41,6 +41,8 @@ enum kt__msg {
   KT__M_R_NEEDS_FINNISH, /* "palvelu vaatii suomen kielen taitoa %s" (a CEFR level) */
   KT__M_R_HAS_EN,        /* "palvelua saa englanniksi" */
   KT__M_R_HAS_SV,        /* "palvelua saa ruotsiksi" */
+  KT__M_NO_SWEDISH,      /* "ei merkkiä ruotsin kielestä" */
+  KT__M_R_SV_ONLY,       /* "palvelua saa vain ruotsiksi" */
   KT__M_R_FOR_GROUP,     /* "palvelu on tarkoitettu ryhmälle %s" */
   KT__M_R_ONLY_IN,       /* "palvelu vain kunnissa: %s" */
   KT__M_NAME,            /* "palvelun nimi" */

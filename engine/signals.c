@@ -236,6 +236,8 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
   static const char *const little[] = {"vähän",    "heikko",   "huono",  "alkeet", "hukassa",
                                        "heikosti", "huonosti", "little", "basic",  "poor",
                                        "lite",     "dålig",    "a1",     "a2",     NULL};
+  static const char *const degree_words[] = {
+      "kovin", "hyvin", "sujuvasti", "täydellisesti", "well", "fluently", "bra", "flytande", NULL};
   /* In Finland for a while, or moved here: "ollu suomes kolme vuotta",
    * "muutti Suomeen 2019", "moved to Finland". */
   static const char *const in_finland[] = {"suomessa", "suomes",  "suomeen", "suomee",
@@ -247,6 +249,16 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
     if (is_negation(t)) {
       for (size_t j = i + 1; j < n && j <= i + 4 && !clause_break(a, text, j); j++)
         if (finnish_word(tok(a, j))) {
+          /* "ei puhu suomea kovin hyvin" is weak Finnish, not none. */
+          bool degree = false;
+          for (size_t k = j + 1; k < n && k <= j + 2 && !clause_break(a, text, k); k++)
+            degree |= is_any(tok(a, k), degree_words);
+          if (degree) {
+            set->basic_finnish = 1;
+            rc = add_signal(res, KT_SIGNAL_LANGUAGE, "finnish_basic",
+                            kt__msg(set->lang, KT__M_BASIC_FINNISH), a, i, j);
+            break;
+          }
           set->no_finnish = 1;
           rc = add_signal(res, KT_SIGNAL_LANGUAGE, "no_finnish",
                           kt__msg(set->lang, KT__M_NO_FINNISH), a, i, j);
@@ -435,6 +447,10 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
     effect(&e, BOOST_FIT, kt__msg(L, KT__M_WANTS_EN), "%s", kt__msg(L, KT__M_R_HAS_EN));
   if (set->lang_sv && in_list(langs, "sv"))
     effect(&e, BOOST_FIT, kt__msg(L, KT__M_WANTS_SV), "%s", kt__msg(L, KT__M_R_HAS_SV));
+  /* A service given only in Swedish is for a client the note shows to be
+   * served in Swedish (Prakticum for a Finnish note on vocational school). */
+  else if (in_list(langs, "sv") && !in_list(langs, "fi") && !(set->lang_en && in_list(langs, "en")))
+    effect(&e, DEMOTE_LANGUAGE, kt__msg(L, KT__M_NO_SWEDISH), "%s", kt__msg(L, KT__M_R_SV_ONLY));
   size_t boosts = 0;
   for (size_t i = 0; i < set->ngroups && boosts < 2; i++)
     if (in_list(groups, set->groups[i])) {

@@ -383,3 +383,33 @@ Test(notes, a_degree_to_be_recognised_finds_recognition) {
   static const char *const RECOGNITION[] = {"tutkintojen-tunnustaminen", NULL};
   cr_assert(in_top(note, 3, RECOGNITION));
 }
+
+/* A service given only in Swedish waits for a sign of Swedish: Prakticum
+ * (vocational school in Swedish) was second for a Finnish note on a broken
+ * vocational school; for a Swedish note it stays. */
+Test(notes, a_swedish_only_service_waits_for_a_sign_of_swedish) {
+  static const char *const SV_ONLY[] = {"prakticum", NULL};
+  cr_assert_not(in_top("Nuori 20 v, ADHD-diagnoosi, ammattikoulu kesken (sähköala). Ei ole käynyt "
+                       "koulussa puoleen vuoteen.",
+                       5, SV_ONLY));
+  cr_assert(in_top("Ung man 20 år, yrkesskolan inom elbranschen avbruten, vill fortsätta "
+                   "studera på svenska.",
+                   5, SV_ONLY),
+            "control");
+}
+
+/* "ei ole käynyt koulussa puoleen vuoteen" is a youth away from school,
+ * not someone who never went to school (literacy training); "ei puhu
+ * suomea kovin hyvin" is weak Finnish, not none; a student's "taloudellisista
+ * syistä" is no dismissal. */
+Test(notes, absence_from_school_weak_finnish_and_money_reasons_are_read_as_meant) {
+  cr_assert_not(finds_need("Nuori 20 v, ammattikoulu kesken. Ei ole käynyt koulussa puoleen "
+                           "vuoteen.",
+                           "lukutaito"));
+  cr_assert(finds_need("Ei ole käynyt koulua koskaan, ei osaa lukea.", "luku- ja kirjoitustaido"),
+            "control");
+  cr_assert_not(
+      finds_need("Opiskelija 24 v, keskeyttänyt AMK:n taloudellisista syistä.", "irtisanominen"));
+  cr_assert(finds_need("Irtisanottiin tehtaalta taloudellisista syistä.", "irtisanominen"),
+            "control");
+}

@@ -83,6 +83,10 @@ Test(signals, long_unemployment_needs_a_length) {
 Test(signals, language_situation) {
   cr_assert(read_text("ei puhu suomea", -1).no_finnish);
   cr_assert(read_text("suomi vielä heikko", -1).basic_finnish);
+  /* Not fluent is weak, not none. */
+  kt__sigset notfluent = read_text("ei puhu suomea kovin hyvin", -1);
+  cr_assert(notfluent.basic_finnish && !notfluent.no_finnish);
+  cr_assert(read_text("ei puhu suomea", -1).no_finnish, "control");
   cr_assert(read_text("haluaa palvelun ruotsiksi", -1).lang_sv);
   cr_assert(read_text("He wants work and needs help with the CV", -1).lang_en,
             "a note written in English");
