@@ -162,6 +162,15 @@ static bool same_lemma(const kt_token *x, const kt_token *y) {
   return false;
 }
 
+/* Another person a clause can be about (surface beginnings): the spouse,
+ * parents, siblings. Not "mies"/"nainen" (the client: "mies 35") nor the
+ * children (their illness or care is the client's situation). */
+static const char *const relatives[] = {
+    "puoliso",    "avopuoliso", "vaimo",  "aviomie", "miesystäv", "naisystäv",
+    "poikaystäv", "tyttöystäv", "äiti",   "isä",     "sisko",     "sisar",
+    "veli",       "veljen",     "spouse", "wife",    "husband",   "partner",
+    "fru",        "make",       "maka",   "sambo",   NULL};
+
 /* Clause conjunctions: a new clause starts here. */
 static const char *const conj[] = {"mutta",   "vaan",     "koska", "vaikka",   "kun",  "but",
                                    "because", "although", "men",   "eftersom", "fast", NULL};
@@ -330,7 +339,14 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
       change |= change_cue(a, i, n);
     if (change) out->change = true;
     if (!goal && !past && duration_clause(a, s, e)) past = true;
-    unsigned char role = goal || change          ? KT__ROLE_GOAL
+    /* A clause about another person ("puoliso ulkomailla töissä", "äiti
+     * sairas") is the client's circumstances, not their need: background. */
+    size_t first = s;
+    while (first < e && tok(a, first)->stopword)
+      first++;
+    bool other = first < e && starts_any(tok(a, first), relatives);
+    unsigned char role = other                   ? KT__ROLE_BACKGROUND
+                         : goal || change        ? KT__ROLE_GOAL
                          : past && !negated_past ? KT__ROLE_BACKGROUND
                                                  : KT__ROLE_SITUATION;
     for (size_t i = s; i < e; i++)

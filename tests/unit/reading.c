@@ -140,6 +140,16 @@ Test(reading, a_clause_denying_problems_with_a_thing_clears_the_clause_naming_it
   ROLE("asuu vuokralla, ongelmia asumisessa", "vuokralla", KT__ROLE_SITUATION);
 }
 
+/* A clause about another person is the client's circumstances: "puoliso
+ * ulkomailla töissä" does not make the client want work abroad. The client
+ * named as "mies" or "nainen" is not another person. */
+Test(reading, a_clause_about_another_person_is_background) {
+  ROLE("kotona kaksi lasta, puoliso ulkomailla töissä", "ulkomailla", KT__ROLE_BACKGROUND);
+  ROLE("äiti sairastaa syöpää, etsii osa-aikatyötä", "syöpää", KT__ROLE_BACKGROUND);
+  ROLE("äiti sairastaa syöpää, etsii osa-aikatyötä", "etsii", KT__ROLE_SITUATION);
+  ROLE("mies 35, ulkomailla töissä", "ulkomailla", KT__ROLE_SITUATION);
+}
+
 static bool refuses_study(const char *text) {
   kt_analysis *a = NULL;
   cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
