@@ -210,8 +210,7 @@ int kt__rerank_bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk
   for (size_t i = 0; !rc && i < x->q.n; i++) {
     const qterm *t = &x->q.q[i];
     /* A compound part weighs too little to carry a score alone. */
-    if (t->concept >= 0 || !t->kind || t->kind == KT_TERM_PART || x->token_need[t->word] >= 0)
-      continue;
+    if (t->concept >= 0 || !t->kind || t->kind == KT_TERM_PART) continue;
     size_t df = 0, np = 0;
     if ((rc = kt__gen_termfreq(&x->e->gen, t->term, &df))) break;
     if (!df || df > max_df) continue;
@@ -251,6 +250,31 @@ int kt__rerank_bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk
       continue;
     }
     unsigned dl = 0;
+    /* A word that found a concept is exempt where the service is about that
+     * concept (holds one of its specific expansion terms, used by at most
+     * RARE_SHARE of the services), not where it only shares the word
+     * ("sydäninfarkti" in a first-aid course that says "sairaus"). */
+    int need = x->token_need[word[h] - 1];
+    if (need >= 0) {
+      const char *et[MAX_WORD_QTERMS];
+      unsigned ewdf[MAX_WORD_QTERMS];
+      size_t ne = 0;
+      for (size_t i = 0; !rc && i < x->q.n && ne < MAX_WORD_QTERMS; i++) {
+        size_t edf = 0;
+        if (x->q.q[i].concept != (int)x->found[need].concept) continue;
+        if ((rc = kt__gen_termfreq(&x->e->gen, x->q.q[i].term, &edf))) break;
+        if (edf && edf <= max_df) et[ne++] = x->q.q[i].term;
+      }
+      if (rc) break;
+      if ((rc = ktx_db_doc_wdf(db, cs[h].hit->docid, et, ne, ewdf, &dl))) break;
+      bool about = false;
+      for (size_t k = 0; k < ne && !about; k++)
+        about = ewdf[k] > 0;
+      if (about) {
+        part[h] = 0;
+        continue;
+      }
+    }
     if ((rc = ktx_db_doc_wdf(db, cs[h].hit->docid, wt, nw, wwdf, &dl))) break;
     double norm = avg > 0 ? (double)dl / avg : 1.0;
     if (norm < 0.5) norm = 0.5;

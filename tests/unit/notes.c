@@ -413,3 +413,18 @@ Test(notes, absence_from_school_weak_finnish_and_money_reasons_are_read_as_meant
   cr_assert(finds_need("Irtisanottiin tehtaalta taloudellisista syistä.", "irtisanominen"),
             "control");
 }
+
+/* A word that found a concept carries no service that only shares the
+ * word: "sydäninfarkti" put a first-aid course (whose text names heart
+ * attacks, and "sairaus") fourth for a bus driver who may no longer drive;
+ * rehabilitation about the illness still ranks on it. */
+Test(notes, a_concept_word_carries_only_services_about_the_concept) {
+  static const char *const FIRST_AID[] = {"ensiapu-ea1", NULL};
+  cr_assert_not(in_top("Asiakas 44 v, ollut bussinkuljettajana 15 vuotta, sydäninfarkti keväällä "
+                       "eikä saa enää ajaa ammattimaisesti. Miettii uutta alaa, kiinnostaa "
+                       "asiakaspalvelu tai toimistotyö. Talous tiukalla.",
+                       5, FIRST_AID));
+  static const char *const REHAB[] = {"kela-kuntoutuskurssit", NULL};
+  cr_assert(in_top("Asiakas 44 v, sydäninfarkti keväällä, ei jaksa vielä kokopäivätyötä", 3, REHAB),
+            "control");
+}
