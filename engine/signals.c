@@ -154,7 +154,21 @@ static int read_age(const kt_analysis *a, const bool *rej, kt__sigset *set, kt_r
         return add_signal(res, KT_SIGNAL_AGE, value, label, a, i - 1, i + 1);
       }
     }
-    bool age = (!strcmp(suf, "v") || !strcmp(suf, "v.") || !strncmp(suf, "-v", 2) ||
+    /* "Mies 35, vankilasta vapautunut", "Asiakas on 60 ja ...": a bare
+     * number after the word for the client is their age, unless a unit or
+     * another number follows ("asiakas on 30 000 euroa velkaa"). */
+    static const char *const client_words[] = {"asiakas", "mies",   "nainen", "poika",
+                                               "tyttö",   "nuori",  "client", "man",
+                                               "woman",   "kvinna", "kund",   NULL};
+    static const char *const units[] = {"vuotta", "vuoden", "v",     "kk",  "kuukautta",
+                                        "euroa",  "e",      "€",     "eur", "tuntia",
+                                        "h",      "km",     "years", "år",  NULL};
+    const kt_token *next = i + 1 < n ? tok(a, i + 1) : NULL;
+    const kt_token *who = prev && is(prev, "on") && i >= 2 ? tok(a, i - 2) : prev;
+    bool client_age = !*suf && who && is_any(who, client_words) &&
+                      !(next && (is_any(next, units) || number(next, NULL) >= 0));
+    bool age = client_age ||
+               (!strcmp(suf, "v") || !strcmp(suf, "v.") || !strncmp(suf, "-v", 2) ||
                 !strncmp(suf, "vuotia", 6) || !strcmp(suf, "y") || !strcmp(suf, "yo")) ||
                (!*suf && i + 1 < n && age_word(tok(a, i + 1))) ||
                (!*suf && prev &&

@@ -54,6 +54,11 @@ Test(signals, ages_in_the_ways_notes_write_them) {
   s = read_text("yli 55 vuotta vanha", -1);
   cr_assert_eq(s.age_lo, 56);
   cr_assert_eq(read_text("asunnossa 3 huonetta", -1).age_lo, -1, "a number is not an age");
+  /* A bare number after the word for the client. */
+  cr_assert_eq(read_text("Mies 35, vankilasta vapautunut", -1).age_lo, 35);
+  cr_assert_eq(read_text("Asiakas on 60 ja jäi juuri työttömäksi", -1).age_lo, 60);
+  cr_assert_eq(read_text("asiakas on 30 000 euroa velkaa", -1).age_lo, -1);
+  cr_assert_eq(read_text("asiakas 20 vuotta siivoojana", -1).age_lo, -1);
 }
 
 Test(signals, an_age_band_is_a_target_group) {
