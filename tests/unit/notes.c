@@ -428,3 +428,12 @@ Test(notes, a_concept_word_carries_only_services_about_the_concept) {
   cr_assert(in_top("Asiakas 44 v, sydäninfarkti keväällä, ei jaksa vielä kokopäivätyötä", 3, REHAB),
             "control");
 }
+
+/* "ei ole ollut töissä 3 vuoteen" is a long break from work, not a first
+ * job; "ei oo ennen ollu töissä" is one. */
+Test(notes, a_break_from_work_is_no_first_job) {
+  cr_assert_not(finds_need("Ei ole ollut töissä 3 vuoteen, päihdetausta, nyt raittiina.",
+                           "ensimmäinen työpaikka"));
+  cr_assert(finds_need("hakee kesätöitä 16v, ei oo ennen ollu töissä", "ensimmäinen työpaikka"),
+            "control");
+}
