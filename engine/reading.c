@@ -84,7 +84,7 @@ static const char *const capacity_verbs[] = {"kest", "pysty", "pyst",   "voi",  
                                              "sopi", "can't", "cannot", "klarar", "orkar", NULL};
 
 /* Study, and the kinds of it a refusal may name without refusing study. */
-static const char *const study[] = {"koulu",  "opisk",  "opinn", "opinto", "kurssi",
+static const char *const study[] = {"koulu",  "opisk",  "opinn", "opinto", "kurss",
                                     "tutkin", "studer", "studi", "study",  "school",
                                     "train",  "utbild", "lukio", NULL};
 static const char *const study_kind[] = {"pitk", "kokopäiv",  "täyspäiv", "monivuot", "long",

@@ -164,6 +164,8 @@ static bool refuses_study(const char *text) {
 Test(reading, a_refused_study_is_marked_but_not_a_refused_kind_of_it) {
   cr_assert(refuses_study("58v, ei halua enää kouluun, etsii osa-aikatyötä"));
   cr_assert(refuses_study("vill inte studera"));
+  cr_assert(refuses_study("sanoo et ei halua mitään kursseja, haluaa vaan töihin"),
+            "an inflected \"kurssi\" (kursseja)");
   cr_assert_not(refuses_study("ei halua pitkää koulutusta, enintään muutama kuukausi"));
   cr_assert_not(refuses_study("haluaa kouluun"));
   cr_assert_not(refuses_study("ei halua siivoustöihin"));
