@@ -437,3 +437,12 @@ Test(notes, a_break_from_work_is_no_first_job) {
   cr_assert(finds_need("hakee kesätöitä 16v, ei oo ennen ollu töissä", "ensimmäinen työpaikka"),
             "control");
 }
+
+/* The social sector as a goal finds care and social work training. */
+Test(notes, the_social_sector_is_care_work) {
+  const char *note = "Nainen 42, lapset jo isoja, haluaisi kouluttautua kokonaan uudelle alalle, "
+                     "kiinnostaa sosiaaliala. Ollut kaupan kassalla 20 vuotta.";
+  cr_assert(finds_need(note, "hoiva- ja hoitoala"));
+  static const char *const CARE[] = {"lahihoitaja-aikuiskoulutus", "hoiva-avustaja-koulutus", NULL};
+  cr_assert(in_top(note, 3, CARE));
+}
