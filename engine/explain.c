@@ -125,20 +125,21 @@ static unsigned weak_kind(const ctx *x, const qterm *t) {
   return t->kind == KT_TERM_PART ? WEAK_PART : 0;
 }
 
-static const char *weak_reason(kt__arena *ar, unsigned bits) {
+static const char *weak_reason(kt__arena *ar, int lang, unsigned bits) {
   static const struct {
     unsigned bit;
-    const char *what;
-  } kinds[] = {{WEAK_PART, "yhdyssanan osia"},
-               {WEAK_PAST, "asiakkaan taustaa"},
-               {WEAK_GENERIC, "yleissanoja"},
-               {WEAK_GROUP, "kohderyhmä"}};
-  char buf[160] = "heikko osuma: vain ";
+    int what;
+  } kinds[] = {{WEAK_PART, KT__M_WEAK_PART},
+               {WEAK_PAST, KT__M_WEAK_PAST},
+               {WEAK_GENERIC, KT__M_WEAK_GENERIC},
+               {WEAK_GROUP, KT__M_WEAK_GROUP}};
+  char buf[256];
+  snprintf(buf, sizeof buf, "%s", kt__msg(lang, KT__M_WEAK));
   bool first = true;
   for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
     if (bits & kinds[i].bit) {
-      if (!first) strcat(buf, ", ");
-      strcat(buf, kinds[i].what);
+      size_t l = strlen(buf);
+      snprintf(buf + l, sizeof buf - l, "%s%s", first ? "" : ", ", kt__msg(lang, kinds[i].what));
       first = false;
     }
   return kt__arena_strdup(ar, buf);
@@ -257,7 +258,7 @@ int kt__explain_results(ctx *x, cand *cs, size_t nc, size_t limit, wordmatch *wm
     if ((rc = explain(x, &cs[h], r, wm, mterms))) break;
     /* Only weak words matched it, and it scores far below the best. */
     if (cs[h].weak && cs[h].score < KT_RANK_WEAK_SHARE * cs[0].score &&
-        !(r->weak = weak_reason(&x->res->arena, cs[h].weak)))
+        !(r->weak = weak_reason(&x->res->arena, x->lang, cs[h].weak)))
       rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     /* Scores are distinct and falling per rank (TREC tools and users rely on it). */
     r->score = cs[h].score;

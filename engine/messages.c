@@ -86,6 +86,19 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
     [KT__M_R_FB_GROUP] = {"merkitty %u kertaa sopimattomaksi ryhmälle %s",
                           "markerad %u gånger som olämplig för gruppen %s",
                           "marked %u times not suitable for %s"},
+    [KT__M_ONE_WORD] = {"yksittäinen sana", "ett enda ord", "a single word"},
+    [KT__M_R_ONE_WORD] = {"yksi sana kantaa %.0f %% osumasta", "ett ord bär %.0f %% av träffen",
+                          "one word carries %.0f %% of the match"},
+    [KT__M_BACKGROUND] = {"tausta", "bakgrund", "background"},
+    [KT__M_R_PAST_FIELD] =
+        {"%.0f %% osumasta on asiakkaan aiempaa alaa, tavoite on muu",
+         "%.0f %% av träffen gäller klientens tidigare bransch, målet är ett annat",
+         "%.0f %% of the match is the client's former field; the goal is another"},
+    [KT__M_WEAK] = {"heikko osuma: vain ", "svag träff: bara ", "weak match: only "},
+    [KT__M_WEAK_PART] = {"yhdyssanan osia", "delar av sammansatta ord", "parts of compounds"},
+    [KT__M_WEAK_PAST] = {"asiakkaan taustaa", "klientens bakgrund", "the client's background"},
+    [KT__M_WEAK_GENERIC] = {"yleissanoja", "allmänna ord", "generic words"},
+    [KT__M_WEAK_GROUP] = {"kohderyhmä", "målgrupp", "target group"},
 };
 
 const char *kt__msg(int lang, int msg) {

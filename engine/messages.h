@@ -51,6 +51,15 @@ enum kt__msg {
   KT__M_R_FB_LIFT,       /* "ohjattu tai hyödyllinen samankaltaisissa tarpeissa" */
   KT__M_R_FB_DROP,       /* "merkitty sopimattomaksi samankaltaisissa tarpeissa" */
   KT__M_R_FB_GROUP,      /* "merkitty %u kertaa sopimattomaksi ryhmälle %s" */
+  KT__M_ONE_WORD,        /* "yksittäinen sana" */
+  KT__M_R_ONE_WORD,      /* "yksi sana kantaa %.0f %% osumasta" */
+  KT__M_BACKGROUND,      /* "tausta" */
+  KT__M_R_PAST_FIELD,    /* "%.0f %% osumasta on asiakkaan aiempaa alaa, tavoite on muu" */
+  KT__M_WEAK,            /* "heikko osuma: vain " (then the kinds, comma-separated) */
+  KT__M_WEAK_PART,       /* "yhdyssanan osia" */
+  KT__M_WEAK_PAST,       /* "asiakkaan taustaa" */
+  KT__M_WEAK_GENERIC,    /* "yleissanoja" */
+  KT__M_WEAK_GROUP,      /* "kohderyhmä" */
   KT__NMSGS
 };
 

@@ -295,9 +295,9 @@ int kt__rerank_bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk
     c->score *= f;
     if (c->neffects < MAX_EFFECTS) {
       char reason[96];
-      snprintf(reason, sizeof reason, "yksi sana kantaa %.0f %% osumasta", share * 100);
-      c->effects[c->neffects++] =
-          (kt_effect){"yksittäinen sana", kt__arena_strdup(&x->res->arena, reason), f};
+      snprintf(reason, sizeof reason, kt__msg(x->lang, KT__M_R_ONE_WORD), share * 100);
+      c->effects[c->neffects++] = (kt_effect){kt__msg(x->lang, KT__M_ONE_WORD),
+                                              kt__arena_strdup(&x->res->arena, reason), f};
     }
   }
   free(part);
@@ -353,11 +353,11 @@ int kt__rerank_demote_past(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
     if (total <= 0 || past / total <= rk->past_share) continue;
     c->score *= rk->demote_past;
     if (c->neffects < MAX_EFFECTS) {
-      char reason[96];
-      snprintf(reason, sizeof reason, "%.0f %% osumasta on asiakkaan aiempaa alaa, tavoite on muu",
-               past / total * 100);
+      char reason[128];
+      snprintf(reason, sizeof reason, kt__msg(x->lang, KT__M_R_PAST_FIELD), past / total * 100);
       c->effects[c->neffects++] =
-          (kt_effect){"tausta", kt__arena_strdup(&x->res->arena, reason), rk->demote_past};
+          (kt_effect){kt__msg(x->lang, KT__M_BACKGROUND), kt__arena_strdup(&x->res->arena, reason),
+                      rk->demote_past};
     }
   }
   return KT_OK;

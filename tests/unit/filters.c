@@ -363,6 +363,46 @@ Test(filters, demotion_reasons_follow_the_language_asked) {
   }
 }
 
+/* And the reasons of the ranking's own judgments: the bound on one word's
+ * share, the client's former field beside a goal, a weak match. */
+static bool has_reason(const char *note, const char *lang, const char *text) {
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.flags = KT_SEARCH_NO_FEEDBACK;
+  o.lang = lang;
+  o.limit = 20;
+  kt_results *r = kt_test_search(e, note, &o);
+  bool seen = false;
+  for (size_t i = 0; i < kt_results_count(r) && !seen; i++) {
+    const kt_result *x = kt_results_get(r, i);
+    for (size_t j = 0; j < x->effect_count; j++)
+      seen |= strstr(x->effects[j].reason, text) || strstr(x->effects[j].signal, text);
+    seen |= x->weak && strstr(x->weak, text);
+  }
+  kt_results_free(r);
+  return seen;
+}
+
+Test(filters, ranking_judgments_are_told_in_the_language_asked) {
+  const char *langs[] = {NULL, "sv", "en"};
+  const char *past = "ollut 5 v kaupan kassalla, nyt haluaa lähihoitajaksi";
+  const char *word = "Toiminut kirjanpitäjänä 30 vuotta, yritys lopetti toimintansa ja hän jäi "
+                     "työttömäksi. Etsii uutta työtä taloushallinnosta.";
+  const char *field[] = {"aiempaa alaa", "tidigare bransch", "former field"};
+  const char *weak[] = {"heikko osuma", "svag träff", "weak match"};
+  const char *one[] = {"yksi sana kantaa", "ett ord bär", "one word carries"};
+  for (int l = 0; l < 3; l++) {
+    const char *ln = langs[l] ? langs[l] : "fi";
+    cr_assert(has_reason(past, langs[l], field[l]), "%s: %s", ln, field[l]);
+    cr_assert(has_reason(past, langs[l], weak[l]), "%s: %s", ln, weak[l]);
+    cr_assert(has_reason(word, langs[l], one[l]), "%s: %s", ln, one[l]);
+    for (int m = 0; m < 3; m++)
+      if (m != l && m != 0) /* Finnish words may occur in other languages' quotes */
+        cr_assert_not(has_reason(past, langs[l], field[m]) || has_reason(word, langs[l], one[m]),
+                      "%s explanation has %s words", ln, langs[m]);
+    if (l) cr_assert_not(has_reason(past, langs[l], field[0]), "%s: Finnish reason", ln);
+  }
+}
+
 Test(filters, a_counsellors_setting_is_marked_in_the_language_asked) {
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
   o.flags = KT_SEARCH_NO_FEEDBACK;
