@@ -43,9 +43,10 @@ awk 'NR > 3 && NF == 7 { print $1, $2, $4 } NF == 0 && NR > 3 { exit }' "$out/ev
 
 # The held-out sets, never used for tuning: test (the first, scored once in
 # November and since spent), heldout2 (written blind in December, scored once
-# and spent) and heldout3 (written blind on 2026-12-03, first scored at the end
-# of that session; see bench/queries/heldout2.md and heldout3.md).
-for part in test heldout2 heldout3; do
+# and spent), heldout3 (written blind on 2026-12-03, scored once at the end of
+# that session and spent) and heldout4 (written blind later that day, first
+# scored at the end of that session; see bench/queries/heldout*.md).
+for part in test heldout2 heldout3 heldout4; do
   echo "== quality on the held-out set $part (never used for tuning)"
   "$root/bench/run-peers.sh" "$q/$part.tsv" "$out/peers-$part"
   runs=()
@@ -58,9 +59,9 @@ done
 
 # The trap sets: notes built to tempt a false trigger, each with services that
 # must not be in the top 5 (.notin). trap-dev is scored with every
-# configuration; trap-test, heldout2-trap and heldout3-trap are held out like
-# test, scored only to report.
-for part in ${KT_BENCH_TRAP_SETS:-trap-dev trap-test heldout2-trap heldout3-trap}; do  # KT_BENCH_TRAP_SETS=trap-dev: the held-out one left out
+# configuration; trap-test and heldout2/3/4-trap are held out like test,
+# scored only to report.
+for part in ${KT_BENCH_TRAP_SETS:-trap-dev trap-test heldout2-trap heldout3-trap heldout4-trap}; do  # KT_BENCH_TRAP_SETS=trap-dev: the held-out one left out
   echo "== trap hits on $part (must-not services in the top 5; lower is better)"
   KT_PEER_SKIP_KOHTAANTO=1 "$root/bench/run-peers.sh" "$q/$part.tsv" "$out/peers-$part" > /dev/null
   runs=()
