@@ -171,6 +171,21 @@ static const char *const relatives[] = {
     "veli",       "veljen",     "spouse", "wife",    "husband",   "partner",
     "fru",        "make",       "maka",   "sambo",   NULL};
 
+/* A card or certificate a client can hold: a base form ending so
+ * ("trukkikortti", "hygieniapassi", "työturvallisuuskortti"). */
+static bool credential(const kt_token *t) {
+  static const char *const ends[] = {"kortti", "passi", "lupa", NULL};
+  for (size_t k = 0; k < t->term_count; k++) {
+    if (t->terms[k].kind == KT_TERM_PART) continue;
+    size_t l = strlen(t->terms[k].text);
+    for (size_t i = 0; ends[i]; i++) {
+      size_t m = strlen(ends[i]);
+      if (l > m && !strcmp(t->terms[k].text + l - m, ends[i])) return true;
+    }
+  }
+  return false;
+}
+
 /* Clause conjunctions: a new clause starts here. */
 static const char *const conj[] = {"mutta",   "vaan",     "koska", "vaikka",   "kun",  "but",
                                    "because", "although", "men",   "eftersom", "fast", NULL};
@@ -493,6 +508,27 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
       if (out->clause[j] == c - 1 && out->role[j] != KT__ROLE_NEGATED) {
         out->role[j] = KT__ROLE_REFUSED;
         out->negator[j] = i;
+      }
+  }
+  /* 4c. A credential the client has ("trukkikortti on", "on jo
+   * hygieniapassi"): outside a goal and a negation, a clause with "on" or
+   * "jo" names no need of that card; "trukkikortti puuttuu", "ei
+   * trukkikorttia" and "haluaa trukkikortin" still do. */
+  for (size_t s = 0, e; s < n; s = e) {
+    for (e = s; e < n && out->clause[e] == out->clause[s]; e++) {
+    }
+    if (out->clause_role[s] == KT__ROLE_GOAL) continue;
+    bool has = false, neg = false;
+    for (size_t j = s; j < e; j++) {
+      has |= is(tok(a, j), "on") || is(tok(a, j), "jo") || is(tok(a, j), "har");
+      neg |= is_negator(tok(a, j)) || out->role[j] == KT__ROLE_NEGATED ||
+             out->role[j] == KT__ROLE_REFUSED;
+    }
+    if (!has || neg) continue;
+    for (size_t j = s; j < e; j++)
+      if (credential(tok(a, j))) {
+        out->role[j] = KT__ROLE_REFUSED;
+        out->negator[j] = j;
       }
   }
   /* 5. A refused study: "ei halua enää kouluun", "vill inte studera"; not

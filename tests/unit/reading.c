@@ -150,6 +150,15 @@ Test(reading, a_clause_about_another_person_is_background) {
   ROLE("mies 35, ulkomailla töissä", "ulkomailla", KT__ROLE_SITUATION);
 }
 
+/* A card the client already has names no need of it. */
+Test(reading, a_credential_the_client_has_is_no_need) {
+  ROLE("on ollu varastolla ja trukkikortti on", "trukkikortti", KT__ROLE_REFUSED);
+  ROLE("on jo hygieniapassi, hakee ravintolatöitä", "hygieniapassi", KT__ROLE_REFUSED);
+  ROLE("trukkikortti puuttuu", "trukkikortti", KT__ROLE_SITUATION);
+  ROLE("haluaa trukkikortin", "trukkikortin", KT__ROLE_GOAL);
+  ROLE("on velkoja", "velkoja", KT__ROLE_SITUATION);
+}
+
 static bool refuses_study(const char *text) {
   kt_analysis *a = NULL;
   cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
