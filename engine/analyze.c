@@ -434,6 +434,7 @@ static const char *const respell[][2] = {
     {"oot", "olet"},
     {"oo", "ole"},
     {"himassa", "kotona"},
+    {"himas", "kotona"},
     {"himaan", "kotiin"},
     {"himasta", "kotoa"},
     {"raskaana", "raskaus"},
@@ -470,6 +471,27 @@ static const char *respelled(const char *word) {
   for (size_t i = 0; i < sizeof respell / sizeof *respell; i++)
     if (!strcmp(word, respell[i][0])) return respell[i][1];
   return word;
+}
+
+/* Spoken endings a note drops, restored for a word Voikko does not know:
+ * the inessive's -ssa/-ssä ("himas", "pelaamas", "suomes"), the
+ * translative's -i ("kevääks", "valmiiks"), the participle's -t ("jaksanu",
+ * "menny"). Valid words never get here. */
+static size_t add_spoken_restored(kt_analyzer *an, termset *ts, const char *word, unsigned *morph) {
+  size_t len = strlen(word);
+  if (len < 4 || len > 60) return 0;
+  char v[72];
+  const char *end = word + len;
+  bool back = strpbrk(word, "aou") != NULL; /* vowel harmony */
+  if (end[-1] == 's' && end[-2] == 'k')
+    snprintf(v, sizeof v, "%si", word);
+  else if (end[-1] == 's')
+    snprintf(v, sizeof v, "%s%s", word, back ? "sa" : "sä");
+  else if (strchr("nlrs", end[-2]) && (end[-1] == 'u' || end[-1] == 'y'))
+    snprintf(v, sizeof v, "%st", word);
+  else
+    return 0;
+  return add_voikko_m(an, ts, v, KT_TERM_FIXED, morph);
 }
 
 /* Restore umlauts a word was typed without: try every way of turning its
@@ -595,6 +617,7 @@ static void analyse_uncached(kt_analyzer *an, const kt__word *w, bool fix, terms
   bool abbrev = w->all_caps || (w->joined && kt__is_stopword(word));
   if (abbrev) ts_add(ts, word, strlen(word), KT_TERM_LEMMA);
   size_t n = w->numeric ? 0 : add_voikko_m(an, ts, word, KT_TERM_LEMMA, morph);
+  if (n == 0 && !w->numeric && fix) n = add_spoken_restored(an, ts, word, morph);
   if (n == 0 && !w->numeric && fix) {
     *suggested = true;
     n = add_umlaut_fixed(an, ts, word, morph);

@@ -269,3 +269,14 @@ Test(analyze, spoken_conditionals_are_read_as_written) {
   cr_assert(kt__analysis_morph(a, 0) & KT__MORPH_COND, "haluis is a conditional");
   kt_analysis_free(a);
 }
+
+/* Spoken endings are restored for words Voikko does not know: "pelaamas"
+ * (pelaamassa), "valmiiks" (valmiiksi), "suomes" (suomessa); a valid word
+ * ending so ("talous") is left as it is. */
+Test(analyze, spoken_endings_are_restored) {
+  cr_assert(kt_test_has_term(an, "pelaamas", "pelata", 0));
+  cr_assert(kt_test_has_term(an, "valmiiks", "valmis", 0));
+  cr_assert(kt_test_has_term(an, "suomes", "suomi", 0));
+  cr_assert(kt_test_has_term(an, "himas", "koto", 0), "as \"kotona\" is read");
+  cr_assert(kt_test_has_term(an, "talous", "talous", KT_TERM_LEMMA), "control");
+}
