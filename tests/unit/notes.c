@@ -446,3 +446,12 @@ Test(notes, the_social_sector_is_care_work) {
   static const char *const CARE[] = {"lahihoitaja-aikuiskoulutus", "hoiva-avustaja-koulutus", NULL};
   cr_assert(in_top(note, 3, CARE));
 }
+
+/* Paid work after rehabilitative work activity is the pay subsidy, a need
+ * no single word names. */
+Test(notes, paid_work_after_work_activity_is_the_pay_subsidy) {
+  cr_assert(finds_need("ollu kuntsarissa vuoden, nyt haluis jo oikeisiin hommiin palkalla",
+                       "palkkatuki"));
+  cr_assert_not(finds_need("ollu kuntsarissa vuoden, haluaa jatkaa siellä", "palkkatuki"),
+                "control");
+}
