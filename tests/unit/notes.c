@@ -455,3 +455,11 @@ Test(notes, paid_work_after_work_activity_is_the_pay_subsidy) {
   cr_assert_not(finds_need("ollu kuntsarissa vuoden, haluaa jatkaa siellä", "palkkatuki"),
                 "control");
 }
+
+/* English notes name a failed business and debt collectors so. */
+Test(notes, an_english_failed_business_finds_the_entrepreneurs_debt_help) {
+  const char *note = "Client's cleaning business failed last spring, debt collectors call daily.";
+  cr_assert(finds_need(note, "yrittäjän talousvaikeudet"));
+  static const char *const HELP[] = {"yrittajan-talousapu", NULL};
+  cr_assert(in_top(note, 3, HELP));
+}
