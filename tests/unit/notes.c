@@ -463,3 +463,13 @@ Test(notes, an_english_failed_business_finds_the_entrepreneurs_debt_help) {
   static const char *const HELP[] = {"yrittajan-talousapu", NULL};
   cr_assert(in_top(note, 3, HELP));
 }
+
+/* No unemployment fund means the basic benefit; English rent trouble is
+ * rent arrears. */
+Test(notes, no_fund_is_the_basic_benefit_and_unpaid_rent_is_arrears) {
+  const char *en = "lost his job in May, not a member of an unemployment fund, cannot pay the rent";
+  cr_assert(finds_need(en, "yleistuki"));
+  cr_assert(finds_need(en, "vuokrarästit"));
+  static const char *const BASIC[] = {"tyomarkkinatuki-peruspaivaraha", NULL};
+  cr_assert(in_top("jäi työttömäksi, ei kuulu työttömyyskassaan", 1, BASIC));
+}
