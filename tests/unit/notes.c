@@ -473,3 +473,13 @@ Test(notes, no_fund_is_the_basic_benefit_and_unpaid_rent_is_arrears) {
   static const char *const BASIC[] = {"tyomarkkinatuki-peruspaivaraha", NULL};
   cr_assert(in_top("jäi työttömäksi, ei kuulu työttömyyskassaan", 1, BASIC));
 }
+
+/* Compounds and phrasings the thesaurus once missed: "alkoholinkäyttö"
+ * (alkoholin käyttö in one word), "mitä tutkinto vastaa Suomessa". */
+Test(notes, alcohol_use_in_one_word_and_a_degrees_equivalent_are_read) {
+  cr_assert(finds_need("Isän kuoleman jälkeen alkoholinkäyttö kasvanut, haluaa vähentää.",
+                       "alkoholiongelma"));
+  cr_assert(finds_need("Kotimaassa valmistunut ekonomiksi, haluaa selvittää mitä tutkinto vastaa "
+                       "Suomessa.",
+                       "tutkinnon tunnustaminen"));
+}
