@@ -483,3 +483,9 @@ Test(notes, alcohol_use_in_one_word_and_a_degrees_equivalent_are_read) {
                        "Suomessa.",
                        "tutkinnon tunnustaminen"));
 }
+
+/* A Swedish wish for subsidised work is the pay subsidy. */
+Test(notes, swedish_subsidised_work_is_the_pay_subsidy) {
+  cr_assert(finds_need("Nykter sedan två år, vill ha lönesubventionerat arbete inom lager.",
+                       "palkkatuki"));
+}

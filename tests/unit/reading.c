@@ -196,5 +196,7 @@ Test(reading, generic_words_are_marked) {
   cr_assert(generic("asiakas on mies, 40 vuotta", "vuotta"));
   cr_assert(generic("työttömyysturva loppuu", "loppuu"));
   cr_assert(generic("masentunut olo", "olo"));
+  cr_assert(generic("hakemukset kaipaavat läpikäyntiä", "kaipaavat"), "a wish verb");
+  cr_assert(generic("jäi juuri työttömäksi", "juuri"));
   cr_assert_not(generic("velkoja ja ulosotto", "velkoja"));
 }
