@@ -489,3 +489,15 @@ Test(notes, swedish_subsidised_work_is_the_pay_subsidy) {
   cr_assert(finds_need("Nykter sedan två år, vill ha lönesubventionerat arbete inom lager.",
                        "palkkatuki"));
 }
+
+/* An employer's needs no single word names: staff for a small firm, and
+ * training the unemployed for its own jobs before hiring them. */
+Test(notes, an_employers_implied_needs_are_found) {
+  const char *staff = "Pieni firma tarvitsisi kaksi uutta työntekijää keväällä";
+  cr_assert(finds_need(staff, "työnantajan rekrytointi"));
+  const char *train = "Kahvila haluaisi kouluttaa työttömiä omiin tarpeisiinsa ja palkata heidät "
+                      "sitten";
+  cr_assert(finds_need(train, "rekrytoiva koulutus"));
+  static const char *const REKRY[] = {"rekrykoulutus", NULL};
+  cr_assert(in_top(train, 1, REKRY));
+}
