@@ -464,6 +464,14 @@ static const char *const respell[][2] = {
     {"mut", "mutta"},
     {"ku", "kun"},
     {"kans", "kanssa"},
+    {"kaa", "kanssa"},
+    {"iha", "ihan"},
+    {"tehä", "tehdä"},
+    {"haluun", "haluan"},
+    {"ilmaseks", "ilmaiseksi"},
+    {"ahistaa", "ahdistaa"},
+    {"ahistus", "ahdistus"},
+    {"kattoo", "katsoo"},
     {"sit", "sitten"},
 };
 

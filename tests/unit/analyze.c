@@ -280,3 +280,12 @@ Test(analyze, spoken_endings_are_restored) {
   cr_assert(kt_test_has_term(an, "himas", "koto", 0), "as \"kotona\" is read");
   cr_assert(kt_test_has_term(an, "talous", "talous", KT_TERM_LEMMA), "control");
 }
+
+/* More spoken words read as written: "ahistaa" is ahdistaa (not ahi),
+ * "ilmaseks" ilmaiseksi (not ilmaseos), "kattoo" katsoo (not katto). */
+Test(analyze, spoken_words_are_read_as_written) {
+  cr_assert(kt_test_has_term(an, "ahistaa", "ahdistaa", KT_TERM_LEMMA));
+  cr_assert(kt_test_has_term(an, "ilmaseks", "ilmainen", KT_TERM_LEMMA));
+  cr_assert(kt_test_has_term(an, "kattoo", "katsoa", KT_TERM_LEMMA));
+  cr_assert_not(kt_test_has_term(an, "kattoo", "katto", 0));
+}
