@@ -139,6 +139,11 @@ Test(analyze, stopwords_are_marked) {
   cr_assert(kt_analysis_get(a, 2)->stopword); /* olivat -> olla */
   cr_assert_not(kt_analysis_get(a, 3)->stopword);
   kt_analysis_free(a);
+  /* "mitä tahansa" (anything) matched a chat service's "mistä tahansa". */
+  t = "mitä tahansa";
+  cr_assert_eq(kt_analyze(an, t, strlen(t), &a), KT_OK);
+  cr_assert(kt_analysis_get(a, 1)->stopword);
+  kt_analysis_free(a);
   /* Swedish and English function words match no service text: "talar lite
    * finska" once matched a sports service's Swedish summary by "lite". */
   t = "talar lite finska, ryggen håller inte längre, has been out of work";
