@@ -431,6 +431,26 @@ size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bo
     for (size_t k = 0; k < tk->term_count && n < max; k++)
       try_entries(t, a, skip, denied, clause, i, tk->terms[k].text, out, &n, max, seen);
   }
+  /* An entry that starts with the negation wins its words: a concept found
+   * only inside it is its word, not a need of its own ("ei kuulu
+   * työttömyyskassaan" is the basic benefit, not the fund). Other long
+   * entries do not ("oma firma meni konkurssiin" is also the entrepreneur's
+   * bankruptcy). */
+  size_t w = 0;
+  for (size_t k = 0; k < n; k++) {
+    bool inside = false;
+    for (size_t j = 0; j < n && !inside; j++) {
+      const char *head = kt__thesaurus_neg_norm(kt_analysis_get(a, out[j].first)->surface);
+      inside = j != k && out[j].concept != out[k].concept && out[j].first <= out[k].first &&
+               out[k].last <= out[j].last && !strcmp(head, "ei") &&
+               out[j].last - out[j].first > out[k].last - out[k].first;
+    }
+    if (inside)
+      seen[out[k].concept] = false;
+    else
+      out[w++] = out[k];
+  }
+  n = w;
   try_rules(t, a, skip, clause, out, &n, max, seen);
   free(seen);
   return n;

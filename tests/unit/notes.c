@@ -501,3 +501,13 @@ Test(notes, an_employers_implied_needs_are_found) {
   static const char *const REKRY[] = {"rekrykoulutus", NULL};
   cr_assert(in_top(train, 1, REKRY));
 }
+
+/* An entry that starts with the negation wins its words: "ei kuulu työttömyyskassaan" is the
+ * basic benefit, not also the earnings-related allowance of the fund. */
+Test(notes, a_negated_entry_wins_its_words) {
+  const char *note = "jäi työttömäksi, ei kuulu työttömyyskassaan";
+  cr_assert(finds_need(note, "yleistuki"));
+  cr_assert_not(finds_need(note, "ansiosidonnainen"));
+  cr_assert(finds_need("kuuluu työttömyyskassaan, päiväraha haettu", "ansiosidonnainen"),
+            "control");
+}
