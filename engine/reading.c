@@ -62,9 +62,13 @@ static bool is_negator(const kt_token *t) { return is_any(t, negators); }
 
 /* Wish verbs, by the start of their inflected forms ("haluta" is a
  * stopword, so its tokens carry no base form to compare). */
-static const char *const wish[] = {"halu",       "kiinnost", "aio",         "aiko",  "suostu",
-                                   "viitsi",     "innostu",  "lähde",       "lähte", "want",
-                                   "interested", "vill",     "intresserad", NULL};
+static const char *const wish[] = {"halu",       "kiinnost", "aio",         "aiko",   "suostu",
+                                   "viitsi",     "innostu",  "lähde",       "lähte",  "want",
+                                   "interested", "vill",     "intresserad", "tarvet", NULL};
+/* Verbs of using a substance or a game: negated, they deny what follows
+ * ("ei käytä alkoholia", "ei juo", "ei polta"), unlike other verbs, which
+ * state a problem ("ei osaa", "ei tiedä"). */
+static const char *const use_verbs[] = {"käytä", "käyttä", "juo", "polta", "pelaa", NULL};
 static const char *const refuse[] = {"kieltäytyä", "refuses", "refuse", "vägrar", NULL};
 
 /* What a negation means depends on what it negates:
@@ -168,7 +172,7 @@ static bool same_lemma(const kt_token *x, const kt_token *y) {
 static const char *const relatives[] = {
     "puoliso",    "avopuoliso", "vaimo",  "aviomie", "miesystäv", "naisystäv",
     "poikaystäv", "tyttöystäv", "äiti",   "isä",     "sisko",     "sisar",
-    "veli",       "veljen",     "spouse", "wife",    "husband",   "partner",
+    "veli",       "velj",       "spouse", "wife",    "husband",   "partner",
     "fru",        "make",       "maka",   "sambo",   NULL};
 
 /* A card or certificate a client can hold: a base form ending so
@@ -357,7 +361,8 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
     /* A clause about another person ("puoliso ulkomailla töissä", "äiti
      * sairas") is the client's circumstances, not their need: background. */
     size_t first = s;
-    while (first < e && tok(a, first)->stopword)
+    while (first < e && (tok(a, first)->stopword || is(tok(a, first), "asiakkaan") ||
+                         is(tok(a, first), "hänen")))
       first++;
     bool other = first < e && starts_any(tok(a, first), relatives);
     unsigned char role = other                   ? KT__ROLE_BACKGROUND
@@ -416,6 +421,8 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
         if (starts_any(v, capacity_verbs) && (m & KT__MORPH_VERB)) {
           wish_neg = true; /* refused like a wish */
           verb = j;
+        } else if ((m & KT__MORPH_VERB) && starts_any(v, use_verbs)) {
+          verb = j; /* denies its object */
         } else if ((m & KT__MORPH_VERB) && !be) {
           /* After a negation a word that can be a verb is one ("ei osaa",
            * not osa): a noun there has no verb reading ("ei velkoja"). */

@@ -262,7 +262,9 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
     const kt_token *t = tok(a, i);
     if (is_negation(t)) {
       for (size_t j = i + 1; j < n && j <= i + 4 && !clause_break(a, text, j); j++)
-        if (finnish_word(tok(a, j))) {
+        if (starts(tok(a, j), "tarv")) {
+          break; /* "ei tarvetta suomen kurssille": no need, not no Finnish */
+        } else if (finnish_word(tok(a, j))) {
           /* "ei puhu suomea kovin hyvin" is weak Finnish, not none. */
           bool degree = false;
           for (size_t k = j + 1; k < n && k <= j + 2 && !clause_break(a, text, k); k++)

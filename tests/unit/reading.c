@@ -148,6 +148,16 @@ Test(reading, a_clause_about_another_person_is_background) {
   ROLE("äiti sairastaa syöpää, etsii osa-aikatyötä", "syöpää", KT__ROLE_BACKGROUND);
   ROLE("äiti sairastaa syöpää, etsii osa-aikatyötä", "etsii", KT__ROLE_SITUATION);
   ROLE("mies 35, ulkomailla töissä", "ulkomailla", KT__ROLE_SITUATION);
+  ROLE("Veljellä on velkoja ja ulosottoa, hakee siivoustöitä", "velkoja", KT__ROLE_BACKGROUND);
+  ROLE("Asiakkaan isä oli alkoholisti, hakee töitä", "alkoholisti", KT__ROLE_BACKGROUND);
+}
+
+/* A negated verb of use denies its object ("ei käytä alkoholia"), where
+ * another negated verb states a problem ("ei osaa"); no need of a thing is
+ * a refusal of it ("ei tarvetta suomen kurssille"). */
+Test(reading, a_negated_use_denies_and_no_need_refuses) {
+  ROLE("itse ei käytä alkoholia", "alkoholia", KT__ROLE_NEGATED);
+  ROLE("ei tarvetta suomen kurssille", "kurssille", KT__ROLE_REFUSED);
 }
 
 /* A card the client already has names no need of it. */

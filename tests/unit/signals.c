@@ -92,6 +92,8 @@ Test(signals, language_situation) {
   kt__sigset notfluent = read_text("ei puhu suomea kovin hyvin", -1);
   cr_assert(notfluent.basic_finnish && !notfluent.no_finnish);
   cr_assert(read_text("ei puhu suomea", -1).no_finnish, "control");
+  cr_assert_not(read_text("ei tarvetta suomen kurssille, puhuu sujuvaa suomea", -1).no_finnish,
+                "no need of a course is no lack of Finnish");
   cr_assert(read_text("haluaa palvelun ruotsiksi", -1).lang_sv);
   cr_assert(read_text("He wants work and needs help with the CV", -1).lang_en,
             "a note written in English");
