@@ -11,6 +11,7 @@
  */
 #define _GNU_SOURCE
 #include "signals.h"
+#include "analyze.h"
 #include "messages.h"
 #include "reading.h"
 #include "schema.h"
@@ -354,7 +355,14 @@ static int read_municipality(const kt_analysis *a, const bool *rej, kt__sigset *
       int score = 1 + (i > 0 && is_any(tok(a, i - 1), live)) * 2 +
                   (i > 1 && is_any(tok(a, i - 2), live)) * 2;
       if (starts(tok(a, i), names[m].forms[1])) score += 2; /* the demonym says it outright */
-      if (score > bestscore) {
+      /* A former home ("asui aiemmin Espoossa", "ennen Vantaalla") is not
+       * where the client lives now. */
+      for (size_t k = i > 2 ? i - 2 : 0; k < i; k++)
+        if (is_any(tok(a, k), (const char *const[]){"aiemmin", "aikaisemmin", "ennen", "previously",
+                                                    "tidigare", NULL}) ||
+            (is_any(tok(a, k), live) && (kt__analysis_morph(a, k) & KT__MORPH_PAST)))
+          score = 0;
+      if (score > 0 && score > bestscore) {
         bestscore = score;
         best = m;
         besti = i;

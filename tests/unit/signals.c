@@ -114,6 +114,10 @@ Test(signals, municipality_of_residence) {
   cr_assert_str_eq(read_text("asuu Espoossa", -1).municipality, "espoo");
   cr_assert_str_eq(read_text("vantaalainen", -1).municipality, "vantaa");
   cr_assert_null(read_text("etsii töitä", -1).municipality);
+  /* A former home is not where the client lives. */
+  cr_assert_str_eq(read_text("asui aiemmin Espoossa, nyt Helsingissä", -1).municipality,
+                   "helsinki");
+  cr_assert_null(read_text("asui ennen Vantaalla", -1).municipality);
 }
 
 Test(signals, refused_words_are_not_read) {
