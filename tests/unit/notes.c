@@ -511,3 +511,13 @@ Test(notes, a_negated_entry_wins_its_words) {
   cr_assert(finds_need("kuuluu työttömyyskassaan, päiväraha haettu", "ansiosidonnainen"),
             "control");
 }
+
+/* A workplace's crisis is not the client's: "kriisi" alone needs a sign
+ * of a personal loss nearby; "on kriisissä" is the client's. */
+Test(notes, a_workplaces_crisis_is_not_the_clients) {
+  cr_assert_not(finds_need("Työpaikalla oli kriisi ja yt:t, asiakas sai pitää työnsä mutta haluaa "
+                           "vaihtaa alaa hoitoalalle.",
+                           "elämänkriisi"));
+  cr_assert(finds_need("Asiakas on kriisissä, puoliso kuoli äkillisesti.", "elämänkriisi"),
+            "control");
+}
