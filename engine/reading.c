@@ -190,6 +190,14 @@ static bool credential(const kt_token *t) {
   return false;
 }
 
+/* The token after the clause that starts at token @p s. */
+static size_t clause_end(const kt__reading *r, size_t s) {
+  size_t e = s;
+  while (e < r->count && r->clause[e] == r->clause[s])
+    e++;
+  return e;
+}
+
 /* Clause conjunctions: a new clause starts here. */
 static const char *const conj[] = {"mutta",   "vaan",     "koska", "vaikka",   "kun",  "but",
                                    "because", "although", "men",   "eftersom", "fast", NULL};
@@ -331,8 +339,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
   /* 2. Each clause's role: a goal cue wins over a past one (a wish is what
    * the note is for); otherwise the past marks background. */
   for (size_t s = 0, e; s < n; s = e) {
-    for (e = s; e < n && out->clause[e] == out->clause[s]; e++) {
-    }
+    e = clause_end(out, s);
     bool goal = false, past = false, negated_past = false;
     for (size_t i = s; i < e; i++) {
       const kt_token *t = tok(a, i);
@@ -375,8 +382,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
   /* A career change: an occupation named outside the goal, without a verb,
    * is the field being left ("kokki, alanvaihto mielessä"). */
   for (size_t s = 0, e; out->change && s < n; s = e) {
-    for (e = s; e < n && out->clause[e] == out->clause[s]; e++) {
-    }
+    e = clause_end(out, s);
     if (out->clause_role[s] == KT__ROLE_SITUATION && occupation_clause(a, s, e))
       for (size_t i = s; i < e; i++)
         out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
@@ -468,8 +474,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
    * and what it names is no need. Refused, not negated: "ei asuntoa" is a
    * lack and the need, "asunto ok" is neither. */
   for (size_t s = 0, e; s < n; s = e) {
-    for (e = s; e < n && out->clause[e] == out->clause[s]; e++) {
-    }
+    e = clause_end(out, s);
     size_t last = e;
     while (last > s && tok(a, last - 1)->stopword && !is_any(tok(a, last - 1), fine_words))
       last--;
@@ -522,8 +527,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
    * "jo" names no need of that card; "trukkikortti puuttuu", "ei
    * trukkikorttia" and "haluaa trukkikortin" still do. */
   for (size_t s = 0, e; s < n; s = e) {
-    for (e = s; e < n && out->clause[e] == out->clause[s]; e++) {
-    }
+    e = clause_end(out, s);
     if (out->clause_role[s] == KT__ROLE_GOAL) continue;
     bool has = false, neg = false;
     for (size_t j = s; j < e; j++) {
