@@ -728,6 +728,46 @@ int kt__analyze_word_as(kt_analyzer *an, const kt__word *w, bool fix, kt__wordan
 
 /* ---- whole texts ------------------------------------------------------- */
 
+/* A hyphenated compound Voikko knows whole ("vapaa-ajalla" is vapaa-aika):
+ * of its first word's base forms, the one the whole word is built of wins
+ * ("vapaa", not "vapa", a fishing rod). Short first words are abbreviations
+ * and stay as they are ("it-tukihenkilö", "b-lausunto"). */
+static bool part_of(const kt__wordan *wa, const char *text) {
+  for (size_t j = 0; j < wa->count; j++)
+    if (wa->terms[j].kind == KT_TERM_PART && !strcmp(wa->terms[j].text, text)) return true;
+  return false;
+}
+
+static int settle_hyphenated(kt_analyzer *an, kt_analysis *a) {
+  for (size_t i = 0; i + 1 < a->count; i++) {
+    const kt__word *w = &a->words.items[i], *h = &a->words.items[i + 1];
+    kt_token *t = &a->tokens[i];
+    if (!w->joined || !h->head || w->all_caps || w->numeric || h->numeric || t->stopword ||
+        strlen(w->text) < 3)
+      continue;
+    size_t lemmas = 0, built = 0;
+    for (size_t k = 0; k < t->term_count; k++)
+      lemmas += t->terms[k].kind == KT_TERM_LEMMA;
+    if (lemmas < 2) continue;
+    char pair[128];
+    int pl = snprintf(pair, sizeof pair, "%s-%s", w->text, h->text);
+    if (pl < 0 || (size_t)pl >= sizeof pair) continue;
+    kt__word pw = {.text = pair};
+    kt__wordan wa;
+    int rc = kt__analyze_word_as(an, &pw, false, &wa);
+    if (rc) return rc;
+    for (size_t k = 0; k < t->term_count; k++)
+      built += t->terms[k].kind == KT_TERM_LEMMA && part_of(&wa, t->terms[k].text);
+    if (!built) continue; /* Voikko does not know the whole word */
+    kt_term *terms = (kt_term *)t->terms;
+    size_t to = 0;
+    for (size_t k = 0; k < t->term_count; k++)
+      if (terms[k].kind != KT_TERM_LEMMA || part_of(&wa, terms[k].text)) terms[to++] = terms[k];
+    t->term_count = to;
+  }
+  return KT_OK;
+}
+
 int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out) {
   kt__err_clear();
   if (!an || !out || (!text && len)) return kt__err(KT_EINVAL, "kt_analyze: NULL argument");
@@ -795,6 +835,11 @@ int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out)
     a->count = i + 1;
   }
   a->count = a->words.count;
+  rc = settle_hyphenated(an, a);
+  if (rc) {
+    kt_analysis_free(a);
+    return rc;
+  }
   *out = a;
   return KT_OK;
 }

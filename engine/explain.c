@@ -112,7 +112,7 @@ static int read_texts(kt_engine *e, kt__doc *d, const char *id) {
 
 /* Kinds of weak evidence (kt_result.weak): a word that says little about
  * the need on its own. */
-enum { WEAK_PART = 1, WEAK_PAST = 2, WEAK_GENERIC = 4, WEAK_GROUP = 8 };
+enum { WEAK_PART = 1, WEAK_PAST = 2, WEAK_GENERIC = 4, WEAK_GROUP = 8, WEAK_ASIDE = 16 };
 
 /* Is query term @p t weak evidence? Its WEAK_* bit, or 0. An expansion of a
  * concept found outside the past is a need, so strong. */
@@ -120,6 +120,7 @@ static unsigned weak_kind(const ctx *x, const qterm *t) {
   if (t->concept < 0 && !t->kind) return WEAK_GROUP; /* a target group term */
   if (!x->rd.role) return 0;
   if (x->rd.role[t->word] == KT__ROLE_BACKGROUND) return WEAK_PAST;
+  if (x->rd.role[t->word] == KT__ROLE_ASIDE) return WEAK_ASIDE;
   if (t->concept >= 0) return 0;
   if (x->rd.generic[t->word]) return WEAK_GENERIC;
   return t->kind == KT_TERM_PART ? WEAK_PART : 0;
@@ -132,7 +133,8 @@ static const char *weak_reason(kt__arena *ar, int lang, unsigned bits) {
   } kinds[] = {{WEAK_PART, KT__M_WEAK_PART},
                {WEAK_PAST, KT__M_WEAK_PAST},
                {WEAK_GENERIC, KT__M_WEAK_GENERIC},
-               {WEAK_GROUP, KT__M_WEAK_GROUP}};
+               {WEAK_GROUP, KT__M_WEAK_GROUP},
+               {WEAK_ASIDE, KT__M_WEAK_ASIDE}};
   char buf[256];
   snprintf(buf, sizeof buf, "%s", kt__msg(lang, KT__M_WEAK));
   bool first = true;
@@ -210,7 +212,9 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
     ms[k].term = kt__arena_strdup(ar, wm[k].term);
     ms[k].fields = wm[k].fields;
     ms[k].weight = total > 0 ? wm[k].share / total : 0;
-    ms[k].role = x->rd.role ? x->rd.role[wm[k].word] : KT_ROLE_SITUATION;
+    ms[k].role = !x->rd.role                                ? KT_ROLE_SITUATION
+                 : x->rd.role[wm[k].word] == KT__ROLE_ASIDE ? KT_ROLE_BACKGROUND
+                                                            : x->rd.role[wm[k].word];
     ms[k].concept =
         wm[k].concept >= 0
             ? concept_label(kt__thesaurus_concept(x->e->gen.thes, (size_t)wm[k].concept), x->lang,

@@ -97,6 +97,10 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
     [KT__M_WEAK] = {"heikko osuma: vain ", "svag träff: bara ", "weak match: only "},
     [KT__M_WEAK_PART] = {"yhdyssanan osia", "delar av sammansatta ord", "parts of compounds"},
     [KT__M_WEAK_PAST] = {"asiakkaan taustaa", "klientens bakgrund", "the client's background"},
+    [KT__M_WEAK_ASIDE] = {"toisen henkilön tilanne tai harrastus",
+                          "en annan persons situation "
+                          "eller en hobby",
+                          "another person's situation or a hobby"},
     [KT__M_WEAK_GENERIC] = {"yleissanoja", "allmänna ord", "generic words"},
     [KT__M_WEAK_GROUP] = {"kohderyhmä", "målgrupp", "target group"},
 };

@@ -58,6 +58,7 @@ enum kt__msg {
   KT__M_WEAK,            /* "heikko osuma: vain " (then the kinds, comma-separated) */
   KT__M_WEAK_PART,       /* "yhdyssanan osia" */
   KT__M_WEAK_PAST,       /* "asiakkaan taustaa" */
+  KT__M_WEAK_ASIDE,      /* "toisen henkilön tilannetta tai harrastus" */
   KT__M_WEAK_GENERIC,    /* "yleissanoja" */
   KT__M_WEAK_GROUP,      /* "kohderyhmä" */
   KT__NMSGS

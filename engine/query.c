@@ -65,6 +65,7 @@ int kt__query_add(query *qs, const char *term, double w, size_t word, int concep
 static double role_weight(const kt__ranking *rk, int role) {
   switch (role) {
   case KT__ROLE_BACKGROUND: return rk->role_background;
+  case KT__ROLE_ASIDE: return rk->role_aside;
   case KT__ROLE_GOAL: return rk->role_goal;
   default: return 1.0;
   }
@@ -243,7 +244,8 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
       const kt__concept *c = kt__thesaurus_concept(e->gen.thes, x->found[k].concept);
       for (size_t g = 0; g < c->ngroups; g++)
         x->set.migrated |= !strcmp(c->groups[g], "maahanmuuttajat");
-      if (x->rd.role[x->found[k].first] == KT__ROLE_BACKGROUND) continue;
+      int r = x->rd.role[x->found[k].first];
+      if (r == KT__ROLE_BACKGROUND || r == KT__ROLE_ASIDE) continue;
       for (size_t g = 0; g < c->ngroups && !rc; g++)
         rc = kt__signals_add_group(&x->set, x->res, c->groups[g], x->an, x->found[k].first,
                                    x->found[k].last);

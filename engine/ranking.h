@@ -57,6 +57,9 @@
   X(role_background, 0.3, 0.1, 1.0, "words of the client's past")                                  \
   X(role_background_concept, 0.3, 0.0, 1.0, "expansions of a concept found in the client's past")  \
   X(role_goal, 1.0, 1.0, 2.0, "words of the client's goal")                                        \
+  /* Aside (another person, a hobby) 0.3/0.15/0.1/0.05/0 gave dev nDCG@10 .7320/.7318/.7324/.7323/ \
+   * .7325, trap-dev nDCG .6391/.6391/.6411/.6411/.6411 (hits 3 throughout). */                    \
+  X(role_aside, 0.1, 0.0, 1.0, "words and concepts of another person's situation or a hobby")      \
   /* The past as the goal's rival (rerank.c demote_past): a service more than past_share of        \
    * whose evidence is the client's past, in a note with a goal, is scaled by demote_past.         \
    * past_share 0.3/0.35/0.4/0.45/0.5/0.6 gave dev nDCG@10 .690/.690/.692/.692/.692/.692 and       \

@@ -175,6 +175,28 @@ static const char *const relatives[] = {
     "veli",       "velj",       "spouse", "wife",    "husband",   "partner",
     "fru",        "make",       "maka",   "sambo",   NULL};
 
+/* The client's children, by base form: a clause about a child's own
+ * trouble ("lapsella ADHD", "tytär on vankilassa") is the client's
+ * circumstances. "poika" alone is often the client ("poika 17 v"), so it
+ * counts only with a possessor ("asiakkaan poika", "poikansa"). */
+static const char *const children[] = {"lapsi",    "tytär", "lapsenlapsi", "child",
+                                       "daughter", "barn",  "dotter",      NULL};
+static const char *const possessed_child[] = {"poikansa",   "poikaansa",    "pojallaan",
+                                              "pojaltaan",  "lapsensa",     "lapsellaan",
+                                              "tyttärensä", "tyttärellään", NULL};
+/* Care the client arranges for a child is the client's need: "lapsi
+ * tarvitsee päiväkotipaikan" stays the situation. Surface beginnings. */
+static const char *const childcare[] = {"päiväko",   "päivähoi",      "hoitopai", "varhaiskasv",
+                                        "lastenhoi", "iltapäiväkerh", "kerho",    "dagis",
+                                        "daycare",   "childcare",     NULL};
+/* A hobby: what the client does in free time ("harrastaa kuntosalia",
+ * "vapaa-ajalla pelaa", "harrastuksena kalastus") is no need. Surface
+ * beginnings; the verb only in its present forms, so "harrastukset jääneet"
+ * (a loss) and "haluaa harrastuksen" (a wish) are not hobbies held. */
+static const char *const hobby_cues[] = {"harrastaa",       "harrastan", "harrastuksena",
+                                         "harrastuksenaan", "hobby",     "hobbies",
+                                         "fritid",          NULL};
+
 /* A card or certificate a client can hold: a base form ending so
  * ("trukkikortti", "hygieniapassi", "työturvallisuuskortti"). */
 static bool credential(const kt_token *t) {
@@ -372,7 +394,40 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
                          is(tok(a, first), "hänen")))
       first++;
     bool other = first < e && starts_any(tok(a, first), relatives);
-    unsigned char role = other                   ? KT__ROLE_BACKGROUND
+    /* "Äiti 38v hakee osa-aikatyötä": a relative's word with an age next
+     * to it names the client. */
+    if (other && first + 1 < e) {
+      const kt_token *u = tok(a, first + 1);
+      if ((u->surface[0] >= '1' && u->surface[0] <= '9') || is(u, "vuotias")) other = false;
+    }
+    if (first < e && !other) {
+      const kt_token *f = tok(a, first);
+      bool possessor = first > s; /* "asiakkaan poika", "hänen tyttärensä" */
+      bool child =
+          is_any(f, children) || is_any(f, possessed_child) || (possessor && is(f, "poika"));
+      /* Something said about the child beyond its age ("lapset 3v ja 6v"
+       * tells the client's family, the situation), and no care arranged. */
+      bool said = false;
+      for (size_t i = first + 1; child && i < e; i++) {
+        const kt_token *u = tok(a, i);
+        if (starts_any(u, childcare)) child = false;
+        said |= !u->stopword && !generic_token(u) &&
+                !(u->surface[0] >= '0' && u->surface[0] <= '9') && !is_any(u, duration_units) &&
+                !is(u, "vuotias");
+      }
+      other = child && said;
+    }
+    /* A hobby held, outside a wish: "vapaa-ajalla pelaa jalkapalloa". */
+    bool hobby = false, negated_here = false;
+    for (size_t i = s; i < e; i++) {
+      const kt_token *t = tok(a, i);
+      hobby |= starts_any(t, hobby_cues) ||
+               (is(t, "vapaa") && i + 1 < e &&
+                starts_any(tok(a, i + 1), (const char *const[]){"ajalla", "aikana", NULL}));
+      negated_here |= is_negator(t);
+    }
+    if (hobby && !goal && !negated_here) other = true;
+    unsigned char role = other                   ? KT__ROLE_ASIDE
                          : goal || change        ? KT__ROLE_GOAL
                          : past && !negated_past ? KT__ROLE_BACKGROUND
                                                  : KT__ROLE_SITUATION;
@@ -557,7 +612,8 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
 const char *kt_role_label(int role) {
   switch (role) {
   case KT_ROLE_SITUATION: return "tilanne";
-  case KT_ROLE_BACKGROUND: return "tausta";
+  case KT_ROLE_BACKGROUND:
+  case KT__ROLE_ASIDE: return "tausta";
   case KT_ROLE_GOAL: return "tavoite";
   default: return "";
   }

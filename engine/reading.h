@@ -20,6 +20,9 @@ enum {
                             * raskasta työtä", "ei pysty keittiötyöhön") */
   KT__ROLE_NEGATED = 4,    /* after a negated noun ("ei ole velkoja", "ei tutkintoa"): a denied
                             * problem or a lack, as the concept found there says */
+  KT__ROLE_ASIDE = 5,      /* context that is no need of the client's: another person's
+                            * situation ("asiakkaan poika on vankilassa"), a hobby held
+                            * ("vapaa-ajalla pelaa jalkapalloa"); public as background */
 };
 
 typedef struct kt__reading {

@@ -263,6 +263,16 @@ Test(analyze, a_hyphenated_compound_keeps_its_first_part_and_its_head_is_a_part)
   cr_assert(kt_test_has_term(an, "sosiaali- ja terveyspalvelut", "terveyspalvelu", KT_TERM_LEMMA));
 }
 
+/* A hyphenated compound Voikko knows whole settles its first word's reading:
+ * "vapaa-ajalla" is free time, not a fishing rod (vapa). Alone, "vapaa"
+ * keeps both readings. */
+Test(analyze, a_known_hyphenated_compound_settles_its_first_words_reading) {
+  HAS_KIND("vapaa-ajalla pelaa", "vapaa", KT_TERM_LEMMA);
+  HASNT("vapaa-ajalla pelaa", "vapa");
+  HAS("vapaa", "vapa"); /* control: the reading exists */
+  HAS("vapaa-ajalla", "aika");
+}
+
 /* Spoken forms are read as the written words they stand for: "haluis" is
  * haluaisi (a wish, not hauis, biceps), "takas" is takaisin (no takainen). */
 Test(analyze, spoken_conditionals_are_read_as_written) {
