@@ -352,7 +352,7 @@ static void found_add(kt__found *out, size_t *n, bool *seen, size_t concept, siz
 
 static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
                         const bool *denied, const size_t *clause, size_t i, const char *key,
-                        kt__found *out, size_t *n, size_t max, bool *seen) {
+                        kt__found *out, size_t *n, size_t max, bool *seen, bool *unmet) {
   ENTRY q = {.key = (char *)key, .data = NULL}, *hit = NULL;
   if (!hsearch_r(q, FIND, &hit, (struct hsearch_data *)&t->index) || !hit) return;
   size_t count = kt_analysis_count(a);
@@ -367,11 +367,14 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
       ok = (from_neg || !skip[i + w]) &&
            token_matches(kt_analysis_get(a, i + w), e->words[w], false);
     if (!ok) continue;
-    if (e->weak && !has_context(t, a, skip, denied, clause, e->concept, i, i + e->nwords - 1))
+    /* A weak word without its context, or in the essive, a role the
+     * client holds or held ("toiminut kirjanpitäjänä", "kokkina"): their
+     * trade or a plain fact ("asuu vuokralla"), not a need. */
+    if (e->weak && (!has_context(t, a, skip, denied, clause, e->concept, i, i + e->nwords - 1) ||
+                    (e->nwords == 1 && (kt__analysis_morph(a, i) & KT__MORPH_ESSIVE)))) {
+      if (unmet && e->nwords == 1) unmet[i] = true;
       continue;
-    /* A weak word in the essive is a role the client holds or held
-     * ("toiminut kirjanpitäjänä", "kokkina"): their trade, not a need. */
-    if (e->weak && e->nwords == 1 && (kt__analysis_morph(a, i) & KT__MORPH_ESSIVE)) continue;
+    }
     if (seen[e->concept]) {
       /* Found again: at the same words, a service entry means the text
        * already uses the catalogue's word ("starttirahaa" is both); a client
@@ -418,7 +421,8 @@ static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const bool *
 }
 
 size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
-                          const bool *denied, const size_t *clause, kt__found *out, size_t max) {
+                          const bool *denied, const size_t *clause, kt__found *out, size_t max,
+                          bool *unmet) {
   if (!t || !t->nconcepts) return 0;
   bool *seen = calloc(t->nconcepts, sizeof *seen);
   if (!seen) return 0;
@@ -427,9 +431,9 @@ size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bo
     const kt_token *tk = kt_analysis_get(a, i);
     if (skip[i] && strcmp(kt__thesaurus_neg_norm(tk->surface), "ei")) continue;
     try_entries(t, a, skip, denied, clause, i, kt__thesaurus_neg_norm(tk->surface), out, &n, max,
-                seen);
+                seen, unmet);
     for (size_t k = 0; k < tk->term_count && n < max; k++)
-      try_entries(t, a, skip, denied, clause, i, tk->terms[k].text, out, &n, max, seen);
+      try_entries(t, a, skip, denied, clause, i, tk->terms[k].text, out, &n, max, seen, unmet);
   }
   /* An entry that starts with the negation wins its words: a concept found
    * only inside it is its word, not a need of its own ("ei kuulu

@@ -63,7 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     size_t nt = kt_analysis_count(a);
     bool *skip = calloc(nt + 1, sizeof *skip);
     kt__found found[64];
-    size_t nf = kt__thesaurus_find(t, a, skip, NULL, NULL, found, 64);
+    size_t nf = kt__thesaurus_find(t, a, skip, NULL, NULL, found, 64, NULL);
     for (size_t i = 0; i < nf; i++)
       KT_FUZZ_CHECK(found[i].concept < n && found[i].first <= found[i].last && found[i].last < nt,
                     "found %zu out of range", i);

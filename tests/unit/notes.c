@@ -80,7 +80,7 @@ Test(notes, a_fact_said_to_be_fine_finds_nothing) {
   const char *ok = "34v, selkä leikattu eikä voi nostaa, haluaa kouluttautua istumatyöhön. Ei "
                    "velkoja, asunto ok.";
   const char *need = "34v, selkä leikattu eikä voi nostaa, haluaa kouluttautua istumatyöhön. Ei "
-                     "velkoja, asunto.";
+                     "velkoja, asunto liian kallis.";
   cr_assert(in_top(need, 5, HOUSING), "control");
   cr_assert_not(in_top(ok, 5, HOUSING));
 }
@@ -536,6 +536,27 @@ Test(notes, another_persons_trouble_and_a_hobby_are_no_need) {
   cr_assert_not(
       in_top("harrastaa vapaaehtoistyötä SPR:llä, haluaa palkkatyötä logistiikasta", 5, VOLUNTEER));
   cr_assert(in_top("haluaa vapaaehtoistyötä SPR:llä", 5, VOLUNTEER), "control: a wish");
+}
+
+/* Beside a goal, a plain fact is no need: an ambiguous word without its
+ * context ("Kela" without a decision or an application) weighs as a
+ * generic word, and so does "asuu". */
+Test(notes, a_plain_fact_beside_a_goal_is_no_need) {
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = 100;
+  kt_results *goal = kt_test_search(e, "On Kelan asiakas, haluaa kokiksi", &o),
+             *none = kt_test_search(e, "On Kelan asiakas, kokki", &o);
+  int in_goal = kt_test_rank(goal, "kela-perustoimeentulotuki"),
+      in_none = kt_test_rank(none, "kela-perustoimeentulotuki");
+  kt_results_free(goal);
+  kt_results_free(none);
+  cr_assert_geq(in_none, 0, "control: without a goal the lone Kela finds the benefit");
+  cr_assert(in_goal < 0 || in_goal > in_none, "a goal makes the lone Kela a plain fact (%d, %d)",
+            in_goal, in_none);
+  const char *n = "Asiakas on kelan asiakas, asuu vuokralla, haluaa kokkikoulutukseen";
+  cr_assert_eq(rank_of(n, "ravintola-kokki-perho"), 0);
+  static const char *const HOUSING[] = {"yleinen-asumistuki", "asumisneuvonta", NULL};
+  cr_assert_not(in_top(n, 3, HOUSING));
 }
 
 Test(notes, a_workplaces_crisis_is_not_the_clients) {

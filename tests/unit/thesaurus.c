@@ -99,7 +99,7 @@ static bool finds(const char *text, const char *id) {
   cr_assert_eq(kt__reading_read(a, text, &rd), KT_OK);
   bool *skip = calloc(kt_analysis_count(a) + 1, sizeof *skip);
   kt__found found[16];
-  size_t n = kt__thesaurus_find(th, a, skip, NULL, rd.clause, found, 16);
+  size_t n = kt__thesaurus_find(th, a, skip, NULL, rd.clause, found, 16, NULL);
   bool hit = false;
   for (size_t k = 0; k < n; k++)
     hit |= !strcmp(kt__thesaurus_concept(th, found[k].concept)->id, id);
