@@ -69,6 +69,10 @@ static const char *const wish[] = {"halu",       "kiinnost", "aio",         "aik
  * ("ei käytä alkoholia", "ei juo", "ei polta"), unlike other verbs, which
  * state a problem ("ei osaa", "ei tiedä"). */
 static const char *const use_verbs[] = {"käytä", "käyttä", "juo", "polta", "pelaa", NULL};
+/* The negative of needing, as written ("ei tarvitse tulkkia", spoken "ei
+ * tarvi"): what follows is no need. Whole surfaces: "tarvitsee" after a
+ * negation elsewhere in the clause is a need stated. */
+static const char *const no_need[] = {"tarvitse", "tarvi", "behöver", "need", NULL};
 static const char *const refuse[] = {"kieltäytyä", "refuses", "refuse", "vägrar", NULL};
 
 /* What a negation means depends on what it negates:
@@ -464,7 +468,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
     }
     if (negates) {
       for (size_t j = i + 1; j < n && j <= i + 2 && out->clause[j] == out->clause[i]; j++)
-        if (starts_any(tok(a, j), wish)) {
+        if (starts_any(tok(a, j), wish) || is_any(tok(a, j), no_need)) {
           verb = j;
           wish_neg = true;
           break;

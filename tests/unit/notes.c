@@ -559,6 +559,15 @@ Test(notes, a_plain_fact_beside_a_goal_is_no_need) {
   cr_assert_not(in_top(n, 3, HOUSING));
 }
 
+Test(notes, no_need_of_an_interpreter_is_no_language_need) {
+  cr_assert(finds_need("Somaliasta kotoisin, suomi heikko, tarvitsee tulkin. Hakee töitä.",
+                       "omalla äidinkielellä"),
+            "control");
+  cr_assert_not(finds_need("Somaliasta kotoisin, puhuu hyvää suomea, ei tarvitse tulkkia. Hakee "
+                           "töitä logistiikasta.",
+                           "omalla äidinkielellä"));
+}
+
 Test(notes, a_workplaces_crisis_is_not_the_clients) {
   cr_assert_not(finds_need("Työpaikalla oli kriisi ja yt:t, asiakas sai pitää työnsä mutta haluaa "
                            "vaihtaa alaa hoitoalalle.",

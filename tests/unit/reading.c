@@ -168,6 +168,14 @@ Test(reading, a_childs_trouble_is_aside_but_childcare_is_the_situation) {
 }
 
 /* A hobby held is no need; a wish for one, or the lack of one, is. */
+/* "ei tarvitse X" says X is no need; "tarvitsee" after a negation in the
+ * same clause still states one. */
+Test(reading, no_need_of_a_thing_refuses_it) {
+  ROLE("puhuu hyvää suomea, ei tarvitse tulkkia", "tulkkia", KT__ROLE_REFUSED);
+  ROLE("ei tarvi tulkkia", "tulkkia", KT__ROLE_REFUSED);
+  ROLE("ei puhu suomea tarvitsee tulkin", "tulkin", KT__ROLE_SITUATION);
+}
+
 Test(reading, a_hobby_held_is_aside) {
   ROLE("vapaa-ajalla pelaa paljon jalkapalloa, 19v", "jalkapalloa", KT__ROLE_ASIDE);
   ROLE("harrastaa vapaaehtoistyötä, haluaa palkkatyötä", "vapaaehtoistyötä", KT__ROLE_ASIDE);
