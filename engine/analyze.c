@@ -71,6 +71,10 @@ unsigned kt__analysis_morph(const kt_analysis *a, size_t i) {
   return a && i < a->count ? a->morph[i] : 0;
 }
 
+bool kt__analysis_head(const kt_analysis *a, size_t i) {
+  return a && i < a->count && a->words.items[i].head;
+}
+
 static void cache_clear(kt_analyzer *an) {
   for (size_t i = 0; i < an->n_entries; i++) {
     cache_entry *e = an->entries[i];

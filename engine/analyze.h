@@ -31,6 +31,9 @@ typedef struct kt__wordan {
   (1u << 8) /* a noun in the essive case: a role held ("kokkina", "siivoojana") */
 /* KT__MORPH_* of token @p i of an analysis (0 when out of range). */
 unsigned kt__analysis_morph(const struct kt_analysis *a, size_t i);
+/* Is token @p i the head of a hyphenated compound ("alalta" in "it-alalta")?
+ * Its base forms are then compound parts (KT_TERM_PART). */
+bool kt__analysis_head(const struct kt_analysis *a, size_t i);
 int kt__analyze_word(struct kt_analyzer *an, const kt__word *w, kt__wordan *out);
 /* The same, with corrections (umlauts, typos) only if @p fix and the
  * analyser allows them: service text shown in a snippet is written

@@ -273,15 +273,28 @@ static bool finite_verb(const kt_analysis *a, size_t i) {
 /* Does the clause [s, e) name a stretch of work without a verb ("20 vuotta
  * raksalla", "12 v siivoojana") and no state the client is still in? */
 static bool duration_clause(const kt_analysis *a, size_t s, size_t e) {
-  bool dur = false;
+  bool dur = false, essive = false;
   for (size_t i = s; i < e; i++) {
     const kt_token *t = tok(a, i);
     if (finite_verb(a, i) || kt__analysis_morph(a, i) & KT__MORPH_NEGV) return false;
     if (starts_any(t, present_states)) return false;
+    if (is_any(t, children) || is(t, "poika")) return false; /* "lapset 3v ja 6v": their ages */
     if (is_any(t, durations)) dur = true;
     if (i + 1 < e && t->surface[0] >= '0' && t->surface[0] <= '9' &&
         is_any(tok(a, i + 1), duration_units))
-      dur = true; /* "24v" glued is an age (signals.c), not a duration */
+      dur = true;
+    essive |= (kt__analysis_morph(a, i) & KT__MORPH_ESSIVE) && !t->stopword;
+  }
+  /* Glued, "24v" is usually an age (signals.c); but no client is 14 or
+   * younger ("varastolla 10v trukilla"), and beside a role held it is the
+   * time in it ("lastenhoitajana 19v"). "6kk" is always a duration. */
+  for (size_t i = s; i < e && !dur; i++) {
+    const char *w = tok(a, i)->surface;
+    char *end = NULL;
+    long v = strtol(w, &end, 10);
+    if (end == w) continue;
+    if (!strcmp(end, "kk")) dur = true;
+    if (!strcmp(end, "v") && (v <= 14 || essive)) dur = true;
   }
   return dur;
 }

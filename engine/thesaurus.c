@@ -363,9 +363,11 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
      * suomea") is matched as written, inside the refusal it makes. */
     bool from_neg = !strcmp(kt__thesaurus_neg_norm(kt_analysis_get(a, i)->surface), "ei");
     bool ok = token_matches(kt_analysis_get(a, i), e->words[0], e->allow_part);
+    /* A hyphenated compound's head has only part terms ("it-alalta": it +
+     * ala), and they match an entry written with the hyphen ("it-ala"). */
     for (size_t w = 1; ok && w < e->nwords; w++)
       ok = (from_neg || !skip[i + w]) &&
-           token_matches(kt_analysis_get(a, i + w), e->words[w], false);
+           token_matches(kt_analysis_get(a, i + w), e->words[w], kt__analysis_head(a, i + w));
     if (!ok) continue;
     /* A weak word without its context, or in the essive, a role the
      * client holds or held ("toiminut kirjanpitäjänä", "kokkina"): their

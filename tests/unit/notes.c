@@ -568,6 +568,13 @@ Test(notes, no_need_of_an_interpreter_is_no_language_need) {
                            "omalla äidinkielellä"));
 }
 
+/* An entry written with a hyphen finds its inflected forms: the head of
+ * "it-alalta" has only compound-part terms. */
+Test(notes, a_hyphenated_entry_finds_its_inflections) {
+  cr_assert(finds_need("hakee palkkatyötä it-alalle", "IT-ala"), "control: the entry's form");
+  cr_assert(finds_need("hakee palkkatyötä it-alalta", "IT-ala"));
+}
+
 Test(notes, a_workplaces_crisis_is_not_the_clients) {
   cr_assert_not(finds_need("Työpaikalla oli kriisi ja yt:t, asiakas sai pitää työnsä mutta haluaa "
                            "vaihtaa alaa hoitoalalle.",

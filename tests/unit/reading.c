@@ -176,6 +176,15 @@ Test(reading, no_need_of_a_thing_refuses_it) {
   ROLE("ei puhu suomea tarvitsee tulkin", "tulkin", KT__ROLE_SITUATION);
 }
 
+/* A glued "10v" is a stretch of work where it cannot be an age (14 or
+ * less) or stands beside a role held; otherwise it is the client's age. */
+Test(reading, a_glued_duration_of_work_is_the_past) {
+  ROLE("varastolla 10v trukilla, nyt 32v ja haluu kokiksi", "varastolla", KT__ROLE_BACKGROUND);
+  ROLE("lastenhoitajana 19v, haluaa toimistoon", "lastenhoitajana", KT__ROLE_BACKGROUND);
+  ROLE("siivous 6kk, haluaa toimistoon", "siivous", KT__ROLE_BACKGROUND);
+  ROLE("mies 45v Espoossa, hakee töitä", "espoossa", KT__ROLE_SITUATION);
+}
+
 Test(reading, a_hobby_held_is_aside) {
   ROLE("vapaa-ajalla pelaa paljon jalkapalloa, 19v", "jalkapalloa", KT__ROLE_ASIDE);
   ROLE("harrastaa vapaaehtoistyötä, haluaa palkkatyötä", "vapaaehtoistyötä", KT__ROLE_ASIDE);
