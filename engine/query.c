@@ -83,6 +83,39 @@ static double term_weight(const kt__ranking *rk, int kind) {
   }
 }
 
+/* A refusal wins over other mentions of what it refuses: "ollut myyjänä
+ * 8v, ei halua enää myyntityöhön" names the field being left twice, so the
+ * concept the refused words find is dropped where the past or the situation
+ * finds it too, and those words go silent. A goal that finds it keeps it
+ * ("ei halua myyjäksi vaan asiakaspalveluun"). */
+static int refusals_win(ctx *x, const kt__thesaurus *th, size_t ntok) {
+  bool *skip = malloc((ntok + 1) * sizeof *skip), any = false;
+  if (!skip) return kt__err(KT_ENOMEM, "cannot allocate the reading");
+  for (size_t i = 0; i < ntok; i++)
+    any |= !(skip[i] = x->rd.role[i] != KT__ROLE_REFUSED || !x->rd.unwanted[i]);
+  kt__found rf[MAX_FOUND];
+  size_t nr = 0, kept = 0;
+  if (any) nr = kt__thesaurus_find(th, x->an, skip, NULL, x->rd.clause, rf, MAX_FOUND, NULL);
+  free(skip);
+  for (size_t k = 0; k < x->nfound; k++) {
+    kt__found *f = &x->found[k];
+    bool refused = false;
+    /* Found inside a refusal: an entry that starts with a negation ("ei
+     * oleskelulupaa") is tried at any "ei" and must end in the refusal. */
+    for (size_t r = 0; r < nr && !refused; r++) {
+      refused = rf[r].concept == f->concept && x->rd.unwanted[rf[r].last];
+    }
+    if (refused && x->rd.clause_role[f->first] != KT__ROLE_GOAL) {
+      for (size_t i = f->first; i <= f->last; i++)
+        x->rd.role[i] = KT__ROLE_REFUSED;
+      continue;
+    }
+    x->found[kept++] = *f;
+  }
+  x->nfound = kept;
+  return KT_OK;
+}
+
 int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
                         const kt_search_options *opts) {
   const kt__ranking *rk = &e->rank;
@@ -166,6 +199,11 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
     for (size_t k = 0; k < x->nfound; k++)
       if (!denied[x->found[k].first]) x->found[kept++] = x->found[k];
     x->nfound = kept;
+    if (e->gen.thes && (rc = refusals_win(x, e->gen.thes, ntok))) {
+      free(denied);
+      free(unmet);
+      return rc;
+    }
     for (size_t i = 0; i < ntok; i++) {
       if (x->rd.role[i] == KT__ROLE_NEGATED && !denied[i]) x->rd.role[i] = x->rd.clause_role[i];
       x->rejected[i] = kt__role_silent(x->rd.role[i]);

@@ -72,7 +72,8 @@ static const char *const use_verbs[] = {"käytä", "käyttä", "juo", "polta", "
 /* The negative of needing, as written ("ei tarvitse tulkkia", spoken "ei
  * tarvi"): what follows is no need. Whole surfaces: "tarvitsee" after a
  * negation elsewhere in the clause is a need stated. */
-static const char *const no_need[] = {"tarvitse", "tarvi", "behöver", "need", NULL};
+static const char *const no_need[] = {"tarvitse", "tarvi", "tarvii", "tarvita",
+                                      "behöver",  "need",  NULL};
 static const char *const refuse[] = {"kieltäytyä", "refuses", "refuse", "vägrar", NULL};
 
 /* What a negation means depends on what it negates:
@@ -347,6 +348,7 @@ void kt__reading_free(kt__reading *r) {
   free(r->clause);
   free(r->generic);
   free(r->negator);
+  free(r->unwanted);
   memset(r, 0, sizeof *r);
 }
 
@@ -359,7 +361,9 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
   out->clause = calloc(n + 1, sizeof *out->clause);
   out->generic = calloc(n + 1, sizeof *out->generic);
   out->negator = calloc(n + 1, sizeof *out->negator);
-  if (!out->role || !out->clause_role || !out->clause || !out->generic || !out->negator) {
+  out->unwanted = calloc(n + 1, sizeof *out->unwanted);
+  if (!out->role || !out->clause_role || !out->clause || !out->generic || !out->negator ||
+      !out->unwanted) {
     kt__reading_free(out);
     return kt__err(KT_ENOMEM, "cannot allocate the reading of a %zu-word note", n);
   }
@@ -465,7 +469,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
     const kt_token *t = tok(a, i);
     if (out->role[i] == KT__ROLE_REFUSED) continue; /* inside a scope already ("vill inte") */
     size_t verb = (size_t)-1;
-    bool wish_neg = false;
+    bool wish_neg = false, capacity = false;
     if (is_any(t, refuse)) {
       verb = i;
       wish_neg = true;
@@ -497,7 +501,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
         unsigned m = kt__analysis_morph(a, j);
         bool be = is(v, "ole") || is(v, "olla") || is(v, "oo");
         if (starts_any(v, capacity_verbs) && (m & KT__MORPH_VERB)) {
-          wish_neg = true; /* refused like a wish */
+          wish_neg = capacity = true; /* refused like a wish */
           verb = j;
         } else if ((m & KT__MORPH_VERB) && starts_any(v, use_verbs)) {
           verb = j; /* denies its object */
@@ -520,24 +524,28 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
       if (is_any(tok(a, j), problem_nouns)) role = KT__ROLE_REFUSED;
     /* The negator itself keeps its role: an entry that starts with it
      * ("ei puhu suomea") is a need as written. */
+    bool unwanted = wish_neg && !capacity;
     for (size_t j = i + 1; j <= verb; j++) {
       out->role[j] = role;
       out->negator[j] = i;
+      out->unwanted[j] = unwanted;
     }
     if (wish_neg) out->role[i] = role;
     size_t after = 0;
     for (size_t j = verb + 1; j < n && j <= verb + 4 && out->clause[j] == out->clause[verb]; j++) {
       out->role[j] = role;
       out->negator[j] = i;
+      out->unwanted[j] = unwanted;
       after += !tok(a, j)->stopword;
     }
-    /* Nothing follows a negated wish in its clause: what it refuses came
-     * first ("asiakaspalvelu ei kiinnosta"). Not so for a capacity: in
-     * "selkä ei kestä" the back is the problem. */
-    if (wish_neg && !after && starts_any(tok(a, verb), wish))
+    /* Nothing follows a negated wish or need in its clause: what it refuses
+     * came first ("asiakaspalvelu ei kiinnosta", "päivähoitoa ei tarvita").
+     * Not so for a capacity: in "selkä ei kestä" the back is the problem. */
+    if (wish_neg && !after && (starts_any(tok(a, verb), wish) || is_any(tok(a, verb), no_need)))
       for (size_t j = i; j-- > 0 && out->clause[j] == out->clause[i];) {
         out->role[j] = role;
         out->negator[j] = i;
+        out->unwanted[j] = unwanted;
       }
   }
 

@@ -31,6 +31,8 @@ typedef struct kt__reading {
   size_t *clause;             /* per token: its clause, counted from 0 */
   bool *generic;              /* per token: a generic word ("asiakas", "mies", "vuotta") */
   size_t *negator;            /* per token in a negated span: the token that negates it */
+  bool *unwanted; /* per token: refused by a wish or a need denied ("ei halua myyntityöhön",
+                   * "ei tarvitse tulkkia"), not by a capacity ("ei voi nostaa") */
   size_t count, nclauses;
   bool change;        /* the note says the client wants to change fields ("alanvaihto") */
   bool refuses_study; /* a refused span names study ("ei halua enää kouluun"), not only a

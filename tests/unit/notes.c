@@ -575,6 +575,18 @@ Test(notes, a_hyphenated_entry_finds_its_inflections) {
   cr_assert(finds_need("hakee palkkatyötä it-alalta", "IT-ala"));
 }
 
+/* A refusal wins over the past's mention of the same field: "ollut myyjänä,
+ * ei halua enää myyntityöhön" is the field being left. */
+Test(notes, a_refused_field_is_not_found_in_the_past_either) {
+  cr_assert(finds_need("Ollu ruokakaupassa myyjänä 8v. Kiinnostaa kirjanpito.", "kaupan ala"),
+            "control: the past names the field");
+  cr_assert_not(finds_need(
+      "Ollu ruokakaupassa myyjänä 8v, ei halua enää myyntityöhön. Kiinnostaa kirjanpito.",
+      "kaupan ala"));
+  cr_assert(finds_need("Ei halua myyjäksi, haluaa asiakaspalveluun", "kaupan ala"),
+            "a goal that names the field keeps it");
+}
+
 Test(notes, a_workplaces_crisis_is_not_the_clients) {
   cr_assert_not(finds_need("Työpaikalla oli kriisi ja yt:t, asiakas sai pitää työnsä mutta haluaa "
                            "vaihtaa alaa hoitoalalle.",

@@ -168,9 +168,34 @@ Test(reading, a_childs_trouble_is_aside_but_childcare_is_the_situation) {
 }
 
 /* A hobby held is no need; a wish for one, or the lack of one, is. */
+/* Is the first token starting with @p word refused as unwanted (by a wish
+ * or a need denied, not by a capacity)? */
+static bool unwanted(const char *text, const char *word) {
+  kt_analysis *a = NULL;
+  cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
+  kt__reading rd;
+  cr_assert_eq(kt__reading_read(a, text, &rd), KT_OK);
+  bool u = false, seen = false;
+  for (size_t i = 0; i < kt_analysis_count(a) && !seen; i++)
+    if (!strncmp(kt_analysis_get(a, i)->surface, word, strlen(word))) {
+      u = rd.unwanted[i];
+      seen = true;
+    }
+  cr_assert(seen, "'%s' is not a word of '%s'", word, text);
+  kt__reading_free(&rd);
+  kt_analysis_free(a);
+  return u;
+}
+
 /* "ei tarvitse X" says X is no need; "tarvitsee" after a negation in the
- * same clause still states one. */
+ * same clause still states one. A need denied after its object ("päivähoitoa
+ * ei tarvita") refuses what came first. A wish or need refused is unwanted;
+ * a capacity refused ("ei voi nostaa") is a problem stated, not unwanted. */
 Test(reading, no_need_of_a_thing_refuses_it) {
+  ROLE("lapset koulussa, päivähoitoa ei tarvita", "päivähoitoa", KT__ROLE_REFUSED);
+  cr_assert(unwanted("ei halua enää myyntityöhön", "myyntityöhön"));
+  cr_assert(unwanted("ei tarvii toimeentulotukee eikä asumistukee", "asumistukee"));
+  cr_assert_not(unwanted("selkävaiva eikä voi nostaa mitään", "nostaa"));
   ROLE("puhuu hyvää suomea, ei tarvitse tulkkia", "tulkkia", KT__ROLE_REFUSED);
   ROLE("ei tarvi tulkkia", "tulkkia", KT__ROLE_REFUSED);
   ROLE("ei puhu suomea tarvitsee tulkin", "tulkin", KT__ROLE_SITUATION);
