@@ -102,8 +102,10 @@ static const char *const study_kind[] = {"pitk", "kokopäiv",  "täyspäiv", "mo
 /* Words that end a clause saying its fact is fine: "asunto ok", "talous
  * kunnossa", "terveys hyvä", "boendet är okej", "housing is fine". */
 static const char *const fine_words[] = {
-    "ok",   "okei", "oke", "kunnossa", "järjestyksessä", "hyvä", "okej",
-    "fine", "okay", "bra", "hyvin",    "kohdallaan",     NULL};
+    "ok",     "okei",    "oke",      "kunnossa",   "järjestyksessä", "hyvä",
+    "okej",   "fine",    "okay",     "bra",        "hyvin",          "kohdallaan",
+    "puhdas", "puhtaat", "hoidettu", "selvitetty", "selvitetyt",     "järjestelty",
+    "takana", "ohi",     "clean",    NULL};
 
 /* Goal cues: a wish, plan, interest or dream. */
 static const char *const goal_prefix[] = {

@@ -210,6 +210,16 @@ Test(reading, a_glued_duration_of_work_is_the_past) {
   ROLE("mies 45v Espoossa, hakee töitä", "espoossa", KT__ROLE_SITUATION);
 }
 
+/* A fact settled is fine: a clean record, a matter dealt with, a past
+ * behind the client. A fact under treatment is not ("masennus hoidossa"). */
+Test(reading, a_settled_fact_is_fine) {
+  ROLE("rikosrekisteri puhdas, haluaa vartijaksi", "rikosrekisteri", KT__ROLE_REFUSED);
+  ROLE("asunnottomuus takana, hakee töitä", "asunnottomuus", KT__ROLE_REFUSED);
+  ROLE("velat järjestelty, haluaa taksikuskiksi", "velat", KT__ROLE_REFUSED);
+  ROLE("masennus hoidossa, haluaa töihin", "masennus", KT__ROLE_SITUATION);
+  ROLE("velat ja ulosotto, haluaa taksikuskiksi", "velat", KT__ROLE_SITUATION);
+}
+
 Test(reading, a_hobby_held_is_aside) {
   ROLE("vapaa-ajalla pelaa paljon jalkapalloa, 19v", "jalkapalloa", KT__ROLE_ASIDE);
   ROLE("harrastaa vapaaehtoistyötä, haluaa palkkatyötä", "vapaaehtoistyötä", KT__ROLE_ASIDE);
