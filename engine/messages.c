@@ -94,6 +94,11 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
         {"%.0f %% osumasta on asiakkaan aiempaa alaa, tavoite on muu",
          "%.0f %% av träffen gäller klientens tidigare bransch, målet är ett annat",
          "%.0f %% of the match is the client's former field; the goal is another"},
+    [KT__M_QUALIFIED] = {"alan osaaja", "yrkeskunnig", "qualified"},
+    [KT__M_R_QUALIFIED] = {"koulutus alalle, jolla asiakkaalla on jo tutkinto tai kokemus",
+                           "utbildning för en bransch där klienten redan har examen eller "
+                           "erfarenhet",
+                           "training for a field the client already has a degree or experience in"},
     [KT__M_WEAK] = {"heikko osuma: vain ", "svag träff: bara ", "weak match: only "},
     [KT__M_WEAK_PART] = {"yhdyssanan osia", "delar av sammansatta ord", "parts of compounds"},
     [KT__M_WEAK_PAST] = {"asiakkaan taustaa", "klientens bakgrund", "the client's background"},

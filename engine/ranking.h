@@ -67,6 +67,13 @@
   X(past_share, 0.4, 0.3, 0.9,                                                                     \
     "share of a result's evidence from the past that marks the old field")                         \
   X(demote_past, 0.3, 0.1, 1.0, "a service for the field the client is leaving, beside a goal")    \
+  /* Qualified (rerank.c demote_qualified): share .4/.25/.15/.05 at demote .5 gave dev nDCG@10     \
+   * .7343/.7343/.7343/.7336, trap-dev2 hits 20 throughout; demote .5/.3/.2 at share .15 gave dev  \
+   * .7343/.7330/.7317, trap-dev2 hits 20/17/17; experience abroad or papers lacking then kept     \
+   * dev at .7344 with .3 (trap-dev2 hits 17, nDCG .397 -> .404). */                               \
+  X(qualified_share, 0.15, 0.05, 0.9,                                                              \
+    "share of a training's evidence from a trade the client has")                                  \
+  X(demote_qualified, 0.3, 0.1, 1.0, "training for a field the client is already qualified in")    \
   X(generic_word, 0.3, 0.0, 1.0, "a generic word (asiakas, mies, vuotta): never a need alone")     \
   /* Needs that retrieve: a signalled target group as a query term. 0/0.15/0.3/0.6 gave dev        \
    * nDCG@10 .695/.694/.696/.697, trap-dev hits 11/12/12/12. */                                    \

@@ -324,9 +324,8 @@ static bool goal_and_past(const ctx *x) {
   return goal && past;
 }
 
-int kt__rerank_demote_past(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
-  if (rk->demote_past >= 1.0 || !goal_and_past(x)) return KT_OK;
-  size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
+/* The idf of every query term (x->idf), as the explanation's shares use. */
+static int query_idf(ctx *x) {
   size_t ndocs_n = 0;
   int src = ktx_db_doccount(x->e->gen.db, &ndocs_n);
   if (src) return src;
@@ -338,6 +337,14 @@ int kt__rerank_demote_past(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
       double df = (double)dfn;
       x->idf[i] = df > 0 ? log((ndocs - df + 0.5) / (df + 0.5) + 1.0) : 0.0;
     }
+  return KT_OK;
+}
+
+int kt__rerank_demote_past(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
+  if (rk->demote_past >= 1.0 || !goal_and_past(x)) return KT_OK;
+  size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
+  int src = query_idf(x);
+  if (src) return src;
   for (size_t h = 0; h < depth; h++) {
     cand *c = &cs[h];
     int rc = kt__explain_masks(x, c);
@@ -359,6 +366,93 @@ int kt__rerank_demote_past(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
           (kt_effect){kt__msg(x->lang, KT__M_BACKGROUND), kt__arena_strdup(&x->res->arena, reason),
                       rk->demote_past};
     }
+  }
+  return KT_OK;
+}
+
+/* Cues that the client holds a trade: a degree finished, experience,
+ * training received (surface beginnings). "valmis" also means ready
+ * ("valmis töihin"), so it counts only next to the field's words: "valmis
+ * lähihoitaja", "logistiikka-amis valmis". */
+static const char *const qualified_cues[] = {"valmistu",   "kokemu",    "koulutettu", "pätevyy",
+                                             "experience", "qualified", "erfaren",    NULL};
+static const char *const study_goal[] = {"koulu", "opisk", "opinn",  "tutkin",  "kurss", "study",
+                                         "studi", "train", "utbild", "studera", NULL};
+
+static bool starts_with_any(const char *s, const char *const *ps) {
+  for (size_t i = 0; ps[i]; i++)
+    if (!strncmp(s, ps[i], strlen(ps[i]))) return true;
+  return false;
+}
+
+/* Experience gained abroad is no Finnish qualification ("hitsaus kokemusta
+ * kotimaasta"), nor is a field the note says the client lacks papers for. */
+static const char *const abroad[] = {"kotimaa", "ulkomai", "abroad", "utomlands", NULL};
+static const char *const papers[] = {"pätevyy", "tutkin", "todistu", "papere", "kortti", NULL};
+
+/* Is found concept @p f a trade the client holds? */
+static bool qualified_in(const ctx *x, const kt__found *f) {
+  size_t n = kt_analysis_count(x->an), cl = x->rd.clause[f->first];
+  if (x->rd.clause_role[f->first] == KT__ROLE_GOAL) return false;
+  for (size_t i = 0; i < n; i++) {
+    const char *s = kt_analysis_get(x->an, i)->surface;
+    if (x->rd.clause[i] == cl && starts_with_any(s, abroad)) return false;
+    if (x->rd.role[i] == KT__ROLE_NEGATED && starts_with_any(s, papers)) return false;
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (x->rd.clause[i] != cl) continue;
+    const char *s = kt_analysis_get(x->an, i)->surface;
+    if (starts_with_any(s, qualified_cues)) return true;
+    if (strcmp(s, "valmis")) continue;
+    if (i > f->last && i <= f->last + 2) return true; /* "amis valmis", "logistiikka-amis valmis" */
+    if (i + 1 == f->first) { /* "valmis lähihoitaja": the field in its base form */
+      const kt_token *t = kt_analysis_get(x->an, f->first);
+      for (size_t k = 0; k < t->term_count; k++)
+        if (t->terms[k].kind == KT_TERM_LEMMA && !strcmp(t->terms[k].text, t->surface)) return true;
+    }
+  }
+  return false;
+}
+
+int kt__rerank_demote_qualified(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
+  if (rk->demote_qualified >= 1.0 || !x->nfound) return KT_OK;
+  size_t n = kt_analysis_count(x->an);
+  for (size_t i = 0; i < n; i++) /* a goal that asks for study keeps training */
+    if (x->rd.role[i] == KT__ROLE_GOAL &&
+        starts_with_any(kt_analysis_get(x->an, i)->surface, study_goal))
+      return KT_OK;
+  bool held[MAX_FOUND] = {false}, any = false;
+  for (size_t k = 0; k < x->nfound; k++)
+    any |= held[k] = qualified_in(x, &x->found[k]);
+  if (!any) return KT_OK;
+  int src = query_idf(x);
+  if (src) return src;
+  size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
+  for (size_t h = 0; h < depth; h++) {
+    cand *c = &cs[h];
+    const char *cat = c->f[KT__D_CAT];
+    if (!cat || strcmp(cat, "koulutus")) continue;
+    int rc = kt__explain_masks(x, c);
+    if (rc) return rc;
+    double trade = 0, total = 0;
+    for (size_t i = 0; i < x->q.n; i++) {
+      const qterm *t = &x->q.q[i];
+      if (!c->masks[i] || (t->concept < 0 && !t->kind)) continue;
+      double s = x->idf[i] * t->weight;
+      total += s;
+      for (size_t k = 0; k < x->nfound; k++)
+        if (held[k] && ((t->concept >= 0 && (size_t)t->concept == x->found[k].concept) ||
+                        (t->word >= x->found[k].first && t->word <= x->found[k].last))) {
+          trade += s;
+          break;
+        }
+    }
+    if (total <= 0 || trade / total <= rk->qualified_share) continue;
+    c->score *= rk->demote_qualified;
+    if (c->neffects < MAX_EFFECTS)
+      c->effects[c->neffects++] =
+          (kt_effect){kt__msg(x->lang, KT__M_QUALIFIED), kt__msg(x->lang, KT__M_R_QUALIFIED),
+                      rk->demote_qualified};
   }
   return KT_OK;
 }

@@ -15,6 +15,10 @@ int kt__rerank_bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk
 /* In a note with a goal and a past, demote the services whose evidence is
  * mostly the client's past (rk->demote_past). */
 int kt__rerank_demote_past(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
+/* Training for a field the client is already qualified in ("valmis
+ * lähihoitaja, hakee paikkaa", "20v kokemus kiinteistöhuollosta"), unless
+ * the goal asks for study: scaled by rk->demote_qualified. */
+int kt__rerank_demote_qualified(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
 /* Learned from referrals: the feedback store's bounded lift of the need's
  * features @p feat, never past a service the need text names. */
 void kt__rerank_feedback(ctx *x, cand *cs, size_t nc, const char *const *feat, size_t nfeat);

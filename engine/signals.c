@@ -174,6 +174,14 @@ static int read_age(const kt_analysis *a, const bool *rej, kt__sigset *set, kt_r
                (!*suf && i + 1 < n && age_word(tok(a, i + 1))) ||
                (!*suf && prev &&
                 (is(prev, "ikä") || is(prev, "age") || is(prev, "aged") || is(prev, "ålder")));
+    /* A length of time, not an age: "15v kokemus kiinteistöhuollosta",
+     * "20v sitten", "20v alalla", "lastenhoitajana 19v". */
+    static const char *const time_next[] = {"kokemu",     "työkokemu", "sitten", "experience",
+                                            "erfarenhet", "alalla",    "alalta", "sedan",
+                                            "ago",        NULL};
+    if (age && next && kt__token_starts_any(next, time_next)) age = false;
+    if (age && prev && !prev->stopword && (kt__analysis_morph(a, i - 1) & KT__MORPH_ESSIVE))
+      age = false;
     if (age && v >= 15 && v <= 80) {
       set->age_lo = set->age_hi = v;
       snprintf(value, sizeof value, "%d", v);

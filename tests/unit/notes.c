@@ -587,6 +587,21 @@ Test(notes, a_refused_field_is_not_found_in_the_past_either) {
             "a goal that names the field keeps it");
 }
 
+/* A client with the trade's degree or experience, seeking work in it,
+ * does not need the trade's basic training; one who lacks the papers, has
+ * experience only from abroad, or wants to study, does. */
+Test(notes, training_waits_for_a_client_already_qualified) {
+  static const char *const CARE[] = {"lahihoitaja-aikuiskoulutus", NULL};
+  static const char *const WELD[] = {"metalli-hitsaus-koulutus", NULL};
+  cr_assert_not(in_top("Valmis lähihoitaja, 33v, hakee vakituista paikkaa kotihoidosta.", 3, CARE));
+  cr_assert(in_top("Lähihoitaja, 33v, hakee vakituista paikkaa kotihoidosta.", 3, CARE), "control");
+  cr_assert(in_top("Valmis lähihoitaja, 33v, haluaa opiskella erikoistumaan kotihoitoon.", 5, CARE),
+            "a wish to study keeps training");
+  cr_assert(in_top("hitsaus kokemusta kotimaasta, ei suomalaisia pätevyyksiä, haluaa teollisuuteen",
+                   1, WELD),
+            "experience abroad is no Finnish qualification");
+}
+
 Test(notes, a_workplaces_crisis_is_not_the_clients) {
   cr_assert_not(finds_need("Työpaikalla oli kriisi ja yt:t, asiakas sai pitää työnsä mutta haluaa "
                            "vaihtaa alaa hoitoalalle.",

@@ -59,6 +59,10 @@ Test(signals, ages_in_the_ways_notes_write_them) {
   cr_assert_eq(read_text("Asiakas on 60 ja jäi juuri työttömäksi", -1).age_lo, 60);
   cr_assert_eq(read_text("asiakas on 30 000 euroa velkaa", -1).age_lo, -1);
   cr_assert_eq(read_text("asiakas 20 vuotta siivoojana", -1).age_lo, -1);
+  /* A glued length of time is no age; the age comes later. */
+  cr_assert_eq(read_text("siivoojana 15v, selkä ei kestä. 55v.", -1).age_lo, 55);
+  cr_assert_eq(read_text("15v kokemus kiinteistöhuollosta, 48v", -1).age_lo, 48);
+  cr_assert_eq(read_text("tuli Suomeen 20v sitten, nyt 41v", -1).age_lo, 41);
 }
 
 Test(signals, an_age_band_is_a_target_group) {
