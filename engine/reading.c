@@ -88,7 +88,7 @@ static const char *const refuse[] = {"kieltäytyä", "refuses", "refuse", "vägr
  * denies its whole scope, whatever concept the other words find. */
 static const char *const problem_nouns[] = {"ongelma", "vaikeus",   "huoli",    "hätä",  "pulma",
                                             "murhe",   "problem",   "problems", "issue", "issues",
-                                            "problem", "svårighet", NULL};
+                                            "tarve",   "svårighet", "behov",    "need",  NULL};
 static const char *const capacity_verbs[] = {"kest", "pysty", "pyst",   "voi",    "jaksa", "sovi",
                                              "sopi", "can't", "cannot", "klarar", "orkar", NULL};
 
@@ -102,10 +102,10 @@ static const char *const study_kind[] = {"pitk", "kokopäiv",  "täyspäiv", "mo
 /* Words that end a clause saying its fact is fine: "asunto ok", "talous
  * kunnossa", "terveys hyvä", "boendet är okej", "housing is fine". */
 static const char *const fine_words[] = {
-    "ok",     "okei",    "oke",      "kunnossa",   "järjestyksessä", "hyvä",
-    "okej",   "fine",    "okay",     "bra",        "hyvin",          "kohdallaan",
-    "puhdas", "puhtaat", "hoidettu", "selvitetty", "selvitetyt",     "järjestelty",
-    "takana", "ohi",     "clean",    NULL};
+    "ok",       "okei",       "oke",         "kunnossa",    "järjestyksessä", "hyvä",   "okej",
+    "fine",     "okay",       "bra",         "hyvin",       "kohdallaan",     "puhdas", "puhtaat",
+    "hoidettu", "selvitetty", "selvitetyt",  "järjestelty", "takana",         "ohi",    "clean",
+    "huippu",   "loistava",   "erinomainen", NULL};
 
 /* Goal cues: a wish, plan, interest or dream. */
 static const char *const goal_prefix[] = {
@@ -205,15 +205,18 @@ static const char *const hobby_cues[] = {"harrastaa",       "harrastan", "harras
                                          "fritid",          NULL};
 
 /* A card or certificate a client can hold: a base form ending so
- * ("trukkikortti", "hygieniapassi", "työturvallisuuskortti"). */
-static bool credential(const kt_token *t) {
+ * ("trukkikortti", "hygieniapassi", "työturvallisuuskortti"), or the head
+ * of a hyphenated one ("jv-kortti"). */
+static bool credential(const kt_analysis *a, size_t i) {
   static const char *const ends[] = {"kortti", "passi", "lupa", NULL};
+  const kt_token *t = kt_analysis_get(a, i);
+  bool head = kt__analysis_head(a, i);
   for (size_t k = 0; k < t->term_count; k++) {
-    if (t->terms[k].kind == KT_TERM_PART) continue;
+    if (t->terms[k].kind == KT_TERM_PART && !head) continue;
     size_t l = strlen(t->terms[k].text);
-    for (size_t i = 0; ends[i]; i++) {
-      size_t m = strlen(ends[i]);
-      if (l > m && !strcmp(t->terms[k].text + l - m, ends[i])) return true;
+    for (size_t e = 0; ends[e]; e++) {
+      size_t m = strlen(ends[e]);
+      if ((l > m || (head && l == m)) && !strcmp(t->terms[k].text + l - m, ends[e])) return true;
     }
   }
   return false;
@@ -507,9 +510,11 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
           verb = j;
         } else if ((m & KT__MORPH_VERB) && starts_any(v, use_verbs)) {
           verb = j; /* denies its object */
-        } else if ((m & KT__MORPH_VERB) && !be) {
+        } else if ((m & KT__MORPH_VERB) && !be && (kt__analysis_morph(a, i) & KT__MORPH_NEGV)) {
           /* After a negation a word that can be a verb is one ("ei osaa",
-           * not osa): a noun there has no verb reading ("ei velkoja"). */
+           * not osa): a noun there has no verb reading ("ei velkoja"). Not
+           * after "no", "not", "inte": Voikko's guesses at English or
+           * Swedish words ("no permit issues": periä) are no verbs. */
           continue; /* a problem stated with a verb: nothing denied */
         }
       }
@@ -522,11 +527,13 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
     if (verb == (size_t)-1) continue;
     unsigned char role = wish_neg ? KT__ROLE_REFUSED : KT__ROLE_NEGATED;
     for (size_t j = verb + 1;
-         !wish_neg && j < n && j <= verb + 3 && out->clause[j] == out->clause[i]; j++)
+         !wish_neg && j < n && j <= verb + 4 && out->clause[j] == out->clause[i]; j++)
       if (is_any(tok(a, j), problem_nouns)) role = KT__ROLE_REFUSED;
     /* The negator itself keeps its role: an entry that starts with it
      * ("ei puhu suomea") is a need as written. */
-    bool unwanted = wish_neg && !capacity;
+    /* A wish or need refused, or problems denied ("ei ongelmia asumisessa",
+     * "no permit or visa issues"): what they name is no need anywhere. */
+    bool unwanted = (wish_neg && !capacity) || (!wish_neg && role == KT__ROLE_REFUSED);
     for (size_t j = i + 1; j <= verb; j++) {
       out->role[j] = role;
       out->negator[j] = i;
@@ -613,13 +620,14 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
     if (out->clause_role[s] == KT__ROLE_GOAL) continue;
     bool has = false, neg = false;
     for (size_t j = s; j < e; j++) {
-      has |= is(tok(a, j), "on") || is(tok(a, j), "jo") || is(tok(a, j), "har");
+      has |= is(tok(a, j), "on") || is(tok(a, j), "jo") || is(tok(a, j), "har") ||
+             is(tok(a, j), "löytyy") || is(tok(a, j), "voimassa");
       neg |= is_negator(tok(a, j)) || out->role[j] == KT__ROLE_NEGATED ||
              out->role[j] == KT__ROLE_REFUSED;
     }
     if (!has || neg) continue;
     for (size_t j = s; j < e; j++)
-      if (credential(tok(a, j))) {
+      if (credential(a, j)) {
         out->role[j] = KT__ROLE_REFUSED;
         out->negator[j] = j;
       }

@@ -196,6 +196,15 @@ Test(reading, no_need_of_a_thing_refuses_it) {
   cr_assert(unwanted("ei halua enää myyntityöhön", "myyntityöhön"));
   cr_assert(unwanted("ei tarvii toimeentulotukee eikä asumistukee", "asumistukee"));
   cr_assert_not(unwanted("selkävaiva eikä voi nostaa mitään", "nostaa"));
+  /* No need of a thing, or no problems with it, is as unwanted. */
+  ROLE("ei oo kotoutumiskoulutuksen tarvetta", "kotoutumiskoulutuksen", KT__ROLE_REFUSED);
+  cr_assert(unwanted("ei oo kotoutumiskoulutuksen tarvetta", "kotoutumiskoulutuksen"));
+  cr_assert(unwanted("ei mitään ongelmia asumisen kanssa", "asumisen"));
+  ROLE("no permit or visa issues at all", "visa", KT__ROLE_REFUSED);
+  ROLE("ei kotoutumiskoulutusta", "kotoutumiskoulutusta", KT__ROLE_NEGATED); /* a lack */
+  /* A card said to be valid or found is held. */
+  ROLE("trukkikortti voimassa, hakee varastotöitä", "trukkikortti", KT__ROLE_REFUSED);
+  ROLE("jv-kortti löytyy", "kortti", KT__ROLE_REFUSED);
   ROLE("puhuu hyvää suomea, ei tarvitse tulkkia", "tulkkia", KT__ROLE_REFUSED);
   ROLE("ei tarvi tulkkia", "tulkkia", KT__ROLE_REFUSED);
   ROLE("ei puhu suomea tarvitsee tulkin", "tulkin", KT__ROLE_SITUATION);
