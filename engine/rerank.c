@@ -399,6 +399,19 @@ static bool qualified_in(const ctx *x, const kt__found *f) {
     if (x->rd.clause[i] == cl && starts_with_any(s, abroad)) return false;
     if (x->rd.role[i] == KT__ROLE_NEGATED && starts_with_any(s, papers)) return false;
   }
+  /* Years in a role held ("vartijana 7v", "siivoojana 15 vuotta"). */
+  bool years = false, role = false;
+  for (size_t i = 0; i < n; i++) {
+    if (x->rd.clause[i] != cl) continue;
+    const kt_token *t = kt_analysis_get(x->an, i);
+    role |= !t->stopword && (kt__analysis_morph(x->an, i) & KT__MORPH_ESSIVE);
+    if (t->surface[0] >= '1' && t->surface[0] <= '9') {
+      const char *u = t->surface + strspn(t->surface, "0123456789");
+      const char *next = i + 1 < n ? kt_analysis_get(x->an, i + 1)->surface : "";
+      years |= !strcmp(u, "v") || (!*u && (!strcmp(next, "v") || !strncmp(next, "vuo", 3)));
+    }
+  }
+  if (years && role && x->rd.clause_role[f->first] == KT__ROLE_BACKGROUND) return true;
   for (size_t i = 0; i < n; i++) {
     if (x->rd.clause[i] != cl) continue;
     const char *s = kt_analysis_get(x->an, i)->surface;
@@ -413,6 +426,9 @@ static bool qualified_in(const ctx *x, const kt__found *f) {
   }
   return false;
 }
+
+/* The idf of a term in at most about 5 % of the services. */
+#define QUALIFIED_SPECIFIC_IDF 3.0
 
 int kt__rerank_demote_qualified(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
   if (rk->demote_qualified >= 1.0 || !x->nfound) return KT_OK;
@@ -435,6 +451,9 @@ int kt__rerank_demote_qualified(ctx *x, cand *cs, size_t nc, const kt__ranking *
     int rc = kt__explain_masks(x, c);
     if (rc) return rc;
     double trade = 0, total = 0;
+    /* A specific service word of the trade matched, not only the note's
+     * word or a word every training has ("perustutkinto"). */
+    bool about = false;
     for (size_t i = 0; i < x->q.n; i++) {
       const qterm *t = &x->q.q[i];
       if (!c->masks[i] || (t->concept < 0 && !t->kind)) continue;
@@ -443,11 +462,12 @@ int kt__rerank_demote_qualified(ctx *x, cand *cs, size_t nc, const kt__ranking *
       for (size_t k = 0; k < x->nfound; k++)
         if (held[k] && ((t->concept >= 0 && (size_t)t->concept == x->found[k].concept) ||
                         (t->word >= x->found[k].first && t->word <= x->found[k].last))) {
+          about |= t->concept >= 0 && x->idf[i] >= QUALIFIED_SPECIFIC_IDF;
           trade += s;
           break;
         }
     }
-    if (total <= 0 || trade / total <= rk->qualified_share) continue;
+    if (!about || total <= 0 || trade / total <= rk->qualified_share) continue;
     c->score *= rk->demote_qualified;
     if (c->neffects < MAX_EFFECTS)
       c->effects[c->neffects++] =

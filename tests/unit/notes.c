@@ -600,6 +600,23 @@ Test(notes, training_waits_for_a_client_already_qualified) {
   cr_assert(in_top("hitsaus kokemusta kotimaasta, ei suomalaisia pätevyyksiä, haluaa teollisuuteen",
                    1, WELD),
             "experience abroad is no Finnish qualification");
+  /* Years in a role held are a trade; the explanation says so, and only
+   * for the trade's own training. */
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = 40;
+  kt_results *r = kt_test_search(e, "siivoojana 15v, hakee siivoustöitä, 50v", &o);
+  bool cleaning = false, welding = false;
+  for (size_t i = 0; i < kt_results_count(r); i++) {
+    const kt_result *x = kt_results_get(r, i);
+    for (size_t k = 0; k < x->effect_count; k++)
+      if (x->effects[k].factor < 1 && strstr(x->effects[k].reason, "tutkinto tai kokemus")) {
+        cleaning |= !strcmp(x->id, "laitoshuoltaja-puhtausala");
+        welding |= !strcmp(x->id, "metalli-hitsaus-koulutus");
+      }
+  }
+  kt_results_free(r);
+  cr_assert(cleaning, "the cleaning training waits for a cleaner of 15 years");
+  cr_assert_not(welding, "the welding training is no trade of the client's");
 }
 
 Test(notes, a_workplaces_crisis_is_not_the_clients) {
