@@ -228,8 +228,10 @@ Test(notes, the_old_field_gives_way_to_a_vague_goal) {
     said |= !strcmp(x->effects[i].signal, "tausta");
   cr_assert(said, "the demotion should be explained");
   kt_results_free(r);
-  /* Control: without the demotion the old field is first. */
+  /* Control: without the demotions (twelve years as a cleaner is also a
+   * trade held) the old field is first. */
   cr_assert_eq(kt_engine_set_param(e, "demote_past", 1.0), KT_OK);
+  cr_assert_eq(kt_engine_set_param(e, "demote_qualified", 1.0), KT_OK);
   cr_assert_eq(rank_of(note, "laitoshuoltaja-puhtausala"), 0, "control");
 }
 
@@ -617,6 +619,10 @@ Test(notes, training_waits_for_a_client_already_qualified) {
   kt_results_free(r);
   cr_assert(cleaning, "the cleaning training waits for a cleaner of 15 years");
   cr_assert_not(welding, "the welding training is no trade of the client's");
+  /* Control: without the demotion the qualified nurse gets the training. */
+  cr_assert_eq(kt_engine_set_param(e, "demote_qualified", 1.0), KT_OK);
+  cr_assert(in_top("Valmis lähihoitaja, 33v, hakee vakituista paikkaa kotihoidosta.", 3, CARE),
+            "control");
 }
 
 Test(notes, a_workplaces_crisis_is_not_the_clients) {
