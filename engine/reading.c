@@ -74,6 +74,8 @@ static const char *const use_verbs[] = {"käytä", "käyttä", "juo", "polta", "
  * negation elsewhere in the clause is a need stated. */
 static const char *const no_need[] = {"tarvitse", "tarvi", "tarvii", "tarvita",
                                       "behöver",  "need",  NULL};
+/* Words that continue a refused list ("eikä", "tai"). */
+static const char *const list_words[] = {"eikä", "tai", "or", "nor", "eller", NULL};
 static const char *const refuse[] = {"kieltäytyä", "refuses", "refuse", "vägrar", NULL};
 
 /* What a negation means depends on what it negates:
@@ -236,14 +238,15 @@ static const char *const conj[] = {"mutta",   "vaan",     "koska", "vaikka",   "
 static const char *const and_words[] = {"ja", "and", "och", "sekä", NULL};
 /* Words that say nothing about a need on their own. */
 static const char *const generic_words[] = {
-    "asiakas", "henkilö",  "ihminen",  "mies",    "nainen",    "poika",    "tyttö",
-    "vuosi",   "kuukausi", "kestää",   "tilanne", "asia",      "juttu",    "kertoa",
-    "sanoa",   "tulla",    "mennä",    "hyvä",    "paljon",    "oma",      "muu",
-    "kaikki",  "tehdä",    "käydä",    "päästä",  "saada",     "antaa",    "laittaa",
+    "asiakas", "henkilö",  "ihminen",  "mies",    "nainen",    "poika",      "tyttö",
+    "vuosi",   "kuukausi", "kestää",   "tilanne", "asia",      "juttu",      "kertoa",
+    "sanoa",   "tulla",    "mennä",    "hyvä",    "paljon",    "oma",        "muu",
+    "kaikki",  "tehdä",    "käydä",    "päästä",  "saada",     "antaa",      "laittaa",
     "loppua",  "olo",      "vuo",      "vuotaa", /* Voikko's other readings of "vuotta" */
-    "juuri",   "juuria",   "muutama",  "miettiä", "kannattaa", "jäädä",    "heti",
-    "ehkä",    "kaivata",  "kaipaava", "asua",    "client",    "customer", "man",
-    "woman",   "person",   "year",     "kund",    "kvinna",    "person",   NULL};
+    "juuri",   "juuria",   "muutama",  "miettiä", "kannattaa", "jäädä",      "heti",
+    "ehkä",    "kaivata",  "kaipaava", "asua",    "mieluiten", "mieluummin", "mielellään",
+    "client",  "customer", "man",      "woman",   "person",    "year",       "kund",
+    "kvinna",  "person",   NULL};
 
 static bool punct_between(const kt_analysis *a, const char *text, size_t i) {
   if (i == 0) return true;
@@ -303,6 +306,28 @@ static bool duration_clause(const kt_analysis *a, size_t s, size_t e) {
     if (!strcmp(end, "v") && (v <= 14 || essive)) dur = true;
   }
   return dur;
+}
+
+/* Does the clause [s, e) name a degree or course completed ("sähköalan
+ * perustutkinto valmis 2025", "YKI suoritettu", "amis käyty")? The client's
+ * history, not a need of study. */
+static bool completed_clause(const kt_analysis *a, size_t s, size_t e) {
+  static const char *const done[] = {"valmis", "valmiina", "suoritettu", "suorittanut", "käyty",
+                                     "käynyt", "suoritti", "completed",  "klar",        NULL};
+  static const char *const studies[] = {"tutkin", "amis",      "koulu", "lukio", "opinn",
+                                        "kurss",  "ylioppila", "yki",   "amk",   "yliopisto",
+                                        "degree", "examen",    NULL};
+  bool d = false, st = false;
+  for (size_t i = s; i < e; i++) {
+    if (kt__analysis_morph(a, i) & KT__MORPH_NEGV) return false; /* "ei ole valmis" */
+    d |= is_any(tok(a, i), done);
+    const kt_token *t = tok(a, i);
+    st |= starts_any(t, studies);
+    for (size_t k = 0; k < t->term_count && !st; k++) /* "perustutkinto": its part */
+      for (size_t j = 0; studies[j] && !st; j++)
+        st = !strncmp(t->terms[k].text, studies[j], strlen(studies[j]));
+  }
+  return d && st;
 }
 
 /* Does the clause [s, e) name an occupation without a verb ("kokki",
@@ -413,6 +438,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
       change |= change_cue(a, i, n);
     if (change) out->change = true;
     if (!goal && !past && duration_clause(a, s, e)) past = true;
+    if (!goal && !past && completed_clause(a, s, e)) past = true;
     /* A clause about another person ("puoliso ulkomailla töissä", "äiti
      * sairas") is the client's circumstances, not their need: background. */
     size_t first = s;
@@ -541,7 +567,11 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
     }
     if (wish_neg) out->role[i] = role;
     size_t after = 0;
-    for (size_t j = verb + 1; j < n && j <= verb + 4 && out->clause[j] == out->clause[verb]; j++) {
+    /* "ei halua kouluun eikä mihinkään valmentavaan": a list the refusal
+     * continues ("eikä", "tai") carries the scope four words on. */
+    for (size_t j = verb + 1, lim = verb + 4;
+         j < n && j <= lim && out->clause[j] == out->clause[verb]; j++) {
+      if (role == KT__ROLE_REFUSED && is_any(tok(a, j), list_words)) lim = j + 4;
       out->role[j] = role;
       out->negator[j] = i;
       out->unwanted[j] = unwanted;

@@ -229,6 +229,17 @@ Test(reading, a_settled_fact_is_fine) {
   ROLE("velat ja ulosotto, haluaa taksikuskiksi", "velat", KT__ROLE_SITUATION);
 }
 
+/* A degree completed is the client's history; one unfinished is not. A
+ * refused list goes on past "eikä". "mieluiten" says nothing alone. */
+Test(reading, a_completed_degree_is_history_and_a_refused_list_goes_on) {
+  ROLE("19v, sähköalan perustutkinto valmis 2025, haluaa töihin", "perustutkinto",
+       KT__ROLE_BACKGROUND);
+  ROLE("YKI suoritettu, hakee töitä", "yki", KT__ROLE_BACKGROUND);
+  ROLE("19v, perustutkinto kesken, haluaa töihin", "perustutkinto", KT__ROLE_SITUATION);
+  ROLE("EI halua enää kouluun eikä mihinkään valmentavaan", "valmentavaan", KT__ROLE_REFUSED);
+  cr_assert(generic("haluaa töihin heti, mieluiten asennushommiin", "mieluiten"));
+}
+
 Test(reading, a_hobby_held_is_aside) {
   ROLE("vapaa-ajalla pelaa paljon jalkapalloa, 19v", "jalkapalloa", KT__ROLE_ASIDE);
   ROLE("harrastaa vapaaehtoistyötä, haluaa palkkatyötä", "vapaaehtoistyötä", KT__ROLE_ASIDE);
