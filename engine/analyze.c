@@ -425,6 +425,8 @@ static size_t add_voikko_m(kt_analyzer *an, termset *ts, const char *word, int l
  * the written word analysed in its place. */
 static const char *const respell[][2] = {
     {"ollu", "ollut"},
+    {"uus", "uusi"},
+    {"uuen", "uuden"},
     {"tehny", "tehnyt"},
     {"menny", "mennyt"},
     {"käyny", "käynyt"},
@@ -489,21 +491,26 @@ static const char *respelled(const char *word) {
  * the inessive's -ssa/-ssä ("himas", "pelaamas", "suomes"), the
  * translative's -i ("kevääks", "valmiiks"), the participle's -t ("jaksanu",
  * "menny"). Valid words never get here. */
-static size_t add_spoken_restored(kt_analyzer *an, termset *ts, const char *word, unsigned *morph) {
+/* The written spelling of a spoken ending, in @p v: false if none applies. */
+static bool spoken_spelling(const char *word, char *v, size_t vsize) {
   size_t len = strlen(word);
-  if (len < 4 || len > 60) return 0;
-  char v[72];
+  if (len < 4 || len > 60) return false;
   const char *end = word + len;
   bool back = strpbrk(word, "aou") != NULL; /* vowel harmony */
   if (end[-1] == 's' && end[-2] == 'k')
-    snprintf(v, sizeof v, "%si", word);
+    snprintf(v, vsize, "%si", word);
   else if (end[-1] == 's')
-    snprintf(v, sizeof v, "%s%s", word, back ? "sa" : "sä");
+    snprintf(v, vsize, "%s%s", word, back ? "sa" : "sä");
   else if (strchr("nlrs", end[-2]) && (end[-1] == 'u' || end[-1] == 'y'))
-    snprintf(v, sizeof v, "%st", word);
+    snprintf(v, vsize, "%st", word);
   else
-    return 0;
-  return add_voikko_m(an, ts, v, KT_TERM_FIXED, morph);
+    return false;
+  return true;
+}
+
+static size_t add_spoken_restored(kt_analyzer *an, termset *ts, const char *word, unsigned *morph) {
+  char v[72];
+  return spoken_spelling(word, v, sizeof v) ? add_voikko_m(an, ts, v, KT_TERM_FIXED, morph) : 0;
 }
 
 /* Restore umlauts a word was typed without: try every way of turning its
@@ -633,6 +640,9 @@ static void analyse_uncached(kt_analyzer *an, const kt__word *w, bool fix, terms
   if (n == 0 && !w->numeric && fix) {
     *suggested = true;
     n = add_umlaut_fixed(an, ts, word, morph);
+    /* Both at once: "lahihoitajaks" is lähihoitajaksi. */
+    char v[72];
+    if (n == 0 && spoken_spelling(word, v, sizeof v)) n = add_umlaut_fixed(an, ts, v, morph);
   }
   if (n == 0 && !w->numeric && !w->all_caps && fix) add_typo_fixed(an, ts, word, morph);
   if (n == 0) {

@@ -158,6 +158,10 @@ static const char *const change_what[] = {"suunta", "ala", "ammatti", "ura", NUL
  * surface endings. */
 static const char *const agent_endings[] = {"ja", "jä", "ri", "mies", "kuski", "kokki", NULL};
 
+/* Had enough: "vuorotyö riitti" (surfaces; "riittää" as a base form is
+ * also "rahat riittää", enough money, so only the past and spoken forms). */
+static const char *const enough[] = {"riitti", "riittäny", "riittänyt", NULL};
+
 /* A danger that a clause may deny: "asunto ei ole vaarassa". */
 static const char *const danger_words[] = {"vaarassa", "uhattuna", "uhassa", "riskissä", NULL};
 
@@ -279,6 +283,8 @@ static bool finite_verb(const kt_analysis *a, size_t i) {
   return (m & KT__MORPH_VERB) && !(m & KT__MORPH_NOUN);
 }
 
+static bool generic_token(const kt_token *t);
+
 /* Does the clause [s, e) name a stretch of work without a verb ("20 vuotta
  * raksalla", "12 v siivoojana") and no state the client is still in? */
 static bool duration_clause(const kt_analysis *a, size_t s, size_t e) {
@@ -303,7 +309,12 @@ static bool duration_clause(const kt_analysis *a, size_t s, size_t e) {
     long v = strtol(w, &end, 10);
     if (end == w) continue;
     if (!strcmp(end, "kk")) dur = true;
-    if (!strcmp(end, "v") && (v <= 14 || essive)) dur = true;
+    /* After a trade named as an agent noun ("bussikuski 20v"), not the
+     * client's word for themselves ("mies 45v", generic). */
+    const kt_token *p = i > s ? tok(a, i - 1) : NULL;
+    bool trade = p && !p->stopword && !generic_token(p) &&
+                 (kt__analysis_morph(a, i - 1) & KT__MORPH_NOUN) && ends_any(p, agent_endings);
+    if (!strcmp(end, "v") && (v <= 14 || essive || trade)) dur = true;
   }
   return dur;
 }
@@ -617,6 +628,25 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
     for (size_t j = s; j < last; j++) {
       out->role[j] = KT__ROLE_REFUSED;
       out->negator[j] = last - 1;
+    }
+  }
+  /* 4a. Had enough of it: "vuorotyö riitti", "yöt riitti", "meteli ja kiire
+   * riitti" end a clause the client is done with, as a refusal would ("rahat
+   * ei riitä" is a problem: negated, it is left alone). */
+  for (size_t s = 0, e; s < n; s = e) {
+    e = clause_end(out, s);
+    size_t last = e;
+    while (last > s && tok(a, last - 1)->stopword)
+      last--;
+    if (last - s < 2 || !is_any(tok(a, last - 1), enough)) continue;
+    bool negated = false;
+    for (size_t j = s; j < e; j++)
+      negated |= is_negator(tok(a, j)) || kt__analysis_morph(a, j) & KT__MORPH_NEGV;
+    if (negated) continue;
+    for (size_t j = s; j < last; j++) {
+      out->role[j] = KT__ROLE_REFUSED;
+      out->negator[j] = last - 1;
+      out->unwanted[j] = true;
     }
   }
   /* 4b. "asuu vuokralla kaksiossa, ei mitään ongelmia asumisessa": a clause

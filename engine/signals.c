@@ -126,8 +126,22 @@ static bool age_word(const kt_token *t) {
 
 /* Age: "24v", "24-vuotias", "24 vuotta vanha", "ikä 24", "alle 30", "yli 55",
  * "24 years old", "24 år". */
+static int set_age(kt__sigset *set, kt_results *res, const kt_analysis *a, int v, size_t first,
+                   size_t last) {
+  char value[16], label[64];
+  set->age_lo = set->age_hi = v;
+  snprintf(value, sizeof value, "%d", v);
+  snprintf(label, sizeof label, kt__msg(set->lang, KT__M_AGE), v);
+  set->age_first = first;
+  set->age_last = last;
+  return add_signal(res, KT_SIGNAL_AGE, value, label, a, first, last);
+}
+
 static int read_age(const kt_analysis *a, const bool *rej, kt__sigset *set, kt_results *res) {
   size_t n = kt_analysis_count(a);
+  bool deferred = false;
+  int d_v = 0;
+  size_t d_first = 0, d_last = 0;
   for (size_t i = 0; i < n; i++) {
     if (rej[i]) continue;
     const char *suf = NULL;
@@ -183,15 +197,19 @@ static int read_age(const kt_analysis *a, const bool *rej, kt__sigset *set, kt_r
     if (age && prev && !prev->stopword && (kt__analysis_morph(a, i - 1) & KT__MORPH_ESSIVE))
       age = false;
     if (age && v >= 15 && v <= 80) {
-      set->age_lo = set->age_hi = v;
-      snprintf(value, sizeof value, "%d", v);
-      snprintf(label, sizeof label, kt__msg(set->lang, KT__M_AGE), v);
-      set->age_first = i;
-      set->age_last = !*suf && i + 1 < n && age_word(tok(a, i + 1)) ? i + 1 : i;
-      return add_signal(res, KT_SIGNAL_AGE, value, label, a, i, set->age_last);
+      size_t last = !*suf && i + 1 < n && age_word(tok(a, i + 1)) ? i + 1 : i;
+      /* After a trade ("hitsari 20v, nyt 41v"), a number is the years in
+       * it when another age follows: the later one is the client's. */
+      bool after_trade =
+          prev && !prev->stopword && !is_any(prev, client_words) && number(prev, NULL) < 0;
+      if (after_trade && !deferred) {
+        deferred = true, d_v = v, d_first = i, d_last = last;
+        continue;
+      }
+      return set_age(set, res, a, v, i, last);
     }
   }
-  return KT_OK;
+  return deferred ? set_age(set, res, a, d_v, d_first, d_last) : KT_OK;
 }
 
 /* Long unemployment: "pitkäaikaistyötön", "työttömänä 3 vuotta",

@@ -263,6 +263,14 @@ Test(analyze, a_hyphenated_compound_keeps_its_first_part_and_its_head_is_a_part)
   cr_assert(kt_test_has_term(an, "sosiaali- ja terveyspalvelut", "terveyspalvelu", KT_TERM_LEMMA));
 }
 
+/* A spoken ending on a word typed without umlauts: both are undone
+ * ("lahihoitajaks" is lähihoitajaksi). Spoken "uus" is uusi. */
+Test(analyze, a_spoken_ending_without_umlauts_is_restored) {
+  HAS("lahihoitajaks", "lähihoitaja");
+  HAS("tyopaikas", "työpaikka");
+  HAS("uus ala", "uusi");
+}
+
 /* A hyphenated compound Voikko knows whole settles its first word's reading:
  * "vapaa-ajalla" is free time, not a fishing rod (vapa). Alone, "vapaa"
  * keeps both readings. */

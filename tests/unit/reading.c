@@ -240,6 +240,16 @@ Test(reading, a_completed_degree_is_history_and_a_refused_list_goes_on) {
   cr_assert(generic("haluaa töihin heti, mieluiten asennushommiin", "mieluiten"));
 }
 
+/* Years after a trade are a stretch of the past; the client's own word
+ * with an age is not. Having had enough of a thing refuses it. */
+Test(reading, years_in_a_trade_and_having_had_enough) {
+  ROLE("bussikuski 20v, haluaa kirjastoon", "bussikuski", KT__ROLE_BACKGROUND);
+  ROLE("mies 45v, hakee töitä", "hakee", KT__ROLE_SITUATION);
+  ROLE("bussikuski 20v, vuorotyö riitti, 56v", "vuorotyö", KT__ROLE_REFUSED);
+  cr_assert(unwanted("bussikuski 20v, vuorotyö riitti, 56v", "vuorotyö"));
+  ROLE("rahat ei riitä vuokraan", "rahat", KT__ROLE_SITUATION);
+}
+
 Test(reading, a_hobby_held_is_aside) {
   ROLE("vapaa-ajalla pelaa paljon jalkapalloa, 19v", "jalkapalloa", KT__ROLE_ASIDE);
   ROLE("harrastaa vapaaehtoistyötä, haluaa palkkatyötä", "vapaaehtoistyötä", KT__ROLE_ASIDE);

@@ -63,6 +63,11 @@ Test(signals, ages_in_the_ways_notes_write_them) {
   cr_assert_eq(read_text("siivoojana 15v, selkä ei kestä. 55v.", -1).age_lo, 55);
   cr_assert_eq(read_text("15v kokemus kiinteistöhuollosta, 48v", -1).age_lo, 48);
   cr_assert_eq(read_text("tuli Suomeen 20v sitten, nyt 41v", -1).age_lo, 41);
+  /* After a trade, a number is the years in it when an age follows. */
+  cr_assert_eq(read_text("hitsari 20v, nyt 41v ja haluu alanvaihdon", -1).age_lo, 41);
+  cr_assert_eq(read_text("bussikuski 20v, vuorotyö riitti, 56v", -1).age_lo, 56);
+  cr_assert_eq(read_text("17v poika, äiti 45v mukana", -1).age_lo, 17);
+  cr_assert_eq(read_text("Äiti 38v hakee osa-aikatyötä", -1).age_lo, 38);
 }
 
 Test(signals, an_age_band_is_a_target_group) {
