@@ -44,9 +44,11 @@ awk 'NR > 3 && NF == 7 { print $1, $2, $4 } NF == 0 && NR > 3 { exit }' "$out/ev
 # The held-out sets, never used for tuning: test (the first, scored once in
 # November and since spent), heldout2 (written blind in December, scored once
 # and spent), heldout3 (written blind on 2026-12-03, scored once at the end of
-# that session and spent) and heldout4 (written blind later that day, first
-# scored at the end of that session; see bench/queries/heldout*.md).
-for part in test heldout2 heldout3 heldout4; do
+# that session and spent), heldout4 (written blind later that day, scored at
+# the end of that session and spent) and heldout5 (written blind on
+# 2026-12-04, first scored at the end of that session; see
+# bench/queries/heldout*.md).
+for part in test heldout2 heldout3 heldout4 heldout5; do
   echo "== quality on the held-out set $part (never used for tuning)"
   "$root/bench/run-peers.sh" "$q/$part.tsv" "$out/peers-$part"
   runs=()
@@ -58,10 +60,10 @@ for part in test heldout2 heldout3 heldout4; do
 done
 
 # The trap sets: notes built to tempt a false trigger, each with services that
-# must not be in the top 5 (.notin). trap-dev is scored with every
-# configuration; trap-test and heldout2/3/4-trap are held out like test,
-# scored only to report.
-for part in ${KT_BENCH_TRAP_SETS:-trap-dev trap-test heldout2-trap heldout3-trap heldout4-trap}; do  # KT_BENCH_TRAP_SETS=trap-dev: the held-out one left out
+# must not be in the top 5 (.notin). trap-dev and trap-dev2 (for tuning) are
+# scored with every configuration; trap-test and heldout2/3/4/5-trap are held
+# out like test, scored only to report.
+for part in ${KT_BENCH_TRAP_SETS:-trap-dev trap-dev2 trap-test heldout2-trap heldout3-trap heldout4-trap heldout5-trap}; do  # KT_BENCH_TRAP_SETS=trap-dev: the held-out one left out
   echo "== trap hits on $part (must-not services in the top 5; lower is better)"
   KT_PEER_SKIP_KOHTAANTO=1 "$root/bench/run-peers.sh" "$q/$part.tsv" "$out/peers-$part" > /dev/null
   runs=()
@@ -69,7 +71,7 @@ for part in ${KT_BENCH_TRAP_SETS:-trap-dev trap-test heldout2-trap heldout3-trap
     runs+=(--run "$p=$out/peers-$part/$p.run" --times "$p=$out/peers-$part/$p.times")
   done
   configs=(--config all)
-  [ "$part" = trap-dev ] || configs=(--config umlauts --config full)
+  case "$part" in trap-dev | trap-dev2) ;; *) configs=(--config umlauts --config full) ;; esac
   "$build/kohtaanto" eval --index "$out/kt-index" --queries "$q/$part.tsv" --qrels "$q/$part.qrels" \
     --types "$q/$part.types" --notin "$q/$part.notin" "${runs[@]}" "${configs[@]}" | tee "$out/eval-$part.txt"
 done
