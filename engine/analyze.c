@@ -333,11 +333,20 @@ typedef struct reading {
 
 static bool eq(const char *a, const char *b) { return a && b && !strcmp(a, b); }
 
+/* Base forms a note almost never means when Voikko also offers the common
+ * one: {rare, common}. "kotiin" is home, not a hut (kota); "vapaa-aika" not
+ * a fishing rod (vapa); "kokiksi" a cook, not a ship's bow (kokka); "tuli
+ * Suomeen" came, not fire (tuli, which would find the hot-work card). */
+static const char *const rare_bases[][2] = {
+    {"kota", "koti"}, {"vapa", "vapaa"}, {"kokka", "kokki"}, {"tuli", "tulla"}};
+
 static bool rare_reading(const reading *r, const reading *all, size_t n, const char *word) {
   bool verb = false, inf = false, ma_inf = false, other_common = false, non_potential = false;
   for (size_t i = 0; i < n; i++) {
     const reading *o = &all[i];
     if (o == r) continue;
+    for (size_t k = 0; k < sizeof rare_bases / sizeof *rare_bases; k++)
+      if (eq(r->base, rare_bases[k][0]) && eq(o->base, rare_bases[k][1])) return true;
     if (eq(o->cls, "teonsana")) verb = true;
     if (eq(o->cls, "teonsana") && (eq(o->mood, "A-infinitive") || eq(o->mood, "MA-infinitive")))
       inf = true;

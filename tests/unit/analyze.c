@@ -272,13 +272,28 @@ Test(analyze, a_spoken_ending_without_umlauts_is_restored) {
 }
 
 /* A hyphenated compound Voikko knows whole settles its first word's reading:
- * "vapaa-ajalla" is free time, not a fishing rod (vapa). Alone, "vapaa"
- * keeps both readings. */
+ * in "alusta-asia" the first word is alusta (a platform), not alku or alus,
+ * which it is alone. */
 Test(analyze, a_known_hyphenated_compound_settles_its_first_words_reading) {
-  HAS_KIND("vapaa-ajalla pelaa", "vapaa", KT_TERM_LEMMA);
-  HASNT("vapaa-ajalla pelaa", "vapa");
-  HAS("vapaa", "vapa"); /* control: the reading exists */
+  HAS("alusta", "alku"); /* control: the readings exist alone */
+  HAS_KIND("alusta-asia", "alusta", KT_TERM_LEMMA);
+  HASNT("alusta-asia", "alku");
+  HASNT("alusta-asia", "alus");
   HAS("vapaa-ajalla", "aika");
+}
+
+/* Rare base forms give way to the common one Voikko also offers: "kotiin"
+ * is home (not kota, a hut), "vapaa" free (not vapa, a rod), "kokiksi" a
+ * cook (not kokka), "tuli Suomeen" came (not fire). */
+Test(analyze, rare_base_forms_give_way_to_common_ones) {
+  HAS("kotiin", "koti");
+  HASNT("kotiin", "kota");
+  HAS("kota", "kota"); /* the word itself keeps it */
+  HASNT("vapaa", "vapa");
+  HAS("kokiksi", "kokki");
+  HASNT("kokiksi", "kokka");
+  HASNT("tuli Suomeen", "tuli");
+  HAS("tulityökortti", "tulityökortti");
 }
 
 /* Spoken forms are read as the written words they stand for: "haluis" is
