@@ -338,7 +338,21 @@ static bool eq(const char *a, const char *b) { return a && b && !strcmp(a, b); }
  * a fishing rod (vapa); "kokiksi" a cook, not a ship's bow (kokka); "tuli
  * Suomeen" came, not fire (tuli, which would find the hot-work card). */
 static const char *const rare_bases[][2] = {
-    {"kota", "koti"}, {"vapa", "vapaa"}, {"kokka", "kokki"}, {"tuli", "tulla"}};
+    {"kota", "koti"},          {"vapa", "vapaa"},     {"kokka", "kokki"},   {"tuli", "tulla"},
+    {"taus", "tausta"},        {"syinen", "syy"},     {"lasta", "lapsi"},   {"verka", "vero"},
+    {"laki", "lainkaan"},      {"paikko", "paikka"},  {"pieniä", "pieni"},  {"töinen", "työ"},
+    {"vihta", "vihdoin"},      {"vihtoa", "vihdoin"}, {"vasta", "vastata"}, {"tora", "tori"},
+    {"vankilapsi", "vankila"}, {"sääntyö", "sääntö"}};
+
+/* Does @p base end in @p tail after a prefix both share with @p other
+ * ("vanhainkota" / "vanhainkoti" for kota/koti)? */
+static bool same_stem_pair(const char *base, const char *tail, const char *other,
+                           const char *other_tail) {
+  size_t bl = strlen(base), tl = strlen(tail), ol = strlen(other), otl = strlen(other_tail);
+  if (bl < tl || ol < otl || bl - tl != ol - otl) return false;
+  return !strncmp(base, other, bl - tl) && !strcmp(base + bl - tl, tail) &&
+         !strcmp(other + ol - otl, other_tail);
+}
 
 static bool rare_reading(const reading *r, const reading *all, size_t n, const char *word) {
   bool verb = false, inf = false, ma_inf = false, other_common = false, non_potential = false;
@@ -346,7 +360,9 @@ static bool rare_reading(const reading *r, const reading *all, size_t n, const c
     const reading *o = &all[i];
     if (o == r) continue;
     for (size_t k = 0; k < sizeof rare_bases / sizeof *rare_bases; k++)
-      if (eq(r->base, rare_bases[k][0]) && eq(o->base, rare_bases[k][1])) return true;
+      if (r->base && o->base &&
+          same_stem_pair(r->base, rare_bases[k][0], o->base, rare_bases[k][1]))
+        return true;
     if (eq(o->cls, "teonsana")) verb = true;
     if (eq(o->cls, "teonsana") && (eq(o->mood, "A-infinitive") || eq(o->mood, "MA-infinitive")))
       inf = true;
