@@ -61,6 +61,27 @@ int kt__query_add(query *qs, const char *term, double w, size_t word, int concep
   return KT_OK;
 }
 
+/* The word that speaks for a found concept: the one with the strongest role
+ * among the words that found it. A rule can span clauses ("ollu kuntsarissa
+ * vuoden, nyt haluis oikeisiin hommiin palkalla" finds the pay subsidy with
+ * its goal words), and the goal among them is what the concept is for: goal,
+ * then situation, then background, then aside. Its role is the concept's,
+ * and its expansions are its terms. */
+static size_t found_word(const ctx *x, const kt__found *f) {
+  static const int rank[] = {
+      [KT__ROLE_SITUATION] = 2, [KT__ROLE_BACKGROUND] = 1, [KT__ROLE_GOAL] = 3,
+      [KT__ROLE_REFUSED] = 0,   [KT__ROLE_NEGATED] = 0,    [KT__ROLE_ASIDE] = 0};
+  size_t best = f->first;
+  for (size_t i = f->first + 1; i <= f->last; i++) {
+    const kt_token *t = kt_analysis_get(x->an, i);
+    int r = x->rd.role[i];
+    if (!t->stopword && !x->rd.generic[i] && r <= KT__ROLE_ASIDE &&
+        rank[r] > rank[x->rd.role[best]])
+      best = i;
+  }
+  return best;
+}
+
 /* A need word's weight by its role in the note (ranking.h). */
 static double role_weight(const kt__ranking *rk, int role) {
   switch (role) {
@@ -279,15 +300,15 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
       const kt__concept *c = kt__thesaurus_concept(e->gen.thes, x->found[k].concept);
       for (size_t i = x->found[k].first; i <= x->found[k].last; i++)
         if (x->token_need[i] < 0) x->token_need[i] = (int)k;
-      int r = x->rd.role[x->found[k].first];
+      size_t by = found_word(x, &x->found[k]);
+      int r = x->rd.role[by];
       double role = r == KT__ROLE_BACKGROUND ? rk->role_background_concept : role_weight(rk, r);
       if (!(opts->flags & KT_SEARCH_NO_THESAURUS))
         for (size_t j = 0; j < c->nexp && !rc; j++) {
           double w = c->exp[j].weight * rk->expansion_scale *
                      (x->found[k].by_service ? rk->service_word_expansion : 1.0);
           if (w < rk->min_expansion_weight) continue;
-          rc = kt__query_add(&x->q, c->exp[j].term, w * role, x->found[k].first,
-                             (int)x->found[k].concept, 0);
+          rc = kt__query_add(&x->q, c->exp[j].term, w * role, by, (int)x->found[k].concept, 0);
         }
     }
   }
@@ -300,7 +321,7 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
       const kt__concept *c = kt__thesaurus_concept(e->gen.thes, x->found[k].concept);
       for (size_t g = 0; g < c->ngroups; g++)
         x->set.migrated |= !strcmp(c->groups[g], "maahanmuuttajat");
-      int r = x->rd.role[x->found[k].first];
+      int r = x->rd.role[found_word(x, &x->found[k])];
       if (r == KT__ROLE_BACKGROUND || r == KT__ROLE_ASIDE) continue;
       for (size_t g = 0; g < c->ngroups && !rc; g++)
         rc = kt__signals_add_group(&x->set, x->res, c->groups[g], x->an, x->found[k].first,

@@ -625,6 +625,30 @@ Test(notes, training_waits_for_a_client_already_qualified) {
             "control");
 }
 
+/* A rule that spans clauses takes the role of its strongest word: "oli
+ * kuntouttavassa työtoiminnassa, nyt haluaisi oikeisiin töihin palkalla"
+ * wants the pay subsidy; the concept is the goal, not the past where the
+ * rule's first word stands. */
+Test(notes, a_rule_across_clauses_is_the_goal_its_words_state) {
+  static const char *const PAY[] = {"palkkatuki", "palkkatukityo-helsingin-kaupunki", NULL};
+  const char *n = "oli puoli vuotta kuntouttavassa työtoiminnassa, nyt haluaisi oikeisiin töihin "
+                  "palkalla";
+  cr_assert(in_top(n, 3, PAY));
+  kt_results *r = kt_test_search(e, n, NULL);
+  int k = kt_test_rank(r, "palkkatuki");
+  cr_assert_geq(k, 0);
+  const kt_result *x = kt_results_get(r, (size_t)k);
+  bool goal = false, seen = false;
+  for (size_t i = 0; i < x->match_count; i++)
+    if (x->matches[i].concept && !strcmp(x->matches[i].concept, "palkkatuki")) {
+      seen = true;
+      goal |= x->matches[i].role == KT_ROLE_GOAL;
+    }
+  kt_results_free(r);
+  cr_assert(seen, "the pay subsidy concept should be among the matches");
+  cr_assert(goal, "the concept's role is the goal");
+}
+
 Test(notes, a_workplaces_crisis_is_not_the_clients) {
   cr_assert_not(finds_need("Työpaikalla oli kriisi ja yt:t, asiakas sai pitää työnsä mutta haluaa "
                            "vaihtaa alaa hoitoalalle.",
