@@ -451,6 +451,10 @@ static size_t add_voikko_m(kt_analyzer *an, termset *ts, const char *word, int l
 static const char *const respell[][2] = {
     {"ollu", "ollut"},
     {"uus", "uusi"},
+    {"lafka", "yritys"},
+    {"lafkan", "yrityksen"},
+    {"lafkaan", "yritykseen"},
+    {"lafkassa", "yrityksessä"},
     {"uuen", "uuden"},
     {"tehny", "tehnyt"},
     {"menny", "mennyt"},

@@ -269,6 +269,7 @@ Test(analyze, a_spoken_ending_without_umlauts_is_restored) {
   HAS("lahihoitajaks", "lähihoitaja");
   HAS("tyopaikas", "työpaikka");
   HAS("uus ala", "uusi");
+  HAS("pienen lafkan pomo", "yritys"); /* slang for a firm */
 }
 
 /* A hyphenated compound Voikko knows whole settles its first word's reading:

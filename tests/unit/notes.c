@@ -649,6 +649,16 @@ Test(notes, a_rule_across_clauses_is_the_goal_its_words_state) {
   cr_assert(goal, "the concept's role is the goal");
 }
 
+/* A boss who would hire the client, and support asked for, is the
+ * employer's subsidy though neither word names it. */
+Test(notes, support_for_a_boss_who_would_hire_is_the_pay_subsidy) {
+  static const char *const PAY[] = {"palkkatuki", "helsinki-lisa", NULL};
+  cr_assert(in_top("kysyy saako pomo tukea jos ottaa hänet töihin", 3, PAY));
+  cr_assert(finds_need("kysyy saako pomo tukea jos ottaa hänet töihin", "työnantajalle"));
+  cr_assert_not(finds_need("pomo ottaa hänet töihin", "työnantajalle"),
+                "control: no support asked");
+}
+
 Test(notes, a_workplaces_crisis_is_not_the_clients) {
   cr_assert_not(finds_need("Työpaikalla oli kriisi ja yt:t, asiakas sai pitää työnsä mutta haluaa "
                            "vaihtaa alaa hoitoalalle.",
