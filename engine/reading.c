@@ -109,6 +109,10 @@ static const char *const fine_words[] = {
     "hoidettu", "selvitetty", "selvitetyt",  "järjestelty", "takana",         "ohi",    "clean",
     "huippu",   "loistava",   "erinomainen", NULL};
 
+/* Verbs of a thing going ("sujuu hyvin", "menee ok", "toimii hyvin"). */
+static const char *const going[] = {"sujua",    "mennä", "toimia", "onnistua", "går",
+                                    "fungerar", "going", "goes",   NULL};
+
 /* Goal cues: a wish, plan, interest or dream. */
 static const char *const goal_prefix[] = {
     "halu", "kiinnost", "toivo",   "toive",  "tavoit", "haave", "suunnittel", "aiko",
@@ -179,14 +183,15 @@ static bool same_lemma(const kt_token *x, const kt_token *y) {
   return false;
 }
 
-/* Another person a clause can be about (surface beginnings): the spouse,
- * parents, siblings. Not "mies"/"nainen" (the client: "mies 35") nor the
- * children (their illness or care is the client's situation). */
+/* Another person a clause can be about: the spouse, parents, siblings, by
+ * base form ("isä", not the prefix of "isännöitsijä"; "äiti", not of
+ * "äitiysloma"). Not "mies"/"nainen" (the client: "mies 35") nor the
+ * children (below). */
 static const char *const relatives[] = {
-    "puoliso",    "avopuoliso", "vaimo",  "aviomie", "miesystäv", "naisystäv",
-    "poikaystäv", "tyttöystäv", "äiti",   "isä",     "sisko",     "sisar",
-    "veli",       "velj",       "spouse", "wife",    "husband",   "partner",
-    "fru",        "make",       "maka",   "sambo",   NULL};
+    "puoliso",     "avopuoliso",  "vaimo", "aviomies", "miesystävä", "naisystävä",
+    "poikaystävä", "tyttöystävä", "äiti",  "isä",      "sisko",      "sisar",
+    "veli",        "spouse",      "wife",  "husband",  "partner",    "fru",
+    "make",        "maka",        "sambo", NULL};
 
 /* The client's children, by base form: a clause about a child's own
  * trouble ("lapsella ADHD", "tytär on vankilassa") is the client's
@@ -226,6 +231,13 @@ static bool credential(const kt_analysis *a, size_t i) {
     }
   }
   return false;
+}
+
+/* The first token of the clause that holds token @p i. */
+static size_t clause_start(const kt__reading *r, size_t i) {
+  while (i > 0 && r->clause[i - 1] == r->clause[i])
+    i--;
+  return i;
 }
 
 /* The token after the clause that starts at token @p s. */
@@ -412,8 +424,11 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
   size_t c = 0;
   for (size_t i = 0; i < n; i++) {
     const kt_token *t = tok(a, i);
+    /* "ja" starts a clause before a verb or another person ("nyt oon
+     * himas ja äiti käski tulla tänne"). */
     bool brk = i > 0 && (punct_between(a, text, i) || is_any(t, conj) ||
-                         (is_any(t, and_words) && i + 1 < n && verb_start(a, i + 1)));
+                         (is_any(t, and_words) && i + 1 < n &&
+                          (verb_start(a, i + 1) || is_any(tok(a, i + 1), relatives))));
     if (brk) c++;
     out->clause[i] = c;
     out->generic[i] = generic_token(t);
@@ -456,7 +471,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
     while (first < e && (tok(a, first)->stopword || is(tok(a, first), "asiakkaan") ||
                          is(tok(a, first), "hänen")))
       first++;
-    bool other = first < e && starts_any(tok(a, first), relatives);
+    bool other = first < e && is_any(tok(a, first), relatives);
     /* "Äiti 38v hakee osa-aikatyötä": a relative's word with an age next
      * to it names the client. */
     if (other && first + 1 < e) {
@@ -619,13 +634,19 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
       continue;
     }
     if (last - s < 2 || !is_any(tok(a, last - 1), fine_words)) continue;
+    /* "kuntouttavassa työtoiminnassa ja sujuu hyvin": a clause that only
+     * says it goes well speaks of the clause before it. */
+    size_t from = s, f = s;
+    while (f < last && tok(a, f)->stopword)
+      f++;
+    if (last - f == 2 && is_any(tok(a, f), going) && s > 0) from = clause_start(out, s - 1);
     /* Not after a negation ("ei ole kunnossa") nor in a refused span. */
     bool negated = false;
-    for (size_t j = s; j < last; j++)
+    for (size_t j = from; j < last; j++)
       negated |= is_negator(tok(a, j)) || out->role[j] == KT__ROLE_REFUSED ||
                  out->role[j] == KT__ROLE_NEGATED;
     if (negated) continue;
-    for (size_t j = s; j < last; j++) {
+    for (size_t j = from; j < last; j++) {
       out->role[j] = KT__ROLE_REFUSED;
       out->negator[j] = last - 1;
     }

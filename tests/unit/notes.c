@@ -659,6 +659,11 @@ Test(notes, support_for_a_boss_who_would_hire_is_the_pay_subsidy) {
                 "control: no support asked");
 }
 
+Test(notes, no_idea_what_to_do_is_no_direction) {
+  cr_assert(finds_need("ei oo mitää hajua mitä haluis tehä isona, oon 26", "suunta hukassa"));
+  cr_assert_not(finds_need("haluaa tehdä töitä, oon 26", "suunta hukassa"), "control");
+}
+
 Test(notes, a_workplaces_crisis_is_not_the_clients) {
   cr_assert_not(finds_need("Työpaikalla oli kriisi ja yt:t, asiakas sai pitää työnsä mutta haluaa "
                            "vaihtaa alaa hoitoalalle.",

@@ -250,6 +250,22 @@ Test(reading, years_in_a_trade_and_having_had_enough) {
   ROLE("rahat ei riitä vuokraan", "rahat", KT__ROLE_SITUATION);
 }
 
+/* Relatives by base form: a property manager (isännöitsijä) is no father,
+ * maternity leave no mother. "ja" before a relative starts a clause. */
+Test(reading, relatives_by_base_form_and_after_ja) {
+  ROLE("isännöitsijä soitti vuokrarästeistä", "vuokrarästeistä", KT__ROLE_SITUATION);
+  ROLE("äitiyslomalla, haluaa töihin", "äitiyslomalla", KT__ROLE_SITUATION);
+  ROLE("nyt oon himas ja äiti käski tulla tänne", "käski", KT__ROLE_ASIDE);
+  ROLE("nyt oon himas ja äiti käski tulla tänne", "himas", KT__ROLE_SITUATION);
+}
+
+/* What goes well is no need: "kuntouttavassa työtoiminnassa ja sujuu
+ * hyvin" speaks of the clause before it. */
+Test(reading, what_goes_well_is_no_need) {
+  ROLE("kuntouttavassa työtoiminnassa ja sujuu hyvin", "työtoiminnassa", KT__ROLE_REFUSED);
+  ROLE("kuntouttavassa työtoiminnassa ja ahdistaa", "työtoiminnassa", KT__ROLE_SITUATION);
+}
+
 Test(reading, a_hobby_held_is_aside) {
   ROLE("vapaa-ajalla pelaa paljon jalkapalloa, 19v", "jalkapalloa", KT__ROLE_ASIDE);
   ROLE("harrastaa vapaaehtoistyötä, haluaa palkkatyötä", "vapaaehtoistyötä", KT__ROLE_ASIDE);
