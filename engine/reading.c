@@ -110,8 +110,9 @@ static const char *const fine_words[] = {
     "huippu",   "loistava",   "erinomainen", NULL};
 
 /* Verbs of a thing going ("sujuu hyvin", "menee ok", "toimii hyvin"). */
-static const char *const going[] = {"sujua",    "mennä", "toimia", "onnistua", "går",
-                                    "fungerar", "going", "goes",   NULL};
+static const char *const going[] = {"sujua",    "sujunut",  "mennä",      "mennyt", "toimia",
+                                    "toiminut", "onnistua", "onnistunut", "går",    "gått",
+                                    "fungerar", "going",    "goes",       "gone",   NULL};
 
 /* Goal cues: a wish, plan, interest or dream. */
 static const char *const goal_prefix[] = {
@@ -633,20 +634,31 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
       }
       continue;
     }
-    if (last - s < 2 || !is_any(tok(a, last - 1), fine_words)) continue;
-    /* "kuntouttavassa työtoiminnassa ja sujuu hyvin": a clause that only
-     * says it goes well speaks of the clause before it. */
-    size_t from = s, f = s;
-    while (f < last && tok(a, f)->stopword)
+    /* "kuntouttavassa työtoiminnassa ja sujuu hyvin", "... 8kk, sujunut
+     * hyvin ja ohjaaja kehuu": a clause that opens by saying it goes well
+     * speaks of the clause before it. */
+    size_t f = s;
+    while (f < e && tok(a, f)->stopword)
       f++;
-    if (last - f == 2 && is_any(tok(a, f), going) && s > 0) from = clause_start(out, s - 1);
+    if (s > 0 && f + 1 < e && is_any(tok(a, f), going) && is_any(tok(a, f + 1), fine_words)) {
+      bool neg = false;
+      for (size_t j = clause_start(out, s - 1); j < f + 2; j++)
+        neg |= is_negator(tok(a, j)) || out->role[j] == KT__ROLE_REFUSED ||
+               out->role[j] == KT__ROLE_NEGATED;
+      for (size_t j = clause_start(out, s - 1); !neg && j < f + 2; j++) {
+        out->role[j] = KT__ROLE_REFUSED;
+        out->negator[j] = f + 1;
+      }
+      continue;
+    }
+    if (last - s < 2 || !is_any(tok(a, last - 1), fine_words)) continue;
     /* Not after a negation ("ei ole kunnossa") nor in a refused span. */
     bool negated = false;
-    for (size_t j = from; j < last; j++)
+    for (size_t j = s; j < last; j++)
       negated |= is_negator(tok(a, j)) || out->role[j] == KT__ROLE_REFUSED ||
                  out->role[j] == KT__ROLE_NEGATED;
     if (negated) continue;
-    for (size_t j = from; j < last; j++) {
+    for (size_t j = s; j < last; j++) {
       out->role[j] = KT__ROLE_REFUSED;
       out->negator[j] = last - 1;
     }

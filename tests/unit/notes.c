@@ -659,6 +659,12 @@ Test(notes, support_for_a_boss_who_would_hire_is_the_pay_subsidy) {
                 "control: no support asked");
 }
 
+Test(notes, ptsd_and_a_health_overview_are_read) {
+  cr_assert(finds_need("PTSD, hoito päättynyt, hakee töitä", "mielenterveyskuntoutus"));
+  cr_assert(
+      finds_need("tarvitaan kokonaiskuva terveydestä ennen työsuunnitelmaa", "työkyvyn arviointi"));
+}
+
 Test(notes, no_idea_what_to_do_is_no_direction) {
   cr_assert(finds_need("ei oo mitää hajua mitä haluis tehä isona, oon 26", "suunta hukassa"));
   cr_assert_not(finds_need("haluaa tehdä töitä, oon 26", "suunta hukassa"), "control");

@@ -264,6 +264,9 @@ Test(reading, relatives_by_base_form_and_after_ja) {
 Test(reading, what_goes_well_is_no_need) {
   ROLE("kuntouttavassa työtoiminnassa ja sujuu hyvin", "työtoiminnassa", KT__ROLE_REFUSED);
   ROLE("kuntouttavassa työtoiminnassa ja ahdistaa", "työtoiminnassa", KT__ROLE_SITUATION);
+  ROLE("työtoiminnassa nyt 8kk, sujunut hyvin ja ohjaaja kehuu", "työtoiminnassa",
+       KT__ROLE_REFUSED);
+  ROLE("työtoiminnassa nyt 8kk, ei ole sujunut hyvin", "työtoiminnassa", KT__ROLE_SITUATION);
 }
 
 Test(reading, a_hobby_held_is_aside) {
