@@ -104,10 +104,10 @@ static const char *const study_kind[] = {"pitk", "kokopäiv",  "täyspäiv", "mo
 /* Words that end a clause saying its fact is fine: "asunto ok", "talous
  * kunnossa", "terveys hyvä", "boendet är okej", "housing is fine". */
 static const char *const fine_words[] = {
-    "ok",       "okei",       "oke",         "kunnossa",    "järjestyksessä", "hyvä",   "okej",
-    "fine",     "okay",       "bra",         "hyvin",       "kohdallaan",     "puhdas", "puhtaat",
-    "hoidettu", "selvitetty", "selvitetyt",  "järjestelty", "takana",         "ohi",    "clean",
-    "huippu",   "loistava",   "erinomainen", NULL};
+    "ok",       "okei",       "oke",         "kunnossa",    "järjestyksessä", "hyvä",     "okej",
+    "fine",     "okay",       "bra",         "hyvin",       "kohdallaan",     "puhdas",   "puhtaat",
+    "hoidettu", "selvitetty", "selvitetyt",  "järjestelty", "takana",         "ohi",      "clean",
+    "huippu",   "loistava",   "erinomainen", "maksettu",    "maksetut",       "kuitattu", NULL};
 
 /* Verbs of a thing going ("sujuu hyvin", "menee ok", "toimii hyvin"). */
 static const char *const going[] = {"sujua",    "sujunut",  "mennä",      "mennyt", "toimia",
@@ -166,6 +166,14 @@ static const char *const agent_endings[] = {"ja", "jä", "ri", "mies", "kuski", 
 /* Had enough: "vuorotyö riitti" (surfaces; "riittää" as a base form is
  * also "rahat riittää", enough money, so only the past and spoken forms). */
 static const char *const enough[] = {"riitti", "riittäny", "riittänyt", NULL};
+
+/* Studying now, in the present (surfaces: "opiskeli" is the past), and the
+ * schools a client can be in. */
+static const char *const studying[] = {"opiskelee", "opiskelen", "käy", "studerar",
+                                       "studies",   "attends",   NULL};
+static const char *const schools[] = {"lukio",  "koulu", "ammattikoulu",  "amis",    "yliopisto",
+                                      "opisto", "amk",   "ammattiopisto", "gymnasi", "university",
+                                      NULL};
 
 /* A danger that a clause may deny: "asunto ei ole vaarassa". */
 static const char *const danger_words[] = {"vaarassa", "uhattuna", "uhassa", "riskissä", NULL};
@@ -723,6 +731,20 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
       if (credential(a, j)) {
         out->role[j] = KT__ROLE_REFUSED;
         out->negator[j] = j;
+      }
+  }
+  /* 4d. A school the client goes to now ("opiskelee lukiossa", "käy
+   * ammattikoulua"): outside a goal and a negation, it is where the client
+   * is, not a need of that school. */
+  for (size_t i = 0; i + 1 < n; i++) {
+    const kt_token *t = tok(a, i);
+    if (!is_any(t, studying) || out->clause_role[i] == KT__ROLE_GOAL) continue;
+    if (out->role[i] == KT__ROLE_REFUSED || out->role[i] == KT__ROLE_NEGATED) continue;
+    if (i > 0 && is_negator(tok(a, i - 1))) continue;
+    for (size_t j = i + 1; j < n && j <= i + 2 && out->clause[j] == out->clause[i]; j++)
+      if (starts_any(tok(a, j), schools)) {
+        out->role[j] = KT__ROLE_REFUSED;
+        out->negator[j] = i;
       }
   }
   /* 5. A refused study: "ei halua enää kouluun", "vill inte studera"; not

@@ -269,6 +269,15 @@ Test(reading, what_goes_well_is_no_need) {
   ROLE("työtoiminnassa nyt 8kk, ei ole sujunut hyvin", "työtoiminnassa", KT__ROLE_SITUATION);
 }
 
+/* The school a client is in now is where the client is, not a need of it;
+ * a past one or a wished one is not so. Debts paid are fine. */
+Test(reading, a_school_attended_now_and_debts_paid) {
+  ROLE("19v, opiskelee lukiossa ja tarvitsee kesätyön", "lukiossa", KT__ROLE_REFUSED);
+  ROLE("haluaa opiskella lukiossa", "lukiossa", KT__ROLE_GOAL);
+  ROLE("ei opiskele lukiossa", "lukiossa", KT__ROLE_SITUATION); /* a problem stated */
+  ROLE("yritys lopetettu ja velat maksettu", "velat", KT__ROLE_REFUSED);
+}
+
 Test(reading, a_hobby_held_is_aside) {
   ROLE("vapaa-ajalla pelaa paljon jalkapalloa, 19v", "jalkapalloa", KT__ROLE_ASIDE);
   ROLE("harrastaa vapaaehtoistyötä, haluaa palkkatyötä", "vapaaehtoistyötä", KT__ROLE_ASIDE);
