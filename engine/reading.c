@@ -224,12 +224,19 @@ static const char *const hobby_cues[] = {"harrastaa",       "harrastan", "harras
                                          "harrastuksenaan", "hobby",     "hobbies",
                                          "fritid",          NULL};
 
+/* Cards in English and Swedish, written apart from what they are for. */
+static const char *const foreign_cards[] = {"licence",     "license", "card",
+                                            "certificate", "kort",    NULL};
+
 /* A card or certificate a client can hold: a base form ending so
  * ("trukkikortti", "hygieniapassi", "työturvallisuuskortti"), or the head
  * of a hyphenated one ("jv-kortti"). */
 static bool credential(const kt_analysis *a, size_t i) {
   static const char *const ends[] = {"kortti", "passi", "lupa", NULL};
+  static const char *const foreign[] = {"licence", "license", "card", "certificate",
+                                        "kort",    "körkort", NULL};
   const kt_token *t = kt_analysis_get(a, i);
+  if (is_any(t, foreign)) return true;
   bool head = kt__analysis_head(a, i);
   for (size_t k = 0; k < t->term_count; k++) {
     if (t->terms[k].kind == KT_TERM_PART && !head) continue;
@@ -719,18 +726,27 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
   for (size_t s = 0, e; s < n; s = e) {
     e = clause_end(out, s);
     if (out->clause_role[s] == KT__ROLE_GOAL) continue;
-    bool has = false, neg = false;
+    /* Finnish "on" is also English "on" ("advice on finding work"): a
+     * card named in English or Swedish needs that language's verb. */
+    static const char *const has_fi[] = {"on", "jo", "löytyy", "voimassa", NULL};
+    static const char *const has_other[] = {"have", "has", "got", "har", NULL};
+    bool has = false, has2 = false, neg = false;
     for (size_t j = s; j < e; j++) {
-      has |= is(tok(a, j), "on") || is(tok(a, j), "jo") || is(tok(a, j), "har") ||
-             is(tok(a, j), "löytyy") || is(tok(a, j), "voimassa");
+      has |= is_any(tok(a, j), has_fi);
+      has2 |= is_any(tok(a, j), has_other);
       neg |= is_negator(tok(a, j)) || out->role[j] == KT__ROLE_NEGATED ||
              out->role[j] == KT__ROLE_REFUSED;
     }
-    if (!has || neg) continue;
+    if (!(has || has2) || neg) continue;
     for (size_t j = s; j < e; j++)
-      if (credential(a, j)) {
+      if (credential(a, j) && (has2 || !is_any(tok(a, j), foreign_cards))) {
         out->role[j] = KT__ROLE_REFUSED;
         out->negator[j] = j;
+        /* English and Swedish write the card as two words: "forklift licence". */
+        if (j > s && !tok(a, j - 1)->stopword && is_any(tok(a, j), foreign_cards)) {
+          out->role[j - 1] = KT__ROLE_REFUSED;
+          out->negator[j - 1] = j;
+        }
       }
   }
   /* 4d. A school the client goes to now ("opiskelee lukiossa", "käy

@@ -665,6 +665,10 @@ Test(notes, ptsd_and_a_health_overview_are_read) {
       finds_need("tarvitaan kokonaiskuva terveydestä ennen työsuunnitelmaa", "työkyvyn arviointi"));
 }
 
+Test(notes, a_swedish_shop_job_is_retail) {
+  cr_assert(finds_need("Klienten har inga skulder, vill jobba i butik.", "kaupan ala"));
+}
+
 Test(notes, no_idea_what_to_do_is_no_direction) {
   cr_assert(finds_need("ei oo mitää hajua mitä haluis tehä isona, oon 26", "suunta hukassa"));
   cr_assert_not(finds_need("haluaa tehdä töitä, oon 26", "suunta hukassa"), "control");

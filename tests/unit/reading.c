@@ -205,6 +205,9 @@ Test(reading, no_need_of_a_thing_refuses_it) {
   /* A card said to be valid or found is held. */
   ROLE("trukkikortti voimassa, hakee varastotöitä", "trukkikortti", KT__ROLE_REFUSED);
   ROLE("jv-kortti löytyy", "kortti", KT__ROLE_REFUSED);
+  ROLE("I have a forklift licence", "forklift", KT__ROLE_REFUSED);
+  /* English "on" is no Finnish "on": a card needed stays a need. */
+  ROLE("I need a tax card and advice on finding work", "tax", KT__ROLE_SITUATION);
   ROLE("puhuu hyvää suomea, ei tarvitse tulkkia", "tulkkia", KT__ROLE_REFUSED);
   ROLE("ei tarvi tulkkia", "tulkkia", KT__ROLE_REFUSED);
   ROLE("ei puhu suomea tarvitsee tulkin", "tulkin", KT__ROLE_SITUATION);
