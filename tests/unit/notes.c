@@ -665,6 +665,13 @@ Test(notes, ptsd_and_a_health_overview_are_read) {
       finds_need("tarvitaan kokonaiskuva terveydestä ennen työsuunnitelmaa", "työkyvyn arviointi"));
 }
 
+Test(notes, office_work_is_a_field) {
+  static const char *const OFFICE[] = {"digitaidot-toimistotyo", NULL};
+  cr_assert(finds_need("kiinnostaa kirjanpito ja toimistotyö", "toimisto"));
+  cr_assert(finds_need("I used to work as a nurse, now I want office work", "toimisto"));
+  cr_assert(in_top("I used to work as a nurse, now I want office work", 1, OFFICE));
+}
+
 Test(notes, a_swedish_shop_job_is_retail) {
   cr_assert(finds_need("Klienten har inga skulder, vill jobba i butik.", "kaupan ala"));
 }
