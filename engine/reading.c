@@ -152,6 +152,9 @@ static const char *const present_states[] = {
     "eläk",      "vanki",      "vankila",    "työkyvyt",   "kuntoutu",       "suome",
     "maassa",    "yksinhuolt", "omaishoit",  "opiskelija", "arbetslös",      "unemploy",
     "home",      "hemma",      "sjuk",       NULL};
+/* Working now, in a job a career change leaves ("on töissä kassalla"). */
+static const char *const at_work_words[] = {"töissä", "työskentelee", "jobbar", "works", NULL};
+
 /* Career-change cues: the goal is a new field, so the field the note names
  * outside the goal is the one being left ("kokki, alanvaihto mielessä"). */
 static const char *const change_words[] = {"alanvaih", "uudelleenkoulut", "uudelleensijoit",
@@ -529,10 +532,14 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
       out->role[i] = out->clause_role[i] = role;
   }
   /* A career change: an occupation named outside the goal, without a verb,
-   * is the field being left ("kokki, alanvaihto mielessä"). */
+   * is the field being left ("kokki, alanvaihto mielessä"), and so is the
+   * job the client still holds ("on vielä töissä kaupan kassalla"). */
   for (size_t s = 0, e; out->change && s < n; s = e) {
     e = clause_end(out, s);
-    if (out->clause_role[s] == KT__ROLE_SITUATION && occupation_clause(a, s, e))
+    bool at_work = false;
+    for (size_t i = s; i < e; i++)
+      at_work |= is_any(tok(a, i), at_work_words);
+    if (out->clause_role[s] == KT__ROLE_SITUATION && (occupation_clause(a, s, e) || at_work))
       for (size_t i = s; i < e; i++)
         out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
   }

@@ -281,6 +281,13 @@ Test(reading, a_school_attended_now_and_debts_paid) {
   ROLE("yritys lopetettu ja velat maksettu", "velat", KT__ROLE_REFUSED);
 }
 
+/* In a career change the job the client still holds is the field left. */
+Test(reading, the_job_held_in_a_career_change_is_left) {
+  ROLE("on vielä töissä kaupan kassalla, haluaa alanvaihdon lähihoitajaksi", "kassalla",
+       KT__ROLE_BACKGROUND);
+  ROLE("on vielä töissä kaupan kassalla, haluaa lisää tunteja", "kassalla", KT__ROLE_SITUATION);
+}
+
 Test(reading, a_hobby_held_is_aside) {
   ROLE("vapaa-ajalla pelaa paljon jalkapalloa, 19v", "jalkapalloa", KT__ROLE_ASIDE);
   ROLE("harrastaa vapaaehtoistyötä, haluaa palkkatyötä", "vapaaehtoistyötä", KT__ROLE_ASIDE);
