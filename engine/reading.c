@@ -104,10 +104,12 @@ static const char *const study_kind[] = {"pitk", "kokopäiv",  "täyspäiv", "mo
 /* Words that end a clause saying its fact is fine: "asunto ok", "talous
  * kunnossa", "terveys hyvä", "boendet är okej", "housing is fine". */
 static const char *const fine_words[] = {
-    "ok",       "okei",       "oke",         "kunnossa",    "järjestyksessä", "hyvä",     "okej",
-    "fine",     "okay",       "bra",         "hyvin",       "kohdallaan",     "puhdas",   "puhtaat",
-    "hoidettu", "selvitetty", "selvitetyt",  "järjestelty", "takana",         "ohi",      "clean",
-    "huippu",   "loistava",   "erinomainen", "maksettu",    "maksetut",       "kuitattu", NULL};
+    "ok",       "okei",     "oke",      "kunnossa",   "järjestyksessä", "hyvä",
+    "okej",     "fine",     "okay",     "bra",        "hyvin",          "kohdallaan",
+    "puhdas",   "puhtaat",  "hoidettu", "selvitetty", "selvitetyt",     "järjestelty",
+    "takana",   "ohi",      "clean",    "huippu",     "loistava",       "erinomainen",
+    "maksettu", "maksetut", "kuitattu", "parantunut", "parantui",       "parantunu",
+    "toipunut", "toipui",   NULL};
 
 /* Verbs of a thing going ("sujuu hyvin", "menee ok", "toimii hyvin"). */
 static const char *const going[] = {"sujua",    "sujunut",  "mennä",      "mennyt", "toimia",
@@ -169,6 +171,19 @@ static const char *const agent_endings[] = {"ja", "jä", "ri", "mies", "kuski", 
 /* Had enough: "vuorotyö riitti" (surfaces; "riittää" as a base form is
  * also "rahat riittää", enough money, so only the past and spoken forms). */
 static const char *const enough[] = {"riitti", "riittäny", "riittänyt", NULL};
+
+/* Got: "sai", "saanut", "saatu", "got". */
+static const char *const got_words[] = {"sai", "saanut", "saanu", "saatu", "got", "fick", NULL};
+/* Resources a client gets and then needs no more (base forms). */
+static const char *const resources[] = {
+    "asunto",         "vuokra-asunto", "työpaikka", "opiskelupaikka",
+    "koulutuspaikka", "kesätyöpaikka", NULL};
+
+static bool is_any_text(const char *s, const char *const *ws) {
+  for (size_t i = 0; ws[i]; i++)
+    if (!strcmp(s, ws[i])) return true;
+  return false;
+}
 
 /* Studying now, in the present (surfaces: "opiskeli" is the past), and the
  * schools a client can be in. */
@@ -635,6 +650,16 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
         out->negator[j] = i;
         out->unwanted[j] = unwanted;
       }
+    /* So for being and using: "velkoja ei ole", "päihteitä ei käytä" deny
+     * what came first, as "ei ole velkoja" denies what follows. */
+    if (!wish_neg && !after && role == KT__ROLE_NEGATED && i + 1 < n &&
+        out->clause[i + 1] == out->clause[i] &&
+        (is(tok(a, verb == i ? i + 1 : verb), "ole") ||
+         is(tok(a, verb == i ? i + 1 : verb), "oo") || starts_any(tok(a, verb), use_verbs)))
+      for (size_t j = i; j-- > 0 && out->clause[j] == out->clause[i];) {
+        out->role[j] = role;
+        out->negator[j] = i;
+      }
   }
 
   /* 4. A fact said to be fine ("ei velkoja, asunto ok", "asuminen on
@@ -755,6 +780,33 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
           out->negator[j - 1] = j;
         }
       }
+  }
+  /* 4c'. A home, job or study place the client got ("sai vuokra-asunnon",
+   * "on saanut työpaikan"): outside a goal and a negation, no need of it.
+   * Only such resources: "sai potkut" and "sai häädön" are problems. */
+  for (size_t s = 0, e; s < n; s = e) {
+    e = clause_end(out, s);
+    if (out->clause_role[s] == KT__ROLE_GOAL) continue;
+    bool got = false, neg = false;
+    for (size_t j = s; j < e; j++) {
+      got |= is_any(tok(a, j), got_words);
+      neg |= is_negator(tok(a, j)) || out->role[j] == KT__ROLE_NEGATED;
+    }
+    if (!got || neg) continue;
+    for (size_t j = s; j < e; j++) {
+      const kt_token *t = tok(a, j);
+      bool res = false;
+      for (size_t k = 0; k < t->term_count && !res; k++)
+        res = (t->terms[k].kind != KT_TERM_PART || kt__analysis_head(a, j)) &&
+              is_any_text(t->terms[k].text, resources);
+      if (!res) continue;
+      out->role[j] = KT__ROLE_REFUSED;
+      out->negator[j] = j;
+      if (kt__analysis_head(a, j) && j > s) { /* "vuokra-asunnon": its first part too */
+        out->role[j - 1] = KT__ROLE_REFUSED;
+        out->negator[j - 1] = j;
+      }
+    }
   }
   /* 4d. A school the client goes to now ("opiskelee lukiossa", "käy
    * ammattikoulua"): outside a goal and a negation, it is where the client

@@ -665,6 +665,11 @@ Test(notes, ptsd_and_a_health_overview_are_read) {
       finds_need("tarvitaan kokonaiskuva terveydestä ennen työsuunnitelmaa", "työkyvyn arviointi"));
 }
 
+Test(notes, a_postposed_denial_finds_nothing) {
+  cr_assert_not(in_top("Velkoja ei ole, päihteitä ei käytä. Hakee varastotöitä.", 5, DEBT));
+  cr_assert(in_top("Velkoja on paljon, hakee varastotöitä.", 5, DEBT), "control");
+}
+
 Test(notes, office_work_is_a_field) {
   static const char *const OFFICE[] = {"digitaidot-toimistotyo", NULL};
   cr_assert(finds_need("kiinnostaa kirjanpito ja toimistotyö", "toimisto"));

@@ -288,6 +288,19 @@ Test(reading, the_job_held_in_a_career_change_is_left) {
   ROLE("on vielä töissä kaupan kassalla, haluaa lisää tunteja", "kassalla", KT__ROLE_SITUATION);
 }
 
+/* A denial after its noun ("velkoja ei ole", "päihteitä ei käytä") denies
+ * it as one before it does; a lack so written stays a lack (negated, which
+ * the concept found decides). Healed is fine; a home or job got is held,
+ * a dismissal got is not. */
+Test(reading, postposed_denials_healing_and_things_got) {
+  ROLE("velkoja ei ole, hakee varastotöitä", "velkoja", KT__ROLE_NEGATED);
+  ROLE("päihteitä ei käytä, hakee varastotöitä", "päihteitä", KT__ROLE_NEGATED);
+  ROLE("velkoja on, hakee varastotöitä", "velkoja", KT__ROLE_SITUATION);
+  ROLE("masennus on parantunut, hakee toimistotöitä", "masennus", KT__ROLE_REFUSED);
+  ROLE("sai vuokra-asunnon viime kuussa", "asunnon", KT__ROLE_REFUSED);
+  ROLE("sai potkut viime kuussa", "potkut", KT__ROLE_SITUATION);
+}
+
 Test(reading, a_hobby_held_is_aside) {
   ROLE("vapaa-ajalla pelaa paljon jalkapalloa, 19v", "jalkapalloa", KT__ROLE_ASIDE);
   ROLE("harrastaa vapaaehtoistyötä, haluaa palkkatyötä", "vapaaehtoistyötä", KT__ROLE_ASIDE);
