@@ -172,6 +172,17 @@ static const char *const agent_endings[] = {"ja", "jä", "ri", "mies", "kuski", 
  * also "rahat riittää", enough money, so only the past and spoken forms). */
 static const char *const enough[] = {"riitti", "riittäny", "riittänyt", NULL};
 
+/* Fluent: "sujuvaa suomea", "suomi sujuu hyvin", "fluent Finnish". */
+static const char *const fluent[] = {"sujuva",     "sujuvaa",      "sujuvasti", "hyvää",    "sujuu",
+                                     "äidinkieli", "äidinkielenä", "fluent",    "flytande", NULL};
+/* Finnish and Swedish only: fluent English is a reason for services in
+ * English ("ei suomea, englanti sujuva"), not a fact without a need. */
+static const char *const languages[] = {"suomi",   "suomea",  "suomen", "ruotsi",  "ruotsia",
+                                        "finnish", "swedish", "finska", "svenska", NULL};
+static const char *const speak[] = {"puhuu", "puhua", "osaa", "speaks", "talar", NULL};
+/* The endings of a place one works in: inessive and adessive. */
+static const char *const place_endings[] = {"ssa", "ssä", "lla", "llä", NULL};
+
 /* Got: "sai", "saanut", "saatu", "got". */
 static const char *const got_words[] = {"sai", "saanut", "saanu", "saatu", "got", "fick", NULL};
 /* Resources a client gets and then needs no more (base forms). */
@@ -330,6 +341,21 @@ static bool finite_verb(const kt_analysis *a, size_t i) {
 }
 
 static bool generic_token(const kt_token *t);
+
+/* Is a base form of @p t an agent noun ("opettaja", "sosiaaliohjaaja",
+ * "parturi")? By base form: "laskuja" ends so but is lasku. */
+static bool agent_lemma(const kt_token *t) {
+  static const char *const ends[] = {"ja", "jä", "ri", "mies", "kuski", "kokki", NULL};
+  for (size_t k = 0; k < t->term_count; k++) {
+    if (t->terms[k].kind != KT_TERM_LEMMA) continue;
+    size_t n = strlen(t->terms[k].text);
+    for (size_t e = 0; ends[e]; e++) {
+      size_t l = strlen(ends[e]);
+      if (n > l + 2 && !strcmp(t->terms[k].text + n - l, ends[e])) return true;
+    }
+  }
+  return false;
+}
 
 /* Does the clause [s, e) name a stretch of work without a verb ("20 vuotta
  * raksalla", "12 v siivoojana") and no state the client is still in? */
@@ -806,6 +832,39 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
         out->role[j - 1] = KT__ROLE_REFUSED;
         out->negator[j - 1] = j;
       }
+    }
+  }
+  /* 4e. Language spoken well ("puhuu sujuvaa suomea", "suomi sujuu
+   * hyvin", "speaks fluent Finnish"): a fact, not a need of a course. */
+  for (size_t i = 0; i + 1 < n; i++) {
+    if (!is_any(tok(a, i), fluent) || out->clause_role[i] == KT__ROLE_GOAL) continue;
+    size_t lang = (size_t)-1;
+    for (size_t j = i >= 2 ? i - 2 : 0; j < n && j <= i + 2; j++)
+      if (out->clause[j] == out->clause[i] && is_any(tok(a, j), languages)) lang = j;
+    if (lang == (size_t)-1) continue;
+    bool neg = false;
+    for (size_t j = clause_start(out, i); j < n && out->clause[j] == out->clause[i]; j++)
+      neg |= is_negator(tok(a, j));
+    if (neg) continue;
+    size_t lo = i < lang ? i : lang, hi = i < lang ? lang : i;
+    for (size_t j = lo > 0 && is_any(tok(a, lo - 1), speak) ? lo - 1 : lo; j <= hi; j++) {
+      out->role[j] = KT__ROLE_REFUSED;
+      out->negator[j] = i;
+    }
+  }
+  /* 4f. A workplace named beside a role held ("ohjaajana
+   * vastaanottokeskuksessa", "opettaja kotoutumiskoulutuksessa"): where the
+   * client worked, not a service the client needs. */
+  for (size_t i = 0; i + 1 < n; i++) {
+    const kt_token *t = tok(a, i);
+    unsigned m = kt__analysis_morph(a, i);
+    bool role = !t->stopword && !generic_token(t) && !is(t, "koti") && !is(t, "koto") &&
+                ((m & KT__MORPH_ESSIVE) || agent_lemma(t));
+    if (!role || out->clause_role[i] == KT__ROLE_GOAL) continue;
+    for (size_t j = i > 0 ? i - 1 : 0; j <= i + 1 && j < n; j++) {
+      if (j == i || out->clause[j] != out->clause[i] || tok(a, j)->stopword) continue;
+      if (out->role[j] == KT__ROLE_REFUSED || out->role[j] == KT__ROLE_NEGATED) continue;
+      if (ends_any(tok(a, j), place_endings)) out->role[j] = KT__ROLE_ASIDE;
     }
   }
   /* 4d. A school the client goes to now ("opiskelee lukiossa", "käy

@@ -670,6 +670,17 @@ Test(notes, a_postposed_denial_finds_nothing) {
   cr_assert(in_top("Velkoja on paljon, hakee varastotöitä.", 5, DEBT), "control");
 }
 
+Test(notes, a_workplace_and_fluent_finnish_are_no_needs) {
+  static const char *const INTEGRATION[] = {"kotoutumiskoulutus", NULL};
+  static const char *const ENGLISH[] = {"tyonhakuvalmennus-englanniksi", NULL};
+  cr_assert_not(
+      in_top("Opettaja kotoutumiskoulutuksessa, määräaikaisuus päättyi, hakee opettajan töitä.", 5,
+             INTEGRATION));
+  cr_assert(in_top("Tarvitsee kotoutumiskoulutusta, hakee töitä.", 5, INTEGRATION), "control");
+  cr_assert_not(in_top("Virolainen, puhuu sujuvaa suomea, hakee kirjanpitäjän töitä.", 5, ENGLISH));
+  cr_assert(in_top("Ei puhu suomea, englanti sujuva, hakee töitä.", 2, ENGLISH), "control");
+}
+
 Test(notes, office_work_is_a_field) {
   static const char *const OFFICE[] = {"digitaidot-toimistotyo", NULL};
   cr_assert(finds_need("kiinnostaa kirjanpito ja toimistotyö", "toimisto"));

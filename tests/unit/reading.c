@@ -301,6 +301,19 @@ Test(reading, postposed_denials_healing_and_things_got) {
   ROLE("sai potkut viime kuussa", "potkut", KT__ROLE_SITUATION);
 }
 
+/* Finnish spoken well is a fact; English spoken well is a reason for
+ * services in English. A workplace beside a role held is aside; a plural
+ * noun ending like an agent ("laskuja rästissä") is no role. */
+Test(reading, fluent_finnish_and_a_workplace) {
+  ROLE("puhuu sujuvaa suomea, hakee kirjanpitäjän töitä", "suomea", KT__ROLE_REFUSED);
+  ROLE("ei puhu suomea, englanti sujuva", "englanti", KT__ROLE_SITUATION);
+  ROLE("Opettaja kotoutumiskoulutuksessa, hakee opettajan töitä", "kotoutumiskoulutuksessa",
+       KT__ROLE_ASIDE);
+  ROLE("ohjaajana vastaanottokeskuksessa 5v", "vastaanottokeskuksessa", KT__ROLE_ASIDE);
+  ROLE("laskuja rästissä", "rästissä", KT__ROLE_SITUATION);
+  ROLE("ollut kotona 4v", "kotona", KT__ROLE_BACKGROUND);
+}
+
 Test(reading, a_hobby_held_is_aside) {
   ROLE("vapaa-ajalla pelaa paljon jalkapalloa, 19v", "jalkapalloa", KT__ROLE_ASIDE);
   ROLE("harrastaa vapaaehtoistyötä, haluaa palkkatyötä", "vapaaehtoistyötä", KT__ROLE_ASIDE);
