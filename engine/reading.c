@@ -465,21 +465,9 @@ void kt__reading_free(kt__reading *r) {
   memset(r, 0, sizeof *r);
 }
 
-int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
-  memset(out, 0, sizeof *out);
-  size_t n = kt_analysis_count(a);
-  out->count = n;
-  out->role = calloc(n + 1, sizeof *out->role);
-  out->clause_role = calloc(n + 1, sizeof *out->clause_role);
-  out->clause = calloc(n + 1, sizeof *out->clause);
-  out->generic = calloc(n + 1, sizeof *out->generic);
-  out->negator = calloc(n + 1, sizeof *out->negator);
-  out->unwanted = calloc(n + 1, sizeof *out->unwanted);
-  if (!out->role || !out->clause_role || !out->clause || !out->generic || !out->negator ||
-      !out->unwanted) {
-    kt__reading_free(out);
-    return kt__err(KT_ENOMEM, "cannot allocate the reading of a %zu-word note", n);
-  }
+/* Step 1: clauses, and which words are generic. */
+static void read_clauses(const kt_analysis *a, const char *text, kt__reading *out) {
+  size_t n = out->count;
   /* 1. Clauses. */
   size_t c = 0;
   for (size_t i = 0; i < n; i++) {
@@ -494,7 +482,11 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
     out->generic[i] = generic_token(t);
   }
   out->nclauses = n ? c + 1 : 0;
+}
 
+/* Step 2: each clause's role (goal, background, aside, situation). */
+static void read_roles(const kt_analysis *a, kt__reading *out) {
+  size_t n = out->count;
   /* 2. Each clause's role: a goal cue wins over a past one (a wish is what
    * the note is for); otherwise the past marks background. */
   for (size_t s = 0, e; s < n; s = e) {
@@ -584,7 +576,11 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
       for (size_t i = s; i < e; i++)
         out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
   }
+}
 
+/* Step 3: the scopes of negations and refusals. */
+static void read_negations(const kt_analysis *a, kt__reading *out) {
+  size_t n = out->count;
   /* 3. Negation scopes, within a clause, up to four words after the verb. */
   for (size_t i = 0; i < n; i++) {
     const kt_token *t = tok(a, i);
@@ -687,7 +683,11 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
         out->negator[j] = i;
       }
   }
+}
 
+/* Step 4: facts said to be fine, had enough of, or without problems. */
+static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
+  size_t n = out->count;
   /* 4. A fact said to be fine ("ei velkoja, asunto ok", "asuminen on
    * kunnossa", "kielitaito hyvä"): the clause ends in a word that says so,
    * and what it names is no need. Refused, not negated: "ei asuntoa" is a
@@ -777,6 +777,11 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
         out->negator[j] = i;
       }
   }
+}
+
+/* Step 4c-f: what the client has, got, speaks, works at or attends. */
+static void read_held(const kt_analysis *a, kt__reading *out) {
+  size_t n = out->count;
   /* 4c. A credential the client has ("trukkikortti on", "on jo
    * hygieniapassi"): outside a goal and a negation, a clause with "on" or
    * "jo" names no need of that card; "trukkikortti puuttuu", "ei
@@ -881,6 +886,11 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
         out->negator[j] = i;
       }
   }
+}
+
+/* Step 5: a refused study, not only a kind of it. */
+static void read_refused_study(const kt_analysis *a, kt__reading *out) {
+  size_t n = out->count;
   /* 5. A refused study: "ei halua enää kouluun", "vill inte studera"; not
    * "ei halua pitkää koulutusta", which refuses a kind of training. */
   for (size_t i = 0; i < n && !out->refuses_study; i++) {
@@ -890,6 +900,29 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
       qualified = starts_any(tok(a, j), study_kind);
     out->refuses_study = !qualified;
   }
+}
+
+int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
+  memset(out, 0, sizeof *out);
+  size_t n = kt_analysis_count(a);
+  out->count = n;
+  out->role = calloc(n + 1, sizeof *out->role);
+  out->clause_role = calloc(n + 1, sizeof *out->clause_role);
+  out->clause = calloc(n + 1, sizeof *out->clause);
+  out->generic = calloc(n + 1, sizeof *out->generic);
+  out->negator = calloc(n + 1, sizeof *out->negator);
+  out->unwanted = calloc(n + 1, sizeof *out->unwanted);
+  if (!out->role || !out->clause_role || !out->clause || !out->generic || !out->negator ||
+      !out->unwanted) {
+    kt__reading_free(out);
+    return kt__err(KT_ENOMEM, "cannot allocate the reading of a %zu-word note", n);
+  }
+  read_clauses(a, text, out);
+  read_roles(a, out);
+  read_negations(a, out);
+  read_fine_facts(a, out);
+  read_held(a, out);
+  read_refused_study(a, out);
   return KT_OK;
 }
 
