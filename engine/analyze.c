@@ -451,6 +451,8 @@ static size_t add_voikko_m(kt_analyzer *an, termset *ts, const char *word, int l
 static const char *const respell[][2] = {
     {"ollu", "ollut"},
     {"uus", "uusi"},
+    {"haluu", "haluaa"},
+    {"haluun", "haluan"},
     {"lafka", "yritys"},
     {"lafkan", "yrityksen"},
     {"lafkaan", "yritykseen"},

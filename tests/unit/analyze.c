@@ -269,7 +269,8 @@ Test(analyze, a_spoken_ending_without_umlauts_is_restored) {
   HAS("lahihoitajaks", "lähihoitaja");
   HAS("tyopaikas", "työpaikka");
   HAS("uus ala", "uusi");
-  HAS("pienen lafkan pomo", "yritys"); /* slang for a firm */
+  HAS("pienen lafkan pomo", "yritys");  /* slang for a firm */
+  HASNT("haluu toimistotöitä", "halu"); /* spoken haluaa, no noun "desire" */
 }
 
 /* A hyphenated compound Voikko knows whole settles its first word's reading:

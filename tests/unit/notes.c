@@ -681,6 +681,10 @@ Test(notes, a_workplace_and_fluent_finnish_are_no_needs) {
   cr_assert(in_top("Ei puhu suomea, englanti sujuva, hakee töitä.", 2, ENGLISH), "control");
 }
 
+Test(notes, applications_without_interviews_are_a_job_search_stuck) {
+  cr_assert(finds_need("60 hakemusta kevään aikana eikä yhtään haastattelua", "ei tuota tulosta"));
+}
+
 Test(notes, office_work_is_a_field) {
   static const char *const OFFICE[] = {"digitaidot-toimistotyo", NULL};
   cr_assert(finds_need("kiinnostaa kirjanpito ja toimistotyö", "toimisto"));
