@@ -271,6 +271,9 @@ Test(analyze, a_spoken_ending_without_umlauts_is_restored) {
   HAS("uus ala", "uusi");
   HAS("pienen lafkan pomo", "yritys");  /* slang for a firm */
   HASNT("haluu toimistotöitä", "halu"); /* spoken haluaa, no noun "desire" */
+  HAS("yh, kaksi lasta", "yksinhuoltaja");
+  HAS("kaipais vertaistukea", "kaivata");
+  HASNT("kaipais vertaistukea", "kaipaus");
 }
 
 /* A hyphenated compound Voikko knows whole settles its first word's reading:
