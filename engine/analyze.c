@@ -453,6 +453,7 @@ static const char *const respell[][2] = {
     {"uus", "uusi"},
     {"haluu", "haluaa"},
     {"kaipais", "kaipaisi"},
+    {"tekis", "tekisi"},
     {"tarvii", "tarvitsee"},
     {"mist", "mistä"},
     {"yh", "yksinhuoltaja"},

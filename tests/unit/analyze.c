@@ -273,6 +273,7 @@ Test(analyze, a_spoken_ending_without_umlauts_is_restored) {
   HASNT("haluu toimistotöitä", "halu"); /* spoken haluaa, no noun "desire" */
   HAS("yh, kaksi lasta", "yksinhuoltaja");
   HAS("kaipais vertaistukea", "kaivata");
+  HAS("tekis asiakaspalvelua", "tehdä");
   HASNT("kaipais vertaistukea", "kaipaus");
 }
 
