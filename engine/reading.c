@@ -285,6 +285,16 @@ static size_t clause_start(const kt__reading *r, size_t i) {
   return i;
 }
 
+/* Does the span [s, e) hold a negation, or words already denied or
+ * refused? Then no later reading calls what it names fine or held. */
+static bool span_denied(const kt_analysis *a, const kt__reading *out, size_t s, size_t e) {
+  for (size_t j = s; j < e; j++)
+    if (is_negator(tok(a, j)) || out->role[j] == KT__ROLE_REFUSED ||
+        out->role[j] == KT__ROLE_NEGATED)
+      return true;
+  return false;
+}
+
 /* The token after the clause that starts at token @p s. */
 static size_t clause_end(const kt__reading *r, size_t s) {
   size_t e = s;
@@ -714,10 +724,7 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
     while (f < e && tok(a, f)->stopword)
       f++;
     if (s > 0 && f + 1 < e && is_any(tok(a, f), going) && is_any(tok(a, f + 1), fine_words)) {
-      bool neg = false;
-      for (size_t j = clause_start(out, s - 1); j < f + 2; j++)
-        neg |= is_negator(tok(a, j)) || out->role[j] == KT__ROLE_REFUSED ||
-               out->role[j] == KT__ROLE_NEGATED;
+      bool neg = span_denied(a, out, clause_start(out, s - 1), f + 2);
       for (size_t j = clause_start(out, s - 1); !neg && j < f + 2; j++) {
         out->role[j] = KT__ROLE_REFUSED;
         out->negator[j] = f + 1;
@@ -726,11 +733,7 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
     }
     if (last - s < 2 || !is_any(tok(a, last - 1), fine_words)) continue;
     /* Not after a negation ("ei ole kunnossa") nor in a refused span. */
-    bool negated = false;
-    for (size_t j = s; j < last; j++)
-      negated |= is_negator(tok(a, j)) || out->role[j] == KT__ROLE_REFUSED ||
-                 out->role[j] == KT__ROLE_NEGATED;
-    if (negated) continue;
+    if (span_denied(a, out, s, last)) continue;
     for (size_t j = s; j < last; j++) {
       out->role[j] = KT__ROLE_REFUSED;
       out->negator[j] = last - 1;
@@ -793,14 +796,12 @@ static void read_held(const kt_analysis *a, kt__reading *out) {
      * card named in English or Swedish needs that language's verb. */
     static const char *const has_fi[] = {"on", "jo", "löytyy", "voimassa", NULL};
     static const char *const has_other[] = {"have", "has", "got", "har", NULL};
-    bool has = false, has2 = false, neg = false;
+    bool has = false, has2 = false;
     for (size_t j = s; j < e; j++) {
       has |= is_any(tok(a, j), has_fi);
       has2 |= is_any(tok(a, j), has_other);
-      neg |= is_negator(tok(a, j)) || out->role[j] == KT__ROLE_NEGATED ||
-             out->role[j] == KT__ROLE_REFUSED;
     }
-    if (!(has || has2) || neg) continue;
+    if (!(has || has2) || span_denied(a, out, s, e)) continue;
     for (size_t j = s; j < e; j++)
       if (credential(a, j) && (has2 || !is_any(tok(a, j), foreign_cards))) {
         out->role[j] = KT__ROLE_REFUSED;
@@ -893,6 +894,9 @@ static void read_refused_study(const kt_analysis *a, kt__reading *out) {
   size_t n = out->count;
   /* 5. A refused study: "ei halua enää kouluun", "vill inte studera"; not
    * "ei halua pitkää koulutusta", which refuses a kind of training. */
+  /* A goal that asks for study ("haluaa opiskella", "kouluttautua"). */
+  for (size_t i = 0; i < n && !out->wants_study; i++)
+    out->wants_study = out->role[i] == KT__ROLE_GOAL && starts_any(tok(a, i), study);
   for (size_t i = 0; i < n && !out->refuses_study; i++) {
     if (out->role[i] != KT__ROLE_REFUSED || !starts_any(tok(a, i), study)) continue;
     bool qualified = false;

@@ -35,6 +35,7 @@ typedef struct kt__reading {
                    * "ei tarvitse tulkkia"), not by a capacity ("ei voi nostaa") */
   size_t count, nclauses;
   bool change;        /* the note says the client wants to change fields ("alanvaihto") */
+  bool wants_study;   /* a goal word names study ("haluaa opiskella", "kouluttautua") */
   bool refuses_study; /* a refused span names study ("ei halua enää kouluun"), not only a
                        * kind of it ("ei halua pitkää koulutusta") */
 } kt__reading;

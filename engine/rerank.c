@@ -376,14 +376,6 @@ int kt__rerank_demote_past(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
  * lähihoitaja", "logistiikka-amis valmis". */
 static const char *const qualified_cues[] = {"valmistu",   "kokemu",    "koulutettu", "pätevyy",
                                              "experience", "qualified", "erfaren",    NULL};
-static const char *const study_goal[] = {"koulu", "opisk", "opinn",  "tutkin",  "kurss", "study",
-                                         "studi", "train", "utbild", "studera", NULL};
-
-static bool starts_with_any(const char *s, const char *const *ps) {
-  for (size_t i = 0; ps[i]; i++)
-    if (!strncmp(s, ps[i], strlen(ps[i]))) return true;
-  return false;
-}
 
 /* Experience gained abroad is no Finnish qualification ("hitsaus kokemusta
  * kotimaasta"), nor is a field the note says the client lacks papers for. */
@@ -395,9 +387,9 @@ static bool qualified_in(const ctx *x, const kt__found *f) {
   size_t n = kt_analysis_count(x->an), cl = x->rd.clause[f->first];
   if (x->rd.clause_role[f->first] == KT__ROLE_GOAL) return false;
   for (size_t i = 0; i < n; i++) {
-    const char *s = kt_analysis_get(x->an, i)->surface;
-    if (x->rd.clause[i] == cl && starts_with_any(s, abroad)) return false;
-    if (x->rd.role[i] == KT__ROLE_NEGATED && starts_with_any(s, papers)) return false;
+    const kt_token *t = kt_analysis_get(x->an, i);
+    if (x->rd.clause[i] == cl && kt__token_starts_any(t, abroad)) return false;
+    if (x->rd.role[i] == KT__ROLE_NEGATED && kt__token_starts_any(t, papers)) return false;
   }
   /* Years in a role held ("vartijana 7v", "siivoojana 15 vuotta"). */
   bool years = false, role = false;
@@ -414,14 +406,15 @@ static bool qualified_in(const ctx *x, const kt__found *f) {
   if (years && role && x->rd.clause_role[f->first] == KT__ROLE_BACKGROUND) return true;
   for (size_t i = 0; i < n; i++) {
     if (x->rd.clause[i] != cl) continue;
-    const char *s = kt_analysis_get(x->an, i)->surface;
-    if (starts_with_any(s, qualified_cues)) return true;
-    if (strcmp(s, "valmis")) continue;
+    const kt_token *t = kt_analysis_get(x->an, i);
+    if (kt__token_starts_any(t, qualified_cues)) return true;
+    if (strcmp(t->surface, "valmis")) continue;
     if (i > f->last && i <= f->last + 2) return true; /* "amis valmis", "logistiikka-amis valmis" */
     if (i + 1 == f->first) { /* "valmis lähihoitaja": the field in its base form */
-      const kt_token *t = kt_analysis_get(x->an, f->first);
-      for (size_t k = 0; k < t->term_count; k++)
-        if (t->terms[k].kind == KT_TERM_LEMMA && !strcmp(t->terms[k].text, t->surface)) return true;
+      const kt_token *field = kt_analysis_get(x->an, f->first);
+      for (size_t k = 0; k < field->term_count; k++)
+        if (field->terms[k].kind == KT_TERM_LEMMA && !strcmp(field->terms[k].text, field->surface))
+          return true;
     }
   }
   return false;
@@ -431,12 +424,8 @@ static bool qualified_in(const ctx *x, const kt__found *f) {
 #define QUALIFIED_SPECIFIC_IDF 3.0
 
 int kt__rerank_demote_qualified(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
-  if (rk->demote_qualified >= 1.0 || !x->nfound) return KT_OK;
-  size_t n = kt_analysis_count(x->an);
-  for (size_t i = 0; i < n; i++) /* a goal that asks for study keeps training */
-    if (x->rd.role[i] == KT__ROLE_GOAL &&
-        starts_with_any(kt_analysis_get(x->an, i)->surface, study_goal))
-      return KT_OK;
+  /* A goal that asks for study keeps training (reading.c). */
+  if (rk->demote_qualified >= 1.0 || !x->nfound || x->rd.wants_study) return KT_OK;
   bool held[MAX_FOUND] = {false}, any = false;
   for (size_t k = 0; k < x->nfound; k++)
     any |= held[k] = qualified_in(x, &x->found[k]);
