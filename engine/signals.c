@@ -119,6 +119,15 @@ int kt__signals_add_group(kt__sigset *set, kt_results *res, const char *group, c
   return add_signal(res, KT_SIGNAL_TARGET_GROUP, group, label, a, first, last);
 }
 
+/* Does @p t end as a place one is in (inessive, adessive: "Suomessa")? */
+static bool locative(const kt_token *t) {
+  static const char *const ends[] = {"ssa", "ssä", "lla", "llä", NULL};
+  size_t n = strlen(t->surface);
+  for (size_t i = 0; ends[i]; i++)
+    if (n > 5 && !strcmp(t->surface + n - 3, ends[i])) return true;
+  return false;
+}
+
 static bool age_word(const kt_token *t) {
   return starts(t, "vuotia") || is(t, "v") || is(t, "år") || starts(t, "åring") || is(t, "year") ||
          is(t, "years") || is(t, "yrs") || is(t, "yo") || starts(t, "-vuotia");
@@ -137,7 +146,8 @@ static int set_age(kt__sigset *set, kt_results *res, const kt_analysis *a, int v
   return add_signal(res, KT_SIGNAL_AGE, value, label, a, first, last);
 }
 
-static int read_age(const kt_analysis *a, const bool *rej, kt__sigset *set, kt_results *res) {
+static int read_age(const kt_analysis *a, const char *text, const bool *rej, kt__sigset *set,
+                    kt_results *res) {
   size_t n = kt_analysis_count(a);
   bool deferred = false;
   int d_v = 0;
@@ -195,6 +205,9 @@ static int read_age(const kt_analysis *a, const bool *rej, kt__sigset *set, kt_r
                                             "ago",        NULL};
     if (age && next && kt__token_starts_any(next, time_next)) age = false;
     if (age && prev && !prev->stopword && (kt__analysis_morph(a, i - 1) & KT__MORPH_ESSIVE))
+      age = false;
+    /* Years in a place, right after it: "Suomessa 15v", "täällä 10v". */
+    if (age && prev && !clause_break(a, text, i) && (locative(prev) || is(prev, "täällä")))
       age = false;
     if (age && v >= 15 && v <= 80) {
       size_t last = !*suf && i + 1 < n && age_word(tok(a, i + 1)) ? i + 1 : i;
@@ -408,7 +421,7 @@ int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejecte
   set->lang = lang;
   set->age_lo = set->age_hi = -1;
   if (!kt_analysis_count(a)) return KT_OK;
-  int rc = read_age(a, rejected, set, res);
+  int rc = read_age(a, text, rejected, set, res);
   /* An age band is a target group too. */
   if (!rc && set->age_lo >= 0 && set->age_hi <= 29)
     rc = kt__signals_add_group(set, res, "nuoret", a, set->age_first, set->age_last);

@@ -68,6 +68,9 @@ Test(signals, ages_in_the_ways_notes_write_them) {
   cr_assert_eq(read_text("bussikuski 20v, vuorotyö riitti, 56v", -1).age_lo, 56);
   cr_assert_eq(read_text("17v poika, äiti 45v mukana", -1).age_lo, 17);
   cr_assert_eq(read_text("Äiti 38v hakee osa-aikatyötä", -1).age_lo, 38);
+  /* Years in a place: "Suomessa 15v" is no age of 15. */
+  cr_assert_eq(read_text("Irakilainen, Suomessa 15v, puhuu sujuvaa suomea", -1).age_lo, -1);
+  cr_assert_eq(read_text("asuu Espoossa, 45v, hakee töitä", -1).age_lo, 45, "control: a comma");
 }
 
 Test(signals, an_age_band_is_a_target_group) {
