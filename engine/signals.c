@@ -119,6 +119,18 @@ int kt__signals_add_group(kt__sigset *set, kt_results *res, const char *group, c
   return add_signal(res, KT_SIGNAL_TARGET_GROUP, group, label, a, first, last);
 }
 
+/* A service about study though filed under another category, by its name:
+ * "Paluuväylä koulutukseen keskeyttäneille" (nuoret), "opiskelijoiden
+ * mielenterveystuki". */
+static bool study_service(const kt__doc *f) {
+  static const char *const stems[] = {"koulutuk", "koulutus",   "opiskel", "opinto",
+                                      "opinnot",  "utbildning", "studier", NULL};
+  const char *name = f->f[KT__D_NAME];
+  for (size_t i = 0; name && stems[i]; i++)
+    if (strcasestr(name, stems[i])) return true;
+  return false;
+}
+
 /* Does @p t end as a place one is in (inessive, adessive: "Suomessa")? */
 static bool locative(const kt_token *t) {
   static const char *const ends[] = {"ssa", "ssä", "lla", "llä", NULL};
@@ -537,7 +549,8 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
            kt__msg(L, KT__M_R_MIGRANT_ONLY));
   /* Training for a client who refuses to study ("ei halua enää kouluun"):
    * it stays findable, below what the client does want. */
-  if (set->refuses_study && cat && !strcmp(cat, "koulutus") && rank->demote_refused_study < 1.0)
+  if (set->refuses_study && ((cat && !strcmp(cat, "koulutus")) || study_service(f)) &&
+      rank->demote_refused_study < 1.0)
     effect(&e, rank->demote_refused_study, kt__msg(L, KT__M_REFUSES_STUDY), "%s",
            kt__msg(L, KT__M_R_TRAINING));
   /* A service only for the young (at most 29) is not for a client whose

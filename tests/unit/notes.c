@@ -685,6 +685,15 @@ Test(notes, applications_without_interviews_are_a_job_search_stuck) {
   cr_assert(finds_need("60 hakemusta kevään aikana eikä yhtään haastattelua", "ei tuota tulosta"));
 }
 
+/* A refusal to study puts a return-to-education service below too, though
+ * it is filed as a youth service: its name says what it is for. */
+Test(notes, a_refused_study_also_waits_for_study_services_of_other_categories) {
+  static const char *const BACK[] = {"paluuvayla-koulutukseen", NULL};
+  cr_assert_not(
+      in_top("23v, amis kesken, ei halua takaisin kouluun, haluaa töihin varastolle.", 3, BACK));
+  cr_assert(in_top("23v, amis kesken, haluaa töihin varastolle.", 3, BACK), "control");
+}
+
 Test(notes, office_work_is_a_field) {
   static const char *const OFFICE[] = {"digitaidot-toimistotyo", NULL};
   cr_assert(finds_need("kiinnostaa kirjanpito ja toimistotyö", "toimisto"));
