@@ -128,7 +128,7 @@ static int retrieve(ctx *x, const kt_search_options *opts, const filters *fs, bo
     for (size_t i = 0; i < x->q.n; i++)
       xq[nxq++] = (ktx_qterm){x->q.q[i].term, x->q.q[i].weight};
   }
-  ktx_params params = {rk->bm25_k1, rk->bm25_b, 0.5};
+  ktx_params params = {rk->bm25_k1, rk->bm25_b, 0.5, 0};
   size_t depth =
       x->baseline ? limit : (limit > KT_RANK_RERANK_DEPTH ? limit : KT_RANK_RERANK_DEPTH);
   /* The baseline term spaces live in the evaluation index (same docids). */

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -32,6 +33,7 @@ struct ktx_doc {
 };
 struct ktx_db {
   Xapian::Database db;
+  bool remote = false; /* a shard is served by xapian-tcpsrv: Xapian's own matcher */
 };
 
 namespace {
@@ -197,7 +199,7 @@ void ktx_doc_free(ktx_doc *d) { delete d; }
 int ktx_db_open(ktx_db **out, const char *path) {
   *out = nullptr;
   KTX_TRY
-  *out = new ktx_db{Xapian::Database(path)};
+  *out = new ktx_db{Xapian::Database(path), false};
   return KT_OK;
   KTX_CATCH("open index")
 }
@@ -206,13 +208,16 @@ int ktx_db_open_shards(ktx_db **out, const ktx_shard *shards, size_t n) {
   *out = nullptr;
   KTX_TRY
   Xapian::Database all;
+  bool remote = false;
   for (size_t i = 0; i < n; i++) {
-    if (shards[i].host)
+    if (shards[i].host) {
       all.add_database(Xapian::Remote::open(shards[i].host, shards[i].port, 10000, 10000));
-    else
+      remote = true;
+    } else {
       all.add_database(Xapian::Database(shards[i].path));
+    }
   }
-  *out = new ktx_db{all};
+  *out = new ktx_db{all, remote};
   return KT_OK;
   KTX_CATCH("open index shards")
 }
@@ -315,13 +320,205 @@ int ktx_db_avglength(ktx_db *db, double *out) {
   KTX_CATCH("average document length")
 }
 
+namespace {
+
+/* One query term's postings, with Xapian's BM25 weight for it. */
+struct Cursor {
+  Xapian::PostingIterator it, end;
+  Xapian::docid cur = 0; /* 0: exhausted */
+  double tw = 0;         /* termweight: idf x scale x (k1 + 1), as BM25Weight::init */
+  double ub = 0;         /* the largest part it can add (BM25Weight::get_maxpart) */
+  void next() {
+    ++it;
+    cur = it == end ? 0 : *it;
+  }
+  void seek(Xapian::docid d) {
+    if (cur && cur < d) {
+      it.skip_to(d);
+      cur = it == end ? 0 : *it;
+    }
+  }
+};
+
+/* What the calling thread's last MaxScore search did (ktx_last_search_stats). */
+thread_local size_t last_candidates, last_scored;
+
+struct Ranked {
+  double score;
+  Xapian::docid did;
+};
+/* Better first: higher score, then lower document id (as Xapian's ASCENDING). */
+inline bool better(const Ranked &a, const Ranked &b) {
+  return a.score > b.score || (a.score == b.score && a.did < b.did);
+}
+
+/* Top @p k documents of the weighted OR of @p terms within @p filters, scored
+ * exactly as Xapian's BM25Weight(k1, 0, 1, b, min_normlen) scores them, by
+ * MaxScore (Turtle and Flood 1995): terms sorted by their largest part; once
+ * k documents are held, the weakest terms whose parts together cannot lift a
+ * document past the k-th score only score the documents the others bring,
+ * and a document is dropped as soon as what remains cannot lift it. A long
+ * note's common words then cost a seek per surviving document instead of a
+ * pass over their postings. Returns the top k, best first. */
+std::vector<Ranked> maxscore(Xapian::Database &db, const ktx_qterm *terms, size_t nterms,
+                             const ktx_filter *filters, size_t nfilters, const ktx_params *p,
+                             size_t k, double *estimate) {
+  const double N = db.get_doccount();
+  const double avlen = db.get_avlength();
+  const double len_factor = avlen != 0 ? 1.0 / avlen : 0.0;
+  const double dl_lb = db.get_doclength_lower_bound();
+  const double lenpart = p->k1 * (1 - p->b);
+  std::vector<Cursor> cs;
+  cs.reserve(nterms);
+  double none = 1.0; /* share of documents matching no term, if independent */
+  for (size_t i = 0; i < nterms; i++) {
+    std::string t(terms[i].term);
+    Xapian::doccount tf = db.get_termfreq(t);
+    if (terms[i].weight < 0)
+      throw Xapian::InvalidArgumentError("a query term's weight must be at least 0");
+    if (!tf) continue;
+    none *= 1.0 - tf / N;
+    double tw = (N - tf + 0.5) / (tf + 0.5);
+    if (tw < 2) tw = tw * 0.5 + 1;
+    Cursor c;
+    c.tw = std::log(tw) * terms[i].weight * (p->k1 + 1);
+    double wdf_max = db.get_wdf_upper_bound(t);
+    double normlen_lb = std::max(std::max(wdf_max, dl_lb) * len_factor, p->min_normlen);
+    c.ub = c.tw * (wdf_max / (p->k1 * (normlen_lb * p->b + (1 - p->b)) + wdf_max));
+    c.it = db.postlist_begin(t);
+    c.end = db.postlist_end(t);
+    c.cur = c.it == c.end ? 0 : *c.it;
+    cs.push_back(std::move(c));
+  }
+  /* Each filter: a document has one of its terms. */
+  std::vector<std::vector<Cursor>> fs(nfilters);
+  double pass = 1.0;
+  for (size_t f = 0; f < nfilters; f++) {
+    double share = 0;
+    for (size_t i = 0; i < filters[f].count; i++) {
+      std::string t = std::string(filters[f].prefix) + filters[f].values[i];
+      Cursor c;
+      c.it = db.postlist_begin(t);
+      c.end = db.postlist_end(t);
+      c.cur = c.it == c.end ? 0 : *c.it;
+      if (c.cur) fs[f].push_back(std::move(c));
+      share += db.get_termfreq(t) / N;
+    }
+    pass *= std::min(1.0, share);
+  }
+  *estimate = N * (1.0 - none) * pass;
+  std::sort(cs.begin(), cs.end(), [](const Cursor &a, const Cursor &b) { return a.ub < b.ub; });
+  const size_t n = cs.size();
+  /* cum[i]: the most the terms 0..i can add together. */
+  std::vector<double> cum(n);
+  for (size_t i = 0; i < n; i++)
+    cum[i] = cs[i].ub + (i ? cum[i - 1] : 0);
+  std::vector<Ranked> top; /* a min-heap on better(): the k-th best at the front */
+  auto worse_first = [](const Ranked &a, const Ranked &b) { return better(a, b); };
+  double theta = -1;         /* the k-th score once k are held */
+  size_t pivot = 0;          /* terms below it only score; at and above it they bring documents */
+  const double slack = 1e-9; /* summation order differs from Xapian's by rounding */
+  /* Where each cursor stands (0: exhausted), in one array: the next document
+   * is the least among the cursors that bring documents (index >= pivot). */
+  std::vector<Xapian::docid> cur(n);
+  for (size_t i = 0; i < n; i++)
+    cur[i] = cs[i].cur;
+  last_candidates = last_scored = 0;
+  for (;;) {
+    Xapian::docid d = ~Xapian::docid(0);
+    for (size_t i = pivot; i < n; i++)
+      if (cur[i] && cur[i] < d) d = cur[i];
+    if (d == ~Xapian::docid(0)) break;
+    last_candidates++;
+    double len = 0;
+    bool have_len = false;
+    double score = 0;
+    for (size_t i = pivot; i < n; i++) {
+      if (cur[i] != d) continue;
+      if (!have_len) {
+        len = cs[i].it.get_doclength();
+        have_len = true;
+      }
+      double wdf = cs[i].it.get_wdf();
+      double normlen = std::max(len * len_factor, p->min_normlen);
+      score += cs[i].tw * (wdf / (p->k1 * normlen * p->b + lenpart + wdf));
+      cs[i].next();
+      cur[i] = cs[i].cur;
+    }
+    if (pivot && score + cum[pivot - 1] * (1 + slack) <= theta) continue;
+    bool ok = true;
+    for (auto &alts : fs) {
+      bool any = false;
+      for (auto &c : alts) {
+        c.seek(d);
+        if (c.cur == d) any = true;
+      }
+      if (!any) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    last_scored++;
+    for (size_t i = pivot; i-- > 0;) {
+      if (score + cum[i] * (1 + slack) <= theta) break;
+      cs[i].seek(d);
+      cur[i] = cs[i].cur;
+      if (cur[i] != d) continue;
+      if (!have_len) {
+        len = cs[i].it.get_doclength();
+        have_len = true;
+      }
+      double wdf = cs[i].it.get_wdf();
+      double normlen = std::max(len * len_factor, p->min_normlen);
+      score += cs[i].tw * (wdf / (p->k1 * normlen * p->b + lenpart + wdf));
+    }
+    Ranked r{score, d};
+    if (top.size() < k) {
+      top.push_back(r);
+      std::push_heap(top.begin(), top.end(), worse_first);
+    } else if (better(r, top.front())) {
+      std::pop_heap(top.begin(), top.end(), worse_first);
+      top.back() = r;
+      std::push_heap(top.begin(), top.end(), worse_first);
+    } else {
+      continue;
+    }
+    if (top.size() == k) {
+      theta = top.front().score;
+      while (pivot < n && cum[pivot] * (1 + slack) < theta)
+        pivot++;
+    }
+  }
+  std::sort(top.begin(), top.end(), better);
+  return top;
+}
+
+} // namespace
+
 int ktx_db_search(ktx_db *db, const ktx_qterm *terms, size_t nterms, const ktx_filter *filters,
                   size_t nfilters, const ktx_params *p, size_t limit, ktx_hit **hits, size_t *nhits,
                   size_t *matches) {
   *hits = nullptr;
   *nhits = 0;
   if (matches) *matches = 0;
+  last_candidates = last_scored = 0;
   KTX_TRY
+  if (!p->xapian_matcher && !db->remote && limit && limit < db->db.get_doccount()) {
+    double estimate = 0;
+    std::vector<Ranked> top =
+        maxscore(db->db, terms, nterms, filters, nfilters, p, limit, &estimate);
+    ktx_hit *h = static_cast<ktx_hit *>(std::calloc(top.size() ? top.size() : 1, sizeof *h));
+    if (!h) throw std::bad_alloc();
+    for (size_t i = 0; i < top.size(); i++) {
+      h[i].docid = top[i].did;
+      h[i].score = top[i].score;
+    }
+    *hits = h;
+    *nhits = top.size();
+    if (matches) *matches = static_cast<size_t>(estimate + 0.5);
+    return KT_OK;
+  }
   std::vector<Xapian::Query> subs;
   subs.reserve(nterms);
   for (size_t i = 0; i < nterms; i++)
@@ -416,6 +613,11 @@ int ktx_db_expand(ktx_db *db, const unsigned *docids, size_t ndocs, size_t k, ch
   *nterms = n;
   return KT_OK;
   KTX_CATCH("expand")
+}
+
+void ktx_last_search_stats(size_t *candidates, size_t *scored) {
+  *candidates = last_candidates;
+  *scored = last_scored;
 }
 
 void ktx_hits_free(ktx_hit *hits, size_t n) {

@@ -92,14 +92,24 @@ typedef struct ktx_hit {
 
 typedef struct ktx_params {
   double k1, b, min_normlen;
+  /* 0: the top documents by MaxScore (xapian_shim.cc), with Xapian's BM25
+   * scores, whenever fewer than every document are asked for from a local
+   * index; 1: always Xapian's own matcher (for tests and comparisons). */
+  int xapian_matcher;
 } ktx_params;
 
 /* Rank documents for the weighted OR of @p terms, restricted by the AND of
- * @p filters. *hits is freed with ktx_hits_free(). */
+ * @p filters. *hits is freed with ktx_hits_free(). With filters or no
+ * pruning, *matches is exact only from Xapian's matcher; MaxScore gives an
+ * estimate (terms taken as independent). */
 int ktx_db_search(ktx_db *db, const ktx_qterm *terms, size_t nterms, const ktx_filter *filters,
                   size_t nfilters, const ktx_params *params, size_t limit, ktx_hit **hits,
                   size_t *nhits, size_t *matches);
 void ktx_hits_free(ktx_hit *hits, size_t n);
+/* The calling thread's last ktx_db_search(): the documents MaxScore's
+ * retrieving terms brought (*candidates) and those that survived the bound and
+ * were scored in full (*scored); both 0 after Xapian's own matcher. */
+void ktx_last_search_stats(size_t *candidates, size_t *scored);
 /* The @p k best expansion terms (Xapian's ESet) of documents @p docids, as
  * new strings; free each and the array. Plain terms only (no prefixes). */
 int ktx_db_expand(ktx_db *db, const unsigned *docids, size_t ndocs, size_t k, char ***terms,
