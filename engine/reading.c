@@ -494,6 +494,25 @@ static void read_clauses(const kt_analysis *a, const char *text, kt__reading *ou
   out->nclauses = n ? c + 1 : 0;
 }
 
+/* "ennen" as "before" ("ennen kuun loppua", "ennen joulua") and not
+ * "formerly" ("ennen oli kokki"): a noun in the genitive or partitive
+ * follows it in the clause ending at @p e. ("ennen kuin jaksaa töihin" keeps
+ * the clause in the background: what follows is a later step; dev b013.) */
+static bool before_what(const kt_analysis *a, size_t i, size_t e) {
+  if (!is(tok(a, i), "ennen") || i + 1 >= e) return false;
+  const kt_token *u = tok(a, i + 1);
+  if (u->stopword) return false; /* "ennen kuin" */
+  unsigned m = kt__analysis_morph(a, i + 1);
+  if (!(m & KT__MORPH_NOUN) || (m & KT__MORPH_VERB)) return false;
+  static const char *const local[] = {"ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", NULL};
+  const char *w = u->surface;
+  size_t l = strlen(w);
+  for (const char *const *s = local; *s; s++)
+    if (l > strlen(*s) && !strcmp(w + l - strlen(*s), *s)) return false;
+  char last = l ? w[l - 1] : 0;
+  return last == 'n' || last == 'a' || (l >= 2 && !strcmp(w + l - 2, "ä"));
+}
+
 /* Step 2: each clause's role (goal, background, aside, situation). */
 static void read_roles(const kt_analysis *a, kt__reading *out) {
   size_t n = out->count;
@@ -506,7 +525,8 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
       const kt_token *t = tok(a, i);
       unsigned m = kt__analysis_morph(a, i);
       if (starts_any(t, goal_prefix) || ((m & KT__MORPH_COND) && (m & KT__MORPH_VERB))) goal = true;
-      if (is_any(t, past_words) || ((m & KT__MORPH_PAST) && starts_any(t, history_verbs)))
+      if ((is_any(t, past_words) && !before_what(a, i, e)) ||
+          ((m & KT__MORPH_PAST) && starts_any(t, history_verbs)))
         past = true;
       /* A year long gone ("keskeytti armeijan 2019"); last year or the
        * one before is how the present came about ("jäi kesken 2025"). */

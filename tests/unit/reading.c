@@ -65,6 +65,15 @@ Test(reading, the_past_is_background_and_the_wish_is_the_goal) {
   ROLE("perustaisi oman kampaamon", "kampaamon", KT__ROLE_GOAL);
 }
 
+Test(reading, ennen_before_a_time_is_no_past) {
+  /* "before the end of the month": the present trouble, not the client's past */
+  ROLE("ruoka loppu kaapista eikä rahaa ennen kuun loppua", "ruoka", KT__ROLE_SITUATION);
+  ROLE("tarvitsee rahaa ennen joulua", "rahaa", KT__ROLE_SITUATION);
+  /* "formerly" still is */
+  ROLE("ennen varastossa trukkikuskina", "varastossa", KT__ROLE_BACKGROUND);
+  ROLE("ennen oli kokkina", "kokkina", KT__ROLE_BACKGROUND);
+}
+
 Test(reading, the_past_of_other_verbs_is_the_situation) {
   /* How the present came about, not the client's history. */
   ROLE("alkoholinkäyttö on lisääntynyt työttömyyden aikana", "alkoholinkäyttö", KT__ROLE_SITUATION);
