@@ -149,11 +149,12 @@ static const char *const durations[] = {"vuosia", "vuosikausia", "vuosikymmenen"
  * "kotiäitinä 8 vuotta", "Suomessa 5 vuotta"): the situation, not the past.
  * Surface prefixes. */
 static const char *const present_states[] = {
-    "työt",      "koti",       "sairas",     "sairaus",    "lomautet",       "lomautu",
-    "perhevapa", "hoitovapa",  "äitiysvapa", "äitiyslom",  "vanhempainvapa", "isyysvapa",
-    "eläk",      "vanki",      "vankila",    "työkyvyt",   "kuntoutu",       "suome",
-    "maassa",    "yksinhuolt", "omaishoit",  "opiskelija", "arbetslös",      "unemploy",
-    "home",      "hemma",      "sjuk",       NULL};
+    "työt",       "kotona",     "kotiäiti",       "kotiisä",   "kotivanhem", "kotihoidontu",
+    "sairas",     "sairaus",    "lomautet",       "lomautu",   "perhevapa",  "hoitovapa",
+    "äitiysvapa", "äitiyslom",  "vanhempainvapa", "isyysvapa", "eläk",       "vanki",
+    "vankila",    "työkyvyt",   "kuntoutu",       "suome",     "maassa",     "yksinhuolt",
+    "omaishoit",  "opiskelija", "arbetslös",      "unemploy",  "home",       "hemma",
+    "sjuk",       NULL};
 /* Working now, in a job a career change leaves ("on töissä kassalla"). */
 static const char *const at_work_words[] = {"töissä", "työskentelee", "jobbar", "works", NULL};
 
@@ -376,6 +377,10 @@ static bool duration_clause(const kt_analysis *a, size_t s, size_t e) {
     if (finite_verb(a, i) || kt__analysis_morph(a, i) & KT__MORPH_NEGV) return false;
     if (starts_any(t, present_states)) return false;
     if (is_any(t, children) || is(t, "poika")) return false; /* "lapset 3v ja 6v": their ages */
+    /* "koulua kotimaassa 2 vuotta": how much schooling the client has, a
+     * present fact (basic education, literacy), not a stretch of history. */
+    if (starts_any(t, (const char *const[]){"koulua", "koulunkäyn", "skolgång", "schooling", NULL}))
+      return false;
     if (is_any(t, durations)) dur = true;
     if (i + 1 < e && t->surface[0] >= '0' && t->surface[0] <= '9' &&
         is_any(tok(a, i + 1), duration_units))

@@ -717,3 +717,23 @@ Test(notes, a_workplaces_crisis_is_not_the_clients) {
   cr_assert(finds_need("Asiakas on kriisissä, puoliso kuoli äkillisesti.", "elämänkriisi"),
             "control");
 }
+
+Test(notes, a_change_of_field_that_health_forces_is_rehabilitation) {
+  /* The pension company's rehabilitation entry: "alanvaihto", "selkä ei kestä". */
+  const char *const TELA[] = {"tyoelakeyhtion-ammatillinen-kuntoutus", NULL};
+  const char *note = "Varastotyöntekijä 15 vuotta, selkä ei kestä nostoja, lääkäri sanoo että alaa "
+                     "pitää vaihtaa.";
+  cr_assert(finds_need(note, "työeläkelaitoksen"));
+  cr_assert(in_top(note, 5, TELA));
+  cr_assert_not(finds_need("Varastotyöntekijä 15 vuotta, haluaa vaihtaa alaa, kiinnostaa IT.",
+                           "työeläkelaitoksen"),
+                "control: a wish to change field alone");
+}
+
+Test(notes, a_trade_held_for_years_is_the_past) {
+  /* "kotihoidon" is no state the client is in (kotona, kotiäitinä). */
+  const char *const CARE[] = {"lahihoitaja-aikuiskoulutus", "hoiva-avustaja-koulutus", NULL};
+  cr_assert_not(in_top("Nainen 48v, kotihoidon lähihoitaja 20 vuotta. Selkä ei kestä enää nostoja. "
+                       "Kiinnostaisi toimistotyö.",
+                       3, CARE));
+}

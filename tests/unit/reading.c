@@ -65,6 +65,14 @@ Test(reading, the_past_is_background_and_the_wish_is_the_goal) {
   ROLE("perustaisi oman kampaamon", "kampaamon", KT__ROLE_GOAL);
 }
 
+Test(reading, schooling_is_a_present_fact_and_home_care_no_home) {
+  /* how much school the client has: the situation (basic education) */
+  ROLE("osaa kirjoittaa nimensä. koulua kotimaassa 2 vuotta", "koulua", KT__ROLE_SITUATION);
+  /* a trade held for years, though its word begins with "koti" */
+  ROLE("Nainen 48v, kotihoidon lähihoitaja 20 vuotta.", "lähihoitaja", KT__ROLE_BACKGROUND);
+  ROLE("kotiäitinä 8 vuotta", "kotiäitinä", KT__ROLE_SITUATION);
+}
+
 Test(reading, ennen_before_a_time_is_no_past) {
   /* "before the end of the month": the present trouble, not the client's past */
   ROLE("ruoka loppu kaapista eikä rahaa ennen kuun loppua", "ruoka", KT__ROLE_SITUATION);
