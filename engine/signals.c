@@ -202,7 +202,11 @@ static int read_age(const kt_analysis *a, const char *text, const bool *rej, kt_
                                         "h",      "km",     "years", "år",  NULL};
     const kt_token *next = i + 1 < n ? tok(a, i + 1) : NULL;
     const kt_token *who = prev && is(prev, "on") && i >= 2 ? tok(a, i - 2) : prev;
-    bool client_age = !*suf && who && is_any(who, client_words) &&
+    /* ... and so is one after the client's own "I am": "mä oon 24", "olen 52",
+     * "I'm 45". */
+    static const char *const i_am[] = {"oon", "olen", "i'm", "im", "am", NULL};
+    bool self = prev && (is_any(prev, i_am) || (is(prev, "m") && i >= 2 && is(tok(a, i - 2), "i")));
+    bool client_age = !*suf && who && (is_any(who, client_words) || self) &&
                       !(next && (is_any(next, units) || number(next, NULL) >= 0));
     bool age = client_age ||
                (!strcmp(suf, "v") || !strcmp(suf, "v.") || !strncmp(suf, "-v", 2) ||

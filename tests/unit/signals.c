@@ -59,6 +59,12 @@ Test(signals, ages_in_the_ways_notes_write_them) {
   cr_assert_eq(read_text("Asiakas on 60 ja jäi juuri työttömäksi", -1).age_lo, 60);
   cr_assert_eq(read_text("asiakas on 30 000 euroa velkaa", -1).age_lo, -1);
   cr_assert_eq(read_text("asiakas 20 vuotta siivoojana", -1).age_lo, -1);
+  /* The client's own "I am" and a bare number. */
+  cr_assert_eq(read_text("mä oon 24 ja tehny ruokalähettinä", -1).age_lo, 24);
+  cr_assert_eq(read_text("olen 52 ja työtön", -1).age_lo, 52);
+  cr_assert_eq(read_text("I'm 45, Finnish citizen", -1).age_lo, 45);
+  cr_assert_eq(read_text("mä oon 30 000 velkaa", -1).age_lo, -1, "a sum");
+  cr_assert_eq(read_text("oon 2 vuotta ollu työtön", -1).age_lo, -1, "a length of time");
   /* A glued length of time is no age; the age comes later. */
   cr_assert_eq(read_text("siivoojana 15v, selkä ei kestä. 55v.", -1).age_lo, 55);
   cr_assert_eq(read_text("15v kokemus kiinteistöhuollosta, 48v", -1).age_lo, 48);
