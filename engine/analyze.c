@@ -544,9 +544,25 @@ static bool spoken_spelling(const char *word, char *v, size_t vsize) {
   return true;
 }
 
+/* Spoken "ee" for the written "eä"/"ea" ("pimeenä" pimeänä, "vaikeeta"
+ * vaikeata, "kauheesti" kauheasti), in @p v: false if the word has no
+ * "ee" after a consonant. */
+static bool spoken_ea(const char *word, char *v, size_t vsize) {
+  size_t len = strlen(word);
+  if (len < 5 || len + 2 > vsize) return false;
+  const char *p = strstr(word + 1, "ee");
+  if (!p || strchr("aeiouyäö", p[-1])) return false;
+  bool back = strpbrk(word, "aou") != NULL; /* vowel harmony */
+  size_t at = (size_t)(p - word) + 1;
+  snprintf(v, vsize, "%.*s%s%s", (int)at, word, back ? "a" : "ä", word + at + 1);
+  return true;
+}
+
 static size_t add_spoken_restored(kt_analyzer *an, termset *ts, const char *word, unsigned *morph) {
   char v[72];
-  return spoken_spelling(word, v, sizeof v) ? add_voikko_m(an, ts, v, KT_TERM_FIXED, morph) : 0;
+  size_t n = spoken_spelling(word, v, sizeof v) ? add_voikko_m(an, ts, v, KT_TERM_FIXED, morph) : 0;
+  if (n == 0 && spoken_ea(word, v, sizeof v)) n = add_voikko_m(an, ts, v, KT_TERM_FIXED, morph);
+  return n;
 }
 
 /* Restore umlauts a word was typed without: try every way of turning its

@@ -337,6 +337,10 @@ Test(analyze, spoken_endings_are_restored) {
   cr_assert(kt_test_has_term(an, "suomes", "suomi", 0));
   cr_assert(kt_test_has_term(an, "himas", "koto", 0), "as \"kotona\" is read");
   cr_assert(kt_test_has_term(an, "talous", "talous", KT_TERM_LEMMA), "control");
+  /* spoken "ee" for "eä"/"ea", by vowel harmony */
+  cr_assert(kt_test_has_term(an, "pimeenä", "pimeä", 0));
+  cr_assert(kt_test_has_term(an, "vaikeeta", "vaikea", 0));
+  cr_assert_not(kt_test_has_term(an, "pimeenä", "pikee", 0), "no typo guess");
 }
 
 /* More spoken words read as written: "ahistaa" is ahdistaa (not ahi),

@@ -737,3 +737,11 @@ Test(notes, a_trade_held_for_years_is_the_past) {
                        "Kiinnostaisi toimistotyö.",
                        3, CARE));
 }
+
+Test(notes, wages_paid_off_the_books_are_a_matter_of_workers_rights) {
+  cr_assert(
+      finds_need("tullu Virosta, teen remppahommia mut pomo maksaa pimeenä", "työsuhdeasiat"));
+  cr_assert_not(
+      finds_need("tullu Virosta, teen remppahommia ja pomo maksaa hyvin", "työsuhdeasiat"),
+      "control");
+}
