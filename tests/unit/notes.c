@@ -745,3 +745,9 @@ Test(notes, wages_paid_off_the_books_are_a_matter_of_workers_rights) {
       finds_need("tullu Virosta, teen remppahommia ja pomo maksaa hyvin", "työsuhdeasiat"),
       "control");
 }
+
+Test(notes, a_verb_of_assault_finds_the_crime_victim) {
+  cr_assert(finds_need("mies pahoinpideltiin työpaikalla, pelkää palata töihin", "rikoksen uhri"));
+  cr_assert_not(finds_need("mies palasi työpaikalle, pelkää asiakkaita", "rikoksen uhri"),
+                "control");
+}
