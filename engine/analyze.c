@@ -683,6 +683,21 @@ static void analyse_uncached(kt_analyzer *an, const kt__word *w, bool fix, terms
     *morph = KT__MORPH_NOUN;
     return;
   }
+  /* An abbreviation or name with its case ending after a colon ("YT:ssä",
+   * "TE:n", "Kela:lta"; Unicode word breaks keep them one word): the
+   * letters before the colon, as an abbreviation's are kept, and their
+   * reading if Voikko has one. The ending would only bring typo guesses. */
+  const char *colon = strchr(word, ':');
+  if (colon && colon > word && colon - word < 40 && colon[1] && strlen(colon + 1) <= 5 &&
+      !strpbrk(colon + 1, "0123456789:")) {
+    char head[48];
+    size_t hl = (size_t)(colon - word);
+    memcpy(head, word, hl);
+    head[hl] = '\0';
+    ts_add(ts, head, hl, KT_TERM_LEMMA);
+    add_voikko_m(an, ts, head, KT_TERM_LEMMA, morph);
+    return;
+  }
   /* Abbreviations keep their letters as a term: "TE" is not the pronoun te,
    * nor "te" in "te-palvelut". */
   bool abbrev = w->all_caps || (w->joined && kt__is_stopword(word));

@@ -331,6 +331,13 @@ Test(analyze, spoken_conditionals_are_read_as_written) {
 /* Spoken endings are restored for words Voikko does not know: "pelaamas"
  * (pelaamassa), "valmiiks" (valmiiksi), "suomes" (suomessa); a valid word
  * ending so ("talous") is left as it is. */
+Test(analyze, an_abbreviation_with_a_case_ending_after_a_colon) {
+  cr_assert(kt_test_has_term(an, "YT:ssä", "yt", KT_TERM_LEMMA));
+  cr_assert_not(kt_test_has_term(an, "YT:ssä", "it", 0), "no typo guess");
+  cr_assert(kt_test_has_term(an, "Kela:lta", "kela", KT_TERM_LEMMA));
+  cr_assert_not(kt_test_has_term(an, "12:30", "12", 0), "a time is no abbreviation");
+}
+
 Test(analyze, spoken_endings_are_restored) {
   cr_assert(kt_test_has_term(an, "pelaamas", "pelata", 0));
   cr_assert(kt_test_has_term(an, "valmiiks", "valmis", 0));
