@@ -310,15 +310,16 @@ static const char *const conj[] = {"mutta",   "vaan",     "koska", "vaikka",   "
 static const char *const and_words[] = {"ja", "and", "och", "sekä", NULL};
 /* Words that say nothing about a need on their own. */
 static const char *const generic_words[] = {
-    "asiakas", "henkilö",  "ihminen",  "mies",    "nainen",    "poika",      "tyttö",
-    "vuosi",   "kuukausi", "kestää",   "tilanne", "asia",      "juttu",      "kertoa",
-    "sanoa",   "tulla",    "mennä",    "hyvä",    "paljon",    "oma",        "muu",
-    "kaikki",  "tehdä",    "käydä",    "päästä",  "saada",     "antaa",      "laittaa",
-    "loppua",  "olo",      "vuo",      "vuotaa", /* Voikko's other readings of "vuotta" */
-    "juuri",   "juuria",   "muutama",  "miettiä", "kannattaa", "jäädä",      "heti",
-    "ehkä",    "kaivata",  "kaipaava", "asua",    "mieluiten", "mieluummin", "mielellään",
-    "client",  "customer", "man",      "woman",   "person",    "year",       "kund",
-    "kvinna",  "person",   NULL};
+    "asiakas", "henkilö", "ihminen", "mies", "nainen", "poika", "tyttö", "vuosi", "kuukausi",
+    "kestää", "tilanne", "asia", "juttu", "kertoa", "sanoa", "tulla", "mennä", "hyvä", "paljon",
+    "oma", "muu", "kaikki", "tehdä", "käydä", "päästä", "saada", "antaa", "laittaa", "loppua",
+    "olo", "vuo", "vuotaa", /* Voikko's other readings of "vuotta" */
+    "juuri", "juuria", "muutama", "miettiä", "kannattaa", "jäädä", "heti", "ehkä", "kaivata",
+    "kaipaava", "asua", "mieluiten", "mieluummin", "mielellään", "client", "customer", "man",
+    "woman", "person", "year", "kund", "kvinna", "person",
+    /* Number words: how many, never what ("neljä kuukautta", "pari vuotta"). */
+    "yksi", "kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän", "kahdeksan", "yhdeksän",
+    "kymmenen", "kymmen", "sata", "tuhat", "pari", NULL};
 
 static bool punct_between(const kt_analysis *a, const char *text, size_t i) {
   if (i == 0) return true;

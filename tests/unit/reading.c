@@ -395,5 +395,7 @@ Test(reading, generic_words_are_marked) {
   cr_assert(generic("masentunut olo", "olo"));
   cr_assert(generic("hakemukset kaipaavat läpikäyntiä", "kaipaavat"), "a wish verb");
   cr_assert(generic("jäi juuri työttömäksi", "juuri"));
+  cr_assert(generic("sairauslomaa neljä kuukautta", "neljä"), "a number word");
+  cr_assert(generic("pari vuotta lähettinä", "pari"));
   cr_assert_not(generic("velkoja ja ulosotto", "velkoja"));
 }
