@@ -703,6 +703,8 @@ Test(notes, office_work_is_a_field) {
 
 Test(notes, a_swedish_shop_job_is_retail) {
   cr_assert(finds_need("Klienten har inga skulder, vill jobba i butik.", "kaupan ala"));
+  cr_assert(finds_need("Arbetslös. Vill integreras på svenska eftersom familjen talar svenska.",
+                       "kotoutuminen ruotsiksi"));
 }
 
 Test(notes, no_idea_what_to_do_is_no_direction) {
