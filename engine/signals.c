@@ -398,6 +398,7 @@ static int read_municipality(const kt_analysis *a, const bool *rej, kt__sigset *
       {{"espoo", "espoolainen", "esbo", NULL}, "Espoo"},
       {{"vantaa", "vantaalainen", "vanda", NULL}, "Vantaa"},
       {{"kauniainen", "kauniaislainen", "grankulla", NULL}, "Kauniainen"},
+      {{"kerava", "keravalainen", "kervo", NULL}, "Kerava"},
       {{"helsinki", "helsinkiläinen", "helsingfors", "helsingissä", NULL}, "Helsinki"},
   };
   static const char *const live[] = {"asua", "asuu", "bor", "lives", "live", "living", NULL};
@@ -410,6 +411,10 @@ static int read_municipality(const kt_analysis *a, const bool *rej, kt__sigset *
       int score = 1 + (i > 0 && is_any(tok(a, i - 1), live)) * 2 +
                   (i > 1 && is_any(tok(a, i - 2), live)) * 2;
       if (starts(tok(a, i), names[m].forms[1])) score += 2; /* the demonym says it outright */
+      /* A place denied ("ei Helsinkiin eikä Vantaalle asti") is not home. */
+      if (i > 0 && ((kt__analysis_morph(a, i - 1) & KT__MORPH_NEGV) ||
+                    is_any(tok(a, i - 1), (const char *const[]){"eikä", "inte", "not", NULL})))
+        score = 0;
       /* A former home ("asui aiemmin Espoossa", "ennen Vantaalla") is not
        * where the client lives now. */
       for (size_t k = i > 2 ? i - 2 : 0; k < i; k++)

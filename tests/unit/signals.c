@@ -132,6 +132,10 @@ Test(signals, municipality_of_residence) {
   cr_assert_str_eq(read_text("asuu Espoossa", -1).municipality, "espoo");
   cr_assert_str_eq(read_text("vantaalainen", -1).municipality, "vantaa");
   cr_assert_null(read_text("etsii töitä", -1).municipality);
+  cr_assert_str_eq(
+      read_text("Keravalainen 27v, ei Helsinkiin eikä Vantaalle asti", -1).municipality, "kerava",
+      "a denied place is not home");
+  cr_assert_null(read_text("haluaa töihin, ei Helsinkiin", -1).municipality, "denied");
   /* A former home is not where the client lives. */
   cr_assert_str_eq(read_text("asui aiemmin Espoossa, nyt Helsingissä", -1).municipality,
                    "helsinki");
