@@ -753,3 +753,13 @@ Test(notes, a_verb_of_assault_finds_the_crime_victim) {
   cr_assert_not(finds_need("mies palasi työpaikalle, pelkää asiakkaita", "rikoksen uhri"),
                 "control");
 }
+
+Test(notes, a_students_depression_goes_to_student_health_care) {
+  const char *const STUDENT[] = {"opiskeluterveydenhuolto", NULL};
+  const char *note = "Man 24, studerar på yrkeshögskola men studierna har stannat upp på grund av "
+                     "depression.";
+  cr_assert(finds_need(note, "opiskelijan terveys"));
+  cr_assert(in_top(note, 5, STUDENT));
+  cr_assert_not(finds_need("26-vuotias, masennus ja opinnot keskeytyneet", "opiskelijan terveys"),
+                "control: studies given up");
+}
