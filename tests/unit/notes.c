@@ -763,3 +763,9 @@ Test(notes, a_students_depression_goes_to_student_health_care) {
   cr_assert_not(finds_need("26-vuotias, masennus ja opinnot keskeytyneet", "opiskelijan terveys"),
                 "control: studies given up");
 }
+
+Test(notes, money_beside_a_school_to_start_is_student_financial_aid) {
+  cr_assert(finds_need("tyttö 18v, ei rahaa eikä tiiä miten kela toimii, haluis ammattikouluun",
+                       "opintotuki"));
+  cr_assert_not(finds_need("tyttö 18v, haluis ammattikouluun syksyllä", "opintotuki"), "control");
+}
