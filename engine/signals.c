@@ -208,10 +208,21 @@ static int read_age(const kt_analysis *a, const char *text, const bool *rej, kt_
     bool self = prev && (is_any(prev, i_am) || (is(prev, "m") && i >= 2 && is(tok(a, i - 2), "i")));
     bool client_age = !*suf && who && (is_any(who, client_words) || self) &&
                       !(next && (is_any(next, units) || number(next, NULL) >= 0));
-    bool age = client_age ||
+    /* "45 years old" but not "15 years in IT"; "33 år" but not "i 15 år". */
+    bool unit_age = !*suf && i + 1 < n && age_word(tok(a, i + 1));
+    if (unit_age && is_any(next, (const char *const[]){"years", "year", "yrs", NULL}))
+      unit_age = i + 2 < n && is(tok(a, i + 2), "old");
+    if (unit_age && is(next, "år") && prev &&
+        is_any(prev, (const char *const[]){"i", "på", "sedan", "efter", "under", NULL}))
+      unit_age = false;
+    /* A bare number set apart at the very start: "Vietnamese, 27, came as". */
+    bool opening = !*suf && i <= 4 && i > 0 && clause_break(a, text, i) &&
+                   (i + 1 >= n || clause_break(a, text, i + 1)) &&
+                   !(next && (is_any(next, units) || number(next, NULL) >= 0));
+    bool age = client_age || opening ||
                (!strcmp(suf, "v") || !strcmp(suf, "v.") || !strncmp(suf, "-v", 2) ||
                 !strncmp(suf, "vuotia", 6) || !strcmp(suf, "y") || !strcmp(suf, "yo")) ||
-               (!*suf && i + 1 < n && age_word(tok(a, i + 1))) ||
+               unit_age ||
                (!*suf && prev &&
                 (is(prev, "ikä") || is(prev, "age") || is(prev, "aged") || is(prev, "ålder")));
     /* A length of time, not an age: "15v kokemus kiinteistöhuollosta",
@@ -229,8 +240,8 @@ static int read_age(const kt_analysis *a, const char *text, const bool *rej, kt_
       size_t last = !*suf && i + 1 < n && age_word(tok(a, i + 1)) ? i + 1 : i;
       /* After a trade ("hitsari 20v, nyt 41v"), a number is the years in
        * it when another age follows: the later one is the client's. */
-      bool after_trade =
-          prev && !prev->stopword && !is_any(prev, client_words) && number(prev, NULL) < 0;
+      bool after_trade = prev && !prev->stopword && !is_any(prev, client_words) && !self &&
+                         !opening && number(prev, NULL) < 0;
       if (after_trade && !deferred) {
         deferred = true, d_v = v, d_first = i, d_last = last;
         continue;

@@ -769,3 +769,7 @@ Test(notes, money_beside_a_school_to_start_is_student_financial_aid) {
                        "opintotuki"));
   cr_assert_not(finds_need("tyttö 18v, haluis ammattikouluun syksyllä", "opintotuki"), "control");
 }
+
+Test(notes, registering_as_a_jobseeker_in_english) {
+  cr_assert(finds_need("How do I register as a jobseeker and find work?", "ilmoittautuminen"));
+}

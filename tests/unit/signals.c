@@ -65,6 +65,15 @@ Test(signals, ages_in_the_ways_notes_write_them) {
   cr_assert_eq(read_text("I'm 45, Finnish citizen", -1).age_lo, 45);
   cr_assert_eq(read_text("mä oon 30 000 velkaa", -1).age_lo, -1, "a sum");
   cr_assert_eq(read_text("oon 2 vuotta ollu työtön", -1).age_lo, -1, "a length of time");
+  /* English years are an age only when old; Swedish år not after "i". */
+  cr_assert_eq(read_text("I'm 45, grew up in Canada. Worked 15 years in IT.", -1).age_lo, 45);
+  cr_assert_eq(read_text("worked 15 years in IT", -1).age_lo, -1);
+  cr_assert_eq(read_text("45 years old, worked 15 years", -1).age_lo, 45);
+  cr_assert_eq(read_text("jobbade i 15 år som lagerchef, 50 år", -1).age_lo, 50);
+  cr_assert_eq(read_text("Kvinna 33 år från Kenya", -1).age_lo, 33);
+  /* A bare number set apart at the very start. */
+  cr_assert_eq(read_text("Vietnamese, 27, came as exchange student", -1).age_lo, 27);
+  cr_assert_eq(read_text("Asiakas, 2 lasta", -1).age_lo, -1);
   /* A glued length of time is no age; the age comes later. */
   cr_assert_eq(read_text("siivoojana 15v, selkä ei kestä. 55v.", -1).age_lo, 55);
   cr_assert_eq(read_text("15v kokemus kiinteistöhuollosta, 48v", -1).age_lo, 48);
