@@ -227,10 +227,11 @@ static bool same_lemma(const kt_token *x, const kt_token *y) {
  * "äitiysloma"). Not "mies"/"nainen" (the client: "mies 35") nor the
  * children (below). */
 static const char *const relatives[] = {
-    "puoliso",     "avopuoliso",  "vaimo", "aviomies", "miesystävä", "naisystävä",
-    "poikaystävä", "tyttöystävä", "äiti",  "isä",      "sisko",      "sisar",
-    "veli",        "spouse",      "wife",  "husband",  "partner",    "fru",
-    "make",        "maka",        "sambo", NULL};
+    "puoliso", "avopuoliso", "vaimo", "aviomies", "miesystävä", "naisystävä", "poikaystävä",
+    "tyttöystävä", "äiti", "isä", "sisko", "sisar", "veli", "spouse", "wife", "husband", "partner",
+    "fru", "make", "maka", "sambo",
+    /* parents by the surface only: the base form "vanhempi" is also "older" */
+    "vanhemmat", "vanhempansa", "vanhempani", "mutsi", "faija", "föräldrarna", "parents", NULL};
 
 /* The client's children, by base form: a clause about a child's own
  * trouble ("lapsella ADHD", "tytär on vankilassa") is the client's

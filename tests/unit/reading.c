@@ -167,6 +167,9 @@ Test(reading, a_clause_about_another_person_is_aside) {
   ROLE("mies 35, ulkomailla töissä", "ulkomailla", KT__ROLE_SITUATION);
   ROLE("Veljellä on velkoja ja ulosottoa, hakee siivoustöitä", "velkoja", KT__ROLE_ASIDE);
   ROLE("Asiakkaan isä oli alkoholisti, hakee töitä", "alkoholisti", KT__ROLE_ASIDE);
+  /* parents by the surface; "vanhempi" alone is also "older" */
+  ROLE("keskeytti amiksen, vanhemmat huolissaan", "huolissaan", KT__ROLE_ASIDE);
+  ROLE("vanhempi asiakas huolissaan työnhausta", "huolissaan", KT__ROLE_SITUATION);
   /* A relative's word with an age is the client. */
   ROLE("Äiti 38v hakee osa-aikatyötä kaupan alalta", "hakee", KT__ROLE_SITUATION);
 }
