@@ -154,7 +154,8 @@ static const char *const present_states[] = {
     "äitiysvapa", "äitiyslom",  "vanhempainvapa", "isyysvapa", "eläk",       "vanki",
     "vankila",    "työkyvyt",   "kuntoutu",       "suome",     "maassa",     "yksinhuolt",
     "omaishoit",  "opiskelija", "arbetslös",      "unemploy",  "home",       "hemma",
-    "sjuk",       NULL};
+    "sjuk",       "kuivilla",   "raittiina",      "raitis",    "nykter",     "sober",
+    NULL};
 /* Working now, in a job a career change leaves ("on töissä kassalla"). */
 static const char *const at_work_words[] = {"töissä", "työskentelee", "jobbar", "works", NULL};
 
@@ -764,6 +765,23 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
     for (size_t j = s; j < last; j++) {
       out->role[j] = KT__ROLE_REFUSED;
       out->negator[j] = last - 1;
+    }
+  }
+  /* 4c. Sober of it: "huumeista raittiina 8kk", "viinasta kuivilla": the
+   * substance named before the word of sobriety is no problem now; the
+   * sobriety itself (recovery) stays. */
+  static const char *const sober[] = {"raittiina", "raitis", "kuivilla", "päihteettömänä",
+                                      "nykter",    "sober",  NULL};
+  for (size_t s = 0, e; s < n; s = e) {
+    e = clause_end(out, s);
+    for (size_t k = s + 1; k < e; k++) {
+      if (!is_any(tok(a, k), sober)) continue;
+      for (size_t j = s; j < k; j++)
+        if (!tok(a, j)->stopword && out->role[j] != KT__ROLE_NEGATED) {
+          out->role[j] = KT__ROLE_REFUSED;
+          out->negator[j] = k;
+        }
+      break;
     }
   }
   /* 4a. Had enough of it: "vuorotyö riitti", "yöt riitti", "meteli ja kiire

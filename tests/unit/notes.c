@@ -773,3 +773,11 @@ Test(notes, money_beside_a_school_to_start_is_student_financial_aid) {
 Test(notes, registering_as_a_jobseeker_in_english) {
   cr_assert(finds_need("How do I register as a jobseeker and find work?", "ilmoittautuminen"));
 }
+
+Test(notes, sober_for_months_with_a_fear_of_relapse_is_recovery) {
+  const char *const PEER[] = {"aa-vertaisryhmat", NULL};
+  const char *note = "mulla on ollu kaljan kanssa ongelmii, nyt 2kk kuivilla. haluis takas hommiin "
+                     "mut pelottaa et repsahtaa";
+  cr_assert(finds_need(note, "toipuminen"));
+  cr_assert(in_top(note, 3, PEER));
+}

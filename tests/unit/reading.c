@@ -73,6 +73,13 @@ Test(reading, schooling_is_a_present_fact_and_home_care_no_home) {
   ROLE("kotiäitinä 8 vuotta", "kotiäitinä", KT__ROLE_SITUATION);
 }
 
+Test(reading, sobriety_is_the_present_and_settles_its_substance) {
+  ROLE("kaljan kanssa ongelmia, nyt 2kk kuivilla", "kuivilla", KT__ROLE_SITUATION);
+  ROLE("Huumeista raittiina 8kk, käy NA:ssa", "raittiina", KT__ROLE_SITUATION);
+  ROLE("Huumeista raittiina 8kk, käy NA:ssa", "huumeista", KT__ROLE_REFUSED);
+  ROLE("käyttää huumeita, haluaa hoitoon", "huumeita", KT__ROLE_SITUATION);
+}
+
 Test(reading, ennen_before_a_time_is_no_past) {
   /* "before the end of the month": the present trouble, not the client's past */
   ROLE("ruoka loppu kaapista eikä rahaa ennen kuun loppua", "ruoka", KT__ROLE_SITUATION);
