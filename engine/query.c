@@ -287,6 +287,8 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
     for (size_t k = 0; k < t->term_count && !rc; k++) {
       int kind = t->terms[k].kind;
       if (kind == KT_TERM_PART && (opts->flags & KT_SEARCH_NO_COMPOUNDS)) continue;
+      /* A generic part says nothing: "putkimies" is no "mies". */
+      if (kind == KT_TERM_PART && kt__generic_term(t->terms[k].text)) continue;
       if (kind == KT_TERM_FIXED && (opts->flags & KT_SEARCH_NO_UMLAUT_FIX)) continue;
       if (kind == KT_TERM_TYPO && no_typos) continue;
       rc = kt__query_add(&x->q, t->terms[k].text, term_weight(rk, kind) * role, i, -1, kind);

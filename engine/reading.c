@@ -458,6 +458,12 @@ static bool change_cue(const kt_analysis *a, size_t i, size_t n) {
   return is_any(t, change_new) && is_any(u, change_what);
 }
 
+bool kt__generic_term(const char *term) {
+  for (size_t i = 0; generic_words[i]; i++)
+    if (!strcmp(term, generic_words[i])) return true;
+  return false;
+}
+
 static bool generic_token(const kt_token *t) {
   if (t->stopword || !t->term_count) return false;
   bool any = false;

@@ -53,6 +53,9 @@ void kt__reading_free(kt__reading *r);
  * count); one of @p ws (NULL-terminated); a surface starting with one of
  * @p ps? */
 bool kt__token_is(const kt_token *t, const char *w);
+/* Is @p term (a base form) one of the generic words (asiakas, mies, vuosi,
+ * numbers) that never name a need? */
+bool kt__generic_term(const char *term);
 bool kt__token_is_any(const kt_token *t, const char *const *ws);
 bool kt__token_starts_any(const kt_token *t, const char *const *ps);
 

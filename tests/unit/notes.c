@@ -781,3 +781,18 @@ Test(notes, sober_for_months_with_a_fear_of_relapse_is_recovery) {
   cr_assert(finds_need(note, "toipuminen"));
   cr_assert(in_top(note, 3, PEER));
 }
+
+Test(notes, a_generic_compound_part_matches_nothing) {
+  /* "putkimies" is no "mies", "kirvesmies" neither; "putki" still matches */
+  kt_results *r = kt_test_search(e, "putkimies ja kirvesmies, etsii töitä", NULL);
+  bool putki = false;
+  for (size_t i = 0; i < kt_results_count(r); i++) {
+    const kt_result *x = kt_results_get(r, i);
+    for (size_t k = 0; k < x->match_count; k++) {
+      cr_assert(strcmp(x->matches[k].term, "mies"), "%s matched by 'mies'", x->id);
+      putki |= !strcmp(x->matches[k].term, "putki");
+    }
+  }
+  cr_assert(putki, "control: the other part still matches");
+  kt_results_free(r);
+}
