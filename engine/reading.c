@@ -210,7 +210,7 @@ static const char *const schools[] = {"lukio",  "koulu", "ammattikoulu",  "amis"
 static const char *const danger_words[] = {"vaarassa", "uhattuna", "uhassa", "riskissä", NULL};
 
 /* "ei (mitään) ongelmia ...", "inga problem med ...", "no problems with ...". */
-static const char *const no_problem[] = {"ongelm", "vaikeuks", "vaikeuk", "problem", NULL};
+static const char *const no_problem[] = {"ongelm", "vaikeuks", "vaikeuk", "problem", "issue", NULL};
 
 /* Do two tokens share a base form (not a compound part)? */
 static bool same_lemma(const kt_token *x, const kt_token *y) {
@@ -818,12 +818,26 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
     size_t c = out->clause[i], p = i + 1;
     while (p < n && out->clause[p] == c && tok(a, p)->stopword)
       p++;
-    if (p >= n || out->clause[p] != c || !starts_any(tok(a, p), no_problem)) continue;
+    /* English and Swedish name the thing first: "no permit or visa issues". */
+    size_t q = p;
+    for (size_t k = 0; q < n && out->clause[q] == c && k < 4 && !starts_any(tok(a, q), no_problem);
+         q++)
+      k += !tok(a, q)->stopword;
+    if (q < n && out->clause[q] == c && q > p && starts_any(tok(a, q), no_problem)) {
+      for (size_t j = p; j < q; j++)
+        if (!tok(a, j)->stopword) {
+          out->role[j] = KT__ROLE_REFUSED;
+          out->negator[j] = i;
+        }
+    } else {
+      q = p;
+    }
+    if (q >= n || out->clause[q] != c || !starts_any(tok(a, q), no_problem)) continue;
     if (c == 0) continue;
     bool same = false;
-    for (size_t t = p + 1; t < n && out->clause[t] == c && !same; t++)
+    for (size_t t = p; t < n && out->clause[t] == c && !same; t++)
       for (size_t j = 0; j < i && !same; j++)
-        same = out->clause[j] == c - 1 && same_lemma(tok(a, j), tok(a, t));
+        same = t != q && out->clause[j] == c - 1 && same_lemma(tok(a, j), tok(a, t));
     if (!same) continue;
     for (size_t j = 0; j < i; j++)
       if (out->clause[j] == c - 1 && out->role[j] != KT__ROLE_NEGATED) {

@@ -147,7 +147,7 @@ Test(analyze, stopwords_are_marked) {
   /* Swedish and English function words match no service text: "talar lite
    * finska" once matched a sports service's Swedish summary by "lite". */
   t = "talar lite finska, ryggen håller inte längre, has been out of work, vet inte vem som "
-      "hjälper mig då";
+      "hjälper mig då, no Finnish";
   cr_assert_eq(kt_analyze(an, t, strlen(t), &a), KT_OK);
   static const char *const stop[] = {"lite", "inte", "längre", "has", "been",
                                      "of",   "vem",  "mig",    "då",  NULL};
@@ -166,7 +166,7 @@ Test(analyze, stopwords_are_marked) {
         seen++;
       }
   }
-  cr_assert_eq(seen, 14, "every listed word is a word of the text (%zu seen)", seen);
+  cr_assert_eq(seen, 15, "every listed word is a word of the text (%zu seen)", seen);
   kt_analysis_free(a);
 }
 

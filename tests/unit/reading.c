@@ -80,6 +80,13 @@ Test(reading, sobriety_is_the_present_and_settles_its_substance) {
   ROLE("käyttää huumeita, haluaa hoitoon", "huumeita", KT__ROLE_SITUATION);
 }
 
+Test(reading, no_issues_with_a_thing_in_english) {
+  const char *n = "permanent residence permit, no permit or visa issues at all";
+  ROLE(n, "visa", KT__ROLE_REFUSED);
+  ROLE(n, "residence", KT__ROLE_REFUSED);
+  ROLE("needs a residence permit, has visa issues", "residence", KT__ROLE_SITUATION);
+}
+
 Test(reading, ennen_before_a_time_is_no_past) {
   /* "before the end of the month": the present trouble, not the client's past */
   ROLE("ruoka loppu kaapista eikä rahaa ennen kuun loppua", "ruoka", KT__ROLE_SITUATION);
