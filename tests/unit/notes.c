@@ -796,3 +796,9 @@ Test(notes, a_generic_compound_part_matches_nothing) {
   cr_assert(putki, "control: the other part still matches");
   kt_results_free(r);
 }
+
+Test(notes, a_change_of_field_considered_is_career_guidance) {
+  /* the career coaching entry's own keyword "alanvaihto" */
+  cr_assert(finds_need("koneinsinööri, miettii alanvaihtoa, ei ole varma", "uraohjaus"));
+  cr_assert_not(finds_need("koneinsinööri, etsii töitä alalta", "uraohjaus"), "control");
+}
