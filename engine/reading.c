@@ -155,7 +155,7 @@ static const char *const present_states[] = {
     "vankila",    "työkyvyt",   "kuntoutu",       "suome",     "maassa",     "yksinhuolt",
     "omaishoit",  "opiskelija", "arbetslös",      "unemploy",  "home",       "hemma",
     "sjuk",       "kuivilla",   "raittiina",      "raitis",    "nykter",     "sober",
-    NULL};
+    "räst",       "maksamat",   "odott",          NULL};
 /* Working now, in a job a career change leaves ("on töissä kassalla"). */
 static const char *const at_work_words[] = {"töissä", "työskentelee", "jobbar", "works", NULL};
 
@@ -375,6 +375,12 @@ static bool agent_lemma(const kt_token *t) {
  * raksalla", "12 v siivoojana") and no state the client is still in? */
 static bool duration_clause(const kt_analysis *a, size_t s, size_t e) {
   bool dur = false, essive = false;
+  /* The first conjunct decides: "Baarimikkona 8v ja jv-kortti löytyy". */
+  for (size_t i = s + 2; i < e; i++)
+    if (is(tok(a, i), "ja")) {
+      e = i;
+      break;
+    }
   for (size_t i = s; i < e; i++) {
     const kt_token *t = tok(a, i);
     if (finite_verb(a, i) || kt__analysis_morph(a, i) & KT__MORPH_NEGV) return false;

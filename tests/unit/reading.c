@@ -87,6 +87,13 @@ Test(reading, no_issues_with_a_thing_in_english) {
   ROLE("needs a residence permit, has visa issues", "residence", KT__ROLE_SITUATION);
 }
 
+Test(reading, the_first_conjunct_decides_a_stretch_of_the_past) {
+  ROLE("Baarimikkona 8v ja jv-kortti löytyy, mut yöt riitti", "baarimikkona", KT__ROLE_BACKGROUND);
+  /* states that last up to now: arrears, unpaid, waiting */
+  ROLE("vuokra rästis 3kk ja vuokranantaja uhkailee häädöllä", "vuokra", KT__ROLE_SITUATION);
+  ROLE("vuokrat maksamatta 3kk", "vuokrat", KT__ROLE_SITUATION);
+}
+
 Test(reading, ennen_before_a_time_is_no_past) {
   /* "before the end of the month": the present trouble, not the client's past */
   ROLE("ruoka loppu kaapista eikä rahaa ennen kuun loppua", "ruoka", KT__ROLE_SITUATION);
