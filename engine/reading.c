@@ -104,12 +104,12 @@ static const char *const study_kind[] = {"pitk", "kokopäiv",  "täyspäiv", "mo
 /* Words that end a clause saying its fact is fine: "asunto ok", "talous
  * kunnossa", "terveys hyvä", "boendet är okej", "housing is fine". */
 static const char *const fine_words[] = {
-    "ok",       "okei",     "oke",      "kunnossa",   "järjestyksessä", "hyvä",
-    "okej",     "fine",     "okay",     "bra",        "hyvin",          "kohdallaan",
-    "puhdas",   "puhtaat",  "hoidettu", "selvitetty", "selvitetyt",     "järjestelty",
-    "takana",   "ohi",      "clean",    "huippu",     "loistava",       "erinomainen",
-    "maksettu", "maksetut", "kuitattu", "parantunut", "parantui",       "parantunu",
-    "toipunut", "toipui",   NULL};
+    "ok",       "okei",     "oke",         "kunnossa",   "järjestyksessä", "hyvä",
+    "okej",     "fine",     "okay",        "bra",        "hyvin",          "kohdallaan",
+    "puhdas",   "puhtaat",  "hoidettu",    "selvitetty", "selvitetyt",     "järjestelty",
+    "takana",   "ohi",      "clean",       "huippu",     "loistava",       "erinomainen",
+    "maksettu", "maksetut", "kuitattu",    "parantunut", "parantui",       "parantunu",
+    "toipunut", "toipui",   "lakkautettu", "lopetettu",  "suljettu",       NULL};
 
 /* Verbs of a thing going ("sujuu hyvin", "menee ok", "toimii hyvin"). */
 static const char *const going[] = {"sujua",    "sujunut",  "mennä",      "mennyt", "toimia",

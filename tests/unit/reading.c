@@ -271,6 +271,8 @@ Test(reading, a_settled_fact_is_fine) {
   ROLE("velat järjestelty, haluaa taksikuskiksi", "velat", KT__ROLE_REFUSED);
   ROLE("masennus hoidossa, haluaa töihin", "masennus", KT__ROLE_SITUATION);
   ROLE("velat ja ulosotto, haluaa taksikuskiksi", "velat", KT__ROLE_SITUATION);
+  /* a business closed down */
+  ROLE("haluaa palkkatöihin, y-tunnus jo lakkautettu", "tunnus", KT__ROLE_REFUSED);
 }
 
 /* A degree completed is the client's history; one unfinished is not. A
