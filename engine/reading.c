@@ -321,7 +321,9 @@ static const char *const generic_words[] = {
     "woman", "person", "year", "kund", "kvinna", "person",
     /* Number words: how many, never what ("neljä kuukautta", "pari vuotta"). */
     "yksi", "kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän", "kahdeksan", "yhdeksän",
-    "kymmenen", "kymmen", "sata", "tuhat", "pari", NULL};
+    "kymmenen", "kymmen", "sata", "tuhat", "pari",
+    /* Seasons: when, not what ("syksyllä" had carried a training result). */
+    "syksy", "kevät", "talvi", NULL};
 
 static bool punct_between(const kt_analysis *a, const char *text, size_t i) {
   if (i == 0) return true;

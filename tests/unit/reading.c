@@ -423,5 +423,6 @@ Test(reading, generic_words_are_marked) {
   cr_assert(generic("jäi juuri työttömäksi", "juuri"));
   cr_assert(generic("sairauslomaa neljä kuukautta", "neljä"), "a number word");
   cr_assert(generic("pari vuotta lähettinä", "pari"));
+  cr_assert(generic("nuorin aloittaa eskarin syksyllä", "syksyllä"), "a season");
   cr_assert_not(generic("velkoja ja ulosotto", "velkoja"));
 }
