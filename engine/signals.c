@@ -447,6 +447,27 @@ static int read_municipality(const kt_analysis *a, const bool *rej, kt__sigset *
   return add_signal(res, KT_SIGNAL_MUNICIPALITY, names[best].name, label, a, besti, besti);
 }
 
+/* The client is an employer: the note opens with the word ("Työnantaja:",
+ * "Työnantaja-asiakas", "Employer asks", "Arbetsgivare"), or an employer
+ * calls or asks ("työnantaja soittaa", "työnantaja kysyy"). Services for
+ * employers are then the client's group. */
+static int read_employer(const kt_analysis *a, const bool *rej, kt__sigset *set, kt_results *res) {
+  static const char *const employer[] = {"työnantaja",   "työnantaja-asiakas", "employer",
+                                         "arbetsgivare", "arbetsgivaren",      NULL};
+  static const char *const asks[] = {"soittaa", "soitti", "kysyy",  "kysyi",  "asks",
+                                     "called",  "frågar", "ringer", "ringde", NULL};
+  size_t n = kt_analysis_count(a);
+  for (size_t i = 0; i < n; i++) {
+    if (rej[i] || !is_any(tok(a, i), employer)) continue;
+    bool first = true;
+    for (size_t j = 0; j < i && first; j++)
+      first = tok(a, j)->stopword;
+    bool calls = i + 1 < n && is_any(tok(a, i + 1), asks);
+    if (first || calls) return kt__signals_add_group(set, res, "tyonantajat", a, i, i);
+  }
+  return KT_OK;
+}
+
 int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejected, int lang,
                      kt__sigset *set, kt_results *res) {
   memset(set, 0, sizeof *set);
@@ -462,6 +483,7 @@ int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejecte
   if (!rc) rc = read_unemployment(a, text, rejected, set, res);
   if (!rc) rc = read_language(a, text, rejected, set, res);
   if (!rc) rc = read_municipality(a, rejected, set, res);
+  if (!rc) rc = read_employer(a, rejected, set, res);
   return rc;
 }
 

@@ -101,6 +101,21 @@ Test(signals, an_age_band_is_a_target_group) {
   cr_assert(older);
 }
 
+static bool has_group(const char *text, const char *g) {
+  kt__sigset s = read_text(text, -1);
+  for (size_t i = 0; i < s.ngroups; i++)
+    if (!strcmp(s.groups[i], g)) return true;
+  return false;
+}
+
+Test(signals, an_employer_client_is_the_employers_group) {
+  cr_assert(has_group("Työnantaja: siivousyritys, tarvitsee uusia siivoojia", "tyonantajat"));
+  cr_assert(has_group("Työnantaja soittaa: pieni remonttifirma haluis palkata", "tyonantajat"));
+  cr_assert(has_group("Employer asks about hiring support", "tyonantajat"));
+  cr_assert_not(has_group("entinen työnantaja ei maksanut palkkoja", "tyonantajat"),
+                "a jobseeker's employer");
+}
+
 Test(signals, long_unemployment_needs_a_length) {
   cr_assert(read_text("työttömänä 3 vuotta", -1).long_unemployed);
   cr_assert(read_text("pitkäaikaistyötön", -1).long_unemployed);
