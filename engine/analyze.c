@@ -342,7 +342,8 @@ static const char *const rare_bases[][2] = {
     {"taus", "tausta"},        {"syinen", "syy"},     {"lasta", "lapsi"},   {"verka", "vero"},
     {"laki", "lainkaan"},      {"paikko", "paikka"},  {"pieniä", "pieni"},  {"töinen", "työ"},
     {"vihta", "vihdoin"},      {"vihtoa", "vihdoin"}, {"vasta", "vastata"}, {"tora", "tori"},
-    {"vankilapsi", "vankila"}, {"sääntyö", "sääntö"}};
+    {"vankilapsi", "vankila"}, {"sääntyö", "sääntö"}, {"alus", "alku"},     {"alunen", "alku"},
+    {"alusta", "alku"},        {"alustaa", "alku"}};
 
 /* Does @p base end in @p tail after a prefix both share with @p other
  * ("vanhainkota" / "vanhainkoti" for kota/koti)? */

@@ -304,6 +304,10 @@ Test(analyze, rare_base_forms_give_way_to_common_ones) {
   HAS("tulityökortti", "tulityökortti");
   HAS("vanhainkodissa", "vanhainkoti");
   HASNT("vanhainkodissa", "vanhainkota");
+  /* "aloittaa alusta": from the beginning, not "format!" nor a ship */
+  HAS("alusta", "alku");
+  HASNT("alusta", "alustaa");
+  HASNT("alusta", "alus");
 }
 
 /* Misparses into other words give way: "vankilasta" is from prison, not
