@@ -343,7 +343,7 @@ static const char *const rare_bases[][2] = {
     {"laki", "lainkaan"},      {"paikko", "paikka"},  {"pieniä", "pieni"},  {"töinen", "työ"},
     {"vihta", "vihdoin"},      {"vihtoa", "vihdoin"}, {"vasta", "vastata"}, {"tora", "tori"},
     {"vankilapsi", "vankila"}, {"sääntyö", "sääntö"}, {"alus", "alku"},     {"alunen", "alku"},
-    {"alusta", "alku"},        {"alustaa", "alku"}};
+    {"alustaa", "alku"}};
 
 /* Does @p base end in @p tail after a prefix both share with @p other
  * ("vanhainkota" / "vanhainkoti" for kota/koti)? */

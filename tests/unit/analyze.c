@@ -304,7 +304,8 @@ Test(analyze, rare_base_forms_give_way_to_common_ones) {
   HAS("tulityökortti", "tulityökortti");
   HAS("vanhainkodissa", "vanhainkoti");
   HASNT("vanhainkodissa", "vanhainkota");
-  /* "aloittaa alusta": from the beginning, not "format!" nor a ship */
+  /* "aloittaa alusta": from the beginning, not "format!" nor a ship (the
+   * platform "alusta" stays: "alusta-asia" settles it, below) */
   HAS("alusta", "alku");
   HASNT("alusta", "alustaa");
   HASNT("alusta", "alus");
