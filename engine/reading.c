@@ -628,6 +628,23 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
       for (size_t i = s; i < e; i++)
         out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
   }
+  /* The trade of a job lost: "toimistosihteeri irtisanottu", "kokki, sai
+   * potkut". The trade is the past; the dismissal stays the situation. */
+  static const char *const lost[] = {"irtisano", "potku", "lomautet", "lomautti", NULL};
+  for (size_t s = 0, e; s < n; s = e) {
+    e = clause_end(out, s);
+    if (out->clause_role[s] != KT__ROLE_SITUATION) continue;
+    bool dismissed = false;
+    for (size_t i = s; i < e; i++)
+      dismissed |= starts_any(tok(a, i), lost);
+    if (!dismissed) continue;
+    for (size_t i = s; i < e; i++) {
+      const kt_token *t = tok(a, i);
+      if (!t->stopword && !generic_token(t) && !starts_any(t, lost) &&
+          (kt__analysis_morph(a, i) & KT__MORPH_NOUN) && ends_any(t, agent_endings))
+        out->role[i] = KT__ROLE_BACKGROUND;
+    }
+  }
 }
 
 /* Step 3: the scopes of negations and refusals. */

@@ -94,6 +94,13 @@ Test(reading, the_first_conjunct_decides_a_stretch_of_the_past) {
   ROLE("vuokrat maksamatta 3kk", "vuokrat", KT__ROLE_SITUATION);
 }
 
+Test(reading, the_trade_of_a_job_lost_is_the_past) {
+  const char *n = "41v toimistosihteeri irtisanottu, haluis hoiva-alalle";
+  ROLE(n, "toimistosihteeri", KT__ROLE_BACKGROUND);
+  ROLE(n, "irtisanottu", KT__ROLE_SITUATION);
+  ROLE("41v toimistosihteeri, hakee töitä", "toimistosihteeri", KT__ROLE_SITUATION);
+}
+
 Test(reading, ennen_before_a_time_is_no_past) {
   /* "before the end of the month": the present trouble, not the client's past */
   ROLE("ruoka loppu kaapista eikä rahaa ennen kuun loppua", "ruoka", KT__ROLE_SITUATION);
