@@ -41,6 +41,16 @@ done
 # quality.dat: system nDCG Recall (the first table of eval.txt)
 awk 'NR > 3 && NF == 7 { print $1, $2, $4 } NF == 0 && NR > 3 { exit }' "$out/eval.txt" > "$out/quality.dat"
 
+# dev2: a second tuning set, written blind on 2026-12-04 (bench/queries/dev2.md).
+echo "== quality on the second tuning set dev2"
+"$root/bench/run-peers.sh" "$q/dev2.tsv" "$out/peers-dev2"
+runs=()
+for p in lucene sqlite_fts5 xapian_default; do
+  runs+=(--run "$p=$out/peers-dev2/$p.run" --times "$p=$out/peers-dev2/$p.times")
+done
+"$build/kohtaanto" eval --index "$out/kt-index" --queries "$q/dev2.tsv" --qrels "$q/dev2.qrels" \
+  --types "$q/dev2.types" "${runs[@]}" --config all | tee "$out/eval-dev2.txt"
+
 # The held-out sets, never used for tuning: test (the first, scored once in
 # November and since spent), heldout2 (written blind in December, scored once
 # and spent), heldout3 (written blind on 2026-12-03, scored once at the end of
@@ -61,9 +71,9 @@ done
 
 # The trap sets: notes built to tempt a false trigger, each with services that
 # must not be in the top 5 (.notin). trap-dev and trap-dev2 (for tuning) are
-# scored with every configuration; trap-test and heldout2/3/4/5-trap are held
+# scored with every configuration; trap-test and heldout2/3/4/5/6-trap are held
 # out like test, scored only to report.
-for part in ${KT_BENCH_TRAP_SETS:-trap-dev trap-dev2 trap-test heldout2-trap heldout3-trap heldout4-trap heldout5-trap}; do  # KT_BENCH_TRAP_SETS=trap-dev: the held-out one left out
+for part in ${KT_BENCH_TRAP_SETS:-trap-dev trap-dev2 trap-test heldout2-trap heldout3-trap heldout4-trap heldout5-trap heldout6-trap}; do  # KT_BENCH_TRAP_SETS=trap-dev: the held-out one left out
   echo "== trap hits on $part (must-not services in the top 5; lower is better)"
   KT_PEER_SKIP_KOHTAANTO=1 "$root/bench/run-peers.sh" "$q/$part.tsv" "$out/peers-$part" > /dev/null
   runs=()
