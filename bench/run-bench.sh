@@ -55,10 +55,11 @@ done
 # November and since spent), heldout2 (written blind in December, scored once
 # and spent), heldout3 (written blind on 2026-12-03, scored once at the end of
 # that session and spent), heldout4 (written blind later that day, scored at
-# the end of that session and spent) and heldout5 (written blind on
-# 2026-12-04, first scored at the end of that session; see
+# the end of that session and spent), heldout5 (written blind on 2026-12-04,
+# scored at the end of that session and spent) and heldout6 (written blind in
+# the next session the same day, first scored at its end; see
 # bench/queries/heldout*.md).
-for part in test heldout2 heldout3 heldout4 heldout5; do
+for part in test heldout2 heldout3 heldout4 heldout5 heldout6; do
   echo "== quality on the held-out set $part (never used for tuning)"
   "$root/bench/run-peers.sh" "$q/$part.tsv" "$out/peers-$part"
   runs=()
