@@ -33,8 +33,9 @@ static bool skipped(const char *name) {
          (n > 5 && !strcmp(name + n - 5, "-lock")) || name[0] == '.';
 }
 
-/* SHA-256 of the file @p path as 64 lowercase hex digits in @p hex. */
-static int hash_file(const char *path, char hex[HEX_LEN + 1]) {
+/* SHA-256 of the file @p path as 64 lowercase hex digits in @p hex; with
+ * @p durable, the file is also flushed to disk (fsync). */
+static int hash_file(const char *path, char hex[HEX_LEN + 1], bool durable) {
   int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0)
     return kt__err(errno == ENOENT ? KT_ECORRUPT : KT_EIO, "cannot read %s: %s", path,
@@ -55,6 +56,10 @@ static int hash_file(const char *path, char hex[HEX_LEN + 1]) {
   while ((n = read(fd, buf, sizeof buf)) > 0)
     EVP_DigestUpdate(ctx, buf, (size_t)n);
   int e = errno;
+  if (n >= 0 && durable && fsync(fd) != 0) {
+    e = errno;
+    n = -1;
+  }
   close(fd);
   unsigned char md[32];
   unsigned len = 0;
@@ -126,12 +131,32 @@ int kt__manifest_write(const char *gen_dir) {
   if (!rc) qsort(fl.rel, fl.n, sizeof *fl.rel, cmp_str);
   kt__buf b;
   kt__buf_init(&b, (size_t)MAX_FILES * (HEX_LEN + MAX_REL + 4));
+  /* Xapian writes without fsync (xapian_shim.cc): every file, and the
+   * directories holding them, reach the disk here, before the manifest that
+   * vouches for them. */
   for (size_t i = 0; i < fl.n && !rc; i++) {
     char hex[HEX_LEN + 1], *full = kt__path_join(gen_dir, fl.rel[i]);
-    rc = full ? hash_file(full, hex) : KT_ENOMEM;
+    rc = full ? hash_file(full, hex, true) : KT_ENOMEM;
     if (!rc) rc = kt__buf_printf(&b, "%s  %s\n", hex, fl.rel[i]);
     free(full);
   }
+  /* ... and the directories that name them (every prefix of a path). */
+  for (size_t i = 0; i < fl.n && !rc; i++)
+    for (const char *sl = strchr(fl.rel[i], '/'); sl && !rc; sl = strchr(sl + 1, '/')) {
+      size_t len = (size_t)(sl - fl.rel[i]);
+      bool seen = false; /* the same directory as an earlier file's */
+      for (size_t j = 0; j < i && !seen; j++)
+        seen = !strncmp(fl.rel[j], fl.rel[i], len + 1);
+      if (seen) continue;
+      char rel[MAX_REL];
+      snprintf(rel, sizeof rel, "%.*s", (int)len, fl.rel[i]);
+      char *dir = kt__path_join(gen_dir, rel);
+      int fd = dir ? open(dir, O_RDONLY | O_CLOEXEC) : -1;
+      if (fd < 0 || fsync(fd) != 0)
+        rc = kt__err(KT_EIO, "cannot flush %s: %s", dir ? dir : gen_dir, strerror(errno));
+      if (fd >= 0) close(fd);
+      free(dir);
+    }
   for (size_t i = 0; i < fl.n; i++)
     free(fl.rel[i]);
   char *path = kt__path_join(gen_dir, KT__MANIFEST);
@@ -143,6 +168,11 @@ int kt__manifest_write(const char *gen_dir) {
     if (fd < 0 || w != (ssize_t)b.len || fsync(fd) != 0)
       rc = kt__err(KT_EIO, "cannot write %s: %s", path, strerror(w >= 0 && fd >= 0 ? errno : e));
     if (fd >= 0) close(fd);
+    /* the manifest's own name in the generation */
+    int dfd = rc ? -1 : open(gen_dir, O_RDONLY | O_CLOEXEC);
+    if (!rc && (dfd < 0 || fsync(dfd) != 0))
+      rc = kt__err(KT_EIO, "cannot flush %s: %s", gen_dir, strerror(errno));
+    if (dfd >= 0) close(dfd);
   }
   free(path);
   kt__buf_free(&b);
@@ -184,7 +214,7 @@ static int check_manifest(const char *gen_dir) {
     if (full && lstat(full, &st) != 0 && errno == ENOENT)
       rc = kt__err(KT_ECORRUPT, "index generation %s is incomplete: %s is missing", gen_dir, rel);
     else
-      rc = full ? hash_file(full, hex) : KT_ENOMEM;
+      rc = full ? hash_file(full, hex, false) : KT_ENOMEM;
     if (!rc && memcmp(hex, line, HEX_LEN))
       rc = kt__err(KT_ECORRUPT, "index generation %s is damaged: %s does not match its checksum",
                    gen_dir, rel);

@@ -86,7 +86,10 @@ int ktx_writer_open_shards(ktx_writer **out, const char *const *paths, size_t n)
   auto *w = new ktx_writer;
   try {
     for (size_t i = 0; i < n; i++) {
-      w->dbs.emplace_back(paths[i], Xapian::DB_CREATE_OR_OVERWRITE);
+      /* No fsync at each commit: the generation is new and not yet
+       * current, so a crash loses nothing; kt__manifest_write() flushes
+       * every file before the generation is published. */
+      w->dbs.emplace_back(paths[i], Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
       w->paths.emplace_back(paths[i]);
     }
   } catch (...) {
