@@ -650,7 +650,7 @@ static const char *kind_name(int k) {
   case KT_TERM_LEMMA: return "lemma";
   case KT_TERM_PART: return "part";
   case KT_TERM_STEM: return "stem";
-  case KT_TERM_FIXED: return "umlaut-fixed";
+  case KT_TERM_FIXED: return "restored"; /* umlauts or a spoken form */
   case KT_TERM_TYPO: return "typo-fixed";
   default: return "?";
   }

@@ -592,7 +592,7 @@ enum kt_term_kind {
   KT_TERM_LEMMA = 1, /**< Voikko base form (every analysis of an ambiguous word) */
   KT_TERM_PART = 2,  /**< compound part or sub-compound */
   KT_TERM_STEM = 3,  /**< Snowball stem of a word Voikko does not know */
-  KT_TERM_FIXED = 4, /**< base form after restoring missing umlauts */
+  KT_TERM_FIXED = 4, /**< base form after restoring a spelling: missing umlauts, a spoken form */
   KT_TERM_TYPO = 5   /**< base form of a close spelling suggestion (1-2 letters off) */
 };
 
