@@ -3,23 +3,45 @@
  * (the fields each term occurs in, the snippet words each marks); the format
  * is in docterms.h.
  */
+#define _GNU_SOURCE /* qsort_r */
 #include "docterms.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define NO_WORD 0xFFFFu
+/* A distinct term of the document being built: its text in the arena, the
+ * fields it occurs in, its summed wdf and the words it marks (a chain of
+ * position nodes, in ascending order). */
+typedef struct dterm {
+  uint32_t text; /* offset in the arena */
+  uint32_t wdf;
+  uint32_t first, last; /* position nodes, NO_NODE when none */
+  uint16_t npos;
+  unsigned char len, fields;
+} dterm;
 
-typedef struct entry {
-  char *term; /* owned */
-  unsigned fields;
-  unsigned word; /* NO_WORD or a word index */
-} entry;
+typedef struct pos_node {
+  uint32_t next;
+  uint16_t word; /* as numbered by kt__dtbuild_word (< 2 * KT__DOCTERMS_MAX_WORDS) */
+} pos_node;
 
+#define NO_NODE UINT32_MAX
+
+/* Occurrences are merged into their distinct term as they come, through a
+ * hash table of the document's terms: a document has some 1 500
+ * occurrences of some 300 terms, and sorting the occurrences (with a
+ * malloc each) was a sixth of the analysis thread's time. */
 struct kt__dtbuild {
-  entry *e;
+  dterm *t;
   size_t n, cap;
+  uint32_t *slot; /* 1 + index into t, 0 empty; nslots a power of two */
+  size_t nslots;
+  pos_node *pos;
+  size_t npos, poscap;
+  char *arena;
+  size_t alen, acap;
+  uint32_t *order;  /* after encode: the terms in strcmp order */
   uint32_t *off[2]; /* per text: start, end pairs */
   size_t nwords[2];
 };
@@ -29,7 +51,9 @@ int kt__dtbuild_new(kt__dtbuild **out) {
   if (!*out) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   (*out)->off[0] = malloc(2 * KT__DOCTERMS_MAX_WORDS * sizeof(uint32_t));
   (*out)->off[1] = malloc(2 * KT__DOCTERMS_MAX_WORDS * sizeof(uint32_t));
-  if (!(*out)->off[0] || !(*out)->off[1]) {
+  (*out)->nslots = 1024;
+  (*out)->slot = calloc((*out)->nslots, sizeof(uint32_t));
+  if (!(*out)->off[0] || !(*out)->off[1] || !(*out)->slot) {
     kt__dtbuild_free(*out);
     *out = NULL;
     return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
@@ -38,41 +62,128 @@ int kt__dtbuild_new(kt__dtbuild **out) {
 }
 
 void kt__dtbuild_reset(kt__dtbuild *b) {
-  for (size_t i = 0; i < b->n; i++)
-    free(b->e[i].term);
+  memset(b->slot, 0, b->nslots * sizeof *b->slot);
   b->n = 0;
+  b->npos = 0;
+  b->alen = 0;
   b->nwords[0] = b->nwords[1] = 0;
 }
 
 void kt__dtbuild_free(kt__dtbuild *b) {
   if (!b) return;
-  kt__dtbuild_reset(b);
-  free(b->e);
+  free(b->t);
+  free(b->slot);
+  free(b->pos);
+  free(b->arena);
+  free(b->order);
   free(b->off[0]);
   free(b->off[1]);
   free(b);
 }
 
-int kt__dtbuild_term(kt__dtbuild *b, const char *term, unsigned field_bit, int word) {
+/* FNV-1a */
+static uint32_t term_hash(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+static const char *text_of(const kt__dtbuild *b, const dterm *t) { return b->arena + t->text; }
+
+/* Double the hash table (kept under half full). */
+static int grow_slots(kt__dtbuild *b) {
+  size_t n = b->nslots * 2;
+  uint32_t *s = calloc(n, sizeof *s);
+  if (!s) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  for (size_t i = 0; i < b->n; i++) {
+    size_t k = term_hash(text_of(b, &b->t[i]), b->t[i].len) & (n - 1);
+    while (s[k])
+      k = (k + 1) & (n - 1);
+    s[k] = (uint32_t)i + 1;
+  }
+  free(b->slot);
+  b->slot = s;
+  b->nslots = n;
+  return KT_OK;
+}
+
+static int add_pos(kt__dtbuild *b, dterm *t, unsigned word) {
+  /* Words come in ascending order; a repeat of the last is one position. */
+  if (t->last != NO_NODE && b->pos[t->last].word >= word) {
+    if (b->pos[t->last].word == word) return KT_OK;
+    for (uint32_t k = t->first; k != NO_NODE; k = b->pos[k].next)
+      if (b->pos[k].word == word) return KT_OK;
+  }
+  if (b->npos == b->poscap) {
+    size_t cap = b->poscap ? b->poscap * 2 : 2048;
+    pos_node *p = cap < NO_NODE ? realloc(b->pos, cap * sizeof *p) : NULL;
+    if (!p) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    b->pos = p;
+    b->poscap = cap;
+  }
+  uint32_t k = (uint32_t)b->npos++;
+  b->pos[k].word = (uint16_t)word;
+  b->pos[k].next = NO_NODE;
+  if (t->last == NO_NODE) {
+    t->first = t->last = k;
+  } else if (b->pos[t->last].word < word) {
+    b->pos[t->last].next = k;
+    t->last = k;
+  } else { /* out of order (never from the indexer): insert in place */
+    uint32_t *link = &t->first;
+    while (*link != NO_NODE && b->pos[*link].word < word)
+      link = &b->pos[*link].next;
+    b->pos[k].next = *link;
+    *link = k;
+  }
+  t->npos++;
+  return KT_OK;
+}
+
+int kt__dtbuild_term(kt__dtbuild *b, const char *term, unsigned field_bit, int word, unsigned wdf) {
   size_t len = strlen(term);
   if (len == 0 || len > 255) return KT_OK; /* no analysis term is this long */
-  if (b->n == b->cap) {
-    size_t cap = b->cap ? b->cap * 2 : 1024;
-    entry *e = realloc(b->e, cap * sizeof *e);
-    if (!e) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-    b->e = e;
-    b->cap = cap;
+  if (2 * (b->n + 1) > b->nslots) {
+    int rc = grow_slots(b);
+    if (rc) return rc;
   }
-  entry *en = &b->e[b->n];
-  /* Assigned field by field: cppcheck does not follow the ownership of a
-   * pointer stored through a compound literal (a false "memleak"). */
-  en->term = malloc(len + 1);
-  if (!en->term) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-  memcpy(en->term, term, len + 1);
-  en->fields = field_bit;
-  en->word = word < 0 ? NO_WORD : (unsigned)word;
-  b->n++;
-  return KT_OK;
+  size_t k = term_hash(term, len) & (b->nslots - 1);
+  dterm *t = NULL;
+  for (; b->slot[k]; k = (k + 1) & (b->nslots - 1)) {
+    dterm *c = &b->t[b->slot[k] - 1];
+    if (c->len == len && !memcmp(text_of(b, c), term, len)) {
+      t = c;
+      break;
+    }
+  }
+  if (!t) {
+    if (b->n == b->cap) {
+      size_t cap = b->cap ? b->cap * 2 : 512;
+      dterm *nt = realloc(b->t, cap * sizeof *nt);
+      if (!nt) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+      b->t = nt;
+      b->cap = cap;
+    }
+    if (b->alen + len + 1 > b->acap) {
+      size_t cap = b->acap ? b->acap * 2 : 16384;
+      while (cap < b->alen + len + 1)
+        cap *= 2;
+      char *a = cap <= UINT32_MAX ? realloc(b->arena, cap) : NULL;
+      if (!a) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+      b->arena = a;
+      b->acap = cap;
+    }
+    memcpy(b->arena + b->alen, term, len + 1);
+    t = &b->t[b->n];
+    *t = (dterm){
+        .text = (uint32_t)b->alen, .first = NO_NODE, .last = NO_NODE, .len = (unsigned char)len};
+    b->alen += len + 1;
+    b->slot[k] = (uint32_t)++b->n;
+  }
+  t->fields |= (unsigned char)field_bit;
+  t->wdf += wdf;
+  return word < 0 ? KT_OK : add_pos(b, t, (unsigned)word);
 }
 
 int kt__dtbuild_word(kt__dtbuild *b, int which, size_t start, size_t end) {
@@ -84,10 +195,9 @@ int kt__dtbuild_word(kt__dtbuild *b, int which, size_t start, size_t end) {
   return (int)(which ? KT__DOCTERMS_MAX_WORDS + i : i);
 }
 
-static int cmp_entry(const void *a, const void *b) {
-  const entry *x = a, *y = b;
-  int c = strcmp(x->term, y->term);
-  return c ? c : (x->word > y->word) - (x->word < y->word);
+static int cmp_dterm(const void *x, const void *y, void *b) {
+  const kt__dtbuild *d = b;
+  return strcmp(text_of(d, &d->t[*(const uint32_t *)x]), text_of(d, &d->t[*(const uint32_t *)y]));
 }
 
 static void put16(unsigned char *p, unsigned v) {
@@ -111,9 +221,13 @@ static unsigned stored_word(const kt__dtbuild *b, unsigned w) {
 int kt__dtbuild_encode(kt__dtbuild *b, char **out, size_t *len) {
   *out = NULL;
   *len = 0;
-  qsort(b->e, b->n, sizeof *b->e, cmp_entry);
-  /* Worst case: every entry its own term. */
-  size_t cap = 4 + 8 * (b->nwords[0] + b->nwords[1]) + 4 + b->n * (1 + 255 + 1 + 2 + 2);
+  uint32_t *order = realloc(b->order, (b->n ? b->n : 1) * sizeof *order);
+  if (!order) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  b->order = order;
+  for (size_t i = 0; i < b->n; i++)
+    order[i] = (uint32_t)i;
+  qsort_r(order, b->n, sizeof *order, cmp_dterm, b);
+  size_t cap = 4 + 8 * (b->nwords[0] + b->nwords[1]) + 4 + b->n * (1 + 255 + 1 + 2) + 2 * b->npos;
   unsigned char *p = malloc(cap), *q = p;
   if (!p) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   put16(q, (unsigned)b->nwords[0]);
@@ -122,37 +236,32 @@ int kt__dtbuild_encode(kt__dtbuild *b, char **out, size_t *len) {
   for (int t = 0; t < 2; t++)
     for (size_t i = 0; i < 2 * b->nwords[t]; i++, q += 4)
       put32(q, b->off[t][i]);
-  unsigned char *nterms_at = q;
+  put32(q, (uint32_t)b->n);
   q += 4;
-  uint32_t nterms = 0;
-  for (size_t i = 0; i < b->n;) {
-    size_t j = i;
-    unsigned fields = 0, npos = 0;
-    for (; j < b->n && !strcmp(b->e[j].term, b->e[i].term); j++) {
-      fields |= b->e[j].fields;
-      if (b->e[j].word != NO_WORD && (npos == 0 || b->e[j].word != b->e[j - 1].word)) npos++;
-    }
-    size_t tl = strlen(b->e[i].term);
-    *q++ = (unsigned char)tl;
-    memcpy(q, b->e[i].term, tl);
-    q += tl;
-    *q++ = (unsigned char)fields;
-    put16(q, npos);
+  for (size_t i = 0; i < b->n; i++) {
+    const dterm *t = &b->t[order[i]];
+    *q++ = t->len;
+    memcpy(q, text_of(b, t), t->len);
+    q += t->len;
+    *q++ = t->fields;
+    put16(q, t->npos);
     q += 2;
-    unsigned last = NO_WORD;
-    for (size_t k = i; k < j; k++)
-      if (b->e[k].word != NO_WORD && b->e[k].word != last) {
-        put16(q, stored_word(b, b->e[k].word));
-        q += 2;
-        last = b->e[k].word;
-      }
-    nterms++;
-    i = j;
+    for (uint32_t k = t->first; k != NO_NODE; k = b->pos[k].next, q += 2)
+      put16(q, stored_word(b, b->pos[k].word));
   }
-  put32(nterms_at, nterms);
   *out = (char *)p;
   *len = (size_t)(q - p);
   return KT_OK;
+}
+
+int kt__dtbuild_each(const kt__dtbuild *b, int (*fn)(const char *term, unsigned wdf, void *ud),
+                     void *ud) {
+  int rc = KT_OK;
+  for (size_t i = 0; i < b->n && !rc; i++) {
+    const dterm *t = &b->t[b->order[i]];
+    rc = fn(text_of(b, t), t->wdf, ud);
+  }
+  return rc;
 }
 
 int kt__docterms_decode(char *blob, size_t len, kt__docterms **out) {

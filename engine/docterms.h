@@ -37,15 +37,20 @@ int kt__dtbuild_new(kt__dtbuild **out);
 void kt__dtbuild_free(kt__dtbuild *b);
 /* Start a new document. */
 void kt__dtbuild_reset(kt__dtbuild *b);
-/* @p term occurs in field @p field_bit; @p word is its word's index in the
- * snippet text being added (kt__dtbuild_text), or -1. */
-int kt__dtbuild_term(kt__dtbuild *b, const char *term, unsigned field_bit, int word);
+/* @p term occurs in field @p field_bit with weight @p wdf (the field's); @p word is its word's
+ * index in the snippet text being added (kt__dtbuild_text), or -1. */
+int kt__dtbuild_term(kt__dtbuild *b, const char *term, unsigned field_bit, int word, unsigned wdf);
 /* The next words are of snippet text @p which (0 summary, 1 description):
  * their offsets, in order. Returns the index the next word gets, or -1 when
  * the text is full. */
 int kt__dtbuild_word(kt__dtbuild *b, int which, size_t start, size_t end);
 /* Encode the document's value (malloc'ed into *out, *len bytes). */
 int kt__dtbuild_encode(kt__dtbuild *b, char **out, size_t *len);
+/* After kt__dtbuild_encode: each distinct term once, in strcmp order, with
+ * the sum of its occurrences' wdf (the document's terms for Xapian: one
+ * insertion per term, not per occurrence). Stops at @p fn's first error. */
+int kt__dtbuild_each(const kt__dtbuild *b, int (*fn)(const char *term, unsigned wdf, void *ud),
+                     void *ud);
 
 /* ---- reading (explain.c, snippet.c) ---- */
 typedef struct kt__docterms {

@@ -131,6 +131,49 @@ static UBreakIterator *thread_breaker(UErrorCode *st) {
   return bi;
 }
 
+/* A word of ASCII and Latin-1 letters (U+00C0-U+00FF but U+00DF, ß, which
+ * folds to two letters), digits and ASCII punctuation, as nearly every word
+ * of the catalogue and of a note is: it is NFC already, folds one unit to one
+ * unit, and its UTF-8 is written here, without ICU's normaliser, folding and
+ * conversion (a third of the analysis of a text). Sets the word's numeric
+ * and all_caps flags and appends its folded UTF-8 and a NUL to @p texts;
+ * false (nothing written) for any other word, which ICU then handles. */
+static bool latin_word(const UChar *w, int32_t n, kt__word *out, kt__buf *texts) {
+  for (int32_t k = 0; k < n; k++)
+    if ((w[k] >= 0x80 && w[k] < 0xC0) || w[k] == 0xDF || w[k] > 0xFF) return false;
+  if (kt__buf_reserve(texts, (size_t)n * 2 + 1)) return false;
+  char *p = texts->data + texts->len;
+  int letters = 0, upper = 0;
+  bool numeric = false;
+  for (int32_t k = 0; k < n; k++) {
+    unsigned c = w[k];
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') {
+        letters++, upper++;
+        c += 0x20;
+      } else if (c >= 'a' && c <= 'z') {
+        letters++;
+      } else if (c >= '0' && c <= '9') {
+        numeric = true;
+      }
+      *p++ = (char)c;
+    } else {
+      if (c != 0xD7 && c != 0xF7) letters++; /* × and ÷ are symbols */
+      if (c <= 0xDE && c != 0xD7) {
+        upper++;
+        c += 0x20;
+      }
+      *p++ = (char)(0xC0 | (c >> 6));
+      *p++ = (char)(0x80 | (c & 0x3F));
+    }
+  }
+  *p++ = '\0';
+  texts->len = (size_t)(p - texts->data);
+  out->numeric = numeric;
+  out->all_caps = letters >= 2 && upper == letters;
+  return true;
+}
+
 int kt__text_words(const char *text, size_t len, kt__wordlist *out) {
   memset(out, 0, sizeof *out);
   if (len > INT32_MAX / 4) return kt__err(KT_ETOOBIG, "text of %zu bytes is too long", len);
@@ -187,6 +230,21 @@ int kt__text_words(const char *text, size_t len, kt__wordlist *out) {
   for (int32_t end = ubrk_next(bi); !rc && end != UBRK_DONE; start = end, end = ubrk_next(bi)) {
     if (ubrk_getRuleStatus(bi) < UBRK_WORD_NONE_LIMIT) continue;
     int32_t wl = end - start, nl = wl, fl = 0;
+    kt__word w = {0};
+    w.start = (size_t)off[start];
+    w.end = (size_t)off[end];
+    /* The joined flag: the first part of a hyphenated compound (a hyphen,
+     * then a letter). */
+    w.joined = end + 1 < n && (u[end] == '-' || u[end] == 0x2010 || u[end] == 0x2011) &&
+               u_isalpha(u[end + 1]);
+    w.head = out->count && out->items[out->count - 1].joined &&
+             out->items[out->count - 1].end + 1 == w.start;
+    size_t at = texts.len;
+    if (latin_word(u + start, wl, &w, &texts)) {
+      w.text = (char *)(uintptr_t)at; /* an offset until the block is complete */
+      if ((rc = wl_push(out, w))) break;
+      continue;
+    }
     UChar nbuf[128], fbuf[384], *nf = u + start, *f = fbuf, *nheap = NULL, *fheap = NULL;
     UErrorCode e = U_ZERO_ERROR;
     if (!unorm2_isNormalized(norm, nf, wl, &e) || U_FAILURE(e)) {
@@ -209,9 +267,6 @@ int kt__text_words(const char *text, size_t len, kt__wordlist *out) {
         if (U_FAILURE(e)) f = NULL;
       }
     }
-    kt__word w = {0};
-    w.start = (size_t)off[start];
-    w.end = (size_t)off[end];
     int letters = 0, upper = 0;
     for (int32_t k = 0; nf && k < nl;) {
       UChar32 c;
@@ -223,11 +278,7 @@ int kt__text_words(const char *text, size_t len, kt__wordlist *out) {
       }
     }
     w.all_caps = letters >= 2 && upper == letters;
-    /* The first part of a hyphenated compound: a hyphen, then a letter. */
-    w.joined = end + 1 < n && (u[end] == '-' || u[end] == 0x2010 || u[end] == 0x2011) &&
-               u_isalpha(u[end + 1]);
     /* The folded text's UTF-8 takes at most 3 bytes per UTF-16 unit. */
-    size_t at = texts.len;
     if (!nf || !f) {
       rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     } else if (!(rc = kt__buf_reserve(&texts, (size_t)fl * 3 + 1))) {
@@ -241,8 +292,6 @@ int kt__text_words(const char *text, size_t len, kt__wordlist *out) {
     }
     free(nheap);
     free(fheap);
-    w.head = out->count && out->items[out->count - 1].joined &&
-             out->items[out->count - 1].end + 1 == w.start;
     if (rc || (rc = wl_push(out, w))) break;
   }
   if (!rc && out->count) {

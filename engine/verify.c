@@ -234,6 +234,11 @@ static int check_manifest(const char *gen_dir) {
 int kt__gen_verify(const char *gen_dir, bool deep) {
   int rc = check_manifest(gen_dir);
   if (rc || !deep) return rc;
+  return kt__gen_check_tables(gen_dir);
+}
+
+int kt__gen_check_tables(const char *gen_dir) {
+  int rc = KT_OK;
   char *x = kt__path_join(gen_dir, "xapian");
   if (!x) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   struct stat st;

@@ -25,4 +25,10 @@ int kt__manifest_write(const char *gen_dir);
  * KT_ENOMEM. */
 int kt__gen_verify(const char *gen_dir, bool deep);
 
+/* Xapian's consistency check of the generation's databases (its shards and
+ * the evaluation index included), without the manifest: what a build runs
+ * on what it has just written, while it hashes the files for the manifest.
+ * KT_OK; KT_ECORRUPT; KT_ENOMEM. */
+int kt__gen_check_tables(const char *gen_dir);
+
 #endif

@@ -48,13 +48,14 @@ static const field_spec *const F_TARGET = &kt__fields[KT__F_TARGET];
 static const field_spec *const F_COND = &kt__fields[KT__F_CONDITIONS];
 static const field_spec *const F_PROVIDER = &kt__fields[KT__F_PROVIDER];
 
-/* The word's terms go to @p doc, and with their field to @p dt (the
- * explanation's prepared terms, docterms.h); the words of a snippet text
+/* The word's terms go, with their field and weight, to @p dt (the
+ * explanation's prepared terms, docterms.h, from which the document's terms
+ * are taken once the text is all added); the words of a snippet text
  * (@p which 0 summary, 1 description, else -1) are numbered there too. With
  * an evaluation index, the baseline term spaces (exact surface form,
  * Snowball stem) go to @p ev. */
-static int add_text(kt_analyzer *an, ktx_doc *doc, ktx_doc *ev, kt__dtbuild *dt, int which,
-                    const field_spec *f, const char *text) {
+static int add_text(kt_analyzer *an, ktx_doc *ev, kt__dtbuild *dt, int which, const field_spec *f,
+                    const char *text) {
   if (!text || !*text) return KT_OK;
   kt__wordlist wl;
   int rc = kt__text_words(text, strlen(text), &wl);
@@ -75,25 +76,26 @@ static int add_text(kt_analyzer *an, ktx_doc *doc, ktx_doc *ev, kt__dtbuild *dt,
         rc = ktx_doc_add_term(ev, term, f->wdf);
       }
     }
-    for (size_t t = 0; t < wa.count && !rc; t++) {
-      rc = ktx_doc_add_term(doc, wa.terms[t].text, f->wdf);
-      /* A compound part marks no snippet word ("työ" is in every "työntekijä"). */
-      if (!rc)
-        rc = kt__dtbuild_term(dt, wa.terms[t].text, f->bit,
-                              wa.terms[t].kind == KT_TERM_PART ? -1 : word);
-    }
+    /* A compound part marks no snippet word ("työ" is in every "työntekijä"). */
+    for (size_t t = 0; t < wa.count && !rc; t++)
+      rc = kt__dtbuild_term(dt, wa.terms[t].text, f->bit,
+                            wa.terms[t].kind == KT_TERM_PART ? -1 : word, f->wdf);
   }
   kt__wordlist_free(&wl);
   return rc;
 }
 
-static int add_ml(kt_analyzer *an, ktx_doc *doc, ktx_doc *ev, kt__dtbuild *dt, bool snippet,
-                  const field_spec *f, const kt__ml *m) {
+static int add_doc_term(const char *term, unsigned wdf, void *doc) {
+  return ktx_doc_add_term(doc, term, wdf);
+}
+
+static int add_ml(kt_analyzer *an, ktx_doc *ev, kt__dtbuild *dt, bool snippet, const field_spec *f,
+                  const kt__ml *m) {
   /* The snippet texts are the Finnish summary (0) and description (1). */
   int which = !snippet ? -1 : f == F_SUMMARY ? 0 : 1;
-  int rc = add_text(an, doc, ev, dt, which, f, m->fi);
-  if (!rc) rc = add_text(an, doc, ev, dt, -1, f, m->sv);
-  if (!rc) rc = add_text(an, doc, ev, dt, -1, f, m->en);
+  int rc = add_text(an, ev, dt, which, f, m->fi);
+  if (!rc) rc = add_text(an, ev, dt, -1, f, m->sv);
+  if (!rc) rc = add_text(an, ev, dt, -1, f, m->en);
   return rc;
 }
 
@@ -171,22 +173,25 @@ static int index_service(kt_analyzer *an, bool eval, kt__dtbuild *dt, const kt__
   }
   kt__analyzer_trim(an); /* between documents only: term pointers stay valid within one */
   kt__dtbuild_reset(dt);
-  rc = add_ml(an, doc, ev, dt, false, F_NAME, &s->name);
-  if (!rc) rc = add_ml(an, doc, ev, dt, true, F_SUMMARY, &s->summary);
-  if (!rc) rc = add_ml(an, doc, ev, dt, true, F_DESC, &s->description);
-  if (!rc) rc = add_ml(an, doc, ev, dt, false, F_TARGET, &s->target_description);
+  rc = add_ml(an, ev, dt, false, F_NAME, &s->name);
+  if (!rc) rc = add_ml(an, ev, dt, true, F_SUMMARY, &s->summary);
+  if (!rc) rc = add_ml(an, ev, dt, true, F_DESC, &s->description);
+  if (!rc) rc = add_ml(an, ev, dt, false, F_TARGET, &s->target_description);
   for (size_t i = 0; !rc && i < s->n_target_groups; i++)
-    rc = add_text(an, doc, ev, dt, -1, F_TARGET,
+    rc = add_text(an, ev, dt, -1, F_TARGET,
                   kt__target_group_label(KT__LANG_FI, s->target_groups[i]));
-  if (!rc) rc = add_ml(an, doc, ev, dt, false, F_COND, &s->requirements);
-  if (!rc) rc = add_ml(an, doc, ev, dt, false, F_COND, &s->referral);
+  if (!rc) rc = add_ml(an, ev, dt, false, F_COND, &s->requirements);
+  if (!rc) rc = add_ml(an, ev, dt, false, F_COND, &s->referral);
   for (size_t i = 0; !rc && i < s->n_keywords; i++)
-    rc = add_text(an, doc, ev, dt, -1, F_KEYWORDS, s->keywords[i]);
-  if (!rc) rc = add_text(an, doc, ev, dt, -1, F_PROVIDER, s->provider_name);
+    rc = add_text(an, ev, dt, -1, F_KEYWORDS, s->keywords[i]);
+  if (!rc) rc = add_text(an, ev, dt, -1, F_PROVIDER, s->provider_name);
   /* The prepared terms go to the record store (the caller's), not to a
    * Xapian value: glass writes value chunks from destructors, and a full
    * disk there aborts the process. */
   if (!rc) rc = kt__dtbuild_encode(dt, &blob, &blen);
+  /* The document's terms, each once with its summed wdf (from the prepared
+   * terms, which hold every occurrence). */
+  if (!rc) rc = kt__dtbuild_each(dt, add_doc_term, doc);
 
   if (!rc) rc = add_filters(doc, s);
   if (!rc && ev) rc = add_filters(ev, s);
@@ -523,6 +528,21 @@ static void workers_stop(build_ctx *b) {
   pthread_cond_destroy(&b->done);
 }
 
+/* Xapian's check of a finished build, in a thread of its own. */
+typedef struct table_check {
+  const char *gen;
+  pthread_t thread;
+  int rc;
+  char msg[2048]; /* its message (the error text is per thread) */
+} table_check;
+
+static void *table_check_main(void *arg) {
+  table_check *tc = arg;
+  tc->rc = kt__gen_check_tables(tc->gen);
+  if (tc->rc) snprintf(tc->msg, sizeof tc->msg, "%s", kt_error_last());
+  return NULL;
+}
+
 static int fsync_path(const char *path) {
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return KT_EIO;
@@ -739,10 +759,24 @@ int kt_index_build(const char *catalog_dir, const char *index_dir, const kt_buil
   ktx_writer_free(ew);
   ew = NULL;
   fsync_path(build);
-  /* Checksums of what was written, then a full check of it read back, so a
-   * generation damaged on its way to disk never becomes current. */
-  if ((rc = kt__manifest_write(build))) goto out;
-  if ((rc = kt__gen_verify(build, true))) goto out;
+  /* Checksums of what was written (each file flushed to disk first), and
+   * Xapian's check of its tables read back, so that a generation with
+   * inconsistent tables never becomes current. The check runs beside the
+   * hashing (each reads every file once); the manifest is not read back
+   * (hashing the same page cache again found nothing the first did not). */
+  {
+    table_check tc = {.gen = build};
+    int e = pthread_create(&tc.thread, NULL, table_check_main, &tc);
+    rc = kt__manifest_write(build);
+    if (e) {
+      tc.rc = rc ? KT_OK : kt__gen_check_tables(build);
+    } else {
+      pthread_join(tc.thread, NULL);
+      if (tc.rc && !rc) kt__err(tc.rc, "%s", tc.msg);
+    }
+    if (!rc) rc = tc.rc;
+    if (rc) goto out;
+  }
 
   /* Publish: rename the finished build, then swap the `current` symlink. */
   struct timespec ts;

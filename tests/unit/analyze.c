@@ -365,3 +365,41 @@ Test(analyze, spoken_words_are_read_as_written) {
   cr_assert(kt_test_has_term(an, "kattoo", "katsoa", KT_TERM_LEMMA));
   cr_assert_not(kt_test_has_term(an, "kattoo", "katto", 0));
 }
+
+/* Words of ASCII and Latin-1 letters take a path of their own in
+ * kt__text_words (no ICU normaliser or folding): each must come out exactly
+ * as ICU's NFC and full case folding give it (kt__casefold), beside words
+ * that still need ICU (ß, µ, a combining accent, Greek, dotted İ), and with
+ * the same capitals and digit flags. */
+Test(analyze, latin_words_fold_exactly_as_icu_folds_them) {
+  const char *text =
+      "ÅSA Ærø ÖLJY Ÿ ÿ ß STRASSE Straße µg ÉCOLE naïve cafe\xcc\x81 ΑΘΗΝΑ İstanbul 2026 "
+      "K-18 A1 TE-toimisto ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþ "
+      "o'neill KELA Kela x×y HELMI-hanke 24-vuotias Ääni ÄÄNI 00 a0";
+  kt__wordlist wl;
+  cr_assert_eq(kt__text_words(text, strlen(text), &wl), KT_OK);
+  cr_assert_gt(wl.count, 20);
+  for (size_t i = 0; i < wl.count; i++) {
+    const kt__word *w = &wl.items[i];
+    char raw[512];
+    snprintf(raw, sizeof raw, "%.*s", (int)(w->end - w->start), text + w->start);
+    char *want = kt__casefold(raw);
+    cr_assert(want);
+    cr_assert_str_eq(w->text, want, "word '%s'", raw);
+    free(want);
+  }
+  /* The flags, on words of each path. */
+  for (size_t i = 0; i < wl.count; i++) {
+    const kt__word *w = &wl.items[i];
+    char raw[512];
+    snprintf(raw, sizeof raw, "%.*s", (int)(w->end - w->start), text + w->start);
+    bool caps = !strcmp(raw, "ÅSA") || !strcmp(raw, "ÖLJY") || !strcmp(raw, "STRASSE") ||
+                !strcmp(raw, "ÉCOLE") || !strcmp(raw, "ΑΘΗΝΑ") || !strcmp(raw, "KELA") ||
+                !strcmp(raw, "ÄÄNI") || !strcmp(raw, "TE") || !strcmp(raw, "HELMI") ||
+                !strncmp(raw, "ÀÁÂ", 6);
+    cr_assert_eq(w->all_caps, caps, "all_caps of '%s'", raw);
+    bool num = strpbrk(raw, "0123456789") != NULL;
+    cr_assert_eq(w->numeric, num, "numeric of '%s'", raw);
+  }
+  kt__wordlist_free(&wl);
+}

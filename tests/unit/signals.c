@@ -241,7 +241,7 @@ static kt__docterms *prepare(const char *text) {
     cr_assert_eq(kt__analyze_word(an, &wl.items[i], &wa), KT_OK);
     for (size_t t = 0; !wa.stop && t < wa.count; t++)
       cr_assert_eq(kt__dtbuild_term(b, wa.terms[t].text, KT_FIELD_DESCRIPTION,
-                                    wa.terms[t].kind == KT_TERM_PART ? -1 : word),
+                                    wa.terms[t].kind == KT_TERM_PART ? -1 : word, 1),
                    KT_OK);
   }
   kt__wordlist_free(&wl);
