@@ -237,7 +237,7 @@ static int index_service(kt_analyzer *an, bool eval, kt__dtbuild *dt, const kt__
  * order, so the document ids, and so the index, are the same as written by
  * one thread. Each Xapian object is used by one thread at a time; LMDB's
  * write transaction stays with the thread that began it. */
-#define PIPE_CAP 64
+#define PIPE_CAP 1024
 typedef struct writer_pipe {
   pthread_t thread;
   pthread_mutex_t mu;
