@@ -61,6 +61,13 @@ typedef struct kt__doc {
  * by the search that first needs them (an engine serves one thread). */
 int kt__gen_doc(kt__gen *g, unsigned docid, kt__doc **out);
 
+/* Pseudo-relevance feedback (search.c): the @p k best expansion terms of
+ * documents @p ids of the current generation, best first (malloc'ed
+ * strings, *@p nout of them), weighed as Xapian's query expansion weighs
+ * them but from the terms prepared at index time. */
+int kt__prf_expand(kt_engine *e, const unsigned *ids, size_t nd, size_t k, char ***out,
+                   size_t *nout);
+
 struct kt_engine {
   char *root; /* index root */
   kt__gen gen;

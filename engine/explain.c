@@ -37,7 +37,7 @@ static const char *concept_label(const kt__concept *c, int lang, const char **la
 /* The service's terms prepared at index time (docterms.h), read once per
  * generation from the record store. An index without them (built before
  * they existed) is refused by its format. */
-static int read_docterms(kt_engine *e, kt__doc *d) {
+int kt__explain_docterms(kt_engine *e, kt__doc *d) {
   if (d->terms) return KT_OK;
   char key[KT_MAX_ID_BYTES + 8], *v = NULL;
   size_t len = 0;
@@ -56,7 +56,7 @@ int kt__explain_masks(ctx *x, cand *c) {
   c->masks = kt__arena_alloc(&x->res->arena, (x->q.n ? x->q.n : 1) * sizeof *c->masks);
   if (!c->masks) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   kt__doc *d = c->doc;
-  int rc = read_docterms(x->e, d);
+  int rc = kt__explain_docterms(x->e, d);
   if (rc) return rc;
   kt__docterms_fields_all(d->terms, x->terms, x->term_order, x->q.n, c->masks);
   return KT_OK;

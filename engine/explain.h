@@ -8,6 +8,9 @@
 
 /* Per query term, the fields of candidate @p c that hold it (read once). */
 int kt__explain_masks(ctx *x, cand *c);
+/* The service's terms prepared at index time (docterms.h) into d->terms,
+ * read once per generation. */
+int kt__explain_docterms(kt_engine *e, kt__doc *d);
 /* The need candidate @p c serves most (index into x->found), or -1. */
 int kt__explain_main_need(ctx *x, cand *c);
 /* The public results: the first @p limit of the ranked candidates @p cs,

@@ -472,8 +472,13 @@ bool kt__generic_term(const char *term) {
   return false;
 }
 
+/* Superlatives of age name a child or a sibling ("nuorin aloittaa eskarin",
+ * "vanhimman kanssa"), not the client: they say nothing of a need. */
+static const char *const age_superlatives[] = {"nuorin", "nuorim", "vanhin", "vanhim", NULL};
+
 static bool generic_token(const kt_token *t) {
   if (t->stopword || !t->term_count) return false;
+  if (starts_any(t, age_superlatives)) return true;
   bool any = false;
   for (size_t k = 0; k < t->term_count; k++) {
     if (t->terms[k].kind == KT_TERM_PART) continue;

@@ -27,6 +27,7 @@
 #define _GNU_SOURCE
 #include "analyze.h"
 #include "browse.h"
+#include "docterms.h"
 #include "explain.h"
 #include "need_features.h"
 #include "query.h"
@@ -50,6 +51,129 @@ typedef struct filters {
   const char *vals[4][130];
   size_t nowned;
 } filters;
+
+/* ---- pseudo-relevance feedback ---------------------------------------- */
+
+/* One term of the top documents: how many hold it (r), the sum of its
+ * within-document weights, and its expansion weight. */
+typedef struct prf_term {
+  size_t off; /* of its NUL-terminated text in the terms' block */
+  unsigned r;
+  double mult, wt;
+} prf_term;
+
+static int cmp_prf_text(const void *a, const void *b, void *texts) {
+  return strcmp((const char *)texts + ((const prf_term *)a)->off,
+                (const char *)texts + ((const prf_term *)b)->off);
+}
+
+static int cmp_prf_wt(const void *a, const void *b, void *texts) {
+  const prf_term *x = a, *y = b;
+  if (x->wt != y->wt) return x->wt > y->wt ? -1 : 1;
+  return cmp_prf_text(b, a, texts); /* ties: the later term first, as Xapian's ESet */
+}
+
+/* The @p k best expansion terms of documents @p ids (malloc'ed strings in
+ * *@p out). Weighed as Xapian's query expansion weighs them (TradEWeight
+ * with k = 1: the sum over the documents of 2 wdf / (doclen / avlen + wdf),
+ * times log((r + .5)(N - n - R + r + .5) / ((n - r + .5)(R - r + .5)))),
+ * but read from the terms prepared at index time (docterms.h) and their
+ * postings: the index keeps no termlists (building them took an eighth of
+ * the index writer's time at 100 000 services). Plain analysed terms only;
+ * a term with no positive weight is not offered. */
+int kt__prf_expand(kt_engine *e, const unsigned *ids, size_t nd, size_t k, char ***out,
+                   size_t *nout) {
+  *out = NULL;
+  *nout = 0;
+  size_t ndocs = 0;
+  double avlen = 0;
+  int rc = ktx_db_doccount(e->gen.db, &ndocs);
+  if (!rc) rc = ktx_db_avglength(e->gen.db, &avlen);
+  if (rc) return rc;
+  kt__buf texts; /* every document's term texts, NUL-terminated */
+  kt__buf_init(&texts, SIZE_MAX / 4);
+  prf_term *all = NULL;
+  size_t n = 0, cap = 0;
+  const char **names = NULL;
+  unsigned *wdf = NULL;
+  for (size_t i = 0; i < nd && !rc; i++) {
+    kt__doc *d = NULL;
+    if ((rc = kt__gen_doc(&e->gen, ids[i], &d)) || (rc = kt__explain_docterms(e, d))) break;
+    const kt__docterms *dt = d->terms;
+    size_t first = n;
+    prf_term *a =
+        n + dt->nterms > cap ? realloc(all, (cap = (n + dt->nterms) * 2) * sizeof *a) : all;
+    const char **nm = realloc(names, (dt->nterms ? dt->nterms : 1) * sizeof *nm);
+    if (nm) names = nm;
+    unsigned *w = realloc(wdf, (dt->nterms ? dt->nterms : 1) * sizeof *w);
+    if (w) wdf = w;
+    if (a) all = a;
+    if (!a || !nm || !w) {
+      rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+      break;
+    }
+    for (size_t j = 0; j < dt->nterms && !rc; j++) {
+      const unsigned char *t = dt->term[j];
+      if (t[0] && t[1] >= 'A' && t[1] <= 'Z') continue; /* prefixed: not an analysed term */
+      all[n++] = (prf_term){.off = texts.len, .r = 1};
+      rc = kt__buf_add(&texts, (const char *)t + 1, t[0]);
+      if (!rc) rc = kt__buf_add(&texts, "", 1);
+    }
+    if (rc) break;
+    /* Each term's wdf in this document, from its postings. */
+    size_t m = n - first;
+    for (size_t j = 0; j < m; j++)
+      names[j] = texts.data + all[first + j].off;
+    unsigned doclen = 0;
+    if ((rc = ktx_db_doc_wdf(e->gen.db, ids[i], names, m, wdf, &doclen))) break;
+    for (size_t j = 0; j < m; j++) {
+      double f = wdf[j] ? wdf[j] : 1;
+      all[first + j].mult = avlen > 0 ? 2.0 * f / (doclen / avlen + f) : 0;
+    }
+  }
+  /* Merge each term's documents and weigh it. */
+  size_t kept = 0;
+  if (!rc && n) {
+    qsort_r(all, n, sizeof *all, cmp_prf_text, texts.data);
+    double R = (double)nd, N = (double)ndocs;
+    for (size_t j = 0; j < n && !rc;) {
+      prf_term t = all[j++];
+      for (; j < n && !strcmp(texts.data + all[j].off, texts.data + t.off); j++) {
+        t.r++;
+        t.mult += all[j].mult;
+      }
+      size_t tf = 0;
+      if ((rc = kt__gen_termfreq(&e->gen, texts.data + t.off, &tf))) break;
+      double r = t.r, nt = (double)tf;
+      if (nt < r) continue; /* not in the index (too long a term) */
+      double num = (r + 0.5) * (N - nt - (R - r) + 0.5), den = (nt - r + 0.5) * (R - r + 0.5);
+      t.wt = num > 0 && den > 0 ? t.mult * log(num / den) : 0;
+      if (t.wt > 0) all[kept++] = t;
+    }
+  }
+  if (!rc && kept) {
+    qsort_r(all, kept, sizeof *all, cmp_prf_wt, texts.data);
+    size_t m = kept < k ? kept : k;
+    char **o = calloc(m + 1, sizeof *o);
+    size_t j = 0;
+    for (; o && j < m && (o[j] = kt__strdup(texts.data + all[j].off)); j++) {
+    }
+    if (!o || j < m) {
+      for (size_t q = 0; o && q < j; q++)
+        free(o[q]);
+      free(o);
+      rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    } else {
+      *out = o;
+      *nout = m;
+    }
+  }
+  free(all);
+  free(names);
+  free(wdf);
+  kt__buf_free(&texts);
+  return rc;
+}
 
 static int add_filter(filters *fs, const char *prefix, const kt_strlist *l, const char *always,
                       const char *what) {
@@ -151,8 +275,7 @@ static int retrieve(ctx *x, const kt_search_options *opts, const filters *fs, bo
       ids[i] = (*hits)[i].docid;
     char **et = NULL;
     size_t ne = 0;
-    if ((rc = ktx_db_expand(e->gen.db, ids, KT_RANK_PRF_DOCS, KT_RANK_PRF_TERMS, &et, &ne)))
-      return rc;
+    if ((rc = kt__prf_expand(e, ids, KT_RANK_PRF_DOCS, KT_RANK_PRF_TERMS, &et, &ne))) return rc;
     for (size_t i = 0; i < ne; i++) {
       if (!rc) rc = kt__query_add(&x->q, et[i], rk->prf_weight, 0, -1, 0);
       free(et[i]);

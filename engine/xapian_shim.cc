@@ -88,8 +88,14 @@ int ktx_writer_open_shards(ktx_writer **out, const char *const *paths, size_t n)
     for (size_t i = 0; i < n; i++) {
       /* No fsync at each commit: the generation is new and not yet
        * current, so a crash loses nothing; kt__manifest_write() flushes
-       * every file before the generation is published. */
-      w->dbs.emplace_back(paths[i], Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+       * every file before the generation is published. No termlists
+       * in a single database: nothing reads them (explanations and
+       * pseudo-relevance feedback use the terms prepared at index time,
+       * docterms.h), and building them (zlib included) took an eighth of
+       * the writer thread's time. Shards keep them: xapian-tcpsrv reads a
+       * document's termlist to send its data. */
+      w->dbs.emplace_back(paths[i], Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC |
+                                        (n == 1 ? Xapian::DB_NO_TERMLIST : 0));
       w->paths.emplace_back(paths[i]);
     }
   } catch (...) {
@@ -579,43 +585,6 @@ int ktx_db_lastdocid(ktx_db *db, unsigned *out) {
   *out = db->db.get_lastdocid();
   return KT_OK;
   KTX_CATCH("last document id")
-}
-
-namespace {
-/* Expansion terms are plain analysed terms: no field, filter or baseline
- * prefixes (which start with an upper-case letter). */
-struct PlainTerms : Xapian::ExpandDecider {
-  bool operator()(const std::string &t) const override {
-    return !t.empty() && !(t[0] >= 'A' && t[0] <= 'Z');
-  }
-};
-} // namespace
-
-int ktx_db_expand(ktx_db *db, const unsigned *docids, size_t ndocs, size_t k, char ***terms,
-                  size_t *nterms) {
-  *terms = nullptr;
-  *nterms = 0;
-  KTX_TRY
-  Xapian::RSet rset;
-  for (size_t i = 0; i < ndocs; i++)
-    rset.add_document(docids[i]);
-  Xapian::Enquire enq(db->db);
-  PlainTerms decider;
-  Xapian::ESet es = enq.get_eset(static_cast<Xapian::termcount>(k), rset, &decider);
-  char **out = static_cast<char **>(std::calloc(es.size() + 1, sizeof *out));
-  if (!out) throw std::bad_alloc();
-  size_t n = 0;
-  for (auto it = es.begin(); it != es.end(); ++it) {
-    std::string t = *it;
-    out[n] = static_cast<char *>(std::malloc(t.size() + 1));
-    if (!out[n]) break;
-    std::memcpy(out[n], t.c_str(), t.size() + 1);
-    n++;
-  }
-  *terms = out;
-  *nterms = n;
-  return KT_OK;
-  KTX_CATCH("expand")
 }
 
 void ktx_last_search_stats(size_t *candidates, size_t *scored) {

@@ -110,10 +110,6 @@ void ktx_hits_free(ktx_hit *hits, size_t n);
  * retrieving terms brought (*candidates) and those that survived the bound and
  * were scored in full (*scored); both 0 after Xapian's own matcher. */
 void ktx_last_search_stats(size_t *candidates, size_t *scored);
-/* The @p k best expansion terms (Xapian's ESet) of documents @p docids, as
- * new strings; free each and the array. Plain terms only (no prefixes). */
-int ktx_db_expand(ktx_db *db, const unsigned *docids, size_t ndocs, size_t k, char ***terms,
-                  size_t *nterms);
 /* The document's data as a new NUL-terminated string (caller frees). */
 int ktx_db_get_data(ktx_db *db, unsigned docid, char **out);
 /* The highest document id in use (0 when empty), into *out. KT_OK, or a

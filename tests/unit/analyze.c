@@ -403,3 +403,13 @@ Test(analyze, latin_words_fold_exactly_as_icu_folds_them) {
   }
   kt__wordlist_free(&wl);
 }
+
+/* "nuorin" is the youngest (nuori), not "with ropes" (nuora); "kelaa" is
+ * Kela, not to reel (kelata): the rare reading goes, the common stays. */
+Test(analyze, the_youngest_and_kela_keep_their_common_reading) {
+  HAS_KIND("nuorin", "nuori", KT_TERM_LEMMA);
+  HASNT("nuorin", "nuora");
+  HAS_KIND("kelaa", "kela", KT_TERM_LEMMA);
+  HASNT("kelaa", "kelata");
+  HAS("nuoralla", "nuora"); /* the only reading stays */
+}

@@ -196,7 +196,7 @@ Test(integrity, a_refresh_to_a_damaged_generation_keeps_the_current_one) {
   o.keep_generations = 3;
   cr_assert_eq(kt_index_build(KT_TEST_DATA "/catalog-mini", idx, &o, NULL), KT_OK, "%s",
                kt_error_last());
-  char *p = kt_hard_gen_file(idx, "xapian/termlist.glass");
+  char *p = kt_hard_gen_file(idx, "xapian/postlist.glass");
   struct stat st;
   cr_assert_eq(stat(p, &st), 0);
   flip(p, st.st_size / 3);
@@ -205,7 +205,7 @@ Test(integrity, a_refresh_to_a_damaged_generation_keeps_the_current_one) {
     cr_assert_eq(kt_engine_refresh(e, &changed), KT_ECORRUPT, "round %d: %s", round,
                  kt_error_last());
     cr_assert_eq(changed, 0);
-    cr_assert(strstr(kt_error_last(), "termlist"), "%s", kt_error_last());
+    cr_assert(strstr(kt_error_last(), "postlist"), "%s", kt_error_last());
     kt_index_info now;
     kt_engine_info(e, &now);
     cr_assert_str_eq(now.generation, old_gen);

@@ -165,6 +165,18 @@ Test(notes, rare_readings_do_not_find_services) {
   cr_assert(finds_need("puoliso raskaana, etsii töitä varastosta", "vanhemmuus"));
 }
 
+Test(notes, the_youngest_child_is_not_the_client) {
+  /* "nuorin" names a child; it must not bring the services for young
+   * people to a mother of 38 returning to work. */
+  const char *const YOUTH[] = {"kaupungin-kesatyot-nuorille", "nuorten-urapalvelut",
+                               "ohjaamo-helsinki", "nuorten-tyopajat-stadin-ao", NULL};
+  cr_assert(in_top("nuori haluaa takaisin työelämään, ei tiedä mistä aloittaa", 5, YOUTH),
+            "control");
+  cr_assert_not(in_top("38v kotiäiti, nuorin lapsi aloittaa eskarin syksyllä, haluaa takaisin "
+                       "työelämään, ei tiedä mistä aloittaa",
+                       5, YOUTH));
+}
+
 Test(notes, one_rare_word_does_not_carry_a_result) {
   /* "valintatesti" is a word of one service (the truck-driver course's
    * entrance test); in this note it carries no need of driving. */

@@ -446,3 +446,49 @@ Test(ranking, maxscore_returns_exactly_what_xapians_matcher_returns) {
   free(cur);
   free(xdir);
 }
+
+/* The docid of service @p id in the engine's current generation. */
+static unsigned docid_of(kt_engine *e, const char *id) {
+  char term[128];
+  snprintf(term, sizeof term, KT__PREFIX_ID "%s", id);
+  unsigned d = 0;
+  size_t n = 0;
+  cr_assert_eq(ktx_db_postings(e->gen.db, term, &d, 1, &n), KT_OK);
+  cr_assert_eq(n, 1, "no document for %s", id);
+  return d;
+}
+
+/* Pseudo-relevance feedback (opt-in) expands from the terms prepared at
+ * index time, the index keeping no termlists: it offers plain terms, each
+ * held by one of the top documents, and the search with it answers. */
+Test(ranking, feedback_expansion_comes_from_the_top_documents) {
+  kt_engine *e = kt_fixture_engine();
+  const char *need = "palkkatuki pienelle yritykselle";
+  kt_results *r = kt_test_search(e, need, NULL);
+  cr_assert_geq(kt_results_count(r), 3);
+  unsigned ids[3];
+  for (size_t i = 0; i < 3; i++)
+    ids[i] = docid_of(e, kt_results_get(r, i)->id);
+  char **terms = NULL;
+  size_t n = 0;
+  cr_assert_eq(kt__prf_expand(e, ids, 3, 10, &terms, &n), KT_OK, "%s", kt_error_last());
+  cr_assert(n >= 5 && n <= 10, "%zu expansion terms", n);
+  for (size_t i = 0; i < n; i++) {
+    cr_assert(!(terms[i][0] >= 'A' && terms[i][0] <= 'Z'), "a prefixed term: %s", terms[i]);
+    bool held = false;
+    for (size_t k = 0; k < 3 && !held; k++) {
+      unsigned wdf = 0, len = 0;
+      const char *t = terms[i];
+      cr_assert_eq(ktx_db_doc_wdf(e->gen.db, ids[k], &t, 1, &wdf, &len), KT_OK);
+      held = wdf > 0;
+    }
+    cr_assert(held, "'%s' is in none of the top documents", terms[i]);
+    free(terms[i]);
+  }
+  free(terms);
+  kt_results *p = search_flags(e, need, KT_SEARCH_PRF);
+  cr_assert_geq(kt_results_count(p), 3);
+  kt_results_free(p);
+  kt_results_free(r);
+  kt_engine_close(e);
+}
