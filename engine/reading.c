@@ -275,7 +275,9 @@ static bool credential(const kt_analysis *a, size_t i) {
     size_t l = strlen(t->terms[k].text);
     for (size_t e = 0; ends[e]; e++) {
       size_t m = strlen(ends[e]);
-      if ((l > m || (head && l == m)) && !strcmp(t->terms[k].text + l - m, ends[e])) return true;
+      /* A card by name ("trukkikortti") or plain ("kortit voimassa"). */
+      bool whole = head || t->terms[k].kind != KT_TERM_PART;
+      if ((l > m || (whole && l == m)) && !strcmp(t->terms[k].text + l - m, ends[e])) return true;
     }
   }
   return false;
@@ -323,7 +325,9 @@ static const char *const generic_words[] = {
     "yksi", "kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän", "kahdeksan", "yhdeksän",
     "kymmenen", "kymmen", "sata", "tuhat", "pari",
     /* Seasons: when, not what ("syksyllä" had carried a training result). */
-    "syksy", "kevät", "talvi", NULL};
+    "syksy", "kevät", "talvi",
+    /* "again": how often, not what ("nyt taas ilman töitä"). */
+    "taas", NULL};
 
 static bool punct_between(const kt_analysis *a, const char *text, size_t i) {
   if (i == 0) return true;
@@ -475,10 +479,13 @@ bool kt__generic_term(const char *term) {
 /* Superlatives of age name a child or a sibling ("nuorin aloittaa eskarin",
  * "vanhimman kanssa"), not the client: they say nothing of a need. */
 static const char *const age_superlatives[] = {"nuorin", "nuorim", "vanhin", "vanhim", NULL};
+/* "kunnossa" is "fine, in order" ("osaaminen kunnossa", "asunto kunnossa"):
+ * what it says is of the word before it, not of fitness (kunto). */
+static bool generic_surface(const kt_token *t) { return is(t, "kunnossa"); }
 
 static bool generic_token(const kt_token *t) {
   if (t->stopword || !t->term_count) return false;
-  if (starts_any(t, age_superlatives)) return true;
+  if (starts_any(t, age_superlatives) || generic_surface(t)) return true;
   bool any = false;
   for (size_t k = 0; k < t->term_count; k++) {
     if (t->terms[k].kind == KT_TERM_PART) continue;

@@ -253,6 +253,8 @@ Test(reading, no_need_of_a_thing_refuses_it) {
   /* A card said to be valid or found is held. */
   ROLE("trukkikortti voimassa, hakee varastotöitä", "trukkikortti", KT__ROLE_REFUSED);
   ROLE("jv-kortti löytyy", "kortti", KT__ROLE_REFUSED);
+  ROLE("rakennusalalla 25v, osaaminen kunnossa ja kortit voimassa", "kortit", KT__ROLE_REFUSED);
+  ROLE("kortit puuttuu, haluaa rakennusalalle", "kortit", KT__ROLE_SITUATION);
   ROLE("I have a forklift licence", "forklift", KT__ROLE_REFUSED);
   /* English "on" is no Finnish "on": a card needed stays a need. */
   ROLE("I need a tax card and advice on finding work", "tax", KT__ROLE_SITUATION);
@@ -431,5 +433,11 @@ Test(reading, generic_words_are_marked) {
   cr_assert(generic("sairauslomaa neljä kuukautta", "neljä"), "a number word");
   cr_assert(generic("pari vuotta lähettinä", "pari"));
   cr_assert(generic("nuorin aloittaa eskarin syksyllä", "syksyllä"), "a season");
+  cr_assert(generic("nuorin aloittaa eskarin syksyllä", "nuorin"), "a child, not the client");
+  cr_assert(generic("vanhimman kanssa riitoja", "vanhimman"));
+  cr_assert(generic("nyt taas ilman töitä", "taas"));
+  cr_assert(generic("osaaminen kunnossa", "kunnossa"));
+  cr_assert_not(generic("nuori etsii töitä", "nuori"));
+  cr_assert_not(generic("fyysinen kunto heikko", "kunto"));
   cr_assert_not(generic("velkoja ja ulosotto", "velkoja"));
 }
