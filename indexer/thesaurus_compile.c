@@ -667,8 +667,10 @@ int kt_thesaurus_lint(const char *catalog_dir, char **out) {
           }
         }
         if (mu && most >= LINT_COMMON_PART) {
-          kt__buf_printf(&w, "%s:%zu: [%s]: '%s*' is a part of %zu catalogue words (", c->file,
-                         c->line, c->id, ph, most);
+          /* The list is named: a trigger may stand in more than one. */
+          static const char *const list_names[] = {"client", "service", "weak"};
+          kt__buf_printf(&w, "%s:%zu: [%s] %s: '%s*' is a part of %zu catalogue words (", c->file,
+                         c->line, c->id, list_names[l], ph, most);
           for (size_t e = 0; e < LINT_EXAMPLES && e < most && mu->example[e]; e++)
             kt__buf_printf(&w, "%s%s", e ? ", " : "", mu->example[e]);
           kt__buf_printf(&w, "%s): as a part it finds this concept in all of them\n",
