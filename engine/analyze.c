@@ -86,14 +86,6 @@ static void cache_clear(kt_analyzer *an) {
   memset(an->table, 0, CACHE_SLOTS * sizeof *an->table);
 }
 
-/* FNV-1a over the whole key. */
-static uint64_t key_hash(const char *k, size_t n) {
-  uint64_t h = 14695981039346656037u;
-  for (size_t i = 0; i < n; i++)
-    h = (h ^ (unsigned char)k[i]) * 1099511628211u;
-  return h;
-}
-
 /* The slot of @p key: its entry, or the empty slot where it belongs. The
  * table always keeps an empty slot, so a probe ends; below CACHE_TRIM it is
  * less than half full. */
@@ -748,7 +740,7 @@ int kt__analyze_word_as(kt_analyzer *an, const kt__word *w, bool fix, kt__wordan
   if (!key) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   key[0] = (char)((w->all_caps ? 'C' : w->joined ? 'J' : w->head ? 'H' : 'w') - (fix ? 0 : 1));
   memcpy(key + 1, w->text, wl + 1);
-  uint64_t h = key_hash(key, wl + 1);
+  uint64_t h = kt__fnv1a(key, wl + 1);
   cache_bucket *slot = cache_slot(an, key, h);
   if (slot->e) {
     if (key != kbuf) free(key);

@@ -39,8 +39,7 @@ struct kt__dtbuild {
   size_t nslots;
   pos_node *pos;
   size_t npos, poscap;
-  char *arena;
-  size_t alen, acap;
+  kt__buf arena;    /* the terms' texts, NUL-terminated */
   uint32_t *order;  /* after encode: the terms in strcmp order */
   uint32_t *off[2]; /* per text: start, end pairs */
   size_t nwords[2];
@@ -51,6 +50,7 @@ int kt__dtbuild_new(kt__dtbuild **out) {
   if (!*out) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   (*out)->off[0] = malloc(2 * KT__DOCTERMS_MAX_WORDS * sizeof(uint32_t));
   (*out)->off[1] = malloc(2 * KT__DOCTERMS_MAX_WORDS * sizeof(uint32_t));
+  kt__buf_init(&(*out)->arena, UINT32_MAX); /* term offsets are 32-bit */
   (*out)->nslots = 1024;
   (*out)->slot = calloc((*out)->nslots, sizeof(uint32_t));
   if (!(*out)->off[0] || !(*out)->off[1] || !(*out)->slot) {
@@ -65,7 +65,7 @@ void kt__dtbuild_reset(kt__dtbuild *b) {
   memset(b->slot, 0, b->nslots * sizeof *b->slot);
   b->n = 0;
   b->npos = 0;
-  b->alen = 0;
+  b->arena.len = 0;
   b->nwords[0] = b->nwords[1] = 0;
 }
 
@@ -74,22 +74,14 @@ void kt__dtbuild_free(kt__dtbuild *b) {
   free(b->t);
   free(b->slot);
   free(b->pos);
-  free(b->arena);
+  kt__buf_free(&b->arena);
   free(b->order);
   free(b->off[0]);
   free(b->off[1]);
   free(b);
 }
 
-/* FNV-1a */
-static uint32_t term_hash(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++)
-    h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
-}
-
-static const char *text_of(const kt__dtbuild *b, const dterm *t) { return b->arena + t->text; }
+static const char *text_of(const kt__dtbuild *b, const dterm *t) { return b->arena.data + t->text; }
 
 /* Double the hash table (kept under half full). */
 static int grow_slots(kt__dtbuild *b) {
@@ -97,7 +89,7 @@ static int grow_slots(kt__dtbuild *b) {
   uint32_t *s = calloc(n, sizeof *s);
   if (!s) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   for (size_t i = 0; i < b->n; i++) {
-    size_t k = term_hash(text_of(b, &b->t[i]), b->t[i].len) & (n - 1);
+    size_t k = (size_t)kt__fnv1a(text_of(b, &b->t[i]), b->t[i].len) & (n - 1);
     while (s[k])
       k = (k + 1) & (n - 1);
     s[k] = (uint32_t)i + 1;
@@ -148,7 +140,7 @@ int kt__dtbuild_term(kt__dtbuild *b, const char *term, unsigned field_bit, int w
     int rc = grow_slots(b);
     if (rc) return rc;
   }
-  size_t k = term_hash(term, len) & (b->nslots - 1);
+  size_t k = (size_t)kt__fnv1a(term, len) & (b->nslots - 1);
   dterm *t = NULL;
   for (; b->slot[k]; k = (k + 1) & (b->nslots - 1)) {
     dterm *c = &b->t[b->slot[k] - 1];
@@ -165,20 +157,13 @@ int kt__dtbuild_term(kt__dtbuild *b, const char *term, unsigned field_bit, int w
       b->t = nt;
       b->cap = cap;
     }
-    if (b->alen + len + 1 > b->acap) {
-      size_t cap = b->acap ? b->acap * 2 : 16384;
-      while (cap < b->alen + len + 1)
-        cap *= 2;
-      char *a = cap <= UINT32_MAX ? realloc(b->arena, cap) : NULL;
-      if (!a) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-      b->arena = a;
-      b->acap = cap;
-    }
-    memcpy(b->arena + b->alen, term, len + 1);
+    size_t at = b->arena.len;
+    int rc = kt__buf_add(&b->arena, term, len + 1); /* with its NUL */
+    if (rc)
+      return rc == KT_ENOMEM ? rc : kt__err(rc, "%s: a document's terms exceed 4 GiB", __func__);
     t = &b->t[b->n];
-    *t = (dterm){
-        .text = (uint32_t)b->alen, .first = NO_NODE, .last = NO_NODE, .len = (unsigned char)len};
-    b->alen += len + 1;
+    *t =
+        (dterm){.text = (uint32_t)at, .first = NO_NODE, .last = NO_NODE, .len = (unsigned char)len};
     b->slot[k] = (uint32_t)++b->n;
   }
   t->fields |= (unsigned char)field_bit;
@@ -332,6 +317,11 @@ static const unsigned char *find(const kt__docterms *d, const char *term) {
       lo = mid + 1;
   }
   return NULL;
+}
+
+const char *kt__docterms_term(const kt__docterms *d, size_t i, size_t *len) {
+  *len = d->term[i][0];
+  return (const char *)d->term[i] + 1;
 }
 
 unsigned kt__docterms_fields(const kt__docterms *d, const char *term) {

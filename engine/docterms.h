@@ -63,6 +63,9 @@ typedef struct kt__docterms {
 /* Decode @p blob (taken over: freed with the result, or on failure). */
 int kt__docterms_decode(char *blob, size_t len, kt__docterms **out);
 void kt__docterms_free(kt__docterms *d);
+/* The text of the document's term @p i (< nterms, strcmp order): *@p len
+ * bytes, not NUL-terminated. */
+const char *kt__docterms_term(const kt__docterms *d, size_t i, size_t *len);
 /* Fields (KT_FIELD_* bits) of @p term in the document; 0 if absent. */
 unsigned kt__docterms_fields(const kt__docterms *d, const char *term);
 /* The fields of each of @p n terms, into @p out[i] for @p terms[i] (0 if

@@ -35,6 +35,9 @@ int kt__buf_reserve(kt__buf *b, size_t extra);
 int kt__buf_adds(kt__buf *b, const char *s);
 int kt__buf_printf(kt__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void kt__buf_free(kt__buf *b);
+/* FNV-1a over @p n bytes (the hash of the analysis cache and of a
+ * document's terms while it is indexed). */
+uint64_t kt__fnv1a(const char *s, size_t n);
 char *kt__strdup(const char *s);
 char *kt__strndup(const char *s, size_t n);
 bool kt__utf8_valid(const char *s, size_t n, size_t *bad_offset);

@@ -113,10 +113,11 @@ int kt__prf_expand(kt_engine *e, const unsigned *ids, size_t nd, size_t k, char 
       break;
     }
     for (size_t j = 0; j < dt->nterms && !rc; j++) {
-      const unsigned char *t = dt->term[j];
-      if (t[0] && t[1] >= 'A' && t[1] <= 'Z') continue; /* prefixed: not an analysed term */
+      size_t tl = 0;
+      const char *t = kt__docterms_term(dt, j, &tl);
+      if (tl && t[0] >= 'A' && t[0] <= 'Z') continue; /* prefixed: not an analysed term */
       all[n++] = (prf_term){.off = texts.len, .r = 1};
-      rc = kt__buf_add(&texts, (const char *)t + 1, t[0]);
+      rc = kt__buf_add(&texts, t, tl);
       if (!rc) rc = kt__buf_add(&texts, "", 1);
     }
     if (rc) break;
@@ -155,17 +156,17 @@ int kt__prf_expand(kt_engine *e, const unsigned *ids, size_t nd, size_t k, char 
     qsort_r(all, kept, sizeof *all, cmp_prf_wt, texts.data);
     size_t m = kept < k ? kept : k;
     char **o = calloc(m + 1, sizeof *o);
-    size_t j = 0;
-    for (; o && j < m && (o[j] = kt__strdup(texts.data + all[j].off)); j++) {
-    }
-    if (!o || j < m) {
-      for (size_t q = 0; o && q < j; q++)
-        free(o[q]);
-      free(o);
-      rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-    } else {
+    bool ok = o != NULL;
+    for (size_t j = 0; ok && j < m; j++)
+      ok = (o[j] = kt__strdup(texts.data + all[j].off)) != NULL;
+    if (ok) {
       *out = o;
       *nout = m;
+    } else {
+      for (size_t j = 0; o && j < m; j++) /* calloc'ed: the rest are NULL */
+        free(o[j]);
+      free(o);
+      rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     }
   }
   free(all);

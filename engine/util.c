@@ -42,6 +42,13 @@ int kt__buf_add(kt__buf *b, const char *s, size_t n) {
   return KT_OK;
 }
 
+uint64_t kt__fnv1a(const char *s, size_t n) {
+  uint64_t h = 14695981039346656037u;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+  return h;
+}
+
 int kt__buf_adds(kt__buf *b, const char *s) { return kt__buf_add(b, s, strlen(s)); }
 
 int kt__buf_printf(kt__buf *b, const char *fmt, ...) {
