@@ -329,6 +329,9 @@ int ktx_db_avglength(ktx_db *db, double *out) {
   KTX_CATCH("average document length")
 }
 
+} // extern "C"
+
+/* The matcher is C++ (it returns a std::vector): outside the C linkage. */
 namespace {
 
 /* One query term's postings, with Xapian's BM25 weight for it. */
@@ -504,6 +507,8 @@ std::vector<Ranked> maxscore(Xapian::Database &db, const ktx_qterm *terms, size_
 }
 
 } // namespace
+
+extern "C" {
 
 int ktx_db_search(ktx_db *db, const ktx_qterm *terms, size_t nterms, const ktx_filter *filters,
                   size_t nfilters, const ktx_params *p, size_t limit, ktx_hit **hits, size_t *nhits,
