@@ -29,6 +29,9 @@ typedef struct kt__wordan {
 #define KT__MORPH_NAME (1u << 7)   /* every reading is a first name or surname */
 #define KT__MORPH_ESSIVE                                                                           \
   (1u << 8) /* a noun in the essive case: a role held ("kokkina", "siivoojana") */
+#define KT__MORPH_SOURCE                                                                           \
+  (1u << 9) /* a noun in the elative or ablative case: where from ("kassalta", "siivouksesta") */
+#define KT__MORPH_GENITIVE (1u << 10) /* a noun in the genitive case ("kaupan") */
 /* KT__MORPH_* of token @p i of an analysis (0 when out of range). */
 unsigned kt__analysis_morph(const struct kt_analysis *a, size_t i);
 /* Is token @p i the head of a hyphenated compound ("alalta" in "it-alalta")?

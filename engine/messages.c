@@ -99,6 +99,10 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
                            "utbildning för en bransch där klienten redan har examen eller "
                            "erfarenhet",
                            "training for a field the client already has a degree or experience in"},
+    [KT__M_HELD] = {"kortti jo on", "kortet finns", "already held"},
+    [KT__M_R_HELD] = {"asiakkaalla on jo tämä kortti tai lupa voimassa",
+                      "klienten har redan detta kort eller tillstånd",
+                      "the client already holds this card or licence"},
     [KT__M_WEAK] = {"heikko osuma: vain ", "svag träff: bara ", "weak match: only "},
     [KT__M_WEAK_PART] = {"yhdyssanan osia", "delar av sammansatta ord", "parts of compounds"},
     [KT__M_WEAK_PAST] = {"asiakkaan taustaa", "klientens bakgrund", "the client's background"},

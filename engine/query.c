@@ -283,6 +283,7 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
       rc = kt__query_add(&x->q, term, 1.0, i, -1, KT_TERM_LEMMA);
       continue;
     }
+    if (!(opts->flags & KT_SEARCH_NO_READING) && kt__null_token(t)) continue;
     double role = role_weight(rk, x->rd.role[i]) * (x->rd.generic[i] ? rk->generic_word : 1.0);
     for (size_t k = 0; k < t->term_count && !rc; k++) {
       int kind = t->terms[k].kind;

@@ -74,6 +74,9 @@
   X(qualified_share, 0.15, 0.05, 0.9,                                                              \
     "share of a training's evidence from a trade the client has")                                  \
   X(demote_qualified, 0.3, 0.1, 1.0, "training for a field the client is already qualified in")    \
+  /* Held (rerank.c demote_held): a service whose name is a card the note says the client holds    \
+   * ("trukkikortti voimassa"). Set by what it means, as demote_qualified; dev sets unchanged. */  \
+  X(demote_held, 0.3, 0.1, 1.0, "a course for a card or licence the client already holds")         \
   X(generic_word, 0.3, 0.0, 1.0, "a generic word (asiakas, mies, vuotta): never a need alone")     \
   /* Needs that retrieve: a signalled target group as a query term. 0/0.15/0.3/0.6 gave dev        \
    * nDCG@10 .695/.694/.696/.697, trap-dev hits 11/12/12/12. */                                    \

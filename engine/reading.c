@@ -256,6 +256,15 @@ static const char *const hobby_cues[] = {"harrastaa",       "harrastan", "harras
                                          "harrastuksenaan", "hobby",     "hobbies",
                                          "fritid",          NULL};
 
+/* Leisure verbs and friends, surface beginnings: play with friends is a
+ * hobby ("pelaa kavereiden kanssa"). */
+static const char *const leisure_verbs[] = {"pelaa",    "pelail",   "treenaa", "lenkkeil",
+                                            "skeittaa", "kalastaa", NULL};
+static const char *const leisure_foreign[] = {"plays", "playing", "spelar", "tränar", NULL};
+static const char *const friends[] = {"kaveri",  "kaverei",  "kaverie", "kavere", "ystävi",
+                                      "ystävän", "kamu",     "frendi",  "friend", "kompis",
+                                      "vänner",  "kompisar", NULL};
+
 /* Cards in English and Swedish, written apart from what they are for. */
 static const char *const foreign_cards[] = {"licence",     "license", "card",
                                             "certificate", "kort",    NULL};
@@ -470,6 +479,23 @@ static bool change_cue(const kt_analysis *a, size_t i, size_t n) {
   return is_any(t, change_new) && is_any(u, change_what);
 }
 
+/* Of the generic words, those that name only the client or a span of time
+ * ("asiakas", "mies", "vuotta"): they carry no evidence at all (issue 13:
+ * "mies" had carried a tenth of a logistics result). The others keep a
+ * generic word's small weight: "oma", "paljon" or "antaa" help a service
+ * that uses them alongside a need. */
+static const char *const null_words[] = {
+    "asiakas", "henkilö", "ihminen",  "mies", "vuosi",  "kuukausi", "kestää", "vuo",
+    "vuotaa",  "client",  "customer", "man",  "person", "year",     "kund",   NULL};
+
+bool kt__null_token(const kt_token *t) {
+  if (t->stopword || !t->term_count) return false;
+  for (size_t k = 0; k < t->term_count; k++)
+    if (t->terms[k].kind != KT_TERM_PART && !is_any_text(t->terms[k].text, null_words))
+      return false;
+  return true;
+}
+
 bool kt__generic_term(const char *term) {
   for (size_t i = 0; generic_words[i]; i++)
     if (!strcmp(term, generic_words[i])) return true;
@@ -506,6 +532,7 @@ void kt__reading_free(kt__reading *r) {
   free(r->generic);
   free(r->negator);
   free(r->unwanted);
+  free(r->held);
   memset(r, 0, sizeof *r);
 }
 
@@ -620,6 +647,19 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
                 starts_any(tok(a, i + 1), (const char *const[]){"ajalla", "aikana", NULL}));
       negated_here |= is_negator(t);
     }
+    /* Play with friends: "pelaa paljon konsolipelejä kavereiden kanssa",
+     * "plays football with friends". A leisure verb and a friend in the
+     * clause; "riitoja kavereiden kanssa" (no leisure verb) stays. */
+    bool leisure = false, friend = false;
+    for (size_t i = s; i < e; i++) {
+      const kt_token *t = tok(a, i);
+      /* Finnish by a verb reading ("pelaa", not "pelaaja"); Voikko reads no
+       * English or Swedish. */
+      leisure |= (starts_any(t, leisure_verbs) && (kt__analysis_morph(a, i) & KT__MORPH_VERB)) ||
+                 starts_any(t, leisure_foreign);
+      friend |= starts_any(t, friends);
+    }
+    hobby |= leisure && friend;
     if (hobby && !goal && !negated_here) other = true;
     unsigned char role = other                   ? KT__ROLE_ASIDE
                          : goal || change        ? KT__ROLE_GOAL
@@ -639,6 +679,28 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     if (out->clause_role[s] == KT__ROLE_SITUATION && (occupation_clause(a, s, e) || at_work))
       for (size_t i = s; i < e; i++)
         out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
+  }
+  /* Where a change starts from: "vaihtaa alaa kaupan kassalta IT-tukeen",
+   * "siirtyä siivouksesta hoitoalalle". In a clause that changes field, a
+   * noun in the elative or ablative (with the genitive before it) is the
+   * field being left, the past; the illative or allative is the goal. Only
+   * with a change: "töitä varastoalalta" is work wanted in that field. */
+  static const char *const move_verbs[] = {"siirty", "siirtä", "pois", NULL};
+  for (size_t s = 0, e; s < n; s = e) {
+    e = clause_end(out, s);
+    if (out->clause_role[s] != KT__ROLE_GOAL) continue;
+    bool changing = false;
+    for (size_t i = s; i < e && !changing; i++)
+      changing = change_cue(a, i, e) || starts_any(tok(a, i), move_verbs);
+    for (size_t i = s; changing && i < e; i++) {
+      const kt_token *t = tok(a, i);
+      unsigned m = kt__analysis_morph(a, i);
+      if (t->stopword || !(m & KT__MORPH_SOURCE) || (m & KT__MORPH_VERB)) continue;
+      out->role[i] = KT__ROLE_BACKGROUND;
+      for (size_t j = i; j-- > s && (kt__analysis_morph(a, j) & KT__MORPH_GENITIVE) &&
+                         !tok(a, j)->stopword && !change_cue(a, j, e);)
+        out->role[j] = KT__ROLE_BACKGROUND;
+    }
   }
   /* The trade of a job lost: "toimistosihteeri irtisanottu", "kokki, sai
    * potkut". The trade is the past; the dismissal stays the situation. */
@@ -898,16 +960,22 @@ static void read_held(const kt_analysis *a, kt__reading *out) {
      * card named in English or Swedish needs that language's verb. */
     static const char *const has_fi[] = {"on", "jo", "löytyy", "voimassa", NULL};
     static const char *const has_other[] = {"have", "has", "got", "har", NULL};
-    bool has = false, has2 = false;
+    /* "trukkikortti on vanhentunut", "kortti umpeutuu": held no longer. */
+    static const char *const lapsed[] = {"vanhen",  "umpeutu", "umpeen", "päättyn",
+                                         "loppunu", "mennyt",  "menny",  "expire",
+                                         "utgå",    "gått ut", NULL};
+    bool has = false, has2 = false, gone = false;
     for (size_t j = s; j < e; j++) {
       has |= is_any(tok(a, j), has_fi);
       has2 |= is_any(tok(a, j), has_other);
+      gone |= starts_any(tok(a, j), lapsed);
     }
-    if (!(has || has2) || span_denied(a, out, s, e)) continue;
+    if (!(has || has2) || gone || span_denied(a, out, s, e)) continue;
     for (size_t j = s; j < e; j++)
       if (credential(a, j) && (has2 || !is_any(tok(a, j), foreign_cards))) {
         out->role[j] = KT__ROLE_REFUSED;
         out->negator[j] = j;
+        out->held[j] = true;
         /* English and Swedish write the card as two words: "forklift licence". */
         if (j > s && !tok(a, j - 1)->stopword && is_any(tok(a, j), foreign_cards)) {
           out->role[j - 1] = KT__ROLE_REFUSED;
@@ -1018,8 +1086,9 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
   out->generic = calloc(n + 1, sizeof *out->generic);
   out->negator = calloc(n + 1, sizeof *out->negator);
   out->unwanted = calloc(n + 1, sizeof *out->unwanted);
+  out->held = calloc(n + 1, sizeof *out->held);
   if (!out->role || !out->clause_role || !out->clause || !out->generic || !out->negator ||
-      !out->unwanted) {
+      !out->unwanted || !out->held) {
     kt__reading_free(out);
     return kt__err(KT_ENOMEM, "cannot allocate the reading of a %zu-word note", n);
   }

@@ -33,6 +33,7 @@ typedef struct kt__reading {
   size_t *negator;            /* per token in a negated span: the token that negates it */
   bool *unwanted; /* per token: refused by a wish or a need denied ("ei halua myyntityöhön",
                    * "ei tarvitse tulkkia"), not by a capacity ("ei voi nostaa") */
+  bool *held;     /* per token: a card or licence the client holds ("trukkikortti voimassa") */
   size_t count, nclauses;
   bool change;        /* the note says the client wants to change fields ("alanvaihto") */
   bool wants_study;   /* a goal word names study ("haluaa opiskella", "kouluttautua") */
@@ -56,6 +57,9 @@ bool kt__token_is(const kt_token *t, const char *w);
 /* Is @p term (a base form) one of the generic words (asiakas, mies, vuosi,
  * numbers) that never name a need? */
 bool kt__generic_term(const char *term);
+/* Is every base form of @p t a word that names only the client or a span of
+ * time (asiakas, mies, nainen, vuosi)? Such a word carries no evidence. */
+bool kt__null_token(const kt_token *t);
 bool kt__token_is_any(const kt_token *t, const char *const *ws);
 bool kt__token_starts_any(const kt_token *t, const char *const *ps);
 

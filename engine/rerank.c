@@ -466,6 +466,27 @@ int kt__rerank_demote_qualified(ctx *x, cand *cs, size_t nc, const kt__ranking *
   return KT_OK;
 }
 
+void kt__rerank_demote_held(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
+  if (rk->demote_held >= 1.0 || !x->rd.held) return;
+  size_t n = kt_analysis_count(x->an),
+         depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
+  for (size_t h = 0; h < depth; h++) {
+    bool names = false;
+    for (size_t i = 0; i < n && !names; i++) {
+      if (!x->rd.held[i]) continue;
+      const kt_token *t = kt_analysis_get(x->an, i);
+      for (size_t k = 0; k < t->term_count && !names; k++)
+        names = t->terms[k].kind != KT_TERM_PART && cs[h].doc->name_read &&
+                in_name(cs[h].doc, t->terms[k].text);
+    }
+    if (!names) continue;
+    cs[h].score *= rk->demote_held;
+    if (cs[h].neffects < MAX_EFFECTS)
+      cs[h].effects[cs[h].neffects++] = (kt_effect){
+          kt__msg(x->lang, KT__M_HELD), kt__msg(x->lang, KT__M_R_HELD), rk->demote_held};
+  }
+}
+
 void kt__rerank_feedback(ctx *x, cand *cs, size_t nc, const char *const *feat, size_t nfeat) {
   kt_engine *e = x->e;
   /* Learned from referrals: a bounded lift that never carries a service

@@ -19,6 +19,10 @@ int kt__rerank_demote_past(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
  * lähihoitaja, hakee paikkaa", "20v kokemus kiinteistöhuollosta"), unless
  * the goal asks for study: scaled by rk->demote_qualified. */
 int kt__rerank_demote_qualified(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
+/* A course whose name is a card or licence the note says the client holds
+ * ("trukkikortti voimassa" and "Trukinkuljettajan koulutus (trukkikortti)")
+ * is scaled by rk->demote_held: the client needs work, not the card again. */
+void kt__rerank_demote_held(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
 /* Learned from referrals: the feedback store's bounded lift of the need's
  * features @p feat, never past a service the need text names. */
 void kt__rerank_feedback(ctx *x, cand *cs, size_t nc, const char *const *feat, size_t nfeat);

@@ -816,3 +816,61 @@ Test(notes, a_change_of_field_considered_is_career_guidance) {
   cr_assert(finds_need("koneinsinööri, miettii alanvaihtoa, ei ole varma", "uraohjaus"));
   cr_assert_not(finds_need("koneinsinööri, etsii töitä alalta", "uraohjaus"), "control");
 }
+
+Test(notes, the_field_being_left_is_not_the_goal) {
+  /* "kaupan kassalta" is where the change starts: retail training must not
+   * lead a note whose goal is IT support. */
+  const char *const RETAIL[] = {"asiakaspalvelu-myynti-koulutus", NULL};
+  const char *const IT[] = {"ict-muuntokoulutus", NULL};
+  cr_assert(in_top("haluaa töihin kaupan kassalle", 5, RETAIL), "control");
+  const char *note = "34v, haluaa vaihtaa alaa kaupan kassalta IT-tukeen, ei velkoja";
+  cr_assert_not(in_top(note, 5, RETAIL));
+  cr_assert(in_top(note, 1, IT));
+}
+
+Test(notes, gaming_with_friends_is_a_hobby_not_a_problem) {
+  const char *const SUBST[] = {"nuorten-paihdepalvelut", NULL};
+  cr_assert(in_top("17v poika, pelaa liikaa konsolipelejä öisin, ei opiskelupaikkaa", 5, SUBST),
+            "control: gaming at night without friends");
+  const char *note = "17v poika, pelaa paljon konsolipelejä kavereiden kanssa, ei opiskelupaikkaa";
+  cr_assert_not(in_top(note, 5, SUBST));
+  const char *const GUIDE[] = {"oppivelvollisuuden-ohjaus", NULL};
+  cr_assert(in_top(note, 1, GUIDE), "the need is a study place");
+}
+
+Test(notes, a_card_held_is_not_offered_again) {
+  const char *const CARD[] = {"trukkikortti", NULL};
+  const char *held = "Varastotyöntekijä 40v, trukkikortti voimassa, etsii varastotöitä Vantaalta";
+  cr_assert(in_top("Varastotyöntekijä 40v, trukkikortti vanhentunut, etsii varastotöitä Vantaalta",
+                   5, CARD),
+            "control: a lapsed card");
+  cr_assert_not(in_top(held, 5, CARD));
+  /* The demotion says why; without it the warehouse words lift the course. */
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = 100;
+  kt_results *r = kt_test_search(e, held, &o);
+  int k = kt_test_rank(r, "trukkikortti");
+  cr_assert_geq(k, 0);
+  const kt_result *x = kt_results_get(r, (size_t)k);
+  bool said = false;
+  for (size_t i = 0; i < x->effect_count; i++)
+    said |= !strcmp(x->effects[i].signal, "kortti jo on");
+  cr_assert(said, "the result says the card is held");
+  kt_results_free(r);
+  cr_assert_eq(kt_engine_set_param(e, "demote_held", 1.0), KT_OK);
+  cr_assert(in_top(held, 5, CARD), "control: without the demotion");
+  cr_assert_eq(kt_engine_set_param(e, "demote_held", 0.3), KT_OK);
+}
+
+Test(notes, mies_and_vuotta_carry_no_evidence) {
+  kt_results *r =
+      kt_test_search(e, "mies 45v, 20 vuotta varastolla, etsii logistiikka-alan töitä", NULL);
+  for (size_t i = 0; i < kt_results_count(r); i++) {
+    const kt_result *x = kt_results_get(r, i);
+    for (size_t k = 0; k < x->match_count; k++) {
+      cr_assert(strcmp(x->matches[k].term, "mies"), "%s matched by 'mies'", x->id);
+      cr_assert(strcmp(x->matches[k].term, "vuosi"), "%s matched by 'vuotta'", x->id);
+    }
+  }
+  kt_results_free(r);
+}

@@ -142,6 +142,18 @@ Test(reading, a_career_change_leaves_the_old_field_behind) {
   ROLE("yksinhuoltaja, haluaa vaihtaa alaa", "yksinhuoltaja", KT__ROLE_SITUATION);
 }
 
+/* In a change of field, where it starts from (elative, ablative) is the
+ * past and where it goes (illative, allative) the goal; without a change an
+ * ablative is where work is wanted. */
+Test(reading, a_change_starts_from_the_past) {
+  ROLE("haluaa vaihtaa alaa kaupan kassalta IT-tukeen", "kassalta", KT__ROLE_BACKGROUND);
+  ROLE("haluaa vaihtaa alaa kaupan kassalta IT-tukeen", "kaupan", KT__ROLE_BACKGROUND);
+  ROLE("haluaa vaihtaa alaa kaupan kassalta IT-tukeen", "tukeen", KT__ROLE_GOAL);
+  ROLE("haluaisi siirtyä siivouksesta hoitoalalle", "siivouksesta", KT__ROLE_BACKGROUND);
+  ROLE("haluaisi siirtyä siivouksesta hoitoalalle", "hoitoalalle", KT__ROLE_GOAL);
+  ROLE("haluaa töitä varastoalalta", "varastoalalta", KT__ROLE_GOAL);
+}
+
 Test(reading, a_denied_problem_noun_denies_its_scope) {
   ROLE("ei mitään ongelmia asumisessa", "asumisessa", KT__ROLE_REFUSED);
 }
@@ -372,6 +384,11 @@ Test(reading, a_hobby_held_is_aside) {
   ROLE("harrastaa vapaaehtoistyötä, haluaa palkkatyötä", "palkkatyötä", KT__ROLE_GOAL);
   ROLE("haluaa harrastuksen", "harrastuksen", KT__ROLE_GOAL);
   ROLE("harrastukset jääneet pois", "harrastukset", KT__ROLE_SITUATION);
+  /* Play with friends is a hobby; a quarrel with them is not. */
+  ROLE("pelaa paljon konsolipelejä kavereiden kanssa", "konsolipelejä", KT__ROLE_ASIDE);
+  ROLE("plays football with friends at weekends", "football", KT__ROLE_ASIDE);
+  ROLE("riitoja kavereiden kanssa, ei opiskelupaikkaa", "riitoja", KT__ROLE_SITUATION);
+  ROLE("pelaa öisin konsolipelejä, ei opiskelupaikkaa", "konsolipelejä", KT__ROLE_SITUATION);
 }
 
 /* A negated verb of use denies its object ("ei käytä alkoholia"), where
@@ -387,6 +404,9 @@ Test(reading, a_credential_the_client_has_is_no_need) {
   ROLE("on ollu varastolla ja trukkikortti on", "trukkikortti", KT__ROLE_REFUSED);
   ROLE("on jo hygieniapassi, hakee ravintolatöitä", "hygieniapassi", KT__ROLE_REFUSED);
   ROLE("trukkikortti puuttuu", "trukkikortti", KT__ROLE_SITUATION);
+  ROLE("trukkikortti voimassa, etsii varastotöitä", "trukkikortti", KT__ROLE_REFUSED);
+  /* A card that has lapsed is a need again. */
+  ROLE("trukkikortti on vanhentunut, etsii varastotöitä", "trukkikortti", KT__ROLE_SITUATION);
   ROLE("haluaa trukkikortin", "trukkikortin", KT__ROLE_GOAL);
   ROLE("on velkoja", "velkoja", KT__ROLE_SITUATION);
 }
@@ -440,4 +460,28 @@ Test(reading, generic_words_are_marked) {
   cr_assert_not(generic("nuori etsii töitä", "nuori"));
   cr_assert_not(generic("fyysinen kunto heikko", "kunto"));
   cr_assert_not(generic("velkoja ja ulosotto", "velkoja"));
+}
+
+/* Of the generic words, those naming only the client or a time span carry
+ * nothing at all; the rest keep a generic word's small weight. */
+static bool null_word(const char *text, const char *word) {
+  kt_analysis *a = NULL;
+  cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
+  bool g = false, seen = false;
+  for (size_t i = 0; i < kt_analysis_count(a); i++)
+    if (!strcmp(kt_analysis_get(a, i)->surface, word))
+      g = kt__null_token(kt_analysis_get(a, i)), seen = true;
+  cr_assert(seen, "'%s' is not a word of '%s'", word, text);
+  kt_analysis_free(a);
+  return g;
+}
+
+Test(reading, words_naming_only_the_client_carry_nothing) {
+  cr_assert(null_word("asiakas on mies, 40 vuotta", "asiakas"));
+  cr_assert(null_word("asiakas on mies, 40 vuotta", "mies"));
+  cr_assert(null_word("asiakas on mies, 40 vuotta", "vuotta"));
+  cr_assert(null_word("client is a man of 40", "client"));
+  cr_assert_not(null_word("nainen, kokenut väkivaltaa", "nainen"), "women's services use it");
+  cr_assert_not(null_word("putkimies etsii töitä", "putkimies"), "a trade, not a man");
+  cr_assert_not(null_word("paljon velkoja", "paljon"), "generic, but not null");
 }
