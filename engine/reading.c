@@ -111,6 +111,11 @@ static const char *const fine_words[] = {
     "maksettu", "maksetut", "kuitattu",    "parantunut", "parantui",       "parantunu",
     "toipunut", "toipui",   "lakkautettu", "lopetettu",  "suljettu",       NULL};
 
+/* The client's skills: "osaaminen kunnossa", "ammattitaito hyvä",
+ * "skills are fine", "kompetensen är bra". Surface beginnings. */
+static const char *const skill_words[] = {"osaami", "ammattitai", "taidot",    "pätevyy",
+                                          "skills", "kompetens",  "yrkeskunn", NULL};
+
 /* Verbs of a thing going ("sujuu hyvin", "menee ok", "toimii hyvin"). */
 static const char *const going[] = {"sujua",    "sujunut",  "mennä",      "mennyt", "toimia",
                                     "toiminut", "onnistua", "onnistunut", "går",    "gått",
@@ -867,6 +872,10 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
     if (last - s < 2 || !is_any(tok(a, last - 1), fine_words)) continue;
     /* Not after a negation ("ei ole kunnossa") nor in a refused span. */
     if (span_denied(a, out, s, last)) continue;
+    /* "osaaminen kunnossa", "ammattitaito hyvä": the client's trade needs no
+     * training (rerank.c demote_qualified). */
+    for (size_t j = s; j + 1 < last; j++)
+      out->skills_fine |= starts_any(tok(a, j), skill_words);
     for (size_t j = s; j < last; j++) {
       out->role[j] = KT__ROLE_REFUSED;
       out->negator[j] = last - 1;

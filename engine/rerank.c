@@ -427,8 +427,12 @@ int kt__rerank_demote_qualified(ctx *x, cand *cs, size_t nc, const kt__ranking *
   /* A goal that asks for study keeps training (reading.c). */
   if (rk->demote_qualified >= 1.0 || !x->nfound || x->rd.wants_study) return KT_OK;
   bool held[MAX_FOUND] = {false}, any = false;
+  /* "kirvesmies, osaaminen kunnossa": the trade named outside the goal is
+   * held when the note says the client's skills are in order. */
   for (size_t k = 0; k < x->nfound; k++)
-    any |= held[k] = qualified_in(x, &x->found[k]);
+    any |= held[k] = qualified_in(x, &x->found[k]) ||
+                     (x->rd.skills_fine && x->rd.clause_role[x->found[k].first] != KT__ROLE_GOAL &&
+                      x->rd.role[x->found[k].first] != KT__ROLE_REFUSED);
   if (!any) return KT_OK;
   int src = query_idf(x);
   if (src) return src;

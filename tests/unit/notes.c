@@ -874,3 +874,19 @@ Test(notes, mies_and_vuotta_carry_no_evidence) {
   }
   kt_results_free(r);
 }
+
+Test(notes, spoken_dismissal_is_a_job_lost_and_skills_in_order_need_no_course) {
+  /* "tullu lähtöjä" is spoken for being let go: the dismissal services, not
+   * a loose "lähtö" matching a language course's departures. */
+  const char *note = "tullu lähtöjä rakennusfirmasta, 52v kirvesmies, osaaminen kunnossa, "
+                     "etsii uutta työpaikkaa";
+  cr_assert(finds_need(note, "irtisanominen"));
+  const char *const LOST[] = {"lomautettujen-tyonhakupalvelut", "muutosneuvonta", NULL};
+  cr_assert(in_top(note, 2, LOST));
+  /* The carpenter's skills are in order: construction training yields. */
+  const char *const BUILD[] = {"rakennusala-tyovoimakoulutus", NULL};
+  cr_assert_not(in_top(note, 3, BUILD));
+  cr_assert(
+      in_top("tullu lähtöjä rakennusfirmasta, 52v kirvesmies, etsii uutta työpaikkaa", 1, BUILD),
+      "control: without the skills said to be in order");
+}

@@ -476,6 +476,24 @@ static bool null_word(const char *text, const char *word) {
   return g;
 }
 
+static bool skills_fine(const char *text) {
+  kt_analysis *a = NULL;
+  cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
+  kt__reading rd;
+  cr_assert_eq(kt__reading_read(a, text, &rd), KT_OK);
+  bool f = rd.skills_fine;
+  kt__reading_free(&rd);
+  kt_analysis_free(a);
+  return f;
+}
+
+Test(reading, skills_said_to_be_in_order) {
+  cr_assert(skills_fine("kirvesmies, osaaminen kunnossa, etsii töitä"));
+  cr_assert(skills_fine("ammattitaito hyvä"));
+  cr_assert_not(skills_fine("osaaminen ei ole kunnossa"), "denied");
+  cr_assert_not(skills_fine("kirvesmies, asunto kunnossa"), "another thing fine");
+}
+
 Test(reading, words_naming_only_the_client_carry_nothing) {
   cr_assert(null_word("asiakas on mies, 40 vuotta", "asiakas"));
   cr_assert(null_word("asiakas on mies, 40 vuotta", "mies"));
