@@ -501,5 +501,5 @@ Test(reading, words_naming_only_the_client_carry_nothing) {
   cr_assert(null_word("client is a man of 40", "client"));
   cr_assert_not(null_word("nainen, kokenut väkivaltaa", "nainen"), "women's services use it");
   cr_assert_not(null_word("putkimies etsii töitä", "putkimies"), "a trade, not a man");
-  cr_assert_not(null_word("paljon velkoja", "paljon"), "generic, but not null");
+  cr_assert_not(null_word("tilanne hankala", "tilanne"), "generic, but not null");
 }
