@@ -709,7 +709,8 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
   }
   /* The trade of a job lost: "toimistosihteeri irtisanottu", "kokki, sai
    * potkut". The trade is the past; the dismissal stays the situation. */
-  static const char *const lost[] = {"irtisano", "potku", "lomautet", "lomautti", NULL};
+  static const char *const lost[] = {"irtisano", "potku", "lomautet", "lomautti",
+                                     "lähtöjä",  "lähtö", "kenkää",   NULL};
   for (size_t s = 0, e; s < n; s = e) {
     e = clause_end(out, s);
     if (out->clause_role[s] != KT__ROLE_SITUATION) continue;
@@ -719,8 +720,10 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     if (!dismissed) continue;
     for (size_t i = s; i < e; i++) {
       const kt_token *t = tok(a, i);
-      if (!t->stopword && !generic_token(t) && !starts_any(t, lost) &&
-          (kt__analysis_morph(a, i) & KT__MORPH_NOUN) && ends_any(t, agent_endings))
+      unsigned m = kt__analysis_morph(a, i);
+      /* ... and so is where it was lost from: "työmailta tullu lähtöjä". */
+      if (!t->stopword && !generic_token(t) && !starts_any(t, lost) && (m & KT__MORPH_NOUN) &&
+          (ends_any(t, agent_endings) || ((m & KT__MORPH_SOURCE) && !(m & KT__MORPH_VERB))))
         out->role[i] = KT__ROLE_BACKGROUND;
     }
   }
@@ -869,7 +872,20 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
       }
       continue;
     }
-    if (last - s < 2 || !is_any(tok(a, last - 1), fine_words)) continue;
+    /* "osaaminen kunnossa ja kortit voimassa": a fact said to be fine
+     * before "ja" ends its own part of the clause. */
+    for (size_t k = s + 1; k + 1 < last; k++) {
+      if (!is_any(tok(a, k), fine_words) || !is(tok(a, k + 1), "ja")) continue;
+      if (span_denied(a, out, s, k + 1)) break;
+      for (size_t j = s; j <= k; j++) {
+        out->role[j] = KT__ROLE_REFUSED;
+        out->negator[j] = k;
+        out->skills_fine |= j < k && starts_any(tok(a, j), skill_words);
+      }
+      s = k + 2;
+      break;
+    }
+    if (last < s + 2 || !is_any(tok(a, last - 1), fine_words)) continue;
     /* Not after a negation ("ei ole kunnossa") nor in a refused span. */
     if (span_denied(a, out, s, last)) continue;
     /* "osaaminen kunnossa", "ammattitaito hyvä": the client's trade needs no
@@ -979,7 +995,13 @@ static void read_held(const kt_analysis *a, kt__reading *out) {
       has2 |= is_any(tok(a, j), has_other);
       gone |= starts_any(tok(a, j), lapsed);
     }
-    if (!(has || has2) || gone || span_denied(a, out, s, e)) continue;
+    /* Denied by a negation; a fact said to be fine beside it ("osaaminen
+     * kunnossa ja kortit voimassa") is no denial of the card. */
+    bool denied = false;
+    for (size_t j = s; j < e; j++)
+      denied |= is_negator(tok(a, j)) || out->role[j] == KT__ROLE_NEGATED ||
+                (out->role[j] == KT__ROLE_REFUSED && is_negator(tok(a, out->negator[j])));
+    if (!(has || has2) || gone || denied) continue;
     for (size_t j = s; j < e; j++)
       if (credential(a, j) && (has2 || !is_any(tok(a, j), foreign_cards))) {
         out->role[j] = KT__ROLE_REFUSED;

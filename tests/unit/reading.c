@@ -101,6 +101,13 @@ Test(reading, the_trade_of_a_job_lost_is_the_past) {
   ROLE("41v toimistosihteeri, hakee töitä", "toimistosihteeri", KT__ROLE_SITUATION);
 }
 
+/* Where a job was lost from is the past, as its trade is. */
+Test(reading, where_a_job_was_lost_from_is_the_past) {
+  ROLE("työmailta tullu lähtöjä, rahat loppu", "työmailta", KT__ROLE_BACKGROUND);
+  ROLE("irtisanottiin varastolta keväällä", "varastolta", KT__ROLE_BACKGROUND);
+  ROLE("etsii töitä varastolta", "varastolta", KT__ROLE_SITUATION);
+}
+
 Test(reading, ennen_before_a_time_is_no_past) {
   /* "before the end of the month": the present trouble, not the client's past */
   ROLE("ruoka loppu kaapista eikä rahaa ennen kuun loppua", "ruoka", KT__ROLE_SITUATION);
@@ -490,6 +497,9 @@ static bool skills_fine(const char *text) {
 Test(reading, skills_said_to_be_in_order) {
   cr_assert(skills_fine("kirvesmies, osaaminen kunnossa, etsii töitä"));
   cr_assert(skills_fine("ammattitaito hyvä"));
+  cr_assert(skills_fine("rakennusalalla 25v, osaaminen kunnossa ja kortit voimassa"),
+            "fine before ja");
+  ROLE("rakennusalalla 25v, osaaminen kunnossa ja kortit voimassa", "osaaminen", KT__ROLE_REFUSED);
   cr_assert_not(skills_fine("osaaminen ei ole kunnossa"), "denied");
   cr_assert_not(skills_fine("kirvesmies, asunto kunnossa"), "another thing fine");
 }
