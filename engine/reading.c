@@ -104,12 +104,13 @@ static const char *const study_kind[] = {"pitk", "kokopäiv",  "täyspäiv", "mo
 /* Words that end a clause saying its fact is fine: "asunto ok", "talous
  * kunnossa", "terveys hyvä", "boendet är okej", "housing is fine". */
 static const char *const fine_words[] = {
-    "ok",       "okei",     "oke",         "kunnossa",   "järjestyksessä", "hyvä",
-    "okej",     "fine",     "okay",        "bra",        "hyvin",          "kohdallaan",
-    "puhdas",   "puhtaat",  "hoidettu",    "selvitetty", "selvitetyt",     "järjestelty",
-    "takana",   "ohi",      "clean",       "huippu",     "loistava",       "erinomainen",
-    "maksettu", "maksetut", "kuitattu",    "parantunut", "parantui",       "parantunu",
-    "toipunut", "toipui",   "lakkautettu", "lopetettu",  "suljettu",       NULL};
+    "ok", "okei", "oke", "kunnossa", "järjestyksessä", "hyvä", "okej", "fine", "okay", "bra",
+    "hyvin", "kohdallaan", "puhdas", "puhtaat", "hoidettu", "selvitetty", "selvitetyt",
+    "järjestelty", "takana", "ohi", "clean", "huippu", "loistava", "erinomainen", "maksettu",
+    "maksetut", "kuitattu", "parantunut", "parantui", "parantunu", "toipunut", "toipui",
+    "lakkautettu", "lopetettu", "suljettu",
+    /* "tilanne turvallinen", "kotona turvassa": safe */
+    "turvallinen", "turvassa", "safe", "trygg", "tryggt", NULL};
 
 /* The client's skills: "osaaminen kunnossa", "ammattitaito hyvä",
  * "skills are fine", "kompetensen är bra". Surface beginnings. */
@@ -341,7 +342,9 @@ static const char *const generic_words[] = {
     /* Seasons: when, not what ("syksyllä" had carried a training result). */
     "syksy", "kevät", "talvi",
     /* "again": how often, not what ("nyt taas ilman töitä"). */
-    "taas", NULL};
+    "taas",
+    /* The counsellor's own asking ("kysyin kun mieskin on työtön"). */
+    "kysyä", NULL};
 
 static bool punct_between(const kt_analysis *a, const char *text, size_t i) {
   if (i == 0) return true;
@@ -484,6 +487,9 @@ static bool change_cue(const kt_analysis *a, size_t i, size_t n) {
   return is_any(t, change_new) && is_any(u, change_what);
 }
 
+/* Superlatives of age name a child or a sibling ("nuorin aloittaa eskarin",
+ * "vanhimman kanssa"), not the client: they say nothing of a need. */
+static const char *const age_superlatives[] = {"nuorin", "nuorim", "vanhin", "vanhim", NULL};
 /* Of the generic words, those that name only the client or a span of time
  * ("asiakas", "mies", "vuotta"): they carry no evidence at all (issue 13:
  * "mies" had carried a tenth of a logistics result). The others keep a
@@ -495,6 +501,7 @@ static const char *const null_words[] = {
 
 bool kt__null_token(const kt_token *t) {
   if (t->stopword || !t->term_count) return false;
+  if (starts_any(t, age_superlatives)) return true; /* "nuorin": a child's, not a need */
   for (size_t k = 0; k < t->term_count; k++)
     if (t->terms[k].kind != KT_TERM_PART && !is_any_text(t->terms[k].text, null_words))
       return false;
@@ -507,9 +514,6 @@ bool kt__generic_term(const char *term) {
   return false;
 }
 
-/* Superlatives of age name a child or a sibling ("nuorin aloittaa eskarin",
- * "vanhimman kanssa"), not the client: they say nothing of a need. */
-static const char *const age_superlatives[] = {"nuorin", "nuorim", "vanhin", "vanhim", NULL};
 /* "kunnossa" is "fine, in order" ("osaaminen kunnossa", "asunto kunnossa"):
  * what it says is of the word before it, not of fitness (kunto). */
 static bool generic_surface(const kt_token *t) { return is(t, "kunnossa"); }
@@ -672,6 +676,30 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
                                                  : KT__ROLE_SITUATION;
     for (size_t i = s; i < e; i++)
       out->role[i] = out->clause_role[i] = role;
+  }
+  /* A goal clause that first tells the past: "tehny 12v betonirakentajana
+   * siltatyömailla ja vastaava on kysyny et rupeisko työnjohtoon". What
+   * comes before "ja", after a verb of history in the past, is the past. */
+  for (size_t s = 0, e; s < n; s = e) {
+    e = clause_end(out, s);
+    if (out->clause_role[s] != KT__ROLE_GOAL) continue;
+    size_t g = s;
+    for (; g < e; g++) {
+      unsigned m = kt__analysis_morph(a, g);
+      if (starts_any(tok(a, g), goal_prefix) || ((m & KT__MORPH_COND) && (m & KT__MORPH_VERB)))
+        break;
+    }
+    size_t p = e, j = e;
+    for (size_t i = s; i < g; i++) {
+      unsigned m = kt__analysis_morph(a, i);
+      if (p == e && (m & KT__MORPH_PAST) && starts_any(tok(a, i), history_verbs) &&
+          !(i > s && (kt__analysis_morph(a, i - 1) & KT__MORPH_NEGV)))
+        p = i;
+      if (p < i && is_any(tok(a, i), and_words)) j = i;
+    }
+    if (p == e || j == e) continue;
+    for (size_t i = s; i < j; i++)
+      out->role[i] = KT__ROLE_BACKGROUND;
   }
   /* A career change: an occupation named outside the goal, without a verb,
    * is the field being left ("kokki, alanvaihto mielessä"), and so is the

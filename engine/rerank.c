@@ -474,14 +474,25 @@ void kt__rerank_demote_held(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) 
   if (rk->demote_held >= 1.0 || !x->rd.held) return;
   size_t n = kt_analysis_count(x->an),
          depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
+  /* The card's own word ("trukkikortti"), or, for a course, the trade it
+   * is the card of ("vartijakortti": "Vartijan peruskoulutus"). */
+  static const char *const card_heads[] = {"kortti", "passi", "lupa", NULL};
   for (size_t h = 0; h < depth; h++) {
     bool names = false;
-    for (size_t i = 0; i < n && !names; i++) {
+    const char *cat = cs[h].f[KT__D_CAT];
+    bool course = cat && !strcmp(cat, "koulutus");
+    for (size_t i = 0; i < n && !names && cs[h].doc->name_read; i++) {
       if (!x->rd.held[i]) continue;
       const kt_token *t = kt_analysis_get(x->an, i);
-      for (size_t k = 0; k < t->term_count && !names; k++)
-        names = t->terms[k].kind != KT_TERM_PART && cs[h].doc->name_read &&
-                in_name(cs[h].doc, t->terms[k].text);
+      for (size_t k = 0; k < t->term_count && !names; k++) {
+        const char *w = t->terms[k].text;
+        bool part = t->terms[k].kind == KT_TERM_PART;
+        bool head = false;
+        for (size_t c = 0; card_heads[c] && !head; c++)
+          head = !strcmp(w, card_heads[c]);
+        if (part && (!course || head || kt__generic_term(w))) continue;
+        names = in_name(cs[h].doc, w);
+      }
     }
     if (!names) continue;
     cs[h].score *= rk->demote_held;

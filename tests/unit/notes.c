@@ -892,3 +892,18 @@ Test(notes, spoken_dismissal_is_a_job_lost_and_skills_in_order_need_no_course) {
       in_top("tullu lähtöjä rakennusfirmasta, 52v kirvesmies, etsii uutta työpaikkaa", 1, BUILD),
       "control: without the skills said to be in order");
 }
+
+Test(notes, a_course_for_the_card_of_a_trade_held_yields) {
+  /* "vartijakortti voimassa": the guard's course is the card's course. */
+  const char *held = "45v, vartijakortti voimassa, haluaa vartijaksi kauppakeskukseen";
+  const char *wants = "45v, haluaa vartijaksi kauppakeskukseen";
+  kt_results *r = kt_test_search(e, held, NULL), *c = kt_test_search(e, wants, NULL);
+  int kh = kt_test_rank(r, "vartijan-peruskoulutus"),
+      kc = kt_test_rank(c, "vartijan-peruskoulutus");
+  cr_assert(kc >= 0 && kc < 3, "control: the course fits a would-be guard");
+  cr_assert(kh < 0 ||
+                kt_results_get(r, (size_t)kh)->score < 0.5 * kt_results_get(c, (size_t)kc)->score,
+            "the course for a card held falls to under half its score");
+  kt_results_free(r);
+  kt_results_free(c);
+}

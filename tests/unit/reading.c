@@ -108,6 +108,19 @@ Test(reading, where_a_job_was_lost_from_is_the_past) {
   ROLE("etsii töitä varastolta", "varastolta", KT__ROLE_SITUATION);
 }
 
+/* A goal clause that first tells the past: before "ja", after a verb of
+ * history, is the past; the wish after it is the goal. */
+Test(reading, the_past_told_before_a_wish_in_one_clause) {
+  const char *note = "tehny 12v betonirakentajana siltatyömailla ja vastaava on kysyny et "
+                     "rupeisko työnjohtoon";
+  ROLE(note, "betonirakentajana", KT__ROLE_BACKGROUND);
+  ROLE(note, "siltatyömailla", KT__ROLE_BACKGROUND);
+  ROLE(note, "työnjohtoon", KT__ROLE_GOAL);
+  /* Control: without the verb of history the clause is all the goal. */
+  ROLE("betonirakentajana siltatyömailla ja vastaava kysyy rupeisko työnjohtoon", "siltatyömailla",
+       KT__ROLE_GOAL);
+}
+
 Test(reading, ennen_before_a_time_is_no_past) {
   /* "before the end of the month": the present trouble, not the client's past */
   ROLE("ruoka loppu kaapista eikä rahaa ennen kuun loppua", "ruoka", KT__ROLE_SITUATION);
@@ -293,6 +306,11 @@ Test(reading, a_glued_duration_of_work_is_the_past) {
 
 /* A fact settled is fine: a clean record, a matter dealt with, a past
  * behind the client. A fact under treatment is not ("masennus hoidossa"). */
+Test(reading, a_safe_situation_is_fine) {
+  ROLE("ei väkivaltaa kotona, tilanne turvallinen", "tilanne", KT__ROLE_REFUSED);
+  ROLE("väkivaltaa kotona, ei tunne oloaan turvalliseksi", "väkivaltaa", KT__ROLE_SITUATION);
+}
+
 Test(reading, a_settled_fact_is_fine) {
   ROLE("rikosrekisteri puhdas, haluaa vartijaksi", "rikosrekisteri", KT__ROLE_REFUSED);
   ROLE("asunnottomuus takana, hakee töitä", "asunnottomuus", KT__ROLE_REFUSED);
@@ -509,6 +527,7 @@ Test(reading, words_naming_only_the_client_carry_nothing) {
   cr_assert(null_word("asiakas on mies, 40 vuotta", "mies"));
   cr_assert(null_word("asiakas on mies, 40 vuotta", "vuotta"));
   cr_assert(null_word("client is a man of 40", "client"));
+  cr_assert(null_word("nuorin aloittaa eskarin", "nuorin"), "a child's age");
   cr_assert_not(null_word("nainen, kokenut väkivaltaa", "nainen"), "women's services use it");
   cr_assert_not(null_word("putkimies etsii töitä", "putkimies"), "a trade, not a man");
   cr_assert_not(null_word("tilanne hankala", "tilanne"), "generic, but not null");
