@@ -25,6 +25,7 @@
 #define _GNU_SOURCE
 #include "thesaurus.h"
 #include "analyze.h"
+#include "reading.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -350,6 +351,12 @@ static void found_add(kt__found *out, size_t *n, bool *seen, size_t concept, siz
   out[(*n)++] = (kt__found){concept, first, last, service};
 }
 
+/* Words that may stand inside an entry's phrase in a note without changing
+ * it: degree and time adverbs. */
+static const char *const filler_words[] = {
+    "vielä",    "enää",  "tosi", "todella", "aika",  "ihan",   "kovin",   "melko",       "varsin",
+    "erittäin", "still", "very", "really",  "quite", "ganska", "väldigt", "fortfarande", NULL};
+
 static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
                         const bool *denied, const size_t *clause, size_t i, const char *key,
                         kt__found *out, size_t *n, size_t max, bool *seen, bool *unmet) {
@@ -364,15 +371,23 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
     bool from_neg = !strcmp(kt__thesaurus_neg_norm(kt_analysis_get(a, i)->surface), "ei");
     bool ok = token_matches(kt_analysis_get(a, i), e->words[0], e->allow_part);
     /* A hyphenated compound's head has only part terms ("it-alalta": it +
-     * ala), and they match an entry written with the hyphen ("it-ala"). */
-    for (size_t w = 1; ok && w < e->nwords; w++)
-      ok = (from_neg || !skip[i + w]) &&
-           token_matches(kt_analysis_get(a, i + w), e->words[w], kt__analysis_head(a, i + w));
+     * ala), and they match an entry written with the hyphen ("it-ala").
+     * Up to two fillers may stand between an entry's words ("suomen kieli
+     * vielä heikko" is "suomen kieli heikko"). */
+    size_t j = i, fillers = 0;
+    for (size_t w = 1; ok && w < e->nwords; w++) {
+      j++;
+      while (j < count && fillers < 2 && kt__token_is_any(kt_analysis_get(a, j), filler_words) &&
+             !token_matches(kt_analysis_get(a, j), e->words[w], false))
+        j++, fillers++;
+      ok = j < count && (from_neg || !skip[j]) &&
+           token_matches(kt_analysis_get(a, j), e->words[w], kt__analysis_head(a, j));
+    }
     if (!ok) continue;
     /* A weak word without its context, or in the essive, a role the
      * client holds or held ("toiminut kirjanpitäjänä", "kokkina"): their
      * trade or a plain fact ("asuu vuokralla"), not a need. */
-    if (e->weak && (!has_context(t, a, skip, denied, clause, e->concept, i, i + e->nwords - 1) ||
+    if (e->weak && (!has_context(t, a, skip, denied, clause, e->concept, i, j) ||
                     (e->nwords == 1 && (kt__analysis_morph(a, i) & KT__MORPH_ESSIVE)))) {
       if (unmet && e->nwords == 1) unmet[i] = true;
       continue;
@@ -390,7 +405,7 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
         }
       continue;
     }
-    found_add(out, n, seen, e->concept, i, i + e->nwords - 1, e->service);
+    found_add(out, n, seen, e->concept, i, j, e->service);
   }
 }
 

@@ -907,3 +907,16 @@ Test(notes, a_course_for_the_card_of_a_trade_held_yields) {
   kt_results_free(r);
   kt_results_free(c);
 }
+
+Test(notes, a_filler_inside_a_phrase_and_an_ambiguous_qualification) {
+  /* "vielä" inside "suomen kieli heikko" leaves the phrase as written. */
+  cr_assert(
+      finds_need("sairaanhoitaja, suomen kieli vielä heikko, haluaa töihin", "suomen kielen"));
+  /* "ammattipätevyys" is the drivers' one only beside driving. */
+  cr_assert_not(finds_need("sairaanhoitaja, ammattipätevyys Virosta", "ammattiajokortti"));
+  cr_assert(finds_need("bussikuski, ammattipätevyys vanhenemassa", "ammattiajokortti"), "control");
+  const char *const TRUCK[] = {"kuorma-autonkuljettajan-koulutus",
+                               "bussinkuljettajan-rekrykoulutus", NULL};
+  cr_assert_not(
+      in_top("sairaanhoitaja, ammattipätevyys Virosta, haluaa töihin sairaalaan", 5, TRUCK));
+}
