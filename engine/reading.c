@@ -271,6 +271,13 @@ static const char *const friends[] = {"kaveri",  "kaverei",  "kaverie", "kavere"
                                       "ystävän", "kamu",     "frendi",  "friend", "kompis",
                                       "vänner",  "kompisar", NULL};
 
+/* Sports and a gym, surface beginnings: played or attended, a hobby. */
+static const char *const sports[] = {
+    "sähly",      "salibandy",  "jalkapallo", "futis",     "futsal",       "lätkä",
+    "jääkieko",   "koripallo",  "korikse",    "tennis",    "golf",         "shakki",
+    "sulkapallo", "lentopallo", "padel",      "salilla",   "kuntosalilla", "lenkillä",
+    "football",   "floorball",  "basketball", "innebandy", "fotboll",      NULL};
+
 /* Cards in English and Swedish, written apart from what they are for. */
 static const char *const foreign_cards[] = {"licence",     "license", "card",
                                             "certificate", "kort",    NULL};
@@ -669,6 +676,11 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
       friend |= starts_any(t, friends);
     }
     hobby |= leisure && friend;
+    /* A sport or a gym named with its verb: "käy salilla ja pelaa sählyä". */
+    bool sport = false;
+    for (size_t i = s; i < e; i++)
+      sport |= starts_any(tok(a, i), sports);
+    hobby |= sport && (leisure || starts_any(tok(a, s), (const char *const[]){"käy", NULL}));
     if (hobby && !goal && !negated_here) other = true;
     unsigned char role = other                   ? KT__ROLE_ASIDE
                          : goal || change        ? KT__ROLE_GOAL

@@ -920,3 +920,11 @@ Test(notes, a_filler_inside_a_phrase_and_an_ambiguous_qualification) {
   cr_assert_not(
       in_top("sairaanhoitaja, ammattipätevyys Virosta, haluaa töihin sairaalaan", 5, TRUCK));
 }
+
+Test(notes, a_sport_played_is_no_gaming_problem) {
+  const char *const SUBST[] = {"nuorten-paihdepalvelut", "peliklinikka", NULL};
+  cr_assert_not(
+      in_top("Nuori 22v, käy salilla ja pelaa sählyä, haluaa liikunta-alalle töihin", 5, SUBST));
+  cr_assert(in_top("Nuori 22v, pelaa rahapelejä joka päivä ja velkaa kertynyt", 5, SUBST),
+            "control: gambling is");
+}

@@ -414,6 +414,10 @@ Test(reading, a_hobby_held_is_aside) {
   ROLE("plays football with friends at weekends", "football", KT__ROLE_ASIDE);
   ROLE("riitoja kavereiden kanssa, ei opiskelupaikkaa", "riitoja", KT__ROLE_SITUATION);
   ROLE("pelaa öisin konsolipelejä, ei opiskelupaikkaa", "konsolipelejä", KT__ROLE_SITUATION);
+  /* A sport or the gym, played or attended. */
+  ROLE("käy salilla ja pelaa sählyä, haluaa liikunta-alalle", "sählyä", KT__ROLE_ASIDE);
+  ROLE("käy salilla ja pelaa sählyä, haluaa liikunta-alalle", "liikunta", KT__ROLE_GOAL);
+  ROLE("pelaa rahapelejä joka päivä", "rahapelejä", KT__ROLE_SITUATION);
 }
 
 /* A negated verb of use denies its object ("ei käytä alkoholia"), where
