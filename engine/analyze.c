@@ -336,7 +336,7 @@ static const char *const rare_bases[][2] = {
     {"laki", "lainkaan"},      {"paikko", "paikka"},  {"pieniä", "pieni"},  {"töinen", "työ"},
     {"vihta", "vihdoin"},      {"vihtoa", "vihdoin"}, {"vasta", "vastata"}, {"tora", "tori"},
     {"vankilapsi", "vankila"}, {"sääntyö", "sääntö"}, {"alus", "alku"},     {"alunen", "alku"},
-    {"alustaa", "alku"},       {"nuora", "nuori"},    {"kelata", "kela"}};
+    {"alustaa", "alku"},       {"nuora", "nuori"},    {"kelata", "kela"},   {"paikata", "paikka"}};
 
 /* Does @p base end in @p tail after a prefix both share with @p other
  * ("vanhainkota" / "vanhainkoti" for kota/koti)? */
@@ -392,6 +392,10 @@ static unsigned reading_morph(const reading *r) {
   if ((m & KT__MORPH_NOUN) && (eq(r->case_, "sisaeronto") || eq(r->case_, "ulkoeronto")))
     m |= KT__MORPH_SOURCE;
   if ((m & KT__MORPH_NOUN) && eq(r->case_, "omanto")) m |= KT__MORPH_GENITIVE;
+  if (eq(r->cls, "paikannimi")) {
+    m |= KT__MORPH_PLACE;
+    if (eq(r->case_, "sisaeronto") || eq(r->case_, "ulkoeronto")) m |= KT__MORPH_SOURCE;
+  }
   if (r->reqv) m |= KT__MORPH_WANTSV;
   return m;
 }

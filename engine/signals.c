@@ -323,6 +323,20 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
    * "muutti Suomeen 2019", "moved to Finland". */
   static const char *const in_finland[] = {"suomessa", "suomes",  "suomeen", "suomee",
                                            "finland",  "finland", "suomi",   NULL};
+  /* Finland's larger towns (base forms): a move from one is no migration
+   * ("muutti Oulusta Helsinkiin"). */
+  static const char *const finnish_towns[] = {
+      "helsinki",  "espoo",        "vantaa",      "kauniainen", "kerava",       "oulu",
+      "tampere",   "turku",        "jyväskylä",   "kuopio",     "lahti",        "pori",
+      "joensuu",   "lappeenranta", "hämeenlinna", "vaasa",      "seinäjoki",    "rovaniemi",
+      "mikkeli",   "kotka",        "salo",        "porvoo",     "kokkola",      "hyvinkää",
+      "lohja",     "järvenpää",    "rauma",       "kajaani",    "savonlinna",   "nokia",
+      "kouvola",   "kirkkonummi",  "tuusula",     "kangasala",  "ylöjärvi",     "vihti",
+      "raasepori", "imatra",       "iisalmi",     "kemi",       "tornio",       "pietarsaari",
+      "kuusamo",   "sipoo",        "nurmijärvi",  "loviisa",    "heinola",      "raahe",
+      "riihimäki", "forssa",       "kemijärvi",   "varkaus",    "uusikaupunki", "ahvenanmaa",
+      "lappi",     "karjala",      "savo",        "pohjanmaa",  "kainuu",       "häme",
+      NULL};
   static const char *const arrive[] = {"muutt",   "tul",    "saapu", "moved", "came",
                                        "arrived", "flytta", "kom",   NULL};
   for (size_t i = 0; i < n && !rc; i++) {
@@ -357,6 +371,19 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
         }
     }
     if (rej[i]) continue;
+    /* Come from a place ("Syyriasta 2016 tullut", "pakeni Afganistanista"):
+     * a place name in the elative with a verb of arriving or a year. */
+    unsigned m = kt__analysis_morph(a, i);
+    if (!set->migrated && (m & KT__MORPH_PLACE) && (m & KT__MORPH_SOURCE) &&
+        !is_any(t, in_finland) && !is_any(t, finnish_towns)) {
+      for (size_t j = i > 3 ? i - 3 : 0; j < n && j <= i + 3 && !set->migrated; j++) {
+        const kt_token *u = tok(a, j);
+        if (j == i || (j > i ? clause_break(a, text, j) : clause_break(a, text, i))) continue;
+        set->migrated = (u->surface[0] >= '1' && u->surface[0] <= '2' && strlen(u->surface) == 4) ||
+                        kt__token_starts_any(u, arrive) ||
+                        kt__token_starts_any(u, (const char *const[]){"pake", "pakol", NULL});
+      }
+    }
     if (!set->migrated && (is_any(t, in_finland) && strcmp(t->surface, "suomi"))) {
       for (size_t j = i > 2 ? i - 2 : 0; j < n && j <= i + 3 && !set->migrated; j++) {
         const kt_token *u = tok(a, j);
@@ -582,8 +609,12 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
    * weak Finnish, not written in English. "kotiäitinä 8 vuotta" does not
    * ask for the Finnish course for mothers at home. */
   const char *cat = f->f[KT__D_CAT];
-  bool for_migrants =
-      (cat && !strcmp(cat, "kotoutuminen")) || (groups && !strcmp(groups, "maahanmuuttajat"));
+  /* ... or named for them ("Yrittäjyysneuvonta maahanmuuttajille"), whatever
+   * its other groups. */
+  const char *name = f->f[KT__D_NAME];
+  bool for_migrants = (cat && !strcmp(cat, "kotoutuminen")) ||
+                      (groups && !strcmp(groups, "maahanmuuttajat")) ||
+                      (name && (strstr(name, "maahanmuutta") || strstr(name, "maahan muutta")));
   bool migrant = set->migrated || set->no_finnish || set->basic_finnish || set->lang_en ||
                  signalled(set, "maahanmuuttajat");
   if (for_migrants && !migrant && rank->demote_migrant_only < 1.0)

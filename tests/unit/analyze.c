@@ -411,5 +411,7 @@ Test(analyze, the_youngest_and_kela_keep_their_common_reading) {
   HASNT("nuorin", "nuora");
   HAS_KIND("kelaa", "kela", KT_TERM_LEMMA);
   HASNT("kelaa", "kelata");
-  HAS("nuoralla", "nuora"); /* the only reading stays */
+  HAS("nuoralla", "nuora");                     /* the only reading stays */
+  HAS_KIND("paikkaa", "paikka", KT_TERM_LEMMA); /* "hakee paikkaa": a place, not patching */
+  HASNT("paikkaa", "paikata");
 }

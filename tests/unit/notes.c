@@ -928,3 +928,12 @@ Test(notes, a_sport_played_is_no_gaming_problem) {
   cr_assert(in_top("Nuori 22v, pelaa rahapelejä joka päivä ja velkaa kertynyt", 5, SUBST),
             "control: gambling is");
 }
+
+Test(notes, a_service_named_for_immigrants_waits_for_a_sign_of_one) {
+  const char *const MIG[] = {"yrittajyysneuvonta-maahanmuuttajille", NULL};
+  cr_assert_not(
+      in_top("Nainen 45v, haluaa perustaa oman kampaamon, kampaajan tutkinto on", 3, MIG));
+  /* Arriving from a country is such a sign; moving from a Finnish town is not. */
+  cr_assert(in_top("Syyriasta 2016 tullut mies haluaa perustaa oman ravintolan", 1, MIG));
+  cr_assert_not(in_top("muutti Oulusta Helsinkiin, haluaa perustaa oman ravintolan", 3, MIG));
+}
