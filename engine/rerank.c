@@ -382,6 +382,8 @@ static const char *const qualified_cues[] = {"valmistu",   "kokemu",    "koulute
 static const char *const abroad[] = {"kotimaa", "ulkomai", "abroad", "utomlands", NULL};
 static const char *const papers[] = {"pätevyy", "tutkin", "todistu", "papere", "kortti", NULL};
 
+static const char *const degree_words[] = {"tutkin", "amis", "examen", "degree", NULL};
+
 /* Is found concept @p f a trade the client holds? */
 static bool qualified_in(const ctx *x, const kt__found *f) {
   size_t n = kt_analysis_count(x->an), cl = x->rd.clause[f->first];
@@ -404,6 +406,17 @@ static bool qualified_in(const ctx *x, const kt__found *f) {
     }
   }
   if (years && role && x->rd.clause_role[f->first] == KT__ROLE_BACKGROUND) return true;
+  /* A degree said to be held: "lähihoitajan tutkinto on jo", "amis on". */
+  bool degree = false, has = false, neg = false;
+  for (size_t i = 0; i < n; i++) {
+    if (x->rd.clause[i] != cl) continue;
+    const kt_token *t = kt_analysis_get(x->an, i);
+    degree |= kt__token_starts_any(t, degree_words);
+    has |= kt__token_is_any(t, (const char *const[]){"on", "jo", "löytyy", "har", "has", NULL});
+    neg |= kt__token_is_any(t, (const char *const[]){"ei", "eikä", "no", "not", "inte", NULL}) ||
+           x->rd.role[i] == KT__ROLE_NEGATED;
+  }
+  if (degree && has && !neg) return true;
   for (size_t i = 0; i < n; i++) {
     if (x->rd.clause[i] != cl) continue;
     const kt_token *t = kt_analysis_get(x->an, i);
@@ -424,8 +437,7 @@ static bool qualified_in(const ctx *x, const kt__found *f) {
 #define QUALIFIED_SPECIFIC_IDF 3.0
 
 int kt__rerank_demote_qualified(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
-  /* A goal that asks for study keeps training (reading.c). */
-  if (rk->demote_qualified >= 1.0 || !x->nfound || x->rd.wants_study) return KT_OK;
+  if (rk->demote_qualified >= 1.0 || !x->nfound) return KT_OK;
   bool held[MAX_FOUND] = {false}, any = false;
   /* "kirvesmies, osaaminen kunnossa": the trade named outside the goal is
    * held when the note says the client's skills are in order. */
@@ -433,6 +445,27 @@ int kt__rerank_demote_qualified(ctx *x, cand *cs, size_t nc, const kt__ranking *
     any |= held[k] = qualified_in(x, &x->found[k]) ||
                      (x->rd.skills_fine && x->rd.clause_role[x->found[k].first] != KT__ROLE_GOAL &&
                       x->rd.role[x->found[k].first] != KT__ROLE_REFUSED);
+  /* A goal that asks for study keeps training in the field the goal names
+   * ("valmis lähihoitaja, haluaa opiskella erikoistumaan kotihoitoon"), not
+   * in the one held and left ("haluaa opiskella sairaanhoitajaksi,
+   * lähihoitajan tutkinto on jo"). */
+  if (any && x->rd.wants_study && x->e->gen.thes) {
+    size_t n = kt_analysis_count(x->an);
+    bool *skip = calloc(n + 1, sizeof *skip);
+    if (!skip) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    for (size_t i = 0; i < n; i++)
+      skip[i] = x->rd.role[i] != KT__ROLE_GOAL;
+    kt__found gf[MAX_FOUND];
+    size_t ng =
+        kt__thesaurus_find(x->e->gen.thes, x->an, skip, NULL, x->rd.clause, gf, MAX_FOUND, NULL);
+    free(skip);
+    any = false;
+    for (size_t k = 0; k < x->nfound; k++) {
+      for (size_t g = 0; g < ng && held[k]; g++)
+      held[k] = gf[g].concept != x->found[k].concept;
+      any |= held[k];
+    }
+  }
   if (!any) return KT_OK;
   int src = query_idf(x);
   if (src) return src;
