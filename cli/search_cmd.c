@@ -75,13 +75,16 @@ static void print_text(const kt_results *r, int explain) {
       printf("%s %s", i ? "," : "", kt_results_signal(r, i)->label);
     printf("\n");
   }
-  if (kt_results_need_count(r)) {
-    printf("Tarpeet:");
+  /* Needs, then what the note names only of the past or of another
+   * person: context the counsellor sees was read, not a need. */
+  for (int bg = 0; bg < 2; bg++) {
+    size_t shown = 0;
     for (size_t i = 0; i < kt_results_need_count(r); i++) {
       const kt_need *nd = kt_results_need(r, i);
-      printf("%s %s (\"%s\")", i ? "," : "", nd->label, nd->word);
+      if ((nd->role == KT_ROLE_BACKGROUND) != bg) continue;
+      printf("%s %s (\"%s\")", shown++ ? "," : bg ? "Taustaa:" : "Tarpeet:", nd->label, nd->word);
     }
-    printf("\n");
+    if (shown) printf("\n");
   }
   if (n == 0) {
     printf("Ei osumia. (No matching services.)\n");

@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include "explain.h"
+#include "query.h"
 
 #include "docterms.h"
 #include "messages.h"
@@ -316,6 +317,10 @@ int kt__explain_needs(ctx *x) {
                    *b = kt_analysis_get(x->an, x->found[k].last);
     n->id = c->id;
     n->label = concept_label(c, x->lang, &n->label_lang);
+    int r = x->rd.role ? x->rd.role[kt__query_found_word(x, &x->found[k])] : KT__ROLE_SITUATION;
+    n->role = r == KT__ROLE_GOAL                                ? KT_ROLE_GOAL
+              : r == KT__ROLE_BACKGROUND || r == KT__ROLE_ASIDE ? KT_ROLE_BACKGROUND
+                                                                : KT_ROLE_SITUATION;
     n->word = kt__arena_strndup(&res->arena, x->text + a->start, b->end - a->start);
     size_t *ranks = kt__arena_alloc(&res->arena, (res->count ? res->count : 1) * sizeof *ranks);
     if (!n->word || !ranks) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);

@@ -67,7 +67,7 @@ int kt__query_add(query *qs, const char *term, double w, size_t word, int concep
  * its goal words), and the goal among them is what the concept is for: goal,
  * then situation, then background, then aside. Its role is the concept's,
  * and its expansions are its terms. */
-static size_t found_word(const ctx *x, const kt__found *f) {
+size_t kt__query_found_word(const ctx *x, const kt__found *f) {
   static const int rank[] = {
       [KT__ROLE_SITUATION] = 2, [KT__ROLE_BACKGROUND] = 1, [KT__ROLE_GOAL] = 3,
       [KT__ROLE_REFUSED] = 0,   [KT__ROLE_NEGATED] = 0,    [KT__ROLE_ASIDE] = 0};
@@ -303,7 +303,7 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
       const kt__concept *c = kt__thesaurus_concept(e->gen.thes, x->found[k].concept);
       for (size_t i = x->found[k].first; i <= x->found[k].last; i++)
         if (x->token_need[i] < 0) x->token_need[i] = (int)k;
-      size_t by = found_word(x, &x->found[k]);
+      size_t by = kt__query_found_word(x, &x->found[k]);
       int r = x->rd.role[by];
       double role = r == KT__ROLE_BACKGROUND ? rk->role_background_concept : role_weight(rk, r);
       if (!(opts->flags & KT_SEARCH_NO_THESAURUS))
@@ -324,7 +324,7 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
       const kt__concept *c = kt__thesaurus_concept(e->gen.thes, x->found[k].concept);
       for (size_t g = 0; g < c->ngroups; g++)
         x->set.migrated |= !strcmp(c->groups[g], "maahanmuuttajat");
-      int r = x->rd.role[found_word(x, &x->found[k])];
+      int r = x->rd.role[kt__query_found_word(x, &x->found[k])];
       if (r == KT__ROLE_BACKGROUND || r == KT__ROLE_ASIDE) continue;
       for (size_t g = 0; g < c->ngroups && !rc; g++)
         rc = kt__signals_add_group(&x->set, x->res, c->groups[g], x->an, x->found[k].first,

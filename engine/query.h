@@ -17,6 +17,9 @@ int kt__query_add(query *qs, const char *term, double w, size_t word, int concep
  * kt__query_free() frees, also after a failure. */
 int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
                         const kt_search_options *opts);
+/* The word that speaks for found concept @p f: the one with the strongest
+ * role among the words that found it (goal, situation, background, aside). */
+size_t kt__query_found_word(const ctx *x, const kt__found *f);
 /* Free what kt__query_read_need() put in @p x. */
 void kt__query_free(ctx *x);
 

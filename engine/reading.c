@@ -1112,6 +1112,21 @@ static void read_held(const kt_analysis *a, kt__reading *out) {
       if (j == i || out->clause[j] != out->clause[i] || tok(a, j)->stopword) continue;
       if (out->role[j] == KT__ROLE_REFUSED || out->role[j] == KT__ROLE_NEGATED) continue;
       if (ends_any(tok(a, j), place_endings)) out->role[j] = KT__ROLE_ASIDE;
+      /* A hyphenated place: "ruoka-avussa" is "ruoka" and its head "avussa". */
+      if (j > i && j + 1 < n && kt__analysis_head(a, j + 1) &&
+          ends_any(tok(a, j + 1), place_endings))
+        out->role[j] = out->role[j + 1] = KT__ROLE_ASIDE;
+    }
+    /* A volunteer's role ("vapaaehtoisena ruoka-avussa kirkolla") is the
+     * client's activity, not a need of volunteering: it and the places that
+     * follow it are aside. */
+    if (starts_any(t, (const char *const[]){"vapaaehtoisena", "volunteer", "volontär", NULL})) {
+      out->role[i] = KT__ROLE_ASIDE;
+      for (size_t j = i + 1; j < n && j <= i + 4 && out->clause[j] == out->clause[i]; j++)
+        if (!tok(a, j)->stopword &&
+            (ends_any(tok(a, j), place_endings) || (j + 1 < n && kt__analysis_head(a, j + 1)) ||
+             kt__analysis_head(a, j)))
+          out->role[j] = KT__ROLE_ASIDE;
     }
   }
   /* 4d. A school the client goes to now ("opiskelee lukiossa", "käy

@@ -113,9 +113,14 @@ int kt_results_json(const kt_results *r, char **out) {
     json_t *ranks = json_array();
     for (size_t k = 0; k < n->result_count; k++)
       json_array_append_new(ranks, json_integer((json_int_t)n->results[k] + 1));
-    json_array_append_new(
-        needs, json_pack("{s:s, s:s, s:s, s:s, s:o}", "id", n->id, "label", n->label, "label_lang",
-                         n->label_lang ? n->label_lang : "fi", "word", n->word, "ranks", ranks));
+    json_array_append_new(needs,
+                          json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "id", n->id, "label",
+                                    n->label, "label_lang", n->label_lang ? n->label_lang : "fi",
+                                    "word", n->word, "role",
+                                    n->role == KT_ROLE_BACKGROUND ? "background"
+                                    : n->role == KT_ROLE_GOAL     ? "goal"
+                                                                  : "situation",
+                                    "ranks", ranks));
   }
   json_object_set_new(doc, "needs", needs);
   if (r->facets) {

@@ -539,6 +539,11 @@ typedef struct kt_need {
   size_t result_count;    /**< results whose main need this is */
   const size_t *results;  /**< their ranks (0-based), best first */
   const char *label_lang; /**< language of @ref label: the search's, or "fi" as a fallback */
+  /** The role in the note of the words that found it: KT_ROLE_SITUATION or
+   *  KT_ROLE_GOAL for a need; KT_ROLE_BACKGROUND for a concept the note names
+   *  only of the client's past or of another person ("vapaaehtoisena
+   *  ruoka-avussa"), which is context, not a need, and weighs less. */
+  int role;
 } kt_need;
 
 /** @return number of needs found in the need text. */

@@ -37,7 +37,7 @@
       found: (n, m) => `${n} parasta osumaa (${m} palvelua osui hakuun)`,
       browse: (n, total) => `${n} / ${total} palvelua luettelossa. Kirjoita tarve yllä olevaan kenttään.`,
       why: 'Miksi tämä?', matched: 'Osuneet sanat', effects: 'Tilanteen vaikutus',
-      via: 'käsitteen kautta', details: 'Näytä tiedot', signals: 'Tunnistettu:', needs: 'Tarpeet:',
+      via: 'käsitteen kautta', details: 'Näytä tiedot', signals: 'Tunnistettu:', needs: 'Tarpeet:', context: 'Taustaa (ei tarve):',
       otherResults: 'Muut osumat',
       redacted: (n) => `Hakutekstistä poistettiin ${n === 1 ? 'henkilötunnus' : n + ' henkilötunnusta'} ennen hakua.`,
       error: 'Haku epäonnistui', loadError: 'Tietojen haku epäonnistui',
@@ -76,7 +76,7 @@
       found: (n, m) => `${n} bästa träffar (${m} tjänster matchade)`,
       browse: (n, total) => `${n} / ${total} tjänster i katalogen. Skriv behovet i fältet ovan.`,
       why: 'Varför?', matched: 'Matchande ord', effects: 'Situationens inverkan',
-      via: 'via begreppet', details: 'Visa uppgifter', signals: 'Identifierat:', needs: 'Behov:',
+      via: 'via begreppet', details: 'Visa uppgifter', signals: 'Identifierat:', needs: 'Behov:', context: 'Bakgrund (inget behov):',
       otherResults: 'Övriga träffar',
       redacted: (n) => `${n === 1 ? 'En personbeteckning' : n + ' personbeteckningar'} togs bort ur söktexten före sökningen.`,
       error: 'Sökningen misslyckades', loadError: 'Uppgifterna kunde inte hämtas',
@@ -115,7 +115,7 @@
       found: (n, m) => `${n} best matches (${m} services matched)`,
       browse: (n, total) => `${n} / ${total} services in the catalogue. Describe the need above to search.`,
       why: 'Why this?', matched: 'Matched words', effects: "The situation's effect",
-      via: 'through the concept', details: 'Show details', signals: 'Recognised:', needs: 'Needs:',
+      via: 'through the concept', details: 'Show details', signals: 'Recognised:', needs: 'Needs:', context: 'Background (not a need):',
       otherResults: 'Other matches',
       redacted: (n) => `${n === 1 ? 'A personal identity code was' : n + ' personal identity codes were'} removed from the text before searching.`,
       error: 'Search failed', loadError: 'Could not load the details',
@@ -925,8 +925,14 @@
       }
     }
     if (doc.needs && doc.needs.length && !$('group').checked) {
-      chips.append(el('span', { class: 'label', text: t('needs') }));
-      for (const n of doc.needs) chips.append(el('span', { class: 'chip need', 'data-id': n.id }, conceptNode(n.id, n.label)));
+      // Needs first; then what the note names only of the past or of another
+      // person: read, but context, not a need.
+      for (const bg of [false, true]) {
+        const these = doc.needs.filter((n) => (n.role === 'background') === bg);
+        if (!these.length) continue;
+        chips.append(el('span', { class: 'label', text: t(bg ? 'context' : 'needs') }));
+        for (const n of these) chips.append(el('span', { class: 'chip need' + (bg ? ' need-context' : ''), 'data-id': n.id }, conceptNode(n.id, n.label)));
+      }
     }
     chips.hidden = !chips.childElementCount;
     $('correct').hidden = false;

@@ -950,3 +950,31 @@ Test(notes, a_degree_held_is_not_offered_to_one_who_studies_further) {
   const char *const AMK[] = {"avoin-yliopisto-amk", NULL};
   cr_assert(in_top(note, 5, AMK));
 }
+
+Test(notes, a_volunteers_place_is_context_not_a_need) {
+  const char *note = "Asiakas 40v, vapaaehtoisena ruoka-avussa kirkolla viikoittain, ammatiltaan "
+                     "kirvesmies, etsii rakennustöitä.";
+  const char *const FOOD[] = {"hurstin-apu", "seurakuntien-diakonia", NULL};
+  cr_assert_not(in_top(note, 5, FOOD));
+  cr_assert(in_top("ruoka loppu kaapista, tarvitsee ruoka-apua", 5, FOOD), "control");
+  kt_results *r = kt_test_search(e, note, NULL);
+  bool context = false;
+  for (size_t i = 0; i < kt_results_need_count(r); i++) {
+    const kt_need *n = kt_results_need(r, i);
+    if (strstr(n->label, "ruoka")) context = n->role == KT_ROLE_BACKGROUND;
+  }
+  kt_results_free(r);
+  cr_assert(context, "the food aid the client volunteers in is shown as context");
+  /* The JSON for frontends says so too. */
+  r = kt_test_search(e, note, NULL);
+  char *json = NULL;
+  cr_assert_eq(kt_results_json(r, &json), KT_OK);
+  cr_assert(strstr(json, "\"role\":\"background\""), "%s", json);
+  free(json);
+  kt_results_free(r);
+  r = kt_test_search(e, "ruoka loppu kaapista, tarvitsee ruoka-apua", NULL);
+  for (size_t i = 0; i < kt_results_need_count(r); i++)
+    if (strstr(kt_results_need(r, i)->label, "ruoka"))
+      cr_assert_neq(kt_results_need(r, i)->role, KT_ROLE_BACKGROUND);
+  kt_results_free(r);
+}
