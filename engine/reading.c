@@ -236,7 +236,7 @@ static bool same_lemma(const kt_token *x, const kt_token *y) {
 static const char *const relatives[] = {
     "puoliso", "avopuoliso", "vaimo", "aviomies", "miesystävä", "naisystävä", "poikaystävä",
     "tyttöystävä", "äiti", "isä", "sisko", "sisar", "veli", "spouse", "wife", "husband", "partner",
-    "fru", "make", "maka", "sambo",
+    "fru", "make", "maka", "sambo", "mannen", "frun", "hustrun", "maken", "sambon",
     /* parents by the surface only: the base form "vanhempi" is also "older" */
     "vanhemmat", "vanhempansa", "vanhempani", "mutsi", "faija", "föräldrarna", "parents", NULL};
 
@@ -334,6 +334,11 @@ static size_t clause_end(const kt__reading *r, size_t s) {
 static const char *const conj[] = {"mutta",   "vaan",     "koska", "vaikka",   "kun",  "but",
                                    "because", "although", "men",   "eftersom", "fast", NULL};
 static const char *const and_words[] = {"ja", "and", "och", "sekä", NULL};
+/* A subject after "ja" starts a clause of its own: "my husband lost his job
+ * and we cannot pay the rent". */
+static const char *const subject_pronouns[] = {"minä", "mä",  "me", "hän",  "he",  "i",
+                                               "we",   "she", "he", "they", "jag", "vi",
+                                               "hon",  "han", "de", NULL};
 /* Words that say nothing about a need on their own. */
 static const char *const generic_words[] = {
     "asiakas", "henkilö", "ihminen", "mies", "nainen", "poika", "tyttö", "vuosi", "kuukausi",
@@ -421,8 +426,11 @@ static bool duration_clause(const kt_analysis *a, size_t s, size_t e) {
     if (starts_any(t, (const char *const[]){"koulua", "koulunkäyn", "skolgång", "schooling", NULL}))
       return false;
     if (is_any(t, durations)) dur = true;
+    /* "jag är 19 år", "19 years old": an age, not a stretch of time. */
+    bool age = (i > s && is_any(tok(a, i - 1), (const char *const[]){"är", "am", "is", NULL})) ||
+               (i + 2 < e && is_any(tok(a, i + 2), (const char *const[]){"old", "gammal", NULL}));
     if (i + 1 < e && t->surface[0] >= '0' && t->surface[0] <= '9' &&
-        is_any(tok(a, i + 1), duration_units))
+        is_any(tok(a, i + 1), duration_units) && !age)
       dur = true;
     essive |= (kt__analysis_morph(a, i) & KT__MORPH_ESSIVE) && !t->stopword;
   }
@@ -563,7 +571,8 @@ static void read_clauses(const kt_analysis *a, const char *text, kt__reading *ou
      * himas ja äiti käski tulla tänne"). */
     bool brk = i > 0 && (punct_between(a, text, i) || is_any(t, conj) ||
                          (is_any(t, and_words) && i + 1 < n &&
-                          (verb_start(a, i + 1) || is_any(tok(a, i + 1), relatives))));
+                          (verb_start(a, i + 1) || is_any(tok(a, i + 1), relatives) ||
+                           is_any(tok(a, i + 1), subject_pronouns))));
     if (brk) c++;
     out->clause[i] = c;
     out->generic[i] = generic_token(t);
@@ -593,6 +602,8 @@ static bool before_what(const kt_analysis *a, size_t i, size_t e) {
 /* Step 2: each clause's role (goal, background, aside, situation). */
 static void read_roles(const kt_analysis *a, kt__reading *out) {
   size_t n = out->count;
+  /* Clauses that tell a hobby (NULL if out of memory: then none is known). */
+  bool *hobby_clause = calloc(out->nclauses + 1, sizeof *hobby_clause);
   /* 2. Each clause's role: a goal cue wins over a past one (a wish is what
    * the note is for); otherwise the past marks background. */
   for (size_t s = 0, e; s < n; s = e) {
@@ -681,7 +692,10 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     for (size_t i = s; i < e; i++)
       sport |= starts_any(tok(a, i), sports);
     hobby |= sport && (leisure || starts_any(tok(a, s), (const char *const[]){"käy", NULL}));
-    if (hobby && !goal && !negated_here) other = true;
+    if (hobby && !goal && !negated_here) {
+      other = true;
+      if (hobby_clause) hobby_clause[out->clause[s]] = true;
+    }
     unsigned char role = other                   ? KT__ROLE_ASIDE
                          : goal || change        ? KT__ROLE_GOAL
                          : past && !negated_past ? KT__ROLE_BACKGROUND
@@ -725,6 +739,29 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
       for (size_t i = s; i < e; i++)
         out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
   }
+  /* Help asked for another person ("mannen har alkoholproblem och jag vill
+   * veta var han kan få hjälp", "kysyy mistä puoliso saisi apua"): that
+   * person's trouble is what the note asks about, not an aside. */
+  static const char *const help_words[] = {"apu",   "apua", "hjälp",   "help", "tuki",
+                                           "tukea", "stöd", "support", NULL};
+  static const char *const third[] = {
+      "hän", "hänelle", "häntä", "han",   "hon",    "honom", "henne",   "he",   "she", "him",
+      "her", "puoliso", "mies",  "vaimo", "mannen", "frun",  "husband", "wife", NULL};
+  bool asks_for_other = false;
+  for (size_t s = 0, e; s < n && !asks_for_other; s = e) {
+    e = clause_end(out, s);
+    if (out->clause_role[s] != KT__ROLE_GOAL) continue;
+    bool help = false, other = false;
+    for (size_t i = s; i < e; i++) {
+      help |= is_any(tok(a, i), help_words) || starts_any(tok(a, i), help_words);
+      other |= is_any(tok(a, i), third);
+    }
+    asks_for_other = help && other;
+  }
+  for (size_t i = 0; asks_for_other && hobby_clause && i < n; i++)
+    if (out->clause_role[i] == KT__ROLE_ASIDE && !hobby_clause[out->clause[i]])
+      out->role[i] = out->clause_role[i] = KT__ROLE_SITUATION;
+  free(hobby_clause);
   /* Where a change starts from: "vaihtaa alaa kaupan kassalta IT-tukeen",
    * "siirtyä siivouksesta hoitoalalle". In a clause that changes field, a
    * noun in the elative or ablative (with the genitive before it) is the

@@ -304,6 +304,10 @@ static bool in_set(const char *const *set, const char *s) {
 
 /* Does token @p tk match an th_entry word's term set? Parts count if allowed. */
 static bool token_matches(const kt_token *tk, const char *const *set, bool allow_part) {
+  /* A function word matches only the entry's word as written (the set's
+   * first member), never a stem of it: Swedish "var" (where) is no "Varia"
+   * (stem "var"); "ei" in "ei puhu suomea" is the word itself. */
+  if (tk->stopword) return set[0] && !strcmp(set[0], kt__thesaurus_neg_norm(tk->surface));
   if (in_set(set, kt__thesaurus_neg_norm(tk->surface))) return true;
   for (size_t k = 0; k < tk->term_count; k++) {
     if (tk->terms[k].kind == KT_TERM_PART && !allow_part) continue;

@@ -978,3 +978,9 @@ Test(notes, a_volunteers_place_is_context_not_a_need) {
       cr_assert_neq(kt_results_need(r, i)->role, KT_ROLE_BACKGROUND);
   kt_results_free(r);
 }
+
+Test(notes, a_function_word_is_no_stem_of_a_name) {
+  /* Swedish "var" (where) is not the stem of "Varia" (a vocational school). */
+  cr_assert_not(finds_need("jag vill veta var han kan få hjälp", "ammatillinen"));
+  cr_assert(finds_need("söker yrkesutbildning", "ammatillinen"), "control");
+}

@@ -121,6 +121,23 @@ Test(reading, the_past_told_before_a_wish_in_one_clause) {
        KT__ROLE_GOAL);
 }
 
+/* A subject after "and" starts a clause of its own; an age in Swedish or
+ * English is no stretch of the past. */
+Test(reading, a_subject_after_and_and_an_age_in_years) {
+  ROLE("My husband lost his job and we cannot pay the rent", "rent", KT__ROLE_SITUATION);
+  ROLE("My husband lost his job and we cannot pay the rent", "job", KT__ROLE_ASIDE);
+  ROLE("Jag är 19 år, har inte fått studieplats", "år", KT__ROLE_SITUATION);
+  ROLE("I am 19 years old and have no study place", "years", KT__ROLE_SITUATION);
+  ROLE("arbetat 15 år som kock", "kock", KT__ROLE_BACKGROUND); /* control: a stretch */
+}
+
+/* Help asked for another person makes that person's trouble the note's
+ * subject; without the ask it stays aside. */
+Test(reading, help_asked_for_another_person) {
+  ROLE("Puoliso juo liikaa, asiakas kysyy mistä hän saisi apua", "juo", KT__ROLE_SITUATION);
+  ROLE("Puoliso juo liikaa. Asiakas hakee siivoustöitä", "juo", KT__ROLE_ASIDE);
+}
+
 Test(reading, ennen_before_a_time_is_no_past) {
   /* "before the end of the month": the present trouble, not the client's past */
   ROLE("ruoka loppu kaapista eikä rahaa ennen kuun loppua", "ruoka", KT__ROLE_SITUATION);
