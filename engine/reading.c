@@ -165,6 +165,16 @@ static const char *const present_states[] = {
 /* Working now, in a job a career change leaves ("on töissä kassalla"). */
 static const char *const at_work_words[] = {"töissä", "työskentelee", "jobbar", "works", NULL};
 
+/* Working now (surfaces): "on töissä", "työskentelee", "jobbar", "works". */
+static const char *const at_work_now[] = {"töissä", "työskentelee", "jobbar", "arbetar",
+                                          "works",  "working",      NULL};
+/* English and Swedish places of work, named after a preposition ("in a
+ * warehouse", "på ett lager"): the words after "in"/"på" up to the clause
+ * end. Kept short: the nouns a note names as a workplace. */
+static const char *const foreign_places[] = {"warehouse", "restaurant", "shop",  "store",
+                                             "factory",   "kitchen",    "lager", "restaurang",
+                                             "butik",     "fabrik",     "kök",   NULL};
+
 /* Career-change cues: the goal is a new field, so the field the note names
  * outside the goal is the one being left ("kokki, alanvaihto mielessä"). */
 static const char *const change_words[] = {"alanvaih", "uudelleenkoulut", "uudelleensijoit",
@@ -782,6 +792,30 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
       for (size_t j = i; j-- > s && (kt__analysis_morph(a, j) & KT__MORPH_GENITIVE) &&
                          !tok(a, j)->stopword && !change_cue(a, j, e);)
         out->role[j] = KT__ROLE_BACKGROUND;
+    }
+  }
+  /* The job the client holds now, outside a goal ("I work daytime in a
+   * warehouse", "jobbar på ett lager", "on töissä varastolla"): where the
+   * client is, not what the note asks for. A clause that also names a
+   * problem of that work stays the situation through its other words. */
+  for (size_t s = 0, e; s < n; s = e) {
+    e = clause_end(out, s);
+    if (out->clause_role[s] != KT__ROLE_SITUATION) continue;
+    bool working = false, neg = false;
+    for (size_t i = s; i < e; i++) {
+      const kt_token *t = tok(a, i);
+      working |=
+          is_any(t, at_work_now) ||
+          (i > s && is_any(tok(a, i - 1), (const char *const[]){"i", "we", NULL}) && is(t, "work"));
+      neg |= is_negator(t) || (kt__analysis_morph(a, i) & KT__MORPH_NEGV);
+    }
+    if (!working || neg) continue;
+    for (size_t i = s; i < e; i++) {
+      const kt_token *t = tok(a, i);
+      unsigned m = kt__analysis_morph(a, i);
+      if (!t->stopword && (ends_any(t, place_endings) || (m & KT__MORPH_ESSIVE) ||
+                           ends_any(t, agent_endings) || starts_any(t, foreign_places)))
+        out->role[i] = KT__ROLE_BACKGROUND;
     }
   }
   /* The trade of a job lost: "toimistosihteeri irtisanottu", "kokki, sai

@@ -133,6 +133,14 @@ Test(reading, a_subject_after_and_and_an_age_in_years) {
 
 /* Help asked for another person makes that person's trouble the note's
  * subject; without the ask it stays aside. */
+/* The job the client holds now is where the client is, not the need. */
+Test(reading, the_job_held_now_is_context) {
+  ROLE("Looking for Finnish classes, I work daytime in a warehouse", "warehouse",
+       KT__ROLE_BACKGROUND);
+  ROLE("on töissä varastolla, haluaa suomen kurssille", "varastolla", KT__ROLE_BACKGROUND);
+  ROLE("ei ole töissä, etsii töitä varastolta", "varastolta", KT__ROLE_SITUATION);
+}
+
 Test(reading, help_asked_for_another_person) {
   ROLE("Puoliso juo liikaa, asiakas kysyy mistä hän saisi apua", "juo", KT__ROLE_SITUATION);
   ROLE("Puoliso juo liikaa. Asiakas hakee siivoustöitä", "juo", KT__ROLE_ASIDE);
