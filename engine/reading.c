@@ -165,6 +165,9 @@ static const char *const present_states[] = {
 /* Working now, in a job a career change leaves ("on töissä kassalla"). */
 static const char *const at_work_words[] = {"töissä", "työskentelee", "jobbar", "works", NULL};
 
+/* A course or study asked for (surface beginnings). */
+static const char *const course_words[] = {"kurssi", "kurssei", "koulutu", "opiskel", "class",
+                                           "course", "kurs",    "studera", "study",   NULL};
 /* Working now (surfaces): "on töissä", "työskentelee", "jobbar", "works". */
 static const char *const at_work_now[] = {"töissä", "työskentelee", "jobbar", "arbetar",
                                           "works",  "working",      NULL};
@@ -794,11 +797,15 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
         out->role[j] = KT__ROLE_BACKGROUND;
     }
   }
-  /* The job the client holds now, outside a goal ("I work daytime in a
-   * warehouse", "jobbar på ett lager", "on töissä varastolla"): where the
-   * client is, not what the note asks for. A clause that also names a
-   * problem of that work stays the situation through its other words. */
-  for (size_t s = 0, e; s < n; s = e) {
+  /* The job the client holds now, in a note that asks for a course or
+   * study ("I work daytime in a warehouse", "on töissä varastolla, haluaa
+   * suomen kurssille"): where the client is, not what the note asks for.
+   * Without such an ask the job held is the situation ("on vielä töissä
+   * kaupan kassalla, haluaa lisää tunteja"). */
+  bool asks_study = false;
+  for (size_t i = 0; i < n && !asks_study; i++)
+    asks_study = starts_any(tok(a, i), course_words);
+  for (size_t s = 0, e; asks_study && s < n; s = e) {
     e = clause_end(out, s);
     if (out->clause_role[s] != KT__ROLE_SITUATION) continue;
     bool working = false, neg = false;
