@@ -285,6 +285,12 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
     }
     if (!(opts->flags & KT_SEARCH_NO_READING) && kt__null_token(t)) continue;
     double role = role_weight(rk, x->rd.role[i]) * (x->rd.generic[i] ? rk->generic_word : 1.0);
+    /* A foreign word (a stem, no Finnish reading) that found a concept
+     * speaks through the concept's catalogue words: on its own, "office"
+     * matches any English text that says "office". */
+    bool found_concept = false;
+    for (size_t k = 0; k < x->nfound && !found_concept; k++)
+      found_concept = x->found[k].first <= i && i <= x->found[k].last;
     for (size_t k = 0; k < t->term_count && !rc; k++) {
       int kind = t->terms[k].kind;
       if (kind == KT_TERM_PART && (opts->flags & KT_SEARCH_NO_COMPOUNDS)) continue;
@@ -292,7 +298,9 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
       if (kind == KT_TERM_PART && kt__generic_term(t->terms[k].text)) continue;
       if (kind == KT_TERM_FIXED && (opts->flags & KT_SEARCH_NO_UMLAUT_FIX)) continue;
       if (kind == KT_TERM_TYPO && no_typos) continue;
-      rc = kt__query_add(&x->q, t->terms[k].text, term_weight(rk, kind) * role, i, -1, kind);
+      double w = term_weight(rk, kind) * role;
+      if (kind == KT_TERM_STEM && found_concept) w *= rk->foreign_found;
+      rc = kt__query_add(&x->q, t->terms[k].text, w, i, -1, kind);
     }
   }
   if (rc) return rc;

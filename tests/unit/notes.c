@@ -984,3 +984,16 @@ Test(notes, a_function_word_is_no_stem_of_a_name) {
   cr_assert_not(finds_need("jag vill veta var han kan få hjälp", "ammatillinen"));
   cr_assert(finds_need("söker yrkesutbildning", "ammatillinen"), "control");
 }
+
+Test(notes, a_foreign_word_speaks_through_its_concept) {
+  /* "office" found the office-work concept; alone it matched the English
+   * text of the prison-release service ("Community Sanctions Office"). */
+  const char *note =
+      "I worked as a cleaner for 5 years but my knees are bad now. I want to retrain "
+      "for office work. No debts.";
+  const char *const RISE[] = {"rise-vapautumisen-suunnittelu", NULL};
+  cr_assert_not(in_top(note, 5, RISE));
+  cr_assert_eq(kt_engine_set_param(e, "foreign_found", 1.0), KT_OK);
+  cr_assert(in_top(note, 5, RISE), "control: the stem at full weight");
+  cr_assert(finds_need(note, "liikuntaelin"), "bad knees");
+}
