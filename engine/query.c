@@ -215,6 +215,43 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
         x->found[kept++] = *f;
       }
       x->nfound = kept;
+      /* A concept first found in the past or of another person may be found
+       * again in the present ("puoliso on kuollut ..., suru vie voimat"):
+       * that mention speaks for it. */
+      bool weak = false;
+      for (size_t k = 0; k < x->nfound && !weak; k++) {
+        int r = x->rd.role[kt__query_found_word(x, &x->found[k])];
+        weak = r == KT__ROLE_BACKGROUND || r == KT__ROLE_ASIDE;
+      }
+      if (weak) {
+        bool *skip = calloc(ntok + 1, sizeof *skip);
+        kt__found *again = calloc(MAX_FOUND, sizeof *again);
+        if (!skip || !again) {
+          free(skip);
+          free(again);
+          free(denied);
+          free(unmet);
+          return kt__err(KT_ENOMEM, "cannot allocate the reading");
+        }
+        for (size_t i = 0; i < ntok; i++)
+          skip[i] = x->rejected[i] || x->rd.role[i] == KT__ROLE_BACKGROUND ||
+                    x->rd.role[i] == KT__ROLE_ASIDE || x->rd.role[i] == KT__ROLE_NEGATED;
+        size_t na = kt__thesaurus_find(e->gen.thes, x->an, skip, NULL, x->rd.clause, again,
+                                       MAX_FOUND, NULL);
+        for (size_t k = 0; k < x->nfound; k++) {
+          int r = x->rd.role[kt__query_found_word(x, &x->found[k])];
+          if (r != KT__ROLE_BACKGROUND && r != KT__ROLE_ASIDE) continue;
+          for (size_t j = 0; j < na; j++)
+            if (again[j].concept == x->found[k].concept &&
+                !(again[j].first == again[j].last && x->rd.generic[again[j].first])) {
+              x->found[k].first = again[j].first;
+              x->found[k].last = again[j].last;
+              break;
+            }
+        }
+        free(skip);
+        free(again);
+      }
     }
     size_t kept = 0;
     for (size_t k = 0; k < x->nfound; k++)
@@ -262,7 +299,9 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
       bool have = false;
       for (size_t k = 0; k < x->nfound && !have; k++)
       have = x->found[k].concept == c;
-      if (!have) x->found[x->nfound++] = (kt__found){c, x->set.age_first, x->set.age_last, false};
+      if (!have)
+        x->found[x->nfound++] = (kt__found){c,     x->set.age_first, x->set.age_last,
+                                            false, x->set.age_first, x->set.age_last};
     }
   }
   /* The words an age was read from stay in the query: "-vuotias" matches

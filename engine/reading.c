@@ -110,7 +110,7 @@ static const char *const fine_words[] = {
     "maksetut", "kuitattu", "parantunut", "parantui", "parantunu", "toipunut", "toipui",
     "lakkautettu", "lopetettu", "suljettu",
     /* "tilanne turvallinen", "kotona turvassa": safe */
-    "turvallinen", "turvassa", "safe", "trygg", "tryggt", NULL};
+    "turvallinen", "turvassa", "safe", "trygg", "tryggt", "historiaa", "mennyttä", NULL};
 
 /* The client's skills: "osaaminen kunnossa", "ammattitaito hyvä",
  * "skills are fine", "kompetensen är bra". Surface beginnings. */
@@ -343,6 +343,11 @@ static size_t clause_end(const kt__reading *r, size_t s) {
   return e;
 }
 
+/* Asking words: the counsellor asks on someone's behalf ("mitä nyt"). */
+static const char *const question_words[] = {"mitä", "mistä", "miten", "mihin", "kuinka",
+                                             "onko", "voiko", "what",  "how",   "where",
+                                             "vad",  "hur",   NULL};
+
 /* Clause conjunctions: a new clause starts here. */
 static const char *const conj[] = {"mutta",   "vaan",     "koska", "vaikka",   "kun",  "but",
                                    "because", "although", "men",   "eftersom", "fast", NULL};
@@ -459,7 +464,7 @@ static bool duration_clause(const kt_analysis *a, size_t s, size_t e) {
     /* After a trade named as an agent noun ("bussikuski 20v"), not the
      * client's word for themselves ("mies 45v", generic). */
     const kt_token *p = i > s ? tok(a, i - 1) : NULL;
-    bool trade = p && !p->stopword && !generic_token(p) &&
+    bool trade = p && !p->stopword && !generic_token(p) && !is(p, "nuori") && !is(p, "veli") &&
                  (kt__analysis_morph(a, i - 1) & KT__MORPH_NOUN) && ends_any(p, agent_endings);
     if (!strcmp(end, "v") && (v <= 14 || essive || trade)) dur = true;
   }
@@ -570,6 +575,7 @@ void kt__reading_free(kt__reading *r) {
   free(r->negator);
   free(r->unwanted);
   free(r->held);
+  free(r->paren);
   memset(r, 0, sizeof *r);
 }
 
@@ -588,6 +594,13 @@ static void read_clauses(const kt_analysis *a, const char *text, kt__reading *ou
                            is_any(tok(a, i + 1), subject_pronouns))));
     if (brk) c++;
     out->clause[i] = c;
+    /* Inside parentheses: an opening one since the last closing one. */
+    out->paren[i] = i > 0 && out->paren[i - 1];
+    for (size_t b = i > 0 ? tok(a, i - 1)->end : 0; b < t->start; b++)
+      if (text[b] == '(')
+        out->paren[i] = true;
+      else if (text[b] == ')')
+        out->paren[i] = false;
     out->generic[i] = generic_token(t);
   }
   out->nclauses = n ? c + 1 : 0;
@@ -716,6 +729,23 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     for (size_t i = s; i < e; i++)
       out->role[i] = out->clause_role[i] = role;
   }
+  /* "haluaa jatkaa samaa työtä", "jatkaa samalla alalla", "continue in the
+   * same field": the trade the note told as the past is the goal. */
+  bool same_again = false;
+  for (size_t i = 0; i + 1 < n && !same_again; i++)
+    same_again =
+        out->clause_role[i] == KT__ROLE_GOAL &&
+        starts_any(tok(a, i), (const char *const[]){"jatka", "continue", "fortsätta", NULL}) &&
+        (starts_any(tok(a, i + 1), (const char *const[]){"sama", "same", "samma", NULL}) ||
+         (i + 2 < n &&
+          starts_any(tok(a, i + 2), (const char *const[]){"sama", "same", "samma", NULL})));
+  for (size_t i = 0; same_again && i < n; i++) {
+    const kt_token *t = tok(a, i);
+    unsigned m = kt__analysis_morph(a, i);
+    if (out->role[i] == KT__ROLE_BACKGROUND && !t->stopword && !generic_token(t) &&
+        ((m & KT__MORPH_ESSIVE) || ((m & KT__MORPH_NOUN) && ends_any(t, agent_endings))))
+      out->role[i] = KT__ROLE_GOAL;
+  }
   /* A goal clause that first tells the past: "tehny 12v betonirakentajana
    * siltatyömailla ja vastaava on kysyny et rupeisko työnjohtoon". What
    * comes before "ja", after a verb of history in the past, is the past. */
@@ -774,7 +804,33 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
   for (size_t i = 0; asks_for_other && hobby_clause && i < n; i++)
     if (out->clause_role[i] == KT__ROLE_ASIDE && !hobby_clause[out->clause[i]])
       out->role[i] = out->clause_role[i] = KT__ROLE_SITUATION;
-  free(hobby_clause);
+  bool *hobby_seen = hobby_clause; /* kept for the note about another person, below */
+  /* A clause in parentheses right after another tells more of it:
+   * "keskeytti armeijan 2019 (C-paperit)" is all the past. */
+  for (size_t s = 0, e; s < n; s = e) {
+    e = clause_end(out, s);
+    if (s == 0 || !out->paren[s] || out->paren[s - 1] || out->clause_role[s] == KT__ROLE_GOAL)
+      continue;
+    unsigned char prev = out->clause_role[s - 1];
+    if (prev != KT__ROLE_BACKGROUND && prev != KT__ROLE_ASIDE) continue;
+    for (size_t i = s; i < e; i++)
+      if (out->role[i] == out->clause_role[i]) out->role[i] = out->clause_role[i] = prev;
+  }
+  /* A note that says nothing of the client but of another person ("tytär
+   * 16v ei päässy mihinkään kouluun yhteishaussa, mitä nyt") is about that
+   * person: the counsellor asks on their behalf. */
+  bool own = false, aside = false, ask = false;
+  for (size_t i = 0; i < n && !own; i++) {
+    const kt_token *t = tok(a, i);
+    ask |= is_any(t, question_words);
+    if (t->stopword || out->generic[i] || (t->surface[0] >= '0' && t->surface[0] <= '9')) continue;
+    own = out->role[i] == KT__ROLE_SITUATION || out->role[i] == KT__ROLE_GOAL;
+    aside |= out->role[i] == KT__ROLE_ASIDE && !(hobby_seen && hobby_seen[out->clause[i]]);
+  }
+  for (size_t i = 0; !own && aside && ask && i < n; i++)
+    if (out->role[i] == KT__ROLE_ASIDE && !(hobby_seen && hobby_seen[out->clause[i]]))
+      out->role[i] = out->clause_role[i] = KT__ROLE_SITUATION;
+  free(hobby_seen);
   /* Where a change starts from: "vaihtaa alaa kaupan kassalta IT-tukeen",
    * "siirtyä siivouksesta hoitoalalle". In a clause that changes field, a
    * noun in the elative or ablative (with the genitive before it) is the
@@ -1003,7 +1059,10 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
       s = k + 2;
       break;
     }
-    if (last < s + 2 || !is_any(tok(a, last - 1), fine_words)) continue;
+    /* "lomautus on vanha juttu", "velat on historiaa": over, so fine. */
+    bool old_news = last >= s + 3 && is(tok(a, last - 2), "vanha") &&
+                    (is(tok(a, last - 1), "juttu") || is(tok(a, last - 1), "asia"));
+    if (last < s + 2 || (!is_any(tok(a, last - 1), fine_words) && !old_news)) continue;
     /* Not after a negation ("ei ole kunnossa") nor in a refused span. */
     if (span_denied(a, out, s, last)) continue;
     /* "osaaminen kunnossa", "ammattitaito hyvä": the client's trade needs no
@@ -1251,8 +1310,9 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
   out->negator = calloc(n + 1, sizeof *out->negator);
   out->unwanted = calloc(n + 1, sizeof *out->unwanted);
   out->held = calloc(n + 1, sizeof *out->held);
+  out->paren = calloc(n + 1, sizeof *out->paren);
   if (!out->role || !out->clause_role || !out->clause || !out->generic || !out->negator ||
-      !out->unwanted || !out->held) {
+      !out->unwanted || !out->held || !out->paren) {
     kt__reading_free(out);
     return kt__err(KT_ENOMEM, "cannot allocate the reading of a %zu-word note", n);
   }

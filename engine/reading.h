@@ -34,6 +34,7 @@ typedef struct kt__reading {
   bool *unwanted; /* per token: refused by a wish or a need denied ("ei halua myyntityöhön",
                    * "ei tarvitse tulkkia"), not by a capacity ("ei voi nostaa") */
   bool *held;     /* per token: a card or licence the client holds ("trukkikortti voimassa") */
+  bool *paren;    /* per token: inside parentheses ("keskeytti armeijan 2019 (C-paperit)") */
   size_t count, nclauses;
   bool change;        /* the note says the client wants to change fields ("alanvaihto") */
   bool skills_fine;   /* the note says the client's skills are in order ("osaaminen kunnossa") */

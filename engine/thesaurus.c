@@ -352,7 +352,7 @@ static bool has_context(const kt__thesaurus *t, const kt_analysis *a, const bool
 static void found_add(kt__found *out, size_t *n, bool *seen, size_t concept, size_t first,
                       size_t last, bool service) {
   seen[concept] = true;
-  out[(*n)++] = (kt__found){concept, first, last, service};
+  out[(*n)++] = (kt__found){concept, first, last, service, first, last};
 }
 
 /* Words that may stand inside an entry's phrase in a note without changing

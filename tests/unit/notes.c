@@ -997,3 +997,23 @@ Test(notes, a_foreign_word_speaks_through_its_concept) {
   cr_assert(in_top(note, 5, RISE), "control: the stem at full weight");
   cr_assert(finds_need(note, "liikuntaelin"), "bad knees");
 }
+
+Test(notes, a_concept_named_again_in_the_present_is_a_need) {
+  /* First named of the past ("puoliso on kuollut"), then of the present
+   * ("suru vie voimat"): the grief is a need. */
+  const char *const CRISIS[] = {"mieli-kriisipuhelin", "sosiaali-ja-kriisipaivystys", NULL};
+  const char *note = "asiakkaan puoliso on kuollut puoli vuotta sitten, suru vie voimat, ei jaksa "
+                     "hakea töitä";
+  cr_assert(in_top(note, 2, CRISIS));
+  kt_results *r = kt_test_search(e, note, NULL);
+  bool need = false;
+  for (size_t i = 0; i < kt_results_need_count(r); i++)
+    need |= strstr(kt_results_need(r, i)->label, "suru") &&
+            kt_results_need(r, i)->role != KT_ROLE_BACKGROUND;
+  kt_results_free(r);
+  cr_assert(need);
+}
+
+Test(notes, couch_surfing_at_a_relatives_is_homelessness) {
+  cr_assert(finds_need("asiakas 33v, eronnut, asuu nyt siskon sohvalla", "asunnottomuus"));
+}

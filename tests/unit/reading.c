@@ -141,6 +141,29 @@ Test(reading, the_job_held_now_is_context) {
   ROLE("ei ole töissä, etsii töitä varastolta", "varastolta", KT__ROLE_SITUATION);
 }
 
+Test(reading, continuing_the_same_work_makes_the_past_trade_the_goal) {
+  ROLE("on ollut 20 vuotta bussikuskina ja haluaa jatkaa samaa työtä", "bussikuskina",
+       KT__ROLE_GOAL);
+  ROLE("on ollut 20 vuotta bussikuskina ja haluaa toimistoon", "bussikuskina",
+       KT__ROLE_BACKGROUND); /* control */
+  /* "nuori 19v" is an age, not 19 years as a "nuori" (no trade ends so) */
+  ROLE("nuori 19v, ei koulutusta", "19v", KT__ROLE_SITUATION);
+}
+
+/* A parenthesis right after the past tells more of the past; "vanha juttu"
+ * is over. */
+Test(reading, a_parenthesis_and_old_news) {
+  ROLE("keskeytti armeijan 2019 (C-paperit), nyt haluaa yrittäjäksi", "paperit",
+       KT__ROLE_BACKGROUND);
+  ROLE("lomautus on vanha juttu. Nyt hakee töitä", "lomautus", KT__ROLE_REFUSED);
+}
+
+/* A note only about another person is about that person. */
+Test(reading, a_note_only_about_another_person) {
+  ROLE("tytär 16v ei päässy mihinkään kouluun yhteishaussa, mitä nyt", "tytär", KT__ROLE_SITUATION);
+  ROLE("tytär 16v ei päässy kouluun, asiakas itse hakee siivoustöitä", "tytär", KT__ROLE_ASIDE);
+}
+
 Test(reading, help_asked_for_another_person) {
   ROLE("Puoliso juo liikaa, asiakas kysyy mistä hän saisi apua", "juo", KT__ROLE_SITUATION);
   ROLE("Puoliso juo liikaa. Asiakas hakee siivoustöitä", "juo", KT__ROLE_ASIDE);
