@@ -218,39 +218,18 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
       /* A concept first found in the past or of another person may be found
        * again in the present ("puoliso on kuollut ..., suru vie voimat"):
        * that mention speaks for it. */
-      bool weak = false;
-      for (size_t k = 0; k < x->nfound && !weak; k++) {
-        int r = x->rd.role[kt__query_found_word(x, &x->found[k])];
-        weak = r == KT__ROLE_BACKGROUND || r == KT__ROLE_ASIDE;
-      }
-      if (weak) {
-        bool *skip = calloc(ntok + 1, sizeof *skip);
-        kt__found *again = calloc(MAX_FOUND, sizeof *again);
-        if (!skip || !again) {
-          free(skip);
-          free(again);
-          free(denied);
-          free(unmet);
-          return kt__err(KT_ENOMEM, "cannot allocate the reading");
-        }
-        for (size_t i = 0; i < ntok; i++)
-          skip[i] = x->rejected[i] || x->rd.role[i] == KT__ROLE_BACKGROUND ||
-                    x->rd.role[i] == KT__ROLE_ASIDE || x->rd.role[i] == KT__ROLE_NEGATED;
-        size_t na = kt__thesaurus_find(e->gen.thes, x->an, skip, NULL, x->rd.clause, again,
-                                       MAX_FOUND, NULL);
-        for (size_t k = 0; k < x->nfound; k++) {
-          int r = x->rd.role[kt__query_found_word(x, &x->found[k])];
-          if (r != KT__ROLE_BACKGROUND && r != KT__ROLE_ASIDE) continue;
-          for (size_t j = 0; j < na; j++)
-            if (again[j].concept == x->found[k].concept &&
-                !(again[j].first == again[j].last && x->rd.generic[again[j].first])) {
-              x->found[k].first = again[j].first;
-              x->found[k].last = again[j].last;
-              break;
-            }
-        }
-        free(skip);
-        free(again);
+      for (size_t k = 0; k < x->nfound; k++) {
+        kt__found *f = &x->found[k];
+        if (f->again_first == SIZE_MAX) continue;
+        int r = x->rd.role[kt__query_found_word(x, f)];
+        if (r != KT__ROLE_BACKGROUND && r != KT__ROLE_ASIDE) continue;
+        kt__found later = *f;
+        later.first = f->again_first;
+        later.last = f->again_last;
+        int rl = x->rd.role[kt__query_found_word(x, &later)];
+        if ((rl == KT__ROLE_SITUATION || rl == KT__ROLE_GOAL) &&
+            !(later.first == later.last && x->rd.generic[later.first]))
+          f->first = later.first, f->last = later.last;
       }
     }
     size_t kept = 0;
@@ -300,8 +279,13 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
       for (size_t k = 0; k < x->nfound && !have; k++)
       have = x->found[k].concept == c;
       if (!have)
-        x->found[x->nfound++] = (kt__found){c,     x->set.age_first, x->set.age_last,
-                                            false, x->set.age_first, x->set.age_last};
+        x->found[x->nfound++] = (kt__found){.concept = c,
+                                            .first = x->set.age_first,
+                                            .last = x->set.age_last,
+                                            .told_first = x->set.age_first,
+                                            .told_last = x->set.age_last,
+                                            .again_first = SIZE_MAX,
+                                            .again_last = SIZE_MAX};
     }
   }
   /* The words an age was read from stay in the query: "-vuotias" matches

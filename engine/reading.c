@@ -29,9 +29,13 @@ static const kt_token *tok(const kt_analysis *a, size_t i) { return kt_analysis_
 
 bool kt__token_is(const kt_token *t, const char *w) {
   if (!t) return false;
-  if (!strcmp(t->surface, w)) return true;
+  /* The first byte first: most words differ there, and this is called for
+   * every word of every cue list. */
+  if (t->surface[0] == w[0] && !strcmp(t->surface, w)) return true;
   for (size_t k = 0; k < t->term_count; k++)
-    if (t->terms[k].kind != KT_TERM_PART && !strcmp(t->terms[k].text, w)) return true;
+    if (t->terms[k].kind != KT_TERM_PART && t->terms[k].text[0] == w[0] &&
+        !strcmp(t->terms[k].text, w))
+      return true;
   return false;
 }
 

@@ -15,6 +15,7 @@
 #include "schema.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -442,14 +443,17 @@ int kt__rerank_demote_qualified(ctx *x, cand *cs, size_t nc, const kt__ranking *
   /* "kirvesmies, osaaminen kunnossa": the trade named outside the goal is
    * held when the note says the client's skills are in order. */
   for (size_t k = 0; k < x->nfound; k++)
-    any |= held[k] =
-        qualified_in(x, &x->found[k]) ||
-        (x->found[k].told_first != x->found[k].first &&
-         qualified_in(x, &(kt__found){x->found[k].concept, x->found[k].told_first,
-                                      x->found[k].told_last, false, x->found[k].told_first,
-                                      x->found[k].told_last})) ||
-        (x->rd.skills_fine && x->rd.clause_role[x->found[k].first] != KT__ROLE_GOAL &&
-         x->rd.role[x->found[k].first] != KT__ROLE_REFUSED);
+    any |= held[k] = qualified_in(x, &x->found[k]) ||
+                     (x->found[k].told_first != x->found[k].first &&
+                      qualified_in(x, &(kt__found){.concept = x->found[k].concept,
+                                                   .first = x->found[k].told_first,
+                                                   .last = x->found[k].told_last,
+                                                   .told_first = x->found[k].told_first,
+                                                   .told_last = x->found[k].told_last,
+                                                   .again_first = SIZE_MAX,
+                                                   .again_last = SIZE_MAX})) ||
+                     (x->rd.skills_fine && x->rd.clause_role[x->found[k].first] != KT__ROLE_GOAL &&
+                      x->rd.role[x->found[k].first] != KT__ROLE_REFUSED);
   /* A goal that asks for study keeps training in the field the goal names
    * ("valmis lähihoitaja, haluaa opiskella erikoistumaan kotihoitoon"), not
    * in the one held and left ("haluaa opiskella sairaanhoitajaksi,

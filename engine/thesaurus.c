@@ -33,6 +33,7 @@
 #include <fcntl.h>
 #include <search.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -298,7 +299,7 @@ out:
 
 static bool in_set(const char *const *set, const char *s) {
   for (size_t k = 0; set[k]; k++)
-    if (!strcmp(set[k], s)) return true;
+    if (set[k][0] == s[0] && !strcmp(set[k], s)) return true;
   return false;
 }
 
@@ -352,7 +353,14 @@ static bool has_context(const kt__thesaurus *t, const kt_analysis *a, const bool
 static void found_add(kt__found *out, size_t *n, bool *seen, size_t concept, size_t first,
                       size_t last, bool service) {
   seen[concept] = true;
-  out[(*n)++] = (kt__found){concept, first, last, service, first, last};
+  out[(*n)++] = (kt__found){.concept = concept,
+                            .first = first,
+                            .last = last,
+                            .by_service = service,
+                            .told_first = first,
+                            .told_last = last,
+                            .again_first = SIZE_MAX,
+                            .again_last = SIZE_MAX};
 }
 
 /* Words that may stand inside an entry's phrase in a note without changing
@@ -363,7 +371,8 @@ static const char *const filler_words[] = {
 
 static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
                         const bool *denied, const size_t *clause, size_t i, const char *key,
-                        kt__found *out, size_t *n, size_t max, bool *seen, bool *unmet) {
+                        kt__found *out, size_t *n, size_t max, bool *seen, bool *unmet,
+                        const bool *filler) {
   ENTRY q = {.key = (char *)key, .data = NULL}, *hit = NULL;
   if (!hsearch_r(q, FIND, &hit, (struct hsearch_data *)&t->index) || !hit) return;
   size_t count = kt_analysis_count(a);
@@ -380,12 +389,19 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
      * vielä heikko" is "suomen kieli heikko"). */
     size_t j = i, fillers = 0;
     for (size_t w = 1; ok && w < e->nwords; w++) {
-      j++;
-      while (j < count && fillers < 2 && kt__token_is_any(kt_analysis_get(a, j), filler_words) &&
-             !token_matches(kt_analysis_get(a, j), e->words[w], false))
-        j++, fillers++;
-      ok = j < count && (from_neg || !skip[j]) &&
-           token_matches(kt_analysis_get(a, j), e->words[w], kt__analysis_head(a, j));
+      for (j++;; j++, fillers++) {
+        if (j >= count) {
+          ok = false;
+          break;
+        }
+        if ((from_neg || !skip[j]) &&
+            token_matches(kt_analysis_get(a, j), e->words[w], kt__analysis_head(a, j)))
+          break;
+        if (fillers >= 2 || !filler || !filler[j]) {
+          ok = false;
+          break;
+        }
+      }
     }
     if (!ok) continue;
     /* A weak word without its context, or in the essive, a role the
@@ -406,6 +422,7 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
             out[k].by_service |= e->service;
           else if (!e->service)
             out[k].by_service = false;
+          if (i > out[k].last) out[k].again_first = i, out[k].again_last = j;
         }
       continue;
     }
@@ -446,16 +463,25 @@ size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bo
                           bool *unmet) {
   if (!t || !t->nconcepts) return 0;
   bool *seen = calloc(t->nconcepts, sizeof *seen);
-  if (!seen) return 0;
+  size_t count = kt_analysis_count(a);
+  bool *filler = calloc(count + 1, sizeof *filler); /* NULL: no fillers skipped */
+  if (!seen) {
+    free(filler);
+    return 0;
+  }
+  for (size_t i = 0; filler && i < count; i++)
+    filler[i] = kt__token_is_any(kt_analysis_get(a, i), filler_words);
   size_t n = 0;
-  for (size_t i = 0; i < kt_analysis_count(a) && n < max; i++) {
+  for (size_t i = 0; i < count && n < max; i++) {
     const kt_token *tk = kt_analysis_get(a, i);
     if (skip[i] && strcmp(kt__thesaurus_neg_norm(tk->surface), "ei")) continue;
     try_entries(t, a, skip, denied, clause, i, kt__thesaurus_neg_norm(tk->surface), out, &n, max,
-                seen, unmet);
+                seen, unmet, filler);
     for (size_t k = 0; k < tk->term_count && n < max; k++)
-      try_entries(t, a, skip, denied, clause, i, tk->terms[k].text, out, &n, max, seen, unmet);
+      try_entries(t, a, skip, denied, clause, i, tk->terms[k].text, out, &n, max, seen, unmet,
+                  filler);
   }
+  free(filler);
   /* An entry that starts with the negation wins its words: a concept found
    * only inside it is its word, not a need of its own ("ei kuulu
    * työttömyyskassaan" is the basic benefit, not the fund). Other long

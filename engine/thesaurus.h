@@ -52,8 +52,9 @@ typedef struct kt__found {
   size_t concept;
   size_t first, last; /* token range of the entry that found it */
   bool by_service; /* found by a service word: the text already speaks the catalogue's language */
-  size_t told_first, told_last; /* the first mention, where a later one in the present now
-                                 * speaks for it ("puoliso kuollut ..., suru"); else first, last */
+  size_t told_first, told_last;   /* the first mention, where a later one in the present now
+                                   * speaks for it ("puoliso kuollut ..., suru"); else first, last */
+  size_t again_first, again_last; /* the last later mention at other words; SIZE_MAX if none */
 } kt__found;
 /* Find concepts in @p a. @p skip[i] marks tokens that must not find anything
  * (in a rejected scope: "ei halua koulutukseen"); @p denied[i] (may be NULL)
