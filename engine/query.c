@@ -268,6 +268,18 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
     return rc;
   /* A refused wish to study (reading.c): training services wait (signals.c). */
   if (!x->baseline) x->set.refuses_study = x->rd.refuses_study;
+  /* A concept made for an age range ("ikääntynyt työnhakija", 55-68) is not
+   * the need of a client whose stated age is outside it: "45v, hoitaa
+   * iäkästä äitiään" speaks of the mother's age. */
+  if (x->signals && e->gen.thes && x->set.age_lo >= 0) {
+    size_t kept = 0;
+    for (size_t k = 0; k < x->nfound; k++) {
+      const kt__concept *cp = kt__thesaurus_concept(e->gen.thes, x->found[k].concept);
+      if (cp->age_lo >= 0 && (x->set.age_hi < cp->age_lo || x->set.age_lo > cp->age_hi)) continue;
+      x->found[kept++] = x->found[k];
+    }
+    x->nfound = kept;
+  }
   /* Needs implied by the client's age (`age:` in the thesaurus): a
    * 17-year-old without a study place is under compulsory education though
    * no word says so. */

@@ -1017,3 +1017,15 @@ Test(notes, a_concept_named_again_in_the_present_is_a_need) {
 Test(notes, couch_surfing_at_a_relatives_is_homelessness) {
   cr_assert(finds_need("asiakas 33v, eronnut, asuu nyt siskon sohvalla", "asunnottomuus"));
 }
+
+Test(notes, a_concept_for_an_age_waits_for_a_client_of_that_age) {
+  /* "iäkäs" names the mother's age here, not the 45-year-old client's. */
+  cr_assert_not(
+      finds_need("Asiakas 45v, hoitaa iäkästä äitiään kotona, haluaa osa-aikatyötä", "ikääntynyt"));
+  cr_assert(
+      finds_need("Asiakas 45v, hoitaa iäkästä äitiään kotona, haluaa osa-aikatyötä", "omaishoito"));
+  cr_assert(finds_need("58v, tuntuu että on liian vanha työmarkkinoille", "ikääntynyt"), "control");
+  /* Work in a café is restaurant work, not the family café. */
+  const char *const FAM[] = {"mll-perhekahvilat", NULL};
+  cr_assert_not(in_top("Asiakas asuu Kalliossa, etsii töitä kahvilasta.", 2, FAM));
+}
