@@ -47,6 +47,10 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
     [KT__M_R_MIGRANT_ONLY] = {"palvelu on maahanmuuttajille; muistiinpanossa ei ole siitä merkkiä",
                               "tjänsten är för invandrare; anteckningen tyder inte på det",
                               "the service is for immigrants; the note gives no sign of that"},
+    [KT__M_R_FOUNDER_ONLY] = {"palvelu on yrittäjille ja yrittäjiksi aikoville; muistiinpanossa "
+                              "ei ole siitä merkkiä",
+                              "tjänsten är för företagare; anteckningen visar inget tecken på det",
+                              "the service is for entrepreneurs; the note shows no sign of one"},
     [KT__M_AGE_UNKNOWN] = {"ikä ei tiedossa", "åldern okänd", "age unknown"},
     [KT__M_R_YOUTH_ONLY] = {"palvelu on enintään %d-vuotiaille; muistiinpanossa ei ole merkkiä "
                             "nuoresta",

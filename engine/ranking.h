@@ -47,6 +47,10 @@
   X(demote_area, 0.5, 0.1, 1.0, "service not in the client's municipality")                        \
   /* 1.0 (off)/0.7/0.5/0.3: see bench/README.md (issue 13, "kotiäitinä 8 vuotta"). */            \
   X(demote_migrant_only, 0.5, 0.1, 1.0, "service for immigrants, the note shows no sign of one")   \
+  /* 1.0/0.5/0.3 gave dev nDCG@10 .7540/.7544/.7548, dev2 .6861/.6863/.6863, trap-dev2 nDCG        \
+   * .4615/.4634/.4634; 0.5 as demote_migrant_only, by what it means. */                           \
+  X(demote_founder_only, 0.5, 0.1, 1.0,                                                            \
+    "service only for entrepreneurs, the note shows no sign of one")                               \
   /* 1.0/0.8/0.7/0.6/0.4 gave dev nDCG@10 .6971/.6992/.6989/.6990/.6981, trap-dev hits@5           \
    * 7/7/7/6/6 (S@1 .888 -> .881 with any demotion). */                                            \
   /* 1.0/0.5/0.3 gave dev nDCG@10 .6989 alike (MRR .9192/.9193/.9193), trap-dev alike: the two     \

@@ -371,6 +371,14 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
         }
     }
     if (rej[i]) continue;
+    /* A firm of the client's, past included: "37v yrittäjä", "oma
+     * toiminimi", "my business failed". */
+    if (!set->founder && !rej[i])
+      for (const char *const *f =
+               (const char *const[]){"yrittäj", "yrity", "yrityk", "toiminim", "företag",
+                                     "business", "entrepreneur", "freelanc", "y-tunnus", NULL};
+           *f && !set->founder; f++)
+        set->founder = strstr(t->surface, *f) != NULL;
     /* Come from a place ("Syyriasta 2016 tullut", "pakeni Afganistanista"):
      * a place name in the elative with a verb of arriving or a year. */
     unsigned m = kt__analysis_morph(a, i);
@@ -620,6 +628,12 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
   if (for_migrants && !migrant && rank->demote_migrant_only < 1.0)
     effect(&e, rank->demote_migrant_only, kt__msg(L, KT__M_TARGET_GROUP), "%s",
            kt__msg(L, KT__M_R_MIGRANT_ONLY));
+  /* So for a service only for entrepreneurs and those starting out
+   * ("Yrittäjän talousapu"): a note about debts gives no sign of a firm. */
+  if (groups && !strcmp(groups, "yrittajiksi_aikovat") && !signalled(set, "yrittajiksi_aikovat") &&
+      !set->founder && rank->demote_founder_only < 1.0)
+    effect(&e, rank->demote_founder_only, kt__msg(L, KT__M_TARGET_GROUP), "%s",
+           kt__msg(L, KT__M_R_FOUNDER_ONLY));
   /* Training for a client who refuses to study ("ei halua enää kouluun"):
    * it stays findable, below what the client does want. */
   if (set->refuses_study && ((cat && !strcmp(cat, "koulutus")) || study_service(f)) &&

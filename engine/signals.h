@@ -19,6 +19,7 @@ typedef struct kt__sigset {
   size_t ngroups;
   int migrated;      /* a concept of the note, past included, is an immigrant's need */
   int refuses_study; /* the note refuses study or training ("ei halua enää kouluun") */
+  int founder;       /* the note names a firm of the client's, past included ("37v yrittäjä") */
   int lang;          /* KT__LANG_* of the labels and effects (messages.h) */
 } kt__sigset;
 

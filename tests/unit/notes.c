@@ -1029,3 +1029,13 @@ Test(notes, a_concept_for_an_age_waits_for_a_client_of_that_age) {
   const char *const FAM[] = {"mll-perhekahvilat", NULL};
   cr_assert_not(in_top("Asiakas asuu Kalliossa, etsii töitä kahvilasta.", 2, FAM));
 }
+
+Test(notes, a_service_only_for_entrepreneurs_waits_for_a_firm) {
+  const char *const FIRM[] = {"yrittajan-talousapu", NULL};
+  cr_assert_not(
+      in_top("velat kasassa, ulosottomies vie kaikki kela-rahat ja vuokrakin rästissä", 5, FIRM));
+  cr_assert(
+      in_top("37v yrittäjä, kahvila kannattamaton, velkaa kertynyt, haluaa lopettaa yrityksen", 5,
+             FIRM),
+      "control: an entrepreneur in debt");
+}
