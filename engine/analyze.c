@@ -336,7 +336,8 @@ static const char *const rare_bases[][2] = {
     {"laki", "lainkaan"},      {"paikko", "paikka"},  {"pieniä", "pieni"},  {"töinen", "työ"},
     {"vihta", "vihdoin"},      {"vihtoa", "vihdoin"}, {"vasta", "vastata"}, {"tora", "tori"},
     {"vankilapsi", "vankila"}, {"sääntyö", "sääntö"}, {"alus", "alku"},     {"alunen", "alku"},
-    {"alustaa", "alku"},       {"nuora", "nuori"},    {"kelata", "kela"},   {"paikata", "paikka"}};
+    {"alustaa", "alku"},       {"nuora", "nuori"},    {"kelata", "kela"},   {"paikata", "paikka"},
+    {"suomia", "suomi"}};
 
 /* Does @p base end in @p tail after a prefix both share with @p other
  * ("vanhainkota" / "vanhainkoti" for kota/koti)? */

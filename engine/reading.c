@@ -378,7 +378,9 @@ static const char *const generic_words[] = {
     /* "again": how often, not what ("nyt taas ilman töitä"). */
     "taas",
     /* The counsellor's own asking ("kysyin kun mieskin on työtön"). */
-    "kysyä", NULL};
+    "kysyä",
+    /* Degree and kind, never what: "ryhmät menevät liian nopeasti". */
+    "liian", "liika", "tavallinen", "nopea", "nopeasti", "hitaasti", NULL};
 
 static bool punct_between(const kt_analysis *a, const char *text, size_t i) {
   if (i == 0) return true;

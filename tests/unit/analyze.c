@@ -414,4 +414,6 @@ Test(analyze, the_youngest_and_kela_keep_their_common_reading) {
   HAS("nuoralla", "nuora");                     /* the only reading stays */
   HAS_KIND("paikkaa", "paikka", KT_TERM_LEMMA); /* "hakee paikkaa": a place, not patching */
   HASNT("paikkaa", "paikata");
+  HAS_KIND("Suomi", "suomi", KT_TERM_LEMMA); /* the country, not the verb "suomia" (to scold) */
+  HASNT("Suomi", "suomia");
 }
