@@ -535,8 +535,10 @@ static const char *const age_superlatives[] = {"nuorin", "nuorim", "vanhin", "va
  * generic word's small weight: "oma", "paljon" or "antaa" help a service
  * that uses them alongside a need. */
 static const char *const null_words[] = {
-    "asiakas", "henkilö", "ihminen",  "mies", "vuosi",  "kuukausi", "kestää", "vuo",
-    "vuotaa",  "client",  "customer", "man",  "person", "year",     "kund",   NULL};
+    "asiakas", "henkilö", "ihminen", "mies", "vuosi", "kuukausi", "kestää", "vuo", "vuotaa",
+    "client", "customer", "man", "person", "year", "kund",
+    /* spans of time in English and Swedish ("rent due next week") */
+    "years", "week", "weeks", "month", "months", "vecka", "veckor", "månad", "månader", NULL};
 
 bool kt__null_token(const kt_token *t) {
   if (t->stopword || !t->term_count) return false;

@@ -580,6 +580,7 @@ Test(reading, words_naming_only_the_client_carry_nothing) {
   cr_assert(null_word("asiakas on mies, 40 vuotta", "mies"));
   cr_assert(null_word("asiakas on mies, 40 vuotta", "vuotta"));
   cr_assert(null_word("client is a man of 40", "client"));
+  cr_assert(null_word("rent due next week", "week"), "a span of time");
   cr_assert(null_word("nuorin aloittaa eskarin", "nuorin"), "a child's age");
   cr_assert_not(null_word("nainen, kokenut väkivaltaa", "nainen"), "women's services use it");
   cr_assert_not(null_word("putkimies etsii töitä", "putkimies"), "a trade, not a man");
