@@ -337,7 +337,7 @@ static const char *const rare_bases[][2] = {
     {"vihta", "vihdoin"},      {"vihtoa", "vihdoin"}, {"vasta", "vastata"}, {"tora", "tori"},
     {"vankilapsi", "vankila"}, {"sääntyö", "sääntö"}, {"alus", "alku"},     {"alunen", "alku"},
     {"alustaa", "alku"},       {"nuora", "nuori"},    {"kelata", "kela"},   {"paikata", "paikka"},
-    {"suomia", "suomi"}};
+    {"suomia", "suomi"},       {"puhella", "puhelin"}};
 
 /* Does @p base end in @p tail after a prefix both share with @p other
  * ("vanhainkota" / "vanhainkoti" for kota/koti)? */

@@ -416,4 +416,5 @@ Test(analyze, the_youngest_and_kela_keep_their_common_reading) {
   HASNT("paikkaa", "paikata");
   HAS_KIND("Suomi", "suomi", KT_TERM_LEMMA); /* the country, not the verb "suomia" (to scold) */
   HASNT("Suomi", "suomia");
+  HASNT("puhelin", "puhella"); /* the phone, not "I chatted" */
 }

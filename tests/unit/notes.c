@@ -1039,3 +1039,13 @@ Test(notes, a_service_only_for_entrepreneurs_waits_for_a_firm) {
              FIRM),
       "control: an entrepreneur in debt");
 }
+
+Test(notes, letters_left_unopened_are_debts_avoided) {
+  const char *note = "kirjekuoria kasaantunu eteiseen avaamatta puol vuotta, puhelin soi "
+                     "tuntemattomista numeroista eikä uskalla vastata. 39v, työtön.";
+  cr_assert(finds_need(note, "velat"));
+  const char *const DEBT[] = {"talous-ja-velkaneuvonta", NULL};
+  cr_assert(in_top(note, 3, DEBT));
+  cr_assert(finds_need("Hyresvärden säljer lägenheten och klienten måste flytta ut", "häätö"),
+            "a flat sold under a tenant, in Swedish");
+}
