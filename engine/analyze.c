@@ -390,13 +390,11 @@ static unsigned reading_morph(const reading *r) {
   if (eq(r->mood, "conditional")) m |= KT__MORPH_COND;
   if (eq(r->mood, "A-infinitive")) m |= KT__MORPH_INF;
   if ((m & KT__MORPH_NOUN) && eq(r->case_, "olento")) m |= KT__MORPH_ESSIVE;
-  if ((m & KT__MORPH_NOUN) && (eq(r->case_, "sisaeronto") || eq(r->case_, "ulkoeronto")))
+  if (eq(r->cls, "paikannimi")) m |= KT__MORPH_PLACE;
+  if ((m & (KT__MORPH_NOUN | KT__MORPH_PLACE)) &&
+      (eq(r->case_, "sisaeronto") || eq(r->case_, "ulkoeronto")))
     m |= KT__MORPH_SOURCE;
   if ((m & KT__MORPH_NOUN) && eq(r->case_, "omanto")) m |= KT__MORPH_GENITIVE;
-  if (eq(r->cls, "paikannimi")) {
-    m |= KT__MORPH_PLACE;
-    if (eq(r->case_, "sisaeronto") || eq(r->case_, "ulkoeronto")) m |= KT__MORPH_SOURCE;
-  }
   if (r->reqv) m |= KT__MORPH_WANTSV;
   return m;
 }

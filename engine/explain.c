@@ -213,9 +213,7 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
     ms[k].term = kt__arena_strdup(ar, wm[k].term);
     ms[k].fields = wm[k].fields;
     ms[k].weight = total > 0 ? wm[k].share / total : 0;
-    ms[k].role = !x->rd.role                                ? KT_ROLE_SITUATION
-                 : x->rd.role[wm[k].word] == KT__ROLE_ASIDE ? KT_ROLE_BACKGROUND
-                                                            : x->rd.role[wm[k].word];
+    ms[k].role = x->rd.role ? kt__role_public(x->rd.role[wm[k].word]) : KT_ROLE_SITUATION;
     ms[k].concept =
         wm[k].concept >= 0
             ? concept_label(kt__thesaurus_concept(x->e->gen.thes, (size_t)wm[k].concept), x->lang,
@@ -317,10 +315,8 @@ int kt__explain_needs(ctx *x) {
                    *b = kt_analysis_get(x->an, x->found[k].last);
     n->id = c->id;
     n->label = concept_label(c, x->lang, &n->label_lang);
-    int r = x->rd.role ? x->rd.role[kt__query_found_word(x, &x->found[k])] : KT__ROLE_SITUATION;
-    n->role = r == KT__ROLE_GOAL                                ? KT_ROLE_GOAL
-              : r == KT__ROLE_BACKGROUND || r == KT__ROLE_ASIDE ? KT_ROLE_BACKGROUND
-                                                                : KT_ROLE_SITUATION;
+    n->role = x->rd.role ? kt__role_public(x->rd.role[kt__query_found_word(x, &x->found[k])])
+                         : KT_ROLE_SITUATION;
     n->word = kt__arena_strndup(&res->arena, x->text + a->start, b->end - a->start);
     size_t *ranks = kt__arena_alloc(&res->arena, (res->count ? res->count : 1) * sizeof *ranks);
     if (!n->word || !ranks) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);

@@ -63,6 +63,7 @@ static const char *const negators[] = {
     "doesn't", "dont", "doesnt", "never", "inte", "ingen", "inget", "inga", "aldrig", NULL};
 
 static bool is_negator(const kt_token *t) { return is_any(t, negators); }
+bool kt__token_negates(const kt_token *t) { return is_negator(t); }
 
 /* Wish verbs, by the start of their inflected forms ("haluta" is a
  * stopword, so its tokens carry no base form to compare). */
@@ -166,15 +167,14 @@ static const char *const present_states[] = {
     "omaishoit",  "opiskelija", "arbetslös",      "unemploy",  "home",       "hemma",
     "sjuk",       "kuivilla",   "raittiina",      "raitis",    "nykter",     "sober",
     "räst",       "maksamat",   "odott",          NULL};
-/* Working now, in a job a career change leaves ("on töissä kassalla"). */
-static const char *const at_work_words[] = {"töissä", "työskentelee", "jobbar", "works", NULL};
+/* Working now: in a job a career change leaves ("on töissä kassalla"), or
+ * the job held by a client who asks for a course. Surfaces. */
+static const char *const at_work_words[] = {"töissä", "työskentelee", "jobbar", "arbetar",
+                                            "works",  "working",      NULL};
 
 /* A course or study asked for (surface beginnings). */
 static const char *const course_words[] = {"kurssi", "kurssei", "koulutu", "opiskel", "class",
                                            "course", "kurs",    "studera", "study",   NULL};
-/* Working now (surfaces): "on töissä", "työskentelee", "jobbar", "works". */
-static const char *const at_work_now[] = {"töissä", "työskentelee", "jobbar", "arbetar",
-                                          "works",  "working",      NULL};
 /* English and Swedish places of work, named after a preposition ("in a
  * warehouse", "på ett lager"): the words after "in"/"på" up to the clause
  * end. Kept short: the nouns a note names as a workplace. */
@@ -358,9 +358,8 @@ static const char *const conj[] = {"mutta",   "vaan",     "koska", "vaikka",   "
 static const char *const and_words[] = {"ja", "and", "och", "sekä", NULL};
 /* A subject after "ja" starts a clause of its own: "my husband lost his job
  * and we cannot pay the rent". */
-static const char *const subject_pronouns[] = {"minä", "mä",  "me", "hän",  "he",  "i",
-                                               "we",   "she", "he", "they", "jag", "vi",
-                                               "hon",  "han", "de", NULL};
+static const char *const subject_pronouns[] = {"minä", "mä",  "me", "hän", "he",  "i",  "we", "she",
+                                               "they", "jag", "vi", "hon", "han", "de", NULL};
 /* Words that say nothing about a need on their own. */
 static const char *const generic_words[] = {
     "asiakas", "henkilö", "ihminen", "mies", "nainen", "poika", "tyttö", "vuosi", "kuukausi",
@@ -790,9 +789,23 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
       for (size_t i = s; i < e; i++)
         out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
   }
-  /* Help asked for another person ("mannen har alkoholproblem och jag vill
-   * veta var han kan få hjälp", "kysyy mistä puoliso saisi apua"): that
-   * person's trouble is what the note asks about, not an aside. */
+  /* A clause in parentheses right after another tells more of it:
+   * "keskeytti armeijan 2019 (C-paperit)" is all the past. */
+  for (size_t s = 0, e; s < n; s = e) {
+    e = clause_end(out, s);
+    if (s == 0 || !out->paren[s] || out->paren[s - 1] || out->clause_role[s] == KT__ROLE_GOAL)
+      continue;
+    unsigned char prev = out->clause_role[s - 1];
+    if (prev != KT__ROLE_BACKGROUND && prev != KT__ROLE_ASIDE) continue;
+    for (size_t i = s; i < e; i++)
+      if (out->role[i] == out->clause_role[i]) out->role[i] = out->clause_role[i] = prev;
+    if (hobby_clause && hobby_clause[out->clause[s - 1]]) hobby_clause[out->clause[s]] = true;
+  }
+  /* Another person's trouble is what the note asks about, not an aside,
+   * when help is asked for them ("mannen har alkoholproblem och jag vill
+   * veta var han kan få hjälp", "kysyy mistä puoliso saisi apua") or when
+   * the note says nothing of the client and asks ("tytär 16v ei päässy
+   * mihinkään kouluun yhteishaussa, mitä nyt"). A hobby stays aside. */
   static const char *const help_words[] = {"apu",   "apua", "hjälp",   "help", "tuki",
                                            "tukea", "stöd", "support", NULL};
   static const char *const third[] = {
@@ -809,36 +822,17 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     }
     asks_for_other = help && other;
   }
-  for (size_t i = 0; asks_for_other && hobby_clause && i < n; i++)
-    if (out->clause_role[i] == KT__ROLE_ASIDE && !hobby_clause[out->clause[i]])
-      out->role[i] = out->clause_role[i] = KT__ROLE_SITUATION;
-  bool *hobby_seen = hobby_clause; /* kept for the note about another person, below */
-  /* A clause in parentheses right after another tells more of it:
-   * "keskeytti armeijan 2019 (C-paperit)" is all the past. */
-  for (size_t s = 0, e; s < n; s = e) {
-    e = clause_end(out, s);
-    if (s == 0 || !out->paren[s] || out->paren[s - 1] || out->clause_role[s] == KT__ROLE_GOAL)
-      continue;
-    unsigned char prev = out->clause_role[s - 1];
-    if (prev != KT__ROLE_BACKGROUND && prev != KT__ROLE_ASIDE) continue;
-    for (size_t i = s; i < e; i++)
-      if (out->role[i] == out->clause_role[i]) out->role[i] = out->clause_role[i] = prev;
-  }
-  /* A note that says nothing of the client but of another person ("tytär
-   * 16v ei päässy mihinkään kouluun yhteishaussa, mitä nyt") is about that
-   * person: the counsellor asks on their behalf. */
-  bool own = false, aside = false, ask = false;
-  for (size_t i = 0; i < n && !own; i++) {
+  bool own = false, ask = false;
+  for (size_t i = 0; i < n && !own && !asks_for_other; i++) {
     const kt_token *t = tok(a, i);
     ask |= is_any(t, question_words);
     if (t->stopword || out->generic[i] || (t->surface[0] >= '0' && t->surface[0] <= '9')) continue;
     own = out->role[i] == KT__ROLE_SITUATION || out->role[i] == KT__ROLE_GOAL;
-    aside |= out->role[i] == KT__ROLE_ASIDE && !(hobby_seen && hobby_seen[out->clause[i]]);
   }
-  for (size_t i = 0; !own && aside && ask && i < n; i++)
-    if (out->role[i] == KT__ROLE_ASIDE && !(hobby_seen && hobby_seen[out->clause[i]]))
+  for (size_t i = 0; (asks_for_other || (!own && ask)) && hobby_clause && i < n; i++)
+    if (out->clause_role[i] == KT__ROLE_ASIDE && !hobby_clause[out->clause[i]])
       out->role[i] = out->clause_role[i] = KT__ROLE_SITUATION;
-  free(hobby_seen);
+  free(hobby_clause);
   /* Where a change starts from: "vaihtaa alaa kaupan kassalta IT-tukeen",
    * "siirtyä siivouksesta hoitoalalle". In a clause that changes field, a
    * noun in the elative or ablative (with the genitive before it) is the
@@ -876,7 +870,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     for (size_t i = s; i < e; i++) {
       const kt_token *t = tok(a, i);
       working |=
-          is_any(t, at_work_now) ||
+          is_any(t, at_work_words) ||
           (i > s && is_any(tok(a, i - 1), (const char *const[]){"i", "we", NULL}) && is(t, "work"));
       neg |= is_negator(t) || (kt__analysis_morph(a, i) & KT__MORPH_NEGV);
     }
@@ -1018,6 +1012,17 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
   }
 }
 
+/* Tokens [s, k] say a fact is fine, word @p k saying so: no need. Skills
+ * said to be in order ("osaaminen kunnossa", "ammattitaito hyvä") mark the
+ * client's trade as held (rerank.c demote_qualified). */
+static void mark_fine(const kt_analysis *a, kt__reading *out, size_t s, size_t k) {
+  for (size_t j = s; j <= k; j++) {
+    out->role[j] = KT__ROLE_REFUSED;
+    out->negator[j] = k;
+    out->skills_fine |= j < k && starts_any(tok(a, j), skill_words);
+  }
+}
+
 /* Step 4: facts said to be fine, had enough of, or without problems. */
 static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
   size_t n = out->count;
@@ -1059,11 +1064,7 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
     for (size_t k = s + 1; k + 1 < last; k++) {
       if (!is_any(tok(a, k), fine_words) || !is(tok(a, k + 1), "ja")) continue;
       if (span_denied(a, out, s, k + 1)) break;
-      for (size_t j = s; j <= k; j++) {
-        out->role[j] = KT__ROLE_REFUSED;
-        out->negator[j] = k;
-        out->skills_fine |= j < k && starts_any(tok(a, j), skill_words);
-      }
+      mark_fine(a, out, s, k);
       s = k + 2;
       break;
     }
@@ -1073,14 +1074,7 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
     if (last < s + 2 || (!is_any(tok(a, last - 1), fine_words) && !old_news)) continue;
     /* Not after a negation ("ei ole kunnossa") nor in a refused span. */
     if (span_denied(a, out, s, last)) continue;
-    /* "osaaminen kunnossa", "ammattitaito hyvä": the client's trade needs no
-     * training (rerank.c demote_qualified). */
-    for (size_t j = s; j + 1 < last; j++)
-      out->skills_fine |= starts_any(tok(a, j), skill_words);
-    for (size_t j = s; j < last; j++) {
-      out->role[j] = KT__ROLE_REFUSED;
-      out->negator[j] = last - 1;
-    }
+    mark_fine(a, out, s, last - 1);
   }
   /* 4c. Sober of it: "huumeista raittiina 8kk", "viinasta kuivilla": the
    * substance named before the word of sobriety is no problem now; the

@@ -65,6 +65,17 @@ bool kt__null_token(const kt_token *t);
 bool kt__token_is_any(const kt_token *t, const char *const *ws);
 bool kt__token_starts_any(const kt_token *t, const char *const *ps);
 
+/* Is @p t a negation word (Finnish, Swedish or English: "ei", "inte", "not")? */
+bool kt__token_negates(const kt_token *t);
+
+/* The public role (KT_ROLE_*) of an internal one: another person's
+ * situation or a hobby shows as background, a silent word as the situation. */
+static inline int kt__role_public(int role) {
+  return role == KT__ROLE_GOAL                                   ? KT_ROLE_GOAL
+         : role == KT__ROLE_BACKGROUND || role == KT__ROLE_ASIDE ? KT_ROLE_BACKGROUND
+                                                                 : KT_ROLE_SITUATION;
+}
+
 /* Is @p role one whose words never search (a refused wish, a negated fact)? */
 static inline bool kt__role_silent(int role) {
   return role == KT__ROLE_REFUSED || role == KT__ROLE_NEGATED;

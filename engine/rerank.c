@@ -15,7 +15,6 @@
 #include "schema.h"
 
 #include <math.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -414,8 +413,7 @@ static bool qualified_in(const ctx *x, const kt__found *f) {
     const kt_token *t = kt_analysis_get(x->an, i);
     degree |= kt__token_starts_any(t, degree_words);
     has |= kt__token_is_any(t, (const char *const[]){"on", "jo", "löytyy", "har", "has", NULL});
-    neg |= kt__token_is_any(t, (const char *const[]){"ei", "eikä", "no", "not", "inte", NULL}) ||
-           x->rd.role[i] == KT__ROLE_NEGATED;
+    neg |= kt__token_negates(t) || x->rd.role[i] == KT__ROLE_NEGATED;
   }
   if (degree && has && !neg) return true;
   for (size_t i = 0; i < n; i++) {
@@ -442,18 +440,16 @@ int kt__rerank_demote_qualified(ctx *x, cand *cs, size_t nc, const kt__ranking *
   bool held[MAX_FOUND] = {false}, any = false;
   /* "kirvesmies, osaaminen kunnossa": the trade named outside the goal is
    * held when the note says the client's skills are in order. */
-  for (size_t k = 0; k < x->nfound; k++)
+  for (size_t k = 0; k < x->nfound; k++) {
+    /* Where it was first told, if a later mention now speaks for it. */
+    kt__found told = x->found[k];
+    told.first = told.told_first;
+    told.last = told.told_last;
     any |= held[k] = qualified_in(x, &x->found[k]) ||
-                     (x->found[k].told_first != x->found[k].first &&
-                      qualified_in(x, &(kt__found){.concept = x->found[k].concept,
-                                                   .first = x->found[k].told_first,
-                                                   .last = x->found[k].told_last,
-                                                   .told_first = x->found[k].told_first,
-                                                   .told_last = x->found[k].told_last,
-                                                   .again_first = SIZE_MAX,
-                                                   .again_last = SIZE_MAX})) ||
+                     (told.first != x->found[k].first && qualified_in(x, &told)) ||
                      (x->rd.skills_fine && x->rd.clause_role[x->found[k].first] != KT__ROLE_GOAL &&
                       x->rd.role[x->found[k].first] != KT__ROLE_REFUSED);
+  }
   /* A goal that asks for study keeps training in the field the goal names
    * ("valmis lähihoitaja, haluaa opiskella erikoistumaan kotihoitoon"), not
    * in the one held and left ("haluaa opiskella sairaanhoitajaksi,
@@ -514,28 +510,35 @@ int kt__rerank_demote_qualified(ctx *x, cand *cs, size_t nc, const kt__ranking *
 
 void kt__rerank_demote_held(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
   if (rk->demote_held >= 1.0 || !x->rd.held) return;
-  size_t n = kt_analysis_count(x->an),
-         depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
-  /* The card's own word ("trukkikortti"), or, for a course, the trade it
-   * is the card of ("vartijakortti": "Vartijan peruskoulutus"). */
+  /* The words that name a held card, read once: the card's own base form
+   * ("trukkikortti") for any service, and for a course also the trade the
+   * card is of ("vartijakortti": "Vartijan peruskoulutus"). */
   static const char *const card_heads[] = {"kortti", "passi", "lupa", NULL};
-  for (size_t h = 0; h < depth; h++) {
-    bool names = false;
-    const char *cat = cs[h].f[KT__D_CAT];
-    bool course = cat && !strcmp(cat, "koulutus");
-    for (size_t i = 0; i < n && !names && cs[h].doc->name_read; i++) {
-      if (!x->rd.held[i]) continue;
-      const kt_token *t = kt_analysis_get(x->an, i);
-      for (size_t k = 0; k < t->term_count && !names; k++) {
-        const char *w = t->terms[k].text;
-        bool part = t->terms[k].kind == KT_TERM_PART;
-        bool head = false;
-        for (size_t c = 0; card_heads[c] && !head; c++)
-          head = !strcmp(w, card_heads[c]);
-        if (part && (!course || head || kt__generic_term(w))) continue;
-        names = in_name(cs[h].doc, w);
-      }
+  enum { MAX_HELD = 16 };
+  const char *word[MAX_HELD];
+  bool course_only[MAX_HELD];
+  size_t nw = 0, n = kt_analysis_count(x->an);
+  for (size_t i = 0; i < n; i++) {
+    if (!x->rd.held[i]) continue;
+    const kt_token *t = kt_analysis_get(x->an, i);
+    for (size_t k = 0; k < t->term_count && nw < MAX_HELD; k++) {
+      const char *w = t->terms[k].text;
+      bool part = t->terms[k].kind == KT_TERM_PART;
+      bool head = false;
+      for (size_t c = 0; card_heads[c] && !head; c++)
+        head = !strcmp(w, card_heads[c]);
+      if (part && (head || kt__generic_term(w))) continue;
+      word[nw] = w;
+      course_only[nw++] = part;
     }
+  }
+  size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
+  for (size_t h = 0; nw && h < depth; h++) {
+    if (!cs[h].doc->name_read) continue;
+    const char *cat = cs[h].f[KT__D_CAT];
+    bool course = cat && !strcmp(cat, "koulutus"), names = false;
+    for (size_t w = 0; w < nw && !names; w++)
+      names = (course || !course_only[w]) && in_name(cs[h].doc, word[w]);
     if (!names) continue;
     cs[h].score *= rk->demote_held;
     if (cs[h].neffects < MAX_EFFECTS)

@@ -41,6 +41,11 @@ static const char *signal_kind_name(int kind) {
 
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 
+/* A match's or a need's role (KT_ROLE_*) as the JSON names it. */
+static const char *role_name(int role) {
+  return role == KT_ROLE_BACKGROUND ? "background" : role == KT_ROLE_GOAL ? "goal" : "situation";
+}
+
 static json_t *result_json(const kt_result *x, size_t rank) {
   json_t *o = json_object();
   json_object_set_new(o, "rank", json_integer((json_int_t)rank));
@@ -65,10 +70,7 @@ static json_t *result_json(const kt_result *x, size_t rank) {
       json_object_set_new(e, "concept", json_string(m->concept));
       json_object_set_new(e, "concept_lang", json_string(m->concept_lang ? m->concept_lang : "fi"));
     }
-    json_object_set_new(e, "role",
-                        json_string(m->role == KT_ROLE_BACKGROUND ? "background"
-                                    : m->role == KT_ROLE_GOAL     ? "goal"
-                                                                  : "situation"));
+    json_object_set_new(e, "role", json_string(role_name(m->role)));
     json_array_append_new(ms, e);
   }
   json_object_set_new(o, "matches", ms);
@@ -116,11 +118,7 @@ int kt_results_json(const kt_results *r, char **out) {
     json_array_append_new(needs,
                           json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "id", n->id, "label",
                                     n->label, "label_lang", n->label_lang ? n->label_lang : "fi",
-                                    "word", n->word, "role",
-                                    n->role == KT_ROLE_BACKGROUND ? "background"
-                                    : n->role == KT_ROLE_GOAL     ? "goal"
-                                                                  : "situation",
-                                    "ranks", ranks));
+                                    "word", n->word, "role", role_name(n->role), "ranks", ranks));
   }
   json_object_set_new(doc, "needs", needs);
   if (r->facets) {

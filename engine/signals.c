@@ -373,10 +373,10 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
     if (rej[i]) continue;
     /* A firm of the client's, past included: "37v yrittäjä", "oma
      * toiminimi", "my business failed". */
-    if (!set->founder && !rej[i])
+    if (!set->founder)
       for (const char *const *f =
-               (const char *const[]){"yrittäj", "yrity", "yrityk", "toiminim", "företag",
-                                     "business", "entrepreneur", "freelanc", "y-tunnus", NULL};
+               (const char *const[]){"yrittäj", "yrity", "toiminim", "företag", "business",
+                                     "entrepreneur", "freelanc", "y-tunnus", NULL};
            *f && !set->founder; f++)
         set->founder = strstr(t->surface, *f) != NULL;
     /* Come from a place ("Syyriasta 2016 tullut", "pakeni Afganistanista"):

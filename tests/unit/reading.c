@@ -9,6 +9,7 @@
 #include "helpers.h"
 
 #include <criterion/criterion.h>
+#include <stddef.h>
 #include <string.h>
 
 static kt_analyzer *an;
@@ -488,16 +489,19 @@ Test(reading, a_credential_the_client_has_is_no_need) {
   ROLE("on velkoja", "velkoja", KT__ROLE_SITUATION);
 }
 
-static bool refuses_study(const char *text) {
+/* A note-level flag of the reading: kt__reading's bool at offset @p field. */
+static bool note_flag(const char *text, size_t field) {
   kt_analysis *a = NULL;
   cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
   kt__reading rd;
   cr_assert_eq(kt__reading_read(a, text, &rd), KT_OK);
-  bool r = rd.refuses_study;
+  bool r = *(const bool *)((const char *)&rd + field);
   kt__reading_free(&rd);
   kt_analysis_free(a);
   return r;
 }
+#define refuses_study(text) note_flag(text, offsetof(kt__reading, refuses_study))
+#define skills_fine(text) note_flag(text, offsetof(kt__reading, skills_fine))
 
 Test(reading, a_refused_study_is_marked_but_not_a_refused_kind_of_it) {
   cr_assert(refuses_study("58v, ei halua enää kouluun, etsii osa-aikatyötä"));
@@ -552,17 +556,6 @@ static bool null_word(const char *text, const char *word) {
   cr_assert(seen, "'%s' is not a word of '%s'", word, text);
   kt_analysis_free(a);
   return g;
-}
-
-static bool skills_fine(const char *text) {
-  kt_analysis *a = NULL;
-  cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
-  kt__reading rd;
-  cr_assert_eq(kt__reading_read(a, text, &rd), KT_OK);
-  bool f = rd.skills_fine;
-  kt__reading_free(&rd);
-  kt_analysis_free(a);
-  return f;
 }
 
 Test(reading, skills_said_to_be_in_order) {
