@@ -808,9 +808,11 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
    * mihinkään kouluun yhteishaussa, mitä nyt"). A hobby stays aside. */
   static const char *const help_words[] = {"apu",   "apua", "hjälp",   "help", "tuki",
                                            "tukea", "stöd", "support", NULL};
-  static const char *const third[] = {
-      "hän", "hänelle", "häntä", "han",   "hon",    "honom", "henne",   "he",   "she", "him",
-      "her", "puoliso", "mies",  "vaimo", "mannen", "frun",  "husband", "wife", NULL};
+  /* Not "mies" or "vaimo": those are also the client's own words ("mies 40v
+   * haluaa apua työnhakuun"). */
+  static const char *const third[] = {"hän",    "hänelle", "häntä",   "han",  "hon", "honom",
+                                      "henne",  "he",      "she",     "him",  "her", "puoliso",
+                                      "mannen", "frun",    "husband", "wife", NULL};
   bool asks_for_other = false;
   for (size_t s = 0, e; s < n && !asks_for_other; s = e) {
     e = clause_end(out, s);

@@ -168,6 +168,9 @@ Test(reading, a_note_only_about_another_person) {
 Test(reading, help_asked_for_another_person) {
   ROLE("Puoliso juo liikaa, asiakas kysyy mistä hän saisi apua", "juo", KT__ROLE_SITUATION);
   ROLE("Puoliso juo liikaa. Asiakas hakee siivoustöitä", "juo", KT__ROLE_ASIDE);
+  /* "mies" asking for help is the client, not the spouse of the first clause. */
+  ROLE("Puoliso on kotoutumiskoulutuksessa. Mies 40v haluaa apua työnhakuun", "kotoutumis",
+       KT__ROLE_ASIDE);
 }
 
 Test(reading, ennen_before_a_time_is_no_past) {
