@@ -61,14 +61,7 @@ int kt__err(int code, const char *fmt, ...) {
   va_end(ap);
   /* Cut short at the cap: drop a character cut in half, so the message
    * stays valid UTF-8. */
-  if (n >= (int)sizeof errmsg) {
-    size_t i = sizeof errmsg - 1, k = 0;
-    while (i > 0 && k < 3 && ((unsigned char)errmsg[i - 1] & 0xC0) == 0x80)
-      i--, k++;
-    unsigned char c = i ? (unsigned char)errmsg[i - 1] : 0;
-    size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    if (c >= 0xC0 && k + 1 < need) errmsg[i - 1] = '\0';
-  }
+  if (n >= (int)sizeof errmsg) kt__utf8_trim_cut(errmsg);
   sanitise(errmsg);
   return code;
 }

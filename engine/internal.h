@@ -40,6 +40,9 @@ void kt__buf_free(kt__buf *b);
 uint64_t kt__fnv1a(const char *s, size_t n);
 char *kt__strdup(const char *s);
 char *kt__strndup(const char *s, size_t n);
+/* Drop a character cut in half at the end of @p s (a string cut short at a
+ * byte count), so what is left stays valid UTF-8. */
+void kt__utf8_trim_cut(char *s);
 bool kt__utf8_valid(const char *s, size_t n, size_t *bad_offset);
 double kt__now(void);
 /* Join two path parts into a newly allocated string. */

@@ -76,6 +76,15 @@ char *kt__strdup(const char *s) { return s ? strdup(s) : NULL; }
 char *kt__strndup(const char *s, size_t n) { return strndup(s, n); }
 
 /* Strict UTF-8 validation (RFC 3629: no overlongs, surrogates or > U+10FFFF). */
+void kt__utf8_trim_cut(char *s) {
+  size_t i = strlen(s), k = 0;
+  while (i > 0 && k < 3 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+    i--, k++;
+  unsigned char c = i ? (unsigned char)s[i - 1] : 0;
+  size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (c >= 0xC0 && k + 1 < need) s[i - 1] = '\0';
+}
+
 bool kt__utf8_valid(const char *str, size_t n, size_t *bad_offset) {
   const unsigned char *s = (const unsigned char *)str;
   size_t i = 0;

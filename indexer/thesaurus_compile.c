@@ -291,7 +291,10 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
       *colon = '\0';
       key = trim(s);
       val = trim(colon + 1);
-      snprintf(lastkey, sizeof lastkey, "%s", key);
+      /* A longer key is cut short: never inside a character, as it may be
+       * named in an error message. */
+      if (snprintf(lastkey, sizeof lastkey, "%s", key) >= (int)sizeof lastkey)
+        kt__utf8_trim_cut(lastkey);
     }
     if (!c) {
       rc = kt__buf_printf(errs, "%s:%zu: '%s' before the first [concept]\n", path, lineno, key);

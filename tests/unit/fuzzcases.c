@@ -5,6 +5,8 @@
 #define _GNU_SOURCE
 #include "catalog.h"
 #include "hardening.h"
+#include "helpers.h"
+#include "thesaurus.h"
 
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -112,4 +114,38 @@ Test(fuzzcases, long_keys_in_field_names_stay_utf8) {
     kt__buf_free(&errs);
     kt__buf_free(&b);
   }
+}
+
+/* fuzz_thesaurus: a line continuing a key (indented) repeats the key in its
+ * error; a long key was kept cut at 15 bytes, which could split "ä" and put
+ * half a character in the message. */
+Test(fuzzcases, a_continued_long_key_stays_utf8_in_errors) {
+  char *dir = kt_test_tmpdir(), tdir[512], file[600], out[600];
+  snprintf(tdir, sizeof tdir, "%s/thesaurus", dir);
+  snprintf(file, sizeof file, "%s/a.txt", tdir);
+  snprintf(out, sizeof out, "%s/thesaurus.tsv", dir);
+  cr_assert_eq(kt__mkdir_p(tdir), KT_OK);
+  kt_analyzer *an = NULL;
+  cr_assert_eq(kt_analyzer_open(&an), KT_OK);
+  const char *inputs[] = {REG "/thesaurus/continued-key-cut-mid-character", NULL};
+  size_t len = 0;
+  char *in = kt_hard_read(inputs[0], &len);
+  cr_assert_not_null(in);
+  for (int k = 0; k < 2; k++) {
+    FILE *f = fopen(file, "wb");
+    cr_assert_not_null(f);
+    if (k == 0)
+      fwrite(in, 1, len, f);
+    else /* the same by construction: 14 ASCII bytes, then "ä", then a continuation */
+      fputs("abcdefghijklmn\xC3\xA4: x\n  y\n", f);
+    fclose(f);
+    size_t n = 0;
+    cr_assert_eq(kt__thesaurus_compile(an, tdir, out, &n), KT_ECATALOG);
+    cr_assert(kt__utf8_valid(kt_error_last(), strlen(kt_error_last()), NULL), "case %d: %s", k,
+              kt_error_last());
+  }
+  free(in);
+  kt_analyzer_close(an);
+  kt__rm_rf(dir);
+  free(dir);
 }
