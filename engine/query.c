@@ -268,6 +268,12 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
     return rc;
   /* A refused wish to study (reading.c): training services wait (signals.c). */
   if (!x->baseline) x->set.refuses_study = x->rd.refuses_study;
+  /* The client's age is a fact of now, wherever the note says it: "mä oon
+   * 24 ja tehny ruokalähettinä" states the age in a clause of the past, and
+   * the needs of a 24-year-old are not history. */
+  if (x->set.age_lo >= 0 && !x->baseline)
+    for (size_t i = x->set.age_first; i <= x->set.age_last && i < ntok; i++)
+      if (x->rd.role[i] == KT__ROLE_BACKGROUND) x->rd.role[i] = KT__ROLE_SITUATION;
   /* A concept made for an age range ("ikääntynyt työnhakija", 55-68) is not
    * the need of a client whose stated age is outside it: "45v, hoitaa
    * iäkästä äitiään" speaks of the mother's age. */

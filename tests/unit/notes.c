@@ -1051,3 +1051,22 @@ Test(notes, letters_left_unopened_are_debts_avoided) {
   cr_assert(finds_need("Hyresvärden säljer lägenheten och klienten måste flytta ut", "häätö"),
             "a flat sold under a tenant, in Swedish");
 }
+
+Test(notes, an_age_told_beside_the_past_is_the_client_of_now) {
+  /* The age stands in a clause of the past ("tehny ruokalähettinä"), but a
+   * 24-year-old is young now: the young jobseeker's need is the note's, not
+   * its background, and the youth career service outranks the courier's
+   * old trade. */
+  const char *note = "mä oon 24 ja tehny ruokalähettinä fillarilla pari vuotta, ei oo muuta "
+                     "koulua ku peruskoulu. nyt haluis jonkun ammatin";
+  kt_results *r = kt_test_search(e, note, NULL);
+  bool young_now = false;
+  for (size_t i = 0; i < kt_results_need_count(r); i++)
+    if (strstr(kt_results_need(r, i)->label, "nuori työnhakija"))
+      young_now = kt_results_need(r, i)->role != KT_ROLE_BACKGROUND;
+  int career = kt_test_rank(r, "nuorten-urapalvelut"),
+      old = kt_test_rank(r, "logistiikka-varastoala");
+  kt_results_free(r);
+  cr_assert(young_now, "the age's need is of now");
+  cr_assert(career >= 0 && (old < 0 || career < old), "career %d, logistics %d", career, old);
+}
