@@ -306,6 +306,37 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
                                             .again_last = SIZE_MAX};
     }
   }
+  /* Needs implied by a working life (`history:` and `with:` in the
+   * thesaurus): a long career and a health limit of now make the pension
+   * company's rehabilitation the need, though no word names it. The concept
+   * speaks through the limit's words. */
+  if (x->signals && e->gen.thes) {
+    int years = -1;
+    for (size_t c = 0; c < kt__thesaurus_count(e->gen.thes) && x->nfound < MAX_FOUND; c++) {
+      const kt__concept *cp = kt__thesaurus_concept(e->gen.thes, c);
+      if (cp->history < 0) continue;
+      const kt__found *with = NULL;
+      bool have = false;
+      for (size_t k = 0; k < x->nfound && !have; k++) {
+        have = x->found[k].concept == c;
+        int r = x->rd.role[kt__query_found_word(x, &x->found[k])];
+        if (with || (r != KT__ROLE_SITUATION && r != KT__ROLE_GOAL)) continue;
+        const char *id = kt__thesaurus_concept(e->gen.thes, x->found[k].concept)->id;
+        for (size_t w = 0; w < cp->nwith && !with; w++)
+          if (!strcmp(id, cp->with[w])) with = &x->found[k];
+      }
+      if (have || !with) continue;
+      if (years < 0)
+        years =
+            kt__reading_work_years(x->an, &x->rd, x->set.age_lo >= 0 ? x->set.age_first : SIZE_MAX,
+                                   x->set.age_lo >= 0 ? x->set.age_last : SIZE_MAX, NULL);
+      if (years < cp->history) continue;
+      kt__found f = *with;
+      f.concept = c;
+      f.by_service = false;
+      x->found[x->nfound++] = f;
+    }
+  }
   /* The words an age was read from stay in the query: "-vuotias" matches
    * the age limits written in services' conditions (measured: +0.9 pt nDCG). */
 

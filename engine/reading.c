@@ -1338,3 +1338,47 @@ const char *kt_role_label(int role) {
   default: return "";
   }
 }
+
+int kt__token_years(const kt_analysis *a, size_t i) {
+  size_t n = kt_analysis_count(a);
+  const char *w = kt_analysis_get(a, i)->surface;
+  if (w[0] < '1' || w[0] > '9') return 0;
+  const char *u = w + strspn(w, "0123456789");
+  const char *next = i + 1 < n ? kt_analysis_get(a, i + 1)->surface : "";
+  bool unit = !strcmp(u, "v") || (!*u && (!strcmp(next, "v") || !strncmp(next, "vuo", 3) ||
+                                          !strcmp(next, "år") || !strncmp(next, "year", 4)));
+  return unit ? atoi(w) : 0;
+}
+
+/* Clauses whose years are not a working life, and words of work. */
+static const char *const not_work[] = {"työttöm", "tyottom", "arbetslös", "unemploy", "sairausl",
+                                       "sairasl", "kotona",  "kotiäi",    "hoitovap", "asunut",
+                                       "asunu",   "asuu",    "suomessa",  "sitten",   "opisk",
+                                       "bott",    "lived",   NULL};
+static const char *const work_words[] = {"työsk",     "töissä",   "toissa", "työhist",   "työura",
+                                         "työnantaj", "tehny",    "alalla", "ammatissa", "arbetat",
+                                         "worked",    "työkokem", "ajanu",  NULL};
+
+int kt__reading_work_years(const kt_analysis *a, const kt__reading *r, size_t skip_first,
+                           size_t skip_last, size_t *at) {
+  size_t n = kt_analysis_count(a);
+  int best = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (i >= skip_first && i <= skip_last) continue;
+    int y = kt__token_years(a, i);
+    if (y <= best || y > 50) continue;
+    bool work = false, other = false;
+    for (size_t j = 0; j < n; j++) {
+      if (r->clause[j] != r->clause[i]) continue;
+      const kt_token *t = kt_analysis_get(a, j);
+      other |= starts_any(t, not_work);
+      work |= starts_any(t, work_words) ||
+              (!t->stopword && (kt__analysis_morph(a, j) & KT__MORPH_ESSIVE));
+    }
+    if (work && !other) {
+      best = y;
+      if (at) *at = i;
+    }
+  }
+  return best;
+}

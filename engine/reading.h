@@ -51,6 +51,19 @@ typedef struct kt__reading {
 int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out);
 void kt__reading_free(kt__reading *r);
 
+/* The years token @p i and the next one state ("22 vuotta", "7v", "5 år",
+ * "20 years"), or 0. */
+int kt__token_years(const kt_analysis *a, size_t i);
+
+/* The longest working life the note tells of, in years: a span of years in
+ * a clause that speaks of work (a role in the essive, "tehnyt", "työhistoria",
+ * "alalla"), not of unemployment, sick leave, home, study or living
+ * somewhere ("asunut Suomessa 10 vuotta"); 0 if none. A number in
+ * [@p skip_first, @p skip_last] (the client's age) is not one. *at (if not
+ * NULL) is the number's token. */
+int kt__reading_work_years(const kt_analysis *a, const kt__reading *r, size_t skip_first,
+                           size_t skip_last, size_t *at);
+
 /* Token tests shared by the readers of a note (reading.c, signals.c): does
  * @p t have @p w as its surface or a base form (compound parts do not
  * count); one of @p ws (NULL-terminated); a surface starting with one of

@@ -399,11 +399,7 @@ static bool qualified_in(const ctx *x, const kt__found *f) {
     if (x->rd.clause[i] != cl) continue;
     const kt_token *t = kt_analysis_get(x->an, i);
     role |= !t->stopword && (kt__analysis_morph(x->an, i) & KT__MORPH_ESSIVE);
-    if (t->surface[0] >= '1' && t->surface[0] <= '9') {
-      const char *u = t->surface + strspn(t->surface, "0123456789");
-      const char *next = i + 1 < n ? kt_analysis_get(x->an, i + 1)->surface : "";
-      years |= !strcmp(u, "v") || (!*u && (!strcmp(next, "v") || !strncmp(next, "vuo", 3)));
-    }
+    years |= kt__token_years(x->an, i) > 0;
   }
   if (years && role && x->rd.clause_role[f->first] == KT__ROLE_BACKGROUND) return true;
   /* A degree said to be held: "lähihoitajan tutkinto on jo", "amis on". */

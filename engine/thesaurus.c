@@ -198,6 +198,28 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
       c->age_lo = c->age_hi = -1;
       const char *ag = nf >= 8 ? strchr(f[7], 'a') : NULL;
       if (ag && sscanf(ag + 1, "%d-%d", &c->age_lo, &c->age_hi) != 2) c->age_lo = c->age_hi = -1;
+      c->history = -1;
+      const char *hi = nf >= 8 ? strchr(f[7], 'h') : NULL;
+      if (hi && sscanf(hi + 1, "%d", &c->history) != 1) c->history = -1;
+      if (nf >= 9 && *f[8]) {
+        size_t nw = 1;
+        for (const char *p = f[8]; *p; p++)
+          nw += *p == ',';
+        const char **w = kt__arena_alloc(&t->arena, nw * sizeof *w);
+        if (!w) {
+          rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+          break;
+        }
+        char *wsave = NULL;
+        for (char *tok = strtok_r(f[8], ",", &wsave); tok && c->nwith < nw;
+             tok = strtok_r(NULL, ",", &wsave))
+          if (!(w[c->nwith++] = kt__arena_strdup(&t->arena, tok))) rc = KT_ENOMEM;
+        c->with = w;
+        if (rc) {
+          rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+          break;
+        }
+      }
     } else if (strchr("ESWKA", f[0][0]) && f[0][1] == '\0' && nf >= 2 && t->nconcepts) {
       /* Entries (E, S, W) are indexed by their first word; context words (K)
        * and rules (A) are kept in their own lists. */

@@ -33,6 +33,9 @@ typedef struct kt__concept {
   bool negated_drop;  /* `negated: drop`: a problem a denied mention rules out ("ei velkoja");
                        * otherwise a denied mention is a lack, which is the need ("ei tutkintoa") */
   int age_lo, age_hi; /* `age: LO-HI`: a client of that age has this need though no word names it */
+  int history;        /* `history: YEARS`, -1 without: a working life that long, with one of */
+  const char *const *with; /* `with:` these concepts found as a need of now, finds this one */
+  size_t nwith;
 } kt__concept;
 
 /* Parse and validate the thesaurus files (*.txt) in @p dir, analyse their

@@ -29,7 +29,8 @@ typedef struct src_concept {
   char *id, *label, *label_sv, *label_en, *groups;
   bool negated_drop;
   int age_lo, age_hi;
-  kt__buf client, service, weak, context, all, expand;
+  int history; /* `history: YEARS`, -1 without */
+  kt__buf client, service, weak, context, all, expand, with;
   double weight;
   char *file;
   size_t line;
@@ -207,6 +208,7 @@ static void src_free(src_concept *c) {
   kt__buf_free(&c->context);
   kt__buf_free(&c->all);
   kt__buf_free(&c->expand);
+  kt__buf_free(&c->with);
 }
 
 static bool valid_id(const char *s) {
@@ -274,7 +276,9 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
       kt__buf_init(&c->context, 1 << 20);
       kt__buf_init(&c->all, 1 << 20);
       kt__buf_init(&c->expand, 1 << 20);
+      kt__buf_init(&c->with, 4096);
       c->age_lo = c->age_hi = -1;
+      c->history = -1;
       lastkey[0] = '\0';
       continue;
     }
@@ -301,12 +305,14 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
       continue;
     }
     if (!strcmp(key, "client") || !strcmp(key, "service") || !strcmp(key, "weak") ||
-        !strcmp(key, "context") || !strcmp(key, "all") || !strcmp(key, "expand")) {
+        !strcmp(key, "context") || !strcmp(key, "all") || !strcmp(key, "expand") ||
+        !strcmp(key, "with")) {
       kt__buf *b = !strcmp(key, "client")    ? &c->client
                    : !strcmp(key, "service") ? &c->service
                    : !strcmp(key, "weak")    ? &c->weak
                    : !strcmp(key, "context") ? &c->context
                    : !strcmp(key, "expand")  ? &c->expand
+                   : !strcmp(key, "with")    ? &c->with
                                              : &c->all;
       if (b->len) rc = kt__buf_adds(b, ",");
       if (!rc) rc = kt__buf_adds(b, val);
@@ -347,6 +353,13 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
                             lineno, val);
       else
         c->age_lo = lo, c->age_hi = hi;
+    } else if (!strcmp(key, "history")) {
+      int y = -1, used = 0;
+      if (sscanf(val, "%d%n", &y, &used) != 1 || val[used] || y < 1 || y > 50)
+        rc = kt__buf_printf(errs, "%s:%zu: history '%s' must be a number of years (1-50)\n", path,
+                            lineno, val);
+      else
+        c->history = y;
     } else if (!strcmp(key, "weight")) {
       char *end = NULL;
       double w = strtod(val, &end);
@@ -356,10 +369,12 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
       else
         c->weight = w;
     } else {
-      rc = kt__buf_printf(errs,
-                          "%s:%zu: unknown key '%s' (expected label, label_sv, label_en, client, "
-                          "service, expand, weak, context, all, age, groups, negated, weight)\n",
-                          path, lineno, key);
+      rc = kt__buf_printf(
+          errs,
+          "%s:%zu: unknown key '%s' (expected label, label_sv, label_en, client, "
+          "service, expand, weak, context, all, age, history, with, groups, negated, "
+          "weight)\n",
+          path, lineno, key);
       lastkey[0] = '\0';
     }
   }
@@ -406,14 +421,31 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
     src_concept *c = &cs[i];
     if (!c->label || !*c->label)
       kt__buf_printf(&errs, "%s:%zu: [%s] has no label\n", c->file, c->line, c->id);
-    if (!c->client.len && !c->weak.len && !c->all.len && c->age_lo < 0)
-      kt__buf_printf(&errs, "%s:%zu: [%s] has no client or weak words, rules or age\n", c->file,
-                     c->line, c->id);
+    if (!c->client.len && !c->weak.len && !c->all.len && c->age_lo < 0 && c->history < 0)
+      kt__buf_printf(&errs, "%s:%zu: [%s] has no client or weak words, rules, age or history\n",
+                     c->file, c->line, c->id);
     if (c->weak.len && !c->context.len)
       kt__buf_printf(&errs, "%s:%zu: [%s] has weak words but no context words\n", c->file, c->line,
                      c->id);
     if (!c->service.len)
       kt__buf_printf(&errs, "%s:%zu: [%s] has no service words\n", c->file, c->line, c->id);
+    if ((c->history >= 0) != (c->with.len > 0))
+      kt__buf_printf(&errs, "%s:%zu: [%s] needs both history and with, or neither\n", c->file,
+                     c->line, c->id);
+    if (c->with.len) {
+      char *list = kt__strdup(c->with.data), *save = NULL;
+      for (char *id = list ? strtok_r(list, ",", &save) : NULL; id;
+           id = strtok_r(NULL, ",", &save)) {
+        id = trim(id);
+        bool known = false;
+        for (size_t j = 0; j < n && !known; j++)
+          known = j != i && !strcmp(cs[j].id, id);
+        if (!known)
+          kt__buf_printf(&errs, "%s:%zu: [%s] with: '%s' is not another concept's id\n", c->file,
+                         c->line, c->id, id);
+      }
+      free(list);
+    }
     for (size_t j = 0; j < i; j++)
       if (!strcmp(cs[j].id, c->id))
         kt__buf_printf(&errs, "%s:%zu: concept id '%s' is already used at %s:%zu\n", c->file,
@@ -440,9 +472,18 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
     if (c->negated_drop) strcat(flags, "D");
     if (c->age_lo >= 0)
       snprintf(flags + strlen(flags), sizeof flags - strlen(flags), "a%d-%d", c->age_lo, c->age_hi);
-    fprintf(out, "C\t%s\t%.3f\t%s\t%s\t%s\t%s\t%s\n", c->id, c->weight, c->label,
+    if (c->history >= 0)
+      snprintf(flags + strlen(flags), sizeof flags - strlen(flags), "h%d", c->history);
+    /* The `with` ids, without spaces, in a ninth field. */
+    char *with = kt__strdup(c->with.data ? c->with.data : "");
+    size_t wl = 0;
+    for (size_t k = 0; with && with[k]; k++)
+      if (!isspace((unsigned char)with[k])) with[wl++] = with[k];
+    if (with) with[wl] = '\0';
+    fprintf(out, "C\t%s\t%.3f\t%s\t%s\t%s\t%s\t%s\t%s\n", c->id, c->weight, c->label,
             c->label_sv ? c->label_sv : "", c->label_en ? c->label_en : "",
-            c->groups ? c->groups : "", flags);
+            c->groups ? c->groups : "", flags, with ? with : "");
+    free(with);
     /* Client, weak and service entries find the concept; context words and
      * rules are written after them. */
     static const struct {

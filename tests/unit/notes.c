@@ -994,9 +994,12 @@ Test(notes, a_foreign_word_speaks_through_its_concept) {
       "I worked as a cleaner for 5 years but my knees are bad now. I want to retrain "
       "for office work. No debts.";
   const char *const RISE[] = {"rise-vapautumisen-suunnittelu", NULL};
+  int at_half = rank_of(note, RISE[0]);
   cr_assert_not(in_top(note, 5, RISE));
   cr_assert_eq(kt_engine_set_param(e, "foreign_found", 1.0), KT_OK);
-  cr_assert(in_top(note, 5, RISE), "control: the stem at full weight");
+  int at_full = rank_of(note, RISE[0]);
+  cr_assert(at_full < at_half, "control: the stem at full weight lifts it (%d -> %d)", at_half,
+            at_full);
   cr_assert(finds_need(note, "liikuntaelin"), "bad knees");
 }
 
@@ -1069,4 +1072,26 @@ Test(notes, an_age_told_beside_the_past_is_the_client_of_now) {
   kt_results_free(r);
   cr_assert(young_now, "the age's need is of now");
   cr_assert(career >= 0 && (old < 0 || career < old), "career %d, logistics %d", career, old);
+}
+
+Test(notes, a_long_working_life_and_a_health_limit_imply_the_pension_rehabilitation) {
+  /* No word names the pension company; 22 years of work and a back that
+   * no longer bears physical work are its target (`history:` and `with:`). */
+  const char *note = "Nainen 51 v, tehnyt siivoustyötä 22 vuotta samalla työnantajalla, mutta "
+                     "selkä ei enää kestä fyysistä työtä. Sairausloma päättyi.";
+  cr_assert(finds_need(note, "työeläkelaitoksen kuntoutus"));
+  const char *const PENSION[] = {"tyoelakeyhtion-ammatillinen-kuntoutus", NULL};
+  cr_assert(in_top(note, 6, PENSION), "rank %d", rank_of(note, PENSION[0]));
+  /* Controls: two years are no established working life; years lived in
+   * Finland and the age are no working life at all. */
+  cr_assert_not(finds_need("Nainen 51 v, tehnyt siivoustyötä 2 vuotta, mutta selkä ei enää kestä "
+                           "fyysistä työtä. Sairausloma päättyi.",
+                           "työeläkelaitoksen kuntoutus"));
+  cr_assert_not(finds_need("Nainen 51 v, asunut Suomessa 22 vuotta, selkä ei enää kestä fyysistä "
+                           "työtä. Sairausloma päättyi.",
+                           "työeläkelaitoksen kuntoutus"));
+  /* Nor is a long career without a health limit. */
+  cr_assert_not(finds_need("Nainen 51 v, tehnyt siivoustyötä 22 vuotta samalla työnantajalla, "
+                           "haluaa toimistotöihin.",
+                           "työeläkelaitoksen kuntoutus"));
 }

@@ -1,7 +1,7 @@
 /*
  * thesaurus.c — the thesaurus on a small fixture of its own (not the bundled
  * catalogue): compound-part triggers only where marked '*', weak words that
- * need context, `all:` rules, `negated:` and `age:`, the errors an editor
+ * need context, `all:` rules, `negated:`, `age:`, `history:` and `with:`, the errors an editor
  * sees, and the lint that index --check prints.
  */
 #define _GNU_SOURCE
@@ -43,7 +43,14 @@ static const char *const FIXTURE = "[velat]\n"
                                    "[asuminen]\n"
                                    "label: asuminen\n"
                                    "client: vuokra\n"
-                                   "service: asumisneuvonta\n";
+                                   "service: asumisneuvonta\n"
+                                   "\n"
+                                   "[elakekuntoutus]\n"
+                                   "label: työeläkekuntoutus\n"
+                                   "history: 5\n"
+                                   "with: velat,\n"
+                                   "  asuminen\n"
+                                   "service: työeläkeyhtiö\n";
 
 static kt_analyzer *an;
 static kt__thesaurus *th;
@@ -145,6 +152,13 @@ Test(thesaurus, negated_and_age_keys_are_loaded) {
   cr_assert_eq(concept("oppivelvollisuus")->age_lo, 16);
   cr_assert_eq(concept("oppivelvollisuus")->age_hi, 17);
   cr_assert_eq(concept("velat")->age_lo, -1);
+  const kt__concept *c = concept("elakekuntoutus");
+  cr_assert_eq(c->history, 5);
+  cr_assert_eq(c->nwith, 2);
+  cr_assert_str_eq(c->with[0], "velat");
+  cr_assert_str_eq(c->with[1], "asuminen", "a continued line, spaces dropped");
+  cr_assert_eq(concept("velat")->history, -1);
+  cr_assert_eq(concept("velat")->nwith, 0);
 }
 
 Test(thesaurus, editors_get_clear_errors) {
@@ -162,6 +176,20 @@ Test(thesaurus, editors_get_clear_errors) {
   cr_assert_eq(compile("[a]\nlabel: a\nnegated: maybe\nclient: b\nservice: x\n", NULL),
                KT_ECATALOG);
   cr_assert(strstr(kt_error_last(), "'need' or 'drop'"), "%s", kt_error_last());
+  cr_assert_eq(compile("[a]\nlabel: a\nhistory: 5\nservice: x\n", NULL), KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), "[a] needs both history and with"), "%s", kt_error_last());
+  cr_assert_eq(compile("[a]\nlabel: a\nhistory: viisi\nwith: b\nservice: x\n"
+                       "[b]\nlabel: b\nclient: b\nservice: y\n",
+                       NULL),
+               KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), "history 'viisi' must be a number of years (1-50)"), "%s",
+            kt_error_last());
+  cr_assert_eq(compile("[a]\nlabel: a\nhistory: 5\nwith: b, c\nservice: x\n"
+                       "[b]\nlabel: b\nclient: b\nservice: y\n",
+                       NULL),
+               KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), "[a] with: 'c' is not another concept's id"), "%s",
+            kt_error_last());
 }
 
 Test(thesaurus, lint_names_a_star_on_a_common_part) {
