@@ -316,6 +316,9 @@ static void add_compound_parts(termset *ts, const char *wordbases) {
  *   - a noun spelled like a verb's MA-infinitive ("oppia lukemaan": lukema,
  *     "menee oppimaan": oppimaa), which is the verb after another verb;
  *   - the potential mood ("nainen" as naida), archaic in speech;
+ *   - the imperative beside a pronoun ("ei oo muuta koulua": other, not
+ *     muuttaa); the same form is also the negative ("ei koe" of kokea), so
+ *     it yields only to a pronoun;
  *   - a first name or surname beside a common word ("Anna" as antaa,
  *     "Kallio" as kallio).
  * A reading is dropped only when another reading of the word remains. */
@@ -350,7 +353,8 @@ static bool same_stem_pair(const char *base, const char *tail, const char *other
 }
 
 static bool rare_reading(const reading *r, const reading *all, size_t n, const char *word) {
-  bool verb = false, inf = false, ma_inf = false, other_common = false, non_potential = false;
+  bool verb = false, inf = false, ma_inf = false, other_common = false, non_potential = false,
+       pronoun = false;
   for (size_t i = 0; i < n; i++) {
     const reading *o = &all[i];
     if (o == r) continue;
@@ -364,6 +368,7 @@ static bool rare_reading(const reading *r, const reading *all, size_t n, const c
     if (eq(o->cls, "teonsana") && eq(o->mood, "MA-infinitive")) ma_inf = true;
     if (!eq(o->cls, "etunimi") && !eq(o->cls, "sukunimi")) other_common = true;
     if (!eq(o->mood, "potential")) non_potential = true;
+    if (eq(o->cls, "asemosana")) pronoun = true;
   }
   if (eq(r->cls, "nimisana") && eq(r->number, "plural") && inf &&
       (eq(r->case_, "ulkoolento") || eq(r->case_, "ulkoeronto") || eq(r->case_, "sisaolento")))
@@ -374,6 +379,7 @@ static bool rare_reading(const reading *r, const reading *all, size_t n, const c
   if (eq(r->participle, "agent") && inf) return true;
   if (eq(r->cls, "nimisana") && ma_inf) return true;
   if (eq(r->mood, "potential") && non_potential) return true;
+  if (eq(r->mood, "imperative") && pronoun) return true;
   if ((eq(r->cls, "etunimi") || eq(r->cls, "sukunimi")) && other_common) return true;
   return false;
 }

@@ -418,3 +418,12 @@ Test(analyze, the_youngest_and_kela_keep_their_common_reading) {
   HASNT("Suomi", "suomia");
   HASNT("puhelin", "puhella"); /* the phone, not "I chatted" */
 }
+
+Test(analyze, an_imperative_yields_to_a_pronoun) {
+  /* "ei oo muuta koulua": other (muu), not "move!" (muuttaa), which had
+   * matched services for people moving house. The negative "ei koe" keeps
+   * kokea (ambiguous_words_keep_every_common_reading). */
+  HASNT("muuta", "muuttaa");
+  HAS("muuttaa", "muuttaa"); /* the infinitive stays */
+  HAS("muutti", "muuttaa");
+}
