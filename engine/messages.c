@@ -51,6 +51,9 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
                               "ei ole siitä merkkiä",
                               "tjänsten är för företagare; anteckningen visar inget tecken på det",
                               "the service is for entrepreneurs; the note shows no sign of one"},
+    [KT__M_R_EMPLOYER_ASKS] = {"palvelu on työnhakijalle; kysyjä on työnantaja",
+                               "tjänsten är för arbetssökande; det är en arbetsgivare som frågar",
+                               "the service is for jobseekers; an employer is asking"},
     [KT__M_AGE_UNKNOWN] = {"ikä ei tiedossa", "åldern okänd", "age unknown"},
     [KT__M_R_YOUTH_ONLY] = {"palvelu on enintään %d-vuotiaille; muistiinpanossa ei ole merkkiä "
                             "nuoresta",

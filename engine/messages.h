@@ -34,11 +34,12 @@ enum kt__msg {
   KT__M_TARGET_GROUP,    /* "kohderyhmä" */
   KT__M_R_MIGRANT_ONLY, /* "palvelu on maahanmuuttajille; muistiinpanossa ei ole siitä merkkiä" */
   KT__M_R_FOUNDER_ONLY, /* "palvelu on yrittäjille; muistiinpanossa ei ole siitä merkkiä" */
-  KT__M_AGE_UNKNOWN,    /* "ikä ei tiedossa" */
-  KT__M_R_YOUTH_ONLY,   /* "palvelu on enintään %d-vuotiaille; muistiinpanossa ei ole merkkiä
-                         * nuoresta" */
-  KT__M_REFUSES_STUDY,  /* "ei halua koulutukseen" */
-  KT__M_R_TRAINING,     /* "palvelu on koulutusta" */
+  KT__M_R_EMPLOYER_ASKS, /* "työnantaja kysyy; palvelu on työnhakijalle" */
+  KT__M_AGE_UNKNOWN,     /* "ikä ei tiedossa" */
+  KT__M_R_YOUTH_ONLY,    /* "palvelu on enintään %d-vuotiaille; muistiinpanossa ei ole merkkiä
+                          * nuoresta" */
+  KT__M_REFUSES_STUDY,   /* "ei halua koulutukseen" */
+  KT__M_R_TRAINING,      /* "palvelu on koulutusta" */
   KT__M_R_NEEDS_FINNISH, /* "palvelu vaatii suomen kielen taitoa %s" (a CEFR level) */
   KT__M_R_HAS_EN,        /* "palvelua saa englanniksi" */
   KT__M_R_HAS_SV,        /* "palvelua saa ruotsiksi" */

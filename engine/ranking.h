@@ -59,6 +59,7 @@
   X(demote_refused_study, 0.5, 0.1, 1.0, "training, when the note refuses study")                  \
   X(demote_youth_only, 0.6, 0.1, 1.0,                                                              \
     "service for the young, the note gives no age nor youth sign")                                 \
+  X(demote_jobseeker_only, 0.7, 0.1, 1.0, "a jobseeker's service, when an employer asks")          \
   /* Roles (reading.c). Background 1.0/0.75/0.5/0.3/0.25 (concepts alike) gave dev nDCG@10         \
    * .698/.699/.698/.696/.698 and trap-dev hits@5 18/16/14/11/12: dev is flat, traps fall. */      \
   X(role_background, 0.3, 0.1, 1.0, "words of the client's past")                                  \

@@ -498,8 +498,40 @@ static int read_employer(const kt_analysis *a, const bool *rej, kt__sigset *set,
     for (size_t j = 0; j < i && first; j++)
       first = tok(a, j)->stopword;
     bool calls = i + 1 < n && is_any(tok(a, i + 1), asks);
-    if (first || calls) return kt__signals_add_group(set, res, "tyonantajat", a, i, i);
+    /* "Työnantaja meni konkurssiin", "työnantaja ei maksanut": the client's
+     * employer, told of in the past or denied, is not the one asking. */
+    bool told = i + 1 < n && ((kt__analysis_morph(a, i + 1) & KT__MORPH_PAST) ||
+                              kt__token_negates(tok(a, i + 1)));
+    if ((first && !told) || calls) {
+      set->employer_asks = 1;
+      return kt__signals_add_group(set, res, "tyonantajat", a, i, i);
+    }
   }
+  /* A note that opens with a firm or its owner and speaks of hiring
+   * ("Pieni rakennusfirma palkkaisi ...", "Pienen lounasravintolan omistaja
+   * soittaa. Haluaisi palkata ...", "meiän firma tarttis pari tyyppiä"):
+   * the firm is the one asking. Not the client's own firm ("omasta
+   * firmasta") nor an employer who would hire the client ("pomo ois
+   * valmis ottaa mut"). */
+  static const char *const firm[] = {"firma",   "yrity",    "yhtiö",   "omistaja", "company",
+                                     "startup", "start-up", "företag", NULL};
+  static const char *const own[] = {"oma", "mut", "minut", "mig", NULL};
+  static const char *const hire[] = {"palkata",  "palkkaisi",  "tarvita", "tarttis",
+                                     "tarvis",   "hire",       "hiring",  "recruit",
+                                     "anställa", "rekrytoida", NULL};
+  bool opens = false, hires = false;
+  for (size_t i = 0; i < n && i < 8; i++) {
+    if (kt__token_starts_any(tok(a, i), (const char *const[]){",", ".", NULL})) break;
+    if (is_any(tok(a, i), own)) return KT_OK;
+    for (size_t f = 0; firm[f] && !opens; f++)
+      opens = strstr(tok(a, i)->surface, firm[f]) != NULL;
+  }
+  for (size_t i = 0; opens && i < n && !hires; i++) {
+    if (is_any(tok(a, i), own)) return KT_OK;
+    /* "palkkaa" is a wage as often as hiring ("ei oo maksanut palkkaa"). */
+    hires = !rej[i] && is_any(tok(a, i), hire) && strcmp(tok(a, i)->surface, "palkkaa");
+  }
+  if (opens && hires) set->employer_asks = 1;
   return KT_OK;
 }
 
@@ -634,6 +666,14 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
       !set->founder && rank->demote_founder_only < 1.0)
     effect(&e, rank->demote_founder_only, kt__msg(L, KT__M_TARGET_GROUP), "%s",
            kt__msg(L, KT__M_R_FOUNDER_ONLY));
+  /* A service for jobseekers, when the client is an employer ("Pienen
+   * ravintolan omistaja soittaa. Haluaisi palkata ..."): the employer's
+   * services come first; the jobseeker's stay findable for the person to be
+   * hired. */
+  if (set->employer_asks && !in_list(groups, "tyonantajat") &&
+      !(cat && !strcmp(cat, "tyonantajat")) && rank->demote_jobseeker_only < 1.0)
+    effect(&e, rank->demote_jobseeker_only, kt__msg(L, KT__M_TARGET_GROUP), "%s",
+           kt__msg(L, KT__M_R_EMPLOYER_ASKS));
   /* Training for a client who refuses to study ("ei halua enää kouluun"):
    * it stays findable, below what the client does want. */
   if (set->refuses_study && ((cat && !strcmp(cat, "koulutus")) || study_service(f)) &&

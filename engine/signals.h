@@ -20,6 +20,8 @@ typedef struct kt__sigset {
   int migrated;      /* a concept of the note, past included, is an immigrant's need */
   int refuses_study; /* the note refuses study or training ("ei halua enää kouluun") */
   int founder;       /* the note names a firm of the client's, past included ("37v yrittäjä") */
+  int employer_asks; /* the one asking is an employer ("Työnantaja soittaa", "Pieni firma
+                      * palkkaisi ..."), not a jobseeker asking about employers */
   int lang;          /* KT__LANG_* of the labels and effects (messages.h) */
 } kt__sigset;
 

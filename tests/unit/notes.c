@@ -1095,3 +1095,53 @@ Test(notes, a_long_working_life_and_a_health_limit_imply_the_pension_rehabilitat
                            "haluaa toimistotöihin.",
                            "työeläkelaitoksen kuntoutus"));
 }
+
+/* Does any of the top @p k results of @p note carry an effect whose reason
+ * contains @p reason? */
+static bool has_effect(const char *note, size_t k, const char *reason) {
+  kt_results *r = kt_test_search(e, note, NULL);
+  bool said = false;
+  for (size_t i = 0; i < k && i < kt_results_count(r); i++) {
+    const kt_result *x = kt_results_get(r, i);
+    for (size_t j = 0; j < x->effect_count; j++)
+      said |= strstr(x->effects[j].reason, reason) != NULL;
+  }
+  kt_results_free(r);
+  return said;
+}
+
+Test(notes, an_employer_asking_gets_the_employers_services_first) {
+  /* The owner of a firm calls: the hiring subsidies and the recruitment
+   * service are the need; the jobseeker's workshops and coaching, which
+   * the future employee's description matches, yield. */
+  const char *note = "Pienen lounasravintolan omistaja soittaa. Haluaisi palkata keittiöön "
+                     "30-vuotiaan maahan muuttaneen miehen, joka on ollut työttömänä yli vuoden. "
+                     "Kysyy, mitä tukia palkkaukseen on saatavilla.";
+  cr_assert(finds_need(note, "palkkauksen tuet työnantajalle"), "'palkkaus + tuki*'");
+  cr_assert(has_effect(note, 10, "kysyjä on työnantaja"));
+  const char *const EMPLOYER[] = {"helsinki-lisa", "htp-rekrytointipalvelut",
+                                  "te-tyonantajapalvelut", NULL};
+  kt_results *r = kt_test_search(e, note, NULL);
+  bool first = false;
+  for (size_t j = 0; EMPLOYER[j]; j++)
+    first |= !strcmp(kt_results_get(r, 0)->id, EMPLOYER[j]);
+  kt_results_free(r);
+  cr_assert(first, "an employer's service first");
+  /* English: the firm opens the note and hires. */
+  cr_assert(has_effect("We are a small cleaning company in Vantaa and would like to hire two "
+                       "unemployed jobseekers. What financial support is there?",
+                       10, "an employer is asking") ||
+            has_effect("We are a small cleaning company in Vantaa and would like to hire two "
+                       "unemployed jobseekers. What financial support is there?",
+                       10, "kysyjä on työnantaja"));
+  /* Not an employer asking: a jobseeker asking about a boss who would hire
+   * them, the client's former employer, a firm that did not pay wages. */
+  cr_assert_not(has_effect("saako jotain tukee jos pikku lafkan pomo ois valmis ottaa mut duuniin",
+                           10, "kysyjä on työnantaja"));
+  cr_assert_not(has_effect("Työnantaja meni konkurssiin: asiakas 36 v ajoi kuorma-autoa yhdeksän "
+                           "vuotta, hakee nyt uutta työtä",
+                           10, "kysyjä on työnantaja"));
+  cr_assert_not(has_effect("Siivousfirma ei oo maksanut asiakkaalle palkkaa kahteen kuukauteen, "
+                           "kysyy mitä voi tehdä",
+                           10, "kysyjä on työnantaja"));
+}
