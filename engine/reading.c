@@ -1357,7 +1357,7 @@ static const char *const not_work[] = {"työttöm", "tyottom", "arbetslös", "un
                                        "bott",    "lived",   NULL};
 static const char *const work_words[] = {"työsk",     "töissä",   "toissa", "työhist",   "työura",
                                          "työnantaj", "tehny",    "alalla", "ammatissa", "arbetat",
-                                         "worked",    "työkokem", "ajanu",  NULL};
+                                         "worked",    "työkokem", "ajanu",  "teki",      NULL};
 
 int kt__reading_work_years(const kt_analysis *a, const kt__reading *r, size_t skip_first,
                            size_t skip_last, size_t *at) {

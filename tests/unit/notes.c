@@ -1145,3 +1145,19 @@ Test(notes, an_employer_asking_gets_the_employers_services_first) {
                            "kysyy mitä voi tehdä",
                            10, "kysyjä on työnantaja"));
 }
+
+Test(notes, everyday_words_for_a_fire_unpaid_wages_and_registering) {
+  cr_assert(
+      finds_need("Kerrostalopalo tuhosi asiakkaan kodin eilen, yöpyy tuttavalla", "elämänkriisi"));
+  cr_assert_not(finds_need("Asiakas on ollut palomiehenä ja haluaa alanvaihtoon", "elämänkriisi"),
+                "control: a firefighter's trade is no fire");
+  const char *wage = "Siivousfirma ei oo maksanut palkkaa kahteen kuukauteen, vuokra rästissä";
+  cr_assert(finds_need(wage, "työsuhdeasiat"));
+  const char *const LABOUR[] = {"tyosuojelun-neuvonta", NULL};
+  cr_assert(in_top(wage, 5, LABOUR), "rank %d", rank_of(wage, LABOUR[0]));
+  cr_assert(finds_need("palas suomeen kk sitte, ei tiiä mihin pitäis ilmottautua",
+                       "työttömäksi ilmoittautuminen"));
+  /* A past job told with "teki" is a working life too. */
+  cr_assert(finds_need("29v, selkä kipee jatkuvasti. ei pysty enää varastotyöhön jota teki 8v",
+                       "työeläkelaitoksen kuntoutus"));
+}
