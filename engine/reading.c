@@ -254,6 +254,9 @@ static const char *const relatives[] = {
     "puoliso", "avopuoliso", "vaimo", "aviomies", "miesystävä", "naisystävä", "poikaystävä",
     "tyttöystävä", "äiti", "isä", "sisko", "sisar", "veli", "spouse", "wife", "husband", "partner",
     "fru", "make", "maka", "sambo", "mannen", "frun", "hustrun", "maken", "sambon",
+    /* a former partner ("Ex-mies vapautui vankilasta": "ex" is a word of
+     * its own there), by the surface */
+    "ex", "exä", "exmies", "exvaimo", "expuoliso",
     /* parents by the surface only: the base form "vanhempi" is also "older" */
     "vanhemmat", "vanhempansa", "vanhempani", "mutsi", "faija", "föräldrarna", "parents", NULL};
 
@@ -379,7 +382,10 @@ static const char *const generic_words[] = {
     /* The counsellor's own asking ("kysyin kun mieskin on työtön"). */
     "kysyä",
     /* Degree and kind, never what: "ryhmät menevät liian nopeasti". */
-    "liian", "liika", "tavallinen", "nopea", "nopeasti", "hitaasti", NULL};
+    "liian", "liika", "tavallinen", "nopea", "nopeasti", "hitaasti",
+    /* Becoming free ("vapautuu aikaa", "vapautui päiväkotipaikka"): release
+     * from prison is found by the concept's phrases ("vapautui vankilasta"). */
+    "vapautua", NULL};
 
 static bool punct_between(const kt_analysis *a, const char *text, size_t i) {
   if (i == 0) return true;

@@ -1161,3 +1161,28 @@ Test(notes, everyday_words_for_a_fire_unpaid_wages_and_registering) {
   cr_assert(finds_need("29v, selkä kipee jatkuvasti. ei pysty enää varastotyöhön jota teki 8v",
                        "työeläkelaitoksen kuntoutus"));
 }
+
+Test(notes, a_former_partners_release_is_not_the_clients_and_free_time_is_no_release) {
+  const char *const RELEASE[] = {"rise-vapautumisen-suunnittelu", "krits", NULL};
+  /* Time or a day-care place becoming free is no release from prison. */
+  cr_assert_not(in_top("Nuorin lapsi aloitti koulun, joten asiakkaalta vapautuu aikaa. 42-v, "
+                       "haluaa osa-aikatyötä kirjastosta",
+                       5, RELEASE));
+  cr_assert(in_top("vapautui vankilasta viime viikolla, 30v, hakee töitä", 3, RELEASE),
+            "control: the client's own release");
+  /* The former partner's release is the client's danger, not the client's
+   * release: the fear of going home is the need. */
+  const char *note = "Asiakas 34v, kaksi lasta. Ex-mies vapautui vankilasta viime viikolla, on "
+                     "soitellut ja tietää missä asiakas asuu. Asiakas pelkää mennä kotiin.";
+  kt_results *r = kt_test_search(e, note, NULL);
+  bool release_need = false, violence = false;
+  for (size_t i = 0; i < kt_results_need_count(r); i++) {
+    const kt_need *n = kt_results_need(r, i);
+    if (strstr(n->label, "vankilasta")) release_need = n->role != KT_ROLE_BACKGROUND;
+    if (strstr(n->label, "lähisuhdeväkivalta")) violence = n->role != KT_ROLE_BACKGROUND;
+  }
+  kt_results_free(r);
+  cr_assert_not(release_need);
+  cr_assert(violence);
+  cr_assert_not(in_top(note, 5, RELEASE));
+}
