@@ -19,17 +19,25 @@
 
 /* X(name, default, lo, hi, note) */
 #define KT__RANKING_TABLE(X)                                                                       \
-  /* BM25 (Xapian BM25Weight). k1 0.6-2.0 and b 0.3-0.9 all within 0.3 pt on dev. */               \
-  X(bm25_k1, 1.2, 0.6, 2.0, "BM25 k1")                                                             \
-  X(bm25_b, 0.75, 0.3, 0.9, "BM25 b")                                                              \
+  /* Learned (2026-12-04, fifth session): `kohtaanto eval --tune` on the 780 judged notes of dev,  \
+   * dev2 and the spent held-out sets, 5 folds, moved held-out-fold nDCG@10 0.6694 -> 0.6799.      \
+   * Kept are the values every fold moved the same way that do not add trap hits: bm25_k1,         \
+   * bm25_b, term_part, foreign_found, name_boost, role_goal, evidence_cap. Together: all notes    \
+   * nDCG@10 0.6750 -> 0.6865, every set up; 372 trap notes 91 -> 88 hits. Left at their values:   \
+   * role_aside (the fit's 0.67 adds 14 trap hits), past_share, group_retrieval,                   \
+   * service_word_expansion, retrieval_min_share (small, or more trap hits).                       \
+   * BM25 (Xapian BM25Weight): b 0.3 (was 0.75) for all five folds, k1 1.53-2.0 (was 1.2). */      \
+  X(bm25_k1, 1.6, 0.6, 2.0, "BM25 k1")                                                             \
+  X(bm25_b, 0.3, 0.3, 0.9, "BM25 b")                                                               \
   /* Query term weight by kind, against a base form (1.0). */                                      \
   X(term_fixed, 0.9, 0.5, 1.0, "a base form after restoring umlauts")                              \
   X(term_stem, 0.8, 0.4, 1.0, "a Snowball stem of an unknown word")                                \
   X(term_typo, 0.7, 0.3, 1.0, "a base form of a close spelling suggestion")                        \
-  X(term_part, 0.35, 0.1, 0.7, "a compound part")                                                  \
+  X(term_part, 0.4, 0.1, 0.7, "a compound part") /* learned (above); was 0.35 */                   \
   /* 1.0/0.7/0.5/0.25 gave dev nDCG@10 .7555/.7534/.7542/.7529, dev2 .6786/.6805/.6831/.6806,      \
    * trap-dev .6768/.6811/.6813/.6769 (hits 2 throughout). */                                      \
-  X(foreign_found, 0.5, 0.0, 1.0, "a foreign word's own stem, when it found a concept")            \
+  /* Learned (above): 0.83 in every fold (was 0.5). */                                             \
+  X(foreign_found, 0.833, 0.0, 1.0, "a foreign word's own stem, when it found a concept")          \
   /* Thesaurus: 0.2/0.3/0.4/0.5/0.6/0.75/1.0 gave 0.664/.673/.677/.669/.661/.657/.645. */          \
   X(expansion_scale, 0.4, 0.1, 1.0, "scale of a concept's expansion weights")                      \
   /* Expansions under this are left out: -0.3 pt, 0.33 ms per query instead of 0.46. */            \
@@ -38,7 +46,8 @@
   X(service_word_expansion, 0.6, 0.2, 1.0,                                                         \
     "expansion of a concept the text names by a service word")                                     \
   /* 1.25/1.5/2.0 gave 0.680/.682/.679; 1.5 puts Starttiraha first for "starttiraha". */           \
-  X(name_boost, 1.5, 1.0, 2.5, "a service the need names")                                         \
+  /* Learned (above): 1.25 (was 1.5). */                                                           \
+  X(name_boost, 1.25, 1.0, 2.5, "a service the need names")                                        \
   /* Signals: boost 1.0/1.1/1.15/1.25/1.4 gave .664/.674/.677/.674/.666; demotions are set by      \
    * what they mean (an ineligible service drops below any fitting one). */                        \
   X(boost_fit, 1.15, 1.0, 1.5, "service made for the client's age, language or group")             \
@@ -64,7 +73,8 @@
    * .698/.699/.698/.696/.698 and trap-dev hits@5 18/16/14/11/12: dev is flat, traps fall. */      \
   X(role_background, 0.3, 0.1, 1.0, "words of the client's past")                                  \
   X(role_background_concept, 0.3, 0.0, 1.0, "expansions of a concept found in the client's past")  \
-  X(role_goal, 1.0, 1.0, 2.0, "words of the client's goal")                                        \
+  /* Learned (above): 1.33 in four folds of five (was 1.0). */                                     \
+  X(role_goal, 1.333, 1.0, 2.0, "words of the client's goal")                                      \
   /* Aside (another person, a hobby) 0.3/0.15/0.1/0.05/0 gave dev nDCG@10 .7320/.7318/.7324/.7323/ \
    * .7325, trap-dev nDCG .6391/.6391/.6411/.6411/.6411 (hits 3 throughout). */                    \
   X(role_aside, 0.1, 0.0, 1.0, "words and concepts of another person's situation or a hobby")      \
@@ -90,7 +100,8 @@
    * nDCG@10 .695/.694/.696/.697, trap-dev hits 11/12/12/12. */                                    \
   X(group_retrieval, 0.3, 0.0, 1.0, "a target group the note signals, as a query term")            \
   /* Bounded evidence: the largest share of a result's score one loose word may carry. */          \
-  X(evidence_cap, 0.6, 0.3, 1.0, "share of one word that neither names the service nor a concept") \
+  X(evidence_cap, 0.533, 0.3, 1.0, /* learned (above); was 0.6 */                                  \
+    "share of one word that neither names the service nor a concept")                              \
   /* Speed (issue 17): a term whose largest BM25 part (weight x idf x (k1+1)) is under this        \
    * share of the strongest term's is scored but not retrieved by: a long note's common            \
    * words (asiakas, aika: df 90 % at 10 000 services) cost the matcher most and move little.      \

@@ -369,7 +369,7 @@ static bool has_reason(const char *note, const char *lang, const char *text) {
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
   o.flags = KT_SEARCH_NO_FEEDBACK;
   o.lang = lang;
-  o.limit = 20;
+  o.limit = 50; /* the judgments of lower results are told too */
   kt_results *r = kt_test_search(e, note, &o);
   bool seen = false;
   for (size_t i = 0; i < kt_results_count(r) && !seen; i++) {

@@ -31,7 +31,9 @@ static bool in_top(const char *note, size_t k, const char *const *ids) {
 }
 
 static int rank_of(const char *note, const char *id) {
-  kt_results *r = kt_test_search(e, note, NULL);
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = 100; /* a rank below the first page still compares */
+  kt_results *r = kt_test_search(e, note, &o);
   int k = kt_test_rank(r, id);
   kt_results_free(r);
   return k < 0 ? 1000 : k;
@@ -172,7 +174,7 @@ Test(notes, the_youngest_child_is_not_the_client) {
    * people to a mother of 38 returning to work. */
   const char *const YOUTH[] = {"kaupungin-kesatyot-nuorille", "nuorten-urapalvelut",
                                "ohjaamo-helsinki", "nuorten-tyopajat-stadin-ao", NULL};
-  cr_assert(in_top("nuori haluaa takaisin työelämään, ei tiedä mistä aloittaa", 5, YOUTH),
+  cr_assert(in_top("nuori 20v haluaa takaisin työelämään, ei tiedä mistä aloittaa", 5, YOUTH),
             "control");
   cr_assert_not(in_top("38v, ollu kotiäitinä 6v kolmen lapsen kanssa, nuorin aloittaa eskarin "
                        "syksyllä. Haluis takas työelämään, aluks ehkä osa-aikaisesti",
