@@ -1188,3 +1188,18 @@ Test(notes, a_former_partners_release_is_not_the_clients_and_free_time_is_no_rel
   cr_assert(violence);
   cr_assert_not(in_top(note, 5, RELEASE));
 }
+
+Test(notes, english_words_for_exploitation_and_drinking) {
+  const char *boss = "Client from Ukraine works for a cleaning company; the boss keeps his "
+                     "passport and pays far below the agreed wage.";
+  cr_assert(finds_need(boss, "ihmiskauppa"));
+  cr_assert(finds_need(boss, "työsuhdeasiat"));
+  const char *const RIGHTS[] = {"tyosuojelun-neuvonta", "ulkomaisten-tyontekijoiden-neuvonta",
+                                NULL};
+  cr_assert(in_top(boss, 3, RIGHTS));
+  cr_assert(finds_need("British man, 42, his drinking has got out of hand since he lost his job",
+                       "alkoholiongelma"));
+  cr_assert_not(finds_need("British man, 42, lost his logistics job, wants work in a warehouse",
+                           "alkoholiongelma"),
+                "control");
+}
