@@ -51,7 +51,8 @@ done
 "$build/kohtaanto" eval --index "$out/kt-index" --queries "$q/dev2.tsv" --qrels "$q/dev2.qrels" \
   --types "$q/dev2.types" "${runs[@]}" --config all | tee "$out/eval-dev2.txt"
 
-# The held-out sets, never used for tuning: test (the first, scored once in
+# The held-out sets (each used for tuning only after it was scored and spent;
+# from 2026-12-04, fifth session, all spent sets are development data): test (the first, scored once in
 # November and since spent), heldout2 (written blind in December, scored once
 # and spent), heldout3 (written blind on 2026-12-03, scored once at the end of
 # that session and spent), heldout4 (written blind later that day, scored at
@@ -64,7 +65,7 @@ done
 # 2026-12-04, first scored at its end; see bench/queries/heldout*.md). From
 # the fifth session on, the spent sets are development data as well.
 for part in test heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9; do
-  echo "== quality on the held-out set $part (never used for tuning)"
+  echo "== quality on the held-out set $part (spent sets are development data since 2026-12-04)"
   "$root/bench/run-peers.sh" "$q/$part.tsv" "$out/peers-$part"
   runs=()
   for p in lucene sqlite_fts5 xapian_default; do

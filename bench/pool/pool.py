@@ -21,7 +21,7 @@ import collections, glob, os, random, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 Q = os.path.join(ROOT, "bench/queries")
-POOL = os.path.join(ROOT, "bench/pool")
+POOL = os.environ.get("KT_POOL_DIR", os.path.join(ROOT, "bench/pool"))  # KT_POOL_DIR: a round of its own
 DEPTH = 10
 
 def read_tsv(path):
