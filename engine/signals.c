@@ -507,21 +507,19 @@ static int read_employer(const kt_analysis *a, const bool *rej, kt__sigset *set,
       return kt__signals_add_group(set, res, "tyonantajat", a, i, i);
     }
   }
-  /* A note that opens with a firm or its owner and speaks of hiring
-   * ("Pieni rakennusfirma palkkaisi ...", "Pienen lounasravintolan omistaja
-   * soittaa. Haluaisi palkata ...", "meiän firma tarttis pari tyyppiä"):
-   * the firm is the one asking. Not the client's own firm ("omasta
-   * firmasta") nor an employer who would hire the client ("pomo ois
-   * valmis ottaa mut"). */
+  /* A note whose first eight words name a firm or its owner, and that
+   * speaks of hiring ("Pieni rakennusfirma palkkaisi ...", "Pienen
+   * lounasravintolan omistaja soittaa. Haluaisi palkata ..."): the firm is
+   * the one asking. Not the client's own firm ("omasta firmasta", "mun
+   * firma") nor an employer who would hire the client ("pomo ois valmis
+   * ottaa mut"); needing something ("tarvitsee") is no hiring. */
   static const char *const firm[] = {"firma",   "yrity",    "yhtiö",   "omistaja", "company",
                                      "startup", "start-up", "företag", NULL};
-  static const char *const own[] = {"oma", "mut", "minut", "mig", NULL};
-  static const char *const hire[] = {"palkata",  "palkkaisi",  "tarvita", "tarttis",
-                                     "tarvis",   "hire",       "hiring",  "recruit",
-                                     "anställa", "rekrytoida", NULL};
+  static const char *const own[] = {"oma", "mun", "minun", "mut", "minut", "mig", "my", NULL};
+  static const char *const hire[] = {"palkata", "palkkaisi", "hire",       "hiring",
+                                     "recruit", "anställa",  "rekrytoida", NULL};
   bool opens = false, hires = false;
   for (size_t i = 0; i < n && i < 8; i++) {
-    if (kt__token_starts_any(tok(a, i), (const char *const[]){",", ".", NULL})) break;
     if (is_any(tok(a, i), own)) return KT_OK;
     for (size_t f = 0; firm[f] && !opens; f++)
       opens = strstr(tok(a, i)->surface, firm[f]) != NULL;
