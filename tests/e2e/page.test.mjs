@@ -261,9 +261,14 @@ test('a filter narrows the results and shows in the URL', async () => {
   assert.ok(langCounts.length > 0 && langCounts.every((n) => n > 0), `language counts ${langCounts}`);
   await page.click('#clear-filters');
   await page.waitForFunction(() => !location.hash.includes('category'));
+  // The search the clearing started has answered and its results are drawn
+  // (the button is enabled again in the same task that renders them).
+  await page.waitForFunction(() => !document.getElementById('search-button').disabled);
 });
 
 test('the detail view traps focus, and Back or Escape closes it', async () => {
+  // Click a card of the settled list, not one a pending search will replace.
+  await page.waitForFunction(() => !document.getElementById('search-button').disabled);
   await page.waitForSelector('.card.result');
   const name = (await page.locator('.card.result .name').first().textContent()).trim();
   const urlBefore = page.url();
