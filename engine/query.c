@@ -329,7 +329,7 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
       if (years < 0)
         years =
             kt__reading_work_years(x->an, &x->rd, x->set.age_lo >= 0 ? x->set.age_first : SIZE_MAX,
-                                   x->set.age_lo >= 0 ? x->set.age_last : SIZE_MAX, NULL);
+                                   x->set.age_lo >= 0 ? x->set.age_last : SIZE_MAX);
       if (years < cp->history) continue;
       kt__found f = *with;
       f.concept = c;

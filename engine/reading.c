@@ -1366,7 +1366,7 @@ static const char *const work_words[] = {"työsk",     "töissä",   "toissa", "
                                          "worked",    "työkokem", "ajanu",  "teki",      NULL};
 
 int kt__reading_work_years(const kt_analysis *a, const kt__reading *r, size_t skip_first,
-                           size_t skip_last, size_t *at) {
+                           size_t skip_last) {
   size_t n = kt_analysis_count(a);
   int best = 0;
   for (size_t i = 0; i < n; i++) {
@@ -1374,17 +1374,13 @@ int kt__reading_work_years(const kt_analysis *a, const kt__reading *r, size_t sk
     int y = kt__token_years(a, i);
     if (y <= best || y > 50) continue;
     bool work = false, other = false;
-    for (size_t j = 0; j < n; j++) {
-      if (r->clause[j] != r->clause[i]) continue;
+    for (size_t j = clause_start(r, i), e = clause_end(r, i); j < e; j++) {
       const kt_token *t = kt_analysis_get(a, j);
       other |= starts_any(t, not_work);
       work |= starts_any(t, work_words) ||
               (!t->stopword && (kt__analysis_morph(a, j) & KT__MORPH_ESSIVE));
     }
-    if (work && !other) {
-      best = y;
-      if (at) *at = i;
-    }
+    if (work && !other) best = y;
   }
   return best;
 }

@@ -59,10 +59,9 @@ int kt__token_years(const kt_analysis *a, size_t i);
  * a clause that speaks of work (a role in the essive, "tehnyt", "työhistoria",
  * "alalla"), not of unemployment, sick leave, home, study or living
  * somewhere ("asunut Suomessa 10 vuotta"); 0 if none. A number in
- * [@p skip_first, @p skip_last] (the client's age) is not one. *at (if not
- * NULL) is the number's token. */
+ * [@p skip_first, @p skip_last] (the client's age) is not one. */
 int kt__reading_work_years(const kt_analysis *a, const kt__reading *r, size_t skip_first,
-                           size_t skip_last, size_t *at);
+                           size_t skip_last);
 
 /* Token tests shared by the readers of a note (reading.c, signals.c): does
  * @p t have @p w as its surface or a base form (compound parts do not

@@ -520,7 +520,6 @@ static int read_employer(const kt_analysis *a, const bool *rej, kt__sigset *set,
                                      "recruit", "anställa",  "rekrytoida", NULL};
   bool opens = false, hires = false;
   for (size_t i = 0; i < n && i < 8; i++) {
-    if (is_any(tok(a, i), own)) return KT_OK;
     for (size_t f = 0; firm[f] && !opens; f++)
       opens = strstr(tok(a, i)->surface, firm[f]) != NULL;
   }

@@ -1177,14 +1177,18 @@ Test(notes, a_former_partners_release_is_not_the_clients_and_free_time_is_no_rel
   const char *note = "Asiakas 34v, kaksi lasta. Ex-mies vapautui vankilasta viime viikolla, on "
                      "soitellut ja tietää missä asiakas asuu. Asiakas pelkää mennä kotiin.";
   kt_results *r = kt_test_search(e, note, NULL);
-  bool release_need = false, violence = false;
+  bool release_need = false, release_context = false, violence = false;
   for (size_t i = 0; i < kt_results_need_count(r); i++) {
     const kt_need *n = kt_results_need(r, i);
-    if (strstr(n->label, "vankilasta")) release_need = n->role != KT_ROLE_BACKGROUND;
+    if (strstr(n->label, "vankilasta")) {
+      release_need = n->role != KT_ROLE_BACKGROUND;
+      release_context = n->role == KT_ROLE_BACKGROUND;
+    }
     if (strstr(n->label, "lähisuhdeväkivalta")) violence = n->role != KT_ROLE_BACKGROUND;
   }
   kt_results_free(r);
   cr_assert_not(release_need);
+  cr_assert(release_context, "the release is read, as the ex-partner's context");
   cr_assert(violence);
   cr_assert_not(in_top(note, 5, RELEASE));
 }
