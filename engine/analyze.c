@@ -401,6 +401,7 @@ static unsigned reading_morph(const reading *r) {
       (eq(r->case_, "sisaeronto") || eq(r->case_, "ulkoeronto")))
     m |= KT__MORPH_SOURCE;
   if ((m & KT__MORPH_NOUN) && eq(r->case_, "omanto")) m |= KT__MORPH_GENITIVE;
+  if ((m & KT__MORPH_NOUN) && eq(r->case_, "tulento")) m |= KT__MORPH_TRANSLATIVE;
   if (r->reqv) m |= KT__MORPH_WANTSV;
   return m;
 }

@@ -33,6 +33,8 @@ typedef struct kt__wordan {
   (1u << 9) /* a noun in the elative or ablative case: where from ("kassalta", "siivouksesta") */
 #define KT__MORPH_GENITIVE (1u << 10) /* a noun in the genitive case ("kaupan") */
 #define KT__MORPH_PLACE (1u << 11)    /* a place name (paikannimi: "Syyriasta", "Virosta") */
+#define KT__MORPH_TRANSLATIVE                                                                      \
+  (1u << 12) /* a noun in the translative case: what one becomes ("yrittäjäksi", "kokiksi") */
 /* KT__MORPH_* of token @p i of an analysis (0 when out of range). */
 unsigned kt__analysis_morph(const struct kt_analysis *a, size_t i);
 /* Is token @p i the head of a hyphenated compound ("alalta" in "it-alalta")?

@@ -82,6 +82,25 @@ size_t kt__query_found_word(const ctx *x, const kt__found *f) {
   return best;
 }
 
+/* Is token @p i denied plainly, of now: the negation right before it with
+ * no verb between ("ei ADHD:ta", "itsellä ei velkoja"), in a clause of the
+ * present? Not "ei ole maksettu" (a problem told with a verb) nor "aiemmin
+ * ei mielenterveysongelmia" (the past, which the present may contradict). */
+static bool plain_denial(const ctx *x, size_t i) {
+  size_t neg = x->rd.negator[i];
+  int cr = x->rd.clause_role[i];
+  if (neg >= i || cr == KT__ROLE_BACKGROUND || cr == KT__ROLE_ASIDE) return false;
+  for (size_t j = neg + 1; j < i; j++)
+    if (!kt_analysis_get(x->an, j)->stopword || (kt__analysis_morph(x->an, j) & KT__MORPH_VERB))
+      return false;
+  /* ... nor a verb after it in the scope: "eikä ylitöitä makseta". */
+  for (size_t j = i + 1;
+       j < kt_analysis_count(x->an) && x->rd.negator[j] == neg && x->rd.role[j] == KT__ROLE_NEGATED;
+       j++)
+    if (kt__analysis_morph(x->an, j) & KT__MORPH_VERB) return false;
+  return true;
+}
+
 /* A need word's weight by its role in the note (ranking.h). */
 static double role_weight(const kt__ranking *rk, int role) {
   switch (role) {
@@ -116,7 +135,7 @@ static int refusals_win(ctx *x, const kt__thesaurus *th, size_t ntok) {
     any |= !(skip[i] = x->rd.role[i] != KT__ROLE_REFUSED || !x->rd.unwanted[i]);
   kt__found rf[MAX_FOUND];
   size_t nr = 0, kept = 0;
-  if (any) nr = kt__thesaurus_find(th, x->an, skip, NULL, x->rd.clause, rf, MAX_FOUND, NULL);
+  if (any) nr = kt__thesaurus_find_refused(th, x->an, skip, x->rd.clause, rf, MAX_FOUND);
   free(skip);
   for (size_t k = 0; k < x->nfound; k++) {
     kt__found *f = &x->found[k];
@@ -215,6 +234,45 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
         x->found[kept++] = *f;
       }
       x->nfound = kept;
+      /* A problem denied anywhere rules it out where the note also names it
+       * ("esimies epäili ADHD:ta, mutta tutkimukset: ei ADHD:ta"; "soitti
+       * velallisille ... itsellä ei velkoja"): the denial is the client's
+       * own word on it. Only one mention of a concept is found above, so
+       * the denials are read again on their own. */
+      bool *other = malloc((ntok + 1) * sizeof *other), anyneg = false;
+      for (size_t i = 0; other && i < ntok; i++)
+        anyneg |= !(other[i] = x->rd.role[i] != KT__ROLE_NEGATED);
+      if (other && anyneg) {
+        kt__found df[MAX_FOUND];
+        size_t nd =
+            kt__thesaurus_find(e->gen.thes, x->an, other, NULL, x->rd.clause, df, MAX_FOUND, NULL);
+        kept = 0;
+        for (size_t k = 0; k < x->nfound; k++) {
+          kt__found *f = &x->found[k];
+          size_t d = 0;
+          while (d < nd && !(df[d].concept == f->concept && df[d].first > f->last &&
+                             kt__thesaurus_concept(e->gen.thes, f->concept)->negated_drop &&
+                             x->rd.role[kt__query_found_word(x, f)] != KT__ROLE_GOAL &&
+                             plain_denial(x, df[d].first)))
+            d++;
+          if (d < nd) {
+            for (size_t i = 0; i < ntok; i++)
+              if (x->rd.role[i] == KT__ROLE_NEGATED &&
+                  x->rd.negator[i] == x->rd.negator[df[d].first])
+                denied[i] = true;
+            /* The earlier mention goes silent with it. */
+            for (size_t i = f->first; i <= f->last; i++) {
+              x->rd.role[i] = KT__ROLE_NEGATED;
+              x->rd.negator[i] = x->rd.negator[df[d].first];
+              denied[i] = true;
+            }
+            continue;
+          }
+          x->found[kept++] = *f;
+        }
+        x->nfound = kept;
+      }
+      free(other);
       /* A concept first found in the past or of another person may be found
        * again in the present ("puoliso on kuollut ..., suru vie voimat"):
        * that mention speaks for it. */

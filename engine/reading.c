@@ -79,6 +79,8 @@ static const char *const use_verbs[] = {"käytä", "käyttä", "juo", "polta", "
  * negation elsewhere in the clause is a need stated. */
 static const char *const no_need[] = {"tarvitse", "tarvi", "tarvii", "tarvita",
                                       "behöver",  "need",  NULL};
+/* Adverbs between a negation and what it negates: "ei enää", "ei ikinä". */
+static const char *const adverbs_of_never[] = {"enää", "vielä", "kyllä", "ikinä", "koskaan", NULL};
 /* Words that continue a refused list ("eikä", "tai"). */
 static const char *const list_words[] = {"eikä", "tai", "or", "nor", "eller", NULL};
 static const char *const refuse[] = {"kieltäytyä", "refuses", "refuse", "vägrar", NULL};
@@ -133,6 +135,16 @@ static const char *const goal_prefix[] = {
     "aiko", "tähtä",    "pyrki",   "pyrkii", "unelm",  "tahto", "want",       "interest",
     "plan", "hope",     "wish",    "dream",  "aim",    "vill",  "intresse",   "dröm",
     "önsk", "planer",   "siirtyä", "vaihta", NULL};
+/* Goal cues whose past tense is history, not a goal: "vaihtanut
+ * työpaikkaa usein", "siirtyi myyntiin", "suunnitteli yritystä". A wish
+ * or a dream held until now stays one ("on aina halunnut", "haaveillut"). */
+static const char *const past_plans[] = {"vaihta", "vaihto", "vaihdo", "siirty", "suunnittel",
+                                         "tähtä",  "pyrki",  "tavoit", "aiko",   NULL};
+static bool goal_cue(const kt_token *t, unsigned m) {
+  if ((m & KT__MORPH_COND) && (m & KT__MORPH_VERB)) return true;
+  if (!starts_any(t, goal_prefix)) return false;
+  return !((m & KT__MORPH_PAST) && starts_any(t, past_plans));
+}
 /* Verbs whose past tells the client's history (work, study, a role held):
  * "oli kokkina", "ollut kassalla", "työskennellyt", "valmistunut". The past of
  * other verbs is usually how the present came about ("alkoholinkäyttö on
@@ -306,7 +318,7 @@ static const char *const foreign_cards[] = {"licence",     "license", "card",
  * ("trukkikortti", "hygieniapassi", "työturvallisuuskortti"), or the head
  * of a hyphenated one ("jv-kortti"). */
 static bool credential(const kt_analysis *a, size_t i) {
-  static const char *const ends[] = {"kortti", "passi", "lupa", NULL};
+  static const char *const ends[] = {"kortti", "passi", "lupa", "pätevyys", NULL};
   static const char *const foreign[] = {"licence", "license", "card", "certificate",
                                         "kort",    "körkort", NULL};
   const kt_token *t = kt_analysis_get(a, i);
@@ -651,7 +663,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     for (size_t i = s; i < e; i++) {
       const kt_token *t = tok(a, i);
       unsigned m = kt__analysis_morph(a, i);
-      if (starts_any(t, goal_prefix) || ((m & KT__MORPH_COND) && (m & KT__MORPH_VERB))) goal = true;
+      if (goal_cue(t, m)) goal = true;
       if ((is_any(t, past_words) && !before_what(a, i, e)) ||
           ((m & KT__MORPH_PAST) && starts_any(t, history_verbs)))
         past = true;
@@ -768,8 +780,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     size_t g = s;
     for (; g < e; g++) {
       unsigned m = kt__analysis_morph(a, g);
-      if (starts_any(tok(a, g), goal_prefix) || ((m & KT__MORPH_COND) && (m & KT__MORPH_VERB)))
-        break;
+      if (goal_cue(tok(a, g), m)) break;
     }
     size_t p = e, j = e;
     for (size_t i = s; i < g; i++) {
@@ -946,8 +957,18 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
       /* The first word after the negation (skipping "enää", "vielä"). */
       size_t j = i + 1;
       while (j < n && out->clause[j] == out->clause[i] &&
-             (is(tok(a, j), "enää") || is(tok(a, j), "vielä") || is(tok(a, j), "kyllä")))
-        j++;
+             (is_any(tok(a, j), adverbs_of_never) ||
+              (is(tok(a, j), "missään") && j + 1 < n && is(tok(a, j + 1), "nimessä"))))
+        j += is(tok(a, j), "missään") ? 2 : 1;
+      /* A goal denied without its verb: "ei enää yrittäjäksi", "ei missään
+       * nimessä kokiksi" (what the client will not become) refuses as "ei
+       * halua yrittäjäksi" does. */
+      if (!wish_neg && j < n && out->clause[j] == out->clause[i] &&
+          (kt__analysis_morph(a, j) & KT__MORPH_TRANSLATIVE) &&
+          !(kt__analysis_morph(a, j) & KT__MORPH_VERB)) {
+        wish_neg = true;
+        verb = i;
+      }
       if (!wish_neg && j < n && out->clause[j] == out->clause[i]) {
         const kt_token *v = tok(a, j);
         unsigned m = kt__analysis_morph(a, j);

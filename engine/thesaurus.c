@@ -394,7 +394,7 @@ static const char *const filler_words[] = {
 static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
                         const bool *denied, const size_t *clause, size_t i, const char *key,
                         kt__found *out, size_t *n, size_t max, bool *seen, bool *unmet,
-                        const bool *filler) {
+                        const bool *filler, bool weak_alone) {
   ENTRY q = {.key = (char *)key, .data = NULL}, *hit = NULL;
   if (!hsearch_r(q, FIND, &hit, (struct hsearch_data *)&t->index) || !hit) return;
   size_t count = kt_analysis_count(a);
@@ -429,8 +429,9 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
     /* A weak word without its context, or in the essive, a role the
      * client holds or held ("toiminut kirjanpitäjänä", "kokkina"): their
      * trade or a plain fact ("asuu vuokralla"), not a need. */
-    if (e->weak && (!has_context(t, a, skip, denied, clause, e->concept, i, j) ||
-                    (e->nwords == 1 && (kt__analysis_morph(a, i) & KT__MORPH_ESSIVE)))) {
+    if (e->weak && !weak_alone &&
+        (!has_context(t, a, skip, denied, clause, e->concept, i, j) ||
+         (e->nwords == 1 && (kt__analysis_morph(a, i) & KT__MORPH_ESSIVE)))) {
       if (unmet && e->nwords == 1) unmet[i] = true;
       continue;
     }
@@ -480,9 +481,9 @@ static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const bool *
   }
 }
 
-size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
-                          const bool *denied, const size_t *clause, kt__found *out, size_t max,
-                          bool *unmet) {
+static size_t find(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
+                   const bool *denied, const size_t *clause, kt__found *out, size_t max,
+                   bool *unmet, bool weak_alone) {
   if (!t || !t->nconcepts) return 0;
   bool *seen = calloc(t->nconcepts, sizeof *seen);
   size_t count = kt_analysis_count(a);
@@ -498,10 +499,10 @@ size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bo
     const kt_token *tk = kt_analysis_get(a, i);
     if (skip[i] && strcmp(kt__thesaurus_neg_norm(tk->surface), "ei")) continue;
     try_entries(t, a, skip, denied, clause, i, kt__thesaurus_neg_norm(tk->surface), out, &n, max,
-                seen, unmet, filler);
+                seen, unmet, filler, weak_alone);
     for (size_t k = 0; k < tk->term_count && n < max; k++)
       try_entries(t, a, skip, denied, clause, i, tk->terms[k].text, out, &n, max, seen, unmet,
-                  filler);
+                  filler, weak_alone);
   }
   free(filler);
   /* An entry that starts with the negation wins its words: a concept found
@@ -527,4 +528,15 @@ size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bo
   try_rules(t, a, skip, clause, out, &n, max, seen);
   free(seen);
   return n;
+}
+
+size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
+                          const bool *denied, const size_t *clause, kt__found *out, size_t max,
+                          bool *unmet) {
+  return find(t, a, skip, denied, clause, out, max, unmet, false);
+}
+
+size_t kt__thesaurus_find_refused(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
+                                  const size_t *clause, kt__found *out, size_t max) {
+  return find(t, a, skip, NULL, clause, out, max, NULL, true);
 }

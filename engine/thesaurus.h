@@ -71,5 +71,11 @@ typedef struct kt__found {
 size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
                           const bool *denied, const size_t *clause, kt__found *out, size_t max,
                           bool *unmet);
+/* The concepts that refused words name (@p skip marks every other word):
+ * as kt__thesaurus_find, but a weak word needs no context there. "ei enää
+ * yrittäjäksi" refuses becoming an entrepreneur though "yrittäjäksi" alone
+ * finds it only beside a wish. */
+size_t kt__thesaurus_find_refused(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
+                                  const size_t *clause, kt__found *out, size_t max);
 
 #endif
