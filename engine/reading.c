@@ -494,6 +494,29 @@ static bool duration_clause(const kt_analysis *a, size_t s, size_t e) {
   return dur;
 }
 
+/* Does the clause [s, e) tell a stretch of the past with a verb in the
+ * simple past ("ajoi bussia 20 vuotta", "myi autoja 10 v", "asui Ruotsissa
+ * vuosia")? Not a perfect ("on juonut 10 vuotta" goes on), a negation or a
+ * state the client is still in. */
+static bool past_duration_clause(const kt_analysis *a, size_t s, size_t e) {
+  bool past = false, dur = false;
+  for (size_t i = s; i < e; i++) {
+    const kt_token *t = tok(a, i);
+    unsigned m = kt__analysis_morph(a, i);
+    /* A job lost is the situation ("irtisanottiin 30 vuoden jälkeen"). */
+    static const char *const loss[] = {"irtisan", "potku",  "lomaut", "lopet",
+                                       "suljet",  "päätty", "loppu",  NULL};
+    if ((m & KT__MORPH_NEGV) || starts_any(t, present_states) || starts_any(t, loss)) return false;
+    if ((m & KT__MORPH_PAST) && (m & KT__MORPH_VERB) && !(m & KT__MORPH_NOUN) &&
+        !(i > s && is_any(tok(a, i - 1), (const char *const[]){"on", "oli", "ole", "oo", NULL})))
+      past = true;
+    if (is_any(t, durations) || (i + 1 < e && t->surface[0] >= '1' && t->surface[0] <= '9' &&
+                                 is_any(tok(a, i + 1), duration_units)))
+      dur = true;
+  }
+  return past && dur;
+}
+
 /* Does the clause [s, e) name a degree or course completed ("sähköalan
  * perustutkinto valmis 2025", "YKI suoritettu", "amis käyty")? The client's
  * history, not a need of study. */
@@ -686,6 +709,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     if (change) out->change = true;
     if (!goal && !past && duration_clause(a, s, e)) past = true;
     if (!goal && !past && completed_clause(a, s, e)) past = true;
+    if (!goal && !past && past_duration_clause(a, s, e)) past = true;
     /* A clause about another person ("puoliso ulkomailla töissä", "äiti
      * sairas") is the client's circumstances, not their need: background. */
     size_t first = s;
@@ -1215,8 +1239,10 @@ static void read_held(const kt_analysis *a, kt__reading *out) {
         out->role[j] = KT__ROLE_REFUSED;
         out->negator[j] = j;
         out->held[j] = true;
-        /* English and Swedish write the card as two words: "forklift licence". */
-        if (j > s && !tok(a, j - 1)->stopword && is_any(tok(a, j), foreign_cards)) {
+        /* English and Swedish write the card as two words: "forklift
+         * licence"; a hyphenated one is its first part too: "D-kortti". */
+        if (j > s && !tok(a, j - 1)->stopword &&
+            (is_any(tok(a, j), foreign_cards) || kt__analysis_head(a, j))) {
           out->role[j - 1] = KT__ROLE_REFUSED;
           out->negator[j - 1] = j;
         }
