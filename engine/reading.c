@@ -98,6 +98,21 @@ static const char *const refuse[] = {"kieltäytyä", "refuses", "refuse", "vägr
 static const char *const problem_nouns[] = {"ongelma", "vaikeus",   "huoli",    "hätä",  "pulma",
                                             "murhe",   "problem",   "problems", "issue", "issues",
                                             "tarve",   "svårighet", "behov",    "need",  NULL};
+/* A compound whose head is a problem or a matter ("terveysongelmia",
+ * "lastenhoitoasioita", "velkahuolia"): denied, it denies its field. */
+static bool problem_compound(const kt_token *t) {
+  static const char *const heads[] = {"ongelma", "vaikeus", "huoli", "murhe",
+                                      "pulma",   "asia",    NULL};
+  size_t parts = 0;
+  bool head = false;
+  for (size_t k = 0; k < t->term_count; k++) {
+    if (t->terms[k].kind != KT_TERM_PART) continue;
+    parts++;
+    for (size_t h = 0; heads[h]; h++)
+      head |= !strcmp(t->terms[k].text, heads[h]);
+  }
+  return parts >= 2 && head;
+}
 static const char *const capacity_verbs[] = {"kest", "pysty", "pyst",   "voi",    "jaksa", "sovi",
                                              "sopi", "can't", "cannot", "klarar", "orkar", NULL};
 
@@ -673,6 +688,24 @@ static bool before_what(const kt_analysis *a, size_t i, size_t e) {
   return last == 'n' || last == 'a' || (l >= 2 && !strcmp(w + l - 2, "ä"));
 }
 
+/* Verbs of helping another person (surface beginnings). */
+static const char *const help_verbs[] = {"auttoi",  "auttaa", "auttanut", "avusti",
+                                         "avustaa", "helped", "hjälpte",  NULL};
+
+/* Does an age come before token @p s ("45v", "45-vuotias", "45 v")? */
+static bool age_before(const kt_analysis *a, size_t s) {
+  for (size_t i = 0; i < s; i++) {
+    const char *w = tok(a, i)->surface;
+    char *end = NULL;
+    long v = strtol(w, &end, 10);
+    if (end == w || v < 15 || v > 99) continue;
+    if (!strcmp(end, "v") || !strcmp(end, "-v") || !strcmp(end, "-vuotias") ||
+        (i + 1 < s && (is(tok(a, i + 1), "v") || is(tok(a, i + 1), "vuotias"))))
+      return true;
+  }
+  return false;
+}
+
 /* Step 2: each clause's role (goal, background, aside, situation). */
 static void read_roles(const kt_analysis *a, kt__reading *out) {
   size_t n = out->count;
@@ -718,10 +751,25 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
       first++;
     bool other = first < e && is_any(tok(a, first), relatives);
     /* "Äiti 38v hakee osa-aikatyötä": a relative's word with an age next
-     * to it names the client. */
-    if (other && first + 1 < e) {
+     * to it names the client, unless the note gave the client's age first
+     * ("45v äiti, ... Poika 16v hakee kesätöitä" is her son). */
+    bool aged = false;
+    if (first + 1 < e) {
       const kt_token *u = tok(a, first + 1);
-      if ((u->surface[0] >= '1' && u->surface[0] <= '9') || is(u, "vuotias")) other = false;
+      aged = (u->surface[0] >= '1' && u->surface[0] <= '9') || is(u, "vuotias");
+    }
+    bool kin =
+        first < e && (other || is(tok(a, first), "poika") || is_any(tok(a, first), children));
+    if (aged && kin) other = age_before(a, s);
+    /* Helping a relative ("auttoi isäänsä eläkkeen hakemisessa", "hoitaa
+     * äitiään"): their matter, not the client's need. */
+    if (!other) {
+      bool rel = false, help = false;
+      for (size_t i = s; i < e; i++) {
+        rel |= is_any(tok(a, i), relatives) || is_any(tok(a, i), possessed_child);
+        help |= starts_any(tok(a, i), help_verbs);
+      }
+      other = rel && help;
     }
     if (first < e && !other) {
       const kt_token *f = tok(a, first);
@@ -1020,7 +1068,7 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
     unsigned char role = wish_neg ? KT__ROLE_REFUSED : KT__ROLE_NEGATED;
     for (size_t j = verb + 1;
          !wish_neg && j < n && j <= verb + 4 && out->clause[j] == out->clause[i]; j++)
-      if (is_any(tok(a, j), problem_nouns)) role = KT__ROLE_REFUSED;
+      if (is_any(tok(a, j), problem_nouns) || problem_compound(tok(a, j))) role = KT__ROLE_REFUSED;
     /* The negator itself keeps its role: an entry that starts with it
      * ("ei puhu suomea") is a need as written. */
     /* A wish or need refused, or problems denied ("ei ongelmia asumisessa",
