@@ -1207,3 +1207,25 @@ Test(notes, english_words_for_exploitation_and_drinking) {
                            "alkoholiongelma"),
                 "control");
 }
+
+/* A problem denied after it was suspected: the denial is the client's own
+ * word on it, and wins over the earlier mention. */
+Test(notes, a_problem_denied_after_a_suspicion_is_ruled_out) {
+  static const char *const ADHD[] = {"nepsy-valmennus", "adhd-liitto", NULL};
+  const char *suspected = "30v, esimies epäili ADHD:ta. Haluaa varastoon, trukkikortti on.";
+  const char *denied = "30v, esimies epäili ADHD:ta, mutta tutkimukset tehtiin syksyllä: ei "
+                       "ADHD:ta eikä oppimisvaikeutta. Haluaa varastoon, trukkikortti on.";
+  cr_assert(in_top(suspected, 5, ADHD), "control: the suspicion alone");
+  cr_assert_not(in_top(denied, 5, ADHD));
+}
+
+/* "Ei enää yrittäjäksi": the former sole trader wants a salaried job. */
+Test(notes, a_former_trader_who_will_not_be_one_again) {
+  static const char *const STARTUP[] = {"starttiraha", "yritys-helsinki", NULL};
+  const char *again = "42v, piti kuusi vuotta omaa kahvilaa ja lopetti sen keväällä. Haluaa "
+                      "taas yrittäjäksi.";
+  const char *never = "42v, piti kuusi vuotta omaa kahvilaa ja lopetti sen keväällä. Ei enää "
+                      "yrittäjäksi, haluaa palkkatyöhön kahvilaan.";
+  cr_assert(in_top(again, 5, STARTUP), "control: entrepreneurship wanted");
+  cr_assert_not(in_top(never, 5, STARTUP));
+}

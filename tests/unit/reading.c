@@ -582,3 +582,53 @@ Test(reading, words_naming_only_the_client_carry_nothing) {
   cr_assert_not(null_word("putkimies etsii töitä", "putkimies"), "a trade, not a man");
   cr_assert_not(null_word("tilanne hankala", "tilanne"), "generic, but not null");
 }
+
+/* A goal denied without its verb: what the client will not become. */
+Test(reading, a_goal_denied_without_its_verb_is_refused) {
+  ROLE("Ei enää yrittäjäksi, haluaa palkkatyöhön", "yrittäjäksi", KT__ROLE_REFUSED);
+  ROLE("ei missään nimessä kokiksi", "kokiksi", KT__ROLE_REFUSED);
+  ROLE("haluaa yrittäjäksi", "yrittäjäksi", KT__ROLE_GOAL);
+  /* A lack stays a lack: "ei tutkintoa" is no refusal. */
+  ROLE("ei tutkintoa, hakee töitä", "tutkintoa", KT__ROLE_NEGATED);
+}
+
+/* A plan of the past is history: "vaihtanut työpaikkaa usein". */
+Test(reading, a_past_plan_is_no_goal) {
+  cr_assert_neq(role_of("vaihtanut työpaikkaa usein, esimies epäili jotain", "työpaikkaa"),
+                KT__ROLE_GOAL);
+  ROLE("haluaa vaihtaa työpaikkaa", "työpaikkaa", KT__ROLE_GOAL);
+}
+
+/* A stretch of the past told in the simple past is background; a perfect
+ * goes on, and a job lost is the situation. */
+Test(reading, a_stretch_told_in_the_simple_past_is_background) {
+  ROLE("52v, ajoi bussia 20 vuotta, haluaa vartijaksi", "bussia", KT__ROLE_BACKGROUND);
+  ROLE("52v, ajaa bussia, haluaa vartijaksi", "bussia", KT__ROLE_SITUATION);
+  ROLE("on juonut kymmenen vuotta", "juonut", KT__ROLE_SITUATION);
+  ROLE("irtisanottiin 30 vuoden jälkeen", "irtisanottiin", KT__ROLE_SITUATION);
+}
+
+/* A hyphenated card held is held with its first part ("D-kortti"), and so
+ * is a qualification ("ammattipätevyys voimassa"). */
+Test(reading, a_hyphenated_card_and_a_qualification_held) {
+  const char *n = "D-kortti ja ammattipätevyys voimassa";
+  ROLE(n, "d", KT__ROLE_REFUSED);
+  ROLE(n, "ammattipätevyys", KT__ROLE_REFUSED);
+  ROLE("haluaa D-kortin", "d", KT__ROLE_GOAL);
+}
+
+/* Another person's matter: helping a relative, or a child whose age
+ * follows the client's own. */
+Test(reading, a_relatives_matter_is_aside) {
+  ROLE("36v mies. Auttoi isäänsä eläkkeen hakemisessa.", "eläkkeen", KT__ROLE_ASIDE);
+  ROLE("36v mies. Hakee eläkettä.", "eläkettä", KT__ROLE_SITUATION);
+  ROLE("45v äiti, työtön myyjä. Poika 16v hakee kesätöitä.", "kesätöitä", KT__ROLE_ASIDE);
+  ROLE("Poika 16v hakee kesätöitä.", "kesätöitä", KT__ROLE_SITUATION);
+}
+
+/* A denied compound of a problem or a matter denies the whole list. */
+Test(reading, a_denied_matter_refuses_its_list) {
+  ROLE("lapset aikuisia, joten ei lastenhoitoasioita eikä perhevapaita", "perhevapaita",
+       KT__ROLE_REFUSED);
+  ROLE("ei lastenhoitopaikkaa eikä perhevapaita", "perhevapaita", KT__ROLE_NEGATED);
+}
