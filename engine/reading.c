@@ -220,6 +220,10 @@ static const char *const change_what[] = {"suunta", "ala", "ammatti", "ura", NUL
  * surface endings. */
 static const char *const agent_endings[] = {"ja", "jä", "ri", "mies", "kuski", "kokki", NULL};
 
+/* An occupation as a goal, in the translative ("kokiksi", "hitsaajaksi",
+ * "lähihoitajaksi", "bussikuskiksi"), surface endings. */
+static const char *const agent_goal_endings[] = {"jaksi",    "jäksi",  "riksi", "kiksi",
+                                                 "miehekse", "ajaksi", NULL};
 /* Had enough: "vuorotyö riitti" (surfaces; "riittää" as a base form is
  * also "rahat riittää", enough money, so only the past and spoken forms). */
 static const char *const enough[] = {"riitti", "riittäny", "riittänyt", NULL};
@@ -866,6 +870,16 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     for (size_t i = s; i < j; i++)
       out->role[i] = KT__ROLE_BACKGROUND;
   }
+  /* A goal to become something ("haluaa kokiksi", "hitsaajaksi") is a
+   * change of trade when the note also names a trade held: the trade named
+   * outside the goal is then the one being left ("Siivooja, 38 v, ...
+   * Haluaa kokiksi"). */
+  for (size_t i = 0; i < n && !out->change; i++) {
+    unsigned m = kt__analysis_morph(a, i);
+    out->change = out->clause_role[i] == KT__ROLE_GOAL && out->role[i] == KT__ROLE_GOAL &&
+                  !tok(a, i)->stopword && (m & KT__MORPH_TRANSLATIVE) && !(m & KT__MORPH_VERB) &&
+                  ends_any(tok(a, i), agent_goal_endings);
+  }
   /* A career change: an occupation named outside the goal, without a verb,
    * is the field being left ("kokki, alanvaihto mielessä"), and so is the
    * job the client still holds ("on vielä töissä kaupan kassalla"). */
@@ -996,6 +1010,30 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
   }
 }
 
+/* Step 2b: a workplace closed ("hänen vankilansa lakkautettiin", "hotelli
+ * suljettiin", "keittiö ulkoistettiin") is where the client worked: its
+ * nouns are the past, not a need of the place. Not a bankruptcy: the
+ * client's own firm going under is a need of its own. */
+static void read_closures(const kt_analysis *a, kt__reading *out) {
+  static const char *const closed[] = {"lakkautet", "lakkautti", "suljet", "sulki",
+                                       "ulkoistet", "ulkoisti",  NULL};
+  size_t n = out->count;
+  for (size_t s = 0, e; s < n; s = e) {
+    e = clause_end(out, s);
+    if (out->clause_role[s] == KT__ROLE_GOAL) continue;
+    bool closure = false;
+    for (size_t i = s; i < e; i++)
+      closure |= starts_any(tok(a, i), closed);
+    for (size_t i = s; closure && i < e; i++) {
+      const kt_token *t = tok(a, i);
+      unsigned m = kt__analysis_morph(a, i);
+      if (!t->stopword && !starts_any(t, closed) && (m & KT__MORPH_NOUN) &&
+          out->role[i] == out->clause_role[i])
+        out->role[i] = KT__ROLE_BACKGROUND;
+    }
+  }
+}
+
 /* Step 3: the scopes of negations and refusals. */
 static void read_negations(const kt_analysis *a, kt__reading *out) {
   size_t n = out->count;
@@ -1094,7 +1132,12 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
     /* Nothing follows a negated wish or need in its clause: what it refuses
      * came first ("asiakaspalvelu ei kiinnosta", "päivähoitoa ei tarvita").
      * Not so for a capacity: in "selkä ei kestä" the back is the problem. */
-    if (wish_neg && !after && (starts_any(tok(a, verb), wish) || is_any(tok(a, verb), no_need)))
+    /* So too when another denial follows at once: "toimeentulotukea ei
+     * tarvita eikä talous ole ongelma". */
+    bool next_denial = verb + 1 < n && out->clause[verb + 1] == out->clause[verb] &&
+                       (is(tok(a, verb + 1), "eikä") || is(tok(a, verb + 1), "eli"));
+    if (wish_neg && (!after || next_denial) &&
+        (starts_any(tok(a, verb), wish) || is_any(tok(a, verb), no_need)))
       for (size_t j = i; j-- > 0 && out->clause[j] == out->clause[i];) {
         out->role[j] = role;
         out->negator[j] = i;
@@ -1423,6 +1466,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
   }
   read_clauses(a, text, out);
   read_roles(a, out);
+  read_closures(a, out);
   read_negations(a, out);
   read_fine_facts(a, out);
   read_held(a, out);

@@ -632,3 +632,24 @@ Test(reading, a_denied_matter_refuses_its_list) {
        KT__ROLE_REFUSED);
   ROLE("ei lastenhoitopaikkaa eikä perhevapaita", "perhevapaita", KT__ROLE_NEGATED);
 }
+
+/* A goal to become something else makes the trade named outside it the
+ * one being left. */
+Test(reading, a_new_trade_as_the_goal_leaves_the_old_one) {
+  ROLE("Siivooja, 38 v, sairaalan siivouksessa. Haluaa lähihoitajaksi.", "siivooja",
+       KT__ROLE_BACKGROUND);
+  ROLE("Siivooja, 38 v, sairaalan siivouksessa. Haluaa lisää tunteja.", "siivooja",
+       KT__ROLE_SITUATION);
+}
+
+/* A need denied and another denial at once: what is not needed came first. */
+Test(reading, a_need_denied_before_another_denial) {
+  ROLE("toimeentulotukea ei tarvita eikä talous ole ongelma", "toimeentulotukea", KT__ROLE_REFUSED);
+  ROLE("toimeentulotukea haettu, talous on ongelma", "toimeentulotukea", KT__ROLE_SITUATION);
+}
+
+/* A workplace closed is where the client worked. */
+Test(reading, a_closed_workplace_is_the_past) {
+  ROLE("47v, jäi pois kun hänen vankilansa lakkautettiin", "vankilansa", KT__ROLE_BACKGROUND);
+  ROLE("47v, vankilassa vielä puoli vuotta", "vankilassa", KT__ROLE_SITUATION);
+}
