@@ -155,9 +155,14 @@ static const char *const goal_prefix[] = {
  * or a dream held until now stays one ("on aina halunnut", "haaveillut"). */
 static const char *const past_plans[] = {"vaihta", "vaihto", "vaihdo", "siirty", "suunnittel",
                                          "tähtä",  "pyrki",  "tavoit", "aiko",   NULL};
+static bool ends_any(const kt_token *t, const char *const *es);
 static bool goal_cue(const kt_token *t, unsigned m) {
   if ((m & KT__MORPH_COND) && (m & KT__MORPH_VERB)) return true;
   if (!starts_any(t, goal_prefix)) return false;
+  /* A trade named so is no wish: "graafinen suunnittelija". */
+  if ((m & KT__MORPH_NOUN) && !(m & KT__MORPH_VERB) &&
+      ends_any(t, (const char *const[]){"ija", "ijä", "ijan", "ijän", "ijana", "ijänä", NULL}))
+    return false;
   return !((m & KT__MORPH_PAST) && starts_any(t, past_plans));
 }
 /* Verbs whose past tells the client's history (work, study, a role held):
@@ -529,8 +534,13 @@ static bool past_duration_clause(const kt_analysis *a, size_t s, size_t e) {
     if ((m & KT__MORPH_PAST) && (m & KT__MORPH_VERB) && !(m & KT__MORPH_NOUN) &&
         !(i > s && is_any(tok(a, i - 1), (const char *const[]){"on", "oli", "ole", "oo", NULL})))
       past = true;
-    if (is_any(t, durations) || (i + 1 < e && t->surface[0] >= '1' && t->surface[0] <= '9' &&
-                                 is_any(tok(a, i + 1), duration_units)))
+    static const char *const numbers[] = {"kaksi",     "kolme",     "neljä",    "viisi",    "kuusi",
+                                          "seitsemän", "kahdeksan", "yhdeksän", "kymmenen", NULL};
+    if (is_any(t, durations) ||
+        (i + 1 < e && ((t->surface[0] >= '1' && t->surface[0] <= '9') || is_any(t, numbers)) &&
+         is_any(tok(a, i + 1), duration_units) &&
+         !(i + 2 < e &&
+           is_any(tok(a, i + 2), (const char *const[]){"sitten", "ago", "sedan", NULL}))))
       dur = true;
   }
   return past && dur;
@@ -1104,9 +1114,12 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
     }
     if (verb == (size_t)-1) continue;
     unsigned char role = wish_neg ? KT__ROLE_REFUSED : KT__ROLE_NEGATED;
-    for (size_t j = verb + 1;
-         !wish_neg && j < n && j <= verb + 4 && out->clause[j] == out->clause[i]; j++)
+    /* Over a list too: "eikä terapian tai muiden palvelujen tarvetta ole". */
+    for (size_t j = verb + 1, lim = verb + 4;
+         !wish_neg && j < n && j <= lim && out->clause[j] == out->clause[i]; j++) {
+      if (is_any(tok(a, j), list_words)) lim = j + 4;
       if (is_any(tok(a, j), problem_nouns) || problem_compound(tok(a, j))) role = KT__ROLE_REFUSED;
+    }
     /* The negator itself keeps its role: an entry that starts with it
      * ("ei puhu suomea") is a need as written. */
     /* A wish or need refused, or problems denied ("ei ongelmia asumisessa",

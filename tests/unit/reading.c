@@ -653,3 +653,18 @@ Test(reading, a_closed_workplace_is_the_past) {
   ROLE("47v, jäi pois kun hänen vankilansa lakkautettiin", "vankilansa", KT__ROLE_BACKGROUND);
   ROLE("47v, vankilassa vielä puoli vuotta", "vankilassa", KT__ROLE_SITUATION);
 }
+
+/* A trade whose name starts like a wish is no goal: "suunnittelija". */
+Test(reading, a_designer_is_no_plan) {
+  ROLE("graafinen suunnittelija etsii töitä", "töitä", KT__ROLE_SITUATION);
+  ROLE("ajoi bussia kaksi vuotta", "bussia", KT__ROLE_BACKGROUND);
+  ROLE("muutti Suomeen kaksi vuotta sitten", "suomeen", KT__ROLE_SITUATION);
+  ROLE("suunnittelee yrityksen perustamista", "yrityksen", KT__ROLE_GOAL);
+}
+
+/* A problem denied over a list: "eikä terapian tai muiden
+ * mielenterveyspalvelujen tarvetta enää ole". */
+Test(reading, a_need_denied_over_a_list) {
+  ROLE("eikä terapian tai muiden mielenterveyspalvelujen tarvetta enää ole", "mielenterveys",
+       KT__ROLE_REFUSED);
+}
