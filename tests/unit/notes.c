@@ -1229,3 +1229,22 @@ Test(notes, a_former_trader_who_will_not_be_one_again) {
   cr_assert(in_top(again, 5, STARTUP), "control: entrepreneurship wanted");
   cr_assert_not(in_top(never, 5, STARTUP));
 }
+
+/* A service's name that is also an everyday word ("aikalisä", a time-out;
+ * "teak", a wood; "sininauha", a ribbon) names no need by itself. */
+Test(notes, a_name_that_is_an_everyday_word_needs_its_context) {
+  cr_assert(finds_need("22v, keskeytti armeijan, haluaisi aikalisän ja suunnan elämälle",
+                       "asepalveluksen"),
+            "control: beside the interrupted service");
+  cr_assert_not(finds_need("24v, valmentaja otti aina aikalisän kun peli karkasi, haluaa "
+                           "liikunta-alalle",
+                           "asepalveluksen"));
+  cr_assert_not(finds_need("Puuseppä 48v, erikoistunut teak-huonekalujen entisöintiin, työtön",
+                           "ammatillinen kuntoutus"));
+  cr_assert(
+      finds_need("48v, Kelan TEAK-selvitys menossa, selkä ei kestä", "ammatillinen kuntoutus"),
+      "control: Kela's assessment");
+  cr_assert_not(finds_need("29v hevostenhoitaja, tamma sai näyttelyssä sininauhan, haluaa "
+                           "eläintenhoitoon",
+                           "raittius"));
+}
