@@ -128,9 +128,9 @@ static const char *const study_kind[] = {"pitk", "kokopäiv",  "täyspäiv", "mo
 static const char *const fine_words[] = {
     "ok", "okei", "oke", "kunnossa", "järjestyksessä", "hyvä", "okej", "fine", "okay", "bra",
     "hyvin", "kohdallaan", "puhdas", "puhtaat", "hoidettu", "selvitetty", "selvitetyt",
-    "järjestelty", "takana", "ohi", "clean", "huippu", "loistava", "erinomainen", "maksettu",
-    "maksetut", "kuitattu", "parantunut", "parantui", "parantunu", "toipunut", "toipui",
-    "lakkautettu", "lopetettu", "suljettu",
+    "järjestelty", "kärsitty", "käsitelty", "takana", "ohi", "clean", "huippu", "loistava",
+    "erinomainen", "maksettu", "maksetut", "kuitattu", "parantunut", "parantui", "parantunu",
+    "toipunut", "toipui", "lakkautettu", "lopetettu", "suljettu",
     /* "tilanne turvallinen", "kotona turvassa": safe */
     "turvallinen", "turvassa", "safe", "trygg", "tryggt", "historiaa", "mennyttä", NULL};
 
@@ -518,27 +518,46 @@ static bool duration_clause(const kt_analysis *a, size_t s, size_t e) {
   return dur;
 }
 
+/* The number a token says, in digits or in words ("5", "viisi",
+ * "kymmenen"); 0 if none. */
+static int number_of(const kt_token *t) {
+  static const char *const words[] = {"nolla",     "yksi",     "kaksi",    "kolme",
+                                      "neljä",     "viisi",    "kuusi",    "seitsemän",
+                                      "kahdeksan", "yhdeksän", "kymmenen", NULL};
+  if (t->surface[0] >= '1' && t->surface[0] <= '9') return atoi(t->surface);
+  for (int k = 0; words[k]; k++)
+    if (is(t, words[k])) return k;
+  if (starts_any(t, (const char *const[]){"kymmen", "kaksikymmen", "viisitoista", NULL})) return 10;
+  return 0;
+}
+
+/* Does the clause [s, e) tell a job lost ("painotalo lopetti", "irtisanottiin")?
+ * How the present came about, however long ago. */
+static bool job_lost_in(const kt_analysis *a, size_t s, size_t e) {
+  static const char *const loss[] = {"irtisan", "potku",  "lomaut", "lopet",
+                                     "suljet",  "päätty", "loppu",  NULL};
+  for (size_t i = s; i < e; i++)
+    if (starts_any(tok(a, i), loss)) return true;
+  return false;
+}
+
 /* Does the clause [s, e) tell a stretch of the past with a verb in the
  * simple past ("ajoi bussia 20 vuotta", "myi autoja 10 v", "asui Ruotsissa
  * vuosia")? Not a perfect ("on juonut 10 vuotta" goes on), a negation or a
  * state the client is still in. */
 static bool past_duration_clause(const kt_analysis *a, size_t s, size_t e) {
   bool past = false, dur = false;
+  /* A job lost is the situation ("irtisanottiin 30 vuoden jälkeen"). */
+  if (job_lost_in(a, s, e)) return false;
   for (size_t i = s; i < e; i++) {
     const kt_token *t = tok(a, i);
     unsigned m = kt__analysis_morph(a, i);
-    /* A job lost is the situation ("irtisanottiin 30 vuoden jälkeen"). */
-    static const char *const loss[] = {"irtisan", "potku",  "lomaut", "lopet",
-                                       "suljet",  "päätty", "loppu",  NULL};
-    if ((m & KT__MORPH_NEGV) || starts_any(t, present_states) || starts_any(t, loss)) return false;
+    if ((m & KT__MORPH_NEGV) || starts_any(t, present_states)) return false;
     if ((m & KT__MORPH_PAST) && (m & KT__MORPH_VERB) && !(m & KT__MORPH_NOUN) &&
         !(i > s && is_any(tok(a, i - 1), (const char *const[]){"on", "oli", "ole", "oo", NULL})))
       past = true;
-    static const char *const numbers[] = {"kaksi",     "kolme",     "neljä",    "viisi",    "kuusi",
-                                          "seitsemän", "kahdeksan", "yhdeksän", "kymmenen", NULL};
     if (is_any(t, durations) ||
-        (i + 1 < e && ((t->surface[0] >= '1' && t->surface[0] <= '9') || is_any(t, numbers)) &&
-         is_any(tok(a, i + 1), duration_units) &&
+        (i + 1 < e && number_of(t) > 0 && is_any(tok(a, i + 1), duration_units) &&
          !(i + 2 < e &&
            is_any(tok(a, i + 2), (const char *const[]){"sitten", "ago", "sedan", NULL}))))
       dur = true;
@@ -743,6 +762,13 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
         int y = atoi(t->surface);
         if (y >= 1950 && y <= 2023) past = true;
       }
+      /* "kymmenen vuotta sitten", "5 v sitten": years ago, long gone; not
+       * "kaksi vuotta sitten" (how the present came about). */
+      if (i + 2 < e && is_any(tok(a, i + 1), duration_units) &&
+          !is_any(tok(a, i + 1), (const char *const[]){"kk", "kuukausi", NULL}) &&
+          is_any(tok(a, i + 2), (const char *const[]){"sitten", "ago", "sedan", NULL}) &&
+          number_of(t) >= 3 && !job_lost_in(a, s, e))
+        past = true;
       /* "ei ole ollut töissä" is the present: no work. */
       if ((m & KT__MORPH_PAST) && i > s && (kt__analysis_morph(a, i - 1) & KT__MORPH_NEGV))
         negated_past = true;

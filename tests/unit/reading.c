@@ -668,3 +668,12 @@ Test(reading, a_need_denied_over_a_list) {
   ROLE("eikä terapian tai muiden mielenterveyspalvelujen tarvetta enää ole", "mielenterveys",
        KT__ROLE_REFUSED);
 }
+
+/* Years ago is the past; months ago, or a job lost, is how the present
+ * came about. A sentence served is settled. */
+Test(reading, years_ago_is_the_past_and_a_sentence_served_is_settled) {
+  ROLE("Istui vankilassa kymmenen vuotta sitten, haluaa töihin", "vankilassa", KT__ROLE_BACKGROUND);
+  ROLE("Vapautui vankilasta kaksi kk sitten, haluaa töihin", "vankilasta", KT__ROLE_SITUATION);
+  ROLE("painotalo lopetti neljä vuotta sitten", "painotalo", KT__ROLE_SITUATION);
+  ROLE("tuomio on kärsitty ja asia käsitelty", "tuomio", KT__ROLE_REFUSED);
+}
