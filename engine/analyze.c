@@ -402,6 +402,7 @@ static unsigned reading_morph(const reading *r) {
     m |= KT__MORPH_SOURCE;
   if ((m & KT__MORPH_NOUN) && eq(r->case_, "omanto")) m |= KT__MORPH_GENITIVE;
   if ((m & KT__MORPH_NOUN) && eq(r->case_, "tulento")) m |= KT__MORPH_TRANSLATIVE;
+  if ((m & KT__MORPH_NOUN) && eq(r->case_, "nimento")) m |= KT__MORPH_NOMINATIVE;
   if (r->reqv) m |= KT__MORPH_WANTSV;
   return m;
 }
@@ -852,6 +853,78 @@ static int settle_hyphenated(kt_analyzer *an, kt_analysis *a) {
     for (size_t k = 0; k < t->term_count; k++)
       if (terms[k].kind != KT_TERM_LEMMA || part_of(&wa, terms[k].text)) terms[to++] = terms[k];
     t->term_count = to;
+  }
+  return KT_OK;
+}
+
+int kt__analysis_join_split(kt_analyzer *an, kt_analysis *a, const char *text,
+                            bool (*known)(void *ctx, const char *term), void *ctx) {
+  enum { MAX_JOINED = 4 };
+  for (size_t i = 0; i + 1 < a->count; i++) {
+    const kt__word *w = &a->words.items[i], *h = &a->words.items[i + 1];
+    kt_token *t = &a->tokens[i], *u = &a->tokens[i + 1];
+    if (t->stopword || u->stopword || w->numeric || h->numeric || w->all_caps || h->all_caps ||
+        w->joined || w->head || h->head || strlen(w->text) < 3 || strlen(h->text) < 3)
+      continue;
+    bool apart = t->end < u->start;
+    for (size_t b = t->end; b < u->start && apart; b++)
+      apart = text[b] == ' ';
+    size_t lemmas = 0, hlemmas = 0;
+    for (size_t k = 0; k < t->term_count; k++)
+      lemmas += t->terms[k].kind == KT_TERM_LEMMA;
+    for (size_t k = 0; k < u->term_count; k++)
+      hlemmas += u->terms[k].kind == KT_TERM_LEMMA;
+    /* The first word: a noun in the nominative or the genitive ("kiinteistön
+     * hoitaja"), or unknown ("pitkäaikais"); the second a common noun, or a
+     * spoken form restored ("hoitajaks"). */
+    unsigned mh = a->morph[i + 1];
+    if (!apart || (lemmas && !(a->morph[i] & (KT__MORPH_NOMINATIVE | KT__MORPH_GENITIVE))) ||
+        (hlemmas && !(mh & KT__MORPH_NOUN)) ||
+        (mh & (KT__MORPH_VERB | KT__MORPH_PLACE | KT__MORPH_NAME)))
+      continue;
+    /* The first word as written and the second's base form: "palkka" +
+     * "tuki" for "palkka tuella". */
+    const char *joined[MAX_JOINED];
+    size_t nj = 0;
+    for (size_t k = 0; k < u->term_count && nj < MAX_JOINED; k++) {
+      if (u->terms[k].kind != KT_TERM_LEMMA && u->terms[k].kind != KT_TERM_FIXED) continue;
+      char pair[128];
+      int pl = snprintf(pair, sizeof pair, "%s%s", w->text, u->terms[k].text);
+      if (pl < 0 || (size_t)pl >= sizeof pair) continue;
+      kt__word pw = {.text = pair};
+      kt__wordan wa;
+      int rc = kt__analyze_word_as(an, &pw, false, &wa);
+      if (rc) return rc;
+      size_t parts = 0;
+      for (size_t m = 0; m < wa.count; m++)
+        parts += wa.terms[m].kind == KT_TERM_PART;
+      if (parts < 2) continue; /* not a compound Voikko knows */
+      for (size_t m = 0; m < wa.count && nj < MAX_JOINED; m++) {
+        if (wa.terms[m].kind != KT_TERM_LEMMA || (known && !known(ctx, wa.terms[m].text))) continue;
+        bool dup = false;
+        for (size_t d = 0; d < nj && !dup; d++)
+          dup = !strcmp(joined[d], wa.terms[m].text);
+        if (!dup) joined[nj++] = wa.terms[m].text; /* in the analyser's cache */
+      }
+    }
+    if (!nj) continue;
+    size_t n = u->term_count + nj, bytes = n * sizeof(kt_term);
+    for (size_t k = 0; k < n; k++)
+      bytes += strlen(k < u->term_count ? u->terms[k].text : joined[k - u->term_count]) + 1;
+    kt_term *terms = malloc(bytes);
+    if (!terms) return kt__err(KT_ENOMEM, "cannot allocate the terms of a word");
+    char *strs = (char *)(terms + n);
+    for (size_t k = 0; k < n; k++) {
+      const char *src = k < u->term_count ? u->terms[k].text : joined[k - u->term_count];
+      size_t l = strlen(src) + 1;
+      memcpy(strs, src, l);
+      terms[k].text = strs;
+      terms[k].kind = k < u->term_count ? u->terms[k].kind : KT_TERM_FIXED;
+      strs += l;
+    }
+    free((void *)u->terms);
+    u->terms = terms;
+    u->term_count = n;
   }
   return KT_OK;
 }

@@ -35,6 +35,17 @@ typedef struct kt__wordan {
 #define KT__MORPH_PLACE (1u << 11)    /* a place name (paikannimi: "Syyriasta", "Virosta") */
 #define KT__MORPH_TRANSLATIVE                                                                      \
   (1u << 12) /* a noun in the translative case: what one becomes ("yrittäjäksi", "kokiksi") */
+#define KT__MORPH_NOMINATIVE (1u << 13) /* a noun in the nominative ("palkka") */
+/* A compound written apart ("palkka tuella", "puisto töihin", "pitkäaikais
+ * työtön"): where a noun in the nominative, or a word Voikko does not know,
+ * is followed by a common noun with only spaces between (in @p text, the
+ * analysed text), and Voikko knows the two written together as a compound,
+ * the whole word's base forms that @p known accepts (NULL: all) are added
+ * to the second word as corrections ("palkkatuki" to "tuella"). query.c
+ * accepts the words the catalogue uses: Voikko also builds "asuntovuokra"
+ * from "asunto vuokralla". */
+int kt__analysis_join_split(struct kt_analyzer *an, struct kt_analysis *a, const char *text,
+                            bool (*known)(void *ctx, const char *term), void *ctx);
 /* KT__MORPH_* of token @p i of an analysis (0 when out of range). */
 unsigned kt__analysis_morph(const struct kt_analysis *a, size_t i);
 /* Is token @p i the head of a hyphenated compound ("alalta" in "it-alalta")?

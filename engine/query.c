@@ -101,6 +101,12 @@ static bool plain_denial(const ctx *x, size_t i) {
   return true;
 }
 
+/* Does the catalogue use @p term (a base form)? For compounds written apart. */
+static bool in_catalogue(void *gen, const char *term) {
+  size_t df = 0;
+  return !kt__gen_termfreq(gen, term, &df) && df > 0;
+}
+
 /* A need word's weight by its role in the note (ranking.h). */
 static double role_weight(const kt__ranking *rk, int role) {
   switch (role) {
@@ -173,6 +179,8 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
                    opts->lang);
   int rc = kt_analyze(e->an, x->text, len, &x->an);
   if (rc) return rc;
+  if (!x->baseline && (rc = kt__analysis_join_split(e->an, x->an, x->text, in_catalogue, &e->gen)))
+    return rc;
   x->signals = !x->baseline && !(opts->flags & KT_SEARCH_NO_SIGNALS);
 
   size_t ntok = kt_analysis_count(x->an);

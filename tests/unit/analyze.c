@@ -427,3 +427,37 @@ Test(analyze, an_imperative_yields_to_a_pronoun) {
   HAS("muuttaa", "muuttaa"); /* the infinitive stays */
   HAS("muutti", "muuttaa");
 }
+
+/* Does word @p word of @p text carry @p term after joining compounds
+ * written apart (@p known: which base forms the catalogue uses)? */
+static bool joined_has(const char *text, const char *word, const char *term,
+                       bool (*known)(void *, const char *)) {
+  kt_analysis *a = NULL;
+  cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
+  cr_assert_eq(kt__analysis_join_split(an, a, text, known, NULL), KT_OK);
+  bool has = false;
+  for (size_t i = 0; i < kt_analysis_count(a); i++) {
+    const kt_token *t = kt_analysis_get(a, i);
+    if (strcmp(t->surface, word)) continue;
+    for (size_t k = 0; k < t->term_count; k++)
+      has |= !strcmp(t->terms[k].text, term);
+  }
+  kt_analysis_free(a);
+  return has;
+}
+
+static bool only_palkkatuki(void *ctx, const char *term) {
+  (void)ctx;
+  return !strcmp(term, "palkkatuki");
+}
+
+Test(analyze, a_compound_written_apart_is_joined) {
+  cr_assert(joined_has("haluis palkka tuella töihin", "tuella", "palkkatuki", NULL));
+  cr_assert(joined_has("kaupungille puisto töihin", "töihin", "puistotyö", NULL));
+  cr_assert(joined_has("pitkäaikais työtön", "työtön", "pitkäaikaistyötön", NULL));
+  cr_assert_not(joined_has("palkka, tuella", "tuella", "palkkatuki", NULL), "punctuation between");
+  cr_assert_not(joined_has("kuusi vuotta", "vuotta", "kuusivuosi", only_palkkatuki),
+                "a word the catalogue does not use");
+  cr_assert(joined_has("palkka tuella", "tuella", "palkkatuki", only_palkkatuki));
+  cr_assert_not(joined_has("suomi sujuu", "sujuu", "suomisujua", NULL), "a verb after");
+}

@@ -1248,3 +1248,14 @@ Test(notes, a_name_that_is_an_everyday_word_needs_its_context) {
                            "eläintenhoitoon",
                            "raittius"));
 }
+
+/* Compounds written apart ("palkka tuella", "puisto töihin") find what the
+ * same note written together finds. */
+Test(notes, compounds_written_apart_find_their_service) {
+  const char *apart = "52v, ennen kaupan kassalla 10v, nyt pitkäaikais työtön. Haluis palkka "
+                      "tuella kaupungille puisto töihin, ulkotyöt kiinnostaa.";
+  const char *together = "52v, ennen kaupan kassalla 10v, nyt pitkäaikaistyötön. Haluis "
+                         "palkkatuella kaupungille puistotöihin, ulkotyöt kiinnostaa.";
+  cr_assert_leq(rank_of(together, "palkkatukityo-helsingin-kaupunki"), 3, "control");
+  cr_assert_leq(rank_of(apart, "palkkatukityo-helsingin-kaupunki"), 3);
+}
