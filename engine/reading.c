@@ -717,6 +717,16 @@ static bool before_what(const kt_analysis *a, size_t i, size_t e) {
   size_t l = strlen(w);
   for (const char *const *s = local; *s; s++)
     if (l > strlen(*s) && !strcmp(w + l - strlen(*s), *s)) return false;
+  /* "ennen kaupan varastolla": a genitive that belongs to a place is the
+   * place where the client was, formerly. */
+  if ((m & KT__MORPH_GENITIVE) && i + 2 < e) {
+    const char *v = tok(a, i + 2)->surface;
+    size_t lv = strlen(v);
+    /* Not an action ("ennen starttirahan hakemista"). */
+    bool action = lv > 5 && (!strcmp(v + lv - 5, "mista") || !strcmp(v + lv - 6, "mistä"));
+    for (const char *const *s = local; *s && !action; s++)
+      if (lv > strlen(*s) && !strcmp(v + lv - strlen(*s), *s)) return false;
+  }
   char last = l ? w[l - 1] : 0;
   return last == 'n' || last == 'a' || (l >= 2 && !strcmp(w + l - 2, "ä"));
 }

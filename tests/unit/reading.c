@@ -677,3 +677,10 @@ Test(reading, years_ago_is_the_past_and_a_sentence_served_is_settled) {
   ROLE("painotalo lopetti neljä vuotta sitten", "painotalo", KT__ROLE_SITUATION);
   ROLE("tuomio on kärsitty ja asia käsitelty", "tuomio", KT__ROLE_REFUSED);
 }
+
+/* "ennen" before a place is "formerly"; before an action, "before". */
+Test(reading, formerly_at_a_place_and_before_an_action) {
+  ROLE("50v, ennen kaupan varastolla, haluaa puistotöihin", "varastolla", KT__ROLE_BACKGROUND);
+  cr_assert_neq(role_of("yrittäjyyskoulutus ennen starttirahan hakemista", "starttirahan"),
+                KT__ROLE_BACKGROUND);
+}
