@@ -1149,6 +1149,26 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
       wish_neg = true;
     }
     if (verb == (size_t)-1) continue;
+    /* "Muita velkoja ei ole", "no other debts": the one told of stands. */
+    if (!wish_neg) {
+      static const char *const others[] = {"muita", "muuta",  "muuten", "other",
+                                           "andra", "övriga", NULL};
+      /* Right after the negation ("ei muita velkoja", "ei ole muita") or
+       * opening the clause it ends ("Muita velkoja ei ole"); not inside a
+       * list denied ("ei masennusta tai muuta mielenterveyspuolen juttua"). */
+      size_t first = i + 1;
+      while (first < n && out->clause[first] == out->clause[i] && tok(a, first)->stopword &&
+             !is_any(tok(a, first), others))
+        first++;
+      size_t cs = clause_start(out, i);
+      bool other =
+          (first < n && out->clause[first] == out->clause[i] && is_any(tok(a, first), others)) ||
+          (i >= cs + 2 && is_any(tok(a, cs), others));
+      /* "ei muita huolia", "ei muita ongelmia": nothing else is a problem. */
+      for (size_t j = cs; other && j < n && out->clause[j] == out->clause[i]; j++)
+        if (is_any(tok(a, j), problem_nouns) || problem_compound(tok(a, j))) other = false;
+      if (other) continue;
+    }
     unsigned char role = wish_neg ? KT__ROLE_REFUSED : KT__ROLE_NEGATED;
     /* Over a list too: "eikä terapian tai muiden palvelujen tarvetta ole". */
     for (size_t j = verb + 1, lim = verb + 4;

@@ -527,6 +527,17 @@ static int read_employer(const kt_analysis *a, const bool *rej, kt__sigset *set,
     if (is_any(tok(a, i), own)) return KT_OK;
     /* "palkkaa" is a wage as often as hiring ("ei oo maksanut palkkaa"). */
     hires = !rej[i] && is_any(tok(a, i), hire) && strcmp(tok(a, i)->surface, "palkkaa");
+    /* Taking someone on: "haluis ottaa oppisopimuksella kokin", "ottaisi
+     * töihin harjoittelijan". */
+    static const char *const take[] = {"ottaa", "ottaisi", "ottais", "take", "ta", NULL};
+    static const char *const as[] = {"oppisopim", "töihin",  "harjoittelij",
+                                     "apprentic", "lärling", NULL};
+    /* Not "ottaa selvää" (find out), "ottaa yhteyttä" (contact). */
+    static const char *const idiom[] = {"selvää", "selvä", "yhteyttä", "vastaan", "osaa", NULL};
+    bool taking =
+        !rej[i] && is_any(tok(a, i), take) && !(i + 1 < n && is_any(tok(a, i + 1), idiom));
+    for (size_t j = i + 1; !hires && taking && j < n && j <= i + 3; j++)
+      hires = kt__token_starts_any(tok(a, j), as);
   }
   if (opens && hires) set->employer_asks = 1;
   return KT_OK;

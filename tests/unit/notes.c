@@ -1259,3 +1259,14 @@ Test(notes, compounds_written_apart_find_their_service) {
   cr_assert_leq(rank_of(together, "palkkatukityo-helsingin-kaupunki"), 3, "control");
   cr_assert_leq(rank_of(apart, "palkkatukityo-helsingin-kaupunki"), 3);
 }
+
+/* Taking someone on as an apprentice is hiring: the owner asks. */
+Test(notes, an_owner_taking_on_an_apprentice_is_an_employer_asking) {
+  cr_assert(has_effect("Kahvilan omistaja haluaisi ottaa oppisopimuksella leipurin, kysyy "
+                       "korvauksista",
+                       10, "kysyjä on työnantaja"));
+  cr_assert_not(has_effect("Kahvilan omistaja lopetti ja asiakas jäi työttömäksi, haluaisi ottaa "
+                           "selvää oppisopimuksesta",
+                           10, "kysyjä on työnantaja"),
+                "a former owner, no one taken on");
+}

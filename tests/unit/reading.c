@@ -684,3 +684,12 @@ Test(reading, formerly_at_a_place_and_before_an_action) {
   cr_assert_neq(role_of("yrittäjyyskoulutus ennen starttirahan hakemista", "starttirahan"),
                 KT__ROLE_BACKGROUND);
 }
+
+/* "Muita velkoja ei ole": the debt told of stands; "ei muita huolia" still
+ * says nothing else is a problem. */
+Test(reading, no_other_debts_keeps_the_one_told) {
+  ROLE("Muita velkoja ei ole.", "velkoja", KT__ROLE_SITUATION);
+  ROLE("Velkoja ei ole.", "velkoja", KT__ROLE_NEGATED);
+  ROLE("ei muita velkoja", "velkoja", KT__ROLE_SITUATION);
+  ROLE("asuu vanhempien luona, ei muita huolia", "huolia", KT__ROLE_REFUSED);
+}
