@@ -521,13 +521,25 @@ static bool duration_clause(const kt_analysis *a, size_t s, size_t e) {
 /* The number a token says, in digits or in words ("5", "viisi",
  * "kymmenen"); 0 if none. */
 static int number_of(const kt_token *t) {
-  static const char *const words[] = {"nolla",     "yksi",     "kaksi",    "kolme",
-                                      "neljä",     "viisi",    "kuusi",    "seitsemän",
-                                      "kahdeksan", "yhdeksän", "kymmenen", NULL};
+  static const struct {
+    const char *w;
+    int v;
+  } words[] = {{"yksi", 1},           {"kaksi", 2},
+               {"kaks", 2},           {"kolme", 3},
+               {"neljä", 4},          {"viisi", 5},
+               {"viis", 5},           {"kuusi", 6},
+               {"kuus", 6},           {"seitsemän", 7},
+               {"seittemän", 7},      {"kahdeksan", 8},
+               {"kaheksan", 8},       {"yhdeksän", 9},
+               {"yheksän", 9},        {"kymmenen", 10},
+               {"kymmenisen", 10},    {"viisitoista", 15},
+               {"viistoista", 15},    {"kakskyt", 20},
+               {"kaksikymmentä", 20}, {"kolkyt", 30},
+               {"kolmekymmentä", 30}, {"nelkyt", 40},
+               {"neljäkymmentä", 40}, {NULL, 0}};
   if (t->surface[0] >= '1' && t->surface[0] <= '9') return atoi(t->surface);
-  for (int k = 0; words[k]; k++)
-    if (is(t, words[k])) return k;
-  if (starts_any(t, (const char *const[]){"kymmen", "kaksikymmen", "viisitoista", NULL})) return 10;
+  for (int k = 0; words[k].w; k++)
+    if (!strcmp(t->surface, words[k].w)) return words[k].v;
   return 0;
 }
 
@@ -925,6 +937,27 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     out->change = out->clause_role[i] == KT__ROLE_GOAL && out->role[i] == KT__ROLE_GOAL &&
                   !tok(a, i)->stopword && (m & KT__MORPH_TRANSLATIVE) && !(m & KT__MORPH_VERB) &&
                   ends_any(tok(a, i), agent_goal_endings);
+  }
+  /* Whom the work wished for serves: "haluaisi avustajaksi vammaisille",
+   * "ohjaajaksi nuorille", "töihin vanhusten kanssa". Those people's words
+   * are not the client's needs. */
+  for (size_t s = 0, e; s < n; s = e) {
+    e = clause_end(out, s);
+    if (out->clause_role[s] != KT__ROLE_GOAL) continue;
+    bool trade = false;
+    for (size_t i = s; i < e && !trade; i++) {
+      unsigned m = kt__analysis_morph(a, i);
+      trade = (m & KT__MORPH_TRANSLATIVE) && !(m & KT__MORPH_VERB) &&
+              ends_any(tok(a, i), agent_goal_endings);
+    }
+    for (size_t i = s; trade && i < e; i++) {
+      const kt_token *t = tok(a, i);
+      unsigned m = kt__analysis_morph(a, i);
+      bool served = !t->stopword && (m & KT__MORPH_NOUN) && !(m & KT__MORPH_VERB) &&
+                    (ends_any(t, (const char *const[]){"ille", "lle", NULL}) ||
+                     ((m & KT__MORPH_GENITIVE) && i + 1 < e && is(tok(a, i + 1), "kanssa")));
+      if (served) out->role[i] = KT__ROLE_ASIDE;
+    }
   }
   /* A career change: an occupation named outside the goal, without a verb,
    * is the field being left ("kokki, alanvaihto mielessä"), and so is the
@@ -1556,6 +1589,12 @@ const char *kt_role_label(int role) {
 int kt__token_years(const kt_analysis *a, size_t i) {
   size_t n = kt_analysis_count(a);
   const char *w = kt_analysis_get(a, i)->surface;
+  /* In words: "kakskyt vuotta", "kymmenen vuotta". */
+  int said = number_of(kt_analysis_get(a, i));
+  if (said && (w[0] < '1' || w[0] > '9')) {
+    const char *next = i + 1 < n ? kt_analysis_get(a, i + 1)->surface : "";
+    return !strncmp(next, "vuo", 3) || !strcmp(next, "v") ? said : 0;
+  }
   if (w[0] < '1' || w[0] > '9') return 0;
   const char *u = w + strspn(w, "0123456789");
   const char *next = i + 1 < n ? kt_analysis_get(a, i + 1)->surface : "";
@@ -1571,7 +1610,8 @@ static const char *const not_work[] = {"työttöm", "tyottom", "arbetslös", "un
                                        "bott",    "lived",   NULL};
 static const char *const work_words[] = {"työsk",     "töissä",   "toissa", "työhist",   "työura",
                                          "työnantaj", "tehny",    "alalla", "ammatissa", "arbetat",
-                                         "worked",    "työkokem", "ajanu",  "teki",      NULL};
+                                         "worked",    "työkokem", "ajanu",  "teki",      "samassa",
+                                         "kokemusta", "uransa",   NULL};
 
 int kt__reading_work_years(const kt_analysis *a, const kt__reading *r, size_t skip_first,
                            size_t skip_last) {
@@ -1582,11 +1622,21 @@ int kt__reading_work_years(const kt_analysis *a, const kt__reading *r, size_t sk
     int y = kt__token_years(a, i);
     if (y <= best || y > 50) continue;
     bool work = false, other = false;
-    for (size_t j = clause_start(r, i), e = clause_end(r, i); j < e; j++) {
+    size_t cs = clause_start(r, i), ce = clause_end(r, i);
+    for (size_t j = cs; j < ce; j++) {
       const kt_token *t = kt_analysis_get(a, j);
       other |= starts_any(t, not_work);
       work |= starts_any(t, work_words) ||
               (!t->stopword && (kt__analysis_morph(a, j) & KT__MORPH_ESSIVE));
+    }
+    /* A stretch told in the simple past ("ajoi bussia 20 vuotta"), or the
+     * years right after a trade ("Kirjanpitäjä 20v", "raudottajana"). */
+    work |= past_duration_clause(a, cs, ce);
+    if (i > cs) {
+      const kt_token *p = kt_analysis_get(a, i - 1);
+      work |= !p->stopword && !generic_token(p) &&
+              (kt__analysis_morph(a, i - 1) & KT__MORPH_NOUN) && ends_any(p, agent_endings) &&
+              !is_any(p, relatives) && !is(p, "nuori");
     }
     if (work && !other) best = y;
   }

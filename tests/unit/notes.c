@@ -1270,3 +1270,16 @@ Test(notes, an_owner_taking_on_an_apprentice_is_an_employer_asking) {
                            10, "kysyjä on työnantaja"),
                 "a former owner, no one taken on");
 }
+
+/* Years of work told as a trade's years, in words, or in the simple past
+ * make a working life with a health limit the pension company's matter. */
+Test(notes, years_of_work_in_other_words_imply_the_pension_rehabilitation) {
+  const char *label = "työeläkelaitoksen kuntoutus";
+  cr_assert(finds_need("47v, kirjanpitäjä 20v, irtisanottu. Diabetes heikentänyt näköä, ei pysty "
+                       "lukemaan näyttöä.",
+                       label));
+  cr_assert(finds_need("52v, ajoi bussia kakskyt vuotta, nyt selkä ei kestä istumista", label));
+  cr_assert_not(finds_need("52v, selkä ei kestä istumista", label), "control: no working life");
+  cr_assert_not(finds_need("47v, kirjanpitäjä 20v, irtisanottu, haluaa uuden työn", label),
+                "control: no health limit");
+}

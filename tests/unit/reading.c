@@ -693,3 +693,10 @@ Test(reading, no_other_debts_keeps_the_one_told) {
   ROLE("ei muita velkoja", "velkoja", KT__ROLE_SITUATION);
   ROLE("asuu vanhempien luona, ei muita huolia", "huolia", KT__ROLE_REFUSED);
 }
+
+/* Whom the work wished for serves is no need of the client's. */
+Test(reading, the_people_a_wished_job_serves_are_aside) {
+  ROLE("haluaisi henkilökohtaiseksi avustajaksi vammaisille", "vammaisille", KT__ROLE_ASIDE);
+  ROLE("haluaisi ohjaajaksi nuorten kanssa", "nuorten", KT__ROLE_ASIDE);
+  ROLE("haluaisi tukea vammaisille", "vammaisille", KT__ROLE_GOAL);
+}
