@@ -1283,3 +1283,16 @@ Test(notes, years_of_work_in_other_words_imply_the_pension_rehabilitation) {
   cr_assert_not(finds_need("47v, kirjanpitäjä 20v, irtisanottu, haluaa uuden työn", label),
                 "control: no health limit");
 }
+
+/* Studies broken off again and again, and no direction, are the career
+ * psychologist's and the career coaching's matter (their entries say so). */
+Test(notes, studies_broken_off_again_and_no_direction_find_career_choice) {
+  cr_assert(finds_need("25v, keskeyttänyt kolme eri koulutusta, nyt kotona",
+                       "ammatinvalinta ja soveltuvuus"));
+  cr_assert_not(
+      finds_need("25v, keskeyttänyt koulutuksen, nyt kotona", "ammatinvalinta ja soveltuvuus"),
+      "control: once");
+  static const char *const CAREER[] = {"uravalmennus", "ammatinvalintapsykologi",
+                                       "nuorten-urapalvelut", NULL};
+  cr_assert(in_top("ei oo mitään hajua mitä haluis tehä, on 27, kaverit valmistunu", 5, CAREER));
+}
