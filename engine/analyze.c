@@ -567,7 +567,16 @@ static bool spoken_ea(const char *word, char *v, size_t vsize) {
 }
 
 static size_t add_spoken_restored(kt_analyzer *an, termset *ts, const char *word, unsigned *morph) {
-  char v[72];
+  char v[72], w[72];
+  /* Spoken "ilmottautua" for "ilmoittautua", with its spoken endings
+   * ("ilmottautunu"). */
+  const char *p = strstr(word, "ilmott");
+  if (p && strlen(word) + 2 < sizeof w) {
+    snprintf(w, sizeof w, "%.*silmoitt%s", (int)(p - word), word, p + strlen("ilmott"));
+    size_t n = add_voikko_m(an, ts, w, KT_TERM_FIXED, morph);
+    if (!n && spoken_spelling(w, v, sizeof v)) n = add_voikko_m(an, ts, v, KT_TERM_FIXED, morph);
+    if (n) return n;
+  }
   size_t n = spoken_spelling(word, v, sizeof v) ? add_voikko_m(an, ts, v, KT_TERM_FIXED, morph) : 0;
   if (n == 0 && spoken_ea(word, v, sizeof v)) n = add_voikko_m(an, ts, v, KT_TERM_FIXED, morph);
   return n;

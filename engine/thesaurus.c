@@ -387,9 +387,11 @@ static void found_add(kt__found *out, size_t *n, bool *seen, size_t concept, siz
 
 /* Words that may stand inside an entry's phrase in a note without changing
  * it: degree and time adverbs. */
-static const char *const filler_words[] = {
-    "vielä",    "enää",  "tosi", "todella", "aika",  "ihan",   "kovin",   "melko",       "varsin",
-    "erittäin", "still", "very", "really",  "quite", "ganska", "väldigt", "fortfarande", NULL};
+static const char *const filler_words[] = {"vielä", "enää", "tosi", "todella", "aika", "ihan",
+                                           "kovin", "melko", "varsin", "erittäin", "still", "very",
+                                           "really", "quite", "ganska", "väldigt", "fortfarande",
+                                           /* and "now", "just": "ilmottautuu nyt työnhakijaks" */
+                                           "nyt", "juuri", "nu", NULL};
 
 static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
                         const bool *denied, const size_t *clause, size_t i, const char *key,
