@@ -1296,3 +1296,14 @@ Test(notes, studies_broken_off_again_and_no_direction_find_career_choice) {
                                        "nuorten-urapalvelut", NULL};
   cr_assert(in_top("ei oo mitään hajua mitä haluis tehä, on 27, kaverit valmistunu", 5, CAREER));
 }
+
+/* Broken-off upper-secondary studies are a sign of youth: the youth
+ * services are not held back for want of an age. */
+Test(notes, broken_off_vocational_school_is_a_sign_of_youth) {
+  kt_results *r = kt_test_search(e, "amis jäi kesken ku ei vaan jaksanu, nyt oon vaa himas", NULL);
+  bool young = false;
+  for (size_t i = 0; i < kt_results_signal_count(r); i++)
+    young |= !strcmp(kt_results_signal(r, i)->value, "nuoret");
+  kt_results_free(r);
+  cr_assert(young);
+}
