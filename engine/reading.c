@@ -471,53 +471,6 @@ static bool agent_lemma(const kt_token *t) {
   return false;
 }
 
-/* Does the clause [s, e) name a stretch of work without a verb ("20 vuotta
- * raksalla", "12 v siivoojana") and no state the client is still in? */
-static bool duration_clause(const kt_analysis *a, size_t s, size_t e) {
-  bool dur = false, essive = false;
-  /* The first conjunct decides: "Baarimikkona 8v ja jv-kortti löytyy". */
-  for (size_t i = s + 2; i < e; i++)
-    if (is(tok(a, i), "ja")) {
-      e = i;
-      break;
-    }
-  for (size_t i = s; i < e; i++) {
-    const kt_token *t = tok(a, i);
-    if (finite_verb(a, i) || kt__analysis_morph(a, i) & KT__MORPH_NEGV) return false;
-    if (starts_any(t, present_states)) return false;
-    if (is_any(t, children) || is(t, "poika")) return false; /* "lapset 3v ja 6v": their ages */
-    /* "koulua kotimaassa 2 vuotta": how much schooling the client has, a
-     * present fact (basic education, literacy), not a stretch of history. */
-    if (starts_any(t, (const char *const[]){"koulua", "koulunkäyn", "skolgång", "schooling", NULL}))
-      return false;
-    if (is_any(t, durations)) dur = true;
-    /* "jag är 19 år", "19 years old": an age, not a stretch of time. */
-    bool age = (i > s && is_any(tok(a, i - 1), (const char *const[]){"är", "am", "is", NULL})) ||
-               (i + 2 < e && is_any(tok(a, i + 2), (const char *const[]){"old", "gammal", NULL}));
-    if (i + 1 < e && t->surface[0] >= '0' && t->surface[0] <= '9' &&
-        is_any(tok(a, i + 1), duration_units) && !age)
-      dur = true;
-    essive |= (kt__analysis_morph(a, i) & KT__MORPH_ESSIVE) && !t->stopword;
-  }
-  /* Glued, "24v" is usually an age (signals.c); but no client is 14 or
-   * younger ("varastolla 10v trukilla"), and beside a role held it is the
-   * time in it ("lastenhoitajana 19v"). "6kk" is always a duration. */
-  for (size_t i = s; i < e && !dur; i++) {
-    const char *w = tok(a, i)->surface;
-    char *end = NULL;
-    long v = strtol(w, &end, 10);
-    if (end == w) continue;
-    if (!strcmp(end, "kk")) dur = true;
-    /* After a trade named as an agent noun ("bussikuski 20v"), not the
-     * client's word for themselves ("mies 45v", generic). */
-    const kt_token *p = i > s ? tok(a, i - 1) : NULL;
-    bool trade = p && !p->stopword && !generic_token(p) && !is(p, "nuori") && !is(p, "veli") &&
-                 (kt__analysis_morph(a, i - 1) & KT__MORPH_NOUN) && ends_any(p, agent_endings);
-    if (!strcmp(end, "v") && (v <= 14 || essive || trade)) dur = true;
-  }
-  return dur;
-}
-
 /* The number a token says, in digits or in words ("5", "viisi",
  * "kymmenen"); 0 if none. */
 static int number_of(const kt_token *t) {
@@ -541,6 +494,53 @@ static int number_of(const kt_token *t) {
   for (int k = 0; words[k].w; k++)
     if (!strcmp(t->surface, words[k].w)) return words[k].v;
   return 0;
+}
+
+/* Does the clause [s, e) name a stretch of work without a verb ("20 vuotta
+ * raksalla", "12 v siivoojana") and no state the client is still in? */
+static bool duration_clause(const kt_analysis *a, size_t s, size_t e) {
+  bool dur = false, essive = false;
+  /* The first conjunct decides: "Baarimikkona 8v ja jv-kortti löytyy". */
+  for (size_t i = s + 2; i < e; i++)
+    if (is(tok(a, i), "ja")) {
+      e = i;
+      break;
+    }
+  for (size_t i = s; i < e; i++) {
+    const kt_token *t = tok(a, i);
+    if (finite_verb(a, i) || kt__analysis_morph(a, i) & KT__MORPH_NEGV) return false;
+    if (starts_any(t, present_states)) return false;
+    if (is_any(t, children) || is(t, "poika")) return false; /* "lapset 3v ja 6v": their ages */
+    /* "koulua kotimaassa 2 vuotta": how much schooling the client has, a
+     * present fact (basic education, literacy), not a stretch of history. */
+    if (starts_any(t, (const char *const[]){"koulua", "koulunkäyn", "skolgång", "schooling", NULL}))
+      return false;
+    if (is_any(t, durations)) dur = true;
+    /* "jag är 19 år", "19 years old": an age, not a stretch of time. */
+    bool age = (i > s && is_any(tok(a, i - 1), (const char *const[]){"är", "am", "is", NULL})) ||
+               (i + 2 < e && is_any(tok(a, i + 2), (const char *const[]){"old", "gammal", NULL}));
+    if (i + 1 < e && (number_of(t) > 0 || (t->surface[0] >= '0' && t->surface[0] <= '9')) &&
+        is_any(tok(a, i + 1), duration_units) && !age)
+      dur = true;
+    essive |= (kt__analysis_morph(a, i) & KT__MORPH_ESSIVE) && !t->stopword;
+  }
+  /* Glued, "24v" is usually an age (signals.c); but no client is 14 or
+   * younger ("varastolla 10v trukilla"), and beside a role held it is the
+   * time in it ("lastenhoitajana 19v"). "6kk" is always a duration. */
+  for (size_t i = s; i < e && !dur; i++) {
+    const char *w = tok(a, i)->surface;
+    char *end = NULL;
+    long v = strtol(w, &end, 10);
+    if (end == w) continue;
+    if (!strcmp(end, "kk")) dur = true;
+    /* After a trade named as an agent noun ("bussikuski 20v"), not the
+     * client's word for themselves ("mies 45v", generic). */
+    const kt_token *p = i > s ? tok(a, i - 1) : NULL;
+    bool trade = p && !p->stopword && !generic_token(p) && !is(p, "nuori") && !is(p, "veli") &&
+                 (kt__analysis_morph(a, i - 1) & KT__MORPH_NOUN) && ends_any(p, agent_endings);
+    if (!strcmp(end, "v") && (v <= 14 || essive || trade)) dur = true;
+  }
+  return dur;
 }
 
 /* Does the clause [s, e) tell a job lost ("painotalo lopetti", "irtisanottiin")?

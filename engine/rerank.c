@@ -12,6 +12,7 @@
 #include "explain.h"
 #include "feedback.h"
 #include "messages.h"
+#include "query.h"
 #include "schema.h"
 
 #include <math.h>
@@ -445,6 +446,29 @@ int kt__rerank_demote_qualified(ctx *x, cand *cs, size_t nc, const kt__ranking *
                      (told.first != x->found[k].first && qualified_in(x, &told)) ||
                      (x->rd.skills_fine && x->rd.clause_role[x->found[k].first] != KT__ROLE_GOAL &&
                       x->rd.role[x->found[k].first] != KT__ROLE_REFUSED);
+  }
+  /* A trade of the past left for another named as the goal ("hitsaaja 9
+   * vuotta ..., haluaa IT-tukeen", "Myyjänä kymmenen vuotta; haluaa
+   * vartijaksi"): its training is what the client has, not what the note
+   * asks. The goal must find a concept of its own. */
+  if (x->e->gen.thes) {
+    size_t n = kt_analysis_count(x->an);
+    bool *skip = calloc(n + 1, sizeof *skip);
+    if (!skip) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    for (size_t i = 0; i < n; i++)
+      skip[i] = x->rd.role[i] != KT__ROLE_GOAL;
+    kt__found gf[MAX_FOUND];
+    size_t ng =
+        kt__thesaurus_find(x->e->gen.thes, x->an, skip, NULL, x->rd.clause, gf, MAX_FOUND, NULL);
+    free(skip);
+    for (size_t k = 0; k < x->nfound && ng; k++) {
+      if (held[k] || x->rd.role[kt__query_found_word(x, &x->found[k])] != KT__ROLE_BACKGROUND)
+        continue;
+      bool also_goal = false;
+      for (size_t g = 0; g < ng && !also_goal; g++)
+      also_goal = gf[g].concept == x->found[k].concept;
+      any |= held[k] = !also_goal;
+    }
   }
   /* A goal that asks for study keeps training in the field the goal names
    * ("valmis lähihoitaja, haluaa opiskella erikoistumaan kotihoitoon"), not

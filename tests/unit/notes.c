@@ -1307,3 +1307,18 @@ Test(notes, broken_off_vocational_school_is_a_sign_of_youth) {
   kt_results_free(r);
   cr_assert(young);
 }
+
+/* A trade of the past left for another goal: its training is what the
+ * client has, not what the note asks. */
+Test(notes, the_trade_left_for_another_goal_is_not_trained_again) {
+  cr_assert_gt(rank_of("Lähihoitaja 27v, väsynyt vuorotyöhön hoivassa, haluaa IT-tukihenkilöksi, "
+                       "harrastaa pelikoneita.",
+                       "lahihoitaja-aikuiskoulutus"),
+               5);
+  const char *welder = "Hitsaaja 35v, tehnyt 10 v konepajoissa, kyllästynyt, haluaa ohjelmoijaksi.";
+  cr_assert_gt(rank_of(welder, "metalli-hitsaus-koulutus"), 5);
+  cr_assert_leq(rank_of("Hitsaaja 35v, tehnyt 10 v konepajoissa, haluaa lisäkoulutusta "
+                        "hitsaukseen, esim. hitsauspätevyys.",
+                        "metalli-hitsaus-koulutus"),
+                5, "control: the same trade as the goal");
+}
