@@ -320,8 +320,8 @@ static const char *const hobby_cues[] = {"harrastaa",       "harrastan", "harras
 
 /* Leisure verbs and friends, surface beginnings: play with friends is a
  * hobby ("pelaa kavereiden kanssa"). */
-static const char *const leisure_verbs[] = {"pelaa",    "pelail",   "treenaa", "lenkkeil",
-                                            "skeittaa", "kalastaa", NULL};
+static const char *const leisure_verbs[] = {"pelaa",    "pelail", "treenaa", "lenkkeil", "skeittaa",
+                                            "kalastaa", "laulaa", "soittaa", NULL};
 static const char *const leisure_foreign[] = {"plays", "playing", "spelar", "tränar", NULL};
 static const char *const friends[] = {"kaveri",  "kaverei",  "kaverie", "kavere", "ystävi",
                                       "ystävän", "kamu",     "frendi",  "friend", "kompis",
@@ -329,10 +329,11 @@ static const char *const friends[] = {"kaveri",  "kaverei",  "kaverie", "kavere"
 
 /* Sports and a gym, surface beginnings: played or attended, a hobby. */
 static const char *const sports[] = {
-    "sähly",      "salibandy",  "jalkapallo", "futis",     "futsal",       "lätkä",
-    "jääkieko",   "koripallo",  "korikse",    "tennis",    "golf",         "shakki",
-    "sulkapallo", "lentopallo", "padel",      "salilla",   "kuntosalilla", "lenkillä",
-    "football",   "floorball",  "basketball", "innebandy", "fotboll",      NULL};
+    "sähly", "salibandy", "jalkapallo", "futis", "futsal", "lätkä", "jääkieko", "koripallo",
+    "korikse", "tennis", "golf", "shakki", "sulkapallo", "lentopallo", "padel", "salilla",
+    "kuntosalilla", "lenkillä", "football", "floorball", "basketball", "innebandy", "fotboll",
+    /* a choir, a band, a service attended */
+    "kuoro", "bändi", "orkesteri", "messu", NULL};
 
 /* Cards in English and Swedish, written apart from what they are for. */
 static const char *const foreign_cards[] = {"licence",     "license", "card",
@@ -1113,6 +1114,31 @@ static void read_closures(const kt_analysis *a, kt__reading *out) {
   }
 }
 
+/* Step 2c: the field of the client's own work or study is no need: "opettaa
+ * suomea kotoutumiskoulutuksessa", "gradu käsitteli asunnottomuutta",
+ * "kirjoittaa gradua velkajärjestelystä". Outside a goal, a clause with a
+ * word of teaching or of a thesis keeps its nouns aside. */
+static void read_work_topics(const kt_analysis *a, kt__reading *out) {
+  /* Base forms and surfaces ("graduated" is no thesis). */
+  static const char *const cues[] = {"opettaa", "opettanu", "opettajana", "gradu",
+                                     "teaches", "taught",   "thesis",     NULL};
+  static const char *const cue_parts[] = {"tutkielm", "opinnäyt", "väitöskir", NULL};
+  size_t n = out->count;
+  for (size_t s = 0, e; s < n; s = e) {
+    e = clause_end(out, s);
+    if (out->clause_role[s] == KT__ROLE_GOAL) continue;
+    bool topic = false;
+    for (size_t i = s; i < e && !topic; i++)
+      topic = is_any(tok(a, i), cues) || starts_any(tok(a, i), cue_parts);
+    for (size_t i = s; topic && i < e; i++) {
+      const kt_token *t = tok(a, i);
+      if (!t->stopword && !is_any(t, cues) && !starts_any(t, cue_parts) &&
+          out->role[i] == out->clause_role[i])
+        out->role[i] = KT__ROLE_ASIDE;
+    }
+  }
+}
+
 /* Step 3: the scopes of negations and refusals. */
 static void read_negations(const kt_analysis *a, kt__reading *out) {
   size_t n = out->count;
@@ -1569,6 +1595,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
   read_clauses(a, text, out);
   read_roles(a, out);
   read_closures(a, out);
+  read_work_topics(a, out);
   read_negations(a, out);
   read_fine_facts(a, out);
   read_held(a, out);

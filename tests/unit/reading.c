@@ -700,3 +700,15 @@ Test(reading, the_people_a_wished_job_serves_are_aside) {
   ROLE("haluaisi ohjaajaksi nuorten kanssa", "nuorten", KT__ROLE_ASIDE);
   ROLE("haluaisi tukea vammaisille", "vammaisille", KT__ROLE_GOAL);
 }
+
+/* The field of the client's own teaching or thesis is no need; a choir or
+ * a band is a hobby. */
+Test(reading, the_field_of_ones_own_work_and_a_choir_are_aside) {
+  ROLE("Opettaa suomea kotoutumiskoulutuksessa, sopimus päättyy", "kotoutumiskoulutuksessa",
+       KT__ROLE_ASIDE);
+  ROLE("26v, gradu käsitteli asunnottomuutta, hakee tutkijan töitä", "asunnottomuutta",
+       KT__ROLE_ASIDE);
+  ROLE("graduated in logistics, looking for work", "logistics", KT__ROLE_SITUATION);
+  ROLE("tarvitsee kotoutumiskoulutusta", "kotoutumiskoulutusta", KT__ROLE_SITUATION);
+  ROLE("Laulaa seurakunnan kuorossa ja käy messussa", "seurakunnan", KT__ROLE_ASIDE);
+}
