@@ -100,6 +100,12 @@ int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits) {
   if (!direct) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   for (size_t i = 0; i < x->q.n; i++) {
     int kind = x->q.q[i].kind;
+    /* Another person's matter names no service for the client ("vaimo sai
+     * juuri starttirahan"). */
+    size_t w = x->q.q[i].word;
+    if (!x->baseline && w < kt_analysis_count(x->an) && x->rd.role &&
+        x->rd.role[w] == KT__ROLE_ASIDE)
+      continue;
     if (x->q.q[i].concept < 0 &&
         (kind == KT_TERM_LEMMA || kind == KT_TERM_FIXED || kind == KT_TERM_STEM))
       direct[ndirect++] = x->q.q[i].term;

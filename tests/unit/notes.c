@@ -1322,3 +1322,14 @@ Test(notes, the_trade_left_for_another_goal_is_not_trained_again) {
                         "metalli-hitsaus-koulutus"),
                 5, "control: the same trade as the goal");
 }
+
+/* Another person's matter names no service for the client: the wife's
+ * start-up grant is no name of a service the client needs. */
+Test(notes, a_service_named_for_another_person_gets_no_name_boost) {
+  cr_assert(has_effect("Asiakas 34v, kysyy starttirahasta, haluaa perustaa kampaamon", 10,
+                       "mainitsee palvelun nimeltä"),
+            "control: the client's own");
+  cr_assert_not(has_effect("Asiakas 34v, vaimo sai juuri starttirahan ja avasi oman kampaamon. "
+                           "Asiakas itse on lähihoitaja ja hakee työtä kotihoidosta.",
+                           10, "mainitsee palvelun nimeltä"));
+}
