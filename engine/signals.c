@@ -219,7 +219,13 @@ static int read_age(const kt_analysis *a, const char *text, const bool *rej, kt_
     bool opening = !*suf && i <= 4 && i > 0 && clause_break(a, text, i) &&
                    (i + 1 >= n || clause_break(a, text, i + 1)) &&
                    !(next && (is_any(next, units) || number(next, NULL) >= 0));
-    bool age = client_age || opening ||
+    /* A birthday: "täytti viime viikolla 30", "täyttää 18 keväällä", "just
+     * turned 30". */
+    bool turned = false;
+    for (size_t j = i >= 3 ? i - 3 : 0; j < i && !*suf && v >= 15 && v <= 99; j++)
+      turned |= kt__token_starts_any(
+          tok(a, j), (const char *const[]){"täytt", "turned", "fyllde", "fyller", NULL});
+    bool age = client_age || opening || turned ||
                (!strcmp(suf, "v") || !strcmp(suf, "v.") || !strncmp(suf, "-v", 2) ||
                 !strncmp(suf, "vuotia", 6) || !strcmp(suf, "y") || !strcmp(suf, "yo")) ||
                unit_age ||
@@ -234,14 +240,15 @@ static int read_age(const kt_analysis *a, const char *text, const bool *rej, kt_
     if (age && prev && !prev->stopword && (kt__analysis_morph(a, i - 1) & KT__MORPH_ESSIVE))
       age = false;
     /* Years in a place, right after it: "Suomessa 15v", "täällä 10v". */
-    if (age && prev && !clause_break(a, text, i) && (locative(prev) || is(prev, "täällä")))
+    if (age && !turned && prev && !clause_break(a, text, i) &&
+        (locative(prev) || is(prev, "täällä")))
       age = false;
     if (age && v >= 15 && v <= 80) {
       size_t last = !*suf && i + 1 < n && age_word(tok(a, i + 1)) ? i + 1 : i;
       /* After a trade ("hitsari 20v, nyt 41v"), a number is the years in
        * it when another age follows: the later one is the client's. */
       bool after_trade = prev && !prev->stopword && !is_any(prev, client_words) && !self &&
-                         !opening && number(prev, NULL) < 0;
+                         !opening && !turned && number(prev, NULL) < 0;
       if (after_trade && !deferred) {
         deferred = true, d_v = v, d_first = i, d_last = last;
         continue;

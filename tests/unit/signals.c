@@ -315,3 +315,10 @@ Test(snippet, no_matched_word_no_snippet) {
   kt__docterms_free(dt);
   kt__arena_free(&ar);
 }
+
+/* A birthday told: "täytti viime viikolla 30", "täyttää 18 ensi kuussa". */
+Test(signals, a_birthday_is_an_age) {
+  cr_assert_eq(read_text("Asiakas täytti viime viikolla 30. Käy Ohjaamossa.", -1).age_lo, 30);
+  cr_assert_eq(read_text("Täyttää 18 ensi kuussa ja muuttaa pois lastenkodista", -1).age_lo, 18);
+  cr_assert_eq(read_text("täytti hakemuksen 3 kertaa", -1).age_lo, -1, "a count, not an age");
+}
