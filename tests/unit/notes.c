@@ -1333,3 +1333,11 @@ Test(notes, a_service_named_for_another_person_gets_no_name_boost) {
                            "Asiakas itse on lähihoitaja ja hakee työtä kotihoidosta.",
                            10, "mainitsee palvelun nimeltä"));
 }
+
+/* Everyday words for wanting someone to talk to, and for feeling low. */
+Test(notes, someone_to_talk_to_and_feeling_low) {
+  cr_assert(finds_need("40v, uupunut, haluis jonnekin juttelemaan", "keskusteluapu"));
+  cr_assert(finds_need("40v, työt loppui ja masentaa", "masennus"));
+  cr_assert_not(finds_need("40v, työt loppui, haluaa jutella työnhausta", "keskusteluapu"),
+                "control: talking about job search");
+}
