@@ -744,6 +744,12 @@ static bool before_what(const kt_analysis *a, size_t i, size_t e) {
   return last == 'n' || last == 'a' || (l >= 2 && !strcmp(w + l - 2, "ä"));
 }
 
+/* Verbs of hurting or threatening someone (surface beginnings). */
+/* Not "uhkaa" alone: "vaimo uhkaa lähteä" threatens to leave. */
+static const char *const harm_verbs[] = {"lyö",   "lyönyt",  "lyöny",  "löi",     "hakka",
+                                         "potki", "kuristi", "uhkail", "pahoinp", "hits",
+                                         "hit",   "slår",    NULL};
+
 /* Verbs of helping another person (surface beginnings). */
 static const char *const help_verbs[] = {"auttoi",  "auttaa", "auttanut", "avusti",
                                          "avustaa", "helped", "hjälpte",  NULL};
@@ -813,6 +819,10 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
                          is(tok(a, first), "hänen")))
       first++;
     bool other = first < e && is_any(tok(a, first), relatives);
+    /* A relative who hurts the client ("vaimo lyönyt useamman kerran",
+     * "mies uhkailee"): the client's own danger, not another's matter. */
+    for (size_t i = first; other && i < e; i++)
+      if (starts_any(tok(a, i), harm_verbs)) other = false;
     /* "Äiti 38v hakee osa-aikatyötä": a relative's word with an age next
      * to it names the client, unless the note gave the client's age first
      * ("45v äiti, ... Poika 16v hakee kesätöitä" is her son). */

@@ -1341,3 +1341,11 @@ Test(notes, someone_to_talk_to_and_feeling_low) {
   cr_assert_not(finds_need("40v, työt loppui, haluaa jutella työnhausta", "keskusteluapu"),
                 "control: talking about job search");
 }
+
+/* A man hit by his wife, and an injury that stops work for weeks. */
+Test(notes, a_man_hit_by_his_wife_and_a_broken_ankle) {
+  cr_assert(finds_need("Mies 45v, vaimo lyönyt monta kertaa, ei uskalla mennä kotiin",
+                       "lähisuhdeväkivalta"));
+  cr_assert(finds_need("40v, työtön, mursi nilkan ja jalka kipsissä 6 vk, mikä etuus nyt",
+                       "sairauspäiväraha"));
+}

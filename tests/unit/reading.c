@@ -712,3 +712,10 @@ Test(reading, the_field_of_ones_own_work_and_a_choir_are_aside) {
   ROLE("tarvitsee kotoutumiskoulutusta", "kotoutumiskoulutusta", KT__ROLE_SITUATION);
   ROLE("Laulaa seurakunnan kuorossa ja käy messussa", "seurakunnan", KT__ROLE_ASIDE);
 }
+
+/* A relative who hurts the client is the client's danger, not another
+ * person's matter; one who threatens to leave is the family's. */
+Test(reading, a_relative_who_hurts_the_client_is_no_aside) {
+  ROLE("Mies 45v, vaimo lyönyt monta kertaa, pelkää kotona", "lyönyt", KT__ROLE_SITUATION);
+  ROLE("Mies 45v, vaimo sairastaa masennusta", "masennusta", KT__ROLE_ASIDE);
+}
