@@ -453,43 +453,35 @@ int kt__rerank_demote_qualified(ctx *x, cand *cs, size_t nc, const kt__ranking *
                      (x->rd.skills_fine && x->rd.clause_role[x->found[k].first] != KT__ROLE_GOAL &&
                       x->rd.role[x->found[k].first] != KT__ROLE_REFUSED);
   }
-  /* A trade of the past left for another named as the goal ("hitsaaja 9
-   * vuotta ..., haluaa IT-tukeen", "Myyjänä kymmenen vuotta; haluaa
-   * vartijaksi"): its training is what the client has, not what the note
-   * asks. The goal must find a concept of its own. */
+  /* The concepts the goal finds, read once for both rules below. */
+  kt__found gf[MAX_FOUND];
+  size_t ng = 0;
   if (x->e->gen.thes) {
     size_t n = kt_analysis_count(x->an);
     bool *skip = calloc(n + 1, sizeof *skip);
     if (!skip) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     for (size_t i = 0; i < n; i++)
       skip[i] = x->rd.role[i] != KT__ROLE_GOAL;
-    kt__found gf[MAX_FOUND];
-    size_t ng =
-        kt__thesaurus_find(x->e->gen.thes, x->an, skip, NULL, x->rd.clause, gf, MAX_FOUND, NULL);
+    ng = kt__thesaurus_find(x->e->gen.thes, x->an, skip, NULL, x->rd.clause, gf, MAX_FOUND, NULL);
     free(skip);
-    for (size_t k = 0; k < x->nfound && ng; k++) {
-      if (held[k] || x->rd.role[kt__query_found_word(x, &x->found[k])] != KT__ROLE_BACKGROUND)
-        continue;
-      bool also_goal = false;
-      for (size_t g = 0; g < ng && !also_goal; g++)
-      also_goal = gf[g].concept == x->found[k].concept;
-      any |= held[k] = !also_goal;
-    }
+  }
+  /* A trade of the past left for another named as the goal ("hitsaaja 9
+   * vuotta ..., haluaa IT-tukeen", "Myyjänä kymmenen vuotta; haluaa
+   * vartijaksi"): its training is what the client has, not what the note
+   * asks. The goal must find a concept of its own. */
+  for (size_t k = 0; k < x->nfound && ng; k++) {
+    if (held[k] || x->rd.role[kt__query_found_word(x, &x->found[k])] != KT__ROLE_BACKGROUND)
+      continue;
+    bool also_goal = false;
+    for (size_t g = 0; g < ng && !also_goal; g++)
+    also_goal = gf[g].concept == x->found[k].concept;
+    any |= held[k] = !also_goal;
   }
   /* A goal that asks for study keeps training in the field the goal names
    * ("valmis lähihoitaja, haluaa opiskella erikoistumaan kotihoitoon"), not
    * in the one held and left ("haluaa opiskella sairaanhoitajaksi,
    * lähihoitajan tutkinto on jo"). */
-  if (any && x->rd.wants_study && x->e->gen.thes) {
-    size_t n = kt_analysis_count(x->an);
-    bool *skip = calloc(n + 1, sizeof *skip);
-    if (!skip) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-    for (size_t i = 0; i < n; i++)
-      skip[i] = x->rd.role[i] != KT__ROLE_GOAL;
-    kt__found gf[MAX_FOUND];
-    size_t ng =
-        kt__thesaurus_find(x->e->gen.thes, x->an, skip, NULL, x->rd.clause, gf, MAX_FOUND, NULL);
-    free(skip);
+  if (any && x->rd.wants_study) {
     any = false;
     for (size_t k = 0; k < x->nfound; k++) {
       for (size_t g = 0; g < ng && held[k]; g++)
