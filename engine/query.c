@@ -248,9 +248,14 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
        * own word on it. Only one mention of a concept is found above, so
        * the denials are read again on their own. */
       bool *other = malloc((ntok + 1) * sizeof *other), anyneg = false;
-      for (size_t i = 0; other && i < ntok; i++)
+      if (!other) {
+        free(denied);
+        free(unmet);
+        return kt__err(KT_ENOMEM, "cannot allocate the reading");
+      }
+      for (size_t i = 0; i < ntok; i++)
         anyneg |= !(other[i] = x->rd.role[i] != KT__ROLE_NEGATED);
-      if (other && anyneg) {
+      if (anyneg) {
         kt__found df[MAX_FOUND];
         size_t nd =
             kt__thesaurus_find(e->gen.thes, x->an, other, NULL, x->rd.clause, df, MAX_FOUND, NULL);
