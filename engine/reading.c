@@ -1208,7 +1208,21 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
            * not osa): a noun there has no verb reading ("ei velkoja"). Not
            * after "no", "not", "inte": Voikko's guesses at English or
            * Swedish words ("no permit issues": periä) are no verbs. */
-          continue; /* a problem stated with a verb: nothing denied */
+          /* ... unless the next clause says what instead: "ei hae
+           * kesätyötä vaan vakituista työpaikkaa" refuses the first. */
+          size_t next = clause_end(out, i), cs = clause_start(out, i);
+          /* The client's own choice: no one else is the subject ("Firma ei
+           * tee työsopimusta vaan vaatii laskuttamaan" is the problem). */
+          bool other_subject = false;
+          for (size_t k = cs; k < i; k++)
+            other_subject |= !tok(a, k)->stopword && !is(tok(a, k), "asiakas") &&
+                             (kt__analysis_morph(a, k) & KT__MORPH_NOUN);
+          if (next < n && is(tok(a, next), "vaan") && !other_subject) {
+            wish_neg = true;
+            verb = j;
+          } else {
+            continue; /* a problem stated with a verb: nothing denied */
+          }
         }
       }
     }

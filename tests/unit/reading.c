@@ -719,3 +719,12 @@ Test(reading, a_relative_who_hurts_the_client_is_no_aside) {
   ROLE("Mies 45v, vaimo lyönyt monta kertaa, pelkää kotona", "lyönyt", KT__ROLE_SITUATION);
   ROLE("Mies 45v, vaimo sairastaa masennusta", "masennusta", KT__ROLE_ASIDE);
 }
+
+/* "ei X vaan Y": the client refuses X; another party's "ei ... vaan" is the
+ * problem told. */
+Test(reading, not_this_but_that_refuses_this) {
+  ROLE("Ei hae kesätyötä vaan vakituista työpaikkaa", "kesätyötä", KT__ROLE_REFUSED);
+  ROLE("Ei hae kesätyötä vaan vakituista työpaikkaa", "vakituista", KT__ROLE_SITUATION);
+  ROLE("Firma ei tee työsopimusta vaan vaatii laskuttamaan", "työsopimusta", KT__ROLE_SITUATION);
+  ROLE("ei osaa käyttää tietokonetta", "tietokonetta", KT__ROLE_SITUATION);
+}
