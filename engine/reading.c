@@ -229,6 +229,8 @@ static const char *const agent_endings[] = {"ja", "jä", "ri", "mies", "kuski", 
  * "lähihoitajaksi", "bussikuskiksi"), surface endings. */
 static const char *const agent_goal_endings[] = {"jaksi",    "jäksi",  "riksi", "kiksi",
                                                  "miehekse", "ajaksi", NULL};
+/* "ago": "kymmenen vuotta sitten", "10 years ago". */
+static const char *const ago_words[] = {"sitten", "ago", "sedan", NULL};
 /* Had enough: "vuorotyö riitti" (surfaces; "riittää" as a base form is
  * also "rahat riittää", enough money, so only the past and spoken forms). */
 static const char *const enough[] = {"riitti", "riittäny", "riittänyt", NULL};
@@ -571,8 +573,7 @@ static bool past_duration_clause(const kt_analysis *a, size_t s, size_t e) {
       past = true;
     if (is_any(t, durations) ||
         (i + 1 < e && number_of(t) > 0 && is_any(tok(a, i + 1), duration_units) &&
-         !(i + 2 < e &&
-           is_any(tok(a, i + 2), (const char *const[]){"sitten", "ago", "sedan", NULL}))))
+         !(i + 2 < e && is_any(tok(a, i + 2), ago_words))))
       dur = true;
   }
   return past && dur;
@@ -768,6 +769,13 @@ static bool age_before(const kt_analysis *a, size_t s) {
   return false;
 }
 
+/* Is token @p i a trade to become, in the translative ("lähihoitajaksi")? */
+static bool goal_trade(const kt_analysis *a, size_t i) {
+  unsigned m = kt__analysis_morph(a, i);
+  return (m & KT__MORPH_TRANSLATIVE) && !(m & KT__MORPH_VERB) &&
+         ends_any(tok(a, i), agent_goal_endings);
+}
+
 /* Step 2: each clause's role (goal, background, aside, situation). */
 static void read_roles(const kt_analysis *a, kt__reading *out) {
   size_t n = out->count;
@@ -795,8 +803,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
        * "kaksi vuotta sitten" (how the present came about). */
       if (i + 2 < e && is_any(tok(a, i + 1), duration_units) &&
           !is_any(tok(a, i + 1), (const char *const[]){"kk", "kuukausi", NULL}) &&
-          is_any(tok(a, i + 2), (const char *const[]){"sitten", "ago", "sedan", NULL}) &&
-          number_of(t) >= 3 && !job_lost_in(a, s, e))
+          is_any(tok(a, i + 2), ago_words) && number_of(t) >= 3 && !job_lost_in(a, s, e))
         past = true;
       /* "ei ole ollut töissä" is the present: no work. */
       if ((m & KT__MORPH_PAST) && i > s && (kt__analysis_morph(a, i - 1) & KT__MORPH_NEGV))
@@ -944,10 +951,8 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
    * outside the goal is then the one being left ("Siivooja, 38 v, ...
    * Haluaa kokiksi"). */
   for (size_t i = 0; i < n && !out->change; i++) {
-    unsigned m = kt__analysis_morph(a, i);
     out->change = out->clause_role[i] == KT__ROLE_GOAL && out->role[i] == KT__ROLE_GOAL &&
-                  !tok(a, i)->stopword && (m & KT__MORPH_TRANSLATIVE) && !(m & KT__MORPH_VERB) &&
-                  ends_any(tok(a, i), agent_goal_endings);
+                  !tok(a, i)->stopword && goal_trade(a, i);
   }
   /* Whom the work wished for serves: "haluaisi avustajaksi vammaisille",
    * "ohjaajaksi nuorille", "töihin vanhusten kanssa". Those people's words
@@ -956,11 +961,8 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     e = clause_end(out, s);
     if (out->clause_role[s] != KT__ROLE_GOAL) continue;
     bool trade = false;
-    for (size_t i = s; i < e && !trade; i++) {
-      unsigned m = kt__analysis_morph(a, i);
-      trade = (m & KT__MORPH_TRANSLATIVE) && !(m & KT__MORPH_VERB) &&
-              ends_any(tok(a, i), agent_goal_endings);
-    }
+    for (size_t i = s; i < e && !trade; i++)
+      trade = goal_trade(a, i);
     for (size_t i = s; trade && i < e; i++) {
       const kt_token *t = tok(a, i);
       unsigned m = kt__analysis_morph(a, i);
