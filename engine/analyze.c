@@ -938,6 +938,30 @@ int kt__analysis_join_split(kt_analyzer *an, kt_analysis *a, const char *text,
   return KT_OK;
 }
 
+/* Spoken "et" is "että" ("sanoo et haluis teatteriin", "ilmotti et koko
+ * porukka lomautetaan"). The negation verb's second person speaks to
+ * someone: "sä et", "et sä", or a sentence that begins with it ("Et pysty
+ * nostamaan"), as a client's words are quoted. Elsewhere "et" is read as
+ * "että". */
+static void spoken_that(kt_analysis *a, const char *text) {
+  static const char *const you[] = {"sinä", "sä", "sää", "sie", "te", NULL};
+  for (size_t i = 0; i < a->count; i++) {
+    if (strcmp(a->tokens[i].surface, "et")) continue;
+    bool spoken_to = true; /* at the start of the text */
+    if (i > 0) {
+      spoken_to = false;
+      for (size_t b = a->tokens[i - 1].end; b < a->tokens[i].start && !spoken_to; b++)
+        spoken_to = strchr(".!?;:\n", text[b]) != NULL;
+    }
+    for (size_t j = i > 2 ? i - 2 : 0; j < a->count && j <= i + 2 && !spoken_to; j++)
+      for (size_t k = 0; you[k] && !spoken_to; k++)
+        spoken_to = !strcmp(a->tokens[j].surface, you[k]);
+    if (spoken_to) continue;
+    a->tokens[i].surface = "että";
+    a->morph[i] &= ~(unsigned)KT__MORPH_NEGV;
+  }
+}
+
 int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out) {
   kt__err_clear();
   if (!an || !out || (!text && len)) return kt__err(KT_EINVAL, "kt_analyze: NULL argument");
@@ -1005,6 +1029,7 @@ int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out)
     a->count = i + 1;
   }
   a->count = a->words.count;
+  spoken_that(a, text ? text : "");
   rc = settle_hyphenated(an, a);
   if (rc) {
     kt_analysis_free(a);

@@ -57,10 +57,12 @@ bool kt__token_starts_any(const kt_token *t, const char *const *ps) {
 
 /* Negation words: the Finnish negation verb in every person, and the
  * Swedish and English ones. "ilman" (without) is not one: "ilman tutkintoa",
- * "ilman huoltajaa" state what the client lacks, which is the need. */
-static const char *const negators[] = {
-    "ei",      "en",   "et",     "emme",  "ette", "eivät", "eikä",  "not",  "no",     "don't",
-    "doesn't", "dont", "doesnt", "never", "inte", "ingen", "inget", "inga", "aldrig", NULL};
+ * "ilman huoltajaa" state what the client lacks, which is the need. "ettei"
+ * is "että ei" ("sanoo ettei halua kouluun"). */
+static const char *const negators[] = {"ei",      "en",     "et",    "emme", "ette",  "eivät",
+                                       "eikä",    "ettei",  "not",   "no",   "don't", "dont",
+                                       "doesn't", "doesnt", "never", "inte", "ingen", "inget",
+                                       "inga",    "aldrig", NULL};
 
 static bool is_negator(const kt_token *t) { return is_any(t, negators); }
 bool kt__token_negates(const kt_token *t) { return is_negator(t); }

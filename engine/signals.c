@@ -35,12 +35,7 @@ static bool starts(const kt_token *t, const char *prefix) {
   return t && !strncmp(t->surface, prefix, strlen(prefix));
 }
 
-static bool is_negation(const kt_token *t) {
-  static const char *const neg[] = {"ei",   "en",   "et",    "emme",    "ette", "eivät",
-                                    "eikä", "not",  "don't", "doesn't", "dont", "doesnt",
-                                    "no",   "inte", "ingen", "inget",   NULL};
-  return t && is_any(t, neg);
-}
+static bool is_negation(const kt_token *t) { return t && kt__token_negates(t); }
 
 /* A number token: its value (1..999) or -1. "24v" gives 24 and *suffix "v". */
 static int number(const kt_token *t, const char **suffix) {

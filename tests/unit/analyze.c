@@ -366,6 +366,30 @@ Test(analyze, spoken_words_are_read_as_written) {
   cr_assert_not(kt_test_has_term(an, "kattoo", "katto", 0));
 }
 
+/* Spoken "et" is "että" unless it speaks to someone ("sä et", "et sä"). */
+static bool et_negates(const char *text) {
+  kt_analysis *a = NULL;
+  cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK, "%s", kt_error_last());
+  bool neg = false, seen = false;
+  for (size_t i = 0; i < kt_analysis_count(a); i++) {
+    const kt_token *t = kt_analysis_get(a, i);
+    if (!strcmp(t->surface, "et") || (!strcmp(t->surface, "että") && t->end - t->start == 2)) {
+      seen = true;
+      neg = !strcmp(t->surface, "et") && (kt__analysis_morph(a, i) & KT__MORPH_NEGV);
+    }
+  }
+  kt_analysis_free(a);
+  cr_assert(seen, "no 'et' in \"%s\"", text);
+  return neg;
+}
+
+Test(analyze, spoken_et_is_that_unless_it_speaks_to_someone) {
+  cr_assert_not(et_negates("sanoo et haluis teatteriin"));
+  cr_assert_not(et_negates("pomo ilmotti et koko porukka lomautetaan"));
+  cr_assert(et_negates("sä et ymmärrä tätä"));
+  cr_assert(et_negates("et sä tiedä"));
+}
+
 /* Words of ASCII and Latin-1 letters take a path of their own in
  * kt__text_words (no ICU normaliser or folding): each must come out exactly
  * as ICU's NFC and full case folding give it (kt__casefold), beside words

@@ -1349,3 +1349,18 @@ Test(notes, a_man_hit_by_his_wife_and_a_broken_ankle) {
   cr_assert(finds_need("40v, työtön, mursi nilkan ja jalka kipsissä 6 vk, mikä etuus nyt",
                        "sairauspäiväraha"));
 }
+
+/* Spoken "et" after a verb of saying is "että", not the negation verb: the
+ * wish it reports stands ("sanoo et haluis teatteriin" is a wish for the
+ * theatre the client cannot afford, Kaikukortti). */
+Test(notes, spoken_et_reports_a_wish_and_denies_nothing) {
+  static const char *const CULTURE[] = {"kaikukortti", NULL};
+  const char *note = "52v, pitkään työttömänä, sanoo et haluis joskus konserttiin tai "
+                     "teatteriin mut ei oo varaa";
+  cr_assert(in_top(note, 3, CULTURE));
+  cr_assert(finds_need(note, "harrastukset"));
+  cr_assert_not(in_top("52v, pitkään työttömänä, sanoo ettei haluaisi konserttiin tai "
+                       "teatteriin vaikka olisi varaa",
+                       3, CULTURE),
+                "control: the wish denied");
+}
