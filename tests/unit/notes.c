@@ -1364,3 +1364,13 @@ Test(notes, spoken_et_reports_a_wish_and_denies_nothing) {
                        3, CULTURE),
                 "control: the wish denied");
 }
+
+/* A client who will not book times and wants to come in person needs the
+ * walk-in service for the over-30s (its entry: "ajanvarauksettomasti"). */
+Test(notes, coming_in_person_without_booking_finds_the_walk_in_service) {
+  static const char *const WALK_IN[] = {"tyollisyyden-palvelutori", NULL};
+  cr_assert(in_top("45v mies, ei tykkää varata aikoja eikä soitella, tulisi mieluummin paikan "
+                   "päälle kysymään töistä",
+                   3, WALK_IN));
+  cr_assert(finds_need("haluaa tulla suoraan paikan päälle", "ilman ajanvarausta"));
+}
