@@ -257,6 +257,14 @@ static int gen_open(kt__gen *g, const char *root, const char *name, bool deep) {
     if (kt__store_get(g->store, "#built_at", &v, NULL) == KT_OK)
       snprintf(g->built_at, sizeof g->built_at, "%s", v);
     free(v);
+    v = NULL;
+    unsigned long long pu = 0, ps = 0;
+    g->prior_base = -1;
+    if (kt__store_get(g->store, KT__PRIOR_KEY, &v, NULL) == KT_OK &&
+        sscanf(v, "%llu %llu", &pu, &ps) == 2 && ps > 0)
+      g->prior_base = (double)pu / (double)ps;
+    free(v);
+    kt__err_clear();
     unsigned last = 0;
     if (!(rc = ktx_db_doccount(g->db, &g->services)) && !(rc = ktx_db_lastdocid(g->db, &last))) {
       g->ndocs = (size_t)last + 1;
@@ -303,6 +311,20 @@ int kt__gen_doc(kt__gen *g, unsigned docid, kt__doc **out) {
   d->finnish_level = (l[0] == 'A' || l[0] == 'B' || l[0] == 'C') && l[1] >= '1' && l[1] <= '2'
                          ? (l[0] - 'A') * 2 + (l[1] - '0')
                          : 0;
+  if (g->prior_base >= 0) {
+    char key[300], *v = NULL;
+    snprintf(key, sizeof key, KT__PRIOR_KEY "%s", d->f[KT__D_ID]);
+    rc = kt__store_get(g->store, key, &v, NULL);
+    if (rc == KT_OK && sscanf(v, "%u %u", &d->prior_useful, &d->prior_seen) != 2)
+      d->prior_useful = d->prior_seen = 0;
+    free(v);
+    if (rc == KT_ENOTFOUND) kt__err_clear();
+    if (rc && rc != KT_ENOTFOUND) {
+      free(d->buf);
+      free(d);
+      return rc;
+    }
+  }
   g->docs[docid] = d;
   *out = d;
   return KT_OK;

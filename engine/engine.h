@@ -28,6 +28,7 @@ typedef struct kt__gen {
   struct kt__doc **docs;      /* per docid: parsed document data, filled on first use */
   size_t ndocs;               /* lastdocid + 1 */
   struct kt__dfcache *df;     /* term -> document frequency, filled on first use */
+  double prior_base;          /* learned priors' share useful over all services; -1: none */
   struct kt__browse *browse;  /* the catalogue as a list (browse.c), built on first use */
 } kt__gen;
 /* Resolve the current generation directory of an index root (caller frees). */
@@ -47,6 +48,9 @@ typedef struct kt__doc {
   char *buf; /* the data, tabs replaced by NULs */
   const char *f[KT__D_NFIELDS];
   int age_min, age_max, finnish_level;
+  /* Learned prior (KT__PRIOR_KEY): judged useful and seen in development
+   * notes' top 20; seen 0 when the service has no prior. */
+  unsigned prior_useful, prior_seen;
   /* The name's content words, each as " term term " (its base forms), for
    * recognising a need text that names the service; NULL until first use. */
   char **name_words;

@@ -119,6 +119,9 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
                           "another person's situation or a hobby"},
     [KT__M_WEAK_GENERIC] = {"yleissanoja", "allmänna ord", "generic words"},
     [KT__M_WEAK_GROUP] = {"kohderyhmä", "målgrupp", "target group"},
+    [KT__M_PRIOR] = {"aiemmat arviot", "tidigare bedömningar", "earlier judgments"},
+    [KT__M_R_PRIOR] = {"sopiva %u/%u aiemmassa arviossa", "lämplig i %u/%u tidigare bedömningar",
+                       "judged useful in %u of %u earlier suggestions"},
 };
 
 const char *kt__msg(int lang, int msg) {

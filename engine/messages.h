@@ -67,6 +67,8 @@ enum kt__msg {
   KT__M_WEAK_ASIDE,      /* "toisen henkilön tilannetta tai harrastus" */
   KT__M_WEAK_GENERIC,    /* "yleissanoja" */
   KT__M_WEAK_GROUP,      /* "kohderyhmä" */
+  KT__M_PRIOR,           /* "aiemmat arviot" */
+  KT__M_R_PRIOR,         /* "sopiva %u/%u aiemmassa arviossa" (useful, seen) */
   KT__NMSGS
 };
 

@@ -581,3 +581,29 @@ void kt__rerank_feedback(ctx *x, cand *cs, size_t nc, const char *const *feat, s
     cs[h].score = lifted;
   }
 }
+
+int kt__rerank_prior(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
+  double base = x->e->gen.prior_base;
+  if (base < 0 || rk->prior_weight <= 0 || nc <= KT_RANK_PRIOR_KEEP) return KT_OK;
+  size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
+  /* The top of the list is what the note asks for; the rest is ordered by
+   * the evidence and by how often such a suggestion was judged useful. A
+   * service seen rarely keeps near the base rate (smoothed). */
+  for (size_t h = KT_RANK_PRIOR_KEEP; h < depth; h++) {
+    const kt__doc *d = cs[h].doc;
+    if (!d || !d->prior_seen) continue;
+    double share =
+        (d->prior_useful + KT_RANK_PRIOR_SMOOTH * base) / (d->prior_seen + KT_RANK_PRIOR_SMOOTH);
+    double f = 1.0 + rk->prior_weight * (share - base);
+    if (f <= 0) f = 0.01;
+    cs[h].score *= f;
+    if (cs[h].neffects < MAX_EFFECTS) {
+      char *why = kt__arena_alloc(&x->res->arena, 96);
+      if (!why) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+      snprintf(why, 96, kt__msg(x->lang, KT__M_R_PRIOR), d->prior_useful, d->prior_seen);
+      cs[h].effects[cs[h].neffects++] = (kt_effect){kt__msg(x->lang, KT__M_PRIOR), why, f};
+    }
+  }
+  qsort(cs + KT_RANK_PRIOR_KEEP, depth - KT_RANK_PRIOR_KEEP, sizeof *cs, kt__rerank_cmp);
+  return KT_OK;
+}

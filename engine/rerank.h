@@ -26,6 +26,11 @@ void kt__rerank_demote_held(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
 /* Learned from referrals: the feedback store's bounded lift of the need's
  * features @p feat, never past a service the need text names. */
 void kt__rerank_feedback(ctx *x, cand *cs, size_t nc, const char *const *feat, size_t nfeat);
+/* Learned priors (catalog/learned/prior.tsv): below the first
+ * KT_RANK_PRIOR_KEEP of sorted @p cs, each candidate's score is scaled by
+ * 1 + rk->prior_weight x (its smoothed share judged useful - the base
+ * rate), and that part is sorted again. */
+int kt__rerank_prior(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
 /* qsort() order of candidates: by score, highest first. */
 int kt__rerank_cmp(const void *a, const void *b);
 /* Spread the top candidates over the needs (KT_SEARCH_DIVERSIFY). */

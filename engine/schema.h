@@ -88,6 +88,13 @@ enum {
   KT__D_NFIELDS
 };
 
+/* ---- learned priors --------------------------------------------------------
+ * Record-store keys (indexer/index.c, from catalog/learned/prior.tsv): this
+ * key + a service id holds "useful seen", how often the service was judged
+ * useful of the times it was in a development note's top 20; the key alone
+ * holds the totals. Read by kt__gen_doc() and rerank.c. */
+#define KT__PRIOR_KEY "#p:"
+
 /* ---- languages -------------------------------------------------------------
  * The languages of the vocabularies' words and of the engine's explanations
  * (messages.h). */

@@ -417,6 +417,8 @@ int kt_search(kt_engine *e, const char *text, size_t len, const kt_search_option
   if (!x.baseline) kt__rerank_demote_held(&x, cs, nhits, rk);
   if (use_fb) kt__rerank_feedback(&x, cs, nhits, (const char *const *)feat, nfeat);
   qsort(cs, nhits, sizeof *cs, kt__rerank_cmp);
+  /* Below the top few, how often a service was judged useful counts. */
+  if (!x.baseline && (rc = kt__rerank_prior(&x, cs, nhits, rk))) goto out;
 
   /* 5. Spread over needs. */
   if (!x.baseline && x.nfound >= 2 && (opts->flags & KT_SEARCH_DIVERSIFY))

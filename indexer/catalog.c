@@ -1009,6 +1009,120 @@ int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stat
   return rc;
 }
 
+/* ---- learned priors ------------------------------------------------------ */
+
+#define MAX_PRIOR_LINE 256
+
+static bool all_digits_n(const char *s, size_t n) {
+  if (n == 0 || n > 9) return false;
+  for (size_t i = 0; i < n; i++)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+static int cmpstr_p(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int kt__catalog_priors(const char *dir, kt__prior_fn fn, void *ud, size_t *n) {
+  *n = 0;
+  char *path = kt__path_join(dir, "learned/prior.tsv");
+  if (!path) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  FILE *f = fopen(path, "r");
+  if (!f) {
+    int rc = errno == ENOENT ? KT_OK : kt__err(KT_EIO, "cannot read %s: %s", path, strerror(errno));
+    free(path);
+    return rc;
+  }
+  /* The service ids, from the file names, sorted for lookup. */
+  char *sdir = NULL, **names = NULL;
+  size_t nn = 0;
+  int rc = list_services(dir, &sdir, &names, &nn);
+  free(sdir);
+  if (rc) {
+    fclose(f);
+    free(path);
+    return rc;
+  }
+  for (size_t i = 0; i < nn; i++) {
+    char *slash = strrchr(names[i], '/'), *base = slash ? slash + 1 : names[i];
+    memmove(names[i], base, strlen(base) + 1);
+    names[i][strlen(names[i]) - 5] = '\0'; /* ".json" */
+  }
+  qsort(names, nn, sizeof *names, cmpstr_p);
+  char **seen_ids = calloc(nn ? nn : 1, sizeof *seen_ids);
+  kt__buf errors;
+  kt__buf_init(&errors, 1 << 16);
+  size_t nerr = 0, nseen = 0, lineno = 0;
+  char line[MAX_PRIOR_LINE + 2];
+  if (!seen_ids) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  /* Two passes: check every line, then hand them on only if all are good. */
+  for (int pass = 0; pass < 2 && !rc && (pass == 0 || nerr == 0); pass++) {
+    rewind(f);
+    lineno = 0;
+    while (!rc && fgets(line, sizeof line, f)) {
+      lineno++;
+      size_t len = strlen(line);
+      if (len > MAX_PRIOR_LINE) {
+        if (!pass && nerr++ < MAX_ERRORS_LISTED)
+          kt__buf_printf(&errors, "%s:%zu: line longer than %d bytes\n", path, lineno,
+                         MAX_PRIOR_LINE);
+        int c;
+        while ((c = fgetc(f)) != EOF && c != '\n') {
+        }
+        continue;
+      }
+      while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+        line[--len] = '\0';
+      if (!len || line[0] == '#') continue;
+      char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+      const char *why = NULL;
+      if (!t1 || !t2 || strchr(t2 + 1, '\t'))
+        why = "expected three tab-separated fields: service id, useful, seen";
+      else if (!all_digits_n(t1 + 1, (size_t)(t2 - t1 - 1)) ||
+               !all_digits_n(t2 + 1, strlen(t2 + 1)))
+        why = "useful and seen must be whole numbers of 1 to 9 digits";
+      if (!why) {
+        *t1 = *t2 = '\0';
+        unsigned useful = (unsigned)strtoul(t1 + 1, NULL, 10),
+                 seen = (unsigned)strtoul(t2 + 1, NULL, 10);
+        const char *id = line;
+        if (useful > seen)
+          why = "useful is more than seen";
+        else if (!bsearch(&id, names, nn, sizeof *names, cmpstr_p))
+          why = "no service has this id";
+        else if (pass == 0) {
+          for (size_t k = 0; k < nseen && !why; k++)
+            if (!strcmp(seen_ids[k], id)) why = "the service is listed twice";
+          if (!why && !(seen_ids[nseen++] = strdup(id)))
+            rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+        }
+        if (!why && pass == 1) {
+          if (fn) rc = fn(id, useful, seen, ud);
+          if (!rc) (*n)++;
+        }
+        if (why && !pass && nerr++ < MAX_ERRORS_LISTED)
+          kt__buf_printf(&errors, "%s:%zu: %s: %s\n", path, lineno, id, why);
+        continue;
+      }
+      if (!pass && nerr++ < MAX_ERRORS_LISTED)
+        kt__buf_printf(&errors, "%s:%zu: %s\n", path, lineno, why);
+    }
+    if (!rc && ferror(f)) rc = kt__err(KT_EIO, "cannot read %s: %s", path, strerror(errno));
+  }
+  if (!rc && nerr)
+    rc = kt__err(KT_ECATALOG, "learned priors %s have %zu error%s:\n%s", path, nerr,
+                 nerr == 1 ? "" : "s", errors.data ? errors.data : "");
+  for (size_t k = 0; k < nseen; k++)
+    free(seen_ids[k]);
+  free(seen_ids);
+  kt__buf_free(&errors);
+  names_free(names, nn);
+  fclose(f);
+  free(path);
+  return rc;
+}
+
 int kt_catalog_validate(const char *catalog_dir, size_t *count) {
   kt__err_clear();
   kt__scan_stats st;
@@ -1025,6 +1139,8 @@ int kt_catalog_validate(const char *catalog_dir, size_t *count) {
   }
   kt_analyzer_close(an);
   free(tdir);
+  size_t np = 0;
+  if (!rc) rc = kt__catalog_priors(catalog_dir, NULL, NULL, &np);
   if (!rc && count) *count = st.services;
   return rc;
 }

@@ -51,6 +51,15 @@ typedef struct kt__scan_stats {
 int kt__catalog_scan(const char *dir, kt__service_fn fn, void *ud, kt__scan_stats *stats);
 /* Total size of the catalogue's service files (for sizing a build's store). */
 int kt__catalog_bytes(const char *dir, size_t *bytes);
+/* The learned usefulness of services, `<catalog>/learned/prior.tsv` (format
+ * in catalog/learned/README.md): each line "id<TAB>useful<TAB>seen", how
+ * often the service was judged useful of the times it was in a top 20 of
+ * the development notes. Calls @p fn (may be NULL: validation only) with
+ * each line once the whole file is valid. No file is no priors (KT_OK, *n
+ * 0). KT_ECATALOG lists every bad line ("prior.tsv:12: ..."): a malformed
+ * line, an unknown or repeated service id, useful > seen. */
+typedef int (*kt__prior_fn)(const char *id, unsigned useful, unsigned seen, void *ud);
+int kt__catalog_priors(const char *dir, kt__prior_fn fn, void *ud, size_t *n);
 /* Validate one JSON text as a service record named @p file. */
 int kt__service_parse(const char *file, const char *json, size_t len, kt__service *out,
                       kt__buf *errors);

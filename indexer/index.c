@@ -231,6 +231,22 @@ static int index_service(kt_analyzer *an, bool eval, kt__dtbuild *dt, const kt__
   return KT_OK;
 }
 
+/* Learned priors into the record store: KT__PRIOR_KEY + id -> "useful seen". */
+typedef struct prior_put {
+  kt__store *st;
+  unsigned long long useful, seen;
+} prior_put;
+
+static int put_prior(const char *id, unsigned useful, unsigned seen, void *ud) {
+  prior_put *pp = ud;
+  char key[300], v[32];
+  snprintf(key, sizeof key, KT__PRIOR_KEY "%s", id);
+  snprintf(v, sizeof v, "%u %u", useful, seen);
+  pp->useful += useful;
+  pp->seen += seen;
+  return kt__store_put(pp->st, key, v, strlen(v));
+}
+
 /* The Xapian writer runs in a thread of its own (issue 17): the scanning
  * thread parses, analyses and writes records while the writer inverts the
  * previous documents. Documents pass through a short queue in catalogue
@@ -738,6 +754,18 @@ int kt_index_build(const char *catalog_dir, const char *index_dir, const kt_buil
   int wrc = pipe_finish(&pipe); /* always: the writer must stop before w is freed */
   if (!rc) rc = wrc;
   if (rc) goto out;
+  /* The learned priors (catalog/learned/prior.tsv), one record each, and
+   * their totals: the base rate a service's own share is weighed against. */
+  {
+    prior_put pp = {.st = st};
+    size_t np = 0;
+    if ((rc = kt__catalog_priors(catalog_dir, put_prior, &pp, &np))) goto out;
+    if (np) {
+      char v[48];
+      snprintf(v, sizeof v, "%llu %llu", pp.useful, pp.seen);
+      if ((rc = kt__store_put(st, KT__PRIOR_KEY, v, strlen(v)))) goto out;
+    }
+  }
   /* Metadata: build time (UTC) and size. */
   time_t now = time(NULL);
   struct tm tm;

@@ -536,6 +536,44 @@ Test(badinput_build, a_broken_thesaurus_fails_the_build_naming_file_and_line, .t
   free(cat);
 }
 
+/* A bad learned-prior file (catalog/learned/prior.tsv) fails validation and
+ * the build, naming the file, the line and what is wrong; the index stays. */
+Test(badinput_build, a_broken_prior_file_fails_the_build_naming_file_and_line, .timeout = 120) {
+  char *cat = mini_copy();
+  char p[1200];
+  snprintf(p, sizeof p, "%s/learned", cat);
+  cr_assert_eq(mkdir(p, 0755), 0);
+  struct {
+    const char *text;
+    const char *msg;
+  } cases[] = {
+      {"# c\npalkkatuki\t3\n", "prior.tsv:2: expected three tab-separated fields"},
+      {"palkkatuki\t3\tmany\n", "prior.tsv:1: useful and seen must be whole numbers"},
+      {"palkkatuki\t-1\t5\n", "prior.tsv:1: useful and seen must be whole numbers"},
+      {"palkkatuki\t9\t5\n", "prior.tsv:1: palkkatuki: useful is more than seen"},
+      {"no-such-service\t1\t5\n", "prior.tsv:1: no-such-service: no service has this id"},
+      {"palkkatuki\t1\t5\npalkkatuki\t1\t5\n",
+       "prior.tsv:2: palkkatuki: the service is listed twice"},
+      {"palkkatuki\t1\t5\t7\n", "prior.tsv:1: expected three tab-separated fields"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    snprintf(p, sizeof p, "%s/learned/prior.tsv", cat);
+    unlink(p);
+    kt_hard_write(p, cases[i].text, strlen(cases[i].text));
+    expect_rejected(cases[i].text, cat, KT_ECATALOG, "learned priors", cases[i].msg);
+  }
+  /* A good file builds. */
+  const char *good = "# comment\npalkkatuki\t4\t10\nkotoutumiskoulutus\t0\t6\n";
+  unlink(p);
+  kt_hard_write(p, good, strlen(good));
+  size_t count = 0;
+  cr_assert_eq(kt_catalog_validate(cat, &count), KT_OK, "%s", kt_error_last());
+  cr_assert_gt(count, 0);
+  cr_assert_eq(kt_index_build(cat, cidx, NULL, NULL), KT_OK, "%s", kt_error_last());
+  kt__rm_rf(cat);
+  free(cat);
+}
+
 /* ---- unreadable files and folders ----------------------------------------- */
 
 static int validate_fn(void *ud) { return kt_catalog_validate(ud, NULL); }

@@ -492,3 +492,52 @@ Test(ranking, feedback_expansion_comes_from_the_top_documents) {
   kt_results_free(r);
   kt_engine_close(e);
 }
+
+/* Learned priors (catalog/learned/prior.tsv): the first five results stay
+ * as ranked; below them, a service's score is scaled by how often it was
+ * judged useful, shown as an effect. So two services keep their order when
+ * the one above has the larger factor, and at least one pair swaps. */
+static double prior_factor(const kt_result *r) {
+  for (size_t k = 0; k < r->effect_count; k++)
+    if (!strcmp(r->effects[k].signal, "aiemmat arviot")) return r->effects[k].factor;
+  return 1.0;
+}
+
+Test(ranking, learned_priors_reorder_only_below_the_top_five) {
+  kt_engine *e = kt_fixture_engine();
+  const char *need = "24v nainen, lukio käyty, ollut kaupan kassalla, nyt työtön ja haluaisi "
+                     "opiskelemaan jotain, ei tiedä mitä";
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = 30;
+  cr_assert_eq(kt_engine_set_param(e, "prior_weight", 0.0), KT_OK);
+  kt_results *off = kt_test_search(e, need, &o);
+  cr_assert_eq(kt_engine_set_param(e, "prior_weight", 2.0), KT_OK);
+  kt_results *on = kt_test_search(e, need, &o);
+  size_t n = kt_results_count(on);
+  cr_assert_eq(n, kt_results_count(off));
+  cr_assert_gt(n, 10);
+  for (size_t i = 0; i < 5; i++) {
+    cr_assert_str_eq(kt_results_get(on, i)->id, kt_results_get(off, i)->id, "rank %zu moved",
+                     i + 1);
+    cr_assert_eq(prior_factor(kt_results_get(on, i)), 1.0, "a prior at rank %zu", i + 1);
+  }
+  size_t swaps = 0, effects = 0;
+  for (size_t i = 5; i < n; i++) {
+    const kt_result *a = kt_results_get(on, i);
+    effects += prior_factor(a) != 1.0;
+    for (size_t j = 5; j < n; j++) {
+      const kt_result *b = kt_results_get(on, j);
+      int ra = kt_test_rank(off, a->id), rb = kt_test_rank(off, b->id);
+      if (ra < 0 || rb < 0 || ra >= 30 || rb >= 30) continue;
+      if (ra < rb && prior_factor(a) >= prior_factor(b))
+        cr_assert_lt(i, j, "%s (x%.2f) fell below %s (x%.2f)", a->id, prior_factor(a), b->id,
+                     prior_factor(b));
+      swaps += ra < rb && j < i;
+    }
+  }
+  cr_assert_gt(effects, 0, "no result below the fifth shows a learned prior");
+  cr_assert_gt(swaps, 0, "the priors changed no order");
+  kt_results_free(on);
+  kt_results_free(off);
+  kt_engine_close(e);
+}
