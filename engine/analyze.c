@@ -523,6 +523,37 @@ static const char *const respell[][2] = {
     {"ahistus", "ahdistus"},
     {"kattoo", "katsoo"},
     {"sit", "sitten"},
+    /* Spoken function words and forms Voikko does not know: left alone they
+     * are stems that match nothing meant ("tiiä", "ite"), and "ei tiiä" is
+     * "ei tiedä" to the reading. */
+    {"tiiä", "tiedä"},
+    {"tiä", "tiedä"},
+    {"vaa", "vaan"},
+    {"mun", "minun"},
+    {"mulla", "minulla"},
+    {"viel", "vielä"},
+    {"sitte", "sitten"},
+    {"puol", "puoli"},
+    {"onks", "onko"},
+    {"oisko", "olisiko"},
+    {"voiks", "voiko"},
+    {"meneeks", "meneekö"},
+    {"tarviiks", "tarvitseeko"},
+    {"tarviiko", "tarvitseeko"},
+    {"tarttee", "tarvitsee"},
+    {"jonku", "jonkun"},
+    {"ite", "itse"},
+    {"ees", "edes"},
+    {"kyl", "kyllä"},
+    {"pitäs", "pitäisi"},
+    {"mihkään", "mihinkään"},
+    {"mihkää", "mihinkään"},
+    {"samal", "samalla"},
+    {"niist", "niistä"},
+    {"sil", "sillä"},
+    {"välil", "välillä"},
+    {"jälkee", "jälkeen"},
+    {"kämppis", "kämppäkaveri"},
 };
 
 static const char *respelled(const char *word) {
@@ -543,6 +574,9 @@ static bool spoken_spelling(const char *word, char *v, size_t vsize) {
   bool back = strpbrk(word, "aou") != NULL; /* vowel harmony */
   if (end[-1] == 's' && end[-2] == 'k')
     snprintf(v, vsize, "%si", word);
+  /* The partitive's long vowel: "tutkintoo", "nettikasinoo", "kotoo". */
+  else if (end[-1] == 'o' && end[-2] == 'o' && !strchr("aeiouyäö", end[-3]))
+    snprintf(v, vsize, "%.*sa", (int)(len - 1), word);
   else if (end[-1] == 's')
     snprintf(v, vsize, "%s%s", word, back ? "sa" : "sä");
   else if (strchr("nlrs", end[-2]) && (end[-1] == 'u' || end[-1] == 'y'))
@@ -730,7 +764,13 @@ static void analyse_uncached(kt_analyzer *an, const kt__word *w, bool fix, terms
   }
   if (n == 0 && !w->numeric && !w->all_caps && fix) add_typo_fixed(an, ts, word, morph);
   if (n == 0) {
-    const sb_symbol *st = sb_stemmer_stem(an->stemmer, (const sb_symbol *)word, (int)strlen(word));
+    /* An unknown word's spoken ending is written out before it is stemmed:
+     * "järkkäriks" stems as "järkkäriksi" does, like "järkkäri". */
+    char sv[72];
+    size_t wl = strlen(word);
+    bool ks = wl > 5 && !strcmp(word + wl - 2, "ks"); /* not the -s of "jobs", "arbetslös" */
+    const char *src = fix && ks && spoken_spelling(word, sv, sizeof sv) ? sv : word;
+    const sb_symbol *st = sb_stemmer_stem(an->stemmer, (const sb_symbol *)src, (int)strlen(src));
     if (st)
       ts_add(ts, (const char *)st, (size_t)sb_stemmer_length(an->stemmer),
              w->all_caps ? KT_TERM_LEMMA : KT_TERM_STEM);

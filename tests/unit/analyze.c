@@ -366,6 +366,19 @@ Test(analyze, spoken_words_are_read_as_written) {
   cr_assert_not(kt_test_has_term(an, "kattoo", "katto", 0));
 }
 
+/* Spoken forms Voikko does not know: function words read as written
+ * ("tiiä" is tietää), a partitive's long vowel ("tutkintoo"), and an
+ * unknown word's spoken translative stemmed as the written one would be
+ * ("järkkäriks" as "järkkäri"). */
+Test(analyze, spoken_function_words_and_endings_are_read_as_written) {
+  cr_assert(kt_test_has_term(an, "tiiä", "tietää", KT_TERM_LEMMA));
+  cr_assert(kt_test_has_term(an, "tutkintoo", "tutkinto", 0));
+  cr_assert(kt_test_has_term(an, "nettikasinoo", "nettikasino", 0));
+  cr_assert(kt_test_has_term(an, "järkkäriks", "järkkär", KT_TERM_STEM));
+  cr_assert(kt_test_has_term(an, "järkkäri", "järkkär", KT_TERM_STEM));
+  cr_assert(kt_test_has_term(an, "jobs", "jobs", KT_TERM_STEM), "an English -s stays as it is");
+}
+
 /* Spoken "et" is "että" unless it speaks to someone ("sä et", "et sä"). */
 static bool et_negates(const char *text) {
   kt_analysis *a = NULL;
