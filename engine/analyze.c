@@ -572,8 +572,7 @@ static bool spoken_spelling(const char *word, char *v, size_t vsize) {
   if (len < 4 || len > 60) return false;
   const char *end = word + len;
   bool back = strpbrk(word, "aou") != NULL; /* vowel harmony */
-  if (end[-1] == 's' && end[-2] == 'k')
-    snprintf(v, vsize, "%si", word);
+  if (end[-1] == 's' && end[-2] == 'k') snprintf(v, vsize, "%si", word);
   /* The partitive's long vowel: "tutkintoo", "nettikasinoo", "kotoo". */
   else if (end[-1] == 'o' && end[-2] == 'o' && !strchr("aeiouyäö", end[-3]))
     snprintf(v, vsize, "%.*sa", (int)(len - 1), word);

@@ -476,6 +476,21 @@ static bool agent_lemma(const kt_token *t) {
   return false;
 }
 
+bool kt__token_trade(const kt_token *t) {
+  static const char *const not_trades[] = {"opiskelija", "työnhakija", "hakija",
+                                           "asiakas",    "ylioppilas", NULL};
+  for (size_t k = 0; k < t->term_count; k++)
+    if (t->terms[k].kind == KT_TERM_LEMMA && is_any_text(t->terms[k].text, not_trades))
+      return false;
+  if (agent_lemma(t)) return true;
+  for (size_t k = 0; k < t->term_count; k++) {
+    size_t n = strlen(t->terms[k].text);
+    if (n > 7 && !strcmp(t->terms[k].text + n - 7, "henkilö")) /* a hyphen's head: parts */
+      return true;
+  }
+  return false;
+}
+
 /* The number a token says, in digits or in words ("5", "viisi",
  * "kymmenen"); 0 if none. */
 static int number_of(const kt_token *t) {

@@ -93,4 +93,8 @@ static inline bool kt__role_silent(int role) {
   return role == KT__ROLE_REFUSED || role == KT__ROLE_NEGATED;
 }
 
+/* Does @p t name a trade by an agent noun ("siivooja", "kirjanpitäjä",
+ * "IT-tukihenkilö"), not a student's or a jobseeker's role? */
+bool kt__token_trade(const kt_token *t);
+
 #endif

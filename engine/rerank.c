@@ -409,6 +409,16 @@ static bool qualified_in(const ctx *x, const kt__found *f) {
     years |= kt__token_years(x->an, i) > 0;
   }
   if (years && role && x->rd.clause_role[f->first] == KT__ROLE_BACKGROUND) return true;
+  /* The client named by a trade beside the age: "38v IT-tukihenkilö",
+   * "kirjanpitäjä 50v", "Sairaanhoitaja 52v". */
+  if (x->signals && x->set.age_lo >= 0 && x->set.age_first < n) {
+    size_t a0 = x->set.age_first, a1 = x->set.age_last;
+    bool beside = f->first == a1 + 1 || f->last + 1 == a0;
+    unsigned m = kt__analysis_morph(x->an, f->last);
+    if (beside && (m & KT__MORPH_NOUN) && (m & KT__MORPH_NOMINATIVE) && !(m & KT__MORPH_VERB) &&
+        x->rd.role[f->last] != KT__ROLE_NEGATED && kt__token_trade(kt_analysis_get(x->an, f->last)))
+      return true;
+  }
   /* A degree said to be held: "lähihoitajan tutkinto on jo", "amis on". */
   bool degree = false, has = false, neg = false;
   for (size_t i = 0; i < n; i++) {
