@@ -1175,6 +1175,18 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
   for (size_t i = 0; i < n; i++) {
     const kt_token *t = tok(a, i);
     if (out->role[i] == KT__ROLE_REFUSED) continue; /* inside a scope already ("vill inte") */
+    /* "X ei tule kyseeseen", "taksi tai bussi eivät tule kyseeseen": X is
+     * out of the question, refused as "X ei kiinnosta" is. */
+    if (is_negator(t) && i + 2 < n && out->clause[i + 2] == out->clause[i] &&
+        starts_any(tok(a, i + 1), (const char *const[]){"tule", NULL}) &&
+        is_any(tok(a, i + 2), (const char *const[]){"kyseeseen", "kysymykseen", NULL})) {
+      for (size_t j = i + 3; j-- > 0 && out->clause[j] == out->clause[i];) {
+        out->role[j] = KT__ROLE_REFUSED;
+        out->negator[j] = i;
+        out->unwanted[j] = j < i;
+      }
+      continue;
+    }
     size_t verb = (size_t)-1;
     bool wish_neg = false, capacity = false;
     if (is_any(t, refuse)) {

@@ -526,6 +526,12 @@ Test(reading, spoken_et_is_not_a_negation_without_a_verb) {
   ROLE("et pysty nostamaan raskaita", "raskaita", KT__ROLE_REFUSED);
 }
 
+Test(reading, out_of_the_question_refuses_what_came_first) {
+  ROLE("kuljettajan työt eivät tule kyseeseen, haluaa varastoon", "kuljettajan", KT__ROLE_REFUSED);
+  ROLE("taksi tai bussi ei tule kyseeseen", "taksi", KT__ROLE_REFUSED);
+  ROLE("kuljettajan työt kiinnostavat, haluaa varastoon", "kuljettajan", KT__ROLE_GOAL);
+}
+
 Test(reading, generic_words_are_marked) {
   cr_assert(generic("asiakas on mies, 40 vuotta", "asiakas"));
   cr_assert(generic("asiakas on mies, 40 vuotta", "mies"));
