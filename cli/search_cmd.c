@@ -544,6 +544,25 @@ int kt_cli_search(int argc, char **argv) {
     fprintf(stderr, "kohtaanto search: give either --queries or TEXT, not both\n");
     return KT_EXIT_USAGE;
   }
+  /* Options end at the text: an option written after it ("kohtaanto search
+   * 'teksti' --explain") would be searched as words of the need. Refused,
+   * unless "--" said that what follows is text. */
+  bool text_marked = optind > 1 && !strcmp(argv[optind - 1], "--");
+  for (int i = optind; i < argc && !text_marked; i++) {
+    const char *w = argv[i];
+    bool opt = !strcmp(w, "-n") || !strcmp(w, "-h");
+    for (size_t k = 0; lo[k].name && !opt && w[0] == '-' && w[1] == '-'; k++) {
+      size_t l = strlen(lo[k].name);
+      opt = !strncmp(w + 2, lo[k].name, l) && (w[2 + l] == '\0' || w[2 + l] == '=');
+    }
+    if (opt) {
+      fprintf(stderr,
+              "kohtaanto search: option '%s' comes after the need text; put options before the "
+              "text (or -- before a text that starts with '-')\n",
+              w);
+      return KT_EXIT_USAGE;
+    }
+  }
 
   kt_engine *e = NULL;
   int x = open_engine(&a, &e);

@@ -141,6 +141,16 @@ Test(badinput_cli, search_arguments) {
   x = kt_hard_cli(NULL, NULL, &err, "search --index %s -n 99999999999999999999999 työ", xidx);
   expect_cli("-n huge", x, 2, err, "-n wants a number");
   free(err);
+  /* An option after the text would be searched as words of the need. */
+  x = kt_hard_cli(NULL, NULL, &err, "search --index %s 'velkaa paljon' --explain", xidx);
+  expect_cli("an option after the text", x, 2, err, "'--explain' comes after the need text");
+  free(err);
+  x = kt_hard_cli(NULL, NULL, &err, "search --index %s velkaa -n 3", xidx);
+  expect_cli("-n after the text", x, 2, err, "'-n' comes after the need text");
+  free(err);
+  x = kt_hard_cli(NULL, NULL, &err, "search --index %s -- velkaa --explain", xidx);
+  expect_cli("-- marks text", x, 0, err, NULL);
+  free(err);
 }
 
 Test(badinput_cli, batch_queries_with_bad_lines_name_file_and_line) {
