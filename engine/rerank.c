@@ -394,6 +394,14 @@ static const char *const degree_words[] = {"tutkin", "amis", "examen", "degree",
 /* Is found concept @p f a trade the client holds? */
 static bool qualified_in(const ctx *x, const kt__found *f) {
   size_t n = kt_analysis_count(x->an), cl = x->rd.clause[f->first];
+  /* Going on in the trade ("haluaa jatkaa kokkina", "jatkaisi
+   * siivoojana"): the goal is work in a trade the client has. */
+  if (kt__analysis_morph(x->an, f->last) & KT__MORPH_ESSIVE)
+    for (size_t i = 0; i < n; i++)
+      if (x->rd.clause[i] == cl && i < f->first &&
+          kt__token_starts_any(kt_analysis_get(x->an, i),
+                               (const char *const[]){"jatka", "jatkais", NULL}))
+        return true;
   if (x->rd.clause_role[f->first] == KT__ROLE_GOAL) return false;
   for (size_t i = 0; i < n; i++) {
     const kt_token *t = kt_analysis_get(x->an, i);

@@ -1416,3 +1416,13 @@ Test(notes, a_trade_beside_the_age_is_the_trade_held) {
                                "laitoshuoltaja-puhtausala", "alan osaaja"),
                 "control: the trade as a goal");
 }
+
+/* Going on in a trade ("haluaa jatkaa kokkina") is a goal of work in a
+ * trade the client has: the trade's basic training waits. */
+Test(notes, going_on_in_a_trade_is_the_trade_held) {
+  cr_assert(service_effect("Ravintola meni konkurssiin keväällä. Haluaa jatkaa kokkina.",
+                           "ravintola-kokki-perho", "alan osaaja"));
+  cr_assert_not(service_effect("Ravintola meni konkurssiin keväällä. Haluaa kokiksi.",
+                               "ravintola-kokki-perho", "alan osaaja"),
+                "control: a trade wished for");
+}
