@@ -397,8 +397,8 @@ static bool qualified_in(const ctx *x, const kt__found *f) {
   /* Going on in the trade ("haluaa jatkaa kokkina", "jatkaisi
    * siivoojana"): the goal is work in a trade the client has. */
   if (kt__analysis_morph(x->an, f->last) & KT__MORPH_ESSIVE)
-    for (size_t i = 0; i < n; i++)
-      if (x->rd.clause[i] == cl && i < f->first &&
+    for (size_t i = 0; i < f->first && i < n; i++)
+      if (x->rd.clause[i] == cl &&
           kt__token_starts_any(kt_analysis_get(x->an, i),
                                (const char *const[]){"jatka", "jatkais", NULL}))
         return true;
