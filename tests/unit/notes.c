@@ -1426,3 +1426,21 @@ Test(notes, going_on_in_a_trade_is_the_trade_held) {
                                "ravintola-kokki-perho", "alan osaaja"),
                 "control: a trade wished for");
 }
+
+/* Thesaurus entries of the seventh session, each from its service's entry:
+ * a student's exhaustion is the students' health care's (its keywords
+ * "opinnot jumissa", "yliopisto-opiskelija"); mapping the client's skills
+ * is the skills assessment; one who cannot look after their money is
+ * guardianship's ("ei pysty hoitamaan asioitaan"). */
+Test(notes, a_students_exhaustion_skills_mapping_and_guardianship) {
+  cr_assert(
+      finds_need("opiskelee yliopistolla, uupunut ja opinnot jumissa", "opiskelijan terveys"));
+  cr_assert_not(finds_need("ollut varastolla, uupunut", "opiskelijan terveys"), "control");
+  cr_assert(
+      finds_need("halutaan kartoittaa osaaminen ennen koulutusvalintaa", "osaamisen kartoitus"));
+  cr_assert(finds_need("32v mies, aivovamma kolarin jälkeen, ei pysty hoitamaan raha-asioitaan",
+                       "edunvalvonta"));
+  static const char *const GUARD[] = {"yleinen-edunvalvonta", NULL};
+  cr_assert(
+      in_top("32v mies, aivovamma kolarin jälkeen, ei pysty hoitamaan raha-asioitaan", 10, GUARD));
+}
