@@ -297,6 +297,9 @@ static const char *const relatives[] = {
     /* a former partner ("Ex-mies vapautui vankilasta": "ex" is a word of
      * its own there), by the surface */
     "ex", "exä", "exmies", "exvaimo", "expuoliso",
+    /* a husband by the possessive surface only: "mies" alone is the client
+     * ("mies 45v") */
+    "miehensä", "miehellään", "miehelleen", "mieheni", "miehelläni", "miehesi",
     /* parents by the surface only: the base form "vanhempi" is also "older" */
     "vanhemmat", "vanhempansa", "vanhempani", "mutsi", "faija", "föräldrarna", "parents", NULL};
 
@@ -798,6 +801,9 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
   size_t n = out->count;
   /* Clauses that tell a hobby (NULL if out of memory: then none is known). */
   bool *hobby_clause = calloc(out->nclauses + 1, sizeof *hobby_clause);
+  /* The clause before was another person's matter: "Hänen miehensä on
+   * kuntoutuksessa ja opiskelee kuntoutusrahalla" goes on about him. */
+  bool prev_other = false;
   /* 2. Each clause's role: a goal cue wins over a past one (a wish is what
    * the note is for); otherwise the past marks background. */
   for (size_t s = 0, e; s < n; s = e) {
@@ -885,6 +891,10 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
       }
       other = child && said;
     }
+    /* "ja" and a verb with no subject of its own: the same person goes on. */
+    if (!other && prev_other && is_any(tok(a, s), and_words) && s + 1 < e && finite_verb(a, s + 1))
+      other = true;
+    prev_other = other;
     /* A hobby held, outside a wish: "vapaa-ajalla pelaa jalkapalloa". */
     bool hobby = false, negated_here = false;
     for (size_t i = s; i < e; i++) {

@@ -526,6 +526,16 @@ Test(reading, spoken_et_is_not_a_negation_without_a_verb) {
   ROLE("et pysty nostamaan raskaita", "raskaita", KT__ROLE_REFUSED);
 }
 
+Test(reading, a_relatives_clause_goes_on_after_ja_and_a_verb) {
+  ROLE("Hänen miehensä on kuntoutuksessa ja opiskelee kuntoutusrahalla", "kuntoutusrahalla",
+       KT__ROLE_ASIDE);
+  ROLE("Hänen miehensä on kuntoutuksessa", "kuntoutuksessa", KT__ROLE_ASIDE);
+  ROLE("Asiakas on kuntoutuksessa ja opiskelee kuntoutusrahalla", "kuntoutusrahalla",
+       KT__ROLE_SITUATION);
+  ROLE("Miehensä on kuntoutuksessa, asiakas itse hakee siivoustöitä", "siivoustöitä",
+       KT__ROLE_SITUATION);
+}
+
 Test(reading, out_of_the_question_refuses_what_came_first) {
   ROLE("kuljettajan työt eivät tule kyseeseen, haluaa varastoon", "kuljettajan", KT__ROLE_REFUSED);
   ROLE("taksi tai bussi ei tule kyseeseen", "taksi", KT__ROLE_REFUSED);
