@@ -69,9 +69,9 @@ bool kt__token_negates(const kt_token *t) { return is_negator(t); }
 
 /* Wish verbs, by the start of their inflected forms ("haluta" is a
  * stopword, so its tokens carry no base form to compare). */
-static const char *const wish[] = {"halu",       "kiinnost", "aio",         "aiko",   "suostu",
-                                   "viitsi",     "innostu",  "lähde",       "lähte",  "want",
-                                   "interested", "vill",     "intresserad", "tarvet", NULL};
+static const char *const wish[] = {
+    "halu",  "kiinnost", "aio",  "aiko",       "suostu", "viitsi",      "innostu", "lähde",
+    "lähte", "kaipa",    "want", "interested", "vill",   "intresserad", "tarvet",  NULL};
 /* Verbs of using a substance or a game: negated, they deny what follows
  * ("ei käytä alkoholia", "ei juo", "ei polta"), unlike other verbs, which
  * state a problem ("ei osaa", "ei tiedä"). */

@@ -536,6 +536,11 @@ Test(reading, a_relatives_clause_goes_on_after_ja_and_a_verb) {
        KT__ROLE_SITUATION);
 }
 
+Test(reading, not_missing_something_refuses_it) {
+  ROLE("paljon ystäviä eikä kaipaa vertaisryhmiä", "vertaisryhmiä", KT__ROLE_REFUSED);
+  ROLE("kaipaa vertaisryhmää", "vertaisryhmää", KT__ROLE_SITUATION);
+}
+
 Test(reading, out_of_the_question_refuses_what_came_first) {
   ROLE("kuljettajan työt eivät tule kyseeseen, haluaa varastoon", "kuljettajan", KT__ROLE_REFUSED);
   ROLE("taksi tai bussi ei tule kyseeseen", "taksi", KT__ROLE_REFUSED);
