@@ -1444,3 +1444,14 @@ Test(notes, a_students_exhaustion_skills_mapping_and_guardianship) {
   cr_assert(
       in_top("32v mies, aivovamma kolarin jälkeen, ei pysty hoitamaan raha-asioitaan", 10, GUARD));
 }
+
+/* An employer's bankruptcy is a job lost, not the client's business
+ * failing: "yritys" is no sign of the client's own firm (the thesaurus
+ * context had held "lafka", which is read as "yritys"). */
+Test(notes, an_employers_bankruptcy_is_not_the_clients_business_failing) {
+  cr_assert_not(finds_need("Työnantaja meni konkurssiin, ajoi samassa kuljetusyrityksessä",
+                           "yrittäjän talousvaikeudet"));
+  cr_assert(
+      finds_need("Oma yritys meni konkurssiin, toiminimellä velkaa", "yrittäjän talousvaikeudet"),
+      "control: the client's own firm");
+}
