@@ -1455,3 +1455,13 @@ Test(notes, an_employers_bankruptcy_is_not_the_clients_business_failing) {
       finds_need("Oma yritys meni konkurssiin, toiminimellä velkaa", "yrittäjän talousvaikeudet"),
       "control: the client's own firm");
 }
+
+/* "vapautui juuri" alone is no release from prison: "Lapsille vapautui
+ * juuri päiväkotipaikka" (a day-care place came free). */
+Test(notes, a_place_that_came_free_is_no_release_from_prison) {
+  cr_assert_not(finds_need("Lapsille vapautui juuri päiväkotipaikka tammikuusta, haluaa töihin",
+                           "vankilasta vapautuminen"));
+  cr_assert(
+      finds_need("vapautui vankilasta viime viikolla, haluaa töihin", "vankilasta vapautuminen"),
+      "control");
+}
