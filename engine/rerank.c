@@ -437,6 +437,26 @@ static bool qualified_in(const ctx *x, const kt__found *f) {
     neg |= kt__token_negates(t) || x->rd.role[i] == KT__ROLE_NEGATED;
   }
   if (degree && has && !neg) return true;
+  /* A degree named as the client's, in the nominative ("logistiikan
+   * perustutkinto ja trukkikortti"), unless it is lacking or unfinished. */
+  bool named = false, lacking = false;
+  for (size_t i = 0; i < n; i++) {
+    if (x->rd.clause[i] != cl) continue;
+    const kt_token *t = kt_analysis_get(x->an, i);
+    named |= (kt__token_starts_any(t, degree_words) || strstr(t->surface, "tutkinto")) &&
+             (kt__analysis_morph(x->an, i) & KT__MORPH_NOMINATIVE);
+    lacking |= kt__token_starts_any(t, (const char *const[]){"ilman", "puuttu", "kesken", "keskeyt",
+                                                             "suorittamat", "without", "missing",
+                                                             "utan", NULL});
+  }
+  /* Only in a note that tells (a verb somewhere): a list of keywords names
+   * what it asks for ("yrittäjän ammattitutkinto oppisopimuksella"). */
+  bool tells = false;
+  for (size_t i = 0; i < n && named && !tells; i++) {
+    unsigned m = kt__analysis_morph(x->an, i);
+    tells = (m & KT__MORPH_VERB) && !(m & KT__MORPH_NOUN);
+  }
+  if (named && tells && !lacking && !neg) return true;
   for (size_t i = 0; i < n; i++) {
     if (x->rd.clause[i] != cl) continue;
     const kt_token *t = kt_analysis_get(x->an, i);

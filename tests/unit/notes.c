@@ -1465,3 +1465,19 @@ Test(notes, a_place_that_came_free_is_no_release_from_prison) {
       finds_need("vapautui vankilasta viime viikolla, haluaa töihin", "vankilasta vapautuminen"),
       "control");
 }
+
+/* A degree named as the client's in a note that tells ("logistiikan
+ * perustutkinto ja trukkikortti") is held: its training waits. Not in a
+ * list of keywords, where it is the ask, nor when it is lacking. */
+Test(notes, a_degree_named_as_the_clients_is_held) {
+  cr_assert(
+      service_effect("Mies 31v, logistiikan perustutkinto ja trukkikortti. Haluaa varastotöihin.",
+                     "logistiikka-varastoala", "alan osaaja"));
+  cr_assert_not(service_effect("logistiikan perustutkinto aikuisena", "logistiikka-varastoala",
+                               "alan osaaja"),
+                "keywords: the degree is the ask");
+  cr_assert_not(
+      service_effect("Mies 31v, logistiikan perustutkinto jäi kesken. Haluaa varastotöihin.",
+                     "logistiikka-varastoala", "alan osaaja"),
+      "an unfinished degree is not held");
+}
