@@ -416,7 +416,7 @@ static bool qualified_in(const ctx *x, const kt__found *f) {
     role |= !t->stopword && (kt__analysis_morph(x->an, i) & KT__MORPH_ESSIVE);
     years |= kt__token_years(x->an, i) > 0;
   }
-  if (years && role && x->rd.clause_role[f->first] == KT__ROLE_BACKGROUND) return true;
+  if (years && role && x->rd.clause_role[f->first] != KT__ROLE_GOAL) return true;
   /* The client named by a trade beside the age: "38v IT-tukihenkilö",
    * "kirjanpitäjä 50v", "Sairaanhoitaja 52v". */
   if (x->signals && x->set.age_lo >= 0 && x->set.age_first < n) {

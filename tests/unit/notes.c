@@ -1481,3 +1481,14 @@ Test(notes, a_degree_named_as_the_clients_is_held) {
                      "logistiikka-varastoala", "alan osaaja"),
       "an unfinished degree is not held");
 }
+
+/* Years in a role told as the present ("Suomessa kuusi vuotta siivoojana")
+ * are the trade held, as years in the past are. */
+Test(notes, years_in_a_role_of_now_are_the_trade_held) {
+  cr_assert(
+      service_effect("40-v, Suomessa kuusi vuotta siivoojana, haluaa linja-autonkuljettajaksi.",
+                     "laitoshuoltaja-puhtausala", "alan osaaja"));
+  cr_assert_not(service_effect("40-v, haluaa siivoojaksi, kysyy koulutuksesta.",
+                               "laitoshuoltaja-puhtausala", "alan osaaja"),
+                "control: the trade as the goal");
+}
