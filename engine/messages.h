@@ -34,41 +34,43 @@ enum kt__msg {
   KT__M_TARGET_GROUP,    /* "kohderyhmä" */
   KT__M_R_MIGRANT_ONLY, /* "palvelu on maahanmuuttajille; muistiinpanossa ei ole siitä merkkiä" */
   KT__M_R_FOUNDER_ONLY, /* "palvelu on yrittäjille; muistiinpanossa ei ole siitä merkkiä" */
-  KT__M_R_EMPLOYER_ASKS, /* "työnantaja kysyy; palvelu on työnhakijalle" */
-  KT__M_AGE_UNKNOWN,     /* "ikä ei tiedossa" */
-  KT__M_R_YOUTH_ONLY,    /* "palvelu on enintään %d-vuotiaille; muistiinpanossa ei ole merkkiä
-                          * nuoresta" */
-  KT__M_REFUSES_STUDY,   /* "ei halua koulutukseen" */
-  KT__M_R_TRAINING,      /* "palvelu on koulutusta" */
-  KT__M_R_NEEDS_FINNISH, /* "palvelu vaatii suomen kielen taitoa %s" (a CEFR level) */
-  KT__M_R_HAS_EN,        /* "palvelua saa englanniksi" */
-  KT__M_R_HAS_SV,        /* "palvelua saa ruotsiksi" */
-  KT__M_NO_SWEDISH,      /* "ei merkkiä ruotsin kielestä" */
-  KT__M_R_SV_ONLY,       /* "palvelua saa vain ruotsiksi" */
-  KT__M_R_FOR_GROUP,     /* "palvelu on tarkoitettu ryhmälle %s" */
-  KT__M_R_ONLY_IN,       /* "palvelu vain kunnissa: %s" */
-  KT__M_NAME,            /* "palvelun nimi" */
-  KT__M_R_NAMES,         /* "tarve mainitsee palvelun nimeltä" */
-  KT__M_FEEDBACK,        /* "palaute" */
-  KT__M_R_FB_LIFT,       /* "ohjattu tai hyödyllinen samankaltaisissa tarpeissa" */
-  KT__M_R_FB_DROP,       /* "merkitty sopimattomaksi samankaltaisissa tarpeissa" */
-  KT__M_R_FB_GROUP,      /* "merkitty %u kertaa sopimattomaksi ryhmälle %s" */
-  KT__M_ONE_WORD,        /* "yksittäinen sana" */
-  KT__M_R_ONE_WORD,      /* "yksi sana kantaa %.0f %% osumasta" */
-  KT__M_BACKGROUND,      /* "tausta" */
-  KT__M_R_PAST_FIELD,    /* "%.0f %% osumasta on asiakkaan aiempaa alaa, tavoite on muu" */
-  KT__M_QUALIFIED,       /* "alan osaaja" */
-  KT__M_R_QUALIFIED,     /* "asiakkaalla on jo alan tutkinto tai kokemus" */
-  KT__M_HELD,            /* "kortti jo on" */
-  KT__M_R_HELD,          /* "asiakkaalla on jo tämä kortti tai lupa" */
-  KT__M_WEAK,            /* "heikko osuma: vain " (then the kinds, comma-separated) */
-  KT__M_WEAK_PART,       /* "yhdyssanan osia" */
-  KT__M_WEAK_PAST,       /* "asiakkaan taustaa" */
-  KT__M_WEAK_ASIDE,      /* "toisen henkilön tilannetta tai harrastus" */
-  KT__M_WEAK_GENERIC,    /* "yleissanoja" */
-  KT__M_WEAK_GROUP,      /* "kohderyhmä" */
-  KT__M_PRIOR,           /* "aiemmat arviot" */
-  KT__M_R_PRIOR,         /* "sopiva %u/%u aiemmassa arviossa" (useful, seen) */
+  KT__M_R_EMPLOYER_ASKS,  /* "työnantaja kysyy; palvelu on työnhakijalle" */
+  KT__M_AGE_UNKNOWN,      /* "ikä ei tiedossa" */
+  KT__M_R_YOUTH_ONLY,     /* "palvelu on enintään %d-vuotiaille; muistiinpanossa ei ole merkkiä
+                           * nuoresta" */
+  KT__M_REFUSES_STUDY,    /* "ei halua koulutukseen" */
+  KT__M_R_TRAINING,       /* "palvelu on koulutusta" */
+  KT__M_REFUSES_FOUNDING, /* "ei halua yrittäjäksi" */
+  KT__M_R_FOUNDING,       /* "palvelu on yrittäjäksi ryhtyvälle" */
+  KT__M_R_NEEDS_FINNISH,  /* "palvelu vaatii suomen kielen taitoa %s" (a CEFR level) */
+  KT__M_R_HAS_EN,         /* "palvelua saa englanniksi" */
+  KT__M_R_HAS_SV,         /* "palvelua saa ruotsiksi" */
+  KT__M_NO_SWEDISH,       /* "ei merkkiä ruotsin kielestä" */
+  KT__M_R_SV_ONLY,        /* "palvelua saa vain ruotsiksi" */
+  KT__M_R_FOR_GROUP,      /* "palvelu on tarkoitettu ryhmälle %s" */
+  KT__M_R_ONLY_IN,        /* "palvelu vain kunnissa: %s" */
+  KT__M_NAME,             /* "palvelun nimi" */
+  KT__M_R_NAMES,          /* "tarve mainitsee palvelun nimeltä" */
+  KT__M_FEEDBACK,         /* "palaute" */
+  KT__M_R_FB_LIFT,        /* "ohjattu tai hyödyllinen samankaltaisissa tarpeissa" */
+  KT__M_R_FB_DROP,        /* "merkitty sopimattomaksi samankaltaisissa tarpeissa" */
+  KT__M_R_FB_GROUP,       /* "merkitty %u kertaa sopimattomaksi ryhmälle %s" */
+  KT__M_ONE_WORD,         /* "yksittäinen sana" */
+  KT__M_R_ONE_WORD,       /* "yksi sana kantaa %.0f %% osumasta" */
+  KT__M_BACKGROUND,       /* "tausta" */
+  KT__M_R_PAST_FIELD,     /* "%.0f %% osumasta on asiakkaan aiempaa alaa, tavoite on muu" */
+  KT__M_QUALIFIED,        /* "alan osaaja" */
+  KT__M_R_QUALIFIED,      /* "asiakkaalla on jo alan tutkinto tai kokemus" */
+  KT__M_HELD,             /* "kortti jo on" */
+  KT__M_R_HELD,           /* "asiakkaalla on jo tämä kortti tai lupa" */
+  KT__M_WEAK,             /* "heikko osuma: vain " (then the kinds, comma-separated) */
+  KT__M_WEAK_PART,        /* "yhdyssanan osia" */
+  KT__M_WEAK_PAST,        /* "asiakkaan taustaa" */
+  KT__M_WEAK_ASIDE,       /* "toisen henkilön tilannetta tai harrastus" */
+  KT__M_WEAK_GENERIC,     /* "yleissanoja" */
+  KT__M_WEAK_GROUP,       /* "kohderyhmä" */
+  KT__M_PRIOR,            /* "aiemmat arviot" */
+  KT__M_R_PRIOR,          /* "sopiva %u/%u aiemmassa arviossa" (useful, seen) */
   KT__NMSGS
 };
 

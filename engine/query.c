@@ -339,6 +339,7 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
     return rc;
   /* A refused wish to study (reading.c): training services wait (signals.c). */
   if (!x->baseline) x->set.refuses_study = x->rd.refuses_study;
+  if (!x->baseline) x->set.refuses_founding = x->rd.refuses_founding;
   /* The client's age is a fact of now, wherever the note says it: "mä oon
    * 24 ja tehny ruokalähettinä" states the age in a clause of the past, and
    * the needs of a 24-year-old are not history. */

@@ -1640,6 +1640,23 @@ static void read_refused_study(const kt_analysis *a, kt__reading *out) {
   }
 }
 
+/* Step 5b: a refused firm of one's own: "ei missään nimessä enää
+ * yrittäjäksi eikä halua kuulla starttirahasta". */
+static void read_refused_founding(const kt_analysis *a, kt__reading *out) {
+  /* Not "toiminimi": "ei haluis perustaa toiminimee" asks for a way to
+   * invoice without one. */
+  static const char *const founding[] = {"yrittäj", "starttira", "entrepreneur", "företagar", NULL};
+  /* A kind refused, not founding: "ei aio ryhtyä päätoimiseksi yrittäjäksi". */
+  static const char *const kind[] = {"päätoim", "kokoaikai", "täysipäiv", "full-time", NULL};
+  for (size_t i = 0; i < out->count && !out->refuses_founding; i++) {
+    if (out->role[i] != KT__ROLE_REFUSED || !starts_any(tok(a, i), founding)) continue;
+    bool qualified = false;
+    for (size_t j = i; j-- > 0 && out->role[j] == KT__ROLE_REFUSED && !qualified;)
+      qualified = starts_any(tok(a, j), kind);
+    out->refuses_founding = !qualified;
+  }
+}
+
 int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
   memset(out, 0, sizeof *out);
   size_t n = kt_analysis_count(a);
@@ -1665,6 +1682,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
   read_fine_facts(a, out);
   read_held(a, out);
   read_refused_study(a, out);
+  read_refused_founding(a, out);
   return KT_OK;
 }
 

@@ -36,11 +36,13 @@ typedef struct kt__reading {
   bool *held;     /* per token: a card or licence the client holds ("trukkikortti voimassa") */
   bool *paren;    /* per token: inside parentheses ("keskeytti armeijan 2019 (C-paperit)") */
   size_t count, nclauses;
-  bool change;        /* the note says the client wants to change fields ("alanvaihto") */
-  bool skills_fine;   /* the note says the client's skills are in order ("osaaminen kunnossa") */
-  bool wants_study;   /* a goal word names study ("haluaa opiskella", "kouluttautua") */
-  bool refuses_study; /* a refused span names study ("ei halua enää kouluun"), not only a
-                       * kind of it ("ei halua pitkää koulutusta") */
+  bool change;           /* the note says the client wants to change fields ("alanvaihto") */
+  bool skills_fine;      /* the note says the client's skills are in order ("osaaminen kunnossa") */
+  bool wants_study;      /* a goal word names study ("haluaa opiskella", "kouluttautua") */
+  bool refuses_founding; /* a refused span names founding a firm ("ei halua enää yrittäjäksi",
+                          * "eikä starttirahaa") */
+  bool refuses_study;    /* a refused span names study ("ei halua enää kouluun"), not only a
+                          * kind of it ("ei halua pitkää koulutusta") */
 } kt__reading;
 
 /* Read @p a (the analysis of @p text): clauses split at punctuation and at

@@ -690,6 +690,12 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
       rank->demote_refused_study < 1.0)
     effect(&e, rank->demote_refused_study, kt__msg(L, KT__M_REFUSES_STUDY), "%s",
            kt__msg(L, KT__M_R_TRAINING));
+  /* Services for founding a firm, for a client who refuses to be an
+   * entrepreneur again ("ei missään nimessä enää yrittäjäksi"). */
+  if (set->refuses_founding && cat && !strcmp(cat, "yrittajyys") &&
+      rank->demote_refused_study < 1.0)
+    effect(&e, rank->demote_refused_study, kt__msg(L, KT__M_REFUSES_FOUNDING), "%s",
+           kt__msg(L, KT__M_R_FOUNDING));
   /* A service only for the young (at most 29) is not for a client whose
    * note gives no age and no sign of youth (the young target group, which
    * school, study or youth words signal): "vuokrarästejä, pelkää häätöä"

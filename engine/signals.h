@@ -17,8 +17,9 @@ typedef struct kt__sigset {
   const char *municipality; /* case-folded name, or NULL */
   const char *groups[32];   /* target groups signalled */
   size_t ngroups;
-  int migrated;      /* a concept of the note, past included, is an immigrant's need */
-  int refuses_study; /* the note refuses study or training ("ei halua enää kouluun") */
+  int migrated;         /* a concept of the note, past included, is an immigrant's need */
+  int refuses_study;    /* the note refuses study or training ("ei halua enää kouluun") */
+  int refuses_founding; /* the note refuses a firm of the client's own ("ei enää yrittäjäksi") */
   int founder;       /* the note names a firm of the client's, past included ("37v yrittäjä") */
   int employer_asks; /* the one asking is an employer ("Työnantaja soittaa", "Pieni firma
                       * palkkaisi ..."), not a jobseeker asking about employers */

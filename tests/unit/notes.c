@@ -1492,3 +1492,21 @@ Test(notes, years_in_a_role_of_now_are_the_trade_held) {
                                "laitoshuoltaja-puhtausala", "alan osaaja"),
                 "control: the trade as the goal");
 }
+
+/* Refusing to be an entrepreneur again demotes the services for founding a
+ * firm ("ei halua yrittäjäksi"), not a refused kind ("päätoimiseksi") nor a
+ * sole trader's name refused while asking how to invoice. */
+Test(notes, refusing_to_found_a_firm_demotes_the_founders_services) {
+  cr_assert(service_effect("40v valokuvaaja, ollut kymmenen vuotta freelancerina toiminimellä, "
+                           "toiminimi nyt lopetettu. Ei halua enää yrittäjäksi, vaan "
+                           "kuukausipalkkaiseen työhön.",
+                           "starttiraha", "ei halua yrittäjäksi"));
+  cr_assert_not(service_effect("Graafikko, ei aio ryhtyä päätoimiseksi yrittäjäksi, miten voisi "
+                               "laskuttaa pari keikkaa?",
+                               "kevytyrittajyys-laskutuspalvelut", "ei halua yrittäjäksi"),
+                "a kind of entrepreneurship refused");
+  cr_assert_not(
+      service_effect("Muusikko, ei haluis perustaa toiminimee, miten voi laskuttaa keikat?",
+                     "kevytyrittajyys-laskutuspalvelut", "ei halua yrittäjäksi"),
+      "a sole trader's name refused");
+}
