@@ -562,6 +562,8 @@ static const char *respelled(const char *word) {
   return word;
 }
 
+const char *kt__analyze_respelled(const char *word) { return respelled(word); }
+
 /* Spoken endings a note drops, restored for a word Voikko does not know:
  * the inessive's -ssa/-ssä ("himas", "pelaamas", "suomes"), the
  * translative's -i ("kevääks", "valmiiks"), the participle's -t ("jaksanu",

@@ -46,6 +46,9 @@ typedef struct kt__wordan {
  * from "asunto vuokralla". */
 int kt__analysis_join_split(struct kt_analyzer *an, struct kt_analysis *a, const char *text,
                             bool (*known)(void *ctx, const char *term), void *ctx);
+/* The written word a spoken or misread one is analysed as ("lafka" ->
+ * "yritys", "ollu" -> "ollut"), or @p word itself. */
+const char *kt__analyze_respelled(const char *word);
 /* KT__MORPH_* of token @p i of an analysis (0 when out of range). */
 unsigned kt__analysis_morph(const struct kt_analysis *a, size_t i);
 /* Is token @p i the head of a hyphenated compound ("alalta" in "it-alalta")?

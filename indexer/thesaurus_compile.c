@@ -687,6 +687,41 @@ int kt_thesaurus_lint(const char *catalog_dir, char **out) {
     free(p);
     free(names[i]);
   }
+  /* A word the analyser respells is read as another word: "lafka" in a
+   * context list is "yritys", and finds the concept at every firm. In a
+   * phrase the respelling is meant ("himassa pelaamassa"); alone (a
+   * one-word entry, a context word, a rule's part) it widens the entry. */
+  for (size_t i = 0; !rc && i < n; i++) {
+    const src_concept *c = &cs[i];
+    const kt__buf *lists[] = {&c->client, &c->weak, &c->context, &c->all};
+    static const char *const list_names[] = {"client", "weak", "context", "all"};
+    for (size_t l = 0; l < 4 && !rc; l++) {
+      char *list = kt__strdup(lists[l]->data ? lists[l]->data : "");
+      if (!list) rc = kt__err(KT_ENOMEM, "cannot check the thesaurus");
+      char *save = NULL;
+      for (char *ph = list ? strtok_r(list, ",", &save) : NULL; ph && !rc;
+           ph = strtok_r(NULL, ",", &save)) {
+        ph = trim(ph);
+        if (l < 2 && strchr(ph, ' ')) continue; /* a phrase of client or weak words */
+        char *wsave = NULL;
+        for (char *wd = strtok_r(ph, " +", &wsave); wd; wd = strtok_r(NULL, " +", &wsave)) {
+          char word[128];
+          snprintf(word, sizeof word, "%s", trim(wd));
+          size_t wl = strlen(word);
+          if (wl && word[wl - 1] == '*') word[--wl] = '\0';
+          for (char *p = word; *p; p++)
+            if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
+          const char *as = kt__analyze_respelled(word);
+          if (as != word && strcmp(as, word))
+            kt__buf_printf(&w,
+                           "%s:%zu: [%s] %s: '%s' is read as '%s' (a spoken form the analyser "
+                           "respells): it matches every '%s'\n",
+                           c->file, c->line, c->id, list_names[l], word, as, as);
+        }
+      }
+      free(list);
+    }
+  }
   for (size_t i = 0; !rc && i < n; i++) {
     const src_concept *c = &cs[i];
     const kt__buf *lists[] = {&c->client, &c->service, &c->weak};

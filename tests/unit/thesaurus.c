@@ -213,6 +213,28 @@ Test(thesaurus, lint_names_a_star_on_a_common_part) {
   kt_free(w);
 }
 
+/* A word the analyser respells is another word to the thesaurus: "lafka"
+ * alone (here a context word) is "yritys" and matches every firm; in a
+ * phrase ("lafka nurin") the respelling is meant and not named. */
+Test(thesaurus, lint_names_a_respelled_word_alone) {
+  char *cat = kt_test_tmpdir(), *cmd = NULL;
+  cr_assert_geq(
+      asprintf(&cmd,
+               "mkdir -p %s/thesaurus && cp -r %s/services %s/ && printf '%s' > %s/thesaurus/t.txt",
+               cat, KT_TEST_DATA "/catalog-mini", cat,
+               "[a]\\nlabel: x\\nclient: lafka nurin\\nweak: konkurssi\\ncontext: lafka\\n"
+               "service: velkaneuvonta\\n",
+               cat),
+      0);
+  cr_assert_eq(system(cmd), 0, "%s", cmd);
+  free(cmd);
+  char *w = NULL;
+  cr_assert_eq(kt_thesaurus_lint(cat, &w), KT_OK, "%s", kt_error_last());
+  cr_assert(strstr(w, "[a] context: 'lafka' is read as 'yritys'"), "%s", w);
+  cr_assert_null(strstr(w, "[a] client: 'lafka'"), "%s", w);
+  kt_free(w);
+}
+
 /* Generic words never find a need alone (reading.c marks them, query.c
  * drops a one-word match at such a word): on a catalogue whose thesaurus
  * names "nainen" as a client word, with the reading switched off as the
