@@ -1624,6 +1624,20 @@ static void read_held(const kt_analysis *a, kt__reading *out) {
 }
 
 /* Step 5: a refused study, not only a kind of it. */
+/* Does a refused span name one of @p what, not only a kind of it (one of
+ * @p kinds refused just before: "ei halua pitkää koulutusta")? */
+static bool refused_whole(const kt_analysis *a, const kt__reading *out, const char *const *what,
+                          const char *const *kinds) {
+  for (size_t i = 0; i < out->count; i++) {
+    if (out->role[i] != KT__ROLE_REFUSED || !starts_any(tok(a, i), what)) continue;
+    bool qualified = false;
+    for (size_t j = i; j-- > 0 && out->role[j] == KT__ROLE_REFUSED && !qualified;)
+      qualified = starts_any(tok(a, j), kinds);
+    if (!qualified) return true;
+  }
+  return false;
+}
+
 static void read_refused_study(const kt_analysis *a, kt__reading *out) {
   size_t n = out->count;
   /* 5. A refused study: "ei halua enää kouluun", "vill inte studera"; not
@@ -1631,13 +1645,7 @@ static void read_refused_study(const kt_analysis *a, kt__reading *out) {
   /* A goal that asks for study ("haluaa opiskella", "kouluttautua"). */
   for (size_t i = 0; i < n && !out->wants_study; i++)
     out->wants_study = out->role[i] == KT__ROLE_GOAL && starts_any(tok(a, i), study);
-  for (size_t i = 0; i < n && !out->refuses_study; i++) {
-    if (out->role[i] != KT__ROLE_REFUSED || !starts_any(tok(a, i), study)) continue;
-    bool qualified = false;
-    for (size_t j = i; j-- > 0 && out->role[j] == KT__ROLE_REFUSED && !qualified;)
-      qualified = starts_any(tok(a, j), study_kind);
-    out->refuses_study = !qualified;
-  }
+  out->refuses_study = refused_whole(a, out, study, study_kind);
 }
 
 /* Step 5b: a refused firm of one's own: "ei missään nimessä enää
@@ -1648,13 +1656,7 @@ static void read_refused_founding(const kt_analysis *a, kt__reading *out) {
   static const char *const founding[] = {"yrittäj", "starttira", "entrepreneur", "företagar", NULL};
   /* A kind refused, not founding: "ei aio ryhtyä päätoimiseksi yrittäjäksi". */
   static const char *const kind[] = {"päätoim", "kokoaikai", "täysipäiv", "full-time", NULL};
-  for (size_t i = 0; i < out->count && !out->refuses_founding; i++) {
-    if (out->role[i] != KT__ROLE_REFUSED || !starts_any(tok(a, i), founding)) continue;
-    bool qualified = false;
-    for (size_t j = i; j-- > 0 && out->role[j] == KT__ROLE_REFUSED && !qualified;)
-      qualified = starts_any(tok(a, j), kind);
-    out->refuses_founding = !qualified;
-  }
+  out->refuses_founding = refused_whole(a, out, founding, kind);
 }
 
 int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {

@@ -35,8 +35,6 @@ static bool starts(const kt_token *t, const char *prefix) {
   return t && !strncmp(t->surface, prefix, strlen(prefix));
 }
 
-static bool is_negation(const kt_token *t) { return t && kt__token_negates(t); }
-
 /* A number token: its value (1..999) or -1. "24v" gives 24 and *suffix "v". */
 static int number(const kt_token *t, const char **suffix) {
   if (!t) return -1;
@@ -343,7 +341,7 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
                                        "arrived", "flytta", "kom",   NULL};
   for (size_t i = 0; i < n && !rc; i++) {
     const kt_token *t = tok(a, i);
-    if (is_negation(t)) {
+    if (kt__token_negates(t)) {
       for (size_t j = i + 1; j < n && j <= i + 4 && !clause_break(a, text, j); j++)
         if (starts(tok(a, j), "tarv")) {
           break; /* "ei tarvetta suomen kurssille": no need, not no Finnish */

@@ -192,20 +192,26 @@ Test(thesaurus, editors_get_clear_errors) {
             kt_error_last());
 }
 
-Test(thesaurus, lint_names_a_star_on_a_common_part) {
-  /* A catalogue of the mini services with a thesaurus marking työ* (a part
-   * of many of their words) and velkaneuvonta* (a part of none). */
+/* The lint's warnings for the mini catalogue's services with a thesaurus
+ * of @p text (printf escapes; caller frees with kt_free). */
+static char *lint_of(const char *text) {
   char *cat = kt_test_tmpdir(), *cmd = NULL;
   cr_assert_geq(
       asprintf(&cmd,
                "mkdir -p %s/thesaurus && cp -r %s/services %s/ && printf '%s' > %s/thesaurus/t.txt",
-               cat, KT_TEST_DATA "/catalog-mini", cat,
-               "[tyo]\\nlabel: työ\\nclient: työ*, velkaneuvonta*\\nservice: työ*\\n", cat),
+               cat, KT_TEST_DATA "/catalog-mini", cat, text, cat),
       0);
   cr_assert_eq(system(cmd), 0, "%s", cmd);
   free(cmd);
   char *w = NULL;
   cr_assert_eq(kt_thesaurus_lint(cat, &w), KT_OK, "%s", kt_error_last());
+  return w;
+}
+
+Test(thesaurus, lint_names_a_star_on_a_common_part) {
+  /* A catalogue of the mini services with a thesaurus marking työ* (a part
+   * of many of their words) and velkaneuvonta* (a part of none). */
+  char *w = lint_of("[tyo]\\nlabel: työ\\nclient: työ*, velkaneuvonta*\\nservice: työ*\\n");
   cr_assert(strstr(w, "[tyo] client: 'työ*' is a part of"), "%s", w);
   /* The same trigger in another list is named with that list. */
   cr_assert(strstr(w, "[tyo] service: 'työ*' is a part of"), "%s", w);
@@ -217,19 +223,8 @@ Test(thesaurus, lint_names_a_star_on_a_common_part) {
  * alone (here a context word) is "yritys" and matches every firm; in a
  * phrase ("lafka nurin") the respelling is meant and not named. */
 Test(thesaurus, lint_names_a_respelled_word_alone) {
-  char *cat = kt_test_tmpdir(), *cmd = NULL;
-  cr_assert_geq(
-      asprintf(&cmd,
-               "mkdir -p %s/thesaurus && cp -r %s/services %s/ && printf '%s' > %s/thesaurus/t.txt",
-               cat, KT_TEST_DATA "/catalog-mini", cat,
-               "[a]\\nlabel: x\\nclient: lafka nurin\\nweak: konkurssi\\ncontext: lafka\\n"
-               "service: velkaneuvonta\\n",
-               cat),
-      0);
-  cr_assert_eq(system(cmd), 0, "%s", cmd);
-  free(cmd);
-  char *w = NULL;
-  cr_assert_eq(kt_thesaurus_lint(cat, &w), KT_OK, "%s", kt_error_last());
+  char *w = lint_of("[a]\\nlabel: x\\nclient: lafka nurin\\nweak: konkurssi\\ncontext: lafka\\n"
+                    "service: velkaneuvonta\\n");
   cr_assert(strstr(w, "[a] context: 'lafka' is read as 'yritys'"), "%s", w);
   cr_assert_null(strstr(w, "[a] client: 'lafka'"), "%s", w);
   kt_free(w);
