@@ -101,6 +101,16 @@ static bool plain_denial(const ctx *x, size_t i) {
   return true;
 }
 
+/* The negation that opens the denial token @p i is in: "ei perhevapaita eikä
+ * kotihoitoa" is one denial, "eikä" going on with the one before it. */
+static size_t denial_root(const ctx *x, size_t i) {
+  size_t m = x->rd.negator[i];
+  while (m > 0 && m < i && kt__token_is(kt_analysis_get(x->an, m), "eikä") &&
+         x->rd.role[m - 1] == KT__ROLE_NEGATED && x->rd.negator[m - 1] < m - 1)
+    i = m - 1, m = x->rd.negator[i];
+  return m;
+}
+
 /* Does the catalogue use @p term (a base form)? For compounds written apart. */
 static bool in_catalogue(void *gen, const char *term) {
   size_t df = 0;
@@ -235,7 +245,7 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
           /* The whole denial goes: "ei väkivaltaa kotona" says nothing
            * about being at home. */
           for (size_t i = 0; i < ntok; i++)
-            if (x->rd.role[i] == KT__ROLE_NEGATED && x->rd.negator[i] == x->rd.negator[f->first])
+            if (x->rd.role[i] == KT__ROLE_NEGATED && denial_root(x, i) == denial_root(x, f->first))
               denied[i] = true;
           continue;
         }

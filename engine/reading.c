@@ -321,9 +321,12 @@ static const char *const childcare[] = {"päiväko",   "päivähoi",      "hoito
  * "vapaa-ajalla pelaa", "harrastuksena kalastus") is no need. Surface
  * beginnings; the verb only in its present forms, so "harrastukset jääneet"
  * (a loss) and "haluaa harrastuksen" (a wish) are not hobbies held. */
-static const char *const hobby_cues[] = {"harrastaa",       "harrastan", "harrastuksena",
-                                         "harrastuksenaan", "hobby",     "hobbies",
-                                         "fritid",          NULL};
+static const char *const hobby_cues[] = {
+    "harrastaa", "harrastan", "harrastuksena", "harrastuksenaan", "hobby", "hobbies", "fritid",
+    /* Volunteering done: "käy vapaaehtoisena vastaanottokeskuksessa" names
+     * where the client helps, not a service the client needs. */
+    "vapaaehtoisena", "vapaaehtoistyössä", "vapaaehtoistöissä", "volunteers", "volunteering",
+    "frivilligt", "frivillig", NULL};
 
 /* Leisure verbs and friends, surface beginnings: play with friends is a
  * hobby ("pelaa kavereiden kanssa"). */
@@ -803,7 +806,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
   bool *hobby_clause = calloc(out->nclauses + 1, sizeof *hobby_clause);
   /* The clause before was another person's matter: "Hänen miehensä on
    * kuntoutuksessa ja opiskelee kuntoutusrahalla" goes on about him. */
-  bool prev_other = false;
+  bool prev_other = false, prev_hobby = false;
   /* 2. Each clause's role: a goal cue wins over a past one (a wish is what
    * the note is for); otherwise the past marks background. */
   for (size_t s = 0, e; s < n; s = e) {
@@ -922,6 +925,10 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     for (size_t i = s; i < e; i++)
       sport |= starts_any(tok(a, i), sports);
     hobby |= sport && (leisure || starts_any(tok(a, s), (const char *const[]){"käy", NULL}));
+    /* "käy vapaaehtoisena ... ja vetää kielikahvilaa": "ja" and a verb go
+     * on with the same pastime. */
+    hobby |= prev_hobby && is_any(tok(a, s), and_words) && s + 1 < e && finite_verb(a, s + 1);
+    prev_hobby = hobby && !goal && !negated_here;
     if (hobby && !goal && !negated_here) {
       other = true;
       if (hobby_clause) hobby_clause[out->clause[s]] = true;
@@ -1349,6 +1356,30 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
   }
 }
 
+/* Step 3b: a refusal goes on over a comma in a list without a verb: "ei
+ * halua yrittäjäksi, ei toiminimeä eikä kevytyrittäjyyttä" refuses all
+ * three. A clause that opens with "ei"/"eikä" and has no verb of its own,
+ * right after a clause that ends refused, is refused with it; with a verb
+ * ("ei halua kouluun, ei jaksa aamuja") the clause says something else. */
+static void read_refused_lists(const kt_analysis *a, kt__reading *out) {
+  size_t n = out->count;
+  for (size_t s = 1; s < n; s++) {
+    if (out->clause[s] == out->clause[s - 1] || out->role[s - 1] != KT__ROLE_REFUSED ||
+        !out->unwanted[s - 1] || !(is(tok(a, s), "ei") || is(tok(a, s), "eikä")))
+      continue;
+    size_t e = clause_end(out, s);
+    bool verb = false;
+    for (size_t j = s + 1; j < e; j++)
+      verb |= (kt__analysis_morph(a, j) & KT__MORPH_VERB) != 0;
+    if (verb) continue;
+    for (size_t j = s; j < e; j++) {
+      out->role[j] = KT__ROLE_REFUSED;
+      out->negator[j] = s;
+      out->unwanted[j] = true;
+    }
+  }
+}
+
 /* Tokens [s, k] say a fact is fine, word @p k saying so: no need. Skills
  * said to be in order ("osaaminen kunnossa", "ammattitaito hyvä") mark the
  * client's trade as held (rerank.c demote_qualified). */
@@ -1681,6 +1712,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
   read_closures(a, out);
   read_work_topics(a, out);
   read_negations(a, out);
+  read_refused_lists(a, out);
   read_fine_facts(a, out);
   read_held(a, out);
   read_refused_study(a, out);

@@ -1510,3 +1510,20 @@ Test(notes, refusing_to_found_a_firm_demotes_the_founders_services) {
                      "kevytyrittajyys-laskutuspalvelut", "ei halua yrittäjäksi"),
       "a sole trader's name refused");
 }
+
+/* A family leave denied is no need of returning from one, and "eikä" goes
+ * on with the same denial ("ei perhevapaita eikä kotihoitoa"). */
+Test(notes, a_denied_family_leave_and_its_list_find_nothing) {
+  cr_assert_not(
+      finds_need("36v, ei lapsia, ei perhevapaita eikä kotihoitoa, haluaa asiakaspalveluun",
+                 "paluu työelämään perhevapaalta"));
+  cr_assert_not(
+      finds_need("36v, ei lapsia, ei perhevapaita eikä kotihoitoa, haluaa asiakaspalveluun",
+                 "hoiva- ja hoitoala"),
+      "eikä goes on with the denial");
+  cr_assert(finds_need("36v, ollut perhevapaalla kolme vuotta, haluaa asiakaspalveluun",
+                       "paluu työelämään perhevapaalta"),
+            "control: a family leave had");
+  cr_assert(finds_need("36v, kotihoito kiinnostaa, haluaa lähihoitajaksi", "hoiva- ja hoitoala"),
+            "control: home care named as the goal");
+}

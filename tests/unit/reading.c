@@ -749,3 +749,26 @@ Test(reading, not_this_but_that_refuses_this) {
   ROLE("Firma ei tee työsopimusta vaan vaatii laskuttamaan", "työsopimusta", KT__ROLE_SITUATION);
   ROLE("ei osaa käyttää tietokonetta", "tietokonetta", KT__ROLE_SITUATION);
 }
+
+/* Volunteering done is a pastime held ("käy vapaaehtoisena
+ * vastaanottokeskuksessa"), and "ja" with a verb goes on with it; wanting to
+ * volunteer is a goal. */
+Test(reading, volunteering_done_is_aside) {
+  ROLE("käy vapaaehtoisena vastaanottokeskuksessa ja vetää kielikahvilaa, haluaa toimistoon",
+       "kielikahvilaa", KT__ROLE_ASIDE);
+  ROLE("käy vapaaehtoisena vastaanottokeskuksessa, haluaa toimistoon", "vastaanottokeskuksessa",
+       KT__ROLE_ASIDE);
+  ROLE("haluaisi vapaaehtoisena vastaanottokeskukseen", "vastaanottokeskukseen", KT__ROLE_GOAL);
+  ROLE("käy kielikahvilassa ja vetää kerhoa", "kerhoa", KT__ROLE_SITUATION);
+}
+
+/* A refusal goes on over a comma in a list without a verb; a clause with a
+ * verb of its own, or a denial after a plain fact, does not. */
+Test(reading, a_refusal_goes_on_over_a_verbless_list) {
+  ROLE("Ei halua yrittäjäksi, ei toiminimeä eikä kevytyrittäjyyttä", "toiminimeä",
+       KT__ROLE_REFUSED);
+  ROLE("Ei halua yrittäjäksi, ei toiminimeä eikä kevytyrittäjyyttä", "kevytyrittäjyyttä",
+       KT__ROLE_REFUSED);
+  ROLE("Asuu yksin, ei toiminimeä", "toiminimeä", KT__ROLE_NEGATED);
+  ROLE("Ei halua kouluun, ei ole velkoja", "velkoja", KT__ROLE_NEGATED);
+}
