@@ -396,6 +396,7 @@ static unsigned reading_morph(const reading *r) {
   if (eq(r->mood, "conditional")) m |= KT__MORPH_COND;
   if (eq(r->mood, "A-infinitive")) m |= KT__MORPH_INF;
   if ((m & KT__MORPH_NOUN) && eq(r->case_, "olento")) m |= KT__MORPH_ESSIVE;
+  if (eq(r->cls, "laatusana") && eq(r->case_, "olento")) m |= KT__MORPH_STATE;
   if (eq(r->cls, "paikannimi")) m |= KT__MORPH_PLACE;
   if ((m & (KT__MORPH_NOUN | KT__MORPH_PLACE)) &&
       (eq(r->case_, "sisaeronto") || eq(r->case_, "ulkoeronto")))

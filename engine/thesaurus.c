@@ -431,10 +431,12 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
     if (!ok) continue;
     /* A weak word without its context, or in the essive, a role the
      * client holds or held ("toiminut kirjanpitäjänä", "kokkina"): their
-     * trade or a plain fact ("asuu vuokralla"), not a need. */
+     * trade or a plain fact ("asuu vuokralla"), not a need. An adjective's
+     * essive is a state, which its context decides ("raittiina 8 kk"). */
+    unsigned im = kt__analysis_morph(a, i);
     if (e->weak && !weak_alone &&
         (!has_context(t, a, skip, denied, clause, e->concept, i, j) ||
-         (e->nwords == 1 && (kt__analysis_morph(a, i) & KT__MORPH_ESSIVE)))) {
+         (e->nwords == 1 && (im & KT__MORPH_ESSIVE) && !(im & KT__MORPH_STATE)))) {
       if (unmet && e->nwords == 1) unmet[i] = true;
       continue;
     }

@@ -1527,3 +1527,20 @@ Test(notes, a_denied_family_leave_and_its_list_find_nothing) {
   cr_assert(finds_need("36v, kotihoito kiinnostaa, haluaa lähihoitajaksi", "hoiva- ja hoitoala"),
             "control: home care named as the goal");
 }
+
+/* "Raitis" alone is a trait, no recovery to support; sobriety with its
+ * months or its substance is ("raittiina 8 kk": an adjective's essive is a
+ * state, which a weak word may be in). */
+Test(notes, sober_alone_is_a_trait_and_sober_for_months_a_recovery) {
+  cr_assert_not(finds_need("46v mies, pari vuotta talonmiehenä. Raitis, ei päihteitä eikä ole "
+                           "koskaan ollut päihdeongelmaa. Haluaa kiinteistönhoitajaksi.",
+                           "raittius ja päihteistä toipuminen"));
+  cr_assert_not(finds_need("33v, raitis aina ollut, hakee remonttitöitä.",
+                           "raittius ja päihteistä toipuminen"));
+  cr_assert(finds_need("50v, joi 20 vuotta, nyt ollut raittiina 8 kk, haluaa töihin.",
+                       "raittius ja päihteistä toipuminen"),
+            "control: months of sobriety");
+  cr_assert(finds_need("34v, ennen amfetamiinia, nyt raitis 2v, haluaa töihin.",
+                       "raittius ja päihteistä toipuminen"),
+            "control: sober from a substance");
+}
