@@ -779,6 +779,19 @@ static const char *const help_verbs[] = {"auttoi",  "auttaa", "auttanut", "avust
                                          "avustaa", "helped", "hjälpte",  NULL};
 
 /* Does an age come before token @p s ("45v", "45-vuotias", "45 v")? */
+/* The tokens from @p i that state an age ("9-vuotias", "9v", "9 v"): 0
+ * when they do not. */
+static size_t age_tokens(const kt_analysis *a, size_t i, size_t e) {
+  const char *w = tok(a, i)->surface;
+  char *end = NULL;
+  (void)strtol(w, &end, 10);
+  if (end == w) return 0;
+  if (!strcmp(end, "v") || !strcmp(end, "-v") || !strcmp(end, "-vuotias") ||
+      !strcmp(end, "-vuotiaan"))
+    return 1;
+  return !*end && i + 1 < e && (is(tok(a, i + 1), "v") || is(tok(a, i + 1), "vuotias")) ? 2 : 0;
+}
+
 static bool age_before(const kt_analysis *a, size_t s) {
   for (size_t i = 0; i < s; i++) {
     const char *w = tok(a, i)->surface;
@@ -851,6 +864,22 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     while (first < e && (tok(a, first)->stopword || is(tok(a, first), "asiakkaan") ||
                          is(tok(a, first), "hänen")))
       first++;
+    /* "Hänen 9-vuotias poikansa", "9-vuotias tytär": an age before the
+     * relative is the relative's. */
+    bool age_first = false;
+    size_t opening = first; /* after a possessor ("hänen"), before an age */
+    size_t na = first < e ? age_tokens(a, first, e) : 0;
+    /* A number is a stopword: "9 vuotias" leaves "vuotias" first. */
+    if (!na && first > s && first < e && (is(tok(a, first), "vuotias") || is(tok(a, first), "v")) &&
+        age_tokens(a, first - 1, e) == 2)
+      na = 1;
+    if (na && first + na < e) {
+      size_t k = first + na;
+      const kt_token *u = tok(a, k);
+      if (is_any(u, relatives) || is_any(u, children) || is_any(u, possessed_child) ||
+          is(u, "poika"))
+        first = k, age_first = true;
+    }
     bool other = first < e && is_any(tok(a, first), relatives);
     /* A relative who hurts the client ("vaimo lyönyt useamman kerran",
      * "mies uhkailee"): the client's own danger, not another's matter. */
@@ -866,7 +895,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     }
     bool kin =
         first < e && (other || is(tok(a, first), "poika") || is_any(tok(a, first), children));
-    if (aged && kin) other = age_before(a, s);
+    if ((aged || age_first) && kin) other = age_before(a, s);
     /* Helping a relative ("auttoi isäänsä eläkkeen hakemisessa", "hoitaa
      * äitiään"): their matter, not the client's need. */
     if (!other) {
@@ -879,7 +908,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     }
     if (first < e && !other) {
       const kt_token *f = tok(a, first);
-      bool possessor = first > s; /* "asiakkaan poika", "hänen tyttärensä" */
+      bool possessor = opening > s; /* "asiakkaan poika", "hänen tyttärensä" */
       bool child =
           is_any(f, children) || is_any(f, possessed_child) || (possessor && is(f, "poika"));
       /* Something said about the child beyond its age ("lapset 3v ja 6v"
@@ -894,9 +923,13 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
       }
       other = child && said;
     }
-    /* "ja" and a verb with no subject of its own: the same person goes on. */
+    /* "ja" and a verb with no subject of its own: the same person goes on;
+     * so does a clause after "ja" that names the relative again ("äidillään
+     * on muistisairaus, ja edunvalvoja hoitaa äidin raha-asiat"). */
     if (!other && prev_other && is_any(tok(a, s), and_words) && s + 1 < e && finite_verb(a, s + 1))
       other = true;
+    for (size_t i = s + 1; !other && prev_other && is_any(tok(a, s), and_words) && i < e; i++)
+      other = is_any(tok(a, i), relatives);
     prev_other = other;
     /* A hobby held, outside a wish: "vapaa-ajalla pelaa jalkapalloa". */
     bool hobby = false, negated_here = false;

@@ -772,3 +772,17 @@ Test(reading, a_refusal_goes_on_over_a_verbless_list) {
   ROLE("Asuu yksin, ei toiminimeä", "toiminimeä", KT__ROLE_NEGATED);
   ROLE("Ei halua kouluun, ei ole velkoja", "velkoja", KT__ROLE_NEGATED);
 }
+
+/* An age before a relative is the relative's ("Hänen 9-vuotias poikansa
+ * sai ADHD-diagnoosin"), when the note gave the client's age before; a
+ * clause after "ja" that names the relative again goes on about them. */
+Test(reading, an_aged_relative_and_the_relative_named_again) {
+  ROLE("Äiti 42 v. Hänen 9-vuotias poikansa sai ADHD-diagnoosin.", "adhd", KT__ROLE_ASIDE);
+  ROLE("44-vuotias äiti. Kertoo, että 9-vuotias tytär sai ADHD-diagnoosin.", "adhd",
+       KT__ROLE_ASIDE);
+  ROLE("17v poika lopetti amiksen, nukkuu päivät", "amiksen", KT__ROLE_SITUATION);
+  ROLE("Mies 44 v. Hänen äidillään on muistisairaus, ja edunvalvoja hoitaa äidin raha-asiat.",
+       "edunvalvoja", KT__ROLE_ASIDE);
+  ROLE("Mies 44 v. Hänen äidillään on muistisairaus, ja hän tarvitsee edunvalvojan.",
+       "edunvalvojan", KT__ROLE_SITUATION);
+}
