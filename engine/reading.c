@@ -65,6 +65,7 @@ static const char *const negators[] = {"ei",      "en",     "et",    "emme", "et
                                        "inga",    "aldrig", NULL};
 
 static bool is_negator(const kt_token *t) { return is_any(t, negators); }
+static const char *const without[] = {"ilman", "without", "utan", NULL};
 bool kt__token_negates(const kt_token *t) { return is_negator(t); }
 
 /* Wish verbs, by the start of their inflected forms ("haluta" is a
@@ -1234,6 +1235,21 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
         out->role[j] = KT__ROLE_REFUSED;
         out->negator[j] = i;
         out->unwanted[j] = j < i;
+      }
+      continue;
+    }
+    /* "ilman velkoja", "without debts": the one word after it, a noun
+     * denied or lacking ("ilman tutkintoa haluaa koodariksi" wants on). */
+    if (is_any(t, without)) {
+      /* Not under another negation: "ettei näyttötyö onnistu ilman
+       * apuvälineitä" needs the aids. */
+      bool under = false;
+      for (size_t j = clause_start(out, i); j < i; j++)
+        under |= is_negator(tok(a, j)) || (kt__analysis_morph(a, j) & KT__MORPH_NEGV);
+      if (!under && i + 1 < n && out->clause[i + 1] == out->clause[i] &&
+          out->role[i + 1] != KT__ROLE_REFUSED) {
+        out->role[i + 1] = KT__ROLE_NEGATED;
+        out->negator[i + 1] = i;
       }
       continue;
     }

@@ -1544,3 +1544,14 @@ Test(notes, sober_alone_is_a_trait_and_sober_for_months_a_recovery) {
                        "raittius ja päihteistä toipuminen"),
             "control: sober from a substance");
 }
+
+/* A firm closed without debts is no debt problem. */
+Test(notes, a_firm_closed_without_debts_finds_no_debts) {
+  cr_assert_not(finds_need("44 v, piti kampaamoa, yritys lopetettu ilman velkoja; nyt haluaa "
+                           "palkkatyöhön hoiva-alalle.",
+                           "velat ja talousvaikeudet"));
+  cr_assert(finds_need("44 v, piti kampaamoa, yritys lopetettu ja jäi velkoja; nyt haluaa "
+                       "palkkatyöhön hoiva-alalle.",
+                       "velat ja talousvaikeudet"),
+            "control: debts left");
+}

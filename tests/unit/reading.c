@@ -786,3 +786,11 @@ Test(reading, an_aged_relative_and_the_relative_named_again) {
   ROLE("Mies 44 v. Hänen äidillään on muistisairaus, ja hän tarvitsee edunvalvojan.",
        "edunvalvojan", KT__ROLE_SITUATION);
 }
+
+/* "ilman" denies or tells a lack of the one word after it, as "ei" does;
+ * not under another negation ("ettei onnistu ilman apuvälineitä"). */
+Test(reading, without_denies_the_word_after_it) {
+  ROLE("yritys lopetettu ilman velkoja", "velkoja", KT__ROLE_NEGATED);
+  ROLE("24-vuotias ilman tutkintoa haluaa koodariksi", "koodariksi", KT__ROLE_GOAL);
+  ROLE("näyttötyö ei enää onnistu ilman apuvälineitä", "apuvälineitä", KT__ROLE_SITUATION);
+}
