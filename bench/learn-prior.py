@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""Learn the services' priors (catalog/learned/prior.tsv) from judged development notes.
+"""Learn the services' priors (catalog/learned/prior.tsv, concept_prior.tsv) from judged development notes.
 
-    bench/learn-prior.py [--kohtaanto build/kohtaanto] [--index DIR] [--sets dev,dev2,...]
+    bench/learn-prior.py [--kohtaanto build/kohtaanto] [--sets dev,dev2,...] [--out-dir DIR]
 
-For each development query set, `kohtaanto eval` ranks its notes with the priors switched
-off (--set prior_weight=0) and writes each note's top 20. A service is "seen" once per note
-whose top 20 holds it, and "useful" when that note's judgments grade it 1 or 2. The prior
-the engine uses is the smoothed share useful/seen against the base rate of all services
-(engine/rerank.c, kt__rerank_prior); this script writes only the counts.
+The catalogue is indexed without its learned priors, and each note of each development query
+set is searched (`kohtaanto search --json -n 20`): its top 20 and the needs found in it. A
+service is "seen" once per note whose top 20 holds it, and "useful" when that note's judgments
+grade it 1 or 2 (prior.tsv). The same is counted per need of now found in the note (a concept
+whose role is the situation or the goal, not the client's past nor another person's matter):
+concept_prior.tsv. The engine weighs the smoothed shares against the base rate and against the
+service's own share (engine/rerank.c, kt__rerank_prior); this script writes only the counts.
 
 Only development data: the default sets are the development sets and the held-out sets
 already scored (spent). A held-out set that has not been scored must never be listed here.
@@ -15,7 +17,9 @@ Where a set has pooled judgments (<set>.qrels.pooled), they are used.
 """
 import argparse
 import collections
+import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,28 +27,37 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 QUERIES = os.path.join(HERE, 'queries')
-DEFAULT_SETS = ['dev', 'dev2', 'test'] + [f'heldout{i}' for i in range(2, 12)]
+DEFAULT_SETS = ['dev', 'dev2', 'test'] + [f'heldout{i}' for i in range(2, 13)]
 DEPTH = 20
+
+
+def search(kohtaanto, index, text):
+    """The note's top DEPTH ids and its needs of now (concept ids)."""
+    p = subprocess.run([kohtaanto, 'search', '--index', index, '-n', str(DEPTH), '--json', text],
+                       check=True, capture_output=True, text=True)
+    d = json.loads(p.stdout)
+    needs = {n['id'] for n in d.get('needs', []) if n.get('role') != 'background'}
+    return [r['id'] for r in d['results']], needs
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--kohtaanto', default=os.path.join(ROOT, 'build', 'kohtaanto'))
-    ap.add_argument('--index', help='an index of the catalogue (built in a temporary folder if not given)')
     ap.add_argument('--catalog', default=os.path.join(ROOT, 'catalog'))
     ap.add_argument('--sets', default=','.join(DEFAULT_SETS))
-    ap.add_argument('--out', default=os.path.join(ROOT, 'catalog', 'learned', 'prior.tsv'))
+    ap.add_argument('--out-dir', default=os.path.join(ROOT, 'catalog', 'learned'))
     a = ap.parse_args()
     sets = [s for s in a.sets.split(',') if s]
-    seen = collections.Counter()
-    useful = collections.Counter()
+    seen, useful = collections.Counter(), collections.Counter()
+    pair_seen, pair_useful = collections.Counter(), collections.Counter()
     notes = 0
     with tempfile.TemporaryDirectory(prefix='kt-prior-') as tmp:
-        index = a.index
-        if not index:
-            index = os.path.join(tmp, 'index')
-            subprocess.run([a.kohtaanto, 'index', '--catalog', a.catalog, '--index', index],
-                           check=True, stdout=subprocess.DEVNULL)
+        # The catalogue without its learned priors: the ranking they are learned from.
+        cat = os.path.join(tmp, 'catalog')
+        shutil.copytree(a.catalog, cat, ignore=shutil.ignore_patterns('learned'))
+        index = os.path.join(tmp, 'index')
+        subprocess.run([a.kohtaanto, 'index', '--catalog', cat, '--index', index],
+                       check=True, stdout=subprocess.DEVNULL)
         for s in sets:
             tsv = os.path.join(QUERIES, s + '.tsv')
             qrels = os.path.join(QUERIES, s + '.qrels')
@@ -52,35 +65,45 @@ def main():
                 qrels += '.pooled'
             if not os.path.exists(tsv) or not os.path.exists(qrels):
                 sys.exit(f'learn-prior: no query set {s} ({tsv}, {qrels})')
-            runs = os.path.join(tmp, s)
-            os.makedirs(runs)
-            subprocess.run([a.kohtaanto, 'eval', '--index', index, '--queries', tsv, '--qrels', qrels,
-                            '-k', str(DEPTH), '--set', 'prior_weight=0', '--write-runs', runs],
-                           check=True, stdout=subprocess.DEVNULL)
             grade = collections.defaultdict(dict)
             for line in open(qrels, encoding='utf-8'):
                 q, _, d, g = line.split()
                 grade[q][d] = int(g)
-            top = collections.defaultdict(list)
-            for line in open(os.path.join(runs, 'full.run'), encoding='utf-8'):
-                q, _, d, r, _, _ = line.split()
-                top[q].append((int(r), d))
-            for q in grade:
+            for line in open(tsv, encoding='utf-8'):
+                if '\t' not in line:
+                    continue
+                q, text = line.rstrip('\n').split('\t', 1)
+                if q not in grade:
+                    continue
                 notes += 1
-                for _, d in sorted(top[q])[:DEPTH]:
+                top, needs = search(a.kohtaanto, index, text)
+                for d in top:
+                    u = grade[q].get(d, 0) >= 1
                     seen[d] += 1
-                    useful[d] += grade[q].get(d, 0) >= 1
+                    useful[d] += u
+                    for c in needs:
+                        pair_seen[c, d] += 1
+                        pair_useful[c, d] += u
     total_seen, total_useful = sum(seen.values()), sum(useful.values())
-    os.makedirs(os.path.dirname(a.out), exist_ok=True)
-    with open(a.out, 'w', encoding='utf-8') as f:
+    os.makedirs(a.out_dir, exist_ok=True)
+    head = (f'# From {notes} judged development notes of the sets: {", ".join(sets)}\n'
+            f'# (pooled judgments where a set has them), each note\'s top {DEPTH} with no priors.\n')
+    with open(os.path.join(a.out_dir, 'prior.tsv'), 'w', encoding='utf-8') as f:
         f.write('# Learned priors of the services: written by bench/learn-prior.py, do not edit.\n')
-        f.write(f'# From {notes} judged development notes of the sets: {", ".join(sets)}\n')
-        f.write(f'# (pooled judgments where a set has them), each note\'s top {DEPTH} with the priors off.\n')
+        f.write(head)
         f.write(f'# Base rate: {total_useful} useful of {total_seen} seen ({total_useful / max(total_seen, 1):.3f}).\n')
         f.write('# service_id<TAB>useful<TAB>seen\n')
         for d in sorted(seen):
             f.write(f'{d}\t{useful[d]}\t{seen[d]}\n')
-    print(f'learn-prior: {len(seen)} services from {notes} notes of {len(sets)} sets -> {a.out}')
+    with open(os.path.join(a.out_dir, 'concept_prior.tsv'), 'w', encoding='utf-8') as f:
+        f.write('# Learned priors of the services per need: written by bench/learn-prior.py, do not edit.\n')
+        f.write(head)
+        f.write('# A pair counts the notes in which the concept was found as a need of now.\n')
+        f.write('# concept_id<TAB>service_id<TAB>useful<TAB>seen\n')
+        for c, d in sorted(pair_seen):
+            f.write(f'{c}\t{d}\t{pair_useful[c, d]}\t{pair_seen[c, d]}\n')
+    print(f'learn-prior: {len(seen)} services and {len(pair_seen)} need-service pairs '
+          f'from {notes} notes of {len(sets)} sets -> {a.out_dir}')
 
 
 if __name__ == '__main__':

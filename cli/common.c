@@ -258,6 +258,8 @@ const kt_cli_config kt_cli_configs[] = {
     {"-evidence", 0, "full without the bound on one word's share", "evidence_cap=1"},
     {"-groupterms", 0, "full without signalled groups as query terms", "group_retrieval=0"},
     {"-priors", 0, "full without the learned priors (catalog/learned)", "prior_weight=0"},
+    {"-needpriors", 0, "full without the learned priors per need (concept_prior.tsv)",
+     "concept_prior_weight=0"},
 };
 const size_t kt_cli_nconfigs = sizeof kt_cli_configs / sizeof *kt_cli_configs;
 

@@ -264,6 +264,10 @@ static int gen_open(kt__gen *g, const char *root, const char *name, bool deep) {
         sscanf(v, "%llu %llu", &pu, &ps) == 2 && ps > 0)
       g->prior_base = (double)pu / (double)ps;
     free(v);
+    v = NULL;
+    g->concept_priors =
+        g->prior_base >= 0 && kt__store_get(g->store, KT__CONCEPT_PRIOR_KEY, &v, NULL) == KT_OK;
+    free(v);
     kt__err_clear();
     unsigned last = 0;
     if (!(rc = ktx_db_doccount(g->db, &g->services)) && !(rc = ktx_db_lastdocid(g->db, &last))) {
@@ -276,6 +280,22 @@ static int gen_open(kt__gen *g, const char *root, const char *name, bool deep) {
   free(t);
   free(path);
   if (rc) gen_close(g);
+  return rc;
+}
+
+int kt__gen_concept_prior(kt__gen *g, const char *concept, const char *id, unsigned *useful,
+                          unsigned *seen) {
+  *useful = *seen = 0;
+  if (!g->concept_priors) return KT_OK;
+  char key[600], *v = NULL;
+  snprintf(key, sizeof key, KT__CONCEPT_PRIOR_KEY "%s\t%s", concept, id);
+  int rc = kt__store_get(g->store, key, &v, NULL);
+  if (rc == KT_ENOTFOUND) {
+    kt__err_clear();
+    return KT_OK;
+  }
+  if (rc == KT_OK && sscanf(v, "%u %u", useful, seen) != 2) *useful = *seen = 0;
+  free(v);
   return rc;
 }
 

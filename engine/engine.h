@@ -29,7 +29,8 @@ typedef struct kt__gen {
   size_t ndocs;               /* lastdocid + 1 */
   struct kt__dfcache *df;     /* term -> document frequency, filled on first use */
   double prior_base;          /* learned priors' share useful over all services; -1: none */
-  struct kt__browse *browse;  /* the catalogue as a list (browse.c), built on first use */
+  bool concept_priors; /* the generation has learned priors per need (KT__CONCEPT_PRIOR_KEY) */
+  struct kt__browse *browse; /* the catalogue as a list (browse.c), built on first use */
 } kt__gen;
 /* Resolve the current generation directory of an index root (caller frees). */
 int kt__index_current(const char *index_dir, char **gen_path);
@@ -64,6 +65,12 @@ typedef struct kt__doc {
  * parts read on first use (name_words, summary, description) are filled in
  * by the search that first needs them (an engine serves one thread). */
 int kt__gen_doc(kt__gen *g, unsigned docid, kt__doc **out);
+
+/* The learned prior of service @p id among notes that found concept @p
+ * concept (KT__CONCEPT_PRIOR_KEY): *useful and *seen, both 0 when the pair
+ * has none. KT_OK, or the store's failure. */
+int kt__gen_concept_prior(kt__gen *g, const char *concept, const char *id, unsigned *useful,
+                          unsigned *seen);
 
 /* Pseudo-relevance feedback (search.c): the @p k best expansion terms of
  * documents @p ids of the current generation, best first (malloc'ed

@@ -127,6 +127,8 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
     [KT__M_PRIOR] = {"aiemmat arviot", "tidigare bedömningar", "earlier judgments"},
     [KT__M_R_PRIOR] = {"sopiva %u/%u aiemmassa arviossa", "lämplig i %u/%u tidigare bedömningar",
                        "judged useful in %u of %u earlier suggestions"},
+    [KT__M_R_PRIOR_NEED] = {", tarpeen »%s« kanssa %u/%u", ", med behovet »%s« %u/%u",
+                            ", with the need »%s« %u of %u"},
 };
 
 const char *kt__msg(int lang, int msg) {

@@ -71,6 +71,7 @@ enum kt__msg {
   KT__M_WEAK_GROUP,       /* "kohderyhmä" */
   KT__M_PRIOR,            /* "aiemmat arviot" */
   KT__M_R_PRIOR,          /* "sopiva %u/%u aiemmassa arviossa" (useful, seen) */
+  KT__M_R_PRIOR_NEED,     /* ", tarpeen »%s« kanssa %u/%u" (label, useful, seen) */
   KT__NMSGS
 };
 

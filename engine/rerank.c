@@ -157,8 +157,11 @@ int kt__rerank_diversify(ctx *x, cand *cs, size_t nc) {
     size_t best = pos;
     double bs = -1;
     for (size_t i = pos; i < depth; i++) {
-      double s = cs[i].score *
-                 (cs[i].need >= 0 ? pow(KT_RANK_DIVERSIFY_DECAY, (double)taken[cs[i].need]) : 1.0);
+      /* By the note's own evidence: the learned priors order only what
+       * follows the first results, and lift nothing into them here either. */
+      double own = cs[i].prior > 0 ? cs[i].score / cs[i].prior : cs[i].score;
+      double s =
+          own * (cs[i].need >= 0 ? pow(KT_RANK_DIVERSIFY_DECAY, (double)taken[cs[i].need]) : 1.0);
       if (s > bs) {
         bs = s;
         best = i;
@@ -633,12 +636,38 @@ int kt__rerank_prior(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
     double share =
         (d->prior_useful + KT_RANK_PRIOR_SMOOTH * base) / (d->prior_seen + KT_RANK_PRIOR_SMOOTH);
     double f = 1.0 + rk->prior_weight * (share - base);
+    /* ... and with the needs of now the note was found to have: the best
+     * share among them, smoothed toward the service's own. */
+    const kt__concept *bc = NULL;
+    unsigned bu = 0, bs = 0;
+    double best = 0;
+    for (size_t k = 0;
+         x->e->gen.concept_priors && x->rd.role && rk->concept_prior_weight > 0 && k < x->nfound;
+         k++) {
+      if (kt__role_public(x->rd.role[kt__query_found_word(x, &x->found[k])]) == KT_ROLE_BACKGROUND)
+        continue;
+      const kt__concept *c = kt__thesaurus_concept(x->e->gen.thes, x->found[k].concept);
+      unsigned u, s;
+      int rc = kt__gen_concept_prior(&x->e->gen, c->id, d->f[KT__D_ID], &u, &s);
+      if (rc) return rc;
+      if (!s) continue;
+      double v = (u + KT_RANK_CONCEPT_PRIOR_SMOOTH * share) / (s + KT_RANK_CONCEPT_PRIOR_SMOOTH);
+      if (!bc || v > best) bc = c, best = v, bu = u, bs = s;
+    }
+    if (bc) f *= 1.0 + rk->concept_prior_weight * (best - share);
     if (f <= 0) f = 0.01;
     cs[h].score *= f;
-    if (cs[h].neffects < MAX_EFFECTS) {
-      char *why = kt__arena_alloc(&x->res->arena, 96);
+    cs[h].prior = f;
+    if (cs[h].neffects < MAX_EFFECTS && !(x->flags & KT_SEARCH_NO_EXPLAIN)) {
+      char *why = kt__arena_alloc(&x->res->arena, 256);
       if (!why) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-      snprintf(why, 96, kt__msg(x->lang, KT__M_R_PRIOR), d->prior_useful, d->prior_seen);
+      int w = snprintf(why, 256, kt__msg(x->lang, KT__M_R_PRIOR), d->prior_useful, d->prior_seen);
+      if (bc && w > 0 && w < 256) {
+        const char *label = x->lang == KT__LANG_SV && bc->label_sv   ? bc->label_sv
+                            : x->lang == KT__LANG_EN && bc->label_en ? bc->label_en
+                                                                     : bc->label;
+        snprintf(why + w, 256 - (size_t)w, kt__msg(x->lang, KT__M_R_PRIOR_NEED), label, bu, bs);
+      }
       cs[h].effects[cs[h].neffects++] = (kt_effect){kt__msg(x->lang, KT__M_PRIOR), why, f};
     }
   }

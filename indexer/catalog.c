@@ -1024,9 +1024,80 @@ static int cmpstr_p(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-int kt__catalog_priors(const char *dir, kt__prior_fn fn, void *ud, size_t *n) {
+/* The thesaurus's concept ids ("[velat]" lines of thesaurus/ *.txt), sorted,
+ * for checking concept_prior.tsv; none when there is no thesaurus. */
+static int list_concepts(const char *dir, char ***out, size_t *nout) {
+  *out = NULL;
+  *nout = 0;
+  char *tdir = kt__path_join(dir, "thesaurus");
+  if (!tdir) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  DIR *d = opendir(tdir);
+  if (!d) {
+    free(tdir);
+    return KT_OK;
+  }
+  char **ids = NULL;
+  size_t n = 0, cap = 0;
+  int rc = KT_OK;
+  struct dirent *de;
+  while (!rc && (de = readdir(d))) {
+    size_t l = strlen(de->d_name);
+    if (l < 5 || strcmp(de->d_name + l - 4, ".txt")) continue;
+    char *path = kt__path_join(tdir, de->d_name);
+    FILE *f = path ? fopen(path, "r") : NULL;
+    char line[MAX_PRIOR_LINE + 2];
+    while (f && !rc && fgets(line, sizeof line, f)) {
+      size_t len = strcspn(line, "\r\n");
+      if (len < 3 || line[0] != '[' || line[len - 1] != ']') continue;
+      if (n == cap) {
+        char **m = realloc(ids, (cap = cap ? 2 * cap : 256) * sizeof *ids);
+        if (!m) {
+          rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+          break;
+        }
+        ids = m;
+      }
+      if (!(ids[n] = strndup(line + 1, len - 2)))
+        rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+      else
+        n++;
+    }
+    if (f) fclose(f);
+    if (!path) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    free(path);
+  }
+  closedir(d);
+  free(tdir);
+  if (rc) {
+    names_free(ids, n);
+    return rc;
+  }
+  if (n) qsort(ids, n, sizeof *ids, cmpstr_p);
+  *out = ids;
+  *nout = n;
+  return KT_OK;
+}
+
+/* A line's key ("id" or "concept<TAB>id") and where it stood, for the check
+ * that no key is listed twice. */
+typedef struct prior_key {
+  char *key;
+  size_t line;
+} prior_key;
+
+static int cmp_prior_key(const void *a, const void *b) {
+  const prior_key *x = a, *y = b;
+  int c = strcmp(x->key, y->key);
+  return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* Read one learned-prior file, @p rel under @p dir: lines "id<TAB>useful<TAB>seen",
+ * or with @p by_concept "concept<TAB>id<TAB>useful<TAB>seen". Every line is
+ * checked before any is handed to @p fn / @p cfn. */
+static int read_priors(const char *dir, const char *rel, bool by_concept, kt__prior_fn fn,
+                       kt__concept_prior_fn cfn, void *ud, size_t *n) {
   *n = 0;
-  char *path = kt__path_join(dir, "learned/prior.tsv");
+  char *path = kt__path_join(dir, rel);
   if (!path) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   FILE *f = fopen(path, "r");
   if (!f) {
@@ -1035,11 +1106,13 @@ int kt__catalog_priors(const char *dir, kt__prior_fn fn, void *ud, size_t *n) {
     return rc;
   }
   /* The service ids, from the file names, sorted for lookup. */
-  char *sdir = NULL, **names = NULL;
-  size_t nn = 0;
+  char *sdir = NULL, **names = NULL, **concepts = NULL;
+  size_t nn = 0, nconcepts = 0;
   int rc = list_services(dir, &sdir, &names, &nn);
   free(sdir);
+  if (!rc && by_concept) rc = list_concepts(dir, &concepts, &nconcepts);
   if (rc) {
+    names_free(names, nn);
     fclose(f);
     free(path);
     return rc;
@@ -1050,12 +1123,15 @@ int kt__catalog_priors(const char *dir, kt__prior_fn fn, void *ud, size_t *n) {
     names[i][strlen(names[i]) - 5] = '\0'; /* ".json" */
   }
   qsort(names, nn, sizeof *names, cmpstr_p);
-  char **seen_ids = calloc(nn ? nn : 1, sizeof *seen_ids);
+  prior_key *keys = NULL;
+  size_t nkeys = 0, capkeys = 0;
   kt__buf errors;
   kt__buf_init(&errors, 1 << 16);
-  size_t nerr = 0, nseen = 0, lineno = 0;
+  size_t nerr = 0, lineno = 0;
   char line[MAX_PRIOR_LINE + 2];
-  if (!seen_ids) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  const char *fields = by_concept ? "expected four tab-separated fields: concept id, service id, "
+                                    "useful, seen"
+                                  : "expected three tab-separated fields: service id, useful, seen";
   /* Two passes: check every line, then hand them on only if all are good. */
   for (int pass = 0; pass < 2 && !rc && (pass == 0 || nerr == 0); pass++) {
     rewind(f);
@@ -1075,52 +1151,96 @@ int kt__catalog_priors(const char *dir, kt__prior_fn fn, void *ud, size_t *n) {
       while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
         line[--len] = '\0';
       if (!len || line[0] == '#') continue;
-      char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+      /* The key's fields, then useful and seen. */
+      char *concept = NULL, *id = line, *t1 = strchr(line, '\t');
+      if (by_concept && t1) {
+        concept = line;
+        *t1 = '\0';
+        id = t1 + 1;
+        t1 = strchr(id, '\t');
+      }
+      char *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
       const char *why = NULL;
       if (!t1 || !t2 || strchr(t2 + 1, '\t'))
-        why = "expected three tab-separated fields: service id, useful, seen";
+        why = fields;
       else if (!all_digits_n(t1 + 1, (size_t)(t2 - t1 - 1)) ||
                !all_digits_n(t2 + 1, strlen(t2 + 1)))
         why = "useful and seen must be whole numbers of 1 to 9 digits";
-      if (!why) {
-        *t1 = *t2 = '\0';
-        unsigned useful = (unsigned)strtoul(t1 + 1, NULL, 10),
-                 seen = (unsigned)strtoul(t2 + 1, NULL, 10);
-        const char *id = line;
-        if (useful > seen)
-          why = "useful is more than seen";
-        else if (!bsearch(&id, names, nn, sizeof *names, cmpstr_p))
-          why = "no service has this id";
-        else if (pass == 0) {
-          for (size_t k = 0; k < nseen && !why; k++)
-            if (!strcmp(seen_ids[k], id)) why = "the service is listed twice";
-          if (!why && !(seen_ids[nseen++] = strdup(id)))
-            rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-        }
-        if (!why && pass == 1) {
-          if (fn) rc = fn(id, useful, seen, ud);
-          if (!rc) (*n)++;
-        }
-        if (why && !pass && nerr++ < MAX_ERRORS_LISTED)
-          kt__buf_printf(&errors, "%s:%zu: %s: %s\n", path, lineno, id, why);
+      if (why) {
+        if (!pass && nerr++ < MAX_ERRORS_LISTED)
+          kt__buf_printf(&errors, "%s:%zu: %s\n", path, lineno, why);
         continue;
       }
-      if (!pass && nerr++ < MAX_ERRORS_LISTED)
-        kt__buf_printf(&errors, "%s:%zu: %s\n", path, lineno, why);
+      *t1 = *t2 = '\0';
+      unsigned useful = (unsigned)strtoul(t1 + 1, NULL, 10),
+               seen = (unsigned)strtoul(t2 + 1, NULL, 10);
+      const char *cp = concept;
+      if (useful > seen)
+        why = "useful is more than seen";
+      else if (!bsearch(&id, names, nn, sizeof *names, cmpstr_p))
+        why = "no service has this id";
+      else if (concept && !bsearch(&cp, concepts, nconcepts, sizeof *concepts, cmpstr_p))
+        why = "no thesaurus concept has this id";
+      if (!why && pass == 0) {
+        if (nkeys == capkeys) {
+          prior_key *m = realloc(keys, (capkeys = capkeys ? 2 * capkeys : 512) * sizeof *keys);
+          if (!m) {
+            rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+            break;
+          }
+          keys = m;
+        }
+        size_t kl = strlen(id) + (concept ? strlen(concept) + 1 : 0) + 1;
+        char *k = malloc(kl);
+        if (k) snprintf(k, kl, "%s%s%s", concept ? concept : "", concept ? "\t" : "", id);
+        if (!k) {
+          rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+          break;
+        }
+        keys[nkeys++] = (prior_key){k, lineno};
+      }
+      if (!why && pass == 1) {
+        if (cfn)
+          rc = cfn(concept, id, useful, seen, ud);
+        else if (fn)
+          rc = fn(id, useful, seen, ud);
+        if (!rc) (*n)++;
+      }
+      if (why && !pass && nerr++ < MAX_ERRORS_LISTED)
+        kt__buf_printf(&errors, "%s:%zu: %s%s%s: %s\n", path, lineno, concept ? concept : "",
+                       concept ? " " : "", id, why);
     }
     if (!rc && ferror(f)) rc = kt__err(KT_EIO, "cannot read %s: %s", path, strerror(errno));
+    /* A key listed twice, named at its later line. */
+    if (!rc && pass == 0 && nkeys > 1) {
+      qsort(keys, nkeys, sizeof *keys, cmp_prior_key);
+      for (size_t k = 1; k < nkeys; k++)
+        if (!strcmp(keys[k].key, keys[k - 1].key) && nerr++ < MAX_ERRORS_LISTED)
+          kt__buf_printf(&errors, "%s:%zu: %s: %s listed twice (first at line %zu)\n", path,
+                         keys[k].line, keys[k].key, by_concept ? "the pair is" : "the service is",
+                         keys[k - 1].line);
+    }
   }
   if (!rc && nerr)
     rc = kt__err(KT_ECATALOG, "learned priors %s have %zu error%s:\n%s", path, nerr,
                  nerr == 1 ? "" : "s", errors.data ? errors.data : "");
-  for (size_t k = 0; k < nseen; k++)
-    free(seen_ids[k]);
-  free(seen_ids);
+  for (size_t k = 0; k < nkeys; k++)
+    free(keys[k].key);
+  free(keys);
   kt__buf_free(&errors);
   names_free(names, nn);
+  names_free(concepts, nconcepts);
   fclose(f);
   free(path);
   return rc;
+}
+
+int kt__catalog_priors(const char *dir, kt__prior_fn fn, void *ud, size_t *n) {
+  return read_priors(dir, "learned/prior.tsv", false, fn, NULL, ud, n);
+}
+
+int kt__catalog_concept_priors(const char *dir, kt__concept_prior_fn fn, void *ud, size_t *n) {
+  return read_priors(dir, "learned/concept_prior.tsv", true, NULL, fn, ud, n);
 }
 
 int kt_catalog_validate(const char *catalog_dir, size_t *count) {
@@ -1141,6 +1261,7 @@ int kt_catalog_validate(const char *catalog_dir, size_t *count) {
   free(tdir);
   size_t np = 0;
   if (!rc) rc = kt__catalog_priors(catalog_dir, NULL, NULL, &np);
+  if (!rc) rc = kt__catalog_concept_priors(catalog_dir, NULL, NULL, &np);
   if (!rc && count) *count = st.services;
   return rc;
 }

@@ -60,6 +60,15 @@ int kt__catalog_bytes(const char *dir, size_t *bytes);
  * line, an unknown or repeated service id, useful > seen. */
 typedef int (*kt__prior_fn)(const char *id, unsigned useful, unsigned seen, void *ud);
 int kt__catalog_priors(const char *dir, kt__prior_fn fn, void *ud, size_t *n);
+/* The same per need, `<catalog>/learned/concept_prior.tsv`: each line
+ * "concept<TAB>id<TAB>useful<TAB>seen", how often the service was judged
+ * useful of the times it was in a top 20 of a development note in which the
+ * thesaurus concept was found as a need of now. Errors as above, and an
+ * unknown concept id (the thesaurus's "[id]" sections) or a pair listed
+ * twice. */
+typedef int (*kt__concept_prior_fn)(const char *concept, const char *id, unsigned useful,
+                                    unsigned seen, void *ud);
+int kt__catalog_concept_priors(const char *dir, kt__concept_prior_fn fn, void *ud, size_t *n);
 /* Validate one JSON text as a service record named @p file. */
 int kt__service_parse(const char *file, const char *json, size_t len, kt__service *out,
                       kt__buf *errors);

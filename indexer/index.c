@@ -247,6 +247,16 @@ static int put_prior(const char *id, unsigned useful, unsigned seen, void *ud) {
   return kt__store_put(pp->st, key, v, strlen(v));
 }
 
+/* Learned priors per need: KT__CONCEPT_PRIOR_KEY + concept + TAB + id. */
+static int put_concept_prior(const char *concept, const char *id, unsigned useful, unsigned seen,
+                             void *ud) {
+  kt__store *st = ud;
+  char key[600], v[32];
+  snprintf(key, sizeof key, KT__CONCEPT_PRIOR_KEY "%s\t%s", concept, id);
+  snprintf(v, sizeof v, "%u %u", useful, seen);
+  return kt__store_put(st, key, v, strlen(v));
+}
+
 /* The Xapian writer runs in a thread of its own (issue 17): the scanning
  * thread parses, analyses and writes records while the writer inverts the
  * previous documents. Documents pass through a short queue in catalogue
@@ -764,6 +774,13 @@ int kt_index_build(const char *catalog_dir, const char *index_dir, const kt_buil
       char v[48];
       snprintf(v, sizeof v, "%llu %llu", pp.useful, pp.seen);
       if ((rc = kt__store_put(st, KT__PRIOR_KEY, v, strlen(v)))) goto out;
+    }
+    size_t nc = 0;
+    if ((rc = kt__catalog_concept_priors(catalog_dir, put_concept_prior, st, &nc))) goto out;
+    if (nc) {
+      char v[32];
+      snprintf(v, sizeof v, "%zu", nc);
+      if ((rc = kt__store_put(st, KT__CONCEPT_PRIOR_KEY, v, strlen(v)))) goto out;
     }
   }
   /* Metadata: build time (UTC) and size. */

@@ -536,6 +536,50 @@ Test(badinput_build, a_broken_thesaurus_fails_the_build_naming_file_and_line, .t
   free(cat);
 }
 
+/* So a bad learned-prior file per need (catalog/learned/concept_prior.tsv),
+ * which also names an unknown concept and a pair listed twice. */
+Test(badinput_build, a_broken_concept_prior_file_fails_the_build_naming_file_and_line,
+     .timeout = 120) {
+  char *cat = mini_copy();
+  char p[1200];
+  snprintf(p, sizeof p, "%s/learned", cat);
+  cr_assert_eq(mkdir(p, 0755), 0);
+  snprintf(p, sizeof p, "%s/thesaurus", cat);
+  cr_assert_eq(mkdir(p, 0755), 0);
+  snprintf(p, sizeof p, "%s/thesaurus/t.txt", cat);
+  const char *th = "[velat]\nlabel: velat\nclient: velka\nservice: velkaneuvonta\n";
+  kt_hard_write(p, th, strlen(th));
+  struct {
+    const char *text;
+    const char *msg;
+  } cases[] = {
+      {"# c\nvelat\tpalkkatuki\t3\n", "concept_prior.tsv:2: expected four tab-separated fields"},
+      {"velat\tpalkkatuki\t9\t5\n", "concept_prior.tsv:1: velat palkkatuki: useful is more"},
+      {"velat\tno-such-service\t1\t5\n",
+       "concept_prior.tsv:1: velat no-such-service: no service has this id"},
+      {"no_such_need\tpalkkatuki\t1\t5\n",
+       "concept_prior.tsv:1: no_such_need palkkatuki: no thesaurus concept has this id"},
+      {"velat\tpalkkatuki\t1\t5\nvelat\tpalkkatuki\t2\t5\n",
+       "concept_prior.tsv:2: velat\tpalkkatuki: the pair is listed twice (first at line 1)"},
+      {"velat\tpalkkatuki\t1\tx5\n", "concept_prior.tsv:1: useful and seen must be whole"},
+  };
+  snprintf(p, sizeof p, "%s/learned/concept_prior.tsv", cat);
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    unlink(p);
+    kt_hard_write(p, cases[i].text, strlen(cases[i].text));
+    expect_rejected(cases[i].text, cat, KT_ECATALOG, "learned priors", cases[i].msg);
+  }
+  /* A good file builds. */
+  const char *good = "# comment\nvelat\tpalkkatuki\t4\t10\n";
+  unlink(p);
+  kt_hard_write(p, good, strlen(good));
+  size_t count = 0;
+  cr_assert_eq(kt_catalog_validate(cat, &count), KT_OK, "%s", kt_error_last());
+  cr_assert_eq(kt_index_build(cat, cidx, NULL, NULL), KT_OK, "%s", kt_error_last());
+  kt__rm_rf(cat);
+  free(cat);
+}
+
 /* A bad learned-prior file (catalog/learned/prior.tsv) fails validation and
  * the build, naming the file, the line and what is wrong; the index stays. */
 Test(badinput_build, a_broken_prior_file_fails_the_build_naming_file_and_line, .timeout = 120) {

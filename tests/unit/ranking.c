@@ -541,3 +541,55 @@ Test(ranking, learned_priors_reorder_only_below_the_top_five) {
   kt_results_free(off);
   kt_engine_close(e);
 }
+
+/* The priors per need (catalog/learned/concept_prior.tsv): below the top
+ * five, a service's factor also weighs its share with a need the note was
+ * found to have, and the effect names that need; with the weight 0 only the
+ * service's own share counts. */
+static const kt_effect *prior_effect(const kt_result *r) {
+  for (size_t k = 0; k < r->effect_count; k++)
+    if (!strcmp(r->effects[k].signal, "aiemmat arviot")) return &r->effects[k];
+  return NULL;
+}
+
+Test(ranking, learned_priors_per_need_weigh_a_needs_share) {
+  kt_engine *e = kt_fixture_engine();
+  const char *need = "45v mies, irtisanottiin varastolta, velkoja ulosotossa ja vuokra rästissä, "
+                     "haluaa uuteen työhön";
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = 30;
+  cr_assert_eq(kt_engine_set_param(e, "concept_prior_weight", 0.0), KT_OK);
+  kt_results *off = kt_test_search(e, need, &o);
+  cr_assert_eq(kt_engine_set_param(e, "concept_prior_weight", 3.0), KT_OK);
+  kt_results *on = kt_test_search(e, need, &o);
+  for (size_t i = 0; i < 5; i++)
+    cr_assert_str_eq(kt_results_get(on, i)->id, kt_results_get(off, i)->id, "rank %zu moved",
+                     i + 1);
+  size_t named = 0, changed = 0;
+  for (size_t i = 5; i < kt_results_count(on); i++) {
+    const kt_result *a = kt_results_get(on, i);
+    const kt_effect *ea = prior_effect(a);
+    if (!ea || !strstr(ea->reason, "tarpeen »")) continue;
+    named++;
+    /* The need named is one the note was found to have. */
+    bool found = false;
+    for (size_t k = 0; k < kt_results_need_count(on); k++) {
+      char want[300];
+      snprintf(want, sizeof want, "»%s«", kt_results_need(on, k)->label);
+      found |= strstr(ea->reason, want) != NULL;
+    }
+    cr_assert(found, "%s: %s names no need of the note", a->id, ea->reason);
+    for (size_t j = 0; j < kt_results_count(off); j++) {
+      const kt_result *b = kt_results_get(off, j);
+      const kt_effect *eb = prior_effect(b);
+      if (strcmp(b->id, a->id) || !eb) continue;
+      cr_assert_null(strstr(eb->reason, "tarpeen »"), "weight 0 names a need: %s", eb->reason);
+      changed += eb->factor != ea->factor;
+    }
+  }
+  cr_assert_gt(named, 0, "no result below the fifth weighs a need's share");
+  cr_assert_gt(changed, 0, "the share with a need changed no factor");
+  kt_results_free(on);
+  kt_results_free(off);
+  kt_engine_close(e);
+}
