@@ -88,6 +88,7 @@ static void gen_close(kt__gen *g) {
       free(g->docs[i]->description);
       kt__docterms_free(g->docs[i]->terms);
       free(g->docs[i]->buf);
+      free(g->docs[i]->cpriors);
       free(g->docs[i]);
     }
   free(g->docs);
@@ -283,20 +284,50 @@ static int gen_open(kt__gen *g, const char *root, const char *name, bool deep) {
   return rc;
 }
 
-int kt__gen_concept_prior(kt__gen *g, const char *concept, const char *id, unsigned *useful,
-                          unsigned *seen) {
-  *useful = *seen = 0;
-  if (!g->concept_priors) return KT_OK;
-  char key[600], *v = NULL;
-  snprintf(key, sizeof key, KT__CONCEPT_PRIOR_KEY "%s\t%s", concept, id);
+static int cmp_cprior(const void *a, const void *b) {
+  const kt__cprior *x = a, *y = b;
+  return (x->concept > y->concept) - (x->concept < y->concept);
+}
+
+const kt__cprior *kt__doc_concept_prior(const kt__doc *d, size_t concept) {
+  if (!d->ncpriors) return NULL;
+  kt__cprior k = {.concept = concept};
+  return bsearch(&k, d->cpriors, d->ncpriors, sizeof *d->cpriors, cmp_cprior);
+}
+
+/* Read @p d's priors per need ("concept useful seen;..."); a concept the
+ * thesaurus does not have is skipped (the index checked them at build). */
+static int doc_cpriors(kt__gen *g, kt__doc *d) {
+  char key[300], *v = NULL;
+  snprintf(key, sizeof key, KT__CONCEPT_PRIOR_KEY "%s", d->f[KT__D_ID]);
   int rc = kt__store_get(g->store, key, &v, NULL);
   if (rc == KT_ENOTFOUND) {
     kt__err_clear();
     return KT_OK;
   }
-  if (rc == KT_OK && sscanf(v, "%u %u", useful, seen) != 2) *useful = *seen = 0;
+  if (rc) return rc;
+  size_t cap = 1;
+  for (const char *p = v; *p; p++)
+    cap += *p == ';';
+  if (!(d->cpriors = calloc(cap, sizeof *d->cpriors))) {
+    free(v);
+    return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  }
+  size_t nc = g->thes ? kt__thesaurus_count(g->thes) : 0;
+  char *save = NULL;
+  for (char *t = strtok_r(v, ";", &save); t; t = strtok_r(NULL, ";", &save)) {
+    char id[256];
+    unsigned u, s;
+    if (sscanf(t, "%255s %u %u", id, &u, &s) != 3) continue;
+    for (size_t c = 0; c < nc; c++)
+      if (!strcmp(kt__thesaurus_concept(g->thes, c)->id, id)) {
+        d->cpriors[d->ncpriors++] = (kt__cprior){c, u, s};
+        break;
+      }
+  }
   free(v);
-  return rc;
+  qsort(d->cpriors, d->ncpriors, sizeof *d->cpriors, cmp_cprior);
+  return KT_OK;
 }
 
 int kt__gen_doc(kt__gen *g, unsigned docid, kt__doc **out) {
@@ -344,6 +375,11 @@ int kt__gen_doc(kt__gen *g, unsigned docid, kt__doc **out) {
       free(d);
       return rc;
     }
+  }
+  if (g->concept_priors && (rc = doc_cpriors(g, d))) {
+    free(d->buf);
+    free(d);
+    return rc;
   }
   g->docs[docid] = d;
   *out = d;

@@ -52,6 +52,10 @@ typedef struct kt__doc {
   /* Learned prior (KT__PRIOR_KEY): judged useful and seen in development
    * notes' top 20; seen 0 when the service has no prior. */
   unsigned prior_useful, prior_seen;
+  /* Learned priors per need (KT__CONCEPT_PRIOR_KEY), sorted by concept
+   * (the thesaurus's index); none when the generation has none. */
+  struct kt__cprior *cpriors;
+  size_t ncpriors;
   /* The name's content words, each as " term term " (its base forms), for
    * recognising a need text that names the service; NULL until first use. */
   char **name_words;
@@ -66,11 +70,15 @@ typedef struct kt__doc {
  * by the search that first needs them (an engine serves one thread). */
 int kt__gen_doc(kt__gen *g, unsigned docid, kt__doc **out);
 
-/* The learned prior of service @p id among notes that found concept @p
- * concept (KT__CONCEPT_PRIOR_KEY): *useful and *seen, both 0 when the pair
- * has none. KT_OK, or the store's failure. */
-int kt__gen_concept_prior(kt__gen *g, const char *concept, const char *id, unsigned *useful,
-                          unsigned *seen);
+/* A service's learned prior among the notes that found one concept. */
+typedef struct kt__cprior {
+  size_t concept; /* index in the generation's thesaurus */
+  unsigned useful, seen;
+} kt__cprior;
+
+/* The learned prior of document @p d among notes that found concept @p
+ * concept (an index in the thesaurus): NULL when the pair has none. */
+const kt__cprior *kt__doc_concept_prior(const kt__doc *d, size_t concept);
 
 /* Pseudo-relevance feedback (search.c): the @p k best expansion terms of
  * documents @p ids of the current generation, best first (malloc'ed

@@ -646,13 +646,16 @@ int kt__rerank_prior(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
          k++) {
       if (kt__role_public(x->rd.role[kt__query_found_word(x, &x->found[k])]) == KT_ROLE_BACKGROUND)
         continue;
-      const kt__concept *c = kt__thesaurus_concept(x->e->gen.thes, x->found[k].concept);
-      unsigned u, s;
-      int rc = kt__gen_concept_prior(&x->e->gen, c->id, d->f[KT__D_ID], &u, &s);
-      if (rc) return rc;
-      if (!s) continue;
-      double v = (u + KT_RANK_CONCEPT_PRIOR_SMOOTH * share) / (s + KT_RANK_CONCEPT_PRIOR_SMOOTH);
-      if (!bc || v > best) bc = c, best = v, bu = u, bs = s;
+      const kt__cprior *cp = kt__doc_concept_prior(d, x->found[k].concept);
+      if (!cp || !cp->seen) continue;
+      double v = (cp->useful + KT_RANK_CONCEPT_PRIOR_SMOOTH * share) /
+                 (cp->seen + KT_RANK_CONCEPT_PRIOR_SMOOTH);
+      if (!bc || v > best) {
+        bc = kt__thesaurus_concept(x->e->gen.thes, x->found[k].concept);
+        best = v;
+        bu = cp->useful;
+        bs = cp->seen;
+      }
     }
     if (bc) f *= 1.0 + rk->concept_prior_weight * (best - share);
     if (f <= 0) f = 0.01;

@@ -95,9 +95,9 @@ enum {
  * holds the totals. Read by kt__gen_doc() and rerank.c. */
 #define KT__PRIOR_KEY "#p:"
 /* The same per need (catalog/learned/concept_prior.tsv): this key + a
- * concept id + TAB + a service id holds "useful seen" of the development
- * notes in which the concept was found as a need of now; the key alone
- * holds the number of pairs. */
+ * service id holds "concept useful seen" triples separated by ';', one per
+ * concept (counted over the development notes in which the concept was
+ * found as a need of now); the key alone holds the number of pairs. */
 #define KT__CONCEPT_PRIOR_KEY "#c:"
 
 /* ---- languages -------------------------------------------------------------

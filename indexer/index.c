@@ -247,14 +247,74 @@ static int put_prior(const char *id, unsigned useful, unsigned seen, void *ud) {
   return kt__store_put(pp->st, key, v, strlen(v));
 }
 
-/* Learned priors per need: KT__CONCEPT_PRIOR_KEY + concept + TAB + id. */
+/* Learned priors per need, gathered per service (KT__CONCEPT_PRIOR_KEY + id
+ * -> "concept useful seen;..."): one record a search reads once per service. */
+typedef struct cprior_line {
+  char *id, *triple;
+} cprior_line;
+typedef struct cprior_put {
+  cprior_line *v;
+  size_t n, cap;
+} cprior_put;
+
 static int put_concept_prior(const char *concept, const char *id, unsigned useful, unsigned seen,
                              void *ud) {
-  kt__store *st = ud;
-  char key[600], v[32];
-  snprintf(key, sizeof key, KT__CONCEPT_PRIOR_KEY "%s\t%s", concept, id);
-  snprintf(v, sizeof v, "%u %u", useful, seen);
-  return kt__store_put(st, key, v, strlen(v));
+  cprior_put *cp = ud;
+  if (cp->n == cp->cap) {
+    cprior_line *m = realloc(cp->v, (cp->cap = cp->cap ? 2 * cp->cap : 1024) * sizeof *m);
+    if (!m) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    cp->v = m;
+  }
+  char t[300];
+  snprintf(t, sizeof t, "%s %u %u", concept, useful, seen);
+  cprior_line *l = &cp->v[cp->n];
+  if (!(l->id = strdup(id)) || !(l->triple = strdup(t))) {
+    free(l->id);
+    return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  }
+  cp->n++;
+  return KT_OK;
+}
+
+static int cmp_cprior(const void *a, const void *b) {
+  const cprior_line *x = a, *y = b;
+  int c = strcmp(x->id, y->id);
+  return c ? c : strcmp(x->triple, y->triple);
+}
+
+static int store_concept_priors(kt__store *st, cprior_put *cp) {
+  if (!cp->n) return KT_OK;
+  qsort(cp->v, cp->n, sizeof *cp->v, cmp_cprior);
+  kt__buf b;
+  kt__buf_init(&b, 1 << 12);
+  int rc = KT_OK;
+  for (size_t i = 0; i < cp->n && !rc; i++) {
+    if (b.len) kt__buf_printf(&b, ";");
+    kt__buf_printf(&b, "%s", cp->v[i].triple);
+    if (i + 1 == cp->n || strcmp(cp->v[i].id, cp->v[i + 1].id)) {
+      char key[300];
+      snprintf(key, sizeof key, KT__CONCEPT_PRIOR_KEY "%s", cp->v[i].id);
+      rc = b.data ? kt__store_put(st, key, b.data, b.len)
+                  : kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+      b.len = 0;
+      if (b.data) b.data[0] = '\0';
+    }
+  }
+  kt__buf_free(&b);
+  if (!rc) {
+    char v[32];
+    snprintf(v, sizeof v, "%zu", cp->n);
+    rc = kt__store_put(st, KT__CONCEPT_PRIOR_KEY, v, strlen(v));
+  }
+  return rc;
+}
+
+static void cprior_free(cprior_put *cp) {
+  for (size_t i = 0; i < cp->n; i++) {
+    free(cp->v[i].id);
+    free(cp->v[i].triple);
+  }
+  free(cp->v);
 }
 
 /* The Xapian writer runs in a thread of its own (issue 17): the scanning
@@ -776,12 +836,11 @@ int kt_index_build(const char *catalog_dir, const char *index_dir, const kt_buil
       if ((rc = kt__store_put(st, KT__PRIOR_KEY, v, strlen(v)))) goto out;
     }
     size_t nc = 0;
-    if ((rc = kt__catalog_concept_priors(catalog_dir, put_concept_prior, st, &nc))) goto out;
-    if (nc) {
-      char v[32];
-      snprintf(v, sizeof v, "%zu", nc);
-      if ((rc = kt__store_put(st, KT__CONCEPT_PRIOR_KEY, v, strlen(v)))) goto out;
-    }
+    cprior_put cp = {0};
+    rc = kt__catalog_concept_priors(catalog_dir, put_concept_prior, &cp, &nc);
+    if (!rc) rc = store_concept_priors(st, &cp);
+    cprior_free(&cp);
+    if (rc) goto out;
   }
   /* Metadata: build time (UTC) and size. */
   time_t now = time(NULL);
