@@ -361,7 +361,17 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
                           kt__msg(set->lang, KT__M_NO_FINNISH), a, i, j);
           break;
         }
-    } else if (is_any(t, little) && !set->no_finnish) {
+    } else if (finnish_word(t) && !set->no_finnish) {
+      /* "suomi 0", "suomen kieli nolla", "finnish 0": none. */
+      for (size_t j = i + 1; j < n && j <= i + 2 && !clause_break(a, text, j); j++)
+        if (is_any(tok(a, j), (const char *const[]){"0", "nolla", "a0", "zero", "none", NULL})) {
+          set->no_finnish = 1;
+          rc = add_signal(res, KT_SIGNAL_LANGUAGE, "no_finnish",
+                          kt__msg(set->lang, KT__M_NO_FINNISH), a, i, j);
+          break;
+        }
+    }
+    if (!rc && !kt__token_negates(t) && is_any(t, little) && !set->no_finnish) {
       for (size_t j = i > 3 ? i - 3 : 0; j < n && j <= i + 3; j++)
         if (j != i && finnish_word(tok(a, j)) && !clause_break(a, text, j > i ? j : i)) {
           set->basic_finnish = 1;

@@ -136,6 +136,10 @@ Test(signals, language_situation) {
   cr_assert(read_text("ei puhu suomea", -1).no_finnish, "control");
   cr_assert_not(read_text("ei tarvetta suomen kurssille, puhuu sujuvaa suomea", -1).no_finnish,
                 "no need of a course is no lack of Finnish");
+  /* A level of none: "suomi 0", "suomen kieli nolla". */
+  cr_assert(read_text("insinööri, suomi 0, englanti hyvä", -1).no_finnish);
+  cr_assert(read_text("suomen kieli nolla", -1).no_finnish);
+  cr_assert_not(read_text("suomessa 10 vuotta, suomi hyvä", -1).no_finnish, "control");
   cr_assert(read_text("haluaa palvelun ruotsiksi", -1).lang_sv);
   cr_assert(read_text("He wants work and needs help with the CV", -1).lang_en,
             "a note written in English");
