@@ -1113,7 +1113,9 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     for (size_t i = s; changing && i < e; i++) {
       const kt_token *t = tok(a, i);
       unsigned m = kt__analysis_morph(a, i);
-      if (t->stopword || !(m & KT__MORPH_SOURCE) || (m & KT__MORPH_VERB)) continue;
+      /* Not the word that names the change ("kysyy uudelleenkoulutuksesta"). */
+      if (t->stopword || !(m & KT__MORPH_SOURCE) || (m & KT__MORPH_VERB) || change_cue(a, i, e))
+        continue;
       out->role[i] = KT__ROLE_BACKGROUND;
       for (size_t j = i; j-- > s && (kt__analysis_morph(a, j) & KT__MORPH_GENITIVE) &&
                          !tok(a, j)->stopword && !change_cue(a, j, e);)

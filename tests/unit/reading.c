@@ -794,3 +794,11 @@ Test(reading, without_denies_the_word_after_it) {
   ROLE("24-vuotias ilman tutkintoa haluaa koodariksi", "koodariksi", KT__ROLE_GOAL);
   ROLE("näyttötyö ei enää onnistu ilman apuvälineitä", "apuvälineitä", KT__ROLE_SITUATION);
 }
+
+/* In a clause that changes field, the field left is in the elative; the
+ * word that names the change is not ("kysyy uudelleenkoulutuksesta"). */
+Test(reading, the_word_naming_a_change_is_no_field_left) {
+  ROLE("haluaa uudelleenkoulutukseen, kysyy uudelleenkoulutuksesta", "uudelleenkoulutuksesta",
+       KT__ROLE_GOAL);
+  ROLE("haluaa vaihtaa alaa kaupan kassalta IT-tukeen", "kassalta", KT__ROLE_BACKGROUND);
+}
