@@ -222,10 +222,14 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
   if (!x->baseline) {
     for (size_t i = 0; i < ntok; i++)
       x->rejected[i] = x->rd.role[i] == KT__ROLE_REFUSED;
-    bool *denied = calloc(ntok + 1, sizeof *denied), *unmet = calloc(ntok + 1, sizeof *unmet);
-    if (!denied || !unmet) {
+    bool *denied = calloc(ntok + 1, sizeof *denied);
+    size_t *unmet = calloc(ntok + 1, sizeof *unmet);
+    /* Concepts the note denies plainly ("ei rahapelejä"). */
+    bool *concept_denied = calloc(e->gen.thes ? kt__thesaurus_count(e->gen.thes) + 1 : 1, 1);
+    if (!denied || !unmet || !concept_denied) {
       free(denied);
       free(unmet);
+      free(concept_denied);
       return kt__err(KT_ENOMEM, "cannot allocate the reading");
     }
     if (e->gen.thes) {
@@ -242,6 +246,7 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
         const kt__concept *c = kt__thesaurus_concept(e->gen.thes, f->concept);
         if (f->first == f->last && x->rd.generic[f->first]) continue;
         if (x->rd.role[f->first] == KT__ROLE_NEGATED && c->negated_drop) {
+          concept_denied[f->concept] = true;
           /* The whole denial goes: "ei väkivaltaa kotona" says nothing
            * about being at home. */
           for (size_t i = 0; i < ntok; i++)
@@ -261,6 +266,7 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
       if (!other) {
         free(denied);
         free(unmet);
+        free(concept_denied);
         return kt__err(KT_ENOMEM, "cannot allocate the reading");
       }
       for (size_t i = 0; i < ntok; i++)
@@ -279,6 +285,7 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
                              plain_denial(x, df[d].first)))
             d++;
           if (d < nd) {
+            concept_denied[f->concept] = true;
             for (size_t i = 0; i < ntok; i++)
               if (x->rd.role[i] == KT__ROLE_NEGATED &&
                   x->rd.negator[i] == x->rd.negator[df[d].first])
@@ -320,6 +327,7 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
     if (e->gen.thes && (rc = refusals_win(x, e->gen.thes, ntok))) {
       free(denied);
       free(unmet);
+      free(concept_denied);
       return rc;
     }
     for (size_t i = 0; i < ntok; i++) {
@@ -339,8 +347,13 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
     if (goal)
       for (size_t i = 0; i < ntok; i++)
         if (unmet[i] && x->rd.role[i] != KT__ROLE_GOAL) x->rd.generic[i] = true;
+    /* So is one whose concept the note denies ("pelaa paljon, mutta ei
+     * rahapelejä"): the game is a pastime, with or without a goal. */
+    for (size_t i = 0; i < ntok; i++)
+      if (unmet[i] && concept_denied[unmet[i] - 1]) x->rd.generic[i] = true;
     free(denied);
     free(unmet);
+    free(concept_denied);
   }
 
   x->set.lang = x->lang;

@@ -396,7 +396,7 @@ static const char *const filler_words[] = {"vielä", "enää", "tosi", "todella"
 
 static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
                         const bool *denied, const size_t *clause, size_t i, const char *key,
-                        kt__found *out, size_t *n, size_t max, bool *seen, bool *unmet,
+                        kt__found *out, size_t *n, size_t max, bool *seen, size_t *unmet,
                         const bool *filler, bool weak_alone) {
   ENTRY q = {.key = (char *)key, .data = NULL}, *hit = NULL;
   if (!hsearch_r(q, FIND, &hit, (struct hsearch_data *)&t->index) || !hit) return;
@@ -437,7 +437,7 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
     if (e->weak && !weak_alone &&
         (!has_context(t, a, skip, denied, clause, e->concept, i, j) ||
          (e->nwords == 1 && (im & KT__MORPH_ESSIVE) && !(im & KT__MORPH_STATE)))) {
-      if (unmet && e->nwords == 1) unmet[i] = true;
+      if (unmet && e->nwords == 1) unmet[i] = e->concept + 1;
       continue;
     }
     if (seen[e->concept]) {
@@ -488,7 +488,7 @@ static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const bool *
 
 static size_t find(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
                    const bool *denied, const size_t *clause, kt__found *out, size_t max,
-                   bool *unmet, bool weak_alone) {
+                   size_t *unmet, bool weak_alone) {
   if (!t || !t->nconcepts) return 0;
   bool *seen = calloc(t->nconcepts, sizeof *seen);
   size_t count = kt_analysis_count(a);
@@ -537,7 +537,7 @@ static size_t find(const kt__thesaurus *t, const kt_analysis *a, const bool *ski
 
 size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
                           const bool *denied, const size_t *clause, kt__found *out, size_t max,
-                          bool *unmet) {
+                          size_t *unmet) {
   return find(t, a, skip, denied, clause, out, max, unmet, false);
 }
 

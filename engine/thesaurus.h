@@ -65,12 +65,13 @@ typedef struct kt__found {
  * clause (reading.c), or NULL to read the text as one clause: weak entries
  * need a context word in the same or a neighbouring clause, and a rule's
  * words must all be in one clause or the next. At most one kt__found per concept (its
- * first occurrence). @p unmet (may be NULL) gets true at each one-word weak
- * entry that found nothing for want of its context: an ambiguous word that
- * is no need here ("asuu vuokralla"). Returns the count written to @p out. */
+ * first occurrence). @p unmet (may be NULL) gets its concept + 1 at each
+ * one-word weak entry that found nothing for want of its context: an
+ * ambiguous word that is no need here ("asuu vuokralla"); 0 elsewhere is
+ * left as it was. Returns the count written to @p out. */
 size_t kt__thesaurus_find(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
                           const bool *denied, const size_t *clause, kt__found *out, size_t max,
-                          bool *unmet);
+                          size_t *unmet);
 /* The concepts that refused words name (@p skip marks every other word):
  * as kt__thesaurus_find, but a weak word needs no context there. "ei enää
  * yrittäjäksi" refuses becoming an entrepreneur though "yrittäjäksi" alone

@@ -1555,3 +1555,16 @@ Test(notes, a_firm_closed_without_debts_finds_no_debts) {
                        "velat ja talousvaikeudet"),
             "control: debts left");
 }
+
+/* A weak word whose concept the note denies is a pastime, not a need:
+ * "pelaa paljon, mutta ei rahapelejä" does not put the young's substance
+ * and gaming services among the first five. */
+Test(notes, play_beside_denied_gambling_is_a_pastime) {
+  const char *const ids[] = {"nuorten-paihdepalvelut", "peliklinikka", NULL};
+  cr_assert_not(in_top("24v, lopetti ammattikoulun kesken, asuu kavereiden nurkissa. Pelaa "
+                       "paljon, mutta ei rahapelejä.",
+                       5, ids));
+  cr_assert(
+      in_top("24v, lopetti ammattikoulun kesken, asuu kavereiden nurkissa. Pelaa paljon.", 5, ids),
+      "control: play alone keeps its weight");
+}
