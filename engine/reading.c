@@ -87,6 +87,8 @@ static const char *const adverbs_of_never[] = {"enää", "vielä", "kyllä", "ik
 /* Words that continue a refused list ("eikä", "tai"). */
 static const char *const list_words[] = {"eikä", "tai", "or", "nor", "eller", NULL};
 static const char *const refuse[] = {"kieltäytyä", "refuses", "refuse", "vägrar", NULL};
+/* Verbs of going back or on, after a wish: "ei halua palata", "mennä". */
+static const char *const going_verbs[] = {"palata", "mennä", "jatkaa", "lähteä", "siirtyä", NULL};
 
 /* What a negation means depends on what it negates:
  *   - a wish ("ei halua koulutukseen") or a capacity ("ei kestä raskasta
@@ -1370,6 +1372,7 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
     }
     if (wish_neg) out->role[i] = role;
     size_t after = 0;
+    bool went = false;
     /* "ei halua kouluun eikä mihinkään valmentavaan": a list the refusal
      * continues ("eikä", "tai") carries the scope four words on. */
     for (size_t j = verb + 1, lim = verb + 4;
@@ -1378,7 +1381,11 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
       out->role[j] = role;
       out->negator[j] = i;
       out->unwanted[j] = unwanted;
-      after += !tok(a, j)->stopword;
+      /* "IT-alalle hän ei halua palata": a verb of going back or on after
+       * the wish says nothing of its own; what is refused came first. */
+      bool going = (kt__analysis_morph(a, j) & KT__MORPH_INF) && is_any(tok(a, j), going_verbs);
+      after += !tok(a, j)->stopword && !going;
+      went |= going;
     }
     /* Nothing follows a negated wish or need in its clause: what it refuses
      * came first ("asiakaspalvelu ei kiinnosta", "päivähoitoa ei tarvita").
@@ -1387,7 +1394,12 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
      * tarvita eikä talous ole ongelma". */
     bool next_denial = verb + 1 < n && out->clause[verb + 1] == out->clause[verb] &&
                        (is(tok(a, verb + 1), "eikä") || is(tok(a, verb + 1), "eli"));
-    if (wish_neg && (!after || next_denial) &&
+    /* ... but not past a wish of the clause's own ("haluaa töihin eikä
+     * halua palata"). */
+    bool own_wish = false;
+    for (size_t j = i; went && j-- > 0 && out->clause[j] == out->clause[i];)
+      own_wish |= goal_cue(tok(a, j), kt__analysis_morph(a, j));
+    if (wish_neg && (!after || next_denial) && !own_wish &&
         (starts_any(tok(a, verb), wish) || is_any(tok(a, verb), no_need)))
       for (size_t j = i; j-- > 0 && out->clause[j] == out->clause[i];) {
         out->role[j] = role;

@@ -802,3 +802,13 @@ Test(reading, the_word_naming_a_change_is_no_field_left) {
        KT__ROLE_GOAL);
   ROLE("haluaa vaihtaa alaa kaupan kassalta IT-tukeen", "kassalta", KT__ROLE_BACKGROUND);
 }
+
+/* A verb of going back after a refused wish says nothing of its own: what
+ * is refused came first ("IT-alalle hän ei halua palata"); not past a wish
+ * of the clause's own. */
+Test(reading, refusing_to_go_back_refuses_what_came_first) {
+  ROLE("Haluaa puusepäksi. IT-alalle hän ei halua palata.", "it", KT__ROLE_REFUSED);
+  ROLE("Siivousalalle ei halua mennä.", "siivousalalle", KT__ROLE_REFUSED);
+  ROLE("Haluaa töihin eikä halua palata.", "töihin", KT__ROLE_GOAL);
+  ROLE("Ei halua palata siivousalalle, haluaa kokiksi.", "kokiksi", KT__ROLE_GOAL);
+}
