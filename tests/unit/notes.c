@@ -1568,3 +1568,14 @@ Test(notes, play_beside_denied_gambling_is_a_pastime) {
       in_top("24v, lopetti ammattikoulun kesken, asuu kavereiden nurkissa. Pelaa paljon.", 5, ids),
       "control: play alone keeps its weight");
 }
+
+/* A job loss denied in the passive did not happen: "häntä ei lomautettu
+ * eikä irtisanottu" finds neither a lay-off nor a dismissal. */
+Test(notes, a_job_loss_denied_in_the_passive_did_not_happen) {
+  const char *n = "34v, irtisanoutui itse. Häntä ei lomautettu eikä irtisanottu, lähtö oli oma "
+                  "päätös. Haluaa asiakaspalvelutyötä.";
+  cr_assert_not(finds_need(n, "irtisanominen"));
+  cr_assert_not(finds_need(n, "lomautus"));
+  cr_assert(finds_need("34v, hänet irtisanottiin, haluaa asiakaspalvelutyötä.", "irtisanominen"),
+            "control");
+}
