@@ -87,8 +87,6 @@ static const char *const adverbs_of_never[] = {"enää", "vielä", "kyllä", "ik
 /* Words that continue a refused list ("eikä", "tai"). */
 static const char *const list_words[] = {"eikä", "tai", "or", "nor", "eller", NULL};
 static const char *const refuse[] = {"kieltäytyä", "refuses", "refuse", "vägrar", NULL};
-/* A job lost, in the passive: negated, it did not happen ("ei lomautettu"). */
-static const char *const job_loss_passives[] = {"lomautet", "irtisanot", "erotet", NULL};
 /* Verbs of going back or on, after a wish: "ei halua palata", "mennä". */
 static const char *const going_verbs[] = {"palata", "mennä", "jatkaa", "lähteä", "siirtyä", NULL};
 
@@ -1323,8 +1321,6 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
           if (next < n && is(tok(a, next), "vaan") && !other_subject) {
             wish_neg = true;
             verb = j;
-          } else if (starts_any(v, job_loss_passives)) {
-            verb = i; /* "häntä ei lomautettu eikä irtisanottu": no job lost */
           } else {
             continue; /* a problem stated with a verb: nothing denied */
           }
