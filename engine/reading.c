@@ -883,6 +883,14 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
           is(u, "poika"))
         first = k, age_first = true;
     }
+    /* "Hänen sokea isänsä": a word that describes the relative, after a
+     * possessor ("yksinhuoltaja äiti 35v" is the client). */
+    bool possessed = false;
+    for (size_t i = s; i < opening; i++)
+      possessed |= is(tok(a, i), "hänen") || is(tok(a, i), "asiakkaan");
+    if (!age_first && possessed && first + 1 < e && !is_any(tok(a, first), relatives) &&
+        is_any(tok(a, first + 1), relatives) && !(kt__analysis_morph(a, first) & KT__MORPH_VERB))
+      first++;
     bool other = first < e && is_any(tok(a, first), relatives);
     /* A relative who hurts the client ("vaimo lyönyt useamman kerran",
      * "mies uhkailee"): the client's own danger, not another's matter. */

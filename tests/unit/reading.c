@@ -812,3 +812,12 @@ Test(reading, refusing_to_go_back_refuses_what_came_first) {
   ROLE("Haluaa töihin eikä halua palata.", "töihin", KT__ROLE_GOAL);
   ROLE("Ei halua palata siivousalalle, haluaa kokiksi.", "kokiksi", KT__ROLE_GOAL);
 }
+
+/* A word describing a relative after a possessor ("Hänen sokea isänsä")
+ * keeps the clause the relative's; without the possessor the word may be
+ * the client's own ("Yksinhuoltaja äiti 35v"). */
+Test(reading, a_described_relative_after_a_possessor) {
+  ROLE("37v nainen, merkonomi. Hänen sokea isänsä asuu samassa taloudessa.", "sokea",
+       KT__ROLE_ASIDE);
+  ROLE("Yksinhuoltaja äiti 35v hakee siivoustöitä.", "siivoustöitä", KT__ROLE_SITUATION);
+}
