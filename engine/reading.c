@@ -1287,6 +1287,17 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
           wish_neg = true;
           break;
         }
+      /* The need postponed to the clause's end, over nouns: "eikä
+       * ruotsinkielisiä palveluja tarvita". */
+      for (size_t j = i + 3; !wish_neg && j < n && j <= i + 4 && out->clause[j] == out->clause[i];
+           j++) {
+        if (is_any(tok(a, j), no_need) && !(kt__analysis_morph(a, j - 1) & KT__MORPH_VERB) &&
+            !(kt__analysis_morph(a, j - 2) & KT__MORPH_VERB)) {
+          verb = j;
+          wish_neg = true;
+        }
+        if (kt__analysis_morph(a, j) & KT__MORPH_VERB) break;
+      }
       if (!wish_neg) verb = i;
       /* The first word after the negation (skipping "enää", "vielä"). */
       size_t j = i + 1;

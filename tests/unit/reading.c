@@ -821,3 +821,12 @@ Test(reading, a_described_relative_after_a_possessor) {
        KT__ROLE_ASIDE);
   ROLE("Yksinhuoltaja äiti 35v hakee siivoustöitä.", "siivoustöitä", KT__ROLE_SITUATION);
 }
+
+/* No need postponed to the clause's end over nouns refuses them ("eikä
+ * ruotsinkielisiä palveluja tarvita"); without the verb they are denied. */
+Test(reading, a_need_denied_at_the_clause_end_refuses_its_nouns) {
+  ROLE("koulut käyty suomeksi, eikä ruotsinkielisiä palveluja tarvita", "ruotsinkielisiä",
+       KT__ROLE_REFUSED);
+  ROLE("eikä mitään kielikursseja tarvita", "kielikursseja", KT__ROLE_REFUSED);
+  ROLE("ei ruotsinkielisiä palveluja", "ruotsinkielisiä", KT__ROLE_NEGATED);
+}
