@@ -1579,3 +1579,13 @@ Test(notes, a_job_loss_denied_in_the_passive_did_not_happen) {
   cr_assert(finds_need("34v, hänet irtisanottiin, haluaa asiakaspalvelutyötä.", "irtisanominen"),
             "control");
 }
+
+/* "kirjoille" (on the books: registered) shares its base form with "kirjolla"
+ * (on the spectrum): alone it is no autism spectrum. */
+Test(notes, on_the_books_is_no_spectrum) {
+  cr_assert_not(finds_need("45v, tehny pimeitä keikkoja raksoilla, nyt haluis kirjoille ja "
+                           "oikeisiin töihin",
+                           "autismikirjo"));
+  cr_assert(finds_need("22v, epäillään että on kirjolla, diagnoosia ei vielä ole", "autismikirjo"),
+            "control: with a word of diagnosis");
+}
