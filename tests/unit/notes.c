@@ -1589,3 +1589,9 @@ Test(notes, on_the_books_is_no_spectrum) {
   cr_assert(finds_need("22v, epäillään että on kirjolla, diagnoosia ei vielä ole", "autismikirjo"),
             "control: with a word of diagnosis");
 }
+
+/* Panic attacks in Swedish are the anxiety concept's. */
+Test(notes, panic_attacks_in_swedish_are_anxiety) {
+  cr_assert(finds_need("Arbetslös grafiker, har fått panikattacker på bussen.", "ahdistus"));
+  cr_assert_not(finds_need("Arbetslös grafiker, söker jobb på bussdepån.", "ahdistus"), "control");
+}
