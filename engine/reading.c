@@ -59,10 +59,11 @@ bool kt__token_starts_any(const kt_token *t, const char *const *ps) {
  * Swedish and English ones. "ilman" (without) is not one: "ilman tutkintoa",
  * "ilman huoltajaa" state what the client lacks, which is the need. "ettei"
  * is "että ei" ("sanoo ettei halua kouluun"). */
-static const char *const negators[] = {"ei",      "en",     "et",    "emme", "ette",  "eivät",
-                                       "eikä",    "ettei",  "not",   "no",   "don't", "dont",
-                                       "doesn't", "doesnt", "never", "inte", "ingen", "inget",
-                                       "inga",    "aldrig", NULL};
+/* With the umlauts a typed note leaves out too: "eika", "eivat". */
+static const char *const negators[] = {"eika",  "eivat", "ei",      "en",     "et",    "emme",
+                                       "ette",  "eivät", "eikä",    "ettei",  "not",   "no",
+                                       "don't", "dont",  "doesn't", "doesnt", "never", "inte",
+                                       "ingen", "inget", "inga",    "aldrig", NULL};
 
 static bool is_negator(const kt_token *t) { return is_any(t, negators); }
 static const char *const without[] = {"ilman", "without", "utan", NULL};
@@ -85,7 +86,7 @@ static const char *const no_need[] = {"tarvitse", "tarvi", "tarvii", "tarvita",
 /* Adverbs between a negation and what it negates: "ei enää", "ei ikinä". */
 static const char *const adverbs_of_never[] = {"enää", "vielä", "kyllä", "ikinä", "koskaan", NULL};
 /* Words that continue a refused list ("eikä", "tai"). */
-static const char *const list_words[] = {"eikä", "tai", "or", "nor", "eller", NULL};
+static const char *const list_words[] = {"eikä", "eika", "tai", "or", "nor", "eller", NULL};
 static const char *const refuse[] = {"kieltäytyä", "refuses", "refuse", "vägrar", NULL};
 /* Verbs of going back or on, after a wish: "ei halua palata", "mennä". */
 static const char *const going_verbs[] = {"palata", "mennä", "jatkaa", "lähteä", "siirtyä", NULL};
@@ -1275,7 +1276,8 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
      * of the negation verb need a verb after them: spoken "et" is also
      * "että" ("ilmotti et koko porukka lomautetaan"). */
     bool negates = is_negator(t);
-    if (negates && !is(t, "ei") && !is(t, "eikä") && (kt__analysis_morph(a, i) & KT__MORPH_NEGV)) {
+    if (negates && !is(t, "ei") && !is(t, "eikä") && !is(t, "eika") &&
+        (kt__analysis_morph(a, i) & KT__MORPH_NEGV)) {
       negates = false;
       for (size_t j = i + 1; j < n && j <= i + 2 && out->clause[j] == out->clause[i]; j++)
         if (kt__analysis_morph(a, j) & KT__MORPH_VERB) negates = true;

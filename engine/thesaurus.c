@@ -92,8 +92,9 @@ void kt__thesaurus_free(kt__thesaurus *t) {
 }
 
 const char *kt__thesaurus_neg_norm(const char *s) {
-  static const char *const neg[] = {"ei",    "en",   "et",    "emme", "ette",
-                                    "eivät", "eikä", "ettei", NULL};
+  /* With the umlauts a typed note leaves out ("eika", "eivat"). */
+  static const char *const neg[] = {"ei",   "en",    "et",   "emme",  "ette", "eivät",
+                                    "eikä", "ettei", "eika", "eivat", NULL};
   if (s[0] != 'e') return s; /* every form starts so: most words leave here */
   for (size_t i = 0; neg[i]; i++)
     if (!strcmp(s, neg[i])) return "ei";

@@ -1595,3 +1595,10 @@ Test(notes, panic_attacks_in_swedish_are_anxiety) {
   cr_assert(finds_need("Arbetslös grafiker, har fått panikattacker på bussen.", "ahdistus"));
   cr_assert_not(finds_need("Arbetslös grafiker, söker jobb på bussdepån.", "ahdistus"), "control");
 }
+
+/* A negation typed without its umlauts ("eika", "eivat") is one. */
+Test(notes, a_negation_without_umlauts) {
+  cr_assert(finds_need("hakenu yli 200 tyopaikkaa eika yhtaan haastattelua", "työnhaku ei tuota"));
+  cr_assert_not(finds_need("hakee tyopaikkaa, eika velkoja", "velat"), "denied without umlauts");
+  cr_assert(finds_need("hakee tyopaikkaa, velkoja paljon", "velat"), "control");
+}
