@@ -1006,8 +1006,11 @@ Test(notes, a_foreign_word_speaks_through_its_concept) {
       "I worked as a cleaner for 5 years but my knees are bad now. I want to retrain "
       "for office work. No debts.";
   const char *const RISE[] = {"rise-vapautumisen-suunnittelu", NULL};
-  int at_half = rank_of(note, RISE[0]);
   cr_assert_not(in_top(note, 5, RISE));
+  /* The control compares the evidence alone: the learned priors reorder
+   * below the fifth by other counts. */
+  cr_assert_eq(kt_engine_set_param(e, "prior_weight", 0.0), KT_OK);
+  int at_half = rank_of(note, RISE[0]);
   cr_assert_eq(kt_engine_set_param(e, "foreign_found", 1.0), KT_OK);
   int at_full = rank_of(note, RISE[0]);
   cr_assert(at_full < at_half, "control: the stem at full weight lifts it (%d -> %d)", at_half,
