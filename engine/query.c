@@ -225,7 +225,8 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
     bool *denied = calloc(ntok + 1, sizeof *denied);
     size_t *unmet = calloc(ntok + 1, sizeof *unmet);
     /* Concepts the note denies plainly ("ei rahapelejä"). */
-    bool *concept_denied = calloc(e->gen.thes ? kt__thesaurus_count(e->gen.thes) + 1 : 1, 1);
+    bool *concept_denied =
+        calloc(e->gen.thes ? kt__thesaurus_count(e->gen.thes) + 1 : 1, sizeof *concept_denied);
     if (!denied || !unmet || !concept_denied) {
       free(denied);
       free(unmet);
