@@ -88,6 +88,8 @@ static const char *const adverbs_of_never[] = {"enää", "vielä", "kyllä", "ik
 /* Words that continue a refused list ("eikä", "tai"). */
 static const char *const list_words[] = {"eikä", "eika", "tai", "or", "nor", "eller", NULL};
 static const char *const refuse[] = {"kieltäytyä", "refuses", "refuse", "vägrar", NULL};
+/* A place or time that may open a clause about a person. */
+static const char *const lead_adverbs[] = {"kotona", "lisäksi", "myös", "nyt", "nykyään", NULL};
 /* Verbs of going back or on, after a wish: "ei halua palata", "mennä". */
 static const char *const going_verbs[] = {"palata", "mennä", "jatkaa", "lähteä", "siirtyä", NULL};
 
@@ -868,10 +870,14 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     while (first < e && (tok(a, first)->stopword || is(tok(a, first), "asiakkaan") ||
                          is(tok(a, first), "hänen")))
       first++;
+    size_t opening = first; /* after a possessor ("hänen"), before an age */
+    /* ... and a place or time before the person ("Kotona 16-vuotias tytär
+     * etsii kesätöitä"), which is no possessor. */
+    while (first + 1 < e && is_any(tok(a, first), lead_adverbs))
+      first++;
     /* "Hänen 9-vuotias poikansa", "9-vuotias tytär": an age before the
      * relative is the relative's. */
     bool age_first = false;
-    size_t opening = first; /* after a possessor ("hänen"), before an age */
     size_t na = first < e ? age_tokens(a, first, e) : 0;
     /* A number is a stopword: "9 vuotias" leaves "vuotias" first. */
     if (!na && first > s && first < e && (is(tok(a, first), "vuotias") || is(tok(a, first), "v")) &&

@@ -830,3 +830,11 @@ Test(reading, a_need_denied_at_the_clause_end_refuses_its_nouns) {
   ROLE("eikä mitään kielikursseja tarvita", "kielikursseja", KT__ROLE_REFUSED);
   ROLE("ei ruotsinkielisiä palveluja", "ruotsinkielisiä", KT__ROLE_NEGATED);
 }
+
+/* A place or time before the person ("Kotona 16-vuotias tytär") does not
+ * hide a relative; before no person it changes nothing. */
+Test(reading, a_place_before_a_relative) {
+  ROLE("47v mies, hakee esimiestöitä. Kotona 16-vuotias tytär etsii kesätöitä.", "kesätöitä",
+       KT__ROLE_ASIDE);
+  ROLE("47v mies. Nyt hakee kesätöitä.", "kesätöitä", KT__ROLE_SITUATION);
+}
