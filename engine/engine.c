@@ -313,17 +313,13 @@ static int doc_cpriors(kt__gen *g, kt__doc *d) {
     free(v);
     return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   }
-  size_t nc = g->thes ? kt__thesaurus_count(g->thes) : 0;
   char *save = NULL;
   for (char *t = strtok_r(v, ";", &save); t; t = strtok_r(NULL, ";", &save)) {
     char id[256];
     unsigned u, s;
     if (sscanf(t, "%255s %u %u", id, &u, &s) != 3) continue;
-    for (size_t c = 0; c < nc; c++)
-      if (!strcmp(kt__thesaurus_concept(g->thes, c)->id, id)) {
-        d->cpriors[d->ncpriors++] = (kt__cprior){c, u, s};
-        break;
-      }
+    size_t c = kt__thesaurus_index_of(g->thes, id);
+    if (c != SIZE_MAX) d->cpriors[d->ncpriors++] = (kt__cprior){c, u, s};
   }
   free(v);
   qsort(d->cpriors, d->ncpriors, sizeof *d->cpriors, cmp_cprior);

@@ -25,7 +25,7 @@ static int cmp_share(const void *a, const void *b) {
 }
 
 /* A concept's label in the search's language, else Finnish (*lang_out says which). */
-static const char *concept_label(const kt__concept *c, int lang, const char **lang_out) {
+const char *kt__explain_concept_label(const kt__concept *c, int lang, const char **lang_out) {
   const char *l = lang == KT__LANG_SV ? c->label_sv : lang == KT__LANG_EN ? c->label_en : NULL;
   if (l && *l) {
     *lang_out = kt__lang_code(lang);
@@ -214,11 +214,11 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
     ms[k].fields = wm[k].fields;
     ms[k].weight = total > 0 ? wm[k].share / total : 0;
     ms[k].role = x->rd.role ? kt__role_public(x->rd.role[wm[k].word]) : KT_ROLE_SITUATION;
-    ms[k].concept =
-        wm[k].concept >= 0
-            ? concept_label(kt__thesaurus_concept(x->e->gen.thes, (size_t)wm[k].concept), x->lang,
-                            &ms[k].concept_lang)
-            : NULL;
+    ms[k].concept = wm[k].concept >= 0
+                        ? kt__explain_concept_label(
+                              kt__thesaurus_concept(x->e->gen.thes, (size_t)wm[k].concept), x->lang,
+                              &ms[k].concept_lang)
+                        : NULL;
     if (!ms[k].word || !ms[k].term) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   }
   r->matches = ms;
@@ -314,7 +314,7 @@ int kt__explain_needs(ctx *x) {
     const kt_token *a = kt_analysis_get(x->an, x->found[k].first),
                    *b = kt_analysis_get(x->an, x->found[k].last);
     n->id = c->id;
-    n->label = concept_label(c, x->lang, &n->label_lang);
+    n->label = kt__explain_concept_label(c, x->lang, &n->label_lang);
     n->role = x->rd.role ? kt__role_public(x->rd.role[kt__query_found_word(x, &x->found[k])])
                          : KT_ROLE_SITUATION;
     n->word = kt__arena_strndup(&res->arena, x->text + a->start, b->end - a->start);

@@ -24,4 +24,8 @@ int kt__explain_group_by_need(kt_results *res);
 /* The needs as the results see them, each with the ranks it serves. */
 int kt__explain_needs(ctx *x);
 
+/* A concept's label in language @p lang (KT__LANG_*), Finnish when it has
+ * none there; *@p lang_out gets the language code of the label given. */
+const char *kt__explain_concept_label(const kt__concept *c, int lang, const char **lang_out);
+
 #endif

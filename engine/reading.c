@@ -784,7 +784,6 @@ static const char *const harm_verbs[] = {"lyö",   "lyönyt",  "lyöny",  "löi"
 static const char *const help_verbs[] = {"auttoi",  "auttaa", "auttanut", "avusti",
                                          "avustaa", "helped", "hjälpte",  NULL};
 
-/* Does an age come before token @p s ("45v", "45-vuotias", "45 v")? */
 /* The tokens from @p i that state an age ("9-vuotias", "9v", "9 v"): 0
  * when they do not. */
 static size_t age_tokens(const kt_analysis *a, size_t i, size_t e) {
@@ -798,6 +797,7 @@ static size_t age_tokens(const kt_analysis *a, size_t i, size_t e) {
   return !*end && i + 1 < e && (is(tok(a, i + 1), "v") || is(tok(a, i + 1), "vuotias")) ? 2 : 0;
 }
 
+/* Does an age come before token @p s ("45v", "45-vuotias", "45 v")? */
 static bool age_before(const kt_analysis *a, size_t s) {
   for (size_t i = 0; i < s; i++) {
     const char *w = tok(a, i)->surface;

@@ -666,9 +666,7 @@ int kt__rerank_prior(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
       if (!why) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
       int w = snprintf(why, 256, kt__msg(x->lang, KT__M_R_PRIOR), d->prior_useful, d->prior_seen);
       if (bc && w > 0 && w < 256) {
-        const char *label = x->lang == KT__LANG_SV && bc->label_sv   ? bc->label_sv
-                            : x->lang == KT__LANG_EN && bc->label_en ? bc->label_en
-                                                                     : bc->label;
+        const char *code = NULL, *label = kt__explain_concept_label(bc, x->lang, &code);
         snprintf(why + w, 256 - (size_t)w, kt__msg(x->lang, KT__M_R_PRIOR_NEED), label, bu, bs);
       }
       cs[h].effects[cs[h].neffects++] = (kt_effect){kt__msg(x->lang, KT__M_PRIOR), why, f};

@@ -72,9 +72,31 @@ struct kt__thesaurus {
   size_t nrules;
   struct hsearch_data index; /* first-word term -> posting head (index + 1) */
   bool has_index;
+  size_t *by_id; /* concept indices sorted by id (kt__thesaurus_index_of) */
 };
 
 size_t kt__thesaurus_count(const kt__thesaurus *t) { return t ? t->nconcepts : 0; }
+
+/* qsort_r()/bsearch order of concept indices by their ids. */
+static int cmp_index_id(const void *a, const void *b, void *ud) {
+  const kt__concept *cs = ud;
+  return strcmp(cs[*(const size_t *)a].id, cs[*(const size_t *)b].id);
+}
+
+size_t kt__thesaurus_index_of(const kt__thesaurus *t, const char *id) {
+  if (!t || !t->by_id) return SIZE_MAX;
+  size_t lo = 0, hi = t->nconcepts;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(t->concepts[t->by_id[mid]].id, id);
+    if (!c) return t->by_id[mid];
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return SIZE_MAX;
+}
 const kt__concept *kt__thesaurus_concept(const kt__thesaurus *t, size_t i) {
   return t && i < t->nconcepts ? &t->concepts[i] : NULL;
 }
@@ -87,6 +109,7 @@ void kt__thesaurus_free(kt__thesaurus *t) {
   free(t->posts);
   free(t->ctx);
   free(t->rules);
+  free(t->by_id);
   kt__arena_free(&t->arena);
   free(t);
 }
@@ -306,6 +329,15 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
     for (size_t i = 0; !rc && i < t->nentries; i++)
       for (size_t k = 0; !rc && t->entries[i].words[0][k]; k++)
         rc = index_key(t, t->entries[i].words[0][k], i);
+  }
+  if (!rc && t->nconcepts) {
+    if (!(t->by_id = malloc(t->nconcepts * sizeof *t->by_id))) {
+      rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    } else {
+      for (size_t i = 0; i < t->nconcepts; i++)
+        t->by_id[i] = i;
+      qsort_r(t->by_id, t->nconcepts, sizeof *t->by_id, cmp_index_id, t->concepts);
+    }
   }
 out:
   free(line);

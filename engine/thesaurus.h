@@ -44,11 +44,17 @@ typedef struct kt__concept {
  * (The build half, indexer/thesaurus_compile.c.) */
 int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path,
                           size_t *concepts_out);
+/* The concept ids of the thesaurus files in @p dir, as the compiler reads
+ * them, sorted (*@p ids_out malloc'ed, each id too; none when @p dir does
+ * not exist). Problems in the files are left to kt__thesaurus_compile(). */
+int kt__thesaurus_ids(const char *dir, char ***ids_out, size_t *n_out);
 /* Load a compiled thesaurus; *out = NULL if @p path does not exist. */
 int kt__thesaurus_load(const char *path, kt__thesaurus **out);
 void kt__thesaurus_free(kt__thesaurus *t);
 size_t kt__thesaurus_count(const kt__thesaurus *t);
 const kt__concept *kt__thesaurus_concept(const kt__thesaurus *t, size_t i);
+/* The index of the concept with id @p id, SIZE_MAX when there is none. */
+size_t kt__thesaurus_index_of(const kt__thesaurus *t, const char *id);
 
 /* A concept found in an analysed text. */
 typedef struct kt__found {

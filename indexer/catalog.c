@@ -1024,58 +1024,14 @@ static int cmpstr_p(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The thesaurus's concept ids ("[velat]" lines of thesaurus/ *.txt), sorted,
- * for checking concept_prior.tsv; none when there is no thesaurus. */
+/* The thesaurus's concept ids, sorted, for checking concept_prior.tsv; none
+ * when there is no thesaurus. */
 static int list_concepts(const char *dir, char ***out, size_t *nout) {
-  *out = NULL;
-  *nout = 0;
   char *tdir = kt__path_join(dir, "thesaurus");
   if (!tdir) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-  DIR *d = opendir(tdir);
-  if (!d) {
-    free(tdir);
-    return KT_OK;
-  }
-  char **ids = NULL;
-  size_t n = 0, cap = 0;
-  int rc = KT_OK;
-  struct dirent *de;
-  while (!rc && (de = readdir(d))) {
-    size_t l = strlen(de->d_name);
-    if (l < 5 || strcmp(de->d_name + l - 4, ".txt")) continue;
-    char *path = kt__path_join(tdir, de->d_name);
-    FILE *f = path ? fopen(path, "r") : NULL;
-    char line[MAX_PRIOR_LINE + 2];
-    while (f && !rc && fgets(line, sizeof line, f)) {
-      size_t len = strcspn(line, "\r\n");
-      if (len < 3 || line[0] != '[' || line[len - 1] != ']') continue;
-      if (n == cap) {
-        char **m = realloc(ids, (cap = cap ? 2 * cap : 256) * sizeof *ids);
-        if (!m) {
-          rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-          break;
-        }
-        ids = m;
-      }
-      if (!(ids[n] = strndup(line + 1, len - 2)))
-        rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-      else
-        n++;
-    }
-    if (f) fclose(f);
-    if (!path) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-    free(path);
-  }
-  closedir(d);
+  int rc = kt__thesaurus_ids(tdir, out, nout);
   free(tdir);
-  if (rc) {
-    names_free(ids, n);
-    return rc;
-  }
-  if (n) qsort(ids, n, sizeof *ids, cmpstr_p);
-  *out = ids;
-  *nout = n;
-  return KT_OK;
+  return rc;
 }
 
 /* A line's key ("id" or "concept<TAB>id") and where it stood, for the check

@@ -383,12 +383,18 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
   return rc;
 }
 
-int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path,
-                          size_t *concepts_out) {
-  if (concepts_out) *concepts_out = 0;
+/* Parse every *.txt of @p dir, in name order, into *@p cs (*@p n of them;
+ * the caller frees each with src_free() and the array); problems go to
+ * @p errs. KT_OK with none and *@p missing when @p dir does not exist. */
+static int parse_dir(const char *dir, src_concept **cs_out, size_t *n_out, kt__buf *errs,
+                     bool *missing) {
+  *cs_out = NULL;
+  *n_out = 0;
+  *missing = false;
   DIR *d = opendir(dir);
   if (!d) {
-    if (errno == ENOENT) return KT_OK;
+    *missing = errno == ENOENT;
+    if (*missing) return KT_OK;
     return kt__err(KT_EIO, "cannot read thesaurus folder %s: %s", dir, strerror(errno));
   }
   char *names[1024];
@@ -402,19 +408,66 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
   closedir(d);
   // cppcheck-suppress uninitvar ; only the nn names read are sorted (none when nn is 0)
   qsort(names, nn, sizeof *names, cmp_str);
-  src_concept *cs = NULL;
-  size_t n = 0, cap = 0;
-  kt__buf errs;
-  kt__buf_init(&errs, 1 << 16);
+  size_t cap = 0;
   int rc = KT_OK;
   for (size_t i = 0; i < nn; i++) {
     char *p = names[i] ? kt__path_join(dir, names[i]) : NULL;
     if (!p)
       rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-    else if (parse_file(p, &cs, &n, &cap, &errs) == KT_ENOMEM)
+    else if (parse_file(p, cs_out, n_out, &cap, errs) == KT_ENOMEM)
       rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
     free(p);
     free(names[i]);
+  }
+  return rc;
+}
+
+int kt__thesaurus_ids(const char *dir, char ***ids_out, size_t *n_out) {
+  *ids_out = NULL;
+  *n_out = 0;
+  src_concept *cs = NULL;
+  size_t n = 0;
+  kt__buf errs;
+  kt__buf_init(&errs, 1 << 12);
+  bool missing;
+  int rc = parse_dir(dir, &cs, &n, &errs, &missing); /* file errors are the compiler's to report */
+  char **ids = n ? calloc(n, sizeof *ids) : NULL;
+  if (!rc && n && !ids) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  for (size_t i = 0; i < n; i++) {
+    if (!rc && cs[i].id) {
+      if ((ids[*n_out] = kt__strdup(cs[i].id)))
+        (*n_out)++;
+      else
+        rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    }
+    src_free(&cs[i]);
+  }
+  free(cs);
+  kt__buf_free(&errs);
+  if (rc) {
+    for (size_t i = 0; i < *n_out; i++)
+      free(ids[i]);
+    free(ids);
+    *n_out = 0;
+    return rc;
+  }
+  if (*n_out) qsort(ids, *n_out, sizeof *ids, cmp_str);
+  *ids_out = ids;
+  return KT_OK;
+}
+
+int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path,
+                          size_t *concepts_out) {
+  if (concepts_out) *concepts_out = 0;
+  src_concept *cs = NULL;
+  size_t n = 0;
+  kt__buf errs;
+  kt__buf_init(&errs, 1 << 16);
+  bool missing;
+  int rc = parse_dir(dir, &cs, &n, &errs, &missing);
+  if (!rc && missing) {
+    kt__buf_free(&errs);
+    return KT_OK; /* no thesaurus */
   }
   /* Whole-thesaurus checks: required keys, unique ids. */
   for (size_t i = 0; !rc && i < n; i++) {
