@@ -105,7 +105,7 @@ static bool plain_denial(const ctx *x, size_t i) {
  * kotihoitoa" is one denial, "eikä" going on with the one before it. */
 static size_t denial_root(const ctx *x, size_t i) {
   size_t m = x->rd.negator[i];
-  while (m > 0 && m < i && kt__token_is(kt_analysis_get(x->an, m), "eikä") &&
+  while (m > 0 && m < i && kt__token_eika(kt_analysis_get(x->an, m)) &&
          x->rd.role[m - 1] == KT__ROLE_NEGATED && x->rd.negator[m - 1] < m - 1)
     i = m - 1, m = x->rd.negator[i];
   return m;

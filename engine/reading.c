@@ -66,6 +66,7 @@ static const char *const negators[] = {"eika",  "eivat", "ei",      "en",     "e
                                        "ingen", "inget", "inga",    "aldrig", NULL};
 
 static bool is_negator(const kt_token *t) { return is_any(t, negators); }
+bool kt__token_eika(const kt_token *t) { return is(t, "eikä") || is(t, "eika"); }
 static const char *const without[] = {"ilman", "without", "utan", NULL};
 bool kt__token_negates(const kt_token *t) { return is_negator(t); }
 
@@ -1282,7 +1283,7 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
      * of the negation verb need a verb after them: spoken "et" is also
      * "että" ("ilmotti et koko porukka lomautetaan"). */
     bool negates = is_negator(t);
-    if (negates && !is(t, "ei") && !is(t, "eikä") && !is(t, "eika") &&
+    if (negates && !is(t, "ei") && !kt__token_eika(t) &&
         (kt__analysis_morph(a, i) & KT__MORPH_NEGV)) {
       negates = false;
       for (size_t j = i + 1; j < n && j <= i + 2 && out->clause[j] == out->clause[i]; j++)
@@ -1420,7 +1421,7 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
     /* So too when another denial follows at once: "toimeentulotukea ei
      * tarvita eikä talous ole ongelma". */
     bool next_denial = verb + 1 < n && out->clause[verb + 1] == out->clause[verb] &&
-                       (is(tok(a, verb + 1), "eikä") || is(tok(a, verb + 1), "eli"));
+                       (kt__token_eika(tok(a, verb + 1)) || is(tok(a, verb + 1), "eli"));
     /* ... but not past a wish of the clause's own ("haluaa töihin eikä
      * halua palata"). */
     bool own_wish = false;
@@ -1455,7 +1456,7 @@ static void read_refused_lists(const kt_analysis *a, kt__reading *out) {
   size_t n = out->count;
   for (size_t s = 1; s < n; s++) {
     if (out->clause[s] == out->clause[s - 1] || out->role[s - 1] != KT__ROLE_REFUSED ||
-        !out->unwanted[s - 1] || !(is(tok(a, s), "ei") || is(tok(a, s), "eikä")))
+        !out->unwanted[s - 1] || !(is(tok(a, s), "ei") || kt__token_eika(tok(a, s))))
       continue;
     size_t e = clause_end(out, s);
     bool verb = false;

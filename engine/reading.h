@@ -81,6 +81,8 @@ bool kt__token_starts_any(const kt_token *t, const char *const *ps);
 
 /* Is @p t a negation word (Finnish, Swedish or English: "ei", "inte", "not")? */
 bool kt__token_negates(const kt_token *t);
+/* Is @p t "eikä" (and not), typed with or without its umlaut? */
+bool kt__token_eika(const kt_token *t);
 
 /* The public role (KT_ROLE_*) of an internal one: another person's
  * situation or a hobby shows as background, a silent word as the situation. */

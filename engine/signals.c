@@ -468,8 +468,9 @@ static int read_municipality(const kt_analysis *a, const bool *rej, kt__sigset *
                   (i > 1 && is_any(tok(a, i - 2), live)) * 2;
       if (starts(tok(a, i), names[m].forms[1])) score += 2; /* the demonym says it outright */
       /* A place denied ("ei Helsinkiin eikä Vantaalle asti") is not home. */
-      if (i > 0 && ((kt__analysis_morph(a, i - 1) & KT__MORPH_NEGV) ||
-                    is_any(tok(a, i - 1), (const char *const[]){"eikä", "inte", "not", NULL})))
+      if (i > 0 &&
+          ((kt__analysis_morph(a, i - 1) & KT__MORPH_NEGV) || kt__token_eika(tok(a, i - 1)) ||
+           is_any(tok(a, i - 1), (const char *const[]){"inte", "not", NULL})))
         score = 0;
       /* A former home ("asui aiemmin Espoossa", "ennen Vantaalla") is not
        * where the client lives now. */

@@ -1603,5 +1603,9 @@ Test(notes, panic_attacks_in_swedish_are_anxiety) {
 Test(notes, a_negation_without_umlauts) {
   cr_assert(finds_need("hakenu yli 200 tyopaikkaa eika yhtaan haastattelua", "työnhaku ei tuota"));
   cr_assert_not(finds_need("hakee tyopaikkaa, eika velkoja", "velat"), "denied without umlauts");
+  cr_assert_not(
+      finds_need("36v, ei lapsia, ei perhevapaita eika kotihoitoa, haluaa asiakaspalveluun",
+                 "hoiva- ja hoitoala"),
+      "eika goes on with the denial as eikä does");
   cr_assert(finds_need("hakee tyopaikkaa, velkoja paljon", "velat"), "control");
 }

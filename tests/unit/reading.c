@@ -769,6 +769,7 @@ Test(reading, a_refusal_goes_on_over_a_verbless_list) {
        KT__ROLE_REFUSED);
   ROLE("Ei halua yrittäjäksi, ei toiminimeä eikä kevytyrittäjyyttä", "kevytyrittäjyyttä",
        KT__ROLE_REFUSED);
+  ROLE("Ei halua yrittäjäksi, eika toiminimeä", "toiminimeä", KT__ROLE_REFUSED);
   ROLE("Asuu yksin, ei toiminimeä", "toiminimeä", KT__ROLE_NEGATED);
   ROLE("Ei halua kouluun, ei ole velkoja", "velkoja", KT__ROLE_NEGATED);
 }
