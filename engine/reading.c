@@ -728,7 +728,10 @@ static void read_clauses(const kt_analysis *a, const char *text, kt__reading *ou
     const kt_token *t = tok(a, i);
     /* "ja" starts a clause before a verb or another person ("nyt oon
      * himas ja äiti käski tulla tänne"). */
+    /* So does "eikä" before a wish ("uupui vuorotyöhön eikä halua enää
+     * hoitoalalle"): a refusal of its own. */
     bool brk = i > 0 && (punct_between(a, text, i) || is_any(t, conj) ||
+                         (kt__token_eika(t) && i + 1 < n && starts_any(tok(a, i + 1), wish)) ||
                          (is_any(t, and_words) && i + 1 < n &&
                           (verb_start(a, i + 1) || is_any(tok(a, i + 1), relatives) ||
                            is_any(tok(a, i + 1), subject_pronouns))));
@@ -1185,6 +1188,36 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
       /* ... and so is where it was lost from: "työmailta tullu lähtöjä". */
       if (!t->stopword && !generic_token(t) && !starts_any(t, lost) && (m & KT__MORPH_NOUN) &&
           (ends_any(t, agent_endings) || ((m & KT__MORPH_SOURCE) && !(m & KT__MORPH_VERB))))
+        out->role[i] = KT__ROLE_BACKGROUND;
+    }
+  }
+}
+
+/* Step 2a: where the client wore out ("uupui vuorotyöhön", "kyllästyi
+ * myyntityöhön", "väsyi hoitoalalla"): the work that wore them out is the
+ * past; the wearing out stays the situation. A word in the nominative
+ * after the verb tells more of the state ("väsynyt ja ahdistunut"). */
+static const char *const wore_out[] = {"uupu", "kyllästy", "väsy", "turhautu", "kypsy", NULL};
+static const char *const wore_out_foreign[] = {"burned",  "burnt",   "tired",
+                                               "tröttna", "utbränd", NULL};
+static void read_worn_out(const kt_analysis *a, kt__reading *out) {
+  size_t n = out->count;
+  for (size_t s = 0, e; s < n; s = e) {
+    e = clause_end(out, s);
+    if (out->clause_role[s] != KT__ROLE_SITUATION) continue;
+    size_t v = e;
+    for (size_t i = s; i < e && v == e; i++)
+      if ((starts_any(tok(a, i), wore_out) &&
+           ((kt__analysis_morph(a, i) & KT__MORPH_VERB) ||
+            ends_any(tok(a, i), (const char *const[]){"nut", "nyt", "nu", "ny", NULL}))) ||
+          starts_any(tok(a, i), wore_out_foreign))
+        v = i; /* the verb or its participle: not "uupumuksen takia" */
+    for (size_t i = v + 1; i < e; i++) {
+      const kt_token *t = tok(a, i);
+      unsigned m = kt__analysis_morph(a, i);
+      if (goal_cue(t, m)) break;
+      if (!t->stopword && (m & KT__MORPH_NOUN) && !(m & KT__MORPH_VERB) &&
+          !(m & KT__MORPH_NOMINATIVE) && out->role[i] == KT__ROLE_SITUATION)
         out->role[i] = KT__ROLE_BACKGROUND;
     }
   }
@@ -1800,6 +1833,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
   }
   read_clauses(a, text, out);
   read_roles(a, out);
+  read_worn_out(a, out);
   read_closures(a, out);
   read_work_topics(a, out);
   read_negations(a, out);

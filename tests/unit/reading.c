@@ -839,3 +839,25 @@ Test(reading, a_place_before_a_relative) {
        KT__ROLE_ASIDE);
   ROLE("47v mies. Nyt hakee kesätöitä.", "kesätöitä", KT__ROLE_SITUATION);
 }
+
+/* "eikä" before a wish starts a refusal of its own: what came before it in
+ * the clause is no goal ("uupui vuorotyöhön eikä halua enää hoitoalalle"). */
+Test(reading, eika_before_a_wish_starts_a_refusal_of_its_own) {
+  const char *n = "45v sairaanhoitaja, uupui vuorotyöhön eikä halua enää hoitoalalle";
+  ROLE(n, "hoitoalalle", KT__ROLE_REFUSED);
+  ROLE("Tekee osa-aikatyötä kaupassa eikä halua kokoaikatyötä", "kaupassa", KT__ROLE_SITUATION);
+  ROLE("Ei halua siivoojaksi eikä kokiksi, haluaa toimistoon", "kokiksi", KT__ROLE_REFUSED);
+}
+
+/* The work that wore the client out is the past ("uupui vuorotyöhön",
+ * "kyllästyi myyntityöhön"); the wearing out and a state told with it stay
+ * the situation, and a noun of wearing out ("uupumuksen takia") is no verb. */
+Test(reading, the_work_that_wore_the_client_out_is_the_past) {
+  ROLE("45v sairaanhoitaja, uupui vuorotyöhön eikä halua enää hoitoalalle", "vuorotyöhön",
+       KT__ROLE_BACKGROUND);
+  ROLE("Kyllästyi myyntityöhön, haluaa logistiikkaan", "myyntityöhön", KT__ROLE_BACKGROUND);
+  ROLE("Kyllästynyt kassatyöhön ja haluaa varastolle", "kassatyöhön", KT__ROLE_BACKGROUND);
+  ROLE("Kyllästyi myyntityöhön, haluaa logistiikkaan", "logistiikkaan", KT__ROLE_GOAL);
+  ROLE("Uupumuksen takia sairauslomalla", "sairauslomalla", KT__ROLE_SITUATION);
+  ROLE("Väsynyt ja ahdistunut", "ahdistunut", KT__ROLE_SITUATION);
+}
