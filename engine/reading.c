@@ -245,13 +245,17 @@ static const char *const ago_words[] = {"sitten", "ago", "sedan", NULL};
 static const char *const enough[] = {"riitti", "riittäny", "riittänyt", NULL};
 
 /* Fluent: "sujuvaa suomea", "suomi sujuu hyvin", "fluent Finnish". */
-static const char *const fluent[] = {"sujuva",     "sujuvaa",      "sujuvasti", "hyvää",    "sujuu",
-                                     "äidinkieli", "äidinkielenä", "fluent",    "flytande", NULL};
+static const char *const fluent[] = {"sujuva",     "sujuvaa",      "sujuvasti", "hyvää",
+                                     "sujuu",      "sujuvat",      "fluent",    "flytande",
+                                     "äidinkieli", "äidinkielenä", NULL};
 /* Finnish and Swedish only: fluent English is a reason for services in
  * English ("ei suomea, englanti sujuva"), not a fact without a need. */
 static const char *const languages[] = {"suomi",   "suomea",  "suomen", "ruotsi",  "ruotsia",
                                         "finnish", "swedish", "finska", "svenska", NULL};
 static const char *const speak[] = {"puhuu", "puhua", "osaa", "speaks", "talar", NULL};
+/* Other languages said fluent with Finnish or Swedish ("suomi ja englanti
+ * sujuvat"): with the client's Finnish fine, no need of services in them. */
+static const char *const other_languages[] = {"englanti", "englantia", "english", "engelska", NULL};
 /* The endings of a place one works in: inessive and adessive. */
 static const char *const place_endings[] = {"ssa", "ssä", "lla", "llä", NULL};
 
@@ -1721,6 +1725,11 @@ static void read_held(const kt_analysis *a, kt__reading *out) {
     size_t lang = (size_t)-1;
     for (size_t j = i >= 2 ? i - 2 : 0; j < n && j <= i + 2; j++)
       if (out->clause[j] == out->clause[i] && is_any(tok(a, j), languages)) lang = j;
+    /* Over a list of languages: "suomi ja englanti sujuvat". */
+    for (size_t j = i; lang == (size_t)-1 && j-- > 0 && out->clause[j] == out->clause[i];) {
+      if (is_any(tok(a, j), languages)) lang = j;
+      if (!is_any(tok(a, j), other_languages) && !is_any(tok(a, j), and_words)) break;
+    }
     if (lang == (size_t)-1) continue;
     bool neg = false;
     for (size_t j = clause_start(out, i); j < n && out->clause[j] == out->clause[i]; j++)

@@ -1609,3 +1609,16 @@ Test(notes, a_negation_without_umlauts) {
       "eika goes on with the denial as eikä does");
   cr_assert(finds_need("hakee tyopaikkaa, velkoja paljon", "velat"), "control");
 }
+
+/* English said fluent with Finnish ("suomi ja englanti sujuvat") is a fact:
+ * the client needs no services in English; English without Finnish does. */
+Test(notes, english_fluent_beside_finnish_is_no_need) {
+  cr_assert_not(
+      finds_need("Suomi ja englanti sujuvat, hakee asiakaspalvelutyötä.", "asioi englanniksi"));
+  cr_assert_not(finds_need("Tradenomi, suomi ja englanti sujuvat, hakee töitä.",
+                           "suomen kielen taito puuttuu tai on heikko"),
+                "nor a course of Finnish");
+  cr_assert(
+      finds_need("Ei puhu suomea, englanti sujuu, hakee asiakaspalvelutyötä.", "asioi englanniksi"),
+      "control: English without Finnish");
+}
