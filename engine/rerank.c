@@ -316,6 +316,40 @@ int kt__rerank_bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk
   return rc;
 }
 
+/* Does candidate @p c hold a term with evidence of a need: a concept's
+ * expansion, or a word of the note that is not generic? A target group term
+ * (no word of the note) and a generic word are none. */
+static bool founded(const ctx *x, const cand *c) {
+  if (c->named) return true;
+  for (size_t i = 0; i < x->q.n; i++) {
+    const qterm *t = &x->q.q[i];
+    if (!c->masks[i] || (t->concept < 0 && !t->kind)) continue;
+    if (t->concept >= 0 || !x->rd.role || !x->rd.generic[t->word]) return true;
+  }
+  return false;
+}
+
+int kt__rerank_drop_unfounded(ctx *x, cand *cs, size_t *nc, size_t limit) {
+  size_t content = 0;
+  for (size_t i = 0; i < kt_analysis_count(x->an); i++)
+    content += !kt_analysis_get(x->an, i)->stopword;
+  if (content < 3 || !x->rd.role) return KT_OK;
+  size_t kept = 0;
+  for (size_t h = 0; h < *nc && kept < limit; h++) {
+    int rc = kt__explain_masks(x, &cs[h]);
+    if (rc) return rc;
+    if (!founded(x, &cs[h])) continue;
+    if (h != kept) { /* in order: the founded ones keep their ranks */
+      cand c = cs[h];
+      memmove(&cs[kept + 1], &cs[kept], (h - kept) * sizeof *cs);
+      cs[kept] = c;
+    }
+    kept++;
+  }
+  if (kept < limit) *nc = kept;
+  return KT_OK;
+}
+
 /* The past as the goal's rival: in a note that states a goal, a service
  * whose evidence is mostly the client's past — the field being left, "ollut
  * 12 v siivoojana, nyt haluaa toimistoon" — is demoted (rk->demote_past)

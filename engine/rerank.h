@@ -31,6 +31,12 @@ void kt__rerank_feedback(ctx *x, cand *cs, size_t nc, const char *const *feat, s
  * 1 + rk->prior_weight x (its smoothed share judged useful - the base
  * rate), and that part is sorted again. */
 int kt__rerank_prior(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
+/* A result found only by generic words ("nainen", "vuotta") or a target
+ * group the note signals is no result: of sorted @p cs, the first @p limit
+ * founded ones are moved to the front and *nc is cut after them, so the
+ * unfounded never show. Notes of fewer than three content words are all
+ * loose words and keep everything. */
+int kt__rerank_drop_unfounded(ctx *x, cand *cs, size_t *nc, size_t limit);
 /* qsort() order of candidates: by score, highest first. */
 int kt__rerank_cmp(const void *a, const void *b);
 /* Spread the top candidates over the needs (KT_SEARCH_DIVERSIFY). */

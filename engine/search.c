@@ -424,8 +424,12 @@ int kt_search(kt_engine *e, const char *text, size_t len, const kt_search_option
   if (!x.baseline && x.nfound >= 2 && (opts->flags & KT_SEARCH_DIVERSIFY))
     if ((rc = kt__rerank_diversify(&x, cs, nhits))) goto out;
 
-  /* 6. Results and their explanations. */
-  if ((rc = kt__explain_results(&x, cs, nhits, limit, wm, mterms))) goto out;
+  /* 6. Results and their explanations; none found by generic words alone. */
+  size_t nshow = nhits;
+  if (!x.baseline && !(opts->flags & KT_SEARCH_NO_READING) &&
+      (rc = kt__rerank_drop_unfounded(&x, cs, &nshow, limit)))
+    goto out;
+  if ((rc = kt__explain_results(&x, cs, nshow, limit, wm, mterms))) goto out;
   if ((opts->flags & KT_SEARCH_GROUP_BY_NEED) && x.nfound &&
       (rc = kt__explain_group_by_need(x.res)))
     goto out;

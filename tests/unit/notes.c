@@ -1622,3 +1622,17 @@ Test(notes, english_fluent_beside_finnish_is_no_need) {
       finds_need("Ei puhu suomea, englanti sujuu, hakee asiakaspalvelutyötä.", "asioi englanniksi"),
       "control: English without Finnish");
 }
+
+/* A result found only by generic words ("nainen") is no result: the note
+ * of a woman who wants to be a guard shows no services for women who have
+ * met violence, at any rank. A word of need beside it, or a note of one or
+ * two words, still finds them. */
+Test(notes, a_generic_word_alone_finds_no_result) {
+  const char *n = "Ei ole rikostaustaa, ei velkoja. 30v nainen haluaa vartijaksi.";
+  cr_assert_eq(rank_of(n, "naisten-linja"), 1000);
+  cr_assert_eq(rank_of(n, "monika-naiset"), 1000);
+  cr_assert_lt(rank_of(n, "vartijan-peruskoulutus"), 2, "the need itself is still found");
+  cr_assert_lt(rank_of("30v nainen, entinen puoliso uhkailee, haluaa vartijaksi", "naisten-linja"),
+               10, "control: violence named");
+  cr_assert_lt(rank_of("nainen", "naisten-linja"), 10, "control: a one-word search");
+}
