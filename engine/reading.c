@@ -956,6 +956,11 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
       other = true;
     for (size_t i = s + 1; !other && prev_other && is_any(tok(a, s), and_words) && i < e; i++)
       other = is_any(tok(a, i), relatives);
+    /* ... and so does one after "ja" whose subject is "hän" ("Puolisolla on
+     * ADHD ja hän käy vertaisryhmässä"): the person just spoken of. */
+    if (!other && prev_other && is_any(tok(a, s), and_words) && s + 1 < e &&
+        is_any(tok(a, s + 1), (const char *const[]){"hän", "he", "she", "han", "hon", NULL}))
+      other = true;
     prev_other = other;
     /* A hobby held, outside a wish: "vapaa-ajalla pelaa jalkapalloa". */
     bool hobby = false, negated_here = false;

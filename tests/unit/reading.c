@@ -861,3 +861,11 @@ Test(reading, the_work_that_wore_the_client_out_is_the_past) {
   ROLE("Uupumuksen takia sairauslomalla", "sairauslomalla", KT__ROLE_SITUATION);
   ROLE("Väsynyt ja ahdistunut", "ahdistunut", KT__ROLE_SITUATION);
 }
+
+/* After a clause about another person, "ja hän" goes on about them
+ * ("Puolisolla on diabetes ja hän käy kuntoutuksessa"); after one about the
+ * client it is the client. */
+Test(reading, ja_han_goes_on_about_the_person_just_named) {
+  ROLE("Puolisolla on diabetes ja hän käy kuntoutuksessa", "kuntoutuksessa", KT__ROLE_ASIDE);
+  ROLE("Asiakkaalla on diabetes ja hän käy kuntoutuksessa", "kuntoutuksessa", KT__ROLE_SITUATION);
+}
