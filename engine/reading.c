@@ -834,6 +834,9 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
   /* The clause before was another person's matter: "Hänen miehensä on
    * kuntoutuksessa ja opiskelee kuntoutusrahalla" goes on about him. */
   bool prev_other = false, prev_hobby = false;
+  /* ... told with the client as its possessor ("Hänen äidillään on ..."):
+   * then "hän" after it is still the client. */
+  bool prev_possessed = false;
   /* 2. Each clause's role: a goal cue wins over a past one (a wish is what
    * the note is for); otherwise the past marks background. */
   for (size_t s = 0, e; s < n; s = e) {
@@ -957,10 +960,13 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     for (size_t i = s + 1; !other && prev_other && is_any(tok(a, s), and_words) && i < e; i++)
       other = is_any(tok(a, i), relatives);
     /* ... and so does one after "ja" whose subject is "hän" ("Puolisolla on
-     * ADHD ja hän käy vertaisryhmässä"): the person just spoken of. */
-    if (!other && prev_other && is_any(tok(a, s), and_words) && s + 1 < e &&
+     * ADHD ja hän käy vertaisryhmässä"): the person just spoken of, unless
+     * the client owned that clause ("Hänen äidillään on muistisairaus, ja
+     * hän tarvitsee edunvalvojan"). */
+    if (!other && prev_other && !prev_possessed && is_any(tok(a, s), and_words) && s + 1 < e &&
         is_any(tok(a, s + 1), (const char *const[]){"hän", "he", "she", "han", "hon", NULL}))
       other = true;
+    prev_possessed = other && (possessed || (prev_other && prev_possessed));
     prev_other = other;
     /* A hobby held, outside a wish: "vapaa-ajalla pelaa jalkapalloa". */
     bool hobby = false, negated_here = false;
@@ -1508,6 +1514,52 @@ static void read_refused_lists(const kt_analysis *a, kt__reading *out) {
     for (size_t j = s; j < e; j++) {
       out->role[j] = KT__ROLE_REFUSED;
       out->negator[j] = s;
+      out->unwanted[j] = true;
+    }
+  }
+  /* A lack the client does not mean to fill: "ei ajokorttia eikä halua
+   * kuljettajaksi", "ei ajokorttia eikä aio sitä hankkia". A clause of
+   * denied words only, right before one that opens with "eikä" and a wish
+   * refused, is refused with it. */
+  for (size_t s = 1; s < n; s++) {
+    if (out->clause[s] == out->clause[s - 1] || !kt__token_eika(tok(a, s)) || s + 1 >= n ||
+        out->role[s + 1] != KT__ROLE_REFUSED || !out->unwanted[s + 1])
+      continue;
+    size_t p = clause_start(out, s - 1);
+    bool lack = false, other = false;
+    for (size_t j = p; j < s; j++) {
+      if (tok(a, j)->stopword || is_negator(tok(a, j))) continue;
+      if (out->role[j] == KT__ROLE_NEGATED)
+        lack = true;
+      else
+        other = true;
+    }
+    if (!lack || other) continue;
+    for (size_t j = p; j < s; j++)
+      if (out->role[j] == KT__ROLE_NEGATED) {
+        out->role[j] = KT__ROLE_REFUSED;
+        out->unwanted[j] = true;
+      }
+  }
+  /* What is out of the question goes back over a list without a verb:
+   * "joten kuljettajan työt, taksi tai bussi eivät tule kyseeseen". */
+  for (size_t s = n; s-- > 1;) {
+    if (out->clause[s] == out->clause[s - 1] || out->role[s] != KT__ROLE_REFUSED ||
+        !out->unwanted[s] || out->role[s - 1] == KT__ROLE_REFUSED)
+      continue;
+    size_t e = clause_end(out, s), k = e;
+    for (size_t j = s; j < e && k == e; j++)
+      if (is_any(tok(a, j), (const char *const[]){"kyseeseen", "kysymykseen", NULL})) k = j;
+    if (k == e) continue;
+    size_t p = clause_start(out, s - 1);
+    bool verb = false;
+    for (size_t j = p; j < s; j++)
+      verb |= (kt__analysis_morph(a, j) & KT__MORPH_VERB) &&
+              !(kt__analysis_morph(a, j) & KT__MORPH_NOUN);
+    if (verb || s - p > 4) continue;
+    for (size_t j = p; j < s; j++) {
+      out->role[j] = KT__ROLE_REFUSED;
+      out->negator[j] = out->negator[s];
       out->unwanted[j] = true;
     }
   }

@@ -869,3 +869,22 @@ Test(reading, ja_han_goes_on_about_the_person_just_named) {
   ROLE("Puolisolla on diabetes ja hän käy kuntoutuksessa", "kuntoutuksessa", KT__ROLE_ASIDE);
   ROLE("Asiakkaalla on diabetes ja hän käy kuntoutuksessa", "kuntoutuksessa", KT__ROLE_SITUATION);
 }
+
+/* A lack the client does not mean to fill is refused with the wish that
+ * follows it ("ei ajokorttia eikä halua kuljettajaksi"); a lack told on its
+ * own stays a lack. */
+Test(reading, a_lack_not_meant_to_be_filled_is_refused) {
+  ROLE("40v, ei ajokorttia eikä halua kuljettajaksi", "ajokorttia", KT__ROLE_REFUSED);
+  ROLE("40v, ei ajokorttia eikä aio sitä hankkia", "ajokorttia", KT__ROLE_REFUSED);
+  ROLE("40v, ei ajokorttia, haluaa varastoon", "ajokorttia", KT__ROLE_NEGATED);
+}
+
+/* What is out of the question goes back over a verbless list before it
+ * ("joten kuljettajan työt, taksi tai bussi eivät tule kyseeseen"), not
+ * over a clause with a verb of its own. */
+Test(reading, out_of_the_question_goes_back_over_a_list) {
+  const char *n = "Ei ajokorttia, joten kuljettajan työt, taksi tai bussi eivät tule kyseeseen";
+  ROLE(n, "kuljettajan", KT__ROLE_REFUSED);
+  ROLE(n, "taksi", KT__ROLE_REFUSED);
+  ROLE("Hakee kuljettajan töitä, taksi ei tule kyseeseen", "kuljettajan", KT__ROLE_SITUATION);
+}
