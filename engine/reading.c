@@ -1604,11 +1604,19 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
     size_t f = s;
     while (f < e && tok(a, f)->stopword)
       f++;
-    if (s > 0 && f + 1 < e && is_any(tok(a, f), going) && is_any(tok(a, f + 1), fine_words)) {
-      bool neg = span_denied(a, out, clause_start(out, s - 1), f + 2);
-      for (size_t j = clause_start(out, s - 1); !neg && j < f + 2; j++) {
+    /* So does one that opens by saying it has healed: "ranne murtui
+     * keväällä mutta on parantunut täysin". */
+    static const char *const healed[] = {"parantunut", "parantui", "parantunu",
+                                         "toipunut",   "toipui",   "toipunu",
+                                         "recovered",  "healed",   NULL};
+    bool heal = s > 0 && f < e && is_any(tok(a, f), healed);
+    if (heal ||
+        (s > 0 && f + 1 < e && is_any(tok(a, f), going) && is_any(tok(a, f + 1), fine_words))) {
+      size_t fine = heal ? f : f + 1; /* the word that says so ends the span */
+      bool neg = span_denied(a, out, clause_start(out, s - 1), fine + 1);
+      for (size_t j = clause_start(out, s - 1); !neg && j <= fine; j++) {
         out->role[j] = KT__ROLE_REFUSED;
-        out->negator[j] = f + 1;
+        out->negator[j] = fine;
       }
       continue;
     }

@@ -888,3 +888,12 @@ Test(reading, out_of_the_question_goes_back_over_a_list) {
   ROLE(n, "taksi", KT__ROLE_REFUSED);
   ROLE("Hakee kuljettajan töitä, taksi ei tule kyseeseen", "kuljettajan", KT__ROLE_SITUATION);
 }
+
+/* A clause that opens by saying it has healed speaks of the one before:
+ * "polvi leikattiin keväällä, mutta on toipunut hyvin" is no need. */
+Test(reading, a_clause_that_says_it_healed_clears_the_one_before) {
+  ROLE("Polvi leikattiin keväällä, mutta on toipunut hyvin.", "polvi", KT__ROLE_REFUSED);
+  ROLE("Ranne murtui keväällä mutta parantui täysin, hakee varastotöitä", "ranne",
+       KT__ROLE_REFUSED);
+  ROLE("Polvi leikattiin keväällä, kipeä yhä.", "polvi", KT__ROLE_SITUATION);
+}
