@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Learn the services' priors (catalog/learned/prior.tsv, concept_prior.tsv) from judged development notes.
+"""Learn the services' priors (catalog/learned/prior.tsv, concept_prior.tsv, concept_useful.tsv) from judged development notes.
 
     bench/learn-prior.py [--kohtaanto build/kohtaanto] [--sets dev,dev2,...] [--out-dir DIR]
 
@@ -8,8 +8,11 @@ set is searched (`kohtaanto search --json -n 20`): its top 20 and the needs foun
 service is "seen" once per note whose top 20 holds it, and "useful" when that note's judgments
 grade it 1 or 2 (prior.tsv). The same is counted per need of now found in the note (a concept
 whose role is the situation or the goal, not the client's past nor another person's matter):
-concept_prior.tsv. The engine weighs the smoothed shares against the base rate and against the
-service's own share (engine/rerank.c, kt__rerank_prior); this script writes only the counts.
+concept_prior.tsv. Per need of now, too, every service the note's judgments grade 1 or 2, at any
+rank, and the number of notes with the need: concept_useful.tsv. The engine weighs the smoothed
+shares against the base rate and against the service's own share (engine/rerank.c,
+kt__rerank_prior), and suggests a need's most useful service (kt__rerank_suggest); this script
+writes only the counts.
 
 Only development data: the default sets are the development sets and the held-out sets
 already scored (spent). A held-out set that has not been scored must never be listed here.
@@ -29,6 +32,7 @@ ROOT = os.path.dirname(HERE)
 QUERIES = os.path.join(HERE, 'queries')
 DEFAULT_SETS = ['dev', 'dev2', 'test'] + [f'heldout{i}' for i in range(2, 15)]
 DEPTH = 20
+MIN_USEFUL = 2  # concept_useful.tsv lists a pair judged useful in at least this many notes
 
 
 def search(kohtaanto, index, text):
@@ -50,6 +54,8 @@ def main():
     sets = [s for s in a.sets.split(',') if s]
     seen, useful = collections.Counter(), collections.Counter()
     pair_seen, pair_useful = collections.Counter(), collections.Counter()
+    # Per need, whatever the ranks: the notes with it, and each service judged useful there.
+    need_notes, need_useful = collections.Counter(), collections.Counter()
     notes = 0
     with tempfile.TemporaryDirectory(prefix='kt-prior-') as tmp:
         # The catalogue without its learned priors: the ranking they are learned from.
@@ -77,6 +83,10 @@ def main():
                     continue
                 notes += 1
                 top, needs = search(a.kohtaanto, index, text)
+                for c in needs:
+                    need_notes[c] += 1
+                    for d, g in grade[q].items():
+                        need_useful[c, d] += g >= 1
                 for d in top:
                     u = grade[q].get(d, 0) >= 1
                     seen[d] += 1
@@ -102,6 +112,15 @@ def main():
         f.write('# concept_id<TAB>service_id<TAB>useful<TAB>seen\n')
         for c, d in sorted(pair_seen):
             f.write(f'{c}\t{d}\t{pair_useful[c, d]}\t{pair_seen[c, d]}\n')
+    with open(os.path.join(a.out_dir, 'concept_useful.tsv'), 'w', encoding='utf-8') as f:
+        f.write('# The services judged useful per need: written by bench/learn-prior.py, do not edit.\n')
+        f.write(head.replace(f"each note's top {DEPTH} with no priors", 'each note\'s needs with no priors'))
+        f.write(f'# A pair: of the notes in which the concept was found as a need of now (notes), how\n'
+                f'# many judged the service useful (useful), at any rank; pairs useful in at least {MIN_USEFUL}.\n')
+        f.write('# concept_id<TAB>service_id<TAB>useful<TAB>notes\n')
+        for c, d in sorted(need_useful):
+            if need_useful[c, d] >= MIN_USEFUL:
+                f.write(f'{c}\t{d}\t{need_useful[c, d]}\t{need_notes[c]}\n')
     print(f'learn-prior: {len(seen)} services and {len(pair_seen)} need-service pairs '
           f'from {notes} notes of {len(sets)} sets -> {a.out_dir}')
 

@@ -260,6 +260,8 @@ const kt_cli_config kt_cli_configs[] = {
     {"-priors", 0, "full without the learned priors (catalog/learned)", "prior_weight=0"},
     {"-needpriors", 0, "full without the learned priors per need (concept_prior.tsv)",
      "concept_prior_weight=0"},
+    {"-suggest", 0, "full without a need's most useful service (concept_useful.tsv)",
+     "suggest_share=1.1"},
 };
 const size_t kt_cli_nconfigs = sizeof kt_cli_configs / sizeof *kt_cli_configs;
 

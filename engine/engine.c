@@ -269,6 +269,9 @@ static int gen_open(kt__gen *g, const char *root, const char *name, bool deep) {
     g->concept_priors =
         g->prior_base >= 0 && kt__store_get(g->store, KT__CONCEPT_PRIOR_KEY, &v, NULL) == KT_OK;
     free(v);
+    v = NULL;
+    g->concept_useful = kt__store_get(g->store, KT__CONCEPT_USEFUL_KEY, &v, NULL) == KT_OK;
+    free(v);
     kt__err_clear();
     unsigned last = 0;
     if (!(rc = ktx_db_doccount(g->db, &g->services)) && !(rc = ktx_db_lastdocid(g->db, &last))) {

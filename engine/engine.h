@@ -30,6 +30,7 @@ typedef struct kt__gen {
   struct kt__dfcache *df;     /* term -> document frequency, filled on first use */
   double prior_base;          /* learned priors' share useful over all services; -1: none */
   bool concept_priors; /* the generation has learned priors per need (KT__CONCEPT_PRIOR_KEY) */
+  bool concept_useful; /* ... and the services judged useful per need (KT__CONCEPT_USEFUL_KEY) */
   struct kt__browse *browse; /* the catalogue as a list (browse.c), built on first use */
 } kt__gen;
 /* Resolve the current generation directory of an index root (caller frees). */

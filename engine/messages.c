@@ -129,6 +129,11 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
                        "judged useful in %u of %u earlier suggestions"},
     [KT__M_R_PRIOR_NEED] = {", tarpeen »%s« kanssa %u/%u", ", med behovet »%s« %u/%u",
                             ", with the need »%s« %u of %u"},
+    [KT__M_SUGGEST] = {"ehdotus aiemmista arvioista", "förslag från tidigare bedömningar",
+                       "suggested from earlier judgments"},
+    [KT__M_R_SUGGEST] = {"sopiva %u/%u aiemmassa arviossa tarpeen »%s« kanssa",
+                         "lämplig i %u/%u tidigare bedömningar med behovet »%s«",
+                         "judged useful in %u of %u earlier notes with the need »%s«"},
 };
 
 const char *kt__msg(int lang, int msg) {

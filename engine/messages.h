@@ -72,6 +72,8 @@ enum kt__msg {
   KT__M_PRIOR,            /* "aiemmat arviot" */
   KT__M_R_PRIOR,          /* "sopiva %u/%u aiemmassa arviossa" (useful, seen) */
   KT__M_R_PRIOR_NEED,     /* ", tarpeen »%s« kanssa %u/%u" (label, useful, seen) */
+  KT__M_SUGGEST,          /* "ehdotus aiemmista arvioista" */
+  KT__M_R_SUGGEST,        /* "sopiva %u/%u aiemmassa arviossa tarpeen »%s« kanssa" */
   KT__NMSGS
 };
 

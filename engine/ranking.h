@@ -113,6 +113,12 @@
    * .7147, .7152, .7159, .7148 against .7030 with the service prior alone; every set up at 3/3.   \
    */                                                                                              \
   X(concept_prior_weight, 3.0, 0.0, 6.0, "a service's learned share with a need, against its own") \
+  /* A need's most useful service (catalog/learned/concept_useful.tsv) is suggested at rank        \
+   * KT_RANK_SUGGEST_AT when the top 10 lacks it and it was judged useful in at least this share   \
+   * of the development notes with the need (of KT_RANK_SUGGEST_MIN_NOTES or more). Simulated by   \
+   * leaving one of 14 sets out at a time (1080 notes): share 0.4 gave nDCG@10 .7079 -> .7126,     \
+   * Recall@10 .647 -> .661. Above 1: never. */                                                    \
+  X(suggest_share, 0.4, 0.2, 1.1, "a need's most useful service: the least share to suggest it")   \
   /* On 1140 development and 588 trap notes (eighth session), 0.3/0.2/0.1/0 gave nDCG@10           \
    * .7241/.7238/.7235/.7219 and 87/85/83/83 trap hits: 0.1, four false triggers fewer.            \
    */                                                                                              \
@@ -171,6 +177,10 @@ int kt__ranking_set(kt__ranking *r, const char *name, double value);
 #define KT_RANK_PRIOR_KEEP 5
 #define KT_RANK_PRIOR_SMOOTH 5.0
 #define KT_RANK_CONCEPT_PRIOR_SMOOTH 3.0 /* a pair's share, toward the service's own */
+/* A need's most useful service is suggested at this rank (1-based), one per
+ * search, from a need judged in at least this many development notes. */
+#define KT_RANK_SUGGEST_AT 9
+#define KT_RANK_SUGGEST_MIN_NOTES 5
 #define KT_RANK_DIVERSIFY_DECAY 0.85
 #define KT_RANK_PRF_DOCS 3
 #define KT_RANK_PRF_TERMS 10

@@ -316,11 +316,100 @@ int kt__rerank_bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk
   return rc;
 }
 
+/* The docid of the service @p id, or 0 when the index has none. */
+static int docid_of(ktx_db *db, const char *id, unsigned *docid) {
+  char term[300];
+  snprintf(term, sizeof term, KT__PREFIX_ID "%s", id);
+  size_t n = 0;
+  *docid = 0;
+  return ktx_db_postings(db, term, docid, 1, &n);
+}
+
+int kt__rerank_suggest(ctx *x, cand *cs, size_t *nc, ktx_hit *extra, bool filtered,
+                       const kt__ranking *rk) {
+  kt__gen *g = &x->e->gen;
+  if (!g->concept_useful || rk->suggest_share > 1 || filtered || !x->rd.role || !g->thes)
+    return KT_OK;
+  size_t top = *nc < 10 ? *nc : 10;
+  char best_id[256] = "";
+  unsigned bu = 0, bn = 0;
+  double best = 0;
+  const kt__concept *bc = NULL;
+  for (size_t k = 0; k < x->nfound; k++) {
+    if (kt__role_public(x->rd.role[kt__query_found_word(x, &x->found[k])]) == KT_ROLE_BACKGROUND)
+      continue;
+    const kt__concept *c = kt__thesaurus_concept(g->thes, x->found[k].concept);
+    char key[300], *v = NULL;
+    snprintf(key, sizeof key, KT__CONCEPT_USEFUL_KEY "%s", c->id);
+    int rc = kt__store_get(g->store, key, &v, NULL);
+    if (rc == KT_ENOTFOUND) {
+      kt__err_clear();
+      continue;
+    }
+    if (rc) return rc;
+    char *save = NULL;
+    for (char *t = strtok_r(v, ";", &save); t; t = strtok_r(NULL, ";", &save)) {
+      char id[256];
+      unsigned u, n;
+      if (sscanf(t, "%255s %u %u", id, &u, &n) != 3 || n < KT_RANK_SUGGEST_MIN_NOTES) continue;
+      double share = (double)u / n;
+      if (share < rk->suggest_share || share <= best) continue;
+      bool shown = false;
+      for (size_t h = 0; h < top && !shown; h++)
+        shown = !strcmp(cs[h].f[KT__D_ID], id);
+      if (shown) continue;
+      snprintf(best_id, sizeof best_id, "%s", id);
+      best = share, bu = u, bn = n, bc = c;
+    }
+    free(v);
+  }
+  if (!bc) return KT_OK;
+  /* Further down the list, or not retrieved: then read it as a candidate. */
+  size_t from = *nc;
+  for (size_t h = top; h < *nc && from == *nc; h++)
+    if (!strcmp(cs[h].f[KT__D_ID], best_id)) from = h;
+  cand c;
+  if (from < *nc) {
+    c = cs[from];
+  } else {
+    unsigned docid = 0;
+    int rc = docid_of(g->db, best_id, &docid);
+    if (rc) return rc;
+    if (!docid) return KT_OK;
+    *extra = (ktx_hit){docid, 0};
+    c = (cand){.hit = extra};
+    if ((rc = load_cand(g, &c))) return rc;
+  }
+  /* Not where the note's signals speak against it (an age, a language). */
+  double factor = 1.0;
+  kt_effect fx[MAX_EFFECTS];
+  if (x->signals) kt__signals_apply(&x->set, c.doc, rk, &x->res->arena, fx, MAX_EFFECTS, &factor);
+  if (factor < 1.0) return KT_OK;
+  if (from < *nc) {
+    memmove(&cs[from], &cs[from + 1], (*nc - from - 1) * sizeof *cs);
+    (*nc)--;
+  }
+  size_t at = KT_RANK_SUGGEST_AT - 1 < *nc ? KT_RANK_SUGGEST_AT - 1 : *nc;
+  c.score = at < *nc ? cs[at].score : (at ? cs[at - 1].score : 0);
+  c.suggested = true;
+  if (c.neffects < MAX_EFFECTS && !(x->flags & KT_SEARCH_NO_EXPLAIN)) {
+    const char *code = NULL, *label = kt__explain_concept_label(bc, x->lang, &code);
+    char *why = kt__arena_alloc(&x->res->arena, 256);
+    if (!why) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    snprintf(why, 256, kt__msg(x->lang, KT__M_R_SUGGEST), bu, bn, label);
+    c.effects[c.neffects++] = (kt_effect){kt__msg(x->lang, KT__M_SUGGEST), why, 1.0};
+  }
+  memmove(&cs[at + 1], &cs[at], (*nc - at) * sizeof *cs);
+  cs[at] = c;
+  (*nc)++;
+  return KT_OK;
+}
+
 /* Does candidate @p c hold a term with evidence of a need: a concept's
  * expansion, or a word of the note that is not generic? A target group term
  * (no word of the note) and a generic word are none. */
 static bool founded(const ctx *x, const cand *c) {
-  if (c->named) return true;
+  if (c->named || c->suggested) return true;
   for (size_t i = 0; i < x->q.n; i++) {
     const qterm *t = &x->q.q[i];
     if (!c->masks[i] || (t->concept < 0 && !t->kind)) continue;

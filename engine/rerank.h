@@ -31,6 +31,15 @@ void kt__rerank_feedback(ctx *x, cand *cs, size_t nc, const char *const *feat, s
  * 1 + rk->prior_weight x (its smoothed share judged useful - the base
  * rate), and that part is sorted again. */
 int kt__rerank_prior(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
+/* A need's most useful service: of the services judged useful in at least
+ * rk->suggest_share of the development notes with a need of now the note
+ * has (catalog/learned/concept_useful.tsv), the one with the largest share
+ * that the first ten of sorted @p cs lack is put at rank KT_RANK_SUGGEST_AT,
+ * taken from further down or, not retrieved, added in *@p extra (@p cs has
+ * room for *nc + 1). Not in a search with filters (@p filtered), nor for a
+ * service the note's signals speak against. */
+int kt__rerank_suggest(ctx *x, cand *cs, size_t *nc, ktx_hit *extra, bool filtered,
+                       const kt__ranking *rk);
 /* A result found only by generic words ("nainen", "vuotta") or a target
  * group the note signals is no result: of sorted @p cs, the first @p limit
  * founded ones are moved to the front and *nc is cut after them, so the

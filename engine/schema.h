@@ -99,6 +99,12 @@ enum {
  * concept (counted over the development notes in which the concept was
  * found as a need of now); the key alone holds the number of pairs. */
 #define KT__CONCEPT_PRIOR_KEY "#c:"
+/* The services judged useful per need, at any rank
+ * (catalog/learned/concept_useful.tsv): this key + a concept id holds
+ * "service useful notes" triples separated by ';', most useful first, at
+ * most KT__CONCEPT_USEFUL_KEEP; the key alone holds the number of pairs. */
+#define KT__CONCEPT_USEFUL_KEY "#u:"
+#define KT__CONCEPT_USEFUL_KEEP 3
 
 /* ---- languages -------------------------------------------------------------
  * The languages of the vocabularies' words and of the engine's explanations

@@ -1199,6 +1199,10 @@ int kt__catalog_concept_priors(const char *dir, kt__concept_prior_fn fn, void *u
   return read_priors(dir, "learned/concept_prior.tsv", true, NULL, fn, ud, n);
 }
 
+int kt__catalog_concept_useful(const char *dir, kt__concept_prior_fn fn, void *ud, size_t *n) {
+  return read_priors(dir, "learned/concept_useful.tsv", true, NULL, fn, ud, n);
+}
+
 int kt_catalog_validate(const char *catalog_dir, size_t *count) {
   kt__err_clear();
   kt__scan_stats st;
@@ -1218,6 +1222,7 @@ int kt_catalog_validate(const char *catalog_dir, size_t *count) {
   size_t np = 0;
   if (!rc) rc = kt__catalog_priors(catalog_dir, NULL, NULL, &np);
   if (!rc) rc = kt__catalog_concept_priors(catalog_dir, NULL, NULL, &np);
+  if (!rc) rc = kt__catalog_concept_useful(catalog_dir, NULL, NULL, &np);
   if (!rc && count) *count = st.services;
   return rc;
 }

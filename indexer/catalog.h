@@ -69,6 +69,10 @@ int kt__catalog_priors(const char *dir, kt__prior_fn fn, void *ud, size_t *n);
 typedef int (*kt__concept_prior_fn)(const char *concept, const char *id, unsigned useful,
                                     unsigned seen, void *ud);
 int kt__catalog_concept_priors(const char *dir, kt__concept_prior_fn fn, void *ud, size_t *n);
+/* The services judged useful per need (catalog/learned/concept_useful.tsv,
+ * "concept service useful notes"), checked as concept_prior.tsv is; no file
+ * is no pairs. */
+int kt__catalog_concept_useful(const char *dir, kt__concept_prior_fn fn, void *ud, size_t *n);
 /* Validate one JSON text as a service record named @p file. */
 int kt__service_parse(const char *file, const char *json, size_t len, kt__service *out,
                       kt__buf *errors);

@@ -309,6 +309,78 @@ static int store_concept_priors(kt__store *st, cprior_put *cp) {
   return rc;
 }
 
+/* The services judged useful per need, gathered per concept
+ * (KT__CONCEPT_USEFUL_KEY + concept -> "service useful notes;...", most
+ * useful first, the first KT__CONCEPT_USEFUL_KEEP). */
+typedef struct cuseful_line {
+  char *concept, *id;
+  unsigned useful, notes;
+} cuseful_line;
+typedef struct cuseful_put {
+  cuseful_line *v;
+  size_t n, cap;
+} cuseful_put;
+
+static int put_concept_useful(const char *concept, const char *id, unsigned useful, unsigned notes,
+                              void *ud) {
+  cuseful_put *cu = ud;
+  if (cu->n == cu->cap) {
+    cuseful_line *m = realloc(cu->v, (cu->cap = cu->cap ? 2 * cu->cap : 1024) * sizeof *m);
+    if (!m) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    cu->v = m;
+  }
+  cuseful_line *l = &cu->v[cu->n];
+  *l = (cuseful_line){strdup(concept), strdup(id), useful, notes};
+  if (!l->concept || !l->id) {
+    free(l->concept);
+    free(l->id);
+    return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  }
+  cu->n++;
+  return KT_OK;
+}
+
+/* By concept, then most useful first, then by service id. */
+static int cmp_cuseful(const void *a, const void *b) {
+  const cuseful_line *x = a, *y = b;
+  int c = strcmp(x->concept, y->concept);
+  if (c) return c;
+  if (x->useful != y->useful) return x->useful > y->useful ? -1 : 1;
+  return strcmp(x->id, y->id);
+}
+
+static int store_concept_useful(kt__store *st, cuseful_put *cu) {
+  if (!cu->n) return KT_OK;
+  qsort(cu->v, cu->n, sizeof *cu->v, cmp_cuseful);
+  int rc = KT_OK;
+  for (size_t i = 0, j; i < cu->n && !rc; i = j) {
+    char v[1024] = "";
+    size_t len = 0;
+    for (j = i; j < cu->n && !strcmp(cu->v[j].concept, cu->v[i].concept); j++)
+      if (j - i < KT__CONCEPT_USEFUL_KEEP && len < sizeof v)
+        len += (size_t)snprintf(v + len, sizeof v - len, "%s%s %u %u", len ? ";" : "", cu->v[j].id,
+                                cu->v[j].useful, cu->v[j].notes);
+    if (len >= sizeof v) return kt__err(KT_EINVAL, "%s: entry too long", cu->v[i].concept);
+    char key[300];
+    snprintf(key, sizeof key, KT__CONCEPT_USEFUL_KEY "%s", cu->v[i].concept);
+    rc = kt__store_put(st, key, v, len);
+  }
+  if (!rc) {
+    char v[32];
+    snprintf(v, sizeof v, "%zu", cu->n);
+    rc = kt__store_put(st, KT__CONCEPT_USEFUL_KEY, v, strlen(v));
+  }
+  return rc;
+}
+
+static void cuseful_free(cuseful_put *cu) {
+  for (size_t i = 0; i < cu->n; i++) {
+    free(cu->v[i].concept);
+    free(cu->v[i].id);
+  }
+  free(cu->v);
+}
+
 static void cprior_free(cprior_put *cp) {
   for (size_t i = 0; i < cp->n; i++) {
     free(cp->v[i].id);
@@ -840,6 +912,11 @@ int kt_index_build(const char *catalog_dir, const char *index_dir, const kt_buil
     rc = kt__catalog_concept_priors(catalog_dir, put_concept_prior, &cp, &nc);
     if (!rc) rc = store_concept_priors(st, &cp);
     cprior_free(&cp);
+    if (rc) goto out;
+    cuseful_put cu = {0};
+    rc = kt__catalog_concept_useful(catalog_dir, put_concept_useful, &cu, &nc);
+    if (!rc) rc = store_concept_useful(st, &cu);
+    cuseful_free(&cu);
     if (rc) goto out;
   }
   /* Metadata: build time (UTC) and size. */

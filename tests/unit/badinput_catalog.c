@@ -580,6 +580,46 @@ Test(badinput_build, a_broken_concept_prior_file_fails_the_build_naming_file_and
   free(cat);
 }
 
+/* So a bad file of the services judged useful per need
+ * (catalog/learned/concept_useful.tsv), which has the same four fields. */
+Test(badinput_build, a_broken_concept_useful_file_fails_the_build_naming_file_and_line,
+     .timeout = 120) {
+  char *cat = mini_copy();
+  char p[1200];
+  snprintf(p, sizeof p, "%s/learned", cat);
+  cr_assert_eq(mkdir(p, 0755), 0);
+  snprintf(p, sizeof p, "%s/thesaurus", cat);
+  cr_assert_eq(mkdir(p, 0755), 0);
+  snprintf(p, sizeof p, "%s/thesaurus/t.txt", cat);
+  const char *th = "[velat]\nlabel: velat\nclient: velka\nservice: velkaneuvonta\n";
+  kt_hard_write(p, th, strlen(th));
+  struct {
+    const char *text;
+    const char *msg;
+  } cases[] = {
+      {"velat\tpalkkatuki\t3\n", "concept_useful.tsv:1: expected four tab-separated fields"},
+      {"velat\tpalkkatuki\t9\t5\n", "concept_useful.tsv:1: velat palkkatuki: useful is more"},
+      {"no_such_need\tpalkkatuki\t1\t5\n",
+       "concept_useful.tsv:1: no_such_need palkkatuki: no thesaurus concept has this id"},
+      {"# c\nvelat\tno-such-service\t1\t5\n",
+       "concept_useful.tsv:2: velat no-such-service: no service has this id"},
+  };
+  snprintf(p, sizeof p, "%s/learned/concept_useful.tsv", cat);
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    unlink(p);
+    kt_hard_write(p, cases[i].text, strlen(cases[i].text));
+    expect_rejected(cases[i].text, cat, KT_ECATALOG, "learned priors", cases[i].msg);
+  }
+  const char *good = "velat\tpalkkatuki\t4\t10\n";
+  unlink(p);
+  kt_hard_write(p, good, strlen(good));
+  size_t count = 0;
+  cr_assert_eq(kt_catalog_validate(cat, &count), KT_OK, "%s", kt_error_last());
+  cr_assert_eq(kt_index_build(cat, cidx, NULL, NULL), KT_OK, "%s", kt_error_last());
+  kt__rm_rf(cat);
+  free(cat);
+}
+
 /* A bad learned-prior file (catalog/learned/prior.tsv) fails validation and
  * the build, naming the file, the line and what is wrong; the index stays. */
 Test(badinput_build, a_broken_prior_file_fails_the_build_naming_file_and_line, .timeout = 120) {

@@ -593,3 +593,52 @@ Test(ranking, learned_priors_per_need_weigh_a_needs_share) {
   kt_results_free(off);
   kt_engine_close(e);
 }
+
+/* A need's most useful service (catalog/learned/concept_useful.tsv): when
+ * the first ten lack it, it is suggested at rank 9, the explanation naming
+ * the need of the note and its count; the first eight stay as ranked. Off
+ * with suggest_share above 1, and in a search with filters. */
+static const kt_effect *suggest_effect(const kt_result *r) {
+  for (size_t k = 0; k < r->effect_count; k++)
+    if (!strcmp(r->effects[k].signal, "ehdotus aiemmista arvioista")) return &r->effects[k];
+  return NULL;
+}
+
+Test(ranking, a_needs_most_useful_service_is_suggested_at_rank_nine) {
+  kt_engine *e = kt_fixture_engine();
+  const char *need = "38v nainen, masennus ja uupumus, sairauslomalla puoli vuotta, haluaa "
+                     "pikkuhiljaa takaisin töihin";
+  cr_assert_eq(kt_engine_set_param(e, "suggest_share", 1.1), KT_OK);
+  kt_results *off = kt_test_search(e, need, NULL);
+  cr_assert_eq(kt_engine_set_param(e, "suggest_share", 0.4), KT_OK);
+  kt_results *on = kt_test_search(e, need, NULL);
+  cr_assert_geq(kt_results_count(on), 10);
+  const kt_result *s = kt_results_get(on, 8);
+  const kt_effect *ef = suggest_effect(s);
+  cr_assert_not_null(ef, "rank 9 (%s) is no suggestion", s->id);
+  int was = kt_test_rank(off, s->id);
+  cr_assert(was < 0 || was >= 10, "%s was in the first ten already", s->id);
+  bool named = false;
+  for (size_t k = 0; k < kt_results_need_count(on); k++) {
+    char want[300];
+    snprintf(want, sizeof want, "tarpeen »%s« kanssa", kt_results_need(on, k)->label);
+    named |= strstr(ef->reason, want) != NULL;
+  }
+  cr_assert(named, "%s names no need of the note", ef->reason);
+  for (size_t i = 0; i < 8; i++)
+    cr_assert_str_eq(kt_results_get(on, i)->id, kt_results_get(off, i)->id, "rank %zu moved",
+                     i + 1);
+  for (size_t i = 0; i < kt_results_count(on); i++)
+    cr_assert(i == 8 || !suggest_effect(kt_results_get(on, i)), "a second suggestion");
+  /* With a filter nothing is suggested. */
+  const char *cats[] = {"tyokyky", "sosiaali", "terveys", "tyonhaku", "koulutus"};
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.categories = (kt_strlist){cats, 5};
+  kt_results *f = kt_test_search(e, need, &o);
+  for (size_t i = 0; i < kt_results_count(f); i++)
+    cr_assert_null(suggest_effect(kt_results_get(f, i)), "a suggestion under a filter");
+  kt_results_free(f);
+  kt_results_free(on);
+  kt_results_free(off);
+  kt_engine_close(e);
+}
