@@ -188,7 +188,7 @@ static const char *const past_words[] = {
     "used",      "worked",      "tidigare",    "förut",       "nuorena",
     "lapsena",   "silloin",     "aikoinaan",   "aikanaan",    "was",
     "were",      "worked",      "studied",     "var",         "arbetade",
-    "studerade", NULL};
+    "studerade", "former",      NULL};
 /* A duration: "12 v", "20 vuotta", "6 kk", "vuosia", "15 år", "10 years". A
  * verbless clause that holds one ("20 vuotta raksalla", "12 v siivoojana")
  * is a stretch of the client's history, unless it names a state the client
@@ -313,6 +313,19 @@ static const char *const relatives[] = {
     "miehensä", "miehellään", "miehelleen", "mieheni", "miehelläni", "miehesi",
     /* parents by the surface only: the base form "vanhempi" is also "older" */
     "vanhemmat", "vanhempansa", "vanhempani", "mutsi", "faija", "föräldrarna", "parents", NULL};
+
+/* Is word @p i a relative? "ex" only before a partner ("ex-mies",
+ * "ex-vaimo"): "ex-vanki", "ex-yrittäjä" are the client. */
+static bool relative_at(const kt_analysis *a, size_t i) {
+  const kt_token *t = tok(a, i);
+  if (!is_any(t, relatives)) return false;
+  if (!is(t, "ex")) return true;
+  static const char *const partners[] = {"mies",        "vaimo",       "puoliso",    "avopuoliso",
+                                         "poikaystävä", "tyttöystävä", "miesystävä", "naisystävä",
+                                         "husband",     "wife",        "partner",    "sambo",
+                                         "man",         "fru",         "make",       NULL};
+  return i + 1 >= kt_analysis_count(a) || is_any(tok(a, i + 1), partners);
+}
 
 /* The client's children, by base form: a clause about a child's own
  * trouble ("lapsella ADHD", "tytär on vankilassa") is the client's
@@ -737,7 +750,7 @@ static void read_clauses(const kt_analysis *a, const char *text, kt__reading *ou
     bool brk = i > 0 && (punct_between(a, text, i) || is_any(t, conj) ||
                          (kt__token_eika(t) && i + 1 < n && starts_any(tok(a, i + 1), wish)) ||
                          (is_any(t, and_words) && i + 1 < n &&
-                          (verb_start(a, i + 1) || is_any(tok(a, i + 1), relatives) ||
+                          (verb_start(a, i + 1) || relative_at(a, i + 1) ||
                            is_any(tok(a, i + 1), subject_pronouns))));
     if (brk) c++;
     out->clause[i] = c;
@@ -897,8 +910,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     if (na && first + na < e) {
       size_t k = first + na;
       const kt_token *u = tok(a, k);
-      if (is_any(u, relatives) || is_any(u, children) || is_any(u, possessed_child) ||
-          is(u, "poika"))
+      if (relative_at(a, k) || is_any(u, children) || is_any(u, possessed_child) || is(u, "poika"))
         first = k, age_first = true;
     }
     /* "Hänen sokea isänsä": a word that describes the relative, after a
@@ -906,10 +918,10 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     bool possessed = false;
     for (size_t i = s; i < opening; i++)
       possessed |= is(tok(a, i), "hänen") || is(tok(a, i), "asiakkaan");
-    if (!age_first && possessed && first + 1 < e && !is_any(tok(a, first), relatives) &&
-        is_any(tok(a, first + 1), relatives) && !(kt__analysis_morph(a, first) & KT__MORPH_VERB))
+    if (!age_first && possessed && first + 1 < e && !relative_at(a, first) &&
+        relative_at(a, first + 1) && !(kt__analysis_morph(a, first) & KT__MORPH_VERB))
       first++;
-    bool other = first < e && is_any(tok(a, first), relatives);
+    bool other = first < e && relative_at(a, first);
     /* A relative who hurts the client ("vaimo lyönyt useamman kerran",
      * "mies uhkailee"): the client's own danger, not another's matter. */
     for (size_t i = first; other && i < e; i++)
@@ -930,7 +942,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     if (!other) {
       bool rel = false, help = false;
       for (size_t i = s; i < e; i++) {
-        rel |= is_any(tok(a, i), relatives) || is_any(tok(a, i), possessed_child);
+        rel |= relative_at(a, i) || is_any(tok(a, i), possessed_child);
         help |= starts_any(tok(a, i), help_verbs);
       }
       other = rel && help;
@@ -958,7 +970,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     if (!other && prev_other && is_any(tok(a, s), and_words) && s + 1 < e && finite_verb(a, s + 1))
       other = true;
     for (size_t i = s + 1; !other && prev_other && is_any(tok(a, s), and_words) && i < e; i++)
-      other = is_any(tok(a, i), relatives);
+      other = relative_at(a, i);
     /* ... and so does one after "ja" whose subject is "hän" ("Puolisolla on
      * ADHD ja hän käy vertaisryhmässä"): the person just spoken of, unless
      * the client owned that clause ("Hänen äidillään on muistisairaus, ja

@@ -1636,3 +1636,10 @@ Test(notes, a_generic_word_alone_finds_no_result) {
                10, "control: violence named");
   cr_assert_lt(rank_of("nainen", "naisten-linja"), 10, "control: a one-word search");
 }
+
+/* A former prisoner ("ex-vanki") has a criminal record: the need is found,
+ * not read as another person's matter. */
+Test(notes, an_ex_prisoner_has_a_criminal_record) {
+  cr_assert(finds_need("mies 35v, ex-vanki, asuu tukiasunnossa, tarvii töitä", "rikostausta"));
+  cr_assert_not(finds_need("mies 35v, asuu tukiasunnossa, tarvii töitä", "rikostausta"), "control");
+}

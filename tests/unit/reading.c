@@ -897,3 +897,12 @@ Test(reading, a_clause_that_says_it_healed_clears_the_one_before) {
        KT__ROLE_REFUSED);
   ROLE("Polvi leikattiin keväällä, kipeä yhä.", "polvi", KT__ROLE_SITUATION);
 }
+
+/* "ex" is a former partner only before a partner ("ex-mies"): "ex-vanki"
+ * is the client. "former" tells the client's past, as "entinen" does. */
+Test(reading, ex_before_no_partner_and_former_are_the_clients_past) {
+  ROLE("Mies 35v, ex-vanki, tarvii töitä", "vanki", KT__ROLE_SITUATION);
+  ROLE("Nainen 35v, ex-mies uhkailee", "uhkailee", KT__ROLE_SITUATION);
+  ROLE("Nainen 35v. Ex-mies vapautui vankilasta.", "vankilasta", KT__ROLE_ASIDE);
+  ROLE("Man 50, former bus driver", "driver", KT__ROLE_BACKGROUND);
+}
