@@ -60,6 +60,8 @@
   X(demote_eligibility, 0.3, 0.1, 1.0, "client outside the service's age limits")                  \
   X(demote_language, 0.5, 0.1, 1.0, "service needs Finnish the client lacks")                      \
   X(demote_area, 0.5, 0.1, 1.0, "service not in the client's municipality")                        \
+  X(demote_area_only, 0.1, 0.01, 1.0,                                                              \
+    "... when the note asks for services of its municipality only ('vain Espoossa')")              \
   /* 1.0 (off)/0.7/0.5/0.3: see bench/README.md (issue 13, "kotiäitinä 8 vuotta"). */            \
   X(demote_migrant_only, 0.5, 0.1, 1.0, "service for immigrants, the note shows no sign of one")   \
   /* 1.0/0.5/0.3 gave dev nDCG@10 .7540/.7544/.7548, dev2 .6861/.6863/.6863, trap-dev2 nDCG        \

@@ -488,6 +488,14 @@ static int read_municipality(const kt_analysis *a, const bool *rej, kt__sigset *
   }
   if (best == (size_t)-1) return KT_OK;
   set->municipality = names[best].forms[0];
+  /* "Vain Espoossa tai koko maassa saatavat palvelut", "only in Vantaa":
+   * the note asks for services of that place only. */
+  static const char *const only[] = {"vain", "ainoastaan", "only", "bara", "endast", NULL};
+  for (size_t i = 0; i < n && !set->area_only; i++) {
+    if (rej[i] || !is_any(tok(a, i), names[best].forms)) continue;
+    for (size_t k = i > 3 ? i - 3 : 0; k < i; k++)
+      set->area_only |= is_any(tok(a, k), only);
+  }
   char label[64];
   snprintf(label, sizeof label, kt__msg(set->lang, KT__M_MUNICIPALITY), names[best].name);
   return add_signal(res, KT_SIGNAL_MUNICIPALITY, names[best].name, label, a, besti, besti);
@@ -718,7 +726,8 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
     char m[96], name[64];
     snprintf(name, sizeof name, "%c%s", set->municipality[0] - 32, set->municipality + 1);
     snprintf(m, sizeof m, kt__msg(L, KT__M_MUNICIPALITY), name);
-    effect(&e, DEMOTE_AREA, m, kt__msg(L, KT__M_R_ONLY_IN), munis);
+    effect(&e, set->area_only ? rank->demote_area_only : DEMOTE_AREA, m,
+           kt__msg(L, KT__M_R_ONLY_IN), munis);
   }
   *factor = e.factor;
   return e.n;

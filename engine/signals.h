@@ -15,6 +15,7 @@ typedef struct kt__sigset {
   int no_finnish, basic_finnish, lang_en, lang_sv;
   int long_unemployed;
   const char *municipality; /* case-folded name, or NULL */
+  int area_only;            /* the note asks for services there only ("vain Espoossa") */
   const char *groups[32];   /* target groups signalled */
   size_t ngroups;
   int migrated;         /* a concept of the note, past included, is an immigrant's need */

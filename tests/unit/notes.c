@@ -1643,3 +1643,26 @@ Test(notes, an_ex_prisoner_has_a_criminal_record) {
   cr_assert(finds_need("mies 35v, ex-vanki, asuu tukiasunnossa, tarvii töitä", "rikostausta"));
   cr_assert_not(finds_need("mies 35v, asuu tukiasunnossa, tarvii töitä", "rikostausta"), "control");
 }
+
+/* "Vain Espoossa saatavat palvelut": a service of another municipality only
+ * is demoted far more than when the note just tells where the client
+ * lives. */
+static double area_factor(const char *note, const char *id) {
+  kt_results *r;
+  const kt_result *x = result_for(note, id, &r);
+  double f = -1;
+  for (size_t k = 0; x && k < x->effect_count; k++)
+    if (!strncmp(x->effects[k].signal, "asuinkunta", 10)) f = x->effects[k].factor;
+  kt_results_free(r);
+  return f;
+}
+
+Test(notes, services_of_the_municipality_only_when_the_note_asks) {
+  const char *lives = "Espoolainen 38v, irtisanottiin varastolta, hakee uutta työtä.";
+  const char *only = "Espoolainen 38v, irtisanottiin varastolta, hakee uutta työtä. Vain Espoossa "
+                     "tai koko maassa saatavat palvelut.";
+  double a = area_factor(lives, "lomautettujen-tyonhakupalvelut"),
+         b = area_factor(only, "lomautettujen-tyonhakupalvelut");
+  cr_assert_gt(a, 0, "no municipality effect where the client lives");
+  cr_assert(b > 0 && b < a, "only there: %.2f, lives there: %.2f", b, a);
+}
