@@ -104,9 +104,11 @@ static const char *const going_verbs[] = {"palata", "menn채", "jatkaa", "l채hte�
  *     tietokonetta", "rahat ei riit채"): a problem stated, nothing denied. */
 /* "ei ongelmia asumisessa", "ei huolta rahasta": a denied problem noun
  * denies its whole scope, whatever concept the other words find. */
-static const char *const problem_nouns[] = {"ongelma", "vaikeus",   "huoli",    "h채t채",  "pulma",
-                                            "murhe",   "problem",   "problems", "issue", "issues",
-                                            "tarve",   "sv책righet", "behov",    "need",  NULL};
+static const char *const problem_nouns[] = {"ongelma", "vaikeus", "huoli", "h채t채", "pulma", "murhe",
+                                            "problem", "problems", "issue", "issues", "tarve",
+                                            "sv책righet", "behov", "need",
+                                            /* "ei sairauksia": no illness, not a lack */
+                                            "sairaus", "illness", "illnesses", "sjukdom", NULL};
 /* A compound whose head is a problem or a matter ("terveysongelmia",
  * "lastenhoitoasioita", "velkahuolia"): denied, it denies its field. */
 static bool problem_compound(const kt_token *t) {

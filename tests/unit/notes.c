@@ -1666,3 +1666,35 @@ Test(notes, services_of_the_municipality_only_when_the_note_asks) {
   cr_assert_gt(a, 0, "no municipality effect where the client lives");
   cr_assert(b > 0 && b < a, "only there: %.2f, lives there: %.2f", b, a);
 }
+
+/* Being late or forgetful alone is no ADHD ("sai potkut kun myöhästeli");
+ * with a word of concentration it is. */
+Test(notes, lateness_alone_is_no_adhd) {
+  cr_assert_not(
+      finds_need("Sai potkut kassalta koska myöhästeli, nyt 21v, haluaa ammattiin.", "ADHD"));
+  cr_assert(finds_need("21v, myöhästelee ja keskittyminen ei onnistu, haluaa ammattiin.", "ADHD"),
+            "control: with concentration");
+}
+
+/* "ei sairauksia" denies illness: no service matches the illness word, as
+ * none matches a debt denied. A lack ("ei tutkintoa") still searches. */
+static bool word_matches(const char *note, const char *word) {
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = 30;
+  kt_results *r = kt_test_search(e, note, &o);
+  bool hit = false;
+  for (size_t i = 0; i < kt_results_count(r); i++) {
+    const kt_result *x = kt_results_get(r, i);
+    for (size_t k = 0; k < x->match_count; k++)
+      hit |= !strcmp(x->matches[k].word, word);
+  }
+  kt_results_free(r);
+  return hit;
+}
+
+Test(notes, no_illness_is_no_lack_of_one) {
+  cr_assert_not(
+      word_matches("35v kokki, hakee ravintolatyötä. Terve, ei sairauksia.", "sairauksia"));
+  cr_assert(word_matches("35v kokki, hakee ravintolatyötä. Ei tutkintoa.", "tutkintoa"),
+            "control: a lack searches");
+}
