@@ -60,6 +60,15 @@ static bool clause_break(const kt_analysis *a, const char *text, size_t i) {
   return is_any(t, conj);
 }
 
+/* A comma or a full stop right before word @p i (not a parenthesis:
+ * "tyttären (15v)" still tells of the daughter). */
+static bool comma_before(const kt_analysis *a, const char *text, size_t i) {
+  if (i == 0) return true;
+  for (size_t b = tok(a, i - 1)->end; b < tok(a, i)->start; b++)
+    if (strchr(".,;:", text[b])) return true;
+  return false;
+}
+
 /* Does a sentence end between tokens @p lo and @p hi (lo < hi)? A period
  * after a number ("3. vuosi") does not count. */
 static bool sentence_between(const kt_analysis *a, const char *text, size_t lo, size_t hi) {
@@ -230,6 +239,9 @@ static int read_age(const kt_analysis *a, const char *text, const bool *rej, kt_
                                             "erfarenhet", "alalla",    "alalta", "sedan",
                                             "ago",        NULL};
     if (age && next && kt__token_starts_any(next, time_next)) age = false;
+    /* "ollut 25v kotiäiti", "ollu 10v varastolla": years of something. */
+    if (age && !turned && prev && is_any(prev, (const char *const[]){"ollut", "ollu", NULL}))
+      age = false;
     if (age && prev && !prev->stopword && (kt__analysis_morph(a, i - 1) & KT__MORPH_ESSIVE))
       age = false;
     /* Years in a place, right after it: "Suomessa 15v", "täällä 10v". */
@@ -241,7 +253,8 @@ static int read_age(const kt_analysis *a, const char *text, const bool *rej, kt_
       /* After a trade ("hitsari 20v, nyt 41v"), a number is the years in
        * it when another age follows: the later one is the client's. */
       bool after_trade = prev && !prev->stopword && !is_any(prev, client_words) && !self &&
-                         !opening && !turned && number(prev, NULL) < 0;
+                         !opening && !turned && number(prev, NULL) < 0 &&
+                         !comma_before(a, text, i); /* "Lapset aikuisia, 52v nainen" */
       if (after_trade && !deferred) {
         deferred = true, d_v = v, d_first = i, d_last = last;
         continue;

@@ -86,6 +86,12 @@ Test(signals, ages_in_the_ways_notes_write_them) {
   /* Years in a place: "Suomessa 15v" is no age of 15. */
   cr_assert_eq(read_text("Irakilainen, Suomessa 15v, puhuu sujuvaa suomea", -1).age_lo, -1);
   cr_assert_eq(read_text("asuu Espoossa, 45v, hakee töitä", -1).age_lo, 45, "control: a comma");
+  /* Years been something ("ollut 25v kotiäiti") are no age; after a comma
+   * a number is no trade's years ("Lapset jo aikuisia, 52v nainen"). */
+  cr_assert_eq(read_text("Lapset jo aikuisia, 52v nainen, ollut 25v kotiäiti", -1).age_lo, 52);
+  cr_assert_eq(read_text("ollu 15v myyjänä eikä jaksa enää", -1).age_lo, -1);
+  cr_assert_eq(read_text("tyttären (15v) kesätyö hoidettu, äiti 44v", -1).age_lo, 44,
+               "a parenthesis still tells of the one before");
 }
 
 Test(signals, an_age_band_is_a_target_group) {
