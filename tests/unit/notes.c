@@ -1698,3 +1698,14 @@ Test(notes, no_illness_is_no_lack_of_one) {
   cr_assert(word_matches("35v kokki, hakee ravintolatyötä. Ei tutkintoa.", "tutkintoa"),
             "control: a lack searches");
 }
+
+/* "haluaa töihin lastenhoitoon" is work in childcare, not a day-care place
+ * for the client's children; childcare for one's children still is. */
+Test(notes, work_in_childcare_is_no_need_of_day_care) {
+  const char *n = "Lapset jo aikuisia, 52v nainen, haluaa töihin lastenhoitoon.";
+  cr_assert(finds_need(n, "päiväkoti- ja lastenhoitotyö"));
+  cr_assert_not(finds_need(n, "lastenhoito ja päivähoitopaikka"));
+  cr_assert(finds_need("Äiti 30v, lapset 2v ja 4v, lastenhoito ei järjesty, haluaa kurssille.",
+                       "lastenhoito ja päivähoitopaikka"),
+            "control: her children's care");
+}
