@@ -238,8 +238,8 @@ static const char *const agent_endings[] = {"ja", "jä", "ri", "mies", "kuski", 
 
 /* An occupation as a goal, in the translative ("kokiksi", "hitsaajaksi",
  * "lähihoitajaksi", "bussikuskiksi"), surface endings. */
-static const char *const agent_goal_endings[] = {"jaksi",    "jäksi",  "riksi", "kiksi",
-                                                 "miehekse", "ajaksi", NULL};
+static const char *const agent_goal_endings[] = {"jaksi",  "jäksi",  "riksi",   "kiksi", "miehekse",
+                                                 "ajaksi", "ntiksi", "nomiksi", NULL};
 /* "ago": "kymmenen vuotta sitten", "10 years ago". */
 static const char *const ago_words[] = {"sitten", "ago", "sedan", NULL};
 /* Had enough: "vuorotyö riitti" (surfaces; "riittää" as a base form is
@@ -1017,6 +1017,13 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
       other = true;
       if (hobby_clause) hobby_clause[out->clause[s]] = true;
     }
+    /* Examples of the goal after a comma go on with it: "haluaa vaihtaa
+     * sisätöihin, esimerkiksi rautakaupan myyjäksi". */
+    static const char *const for_example[] = {"esimerkiksi", "esim", "kuten", "such",
+                                              "t.ex",        "till", NULL};
+    if (!goal && s > 0 && out->clause_role[s - 1] == KT__ROLE_GOAL &&
+        is_any(tok(a, s), for_example))
+      goal = true;
     unsigned char role = other                   ? KT__ROLE_ASIDE
                          : goal || change        ? KT__ROLE_GOAL
                          : past && !negated_past ? KT__ROLE_BACKGROUND
@@ -1755,6 +1762,22 @@ static void read_held(const kt_analysis *a, kt__reading *out) {
     for (size_t j = s; j < e; j++)
       denied |= is_negator(tok(a, j)) || out->role[j] == KT__ROLE_NEGATED ||
                 (out->role[j] == KT__ROLE_REFUSED && is_negator(tok(a, out->negator[j])));
+    /* A list of cards right after the trade, with no verb: "talonrakentaja,
+     * työturvallisuus- ja tulityökortti, kymmenen vuotta työmailla". */
+    if (!has && !has2 && s > 0 && occupation_clause(a, clause_start(out, s - 1), s)) {
+      bool cards = false, other = false;
+      for (size_t j = s; j < e; j++) {
+        if (finite_verb(a, j)) other = true; /* "tarvitsee tulityökortin" */
+        if (tok(a, j)->stopword || is_any(tok(a, j), and_words)) continue;
+        /* ... and the first part of a pair ("työturvallisuus- ja tulityökortti") */
+        if (credential(a, j) || (j + 1 < e && kt__analysis_head(a, j + 1)) ||
+            (j + 2 < e && is_any(tok(a, j + 1), and_words) && credential(a, j + 2)))
+          cards = true;
+        else
+          other = true;
+      }
+      has = cards && !other;
+    }
     if (!(has || has2) || gone || denied) continue;
     for (size_t j = s; j < e; j++)
       if (credential(a, j) && (has2 || !is_any(tok(a, j), foreign_cards))) {

@@ -906,3 +906,26 @@ Test(reading, ex_before_no_partner_and_former_are_the_clients_past) {
   ROLE("Nainen 35v. Ex-mies vapautui vankilasta.", "vankilasta", KT__ROLE_ASIDE);
   ROLE("Man 50, former bus driver", "driver", KT__ROLE_BACKGROUND);
 }
+
+/* Cards listed right after the trade, without a verb, are held
+ * ("talonrakentaja, työturvallisuus- ja tulityökortti"); a card needed is
+ * not. */
+Test(reading, cards_listed_after_the_trade_are_held) {
+  ROLE("36v mies, talonrakentaja, työturvallisuus- ja tulityökortti, kymmenen vuotta työmailla",
+       "tulityökortti", KT__ROLE_REFUSED);
+  ROLE("36v mies, talonrakentaja, tarvitsee tulityökortin", "tulityökortin", KT__ROLE_SITUATION);
+}
+
+/* A goal to become an assistant or a tradenomi is a change of trade too
+ * ("Haluaa HR-assistentiksi"), and examples after a comma go on with the
+ * goal ("sisätöihin, esimerkiksi myyjäksi"): the trade held is then the
+ * past. */
+Test(reading, more_goals_of_a_new_trade) {
+  ROLE("34v nainen, lähihoitaja, kymmenen vuotta kotihoidossa. Haluaa HR-assistentiksi.",
+       "lähihoitaja", KT__ROLE_BACKGROUND);
+  ROLE("34v nainen, lähihoitaja, kymmenen vuotta kotihoidossa. Hakee töitä.", "lähihoitaja",
+       KT__ROLE_SITUATION);
+  ROLE("Haluaa vaihtaa sisätöihin, esimerkiksi rautakaupan myyjäksi", "myyjäksi", KT__ROLE_GOAL);
+  ROLE("45v mies, hitsaaja, 20 vuotta konepajoissa. Haluaa sisätöihin, esimerkiksi myyjäksi.",
+       "hitsaaja", KT__ROLE_BACKGROUND);
+}
