@@ -804,8 +804,11 @@ static const char *const harm_verbs[] = {"lyö",   "lyönyt",  "lyöny",  "löi"
                                          "hit",   "slår",    NULL};
 
 /* Verbs of helping another person (surface beginnings). */
-static const char *const help_verbs[] = {"auttoi",  "auttaa", "auttanut", "avusti",
-                                         "avustaa", "helped", "hjälpte",  NULL};
+static const char *const help_verbs[] = {
+    "auttoi", "auttaa", "auttanut", "avusti", "avustaa", "helped", "hjälpte",
+    /* visiting ("käy tapaamassa vankilassa istuvaa
+     * veljeään") */
+    "tapaamassa", "tapaa", "tapasi", "visits", "visiting", "besöker", NULL};
 
 /* The tokens from @p i that state an age ("9-vuotias", "9v", "9 v"): 0
  * when they do not. */
@@ -1108,6 +1111,20 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     if (out->clause_role[s] == KT__ROLE_SITUATION && (occupation_clause(a, s, e) || at_work))
       for (size_t i = s; i < e; i++)
         out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
+  }
+  /* A relative clause of place tells more of the place before it: "on työskennellyt
+   * asumisyksikössä, jossa asunnottomat pääsevät Asunto ensin -malliin" is
+   * the workplace of the past, not the client's homelessness. */
+  static const char *const relative_pronouns[] = {"jossa", "missä", "jonne", "joissa",
+                                                  "where", "där",   NULL};
+  for (size_t s = 0, e; s < n; s = e) {
+    e = clause_end(out, s);
+    if (s == 0 || !is_any(tok(a, s), relative_pronouns) || out->clause_role[s] == KT__ROLE_GOAL)
+      continue;
+    unsigned char prev = out->clause_role[s - 1];
+    if (prev != KT__ROLE_BACKGROUND && prev != KT__ROLE_ASIDE) continue;
+    for (size_t i = s; i < e; i++)
+      if (out->role[i] == out->clause_role[i]) out->role[i] = out->clause_role[i] = prev;
   }
   /* A clause in parentheses right after another tells more of it:
    * "keskeytti armeijan 2019 (C-paperit)" is all the past. */

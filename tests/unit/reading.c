@@ -929,3 +929,20 @@ Test(reading, more_goals_of_a_new_trade) {
   ROLE("45v mies, hitsaaja, 20 vuotta konepajoissa. Haluaa sisätöihin, esimerkiksi myyjäksi.",
        "hitsaaja", KT__ROLE_BACKGROUND);
 }
+
+/* Visiting a relative is their matter ("käy tapaamassa vankilassa istuvaa
+ * veljeään"); visiting someone else is not. */
+Test(reading, visiting_a_relative_is_their_matter) {
+  ROLE("43v kirjanpitäjä. Käy kerran kuussa tapaamassa vankilassa istuvaa veljeään.", "vankilassa",
+       KT__ROLE_ASIDE);
+  ROLE("43v kirjanpitäjä. Käy tapaamassa työvalmentajaa.", "työvalmentajaa", KT__ROLE_SITUATION);
+}
+
+/* A relative clause of place tells more of the place of the past ("on
+ * työskennellyt asumisyksikössä, jossa asunnottomat ..."); after the
+ * present it stays the present. */
+Test(reading, a_relative_clause_of_place_goes_with_its_place) {
+  ROLE("31v, on työskennellyt kolme vuotta asumisyksikössä, jossa asunnottomat asuvat.",
+       "asunnottomat", KT__ROLE_BACKGROUND);
+  ROLE("31v, asuu asuntolassa, jossa asunnottomat asuvat.", "asunnottomat", KT__ROLE_SITUATION);
+}
