@@ -1839,7 +1839,7 @@ static void read_held(const kt_analysis *a, kt__reading *out) {
   }
   /* 4e. Language spoken well ("puhuu sujuvaa suomea", "suomi sujuu
    * hyvin", "speaks fluent Finnish"): a fact, not a need of a course. */
-  for (size_t i = 0; i + 1 < n; i++) {
+  for (size_t i = 0; i < n; i++) { /* "... suomi sujuu." may end the note */
     if (!is_any(tok(a, i), fluent) || out->clause_role[i] == KT__ROLE_GOAL) continue;
     size_t lang = (size_t)-1;
     for (size_t j = i >= 2 ? i - 2 : 0; j < n && j <= i + 2; j++)
