@@ -1618,6 +1618,9 @@ Test(notes, english_fluent_beside_finnish_is_no_need) {
   cr_assert_not(finds_need("Tradenomi, suomi ja englanti sujuvat, hakee töitä.",
                            "suomen kielen taito puuttuu tai on heikko"),
                 "nor a course of Finnish");
+  cr_assert_not(
+      finds_need("Hakee asiakaspalvelutyötä. Suomi ja englanti sujuvat", "asioi englanniksi"),
+      "as the last words of the note");
   cr_assert(
       finds_need("Ei puhu suomea, englanti sujuu, hakee asiakaspalvelutyötä.", "asioi englanniksi"),
       "control: English without Finnish");
