@@ -1810,6 +1810,21 @@ static void read_held(const kt_analysis *a, kt__reading *out) {
         }
       }
   }
+  /* 4c''. A home the client owns ("asuu omistusasunnossaan"): no need of
+   * housing, outside a goal and a negation ("haluaa myydä omistusasunnon"
+   * or "ei omistusasuntoa" still speak of it). */
+  for (size_t i = 0; i < n; i++) {
+    if (!starts_any(tok(a, i), (const char *const[]){"omistusasun", NULL}) ||
+        out->clause_role[i] == KT__ROLE_GOAL || out->role[i] != out->clause_role[i])
+      continue;
+    bool neg = false;
+    for (size_t j = clause_start(out, i); j < n && out->clause[j] == out->clause[i]; j++)
+      neg |= is_negator(tok(a, j)) || (kt__analysis_morph(a, j) & KT__MORPH_NEGV);
+    if (neg) continue;
+    out->role[i] = KT__ROLE_REFUSED;
+    out->negator[i] = i;
+    out->held[i] = true;
+  }
   /* 4c'. A home, job or study place the client got ("sai vuokra-asunnon",
    * "on saanut työpaikan"): outside a goal and a negation, no need of it.
    * Only such resources: "sai potkut" and "sai häädön" are problems. */

@@ -946,3 +946,11 @@ Test(reading, a_relative_clause_of_place_goes_with_its_place) {
        "asunnottomat", KT__ROLE_BACKGROUND);
   ROLE("31v, asuu asuntolassa, jossa asunnottomat asuvat.", "asunnottomat", KT__ROLE_SITUATION);
 }
+
+/* A home the client owns is no need of housing ("asuu
+ * omistusasunnossaan"); a wish about it still is one. */
+Test(reading, an_owned_home_is_no_need) {
+  ROLE("42v mies, yleistuella, asuu omistusasunnossaan Helsingissä.", "omistusasunnossaan",
+       KT__ROLE_REFUSED);
+  ROLE("Haluaa myydä omistusasunnon ja muuttaa vuokralle.", "omistusasunnon", KT__ROLE_GOAL);
+}
