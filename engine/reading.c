@@ -694,10 +694,15 @@ static const char *const null_words[] = {
 bool kt__null_token(const kt_token *t) {
   if (t->stopword || !t->term_count) return false;
   if (starts_any(t, age_superlatives)) return true; /* "nuorin": a child's, not a need */
-  for (size_t k = 0; k < t->term_count; k++)
-    if (t->terms[k].kind != KT_TERM_PART && !is_any_text(t->terms[k].text, null_words))
-      return false;
-  return true;
+  /* A word of parts only (the head of a hyphenated word, "Helsinki-lisä")
+   * is no null word. */
+  bool any = false;
+  for (size_t k = 0; k < t->term_count; k++) {
+    if (t->terms[k].kind == KT_TERM_PART) continue;
+    if (!is_any_text(t->terms[k].text, null_words)) return false;
+    any = true;
+  }
+  return any;
 }
 
 bool kt__generic_term(const char *term) {

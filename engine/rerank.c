@@ -42,8 +42,11 @@ static int read_name(kt_analyzer *an, kt__doc *d) {
     kt__buf b;
     kt__buf_init(&b, 4096);
     rc = kt__buf_adds(&b, " ");
+    /* The head of a hyphenated name ("Helsinki-lisä") is a part only. */
+    bool head = kt__analysis_head(a, i);
     for (size_t k = 0; k < t->term_count && !rc; k++)
-      if (t->terms[k].kind != KT_TERM_PART) rc = kt__buf_printf(&b, "%s ", t->terms[k].text);
+      if (t->terms[k].kind != KT_TERM_PART || head)
+        rc = kt__buf_printf(&b, "%s ", t->terms[k].text);
     if (!rc)
       d->name_words[d->n_name_words++] = b.data;
     else
@@ -106,8 +109,11 @@ int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits) {
     if (!x->baseline && w < kt_analysis_count(x->an) && x->rd.role &&
         x->rd.role[w] == KT__ROLE_ASIDE)
       continue;
+    /* ... and the head of a hyphenated word ("Helsinki-lisä": "lisä"). */
+    bool head = kind == KT_TERM_PART && w < kt_analysis_count(x->an) &&
+                kt__analysis_head(x->an, w) && !strchr(x->q.q[i].term, ' ');
     if (x->q.q[i].concept < 0 &&
-        (kind == KT_TERM_LEMMA || kind == KT_TERM_FIXED || kind == KT_TERM_STEM))
+        (kind == KT_TERM_LEMMA || kind == KT_TERM_FIXED || kind == KT_TERM_STEM || head))
       direct[ndirect++] = x->q.q[i].term;
   }
   qsort(direct, ndirect, sizeof *direct, cmp_str);
