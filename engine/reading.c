@@ -955,7 +955,15 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
         rel |= relative_at(a, i) || is_any(tok(a, i), possessed_child);
         help |= starts_any(tok(a, i), help_verbs);
       }
-      other = rel && help;
+      /* ... and their affairs taken care of ("hoitaa näkövammaisen siskonsa
+       * asioita"): not "hoitaa lapsia kotona", the client's own days. */
+      bool affairs = false, care = false;
+      for (size_t i = s; i < e; i++) {
+        care |= starts_any(tok(a, i), (const char *const[]){"hoita", "hoiti", NULL});
+        affairs |= starts_any(tok(a, i), (const char *const[]){"asioi", "asiat", "raha-asi",
+                                                               "laskut", "postin", NULL});
+      }
+      other = rel && (help || (care && affairs));
     }
     if (first < e && !other) {
       const kt_token *f = tok(a, first);

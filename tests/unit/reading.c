@@ -954,3 +954,11 @@ Test(reading, an_owned_home_is_no_need) {
        KT__ROLE_REFUSED);
   ROLE("Haluaa myydä omistusasunnon ja muuttaa vuokralle.", "omistusasunnon", KT__ROLE_GOAL);
 }
+
+/* Taking care of a relative's affairs is their matter ("hoitaa
+ * näkövammaisen siskonsa asioita"); caring for one's own days is not. */
+Test(reading, a_relatives_affairs_are_their_matter) {
+  ROLE("44v nainen. Hoitaa viikonloppuisin näkövammaisen siskonsa asioita.", "näkövammaisen",
+       KT__ROLE_ASIDE);
+  ROLE("44v nainen. Hoitaa viikonloppuisin näkövammaisia.", "näkövammaisia", KT__ROLE_SITUATION);
+}
