@@ -1661,6 +1661,15 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
                                          "toipunut",   "toipui",   "toipunu",
                                          "recovered",  "healed",   NULL};
     bool heal = s > 0 && f < e && is_any(tok(a, f), healed);
+    /* ... or that it is paid as agreed: "opintolainaa 15 000 mutta maksaa
+     * sitä normaalisti". */
+    if (!heal && s > 0 && f < e && starts_any(tok(a, f), (const char *const[]){"maksa", NULL}) &&
+        (kt__analysis_morph(a, f) & KT__MORPH_VERB)) {
+      static const char *const as_agreed[] = {"normaalisti",    "ajallaan",  "ajoissa",
+                                              "säännöllisesti", "sovitusti", NULL};
+      for (size_t j = f + 1; j < e && !heal; j++)
+        heal = is_any(tok(a, j), as_agreed);
+    }
     if (heal ||
         (s > 0 && f + 1 < e && is_any(tok(a, f), going) && is_any(tok(a, f + 1), fine_words))) {
       size_t fine = heal ? f : f + 1; /* the word that says so ends the span */

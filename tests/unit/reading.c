@@ -962,3 +962,12 @@ Test(reading, a_relatives_affairs_are_their_matter) {
        KT__ROLE_ASIDE);
   ROLE("44v nainen. Hoitaa viikonloppuisin näkövammaisia.", "näkövammaisia", KT__ROLE_SITUATION);
 }
+
+/* A debt paid as agreed is no need ("opintolainaa 15 000 mutta maksaa
+ * sitä normaalisti"); one that cannot be paid is. */
+Test(reading, a_debt_paid_as_agreed_is_no_need) {
+  ROLE("opintolainaa 15 000 mutta maksaa sitä normaalisti, haluaa töihin", "opintolainaa",
+       KT__ROLE_REFUSED);
+  ROLE("opintolainaa 15 000 mutta ei pysty maksamaan, haluaa töihin", "opintolainaa",
+       KT__ROLE_SITUATION);
+}
