@@ -91,8 +91,10 @@ static const char *const list_words[] = {"eikä", "eika", "tai", "or", "nor", "e
 static const char *const refuse[] = {"kieltäytyä", "refuses", "refuse", "vägrar", NULL};
 /* A place or time that may open a clause about a person. */
 static const char *const lead_adverbs[] = {"kotona", "lisäksi", "myös", "nyt", "nykyään", NULL};
-/* Verbs of going back or on, after a wish: "ei halua palata", "mennä". */
-static const char *const going_verbs[] = {"palata", "mennä", "jatkaa", "lähteä", "siirtyä", NULL};
+/* Verbs of going back or on, or of attending, after a wish or need: "ei
+ * halua palata", "mennä", "ei tarvitse käydä". */
+static const char *const going_verbs[] = {"palata",  "mennä", "jatkaa", "lähteä",
+                                          "siirtyä", "käydä", NULL};
 
 /* What a negation means depends on what it negates:
  *   - a wish ("ei halua koulutukseen") or a capacity ("ei kestä raskasta

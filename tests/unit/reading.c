@@ -971,3 +971,11 @@ Test(reading, a_debt_paid_as_agreed_is_no_need) {
   ROLE("opintolainaa 15 000 mutta ei pysty maksamaan, haluaa töihin", "opintolainaa",
        KT__ROLE_SITUATION);
 }
+
+/* A need denied with a verb of attending after it refuses what came first
+ * ("vertaisryhmissä ei enää tarvitse käydä"), as with a verb of going. */
+Test(reading, no_need_to_attend_refuses_what_came_first) {
+  ROLE("Raittiina kuusi vuotta, vertaisryhmissä ei enää tarvitse käydä.", "vertaisryhmissä",
+       KT__ROLE_REFUSED);
+  ROLE("Raittiina kuusi vuotta, vertaisryhmissä käy yhä.", "vertaisryhmissä", KT__ROLE_SITUATION);
+}
