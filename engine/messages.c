@@ -47,6 +47,13 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
     [KT__M_R_MIGRANT_ONLY] = {"palvelu on maahanmuuttajille; muistiinpanossa ei ole siitä merkkiä",
                               "tjänsten är för invandrare; anteckningen tyder inte på det",
                               "the service is for immigrants; the note gives no sign of that"},
+    [KT__M_R_PROBLEM_GROUP_ONLY] =
+        {"palvelu on päihteistä toipuville tai rikostaustaisille; "
+         "muistiinpanossa ei ole siitä merkkiä",
+         "tjänsten är för personer som återhämtar sig från missbruk eller "
+         "har brottsbakgrund; anteckningen visar inget tecken på det",
+         "the service is for people recovering from substance use or with "
+         "a criminal record; the note shows no sign of either"},
     [KT__M_R_FOUNDER_ONLY] = {"palvelu on yrittäjille ja yrittäjiksi aikoville; muistiinpanossa "
                               "ei ole siitä merkkiä",
                               "tjänsten är för företagare; anteckningen visar inget tecken på det",

@@ -33,7 +33,8 @@ enum kt__msg {
   KT__M_R_AGE_FITS_MIN,  /* "ikä sopii: palvelu on vähintään %d-vuotiaille" */
   KT__M_TARGET_GROUP,    /* "kohderyhmä" */
   KT__M_R_MIGRANT_ONLY, /* "palvelu on maahanmuuttajille; muistiinpanossa ei ole siitä merkkiä" */
-  KT__M_R_FOUNDER_ONLY, /* "palvelu on yrittäjille; muistiinpanossa ei ole siitä merkkiä" */
+  KT__M_R_PROBLEM_GROUP_ONLY, /* "palvelu on päihteistä toipuville tai rikostaustaisille; ..." */
+  KT__M_R_FOUNDER_ONLY,   /* "palvelu on yrittäjille; muistiinpanossa ei ole siitä merkkiä" */
   KT__M_R_EMPLOYER_ASKS,  /* "työnantaja kysyy; palvelu on työnhakijalle" */
   KT__M_AGE_UNKNOWN,      /* "ikä ei tiedossa" */
   KT__M_R_YOUTH_ONLY,     /* "palvelu on enintään %d-vuotiaille; muistiinpanossa ei ole merkkiä

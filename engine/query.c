@@ -498,8 +498,12 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
   if (x->signals) {
     for (size_t k = 0; k < x->nfound && !rc; k++) {
       const kt__concept *c = kt__thesaurus_concept(e->gen.thes, x->found[k].concept);
-      for (size_t g = 0; g < c->ngroups; g++)
+      for (size_t g = 0; g < c->ngroups; g++) {
         x->set.migrated |= !strcmp(c->groups[g], "maahanmuuttajat");
+        /* ... and so has one who used substances or served a sentence. */
+        x->set.problem_past |=
+            !strcmp(c->groups[g], "paihdekuntoutujat") || !strcmp(c->groups[g], "rikostaustaiset");
+      }
       int r = x->rd.role[kt__query_found_word(x, &x->found[k])];
       if (r == KT__ROLE_BACKGROUND || r == KT__ROLE_ASIDE) continue;
       for (size_t g = 0; g < c->ngroups && !rc; g++)

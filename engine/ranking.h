@@ -66,6 +66,8 @@
   X(demote_migrant_only, 0.5, 0.1, 1.0, "service for immigrants, the note shows no sign of one")   \
   /* 1.0/0.5/0.3 gave dev nDCG@10 .7540/.7544/.7548, dev2 .6861/.6863/.6863, trap-dev2 nDCG        \
    * .4615/.4634/.4634; 0.5 as demote_migrant_only, by what it means. */                           \
+  X(demote_problem_group_only, 0.5, 0.1, 1.0,                                                      \
+    "service only for substance-use recovery or a criminal record, the note shows no sign")        \
   X(demote_founder_only, 0.5, 0.1, 1.0,                                                            \
     "service only for entrepreneurs, the note shows no sign of one")                               \
   /* 1.0/0.8/0.7/0.6/0.4 gave dev nDCG@10 .6971/.6992/.6989/.6990/.6981, trap-dev hits@5           \

@@ -700,6 +700,23 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
   if (for_migrants && !migrant && rank->demote_migrant_only < 1.0)
     effect(&e, rank->demote_migrant_only, kt__msg(L, KT__M_TARGET_GROUP), "%s",
            kt__msg(L, KT__M_R_MIGRANT_ONLY));
+  /* So for a service only for people recovering from substance use or
+   * with a criminal record (Sininauha, Krits, AA): a note without a sign of
+   * either ("Ei päihdetaustaa eikä rikosrekisteriä") asks for no such. */
+  if (groups && *groups && rank->demote_problem_group_only < 1.0) {
+    bool only = true;
+    for (const char *g = groups; *g && only;) {
+      const char *c = strchr(g, ',');
+      size_t l = c ? (size_t)(c - g) : strlen(g);
+      only = (l == 17 && !strncmp(g, "paihdekuntoutujat", l)) ||
+             (l == 15 && !strncmp(g, "rikostaustaiset", l));
+      g = c ? c + 1 : g + l;
+    }
+    if (only && !set->problem_past && !signalled(set, "paihdekuntoutujat") &&
+        !signalled(set, "rikostaustaiset"))
+      effect(&e, rank->demote_problem_group_only, kt__msg(L, KT__M_TARGET_GROUP), "%s",
+             kt__msg(L, KT__M_R_PROBLEM_GROUP_ONLY));
+  }
   /* So for a service only for entrepreneurs and those starting out
    * ("Yrittäjän talousapu"): a note about debts gives no sign of a firm. */
   if (groups && !strcmp(groups, "yrittajiksi_aikovat") && !signalled(set, "yrittajiksi_aikovat") &&

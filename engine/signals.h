@@ -19,6 +19,7 @@ typedef struct kt__sigset {
   const char *groups[32];   /* target groups signalled */
   size_t ngroups;
   int migrated;         /* a concept of the note, past included, is an immigrant's need */
+  int problem_past;     /* ... or one of substance use or a criminal record */
   int refuses_study;    /* the note refuses study or training ("ei halua enää kouluun") */
   int refuses_founding; /* the note refuses a firm of the client's own ("ei enää yrittäjäksi") */
   int founder;       /* the note names a firm of the client's, past included ("37v yrittäjä") */

@@ -1721,3 +1721,31 @@ Test(notes, the_head_of_a_hyphenated_word_searches_and_names) {
   cr_assert(word_matches("Helsinki-lisä työnantajalle, miten haetaan?", "lisä"));
   cr_assert_eq(rank_of("Helsinki-lisä työnantajalle", "helsinki-lisa"), 0);
 }
+
+/* A service only for people recovering from substance use or with a
+ * criminal record is demoted for a note without a sign of either, past
+ * included; with one it is not. */
+static bool problem_group_demoted(const char *note, const char *id) {
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = 50;
+  kt_results *r = kt_test_search(e, note, &o);
+  int k = kt_test_rank(r, id);
+  bool d = false;
+  const kt_result *x = k < 0 ? NULL : kt_results_get(r, (size_t)k);
+  for (size_t i = 0; x && i < x->effect_count; i++)
+    d |= x->effects[i].reason && strstr(x->effects[i].reason, "päihteistä toipuville") &&
+         x->effects[i].factor < 1;
+  cr_assert(x, "%s not in the top 50 of: %s", id, note);
+  kt_results_free(r);
+  return d;
+}
+
+Test(notes, services_for_recovery_only_need_a_sign_of_it) {
+  cr_assert(problem_group_demoted(
+      "33v hakee remontti- ja kiinteistöhuoltotöitä. Ei päihdetaustaa eikä rikosrekisteriä.",
+      "sininauha-oy"));
+  cr_assert_not(problem_group_demoted("33v, käytti amfetamiinia vuosia, nyt puhdas, hakee "
+                                      "remontti- ja kiinteistöhuoltotöitä.",
+                                      "sininauha-oy"),
+                "control: a past of substance use");
+}
