@@ -205,13 +205,13 @@ static const char *const durations[] = {"vuosia", "vuosikausia", "vuosikymmenen"
  * "kotiäitinä 8 vuotta", "Suomessa 5 vuotta"): the situation, not the past.
  * Surface prefixes. */
 static const char *const present_states[] = {
-    "työt",       "kotona",     "kotiäiti",       "kotiisä",   "kotivanhem", "kotihoidontu",
-    "sairas",     "sairaus",    "lomautet",       "lomautu",   "perhevapa",  "hoitovapa",
-    "äitiysvapa", "äitiyslom",  "vanhempainvapa", "isyysvapa", "eläk",       "vanki",
-    "vankila",    "työkyvyt",   "kuntoutu",       "suome",     "maassa",     "yksinhuolt",
-    "omaishoit",  "opiskelija", "arbetslös",      "unemploy",  "home",       "hemma",
-    "sjuk",       "kuivilla",   "raittiina",      "raitis",    "nykter",     "sober",
-    "räst",       "maksamat",   "odott",          NULL};
+    "työt",       "kotona",     "kotiäiti",       "kotiisä",    "kotivanhem", "kotihoidontu",
+    "sairas",     "sairaus",    "lomautet",       "lomautu",    "perhevapa",  "hoitovapa",
+    "äitiysvapa", "äitiyslom",  "vanhempainvapa", "isyysvapa",  "eläk",       "vanki",
+    "vankila",    "työkyvyt",   "kuntoutu",       "suome",      "maassa",     "yksinhuolt",
+    "omaishoit",  "opiskelija", "arbetslös",      "unemploy",   "home",       "hemma",
+    "sjuk",       "kuivilla",   "raittiina",      "raitis",     "nykter",     "sober",
+    "räst",       "maksamat",   "odott",          "vuokraräst", "sähköräst",  NULL};
 /* Working now: in a job a career change leaves ("on töissä kassalla"), or
  * the job held by a client who asks for a course. Surfaces. */
 static const char *const at_work_words[] = {"töissä", "työskentelee", "jobbar", "arbetar",

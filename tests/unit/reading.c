@@ -979,3 +979,12 @@ Test(reading, no_need_to_attend_refuses_what_came_first) {
        KT__ROLE_REFUSED);
   ROLE("Raittiina kuusi vuotta, vertaisryhmissä käy yhä.", "vertaisryhmissä", KT__ROLE_SITUATION);
 }
+
+/* Rent arrears of some months are the present, not a stretch of the past
+ * ("vuokrarästejä 2kk"). */
+Test(reading, rent_arrears_of_months_are_the_present) {
+  ROLE("Yksinhuoltaja 28v, kaksi lasta, vuokrarästejä 2kk, haluaa töihin.", "vuokrarästejä",
+       KT__ROLE_SITUATION);
+  ROLE("Yksinhuoltaja 28v, kaksi lasta, siivoojana 2v, haluaa töihin.", "siivoojana",
+       KT__ROLE_BACKGROUND);
+}
