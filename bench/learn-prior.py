@@ -96,25 +96,26 @@ def main():
                         pair_useful[c, d] += u
     total_seen, total_useful = sum(seen.values()), sum(useful.values())
     os.makedirs(a.out_dir, exist_ok=True)
-    head = (f'# From {notes} judged development notes of the sets: {", ".join(sets)}\n'
-            f'# (pooled judgments where a set has them), each note\'s top {DEPTH} with no priors.\n')
+    def head(what):
+        return (f'# From {notes} judged development notes of the sets: {", ".join(sets)}\n'
+                f'# (pooled judgments where a set has them), {what} with no priors.\n')
     with open(os.path.join(a.out_dir, 'prior.tsv'), 'w', encoding='utf-8') as f:
         f.write('# Learned priors of the services: written by bench/learn-prior.py, do not edit.\n')
-        f.write(head)
+        f.write(head(f"each note's top {DEPTH}"))
         f.write(f'# Base rate: {total_useful} useful of {total_seen} seen ({total_useful / max(total_seen, 1):.3f}).\n')
         f.write('# service_id<TAB>useful<TAB>seen\n')
         for d in sorted(seen):
             f.write(f'{d}\t{useful[d]}\t{seen[d]}\n')
     with open(os.path.join(a.out_dir, 'concept_prior.tsv'), 'w', encoding='utf-8') as f:
         f.write('# Learned priors of the services per need: written by bench/learn-prior.py, do not edit.\n')
-        f.write(head)
+        f.write(head(f"each note's top {DEPTH}"))
         f.write('# A pair counts the notes in which the concept was found as a need of now.\n')
         f.write('# concept_id<TAB>service_id<TAB>useful<TAB>seen\n')
         for c, d in sorted(pair_seen):
             f.write(f'{c}\t{d}\t{pair_useful[c, d]}\t{pair_seen[c, d]}\n')
     with open(os.path.join(a.out_dir, 'concept_useful.tsv'), 'w', encoding='utf-8') as f:
         f.write('# The services judged useful per need: written by bench/learn-prior.py, do not edit.\n')
-        f.write(head.replace(f"each note's top {DEPTH} with no priors", 'each note\'s needs with no priors'))
+        f.write(head("each note's needs"))
         f.write(f'# A pair: of the notes in which the concept was found as a need of now (notes), how\n'
                 f'# many judged the service useful (useful), at any rank; pairs useful in at least {MIN_USEFUL}.\n')
         f.write('# concept_id<TAB>service_id<TAB>useful<TAB>notes\n')

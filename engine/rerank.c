@@ -200,12 +200,17 @@ static bool in_name(const kt__doc *d, const char *term) {
   return false;
 }
 
+/* The note's words that are not stopwords. */
+static size_t content_words(const ctx *x) {
+  size_t n = 0;
+  for (size_t i = 0; i < kt_analysis_count(x->an); i++)
+    n += !kt_analysis_get(x->an, i)->stopword;
+  return n;
+}
+
 int kt__rerank_bound_evidence(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
   if (rk->evidence_cap >= 1.0) return KT_OK;
-  size_t content = 0;
-  for (size_t i = 0; i < kt_analysis_count(x->an); i++)
-    content += !kt_analysis_get(x->an, i)->stopword;
-  if (content < 3) return KT_OK; /* a one- or two-word need is all loose words */
+  if (content_words(x) < 3) return KT_OK; /* a one- or two-word need is all loose words */
   ktx_db *db = x->e->gen.db;
   size_t ndocs_n = 0;
   double avg = 0;
@@ -388,8 +393,7 @@ int kt__rerank_suggest(ctx *x, cand *cs, size_t *nc, ktx_hit *extra, bool filter
   }
   /* Not where the note's signals speak against it (an age, a language). */
   double factor = 1.0;
-  kt_effect fx[MAX_EFFECTS];
-  if (x->signals) kt__signals_apply(&x->set, c.doc, rk, &x->res->arena, fx, MAX_EFFECTS, &factor);
+  if (x->signals) kt__signals_apply(&x->set, c.doc, rk, &x->res->arena, NULL, 0, &factor);
   if (factor < 1.0) return KT_OK;
   if (from < *nc) {
     memmove(&cs[from], &cs[from + 1], (*nc - from - 1) * sizeof *cs);
@@ -425,10 +429,15 @@ static bool founded(const ctx *x, const cand *c) {
 }
 
 int kt__rerank_drop_unfounded(ctx *x, cand *cs, size_t *nc, size_t limit) {
-  size_t content = 0;
-  for (size_t i = 0; i < kt_analysis_count(x->an); i++)
-    content += !kt_analysis_get(x->an, i)->stopword;
-  if (content < 3 || !x->rd.role) return KT_OK;
+  if (!x->rd.role || content_words(x) < 3) return KT_OK;
+  /* Only a query with a generic word or a group term can find a service
+   * without evidence: otherwise no candidate's fields need reading. */
+  bool weak = false;
+  for (size_t i = 0; i < x->q.n && !weak; i++) {
+    const qterm *t = &x->q.q[i];
+    weak = (t->concept < 0 && !t->kind) || (t->concept < 0 && x->rd.generic[t->word]);
+  }
+  if (!weak) return KT_OK;
   size_t kept = 0;
   for (size_t h = 0; h < *nc && kept < limit; h++) {
     int rc = kt__explain_masks(x, &cs[h]);

@@ -607,6 +607,20 @@ static bool in_list(const char *list, const char *item) {
   return false;
 }
 
+/* Is every item of the comma-separated @p list in @p set? */
+static bool all_in(const char *list, const char *const *set) {
+  for (const char *p = list; p && *p;) {
+    const char *c = strchr(p, ',');
+    size_t n = c ? (size_t)(c - p) : strlen(p);
+    bool found = false;
+    for (size_t i = 0; set[i] && !found; i++)
+      found = strlen(set[i]) == n && !strncmp(p, set[i], n);
+    if (!found) return false;
+    p = c ? c + 1 : NULL;
+  }
+  return true;
+}
+
 typedef struct effects {
   kt__arena *arena;
   kt_effect *out;
@@ -703,20 +717,12 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
   /* So for a service only for people recovering from substance use or
    * with a criminal record (Sininauha, Krits, AA): a note without a sign of
    * either ("Ei päihdetaustaa eikä rikosrekisteriä") asks for no such. */
-  if (groups && *groups && rank->demote_problem_group_only < 1.0) {
-    bool only = true;
-    for (const char *g = groups; *g && only;) {
-      const char *c = strchr(g, ',');
-      size_t l = c ? (size_t)(c - g) : strlen(g);
-      only = (l == 17 && !strncmp(g, "paihdekuntoutujat", l)) ||
-             (l == 15 && !strncmp(g, "rikostaustaiset", l));
-      g = c ? c + 1 : g + l;
-    }
-    if (only && !set->problem_past && !signalled(set, "paihdekuntoutujat") &&
-        !signalled(set, "rikostaustaiset"))
-      effect(&e, rank->demote_problem_group_only, kt__msg(L, KT__M_TARGET_GROUP), "%s",
-             kt__msg(L, KT__M_R_PROBLEM_GROUP_ONLY));
-  }
+  static const char *const problem_groups[] = {"paihdekuntoutujat", "rikostaustaiset", NULL};
+  if (groups && *groups && rank->demote_problem_group_only < 1.0 &&
+      all_in(groups, problem_groups) && !set->problem_past &&
+      !signalled(set, "paihdekuntoutujat") && !signalled(set, "rikostaustaiset"))
+    effect(&e, rank->demote_problem_group_only, kt__msg(L, KT__M_TARGET_GROUP), "%s",
+           kt__msg(L, KT__M_R_PROBLEM_GROUP_ONLY));
   /* So for a service only for entrepreneurs and those starting out
    * ("Yrittäjän talousapu"): a note about debts gives no sign of a firm. */
   if (groups && !strcmp(groups, "yrittajiksi_aikovat") && !signalled(set, "yrittajiksi_aikovat") &&

@@ -39,7 +39,8 @@ int kt__signals_add_group(kt__sigset *set, kt_results *res, const char *group, c
  * to @p set and the listed signals; KT_EINVAL for an unknown kind or value. */
 int kt__signals_correct(kt__sigset *set, kt_results *res, const kt_search_options *opts);
 /* Effects of @p set on a service: fills up to @p max effects (arena strings),
- * returns the count; *factor is their product. */
+ * returns the count; *factor is their product (with @p max 0, and @p out
+ * NULL, only the factor). */
 size_t kt__signals_apply(const kt__sigset *set, const kt__doc *d, const kt__ranking *rank,
                          kt__arena *arena, kt_effect *out, size_t max, double *factor);
 

@@ -536,10 +536,9 @@ Test(badinput_build, a_broken_thesaurus_fails_the_build_naming_file_and_line, .t
   free(cat);
 }
 
-/* So a bad learned-prior file per need (catalog/learned/concept_prior.tsv),
- * which also names an unknown concept and a pair listed twice. */
-Test(badinput_build, a_broken_concept_prior_file_fails_the_build_naming_file_and_line,
-     .timeout = 120) {
+/* The mini catalogue with a learned/ folder and a thesaurus of one concept,
+ * "velat": the files per need name it. */
+static char *mini_copy_with_concept(void) {
   char *cat = mini_copy();
   char p[1200];
   snprintf(p, sizeof p, "%s/learned", cat);
@@ -549,6 +548,15 @@ Test(badinput_build, a_broken_concept_prior_file_fails_the_build_naming_file_and
   snprintf(p, sizeof p, "%s/thesaurus/t.txt", cat);
   const char *th = "[velat]\nlabel: velat\nclient: velka\nservice: velkaneuvonta\n";
   kt_hard_write(p, th, strlen(th));
+  return cat;
+}
+
+/* So a bad learned-prior file per need (catalog/learned/concept_prior.tsv),
+ * which also names an unknown concept and a pair listed twice. */
+Test(badinput_build, a_broken_concept_prior_file_fails_the_build_naming_file_and_line,
+     .timeout = 120) {
+  char *cat = mini_copy_with_concept();
+  char p[1200];
   struct {
     const char *text;
     const char *msg;
@@ -584,15 +592,8 @@ Test(badinput_build, a_broken_concept_prior_file_fails_the_build_naming_file_and
  * (catalog/learned/concept_useful.tsv), which has the same four fields. */
 Test(badinput_build, a_broken_concept_useful_file_fails_the_build_naming_file_and_line,
      .timeout = 120) {
-  char *cat = mini_copy();
+  char *cat = mini_copy_with_concept();
   char p[1200];
-  snprintf(p, sizeof p, "%s/learned", cat);
-  cr_assert_eq(mkdir(p, 0755), 0);
-  snprintf(p, sizeof p, "%s/thesaurus", cat);
-  cr_assert_eq(mkdir(p, 0755), 0);
-  snprintf(p, sizeof p, "%s/thesaurus/t.txt", cat);
-  const char *th = "[velat]\nlabel: velat\nclient: velka\nservice: velkaneuvonta\n";
-  kt_hard_write(p, th, strlen(th));
   struct {
     const char *text;
     const char *msg;
