@@ -602,6 +602,24 @@ static bool spoken_ea(const char *word, char *v, size_t vsize) {
   return true;
 }
 
+/* The spoken partitive ending, written out in @p v: a long "ii" for -iA
+ * ("hommii" hommia, "reittii" reittiä) and a plural's "oi"/"ui" for -oja/-uja
+ * ("keikkoi" keikkoja, "juttui" juttuja); false if the word ends otherwise. */
+static bool spoken_partitive(const char *word, char *v, size_t vsize) {
+  size_t len = strlen(word);
+  if (len < 5 || len + 3 > vsize) return false;
+  const char *end = word + len;
+  if (end[-1] != 'i' || strchr("aeiouyäö", end[-3])) return false;
+  const char *a = strpbrk(word, "aou") ? "a" : "ä"; /* vowel harmony */
+  if (end[-2] == 'i')
+    snprintf(v, vsize, "%.*s%s", (int)(len - 1), word, a);
+  else if (end[-2] == 'o' || end[-2] == 'u')
+    snprintf(v, vsize, "%.*sj%s", (int)(len - 1), word, a);
+  else
+    return false;
+  return true;
+}
+
 static size_t add_spoken_restored(kt_analyzer *an, termset *ts, const char *word, unsigned *morph) {
   char v[72], w[72];
   /* Spoken "ilmottautua" for "ilmoittautua", with its spoken endings
@@ -613,8 +631,20 @@ static size_t add_spoken_restored(kt_analyzer *an, termset *ts, const char *word
     if (!n && spoken_spelling(w, v, sizeof v)) n = add_voikko_m(an, ts, v, KT_TERM_FIXED, morph);
     if (n) return n;
   }
+  /* The spoken question clitic: "saaks" saako, "pitääks" pitääkö, when
+   * that is a verb of now; "kokiks" (kokiksi) is not "kokiko", a past. */
+  size_t len = strlen(word);
+  if (len >= 5 && len + 2 < sizeof v && !strcmp(word + len - 2, "ks")) {
+    snprintf(v, sizeof v, "%.*s%s", (int)(len - 1), word, strpbrk(word, "aou") ? "o" : "ö");
+    unsigned m = 0;
+    if (add_voikko_m(an, NULL, v, KT_TERM_FIXED, &m) && (m & KT__MORPH_VERB) &&
+        !(m & (KT__MORPH_NOUN | KT__MORPH_PAST)))
+      return add_voikko_m(an, ts, v, KT_TERM_FIXED, morph);
+  }
   size_t n = spoken_spelling(word, v, sizeof v) ? add_voikko_m(an, ts, v, KT_TERM_FIXED, morph) : 0;
   if (n == 0 && spoken_ea(word, v, sizeof v)) n = add_voikko_m(an, ts, v, KT_TERM_FIXED, morph);
+  if (n == 0 && spoken_partitive(word, v, sizeof v))
+    n = add_voikko_m(an, ts, v, KT_TERM_FIXED, morph);
   return n;
 }
 

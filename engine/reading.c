@@ -460,7 +460,9 @@ static const char *const generic_words[] = {
     "liian", "liika", "tavallinen", "nopea", "nopeasti", "hitaasti",
     /* Becoming free ("vapautuu aikaa", "vapautui päiväkotipaikka"): release
      * from prison is found by the concept's phrases ("vapautui vankilasta"). */
-    "vapautua", NULL};
+    "vapautua",
+    /* When, not what: "viime vuonna", "pari päivää viikossa". */
+    "viime", NULL};
 
 static bool punct_between(const kt_analysis *a, const char *text, size_t i) {
   if (i == 0) return true;
@@ -1791,7 +1793,13 @@ static void read_held(const kt_analysis *a, kt__reading *out) {
     static const char *const lapsed[] = {"vanhen",  "umpeutu", "umpeen", "päättyn",
                                          "loppunu", "mennyt",  "menny",  "expire",
                                          "utgå",    "gått ut", NULL};
+    /* "paikka luvattu, jos on työturvallisuuskortti": a card the client
+     * would need to have is a need, not a card held. */
+    static const char *const if_words[] = {"jos", "mikäli", "kunhan", "jahka",
+                                           "if",  "om",     "ifall",  NULL};
     bool has = false, has2 = false, gone = false;
+    for (size_t j = s > 0 ? s - 1 : s; j < e; j++)
+      gone |= is_any(tok(a, j), if_words);
     for (size_t j = s; j < e; j++) {
       has |= is_any(tok(a, j), has_fi);
       has2 |= is_any(tok(a, j), has_other);

@@ -379,6 +379,28 @@ Test(analyze, spoken_function_words_and_endings_are_read_as_written) {
   cr_assert(kt_test_has_term(an, "jobs", "jobs", KT_TERM_STEM), "an English -s stays as it is");
 }
 
+/* The spoken partitive: "keikkoi" is keikkoja (not the verb keikkua),
+ * "hommii" hommia, "reittii" reittiä. */
+Test(analyze, the_spoken_partitive_is_read_as_written) {
+  cr_assert(kt_test_has_term(an, "keikkoi", "keikka", 0));
+  cr_assert_not(kt_test_has_term(an, "keikkoi", "keikkua", 0), "no typo guess");
+  cr_assert(kt_test_has_term(an, "hommii", "homma", 0));
+  cr_assert(kt_test_has_term(an, "reittii", "reitti", 0));
+  cr_assert(kt_test_has_term(an, "juttui", "juttu", 0));
+}
+
+/* The spoken question clitic of a verb of now: "saaks" is saako (not säkä,
+ * luck), "kannattaaks" kannattaako; "kokiks" stays kokiksi, a cook, though
+ * "kokiko" is a past of kokea. */
+Test(analyze, the_spoken_question_clitic_is_read_as_written) {
+  cr_assert(kt_test_has_term(an, "kannattaaks", "kannattaa", 0));
+  cr_assert(kt_test_has_term(an, "jaksaaks", "jaksaa", 0));
+  cr_assert_not(kt_test_has_term(an, "saaks", "säkä", 0));
+  cr_assert(kt_test_has_term(an, "kokiks", "kokki", 0));
+  cr_assert_not(kt_test_has_term(an, "kokiks", "kokea", 0));
+  cr_assert(kt_test_has_term(an, "hoitajaks", "hoitaja", 0));
+}
+
 /* Spoken "et" is "että" unless it speaks to someone ("sä et", "et sä"). */
 static bool et_negates(const char *text) {
   kt_analysis *a = NULL;

@@ -382,6 +382,9 @@ Test(reading, a_completed_degree_is_history_and_a_refused_list_goes_on) {
   ROLE("19v, perustutkinto kesken, haluaa töihin", "perustutkinto", KT__ROLE_SITUATION);
   ROLE("EI halua enää kouluun eikä mihinkään valmentavaan", "valmentavaan", KT__ROLE_REFUSED);
   cr_assert(generic("haluaa töihin heti, mieluiten asennushommiin", "mieluiten"));
+  /* When, not what: "viime vuonna". */
+  cr_assert(generic("jäi eläkkeelle viime vuonna", "viime"));
+  cr_assert_not(generic("jäi eläkkeelle viime vuonna", "eläkkeelle"), "control");
 }
 
 /* Years after a trade are a stretch of the past; the client's own word
@@ -490,6 +493,9 @@ Test(reading, a_credential_the_client_has_is_no_need) {
   ROLE("trukkikortti on vanhentunut, etsii varastotöitä", "trukkikortti", KT__ROLE_SITUATION);
   ROLE("haluaa trukkikortin", "trukkikortin", KT__ROLE_GOAL);
   ROLE("on velkoja", "velkoja", KT__ROLE_SITUATION);
+  /* A card the client would need to have is a need. */
+  ROLE("paikka luvattu jos on työturvallisuuskortti", "työturvallisuuskortti", KT__ROLE_SITUATION);
+  ROLE("pääsee varastolle, kunhan trukkikortti on", "trukkikortti", KT__ROLE_SITUATION);
 }
 
 /* A note-level flag of the reading: kt__reading's bool at offset @p field. */
