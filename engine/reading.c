@@ -808,9 +808,10 @@ static bool before_what(const kt_analysis *a, size_t i, size_t e) {
 
 /* Verbs of hurting or threatening someone (surface beginnings). */
 /* Not "uhkaa" alone: "vaimo uhkaa lähteä" threatens to leave. */
-static const char *const harm_verbs[] = {"lyö",   "lyönyt",  "lyöny",  "löi",     "hakka",
-                                         "potki", "kuristi", "uhkail", "pahoinp", "hits",
-                                         "hit",   "slår",    NULL};
+static const char *const harm_verbs[] = {"lyö", "lyönyt", "lyöny", "löi", "hakka", "potki",
+                                         "kuristi", "uhkail", "pahoinp", "hits", "hit", "slår",
+                                         /* ... or is violent ("isä on väkivaltainen") */
+                                         "väkival", "violent", "våldsam", NULL};
 
 /* Verbs of helping another person (surface beginnings). */
 static const char *const help_verbs[] = {
@@ -940,6 +941,10 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
      * "mies uhkailee"): the client's own danger, not another's matter. */
     for (size_t i = first; other && i < e; i++)
       if (starts_any(tok(a, i), harm_verbs)) other = false;
+    /* ... or who died ("isä kuoli viime viikolla"): the client's grief. */
+    static const char *const died[] = {"kuoli", "kuollut", "kuolle", "menehty", "died", NULL};
+    for (size_t i = first; other && i < e; i++)
+      if (starts_any(tok(a, i), died)) other = false;
     /* "Äiti 38v hakee osa-aikatyötä": a relative's word with an age next
      * to it names the client, unless the note gave the client's age first
      * ("45v äiti, ... Poika 16v hakee kesätöitä" is her son). */

@@ -425,7 +425,9 @@ static const char *const filler_words[] = {"vielä", "enää", "tosi", "todella"
                                            "kovin", "melko", "varsin", "erittäin", "still", "very",
                                            "really", "quite", "ganska", "väldigt", "fortfarande",
                                            /* and "now", "just": "ilmottautuu nyt työnhakijaks" */
-                                           "nyt", "juuri", "nu", NULL};
+                                           "nyt", "juuri", "nu",
+                                           /* the copula: "isä on väkivaltainen" */
+                                           "on", NULL};
 
 static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
                         const bool *denied, const size_t *clause, size_t i, const char *key,

@@ -1749,3 +1749,29 @@ Test(notes, services_for_recovery_only_need_a_sign_of_it) {
                                       "sininauha-oy"),
                 "control: a past of substance use");
 }
+
+/* The role of the need whose label contains @p label: -1 if none. */
+static int need_role(const char *note, const char *label) {
+  kt_results *r = kt_test_search(e, note, NULL);
+  int role = -1;
+  for (size_t i = 0; i < kt_results_need_count(r); i++)
+    if (strstr(kt_results_need(r, i)->label, label)) role = kt_results_need(r, i)->role;
+  kt_results_free(r);
+  return role;
+}
+
+/* A relative's violence or death is the client's own matter: a violent
+ * father is domestic violence ("isä on väkivaltainen", the copula between
+ * the words of the thesaurus phrase), a father's death last week the
+ * client's grief, not a relative's matter told in passing. */
+Test(notes, a_relatives_violence_or_death_is_the_clients_matter) {
+  cr_assert_eq(
+      need_role("19v haluaa muuttaa pois kotoa, koska isä on väkivaltainen", "lähisuhdeväkivalta"),
+      KT_ROLE_SITUATION);
+  cr_assert(in_top("19v haluaa muuttaa pois kotoa, koska isä on väkivaltainen", 5,
+                   (const char *const[]){"turvakoti", NULL}));
+  int grief = need_role("isä kuoli viime viikolla, ei jaksa tulla työkokeiluun", "suru");
+  cr_assert(grief == KT_ROLE_SITUATION || grief == KT_ROLE_GOAL, "role %d", grief);
+  cr_assert_eq(need_role("isä oli vuosia vankilassa, hakee varastotöitä", "vanki"),
+               KT_ROLE_BACKGROUND, "control: a relative's own past stays theirs");
+}
