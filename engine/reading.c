@@ -1994,6 +1994,51 @@ static void read_refused_founding(const kt_analysis *a, kt__reading *out) {
   out->refuses_founding = refused_whole(a, out, founding, kind);
 }
 
+/* Step 4c''': a benefit the client is on ("yleistuella", "elää
+ * asumistuella"): a fact, as a card held is, in a clause that asks
+ * nothing of it; "kysyy, miten palkka vaikuttaa yleistukeen", "ansiosidonnainen
+ * loppuu", "yleistuki viivästyi" and a question still speak of it. */
+static void read_benefit_held(const kt_analysis *a, const char *text, kt__reading *out) {
+  static const char *const benefit[] = {"yleistu",      "työmarkkinatu", "peruspäivära",
+                                        "ansiopäivära", "ansiosidon",    "päivära",
+                                        "asumistu",     "toimeentulotu", NULL};
+  /* What asks about the benefit or worries over it. */
+  static const char *const asks[] = {
+      "kysy",     "saako",   "saaks",   "voiko",  "voiks",  "vaikutt", "vaikuta", "loppu",
+      "päätty",   "päätt",   "katke",   "menet",  "pienen", "riit",    "karens",  "valit",
+      "muutosta", "kielt",   "viiväst", "paljon", "miten",  "pärjä",   "tarvits", "hake",
+      "haku",     "jälkeen", "ends",    "undrar", NULL};
+  size_t n = out->count;
+  for (size_t s = 0, e; s < n; s = e) {
+    e = clause_end(out, s);
+    if (out->clause_role[s] == KT__ROLE_GOAL || out->clause_role[s] == KT__ROLE_ASIDE) continue;
+    bool held = false, ask = false;
+    for (size_t j = s; j < e; j++) {
+      const kt_token *t = tok(a, j);
+      ask |= starts_any(t, asks) || is_negator(t) || out->role[j] == KT__ROLE_NEGATED;
+      size_t l = strlen(t->surface);
+      bool adessive =
+          l > 4 && (!strcmp(t->surface + l - 3, "lla") || !strcmp(t->surface + l - 4, "llä"));
+      held |= starts_any(t, benefit) && adessive;
+    }
+    /* ... or the next clause asks ("yleistuella, kysyy miten osa-aikatyö
+     * vaikuttaa"); a fact beside it ("yleistuella, ei velkoja") does not. */
+    for (size_t j = e; held && j < n && j < clause_end(out, e); j++)
+      ask |= starts_any(tok(a, j), asks);
+    /* A question mark in the clause or right after it. */
+    for (size_t c = tok(a, s)->start; c < tok(a, e - 1)->end + 2 && text[c]; c++)
+      ask |= text[c] == '?';
+    if (!held || ask) continue;
+    for (size_t j = s; j < e; j++) {
+      const kt_token *t = tok(a, j);
+      if (!starts_any(t, benefit) || out->role[j] != out->clause_role[j]) continue;
+      out->role[j] = KT__ROLE_REFUSED;
+      out->negator[j] = j;
+      out->held[j] = true;
+    }
+  }
+}
+
 int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
   memset(out, 0, sizeof *out);
   size_t n = kt_analysis_count(a);
@@ -2020,6 +2065,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
   read_refused_lists(a, out);
   read_fine_facts(a, out);
   read_held(a, out);
+  read_benefit_held(a, text, out);
   read_refused_study(a, out);
   read_refused_founding(a, out);
   return KT_OK;

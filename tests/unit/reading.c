@@ -493,6 +493,11 @@ Test(reading, a_credential_the_client_has_is_no_need) {
   ROLE("trukkikortti on vanhentunut, etsii varastotöitä", "trukkikortti", KT__ROLE_SITUATION);
   ROLE("haluaa trukkikortin", "trukkikortin", KT__ROLE_GOAL);
   ROLE("on velkoja", "velkoja", KT__ROLE_SITUATION);
+  /* A benefit the client is on is a fact, unless the note asks of it. */
+  ROLE("entinen varastotyöntekijä, yleistuella, haluaa töihin", "yleistuella", KT__ROLE_REFUSED);
+  ROLE("yleistuella, kysyy miten osa-aikatyö vaikuttaa", "yleistuella", KT__ROLE_SITUATION);
+  ROLE("sivutoiminen yritys yleistuella?", "yleistuella", KT__ROLE_SITUATION);
+  ROLE("yleistuki viivästyi, vuokra rästissä", "yleistuki", KT__ROLE_SITUATION);
   /* A card the client would need to have is a need. */
   ROLE("paikka luvattu jos on työturvallisuuskortti", "työturvallisuuskortti", KT__ROLE_SITUATION);
   ROLE("pääsee varastolle, kunhan trukkikortti on", "trukkikortti", KT__ROLE_SITUATION);
