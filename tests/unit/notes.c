@@ -1775,3 +1775,10 @@ Test(notes, a_relatives_violence_or_death_is_the_clients_matter) {
   cr_assert_eq(need_role("isä oli vuosia vankilassa, hakee varastotöitä", "vanki"),
                KT_ROLE_BACKGROUND, "control: a relative's own past stays theirs");
 }
+
+/* English "broke" is a past tense as often as no money: only "is broke",
+ * "am broke", "flat broke" say the money ran out. */
+Test(notes, broke_a_wrist_is_no_money_problem) {
+  cr_assert_not(finds_need("He fell from a ladder and broke his wrist, needs work", "riitä"));
+  cr_assert(finds_need("He is broke and cannot pay the rent", "riitä"), "control");
+}
