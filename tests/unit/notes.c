@@ -1782,3 +1782,14 @@ Test(notes, broke_a_wrist_is_no_money_problem) {
   cr_assert_not(finds_need("He fell from a ladder and broke his wrist, needs work", "riitä"));
   cr_assert(finds_need("He is broke and cannot pay the rent", "riitä"), "control");
 }
+
+/* Safety and rights at work (from the occupational safety authority's
+ * advice): a workplace without protective gear, a boss who threatens; the
+ * work-safety card is a course, not a complaint. */
+Test(notes, rights_at_work_find_the_safety_authority) {
+  const char *const SAFETY[] = {"tyosuojelun-neuvonta", NULL};
+  cr_assert(in_top("Varastossa käsitellään vaarallisia aineita ilman suojaimia", 3, SAFETY));
+  cr_assert(finds_need("esihenkilö uhkailee potkuilla, mitä oikeuksia hänellä on", "työsuojelu"));
+  cr_assert_not(finds_need("tarvitsee työturvallisuuskortin rakennustöihin", "työsuojelu"),
+                "control: the card");
+}
