@@ -555,6 +555,10 @@ static const char *const respell[][2] = {
     {"välil", "välillä"},
     {"jälkee", "jälkeen"},
     {"kämppis", "kämppäkaveri"},
+    /* "haluis kirjoille": registered as a job seeker, not kirjo (a range);
+     * spoken "vähä" is vähän ("puhuu suomee vähä"). */
+    {"kirjoille", "työnhakijaksi"},
+    {"vähä", "vähän"},
 };
 
 static const char *respelled(const char *word) {

@@ -599,6 +599,19 @@ static bool duration_clause(const kt_analysis *a, size_t s, size_t e) {
   return dur;
 }
 
+/* Is the past verb at @p i a perfect of a problem that goes on ("on ollut
+ * vuosia ongelmia bentsojen kanssa", "oon ollu velkakierteessä")? The
+ * client has it still; "on ollut kokkina 10 vuotta" stays the past. */
+static bool ongoing_perfect(const kt_analysis *a, size_t s, size_t i, size_t e) {
+  static const char *const now_forms[] = {"on", "olen", "oon", "ovat", NULL};
+  static const char *const problems[] = {"ongelm", "vaikeu",  "riippuv", "kierte",
+                                         "velka",  "velkoja", NULL};
+  if (i == s || !is_any(tok(a, i - 1), now_forms)) return false;
+  for (size_t j = s; j < e; j++)
+    if (starts_any(tok(a, j), problems)) return true;
+  return false;
+}
+
 /* Does the clause [s, e) tell a job lost ("painotalo lopetti", "irtisanottiin")?
  * How the present came about, however long ago. */
 static bool job_lost_in(const kt_analysis *a, size_t s, size_t e) {
@@ -875,7 +888,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
       unsigned m = kt__analysis_morph(a, i);
       if (goal_cue(t, m)) goal = true;
       if ((is_any(t, past_words) && !before_what(a, i, e)) ||
-          ((m & KT__MORPH_PAST) && starts_any(t, history_verbs)))
+          ((m & KT__MORPH_PAST) && starts_any(t, history_verbs) && !ongoing_perfect(a, s, i, e)))
         past = true;
       /* A year long gone ("keskeytti armeijan 2019"); last year or the
        * one before is how the present came about ("jäi kesken 2025"). */

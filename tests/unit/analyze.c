@@ -401,6 +401,13 @@ Test(analyze, the_spoken_question_clitic_is_read_as_written) {
   cr_assert(kt_test_has_term(an, "hoitajaks", "hoitaja", 0));
 }
 
+/* "haluis kirjoille" is to register as a job seeker, not kirjo, a range. */
+Test(analyze, onto_the_books_is_registering) {
+  cr_assert(kt_test_has_term(an, "kirjoille", "työnhakija", 0));
+  cr_assert_not(kt_test_has_term(an, "kirjoille", "kirjo", 0));
+  cr_assert_not(kt_test_has_term(an, "vähä", "vähä", 0), "spoken vähän, a function word");
+}
+
 /* Spoken "et" is "että" unless it speaks to someone ("sä et", "et sä"). */
 static bool et_negates(const char *text) {
   kt_analysis *a = NULL;
