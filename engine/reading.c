@@ -599,16 +599,17 @@ static bool duration_clause(const kt_analysis *a, size_t s, size_t e) {
   return dur;
 }
 
-/* Is the past verb at @p i a perfect of a problem that goes on ("on ollut
- * vuosia ongelmia bentsojen kanssa", "oon ollu velkakierteessä")? The
- * client has it still; "on ollut kokkina 10 vuotta" stays the past. */
+/* Is the past verb at @p i a perfect of a problem or a state that goes on
+ * ("on ollut vuosia ongelmia bentsojen kanssa", "on ollu sairauslomalla puol
+ * vuotta")? The client is in it still; "on ollut kokkina 10 vuotta" stays
+ * the past. */
 static bool ongoing_perfect(const kt_analysis *a, size_t s, size_t i, size_t e) {
   static const char *const now_forms[] = {"on", "olen", "oon", "ovat", NULL};
   static const char *const problems[] = {"ongelm", "vaikeu",  "riippuv", "kierte",
                                          "velka",  "velkoja", NULL};
   if (i == s || !is_any(tok(a, i - 1), now_forms)) return false;
   for (size_t j = s; j < e; j++)
-    if (starts_any(tok(a, j), problems)) return true;
+    if (starts_any(tok(a, j), problems) || starts_any(tok(a, j), present_states)) return true;
   return false;
 }
 

@@ -493,11 +493,13 @@ Test(reading, a_credential_the_client_has_is_no_need) {
   ROLE("trukkikortti on vanhentunut, etsii varastotöitä", "trukkikortti", KT__ROLE_SITUATION);
   ROLE("haluaa trukkikortin", "trukkikortin", KT__ROLE_GOAL);
   ROLE("on velkoja", "velkoja", KT__ROLE_SITUATION);
-  /* A problem the client has had for years goes on; a trade held for
-   * years is the past. */
+  /* A problem or state the client has had for years goes on; a trade held
+   * for years is the past. */
   ROLE("on ollut vuosia ongelmia bentsojen kanssa, haluaa pois niistä", "bentsojen",
        KT__ROLE_SITUATION);
   ROLE("on ollut kokkina 10 vuotta, haluaa toimistoon", "kokkina", KT__ROLE_BACKGROUND);
+  ROLE("on ollut sairauslomalla puoli vuotta, pitäisi palata", "sairauslomalla",
+       KT__ROLE_SITUATION);
   /* A benefit the client is on is a fact, unless the note asks of it. */
   ROLE("entinen varastotyöntekijä, yleistuella, haluaa töihin", "yleistuella", KT__ROLE_REFUSED);
   ROLE("yleistuella, kysyy miten osa-aikatyö vaikuttaa", "yleistuella", KT__ROLE_SITUATION);
