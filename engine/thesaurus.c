@@ -463,7 +463,22 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
         }
       }
     }
+    /* An entry's words stand in one clause: "English good, Finnish basic"
+     * is no "good Finnish"; a clause the entry goes on into with a question
+     * word is its object ("ei tiedä, mitä haluaa"). */
     if (!ok) continue;
+    if (clause && clause[j] != clause[i]) {
+      static const char *const what[] = {"mitä",  "mikä",  "mihin", "missä", "mistä",
+                                         "miten", "miksi", "kuka",  "what",  "where",
+                                         "how",   "vad",   "hur",   "vart",  NULL};
+      size_t k = i;
+      while (k < j && clause[k] == clause[i])
+        k++;
+      bool object = false;
+      for (size_t w = 0; what[w] && !object; w++)
+        object = !strcmp(kt_analysis_get(a, k)->surface, what[w]);
+      if (!object) continue;
+    }
     /* A weak word without its context, or in the essive, a role the
      * client holds or held ("toiminut kirjanpitäjänä", "kokkina"): their
      * trade or a plain fact ("asuu vuokralla"), not a need. An adjective's

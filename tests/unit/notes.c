@@ -1793,3 +1793,14 @@ Test(notes, rights_at_work_find_the_safety_authority) {
   cr_assert_not(finds_need("tarvitsee työturvallisuuskortin rakennustöihin", "työsuojelu"),
                 "control: the card");
 }
+
+/* A thesaurus phrase does not run over a clause's end: "English good,
+ * Finnish basic" is no good Finnish; a clause it goes on into with a
+ * question word is its object ("ei tiedä, mitä haluaa"). */
+Test(notes, a_phrase_stays_in_its_clause) {
+  cr_assert_not(
+      finds_need("Client from Pakistan, 29, cleaner. English good, Finnish basic.", "hyvä suomen"));
+  cr_assert(finds_need("Client from Pakistan, 29, cleaner. Good Finnish.", "hyvä suomen"),
+            "control");
+  cr_assert(finds_need("19v, keskeytti opinnot, eikä tiedä, mitä haluaa.", "suunta"));
+}
