@@ -635,6 +635,8 @@ static bool past_duration_clause(const kt_analysis *a, size_t s, size_t e) {
     const kt_token *t = tok(a, i);
     unsigned m = kt__analysis_morph(a, i);
     if ((m & KT__MORPH_NEGV) || starts_any(t, present_states)) return false;
+    /* Years after the verb: "ajoi 12v linja-autoa" (an age comes first). */
+    if (past && kt__token_years(a, i) > 0) dur = true;
     if ((m & KT__MORPH_PAST) && (m & KT__MORPH_VERB) && !(m & KT__MORPH_NOUN) &&
         !(i > s && is_any(tok(a, i - 1), (const char *const[]){"on", "oli", "ole", "oo", NULL})))
       past = true;

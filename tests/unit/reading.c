@@ -391,6 +391,8 @@ Test(reading, a_completed_degree_is_history_and_a_refused_list_goes_on) {
  * with an age is not. Having had enough of a thing refuses it. */
 Test(reading, years_in_a_trade_and_having_had_enough) {
   ROLE("bussikuski 20v, haluaa kirjastoon", "bussikuski", KT__ROLE_BACKGROUND);
+  ROLE("40v mies ajoi 12v bussia, haluaa sähköasentajaksi", "bussia", KT__ROLE_BACKGROUND);
+  ROLE("40v mies ajoi bussia, haluaa sähköasentajaksi", "bussia", KT__ROLE_SITUATION);
   ROLE("mies 45v, hakee töitä", "hakee", KT__ROLE_SITUATION);
   ROLE("bussikuski 20v, vuorotyö riitti, 56v", "vuorotyö", KT__ROLE_REFUSED);
   cr_assert(unwanted("bussikuski 20v, vuorotyö riitti, 56v", "vuorotyö"));
