@@ -1797,7 +1797,7 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
 }
 
 /* Step 4c-f: what the client has, got, speaks, works at or attends. */
-static void read_held(const kt_analysis *a, kt__reading *out) {
+static void read_held(const kt_analysis *a, const char *text, kt__reading *out) {
   size_t n = out->count;
   /* 4c. A credential the client has ("trukkikortti on", "on jo
    * hygieniapassi"): outside a goal and a negation, a clause with "on" or
@@ -1850,7 +1850,11 @@ static void read_held(const kt_analysis *a, kt__reading *out) {
     }
     if (!(has || has2) || gone || denied) continue;
     for (size_t j = s; j < e; j++)
-      if (credential(a, j) && (has2 || !is_any(tok(a, j), foreign_cards))) {
+      /* ... and the first of a pair, written with a hyphen: "tulityö- ja
+       * työturvallisuuskortti" (not "pikavipit ja luottokortit"). */
+      if ((credential(a, j) || (j + 2 < e && text[tok(a, j)->end] == '-' &&
+                                is_any(tok(a, j + 1), and_words) && credential(a, j + 2))) &&
+          (has2 || !is_any(tok(a, j), foreign_cards))) {
         out->role[j] = KT__ROLE_REFUSED;
         out->negator[j] = j;
         out->held[j] = true;
@@ -2080,7 +2084,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
   read_negations(a, out);
   read_refused_lists(a, out);
   read_fine_facts(a, out);
-  read_held(a, out);
+  read_held(a, text, out);
   read_benefit_held(a, text, out);
   read_refused_study(a, out);
   read_refused_founding(a, out);

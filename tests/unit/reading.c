@@ -507,6 +507,11 @@ Test(reading, a_credential_the_client_has_is_no_need) {
   ROLE("yleistuella, kysyy miten osa-aikatyö vaikuttaa", "yleistuella", KT__ROLE_SITUATION);
   ROLE("sivutoiminen yritys yleistuella?", "yleistuella", KT__ROLE_SITUATION);
   ROLE("yleistuki viivästyi, vuokra rästissä", "yleistuki", KT__ROLE_SITUATION);
+  /* A pair of cards after the trade, the first written with a hyphen; not
+   * a pair of debts. */
+  ROLE("huoltomies neljä vuotta, tulityö- ja työturvallisuuskortti. Haluaa IT-alalle.", "tulityö",
+       KT__ROLE_REFUSED);
+  ROLE("velkoja, pikavipit ja luottokortit, osa jo ulosotossa", "pikavipit", KT__ROLE_SITUATION);
   /* A card the client would need to have is a need. */
   ROLE("paikka luvattu jos on työturvallisuuskortti", "työturvallisuuskortti", KT__ROLE_SITUATION);
   ROLE("pääsee varastolle, kunhan trukkikortti on", "trukkikortti", KT__ROLE_SITUATION);
