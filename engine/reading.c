@@ -384,7 +384,11 @@ static bool credential(const kt_analysis *a, size_t i) {
   static const char *const ends[] = {"kortti", "passi", "lupa", "pätevyys", NULL};
   static const char *const foreign[] = {"licence", "license", "card", "certificate",
                                         "kort",    "körkort", NULL};
+  /* Cards that are money, not a qualification ("luottokortit" beside
+   * debts, "pankkikortti"). */
+  static const char *const money[] = {"luottokort", "pankkikort", "maksukort", "credit", NULL};
   const kt_token *t = kt_analysis_get(a, i);
+  if (starts_any(t, money)) return false;
   if (is_any(t, foreign)) return true;
   bool head = kt__analysis_head(a, i);
   for (size_t k = 0; k < t->term_count; k++) {
