@@ -512,6 +512,7 @@ Test(reading, a_credential_the_client_has_is_no_need) {
   ROLE("huoltomies neljä vuotta, tulityö- ja työturvallisuuskortti. Haluaa IT-alalle.", "tulityö",
        KT__ROLE_REFUSED);
   ROLE("velkoja, pikavipit ja luottokortit, osa jo ulosotossa", "pikavipit", KT__ROLE_SITUATION);
+  ROLE("velkoja, pikavipit ja luottokortit, osa jo ulosotossa", "luottokortit", KT__ROLE_SITUATION);
   /* A card the client would need to have is a need. */
   ROLE("paikka luvattu jos on työturvallisuuskortti", "työturvallisuuskortti", KT__ROLE_SITUATION);
   ROLE("pääsee varastolle, kunhan trukkikortti on", "trukkikortti", KT__ROLE_SITUATION);
