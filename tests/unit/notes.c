@@ -1804,3 +1804,10 @@ Test(notes, a_phrase_stays_in_its_clause) {
             "control");
   cr_assert(finds_need("19v, keskeytti opinnot, eikä tiedä, mitä haluaa.", "suunta"));
 }
+
+/* Work for the state is a public-sector job, as work for the city is. */
+Test(notes, work_for_the_state_is_a_public_sector_job) {
+  cr_assert(finds_need("31v maisteri, haluaa valtiolle töihin", "kunnan ja valtion"));
+  cr_assert(in_top("31v maisteri, haluaa valtiolle töihin", 3,
+                   (const char *const[]){"valtiolle-fi", NULL}));
+}
