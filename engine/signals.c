@@ -143,8 +143,9 @@ static bool locative(const kt_token *t) {
 }
 
 static bool age_word(const kt_token *t) {
-  return starts(t, "vuotia") || is(t, "v") || is(t, "år") || starts(t, "åring") || is(t, "year") ||
-         is(t, "years") || is(t, "yrs") || is(t, "yo") || starts(t, "-vuotia");
+  return starts(t, "vuotia") || is(t, "v") || is(t, "år") || starts(t, "åring") ||
+         starts(t, "årig") || is(t, "year") || is(t, "years") || is(t, "yrs") || is(t, "yo") ||
+         starts(t, "-vuotia");
 }
 
 /* Age: "24v", "24-vuotias", "24 vuotta vanha", "ikä 24", "alle 30", "yli 55",
@@ -196,14 +197,18 @@ static int read_age(const kt_analysis *a, const char *text, const bool *rej, kt_
     /* "Mies 35, vankilasta vapautunut", "Asiakas on 60 ja ...": a bare
      * number after the word for the client is their age, unless a unit or
      * another number follows ("asiakas on 30 000 euroa velkaa"). */
-    static const char *const client_words[] = {"asiakas", "mies",   "nainen", "poika",
-                                               "tyttö",   "nuori",  "client", "man",
-                                               "woman",   "kvinna", "kund",   NULL};
+    static const char *const client_words[] = {"asiakas", "mies", "nainen", "poika", "tyttö",
+                                               "nuori", "client", "man", "woman", "kvinna", "kund",
+                                               /* "Hon är 19", "She is 34" */
+                                               "hon", "han", "she", "he", "klienten", "kunden",
+                                               NULL};
     static const char *const units[] = {"vuotta", "vuoden", "v",     "kk",  "kuukautta",
                                         "euroa",  "e",      "€",     "eur", "tuntia",
                                         "h",      "km",     "years", "år",  NULL};
     const kt_token *next = i + 1 < n ? tok(a, i + 1) : NULL;
-    const kt_token *who = prev && is(prev, "on") && i >= 2 ? tok(a, i - 2) : prev;
+    const kt_token *who = prev && (is(prev, "on") || is(prev, "är") || is(prev, "is")) && i >= 2
+                              ? tok(a, i - 2)
+                              : prev;
     /* ... and so is one after the client's own "I am": "mä oon 24", "olen 52",
      * "I'm 45". */
     static const char *const i_am[] = {"oon", "olen", "i'm", "im", "am", NULL};
@@ -229,7 +234,9 @@ static int read_age(const kt_analysis *a, const char *text, const bool *rej, kt_
           tok(a, j), (const char *const[]){"täytt", "turned", "fyllde", "fyller", NULL});
     bool age = client_age || opening || turned ||
                (!strcmp(suf, "v") || !strcmp(suf, "v.") || !strncmp(suf, "-v", 2) ||
-                !strncmp(suf, "vuotia", 6) || !strcmp(suf, "y") || !strcmp(suf, "yo")) ||
+                !strncmp(suf, "vuotia", 6) || !strcmp(suf, "y") || !strcmp(suf, "yo") ||
+                /* "34-year-old" */
+                !strncmp(suf, "-year", 5)) ||
                unit_age ||
                (!*suf && prev &&
                 (is(prev, "ikä") || is(prev, "age") || is(prev, "aged") || is(prev, "ålder")));

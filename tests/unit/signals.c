@@ -71,6 +71,12 @@ Test(signals, ages_in_the_ways_notes_write_them) {
   cr_assert_eq(read_text("45 years old, worked 15 years", -1).age_lo, 45);
   cr_assert_eq(read_text("jobbade i 15 år som lagerchef, 50 år", -1).age_lo, 50);
   cr_assert_eq(read_text("Kvinna 33 år från Kenya", -1).age_lo, 33);
+  /* "she is", "hon är" and the Swedish and English age words. */
+  cr_assert_eq(read_text("Hon är 19, har hoppat av gymnasiet", -1).age_lo, 19);
+  cr_assert_eq(read_text("He is 19 and dropped out", -1).age_lo, 19);
+  cr_assert_eq(read_text("19-årig kvinna från Vasa", -1).age_lo, 19);
+  cr_assert_eq(read_text("a 34-year-old chef", -1).age_lo, 34);
+  cr_assert_eq(read_text("the rent is 900 a month", -1).age_lo, -1, "not a person");
   /* A bare number set apart at the very start. */
   cr_assert_eq(read_text("Vietnamese, 27, came as exchange student", -1).age_lo, 27);
   cr_assert_eq(read_text("Asiakas, 2 lasta", -1).age_lo, -1);
