@@ -1811,3 +1811,15 @@ Test(notes, work_for_the_state_is_a_public_sector_job) {
   cr_assert(in_top("31v maisteri, haluaa valtiolle töihin", 3,
                    (const char *const[]){"valtiolle-fi", NULL}));
 }
+
+/* A Swedish note of a dropout is read as one: the age after "hon är", the
+ * dropped upper-secondary school; not the languages she speaks. */
+Test(notes, a_swedish_dropout_is_read) {
+  const char *note = "Hon är 19, har hoppat av gymnasiet, vill jobba med bilar. "
+                     "Talar svenska och finska.";
+  cr_assert(finds_need(note, "keskeytyneet opinnot"));
+  cr_assert(
+      in_top(note, 3, (const char *const[]){"ohjaamo-helsinki", "nuorten-urapalvelut", NULL}));
+  cr_assert_not(
+      in_top(note, 3, (const char *const[]){"mieli-kriisipuhelin", "naisten-linja", NULL}));
+}
