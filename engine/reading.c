@@ -1368,6 +1368,10 @@ static void read_work_topics(const kt_analysis *a, kt__reading *out) {
 }
 
 /* Step 3: the scopes of negations and refusals. */
+/* Postpositions of a cause after a genitive: "masennuksen takia". */
+static const char *const cause_postpositions[] = {"takia",  "vuoksi",      "jälkeen", "myötä",
+                                                  "tähden", "perusteella", NULL};
+
 static void read_negations(const kt_analysis *a, kt__reading *out) {
   size_t n = out->count;
   /* 3. Negation scopes, within a clause, up to four words after the verb. */
@@ -1401,7 +1405,7 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
       }
       continue;
     }
-    size_t verb = (size_t)-1;
+    size_t verb = (size_t)-1, cause_end = 0;
     bool wish_neg = false, capacity = false;
     if (is_any(t, refuse)) {
       verb = i;
@@ -1436,12 +1440,21 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
         if (kt__analysis_morph(a, j) & KT__MORPH_VERB) break;
       }
       if (!wish_neg) verb = i;
-      /* The first word after the negation (skipping "enää", "vielä"). */
+      /* The first word after the negation (skipping "enää", "vielä", and a
+       * cause: "ei masennuksen takia jaksa", "ei aivovamman jälkeen pysty",
+       * whose words are the client's problem, not denied). */
       size_t j = i + 1;
-      while (j < n && out->clause[j] == out->clause[i] &&
-             (is_any(tok(a, j), adverbs_of_never) ||
-              (is(tok(a, j), "missään") && j + 1 < n && is(tok(a, j + 1), "nimessä"))))
-        j += is(tok(a, j), "missään") ? 2 : 1;
+      while (j < n && out->clause[j] == out->clause[i]) {
+        if (is_any(tok(a, j), adverbs_of_never))
+          j++;
+        else if (is(tok(a, j), "missään") && j + 1 < n && is(tok(a, j + 1), "nimessä"))
+          j += 2;
+        else if (j + 2 < n && (kt__analysis_morph(a, j) & KT__MORPH_GENITIVE) &&
+                 is_any(tok(a, j + 1), cause_postpositions) && out->clause[j + 2] == out->clause[i])
+          cause_end = j += 2;
+        else
+          break;
+      }
       /* A goal denied without its verb: "ei enää yrittäjäksi", "ei missään
        * nimessä kokiksi" (what the client will not become) refuses as "ei
        * halua yrittäjäksi" does. */
@@ -1521,7 +1534,7 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
     /* A wish or need refused, or problems denied ("ei ongelmia asumisessa",
      * "no permit or visa issues"): what they name is no need anywhere. */
     bool unwanted = (wish_neg && !capacity) || (!wish_neg && role == KT__ROLE_REFUSED);
-    for (size_t j = i + 1; j <= verb; j++) {
+    for (size_t j = i + 1 > cause_end ? i + 1 : cause_end; j <= verb; j++) {
       out->role[j] = role;
       out->negator[j] = i;
       out->unwanted[j] = unwanted;

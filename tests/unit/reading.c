@@ -485,6 +485,14 @@ Test(reading, a_negated_use_denies_and_no_need_refuses) {
   ROLE("ei tarvetta suomen kurssille", "kurssille", KT__ROLE_REFUSED);
 }
 
+/* A cause between the negation and its verb is the client's problem, not
+ * denied: "ei masennuksen takia jaksa töihin". */
+Test(reading, a_cause_inside_a_negation_stands) {
+  ROLE("ei masennuksen takia jaksa töihin", "masennuksen", KT__ROLE_SITUATION);
+  ROLE("ei aivovamman jälkeen pysty hoitamaan raha-asioitaan", "aivovamman", KT__ROLE_SITUATION);
+  ROLE("ei masennusta, hakee töitä", "masennusta", KT__ROLE_NEGATED);
+}
+
 /* A card the client already has names no need of it. */
 Test(reading, a_credential_the_client_has_is_no_need) {
   ROLE("on ollu varastolla ja trukkikortti on", "trukkikortti", KT__ROLE_REFUSED);
