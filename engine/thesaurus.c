@@ -549,6 +549,12 @@ static size_t find(const kt__thesaurus *t, const kt_analysis *a, const bool *ski
   }
   for (size_t i = 0; filler && i < count; i++)
     filler[i] = kt__token_is_any(kt_analysis_get(a, i), filler_words);
+  /* ... and a cause in the middle: "ei [masennuksen takia] jaksa". */
+  static const char *const cause[] = {"takia", "vuoksi", "jälkeen", "myötä", "tähden", NULL};
+  for (size_t i = 0; filler && i + 1 < count; i++)
+    if ((kt__analysis_morph(a, i) & KT__MORPH_GENITIVE) &&
+        kt__token_is_any(kt_analysis_get(a, i + 1), cause))
+      filler[i] = filler[i + 1] = true;
   size_t n = 0;
   for (size_t i = 0; i < count && n < max; i++) {
     const kt_token *tk = kt_analysis_get(a, i);
@@ -559,7 +565,6 @@ static size_t find(const kt__thesaurus *t, const kt_analysis *a, const bool *ski
       try_entries(t, a, skip, denied, clause, i, tk->terms[k].text, out, &n, max, seen, unmet,
                   filler, weak_alone);
   }
-  free(filler);
   /* An entry that starts with the negation wins its words: a concept found
    * only inside it is its word, not a need of its own ("ei kuulu
    * työttömyyskassaan" is the basic benefit, not the fund). Other long
@@ -570,9 +575,11 @@ static size_t find(const kt__thesaurus *t, const kt_analysis *a, const bool *ski
     bool inside = false;
     for (size_t j = 0; j < n && !inside; j++) {
       const char *head = kt__thesaurus_neg_norm(kt_analysis_get(a, out[j].first)->surface);
+      /* ... but not a cause skipped inside it ("ei masennuksen takia jaksa"). */
       inside = j != k && out[j].concept != out[k].concept && out[j].first <= out[k].first &&
                out[k].last <= out[j].last && !strcmp(head, "ei") &&
-               out[j].last - out[j].first > out[k].last - out[k].first;
+               out[j].last - out[j].first > out[k].last - out[k].first &&
+               !(filler && filler[out[k].first]);
     }
     if (inside)
       seen[out[k].concept] = false;
@@ -580,6 +587,7 @@ static size_t find(const kt__thesaurus *t, const kt_analysis *a, const bool *ski
       out[w++] = out[k];
   }
   n = w;
+  free(filler);
   try_rules(t, a, skip, clause, out, &n, max, seen);
   free(seen);
   return n;

@@ -1823,3 +1823,13 @@ Test(notes, a_swedish_dropout_is_read) {
   cr_assert_not(
       in_top(note, 3, (const char *const[]){"mieli-kriisipuhelin", "naisten-linja", NULL}));
 }
+
+/* A cause inside a negated capacity: both the capacity ("ei jaksa", "ei
+ * pysty hoitamaan raha-asioitaan") and the cause are needs. */
+Test(notes, a_cause_inside_a_negated_capacity_is_read_too) {
+  const char *note = "38v mies ei aivovamman jälkeen pysty hoitamaan raha-asioitaan";
+  cr_assert(finds_need(note, "edunvalvonta"));
+  cr_assert(finds_need(note, "pitkäaikaissairaus"));
+  cr_assert(finds_need("ei masennuksen takia jaksa töihin", "uupumus"));
+  cr_assert(finds_need("ei masennuksen takia jaksa töihin", "masennus"));
+}
