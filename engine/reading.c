@@ -1372,6 +1372,11 @@ static void read_work_topics(const kt_analysis *a, kt__reading *out) {
 static const char *const cause_postpositions[] = {"takia",  "vuoksi",      "jälkeen", "myötä",
                                                   "tähden", "perusteella", NULL};
 
+bool kt__cause_at(const kt_analysis *a, size_t i) {
+  return i + 1 < kt_analysis_count(a) && (kt__analysis_morph(a, i) & KT__MORPH_GENITIVE) &&
+         is_any(tok(a, i + 1), cause_postpositions);
+}
+
 static void read_negations(const kt_analysis *a, kt__reading *out) {
   size_t n = out->count;
   /* 3. Negation scopes, within a clause, up to four words after the verb. */
@@ -1449,8 +1454,7 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
           j++;
         else if (is(tok(a, j), "missään") && j + 1 < n && is(tok(a, j + 1), "nimessä"))
           j += 2;
-        else if (j + 2 < n && (kt__analysis_morph(a, j) & KT__MORPH_GENITIVE) &&
-                 is_any(tok(a, j + 1), cause_postpositions) && out->clause[j + 2] == out->clause[i])
+        else if (j + 2 < n && kt__cause_at(a, j) && out->clause[j + 2] == out->clause[i])
           cause_end = j += 2;
         else
           break;

@@ -56,6 +56,9 @@ void kt__reading_free(kt__reading *r);
 /* The years token @p i and the next one state ("22 vuotta", "7v", "5 år",
  * "20 years"), or 0. */
 int kt__token_years(const kt_analysis *a, size_t i);
+/* Does token @p i open a cause, a genitive and its postposition
+ * ("masennuksen takia", "aivovamman jälkeen")? */
+bool kt__cause_at(const kt_analysis *a, size_t i);
 
 /* The longest working life the note tells of, in years: a span of years in
  * a clause that speaks of work (a role in the essive, "tehnyt", "työhistoria",

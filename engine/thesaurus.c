@@ -550,11 +550,8 @@ static size_t find(const kt__thesaurus *t, const kt_analysis *a, const bool *ski
   for (size_t i = 0; filler && i < count; i++)
     filler[i] = kt__token_is_any(kt_analysis_get(a, i), filler_words);
   /* ... and a cause in the middle: "ei [masennuksen takia] jaksa". */
-  static const char *const cause[] = {"takia", "vuoksi", "jälkeen", "myötä", "tähden", NULL};
   for (size_t i = 0; filler && i + 1 < count; i++)
-    if ((kt__analysis_morph(a, i) & KT__MORPH_GENITIVE) &&
-        kt__token_is_any(kt_analysis_get(a, i + 1), cause))
-      filler[i] = filler[i + 1] = true;
+    if (kt__cause_at(a, i)) filler[i] = filler[i + 1] = true;
   size_t n = 0;
   for (size_t i = 0; i < count && n < max; i++) {
     const kt_token *tk = kt_analysis_get(a, i);
