@@ -1266,6 +1266,38 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
         out->role[i] = KT__ROLE_BACKGROUND;
     }
   }
+  /* Experience from a field, in a note with a goal ("pätkätöitä
+   * siivouksesta ja varastosta; halutaan kartoittaa osaaminen", "kokemusta
+   * kaupasta, haluaa hoitoalalle"): the fields are the client's history. */
+  static const char *const experience[] = {"kokemu",   "työkokemu", "pätkätö", "pätkätyö",
+                                           "keikkatö", "keikkaa",   "taustaa", NULL};
+  bool has_goal = false;
+  for (size_t i = 0; i < n && !has_goal; i++)
+    has_goal = out->role[i] == KT__ROLE_GOAL && !out->generic[i];
+  for (size_t s = 0, e; has_goal && s < n; s = e) {
+    e = clause_end(out, s);
+    if (out->clause_role[s] != KT__ROLE_SITUATION) continue;
+    bool exp = false;
+    for (size_t i = s; i < e && !exp; i++)
+      exp = starts_any(tok(a, i), experience);
+    /* ... over the list it opens: "siivouksesta, varastosta ja kaupasta". */
+    while (exp && e < n && out->clause_role[e] == KT__ROLE_SITUATION) {
+      size_t f = e;
+      while (f < n && out->clause[f] == out->clause[e] &&
+             (tok(a, f)->stopword || is_any(tok(a, f), and_words)))
+        f++;
+      if (f >= n || out->clause[f] != out->clause[e] ||
+          !(kt__analysis_morph(a, f) & KT__MORPH_SOURCE))
+        break;
+      e = clause_end(out, e);
+    }
+    for (size_t i = s; exp && i < e; i++) {
+      unsigned m = kt__analysis_morph(a, i);
+      if (!tok(a, i)->stopword && (m & KT__MORPH_SOURCE) && (m & KT__MORPH_NOUN) &&
+          !(m & KT__MORPH_VERB) && out->role[i] == KT__ROLE_SITUATION)
+        out->role[i] = KT__ROLE_BACKGROUND;
+    }
+  }
   /* The trade of a job lost: "toimistosihteeri irtisanottu", "kokki, sai
    * potkut". The trade is the past; the dismissal stays the situation. */
   static const char *const lost[] = {"irtisano", "potku", "lomautet", "lomautti",

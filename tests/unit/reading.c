@@ -485,6 +485,15 @@ Test(reading, a_negated_use_denies_and_no_need_refuses) {
   ROLE("ei tarvetta suomen kurssille", "kurssille", KT__ROLE_REFUSED);
 }
 
+/* Experience from fields, in a note with a goal, is the client's history,
+ * over the list it opens; without a goal the fields are the situation. */
+Test(reading, experience_from_fields_is_history_beside_a_goal) {
+  const char *note = "pätkätöitä siivouksesta, varastosta ja kaupasta; haluaa kartoittaa osaamisen";
+  ROLE(note, "siivouksesta", KT__ROLE_BACKGROUND);
+  ROLE(note, "kaupasta", KT__ROLE_BACKGROUND);
+  ROLE("pätkätöitä siivouksesta ja varastosta", "varastosta", KT__ROLE_SITUATION);
+}
+
 /* A cause between the negation and its verb is the client's problem, not
  * denied: "ei masennuksen takia jaksa töihin". */
 Test(reading, a_cause_inside_a_negation_stands) {
