@@ -916,6 +916,16 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
           (kt__analysis_morph(a, i - 2) & KT__MORPH_NEGV))
         negated_past = true;
     }
+    /* What happened just now is the present: "valmistui viime viikolla",
+     * "kävi eilen lääkärissä". */
+    static const char *const recent[] = {"eilen",     "äsken", "hiljattain", "vastikään",
+                                         "yesterday", "igår",  NULL};
+    for (size_t i = s; past && i < e; i++)
+      if (is_any(tok(a, i), recent) ||
+          (i + 1 < e && is(tok(a, i), "viime") &&
+           starts_any(tok(a, i + 1), (const char *const[]){"viiko", "viikk", NULL})) ||
+          (i + 1 < e && is(tok(a, i), "last") && is(tok(a, i + 1), "week")))
+        past = false;
     bool change = false;
     for (size_t i = s; i < e; i++)
       change |= change_cue(a, i, n);

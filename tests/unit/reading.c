@@ -494,6 +494,12 @@ Test(reading, experience_from_fields_is_history_beside_a_goal) {
   ROLE("pätkätöitä siivouksesta ja varastosta", "varastosta", KT__ROLE_SITUATION);
 }
 
+/* What happened just now is the present, not the client's history. */
+Test(reading, what_happened_just_now_is_the_present) {
+  ROLE("valmistui viime viikolla lähihoitajaksi", "lähihoitajaksi", KT__ROLE_SITUATION);
+  ROLE("valmistui 2015 lähihoitajaksi", "lähihoitajaksi", KT__ROLE_BACKGROUND);
+}
+
 /* A cause between the negation and its verb is the client's problem, not
  * denied: "ei masennuksen takia jaksa töihin". */
 Test(reading, a_cause_inside_a_negation_stands) {
