@@ -1437,6 +1437,23 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
       }
       continue;
     }
+    /* "kotoutumiskoulutukseen hän ei enää pääse", "ei enää pääse
+     * kotoutumiskoulutukseen": no longer open to the client, a service
+     * refused as "X ei tule kyseeseen" is. Not "ei päässyt kouluun", a
+     * study place lacking. */
+    if (is_negator(t) && i + 2 < n && out->clause[i + 2] == out->clause[i] &&
+        is(tok(a, i + 1), "enää") &&
+        starts_any(tok(a, i + 2), (const char *const[]){"pääse", "saa", NULL})) {
+      for (size_t j = clause_start(out, i); j < n && out->clause[j] == out->clause[i]; j++) {
+        if (j == i || j == i + 1 || j == i + 2 || tok(a, j)->stopword ||
+            !(kt__analysis_morph(a, j) & KT__MORPH_NOUN))
+          continue;
+        out->role[j] = KT__ROLE_REFUSED;
+        out->negator[j] = i;
+        out->unwanted[j] = true;
+      }
+      continue;
+    }
     /* "ilman velkoja", "without debts": the one word after it, a noun
      * denied or lacking ("ilman tutkintoa haluaa koodariksi" wants on). */
     if (is_any(t, without)) {
