@@ -494,12 +494,13 @@ Test(reading, experience_from_fields_is_history_beside_a_goal) {
   ROLE("pätkätöitä siivouksesta ja varastosta", "varastosta", KT__ROLE_SITUATION);
 }
 
-/* A service no longer open to the client is refused; a study place not
- * got is a need. */
+/* A service no longer open to the client is refused; one still open is a
+ * need. */
 Test(reading, no_longer_open_is_refused) {
   ROLE("Suomi A2, ja kotoutumiskoulutukseen hän ei enää pääse.", "kotoutumiskoulutukseen",
        KT__ROLE_REFUSED);
-  ROLE("ei päässyt yhteishaussa kouluun", "kouluun", KT__ROLE_SITUATION);
+  ROLE("Suomi A2, ja kotoutumiskoulutukseen hän pääsee vielä.", "kotoutumiskoulutukseen",
+       KT__ROLE_SITUATION);
 }
 
 /* What happened just now is the present, not the client's history. */
