@@ -967,6 +967,16 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
         relative_at(a, first + 1) && !(kt__analysis_morph(a, first) & KT__MORPH_VERB))
       first++;
     bool other = first < e && relative_at(a, first);
+    /* A relative who tells ("äiti soitti et poika 16 v ei päässy
+     * yhteishaus", "Sisko kertoo, että veli ..."): the teller, not the one
+     * the note is about. */
+    static const char *const tells[] = {"soitti", "soittaa", "kertoo", "kertoi",   "sanoo",
+                                        "sanoi",  "kysyy",   "kysyi",  "ilmoitti", "called",
+                                        "says",   "said",    "ringde", "berättar", NULL};
+    static const char *const that[] = {"et", "että", "that", "att", NULL};
+    if (other && first + 2 < e && is_any(tok(a, first + 1), tells) &&
+        (is_any(tok(a, first + 2), that) || (first + 3 < e && is_any(tok(a, first + 3), that))))
+      other = false;
     /* A relative who hurts the client ("vaimo lyönyt useamman kerran",
      * "mies uhkailee"): the client's own danger, not another's matter. */
     for (size_t i = first; other && i < e; i++)

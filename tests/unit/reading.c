@@ -494,6 +494,14 @@ Test(reading, experience_from_fields_is_history_beside_a_goal) {
   ROLE("pätkätöitä siivouksesta ja varastosta", "varastosta", KT__ROLE_SITUATION);
 }
 
+/* A relative who tells what the note is about is the teller: "äiti
+ * soitti et poika 16 v ei päässy yhteishaus" is the son's need; a
+ * relative's own matter stays theirs. */
+Test(reading, a_relative_who_tells_is_the_teller) {
+  ROLE("äiti soitti et poika 16 v ei päässy yhteishaus mihkää", "poika", KT__ROLE_SITUATION);
+  ROLE("äiti sairastaa, poika 16 v hakee kesätöitä", "sairastaa", KT__ROLE_ASIDE);
+}
+
 /* A service no longer open to the client is refused; one still open is a
  * need. */
 Test(reading, no_longer_open_is_refused) {
