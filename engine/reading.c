@@ -882,6 +882,9 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
   /* The clause before was another person's matter: "Hänen miehensä on
    * kuntoutuksessa ja opiskelee kuntoutusrahalla" goes on about him. */
   bool prev_other = false, prev_hobby = false;
+  /* A relative told the note ("Vanhempi kysyy, mitä tehdä, kun 16-vuotias
+   * tytär ..."): the one they tell of is the client. */
+  bool teller = false;
   /* ... told with the client as its possessor ("Hänen äidillään on ..."):
    * then "hän" after it is still the client. */
   bool prev_possessed = false;
@@ -974,7 +977,11 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
                                         "sanoi",  "kysyy",   "kysyi",  "ilmoitti", "called",
                                         "says",   "said",    "ringde", "berättar", NULL};
     static const char *const that[] = {"et", "että", "that", "att", NULL};
-    if (other && first + 2 < e && is_any(tok(a, first + 1), tells) &&
+    static const char *const parents[] = {"vanhempi", "vanhemmat", "huoltaja", "mutsi",
+                                          "faija",    "parent",    "förälder", NULL};
+    bool tells_here = (other || (first < e && is_any(tok(a, first), parents))) && first + 1 < e &&
+                      is_any(tok(a, first + 1), tells);
+    if (tells_here && first + 2 < e &&
         (is_any(tok(a, first + 2), that) || (first + 3 < e && is_any(tok(a, first + 3), that))))
       other = false;
     /* A relative who hurts the client ("vaimo lyönyt useamman kerran",
@@ -1031,6 +1038,9 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
       }
       other = child && said;
     }
+    /* ... told of by a relative, with no age of an adult client before. */
+    if (other && teller && !tells_here && !age_before(a, s)) other = false;
+    teller |= tells_here;
     /* "ja" and a verb with no subject of its own: the same person goes on;
      * so does a clause after "ja" that names the relative again ("äidillään
      * on muistisairaus, ja edunvalvoja hoitaa äidin raha-asiat"). */

@@ -500,6 +500,10 @@ Test(reading, experience_from_fields_is_history_beside_a_goal) {
 Test(reading, a_relative_who_tells_is_the_teller) {
   ROLE("äiti soitti et poika 16 v ei päässy yhteishaus mihkää", "poika", KT__ROLE_SITUATION);
   ROLE("äiti sairastaa, poika 16 v hakee kesätöitä", "sairastaa", KT__ROLE_ASIDE);
+  /* ... and the child a parent tells of is the client. */
+  ROLE("Vanhempi kysyy, mitä tehdä, kun 16-vuotias tytär ei käy koulua ja nukkuu päivät.", "nukkuu",
+       KT__ROLE_SITUATION);
+  ROLE("45v, 16-vuotias tytär ei käy koulua ja nukkuu päivät.", "nukkuu", KT__ROLE_ASIDE);
 }
 
 /* A service no longer open to the client is refused; one still open is a
