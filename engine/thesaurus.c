@@ -364,7 +364,11 @@ static bool token_matches(const kt_token *tk, const char *const *set, bool allow
   /* A function word matches only the entry's word as written (the set's
    * first member), never a stem of it: Swedish "var" (where) is no "Varia"
    * (stem "var"); "ei" in "ei puhu suomea" is the word itself. */
-  if (tk->stopword) return set[0] && !strcmp(set[0], kt__thesaurus_neg_norm(tk->surface));
+  if (tk->stopword) {
+    /* ... or as the spoken form is written: "ollu kotona" is "ollut kotona". */
+    const char *w = kt__thesaurus_neg_norm(tk->surface);
+    return set[0] && (!strcmp(set[0], w) || !strcmp(set[0], kt__analyze_respelled(w)));
+  }
   if (in_set(set, kt__thesaurus_neg_norm(tk->surface))) return true;
   for (size_t k = 0; k < tk->term_count; k++) {
     if (tk->terms[k].kind == KT_TERM_PART && !allow_part) continue;
@@ -556,8 +560,12 @@ static size_t find(const kt__thesaurus *t, const kt_analysis *a, const bool *ski
   for (size_t i = 0; i < count && n < max; i++) {
     const kt_token *tk = kt_analysis_get(a, i);
     if (skip[i] && strcmp(kt__thesaurus_neg_norm(tk->surface), "ei")) continue;
-    try_entries(t, a, skip, denied, clause, i, kt__thesaurus_neg_norm(tk->surface), out, &n, max,
-                seen, unmet, filler, weak_alone);
+    const char *surface = kt__thesaurus_neg_norm(tk->surface);
+    try_entries(t, a, skip, denied, clause, i, surface, out, &n, max, seen, unmet, filler,
+                weak_alone);
+    if (kt__analyze_respelled(surface) != surface) /* spoken "ollu" opens "ollut kotona" */
+      try_entries(t, a, skip, denied, clause, i, kt__analyze_respelled(surface), out, &n, max, seen,
+                  unmet, filler, weak_alone);
     for (size_t k = 0; k < tk->term_count && n < max; k++)
       try_entries(t, a, skip, denied, clause, i, tk->terms[k].text, out, &n, max, seen, unmet,
                   filler, weak_alone);

@@ -1833,3 +1833,13 @@ Test(notes, a_cause_inside_a_negated_capacity_is_read_too) {
   cr_assert(finds_need("ei masennuksen takia jaksa töihin", "uupumus"));
   cr_assert(finds_need("ei masennuksen takia jaksa töihin", "masennus"));
 }
+
+/* A spoken function word opens and stands in a thesaurus phrase as its
+ * written form does: "ollu kotona" is "ollut kotona". */
+Test(notes, a_spoken_function_word_stands_in_a_phrase) {
+  const int any_role = -1;
+  cr_assert_neq(need_role("ollu kotona 18 vuotta lasten kanssa, haluis töihin", "perhevapaalta"),
+                any_role);
+  cr_assert_neq(need_role("ollut kotona 18 vuotta lasten kanssa, haluaa töihin", "perhevapaalta"),
+                any_role, "control: the written form");
+}
