@@ -431,7 +431,9 @@ static const char *const filler_words[] = {"vielä", "enää", "tosi", "todella"
                                            /* and "now", "just": "ilmottautuu nyt työnhakijaks" */
                                            "nyt", "juuri", "nu",
                                            /* the copula: "isä on väkivaltainen" */
-                                           "on", NULL};
+                                           "on",
+                                           /* never: "ei ole koskaan ilmoittautunut" */
+                                           "koskaan", "ikinä", NULL};
 
 static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
                         const bool *denied, const size_t *clause, size_t i, const char *key,

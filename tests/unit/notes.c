@@ -1843,3 +1843,15 @@ Test(notes, a_spoken_function_word_stands_in_a_phrase) {
   cr_assert_neq(need_role("ollut kotona 18 vuotta lasten kanssa, haluaa töihin", "perhevapaalta"),
                 any_role, "control: the written form");
 }
+
+/* Never registered as unemployed is the need to register ("koskaan" may
+ * stand inside the phrase); registered already is no such need. */
+Test(notes, never_registered_is_the_need_to_register) {
+  cr_assert(finds_need("30v, ei ole koskaan ilmoittautunut työttömäksi, haluaa töihin",
+                       "ilmoittautuminen"));
+  cr_assert(in_top("30v, ei ole koskaan ilmoittautunut työttömäksi, haluaa töihin", 3,
+                   (const char *const[]){"alkuhaastattelu-tyonhakukeskustelut", NULL}));
+  cr_assert_not(
+      finds_need("30v, ilmoittautunut työnhakijaksi, haluaa varastotöihin", "ilmoittautuminen"),
+      "control: registered");
+}
