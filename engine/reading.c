@@ -795,6 +795,16 @@ static void read_clauses(const kt_analysis *a, const char *text, kt__reading *ou
     out->generic[i] = generic_token(t);
   }
   out->nclauses = n ? c + 1 : 0;
+  /* A relative as a place: "asuu vanhempien luona", "muutti äidin lähelle"
+   * says where, not what (the word had carried family services). */
+  static const char *const at_place[] = {"luona",   "luokse",  "luo",     "luota",
+                                         "lähelle", "lähellä", "luonaan", NULL};
+  static const char *const kin[] = {"vanhempi",    "vanhemmat", "äiti",  "isä",
+                                    "mutsi",       "faija",     "sisko", "veli",
+                                    "isovanhempi", "mummo",     NULL};
+  for (size_t i = 0; i + 1 < n; i++)
+    if (is_any(tok(a, i + 1), at_place) && (is_any(tok(a, i), kin) || relative_at(a, i)))
+      out->generic[i] = true;
 }
 
 /* "ennen" as "before" ("ennen kuun loppua", "ennen joulua") and not

@@ -382,6 +382,10 @@ Test(reading, a_completed_degree_is_history_and_a_refused_list_goes_on) {
   ROLE("19v, perustutkinto kesken, haluaa töihin", "perustutkinto", KT__ROLE_SITUATION);
   ROLE("EI halua enää kouluun eikä mihinkään valmentavaan", "valmentavaan", KT__ROLE_REFUSED);
   cr_assert(generic("haluaa töihin heti, mieluiten asennushommiin", "mieluiten"));
+  /* A relative as a place says where, not what. */
+  cr_assert(generic("20v asuu vielä vanhempien luona", "vanhempien"));
+  cr_assert(generic("muutti takaisin Helsinkiin äidin lähelle", "äidin"));
+  cr_assert_not(generic("äidin muistisairaus huolettaa", "äidin"), "control");
   /* When, not what: "viime vuonna". */
   cr_assert(generic("jäi eläkkeelle viime vuonna", "viime"));
   cr_assert_not(generic("jäi eläkkeelle viime vuonna", "eläkkeelle"), "control");
