@@ -201,7 +201,8 @@ static int read_age(const kt_analysis *a, const char *text, const bool *rej, kt_
                                                "nuori", "client", "man", "woman", "kvinna", "kund",
                                                /* "Hon är 19", "She is 34" */
                                                "hon", "han", "she", "he", "klienten", "kunden",
-                                               NULL};
+                                               /* "My son is 16": a parent writes of the client */
+                                               "son", "daughter", "dotter", NULL};
     static const char *const units[] = {"vuotta", "vuoden", "v",     "kk",  "kuukautta",
                                         "euroa",  "e",      "€",     "eur", "tuntia",
                                         "h",      "km",     "years", "år",  NULL};

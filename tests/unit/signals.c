@@ -76,6 +76,8 @@ Test(signals, ages_in_the_ways_notes_write_them) {
   cr_assert_eq(read_text("He is 19 and dropped out", -1).age_lo, 19);
   cr_assert_eq(read_text("19-årig kvinna från Vasa", -1).age_lo, 19);
   cr_assert_eq(read_text("a 34-year-old chef", -1).age_lo, 34);
+  cr_assert_eq(read_text("My son is 16 and has no school place", -1).age_lo, 16);
+  cr_assert_eq(read_text("Vår son är 15 och går i nian", -1).age_lo, 15);
   cr_assert_eq(read_text("the rent is 900 a month", -1).age_lo, -1, "not a person");
   /* A bare number set apart at the very start. */
   cr_assert_eq(read_text("Vietnamese, 27, came as exchange student", -1).age_lo, 27);
