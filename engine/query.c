@@ -203,7 +203,7 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
   x->res->lang = kt__lang_code(x->lang);
   for (size_t i = 0; i < ntok; i++)
     x->token_need[i] = -1;
-  if (!x->baseline && (rc = kt__reading_read(x->an, x->text, &x->rd))) return rc;
+  if (!x->baseline && (rc = kt__reading_read(x->an, x->text, len, &x->rd))) return rc;
   if (!x->baseline && (opts->flags & KT_SEARCH_NO_READING))
     for (size_t i = 0; i < ntok; i++) {
       if (x->rd.role[i] != KT__ROLE_REFUSED)

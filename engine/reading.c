@@ -2128,7 +2128,8 @@ static void read_refused_founding(const kt_analysis *a, kt__reading *out) {
  * asumistuella"): a fact, as a card held is, in a clause that asks
  * nothing of it; "kysyy, miten palkka vaikuttaa yleistukeen", "ansiosidonnainen
  * loppuu", "yleistuki viivästyi" and a question still speak of it. */
-static void read_benefit_held(const kt_analysis *a, const char *text, kt__reading *out) {
+static void read_benefit_held(const kt_analysis *a, const char *text, size_t len,
+                              kt__reading *out) {
   static const char *const benefit[] = {"yleistu",      "työmarkkinatu", "peruspäivära",
                                         "ansiopäivära", "ansiosidon",    "päivära",
                                         "asumistu",     "toimeentulotu", NULL};
@@ -2156,7 +2157,7 @@ static void read_benefit_held(const kt_analysis *a, const char *text, kt__readin
     for (size_t j = e; held && j < n && j < clause_end(out, e); j++)
       ask |= starts_any(tok(a, j), asks);
     /* A question mark in the clause or right after it. */
-    for (size_t c = tok(a, s)->start; c < tok(a, e - 1)->end + 2 && text[c]; c++)
+    for (size_t c = tok(a, s)->start; c < tok(a, e - 1)->end + 2 && c < len; c++)
       ask |= text[c] == '?';
     if (!held || ask) continue;
     for (size_t j = s; j < e; j++) {
@@ -2169,7 +2170,7 @@ static void read_benefit_held(const kt_analysis *a, const char *text, kt__readin
   }
 }
 
-int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
+int kt__reading_read(const kt_analysis *a, const char *text, size_t len, kt__reading *out) {
   memset(out, 0, sizeof *out);
   size_t n = kt_analysis_count(a);
   out->count = n;
@@ -2195,7 +2196,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out) {
   read_refused_lists(a, out);
   read_fine_facts(a, out);
   read_held(a, text, out);
-  read_benefit_held(a, text, out);
+  read_benefit_held(a, text, len, out);
   read_refused_study(a, out);
   read_refused_founding(a, out);
   return KT_OK;

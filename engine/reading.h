@@ -45,12 +45,12 @@ typedef struct kt__reading {
                           * kind of it ("ei halua pitkää koulutusta") */
 } kt__reading;
 
-/* Read @p a (the analysis of @p text): clauses split at punctuation and at
+/* Read @p a (the analysis of @p text, @p len bytes): clauses split at punctuation and at
  * clause conjunctions, each clause's role from Voikko's grammar (past tense,
  * past participle, conditional) and cue words (aiemmin, koulutukseltaan,
  * haluaa, kiinnostaa, nyt), and the scopes of negations. Fills @p out,
  * which the caller frees with kt__reading_free(). KT_ENOMEM on failure. */
-int kt__reading_read(const kt_analysis *a, const char *text, kt__reading *out);
+int kt__reading_read(const kt_analysis *a, const char *text, size_t len, kt__reading *out);
 void kt__reading_free(kt__reading *r);
 
 /* The years token @p i and the next one state ("22 vuotta", "7v", "5 år",

@@ -24,7 +24,7 @@ static int role_of(const char *text, const char *word) {
   kt_analysis *a = NULL;
   cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
   kt__reading rd;
-  cr_assert_eq(kt__reading_read(a, text, &rd), KT_OK);
+  cr_assert_eq(kt__reading_read(a, text, strlen(text), &rd), KT_OK);
   int role = -1;
   for (size_t i = 0; i < kt_analysis_count(a) && role < 0; i++)
     if (!strncmp(kt_analysis_get(a, i)->surface, word, strlen(word))) role = rd.role[i];
@@ -38,7 +38,7 @@ static bool generic(const char *text, const char *word) {
   kt_analysis *a = NULL;
   cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
   kt__reading rd;
-  cr_assert_eq(kt__reading_read(a, text, &rd), KT_OK);
+  cr_assert_eq(kt__reading_read(a, text, strlen(text), &rd), KT_OK);
   bool g = false;
   for (size_t i = 0; i < kt_analysis_count(a); i++)
     if (!strcmp(kt_analysis_get(a, i)->surface, word)) g = rd.generic[i];
@@ -306,7 +306,7 @@ static bool unwanted(const char *text, const char *word) {
   kt_analysis *a = NULL;
   cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
   kt__reading rd;
-  cr_assert_eq(kt__reading_read(a, text, &rd), KT_OK);
+  cr_assert_eq(kt__reading_read(a, text, strlen(text), &rd), KT_OK);
   bool u = false, seen = false;
   for (size_t i = 0; i < kt_analysis_count(a) && !seen; i++)
     if (!strncmp(kt_analysis_get(a, i)->surface, word, strlen(word))) {
@@ -571,7 +571,7 @@ static bool note_flag(const char *text, size_t field) {
   kt_analysis *a = NULL;
   cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
   kt__reading rd;
-  cr_assert_eq(kt__reading_read(a, text, &rd), KT_OK);
+  cr_assert_eq(kt__reading_read(a, text, strlen(text), &rd), KT_OK);
   bool r = *(const bool *)((const char *)&rd + field);
   kt__reading_free(&rd);
   kt_analysis_free(a);

@@ -103,7 +103,7 @@ static bool finds(const char *text, const char *id) {
   kt_analysis *a = NULL;
   cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
   kt__reading rd;
-  cr_assert_eq(kt__reading_read(a, text, &rd), KT_OK);
+  cr_assert_eq(kt__reading_read(a, text, strlen(text), &rd), KT_OK);
   bool *skip = calloc(kt_analysis_count(a) + 1, sizeof *skip);
   kt__found found[16];
   size_t n = kt__thesaurus_find(th, a, skip, NULL, rd.clause, found, 16, NULL);
