@@ -107,7 +107,7 @@ int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits) {
      * juuri starttirahan"). */
     size_t w = x->q.q[i].word;
     if (!x->baseline && w < kt_analysis_count(x->an) && x->rd.role &&
-        x->rd.role[w] == KT__ROLE_ASIDE)
+        (x->rd.role[w] == KT__ROLE_ASIDE || x->rd.role[w] == KT__ROLE_BACKGROUND))
       continue;
     /* ... and the head of a hyphenated word ("Helsinki-lisä": "lisä"). */
     bool head = kind == KT_TERM_PART && w < kt_analysis_count(x->an) &&

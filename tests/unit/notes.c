@@ -1855,3 +1855,12 @@ Test(notes, never_registered_is_the_need_to_register) {
       finds_need("30v, ilmoittautunut työnhakijaksi, haluaa varastotöihin", "ilmoittautuminen"),
       "control: registered");
 }
+
+/* A service named only in the client's past is not named as a need: the
+ * name boost is for what the note asks now. */
+Test(notes, a_service_named_in_the_past_is_not_asked_for) {
+  cr_assert_not(service_effect("45v, oli aiemmin työkokeilussa varastolla. Haluaa nyt kokiksi.",
+                               "tyokokeilu", "palvelun nimi"));
+  cr_assert(service_effect("45v, haluaa työkokeiluun varastolle.", "tyokokeilu", "palvelun nimi"),
+            "control: named as the wish");
+}
