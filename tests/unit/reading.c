@@ -561,6 +561,9 @@ Test(reading, a_credential_the_client_has_is_no_need) {
        KT__ROLE_REFUSED);
   ROLE("velkoja, pikavipit ja luottokortit, osa jo ulosotossa", "pikavipit", KT__ROLE_SITUATION);
   ROLE("velkoja, pikavipit ja luottokortit, osa jo ulosotossa", "luottokortit", KT__ROLE_SITUATION);
+  /* Cards said to be held in the plural, or familiar, are held. */
+  ROLE("kuumat kattotyöt ja tulityökortti ovat tuttuja, haluaa taksinkuljettajaksi",
+       "tulityökortti", KT__ROLE_REFUSED);
   /* A card the client would need to have is a need. */
   ROLE("paikka luvattu jos on työturvallisuuskortti", "työturvallisuuskortti", KT__ROLE_SITUATION);
   ROLE("pääsee varastolle, kunhan trukkikortti on", "trukkikortti", KT__ROLE_SITUATION);
