@@ -26,6 +26,7 @@
 
 #include <libstemmer.h>
 #include <libvoikko/voikko.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -561,10 +562,29 @@ static const char *const respell[][2] = {
     {"vähä", "vähän"},
 };
 
+/* The table sorted by spoken form, once per process: the thesaurus asks
+ * for every function word of a note at every entry it tries. */
+#define N_RESPELL (sizeof respell / sizeof *respell)
+static const char *const *respell_sorted[N_RESPELL];
+static pthread_once_t respell_once = PTHREAD_ONCE_INIT;
+
+static int cmp_respell(const void *a, const void *b) {
+  return strcmp((*(const char *const *const *)a)[0], (*(const char *const *const *)b)[0]);
+}
+
+static void respell_sort(void) {
+  for (size_t i = 0; i < N_RESPELL; i++)
+    respell_sorted[i] = respell[i];
+  qsort(respell_sorted, N_RESPELL, sizeof *respell_sorted, cmp_respell);
+}
+
 static const char *respelled(const char *word) {
-  for (size_t i = 0; i < sizeof respell / sizeof *respell; i++)
-    if (!strcmp(word, respell[i][0])) return respell[i][1];
-  return word;
+  pthread_once(&respell_once, respell_sort);
+  const char *const key[2] = {word, NULL};
+  const char *const *kp = key;
+  const char *const *const *hit =
+      bsearch(&kp, respell_sorted, N_RESPELL, sizeof *respell_sorted, cmp_respell);
+  return hit ? (*hit)[1] : word;
 }
 
 const char *kt__analyze_respelled(const char *word) { return respelled(word); }
