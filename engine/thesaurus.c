@@ -367,8 +367,8 @@ static bool token_matches(const kt_token *tk, const char *const *set, bool allow
   if (tk->stopword) {
     /* ... or as the spoken form is written: "ollu kotona" is "ollut kotona". */
     const char *w = kt__thesaurus_neg_norm(tk->surface);
-    return set[0] && (!strcmp(set[0], w) ||
-                      (set[0][0] == w[0] && !strcmp(set[0], kt__analyze_respelled(w))));
+    return set[0] &&
+           (!strcmp(set[0], w) || (set[0][0] == w[0] && !strcmp(set[0], kt__analyze_respelled(w))));
   }
   if (in_set(set, kt__thesaurus_neg_norm(tk->surface))) return true;
   for (size_t k = 0; k < tk->term_count; k++) {
