@@ -799,8 +799,8 @@ static void read_clauses(const kt_analysis *a, const char *text, kt__reading *ou
    * says where, not what (the word had carried family services). */
   static const char *const at_place[] = {"luona",   "luokse",  "luo",     "luota",
                                          "lähelle", "lähellä", "luonaan", NULL};
-  static const char *const kin[] = {"vanhempi",    "vanhemmat", "äiti",  "isä",
-                                    "mutsi",       "faija",     "sisko", "veli",
+  /* (The partners, parents and siblings of relative_at(), and these.) */
+  static const char *const kin[] = {"vanhempi",    "vanhemmat", "mutsi", "faija",
                                     "isovanhempi", "mummo",     NULL};
   for (size_t i = 0; i + 1 < n; i++)
     if (is_any(tok(a, i + 1), at_place) && (is_any(tok(a, i), kin) || relative_at(a, i)))

@@ -566,9 +566,10 @@ static size_t find(const kt__thesaurus *t, const kt_analysis *a, const bool *ski
     const char *surface = kt__thesaurus_neg_norm(tk->surface);
     try_entries(t, a, skip, denied, clause, i, surface, out, &n, max, seen, unmet, filler,
                 weak_alone);
-    if (kt__analyze_respelled(surface) != surface) /* spoken "ollu" opens "ollut kotona" */
-      try_entries(t, a, skip, denied, clause, i, kt__analyze_respelled(surface), out, &n, max, seen,
-                  unmet, filler, weak_alone);
+    const char *written = kt__analyze_respelled(surface);
+    if (written != surface) /* spoken "ollu" opens "ollut kotona" */
+      try_entries(t, a, skip, denied, clause, i, written, out, &n, max, seen, unmet, filler,
+                  weak_alone);
     for (size_t k = 0; k < tk->term_count && n < max; k++)
       try_entries(t, a, skip, denied, clause, i, tk->terms[k].text, out, &n, max, seen, unmet,
                   filler, weak_alone);
