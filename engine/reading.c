@@ -214,12 +214,8 @@ static const char *const present_states[] = {
     "räst",       "maksamat",   "odott",          "vuokraräst", "sähköräst",  NULL};
 /* Working now: in a job a career change leaves ("on töissä kassalla"), or
  * the job held by a client who asks for a course. Surfaces. */
-static const char *const at_work_words[] = {"töissä", "työskentelee", "jobbar", "arbetar",
-                                            "works",  "working",      NULL};
+static const char *const at_work_words[] = {"töissä", "työskentelee", "jobbar", "arbetar", NULL};
 
-/* A course or study asked for (surface beginnings). */
-static const char *const course_words[] = {"kurssi", "kurssei", "koulutu", "opiskel", "class",
-                                           "course", "kurs",    "studera", "study",   NULL};
 /* English and Swedish places of work, named after a preposition ("in a
  * warehouse", "på ett lager"): the words after "in"/"på" up to the clause
  * end. Kept short: the nouns a note names as a workplace. */
@@ -329,6 +325,21 @@ static bool relative_at(const kt_analysis *a, size_t i) {
                                          "husband",     "wife",        "partner",    "sambo",
                                          "man",         "fru",         "make",       NULL};
   return i + 1 >= kt_analysis_count(a) || is_any(tok(a, i + 1), partners);
+}
+
+/* Does word @p i say the client works now: "on töissä kassalla",
+ * "työskentelee siivoojana", "jobbar som städare", "I work as a cleaner",
+ * "works in a warehouse"? Not a goal to stay or get in work ("pysymään
+ * töissä", "pääsee töihin"), nor "how it works". */
+static bool works_at(const kt_analysis *a, size_t i) {
+  const kt_token *t = tok(a, i);
+  size_t n = kt_analysis_count(a);
+  if (is_any(t, at_work_words))
+    return !(i > 0 && starts_any(tok(a, i - 1), (const char *const[]){"pysy", "pääs", NULL}));
+  if (!is_any(t, (const char *const[]){"work", "works", "working", NULL})) return false;
+  return (i > 0 && is_any(tok(a, i - 1), (const char *const[]){"i", "we", "she", "he", NULL})) ||
+         (i + 1 < n && is_any(tok(a, i + 1), (const char *const[]){"as", "at", "in", "for", "part",
+                                                                   "full", "night", NULL}));
 }
 
 /* The client's children, by base form: a clause about a child's own
@@ -1189,7 +1200,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     e = clause_end(out, s);
     bool at_work = false;
     for (size_t i = s; i < e; i++)
-      at_work |= is_any(tok(a, i), at_work_words);
+      at_work |= works_at(a, i);
     if (out->clause_role[s] == KT__ROLE_SITUATION && (occupation_clause(a, s, e) || at_work))
       for (size_t i = s; i < e; i++)
         out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
@@ -1283,26 +1294,28 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
    * suomen kurssille"): where the client is, not what the note asks for.
    * Without such an ask the job held is the situation ("on vielä töissä
    * kaupan kassalla, haluaa lisää tunteja"). */
-  bool asks_study = false;
-  for (size_t i = 0; i < n && !asks_study; i++)
-    asks_study = starts_any(tok(a, i), course_words);
-  for (size_t s = 0, e; asks_study && s < n; s = e) {
+  for (size_t s = 0, e; s < n; s = e) {
     e = clause_end(out, s);
     if (out->clause_role[s] != KT__ROLE_SITUATION) continue;
-    bool working = false, neg = false;
+    bool working = false, neg = false, other = false;
     for (size_t i = s; i < e; i++) {
       const kt_token *t = tok(a, i);
-      working |=
-          is_any(t, at_work_words) ||
-          (i > s && is_any(tok(a, i - 1), (const char *const[]){"i", "we", NULL}) && is(t, "work"));
+      working |= works_at(a, i);
       neg |= is_negator(t) || (kt__analysis_morph(a, i) & KT__MORPH_NEGV);
+      /* Another's job ("vaimo on töissä", "my wife, who works here"), or
+       * how something works. */
+      other |= relative_at(a, i) || is_any(t, (const char *const[]){"who", "how", "joka", NULL});
     }
-    if (!working || neg) continue;
+    if (!working || neg || other) continue;
     for (size_t i = s; i < e; i++) {
       const kt_token *t = tok(a, i);
       unsigned m = kt__analysis_morph(a, i);
+      /* ... and the trade after "as"/"som": "work as a cleaner". */
+      bool as = false;
+      for (size_t j = i; j-- > s && !as && (j + 3 > i);)
+        as = is_any(tok(a, j), (const char *const[]){"as", "som", NULL});
       if (!t->stopword && (ends_any(t, place_endings) || (m & KT__MORPH_ESSIVE) ||
-                           ends_any(t, agent_endings) || starts_any(t, foreign_places)))
+                           ends_any(t, agent_endings) || starts_any(t, foreign_places) || as))
         out->role[i] = KT__ROLE_BACKGROUND;
     }
   }
