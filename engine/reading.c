@@ -1462,6 +1462,21 @@ bool kt__cause_at(const kt_analysis *a, size_t i) {
          is_any(tok(a, i + 1), cause_postpositions);
 }
 
+bool kt__employer_told(const kt_analysis *a, size_t i) {
+  static const char *const employer[] = {
+      "työnantaja",   "työnantaja-asiakas", "pomo", "employer", "boss",
+      "arbetsgivare", "arbetsgivaren",      "chef", NULL};
+  size_t n = kt_analysis_count(a);
+  if (!is_any(tok(a, i), employer)) return false;
+  /* "my employer, a small startup, went bankrupt": over an apposition. */
+  size_t j = i + 1;
+  if (j < n && is_any(tok(a, j), (const char *const[]){"has", "had", "on", "oli", "har", NULL}))
+    j++;
+  return j < n && ((kt__analysis_morph(a, j) & KT__MORPH_PAST) || kt__token_negates(tok(a, j)) ||
+                   is_any(tok(a, j), (const char *const[]){"cut", "fired", "laid", "went", "owes",
+                                                           "keeps", "pays", NULL}));
+}
+
 static void read_negations(const kt_analysis *a, kt__reading *out) {
   size_t n = out->count;
   /* 3. Negation scopes, within a clause, up to four words after the verb. */

@@ -60,6 +60,11 @@ int kt__token_years(const kt_analysis *a, size_t i);
  * ("masennuksen takia", "aivovamman jälkeen")? */
 bool kt__cause_at(const kt_analysis *a, size_t i);
 
+/* Is token @p i the client's employer told of ("työnantaja vähensi tunnit",
+ * "pomo ei maksanut", "my employer cut my hours"): an employer word followed
+ * by a verb in the past or a negation? Such an employer is not the one asking. */
+bool kt__employer_told(const kt_analysis *a, size_t i);
+
 /* The longest working life the note tells of, in years: a span of years in
  * a clause that speaks of work (a role in the essive, "tehnyt", "työhistoria",
  * "alalla"), not of unemployment, sick leave, home, study or living

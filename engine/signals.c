@@ -540,8 +540,7 @@ static int read_employer(const kt_analysis *a, const bool *rej, kt__sigset *set,
     bool calls = i + 1 < n && is_any(tok(a, i + 1), asks);
     /* "Työnantaja meni konkurssiin", "työnantaja ei maksanut": the client's
      * employer, told of in the past or denied, is not the one asking. */
-    bool told = i + 1 < n && ((kt__analysis_morph(a, i + 1) & KT__MORPH_PAST) ||
-                              kt__token_negates(tok(a, i + 1)));
+    bool told = kt__employer_told(a, i);
     if ((first && !told) || calls) {
       set->employer_asks = 1;
       return kt__signals_add_group(set, res, "tyonantajat", a, i, i);

@@ -533,7 +533,11 @@ static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const bool *
       for (; w < e->nwords; w++) {
         size_t hit = (size_t)-1;
         for (size_t i = s; i < stop && hit == (size_t)-1; i++)
-          if (!skip[i] && token_matches(kt_analysis_get(a, i), e->words[w], e->part[w])) hit = i;
+          /* Not the client's employer told of: "Työnantaja vähensi tunnit ...
+           * Mistä tukea?" asks no hiring subsidy. */
+          if (!skip[i] && token_matches(kt_analysis_get(a, i), e->words[w], e->part[w]) &&
+              !kt__employer_told(a, i))
+            hit = i;
         if (hit == (size_t)-1) break;
         if (hit < first) first = hit;
         if (hit > last) last = hit;

@@ -16,41 +16,47 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const FIXTURE = "[velat]\n"
-                                   "label: velat\n"
-                                   "negated: drop\n"
-                                   "client: velka*, pikavippi\n"
-                                   "service: velkaneuvonta\n"
-                                   "\n"
-                                   "[pelit]\n"
-                                   "label: liiallinen pelaaminen\n"
-                                   "client: peliriippuvuus, ei jaksa lopettaa\n"
-                                   "weak: pelata, kasino\n"
-                                   "context: liikaa, öisin, koukussa, kasino*\n"
-                                   "service: peliklinikka\n"
-                                   "expand: digipeliongelma\n"
-                                   "\n"
-                                   "[yrittajyys]\n"
-                                   "label: yrittäjyys\n"
-                                   "all: perustaa + yritys*, perustaa + liike*\n"
-                                   "service: yritysneuvonta\n"
-                                   "\n"
-                                   "[oppivelvollisuus]\n"
-                                   "label: oppivelvollisuus\n"
-                                   "age: 16-17\n"
-                                   "service: oppivelvollisuus\n"
-                                   "\n"
-                                   "[asuminen]\n"
-                                   "label: asuminen\n"
-                                   "client: vuokra\n"
-                                   "service: asumisneuvonta\n"
-                                   "\n"
-                                   "[elakekuntoutus]\n"
-                                   "label: työeläkekuntoutus\n"
-                                   "history: 5\n"
-                                   "with: velat,\n"
-                                   "  asuminen\n"
-                                   "service: työeläkeyhtiö\n";
+static const char *const FIXTURE =
+    "[velat]\n"
+    "label: velat\n"
+    "negated: drop\n"
+    "client: velka*, pikavippi\n"
+    "service: velkaneuvonta\n"
+    "\n"
+    "[pelit]\n"
+    "label: liiallinen pelaaminen\n"
+    "client: peliriippuvuus, ei jaksa lopettaa\n"
+    "weak: pelata, kasino\n"
+    "context: liikaa, öisin, koukussa, kasino*\n"
+    "service: peliklinikka\n"
+    "expand: digipeliongelma\n"
+    "\n"
+    "[yrittajyys]\n"
+    "label: yrittäjyys\n"
+    "all: perustaa + yritys*, perustaa + liike*\n"
+    "service: yritysneuvonta\n"
+    "\n"
+    "[tyonantajatuki]\n"
+    "label: tuki työnantajalle\n"
+    "all: työnantaja + tuki*, työnantaja + tukea, employer + support\n"
+    "service: palkkatuki\n"
+    "\n"
+    "[oppivelvollisuus]\n"
+    "label: oppivelvollisuus\n"
+    "age: 16-17\n"
+    "service: oppivelvollisuus\n"
+    "\n"
+    "[asuminen]\n"
+    "label: asuminen\n"
+    "client: vuokra\n"
+    "service: asumisneuvonta\n"
+    "\n"
+    "[elakekuntoutus]\n"
+    "label: työeläkekuntoutus\n"
+    "history: 5\n"
+    "with: velat,\n"
+    "  asuminen\n"
+    "service: työeläkeyhtiö\n";
 
 static kt_analyzer *an;
 static kt__thesaurus *th;
@@ -144,6 +150,15 @@ Test(thesaurus, a_rule_needs_every_word_in_one_clause) {
   cr_assert(finds("yrityksen haluaisi perustaa", "yrittajyys"), "any order");
   cr_assert_not(finds("perustaa kerhon", "yrittajyys"));
   cr_assert_not(finds("liike kiinnostaa", "yrittajyys"));
+}
+
+/* The client's employer told of in the past is not an employer asking. */
+Test(thesaurus, a_rule_skips_the_clients_employer_told_of) {
+  cr_assert(finds("Työnantaja haluaisi palkata nuoren. Mistä tukea?", "tyonantajatuki"));
+  cr_assert_not(
+      finds("Työnantaja vähensi tunnit kymmeneen viikossa. Mistä tukea?", "tyonantajatuki"));
+  cr_assert_not(finds("My employer cut my hours. What support is there?", "tyonantajatuki"));
+  cr_assert(finds("An employer asks what support there is for hiring", "tyonantajatuki"));
 }
 
 Test(thesaurus, negated_and_age_keys_are_loaded) {
