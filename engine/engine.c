@@ -86,6 +86,7 @@ static void gen_close(kt__gen *g) {
       free(g->docs[i]->name_words);
       free(g->docs[i]->summary);
       free(g->docs[i]->description);
+      free(g->docs[i]->requirements);
       kt__docterms_free(g->docs[i]->terms);
       free(g->docs[i]->buf);
       free(g->docs[i]->cpriors);

@@ -63,6 +63,7 @@ typedef struct kt__doc {
   size_t n_name_words;
   bool name_read;
   char *summary, *description; /* Finnish texts from the record; NULL until first explained */
+  char *requirements;          /* its Finnish requirements ("" if none); with the texts */
   struct kt__docterms *terms;  /* prepared at index time (docterms.h); NULL until first explained */
 } kt__doc;
 /* The cached document @p docid of generation @p g (read on first use). It

@@ -88,7 +88,7 @@ int kt__explain_main_need(ctx *x, cand *c) {
 /* The Finnish summary and description of a service, from its record,
  * kept with its cached document data: parsing the record JSON for every
  * explained result cost more than the rest of the explanation. */
-static int read_texts(kt_engine *e, kt__doc *d, const char *id) {
+int kt__explain_texts(kt_engine *e, kt__doc *d, const char *id) {
   if (d->summary) return KT_OK;
   char *rec = NULL;
   json_t *root = NULL;
@@ -99,13 +99,16 @@ static int read_texts(kt_engine *e, kt__doc *d, const char *id) {
   if (rc) return rc;
   const char *s = json_string_value(json_object_get(json_object_get(root, "summary"), "fi"));
   const char *t = json_string_value(json_object_get(json_object_get(root, "description"), "fi"));
+  const char *q = json_string_value(json_object_get(json_object_get(root, "requirements"), "fi"));
   d->summary = kt__strdup(s ? s : "");
   d->description = t ? kt__strdup(t) : NULL;
+  d->requirements = kt__strdup(q ? q : "");
   json_decref(root);
-  if (!d->summary || (t && !d->description)) {
+  if (!d->summary || (t && !d->description) || !d->requirements) {
     free(d->summary);
     free(d->description);
-    d->summary = d->description = NULL;
+    free(d->requirements);
+    d->summary = d->description = d->requirements = NULL;
     return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   }
   return KT_OK;
@@ -162,7 +165,7 @@ static int explain(ctx *x, cand *c, kt_result *r, wordmatch *wm, const char **mt
   int rc = kt__explain_masks(x, c);
   if (rc) return rc;
   /* Summary, and the description for the snippet (read once per service). */
-  if ((rc = read_texts(x->e, c->doc, r->id))) return rc;
+  if ((rc = kt__explain_texts(x->e, c->doc, r->id))) return rc;
   const char *desc = c->doc->description;
   r->summary = kt__arena_strdup(ar, c->doc->summary);
   if (!r->summary) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);

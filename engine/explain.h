@@ -11,6 +11,9 @@ int kt__explain_masks(ctx *x, cand *c);
 /* The service's terms prepared at index time (docterms.h) into d->terms,
  * read once per generation. */
 int kt__explain_docterms(kt_engine *e, kt__doc *d);
+/* The Finnish summary, description and requirements of service @p id (its
+ * cached document @p d), read once per generation from its record. */
+int kt__explain_texts(kt_engine *e, kt__doc *d, const char *id);
 /* The need candidate @p c serves most (index into x->found), or -1. */
 int kt__explain_main_need(ctx *x, cand *c);
 /* The public results: the first @p limit of the ranked candidates @p cs,

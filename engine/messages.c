@@ -122,6 +122,13 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
     [KT__M_R_HELD] = {"asiakkaalla on jo tämä kortti tai lupa voimassa",
                       "klienten har redan detta kort eller tillstånd",
                       "the client already holds this card or licence"},
+    [KT__M_REQUIRES] = {"ehto rajattu pois", "villkoret uteslutet", "requirement ruled out"},
+    [KT__M_R_REQUIRES] = {"palvelun ehdoissa on jotain, mitä muistiinpano sanoo, ettei palvelu "
+                          "saa edellyttää",
+                          "tjänstens villkor nämner något som anteckningen säger att tjänsten "
+                          "inte får kräva",
+                          "the service's requirements name something the note says a service "
+                          "must not require"},
     [KT__M_WEAK] = {"heikko osuma: vain ", "svag träff: bara ", "weak match: only "},
     [KT__M_WEAK_PART] = {"yhdyssanan osia", "delar av sammansatta ord", "parts of compounds"},
     [KT__M_WEAK_PAST] = {"asiakkaan taustaa", "klientens bakgrund", "the client's background"},

@@ -106,6 +106,10 @@
   /* Held (rerank.c demote_held): a service whose name is a card the note says the client holds    \
    * ("trukkikortti voimassa"). Set by what it means, as demote_qualified; dev sets unchanged. */  \
   X(demote_held, 0.3, 0.1, 1.0, "a course for a card or licence the client already holds")         \
+  /* Required (rerank.c demote_required): a service whose requirements name what the note says     \
+   * a service must not require ("Vain palvelut, jotka eivät edellytä B-ajokorttia"). Set by     \
+   * what it means, as demote_eligibility. */                                                      \
+  X(demote_required, 0.3, 0.1, 1.0, "a service requiring what the note rules out")                 \
   /* Learned priors (rerank.c kt__rerank_prior; catalog/learned/prior.tsv). Measured by leaving    \
    * one of the 12 judged development sets out at a time, learning from the other 11 and scoring   \
    * it (900 notes): 0/1/2/3 gave nDCG@10 .6870/.6982/.7009/.6994, Recall@10 .584/.609/.617/.615;  \

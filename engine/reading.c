@@ -775,6 +775,7 @@ void kt__reading_free(kt__reading *r) {
   free(r->unwanted);
   free(r->held);
   free(r->paren);
+  free(r->required);
   memset(r, 0, sizeof *r);
 }
 
@@ -2199,6 +2200,54 @@ static void read_benefit_held(const kt_analysis *a, const char *text, size_t len
   }
 }
 
+/* A constraint on what the services may require: "Vain palvelut, jotka
+ * eivät edellytä B-ajokorttia tai muuta ajokorttia", "joiden vaatimuksissa
+ * ei mainita fyysistä kuntoa", "joihin ei tarvita lääkärinlausuntoa", "Only
+ * services that do not require a driving licence", "Endast tjänster som inte
+ * kräver körkort". A negated clause with a word of requiring, in a note
+ * that limits the services ("vain", "only") in that clause or the one
+ * before: its other words name what a service must not ask for, numbered by
+ * phrase (a list word or a comma starts the next). They stay words of the
+ * note (what the client lacks is often the need too: "rikostaustaote"). */
+static void read_required(const kt_analysis *a, const char *text, kt__reading *out) {
+  static const char *const requiring[] = {"edellyt", "vaadi",    "vaati",   "vaatimu",
+                                          "tarvita", "tarvitse", "mainita", "mainit",
+                                          "require", "kräv",     "krav",    NULL};
+  static const char *const only[] = {"vain",   "ainoastaan", "pelkästään", "only",
+                                     "endast", "bara",       NULL};
+  static const char *const frame[] = {
+      "palvelu", "kurss",  "koulutu", "services", "service", "courses", "tjänst", "kurser",
+      "jotka",   "joihin", "joiden",  "joita",    "joissa",  "that",    "which",  "som",
+      "muuta",   "muu",    "other",   "annan",    "annat",   "andra",   "any",    NULL};
+  size_t n = out->count;
+  unsigned short phrase = 0;
+  for (size_t s = 0, e; s < n; s = e) {
+    e = clause_end(out, s);
+    size_t from = s > 0 ? clause_start(out, s - 1) : s;
+    bool limits = false, neg = false;
+    size_t req = n;
+    for (size_t i = from; i < e && !limits; i++)
+      limits = is_any(tok(a, i), only);
+    for (size_t i = s; i < e; i++) {
+      neg |= is_negator(tok(a, i)) || (kt__analysis_morph(a, i) & KT__MORPH_NEGV) ||
+             is_any(tok(a, i), (const char *const[]){"not", "inte", NULL});
+      if (req == n && starts_any(tok(a, i), requiring)) req = i;
+    }
+    if (!limits || !neg || req == n) continue;
+    size_t last = n;
+    for (size_t i = s; i < e; i++) {
+      const kt_token *t = tok(a, i);
+      if (is_any(t, list_words) || is_any(t, and_words)) last = n;
+      if (t->stopword || i == req || is_negator(t) || (kt__analysis_morph(a, i) & KT__MORPH_NEGV) ||
+          starts_any(t, requiring) || starts_any(t, frame) || is_any(t, only))
+        continue;
+      if (last == n || punct_between(a, text, i)) phrase++;
+      out->required[i] = phrase;
+      last = i;
+    }
+  }
+}
+
 int kt__reading_read(const kt_analysis *a, const char *text, size_t len, kt__reading *out) {
   memset(out, 0, sizeof *out);
   size_t n = kt_analysis_count(a);
@@ -2211,8 +2260,9 @@ int kt__reading_read(const kt_analysis *a, const char *text, size_t len, kt__rea
   out->unwanted = calloc(n + 1, sizeof *out->unwanted);
   out->held = calloc(n + 1, sizeof *out->held);
   out->paren = calloc(n + 1, sizeof *out->paren);
+  out->required = calloc(n + 1, sizeof *out->required);
   if (!out->role || !out->clause_role || !out->clause || !out->generic || !out->negator ||
-      !out->unwanted || !out->held || !out->paren) {
+      !out->unwanted || !out->held || !out->paren || !out->required) {
     kt__reading_free(out);
     return kt__err(KT_ENOMEM, "cannot allocate the reading of a %zu-word note", n);
   }
@@ -2228,6 +2278,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, size_t len, kt__rea
   read_benefit_held(a, text, len, out);
   read_refused_study(a, out);
   read_refused_founding(a, out);
+  read_required(a, text, out);
   return KT_OK;
 }
 

@@ -9,16 +9,19 @@
 #include "rerank.h"
 
 #include "analyze.h"
+#include "docterms.h"
 #include "explain.h"
 #include "feedback.h"
 #include "messages.h"
 #include "query.h"
 #include "schema.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* A loose word (neither a concept's nor in the service's name) is "rare"
  * when at most this share of services use it: only such a word can carry
@@ -742,6 +745,103 @@ void kt__rerank_demote_held(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) 
       cs[h].effects[cs[h].neffects++] = (kt_effect){
           kt__msg(x->lang, KT__M_HELD), kt__msg(x->lang, KT__M_R_HELD), rk->demote_held};
   }
+}
+
+/* Does @p text (@p len bytes, one sentence) hold a word starting with @p
+ * term's stem (its first letters, enough for inflection: "ajokortti" in
+ * "B-ajokortin") that no word next to it denies ("ajokorttia ei tarvita",
+ * "ilman lähetettä", "ei edellytä ajokorttia")? */
+static bool has_stem(const char *text, size_t len, const char *term) {
+  size_t tl = strlen(term), stem = tl > 6 ? tl - 2 : tl > 4 ? tl - 1 : tl;
+  static const char *const denials[] = {"ei", "eikä", "ilman", "eivät", NULL};
+  for (size_t b = 0; b + stem <= len; b++) {
+    if ((b > 0 && !strchr(" -(/,\"", text[b - 1])) || strncasecmp(text + b, term, stem)) continue;
+    /* the words around it: two before, one after */
+    size_t from = b, to = b;
+    for (int w = 0; w < 3 && from > 0; w += text[from - 1] == ' ')
+      from--;
+    while (to < len && text[to] != ' ')
+      to++;
+    if (to < len) to++;
+    while (to < len && text[to] != ' ' && text[to] != ',')
+      to++;
+    bool denied = false;
+    for (size_t k = 0; denials[k] && !denied; k++) {
+      size_t dl = strlen(denials[k]);
+      for (size_t q = from; q + dl <= to && !denied; q++)
+        denied = (q == 0 || text[q - 1] == ' ') && !strncasecmp(text + q, denials[k], dl) &&
+                 (q + dl == len || strchr(" ,.", text[q + dl]));
+    }
+    if (!denied) return true;
+  }
+  return false;
+}
+
+/* Does @p req (a service's Finnish requirements) ask, in one sentence, for
+ * every word of a phrase: each word's base forms in @p terms, @p per[w] of
+ * them for word w, @p nw words? */
+static bool requires_phrase(const char *req, const char *const *terms, const size_t *per,
+                            size_t nw) {
+  for (const char *from = req; *from;) {
+    size_t len = strcspn(from, ".;");
+    bool all = true;
+    const char *const *t = terms;
+    for (size_t w = 0; w < nw && all; t += per[w], w++) {
+      bool any = false;
+      for (size_t k = 0; k < per[w] && !any; k++)
+        any = has_stem(from, len, t[k]);
+      all = any;
+    }
+    if (all) return true;
+    from += len;
+    if (*from) from++;
+  }
+  return false;
+}
+
+int kt__rerank_demote_required(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
+  if (rk->demote_required >= 1.0 || !x->rd.required) return KT_OK;
+  size_t ntok = kt_analysis_count(x->an);
+  unsigned short nphr = 0;
+  for (size_t i = 0; i < ntok; i++)
+    if (x->rd.required[i] > nphr) nphr = x->rd.required[i];
+  if (!nphr) return KT_OK;
+  size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
+  for (size_t h = 0; h < depth; h++) {
+    kt__doc *d = cs[h].doc;
+    if (!d) continue;
+    int rc = kt__explain_texts(x->e, d, cs[h].f[KT__D_ID]);
+    if (rc) return rc;
+    bool requires = false;
+    for (unsigned short p = 1; p <= nphr && !requires; p++) {
+      /* The phrase's words, each by its base forms (not compound parts:
+       * "ajokortti" rules out "ajokortti", not every "kortti"). */
+      const char *terms[64];
+      size_t per[16], nw = 0, nt = 0;
+      for (size_t i = 0; i < ntok && nw < 16; i++) {
+        if (x->rd.required[i] != p) continue;
+        const kt_token *t = kt_analysis_get(x->an, i);
+        size_t before = nt;
+        for (size_t k = 0; k < t->term_count && nt < 64; k++)
+          if (t->terms[k].kind != KT_TERM_PART && strlen(t->terms[k].text) >= 4 &&
+              !kt__generic_term(t->terms[k].text))
+            terms[nt++] = t->terms[k].text;
+        /* A hyphen's head ("B-ajokorttia") has its base form as its first part. */
+        if (nt == before && t->term_count && t->terms[0].kind == KT_TERM_PART &&
+            strlen(t->terms[0].text) >= 4 && !kt__generic_term(t->terms[0].text))
+          terms[nt++] = t->terms[0].text;
+        if (nt > before) per[nw++] = nt - before;
+      }
+      requires = nw && requires_phrase(d->requirements, terms, per, nw);
+    }
+    if (!requires) continue;
+    cs[h].score *= rk->demote_required;
+    if (cs[h].neffects < MAX_EFFECTS)
+      cs[h].effects[cs[h].neffects++] =
+          (kt_effect){kt__msg(x->lang, KT__M_REQUIRES), kt__msg(x->lang, KT__M_R_REQUIRES),
+                      rk->demote_required};
+  }
+  return KT_OK;
 }
 
 void kt__rerank_feedback(ctx *x, cand *cs, size_t nc, const char *const *feat, size_t nfeat) {

@@ -23,6 +23,10 @@ int kt__rerank_demote_qualified(ctx *x, cand *cs, size_t nc, const kt__ranking *
  * ("trukkikortti voimassa" and "Trukinkuljettajan koulutus (trukkikortti)")
  * is scaled by rk->demote_held: the client needs work, not the card again. */
 void kt__rerank_demote_held(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
+/* A service whose requirements (KT_FIELD_CONDITIONS) name a word the note
+ * says a service must not require (kt__reading.required: "Vain palvelut,
+ * jotka eivät edellytä B-ajokorttia") is scaled by rk->demote_required. */
+int kt__rerank_demote_required(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
 /* Learned from referrals: the feedback store's bounded lift of the need's
  * features @p feat, never past a service the need text names. */
 void kt__rerank_feedback(ctx *x, cand *cs, size_t nc, const char *const *feat, size_t nfeat);

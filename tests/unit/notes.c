@@ -1866,3 +1866,21 @@ Test(notes, a_service_named_in_the_past_is_not_asked_for) {
   cr_assert(service_effect("45v, haluaa työkokeiluun varastolle.", "tyokokeilu", "palvelun nimi"),
             "control: named as the wish");
 }
+
+/* "Vain palvelut, jotka eivät edellytä B-ajokorttia": a service whose
+ * requirements ask for the licence goes below; one whose requirements say
+ * it is not needed ("ajokorttia ei tarvita") stays. Control: the same note
+ * limited only by the city. */
+Test(notes, a_requirement_the_note_rules_out_puts_the_service_below) {
+  static const char *const LICENCE[] = {"taksinkuljettajan-ajolupa",
+                                        "kuorma-autonkuljettajan-koulutus",
+                                        "bussinkuljettajan-rekrykoulutus", NULL};
+  static const char *const FORKLIFT[] = {"trukkikortti", NULL};
+  const char *ruled = "27v mies, ei ajokorttia. Kiinnostaa kuljetusala ja varastotyöt. Vain "
+                      "palvelut, jotka eivät edellytä B-ajokorttia.";
+  const char *city = "27v mies, ei ajokorttia. Kiinnostaa kuljetusala ja varastotyöt. Vain "
+                     "palvelut Helsingissä.";
+  cr_assert(in_top(city, 5, LICENCE), "control: the licence services fit the field");
+  cr_assert_not(in_top(ruled, 5, LICENCE));
+  cr_assert(in_top(ruled, 5, FORKLIFT), "its requirements say no licence is needed");
+}

@@ -1076,3 +1076,33 @@ Test(reading, rent_arrears_of_months_are_the_present) {
   ROLE("Yksinhuoltaja 28v, kaksi lasta, siivoojana 2v, haluaa töihin.", "siivoojana",
        KT__ROLE_BACKGROUND);
 }
+
+/* What a service must not require ("Vain palvelut, jotka eivät edellytä
+ * B-ajokorttia"), numbered by phrase; not a plain negation, nor without the
+ * note's limit on the services. */
+static int required_of(const char *text, const char *word) {
+  kt_analysis *a = NULL;
+  cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
+  kt__reading rd;
+  cr_assert_eq(kt__reading_read(a, text, strlen(text), &rd), KT_OK);
+  int req = -1;
+  for (size_t i = 0; i < kt_analysis_count(a); i++)
+    if (!strcmp(kt_analysis_get(a, i)->surface, word)) req = rd.required[i];
+  cr_assert_geq(req, 0, "'%s' is not a word of '%s'", word, text);
+  kt__reading_free(&rd);
+  kt_analysis_free(a);
+  return req;
+}
+
+Test(reading, what_a_service_must_not_require) {
+  const char *n = "Ei ajokorttia. Vain palvelut, jotka eivät edellytä B-ajokorttia.";
+  cr_assert_gt(required_of(n, "ajokorttia"), 0);
+  const char *m = "Vain palvelut, joiden vaatimuksissa ei mainita fyysistä kuntoa tai hyvää "
+                  "terveyttä.";
+  cr_assert_gt(required_of(m, "kuntoa"), 0);
+  cr_assert_eq(required_of(m, "kuntoa"), required_of(m, "fyysistä"), "one phrase");
+  cr_assert_neq(required_of(m, "kuntoa"), required_of(m, "terveyttä"), "a list word parts them");
+  cr_assert_gt(required_of("Only services that do not require a driving licence.", "licence"), 0);
+  cr_assert_eq(required_of("Ei tarvitse ajokorttia työssään.", "ajokorttia"), 0, "no limit");
+  cr_assert_eq(required_of("Vain palvelut Helsingissä. Ei ajokorttia.", "ajokorttia"), 0);
+}
