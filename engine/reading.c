@@ -2200,6 +2200,44 @@ static void read_benefit_held(const kt_analysis *a, const char *text, size_t len
   }
 }
 
+/* Services a note excludes: after "vain palvelut ..." (or "only services"),
+ * a verbless "ei X, Y eikä Z" in the same sentence names kinds of service
+ * the client will not take ("Vain palvelut, joissa hän on palkallisessa
+ * työsuhteessa – ei työkokeilua, kursseja eikä kuntouttavaa työtoimintaa"),
+ * not a lack: refused, with every word of the list up to a verb or the
+ * sentence's end. */
+static void read_excluded(const kt_analysis *a, const char *text, kt__reading *out) {
+  static const char *const only[] = {"vain",   "ainoastaan", "pelkästään", "only",
+                                     "endast", "bara",       NULL};
+  static const char *const services[] = {"palvelu", "services", "tjänster", NULL};
+  size_t n = out->count;
+  bool limited = false;
+  for (size_t i = 0; i < n; i++) {
+    const kt_token *t = tok(a, i);
+    /* a new sentence ends the limit */
+    if (i > 0) {
+      for (size_t b = tok(a, i - 1)->end; b < t->start; b++)
+        if (strchr(".!?\n", text[b])) limited = false;
+    }
+    if (is_any(t, only) && i + 3 < n) {
+      for (size_t j = i + 1; j <= i + 3 && !limited; j++)
+        limited = starts_any(tok(a, j), services);
+    }
+    if (!limited || !(is(t, "ei") || kt__token_eika(t)) || i + 1 >= n || finite_verb(a, i + 1))
+      continue;
+    for (size_t j = i + 1; j < n; j++) {
+      const kt_token *u = tok(a, j);
+      bool end = false;
+      for (size_t b = tok(a, j - 1)->end; b < u->start && !end; b++)
+        end = strchr(".!?\n", text[b]) != NULL;
+      if (end || finite_verb(a, j)) break;
+      if (u->stopword || is_any(u, list_words)) continue;
+      out->role[j] = KT__ROLE_REFUSED;
+      out->unwanted[j] = true;
+    }
+  }
+}
+
 /* A constraint on what the services may require: "Vain palvelut, jotka
  * eivät edellytä B-ajokorttia tai muuta ajokorttia", "joiden vaatimuksissa
  * ei mainita fyysistä kuntoa", "joihin ei tarvita lääkärinlausuntoa", "Only
@@ -2279,6 +2317,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, size_t len, kt__rea
   read_refused_study(a, out);
   read_refused_founding(a, out);
   read_required(a, text, out);
+  read_excluded(a, text, out);
   return KT_OK;
 }
 

@@ -752,10 +752,15 @@ void kt__rerank_demote_held(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) 
  * "B-ajokortin") that no word next to it denies ("ajokorttia ei tarvita",
  * "ilman lähetettä", "ei edellytä ajokorttia")? */
 static bool has_stem(const char *text, size_t len, const char *term) {
-  size_t tl = strlen(term), stem = tl > 6 ? tl - 2 : tl > 4 ? tl - 1 : tl;
+  /* Enough for inflection and gradation: "liitto" in "liitossa", "jäsenyys" in
+   * "jäsenyyttä"; a word of five bytes or more also inside a compound ("kassa"
+   * in "työttömyyskassan"). */
+  size_t tl = strlen(term), stem = tl >= 8 ? tl - 3 : tl > 5 ? tl - 2 : tl > 4 ? 4 : tl;
+  bool inside = tl >= 5;
   static const char *const denials[] = {"ei", "eikä", "ilman", "eivät", NULL};
   for (size_t b = 0; b + stem <= len; b++) {
-    if ((b > 0 && !strchr(" -(/,\"", text[b - 1])) || strncasecmp(text + b, term, stem)) continue;
+    if ((b > 0 && !inside && !strchr(" -(/,\"", text[b - 1])) || strncasecmp(text + b, term, stem))
+      continue;
     /* the words around it: two before, one after */
     size_t from = b, to = b;
     for (int w = 0; w < 3 && from > 0; w += text[from - 1] == ' ')
@@ -777,26 +782,23 @@ static bool has_stem(const char *text, size_t len, const char *term) {
   return false;
 }
 
-/* Does @p req (a service's Finnish requirements) ask, in one sentence, for
- * every word of a phrase: each word's base forms in @p terms, @p per[w] of
- * them for word w, @p nw words? */
+/* Does @p req (a service's Finnish requirements) ask, in its first sentence
+ * (the main requirement: "Jäsenyys liitossa.", "Voimassa oleva B-ajokortti,
+ * ..."; a later one tells more: "Ansiopäivärahaan oikeutettu saa ensin
+ * kassan päivärahaa"), for every word of a phrase: each word's base forms in
+ * @p terms, @p per[w] of them for word w, @p nw words? */
 static bool requires_phrase(const char *req, const char *const *terms, const size_t *per,
                             size_t nw) {
-  for (const char *from = req; *from;) {
-    size_t len = strcspn(from, ".;");
-    bool all = true;
-    const char *const *t = terms;
-    for (size_t w = 0; w < nw && all; t += per[w], w++) {
-      bool any = false;
-      for (size_t k = 0; k < per[w] && !any; k++)
-        any = has_stem(from, len, t[k]);
-      all = any;
-    }
-    if (all) return true;
-    from += len;
-    if (*from) from++;
+  size_t len = strcspn(req, ".;");
+  bool all = len > 0;
+  const char *const *t = terms;
+  for (size_t w = 0; w < nw && all; t += per[w], w++) {
+    bool any = false;
+    for (size_t k = 0; k < per[w] && !any; k++)
+      any = has_stem(req, len, t[k]);
+    all = any;
   }
-  return false;
+  return all;
 }
 
 int kt__rerank_demote_required(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {

@@ -1884,3 +1884,21 @@ Test(notes, a_requirement_the_note_rules_out_puts_the_service_below) {
   cr_assert_not(in_top(ruled, 5, LICENCE));
   cr_assert(in_top(ruled, 5, FORKLIFT), "its requirements say no licence is needed");
 }
+
+/* The requirement read in a compound and through gradation ("kassassa" in
+ * "Työttömyyskassan jäsenyys", "liitossa" in "Jäsenyys liitossa"), and only
+ * in the requirements' first sentence: the basic benefit's "saa ensin kassan
+ * päivärahaa" is no requirement of membership. */
+Test(notes, a_membership_the_note_rules_out) {
+  static const char *const MEMBERS[] = {"ansiopaivaraha-tyottomyyskassat",
+                                        "ammattiliittojen-urapalvelut", NULL};
+  static const char *const BASIC[] = {"tyomarkkinatuki-peruspaivaraha", NULL};
+  const char *ruled = "45v mies irtisanottiin, ei kuulu liittoon eikä kassaan. Haluaa uuden "
+                      "suunnan ja tietää, mistä rahaa tulee. Vain palvelut, jotka eivät edellytä "
+                      "jäsenyyttä liitossa tai kassassa.";
+  const char *city = "45v mies irtisanottiin, ei kuulu liittoon eikä kassaan. Haluaa uuden "
+                     "suunnan ja tietää, mistä rahaa tulee. Vain palvelut Helsingissä.";
+  cr_assert(in_top(city, 5, MEMBERS), "control");
+  cr_assert_not(in_top(ruled, 5, MEMBERS));
+  cr_assert(in_top(ruled, 5, BASIC));
+}

@@ -1106,3 +1106,14 @@ Test(reading, what_a_service_must_not_require) {
   cr_assert_eq(required_of("Ei tarvitse ajokorttia työssään.", "ajokorttia"), 0, "no limit");
   cr_assert_eq(required_of("Vain palvelut Helsingissä. Ei ajokorttia.", "ajokorttia"), 0);
 }
+
+/* After "vain palvelut ...", a verbless "ei X, Y eikä Z" excludes kinds of
+ * service; elsewhere "ei X" is a lack. */
+Test(reading, services_a_limit_excludes_are_refused) {
+  const char *n = "Vain palvelut, joissa hän on palkallisessa työsuhteessa – ei työkokeilua, "
+                  "kursseja eikä kuntouttavaa työtoimintaa.";
+  ROLE(n, "työkokeilua", KT__ROLE_REFUSED);
+  ROLE(n, "kursseja", KT__ROLE_REFUSED);
+  ROLE(n, "kuntouttavaa", KT__ROLE_REFUSED);
+  ROLE("Vain palvelut Helsingissä. Ei työkokeilua takana.", "työkokeilua", KT__ROLE_NEGATED);
+}
