@@ -1478,6 +1478,24 @@ bool kt__employer_told(const kt_analysis *a, size_t i) {
                                                            "keeps", "pays", NULL}));
 }
 
+/* Does negator @p i say what comes before is out of the question: "X ei
+ * tule kyseeseen", or "X eivät käy" / "ei sovi" at the clause's end
+ * ("englanninkieliset valmennukset, neuvonta ja ryhmät eivät käy"; not "ei
+ * käy töissä")? The number of words after @p i that say it, or 0. */
+static size_t out_of_question(const kt_analysis *a, const kt__reading *out, size_t i) {
+  size_t n = out->count;
+  if (!is_negator(tok(a, i)) || i + 1 >= n || out->clause[i + 1] != out->clause[i]) return 0;
+  if (i + 2 < n && out->clause[i + 2] == out->clause[i] &&
+      starts_any(tok(a, i + 1), (const char *const[]){"tule", NULL}) &&
+      is_any(tok(a, i + 2), (const char *const[]){"kyseeseen", "kysymykseen", NULL}))
+    return 2;
+  bool last = i + 2 >= n || out->clause[i + 2] != out->clause[i];
+  if (last && i > 0 && out->clause[i - 1] == out->clause[i] &&
+      (is(tok(a, i + 1), "käy") || is(tok(a, i + 1), "sovi") || is(tok(a, i + 1), "kelpaa")))
+    return 1;
+  return 0;
+}
+
 static void read_negations(const kt_analysis *a, kt__reading *out) {
   size_t n = out->count;
   /* 3. Negation scopes, within a clause, up to four words after the verb. */
@@ -1486,10 +1504,21 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
     if (out->role[i] == KT__ROLE_REFUSED) continue; /* inside a scope already ("vill inte") */
     /* "X ei tule kyseeseen", "taksi tai bussi eivät tule kyseeseen": X is
      * out of the question, refused as "X ei kiinnosta" is. */
+    /* "ei puhu englantia (lainkaan)", "doesn't speak English": services in
+     * that language are out of the question. Not Finnish: "ei puhu suomea"
+     * is a lack, and the need. */
     if (is_negator(t) && i + 2 < n && out->clause[i + 2] == out->clause[i] &&
-        starts_any(tok(a, i + 1), (const char *const[]){"tule", NULL}) &&
-        is_any(tok(a, i + 2), (const char *const[]){"kyseeseen", "kysymykseen", NULL})) {
-      for (size_t j = i + 3; j-- > 0 && out->clause[j] == out->clause[i];) {
+        is_any(tok(a, i + 1), speak) && is_any(tok(a, i + 2), other_languages)) {
+      for (size_t j = i + 1; j <= i + 2; j++) {
+        out->role[j] = KT__ROLE_REFUSED;
+        out->negator[j] = i;
+        out->unwanted[j] = true;
+      }
+      continue;
+    }
+    size_t oq = out_of_question(a, out, i);
+    if (oq) {
+      for (size_t j = i + oq + 1; j-- > 0 && out->clause[j] == out->clause[i];) {
         out->role[j] = KT__ROLE_REFUSED;
         out->negator[j] = i;
         out->unwanted[j] = j < i;
@@ -1764,7 +1793,7 @@ static void read_refused_lists(const kt_analysis *a, kt__reading *out) {
       continue;
     size_t e = clause_end(out, s), k = e;
     for (size_t j = s; j < e && k == e; j++)
-      if (is_any(tok(a, j), (const char *const[]){"kyseeseen", "kysymykseen", NULL})) k = j;
+      if (out_of_question(a, out, j)) k = j;
     if (k == e) continue;
     size_t p = clause_start(out, s - 1);
     bool verb = false;

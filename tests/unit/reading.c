@@ -1117,3 +1117,16 @@ Test(reading, services_a_limit_excludes_are_refused) {
   ROLE(n, "kuntouttavaa", KT__ROLE_REFUSED);
   ROLE("Vain palvelut Helsingissä. Ei työkokeilua takana.", "työkokeilua", KT__ROLE_NEGATED);
 }
+
+/* Out of the question: "X eivät käy" at a clause's end, as "X ei tule
+ * kyseeseen"; a language the client does not speak. Not "ei käy töissä",
+ * nor "ei puhu suomea" (a lack: the need). */
+Test(reading, what_does_not_do_and_a_language_not_spoken) {
+  const char *n = "Ei puhu englantia lainkaan, joten englanninkieliset valmennukset, neuvonta ja "
+                  "ryhmät eivät käy.";
+  ROLE(n, "englantia", KT__ROLE_REFUSED);
+  ROLE(n, "ryhmät", KT__ROLE_REFUSED);
+  ROLE(n, "englanninkieliset", KT__ROLE_REFUSED);
+  cr_assert_neq(role_of("Ei käy töissä, hakee kurssia.", "töissä"), KT__ROLE_REFUSED);
+  cr_assert_neq(role_of("Ei puhu suomea, haluaa kurssille.", "suomea"), KT__ROLE_REFUSED);
+}
