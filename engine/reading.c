@@ -919,6 +919,13 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
       const kt_token *t = tok(a, i);
       unsigned m = kt__analysis_morph(a, i);
       if (goal_cue(t, m)) goal = true;
+      /* Ready for a next step: "kokee olevansa valmis palkkatyöhön", "valmis
+       * töihin", "ready for work" (not "opinnot valmiit", a fact). */
+      if ((is(t, "valmis") || is(t, "ready")) && i + 1 < e &&
+          (ends_any(tok(a, i + 1),
+                    (const char *const[]){"hön", "hin", "aan", "ään", "maan", "mään", NULL}) ||
+           is(tok(a, i + 1), "for") || is(tok(a, i + 1), "to")))
+        goal = true;
       if ((is_any(t, past_words) && !before_what(a, i, e)) ||
           ((m & KT__MORPH_PAST) && starts_any(t, history_verbs) && !ongoing_perfect(a, s, i, e)))
         past = true;

@@ -1130,3 +1130,10 @@ Test(reading, what_does_not_do_and_a_language_not_spoken) {
   cr_assert_neq(role_of("Ei käy töissä, hakee kurssia.", "töissä"), KT__ROLE_REFUSED);
   cr_assert_neq(role_of("Ei puhu suomea, haluaa kurssille.", "suomea"), KT__ROLE_REFUSED);
 }
+
+/* Ready for a next step is a goal; a finished thing is a fact. */
+Test(reading, ready_for_a_next_step_is_a_goal) {
+  ROLE("Kokee olevansa nyt valmis palkkatyöhön.", "palkkatyöhön", KT__ROLE_GOAL);
+  ROLE("She feels ready for work in a shop.", "shop", KT__ROLE_GOAL);
+  cr_assert_neq(role_of("Opinnot valmis, etsii töitä.", "opinnot"), KT__ROLE_GOAL);
+}
