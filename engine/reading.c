@@ -183,7 +183,12 @@ static bool goal_cue(const kt_token *t, unsigned m) {
  * other verbs is usually how the present came about ("alkoholinkäyttö on
  * lisääntynyt", "koulu jäi kesken") and is read as the situation. */
 static const char *const history_verbs[] = {
-    "ol", "työsken", "teh", "tek", "opiskel", "valmistu", "toimi", "käy", "käv", "suorit", NULL};
+    "ol", "työsken", "teh", "tek", "opiskel", "valmistu", "toimi", "käy", "käv", "suorit",
+    /* the duties of a job held ("veti kaupungin liikuntaneuvonnan ryhmiä",
+     * "rekrytoi osatyökykyisiä", "neuvotteli työehtosopimuksia") */
+    "vet", "joht", "ohjas", "ohjann", "opett", "rekrytoi", "neuvottel", "hoiti", "hoitan", "vastas",
+    "vastann", "rakens", "rakentan", "koordinoi", "koulutt", "valmens", "valmentan", "huols",
+    "huoltan", "korjas", "korjann", "palveli", "palvell", NULL};
 /* Background cues: the client's past. */
 static const char *const past_words[] = {
     "aiemmin",   "aikaisemmin", "ennen",       "entinen",     "koulutukseltaan",

@@ -1137,3 +1137,13 @@ Test(reading, ready_for_a_next_step_is_a_goal) {
   ROLE("She feels ready for work in a shop.", "shop", KT__ROLE_GOAL);
   cr_assert_neq(role_of("Opinnot valmis, etsii töitä.", "opinnot"), KT__ROLE_GOAL);
 }
+
+/* The duties of a job held, told in the past, are the client's history: a
+ * professional who led a service's groups does not need the service. */
+Test(reading, the_duties_of_a_past_job_are_history) {
+  ROLE("veti kaupungin liikuntaneuvonnan ryhmiä, kunnes sopimus päättyi", "liikuntaneuvonnan",
+       KT__ROLE_BACKGROUND);
+  ROLE("rekrytoi osatyökykyisiä työntekijöitä neljä vuotta", "osatyökykyisiä", KT__ROLE_BACKGROUND);
+  ROLE("neuvotteli Finnveran takauksista pankissa", "takauksista", KT__ROLE_BACKGROUND);
+  cr_assert_neq(role_of("vetää nyt liikuntaryhmiä", "liikuntaryhmiä"), KT__ROLE_BACKGROUND);
+}
