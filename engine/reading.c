@@ -714,6 +714,12 @@ static bool change_cue(const kt_analysis *a, size_t i, size_t n) {
   if (starts_any(t, (const char *const[]){"vaihta", "vaihdo", "vaihtais", NULL}) &&
       (is(u, "ala") || starts_any(u, (const char *const[]){"alaa", "alan", NULL})))
     return true;
+  /* "ala ei enää kiinnosta", "alalle ei halua palata": the field is left. */
+  if ((is(t, "ala") || is(t, "alalle")) && is_negator(u) && i + 2 < n) {
+    for (size_t j = i + 2; j < n && j <= i + 3; j++)
+      if (starts_any(tok(a, j), (const char *const[]){"kiinnosta", "halua", "huvita", NULL}))
+        return true;
+  }
   return is_any(t, change_new) && is_any(u, change_what);
 }
 

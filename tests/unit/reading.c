@@ -1147,3 +1147,11 @@ Test(reading, the_duties_of_a_past_job_are_history) {
   ROLE("neuvotteli Finnveran takauksista pankissa", "takauksista", KT__ROLE_BACKGROUND);
   cr_assert_neq(role_of("vetää nyt liikuntaryhmiä", "liikuntaryhmiä"), KT__ROLE_BACKGROUND);
 }
+
+/* "ala ei enää kiinnosta" is a change of field: the trade named beside the
+ * goal is the one being left. */
+Test(reading, a_field_no_longer_of_interest_is_left) {
+  ROLE("34v, hoiva-avustaja; teki vuosia vanhustenhoitoa, mutta ala ei enää kiinnosta. Haluaa "
+       "IT-tukihenkilöksi.",
+       "hoiva", KT__ROLE_BACKGROUND);
+}
