@@ -1757,6 +1757,16 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
   }
 }
 
+/* Step 3a: no children or partner is a fact, not a lack to fill ("Omia
+ * lapsia hänellä ei ole", "ei lapsia"): the denied family words go silent
+ * (refused without being unwanted: nothing is refused elsewhere). */
+static void read_no_family(const kt_analysis *a, kt__reading *out) {
+  for (size_t i = 0; i < out->count; i++)
+    if (out->role[i] == KT__ROLE_NEGATED &&
+        (is_any(tok(a, i), children) || relative_at(a, i) || is(tok(a, i), "perhe")))
+      out->role[i] = KT__ROLE_REFUSED;
+}
+
 /* Step 3b: a refusal goes on over a comma in a list without a verb: "ei
  * halua yrittäjäksi, ei toiminimeä eikä kevytyrittäjyyttä" refuses all
  * three. A clause that opens with "ei"/"eikä" and has no verb of its own,
@@ -2357,6 +2367,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, size_t len, kt__rea
   read_closures(a, out);
   read_work_topics(a, out);
   read_negations(a, out);
+  read_no_family(a, out);
   read_refused_lists(a, out);
   read_fine_facts(a, out);
   read_held(a, text, out);

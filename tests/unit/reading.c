@@ -1155,3 +1155,11 @@ Test(reading, a_field_no_longer_of_interest_is_left) {
        "IT-tukihenkilöksi.",
        "hoiva", KT__ROLE_BACKGROUND);
 }
+
+/* No children or partner is a fact, not a lack: silent. A lack of a degree
+ * stays the need. */
+Test(reading, no_family_is_a_fact) {
+  ROLE("Omia lapsia hänellä ei ole. Haluaa jatkaa alalla.", "lapsia", KT__ROLE_REFUSED);
+  ROLE("ei lapsia, asuu yksin", "lapsia", KT__ROLE_REFUSED);
+  ROLE("ei tutkintoa, haluaa alalle", "tutkintoa", KT__ROLE_NEGATED);
+}
