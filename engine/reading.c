@@ -1767,6 +1767,18 @@ static void read_no_family(const kt_analysis *a, kt__reading *out) {
       out->role[i] = KT__ROLE_REFUSED;
 }
 
+/* "vanhempi järjestelmäasiantuntija", "vanhempana asiantuntijana": a
+ * senior title, not a parent. Generic, as "asiakas" is. */
+static void read_senior(const kt_analysis *a, kt__reading *out) {
+  static const char *const senior[] = {"vanhempi", "vanhempana", "vanhemman", "vanhemmaksi", NULL};
+  static const char *const titles[] = {"ja",  "jä",    "jana",  "jänä", "jan",
+                                       "jän", "jaksi", "jäksi", NULL};
+  for (size_t i = 0; i + 1 < out->count; i++)
+    if (is_any_text(tok(a, i)->surface, senior) && ends_any(tok(a, i + 1), titles) &&
+        !tok(a, i + 1)->stopword)
+      out->generic[i] = true;
+}
+
 /* Step 3b: a refusal goes on over a comma in a list without a verb: "ei
  * halua yrittäjäksi, ei toiminimeä eikä kevytyrittäjyyttä" refuses all
  * three. A clause that opens with "ei"/"eikä" and has no verb of its own,
@@ -2368,6 +2380,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, size_t len, kt__rea
   read_work_topics(a, out);
   read_negations(a, out);
   read_no_family(a, out);
+  read_senior(a, out);
   read_refused_lists(a, out);
   read_fine_facts(a, out);
   read_held(a, text, out);

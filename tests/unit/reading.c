@@ -1163,3 +1163,10 @@ Test(reading, no_family_is_a_fact) {
   ROLE("ei lapsia, asuu yksin", "lapsia", KT__ROLE_REFUSED);
   ROLE("ei tutkintoa, haluaa alalle", "tutkintoa", KT__ROLE_NEGATED);
 }
+
+/* A senior title is no parent. */
+Test(reading, a_senior_title_is_no_parent) {
+  cr_assert(generic("45v, vanhempi järjestelmäasiantuntija vakuutusyhtiössä", "vanhempi"));
+  cr_assert(generic("Vanhempana asiantuntijana hän vastasi järjestelmistä", "vanhempana"));
+  cr_assert_not(generic("Vanhempi kysyy, mitä tehdä", "vanhempi"));
+}
