@@ -1757,6 +1757,32 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
   }
 }
 
+/* A degree held ("liiketoiminnan perustutkinto on", "merkonomin tutkinto
+ * löytyy", "lähihoitajan tutkinto suoritettu"): the client's history, as
+ * "koulutukseltaan" is. Not a degree wanted or lacking ("haluaa
+ * perustutkinnon", "tutkintoa ei ole": a negation or goal in the clause). */
+static void read_degree_held(const kt_analysis *a, kt__reading *out) {
+  static const char *const degree[] = {
+      "tutkin", "perustutkin", "ammattitutkin", "tutkinto", "examen", "degree", NULL};
+  static const char *const held_words[] = {"on",           "löytyy", "suoritettu",
+                                           "suoritettuna", "valmis", NULL};
+  for (size_t s = 0, e; s < out->count; s = e) {
+    e = clause_end(out, s);
+    if (out->clause_role[s] == KT__ROLE_GOAL) continue;
+    bool held = false, neg = false;
+    for (size_t i = s; i < e; i++) {
+      neg |= is_negator(tok(a, i)) || (kt__analysis_morph(a, i) & KT__MORPH_NEGV) ||
+             out->role[i] == KT__ROLE_GOAL;
+      if (starts_any(tok(a, i), degree) && i + 1 < e &&
+          is_any_text(tok(a, i + 1)->surface, held_words))
+        held = true;
+    }
+    if (!held || neg) continue;
+    for (size_t i = s; i < e; i++)
+      if (out->role[i] == KT__ROLE_SITUATION) out->role[i] = KT__ROLE_BACKGROUND;
+  }
+}
+
 /* Step 3a: no children or partner is a fact, not a lack to fill ("Omia
  * lapsia hänellä ei ole", "ei lapsia"): the denied family words go silent
  * (refused without being unwanted: nothing is refused elsewhere). */
@@ -2379,6 +2405,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, size_t len, kt__rea
   read_closures(a, out);
   read_work_topics(a, out);
   read_negations(a, out);
+  read_degree_held(a, out);
   read_no_family(a, out);
   read_senior(a, out);
   read_refused_lists(a, out);

@@ -1170,3 +1170,11 @@ Test(reading, a_senior_title_is_no_parent) {
   cr_assert(generic("Vanhempana asiantuntijana hän vastasi järjestelmistä", "vanhempana"));
   cr_assert_not(generic("Vanhempi kysyy, mitä tehdä", "vanhempi"));
 }
+
+/* A degree held is history; a degree lacking or wanted is not. */
+Test(reading, a_degree_held_is_history) {
+  ROLE("myyjä seitsemän vuotta; liiketoiminnan perustutkinto on. Haluaa hitsaajaksi.",
+       "liiketoiminnan", KT__ROLE_BACKGROUND);
+  cr_assert_neq(role_of("Liiketoiminnan perustutkintoa ei ole.", "liiketoiminnan"),
+                KT__ROLE_BACKGROUND);
+}
