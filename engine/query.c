@@ -361,6 +361,15 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
   x->set.age_lo = x->set.age_hi = -1;
   if (x->signals && (rc = kt__signals_read(x->an, x->text, x->rejected, x->lang, &x->set, x->res)))
     return rc;
+  /* Is a service of the client's municipality only rare in this index (under
+   * a quarter of the services are available there)? */
+  if (x->signals && x->set.municipality) {
+    char term[128];
+    size_t df = 0;
+    snprintf(term, sizeof term, KT__PREFIX_MUNICIPALITY "%s", x->set.municipality);
+    if ((rc = kt__gen_termfreq(&e->gen, term, &df))) return rc;
+    x->set.own_area_rare = df * 4 < e->gen.services;
+  }
   /* A refused wish to study (reading.c): training services wait (signals.c). */
   if (!x->baseline) x->set.refuses_study = x->rd.refuses_study;
   if (!x->baseline) x->set.refuses_founding = x->rd.refuses_founding;

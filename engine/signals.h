@@ -16,7 +16,9 @@ typedef struct kt__sigset {
   int long_unemployed;
   const char *municipality; /* case-folded name, or NULL */
   int area_only;            /* the note asks for services there only ("vain Espoossa") */
-  const char *groups[32];   /* target groups signalled */
+  int own_area_rare;      /* few services are the municipality's (Espoo, not Helsinki): one that is
+                           * made for the client's home (query.c sets it from the index) */
+  const char *groups[32]; /* target groups signalled */
   size_t ngroups;
   int migrated;         /* a concept of the note, past included, is an immigrant's need */
   int problem_past;     /* ... or one of substance use or a criminal record */

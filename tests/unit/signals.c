@@ -232,6 +232,25 @@ Test(signals, eligibility_demotes_and_fit_boosts) {
                      1e-9);
 }
 
+/* A service of the client's own municipality only is made for the client's
+ * home where few are (Espoo); where most are (own_area_rare 0) it tells
+ * nothing. */
+Test(signals, a_service_of_a_rare_home_municipality_fits) {
+  const kt__ranking *r = &kt__ranking_defaults;
+  kt__doc d = doc(-1, -1, 0, "kaikki", "fi", "espoo");
+  kt__sigset s = read_text("asuu Espoossa, etsii töitä", -1);
+  kt__arena ar = {0};
+  kt_effect ef[8];
+  double f = 0;
+  s.own_area_rare = 1;
+  kt__signals_apply(&s, &d, r, &ar, ef, 8, &f);
+  cr_assert_float_eq(f, r->boost_fit, 1e-9);
+  s.own_area_rare = 0;
+  kt__signals_apply(&s, &d, r, &ar, ef, 8, &f);
+  cr_assert_float_eq(f, 1.0, 1e-9);
+  kt__arena_free(&ar);
+}
+
 Test(signals, a_service_for_immigrants_needs_a_sign_of_one) {
   const kt__ranking *r = &kt__ranking_defaults;
   kt__doc d = doc(-1, -1, 0, "maahanmuuttajat", "fi", "koko suomi");
