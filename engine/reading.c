@@ -1783,6 +1783,29 @@ static void read_degree_held(const kt_analysis *a, kt__reading *out) {
   }
 }
 
+/* Another worker who harms the client ("vastaava kokki huusi ja nimitteli
+ * häntä", "esimies kiusasi"): that trade is the other's, not the client's. */
+static void read_harmer(const kt_analysis *a, kt__reading *out) {
+  static const char *const harass[] = {
+      "huus", "huut",  "nimittel", "kiusa", "haukku", "haukkui", "ahdistel", "uhkail", "lyö",
+      "löi",  "härnä", "solvas",   "yells", "yelled", "bullied", "harass",   NULL};
+  for (size_t i = 0; i + 1 < out->count; i++) {
+    if (!kt__token_trade(tok(a, i)) &&
+        !is_any(tok(a, i), (const char *const[]){"kokki", "esimies", "pomo", "työkaveri", "kollega",
+                                                 "boss", "chef", NULL}))
+      continue;
+    bool harms = false;
+    for (size_t j = i + 1; j < out->count && j <= i + 2 && out->clause[j] == out->clause[i]; j++)
+      harms |= starts_any(tok(a, j), harass);
+    if (!harms) continue;
+    out->role[i] = KT__ROLE_ASIDE;
+    if (i > 0 && out->clause[i - 1] == out->clause[i] && !tok(a, i - 1)->stopword &&
+        (kt__analysis_morph(a, i - 1) & KT__MORPH_NOUN) &&
+        !(kt__analysis_morph(a, i - 1) & KT__MORPH_VERB))
+      out->role[i - 1] = KT__ROLE_ASIDE; /* "vastaava kokki" */
+  }
+}
+
 /* Step 3a: no children or partner is a fact, not a lack to fill ("Omia
  * lapsia hänellä ei ole", "ei lapsia"): the denied family words go silent
  * (refused without being unwanted: nothing is refused elsewhere). */
@@ -2407,6 +2430,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, size_t len, kt__rea
   read_negations(a, out);
   read_degree_held(a, out);
   read_no_family(a, out);
+  read_harmer(a, out);
   read_senior(a, out);
   read_refused_lists(a, out);
   read_fine_facts(a, out);

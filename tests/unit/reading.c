@@ -1178,3 +1178,11 @@ Test(reading, a_degree_held_is_history) {
   cr_assert_neq(role_of("Liiketoiminnan perustutkintoa ei ole.", "liiketoiminnan"),
                 KT__ROLE_BACKGROUND);
 }
+
+/* Another worker who harms the client is not the client's trade. */
+Test(reading, a_worker_who_harms_the_client_is_another) {
+  ROLE("työkokeilu keskeytyi, koska vastaava kokki huusi ja nimitteli häntä", "kokki",
+       KT__ROLE_ASIDE);
+  ROLE("esimies kiusasi vuoden, irtisanoutui", "esimies", KT__ROLE_ASIDE);
+  cr_assert_neq(role_of("kokki, haluaa töihin ravintolaan", "kokki"), KT__ROLE_ASIDE);
+}
