@@ -434,8 +434,15 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
             kt__token_starts_any(u, arrive);
       }
     }
-    if (is(t, "englanniksi") || is(t, "englanninkielinen") || starts(t, "englanninkiel") ||
-        starts(t, "english-speak") || (is(t, "in") && i + 1 < n && is(tok(a, i + 1), "english"))) {
+    /* An English CV or workplace ("englanninkielisen CV:n", "englanninkieliseen
+     * työpaikkaan") asks for a document or a job in English, not a service. */
+    static const char *const things[] = {
+        "cv",       "ansioluettel", "hakemu", "työhakemu",    "profiil",
+        "linkedin", "työpaik",      "yrity",  "työympäristö", NULL};
+    bool thing = i + 1 < n && kt__token_starts_any(tok(a, i + 1), things);
+    if (!thing && (is(t, "englanniksi") || is(t, "englanninkielinen") ||
+                   starts(t, "englanninkiel") || starts(t, "english-speak") ||
+                   (is(t, "in") && i + 1 < n && is(tok(a, i + 1), "english")))) {
       set->lang_en = 1;
       rc = add_signal(res, KT_SIGNAL_LANGUAGE, "en", kt__msg(set->lang, KT__M_WANTS_EN), a, i, i);
     } else if (is(t, "ruotsiksi") || is(t, "ruotsinkielinen") || starts(t, "ruotsinkiel") ||

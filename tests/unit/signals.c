@@ -157,6 +157,9 @@ Test(signals, language_situation) {
   cr_assert(read_text("haluaa palvelun ruotsiksi", -1).lang_sv);
   cr_assert(read_text("He wants work and needs help with the CV", -1).lang_en,
             "a note written in English");
+  /* An English CV is a document in English, not a service in it. */
+  cr_assert_not(read_text("tarvitsee apua englanninkielisen CV:n tekemiseen", -1).lang_en);
+  cr_assert(read_text("tarvitsee englanninkielistä neuvontaa", -1).lang_en, "control");
 }
 
 Test(signals, time_in_finland_is_a_sign_of_migration) {
