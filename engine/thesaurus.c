@@ -601,6 +601,28 @@ static size_t find(const kt__thesaurus *t, const kt_analysis *a, const bool *ski
   }
   n = w;
   free(filler);
+  /* A denial after its noun ("ammattia ei ole", "tutkintoa hänellä ei ole")
+   * finds what the entry written with the negation first finds ("ei
+   * ammattia"): two-word entries "ei X", X right before "ei ole". */
+  ENTRY q = {.key = (char *)"ei", .data = NULL}, *neg = NULL;
+  if (hsearch_r(q, FIND, &neg, (struct hsearch_data *)&t->index) && neg) {
+    static const char *const being[] = {"ole", "oo", "löydy", NULL};
+    static const char *const holders[] = {"hänellä", "hänel", "mulla", "minulla", "sillä", NULL};
+    for (size_t i = 1; i + 1 < count && n < max; i++) {
+      if (strcmp(kt__thesaurus_neg_norm(kt_analysis_get(a, i)->surface), "ei") ||
+          !kt__token_is_any(kt_analysis_get(a, i + 1), being))
+        continue;
+      size_t p = i - 1;
+      if (p > 0 && kt__token_is_any(kt_analysis_get(a, p), holders)) p--;
+      if (skip[p] || clause_of(clause, p) != clause_of(clause, i)) continue;
+      for (size_t k = (size_t)(uintptr_t)neg->data; k && n < max; k = t->posts[k - 1].next) {
+        const th_entry *e = &t->entries[t->posts[k - 1].th_entry];
+        if (e->nwords != 2 || e->weak || seen[e->concept]) continue;
+        if (token_matches(kt_analysis_get(a, p), e->words[1], e->allow_part))
+          found_add(out, &n, seen, e->concept, p, i + 1, e->service);
+      }
+    }
+  }
   try_rules(t, a, skip, clause, out, &n, max, seen);
   free(seen);
   return n;

@@ -36,6 +36,11 @@ static const char *const FIXTURE =
     "all: perustaa + yritys*, perustaa + liike*\n"
     "service: yritysneuvonta\n"
     "\n"
+    "[ammatti]\n"
+    "label: ammatti puuttuu\n"
+    "client: ei ammattia\n"
+    "service: ammatillinen koulutus\n"
+    "\n"
     "[tyonantajatuki]\n"
     "label: tuki työnantajalle\n"
     "all: työnantaja + tuki*, työnantaja + tukea, employer + support\n"
@@ -150,6 +155,14 @@ Test(thesaurus, a_rule_needs_every_word_in_one_clause) {
   cr_assert(finds("yrityksen haluaisi perustaa", "yrittajyys"), "any order");
   cr_assert_not(finds("perustaa kerhon", "yrittajyys"));
   cr_assert_not(finds("liike kiinnostaa", "yrittajyys"));
+}
+
+/* A denial after its noun finds what "ei X" finds. */
+Test(thesaurus, a_denial_after_its_noun_finds_the_entry) {
+  cr_assert(finds("ei ammattia, haluaa opiskella", "ammatti"), "control: as written");
+  cr_assert(finds("ammattia ei ole, kysyy mistä voi opiskella", "ammatti"));
+  cr_assert(finds("ammattia hänellä ei ole", "ammatti"));
+  cr_assert_not(finds("ammatti on, haluaa töihin", "ammatti"));
 }
 
 /* The client's employer told of in the past is not an employer asking. */
