@@ -46,8 +46,9 @@ bool kt__token_is_any(const kt_token *t, const char *const *ws) {
 }
 
 bool kt__token_starts_any(const kt_token *t, const char *const *ps) {
+  /* The first byte first, as kt__token_is does. */
   for (size_t i = 0; t && ps[i]; i++)
-    if (!strncmp(t->surface, ps[i], strlen(ps[i]))) return true;
+    if (t->surface[0] == ps[i][0] && !strncmp(t->surface, ps[i], strlen(ps[i]))) return true;
   return false;
 }
 
