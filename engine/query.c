@@ -361,15 +361,6 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
   x->set.age_lo = x->set.age_hi = -1;
   if (x->signals && (rc = kt__signals_read(x->an, x->text, x->rejected, x->lang, &x->set, x->res)))
     return rc;
-  /* Is a service of the client's municipality only rare in this index (under
-   * a quarter of the services are available there)? */
-  if (x->signals && x->set.municipality) {
-    char term[128];
-    size_t df = 0;
-    snprintf(term, sizeof term, KT__PREFIX_MUNICIPALITY "%s", x->set.municipality);
-    if ((rc = kt__gen_termfreq(&e->gen, term, &df))) return rc;
-    x->set.own_area_rare = df * 4 < e->gen.services;
-  }
   /* A refused wish to study (reading.c): training services wait (signals.c). */
   if (!x->baseline) x->set.refuses_study = x->rd.refuses_study;
   if (!x->baseline) x->set.refuses_founding = x->rd.refuses_founding;
@@ -521,6 +512,16 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
     }
     if (!rc) rc = kt__signals_correct(&x->set, x->res, opts); /* the counsellor's corrections */
     if (rc) return rc;
+    /* Is a service of the client's municipality only rare in this index (under
+     * a quarter of the services are available there)? The municipality as
+     * the counsellor corrected it. */
+    if (x->set.municipality) {
+      char term[128];
+      size_t df = 0;
+      snprintf(term, sizeof term, KT__PREFIX_MUNICIPALITY "%s", x->set.municipality);
+      if ((rc = kt__gen_termfreq(&e->gen, term, &df))) return rc;
+      x->set.own_area_rare = df * 4 < e->gen.services;
+    }
   }
 
   /* Needs that retrieve: the target groups the note signals (age, long

@@ -779,12 +779,13 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
     effect(&e, set->area_only ? rank->demote_area_only : DEMOTE_AREA, m,
            kt__msg(L, KT__M_R_ONLY_IN), munis);
   }
-  /* A service of the client's own municipality only ("Espoon
-   * työllisyysalue" for an Espoo client), where few are: made for where the
-   * client lives. Where most services are the municipality's (Helsinki in
-   * the bundled catalogue), it tells nothing. */
-  else if (set->municipality && set->own_area_rare && munis && *munis && !strchr(munis, ',') &&
-           in_list(munis, set->municipality)) {
+  /* A service of the client's own municipality and not nationwide ("Espoon
+   * työllisyysalue" for an Espoo client, "Vantaan ja Keravan työllisyysalue"
+   * for a Kerava one), where few are: made for where the client lives. Where
+   * most services are the municipality's (Helsinki in the bundled catalogue),
+   * it tells nothing. */
+  else if (set->municipality && set->own_area_rare && munis && *munis &&
+           !in_list(munis, "koko suomi") && in_list(munis, set->municipality)) {
     char m[96], name[64];
     snprintf(name, sizeof name, "%c%s", set->municipality[0] - 32, set->municipality + 1);
     snprintf(m, sizeof m, kt__msg(L, KT__M_MUNICIPALITY), name);

@@ -1902,3 +1902,32 @@ Test(notes, a_membership_the_note_rules_out) {
   cr_assert_not(in_top(ruled, 5, MEMBERS));
   cr_assert(in_top(ruled, 5, BASIC));
 }
+
+/* The own municipality's services fit (a boost for the home municipality)
+ * whether the note says where the client lives or the counsellor sets it. */
+static bool home_boost(const char *note, const char *municipality, const char *id) {
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = 100;
+  o.client_municipality = municipality;
+  kt_results *r = kt_test_search(e, note, &o);
+  bool boost = false;
+  for (size_t i = 0; i < kt_results_count(r); i++) {
+    const kt_result *x = kt_results_get(r, i);
+    if (strcmp(x->id, id)) continue;
+    for (size_t k = 0; k < x->effect_count; k++)
+      boost |= x->effects[k].factor > 1 && strstr(x->effects[k].signal, "asuinkunta") != NULL;
+  }
+  kt_results_free(r);
+  return boost;
+}
+
+Test(notes, the_municipality_set_by_the_counsellor_fits_as_read) {
+  const char *note = "45v, irtisanottiin varastolta, kysyy työllisyysalueen palveluista.";
+  cr_assert(home_boost("Asuu Espoossa. 45v, irtisanottiin varastolta, kysyy työllisyysalueen "
+                       "palveluista.",
+                       NULL, "espoon-tyollisyysalue"),
+            "as read");
+  cr_assert(home_boost(note, "Espoo", "espoon-tyollisyysalue"), "as set");
+  cr_assert(home_boost(note, "Kerava", "vantaan-keravan-tyollisyysalue"), "an area of two");
+  cr_assert_not(home_boost(note, "Helsinki", "espoon-tyollisyysalue"), "not another's");
+}
