@@ -763,8 +763,8 @@ static bool has_stem(const char *text, size_t len, const char *term) {
       continue;
     /* the words around it: two before, one after */
     size_t from = b, to = b;
-    for (int w = 0; w < 3 && from > 0; w += text[from - 1] == ' ')
-      from--;
+    for (int w = 0; from > 0 && w < 3;)
+      w += text[--from] == ' ';
     while (to < len && text[to] != ' ')
       to++;
     if (to < len) to++;
