@@ -1225,6 +1225,23 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
       for (size_t i = s; i < e; i++)
         out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
   }
+  /* A past told on after "ja" goes on being the past: "työskenteli
+   * arviointijaksolla ja arvioi pitkäaikaistyöttömien toimintakykyä". A
+   * clause that opens with "ja", right after one of the client's history,
+   * with a verb in the past and no goal, is history too. */
+  for (size_t s = 1, e; s < n; s = e) {
+    e = clause_end(out, s);
+    if (!is_any(tok(a, s), and_words) || out->clause_role[s - 1] != KT__ROLE_BACKGROUND ||
+        out->clause_role[s] != KT__ROLE_SITUATION)
+      continue;
+    bool past = false;
+    for (size_t i = s + 1; i < e && i <= s + 2; i++)
+      past |= finite_verb(a, i) && (kt__analysis_morph(a, i) & KT__MORPH_PAST);
+    if (!past) continue;
+    for (size_t i = s; i < e; i++)
+      if (out->role[i] == KT__ROLE_SITUATION)
+        out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
+  }
   /* A relative clause of place tells more of the place before it: "on työskennellyt
    * asumisyksikössä, jossa asunnottomat pääsevät Asunto ensin -malliin" is
    * the workplace of the past, not the client's homelessness. */

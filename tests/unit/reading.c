@@ -1186,3 +1186,12 @@ Test(reading, a_worker_who_harms_the_client_is_another) {
   ROLE("esimies kiusasi vuoden, irtisanoutui", "esimies", KT__ROLE_ASIDE);
   cr_assert_neq(role_of("kokki, haluaa töihin ravintolaan", "kokki"), KT__ROLE_ASIDE);
 }
+
+/* A past told on after "ja" goes on being the past. */
+Test(reading, a_past_told_on_after_and_is_history) {
+  ROLE("työskenteli arviointijaksolla ja arvioi pitkäaikaistyöttömien toimintakykyä. Haluaa "
+       "fysioterapia-asemalle.",
+       "pitkäaikaistyöttömien", KT__ROLE_BACKGROUND);
+  cr_assert_neq(role_of("työskenteli varastossa ja hakee nyt toimistotöitä", "toimistotöitä"),
+                KT__ROLE_BACKGROUND, "a verb of now");
+}
