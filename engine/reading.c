@@ -826,9 +826,17 @@ static void read_clauses(const kt_analysis *a, const char *text, kt__reading *ou
   /* (The partners, parents and siblings of relative_at(), and these.) */
   static const char *const kin[] = {"vanhempi",    "vanhemmat", "mutsi", "faija",
                                     "isovanhempi", "mummo",     NULL};
-  for (size_t i = 0; i + 1 < n; i++)
-    if (is_any(tok(a, i + 1), at_place) && (is_any(tok(a, i), kin) || relative_at(a, i)))
-      out->generic[i] = true;
+  /* ... and a relative whose place it is: "vanhempiensa rautakaupassa",
+   * "isän verstaalla" (a genitive before a place in a local case). */
+  static const char *const local[] = {"ssa", "ssä", "lla", "llä", "sta", "stä", "lta", "ltä", NULL};
+  for (size_t i = 0; i + 1 < n; i++) {
+    bool relative = is_any(tok(a, i), kin) || relative_at(a, i);
+    bool place = is_any(tok(a, i + 1), at_place) ||
+                 ((kt__analysis_morph(a, i) & KT__MORPH_GENITIVE) &&
+                  (kt__analysis_morph(a, i + 1) & KT__MORPH_NOUN) && !tok(a, i + 1)->stopword &&
+                  ends_any(tok(a, i + 1), local));
+    if (relative && place) out->generic[i] = true;
+  }
 }
 
 /* "ennen" as "before" ("ennen kuun loppua", "ennen joulua") and not

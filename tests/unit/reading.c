@@ -1195,3 +1195,10 @@ Test(reading, a_past_told_on_after_and_is_history) {
   cr_assert_neq(role_of("työskenteli varastossa ja hakee nyt toimistotöitä", "toimistotöitä"),
                 KT__ROLE_BACKGROUND, "a verb of now");
 }
+
+/* A relative whose place it is says where, not family. */
+Test(reading, a_relatives_place_is_generic) {
+  cr_assert(generic("teki töitä vanhempiensa rautakaupassa", "vanhempiensa"));
+  cr_assert(generic("asuu vanhempien luona", "vanhempien"), "control: the rule before");
+  cr_assert_not(generic("vanhempiensa kanssa on riitaa", "vanhempiensa"));
+}
