@@ -431,8 +431,9 @@ static const char *const filler_words[] = {"vielä", "enää", "tosi", "todella"
                                            "really", "quite", "ganska", "väldigt", "fortfarande",
                                            /* and "now", "just": "ilmottautuu nyt työnhakijaks" */
                                            "nyt", "juuri", "nu",
-                                           /* the copula: "isä on väkivaltainen" */
-                                           "on",
+                                           /* the copula: "isä on väkivaltainen", and
+                                            * denied: "ei ole rahaa" is "ei rahaa" */
+                                           "on", "ole",
                                            /* never: "ei ole koskaan ilmoittautunut" */
                                            "koskaan", "ikinä", NULL};
 

@@ -162,6 +162,7 @@ Test(thesaurus, a_denial_after_its_noun_finds_the_entry) {
   cr_assert(finds("ei ammattia, haluaa opiskella", "ammatti"), "control: as written");
   cr_assert(finds("ammattia ei ole, kysyy mistä voi opiskella", "ammatti"));
   cr_assert(finds("ammattia hänellä ei ole", "ammatti"));
+  cr_assert(finds("hänellä ei ole ammattia", "ammatti"), "the copula inside: ei ole X is ei X");
   cr_assert_not(finds("ammatti on, haluaa töihin", "ammatti"));
 }
 
