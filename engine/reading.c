@@ -1357,7 +1357,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
       unsigned m = kt__analysis_morph(a, i);
       /* ... and the trade after "as"/"som": "work as a cleaner". */
       bool as = false;
-      for (size_t j = i; j-- > s && !as && (j + 3 > i);)
+      for (size_t j = i; j-- > s && !as && (j + 4 > i);)
         as = is_any(tok(a, j), (const char *const[]){"as", "som", NULL});
       if (!t->stopword && (ends_any(t, place_endings) || (m & KT__MORPH_ESSIVE) ||
                            ends_any(t, agent_endings) || starts_any(t, foreign_places) || as))

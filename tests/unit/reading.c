@@ -146,6 +146,8 @@ Test(reading, the_job_held_now_is_context) {
   ROLE("työskentelee siivoojana, tunnit vähennettiin, mistä lisää töitä", "siivoojana",
        KT__ROLE_BACKGROUND);
   ROLE("Hon jobbar som städare och söker ett andra jobb", "städare", KT__ROLE_BACKGROUND);
+  ROLE("I still work part-time as an office cleaner and want a data analyst job", "cleaner",
+       KT__ROLE_BACKGROUND);
   /* Not another's job, how something works, or a goal to stay in work. */
   cr_assert_neq(role_of("lives with my wife, who works as a nurse", "nurse"), KT__ROLE_BACKGROUND);
   ROLE("haluaa oppia pysymään töissä kaupassa", "kaupassa", KT__ROLE_GOAL);
