@@ -485,13 +485,23 @@ static const char *const generic_words[] = {
     /* When, not what: "viime vuonna", "pari päivää viikossa". */
     "viime", NULL};
 
-static bool punct_between(const kt_analysis *a, const char *text, size_t i) {
+/* Is one of @p set between token @p i and the one before it (true for the
+ * first token)? */
+static bool chars_between(const kt_analysis *a, const char *text, size_t i, const char *set) {
   if (i == 0) return true;
   const kt_token *p = tok(a, i - 1), *t = tok(a, i);
   for (size_t b = p->end; b < t->start; b++)
-    if (strchr(".,;:!?\n()", text[b])) return true;
+    if (strchr(set, text[b])) return true;
   return false;
 }
+
+static bool punct_between(const kt_analysis *a, const char *text, size_t i) {
+  return chars_between(a, text, i, ".,;:!?\n()");
+}
+
+/* Words that limit the services a note asks for ("vain palvelut, jotka ..."). */
+static const char *const only_words[] = {"vain",   "ainoastaan", "pelkästään", "only",
+                                         "endast", "bara",       NULL};
 
 /* A finite verb or a goal cue right after "ja" starts a new clause. */
 static bool verb_start(const kt_analysis *a, size_t i) {
@@ -2351,19 +2361,14 @@ static void read_benefit_held(const kt_analysis *a, const char *text, size_t len
  * not a lack: refused, with every word of the list up to a verb or the
  * sentence's end. */
 static void read_excluded(const kt_analysis *a, const char *text, kt__reading *out) {
-  static const char *const only[] = {"vain",   "ainoastaan", "pelkästään", "only",
-                                     "endast", "bara",       NULL};
   static const char *const services[] = {"palvelu", "services", "tjänster", NULL};
   size_t n = out->count;
   bool limited = false;
   for (size_t i = 0; i < n; i++) {
     const kt_token *t = tok(a, i);
     /* a new sentence ends the limit */
-    if (i > 0) {
-      for (size_t b = tok(a, i - 1)->end; b < t->start; b++)
-        if (strchr(".!?\n", text[b])) limited = false;
-    }
-    if (is_any(t, only) && i + 3 < n) {
+    if (i > 0 && chars_between(a, text, i, ".!?\n")) limited = false;
+    if (is_any(t, only_words) && i + 3 < n) {
       for (size_t j = i + 1; j <= i + 3 && !limited; j++)
         limited = starts_any(tok(a, j), services);
     }
@@ -2371,10 +2376,7 @@ static void read_excluded(const kt_analysis *a, const char *text, kt__reading *o
       continue;
     for (size_t j = i + 1; j < n; j++) {
       const kt_token *u = tok(a, j);
-      bool end = false;
-      for (size_t b = tok(a, j - 1)->end; b < u->start && !end; b++)
-        end = strchr(".!?\n", text[b]) != NULL;
-      if (end || finite_verb(a, j)) break;
+      if (chars_between(a, text, j, ".!?\n") || finite_verb(a, j)) break;
       if (u->stopword || is_any(u, list_words)) continue;
       out->role[j] = KT__ROLE_REFUSED;
       out->unwanted[j] = true;
@@ -2395,8 +2397,6 @@ static void read_required(const kt_analysis *a, const char *text, kt__reading *o
   static const char *const requiring[] = {"edellyt", "vaadi",    "vaati",   "vaatimu",
                                           "tarvita", "tarvitse", "mainita", "mainit",
                                           "require", "kräv",     "krav",    NULL};
-  static const char *const only[] = {"vain",   "ainoastaan", "pelkästään", "only",
-                                     "endast", "bara",       NULL};
   static const char *const frame[] = {
       "palvelu", "kurss",  "koulutu", "services", "service", "courses", "tjänst", "kurser",
       "jotka",   "joihin", "joiden",  "joita",    "joissa",  "that",    "which",  "som",
@@ -2409,7 +2409,7 @@ static void read_required(const kt_analysis *a, const char *text, kt__reading *o
     bool limits = false, neg = false;
     size_t req = n;
     for (size_t i = from; i < e && !limits; i++)
-      limits = is_any(tok(a, i), only);
+      limits = is_any(tok(a, i), only_words);
     for (size_t i = s; i < e; i++) {
       neg |= is_negator(tok(a, i)) || (kt__analysis_morph(a, i) & KT__MORPH_NEGV) ||
              is_any(tok(a, i), (const char *const[]){"not", "inte", NULL});
@@ -2421,7 +2421,7 @@ static void read_required(const kt_analysis *a, const char *text, kt__reading *o
       const kt_token *t = tok(a, i);
       if (is_any(t, list_words) || is_any(t, and_words)) last = n;
       if (t->stopword || i == req || is_negator(t) || (kt__analysis_morph(a, i) & KT__MORPH_NEGV) ||
-          starts_any(t, requiring) || starts_any(t, frame) || is_any(t, only))
+          starts_any(t, requiring) || starts_any(t, frame) || is_any(t, only_words))
         continue;
       if (last == n || punct_between(a, text, i)) phrase++;
       out->required[i] = phrase;

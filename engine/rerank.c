@@ -804,10 +804,30 @@ static bool requires_phrase(const char *req, const char *const *terms, const siz
 int kt__rerank_demote_required(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
   if (rk->demote_required >= 1.0 || !x->rd.required) return KT_OK;
   size_t ntok = kt_analysis_count(x->an);
-  unsigned short nphr = 0;
-  for (size_t i = 0; i < ntok; i++)
-    if (x->rd.required[i] > nphr) nphr = x->rd.required[i];
-  if (!nphr) return KT_OK;
+  /* Each phrase's words, each by its base forms (not compound parts:
+   * "ajokortti" rules out "ajokortti", not every "kortti"), read once. */
+  enum { MAX_PHRASES = 32, MAX_WORDS = 16, MAX_TERMS = 64 };
+  const char *terms[MAX_PHRASES][MAX_TERMS];
+  size_t per[MAX_PHRASES][MAX_WORDS], nw[MAX_PHRASES] = {0}, nt[MAX_PHRASES] = {0}, np = 0;
+  for (size_t i = 0; i < ntok; i++) {
+    unsigned short p = x->rd.required[i];
+    if (!p || p > MAX_PHRASES) continue;
+    size_t q = p - 1;
+    if (p > np) np = p;
+    if (nw[q] >= MAX_WORDS) continue;
+    const kt_token *t = kt_analysis_get(x->an, i);
+    size_t before = nt[q];
+    for (size_t k = 0; k < t->term_count && nt[q] < MAX_TERMS; k++)
+      if (t->terms[k].kind != KT_TERM_PART && strlen(t->terms[k].text) >= 4 &&
+          !kt__generic_term(t->terms[k].text))
+        terms[q][nt[q]++] = t->terms[k].text;
+    /* A hyphen's head ("B-ajokorttia") has its base form as its first part. */
+    if (nt[q] == before && nt[q] < MAX_TERMS && t->term_count && t->terms[0].kind == KT_TERM_PART &&
+        strlen(t->terms[0].text) >= 4 && !kt__generic_term(t->terms[0].text))
+      terms[q][nt[q]++] = t->terms[0].text;
+    if (nt[q] > before) per[q][nw[q]++] = nt[q] - before;
+  }
+  if (!np) return KT_OK;
   size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
   for (size_t h = 0; h < depth; h++) {
     kt__doc *d = cs[h].doc;
@@ -815,27 +835,8 @@ int kt__rerank_demote_required(ctx *x, cand *cs, size_t nc, const kt__ranking *r
     int rc = kt__explain_texts(x->e, d, cs[h].f[KT__D_ID]);
     if (rc) return rc;
     bool requires = false;
-    for (unsigned short p = 1; p <= nphr && !requires; p++) {
-      /* The phrase's words, each by its base forms (not compound parts:
-       * "ajokortti" rules out "ajokortti", not every "kortti"). */
-      const char *terms[64];
-      size_t per[16], nw = 0, nt = 0;
-      for (size_t i = 0; i < ntok && nw < 16; i++) {
-        if (x->rd.required[i] != p) continue;
-        const kt_token *t = kt_analysis_get(x->an, i);
-        size_t before = nt;
-        for (size_t k = 0; k < t->term_count && nt < 64; k++)
-          if (t->terms[k].kind != KT_TERM_PART && strlen(t->terms[k].text) >= 4 &&
-              !kt__generic_term(t->terms[k].text))
-            terms[nt++] = t->terms[k].text;
-        /* A hyphen's head ("B-ajokorttia") has its base form as its first part. */
-        if (nt == before && t->term_count && t->terms[0].kind == KT_TERM_PART &&
-            strlen(t->terms[0].text) >= 4 && !kt__generic_term(t->terms[0].text))
-          terms[nt++] = t->terms[0].text;
-        if (nt > before) per[nw++] = nt - before;
-      }
-      requires = nw && requires_phrase(d->requirements, terms, per, nw);
-    }
+    for (size_t q = 0; q < np && !requires; q++)
+    requires = nw[q] && requires_phrase(d->requirements, terms[q], per[q], nw[q]);
     if (!requires) continue;
     cs[h].score *= rk->demote_required;
     if (cs[h].neffects < MAX_EFFECTS)

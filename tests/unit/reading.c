@@ -34,17 +34,25 @@ static int role_of(const char *text, const char *word) {
   return role;
 }
 
-static bool generic(const char *text, const char *word) {
+/* A field of the reading at the last token whose surface is @p word, or -1. */
+static int field_of(const char *text, const char *word, int (*get)(const kt__reading *, size_t)) {
   kt_analysis *a = NULL;
   cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
   kt__reading rd;
   cr_assert_eq(kt__reading_read(a, text, strlen(text), &rd), KT_OK);
-  bool g = false;
+  int v = -1;
   for (size_t i = 0; i < kt_analysis_count(a); i++)
-    if (!strcmp(kt_analysis_get(a, i)->surface, word)) g = rd.generic[i];
+    if (!strcmp(kt_analysis_get(a, i)->surface, word)) v = get(&rd, i);
   kt__reading_free(&rd);
   kt_analysis_free(a);
-  return g;
+  return v;
+}
+
+static int generic_at(const kt__reading *r, size_t i) { return r->generic[i]; }
+static int required_at(const kt__reading *r, size_t i) { return r->required[i]; }
+
+static bool generic(const char *text, const char *word) {
+  return field_of(text, word, generic_at) == 1;
 }
 
 #define ROLE(text, word, want)                                                                     \
@@ -1083,16 +1091,8 @@ Test(reading, rent_arrears_of_months_are_the_present) {
  * B-ajokorttia"), numbered by phrase; not a plain negation, nor without the
  * note's limit on the services. */
 static int required_of(const char *text, const char *word) {
-  kt_analysis *a = NULL;
-  cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
-  kt__reading rd;
-  cr_assert_eq(kt__reading_read(a, text, strlen(text), &rd), KT_OK);
-  int req = -1;
-  for (size_t i = 0; i < kt_analysis_count(a); i++)
-    if (!strcmp(kt_analysis_get(a, i)->surface, word)) req = rd.required[i];
+  int req = field_of(text, word, required_at);
   cr_assert_geq(req, 0, "'%s' is not a word of '%s'", word, text);
-  kt__reading_free(&rd);
-  kt_analysis_free(a);
   return req;
 }
 
