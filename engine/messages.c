@@ -122,6 +122,10 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
     [KT__M_R_HELD] = {"asiakkaalla on jo tämä kortti tai lupa voimassa",
                       "klienten har redan detta kort eller tillstånd",
                       "the client already holds this card or licence"},
+    [KT__M_FIRST] = {"ensin muu tarve", "först ett annat behov", "another need first"},
+    [KT__M_R_FIRST] = {"%.0f %% osumasta on asiakkaan pyyntöä; ensin: %s",
+                       "%.0f %% av träffen gäller klientens önskan; först: %s",
+                       "%.0f %% of the match is the client's request; first: %s"},
     [KT__M_REQUIRES] = {"ehto rajattu pois", "villkoret uteslutet", "requirement ruled out"},
     [KT__M_R_REQUIRES] = {"palvelun ehdoissa on jotain, mitä muistiinpano sanoo, ettei palvelu "
                           "saa edellyttää",

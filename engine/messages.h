@@ -64,6 +64,8 @@ enum kt__msg {
   KT__M_R_QUALIFIED,      /* "asiakkaalla on jo alan tutkinto tai kokemus" */
   KT__M_HELD,             /* "kortti jo on" */
   KT__M_R_HELD,           /* "asiakkaalla on jo tämä kortti tai lupa" */
+  KT__M_FIRST,            /* "ensin muu tarve" */
+  KT__M_R_FIRST,          /* "%.0f %% osumasta on pyyntöä; ensin: %s" */
   KT__M_REQUIRES,         /* "vaatii" */
   KT__M_R_REQUIRES,       /* "palvelu edellyttää jotain, mitä muistiinpano rajaa pois" */
   KT__M_WEAK,             /* "heikko osuma: vain " (then the kinds, comma-separated) */

@@ -847,6 +847,122 @@ int kt__rerank_demote_required(ctx *x, cand *cs, size_t nc, const kt__ranking *r
   return KT_OK;
 }
 
+/* Is found concept @p k one that comes first, found as a need of now (the
+ * situation or the goal, not the past, another person's matter or a denial)? */
+static bool first_need(const ctx *x, size_t k) {
+  const kt__concept *c = kt__thesaurus_concept(x->e->gen.thes, x->found[k].concept);
+  /* Named by a service word ("hoitosuhde psykiatrian polilla"), the need
+   * already has its care. */
+  if (!c || !c->first || x->found[k].by_service) return false;
+  int r = x->rd.role[kt__query_found_word(x, &x->found[k])];
+  return r == KT__ROLE_SITUATION || r == KT__ROLE_GOAL;
+}
+
+/* The least share of a service's evidence from a need that comes first for
+ * it to serve that need (not one word of the need's vocabulary in passing). */
+#define FIRST_SHARE 0.25
+
+/* Verbs of asking for something (surface beginnings). */
+static const char *const ask_verbs[] = {"kysy",  "pyytä",  "pyysi",   "tiedustel", "asks",
+                                        "asked", "frågar", "frågade", NULL};
+
+/* Is token @p w part of the note's request: a goal word, or a word of a
+ * clause that asks (@p asked, per clause), not refused, denied or another's? */
+static bool requested(const ctx *x, const bool *asked, size_t w) {
+  int r = x->rd.role[w];
+  return r == KT__ROLE_GOAL || (r == KT__ROLE_SITUATION && asked[x->rd.clause[w]]);
+}
+
+int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
+  if (rk->demote_deferred >= 1.0 || !x->rd.role || !x->e->gen.thes) return KT_OK;
+  /* The first needs of now, by thesaurus index, and the words that found them. */
+  enum { MAX_FIRST = 8 };
+  size_t first[MAX_FIRST], nfirst = 0;
+  const char *label = NULL;
+  for (size_t k = 0; k < x->nfound && nfirst < MAX_FIRST; k++)
+    if (first_need(x, k)) {
+      first[nfirst++] = k;
+      const char *lc = NULL;
+      if (!label)
+        label = kt__explain_concept_label(
+            kt__thesaurus_concept(x->e->gen.thes, x->found[k].concept), x->lang, &lc);
+    }
+  if (!nfirst) return KT_OK;
+  /* The request: the goal's words, and a clause that asks for something
+   * ("Kysyy vain tietokonekurssia", "pyytää apua varastotyön hakemiseen"). */
+  size_t ntok = kt_analysis_count(x->an);
+  bool *asked = calloc(x->rd.nclauses + 1, sizeof *asked);
+  if (!asked) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  for (size_t i = 0; i < ntok; i++)
+    if (x->rd.clause[i] < x->rd.nclauses &&
+        kt__token_starts_any(kt_analysis_get(x->an, i), ask_verbs))
+      asked[x->rd.clause[i]] = true;
+  bool goal = false;
+  for (size_t i = 0; i < x->q.n && !goal; i++) {
+    const qterm *t = &x->q.q[i];
+    goal = !(t->concept < 0 && !t->kind) && !x->rd.generic[t->word] && requested(x, asked, t->word);
+  }
+  if (!goal) {
+    free(asked);
+    return KT_OK;
+  }
+  size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
+  /* Per candidate: its request share when it is deferred, else -1. */
+  double *share = calloc(depth ? depth : 1, sizeof *share), best_first = 0;
+  int rc = share ? query_idf(x) : kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  for (size_t h = 0; h < depth && !rc; h++) {
+    cand *c = &cs[h];
+    share[h] = -1;
+    if ((rc = kt__explain_masks(x, c))) break;
+    double request = 0, total = 0, firsts = 0;
+    for (size_t i = 0; i < x->q.n; i++) {
+      const qterm *t = &x->q.q[i];
+      if (!c->masks[i] || (t->concept < 0 && !t->kind)) continue;
+      double s = x->idf[i] * t->weight;
+      total += s;
+      if (requested(x, asked, t->word)) request += s;
+      /* By the first need's catalogue words: a word of the note inside its
+       * entry ("unohti kaksi sovittua tapaamista") may match anything. */
+      for (size_t j = 0; j < nfirst; j++)
+        if (t->concept >= 0 && (size_t)t->concept == x->found[first[j]].concept) {
+          firsts += s;
+          break;
+        }
+    }
+    bool serves_first = total > 0 && firsts / total >= FIRST_SHARE;
+    if (serves_first && c->score > best_first) best_first = c->score;
+    if (!serves_first && total > 0 && request / total > rk->request_share)
+      share[h] = request / total;
+  }
+  /* The first need's best service leads. */
+  if (best_first > 0) {
+    double top = 0;
+    size_t bi = depth;
+    for (size_t h = 0; h < depth; h++) {
+      if (cs[h].score > top) top = cs[h].score;
+      if (cs[h].score == best_first) bi = h;
+    }
+    if (bi < depth && top > best_first) cs[bi].score = best_first = top * (1 + 1e-6);
+  }
+  /* A deferred service goes below the first need's best one. */
+  for (size_t h = 0; h < depth && !rc; h++) {
+    cand *c = &cs[h];
+    if (share[h] < 0) continue;
+    double was = c->score;
+    c->score *= rk->demote_deferred;
+    if (best_first > 0 && c->score >= best_first) c->score = best_first * (1 - 1e-6);
+    if (c->neffects < MAX_EFFECTS) {
+      char reason[256];
+      snprintf(reason, sizeof reason, kt__msg(x->lang, KT__M_R_FIRST), share[h] * 100, label);
+      c->effects[c->neffects++] = (kt_effect){
+          kt__msg(x->lang, KT__M_FIRST), kt__arena_strdup(&x->res->arena, reason), c->score / was};
+    }
+  }
+  free(share);
+  free(asked);
+  return rc;
+}
+
 void kt__rerank_feedback(ctx *x, cand *cs, size_t nc, const char *const *feat, size_t nfeat) {
   kt_engine *e = x->e;
   /* Learned from referrals: a bounded lift that never carries a service

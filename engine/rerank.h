@@ -27,6 +27,14 @@ void kt__rerank_demote_held(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
  * says a service must not require (kt__reading.required: "Vain palvelut,
  * jotka eivät edellytä B-ajokorttia") is scaled by rk->demote_required. */
 int kt__rerank_demote_required(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
+/* A need that comes first: in a note whose situation finds a concept marked
+ * `first` (a need of now, not denied, not another person's), a service
+ * that only the note's request finds — more than rk->request_share of its
+ * evidence from goal words, none from the first need — is scaled by
+ * rk->demote_deferred ("kysyy vain ohjelmointikurssia" beside a death
+ * three weeks ago) and kept below the first need's best service, which
+ * leads. */
+int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
 /* Learned from referrals: the feedback store's bounded lift of the need's
  * features @p feat, never past a service the need text names. */
 void kt__rerank_feedback(ctx *x, cand *cs, size_t nc, const char *const *feat, size_t nfeat);

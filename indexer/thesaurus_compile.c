@@ -28,6 +28,7 @@
 typedef struct src_concept {
   char *id, *label, *label_sv, *label_en, *groups;
   bool negated_drop;
+  bool first; /* `first: yes` */
   int age_lo, age_hi;
   int history; /* `history: YEARS`, -1 without */
   kt__buf client, service, weak, context, all, expand, with;
@@ -345,6 +346,11 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
                             val);
       else
         c->negated_drop = !strcmp(val, "drop");
+    } else if (!strcmp(key, "first")) {
+      if (strcmp(val, "yes"))
+        rc = kt__buf_printf(errs, "%s:%zu: first: '%s' must be 'yes'\n", path, lineno, val);
+      else
+        c->first = true;
     } else if (!strcmp(key, "age")) {
       int lo = -1, hi = -1, used = 0;
       if (sscanf(val, "%d-%d%n", &lo, &hi, &used) != 2 || val[used] || lo < 0 || hi < lo ||
@@ -373,7 +379,7 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
           errs,
           "%s:%zu: unknown key '%s' (expected label, label_sv, label_en, client, "
           "service, expand, weak, context, all, age, history, with, groups, negated, "
-          "weight)\n",
+          "first, weight)\n",
           path, lineno, key);
       lastkey[0] = '\0';
     }
@@ -523,6 +529,7 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
     src_concept *c = &cs[i];
     char flags[32] = "";
     if (c->negated_drop) strcat(flags, "D");
+    if (c->first) strcat(flags, "F");
     if (c->age_lo >= 0)
       snprintf(flags + strlen(flags), sizeof flags - strlen(flags), "a%d-%d", c->age_lo, c->age_hi);
     if (c->history >= 0)

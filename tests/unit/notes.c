@@ -1931,3 +1931,47 @@ Test(notes, the_municipality_set_by_the_counsellor_fits_as_read) {
   cr_assert(home_boost(note, "Kerava", "vantaan-keravan-tyollisyysalue"), "an area of two");
   cr_assert_not(home_boost(note, "Helsinki", "espoon-tyollisyysalue"), "not another's");
 }
+
+/* A need that comes first (`first: yes` in the thesaurus): signs of a
+ * psychosis no one treats come before the course the client asks for, and
+ * the care leads; without the signs, or with the deferral off, the course
+ * leads. */
+Test(notes, a_need_that_comes_first_leads_and_defers_the_request) {
+  const char *signs = "40v nainen kertoo, että naapurit puhuvat hänestä seinien läpi ja radio "
+                      "lähettää hänelle viestejä. Haluaa vartijakoulutukseen.";
+  cr_assert_eq(rank_of("40v nainen haluaa vartijakoulutukseen.", "vartijan-peruskoulutus"), 0,
+               "control: the course leads without the signs");
+  int care = rank_of(signs, "psykiatria-ja-paihdekeskukset"),
+      course = rank_of(signs, "vartijan-peruskoulutus");
+  cr_assert_eq(care, 0, "care at %d, course at %d", care, course);
+  cr_assert_gt(course, care);
+  cr_assert_eq(kt_engine_set_param(e, "demote_deferred", 1.0), KT_OK);
+  cr_assert_eq(rank_of(signs, "vartijan-peruskoulutus"), 0, "control: deferral off");
+}
+
+/* A loss of the last weeks comes first; one of years ago does not: the
+ * course the client asks for leads and no crisis line is in the top 5. */
+Test(notes, a_recent_loss_comes_first_an_old_one_does_not) {
+  static const char *const CRISIS[] = {"mieli-kriisipuhelin", "sosiaali-ja-kriisipaivystys", NULL};
+  static const char *const CODING[] = {"hive-helsinki", "ict-muuntokoulutus", NULL};
+  const char *recent = "Vaimo kuoli kaksi viikkoa sitten liikenneonnettomuudessa. 45v mies haluaa "
+                       "heti ohjelmointikurssille, ettei tarvitse ajatella.";
+  cr_assert_eq(rank_of(recent, "mieli-kriisipuhelin"), 0);
+  cr_assert(
+      in_top("Vaimo kuoli kuusi vuotta sitten. 45v mies haluaa ohjelmointikurssille.", 1, CODING));
+  cr_assert_not(
+      in_top("Vaimo kuoli kuusi vuotta sitten. 45v mies haluaa ohjelmointikurssille.", 5, CRISIS));
+}
+
+/* Memory lapses no doctor has seen, behind a request for a course: the
+ * request (what the client asks: "kysyy vain") gives way. Without the
+ * lapses the course is in the top 5. */
+Test(notes, symptoms_no_one_has_looked_at_defer_a_request) {
+  static const char *const CARD[] = {"trukkikortti", NULL};
+  cr_assert(in_top("61v mies, varastotyöntekijä. Kysyy vain trukkikorttikurssia.", 5, CARD),
+            "control");
+  const char *lapses = "61v mies, varastotyöntekijä. Unohtelee sovittuja tapaamisia ja eksyi "
+                       "viime viikolla tutulla reitillä kotiin. Kysyy vain trukkikorttikurssia.";
+  cr_assert(finds_need(lapses, "selvittämättömät oireet"));
+  cr_assert_not(in_top(lapses, 5, CARD), "rank %d", rank_of(lapses, CARD[0]));
+}

@@ -1147,7 +1147,14 @@ Test(reading, the_duties_of_a_past_job_are_history) {
        KT__ROLE_BACKGROUND);
   ROLE("rekrytoi osatyökykyisiä työntekijöitä neljä vuotta", "osatyökykyisiä", KT__ROLE_BACKGROUND);
   ROLE("neuvotteli Finnveran takauksista pankissa", "takauksista", KT__ROLE_BACKGROUND);
+  ROLE("auttoi kirjastossa asiakkaita pankkitunnuksissa", "pankkitunnuksissa", KT__ROLE_BACKGROUND);
+  ROLE("ratkaisi kuusi vuotta asumistukihakemuksia", "asumistukihakemuksia", KT__ROLE_BACKGROUND);
+  ROLE("tutki poliisissa työperäistä hyväksikäyttöä", "hyväksikäyttöä", KT__ROLE_BACKGROUND);
+  ROLE("tulkkasi vastaanottokeskuksessa turvapaikkapuhutteluissa", "turvapaikkapuhutteluissa",
+       KT__ROLE_BACKGROUND);
   cr_assert_neq(role_of("vetää nyt liikuntaryhmiä", "liikuntaryhmiä"), KT__ROLE_BACKGROUND);
+  cr_assert_neq(role_of("tarvitsee apua pankkitunnusten kanssa", "pankkitunnusten"),
+                KT__ROLE_BACKGROUND);
 }
 
 /* "ala ei enää kiinnosta" is a change of field: the trade named beside the

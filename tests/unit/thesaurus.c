@@ -205,6 +205,8 @@ Test(thesaurus, editors_get_clear_errors) {
   cr_assert_eq(compile("[a]\nlabel: a\nnegated: maybe\nclient: b\nservice: x\n", NULL),
                KT_ECATALOG);
   cr_assert(strstr(kt_error_last(), "'need' or 'drop'"), "%s", kt_error_last());
+  cr_assert_eq(compile("[a]\nlabel: a\nfirst: maybe\nclient: b\nservice: x\n", NULL), KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), ":3: first: 'maybe' must be 'yes'"), "%s", kt_error_last());
   cr_assert_eq(compile("[a]\nlabel: a\nhistory: 5\nservice: x\n", NULL), KT_ECATALOG);
   cr_assert(strstr(kt_error_last(), "[a] needs both history and with"), "%s", kt_error_last());
   cr_assert_eq(compile("[a]\nlabel: a\nhistory: viisi\nwith: b\nservice: x\n"
@@ -294,4 +296,17 @@ Test(thesaurus, a_generic_word_alone_finds_no_need) {
   }
   kt_engine_close(e);
   free(idx);
+}
+
+/* `first: yes` marks a need that comes before the note's request; it reaches
+ * the loaded concept, and a concept without it is not one. */
+Test(thesaurus, first_reaches_the_concept) {
+  kt__thesaurus *t = NULL;
+  cr_assert_eq(compile("[a]\nlabel: a\nfirst: yes\nclient: harhaluulo\nservice: x\n"
+                       "[b]\nlabel: b\nclient: velka\nservice: y\n",
+                       &t),
+               KT_OK, "%s", kt_error_last());
+  cr_assert(kt__thesaurus_concept(t, kt__thesaurus_index_of(t, "a"))->first);
+  cr_assert_not(kt__thesaurus_concept(t, kt__thesaurus_index_of(t, "b"))->first);
+  kt__thesaurus_free(t);
 }
