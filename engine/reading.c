@@ -1887,6 +1887,29 @@ static void read_refused_lists(const kt_analysis *a, kt__reading *out) {
       out->unwanted[j] = true;
     }
   }
+  /* ... and over a comma into a list that a conjunction closes, with no
+   * verb and no "ei" of its own: "eikä tarvitse kuntouttavaa työtoimintaa,
+   * työkyvyn arviointia tai arjen rytmin tukea". */
+  static const char *const list_closers[] = {"tai", "eikä", "ja",    "sekä",
+                                             "or",  "nor",  "eller", NULL};
+  for (size_t s = 1; s < n; s++) {
+    if (out->clause[s] == out->clause[s - 1] || out->role[s - 1] != KT__ROLE_REFUSED ||
+        !out->unwanted[s - 1] || is(tok(a, s), "ei") || kt__token_eika(tok(a, s)) ||
+        is_any(tok(a, s), conj) || tok(a, s)->stopword)
+      continue;
+    size_t e = clause_end(out, s);
+    bool verb = false, closed = false;
+    for (size_t j = s; j < e; j++) {
+      verb |= (kt__analysis_morph(a, j) & KT__MORPH_VERB) != 0 || is_negator(tok(a, j));
+      closed |= j > s && j + 1 < e && is_any(tok(a, j), list_closers);
+    }
+    if (verb || !closed) continue;
+    for (size_t j = s; j < e; j++) {
+      out->role[j] = KT__ROLE_REFUSED;
+      out->negator[j] = out->negator[s - 1];
+      out->unwanted[j] = true;
+    }
+  }
   /* A lack the client does not mean to fill: "ei ajokorttia eikä halua
    * kuljettajaksi", "ei ajokorttia eikä aio sitä hankkia". A clause of
    * denied words only, right before one that opens with "eikä" and a wish

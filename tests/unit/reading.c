@@ -872,6 +872,18 @@ Test(reading, a_refusal_goes_on_over_a_verbless_list) {
   ROLE("Ei halua kouluun, ei ole velkoja", "velkoja", KT__ROLE_NEGATED);
 }
 
+/* ... and over a comma into a list a conjunction closes ("X, Y tai Z"),
+ * with no verb of its own; a list with a verb says something else. */
+Test(reading, a_refusal_goes_on_into_a_closed_list) {
+  const char *n = "Ei tarvitse palkkatukea, työkokeilua tai kuntoutusta: haluaa suoraan töihin.";
+  ROLE(n, "työkokeilua", KT__ROLE_REFUSED);
+  ROLE(n, "kuntoutusta", KT__ROLE_REFUSED);
+  ROLE(n, "töihin", KT__ROLE_GOAL);
+  cr_assert_neq(role_of("Ei halua siivoukseen, kauppa tai varasto kiinnostaa", "varasto"),
+                KT__ROLE_REFUSED);
+  cr_assert_neq(role_of("Ei tarvitse palkkatukea, työkokeilua", "työkokeilua"), KT__ROLE_REFUSED);
+}
+
 /* An age before a relative is the relative's ("Hänen 9-vuotias poikansa
  * sai ADHD-diagnoosin"), when the note gave the client's age before; a
  * clause after "ja" that names the relative again goes on about them. */
