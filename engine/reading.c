@@ -1463,6 +1463,24 @@ static void read_worn_out(const kt_analysis *a, kt__reading *out) {
  * suljettiin", "keittiö ulkoistettiin") is where the client worked: its
  * nouns are the past, not a need of the place. Not a bankruptcy: the
  * client's own firm going under is a need of its own. */
+/* "Autokoulu lopetti kesällä", "Liike lopetti", "yritys myytiin": a
+ * place that stopped or was sold, named right before the verb. Not a
+ * person who quit ("tytär lopetti lukion", "taitoluistelija lopetti"). */
+static bool quit_by_place(const kt_analysis *a, size_t i, size_t s) {
+  /* What ended a career is no place: "Polvivamma lopetti uran". */
+  static const char *const ailments[] = {"vamma",       "sairaus", "vaiva",    "kipu", "vika",
+                                         "onnettomuus", "uupumus", "masennus", NULL};
+  static const char *const stopped[] = {"lopetti", "lopettanut", "lopetettiin",
+                                        "myytiin", "myyty",      NULL};
+  if (i <= s || !is_any(tok(a, i), stopped)) return false;
+  const kt_token *p = tok(a, i - 1);
+  unsigned m = kt__analysis_morph(a, i - 1);
+  return !p->stopword && (m & KT__MORPH_NOUN) && (m & KT__MORPH_NOMINATIVE) &&
+         !(m & KT__MORPH_VERB) && !ends_any(p, agent_endings) && !is_any(p, relatives) &&
+         !is_any(p, children) && !is_any(p, generic_words) && !problem_compound(p) &&
+         !ends_any(p, ailments);
+}
+
 static void read_closures(const kt_analysis *a, kt__reading *out) {
   static const char *const closed[] = {"lakkautet", "lakkautti", "suljet", "sulki",
                                        "ulkoistet", "ulkoisti",  NULL};
@@ -1472,12 +1490,12 @@ static void read_closures(const kt_analysis *a, kt__reading *out) {
     if (out->clause_role[s] == KT__ROLE_GOAL) continue;
     bool closure = false;
     for (size_t i = s; i < e; i++)
-      closure |= starts_any(tok(a, i), closed);
+      closure |= starts_any(tok(a, i), closed) || quit_by_place(a, i, s);
     for (size_t i = s; closure && i < e; i++) {
       const kt_token *t = tok(a, i);
       unsigned m = kt__analysis_morph(a, i);
-      if (!t->stopword && !starts_any(t, closed) && (m & KT__MORPH_NOUN) &&
-          out->role[i] == out->clause_role[i])
+      if (!t->stopword && !starts_any(t, closed) && !quit_by_place(a, i, s) &&
+          (m & KT__MORPH_NOUN) && out->role[i] == out->clause_role[i])
         out->role[i] = KT__ROLE_BACKGROUND;
     }
   }

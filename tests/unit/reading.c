@@ -771,6 +771,13 @@ Test(reading, a_need_denied_before_another_denial) {
 Test(reading, a_closed_workplace_is_the_past) {
   ROLE("47v, jäi pois kun hänen vankilansa lakkautettiin", "vankilansa", KT__ROLE_BACKGROUND);
   ROLE("47v, vankilassa vielä puoli vuotta", "vankilassa", KT__ROLE_SITUATION);
+  /* ... and so is a place that stopped or was sold, named before its verb;
+   * not a person who quit, nor what ended a career. */
+  ROLE("Kukkakauppa lopetti kesällä, ja hänet irtisanottiin.", "kukkakauppa", KT__ROLE_BACKGROUND);
+  ROLE("Leipomo myytiin, uusi omistaja ei jatkanut.", "leipomo", KT__ROLE_BACKGROUND);
+  cr_assert_neq(role_of("Tytär lopetti lukion keväällä.", "lukion"), KT__ROLE_BACKGROUND);
+  cr_assert_neq(role_of("Selkävaiva lopetti uran, etsii kevyttä työtä.", "selkävaiva"),
+                KT__ROLE_BACKGROUND);
 }
 
 /* A trade whose name starts like a wish is no goal: "suunnittelija". */
