@@ -800,7 +800,7 @@ Test(reading, a_need_denied_over_a_list) {
 Test(reading, years_ago_is_the_past_and_a_sentence_served_is_settled) {
   ROLE("Istui vankilassa kymmenen vuotta sitten, haluaa töihin", "vankilassa", KT__ROLE_BACKGROUND);
   ROLE("Vapautui vankilasta kaksi kk sitten, haluaa töihin", "vankilasta", KT__ROLE_SITUATION);
-  ROLE("painotalo lopetti neljä vuotta sitten", "painotalo", KT__ROLE_SITUATION);
+  ROLE("irtisanottiin painotalosta neljä vuotta sitten", "irtisanottiin", KT__ROLE_SITUATION);
   ROLE("tuomio on kärsitty ja asia käsitelty", "tuomio", KT__ROLE_REFUSED);
 }
 
