@@ -1975,3 +1975,13 @@ Test(notes, symptoms_no_one_has_looked_at_defer_a_request) {
   cr_assert(finds_need(lapses, "selvittämättömät oireet"));
   cr_assert_not(in_top(lapses, 5, CARD), "rank %d", rank_of(lapses, CARD[0]));
 }
+
+/* An employer who plans layoffs has the employer's restructuring need; a
+ * worker laid off does not (issue 13, implied needs). */
+Test(notes, an_employer_planning_layoffs_is_restructuring) {
+  cr_assert(finds_need("Kahvilaketjun omistaja aikoo lomauttaa kahdeksan työntekijää kevääksi. "
+                       "Mitä pitäisi tehdä?",
+                       "työnantajan muutostilanne"));
+  cr_assert_not(finds_need("Kahvilatyöntekijä 40v lomautettiin kevääksi, mitä nyt?",
+                           "työnantajan muutostilanne"));
+}
