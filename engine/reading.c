@@ -1871,6 +1871,31 @@ static void read_no_family(const kt_analysis *a, kt__reading *out) {
       out->role[i] = KT__ROLE_REFUSED;
 }
 
+/* Grown children are no family need: "lapset jo aikuisia", "nuorinkin on
+ * jo 19", "kids are grown up". In a clause outside a goal that names the
+ * children and says they are grown, their words are another's (aside). */
+static void read_grown_children(const kt_analysis *a, kt__reading *out) {
+  static const char *const grown[] = {"aikuisia", "aikuiset", "aikuisia", "täysi-ikäisiä", "isoja",
+                                      "grown",    "adults",   "vuxna",    "aikuistuneet",  NULL};
+  size_t n = out->count;
+  for (size_t s = 0, e; s < n; s = e) {
+    e = clause_end(out, s);
+    if (out->clause_role[s] == KT__ROLE_GOAL) continue;
+    bool kids = false, big = false;
+    for (size_t i = s; i < e; i++) {
+      const kt_token *t = tok(a, i);
+      kids |= is_any(t, children) || is(t, "lapset") || is(t, "kids") ||
+              starts_any(t, (const char *const[]){"nuorin", "youngest", "yngsta", NULL});
+      /* An age after the children is theirs ("nuorinkin on jo 19"); one
+       * before them is the client's ("mä oon 23 ja yksin mun 3v lapsen kaa"). */
+      big |= is_any(t, grown) || (kids && number_of(t) >= 18 && number_of(t) < 60);
+    }
+    if (!kids || !big) continue;
+    for (size_t i = s; i < e; i++)
+      if (out->role[i] == KT__ROLE_SITUATION && !tok(a, i)->stopword) out->role[i] = KT__ROLE_ASIDE;
+  }
+}
+
 /* "vanhempi järjestelmäasiantuntija", "vanhempana asiantuntijana": a
  * senior title, not a parent. Generic, as "asiakas" is. */
 static void read_senior(const kt_analysis *a, kt__reading *out) {
@@ -2498,6 +2523,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, size_t len, kt__rea
   read_negations(a, out);
   read_degree_held(a, out);
   read_no_family(a, out);
+  read_grown_children(a, out);
   read_harmer(a, out);
   read_senior(a, out);
   read_refused_lists(a, out);

@@ -1230,3 +1230,12 @@ Test(reading, a_relatives_place_is_generic) {
   cr_assert(generic("asuu vanhempien luona", "vanhempien"), "control: the rule before");
   cr_assert_not(generic("vanhempiensa kanssa on riitaa", "vanhempiensa"));
 }
+
+/* Grown children are another's matter, not a family need; an age before
+ * the child is the client's. */
+Test(reading, grown_children_are_aside) {
+  ROLE("Lapset jo aikuisia, asuu yksin.", "lapset", KT__ROLE_ASIDE);
+  ROLE("Kolme lasta, nuorinkin on jo 20 ja muuttanut pois.", "muuttanut", KT__ROLE_ASIDE);
+  ROLE("Yksinhuoltaja, lapset 4v ja 7v.", "lapset", KT__ROLE_SITUATION);
+  ROLE("on 24 ja yksin 2v lapsen kanssa", "lapsen", KT__ROLE_SITUATION);
+}
