@@ -126,6 +126,10 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
     [KT__M_R_FIRST] = {"%.0f %% osumasta on asiakkaan pyyntöä; ensin: %s",
                        "%.0f %% av träffen gäller klientens önskan; först: %s",
                        "%.0f %% of the match is the client's request; first: %s"},
+    [KT__M_RULED_OUT] = {"ei sovi tilanteeseen", "passar inte situationen", "ruled out"},
+    [KT__M_R_RULED_OUT] = {"asiakkaan tilanne sulkee palvelun pois: %s",
+                           "klientens situation utesluter tjänsten: %s",
+                           "the client's situation rules the service out: %s"},
     [KT__M_REQUIRES] = {"ehto rajattu pois", "villkoret uteslutet", "requirement ruled out"},
     [KT__M_R_REQUIRES] = {"palvelun ehdoissa on jotain, mitä muistiinpano sanoo, ettei palvelu "
                           "saa edellyttää",

@@ -118,6 +118,10 @@
    * trap hits 125 -> 119; share .2/.3/.4/.5 and demotion .3/.5 alike, .7 two hits more. */        \
   X(request_share, 0.5, 0.2, 0.9, "share of a result's evidence from the request that defers it")  \
   X(demote_deferred, 0.5, 0.1, 1.0, "a service for the request, when another need comes first")    \
+  /* Ruled out (rerank.c rules_out): a service a need of now rules out in the thesaurus            \
+   * (`rules_out`, written from the services' requirements). Set by what it means, as              \
+   * demote_eligibility. */                                                                        \
+  X(demote_ruled_out, 0.3, 0.1, 1.0, "a service the client's situation rules out")                 \
   /* Learned priors (rerank.c kt__rerank_prior; catalog/learned/prior.tsv). Measured by leaving    \
    * one of the 12 judged development sets out at a time, learning from the other 11 and scoring   \
    * it (900 notes): 0/1/2/3 gave nDCG@10 .6870/.6982/.7009/.6994, Recall@10 .584/.609/.617/.615;  \

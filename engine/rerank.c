@@ -963,6 +963,31 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
   return rc;
 }
 
+void kt__rerank_rules_out(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
+  if (rk->demote_ruled_out >= 1.0 || !x->rd.role || !x->e->gen.thes) return;
+  size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
+  for (size_t k = 0; k < x->nfound; k++) {
+    const kt__concept *c = kt__thesaurus_concept(x->e->gen.thes, x->found[k].concept);
+    /* A fact of the client's now: not the past, another's, a wish or a denial. */
+    if (!c || !c->nrules_out ||
+        x->rd.role[kt__query_found_word(x, &x->found[k])] != KT__ROLE_SITUATION)
+      continue;
+    const char *lc = NULL, *label = kt__explain_concept_label(c, x->lang, &lc);
+    for (size_t h = 0; h < depth; h++)
+      for (size_t r = 0; r < c->nrules_out; r++) {
+        if (strcmp(cs[h].f[KT__D_ID], c->rules_out[r])) continue;
+        cs[h].score *= rk->demote_ruled_out;
+        if (cs[h].neffects < MAX_EFFECTS) {
+          char reason[256];
+          snprintf(reason, sizeof reason, kt__msg(x->lang, KT__M_R_RULED_OUT), label);
+          cs[h].effects[cs[h].neffects++] =
+              (kt_effect){kt__msg(x->lang, KT__M_RULED_OUT),
+                          kt__arena_strdup(&x->res->arena, reason), rk->demote_ruled_out};
+        }
+      }
+  }
+}
+
 void kt__rerank_feedback(ctx *x, cand *cs, size_t nc, const char *const *feat, size_t nfeat) {
   kt_engine *e = x->e;
   /* Learned from referrals: a bounded lift that never carries a service

@@ -35,6 +35,10 @@ int kt__rerank_demote_required(ctx *x, cand *cs, size_t nc, const kt__ranking *r
  * three weeks ago) and kept below the first need's best service, which
  * leads. */
 int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
+/* A need of now whose thesaurus concept rules services out (`rules_out`:
+ * a full-time student and yleistuki, a residence permit granted and the
+ * asylum seeker's services) scales those services by rk->demote_ruled_out. */
+void kt__rerank_rules_out(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
 /* Learned from referrals: the feedback store's bounded lift of the need's
  * features @p feat, never past a service the need text names. */
 void kt__rerank_feedback(ctx *x, cand *cs, size_t nc, const char *const *feat, size_t nfeat);

@@ -143,6 +143,21 @@ static int index_key(kt__thesaurus *t, const char *key, size_t e) {
   return KT_OK;
 }
 
+/* Split the comma-separated ids of @p field (changed in place) into
+ * *@p out (in @p arena), *@p n of them. KT_ENOMEM on failure. */
+static int id_list(kt__arena *arena, char *field, const char *const **out, size_t *n) {
+  size_t nw = 1;
+  for (const char *p = field; *p; p++)
+    nw += *p == ',';
+  const char **w = kt__arena_alloc(arena, nw * sizeof *w);
+  if (!w) return KT_ENOMEM;
+  char *save = NULL;
+  for (char *tok = strtok_r(field, ",", &save); tok && *n < nw; tok = strtok_r(NULL, ",", &save))
+    if (!(w[(*n)++] = kt__arena_strdup(arena, tok))) return KT_ENOMEM;
+  *out = w;
+  return KT_OK;
+}
+
 /* Split @p line at tabs in place; returns the field count. */
 static size_t split_tabs(char *line, char **f, size_t max) {
   size_t n = 0;
@@ -227,24 +242,10 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
       c->history = -1;
       const char *hi = nf >= 8 ? strchr(f[7], 'h') : NULL;
       if (hi && sscanf(hi + 1, "%d", &c->history) != 1) c->history = -1;
-      if (nf >= 9 && *f[8]) {
-        size_t nw = 1;
-        for (const char *p = f[8]; *p; p++)
-          nw += *p == ',';
-        const char **w = kt__arena_alloc(&t->arena, nw * sizeof *w);
-        if (!w) {
-          rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-          break;
-        }
-        char *wsave = NULL;
-        for (char *tok = strtok_r(f[8], ",", &wsave); tok && c->nwith < nw;
-             tok = strtok_r(NULL, ",", &wsave))
-          if (!(w[c->nwith++] = kt__arena_strdup(&t->arena, tok))) rc = KT_ENOMEM;
-        c->with = w;
-        if (rc) {
-          rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-          break;
-        }
+      if ((nf >= 9 && *f[8] && id_list(&t->arena, f[8], &c->with, &c->nwith)) ||
+          (nf >= 10 && *f[9] && id_list(&t->arena, f[9], &c->rules_out, &c->nrules_out))) {
+        rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+        break;
       }
     } else if (strchr("ESWKA", f[0][0]) && f[0][1] == '\0' && nf >= 2 && t->nconcepts) {
       /* Entries (E, S, W) are indexed by their first word; context words (K)

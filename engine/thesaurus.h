@@ -38,6 +38,8 @@ typedef struct kt__concept {
   int history;        /* `history: YEARS`, -1 without: a working life that long, with one of */
   const char *const *with; /* `with:` these concepts found as a need of now, finds this one */
   size_t nwith;
+  const char *const *rules_out; /* `rules_out:` service ids this need of now rules out */
+  size_t nrules_out;
 } kt__concept;
 
 /* Parse and validate the thesaurus files (*.txt) in @p dir, analyse their

@@ -31,7 +31,7 @@ typedef struct src_concept {
   bool first; /* `first: yes` */
   int age_lo, age_hi;
   int history; /* `history: YEARS`, -1 without */
-  kt__buf client, service, weak, context, all, expand, with;
+  kt__buf client, service, weak, context, all, expand, with, rules_out;
   double weight;
   char *file;
   size_t line;
@@ -210,6 +210,7 @@ static void src_free(src_concept *c) {
   kt__buf_free(&c->all);
   kt__buf_free(&c->expand);
   kt__buf_free(&c->with);
+  kt__buf_free(&c->rules_out);
 }
 
 static bool valid_id(const char *s) {
@@ -278,6 +279,7 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
       kt__buf_init(&c->all, 1 << 20);
       kt__buf_init(&c->expand, 1 << 20);
       kt__buf_init(&c->with, 4096);
+      kt__buf_init(&c->rules_out, 4096);
       c->age_lo = c->age_hi = -1;
       c->history = -1;
       lastkey[0] = '\0';
@@ -307,14 +309,15 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
     }
     if (!strcmp(key, "client") || !strcmp(key, "service") || !strcmp(key, "weak") ||
         !strcmp(key, "context") || !strcmp(key, "all") || !strcmp(key, "expand") ||
-        !strcmp(key, "with")) {
-      kt__buf *b = !strcmp(key, "client")    ? &c->client
-                   : !strcmp(key, "service") ? &c->service
-                   : !strcmp(key, "weak")    ? &c->weak
-                   : !strcmp(key, "context") ? &c->context
-                   : !strcmp(key, "expand")  ? &c->expand
-                   : !strcmp(key, "with")    ? &c->with
-                                             : &c->all;
+        !strcmp(key, "with") || !strcmp(key, "rules_out")) {
+      kt__buf *b = !strcmp(key, "client")      ? &c->client
+                   : !strcmp(key, "service")   ? &c->service
+                   : !strcmp(key, "weak")      ? &c->weak
+                   : !strcmp(key, "context")   ? &c->context
+                   : !strcmp(key, "expand")    ? &c->expand
+                   : !strcmp(key, "with")      ? &c->with
+                   : !strcmp(key, "rules_out") ? &c->rules_out
+                                               : &c->all;
       if (b->len) rc = kt__buf_adds(b, ",");
       if (!rc) rc = kt__buf_adds(b, val);
     } else if (!strcmp(key, "label") || !strcmp(key, "label_sv") || !strcmp(key, "label_en")) {
@@ -379,7 +382,7 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
           errs,
           "%s:%zu: unknown key '%s' (expected label, label_sv, label_en, client, "
           "service, expand, weak, context, all, age, history, with, groups, negated, "
-          "first, weight)\n",
+          "first, rules_out, weight)\n",
           path, lineno, key);
       lastkey[0] = '\0';
     }
@@ -505,6 +508,20 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
       }
       free(list);
     }
+    if (c->rules_out.len) {
+      char *list = kt__strdup(c->rules_out.data), *save = NULL;
+      for (char *id = list ? strtok_r(list, ",", &save) : NULL; id;
+           id = strtok_r(NULL, ",", &save)) {
+        id = trim(id);
+        bool ok = *id != '\0';
+        for (const char *p = id; *p; p++)
+          ok &= (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-';
+        if (!ok)
+          kt__buf_printf(&errs, "%s:%zu: [%s] rules_out: '%s' is not a service id (a-z, 0-9, -)\n",
+                         c->file, c->line, c->id, id);
+      }
+      free(list);
+    }
     for (size_t j = 0; j < i; j++)
       if (!strcmp(cs[j].id, c->id))
         kt__buf_printf(&errs, "%s:%zu: concept id '%s' is already used at %s:%zu\n", c->file,
@@ -540,10 +557,17 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
     for (size_t k = 0; with && with[k]; k++)
       if (!isspace((unsigned char)with[k])) with[wl++] = with[k];
     if (with) with[wl] = '\0';
-    fprintf(out, "C\t%s\t%.3f\t%s\t%s\t%s\t%s\t%s\t%s\n", c->id, c->weight, c->label,
+    /* ... and the services it rules out, likewise, in a tenth. */
+    char *out_ids = kt__strdup(c->rules_out.data ? c->rules_out.data : "");
+    size_t ol = 0;
+    for (size_t k = 0; out_ids && out_ids[k]; k++)
+      if (!isspace((unsigned char)out_ids[k])) out_ids[ol++] = out_ids[k];
+    if (out_ids) out_ids[ol] = '\0';
+    fprintf(out, "C\t%s\t%.3f\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c->id, c->weight, c->label,
             c->label_sv ? c->label_sv : "", c->label_en ? c->label_en : "",
-            c->groups ? c->groups : "", flags, with ? with : "");
+            c->groups ? c->groups : "", flags, with ? with : "", out_ids ? out_ids : "");
     free(with);
+    free(out_ids);
     /* Client, weak and service entries find the concept; context words and
      * rules are written after them. */
     static const struct {
@@ -635,6 +659,7 @@ typedef struct lint_ctx {
   size_t nuses, cap;
   char **keys; /* owned keys of `seen` */
   size_t nkeys, kcap;
+  kt__buf ids; /* "\nid\nid\n": the catalogue's service ids */
 } lint_ctx;
 
 static int lint_text(lint_ctx *L, const char *text) {
@@ -699,6 +724,8 @@ static int lint_service(kt__service *s, size_t index, size_t total, void *ud) {
   (void)index;
   (void)total;
   lint_ctx *L = ud;
+  if (s->id && kt__buf_printf(&L->ids, "%s\n", s->id))
+    return kt__err(KT_ENOMEM, "cannot check the thesaurus");
   const char *texts[] = {s->name.fi, s->summary.fi, s->description.fi, s->target_description.fi,
                          s->requirements.fi};
   int rc = KT_OK;
@@ -715,6 +742,8 @@ int kt_thesaurus_lint(const char *catalog_dir, char **out) {
   *out = NULL;
   lint_ctx L;
   memset(&L, 0, sizeof L);
+  kt__buf_init(&L.ids, 1 << 16);
+  kt__buf_adds(&L.ids, "\n");
   kt__buf w;
   kt__buf_init(&w, 1 << 20);
   src_concept *cs = NULL;
@@ -820,6 +849,19 @@ int kt_thesaurus_lint(const char *catalog_dir, char **out) {
       free(list);
     }
   }
+  /* A service a need rules out must be in the catalogue. */
+  for (size_t i = 0; !rc && i < n; i++) {
+    const src_concept *c = &cs[i];
+    char *list = kt__strdup(c->rules_out.data ? c->rules_out.data : ""), *save = NULL;
+    for (char *id = list ? strtok_r(list, ",", &save) : NULL; id; id = strtok_r(NULL, ",", &save)) {
+      char key[256];
+      snprintf(key, sizeof key, "\n%s\n", trim(id));
+      if (!L.ids.data || !strstr(L.ids.data, key))
+        kt__buf_printf(&w, "%s:%zu: [%s] rules_out: '%s' is no service of the catalogue\n", c->file,
+                       c->line, c->id, trim(id));
+    }
+    free(list);
+  }
   if (!rc) {
     *out = w.data ? w.data : kt__strdup("");
     w.data = NULL;
@@ -827,6 +869,7 @@ int kt_thesaurus_lint(const char *catalog_dir, char **out) {
   }
   kt__buf_free(&w);
   kt__buf_free(&errs);
+  kt__buf_free(&L.ids);
   for (size_t i = 0; i < n; i++)
     src_free(&cs[i]);
   free(cs);

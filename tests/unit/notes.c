@@ -1985,3 +1985,18 @@ Test(notes, an_employer_planning_layoffs_is_restructuring) {
   cr_assert_not(finds_need("Kahvilatyöntekijä 40v lomautettiin kevääksi, mitä nyt?",
                            "työnantajan muutostilanne"));
 }
+
+/* A situation that rules a service out (`rules_out`): a full-time student
+ * is no unemployed jobseeker, so yleistuki is no answer to "voisiko hakea
+ * yleistukea"; the same ask from one out of work finds it first. */
+Test(notes, a_full_time_student_is_ruled_out_of_yleistuki) {
+  static const char *const YLEISTUKI[] = {"tyomarkkinatuki-peruspaivaraha", NULL};
+  cr_assert_eq(
+      rank_of("22v nainen, työtön, rahat loppuvat. Kysyy, voisiko hakea yleistukea.", YLEISTUKI[0]),
+      0, "control");
+  const char *student = "22v nainen opiskelee päätoimisesti sosionomiksi ammattikorkeakoulussa, "
+                        "rahat loppuvat. Kysyy, voisiko hakea yleistukea.";
+  cr_assert_not(in_top(student, 5, YLEISTUKI), "rank %d", rank_of(student, YLEISTUKI[0]));
+  cr_assert_eq(kt_engine_set_param(e, "demote_ruled_out", 1.0), KT_OK);
+  cr_assert(in_top(student, 5, YLEISTUKI), "control: the demotion off");
+}

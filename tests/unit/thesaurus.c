@@ -221,6 +221,24 @@ Test(thesaurus, editors_get_clear_errors) {
                KT_ECATALOG);
   cr_assert(strstr(kt_error_last(), "[a] with: 'c' is not another concept's id"), "%s",
             kt_error_last());
+  cr_assert_eq(compile("[a]\nlabel: a\nclient: b\nservice: x\nrules_out: Yleistuki!\n", NULL),
+               KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), "[a] rules_out: 'Yleistuki!' is not a service id"), "%s",
+            kt_error_last());
+}
+
+/* `rules_out` reaches the loaded concept, id by id. */
+Test(thesaurus, rules_out_reaches_the_concept) {
+  kt__thesaurus *t = NULL;
+  cr_assert_eq(compile("[a]\nlabel: a\nclient: päätoiminen opiskelija\nservice: x\n"
+                       "rules_out: yleistuki, ansiopaivaraha\n",
+                       &t),
+               KT_OK, "%s", kt_error_last());
+  const kt__concept *c = kt__thesaurus_concept(t, kt__thesaurus_index_of(t, "a"));
+  cr_assert_eq(c->nrules_out, 2);
+  cr_assert_str_eq(c->rules_out[0], "yleistuki");
+  cr_assert_str_eq(c->rules_out[1], "ansiopaivaraha");
+  kt__thesaurus_free(t);
 }
 
 /* The lint's warnings for the mini catalogue's services with a thesaurus
@@ -309,4 +327,13 @@ Test(thesaurus, first_reaches_the_concept) {
   cr_assert(kt__thesaurus_concept(t, kt__thesaurus_index_of(t, "a"))->first);
   cr_assert_not(kt__thesaurus_concept(t, kt__thesaurus_index_of(t, "b"))->first);
   kt__thesaurus_free(t);
+}
+
+/* A service a need rules out must be in the catalogue: the lint names one
+ * that is not. */
+Test(thesaurus, lint_names_an_unknown_service_ruled_out) {
+  char *w = lint_of("[a]\nlabel: x\nclient: opiskelija\nservice: velkaneuvonta\n"
+                    "rules_out: no-such-service\n");
+  cr_assert(strstr(w, "[a] rules_out: 'no-such-service' is no service of the catalogue"), "%s", w);
+  kt_free(w);
 }
