@@ -190,7 +190,8 @@ static const char *const history_verbs[] = {
     "vet", "joht", "ohjas", "ohjann", "opett", "rekrytoi", "neuvottel", "hoiti", "hoitan", "vastas",
     "vastann", "rakens", "rakentan", "koordinoi", "koulutt", "valmens", "valmentan", "huols",
     "huoltan", "korjas", "korjann", "palveli", "palvell", "autto", "auttan", "tutki", "tutkin",
-    "myöns", "myöntän", "ratkais", "tulkkas", "tulkann", "käsittel", NULL};
+    "myöns", "myöntän", "ratkais", "tulkkas", "tulkann", "käsittel", "järjest", "tarkast", "varas",
+    NULL};
 /* Background cues: the client's past. */
 static const char *const past_words[] = {
     "aiemmin",   "aikaisemmin", "ennen",       "entinen",     "koulutukseltaan",

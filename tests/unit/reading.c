@@ -1171,6 +1171,9 @@ Test(reading, the_duties_of_a_past_job_are_history) {
   ROLE("tutki poliisissa työperäistä hyväksikäyttöä", "hyväksikäyttöä", KT__ROLE_BACKGROUND);
   ROLE("tulkkasi vastaanottokeskuksessa turvapaikkapuhutteluissa", "turvapaikkapuhutteluissa",
        KT__ROLE_BACKGROUND);
+  ROLE("järjesti kaupungin rekrytointitapahtumia viisi vuotta", "rekrytointitapahtumia",
+       KT__ROLE_BACKGROUND);
+  ROLE("tarkasti ravintoloiden hygieniaa", "hygieniaa", KT__ROLE_BACKGROUND);
   cr_assert_neq(role_of("vetää nyt liikuntaryhmiä", "liikuntaryhmiä"), KT__ROLE_BACKGROUND);
   cr_assert_neq(role_of("tarvitsee apua pankkitunnusten kanssa", "pankkitunnusten"),
                 KT__ROLE_BACKGROUND);
