@@ -66,6 +66,8 @@ enum kt__msg {
   KT__M_R_HELD,           /* "asiakkaalla on jo tämä kortti tai lupa" */
   KT__M_FIRST,            /* "ensin muu tarve" */
   KT__M_R_FIRST,          /* "%.0f %% osumasta on pyyntöä; ensin: %s" */
+  KT__M_REFUSED_NAMED,    /* "torjuttu nimeltä" */
+  KT__M_R_REFUSED_NAMED,  /* "asiakas ei halua tätä palvelua" */
   KT__M_RULED_OUT,        /* "ei sovi tilanteeseen" */
   KT__M_R_RULED_OUT,      /* "asiakkaan tilanne sulkee palvelun pois: %s" */
   KT__M_REQUIRES,         /* "vaatii" */

@@ -51,6 +51,8 @@
   /* 1.25/1.5/2.0 gave 0.680/.682/.679; 1.5 puts Starttiraha first for "starttiraha". */           \
   /* Learned (above): 1.25 (was 1.5). */                                                           \
   X(name_boost, 1.25, 1.0, 2.5, "a service the need names")                                        \
+  /* A service the note refuses by its name ("ei Ohjaamoa"): set by what it means. */              \
+  X(demote_refused_named, 0.1, 0.01, 1.0, "a service the note refuses by its name")                \
   /* Signals: boost 1.0/1.1/1.15/1.25/1.4 gave .664/.674/.677/.674/.666; demotions are set by      \
    * what they mean (an ineligible service drops below any fitting one). Sixth session: the tuner  \
    * on 840 notes moved it up in four folds of five (1.17-1.25); 1.2 gives 840 notes               \

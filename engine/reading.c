@@ -1944,7 +1944,8 @@ static void read_refused_lists(const kt_analysis *a, kt__reading *out) {
     size_t e = clause_end(out, s);
     bool verb = false, closed = false;
     for (size_t j = s; j < e; j++) {
-      verb |= (kt__analysis_morph(a, j) & KT__MORPH_VERB) != 0 || is_negator(tok(a, j));
+      verb |= (kt__analysis_morph(a, j) & KT__MORPH_VERB) != 0 ||
+              (is_negator(tok(a, j)) && !kt__token_eika(tok(a, j)));
       closed |= j > s && j + 1 < e && is_any(tok(a, j), list_closers);
     }
     if (verb || !closed) continue;

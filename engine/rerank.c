@@ -84,6 +84,36 @@ static bool names_service(const kt__doc *d, const char *const *direct, size_t nd
   return true;
 }
 
+/* Does the note refuse the service by its name ("ei Ohjaamoa, nuorten
+ * työpajoja eikä nuorten urapalveluja")? Every content word of the name
+ * but a municipality is among the refused words (@p refused, sorted). */
+static bool refuses_service(const kt__doc *d, const char *const *refused, size_t nrefused) {
+  static const char *const places[] = {"helsinki", "espoo", "vantaa", "kerava", "kauniainen", NULL};
+  if (!d->n_name_words || !nrefused) return false;
+  char term[256];
+  size_t named = 0;
+  for (size_t w = 0; w < d->n_name_words; w++) {
+    bool hit = false, place = false;
+    for (const char *p = d->name_words[w] + 1; *p && !hit;) {
+      const char *sp = strchr(p, ' ');
+      size_t l = (size_t)(sp - p);
+      if (l && l < sizeof term) {
+        memcpy(term, p, l);
+        term[l] = '\0';
+        for (size_t k = 0; places[k]; k++)
+          place |= !strcmp(term, places[k]);
+        const char *key = term;
+        hit = bsearch(&key, refused, nrefused, sizeof *refused, cmp_str) != NULL;
+      }
+      p = sp + 1;
+    }
+    if (place) continue;
+    if (!hit) return false;
+    named++;
+  }
+  return named > 0;
+}
+
 /* Point candidate @p c at its cached document. */
 static int load_cand(kt__gen *g, cand *c) {
   kt__doc *d = NULL;
@@ -120,6 +150,27 @@ int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits) {
       direct[ndirect++] = x->q.q[i].term;
   }
   qsort(direct, ndirect, sizeof *direct, cmp_str);
+  /* The words of what the client refuses ("ei halua nuorten palveluihin: ei
+   * Ohjaamoa ..."), by base form. */
+  size_t ntok = kt_analysis_count(x->an), nrefused = 0;
+  const char **refused = calloc(ntok * 8 + 1, sizeof *refused);
+  if (!refused) {
+    free(direct);
+    return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  }
+  for (size_t i = 0; !x->baseline && x->rd.role && i < ntok; i++) {
+    /* Refused by a negation ("ei halua", "ei Ohjaamoa"), not asked about
+     * ("voiko hän kieltäytyä kuntouttavasta työtoiminnasta"). */
+    if (x->rd.role[i] != KT__ROLE_REFUSED || !x->rd.unwanted[i] || x->rd.negator[i] >= ntok ||
+        !kt__token_negates(kt_analysis_get(x->an, x->rd.negator[i])))
+      continue;
+    const kt_token *t = kt_analysis_get(x->an, i);
+    for (size_t k = 0; k < t->term_count && k < 8; k++)
+      if (t->terms[k].kind == KT_TERM_LEMMA || t->terms[k].kind == KT_TERM_FIXED ||
+          t->terms[k].kind == KT_TERM_STEM)
+        refused[nrefused++] = t->terms[k].text;
+  }
+  qsort(refused, nrefused, sizeof *refused, cmp_str);
 
   /* Signals re-score the candidates; a service the text names is lifted. */
   for (size_t h = 0; h < nhits && !rc; h++) {
@@ -128,7 +179,12 @@ int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits) {
     if ((rc = load_cand(&e->gen, &cs[h]))) break;
     if (!x->baseline) {
       if ((rc = read_name(e->an, cs[h].doc))) break;
-      if (names_service(cs[h].doc, direct, ndirect)) {
+      if (rk->demote_refused_named < 1.0 && refuses_service(cs[h].doc, refused, nrefused)) {
+        cs[h].score *= rk->demote_refused_named;
+        cs[h].effects[cs[h].neffects++] =
+            (kt_effect){kt__msg(x->lang, KT__M_REFUSED_NAMED),
+                        kt__msg(x->lang, KT__M_R_REFUSED_NAMED), rk->demote_refused_named};
+      } else if (names_service(cs[h].doc, direct, ndirect)) {
         cs[h].score *= rk->name_boost;
         cs[h].named = true;
         cs[h].effects[cs[h].neffects++] = (kt_effect){
@@ -144,6 +200,7 @@ int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits) {
     }
   }
   free(direct);
+  free(refused);
   return rc;
 }
 

@@ -2000,3 +2000,15 @@ Test(notes, a_full_time_student_is_ruled_out_of_yleistuki) {
   cr_assert_eq(kt_engine_set_param(e, "demote_ruled_out", 1.0), KT_OK);
   cr_assert(in_top(student, 5, YLEISTUKI), "control: the demotion off");
 }
+
+/* A service the note refuses by its name goes down: "ei Ohjaamoa eikä
+ * nuorten työpajoja"; asked about, the same services lead. */
+Test(notes, a_service_refused_by_name_goes_down) {
+  static const char *const REFUSED[] = {"ohjaamo-helsinki", "nuorten-tyopajat-stadin-ao", NULL};
+  cr_assert(
+      in_top("28v mies kysyy Ohjaamosta ja nuorten työpajoista. Haluaa kirjanpitoon.", 5, REFUSED),
+      "control");
+  const char *note = "28v mies ei halua nuorten palveluihin: ei Ohjaamoa eikä nuorten työpajoja. "
+                     "Haluaa kirjanpitoon.";
+  cr_assert_not(in_top(note, 5, REFUSED), "ohjaamo at %d", rank_of(note, REFUSED[0]));
+}

@@ -889,6 +889,9 @@ Test(reading, a_refusal_goes_on_into_a_closed_list) {
   cr_assert_neq(role_of("Ei halua siivoukseen, kauppa tai varasto kiinnostaa", "varasto"),
                 KT__ROLE_REFUSED);
   cr_assert_neq(role_of("Ei tarvitse palkkatukea, työkokeilua", "työkokeilua"), KT__ROLE_REFUSED);
+  /* "eikä" closes the list; it is no negation of the list's own. */
+  ROLE("Ei halua nuorten palveluihin: ei Ohjaamoa, nuorten työpajoja eikä urapalveluja.",
+       "työpajoja", KT__ROLE_REFUSED);
 }
 
 /* An age before a relative is the relative's ("Hänen 9-vuotias poikansa
