@@ -520,12 +520,44 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
 
 /* `all:` rules: every word of the rule in one clause and the next one
  * ("haluaisi palkata nuoren, onko tukea"), in any order. */
+static int cmp_cstr(const void *x, const void *y) {
+  return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Can every word of rule @p e match some word of the note (@p terms, its
+ * sorted surfaces and terms)? A necessary condition, checked first: most
+ * rules name a word the note does not have. */
+static bool rule_possible(const th_entry *e, const char *const *terms, size_t nterms) {
+  for (size_t w = 0; w < e->nwords; w++) {
+    bool any = false;
+    for (size_t k = 0; e->words[w][k] && !any; k++)
+      any = bsearch(&e->words[w][k], terms, nterms, sizeof *terms, cmp_cstr) != NULL;
+    if (!any) return false;
+  }
+  return true;
+}
+
 static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
                       const size_t *clause, kt__found *out, size_t *n, size_t max, bool *seen) {
   size_t count = kt_analysis_count(a);
+  /* Every form a token can match by (token_matches): its surface as a
+   * negation is normalised and respelled, and its terms. */
+  size_t cap = 2, nterms = 0;
+  for (size_t i = 0; i < count; i++)
+    cap += 2 + kt_analysis_get(a, i)->term_count;
+  const char **terms = malloc(cap * sizeof *terms);
+  for (size_t i = 0; terms && i < count; i++) {
+    const kt_token *tk = kt_analysis_get(a, i);
+    const char *w = kt__thesaurus_neg_norm(tk->surface);
+    terms[nterms++] = w;
+    terms[nterms++] = kt__analyze_respelled(w);
+    for (size_t k = 0; k < tk->term_count; k++)
+      terms[nterms++] = tk->terms[k].text;
+  }
+  if (terms) qsort(terms, nterms, sizeof *terms, cmp_cstr);
   for (size_t r = 0; r < t->nrules && *n < max; r++) {
     const th_entry *e = &t->rules[r];
-    if (seen[e->concept]) continue;
+    if (seen[e->concept] || (terms && !rule_possible(e, terms, nterms))) continue;
     for (size_t s = 0, end; s < count && !seen[e->concept]; s = end) {
       size_t cl = clause_of(clause, s), stop;
       for (end = s; end < count && clause_of(clause, end) == cl; end++) {
@@ -548,6 +580,7 @@ static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const bool *
       if (w == e->nwords) found_add(out, n, seen, e->concept, first, last, false);
     }
   }
+  free(terms);
 }
 
 static size_t find(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
