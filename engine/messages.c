@@ -113,6 +113,12 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
         {"%.0f %% osumasta on asiakkaan aiempaa alaa, tavoite on muu",
          "%.0f %% av träffen gäller klientens tidigare bransch, målet är ett annat",
          "%.0f %% of the match is the client's former field; the goal is another"},
+    [KT__M_R_PAST_NAMED] = {"palvelu mainitaan vain asiakkaan menneisyydessä (työpaikkana tai "
+                            "jo käytettynä)",
+                            "tjänsten nämns bara i klientens bakgrund (som arbetsplats eller "
+                            "redan använd)",
+                            "the service is named only in the client's past (a workplace or "
+                            "one already used)"},
     [KT__M_QUALIFIED] = {"alan osaaja", "yrkeskunnig", "qualified"},
     [KT__M_R_QUALIFIED] = {"koulutus alalle, jolla asiakkaalla on jo tutkinto tai kokemus",
                            "utbildning för en bransch där klienten redan har examen eller "

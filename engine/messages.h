@@ -60,6 +60,7 @@ enum kt__msg {
   KT__M_R_ONE_WORD,       /* "yksi sana kantaa %.0f %% osumasta" */
   KT__M_BACKGROUND,       /* "tausta" */
   KT__M_R_PAST_FIELD,     /* "%.0f %% osumasta on asiakkaan aiempaa alaa, tavoite on muu" */
+  KT__M_R_PAST_NAMED,     /* "palvelu mainitaan vain asiakkaan menneisyydessä" */
   KT__M_QUALIFIED,        /* "alan osaaja" */
   KT__M_R_QUALIFIED,      /* "asiakkaalla on jo alan tutkinto tai kokemus" */
   KT__M_HELD,             /* "kortti jo on" */

@@ -53,6 +53,7 @@
   X(name_boost, 1.25, 1.0, 2.5, "a service the need names")                                        \
   /* A service the note refuses by its name ("ei Ohjaamoa"): set by what it means. */              \
   X(demote_refused_named, 0.1, 0.01, 1.0, "a service the note refuses by its name")                \
+  X(demote_past_named, 0.3, 0.01, 1.0, "a service named only in the client's past")                \
   /* Signals: boost 1.0/1.1/1.15/1.25/1.4 gave .664/.674/.677/.674/.666; demotions are set by      \
    * what they mean (an ineligible service drops below any fitting one). Sixth session: the tuner  \
    * on 840 notes moved it up in four folds of five (1.17-1.25); 1.2 gives 840 notes               \

@@ -858,7 +858,9 @@ static void read_clauses(const kt_analysis *a, const char *text, kt__reading *ou
 static bool before_what(const kt_analysis *a, size_t i, size_t e) {
   if (!is(tok(a, i), "ennen") || i + 1 >= e) return false;
   const kt_token *u = tok(a, i + 1);
-  if (u->stopword) return false; /* "ennen kuin" */
+  /* "ennen kuin pääsee kattohommiin", spoken "ennen ku": before an action. */
+  if (is_any(u, (const char *const[]){"kuin", "ku", "kun", NULL})) return true;
+  if (u->stopword) return false;
   unsigned m = kt__analysis_morph(a, i + 1);
   if (!(m & KT__MORPH_NOUN) || (m & KT__MORPH_VERB)) return false;
   static const char *const local[] = {"ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", NULL};

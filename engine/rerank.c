@@ -84,10 +84,11 @@ static bool names_service(const kt__doc *d, const char *const *direct, size_t nd
   return true;
 }
 
-/* Does the note refuse the service by its name ("ei Ohjaamoa, nuorten
- * työpajoja eikä nuorten urapalveluja")? Every content word of the name
- * but a municipality is among the refused words (@p refused, sorted). */
-static bool refuses_service(const kt__doc *d, const char *const *refused, size_t nrefused) {
+/* Do @p words (sorted base forms) name the service: every content word of
+ * its name but a municipality among them? The words a note refuses ("ei
+ * Ohjaamoa, nuorten työpajoja eikä nuorten urapalveluja"), or its past
+ * ("järjesti kaupungin rekrytointitapahtumat"). */
+static bool named_by(const kt__doc *d, const char *const *refused, size_t nrefused) {
   static const char *const places[] = {"helsinki", "espoo", "vantaa", "kerava", "kauniainen", NULL};
   if (!d->n_name_words || !nrefused) return false;
   char term[256];
@@ -112,6 +113,23 @@ static bool refuses_service(const kt__doc *d, const char *const *refused, size_t
     named++;
   }
   return named > 0;
+}
+
+/* Is token @p i in a clause with a verb in the past ("järjesti", "oli
+ * työvalmentajana")? A clause read as background without one ("uus pomo
+ * vaatii sähkötyöturvallisuuskortin") names nothing the client has used. */
+static bool told_in_past(const ctx *x, size_t i) {
+  size_t n = kt_analysis_count(x->an);
+  size_t s = i, e = i;
+  while (s > 0 && x->rd.clause[s - 1] == x->rd.clause[i])
+    s--;
+  while (e < n && x->rd.clause[e] == x->rd.clause[i])
+    e++;
+  for (size_t j = s; j < e; j++) {
+    unsigned m = kt__analysis_morph(x->an, j);
+    if ((m & KT__MORPH_PAST) && (m & KT__MORPH_VERB)) return true;
+  }
+  return false;
 }
 
 /* Point candidate @p c at its cached document. */
@@ -171,6 +189,24 @@ int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits) {
         refused[nrefused++] = t->terms[k].text;
   }
   qsort(refused, nrefused, sizeof *refused, cmp_str);
+  /* ... and the words of the client's past ("järjesti lomajärjestölle
+   * tuettuja lomia"), by base form. */
+  size_t npast = 0;
+  const char **past = calloc(ntok * 8 + 1, sizeof *past);
+  if (!past) {
+    free(direct);
+    free(refused);
+    return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  }
+  for (size_t i = 0; !x->baseline && x->rd.role && i < ntok; i++) {
+    if (x->rd.role[i] != KT__ROLE_BACKGROUND || x->rd.generic[i] || !told_in_past(x, i)) continue;
+    const kt_token *t = kt_analysis_get(x->an, i);
+    for (size_t k = 0; k < t->term_count && k < 8; k++)
+      if (t->terms[k].kind == KT_TERM_LEMMA || t->terms[k].kind == KT_TERM_FIXED ||
+          t->terms[k].kind == KT_TERM_STEM)
+        past[npast++] = t->terms[k].text;
+  }
+  qsort(past, npast, sizeof *past, cmp_str);
 
   /* Signals re-score the candidates; a service the text names is lifted. */
   for (size_t h = 0; h < nhits && !rc; h++) {
@@ -179,11 +215,19 @@ int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits) {
     if ((rc = load_cand(&e->gen, &cs[h]))) break;
     if (!x->baseline) {
       if ((rc = read_name(e->an, cs[h].doc))) break;
-      if (rk->demote_refused_named < 1.0 && refuses_service(cs[h].doc, refused, nrefused)) {
+      if (rk->demote_refused_named < 1.0 && named_by(cs[h].doc, refused, nrefused)) {
         cs[h].score *= rk->demote_refused_named;
         cs[h].effects[cs[h].neffects++] =
             (kt_effect){kt__msg(x->lang, KT__M_REFUSED_NAMED),
                         kt__msg(x->lang, KT__M_R_REFUSED_NAMED), rk->demote_refused_named};
+      } else if (rk->demote_past_named < 1.0 && named_by(cs[h].doc, past, npast) &&
+                 !names_service(cs[h].doc, direct, ndirect)) {
+        /* Named only in the client's past: a service the client worked in
+         * or has used, not one to refer to. */
+        cs[h].score *= rk->demote_past_named;
+        cs[h].effects[cs[h].neffects++] =
+            (kt_effect){kt__msg(x->lang, KT__M_BACKGROUND), kt__msg(x->lang, KT__M_R_PAST_NAMED),
+                        rk->demote_past_named};
       } else if (names_service(cs[h].doc, direct, ndirect)) {
         cs[h].score *= rk->name_boost;
         cs[h].named = true;
@@ -201,6 +245,7 @@ int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits) {
   }
   free(direct);
   free(refused);
+  free(past);
   return rc;
 }
 

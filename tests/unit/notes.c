@@ -2012,3 +2012,18 @@ Test(notes, a_service_refused_by_name_goes_down) {
                      "Haluaa kirjanpitoon.";
   cr_assert_not(in_top(note, 5, REFUSED), "ohjaamo at %d", rank_of(note, REFUSED[0]));
 }
+
+/* A service named only in the client's past (a workplace, or one already
+ * used) is not one to refer to: "järjesti ... tuettuja lomia" is the
+ * client's old work. Asked for, the same service leads. */
+Test(notes, a_service_named_only_in_the_past_goes_down) {
+  static const char *const LOMAT[] = {"tuetut-lomat", NULL};
+  cr_assert_eq(
+      rank_of("52v mies, perhe tarvitsee lepoa, kysyy tuettuja lomia perheille.", LOMAT[0]), 0,
+      "control");
+  const char *past = "52v mies järjesti kymmenen vuotta lomajärjestössä tuettuja lomia perheille. "
+                     "Haluaa nyt hotellin vastaanottoon.";
+  cr_assert_not(in_top(past, 5, LOMAT), "rank %d", rank_of(past, LOMAT[0]));
+  cr_assert_eq(kt_engine_set_param(e, "demote_past_named", 1.0), KT_OK);
+  cr_assert(in_top(past, 5, LOMAT), "control: the demotion off");
+}

@@ -806,6 +806,8 @@ Test(reading, years_ago_is_the_past_and_a_sentence_served_is_settled) {
 
 /* "ennen" before a place is "formerly"; before an action, "before". */
 Test(reading, formerly_at_a_place_and_before_an_action) {
+  ROLE("uus pomo vaatii tulityökortin ennen ku pääsee kattohommiin", "tulityökortin",
+       KT__ROLE_SITUATION);
   ROLE("50v, ennen kaupan varastolla, haluaa puistotöihin", "varastolla", KT__ROLE_BACKGROUND);
   cr_assert_neq(role_of("yrittäjyyskoulutus ennen starttirahan hakemista", "starttirahan"),
                 KT__ROLE_BACKGROUND);
