@@ -1635,7 +1635,13 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
     }
     size_t verb = (size_t)-1, cause_end = 0;
     bool wish_neg = false, capacity = false;
-    if (is_any(t, refuse)) {
+    /* Not a refusal asked about: "voiko hän kieltäytyä kuntouttavasta
+     * työtoiminnasta" asks what refusing means. */
+    bool asked = false;
+    for (size_t j = clause_start(out, i); j < i && !asked; j++)
+      asked = is_any(tok(a, j), (const char *const[]){"voiko", "voisiko", "saako", "saisiko", "can",
+                                                      "could", "may", "kan", "får", NULL});
+    if (is_any(t, refuse) && !asked) {
       verb = i;
       wish_neg = true;
     }

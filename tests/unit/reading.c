@@ -1247,3 +1247,11 @@ Test(reading, grown_children_are_aside) {
   ROLE("Yksinhuoltaja, lapset 4v ja 7v.", "lapset", KT__ROLE_SITUATION);
   ROLE("on 24 ja yksin 2v lapsen kanssa", "lapsen", KT__ROLE_SITUATION);
 }
+
+/* A refusal asked about is no refusal: "voiko hän kieltäytyä X" asks what
+ * refusing X means, and X is the topic. */
+Test(reading, a_refusal_asked_about_is_the_topic) {
+  ROLE("Asiakas kysyy, voiko hän kieltäytyä kuntouttavasta työtoiminnasta.", "työtoiminnasta",
+       KT__ROLE_SITUATION);
+  ROLE("Asiakas kieltäytyy kuntouttavasta työtoiminnasta.", "työtoiminnasta", KT__ROLE_REFUSED);
+}
