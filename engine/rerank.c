@@ -143,6 +143,37 @@ static int load_cand(kt__gen *g, cand *c) {
   return KT_OK;
 }
 
+/* Refused by a negation ("ei halua", "ei Ohjaamoa"), not asked about
+ * ("voiko hän kieltäytyä kuntouttavasta työtoiminnasta"). */
+static bool refused_word(const ctx *x, size_t i) {
+  size_t ntok = kt_analysis_count(x->an);
+  return x->rd.role[i] == KT__ROLE_REFUSED && x->rd.unwanted[i] && x->rd.negator[i] < ntok &&
+         kt__token_negates(kt_analysis_get(x->an, x->rd.negator[i]));
+}
+
+/* A word of the client's past, told with a verb in the past. */
+static bool past_word(const ctx *x, size_t i) {
+  return x->rd.role[i] == KT__ROLE_BACKGROUND && !x->rd.generic[i] && told_in_past(x, i);
+}
+
+/* The base forms of the note's words that @p keep, sorted (malloc'ed; NULL
+ * when out of memory); *@p n gets their count. None in a baseline search. */
+static const char **word_forms(const ctx *x, bool (*keep)(const ctx *, size_t), size_t *n) {
+  size_t ntok = kt_analysis_count(x->an);
+  const char **out = calloc(ntok * 8 + 1, sizeof *out);
+  *n = 0;
+  for (size_t i = 0; out && !x->baseline && x->rd.role && i < ntok; i++) {
+    if (!keep(x, i)) continue;
+    const kt_token *t = kt_analysis_get(x->an, i);
+    for (size_t k = 0; k < t->term_count && k < 8; k++)
+      if (t->terms[k].kind == KT_TERM_LEMMA || t->terms[k].kind == KT_TERM_FIXED ||
+          t->terms[k].kind == KT_TERM_STEM)
+        out[(*n)++] = t->terms[k].text;
+  }
+  if (out) qsort(out, *n, sizeof *out, cmp_str);
+  return out;
+}
+
 int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits) {
   kt_engine *e = x->e;
   const kt__ranking *rk = &e->rank;
@@ -169,44 +200,17 @@ int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits) {
   }
   qsort(direct, ndirect, sizeof *direct, cmp_str);
   /* The words of what the client refuses ("ei halua nuorten palveluihin: ei
-   * Ohjaamoa ..."), by base form. */
-  size_t ntok = kt_analysis_count(x->an), nrefused = 0;
-  const char **refused = calloc(ntok * 8 + 1, sizeof *refused);
-  if (!refused) {
-    free(direct);
-    return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-  }
-  for (size_t i = 0; !x->baseline && x->rd.role && i < ntok; i++) {
-    /* Refused by a negation ("ei halua", "ei Ohjaamoa"), not asked about
-     * ("voiko hän kieltäytyä kuntouttavasta työtoiminnasta"). */
-    if (x->rd.role[i] != KT__ROLE_REFUSED || !x->rd.unwanted[i] || x->rd.negator[i] >= ntok ||
-        !kt__token_negates(kt_analysis_get(x->an, x->rd.negator[i])))
-      continue;
-    const kt_token *t = kt_analysis_get(x->an, i);
-    for (size_t k = 0; k < t->term_count && k < 8; k++)
-      if (t->terms[k].kind == KT_TERM_LEMMA || t->terms[k].kind == KT_TERM_FIXED ||
-          t->terms[k].kind == KT_TERM_STEM)
-        refused[nrefused++] = t->terms[k].text;
-  }
-  qsort(refused, nrefused, sizeof *refused, cmp_str);
-  /* ... and the words of the client's past ("järjesti lomajärjestölle
+   * Ohjaamoa ...") and of the client's past ("järjesti lomajärjestölle
    * tuettuja lomia"), by base form. */
-  size_t npast = 0;
-  const char **past = calloc(ntok * 8 + 1, sizeof *past);
-  if (!past) {
+  size_t nrefused = 0, npast = 0;
+  const char **refused = word_forms(x, refused_word, &nrefused);
+  const char **past = word_forms(x, past_word, &npast);
+  if (!refused || !past) {
     free(direct);
     free(refused);
+    free(past);
     return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   }
-  for (size_t i = 0; !x->baseline && x->rd.role && i < ntok; i++) {
-    if (x->rd.role[i] != KT__ROLE_BACKGROUND || x->rd.generic[i] || !told_in_past(x, i)) continue;
-    const kt_token *t = kt_analysis_get(x->an, i);
-    for (size_t k = 0; k < t->term_count && k < 8; k++)
-      if (t->terms[k].kind == KT_TERM_LEMMA || t->terms[k].kind == KT_TERM_FIXED ||
-          t->terms[k].kind == KT_TERM_STEM)
-        past[npast++] = t->terms[k].text;
-  }
-  qsort(past, npast, sizeof *past, cmp_str);
 
   /* Signals re-score the candidates; a service the text names is lifted. */
   for (size_t h = 0; h < nhits && !rc; h++) {
