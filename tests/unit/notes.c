@@ -1973,6 +1973,9 @@ Test(notes, symptoms_no_one_has_looked_at_defer_a_request) {
   const char *lapses = "61v mies, varastotyöntekijä. Unohtelee sovittuja tapaamisia ja eksyi "
                        "viime viikolla tutulla reitillä kotiin. Kysyy vain trukkikorttikurssia.";
   cr_assert(finds_need(lapses, "selvittämättömät oireet"));
+  /* "toista" is another one here, not "repeat": no symptom. */
+  cr_assert_not(
+      finds_need("Pyytää vain toista iltatyötä lisätuloiksi.", "selvittämättömät oireet"));
   cr_assert_not(in_top(lapses, 5, CARD), "rank %d", rank_of(lapses, CARD[0]));
 }
 
