@@ -61,26 +61,34 @@ static int read_name(kt_analyzer *an, kt__doc *d) {
   return rc;
 }
 
+/* Is one of the base forms of name word @p word (" form form ") in @p words
+ * (sorted)? *@p place tells whether one of them is a municipality's name. */
+static bool name_word_in(const char *word, const char *const *words, size_t nwords, bool *place) {
+  char term[256];
+  bool hit = false;
+  *place = false;
+  for (const char *p = word + 1; *p && !hit;) {
+    const char *sp = strchr(p, ' ');
+    size_t l = (size_t)(sp - p);
+    if (l && l < sizeof term) {
+      memcpy(term, p, l);
+      term[l] = '\0';
+      *place |= kt__signals_municipality(term);
+      const char *key = term;
+      hit = bsearch(&key, words, nwords, sizeof *words, cmp_str) != NULL;
+    }
+    p = sp + 1;
+  }
+  return hit;
+}
+
 /* Does the need text name the service: is every content word of its name
  * among the text's own words (by base form)? @p direct is sorted. */
 static bool names_service(const kt__doc *d, const char *const *direct, size_t ndirect) {
   if (!d->n_name_words) return false;
-  char term[256];
-  for (size_t w = 0; w < d->n_name_words; w++) {
-    bool hit = false;
-    for (const char *p = d->name_words[w] + 1; *p && !hit;) {
-      const char *sp = strchr(p, ' ');
-      size_t l = (size_t)(sp - p);
-      if (l && l < sizeof term) {
-        memcpy(term, p, l);
-        term[l] = '\0';
-        const char *key = term;
-        hit = bsearch(&key, direct, ndirect, sizeof *direct, cmp_str) != NULL;
-      }
-      p = sp + 1;
-    }
-    if (!hit) return false;
-  }
+  bool place;
+  for (size_t w = 0; w < d->n_name_words; w++)
+    if (!name_word_in(d->name_words[w], direct, ndirect, &place)) return false;
   return true;
 }
 
@@ -88,26 +96,11 @@ static bool names_service(const kt__doc *d, const char *const *direct, size_t nd
  * its name but a municipality among them? The words a note refuses ("ei
  * Ohjaamoa, nuorten työpajoja eikä nuorten urapalveluja"), or its past
  * ("järjesti kaupungin rekrytointitapahtumat"). */
-static bool named_by(const kt__doc *d, const char *const *refused, size_t nrefused) {
-  static const char *const places[] = {"helsinki", "espoo", "vantaa", "kerava", "kauniainen", NULL};
-  if (!d->n_name_words || !nrefused) return false;
-  char term[256];
+static bool named_by(const kt__doc *d, const char *const *words, size_t nwords) {
+  if (!d->n_name_words || !nwords) return false;
   size_t named = 0;
   for (size_t w = 0; w < d->n_name_words; w++) {
-    bool hit = false, place = false;
-    for (const char *p = d->name_words[w] + 1; *p && !hit;) {
-      const char *sp = strchr(p, ' ');
-      size_t l = (size_t)(sp - p);
-      if (l && l < sizeof term) {
-        memcpy(term, p, l);
-        term[l] = '\0';
-        for (size_t k = 0; places[k]; k++)
-          place |= !strcmp(term, places[k]);
-        const char *key = term;
-        hit = bsearch(&key, refused, nrefused, sizeof *refused, cmp_str) != NULL;
-      }
-      p = sp + 1;
-    }
+    bool place, hit = name_word_in(d->name_words[w], words, nwords, &place);
     if (place) continue;
     if (!hit) return false;
     named++;

@@ -472,29 +472,39 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
   return rc;
 }
 
+/* The municipalities of the catalogue's employment areas, each by its
+ * base form, demonym and Swedish name. */
+static const struct {
+  const char *forms[5]; /* NULL-terminated */
+  const char *name;
+} municipalities[] = {
+    {{"espoo", "espoolainen", "esbo", NULL}, "Espoo"},
+    {{"vantaa", "vantaalainen", "vanda", NULL}, "Vantaa"},
+    {{"kauniainen", "kauniaislainen", "grankulla", NULL}, "Kauniainen"},
+    {{"kerava", "keravalainen", "kervo", NULL}, "Kerava"},
+    {{"helsinki", "helsinkiläinen", "helsingfors", "helsingissä", NULL}, "Helsinki"},
+};
+
+bool kt__signals_municipality(const char *base) {
+  for (size_t m = 0; m < sizeof municipalities / sizeof *municipalities; m++)
+    if (!strcmp(base, municipalities[m].forms[0])) return true;
+  return false;
+}
+
 /* Municipality of residence: "asuu Espoossa", "vantaalainen", "bor i Esbo". */
 static int read_municipality(const kt_analysis *a, const bool *rej, kt__sigset *set,
                              kt_results *res) {
-  static const struct {
-    const char *forms[5]; /* NULL-terminated */
-    const char *name;
-  } names[] = {
-      {{"espoo", "espoolainen", "esbo", NULL}, "Espoo"},
-      {{"vantaa", "vantaalainen", "vanda", NULL}, "Vantaa"},
-      {{"kauniainen", "kauniaislainen", "grankulla", NULL}, "Kauniainen"},
-      {{"kerava", "keravalainen", "kervo", NULL}, "Kerava"},
-      {{"helsinki", "helsinkiläinen", "helsingfors", "helsingissä", NULL}, "Helsinki"},
-  };
   static const char *const live[] = {"asua", "asuu", "bor", "lives", "live", "living", NULL};
   size_t n = kt_analysis_count(a), best = (size_t)-1, besti = 0;
   int bestscore = -1;
   for (size_t i = 0; i < n; i++) {
     if (rej[i]) continue;
-    for (size_t m = 0; m < sizeof names / sizeof *names; m++) {
-      if (!is_any(tok(a, i), names[m].forms)) continue;
+    for (size_t m = 0; m < sizeof municipalities / sizeof *municipalities; m++) {
+      if (!is_any(tok(a, i), municipalities[m].forms)) continue;
       int score = 1 + (i > 0 && is_any(tok(a, i - 1), live)) * 2 +
                   (i > 1 && is_any(tok(a, i - 2), live)) * 2;
-      if (starts(tok(a, i), names[m].forms[1])) score += 2; /* the demonym says it outright */
+      if (starts(tok(a, i), municipalities[m].forms[1]))
+        score += 2; /* the demonym says it outright */
       /* A place denied ("ei Helsinkiin eikä Vantaalle asti") is not home. */
       if (i > 0 &&
           ((kt__analysis_morph(a, i - 1) & KT__MORPH_NEGV) || kt__token_eika(tok(a, i - 1)) ||
@@ -515,18 +525,18 @@ static int read_municipality(const kt_analysis *a, const bool *rej, kt__sigset *
     }
   }
   if (best == (size_t)-1) return KT_OK;
-  set->municipality = names[best].forms[0];
+  set->municipality = municipalities[best].forms[0];
   /* "Vain Espoossa tai koko maassa saatavat palvelut", "only in Vantaa":
    * the note asks for services of that place only. */
   static const char *const only[] = {"vain", "ainoastaan", "only", "bara", "endast", NULL};
   for (size_t i = 0; i < n && !set->area_only; i++) {
-    if (rej[i] || !is_any(tok(a, i), names[best].forms)) continue;
+    if (rej[i] || !is_any(tok(a, i), municipalities[best].forms)) continue;
     for (size_t k = i > 3 ? i - 3 : 0; k < i; k++)
       set->area_only |= is_any(tok(a, k), only);
   }
   char label[64];
-  snprintf(label, sizeof label, kt__msg(set->lang, KT__M_MUNICIPALITY), names[best].name);
-  return add_signal(res, KT_SIGNAL_MUNICIPALITY, names[best].name, label, a, besti, besti);
+  snprintf(label, sizeof label, kt__msg(set->lang, KT__M_MUNICIPALITY), municipalities[best].name);
+  return add_signal(res, KT_SIGNAL_MUNICIPALITY, municipalities[best].name, label, a, besti, besti);
 }
 
 /* The client is an employer: the note opens with the word ("Työnantaja:",

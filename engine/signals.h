@@ -30,6 +30,9 @@ typedef struct kt__sigset {
   int lang;          /* KT__LANG_* of the labels and effects (messages.h) */
 } kt__sigset;
 
+/* Is @p base (a base form) the name of a municipality of the catalogue's
+ * employment areas ("helsinki", "espoo")? */
+bool kt__signals_municipality(const char *base);
 /* Read the need signals of @p a into @p set and, with their labels and
  * spans, into @p res (arena-allocated). */
 int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejected, int lang,

@@ -518,8 +518,6 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
   }
 }
 
-/* `all:` rules: every word of the rule in one clause and the next one
- * ("haluaisi palkata nuoren, onko tukea"), in any order. */
 static int cmp_cstr(const void *x, const void *y) {
   return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
@@ -537,6 +535,8 @@ static bool rule_possible(const th_entry *e, const char *const *terms, size_t nt
   return true;
 }
 
+/* `all:` rules: every word of the rule in one clause and the next one
+ * ("haluaisi palkata nuoren, onko tukea"), in any order. */
 static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
                       const size_t *clause, kt__found *out, size_t *n, size_t max, bool *seen) {
   size_t count = kt_analysis_count(a);

@@ -333,7 +333,9 @@ Test(thesaurus, first_reaches_the_concept) {
  * that is not. */
 Test(thesaurus, lint_names_an_unknown_service_ruled_out) {
   char *w = lint_of("[a]\nlabel: x\nclient: opiskelija\nservice: velkaneuvonta\n"
-                    "rules_out: no-such-service\n");
+                    "rules_out: palkkatuki, no-such-service\n");
   cr_assert(strstr(w, "[a] rules_out: 'no-such-service' is no service of the catalogue"), "%s", w);
+  /* A service of the catalogue is not named. */
+  cr_assert_null(strstr(w, "'palkkatuki'"), "%s", w);
   kt_free(w);
 }
