@@ -367,6 +367,8 @@ Test(ranking, an_invalid_thesaurus_is_reported_by_file_and_line) {
   cr_assert_eq(kt_index_build(dir, idx, NULL, NULL), KT_ECATALOG);
   kt_engine *e = NULL;
   cr_assert_eq(kt_engine_open(&e, idx), KT_ENOINDEX);
+  free(idx);
+  free(dir);
 }
 
 /* The matcher (issue 17): MaxScore skips the weakest terms' postings once it

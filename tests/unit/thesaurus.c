@@ -85,6 +85,7 @@ static int compile(const char *text, kt__thesaurus **out) {
   int rc = kt__thesaurus_compile(an, dir, compiled, NULL);
   if (!rc && out) rc = kt__thesaurus_load(compiled, out);
   free(compiled);
+  free(dir);
   return rc;
 }
 
@@ -254,6 +255,7 @@ static char *lint_of(const char *text) {
   free(cmd);
   char *w = NULL;
   cr_assert_eq(kt_thesaurus_lint(cat, &w), KT_OK, "%s", kt_error_last());
+  free(cat);
   return w;
 }
 
@@ -314,6 +316,7 @@ Test(thesaurus, a_generic_word_alone_finds_no_need) {
   }
   kt_engine_close(e);
   free(idx);
+  free(cat);
 }
 
 /* `first: yes` marks a need that comes before the note's request; it reaches
