@@ -1162,6 +1162,12 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     if (!goal && s > 0 && out->clause_role[s - 1] == KT__ROLE_GOAL &&
         is_any(tok(a, s), for_example))
       goal = true;
+    /* ... and so does a second infinitive of the wish after "ja" or "tai":
+     * "haluaisi fysioterapeutiksi ja aloittaa avoimessa AMK:ssa" wants both. */
+    if (!goal && !past && s > 0 && out->clause_role[s - 1] == KT__ROLE_GOAL && s + 1 < e &&
+        (is_any(tok(a, s), and_words) || is(tok(a, s), "tai")) &&
+        (kt__analysis_morph(a, s + 1) & KT__MORPH_INF))
+      goal = true;
     unsigned char role = other                   ? KT__ROLE_ASIDE
                          : goal || change        ? KT__ROLE_GOAL
                          : past && !negated_past ? KT__ROLE_BACKGROUND
@@ -1499,6 +1505,29 @@ static void read_closures(const kt_analysis *a, kt__reading *out) {
       unsigned m = kt__analysis_morph(a, i);
       if (!t->stopword && !starts_any(t, closed) && !quit_by_place(a, i, s) &&
           (m & KT__MORPH_NOUN) && out->role[i] == out->clause_role[i])
+        out->role[i] = KT__ROLE_BACKGROUND;
+    }
+  }
+  /* ... and what a relative clause says the client closed or sold: "viimeiset
+   * vuodet toiminimellä, jonka hän lopetti keväällä", "kahvila, jonka hän myi".
+   * The firm or place before it is the past. */
+  static const char *const which[] = {"jonka", "jota", "minkä", "which", NULL};
+  static const char *const ended[] = {"lopetti",  "lopettanut", "myi",     "myynyt",    "sulki",
+                                      "sulkenut", "closed",     "sold",    "lakkautti", "lopetin",
+                                      "myin",     "suljin",     "stängde", NULL};
+  for (size_t s = 1, e; s < n; s = e) {
+    e = clause_end(out, s);
+    if (!is_any(tok(a, s), which) || out->clause_role[s] == KT__ROLE_GOAL ||
+        out->clause_role[s - 1] == KT__ROLE_GOAL)
+      continue;
+    bool closure = false;
+    for (size_t i = s + 1; i < e && !closure; i++)
+      closure = is_any(tok(a, i), ended);
+    if (!closure) continue;
+    for (size_t i = s; i-- > 0 && out->clause[i] == out->clause[s - 1];) {
+      const kt_token *t = tok(a, i);
+      if (!t->stopword && (kt__analysis_morph(a, i) & KT__MORPH_NOUN) &&
+          out->role[i] == KT__ROLE_SITUATION)
         out->role[i] = KT__ROLE_BACKGROUND;
     }
   }

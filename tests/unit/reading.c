@@ -778,6 +778,19 @@ Test(reading, a_closed_workplace_is_the_past) {
   cr_assert_neq(role_of("Tytär lopetti lukion keväällä.", "lukion"), KT__ROLE_BACKGROUND);
   cr_assert_neq(role_of("Selkävaiva lopetti uran, etsii kevyttä työtä.", "selkävaiva"),
                 KT__ROLE_BACKGROUND);
+  /* ... and a firm that a relative clause says the client closed or sold. */
+  ROLE("Soitti 20 vuotta, viimeiset vuodet toiminimellä, jonka hän lopetti keväällä.",
+       "toiminimellä", KT__ROLE_BACKGROUND);
+  ROLE("Pyöritti kahvilaa, jonka hän myi syksyllä.", "kahvilaa", KT__ROLE_BACKGROUND);
+  ROLE("Nyt toiminimellä, jonka hän perusti keväällä.", "toiminimellä", KT__ROLE_SITUATION);
+}
+
+/* A second infinitive of a wish after "ja" or "tai" is wished too. */
+Test(reading, a_second_infinitive_goes_on_with_the_wish) {
+  ROLE("Haluaisi fysioterapeutiksi ja aloittaa avoimessa AMK:ssa.", "avoimessa", KT__ROLE_GOAL);
+  ROLE("Haluaa päivittää CV:n tai hakea toimistotöitä.", "toimistotöitä", KT__ROLE_GOAL);
+  ROLE("Haluaisi fysioterapeutiksi. Asuu Helsingissä ja hakee asuntoa.", "asuntoa",
+       KT__ROLE_SITUATION);
 }
 
 /* A trade whose name starts like a wish is no goal: "suunnittelija". */
