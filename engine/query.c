@@ -246,7 +246,13 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
         kt__found *f = &x->found[k];
         const kt__concept *c = kt__thesaurus_concept(e->gen.thes, f->concept);
         if (f->first == f->last && x->rd.generic[f->first]) continue;
-        if (x->rd.role[f->first] == KT__ROLE_NEGATED && c->negated_drop) {
+        /* A phrase that opens with the verb the negation governs ("ei kuulu
+         * kassaan": the scope starts after "kuulu") is denied as a whole. */
+        bool verb_denied = f->first > 0 && f->first < f->last &&
+                           x->rd.clause[f->first - 1] == x->rd.clause[f->first] &&
+                           kt__token_negates(kt_analysis_get(x->an, f->first - 1)) &&
+                           (kt__analysis_morph(x->an, f->first) & KT__MORPH_VERB);
+        if ((x->rd.role[f->first] == KT__ROLE_NEGATED || verb_denied) && c->negated_drop) {
           concept_denied[f->concept] = true;
           /* The whole denial goes: "ei väkivaltaa kotona" says nothing
            * about being at home. */

@@ -1071,6 +1071,16 @@ void kt__rerank_rules_out(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
     if (!c || !c->nrules_out ||
         x->rd.role[kt__query_found_word(x, &x->found[k])] != KT__ROLE_SITUATION)
       continue;
+    /* ... unless a need found too keeps them in ("kassan jäsen" rules out
+     * yleistuki, "ansiopäiväraha päättyi" keeps it). Not another's. */
+    bool kept = false;
+    for (size_t u = 0; u < c->nunless && !kept; u++)
+      for (size_t j = 0; j < x->nfound && !kept; j++) {
+        const kt__concept *o = kt__thesaurus_concept(x->e->gen.thes, x->found[j].concept);
+        kept = o && !strcmp(o->id, c->unless[u]) &&
+               x->rd.role[kt__query_found_word(x, &x->found[j])] != KT__ROLE_ASIDE;
+      }
+    if (kept) continue;
     const char *lc = NULL, *label = kt__explain_concept_label(c, x->lang, &lc);
     for (size_t h = 0; h < depth; h++)
       for (size_t r = 0; r < c->nrules_out; r++) {

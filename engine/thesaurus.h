@@ -40,6 +40,8 @@ typedef struct kt__concept {
   size_t nwith;
   const char *const *rules_out; /* `rules_out:` service ids this need of now rules out */
   size_t nrules_out;
+  const char *const *unless; /* `unless:` concepts that, found too, keep those services in */
+  size_t nunless;
 } kt__concept;
 
 /* Parse and validate the thesaurus files (*.txt) in @p dir, analyse their

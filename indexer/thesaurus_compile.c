@@ -31,7 +31,7 @@ typedef struct src_concept {
   bool first; /* `first: yes` */
   int age_lo, age_hi;
   int history; /* `history: YEARS`, -1 without */
-  kt__buf client, service, weak, context, all, expand, with, rules_out;
+  kt__buf client, service, weak, context, all, expand, with, rules_out, unless;
   double weight;
   char *file;
   size_t line;
@@ -211,6 +211,7 @@ static void src_free(src_concept *c) {
   kt__buf_free(&c->expand);
   kt__buf_free(&c->with);
   kt__buf_free(&c->rules_out);
+  kt__buf_free(&c->unless);
 }
 
 static bool valid_id(const char *s) {
@@ -280,6 +281,7 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
       kt__buf_init(&c->expand, 1 << 20);
       kt__buf_init(&c->with, 4096);
       kt__buf_init(&c->rules_out, 4096);
+      kt__buf_init(&c->unless, 4096);
       c->age_lo = c->age_hi = -1;
       c->history = -1;
       lastkey[0] = '\0';
@@ -309,7 +311,7 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
     }
     if (!strcmp(key, "client") || !strcmp(key, "service") || !strcmp(key, "weak") ||
         !strcmp(key, "context") || !strcmp(key, "all") || !strcmp(key, "expand") ||
-        !strcmp(key, "with") || !strcmp(key, "rules_out")) {
+        !strcmp(key, "with") || !strcmp(key, "rules_out") || !strcmp(key, "unless")) {
       kt__buf *b = !strcmp(key, "client")      ? &c->client
                    : !strcmp(key, "service")   ? &c->service
                    : !strcmp(key, "weak")      ? &c->weak
@@ -317,6 +319,7 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
                    : !strcmp(key, "expand")    ? &c->expand
                    : !strcmp(key, "with")      ? &c->with
                    : !strcmp(key, "rules_out") ? &c->rules_out
+                   : !strcmp(key, "unless")    ? &c->unless
                                                : &c->all;
       if (b->len) rc = kt__buf_adds(b, ",");
       if (!rc) rc = kt__buf_adds(b, val);
@@ -382,7 +385,7 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
           errs,
           "%s:%zu: unknown key '%s' (expected label, label_sv, label_en, client, "
           "service, expand, weak, context, all, age, history, with, groups, negated, "
-          "first, rules_out, weight)\n",
+          "first, rules_out, unless, weight)\n",
           path, lineno, key);
       lastkey[0] = '\0';
     }
@@ -508,6 +511,22 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
       }
       free(list);
     }
+    if (c->unless.len && !c->rules_out.len)
+      kt__buf_printf(&errs, "%s:%zu: [%s] has unless but no rules_out\n", c->file, c->line, c->id);
+    if (c->unless.len) {
+      char *list = kt__strdup(c->unless.data), *save = NULL;
+      for (char *id = list ? strtok_r(list, ",", &save) : NULL; id;
+           id = strtok_r(NULL, ",", &save)) {
+        id = trim(id);
+        bool known = false;
+        for (size_t j = 0; j < n && !known; j++)
+          known = j != i && !strcmp(cs[j].id, id);
+        if (!known)
+          kt__buf_printf(&errs, "%s:%zu: [%s] unless: '%s' is not another concept's id\n", c->file,
+                         c->line, c->id, id);
+      }
+      free(list);
+    }
     if (c->rules_out.len) {
       char *list = kt__strdup(c->rules_out.data), *save = NULL;
       for (char *id = list ? strtok_r(list, ",", &save) : NULL; id;
@@ -563,11 +582,19 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
     for (size_t k = 0; out_ids && out_ids[k]; k++)
       if (!isspace((unsigned char)out_ids[k])) out_ids[ol++] = out_ids[k];
     if (out_ids) out_ids[ol] = '\0';
-    fprintf(out, "C\t%s\t%.3f\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c->id, c->weight, c->label,
+    /* ... and the concepts that keep them in, in an eleventh. */
+    char *unless = kt__strdup(c->unless.data ? c->unless.data : "");
+    size_t ul = 0;
+    for (size_t k = 0; unless && unless[k]; k++)
+      if (!isspace((unsigned char)unless[k])) unless[ul++] = unless[k];
+    if (unless) unless[ul] = '\0';
+    fprintf(out, "C\t%s\t%.3f\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c->id, c->weight, c->label,
             c->label_sv ? c->label_sv : "", c->label_en ? c->label_en : "",
-            c->groups ? c->groups : "", flags, with ? with : "", out_ids ? out_ids : "");
+            c->groups ? c->groups : "", flags, with ? with : "", out_ids ? out_ids : "",
+            unless ? unless : "");
     free(with);
     free(out_ids);
+    free(unless);
     /* Client, weak and service entries find the concept; context words and
      * rules are written after them. */
     static const struct {

@@ -2004,6 +2004,25 @@ Test(notes, a_full_time_student_is_ruled_out_of_yleistuki) {
   cr_assert(in_top(student, 5, YLEISTUKI), "control: the demotion off");
 }
 
+/* A member of an unemployment fund gets the fund's allowance first, so
+ * yleistuki is ruled out; unless the note says the allowance ended, and not
+ * for one whose membership the note denies ("ei kuulu kassaan", with the
+ * verb the negation governs opening the phrase). */
+Test(notes, a_fund_member_is_ruled_out_of_yleistuki_unless_the_allowance_ended) {
+  static const char *const YLEISTUKI[] = {"tyomarkkinatuki-peruspaivaraha", NULL};
+  const char *member = "41v mies, varastotyöntekijä, irtisanottiin lokakuussa. Kassan jäsen, "
+                       "asuu Helsingissä. Kysyy, mitä rahaa hän nyt saa ja saako yleistukea.";
+  cr_assert_not(in_top(member, 5, YLEISTUKI), "rank %d", rank_of(member, YLEISTUKI[0]));
+  const char *ended = "41v mies, varastotyöntekijä, ansiopäiväraha päättyi lokakuussa. Kassan "
+                      "jäsen, asuu Helsingissä. Kysyy, mitä rahaa hän nyt saa ja saako yleistukea.";
+  cr_assert(in_top(ended, 3, YLEISTUKI), "rank %d", rank_of(ended, YLEISTUKI[0]));
+  const char *none = "41v mies, varastotyöntekijä, irtisanottiin lokakuussa. Kysyy, mitä rahaa "
+                     "hän nyt saa ja saako yleistukea. Hän ei kuulu kassaan.";
+  cr_assert(in_top(none, 3, YLEISTUKI), "rank %d", rank_of(none, YLEISTUKI[0]));
+  cr_assert_eq(kt_engine_set_param(e, "demote_ruled_out", 1.0), KT_OK);
+  cr_assert(in_top(member, 5, YLEISTUKI), "control: the demotion off");
+}
+
 /* A service the note refuses by its name goes down: "ei Ohjaamoa eikä
  * nuorten työpajoja"; asked about, the same services lead. */
 Test(notes, a_service_refused_by_name_goes_down) {

@@ -226,6 +226,17 @@ Test(thesaurus, editors_get_clear_errors) {
                KT_ECATALOG);
   cr_assert(strstr(kt_error_last(), "[a] rules_out: 'Yleistuki!' is not a service id"), "%s",
             kt_error_last());
+  cr_assert_eq(compile("[a]\nlabel: a\nclient: b\nservice: x\nrules_out: y\nunless: c\n"
+                       "[b]\nlabel: b\nclient: b\nservice: y\n",
+                       NULL),
+               KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), "[a] unless: 'c' is not another concept's id"), "%s",
+            kt_error_last());
+  cr_assert_eq(compile("[a]\nlabel: a\nclient: b\nservice: x\nunless: b\n"
+                       "[b]\nlabel: b\nclient: b\nservice: y\n",
+                       NULL),
+               KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), "[a] has unless but no rules_out"), "%s", kt_error_last());
 }
 
 /* `rules_out` reaches the loaded concept, id by id. */
@@ -239,6 +250,19 @@ Test(thesaurus, rules_out_reaches_the_concept) {
   cr_assert_eq(c->nrules_out, 2);
   cr_assert_str_eq(c->rules_out[0], "yleistuki");
   cr_assert_str_eq(c->rules_out[1], "ansiopaivaraha");
+  cr_assert_eq(c->nunless, 0);
+  kt__thesaurus_free(t);
+  /* ... and so do the concepts that keep them in (`unless`). */
+  cr_assert_eq(compile("[a]\nlabel: a\nclient: kassan jäsen\nservice: x\n"
+                       "rules_out: yleistuki\nunless: b, c\n"
+                       "[b]\nlabel: b\nclient: ansiopäiväraha päättyi\nservice: y\n"
+                       "[c]\nlabel: c\nclient: työssäoloehto ei täyty\nservice: z\n",
+                       &t),
+               KT_OK, "%s", kt_error_last());
+  c = kt__thesaurus_concept(t, kt__thesaurus_index_of(t, "a"));
+  cr_assert_eq(c->nunless, 2);
+  cr_assert_str_eq(c->unless[0], "b");
+  cr_assert_str_eq(c->unless[1], "c");
   kt__thesaurus_free(t);
 }
 
