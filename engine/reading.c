@@ -960,8 +960,11 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
                     (const char *const[]){"hön", "hin", "aan", "ään", "maan", "mään", NULL}) ||
            is(tok(a, i + 1), "for") || is(tok(a, i + 1), "to")))
         goal = true;
+      /* Not a report of what was just done ("kertoi järjestäneensä asiansa",
+       * "antaneensa tavaransa pois"): a referative participle tells news. */
       if ((is_any(t, past_words) && !before_what(a, i, e)) ||
-          ((m & KT__MORPH_PAST) && starts_any(t, history_verbs) && !ongoing_perfect(a, s, i, e)))
+          ((m & KT__MORPH_PAST) && starts_any(t, history_verbs) && !ongoing_perfect(a, s, i, e) &&
+           !ends_any(t, (const char *const[]){"neensa", "neensä", "nneensa", "nneensä", NULL})))
         past = true;
       /* A year long gone ("keskeytti armeijan 2019"); last year or the
        * one before is how the present came about ("jäi kesken 2025"). */

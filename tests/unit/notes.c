@@ -2023,6 +2023,29 @@ Test(notes, a_fund_member_is_ruled_out_of_yleistuki_unless_the_allowance_ended) 
   cr_assert(in_top(member, 5, YLEISTUKI), "control: the demotion off");
 }
 
+/* Needs that come first though no word names them: the warning signs of a
+ * suicide (things given away, affairs put in order, told as news), and
+ * prescription drugs out of control (prescriptions run out early, the
+ * doctor changed to get more). The request waits below them. */
+Test(notes, warning_signs_and_prescriptions_out_of_control_come_first) {
+  static const char *const CRISIS[] = {"mieli-kriisipuhelin", "sosiaali-ja-kriisipaivystys", NULL};
+  static const char *const FORKLIFT[] = {"trukkikortti", NULL};
+  const char *plain = "52v mies, bussinkuljettaja, työttömänä puoli vuotta. Kysyy vain "
+                      "trukkikorttikurssia.";
+  cr_assert_eq(rank_of(plain, FORKLIFT[0]), 0, "control");
+  const char *signs = "52v mies, bussinkuljettaja, työttömänä puoli vuotta. Kertoi antaneensa "
+                      "kalastusvälineensä pois ja järjestäneensä asiansa kuntoon. Kysyy vain "
+                      "trukkikorttikurssia.";
+  cr_assert(in_top(signs, 1, CRISIS), "forklift at %d", rank_of(signs, FORKLIFT[0]));
+  static const char *const SUBSTANCE[] = {"paihdepoliklinikat", NULL};
+  static const char *const GIGS[] = {"henkilostopalveluyritykset-keikkatyo", NULL};
+  const char *pills = "45v nainen, siivooja. Polvileikkauksen jälkeen hänen reseptinsä loppuvat "
+                      "joka kuukausi kesken, ja hän on vaihtanut lääkäriä kahdesti saadakseen "
+                      "lisää kipulääkettä. Pyytää vain siivousalan keikkoja.";
+  cr_assert(in_top(pills, 2, SUBSTANCE), "rank %d", rank_of(pills, SUBSTANCE[0]));
+  cr_assert_neq(rank_of(pills, GIGS[0]), 0);
+}
+
 /* A service the note refuses by its name goes down: "ei Ohjaamoa eikä
  * nuorten työpajoja"; asked about, the same services lead. */
 Test(notes, a_service_refused_by_name_goes_down) {

@@ -785,6 +785,13 @@ Test(reading, a_closed_workplace_is_the_past) {
   ROLE("Nyt toiminimellä, jonka hän perusti keväällä.", "toiminimellä", KT__ROLE_SITUATION);
 }
 
+/* A referative participle reports news, not the client's history:
+ * "kertoi järjestäneensä asiansa" (a duty verb's past is history). */
+Test(reading, a_report_of_what_was_done_is_no_history) {
+  ROLE("Hän kertoi järjestäneensä asiansa kuntoon.", "asiansa", KT__ROLE_SITUATION);
+  ROLE("Hän järjesti kymmenen vuotta messuja.", "messuja", KT__ROLE_BACKGROUND);
+}
+
 /* A second infinitive of a wish after "ja" or "tai" is wished too. */
 Test(reading, a_second_infinitive_goes_on_with_the_wish) {
   ROLE("Haluaisi fysioterapeutiksi ja aloittaa avoimessa AMK:ssa.", "avoimessa", KT__ROLE_GOAL);
