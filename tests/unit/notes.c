@@ -2046,6 +2046,32 @@ Test(notes, warning_signs_and_prescriptions_out_of_control_come_first) {
   cr_assert_neq(rank_of(pills, GIGS[0]), 0);
 }
 
+/* Needs the note tells without the catalogue's words: a fee paid for a job
+ * that never was (a fraud), a month to the first wage (basic social
+ * assistance), a heart attack in speech ("sydäri"), papers for skills, a job
+ * promised after the training (recruitment training). */
+Test(notes, needs_told_without_the_catalogues_words) {
+  static const char *const VICTIM[] = {"rikosuhripaivystys", NULL};
+  const char *scam = "Asiakas maksoi 400 euroa välityspalkkiota netissä yritykselle, joka lupasi "
+                     "hänelle siivoustyön Norjasta, eikä työtä ollutkaan. Mitä hän voi tehdä?";
+  cr_assert(in_top(scam, 3, VICTIM), "rank %d", rank_of(scam, VICTIM[0]));
+  static const char *const BASIC[] = {"kela-perustoimeentulotuki",
+                                      "taydentava-ehkaiseva-toimeentulotuki", NULL};
+  const char *wage = "Asiakas on saanut työpaikan ja aloittaa pian, mutta ensimmäinen palkka "
+                     "tulee vasta kuun lopussa. Miten hän pärjää siihen asti?";
+  cr_assert(in_top(wage, 1, BASIC), "rank %d", rank_of(wage, BASIC[0]));
+  cr_assert(finds_need("äijä 58v, sai sydärin keväällä, ei saa enää nostaa raskaita",
+                       "pitkäaikaissairaus"));
+  static const char *const SKILLS[] = {"osaamisen-tunnistaminen-nayttotutkinto", NULL};
+  const char *papers = "40v nainen on tehnyt kymmenen vuotta keittiötöitä ja haluaisi paperit "
+                       "osaamisestaan.";
+  cr_assert(in_top(papers, 3, SKILLS), "rank %d", rank_of(papers, SKILLS[0]));
+  static const char *const REKRY[] = {"rekrykoulutus", NULL};
+  const char *promised = "30v mies, varastotyöntekijä. Vain koulutus, jonka jälkeen työpaikka on "
+                         "luvattu.";
+  cr_assert(in_top(promised, 3, REKRY), "rank %d", rank_of(promised, REKRY[0]));
+}
+
 /* A service the note refuses by its name goes down: "ei Ohjaamoa eikä
  * nuorten työpajoja"; asked about, the same services lead. */
 Test(notes, a_service_refused_by_name_goes_down) {
