@@ -2070,6 +2070,11 @@ Test(notes, needs_told_without_the_catalogues_words) {
   const char *promised = "30v mies, varastotyöntekijä. Vain koulutus, jonka jälkeen työpaikka on "
                          "luvattu.";
   cr_assert(in_top(promised, 3, REKRY), "rank %d", rank_of(promised, REKRY[0]));
+  /* ... and a contract not renewed for a pregnancy: discrimination. */
+  static const char *const SAFETY[] = {"tyosuojelun-neuvonta", NULL};
+  const char *pregnant = "31v nainen, määräaikainen myyjä. Kun hän kertoi olevansa raskaana, "
+                         "esihenkilö sanoi, ettei sopimusta jatketa.";
+  cr_assert(in_top(pregnant, 1, SAFETY), "rank %d", rank_of(pregnant, SAFETY[0]));
 }
 
 /* A service the note refuses by its name goes down: "ei Ohjaamoa eikä
