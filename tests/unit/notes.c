@@ -2072,8 +2072,8 @@ Test(notes, needs_told_without_the_catalogues_words) {
   cr_assert(in_top(promised, 3, REKRY), "rank %d", rank_of(promised, REKRY[0]));
   /* ... and a contract not renewed for a pregnancy: discrimination. */
   static const char *const SAFETY[] = {"tyosuojelun-neuvonta", NULL};
-  const char *pregnant = "31v nainen, määräaikainen myyjä. Kun hän kertoi olevansa raskaana, "
-                         "esihenkilö sanoi, ettei sopimusta jatketa.";
+  const char *pregnant = "31v nainen, määräaikainen myyjä. Esihenkilö ilmoitti, ettei hänen "
+                         "sopimustaan jatketa, koska hän on raskaana.";
   cr_assert(in_top(pregnant, 1, SAFETY), "rank %d", rank_of(pregnant, SAFETY[0]));
 }
 
