@@ -2046,6 +2046,24 @@ Test(notes, warning_signs_and_prescriptions_out_of_control_come_first) {
   cr_assert_neq(rank_of(pills, GIGS[0]), 0);
 }
 
+/* More needs that come first, seen rather than told: a work accident no one
+ * has looked at or reported, the smell of alcohol and trembling hands at a
+ * morning meeting. The gigs or the card the note asks for wait. */
+Test(notes, an_untreated_accident_and_signs_of_drinking_come_first) {
+  static const char *const CARE[] = {"terveysasema", "tyosuojelun-neuvonta", NULL};
+  static const char *const GIGS[] = {"henkilostopalveluyritykset-keikkatyo", NULL};
+  const char *plain = "38v mies, rakennusmies, keikkatöissä. Pyytää vain uusia keikkoja.";
+  cr_assert_eq(rank_of(plain, GIGS[0]), 0, "control");
+  const char *fall = "38v mies, rakennusmies, keikkatöissä. Putosi kuukausi sitten telineiltä "
+                     "työmaalla, ja työnjohtaja käski olla ilmoittamatta. Olkapää on yhä kipeä. "
+                     "Pyytää vain uusia keikkoja.";
+  cr_assert(in_top(fall, 1, CARE), "gigs at %d", rank_of(fall, GIGS[0]));
+  static const char *const SUBSTANCE[] = {"paihdepoliklinikat", NULL};
+  const char *smell = "44v mies, varastotyöntekijä. Tapaamisessa hengitys haisi alkoholille ja "
+                      "kädet vapisivat. Pyytää vain uutta trukkikorttia.";
+  cr_assert(in_top(smell, 1, SUBSTANCE), "rank %d", rank_of(smell, SUBSTANCE[0]));
+}
+
 /* Needs the note tells without the catalogue's words: a fee paid for a job
  * that never was (a fraud), a month to the first wage (basic social
  * assistance), a heart attack in speech ("sydäri"), papers for skills, a job
