@@ -2093,6 +2093,15 @@ Test(notes, needs_told_without_the_catalogues_words) {
   const char *pregnant = "31v nainen, määräaikainen myyjä. Esihenkilö ilmoitti, ettei hänen "
                          "sopimustaan jatketa, koska hän on raskaana.";
   cr_assert(in_top(pregnant, 1, SAFETY), "rank %d", rank_of(pregnant, SAFETY[0]));
+  /* ... how many jobs to apply for (job offers and the obligation), and a job
+   * search moving to a new home municipality (the personal expert). */
+  static const char *const OFFERS[] = {"tyonvalitys-tyotarjoukset", NULL};
+  const char *how_many = "Asiakas kysyy, montako työpaikkaa kuukaudessa hänen täytyy hakea.";
+  cr_assert(in_top(how_many, 1, OFFERS), "rank %d", rank_of(how_many, OFFERS[0]));
+  static const char *const EXPERT[] = {"vastuuasiantuntija-tyollistymissuunnitelma", NULL};
+  const char *moved =
+      "Asiakas muutti Turusta Helsinkiin ja kysyy, miten hänen työnhakunsa siirtyy.";
+  cr_assert(in_top(moved, 1, EXPERT), "rank %d", rank_of(moved, EXPERT[0]));
 }
 
 /* A service the note refuses by its name goes down: "ei Ohjaamoa eikä
