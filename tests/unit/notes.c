@@ -2062,6 +2062,11 @@ Test(notes, an_untreated_accident_and_signs_of_drinking_come_first) {
   const char *smell = "44v mies, varastotyöntekijä. Tapaamisessa hengitys haisi alkoholille ja "
                       "kädet vapisivat. Pyytää vain uutta trukkikorttia.";
   cr_assert(in_top(smell, 1, SUBSTANCE), "rank %d", rank_of(smell, SUBSTANCE[0]));
+  /* ... and drinking told in Swedish with words between. */
+  static const char *const ALCOHOL[] = {"paihdepoliklinikat", "aa-vertaisryhmat", NULL};
+  const char *wine = "Svenskspråkig kvinna, 50, i Helsingfors. Hon dricker nästan en flaska vin "
+                     "varje kväll och vill sluta.";
+  cr_assert(in_top(wine, 2, ALCOHOL), "rank %d", rank_of(wine, ALCOHOL[0]));
 }
 
 /* Needs the note tells without the catalogue's words: a fee paid for a job
