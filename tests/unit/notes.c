@@ -2107,6 +2107,11 @@ Test(notes, needs_told_without_the_catalogues_words) {
   const char *moved =
       "Asiakas muutti Turusta Helsinkiin ja kysyy, miten hänen työnhakunsa siirtyy.";
   cr_assert(in_top(moved, 1, EXPERT), "rank %d", rank_of(moved, EXPERT[0]));
+  /* ... and trying a field in practice before a training (a work trial). */
+  static const char *const TRIAL[] = {"tyokokeilu", "tyokokeilu-helsingin-kaupunki", NULL};
+  const char *try = "45v mies, bussinkuljettaja. Haluaisi kokeilla kiinteistöhuoltoa käytännössä "
+                    "ennen kuin sitoutuu koulutukseen.";
+  cr_assert(in_top(try, 3, TRIAL), "rank %d", rank_of(try, TRIAL[0]));
 }
 
 /* A service the note refuses by its name goes down: "ei Ohjaamoa eikä
