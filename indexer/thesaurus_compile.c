@@ -395,6 +395,34 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
   return rc;
 }
 
+/* A list of concept ids (`with`, `unless`) names only other concepts. */
+static void check_concept_ids(const src_concept *cs, size_t n, size_t i, const char *key,
+                              const kt__buf *ids, kt__buf *errs) {
+  const src_concept *c = &cs[i];
+  char *list = ids->len ? kt__strdup(ids->data) : NULL, *save = NULL;
+  for (char *id = list ? strtok_r(list, ",", &save) : NULL; id; id = strtok_r(NULL, ",", &save)) {
+    id = trim(id);
+    bool known = false;
+    for (size_t j = 0; j < n && !known; j++)
+      known = j != i && !strcmp(cs[j].id, id);
+    if (!known)
+      kt__buf_printf(errs, "%s:%zu: [%s] %s: '%s' is not another concept's id\n", c->file, c->line,
+                     c->id, key, id);
+  }
+  free(list);
+}
+
+/* An id list as a compiled field: the ids without spaces (NULL if out of
+ * memory; the caller frees). */
+static char *id_field(const kt__buf *ids) {
+  char *f = kt__strdup(ids->data ? ids->data : "");
+  size_t l = 0;
+  for (size_t k = 0; f && f[k]; k++)
+    if (!isspace((unsigned char)f[k])) f[l++] = f[k];
+  if (f) f[l] = '\0';
+  return f;
+}
+
 /* Parse every *.txt of @p dir, in name order, into *@p cs (*@p n of them;
  * the caller frees each with src_free() and the array); problems go to
  * @p errs. KT_OK with none and *@p missing when @p dir does not exist. */
@@ -497,36 +525,10 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
     if ((c->history >= 0) != (c->with.len > 0))
       kt__buf_printf(&errs, "%s:%zu: [%s] needs both history and with, or neither\n", c->file,
                      c->line, c->id);
-    if (c->with.len) {
-      char *list = kt__strdup(c->with.data), *save = NULL;
-      for (char *id = list ? strtok_r(list, ",", &save) : NULL; id;
-           id = strtok_r(NULL, ",", &save)) {
-        id = trim(id);
-        bool known = false;
-        for (size_t j = 0; j < n && !known; j++)
-          known = j != i && !strcmp(cs[j].id, id);
-        if (!known)
-          kt__buf_printf(&errs, "%s:%zu: [%s] with: '%s' is not another concept's id\n", c->file,
-                         c->line, c->id, id);
-      }
-      free(list);
-    }
+    check_concept_ids(cs, n, i, "with", &c->with, &errs);
     if (c->unless.len && !c->rules_out.len)
       kt__buf_printf(&errs, "%s:%zu: [%s] has unless but no rules_out\n", c->file, c->line, c->id);
-    if (c->unless.len) {
-      char *list = kt__strdup(c->unless.data), *save = NULL;
-      for (char *id = list ? strtok_r(list, ",", &save) : NULL; id;
-           id = strtok_r(NULL, ",", &save)) {
-        id = trim(id);
-        bool known = false;
-        for (size_t j = 0; j < n && !known; j++)
-          known = j != i && !strcmp(cs[j].id, id);
-        if (!known)
-          kt__buf_printf(&errs, "%s:%zu: [%s] unless: '%s' is not another concept's id\n", c->file,
-                         c->line, c->id, id);
-      }
-      free(list);
-    }
+    check_concept_ids(cs, n, i, "unless", &c->unless, &errs);
     if (c->rules_out.len) {
       char *list = kt__strdup(c->rules_out.data), *save = NULL;
       for (char *id = list ? strtok_r(list, ",", &save) : NULL; id;
@@ -570,24 +572,10 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
       snprintf(flags + strlen(flags), sizeof flags - strlen(flags), "a%d-%d", c->age_lo, c->age_hi);
     if (c->history >= 0)
       snprintf(flags + strlen(flags), sizeof flags - strlen(flags), "h%d", c->history);
-    /* The `with` ids, without spaces, in a ninth field. */
-    char *with = kt__strdup(c->with.data ? c->with.data : "");
-    size_t wl = 0;
-    for (size_t k = 0; with && with[k]; k++)
-      if (!isspace((unsigned char)with[k])) with[wl++] = with[k];
-    if (with) with[wl] = '\0';
-    /* ... and the services it rules out, likewise, in a tenth. */
-    char *out_ids = kt__strdup(c->rules_out.data ? c->rules_out.data : "");
-    size_t ol = 0;
-    for (size_t k = 0; out_ids && out_ids[k]; k++)
-      if (!isspace((unsigned char)out_ids[k])) out_ids[ol++] = out_ids[k];
-    if (out_ids) out_ids[ol] = '\0';
-    /* ... and the concepts that keep them in, in an eleventh. */
-    char *unless = kt__strdup(c->unless.data ? c->unless.data : "");
-    size_t ul = 0;
-    for (size_t k = 0; unless && unless[k]; k++)
-      if (!isspace((unsigned char)unless[k])) unless[ul++] = unless[k];
-    if (unless) unless[ul] = '\0';
+    /* The `with` ids in a ninth field, the services it rules out in a
+     * tenth, the concepts that keep them in in an eleventh. */
+    char *with = id_field(&c->with), *out_ids = id_field(&c->rules_out),
+         *unless = id_field(&c->unless);
     fprintf(out, "C\t%s\t%.3f\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c->id, c->weight, c->label,
             c->label_sv ? c->label_sv : "", c->label_en ? c->label_en : "",
             c->groups ? c->groups : "", flags, with ? with : "", out_ids ? out_ids : "",
