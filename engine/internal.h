@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 /* ---- error.c ---------------------------------------------------------- */
 /* Set the thread-local message and return @p code, so callers can write
@@ -61,5 +62,10 @@ void *kt__arena_alloc(kt__arena *a, size_t n);
 char *kt__arena_strndup(kt__arena *a, const char *s, size_t n);
 char *kt__arena_strdup(kt__arena *a, const char *s);
 void kt__arena_free(kt__arena *a);
+
+/* qsort()/bsearch() order of C strings held by pointer. */
+static inline int kt__cmp_str(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
 #endif

@@ -87,7 +87,7 @@ int kt__need_features_of(const ctx *x, char ***out, size_t *nout) {
     kt__features_free(f, n);
     return rc;
   }
-  if (n) qsort(f, n, sizeof *f, cmp_str); /* f is NULL when there are none */
+  if (n) qsort(f, n, sizeof *f, kt__cmp_str); /* f is NULL when there are none */
   size_t w = 0;
   for (size_t i = 0; i < n; i++) {
     if (w && !strcmp(f[w - 1], f[i]))

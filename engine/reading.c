@@ -424,7 +424,7 @@ static bool credential(const kt_analysis *a, size_t i) {
 }
 
 /* The first token of the clause that holds token @p i. */
-static size_t clause_start(const kt__reading *r, size_t i) {
+size_t kt__reading_clause_start(const kt__reading *r, size_t i) {
   while (i > 0 && r->clause[i - 1] == r->clause[i])
     i--;
   return i;
@@ -441,7 +441,7 @@ static bool span_denied(const kt_analysis *a, const kt__reading *out, size_t s, 
 }
 
 /* The token after the clause that starts at token @p s. */
-static size_t clause_end(const kt__reading *r, size_t s) {
+size_t kt__reading_clause_end(const kt__reading *r, size_t s) {
   size_t e = s;
   while (e < r->count && r->clause[e] == r->clause[s])
     e++;
@@ -947,7 +947,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
   /* 2. Each clause's role: a goal cue wins over a past one (a wish is what
    * the note is for); otherwise the past marks background. */
   for (size_t s = 0, e; s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     bool goal = false, past = false, negated_past = false;
     for (size_t i = s; i < e; i++) {
       const kt_token *t = tok(a, i);
@@ -1199,7 +1199,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
    * siltatyömailla ja vastaava on kysyny et rupeisko työnjohtoon". What
    * comes before "ja", after a verb of history in the past, is the past. */
   for (size_t s = 0, e; s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     if (out->clause_role[s] != KT__ROLE_GOAL) continue;
     size_t g = s;
     for (; g < e; g++) {
@@ -1230,7 +1230,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
    * "ohjaajaksi nuorille", "töihin vanhusten kanssa". Those people's words
    * are not the client's needs. */
   for (size_t s = 0, e; s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     if (out->clause_role[s] != KT__ROLE_GOAL) continue;
     bool trade = false;
     for (size_t i = s; i < e && !trade; i++)
@@ -1248,7 +1248,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
    * is the field being left ("kokki, alanvaihto mielessä"), and so is the
    * job the client still holds ("on vielä töissä kaupan kassalla"). */
   for (size_t s = 0, e; out->change && s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     bool at_work = false;
     for (size_t i = s; i < e; i++)
       at_work |= works_at(a, i);
@@ -1261,7 +1261,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
    * clause that opens with "ja", right after one of the client's history,
    * with a verb in the past and no goal, is history too. */
   for (size_t s = 1, e; s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     if (!is_any(tok(a, s), and_words) || out->clause_role[s - 1] != KT__ROLE_BACKGROUND ||
         out->clause_role[s] != KT__ROLE_SITUATION)
       continue;
@@ -1279,7 +1279,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
   static const char *const relative_pronouns[] = {"jossa", "missä", "jonne", "joissa",
                                                   "where", "där",   NULL};
   for (size_t s = 0, e; s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     if (s == 0 || !is_any(tok(a, s), relative_pronouns) || out->clause_role[s] == KT__ROLE_GOAL)
       continue;
     unsigned char prev = out->clause_role[s - 1];
@@ -1290,7 +1290,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
   /* A clause in parentheses right after another tells more of it:
    * "keskeytti armeijan 2019 (C-paperit)" is all the past. */
   for (size_t s = 0, e; s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     if (s == 0 || !out->paren[s] || out->paren[s - 1] || out->clause_role[s] == KT__ROLE_GOAL)
       continue;
     unsigned char prev = out->clause_role[s - 1];
@@ -1313,7 +1313,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
                                       "mannen", "frun",    "husband", "wife", NULL};
   bool asks_for_other = false;
   for (size_t s = 0, e; s < n && !asks_for_other; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     if (out->clause_role[s] != KT__ROLE_GOAL) continue;
     bool help = false, other = false;
     for (size_t i = s; i < e; i++) {
@@ -1340,7 +1340,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
    * with a change: "töitä varastoalalta" is work wanted in that field. */
   static const char *const move_verbs[] = {"siirty", "siirtä", "pois", NULL};
   for (size_t s = 0, e; s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     if (out->clause_role[s] != KT__ROLE_GOAL) continue;
     bool changing = false;
     for (size_t i = s; i < e && !changing; i++)
@@ -1363,7 +1363,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
    * Without such an ask the job held is the situation ("on vielä töissä
    * kaupan kassalla, haluaa lisää tunteja"). */
   for (size_t s = 0, e; s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     if (out->clause_role[s] != KT__ROLE_SITUATION) continue;
     bool working = false, neg = false, other = false;
     for (size_t i = s; i < e; i++) {
@@ -1396,7 +1396,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
   for (size_t i = 0; i < n && !has_goal; i++)
     has_goal = out->role[i] == KT__ROLE_GOAL && !out->generic[i];
   for (size_t s = 0, e; has_goal && s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     if (out->clause_role[s] != KT__ROLE_SITUATION) continue;
     bool exp = false;
     for (size_t i = s; i < e && !exp; i++)
@@ -1410,7 +1410,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
       if (f >= n || out->clause[f] != out->clause[e] ||
           !(kt__analysis_morph(a, f) & KT__MORPH_SOURCE))
         break;
-      e = clause_end(out, e);
+      e = kt__reading_clause_end(out, e);
     }
     for (size_t i = s; exp && i < e; i++) {
       unsigned m = kt__analysis_morph(a, i);
@@ -1424,7 +1424,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
   static const char *const lost[] = {"irtisano", "potku", "lomautet", "lomautti",
                                      "lähtöjä",  "lähtö", "kenkää",   NULL};
   for (size_t s = 0, e; s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     if (out->clause_role[s] != KT__ROLE_SITUATION) continue;
     bool dismissed = false;
     for (size_t i = s; i < e; i++)
@@ -1451,7 +1451,7 @@ static const char *const wore_out_foreign[] = {"burned",  "burnt",   "tired",
 static void read_worn_out(const kt_analysis *a, kt__reading *out) {
   size_t n = out->count;
   for (size_t s = 0, e; s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     if (out->clause_role[s] != KT__ROLE_SITUATION) continue;
     size_t v = e;
     for (size_t i = s; i < e && v == e; i++)
@@ -1498,7 +1498,7 @@ static void read_closures(const kt_analysis *a, kt__reading *out) {
                                        "ulkoistet", "ulkoisti",  NULL};
   size_t n = out->count;
   for (size_t s = 0, e; s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     if (out->clause_role[s] == KT__ROLE_GOAL) continue;
     bool closure = false;
     for (size_t i = s; i < e; i++)
@@ -1519,7 +1519,7 @@ static void read_closures(const kt_analysis *a, kt__reading *out) {
                                       "sulkenut", "closed",     "sold",    "lakkautti", "lopetin",
                                       "myin",     "suljin",     "stängde", NULL};
   for (size_t s = 1, e; s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     if (!is_any(tok(a, s), which) || out->clause_role[s] == KT__ROLE_GOAL ||
         out->clause_role[s - 1] == KT__ROLE_GOAL)
       continue;
@@ -1547,7 +1547,7 @@ static void read_work_topics(const kt_analysis *a, kt__reading *out) {
   static const char *const cue_parts[] = {"tutkielm", "opinnäyt", "väitöskir", NULL};
   size_t n = out->count;
   for (size_t s = 0, e; s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     if (out->clause_role[s] == KT__ROLE_GOAL) continue;
     bool topic = false;
     for (size_t i = s; i < e && !topic; i++)
@@ -1640,7 +1640,8 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
     if (is_negator(t) && i + 2 < n && out->clause[i + 2] == out->clause[i] &&
         is(tok(a, i + 1), "enää") &&
         starts_any(tok(a, i + 2), (const char *const[]){"pääse", "saa", NULL})) {
-      for (size_t j = clause_start(out, i); j < n && out->clause[j] == out->clause[i]; j++) {
+      for (size_t j = kt__reading_clause_start(out, i); j < n && out->clause[j] == out->clause[i];
+           j++) {
         if (j == i || j == i + 1 || j == i + 2 || tok(a, j)->stopword ||
             !(kt__analysis_morph(a, j) & KT__MORPH_NOUN))
           continue;
@@ -1656,7 +1657,7 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
       /* Not under another negation: "ettei näyttötyö onnistu ilman
        * apuvälineitä" needs the aids. */
       bool under = false;
-      for (size_t j = clause_start(out, i); j < i; j++)
+      for (size_t j = kt__reading_clause_start(out, i); j < i; j++)
         under |= is_negator(tok(a, j)) || (kt__analysis_morph(a, j) & KT__MORPH_NEGV);
       if (!under && i + 1 < n && out->clause[i + 1] == out->clause[i] &&
           out->role[i + 1] != KT__ROLE_REFUSED) {
@@ -1670,7 +1671,7 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
     /* Not a refusal asked about: "voiko hän kieltäytyä kuntouttavasta
      * työtoiminnasta" asks what refusing means. */
     bool asked = false;
-    for (size_t j = clause_start(out, i); j < i && !asked; j++)
+    for (size_t j = kt__reading_clause_start(out, i); j < i && !asked; j++)
       asked = is_any(tok(a, j), (const char *const[]){"voiko", "voisiko", "saako", "saisiko", "can",
                                                       "could", "may", "kan", "får", NULL});
     if (is_any(t, refuse) && !asked) {
@@ -1745,7 +1746,7 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
            * Swedish words ("no permit issues": periä) are no verbs. */
           /* ... unless the next clause says what instead: "ei hae
            * kesätyötä vaan vakituista työpaikkaa" refuses the first. */
-          size_t next = clause_end(out, i), cs = clause_start(out, i);
+          size_t next = kt__reading_clause_end(out, i), cs = kt__reading_clause_start(out, i);
           /* The client's own choice: no one else is the subject ("Firma ei
            * tee työsopimusta vaan vaatii laskuttamaan" is the problem). */
           bool other_subject = false;
@@ -1778,7 +1779,7 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
       while (first < n && out->clause[first] == out->clause[i] && tok(a, first)->stopword &&
              !is_any(tok(a, first), others))
         first++;
-      size_t cs = clause_start(out, i);
+      size_t cs = kt__reading_clause_start(out, i);
       bool other =
           (first < n && out->clause[first] == out->clause[i] && is_any(tok(a, first), others)) ||
           (i >= cs + 2 && is_any(tok(a, cs), others));
@@ -1863,7 +1864,7 @@ static void read_degree_held(const kt_analysis *a, kt__reading *out) {
   static const char *const held_words[] = {"on",           "löytyy", "suoritettu",
                                            "suoritettuna", "valmis", NULL};
   for (size_t s = 0, e; s < out->count; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     if (out->clause_role[s] == KT__ROLE_GOAL) continue;
     bool held = false, neg = false;
     for (size_t i = s; i < e; i++) {
@@ -1920,7 +1921,7 @@ static void read_grown_children(const kt_analysis *a, kt__reading *out) {
                                       "grown",    "adults",   "vuxna",    "aikuistuneet",  NULL};
   size_t n = out->count;
   for (size_t s = 0, e; s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     if (out->clause_role[s] == KT__ROLE_GOAL) continue;
     bool kids = false, big = false;
     for (size_t i = s; i < e; i++) {
@@ -1960,7 +1961,7 @@ static void read_refused_lists(const kt_analysis *a, kt__reading *out) {
     if (out->clause[s] == out->clause[s - 1] || out->role[s - 1] != KT__ROLE_REFUSED ||
         !out->unwanted[s - 1] || !(is(tok(a, s), "ei") || kt__token_eika(tok(a, s))))
       continue;
-    size_t e = clause_end(out, s);
+    size_t e = kt__reading_clause_end(out, s);
     bool verb = false;
     for (size_t j = s + 1; j < e; j++)
       verb |= (kt__analysis_morph(a, j) & KT__MORPH_VERB) != 0;
@@ -1981,7 +1982,7 @@ static void read_refused_lists(const kt_analysis *a, kt__reading *out) {
         !out->unwanted[s - 1] || is(tok(a, s), "ei") || kt__token_eika(tok(a, s)) ||
         is_any(tok(a, s), conj) || tok(a, s)->stopword)
       continue;
-    size_t e = clause_end(out, s);
+    size_t e = kt__reading_clause_end(out, s);
     bool verb = false, closed = false;
     for (size_t j = s; j < e; j++) {
       verb |= (kt__analysis_morph(a, j) & KT__MORPH_VERB) != 0 ||
@@ -2003,7 +2004,7 @@ static void read_refused_lists(const kt_analysis *a, kt__reading *out) {
     if (out->clause[s] == out->clause[s - 1] || !kt__token_eika(tok(a, s)) || s + 1 >= n ||
         out->role[s + 1] != KT__ROLE_REFUSED || !out->unwanted[s + 1])
       continue;
-    size_t p = clause_start(out, s - 1);
+    size_t p = kt__reading_clause_start(out, s - 1);
     bool lack = false, other = false;
     for (size_t j = p; j < s; j++) {
       if (tok(a, j)->stopword || is_negator(tok(a, j))) continue;
@@ -2025,11 +2026,11 @@ static void read_refused_lists(const kt_analysis *a, kt__reading *out) {
     if (out->clause[s] == out->clause[s - 1] || out->role[s] != KT__ROLE_REFUSED ||
         !out->unwanted[s] || out->role[s - 1] == KT__ROLE_REFUSED)
       continue;
-    size_t e = clause_end(out, s), k = e;
+    size_t e = kt__reading_clause_end(out, s), k = e;
     for (size_t j = s; j < e && k == e; j++)
       if (out_of_question(a, out, j)) k = j;
     if (k == e) continue;
-    size_t p = clause_start(out, s - 1);
+    size_t p = kt__reading_clause_start(out, s - 1);
     bool verb = false;
     for (size_t j = p; j < s; j++)
       verb |= (kt__analysis_morph(a, j) & KT__MORPH_VERB) &&
@@ -2062,7 +2063,7 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
    * and what it names is no need. Refused, not negated: "ei asuntoa" is a
    * lack and the need, "asunto ok" is neither. */
   for (size_t s = 0, e; s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     size_t last = e;
     while (last > s && tok(a, last - 1)->stopword && !is_any(tok(a, last - 1), fine_words))
       last--;
@@ -2100,8 +2101,8 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
     if (heal ||
         (s > 0 && f + 1 < e && is_any(tok(a, f), going) && is_any(tok(a, f + 1), fine_words))) {
       size_t fine = heal ? f : f + 1; /* the word that says so ends the span */
-      bool neg = span_denied(a, out, clause_start(out, s - 1), fine + 1);
-      for (size_t j = clause_start(out, s - 1); !neg && j <= fine; j++) {
+      bool neg = span_denied(a, out, kt__reading_clause_start(out, s - 1), fine + 1);
+      for (size_t j = kt__reading_clause_start(out, s - 1); !neg && j <= fine; j++) {
         out->role[j] = KT__ROLE_REFUSED;
         out->negator[j] = fine;
       }
@@ -2130,7 +2131,7 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
   static const char *const sober[] = {"raittiina", "raitis", "kuivilla", "päihteettömänä",
                                       "nykter",    "sober",  NULL};
   for (size_t s = 0, e; s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     for (size_t k = s + 1; k < e; k++) {
       if (!is_any(tok(a, k), sober)) continue;
       for (size_t j = s; j < k; j++)
@@ -2145,7 +2146,7 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
    * riitti" end a clause the client is done with, as a refusal would ("rahat
    * ei riitä" is a problem: negated, it is left alone). */
   for (size_t s = 0, e; s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     size_t last = e;
     while (last > s && tok(a, last - 1)->stopword)
       last--;
@@ -2206,7 +2207,7 @@ static void read_held(const kt_analysis *a, const char *text, kt__reading *out) 
    * "jo" names no need of that card; "trukkikortti puuttuu", "ei
    * trukkikorttia" and "haluaa trukkikortin" still do. */
   for (size_t s = 0, e; s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     if (out->clause_role[s] == KT__ROLE_GOAL) continue;
     /* Finnish "on" is also English "on" ("advice on finding work"): a
      * card named in English or Swedish needs that language's verb. */
@@ -2237,7 +2238,7 @@ static void read_held(const kt_analysis *a, const char *text, kt__reading *out) 
                 (out->role[j] == KT__ROLE_REFUSED && is_negator(tok(a, out->negator[j])));
     /* A list of cards right after the trade, with no verb: "talonrakentaja,
      * työturvallisuus- ja tulityökortti, kymmenen vuotta työmailla". */
-    if (!has && !has2 && s > 0 && occupation_clause(a, clause_start(out, s - 1), s)) {
+    if (!has && !has2 && s > 0 && occupation_clause(a, kt__reading_clause_start(out, s - 1), s)) {
       bool cards = false, other = false;
       for (size_t j = s; j < e; j++) {
         if (finite_verb(a, j)) other = true; /* "tarvitsee tulityökortin" */
@@ -2278,7 +2279,8 @@ static void read_held(const kt_analysis *a, const char *text, kt__reading *out) 
         out->clause_role[i] == KT__ROLE_GOAL || out->role[i] != out->clause_role[i])
       continue;
     bool neg = false;
-    for (size_t j = clause_start(out, i); j < n && out->clause[j] == out->clause[i]; j++)
+    for (size_t j = kt__reading_clause_start(out, i); j < n && out->clause[j] == out->clause[i];
+         j++)
       neg |= is_negator(tok(a, j)) || (kt__analysis_morph(a, j) & KT__MORPH_NEGV);
     if (neg) continue;
     out->role[i] = KT__ROLE_REFUSED;
@@ -2289,7 +2291,7 @@ static void read_held(const kt_analysis *a, const char *text, kt__reading *out) 
    * "on saanut työpaikan"): outside a goal and a negation, no need of it.
    * Only such resources: "sai potkut" and "sai häädön" are problems. */
   for (size_t s = 0, e; s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     if (out->clause_role[s] == KT__ROLE_GOAL) continue;
     bool got = false, neg = false;
     for (size_t j = s; j < e; j++) {
@@ -2326,7 +2328,8 @@ static void read_held(const kt_analysis *a, const char *text, kt__reading *out) 
     }
     if (lang == (size_t)-1) continue;
     bool neg = false;
-    for (size_t j = clause_start(out, i); j < n && out->clause[j] == out->clause[i]; j++)
+    for (size_t j = kt__reading_clause_start(out, i); j < n && out->clause[j] == out->clause[i];
+         j++)
       neg |= is_negator(tok(a, j));
     if (neg) continue;
     size_t lo = i < lang ? i : lang, hi = i < lang ? lang : i;
@@ -2434,7 +2437,7 @@ static void read_benefit_held(const kt_analysis *a, const char *text, size_t len
       "haku",     "jälkeen", "ends",    "undrar", NULL};
   size_t n = out->count;
   for (size_t s = 0, e; s < n; s = e) {
-    e = clause_end(out, s);
+    e = kt__reading_clause_end(out, s);
     if (out->clause_role[s] == KT__ROLE_GOAL || out->clause_role[s] == KT__ROLE_ASIDE) continue;
     bool held = false, ask = false;
     for (size_t j = s; j < e; j++) {
@@ -2447,7 +2450,7 @@ static void read_benefit_held(const kt_analysis *a, const char *text, size_t len
     }
     /* ... or the next clause asks ("yleistuella, kysyy miten osa-aikatyö
      * vaikuttaa"); a fact beside it ("yleistuella, ei velkoja") does not. */
-    for (size_t j = e; held && j < n && j < clause_end(out, e); j++)
+    for (size_t j = e; held && j < n && j < kt__reading_clause_end(out, e); j++)
       ask |= starts_any(tok(a, j), asks);
     /* A question mark in the clause or right after it. */
     for (size_t c = tok(a, s)->start; c < tok(a, e - 1)->end + 2 && c < len; c++)
@@ -2513,8 +2516,8 @@ static void read_required(const kt_analysis *a, const char *text, kt__reading *o
   size_t n = out->count;
   unsigned short phrase = 0;
   for (size_t s = 0, e; s < n; s = e) {
-    e = clause_end(out, s);
-    size_t from = s > 0 ? clause_start(out, s - 1) : s;
+    e = kt__reading_clause_end(out, s);
+    size_t from = s > 0 ? kt__reading_clause_start(out, s - 1) : s;
     bool limits = false, neg = false;
     size_t req = n;
     for (size_t i = from; i < e && !limits; i++)
@@ -2625,7 +2628,7 @@ int kt__reading_work_years(const kt_analysis *a, const kt__reading *r, size_t sk
     int y = kt__token_years(a, i);
     if (y <= best || y > 50) continue;
     bool work = false, other = false;
-    size_t cs = clause_start(r, i), ce = clause_end(r, i);
+    size_t cs = kt__reading_clause_start(r, i), ce = kt__reading_clause_end(r, i);
     for (size_t j = cs; j < ce; j++) {
       const kt_token *t = kt_analysis_get(a, j);
       other |= starts_any(t, not_work);

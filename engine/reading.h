@@ -49,6 +49,11 @@ typedef struct kt__reading {
                           * kind of it ("ei halua pitkää koulutusta") */
 } kt__reading;
 
+/* The first token of the clause that holds token @p i, and the token after
+ * the clause that starts at token @p s. */
+size_t kt__reading_clause_start(const kt__reading *r, size_t i);
+size_t kt__reading_clause_end(const kt__reading *r, size_t s);
+
 /* Read @p a (the analysis of @p text, @p len bytes): clauses split at punctuation and at
  * clause conjunctions, each clause's role from Voikko's grammar (past tense,
  * past participle, conditional) and cue words (aiemmin, koulutukseltaan,

@@ -75,7 +75,7 @@ static bool name_word_in(const char *word, const char *const *words, size_t nwor
       term[l] = '\0';
       *place |= kt__signals_municipality(term);
       const char *key = term;
-      hit = bsearch(&key, words, nwords, sizeof *words, cmp_str) != NULL;
+      hit = bsearch(&key, words, nwords, sizeof *words, kt__cmp_str) != NULL;
     }
     p = sp + 1;
   }
@@ -112,12 +112,7 @@ static bool named_by(const kt__doc *d, const char *const *words, size_t nwords) 
  * työvalmentajana")? A clause read as background without one ("uus pomo
  * vaatii sähkötyöturvallisuuskortin") names nothing the client has used. */
 static bool told_in_past(const ctx *x, size_t i) {
-  size_t n = kt_analysis_count(x->an);
-  size_t s = i, e = i;
-  while (s > 0 && x->rd.clause[s - 1] == x->rd.clause[i])
-    s--;
-  while (e < n && x->rd.clause[e] == x->rd.clause[i])
-    e++;
+  size_t s = kt__reading_clause_start(&x->rd, i), e = kt__reading_clause_end(&x->rd, s);
   for (size_t j = s; j < e; j++) {
     unsigned m = kt__analysis_morph(x->an, j);
     if ((m & KT__MORPH_PAST) && (m & KT__MORPH_VERB)) return true;
@@ -163,7 +158,7 @@ static const char **word_forms(const ctx *x, bool (*keep)(const ctx *, size_t), 
           t->terms[k].kind == KT_TERM_STEM)
         out[(*n)++] = t->terms[k].text;
   }
-  if (out) qsort(out, *n, sizeof *out, cmp_str);
+  if (out) qsort(out, *n, sizeof *out, kt__cmp_str);
   return out;
 }
 
@@ -191,7 +186,7 @@ int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits) {
         (kind == KT_TERM_LEMMA || kind == KT_TERM_FIXED || kind == KT_TERM_STEM || head))
       direct[ndirect++] = x->q.q[i].term;
   }
-  qsort(direct, ndirect, sizeof *direct, cmp_str);
+  qsort(direct, ndirect, sizeof *direct, kt__cmp_str);
   /* The words of what the client refuses ("ei halua nuorten palveluihin: ei
    * Ohjaamoa ...") and of the client's past ("järjesti lomajärjestölle
    * tuettuja lomia"), by base form. */
@@ -1074,12 +1069,12 @@ void kt__rerank_rules_out(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
     /* ... unless a need found too keeps them in ("kassan jäsen" rules out
      * yleistuki, "ansiopäiväraha päättyi" keeps it). Not another's. */
     bool kept = false;
-    for (size_t u = 0; u < c->nunless && !kept; u++)
-      for (size_t j = 0; j < x->nfound && !kept; j++) {
-        const kt__concept *o = kt__thesaurus_concept(x->e->gen.thes, x->found[j].concept);
-        kept = o && !strcmp(o->id, c->unless[u]) &&
-               x->rd.role[kt__query_found_word(x, &x->found[j])] != KT__ROLE_ASIDE;
-      }
+    for (size_t u = 0; u < c->nunless && !kept; u++) {
+      size_t keeper = kt__thesaurus_index_of(x->e->gen.thes, c->unless[u]);
+      for (size_t j = 0; j < x->nfound && !kept; j++)
+      kept = x->found[j].concept == keeper &&
+             x->rd.role[kt__query_found_word(x, &x->found[j])] != KT__ROLE_ASIDE;
+    }
     if (kept) continue;
     const char *lc = NULL, *label = kt__explain_concept_label(c, x->lang, &lc);
     for (size_t h = 0; h < depth; h++)

@@ -82,9 +82,4 @@ typedef struct ctx {
   kt__sigset set; /* the need signals, after the counsellor's corrections */
 } ctx;
 
-/* qsort()/bsearch() order of C strings held by pointer. */
-static inline int cmp_str(const void *a, const void *b) {
-  return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 #endif

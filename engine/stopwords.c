@@ -80,11 +80,7 @@ static const char *const stopwords[] = {
     "åt",        "över",
 };
 
-static int cmp(const void *a, const void *b) {
-  return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 bool kt__is_stopword(const char *folded) {
   return bsearch(&folded, stopwords, sizeof stopwords / sizeof *stopwords, sizeof *stopwords,
-                 cmp) != NULL;
+                 kt__cmp_str) != NULL;
 }

@@ -519,10 +519,6 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
   }
 }
 
-static int cmp_cstr(const void *x, const void *y) {
-  return strcmp(*(const char *const *)x, *(const char *const *)y);
-}
-
 /* Can every word of rule @p e match some word of the note (@p terms, its
  * sorted surfaces and terms)? A necessary condition, checked first: most
  * rules name a word the note does not have. */
@@ -530,7 +526,7 @@ static bool rule_possible(const th_entry *e, const char *const *terms, size_t nt
   for (size_t w = 0; w < e->nwords; w++) {
     bool any = false;
     for (size_t k = 0; e->words[w][k] && !any; k++)
-      any = bsearch(&e->words[w][k], terms, nterms, sizeof *terms, cmp_cstr) != NULL;
+      any = bsearch(&e->words[w][k], terms, nterms, sizeof *terms, kt__cmp_str) != NULL;
     if (!any) return false;
   }
   return true;
@@ -555,7 +551,7 @@ static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const bool *
     for (size_t k = 0; k < tk->term_count; k++)
       terms[nterms++] = tk->terms[k].text;
   }
-  if (terms) qsort(terms, nterms, sizeof *terms, cmp_cstr);
+  if (terms) qsort(terms, nterms, sizeof *terms, kt__cmp_str);
   for (size_t r = 0; r < t->nrules && *n < max; r++) {
     const th_entry *e = &t->rules[r];
     if (seen[e->concept] || (terms && !rule_possible(e, terms, nterms))) continue;

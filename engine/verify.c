@@ -121,14 +121,10 @@ static int damaged(int code, const char *gen_dir) {
   return kt__err(code, "index generation %s is damaged: %s", gen_dir, msg);
 }
 
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int kt__manifest_write(const char *gen_dir) {
   file_list fl = {.n = 0};
   int rc = list_files(gen_dir, "", &fl);
-  if (!rc) qsort(fl.rel, fl.n, sizeof *fl.rel, cmp_str);
+  if (!rc) qsort(fl.rel, fl.n, sizeof *fl.rel, kt__cmp_str);
   kt__buf b;
   kt__buf_init(&b, (size_t)MAX_FILES * (HEX_LEN + MAX_REL + 4));
   /* Xapian writes without fsync (xapian_shim.cc): every file, and the
