@@ -485,7 +485,12 @@ static const char *const generic_words[] = {
      * from prison is found by the concept's phrases ("vapautui vankilasta"). */
     "vapautua",
     /* When, not what: "viime vuonna", "pari päivää viikossa". */
-    "viime", NULL};
+    "viime",
+    /* The participles of the generic verbs keep their own base form
+     * ("tehnyt siivoustöitä" had carried a logistics training through
+     * "tehnyt" in its target group). */
+    "tehnyt", "tehty", "saanut", "saatu", "antanut", "annettu", "laittanut", "kertonut", "sanonut",
+    "kysynyt", "miettinyt", "kestänyt", NULL};
 
 /* Is one of @p set between token @p i and the one before it (true for the
  * first token)? */

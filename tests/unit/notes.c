@@ -107,6 +107,18 @@ Test(notes, a_generic_word_carries_no_result) {
                        10, BLIND));
 }
 
+/* A generic verb's participle keeps its own base form ("tehnyt") and is as
+ * generic as the verb: a logistics degree whose target group names those who
+ * have "tehnyt" warehouse work had come second for a kitchen worker. */
+Test(notes, a_generic_participle_carries_no_result) {
+  static const char *const LOGISTICS[] = {"logistiikka-varastoala", NULL};
+  static const char *const RECOGNITION[] = {"osaamisen-tunnistaminen-nayttotutkinto", NULL};
+  const char *n = "Tehnyt vuosia keittiöapulaisen töitä ilman tutkintoa ja haluaisi todistuksen "
+                  "osaamisestaan.";
+  cr_assert(in_top(n, 1, RECOGNITION), "control");
+  cr_assert_not(in_top(n, 3, LOGISTICS));
+}
+
 /* A service only for the young waits for a sign of youth: an age, or the
  * young target group. */
 Test(notes, youth_services_need_a_sign_of_youth) {

@@ -661,6 +661,11 @@ Test(reading, generic_words_are_marked) {
   cr_assert(generic("nyt taas ilman töitä", "taas"));
   cr_assert(generic("osaaminen kunnossa", "kunnossa"));
   cr_assert(generic("ryhmät menevät liian nopeasti", "liian"), "a degree, not a need");
+  /* A generic verb's participle keeps its own base form (tehnyt, saanut). */
+  cr_assert(generic("tehnyt siivousta kymmenen vuotta", "tehnyt"), "a participle");
+  cr_assert(generic("tehny keikkaa kaupassa", "tehny"), "a colloquial participle");
+  cr_assert(generic("on saanut kirjeen", "saanut"));
+  cr_assert_not(generic("tehnyt siivousta kymmenen vuotta", "siivousta"), "control");
   cr_assert_not(generic("nuori etsii töitä", "nuori"));
   cr_assert_not(generic("fyysinen kunto heikko", "kunto"));
   cr_assert_not(generic("velkoja ja ulosotto", "velkoja"));
