@@ -119,6 +119,25 @@ Test(notes, a_generic_participle_carries_no_result) {
   cr_assert_not(in_top(n, 3, LOGISTICS));
 }
 
+/* The employment services' customer service is where a client turns who
+ * cannot attend a meeting, cannot reach their own expert or cannot register
+ * online without banking IDs (its entry); customer service as a trade is
+ * no such need. */
+Test(notes, the_errands_of_a_jobseeker_find_the_customer_service) {
+  static const char *const DESK[] = {"tyollisyyspalvelujen-asiakaspalvelu", NULL};
+  cr_assert(in_top("Tapaaminen työllisyyspalveluissa osuu päällekkäin kokeen kanssa, haluaa "
+                   "siirtää tapaamisen.",
+                   1, DESK));
+  cr_assert(in_top("Ei saa yhteyttä omaan vastuuasiantuntijaansa, puhelimeen ei vastata. "
+                   "Kenelle soittaa?",
+                   1, DESK));
+  cr_assert(in_top("Haluaa ilmoittautua työnhakijaksi, mutta pankkitunnuksia ei ole eikä "
+                   "tietokonetta.",
+                   5, DESK));
+  cr_assert_not(
+      finds_need("38v nainen haluaa toimistoon asiakaspalveluun, kokemusta kaupasta.", "asiointi"));
+}
+
 /* A service only for the young waits for a sign of youth: an age, or the
  * young target group. */
 Test(notes, youth_services_need_a_sign_of_youth) {
