@@ -61,6 +61,19 @@ int kt__query_add(query *qs, const char *term, double w, size_t word, int concep
   return KT_OK;
 }
 
+/* The first need of now (the situation or a goal) found in the note that is
+ * one of concept @p cp's `with:` concepts, or NULL. */
+static const kt__found *found_with(const ctx *x, const kt__concept *cp) {
+  for (size_t k = 0; k < x->nfound; k++) {
+    int r = x->rd.role[kt__query_found_word(x, &x->found[k])];
+    if (r != KT__ROLE_SITUATION && r != KT__ROLE_GOAL) continue;
+    const char *id = kt__thesaurus_concept(x->e->gen.thes, x->found[k].concept)->id;
+    for (size_t w = 0; w < cp->nwith; w++)
+      if (!strcmp(id, cp->with[w])) return &x->found[k];
+  }
+  return NULL;
+}
+
 /* The word that speaks for a found concept: the one with the strongest role
  * among the words that found it. A rule can span clauses ("ollu kuntsarissa
  * vuoden, nyt haluis oikeisiin hommiin palkalla" finds the pay subsidy with
@@ -390,7 +403,9 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
   }
   /* Needs implied by the client's age (`age:` in the thesaurus): a
    * 17-year-old without a study place is under compulsory education though
-   * no word says so. */
+   * no word says so. With `with:`, the age and one of those needs of now
+   * (a 24-year-old with depression: Kela's vocational rehabilitation for the
+   * young), and the concept speaks through that need's words. */
   if (x->signals && e->gen.thes && x->set.age_lo >= 0) {
     for (size_t c = 0; c < kt__thesaurus_count(e->gen.thes) && x->nfound < MAX_FOUND; c++) {
       const kt__concept *cp = kt__thesaurus_concept(e->gen.thes, c);
@@ -398,14 +413,24 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
       bool have = false;
       for (size_t k = 0; k < x->nfound && !have; k++)
       have = x->found[k].concept == c;
-      if (!have)
-        x->found[x->nfound++] = (kt__found){.concept = c,
-                                            .first = x->set.age_first,
-                                            .last = x->set.age_last,
-                                            .told_first = x->set.age_first,
-                                            .told_last = x->set.age_last,
-                                            .again_first = SIZE_MAX,
-                                            .again_last = SIZE_MAX};
+      if (have) continue;
+      if (cp->nwith) {
+        const kt__found *with = found_with(x, cp);
+        if (with) {
+          kt__found f = *with;
+          f.concept = c;
+          f.by_service = false;
+          x->found[x->nfound++] = f;
+        }
+        continue;
+      }
+      x->found[x->nfound++] = (kt__found){.concept = c,
+                                          .first = x->set.age_first,
+                                          .last = x->set.age_last,
+                                          .told_first = x->set.age_first,
+                                          .told_last = x->set.age_last,
+                                          .again_first = SIZE_MAX,
+                                          .again_last = SIZE_MAX};
     }
   }
   /* Needs implied by a working life (`history:` and `with:` in the
@@ -417,17 +442,11 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
     for (size_t c = 0; c < kt__thesaurus_count(e->gen.thes) && x->nfound < MAX_FOUND; c++) {
       const kt__concept *cp = kt__thesaurus_concept(e->gen.thes, c);
       if (cp->history < 0) continue;
-      const kt__found *with = NULL;
       bool have = false;
-      for (size_t k = 0; k < x->nfound && !have; k++) {
-        have = x->found[k].concept == c;
-        int r = x->rd.role[kt__query_found_word(x, &x->found[k])];
-        if (with || (r != KT__ROLE_SITUATION && r != KT__ROLE_GOAL)) continue;
-        const char *id = kt__thesaurus_concept(e->gen.thes, x->found[k].concept)->id;
-        for (size_t w = 0; w < cp->nwith && !with; w++)
-          if (!strcmp(id, cp->with[w])) with = &x->found[k];
-      }
-      if (have || !with) continue;
+      for (size_t k = 0; k < x->nfound && !have; k++)
+      have = x->found[k].concept == c;
+      const kt__found *with = have ? NULL : found_with(x, cp);
+      if (!with) continue;
       if (years < 0)
         years =
             kt__reading_work_years(x->an, &x->rd, x->set.age_lo >= 0 ? x->set.age_first : SIZE_MAX,

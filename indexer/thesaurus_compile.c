@@ -522,8 +522,10 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
                      c->id);
     if (!c->service.len)
       kt__buf_printf(&errs, "%s:%zu: [%s] has no service words\n", c->file, c->line, c->id);
-    if ((c->history >= 0) != (c->with.len > 0))
-      kt__buf_printf(&errs, "%s:%zu: [%s] needs both history and with, or neither\n", c->file,
+    if (c->history >= 0 && !c->with.len)
+      kt__buf_printf(&errs, "%s:%zu: [%s] has history but no with\n", c->file, c->line, c->id);
+    if (c->with.len && (c->history >= 0) == (c->age_lo >= 0))
+      kt__buf_printf(&errs, "%s:%zu: [%s] has with: it needs one of history or age\n", c->file,
                      c->line, c->id);
     check_concept_ids(cs, n, i, "with", &c->with, &errs);
     if (c->unless.len && !c->rules_out.len)

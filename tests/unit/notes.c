@@ -1145,6 +1145,22 @@ Test(notes, a_long_working_life_and_a_health_limit_imply_the_pension_rehabilitat
                            "työeläkelaitoksen kuntoutus"));
 }
 
+/* Kela's vocational rehabilitation serves those under 30 who need support
+ * into working life: an age under 30 and a limit of now imply it though no
+ * word names Kela or rehabilitation (`age:` and `with:`). */
+Test(notes, a_young_age_and_a_health_limit_imply_kelas_rehabilitation) {
+  const char *const TEAK[] = {"kela-teak", NULL};
+  const char *note =
+      "24v nainen, masennus hoidossa, lukio jäi kesken, haluaisi pikkuhiljaa töihin.";
+  cr_assert(finds_need(note, "Kelan ammatillinen kuntoutus nuorelle"));
+  cr_assert(in_top(note, 3, TEAK), "rank %d", rank_of(note, TEAK[0]));
+  /* Controls: the age alone is no need of it, nor the limit at 45. */
+  cr_assert_not(finds_need("24v nainen, lukio jäi kesken, haluaisi pikkuhiljaa töihin.",
+                           "Kelan ammatillinen kuntoutus nuorelle"));
+  cr_assert_not(finds_need("45v nainen, masennus hoidossa, haluaisi pikkuhiljaa töihin.",
+                           "Kelan ammatillinen kuntoutus nuorelle"));
+}
+
 /* Does any of the top @p k results of @p note carry an effect whose reason
  * contains @p reason? */
 static bool has_effect(const char *note, size_t k, const char *reason) {

@@ -209,7 +209,18 @@ Test(thesaurus, editors_get_clear_errors) {
   cr_assert_eq(compile("[a]\nlabel: a\nfirst: maybe\nclient: b\nservice: x\n", NULL), KT_ECATALOG);
   cr_assert(strstr(kt_error_last(), ":3: first: 'maybe' must be 'yes'"), "%s", kt_error_last());
   cr_assert_eq(compile("[a]\nlabel: a\nhistory: 5\nservice: x\n", NULL), KT_ECATALOG);
-  cr_assert(strstr(kt_error_last(), "[a] needs both history and with"), "%s", kt_error_last());
+  cr_assert(strstr(kt_error_last(), "[a] has history but no with"), "%s", kt_error_last());
+  /* `with:` goes with a history or an age, not alone. */
+  cr_assert_eq(compile("[a]\nlabel: a\nclient: a\nwith: b\nservice: x\n"
+                       "[b]\nlabel: b\nclient: b\nservice: y\n",
+                       NULL),
+               KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), "[a] has with: it needs one of history or age"), "%s",
+            kt_error_last());
+  cr_assert_eq(compile("[a]\nlabel: a\nage: 16-29\nwith: b\nservice: x\n"
+                       "[b]\nlabel: b\nclient: b\nservice: y\n",
+                       NULL),
+               KT_OK, "%s", kt_error_last());
   cr_assert_eq(compile("[a]\nlabel: a\nhistory: viisi\nwith: b\nservice: x\n"
                        "[b]\nlabel: b\nclient: b\nservice: y\n",
                        NULL),
