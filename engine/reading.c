@@ -819,7 +819,10 @@ static void read_clauses(const kt_analysis *a, const char *text, kt__reading *ou
      * himas ja äiti käski tulla tänne"). */
     /* So does "eikä" before a wish ("uupui vuorotyöhön eikä halua enää
      * hoitoalalle"): a refusal of its own. */
-    bool brk = i > 0 && (punct_between(a, text, i) || is_any(t, conj) ||
+    /* Spoken "mut" is "mutta", or "minut" after a verb ("ottaa mut
+     * duuniin"). */
+    bool mut = is(t, "mut") && i > 0 && !(kt__analysis_morph(a, i - 1) & KT__MORPH_VERB);
+    bool brk = i > 0 && (punct_between(a, text, i) || is_any(t, conj) || mut ||
                          (kt__token_eika(t) && i + 1 < n && starts_any(tok(a, i + 1), wish)) ||
                          (is_any(t, and_words) && i + 1 < n &&
                           (verb_start(a, i + 1) || relative_at(a, i + 1) ||
@@ -1735,6 +1738,18 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
         wish_neg = true;
         verb = i;
       }
+      /* A subject between the negation and a verb of capacity: in "eikä
+       * selkä kestä nostoja" the back is the problem (as in "selkä ei
+       * kestä"); what it cannot bear is refused. */
+      if (!wish_neg && j + 1 < n && out->clause[j + 1] == out->clause[i] &&
+          (kt__analysis_morph(a, j) & KT__MORPH_NOMINATIVE) &&
+          !(kt__analysis_morph(a, j) & KT__MORPH_VERB) && !tok(a, j)->stopword &&
+          starts_any(tok(a, j + 1), capacity_verbs) &&
+          (kt__analysis_morph(a, j + 1) & KT__MORPH_VERB)) {
+        wish_neg = capacity = true;
+        verb = j + 1;
+        cause_end = j + 1;
+      }
       if (!wish_neg && j < n && out->clause[j] == out->clause[i]) {
         const kt_token *v = tok(a, j);
         unsigned m = kt__analysis_morph(a, j);
@@ -2615,14 +2630,31 @@ int kt__token_years(const kt_analysis *a, size_t i) {
 }
 
 /* Clauses whose years are not a working life, and words of work. */
-static const char *const not_work[] = {"työttöm", "tyottom", "arbetslös", "unemploy", "sairausl",
-                                       "sairasl", "kotona",  "kotiäi",    "hoitovap", "asunut",
-                                       "asunu",   "asuu",    "suomessa",  "sitten",   "opisk",
-                                       "bott",    "lived",   NULL};
+static const char *const not_work[] = {
+    "työttöm",  "tyottom",  "arbetslös", "unemploy", "sairausl", "sairasl",         "kotona",
+    "kotiäi",   "hoitovap", "asunut",    "asunu",    "asuu",     "suomessa",        "sitten",
+    "opisk",    "bott",     "lived",     "asui",     "vankil",   "sairaal",         "laitokse",
+    "hoidossa", "naimis",   "avioliit",  "suhteess", "maassa",   "vastaanottokesk", NULL};
 static const char *const work_words[] = {"työsk",     "töissä",   "toissa", "työhist",   "työura",
                                          "työnantaj", "tehny",    "alalla", "ammatissa", "arbetat",
                                          "worked",    "työkokem", "ajanu",  "teki",      "samassa",
                                          "kokemusta", "uransa",   NULL};
+
+/* Trades the agent endings miss: "automekaanikko", "viulisti",
+ * "puuseppä", "merkonomi". */
+static const char *const more_trades[] = {"kko", "isti", "seppä", "nomi", NULL};
+
+/* Is token @p i a common noun in the inessive ("varastossa", "hotellissa",
+ * "ravintoloissa")? A place of work beside a number of years. */
+static bool workplace_at(const kt_analysis *a, size_t i) {
+  if (i >= kt_analysis_count(a)) return false;
+  const kt_token *t = kt_analysis_get(a, i);
+  unsigned m = kt__analysis_morph(a, i);
+  size_t n = strlen(t->surface);
+  return !t->stopword && !generic_token(t) && (m & KT__MORPH_NOUN) && !(m & KT__MORPH_PLACE) &&
+         !(m & KT__MORPH_VERB) && n > 5 &&
+         (!strcmp(t->surface + n - 3, "ssa") || !strcmp(t->surface + n - 4, "ssä"));
+}
 
 int kt__reading_work_years(const kt_analysis *a, const kt__reading *r, size_t skip_first,
                            size_t skip_last) {
@@ -2646,9 +2678,14 @@ int kt__reading_work_years(const kt_analysis *a, const kt__reading *r, size_t sk
     if (i > cs) {
       const kt_token *p = kt_analysis_get(a, i - 1);
       work |= !p->stopword && !generic_token(p) &&
-              (kt__analysis_morph(a, i - 1) & KT__MORPH_NOUN) && ends_any(p, agent_endings) &&
-              !is_any(p, relatives) && !is(p, "nuori");
+              (kt__analysis_morph(a, i - 1) & KT__MORPH_NOUN) &&
+              (ends_any(p, agent_endings) || ends_any(p, more_trades)) && !is_any(p, relatives) &&
+              !is(p, "nuori");
     }
+    /* ... or a workplace beside them, in the inessive: "hotellissa 18
+     * vuotta", "12 vuotta eri ravintoloissa" (not a place name: "Espoossa"). */
+    work |= workplace_at(a, i - 1) || (i + 2 < ce && workplace_at(a, i + 2)) ||
+            (i + 3 < ce && workplace_at(a, i + 3));
     if (work && !other) best = y;
   }
   return best;

@@ -1145,6 +1145,20 @@ Test(notes, a_long_working_life_and_a_health_limit_imply_the_pension_rehabilitat
                            "työeläkelaitoksen kuntoutus"));
 }
 
+/* Years of work are read beside a workplace in the inessive ("hotellissa 18
+ * vuotta") and after trades the agent endings miss ("automekaanikko 17
+ * vuotta"); years in prison or married are no working life. */
+Test(notes, years_at_a_workplace_are_a_working_life) {
+  const char *label = "työeläkelaitoksen kuntoutus";
+  cr_assert(finds_need("Hotellissa 18 vuotta, nyt masennus ja uupumus.", label));
+  cr_assert(finds_need("34v, 12 vuotta eri ravintoloissa. Masennus hoidossa.", label));
+  cr_assert(finds_need("39v mies, automekaanikko 17 vuotta. Nyt liikkuu pyörätuolilla.", label));
+  cr_assert(
+      finds_need("Puuseppä 25 vuotta, välilevyn pullistuma eikä selkä kestä nostoja.", label));
+  cr_assert_not(finds_need("Ollut vankilassa 6 vuotta, masennus hoidossa.", label));
+  cr_assert_not(finds_need("Naimisissa 20 vuotta, masennus hoidossa.", label));
+}
+
 /* Kela's vocational rehabilitation serves those under 30 who need support
  * into working life: an age under 30 and a limit of now imply it though no
  * word names Kela or rehabilitation (`age:` and `with:`). */

@@ -50,6 +50,7 @@ static int field_of(const char *text, const char *word, int (*get)(const kt__rea
 
 static int generic_at(const kt__reading *r, size_t i) { return r->generic[i]; }
 static int required_at(const kt__reading *r, size_t i) { return r->required[i]; }
+static int clause_at(const kt__reading *r, size_t i) { return (int)r->clause[i]; }
 
 static bool generic(const char *text, const char *word) {
   return field_of(text, word, generic_at) == 1;
@@ -1280,4 +1281,26 @@ Test(reading, a_refusal_asked_about_is_the_topic) {
   ROLE("Asiakas kysyy, voiko hän kieltäytyä kuntouttavasta työtoiminnasta.", "työtoiminnasta",
        KT__ROLE_SITUATION);
   ROLE("Asiakas kieltäytyy kuntouttavasta työtoiminnasta.", "työtoiminnasta", KT__ROLE_REFUSED);
+}
+
+/* A subject between the negation and a verb of capacity is the problem, as
+ * when it comes first: "eikä selkä kestä nostoja" is "selkä ei kestä"; what
+ * it cannot bear is refused. */
+Test(reading, a_subject_of_a_negated_capacity_is_the_problem) {
+  ROLE("välilevyn pullistuma eikä selkä kestä nostoja", "selkä", KT__ROLE_SITUATION);
+  ROLE("välilevyn pullistuma eikä selkä kestä nostoja", "nostoja", KT__ROLE_REFUSED);
+  ROLE("ei selkä kestä enää", "selkä", KT__ROLE_SITUATION);
+  ROLE("ei velkoja eikä ulosottoa", "velkoja", KT__ROLE_NEGATED); /* control */
+}
+
+/* Spoken "mut" is "mutta" and starts a clause, unless a verb takes it as
+ * "minut" ("ottaa mut duuniin"). */
+Test(reading, spoken_mut_is_but) {
+  ROLE("oon ollu raudottajana kakskyt vuotta mut polvet on ihan paskana", "polvet",
+       KT__ROLE_SITUATION);
+  ROLE("oon ollu raudottajana kakskyt vuotta ja polvet on ihan paskana", "polvet",
+       KT__ROLE_BACKGROUND); /* control: without the clause break */
+  cr_assert_eq(field_of("pomo vois ottaa mut duuniin", "duuniin", clause_at),
+               field_of("pomo vois ottaa mut duuniin", "pomo", clause_at),
+               "'mut' after a verb is 'minut'");
 }
