@@ -1145,6 +1145,27 @@ Test(notes, a_long_working_life_and_a_health_limit_imply_the_pension_rehabilitat
                            "työeläkelaitoksen kuntoutus"));
 }
 
+/* Needs told by their signs, not named: a partner's control and bruises
+ * explained by a fall, forms always filled in by someone else, winning it
+ * all back, money passed on abroad through one's own account. */
+Test(notes, needs_told_by_their_signs_are_found) {
+  cr_assert(finds_need("Puoliso tarkistaa hänen puhelimensa joka ilta, ja käsivarressa oli "
+                       "mustelmia; hän sanoi kaatuneensa. Kysyy siivoustöitä.",
+                       "lähisuhdeväkivalta"));
+  cr_assert_not(finds_need("Tarkistaa puhelimesta työpaikkailmoitukset joka ilta. Kysyy "
+                           "siivoustöitä.",
+                           "lähisuhdeväkivalta"),
+                "control: no partner");
+  cr_assert(finds_need("Lomakkeet täyttää aina hänen veljensä, ja lasit ovat unohtuneet kotiin "
+                       "aina, kun pitäisi lukea.",
+                       "luku- ja kirjoitustaidon puute"));
+  cr_assert(finds_need("Lainannut kavereilta ja sanoo voittavansa rahat kyllä takaisin.",
+                       "rahapeliongelma"));
+  cr_assert(finds_need("Otti vastaan rahasiirtoja tililleen ja lähetti ne eteenpäin ulkomaille; "
+                       "pankki jäädytti tilin.",
+                       "rikoksen uhri"));
+}
+
 /* Years of work are read beside a workplace in the inessive ("hotellissa 18
  * vuotta") and after trades the agent endings miss ("automekaanikko 17
  * vuotta"); years in prison or married are no working life. */
