@@ -34,6 +34,8 @@ typedef struct kt__concept {
                        * otherwise a denied mention is a lack, which is the need ("ei tutkintoa") */
   bool first;         /* `first: yes`: a need of now that comes before the note's request
                        * (rerank.c defer_request) */
+  bool past_need;     /* `past: need`: told in the client's past, it is a need of now (a return
+                       * from family leave, a release from prison): query.c */
   int age_lo, age_hi; /* `age: LO-HI`: a client of that age has this need though no word names it */
   int history;        /* `history: YEARS`, -1 without: a working life that long, with one of */
   const char *const *with; /* `with:` these concepts found as a need of now, finds this one */

@@ -28,7 +28,8 @@
 typedef struct src_concept {
   char *id, *label, *label_sv, *label_en, *groups;
   bool negated_drop;
-  bool first; /* `first: yes` */
+  bool first;     /* `first: yes` */
+  bool past_need; /* `past: need` */
   int age_lo, age_hi;
   int history; /* `history: YEARS`, -1 without */
   kt__buf client, service, weak, context, all, expand, with, rules_out, unless;
@@ -357,6 +358,11 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
         rc = kt__buf_printf(errs, "%s:%zu: first: '%s' must be 'yes'\n", path, lineno, val);
       else
         c->first = true;
+    } else if (!strcmp(key, "past")) {
+      if (strcmp(val, "need"))
+        rc = kt__buf_printf(errs, "%s:%zu: past: '%s' must be 'need'\n", path, lineno, val);
+      else
+        c->past_need = true;
     } else if (!strcmp(key, "age")) {
       int lo = -1, hi = -1, used = 0;
       if (sscanf(val, "%d-%d%n", &lo, &hi, &used) != 2 || val[used] || lo < 0 || hi < lo ||
@@ -384,7 +390,7 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
       rc = kt__buf_printf(
           errs,
           "%s:%zu: unknown key '%s' (expected label, label_sv, label_en, client, "
-          "service, expand, weak, context, all, age, history, with, groups, negated, "
+          "service, expand, weak, context, all, age, history, with, groups, negated, past, "
           "first, rules_out, unless, weight)\n",
           path, lineno, key);
       lastkey[0] = '\0';
@@ -570,6 +576,7 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
     char flags[32] = "";
     if (c->negated_drop) strcat(flags, "D");
     if (c->first) strcat(flags, "F");
+    if (c->past_need) strcat(flags, "P");
     if (c->age_lo >= 0)
       snprintf(flags + strlen(flags), sizeof flags - strlen(flags), "a%d-%d", c->age_lo, c->age_hi);
     if (c->history >= 0)

@@ -1145,6 +1145,21 @@ Test(notes, a_long_working_life_and_a_health_limit_imply_the_pension_rehabilitat
                            "työeläkelaitoksen kuntoutus"));
 }
 
+static int need_role(const char *note, const char *label);
+
+/* Years at home with the children, told in the past, are the return to
+ * work the note asks for (`past: need`), not the client's history. */
+Test(notes, years_at_home_with_children_are_a_need_of_now) {
+  const char *note = "ollut kotona lasten kanssa viisi vuotta, nyt haluaa takaisin töihin";
+  cr_assert_eq(need_role(note, "perhevapaalta"), KT_ROLE_SITUATION);
+  const char *const RETURN[] = {"perhevapaalta-tyoelamaan", NULL};
+  cr_assert(in_top("oli kotona lasten kanssa neljä vuotta, nyt haluaa osa-aikatöihin", 1, RETURN));
+  /* Control: another concept told in the past stays history. */
+  cr_assert_eq(
+      need_role("oli kaupan kassalla viisi vuotta, nyt haluaa lähihoitajaksi", "kaupan ala"),
+      KT_ROLE_BACKGROUND);
+}
+
 /* Needs told by their signs, not named: a partner's control and bruises
  * explained by a fall, forms always filled in by someone else, winning it
  * all back, money passed on abroad through one's own account. */
