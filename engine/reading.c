@@ -2075,6 +2075,12 @@ static void mark_fine(const kt_analysis *a, kt__reading *out, size_t s, size_t k
   }
 }
 
+/* Is token @p i a word that says a fact is fine? Not in the translative: a
+ * change wanted ("suomea pitäisi saada paremmaksi") is no state. */
+static bool fine_at(const kt_analysis *a, size_t i) {
+  return is_any(tok(a, i), fine_words) && !(kt__analysis_morph(a, i) & KT__MORPH_TRANSLATIVE);
+}
+
 /* Step 4: facts said to be fine, had enough of, or without problems. */
 static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
   size_t n = out->count;
@@ -2085,7 +2091,7 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
   for (size_t s = 0, e; s < n; s = e) {
     e = kt__reading_clause_end(out, s);
     size_t last = e;
-    while (last > s && tok(a, last - 1)->stopword && !is_any(tok(a, last - 1), fine_words))
+    while (last > s && tok(a, last - 1)->stopword && !fine_at(a, last - 1))
       last--;
     /* "asunto ei oo vaarassa": a danger denied is fine too. */
     if (last - s >= 3 && is_any(tok(a, last - 1), danger_words) &&
@@ -2118,8 +2124,7 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
       for (size_t j = f + 1; j < e && !heal; j++)
         heal = is_any(tok(a, j), as_agreed);
     }
-    if (heal ||
-        (s > 0 && f + 1 < e && is_any(tok(a, f), going) && is_any(tok(a, f + 1), fine_words))) {
+    if (heal || (s > 0 && f + 1 < e && is_any(tok(a, f), going) && fine_at(a, f + 1))) {
       size_t fine = heal ? f : f + 1; /* the word that says so ends the span */
       bool neg = span_denied(a, out, kt__reading_clause_start(out, s - 1), fine + 1);
       for (size_t j = kt__reading_clause_start(out, s - 1); !neg && j <= fine; j++) {
@@ -2131,7 +2136,7 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
     /* "osaaminen kunnossa ja kortit voimassa": a fact said to be fine
      * before "ja" ends its own part of the clause. */
     for (size_t k = s + 1; k + 1 < last; k++) {
-      if (!is_any(tok(a, k), fine_words) || !is(tok(a, k + 1), "ja")) continue;
+      if (!fine_at(a, k) || !is(tok(a, k + 1), "ja")) continue;
       if (span_denied(a, out, s, k + 1)) break;
       mark_fine(a, out, s, k);
       s = k + 2;
@@ -2140,7 +2145,7 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
     /* "lomautus on vanha juttu", "velat on historiaa": over, so fine. */
     bool old_news = last >= s + 3 && is(tok(a, last - 2), "vanha") &&
                     (is(tok(a, last - 1), "juttu") || is(tok(a, last - 1), "asia"));
-    if (last < s + 2 || (!is_any(tok(a, last - 1), fine_words) && !old_news)) continue;
+    if (last < s + 2 || (!fine_at(a, last - 1) && !old_news)) continue;
     /* Not after a negation ("ei ole kunnossa") nor in a refused span. */
     if (span_denied(a, out, s, last)) continue;
     mark_fine(a, out, s, last - 1);

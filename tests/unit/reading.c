@@ -1304,3 +1304,11 @@ Test(reading, spoken_mut_is_but) {
                field_of("pomo vois ottaa mut duuniin", "pomo", clause_at),
                "'mut' after a verb is 'minut'");
 }
+
+/* A word of a fact being fine, in the translative, is a change wanted, not
+ * a state: "suomea pitäisi saada paremmaksi" does not say all is well. */
+Test(reading, better_wanted_is_no_fact_said_fine) {
+  cr_assert_neq(role_of("verkostot puuttuvat ja suomea pitäisi saada paremmaksi", "verkostot"),
+                KT__ROLE_REFUSED);
+  ROLE("asunto ok, talous hyvä", "talous", KT__ROLE_REFUSED); /* control */
+}
