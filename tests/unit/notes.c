@@ -1160,6 +1160,16 @@ Test(notes, years_at_home_with_children_are_a_need_of_now) {
       KT_ROLE_BACKGROUND);
 }
 
+/* Working-life networks missing are mentoring's need, and Finnish to be
+ * improved the Finnish of working life (written from their entries). */
+Test(notes, missing_networks_and_finnish_to_improve_are_needs) {
+  cr_assert(finds_need("Haluaisi oman alan töitä, mutta suomalaiset verkostot puuttuvat.",
+                       "työelämämentorointi"));
+  cr_assert(finds_need("Haluaa parantaa suomea, jotta pääsisi oman alan töihin.",
+                       "työelämän ja oman alan suomi"));
+  cr_assert_not(finds_need("Haluaisi oman alan töitä.", "työelämämentorointi"), "control");
+}
+
 /* Needs told by their signs, not named: a partner's control and bruises
  * explained by a fall, forms always filled in by someone else, winning it
  * all back, money passed on abroad through one's own account. */
