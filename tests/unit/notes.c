@@ -1160,6 +1160,16 @@ Test(notes, years_at_home_with_children_are_a_need_of_now) {
       KT_ROLE_BACKGROUND);
 }
 
+/* English and Swedish notes find their needs through phrases of their own
+ * (the thesaurus's English and Swedish client lines). */
+Test(notes, english_and_swedish_phrases_find_needs) {
+  cr_assert(finds_need("He got laid off last month and is behind on rent.", "irtisanominen"));
+  cr_assert(finds_need("I have a progressive muscle disease and walk with crutches.",
+                       "liikunta- ja aistivamma"));
+  cr_assert(finds_need("Han har blivit uppsagd och kan inte betala hyran.", "irtisanominen"),
+            "control: a phrase there before");
+}
+
 /* Working-life networks missing are mentoring's need, and Finnish to be
  * improved the Finnish of working life (written from their entries). */
 Test(notes, missing_networks_and_finnish_to_improve_are_needs) {
