@@ -1170,6 +1170,21 @@ Test(notes, english_and_swedish_phrases_find_needs) {
             "control: a phrase there before");
 }
 
+/* Wages not received, told from the worker's side, find the worker's rights
+ * services, in Finnish, English and Swedish. */
+Test(notes, wages_not_received_find_the_workers_rights) {
+  static const char *const RIGHTS[] = {"tyosuojelun-neuvonta",
+                                       "ulkomaisten-tyontekijoiden-neuvonta", NULL};
+  /* Fifth, not first: "palkkaa" is also "hires", and the employer's
+   * recruitment still finds it (a reading the context should decide). */
+  cr_assert(
+      in_top("Palkkaa on jäänyt saamatta kahdelta kuukaudelta, eikä firma vastaa.", 5, RIGHTS));
+  cr_assert(finds_need("The restaurant closed and the owner still owes me my salary.",
+                       "ulkomaisen työntekijän työsuhdeasiat"));
+  cr_assert(finds_need("Firman gick i konkurs och hon har inte fått lön för oktober.",
+                       "ulkomaisen työntekijän työsuhdeasiat"));
+}
+
 /* Working-life networks missing are mentoring's need, and Finnish to be
  * improved the Finnish of working life (written from their entries). */
 Test(notes, missing_networks_and_finnish_to_improve_are_needs) {
