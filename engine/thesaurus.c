@@ -245,7 +245,8 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
       if (hi && sscanf(hi + 1, "%d", &c->history) != 1) c->history = -1;
       if ((nf >= 9 && *f[8] && id_list(&t->arena, f[8], &c->with, &c->nwith)) ||
           (nf >= 10 && *f[9] && id_list(&t->arena, f[9], &c->rules_out, &c->nrules_out)) ||
-          (nf >= 11 && *f[10] && id_list(&t->arena, f[10], &c->unless, &c->nunless))) {
+          (nf >= 11 && *f[10] && id_list(&t->arena, f[10], &c->unless, &c->nunless)) ||
+          (nf >= 12 && *f[11] && !(c->municipality = kt__arena_strdup(&t->arena, f[11])))) {
         rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
         break;
       }

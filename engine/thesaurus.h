@@ -38,7 +38,9 @@ typedef struct kt__concept {
                        * from family leave, a release from prison): query.c */
   int age_lo, age_hi; /* `age: LO-HI`: a client of that age has this need though no word names it */
   int history;        /* `history: YEARS`, -1 without: a working life that long, with one of */
-  const char *const *with; /* `with:` these concepts found as a need of now, finds this one */
+  const char *municipality; /* `municipality:` (case-folded), NULL without: with `with:`, a
+                             * client of it who has one of those needs has this one */
+  const char *const *with;  /* `with:` these concepts found as a need of now, finds this one */
   size_t nwith;
   const char *const *rules_out; /* `rules_out:` service ids this need of now rules out */
   size_t nrules_out;

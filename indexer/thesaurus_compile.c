@@ -10,6 +10,7 @@
 #define _GNU_SOURCE
 #include "analyze.h"
 #include "catalog.h"
+#include "signals.h"
 #include "thesaurus.h"
 
 #include <ctype.h>
@@ -28,8 +29,9 @@
 typedef struct src_concept {
   char *id, *label, *label_sv, *label_en, *groups;
   bool negated_drop;
-  bool first;     /* `first: yes` */
-  bool past_need; /* `past: need` */
+  bool first;         /* `first: yes` */
+  bool past_need;     /* `past: need` */
+  char *municipality; /* `municipality: NAME`, NULL without */
   int age_lo, age_hi;
   int history; /* `history: YEARS`, -1 without */
   kt__buf client, service, weak, context, all, expand, with, rules_out, unless;
@@ -203,6 +205,7 @@ static void src_free(src_concept *c) {
   free(c->label_sv);
   free(c->label_en);
   free(c->groups);
+  free(c->municipality);
   free(c->file);
   kt__buf_free(&c->client);
   kt__buf_free(&c->service);
@@ -358,6 +361,25 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
         rc = kt__buf_printf(errs, "%s:%zu: first: '%s' must be 'yes'\n", path, lineno, val);
       else
         c->first = true;
+    } else if (!strcmp(key, "municipality")) {
+      /* One or more, comma-separated, kept case-folded and joined by ','. */
+      char *v = kt__casefold(val), *save = NULL;
+      kt__buf m;
+      kt__buf_init(&m, 64);
+      for (char *tok = v ? strtok_r(v, ",", &save) : NULL; tok; tok = strtok_r(NULL, ",", &save)) {
+        tok = trim(tok);
+        if (!kt__signals_municipality(tok))
+          rc = kt__buf_printf(errs,
+                              "%s:%zu: municipality: '%s' is not a municipality the notes are "
+                              "read for (engine/signals.c)\n",
+                              path, lineno, tok);
+        if (m.len) kt__buf_adds(&m, ",");
+        kt__buf_adds(&m, tok);
+      }
+      free(v);
+      free(c->municipality);
+      c->municipality = kt__strdup(m.data ? m.data : "");
+      kt__buf_free(&m);
     } else if (!strcmp(key, "past")) {
       if (strcmp(val, "need"))
         rc = kt__buf_printf(errs, "%s:%zu: past: '%s' must be 'need'\n", path, lineno, val);
@@ -390,8 +412,8 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
       rc = kt__buf_printf(
           errs,
           "%s:%zu: unknown key '%s' (expected label, label_sv, label_en, client, "
-          "service, expand, weak, context, all, age, history, with, groups, negated, past, "
-          "first, rules_out, unless, weight)\n",
+          "service, expand, weak, context, all, age, history, municipality, with, groups, negated, "
+          "past, first, rules_out, unless, weight)\n",
           path, lineno, key);
       lastkey[0] = '\0';
     }
@@ -530,9 +552,11 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
       kt__buf_printf(&errs, "%s:%zu: [%s] has no service words\n", c->file, c->line, c->id);
     if (c->history >= 0 && !c->with.len)
       kt__buf_printf(&errs, "%s:%zu: [%s] has history but no with\n", c->file, c->line, c->id);
-    if (c->with.len && (c->history >= 0) == (c->age_lo >= 0))
-      kt__buf_printf(&errs, "%s:%zu: [%s] has with: it needs one of history or age\n", c->file,
-                     c->line, c->id);
+    if (c->with.len && (c->history >= 0) + (c->age_lo >= 0) + (c->municipality != NULL) != 1)
+      kt__buf_printf(&errs, "%s:%zu: [%s] has with: it needs one of history, age or municipality\n",
+                     c->file, c->line, c->id);
+    if (c->municipality && !c->with.len)
+      kt__buf_printf(&errs, "%s:%zu: [%s] has municipality but no with\n", c->file, c->line, c->id);
     check_concept_ids(cs, n, i, "with", &c->with, &errs);
     if (c->unless.len && !c->rules_out.len)
       kt__buf_printf(&errs, "%s:%zu: [%s] has unless but no rules_out\n", c->file, c->line, c->id);
@@ -582,13 +606,14 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
     if (c->history >= 0)
       snprintf(flags + strlen(flags), sizeof flags - strlen(flags), "h%d", c->history);
     /* The `with` ids in a ninth field, the services it rules out in a
-     * tenth, the concepts that keep them in in an eleventh. */
+     * tenth, the concepts that keep them in in an eleventh, the municipality
+     * in a twelfth. */
     char *with = id_field(&c->with), *out_ids = id_field(&c->rules_out),
          *unless = id_field(&c->unless);
-    fprintf(out, "C\t%s\t%.3f\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c->id, c->weight, c->label,
+    fprintf(out, "C\t%s\t%.3f\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c->id, c->weight, c->label,
             c->label_sv ? c->label_sv : "", c->label_en ? c->label_en : "",
             c->groups ? c->groups : "", flags, with ? with : "", out_ids ? out_ids : "",
-            unless ? unless : "");
+            unless ? unless : "", c->municipality ? c->municipality : "");
     free(with);
     free(out_ids);
     free(unless);

@@ -1170,6 +1170,23 @@ Test(notes, english_and_swedish_phrases_find_needs) {
             "control: a phrase there before");
 }
 
+/* Where the client lives implies the employment area (`municipality:` and
+ * `with:`): an Espoo or Kerava jobseeker has the area's employment services
+ * though the note names only the job search. */
+Test(notes, a_jobseeker_outside_helsinki_has_the_areas_employment_services) {
+  static const char *const ESPOO[] = {"espoon-tyollisyysalue", NULL};
+  static const char *const VANTAA[] = {"vantaan-keravan-tyollisyysalue", NULL};
+  cr_assert(in_top("Espoolainen 38v, irtisanottiin kesällä, hakee töitä.", 5, ESPOO));
+  cr_assert(in_top("Keravalainen 50v, työtön vuoden, hakee yleistukea ja töitä.", 3, VANTAA));
+  cr_assert(
+      finds_need("Espoolainen 38v, irtisanottiin kesällä, hakee töitä.", "Espoon työllisyysalue"));
+  /* Controls: another municipality, and a need that is no job search. */
+  cr_assert_not(finds_need("Helsinkiläinen 38v, irtisanottiin kesällä, hakee töitä.",
+                           "Espoon työllisyysalue"));
+  cr_assert_not(
+      finds_need("Espoolainen 38v, masennus hoidossa terveysasemalla.", "Espoon työllisyysalue"));
+}
+
 /* Wages not received, told from the worker's side, find the worker's rights
  * services, in Finnish, English and Swedish. */
 Test(notes, wages_not_received_find_the_workers_rights) {

@@ -217,8 +217,21 @@ Test(thesaurus, editors_get_clear_errors) {
                        "[b]\nlabel: b\nclient: b\nservice: y\n",
                        NULL),
                KT_ECATALOG);
-  cr_assert(strstr(kt_error_last(), "[a] has with: it needs one of history or age"), "%s",
+  cr_assert(strstr(kt_error_last(), "[a] has with: it needs one of history, age or municipality"),
+            "%s", kt_error_last());
+  cr_assert_eq(compile("[a]\nlabel: a\nclient: a\nmunicipality: Tampere\nwith: b\nservice: x\n"
+                       "[b]\nlabel: b\nclient: b\nservice: y\n",
+                       NULL),
+               KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), "municipality: 'tampere' is not a municipality"), "%s",
             kt_error_last());
+  cr_assert_eq(compile("[a]\nlabel: a\nclient: a\nmunicipality: Espoo\nservice: x\n", NULL),
+               KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), "[a] has municipality but no with"), "%s", kt_error_last());
+  cr_assert_eq(compile("[a]\nlabel: a\nclient: a\nmunicipality: Vantaa, Kerava\nwith: b\n"
+                       "service: x\n[b]\nlabel: b\nclient: b\nservice: y\n",
+                       NULL),
+               KT_OK, "%s", kt_error_last());
   cr_assert_eq(compile("[a]\nlabel: a\nage: 16-29\nwith: b\nservice: x\n"
                        "[b]\nlabel: b\nclient: b\nservice: y\n",
                        NULL),
