@@ -1975,7 +1975,7 @@ static void read_senior(const kt_analysis *a, kt__reading *out) {
  * three. A clause that opens with "ei"/"eikä" and has no verb of its own,
  * right after a clause that ends refused, is refused with it; with a verb
  * ("ei halua kouluun, ei jaksa aamuja") the clause says something else. */
-static void read_refused_lists(const kt_analysis *a, kt__reading *out) {
+static void read_refused_lists(const kt_analysis *a, const char *text, kt__reading *out) {
   size_t n = out->count;
   for (size_t s = 1; s < n; s++) {
     if (out->clause[s] == out->clause[s - 1] || out->role[s - 1] != KT__ROLE_REFUSED ||
@@ -2004,12 +2004,18 @@ static void read_refused_lists(const kt_analysis *a, kt__reading *out) {
       continue;
     size_t e = kt__reading_clause_end(out, s);
     bool verb = false, closed = false;
-    for (size_t j = s; j < e; j++) {
-      verb |= (kt__analysis_morph(a, j) & KT__MORPH_VERB) != 0 ||
+    /* Infinitives the refused wish governs are the list's items: "ei halua
+     * perustaa yritystä, ryhtyä kevytyrittäjäksi eikä tehdä keikkoja"; a
+     * new sentence is no list ("Apua pitää saada puhelimessa tai netissä":
+     * "pitää" is an infinitive too). */
+    bool sentence = chars_between(a, text, s, ".!?\n");
+    for (size_t j = s; j < e && !sentence; j++) {
+      unsigned m = kt__analysis_morph(a, j);
+      verb |= ((m & KT__MORPH_VERB) && !(m & KT__MORPH_INF)) ||
               (is_negator(tok(a, j)) && !kt__token_eika(tok(a, j)));
       closed |= j > s && j + 1 < e && is_any(tok(a, j), list_closers);
     }
-    if (verb || !closed) continue;
+    if (sentence || verb || !closed) continue;
     for (size_t j = s; j < e; j++) {
       out->role[j] = KT__ROLE_REFUSED;
       out->negator[j] = out->negator[s - 1];
@@ -2596,7 +2602,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, size_t len, kt__rea
   read_grown_children(a, out);
   read_harmer(a, out);
   read_senior(a, out);
-  read_refused_lists(a, out);
+  read_refused_lists(a, text, out);
   read_fine_facts(a, out);
   read_held(a, text, out);
   read_benefit_held(a, text, len, out);

@@ -1312,3 +1312,15 @@ Test(reading, better_wanted_is_no_fact_said_fine) {
                 KT__ROLE_REFUSED);
   ROLE("asunto ok, talous hyvä", "talous", KT__ROLE_REFUSED); /* control */
 }
+
+/* Infinitives a refused wish governs are the items of its list over a
+ * comma; a new sentence is no list. */
+Test(reading, a_refused_wish_refuses_a_list_of_infinitives) {
+  const char *n = "Hän ei halua perustaa yritystä, ryhtyä kevytyrittäjäksi eikä tehdä keikkoja.";
+  ROLE(n, "kevytyrittäjäksi", KT__ROLE_REFUSED);
+  ROLE(n, "keikkoja", KT__ROLE_REFUSED);
+  cr_assert_neq(role_of("Ei halua kouluun eikä kursseille. Apua pitää saada puhelimessa tai "
+                        "netissä.",
+                        "puhelimessa"),
+                KT__ROLE_REFUSED, "a new sentence");
+}
