@@ -134,8 +134,11 @@ static const char *const capacity_verbs[] = {"kest", "pysty", "pyst",   "voi",  
 static const char *const study[] = {"koulu",  "opisk",  "opinn", "opinto", "kurss",
                                     "tutkin", "studer", "studi", "study",  "school",
                                     "train",  "utbild", "lukio", NULL};
-static const char *const study_kind[] = {"pitk", "kokopäiv",  "täyspäiv", "monivuot", "long",
-                                         "lång", "full-time", "heltid",   NULL};
+static const char *const study_kind[] = {
+    "pitk", "kokopäiv", "täyspäiv", "monivuot", "long", "lång", "full-time", "heltid",
+    /* a language, a length, a time: "suomeksi", "kolmea vuotta", "ennen kuin" */
+    "suomeksi", "finska", "in finnish", "vuo", "years", "år", "ennen", "ennenku", "vasta", "before",
+    "innan", NULL};
 
 /* Words that end a clause saying its fact is fine: "asunto ok", "talous
  * kunnossa", "terveys hyvä", "boendet är okej", "housing is fine". */
@@ -2418,12 +2421,28 @@ static void read_held(const kt_analysis *a, const char *text, kt__reading *out) 
 /* Step 5: a refused study, not only a kind of it. */
 /* Does a refused span name one of @p what, not only a kind of it (one of
  * @p kinds refused just before: "ei halua pitkää koulutusta")? */
+/* The money of study, not study: "ei halua opintolainaa", "opintotukeen
+ * hän ei halua siirtyä". */
+static const char *const study_money[] = {"opintotu",   "opintola",     "opintora", "studielån",
+                                          "studiestöd", "student loan", NULL};
+
 static bool refused_whole(const kt_analysis *a, const kt__reading *out, const char *const *what,
                           const char *const *kinds) {
   for (size_t i = 0; i < out->count; i++) {
-    if (out->role[i] != KT__ROLE_REFUSED || !starts_any(tok(a, i), what)) continue;
+    /* A wish refused, not a fact said to be fine ("matematiikka sujui
+     * lukiossa hyvin" refuses no study). */
+    if (out->role[i] != KT__ROLE_REFUSED || !out->unwanted[i] || !starts_any(tok(a, i), what) ||
+        starts_any(tok(a, i), study_money))
+      continue;
+    /* A kind refused, before or after in the refusal: "ei halua pitkää
+     * koulutusta", "ei halua opiskella suomeksi", "ei halua kolmea vuotta
+     * koulua", "ei halua kouluun ennen kuin on kokeillut". */
     bool qualified = false;
     for (size_t j = i; j-- > 0 && out->role[j] == KT__ROLE_REFUSED && !qualified;)
+      qualified = starts_any(tok(a, j), kinds);
+    for (size_t j = i + 1; j < out->count && out->role[j] == KT__ROLE_REFUSED &&
+                           out->negator[j] == out->negator[i] && !qualified;
+         j++)
       qualified = starts_any(tok(a, j), kinds);
     if (!qualified) return true;
   }

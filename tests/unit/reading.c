@@ -613,6 +613,13 @@ Test(reading, a_refused_study_is_marked_but_not_a_refused_kind_of_it) {
   cr_assert_not(refuses_study("ei halua pitkää koulutusta, enintään muutama kuukausi"));
   cr_assert_not(refuses_study("haluaa kouluun"));
   cr_assert_not(refuses_study("ei halua siivoustöihin"));
+  /* A fact said to be fine refuses nothing; the money of study, a language,
+   * a length or a time refused is a kind of study refused. */
+  cr_assert_not(refuses_study("haluaa IT-alalle, matematiikka sujui lukiossa hyvin"));
+  cr_assert_not(refuses_study("haluaa alalle, mutta opintolainaa hän ei halua"));
+  cr_assert_not(refuses_study("haluaa tutkinnon ruotsiksi, ei halua opiskella suomeksi"));
+  cr_assert_not(refuses_study("haluaa kokin tutkinnon mutta ei halua kolmea vuotta koulua"));
+  cr_assert_not(refuses_study("ei halua hakea kouluun ennen kuin on kokeillut alaa"));
 }
 
 Test(reading, a_negated_verb_of_knowing_states_a_problem) {
