@@ -194,7 +194,19 @@ static const char *const history_verbs[] = {
     "vastann", "rakens", "rakentan", "koordinoi", "koulutt", "valmens", "valmentan", "huols",
     "huoltan", "korjas", "korjann", "palveli", "palvell", "autto", "auttan", "tutki", "tutkin",
     "myöns", "myöntän", "ratkais", "tulkkas", "tulkann", "käsittel", "järjest", "tarkast", "varas",
-    NULL};
+    /* kept or ran ("piti kirjaston tukipistettä", "piti kahvilaa"); not the
+     * duty "piti hakea", whose infinitive follows (history_verb_at) */
+    "piti", NULL};
+
+/* Is token @p i, before clause end @p e, a verb of history (above)? "piti"
+ * with an infinitive after it is a duty, not a thing run: "piti lopettaa". */
+static bool history_verb_at(const kt_analysis *a, size_t i, size_t e) {
+  if (!starts_any(tok(a, i), history_verbs)) return false;
+  if (!is(tok(a, i), "piti")) return true;
+  for (size_t j = i + 1; j < e && j <= i + 2; j++)
+    if (kt__analysis_morph(a, j) & KT__MORPH_INF) return false;
+  return true;
+}
 /* Background cues: the client's past. */
 static const char *const past_words[] = {
     "aiemmin",   "aikaisemmin", "ennen",       "entinen",     "koulutukseltaan",
@@ -974,7 +986,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
       /* Not a report of what was just done ("kertoi järjestäneensä asiansa",
        * "antaneensa tavaransa pois"): a referative participle tells news. */
       if ((is_any(t, past_words) && !before_what(a, i, e)) ||
-          ((m & KT__MORPH_PAST) && starts_any(t, history_verbs) && !ongoing_perfect(a, s, i, e) &&
+          ((m & KT__MORPH_PAST) && history_verb_at(a, i, e) && !ongoing_perfect(a, s, i, e) &&
            !ends_any(t, (const char *const[]){"neensa", "neensä", "nneensa", "nneensä", NULL})))
         past = true;
       /* A year long gone ("keskeytti armeijan 2019"); last year or the
@@ -1220,7 +1232,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     size_t p = e, j = e;
     for (size_t i = s; i < g; i++) {
       unsigned m = kt__analysis_morph(a, i);
-      if (p == e && (m & KT__MORPH_PAST) && starts_any(tok(a, i), history_verbs) &&
+      if (p == e && (m & KT__MORPH_PAST) && history_verb_at(a, i, e) &&
           !(i > s && (kt__analysis_morph(a, i - 1) & KT__MORPH_NEGV)))
         p = i;
       if (p < i && is_any(tok(a, i), and_words)) j = i;

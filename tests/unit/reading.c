@@ -1331,3 +1331,12 @@ Test(reading, a_refused_wish_refuses_a_list_of_infinitives) {
                         "puhelimessa"),
                 KT__ROLE_REFUSED, "a new sentence");
 }
+
+/* "piti" with an object is a thing the client ran or kept, history; with an
+ * infinitive after it, a duty. */
+Test(reading, a_thing_once_run_is_history_a_duty_is_not) {
+  ROLE("Hän piti kirjaston työnhaun tukipistettä. Haluaa kirjastotyöhön.", "tukipistettä",
+       KT__ROLE_BACKGROUND);
+  cr_assert_neq(role_of("Hänen piti hakea toimeentulotukea.", "toimeentulotukea"),
+                KT__ROLE_BACKGROUND, "a duty");
+}
