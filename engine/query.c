@@ -61,6 +61,43 @@ int kt__query_add(query *qs, const char *term, double w, size_t word, int concep
   return KT_OK;
 }
 
+/* Is token @p i the client's trade named beside the age: a noun in the
+ * nominative, alone in a clause without a verb (but for its genitive and a
+ * bracketed degree), in the clause of the age or the one after it? */
+static bool own_trade(const ctx *x, size_t i) {
+  size_t n = kt_analysis_count(x->an);
+  if (i >= n || x->set.age_first >= n) return false;
+  unsigned m = kt__analysis_morph(x->an, i);
+  if (!(m & KT__MORPH_NOUN) || !(m & KT__MORPH_NOMINATIVE) || (m & KT__MORPH_VERB)) return false;
+  /* A trade, not a state of life that ends like one ("yksinhuoltaja"). */
+  static const char *const states[] = {"yksinhuoltaja",
+                                       "omaishoitaja",
+                                       "maahanmuuttaja",
+                                       "turvapaikanhakija",
+                                       "kuntoutuja",
+                                       "mielenterveyskuntoutuja",
+                                       "päihdekuntoutuja",
+                                       "työnhakija",
+                                       "kotiäiti",
+                                       "eläkeläinen",
+                                       NULL};
+  const kt_token *ti = kt_analysis_get(x->an, i);
+  if (!kt__token_trade(ti) || kt__token_is_any(ti, states)) return false;
+  size_t ca = x->rd.clause[x->set.age_first], c = x->rd.clause[i];
+  if (c != ca && c != ca + 1) return false;
+  if (c == ca && i < x->set.age_first) return false;
+  size_t s = kt__reading_clause_start(&x->rd, i), e = kt__reading_clause_end(&x->rd, i);
+  for (size_t j = s; j < e; j++) {
+    if (j == i || x->rd.paren[j] || (j >= x->set.age_first && j <= x->set.age_last)) continue;
+    const kt_token *t = kt_analysis_get(x->an, j);
+    unsigned mj = kt__analysis_morph(x->an, j);
+    if (t->stopword || x->rd.generic[j]) continue;
+    if ((mj & KT__MORPH_GENITIVE) && j < i) continue; /* "pankin yritysrahoittaja" */
+    return false;
+  }
+  return true;
+}
+
 /* Is @p name one of the comma-separated @p list? */
 static bool in_id_list(const char *list, const char *name) {
   size_t n = strlen(name);
@@ -488,6 +525,18 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
       x->found[x->nfound++] = f;
     }
   }
+  /* The client's own trade, named beside the age ("40v mies, lakimies (OTM)",
+   * "36v nainen, toimintaterapeutti;"), is who the client is, not a need: a
+   * concept of another kind it finds (legal aid, therapy) is the client's
+   * background. The concepts of a field of work (tyonhaku_*) keep their
+   * role: the trade held is often the work sought. */
+  if (x->signals && e->gen.thes && x->set.age_lo >= 0)
+    for (size_t k = 0; k < x->nfound; k++) {
+      const kt__found *f = &x->found[k];
+      if (f->first != f->last || !own_trade(x, f->first)) continue;
+      if (!strncmp(kt__thesaurus_concept(e->gen.thes, f->concept)->id, "tyonhaku_", 9)) continue;
+      if (x->rd.role[f->first] == KT__ROLE_SITUATION) x->rd.role[f->first] = KT__ROLE_BACKGROUND;
+    }
   /* A need whose past is the need (`past: need`): "ollut kotona lasten kanssa
    * viisi vuotta" is the return from family leave, "vapautui vankilasta" the
    * release; the words that found it are of now. */

@@ -1147,6 +1147,24 @@ Test(notes, a_long_working_life_and_a_health_limit_imply_the_pension_rehabilitat
 
 static int need_role(const char *note, const char *label);
 
+/* The client's own trade, named beside the age, is who the client is: the
+ * need it names for others (legal aid, business finance) is background. A
+ * state of life that ends like a trade stays a need. */
+Test(notes, the_clients_own_trade_names_no_need) {
+  cr_assert_eq(need_role("40v mies, lakimies (OTM); irtisanottiin, haluaa yrityksen "
+                         "sopimusjuristiksi.",
+                         "oikeusapu"),
+               KT_ROLE_BACKGROUND);
+  cr_assert_eq(need_role("41v mies, pankin yritysrahoittaja; irtisanottiin, haluaa "
+                         "controller-tehtäviin.",
+                         "yrityksen rahoitus"),
+               KT_ROLE_BACKGROUND);
+  cr_assert_eq(need_role("40v mies tarvitsee lakimiehen apua riita-asiaan.", "oikeusapu"),
+               KT_ROLE_SITUATION, "control: a lawyer needed");
+  cr_assert_eq(need_role("38v nainen, yksinhuoltaja, haluaa töihin.", "yksinhuoltajuus"),
+               KT_ROLE_SITUATION, "control: a state of life");
+}
+
 /* Years at home with the children, told in the past, are the return to
  * work the note asks for (`past: need`), not the client's history. */
 Test(notes, years_at_home_with_children_are_a_need_of_now) {
