@@ -79,7 +79,7 @@ static const char *const wish[] = {
 /* Verbs of using a substance or a game: negated, they deny what follows
  * ("ei käytä alkoholia", "ei juo", "ei polta"), unlike other verbs, which
  * state a problem ("ei osaa", "ei tiedä"). */
-static const char *const use_verbs[] = {"käytä", "käyttä", "juo", "polta", "pelaa", NULL};
+static const char *const use_verbs[] = {"käytä", "käyttä", "juo", "polta", "pelaa", "maistu", NULL};
 /* The negative of needing, as written ("ei tarvitse tulkkia", spoken "ei
  * tarvi"): what follows is no need. Whole surfaces: "tarvitsee" after a
  * negation elsewhere in the clause is a need stated. */

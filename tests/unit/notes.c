@@ -54,6 +54,15 @@ static const char *const DEBT[] = {"talous-ja-velkaneuvonta", "ulosotto-neuvonta
 static const char *const MENTAL[] = {"kela-kuntoutuspsykoterapia", "lyhytterapia-helsinki",
                                      "mielenterveystalo-nettiterapiat", "mieppi", NULL};
 
+/* Alcohol that "does not taste" is drinking denied, as "ei juo" is. */
+Test(notes, drink_that_does_not_taste_is_denied) {
+  cr_assert_not(finds_need("60v mies, istuu kotona yksin, kaipais porukkaa. Viina ei maistu.",
+                           "alkoholiongelma"));
+  cr_assert(finds_need("60v mies, istuu kotona yksin, kaipais porukkaa. Viina maistuu liikaa.",
+                       "alkoholiongelma"),
+            "control");
+}
+
 Test(notes, a_denied_problem_finds_nothing) {
   cr_assert(in_top("on velkoja ja ulosottoa, etsii varastotöitä", 5, DEBT), "control");
   cr_assert_not(in_top("ei ole velkoja eikä ulosottoa, etsii varastotöitä", 5, DEBT));
