@@ -2730,5 +2730,23 @@ int kt__reading_work_years(const kt_analysis *a, const kt__reading *r, size_t sk
             (i + 3 < ce && workplace_at(a, i + 3));
     if (work && !other) best = y;
   }
+  /* A whole working life: "ajanu rekkaa koko ikänsä", "koko työuransa
+   * samassa firmassa". As long as the longest stretch the rule asks for. */
+  static const char *const life[] = {"ikänsä", "ikäni", "uransa", "työuransa", "työikänsä", NULL};
+  for (size_t i = 1; i < n && best < 25; i++) {
+    if (i - 1 >= skip_first && i - 1 <= skip_last) continue;
+    if (!is(kt_analysis_get(a, i - 1), "koko") || !is_any(kt_analysis_get(a, i), life)) continue;
+    size_t cs = kt__reading_clause_start(r, i), ce = kt__reading_clause_end(r, i);
+    bool other = false;
+    for (size_t j = cs; j < ce; j++)
+      other |= starts_any(kt_analysis_get(a, j), not_work);
+    bool past = false;
+    for (size_t j = cs; j < ce && !past; j++) {
+      unsigned m = kt__analysis_morph(a, j);
+      /* "ajoi", "ajanut" (a participle); not "ollut koko ikänsä terve" */
+      past = (m & KT__MORPH_PAST) && !kt_analysis_get(a, j)->stopword;
+    }
+    if (!other && past) best = 25;
+  }
   return best;
 }

@@ -1274,6 +1274,18 @@ Test(notes, years_at_a_workplace_are_a_working_life) {
   cr_assert_not(finds_need("Naimisissa 20 vuotta, masennus hoidossa.", label));
 }
 
+/* A whole working life ("ajoi rekkaa koko ikänsä") is a long one; a whole
+ * life healthy is none. Sight no longer enough for the work is a visual
+ * impairment. */
+Test(notes, a_whole_working_life_and_failing_sight_are_read) {
+  const char *label = "työeläkelaitoksen kuntoutus";
+  cr_assert(finds_need("50v, ajanut rekkaa koko ikänsä, nyt silmät ei enää riitä ammattikorttiin.",
+                       label));
+  cr_assert(finds_need("50v, ajanut rekkaa koko ikänsä, nyt silmät ei enää riitä ammattikorttiin.",
+                       "näkövamma"));
+  cr_assert_not(finds_need("50v, on ollut koko ikänsä terve, nyt masennus.", label), "control");
+}
+
 /* Kela's vocational rehabilitation serves those under 30 who need support
  * into working life: an age under 30 and a limit of now imply it though no
  * word names Kela or rehabilitation (`age:` and `with:`). */
