@@ -54,6 +54,15 @@ static const char *const DEBT[] = {"talous-ja-velkaneuvonta", "ulosotto-neuvonta
 static const char *const MENTAL[] = {"kela-kuntoutuspsykoterapia", "lyhytterapia-helsinki",
                                      "mielenterveystalo-nettiterapiat", "mieppi", NULL};
 
+/* A child taken into care is the parent's crisis; crying all the time is
+ * told of a crisis too. */
+Test(notes, a_child_taken_into_care_is_a_crisis) {
+  cr_assert(
+      finds_need("Tytär otettiin huostaan viime viikolla, äiti on ihan rikki.", "elämänkriisi"));
+  cr_assert(finds_need("Asiakas itkee koko ajan eikä saa nukuttua.", "elämänkriisi"));
+  cr_assert_not(finds_need("Tytär aloitti koulun viime viikolla.", "elämänkriisi"), "control");
+}
+
 /* Alcohol that "does not taste" is drinking denied, as "ei juo" is. */
 Test(notes, drink_that_does_not_taste_is_denied) {
   cr_assert_not(finds_need("60v mies, istuu kotona yksin, kaipais porukkaa. Viina ei maistu.",
