@@ -54,6 +54,17 @@ static const char *const DEBT[] = {"talous-ja-velkaneuvonta", "ulosotto-neuvonta
 static const char *const MENTAL[] = {"kela-kuntoutuspsykoterapia", "lyhytterapia-helsinki",
                                      "mielenterveystalo-nettiterapiat", "mieppi", NULL};
 
+/* English to be learnt or improved for work is a language course at the
+ * adult education centre. */
+Test(notes, english_to_improve_is_a_language_course) {
+  cr_assert(finds_need("Uusi esimies puhuu vain englantia, ja koulussa englanti jäi heikoksi.",
+                       "vieraan kielen kurssi"));
+  cr_assert(finds_need("Haluaa parantaa englantia työtä varten.", "vieraan kielen kurssi"));
+  cr_assert_not(
+      finds_need("Englanti sujuu hyvin, haluaa asiakaspalveluun.", "vieraan kielen kurssi"),
+      "control");
+}
+
 /* A child taken into care is the parent's crisis; crying all the time is
  * told of a crisis too. */
 Test(notes, a_child_taken_into_care_is_a_crisis) {
