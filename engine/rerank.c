@@ -952,6 +952,16 @@ static bool first_need(const ctx *x, size_t k) {
   return r == KT__ROLE_SITUATION || r == KT__ROLE_GOAL;
 }
 
+/* Is @p term one of concept @p concept's expansions? A term two found needs
+ * share ("kriisipuhelin" of a grief and of a fresh loss) is the query's once,
+ * credited to the first of them. */
+static bool expands_to(const ctx *x, size_t concept, const char *term) {
+  const kt__concept *c = kt__thesaurus_concept(x->e->gen.thes, concept);
+  for (size_t j = 0; c && j < c->nexp; j++)
+    if (!strcmp(c->exp[j].term, term)) return true;
+  return false;
+}
+
 /* The least share of a service's evidence from a need that comes first for
  * it to serve that need (not one word of the need's vocabulary in passing). */
 #define FIRST_SHARE 0.25
@@ -996,10 +1006,9 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
     const qterm *t = &x->q.q[i];
     goal = !(t->concept < 0 && !t->kind) && !x->rd.generic[t->word] && requested(x, asked, t->word);
   }
-  if (!goal) {
-    free(asked);
-    return KT_OK;
-  }
+  /* Without a request nothing is deferred, but the first need's best
+   * service still leads ("Puoliso kuoli äkillisesti kuukausi sitten. ...
+   * lomautettu"). */
   size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
   /* Per candidate: its request share when it is deferred, else -1. */
   double *share = calloc(depth ? depth : 1, sizeof *share), best_first = 0;
@@ -1018,14 +1027,15 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
       /* By the first need's catalogue words: a word of the note inside its
        * entry ("unohti kaksi sovittua tapaamista") may match anything. */
       for (size_t j = 0; j < nfirst; j++)
-        if (t->concept >= 0 && (size_t)t->concept == x->found[first[j]].concept) {
+        if (t->concept >= 0 && ((size_t)t->concept == x->found[first[j]].concept ||
+                                expands_to(x, x->found[first[j]].concept, t->term))) {
           firsts += s;
           break;
         }
     }
     bool serves_first = total > 0 && firsts / total >= FIRST_SHARE;
     if (serves_first && c->score > best_first) best_first = c->score;
-    if (!serves_first && total > 0 && request / total > rk->request_share)
+    if (goal && !serves_first && total > 0 && request / total > rk->request_share)
       share[h] = request / total;
   }
   /* The first need's best service leads. */

@@ -54,6 +54,16 @@ static const char *const DEBT[] = {"talous-ja-velkaneuvonta", "ulosotto-neuvonta
 static const char *const MENTAL[] = {"kela-kuntoutuspsykoterapia", "lyhytterapia-helsinki",
                                      "mielenterveystalo-nettiterapiat", "mieppi", NULL};
 
+/* A need that comes first leads though the note asks for nothing, and its
+ * catalogue words count for it though another need found shares them (a
+ * fresh loss and a grief both expand to the crisis line). */
+Test(notes, a_first_need_leads_without_a_request) {
+  static const char *const CRISIS[] = {"mieli-kriisipuhelin", "sosiaali-ja-kriisipaivystys", NULL};
+  cr_assert(in_top("Puoliso kuoli äkillisesti kaksi viikkoa sitten. Asiakas 48v, lomautettu "
+                   "keväällä, tulot eivät riitä lainaan.",
+                   1, CRISIS));
+}
+
 /* English to be learnt or improved for work is a language course at the
  * adult education centre. */
 Test(notes, english_to_improve_is_a_language_course) {
