@@ -148,6 +148,8 @@ static const char *const fine_words[] = {
     "järjestelty", "kärsitty", "käsitelty", "takana", "ohi", "clean", "huippu", "loistava",
     "erinomainen", "maksettu", "maksetut", "kuitattu", "parantunut", "parantui", "parantunu",
     "toipunut", "toipui", "lakkautettu", "lopetettu", "suljettu",
+    /* settled, in the past passive: "velat hoidettiin tilakaupassa" */
+    "hoidettiin", "maksettiin", "selvitettiin", "kuitattiin",
     /* "tilanne turvallinen", "kotona turvassa": safe */
     "turvallinen", "turvassa", "safe", "trygg", "tryggt", "historiaa", "mennyttä", NULL};
 

@@ -93,6 +93,14 @@ Test(notes, drink_that_does_not_taste_is_denied) {
             "control");
 }
 
+/* Debts settled, in the past passive ("velat hoidettiin"), are fine. */
+Test(notes, debts_settled_are_no_need) {
+  cr_assert_not(in_top(
+      "38v, tila myytiin. Tilakaupassa velat hoidettiin, talous ok. Haluaa töihin.", 5, DEBT));
+  cr_assert(in_top("38v, tila myytiin. Velat jäivät hoitamatta. Haluaa töihin.", 5, DEBT),
+            "control");
+}
+
 Test(notes, a_denied_problem_finds_nothing) {
   cr_assert(in_top("on velkoja ja ulosottoa, etsii varastotöitä", 5, DEBT), "control");
   cr_assert_not(in_top("ei ole velkoja eikä ulosottoa, etsii varastotöitä", 5, DEBT));
