@@ -75,6 +75,14 @@ Test(notes, english_to_improve_is_a_language_course) {
       "control");
 }
 
+/* Not concentrating in grief is no ADHD; in studies that fail, it may be. */
+Test(notes, not_concentrating_needs_a_sign_of_the_trait) {
+  cr_assert_not(
+      finds_need("Puoliso kuoli, ei nuku, itkee paljon eikä pysty keskittymään.", "ADHD"));
+  cr_assert(finds_need("Opinnot ovat jumissa, ei pysty keskittymään luentoihin.", "ADHD"),
+            "control");
+}
+
 /* A child taken into care is the parent's crisis; crying all the time is
  * told of a crisis too. */
 Test(notes, a_child_taken_into_care_is_a_crisis) {
