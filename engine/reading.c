@@ -2026,9 +2026,16 @@ static void read_refused_lists(const kt_analysis *a, const char *text, kt__readi
      * new sentence is no list ("Apua pitää saada puhelimessa tai netissä":
      * "pitää" is an infinitive too). */
     bool sentence = chars_between(a, text, s, ".!?\n");
+    size_t lead = s; /* the item's first word: an infinitive there is the wish's */
+    while (lead < e && tok(a, lead)->stopword)
+      lead++;
     for (size_t j = s; j < e && !sentence; j++) {
       unsigned m = kt__analysis_morph(a, j);
-      verb |= ((m & KT__MORPH_VERB) && !(m & KT__MORPH_INF)) ||
+      /* "kiinnostaa" ending "kauppa tai varasto kiinnostaa" is finite though
+       * spelt as the infinitive: only one that opens an item is the wish's. */
+      bool item_inf =
+          (m & KT__MORPH_INF) && (j == lead || (j > s && is_any(tok(a, j - 1), list_closers)));
+      verb |= ((m & KT__MORPH_VERB) && !(m & KT__MORPH_NOUN) && !item_inf) ||
               (is_negator(tok(a, j)) && !kt__token_eika(tok(a, j)));
       closed |= j > s && j + 1 < e && is_any(tok(a, j), list_closers);
     }

@@ -924,6 +924,9 @@ Test(reading, a_refusal_goes_on_into_a_closed_list) {
   ROLE(n, "töihin", KT__ROLE_GOAL);
   cr_assert_neq(role_of("Ei halua siivoukseen, kauppa tai varasto kiinnostaa", "varasto"),
                 KT__ROLE_REFUSED);
+  /* A word that is a noun too ("tukea": tuki, or to support) is an item. */
+  ROLE("Ei tarvitse kuntouttavaa työtoimintaa, työkyvyn arviointia tai arjen rytmin tukea.",
+       "rytmin", KT__ROLE_REFUSED);
   cr_assert_neq(role_of("Ei tarvitse palkkatukea, työkokeilua", "työkokeilua"), KT__ROLE_REFUSED);
   /* "eikä" closes the list; it is no negation of the list's own. */
   ROLE("Ei halua nuorten palveluihin: ei Ohjaamoa, nuorten työpajoja eikä urapalveluja.",
