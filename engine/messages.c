@@ -147,6 +147,10 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
                           "inte får kräva",
                           "the service's requirements name something the note says a service "
                           "must not require"},
+    [KT__M_LACKS] = {"edellyttää puuttuvaa", "kräver något som saknas", "requires what is lacking"},
+    [KT__M_R_LACKS] = {"palvelu edellyttää jotain, mitä asiakkaalla ei muistiinpanon mukaan ole",
+                       "tjänsten kräver något som klienten enligt anteckningen saknar",
+                       "the service requires something the note says the client lacks"},
     [KT__M_WEAK] = {"heikko osuma: vain ", "svag träff: bara ", "weak match: only "},
     [KT__M_WEAK_PART] = {"yhdyssanan osia", "delar av sammansatta ord", "parts of compounds"},
     [KT__M_WEAK_PAST] = {"asiakkaan taustaa", "klientens bakgrund", "the client's background"},

@@ -73,17 +73,19 @@ enum kt__msg {
   KT__M_R_RULED_OUT,      /* "asiakkaan tilanne sulkee palvelun pois: %s" */
   KT__M_REQUIRES,         /* "vaatii" */
   KT__M_R_REQUIRES,       /* "palvelu edellyttää jotain, mitä muistiinpano rajaa pois" */
-  KT__M_WEAK,             /* "heikko osuma: vain " (then the kinds, comma-separated) */
-  KT__M_WEAK_PART,        /* "yhdyssanan osia" */
-  KT__M_WEAK_PAST,        /* "asiakkaan taustaa" */
-  KT__M_WEAK_ASIDE,       /* "toisen henkilön tilannetta tai harrastus" */
-  KT__M_WEAK_GENERIC,     /* "yleissanoja" */
-  KT__M_WEAK_GROUP,       /* "kohderyhmä" */
-  KT__M_PRIOR,            /* "aiemmat arviot" */
-  KT__M_R_PRIOR,          /* "sopiva %u/%u aiemmassa arviossa" (useful, seen) */
-  KT__M_R_PRIOR_NEED,     /* ", tarpeen »%s« kanssa %u/%u" (label, useful, seen) */
-  KT__M_SUGGEST,          /* "ehdotus aiemmista arvioista" */
-  KT__M_R_SUGGEST,        /* "sopiva %u/%u aiemmassa arviossa tarpeen »%s« kanssa" */
+  KT__M_LACKS,            /* "edellyttää puuttuvaa" */
+  KT__M_R_LACKS, /* "palvelu edellyttää jotain, mitä asiakkaalla ei muistiinpanon mukaan ole" */
+  KT__M_WEAK,    /* "heikko osuma: vain " (then the kinds, comma-separated) */
+  KT__M_WEAK_PART,    /* "yhdyssanan osia" */
+  KT__M_WEAK_PAST,    /* "asiakkaan taustaa" */
+  KT__M_WEAK_ASIDE,   /* "toisen henkilön tilannetta tai harrastus" */
+  KT__M_WEAK_GENERIC, /* "yleissanoja" */
+  KT__M_WEAK_GROUP,   /* "kohderyhmä" */
+  KT__M_PRIOR,        /* "aiemmat arviot" */
+  KT__M_R_PRIOR,      /* "sopiva %u/%u aiemmassa arviossa" (useful, seen) */
+  KT__M_R_PRIOR_NEED, /* ", tarpeen »%s« kanssa %u/%u" (label, useful, seen) */
+  KT__M_SUGGEST,      /* "ehdotus aiemmista arvioista" */
+  KT__M_R_SUGGEST,    /* "sopiva %u/%u aiemmassa arviossa tarpeen »%s« kanssa" */
   KT__NMSGS
 };
 

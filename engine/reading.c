@@ -2611,6 +2611,19 @@ static void read_required(const kt_analysis *a, const char *text, kt__reading *o
       last = i;
     }
   }
+  /* A holding the note says the client lacks ("Ei korkeakoulututkintoa",
+   * "ei ajokorttia"): a service that requires it is as closed to the client
+   * as one the note limits away. A plain lack, not a refusal. */
+  /* A higher degree only: not a degree of any kind ("mitään tutkintoa ei
+   * ole": the recognition of skills is for those without one, and says
+   * "tutkinto" first), nor a licence or a card one may still take (a
+   * driving licence lacking leaves the driver trainings in view). */
+  static const char *const holdings[] = {"korkeakoulututkin", "korkeakoulu", NULL};
+  out->required_limits = phrase;
+  for (size_t i = 0; i < n; i++)
+    if (!out->required[i] && out->role[i] == KT__ROLE_NEGATED && !out->unwanted[i] &&
+        starts_any(tok(a, i), holdings))
+      out->required[i] = ++phrase;
 }
 
 int kt__reading_read(const kt_analysis *a, const char *text, size_t len, kt__reading *out) {

@@ -35,10 +35,13 @@ typedef struct kt__reading {
                    * "ei tarvitse tulkkia"), not by a capacity ("ei voi nostaa") */
   bool *held;     /* per token: a card or licence the client holds ("trukkikortti voimassa") */
   bool *paren;    /* per token: inside parentheses ("keskeytti armeijan 2019 (C-paperit)") */
-  unsigned short *required; /* per token: what a service must not require ("Vain palvelut,
-                             * jotka eivät edellytä B-ajokorttia"), numbered by phrase from 1
-                             * ("fyysistä kuntoa" 1, "fyysistä työkykyä" 2); a service whose
-                             * requirements name a phrase is demoted (rerank.c) */
+  unsigned short *required;       /* per token: what a service must not require ("Vain palvelut,
+                                   * jotka eivät edellytä B-ajokorttia"), numbered by phrase from 1
+                                   * ("fyysistä kuntoa" 1, "fyysistä työkykyä" 2); a service whose
+                                   * requirements name a phrase is demoted (rerank.c) */
+  unsigned short required_limits; /* phrases up to this one are such limits; those after it,
+                                   * holdings the note says the client lacks ("ei
+                                   * korkeakoulututkintoa") */
   size_t count, nclauses;
   bool change;           /* the note says the client wants to change fields ("alanvaihto") */
   bool skills_fine;      /* the note says the client's skills are in order ("osaaminen kunnossa") */

@@ -928,15 +928,17 @@ int kt__rerank_demote_required(ctx *x, cand *cs, size_t nc, const kt__ranking *r
     if (!d) continue;
     int rc = kt__explain_texts(x->e, d, cs[h].f[KT__D_ID]);
     if (rc) return rc;
-    bool requires = false;
-    for (size_t q = 0; q < np && !requires; q++)
-    requires = nw[q] && requires_phrase(d->requirements, terms[q], per[q], nw[q]);
+    bool requires = false, lacks = false;
+    for (size_t q = 0; q < np && !requires; q++) {
+      requires = nw[q] && requires_phrase(d->requirements, terms[q], per[q], nw[q]);
+      lacks = requires && q >= x->rd.required_limits;
+    }
     if (!requires) continue;
     cs[h].score *= rk->demote_required;
     if (cs[h].neffects < MAX_EFFECTS)
-      cs[h].effects[cs[h].neffects++] =
-          (kt_effect){kt__msg(x->lang, KT__M_REQUIRES), kt__msg(x->lang, KT__M_R_REQUIRES),
-                      rk->demote_required};
+      cs[h].effects[cs[h].neffects++] = (kt_effect){
+          kt__msg(x->lang, lacks ? KT__M_LACKS : KT__M_REQUIRES),
+          kt__msg(x->lang, lacks ? KT__M_R_LACKS : KT__M_R_REQUIRES), rk->demote_required};
   }
   return KT_OK;
 }

@@ -1202,6 +1202,20 @@ Test(notes, a_long_working_life_and_a_health_limit_imply_the_pension_rehabilitat
 
 static int need_role(const char *note, const char *label);
 
+static bool has_effect(const char *note, size_t k, const char *reason);
+
+/* A holding the note says the client lacks ("ei korkeakoulututkintoa"):
+ * a service that requires it goes below one that does not, and says why. */
+Test(notes, a_service_requiring_what_the_client_lacks_goes_down) {
+  static const char *const CONVERSION[] = {"ict-muuntokoulutus", NULL};
+  const char *n = "33v, haluaa ohjelmoijaksi, ei korkeakoulututkintoa, englanti hyvä.";
+  cr_assert_not(in_top(n, 1, CONVERSION));
+  cr_assert(has_effect(n, 3, "mitä asiakkaalla ei muistiinpanon mukaan ole"));
+  cr_assert(
+      in_top("33v, haluaa ohjelmoijaksi, kauppatieteiden maisteri, englanti hyvä.", 1, CONVERSION),
+      "control: a degree held");
+}
+
 /* The client's own trade, named beside the age, is who the client is: the
  * need it names for others (legal aid, business finance) is background. A
  * state of life that ends like a trade stays a need. */
