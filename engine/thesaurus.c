@@ -58,6 +58,19 @@ typedef struct posting {
   size_t next; /* index + 1 of the next posting for the same key; 0 ends */
 } posting;
 
+/* A form of a rule's first word and the rule (try_rules: only the rules
+ * whose first word the note has are tried). */
+struct rule_key {
+  const char *form;
+  size_t rule;
+};
+
+static int cmp_rule_key(const void *a, const void *b) {
+  const struct rule_key *x = a, *y = b;
+  int c = strcmp(x->form, y->form);
+  return c ? c : (x->rule > y->rule) - (x->rule < y->rule);
+}
+
 struct kt__thesaurus {
   kt__arena arena;
   kt__concept *concepts;
@@ -70,6 +83,8 @@ struct kt__thesaurus {
   size_t nctx;
   th_entry *rules; /* `all:` rules */
   size_t nrules;
+  struct rule_key *rkeys; /* each form of each rule's first word, sorted by form */
+  size_t nrkeys;
   struct hsearch_data index; /* first-word term -> posting head (index + 1) */
   bool has_index;
   size_t *by_id; /* concept indices sorted by id (kt__thesaurus_index_of) */
@@ -109,6 +124,7 @@ void kt__thesaurus_free(kt__thesaurus *t) {
   free(t->posts);
   free(t->ctx);
   free(t->rules);
+  free(t->rkeys);
   free(t->by_id);
   kt__arena_free(&t->arena);
   free(t);
@@ -335,6 +351,21 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
       for (size_t k = 0; !rc && t->entries[i].words[0][k]; k++)
         rc = index_key(t, t->entries[i].words[0][k], i);
   }
+  /* Index the rules by the forms of their first word. */
+  if (!rc && t->nrules) {
+    size_t nk = 0;
+    for (size_t r = 0; r < t->nrules; r++)
+      for (size_t k = 0; t->rules[r].nwords && t->rules[r].words[0][k]; k++)
+        nk++;
+    if (!(t->rkeys = malloc((nk ? nk : 1) * sizeof *t->rkeys))) {
+      rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    } else {
+      for (size_t r = 0; r < t->nrules; r++)
+        for (size_t k = 0; t->rules[r].nwords && t->rules[r].words[0][k]; k++)
+          t->rkeys[t->nrkeys++] = (struct rule_key){t->rules[r].words[0][k], r};
+      qsort(t->rkeys, t->nrkeys, sizeof *t->rkeys, cmp_rule_key);
+    }
+  }
   if (!rc && t->nconcepts) {
     if (!(t->by_id = malloc(t->nconcepts * sizeof *t->by_id))) {
       rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
@@ -554,9 +585,26 @@ static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const bool *
       terms[nterms++] = tk->terms[k].text;
   }
   if (terms) qsort(terms, nterms, sizeof *terms, kt__cmp_str);
+  /* The rules whose first word the note has, by the rule index: a rule needs
+   * every one of its words (rule_possible), so the others cannot match. */
+  bool *cand = terms && t->rkeys ? calloc(t->nrules, sizeof *cand) : NULL;
+  for (size_t i = 0; cand && i < nterms; i++) {
+    if (i > 0 && !strcmp(terms[i], terms[i - 1])) continue;
+    size_t lo = 0, hi = t->nrkeys;
+    while (lo < hi) { /* the first key not below terms[i] */
+      size_t mid = lo + (hi - lo) / 2;
+      if (strcmp(t->rkeys[mid].form, terms[i]) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    for (; lo < t->nrkeys && !strcmp(t->rkeys[lo].form, terms[i]); lo++)
+      cand[t->rkeys[lo].rule] = true;
+  }
   for (size_t r = 0; r < t->nrules && *n < max; r++) {
     const th_entry *e = &t->rules[r];
-    if (seen[e->concept] || (terms && !rule_possible(e, terms, nterms))) continue;
+    if ((cand && !cand[r]) || seen[e->concept] || (terms && !rule_possible(e, terms, nterms)))
+      continue;
     for (size_t s = 0, end; s < count && !seen[e->concept]; s = end) {
       size_t cl = clause_of(clause, s), stop;
       for (end = s; end < count && clause_of(clause, end) == cl; end++) {
@@ -579,6 +627,7 @@ static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const bool *
       if (w == e->nwords) found_add(out, n, seen, e->concept, first, last, false);
     }
   }
+  free(cand);
   free(terms);
 }
 
