@@ -98,18 +98,6 @@ static bool own_trade(const ctx *x, size_t i) {
   return true;
 }
 
-/* Is @p name one of the comma-separated @p list? */
-static bool in_id_list(const char *list, const char *name) {
-  size_t n = strlen(name);
-  for (const char *p = list; p && *p;) {
-    const char *c = strchr(p, ',');
-    size_t l = c ? (size_t)(c - p) : strlen(p);
-    if (l == n && !strncmp(p, name, n)) return true;
-    p = c ? c + 1 : NULL;
-  }
-  return false;
-}
-
 /* The first need of now (the situation or a goal) found in the note that is
  * one of concept @p cp's `with:` concepts, or NULL. */
 static const kt__found *found_with(const ctx *x, const kt__concept *cp) {
@@ -488,7 +476,7 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
   if (x->signals && e->gen.thes && x->set.municipality) {
     for (size_t c = 0; c < kt__thesaurus_count(e->gen.thes) && x->nfound < MAX_FOUND; c++) {
       const kt__concept *cp = kt__thesaurus_concept(e->gen.thes, c);
-      if (!cp->municipality || !in_id_list(cp->municipality, x->set.municipality)) continue;
+      if (!cp->municipality || !kt__in_list(cp->municipality, x->set.municipality)) continue;
       bool have = false;
       for (size_t k = 0; k < x->nfound && !have; k++)
       have = x->found[k].concept == c;

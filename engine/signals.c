@@ -620,7 +620,7 @@ int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejecte
 
 /* ---- effects on a service ------------------------------------------------ */
 
-static bool in_list(const char *list, const char *item) {
+bool kt__in_list(const char *list, const char *item) {
   size_t l = strlen(item);
   for (const char *p = list; p && *p;) {
     const char *c = strchr(p, ',');
@@ -699,23 +699,25 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
       effect(&e, BOOST_FIT, sig, kt__msg(L, KT__M_R_AGE_FITS_MIN), f->age_min);
   }
   if ((set->no_finnish || set->basic_finnish) && f->finnish_level >= 3 && f->finnish_level <= 6) {
-    bool other = (set->lang_en && in_list(langs, "en")) || (set->lang_sv && in_list(langs, "sv"));
+    bool other =
+        (set->lang_en && kt__in_list(langs, "en")) || (set->lang_sv && kt__in_list(langs, "sv"));
     if (!other)
       effect(&e, DEMOTE_LANGUAGE,
              kt__msg(L, set->no_finnish ? KT__M_NO_FINNISH : KT__M_BASIC_FINNISH),
              kt__msg(L, KT__M_R_NEEDS_FINNISH), levels[f->finnish_level]);
   }
-  if (set->lang_en && in_list(langs, "en"))
+  if (set->lang_en && kt__in_list(langs, "en"))
     effect(&e, BOOST_FIT, kt__msg(L, KT__M_WANTS_EN), "%s", kt__msg(L, KT__M_R_HAS_EN));
-  if (set->lang_sv && in_list(langs, "sv"))
+  if (set->lang_sv && kt__in_list(langs, "sv"))
     effect(&e, BOOST_FIT, kt__msg(L, KT__M_WANTS_SV), "%s", kt__msg(L, KT__M_R_HAS_SV));
   /* A service given only in Swedish is for a client the note shows to be
    * served in Swedish (Prakticum for a Finnish note on vocational school). */
-  else if (in_list(langs, "sv") && !in_list(langs, "fi") && !(set->lang_en && in_list(langs, "en")))
+  else if (kt__in_list(langs, "sv") && !kt__in_list(langs, "fi") &&
+           !(set->lang_en && kt__in_list(langs, "en")))
     effect(&e, DEMOTE_LANGUAGE, kt__msg(L, KT__M_NO_SWEDISH), "%s", kt__msg(L, KT__M_R_SV_ONLY));
   size_t boosts = 0;
   for (size_t i = 0; i < set->ngroups && boosts < 2; i++)
-    if (in_list(groups, set->groups[i])) {
+    if (kt__in_list(groups, set->groups[i])) {
       const char *label = kt__target_group_label(L, set->groups[i]);
       snprintf(sig, sizeof sig, kt__msg(L, KT__M_GROUP), label);
       effect(&e, BOOST_FIT, sig, kt__msg(L, KT__M_R_FOR_GROUP), label);
@@ -757,7 +759,7 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
    * ravintolan omistaja soittaa. Haluaisi palkata ..."): the employer's
    * services come first; the jobseeker's stay findable for the person to be
    * hired. */
-  if (set->employer_asks && !in_list(groups, "tyonantajat") &&
+  if (set->employer_asks && !kt__in_list(groups, "tyonantajat") &&
       !(cat && !strcmp(cat, "tyonantajat")) && rank->demote_jobseeker_only < 1.0)
     effect(&e, rank->demote_jobseeker_only, kt__msg(L, KT__M_TARGET_GROUP), "%s",
            kt__msg(L, KT__M_R_EMPLOYER_ASKS));
@@ -781,8 +783,8 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
   if (!young && f->age_max >= 0 && f->age_max <= 29 && rank->demote_youth_only < 1.0)
     effect(&e, rank->demote_youth_only, kt__msg(L, KT__M_AGE_UNKNOWN),
            kt__msg(L, KT__M_R_YOUTH_ONLY), f->age_max);
-  if (set->municipality && !in_list(munis, "koko suomi") && munis && *munis &&
-      !in_list(munis, set->municipality)) {
+  if (set->municipality && !kt__in_list(munis, "koko suomi") && munis && *munis &&
+      !kt__in_list(munis, set->municipality)) {
     char m[96], name[64];
     snprintf(name, sizeof name, "%c%s", set->municipality[0] - 32, set->municipality + 1);
     snprintf(m, sizeof m, kt__msg(L, KT__M_MUNICIPALITY), name);
@@ -795,7 +797,7 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
    * most services are the municipality's (Helsinki in the bundled catalogue),
    * it tells nothing. */
   else if (set->municipality && set->own_area_rare && munis && *munis &&
-           !in_list(munis, "koko suomi") && in_list(munis, set->municipality)) {
+           !kt__in_list(munis, "koko suomi") && kt__in_list(munis, set->municipality)) {
     char m[96], name[64];
     snprintf(name, sizeof name, "%c%s", set->municipality[0] - 32, set->municipality + 1);
     snprintf(m, sizeof m, kt__msg(L, KT__M_MUNICIPALITY), name);

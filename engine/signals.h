@@ -33,6 +33,9 @@ typedef struct kt__sigset {
 /* Is @p base (a base form) the name of a municipality of the catalogue's
  * employment areas ("helsinki", "espoo")? */
 bool kt__signals_municipality(const char *base);
+
+/* Is @p item one of the comma-separated @p list ("espoo,vantaa")? */
+bool kt__in_list(const char *list, const char *item);
 /* Read the need signals of @p a into @p set and, with their labels and
  * spans, into @p res (arena-allocated). */
 int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejected, int lang,
