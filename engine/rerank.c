@@ -729,10 +729,15 @@ int kt__rerank_demote_qualified(ctx *x, cand *cs, size_t nc, const kt__ranking *
                      (x->rd.skills_fine && x->rd.clause_role[x->found[k].first] != KT__ROLE_GOAL &&
                       x->rd.role[x->found[k].first] != KT__ROLE_REFUSED);
   }
-  /* The concepts the goal finds, read once for both rules below. */
+  /* The concepts the goal finds, read once for both rules below, and only
+   * when one of them can use them: a trade of the past not held, or a goal
+   * that asks for study (finding needs is the costliest step). */
   kt__found gf[MAX_FOUND];
   size_t ng = 0;
-  if (x->e->gen.thes) {
+  bool use = any && x->rd.wants_study;
+  for (size_t k = 0; k < x->nfound && !use; k++)
+    use = !held[k] && x->rd.role[kt__query_found_word(x, &x->found[k])] == KT__ROLE_BACKGROUND;
+  if (x->e->gen.thes && use) {
     size_t n = kt_analysis_count(x->an);
     bool *skip = calloc(n + 1, sizeof *skip);
     if (!skip) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
