@@ -1019,7 +1019,17 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
   size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
   /* Per candidate: its request share when it is deferred, else -1. */
   double *share = calloc(depth ? depth : 1, sizeof *share), best_first = 0;
-  int rc = share ? query_idf(x) : kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  /* Per query term, once: is it one of the first needs' catalogue words? By
+   * those words: a word of the note inside a need's entry ("unohti kaksi
+   * sovittua tapaamista") may match anything. */
+  bool *of_first = calloc(x->q.n + 1, sizeof *of_first);
+  for (size_t i = 0; of_first && i < x->q.n; i++) {
+    const qterm *t = &x->q.q[i];
+    for (size_t j = 0; j < nfirst && t->concept >= 0 && !of_first[i]; j++)
+    of_first[i] = (size_t)t->concept == x->found[first[j]].concept ||
+                  expands_to(x, x->found[first[j]].concept, t->term);
+  }
+  int rc = share && of_first ? query_idf(x) : kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   for (size_t h = 0; h < depth && !rc; h++) {
     cand *c = &cs[h];
     share[h] = -1;
@@ -1031,14 +1041,7 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
       double s = x->idf[i] * t->weight;
       total += s;
       if (requested(x, asked, t->word)) request += s;
-      /* By the first need's catalogue words: a word of the note inside its
-       * entry ("unohti kaksi sovittua tapaamista") may match anything. */
-      for (size_t j = 0; j < nfirst; j++)
-        if (t->concept >= 0 && ((size_t)t->concept == x->found[first[j]].concept ||
-                                expands_to(x, x->found[first[j]].concept, t->term))) {
-          firsts += s;
-          break;
-        }
+      if (of_first[i]) firsts += s;
     }
     bool serves_first = total > 0 && firsts / total >= FIRST_SHARE;
     if (serves_first && c->score > best_first) best_first = c->score;
@@ -1069,6 +1072,7 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
           kt__msg(x->lang, KT__M_FIRST), kt__arena_strdup(&x->res->arena, reason), c->score / was};
     }
   }
+  free(of_first);
   free(share);
   free(asked);
   return rc;

@@ -199,6 +199,30 @@ static int write_expansions(kt_analyzer *an, FILE *out, const src_concept *c) {
   return rc;
 }
 
+/* A comma-separated value of @p key (@p v, owned and freed here), each item
+ * trimmed and checked by @p known (else an error naming it as not @p what),
+ * joined by ',' into *@p out (replacing it). */
+static int list_value(const char *path, size_t lineno, const char *key, char *v,
+                      bool (*known)(const char *), const char *what, kt__buf *errs, char **out) {
+  int rc = KT_OK;
+  kt__buf b;
+  kt__buf_init(&b, 256);
+  char *save = NULL;
+  for (char *tok = v ? strtok_r(v, ",", &save) : NULL; tok; tok = strtok_r(NULL, ",", &save)) {
+    tok = trim(tok);
+    if (!*tok) continue;
+    if (!known(tok))
+      rc = kt__buf_printf(errs, "%s:%zu: %s: '%s' is not %s\n", path, lineno, key, tok, what);
+    if (b.len) kt__buf_adds(&b, ",");
+    kt__buf_adds(&b, tok);
+  }
+  free(v);
+  free(*out);
+  *out = kt__strdup(b.data ? b.data : "");
+  kt__buf_free(&b);
+  return rc;
+}
+
 static void src_free(src_concept *c) {
   free(c->id);
   free(c->label);
@@ -333,23 +357,8 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
       *dst = kt__strdup(val);
       if (strchr(val, '\t')) rc = kt__buf_printf(errs, "%s:%zu: %s has a tab\n", path, lineno, key);
     } else if (!strcmp(key, "groups")) {
-      kt__buf g;
-      kt__buf_init(&g, 4096);
-      char *save = NULL, *v = kt__strdup(val);
-      for (char *tok = v ? strtok_r(v, ",", &save) : NULL; tok; tok = strtok_r(NULL, ",", &save)) {
-        tok = trim(tok);
-        if (!*tok) continue;
-        if (!kt__target_group_known(tok))
-          rc = kt__buf_printf(errs,
-                              "%s:%zu: groups: '%s' is not a target group id (catalog/README.md)\n",
-                              path, lineno, tok);
-        if (g.len) kt__buf_adds(&g, ",");
-        kt__buf_adds(&g, tok);
-      }
-      free(v);
-      free(c->groups);
-      c->groups = kt__strdup(g.data ? g.data : "");
-      kt__buf_free(&g);
+      rc = list_value(path, lineno, key, kt__strdup(val), kt__target_group_known,
+                      "a target group id (catalog/README.md)", errs, &c->groups);
     } else if (!strcmp(key, "negated")) {
       if (strcmp(val, "need") && strcmp(val, "drop"))
         rc = kt__buf_printf(errs, "%s:%zu: negated: '%s' must be 'need' or 'drop'\n", path, lineno,
@@ -362,24 +371,9 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
       else
         c->first = true;
     } else if (!strcmp(key, "municipality")) {
-      /* One or more, comma-separated, kept case-folded and joined by ','. */
-      char *v = kt__casefold(val), *save = NULL;
-      kt__buf m;
-      kt__buf_init(&m, 64);
-      for (char *tok = v ? strtok_r(v, ",", &save) : NULL; tok; tok = strtok_r(NULL, ",", &save)) {
-        tok = trim(tok);
-        if (!kt__signals_municipality(tok))
-          rc = kt__buf_printf(errs,
-                              "%s:%zu: municipality: '%s' is not a municipality the notes are "
-                              "read for (engine/signals.c)\n",
-                              path, lineno, tok);
-        if (m.len) kt__buf_adds(&m, ",");
-        kt__buf_adds(&m, tok);
-      }
-      free(v);
-      free(c->municipality);
-      c->municipality = kt__strdup(m.data ? m.data : "");
-      kt__buf_free(&m);
+      rc = list_value(path, lineno, key, kt__casefold(val), kt__signals_municipality,
+                      "a municipality the notes are read for (engine/signals.c)", errs,
+                      &c->municipality);
     } else if (!strcmp(key, "past")) {
       if (strcmp(val, "need"))
         rc = kt__buf_printf(errs, "%s:%zu: past: '%s' must be 'need'\n", path, lineno, val);
