@@ -405,6 +405,7 @@ static unsigned reading_morph(const reading *r) {
   if ((m & KT__MORPH_NOUN) && eq(r->case_, "omanto")) m |= KT__MORPH_GENITIVE;
   if ((m & KT__MORPH_NOUN) && eq(r->case_, "tulento")) m |= KT__MORPH_TRANSLATIVE;
   if ((m & KT__MORPH_NOUN) && eq(r->case_, "nimento")) m |= KT__MORPH_NOMINATIVE;
+  if ((m & KT__MORPH_NOUN) && eq(r->case_, "sisaolento")) m |= KT__MORPH_INESSIVE;
   if (r->reqv) m |= KT__MORPH_WANTSV;
   return m;
 }

@@ -38,6 +38,8 @@ typedef struct kt__wordan {
 #define KT__MORPH_NOMINATIVE (1u << 13) /* a noun in the nominative ("palkka") */
 #define KT__MORPH_STATE                                                                            \
   (1u << 14) /* an adjective in the essive: a state, not a role ("raittiina", "sairaana") */
+#define KT__MORPH_INESSIVE                                                                         \
+  (1u << 15) /* a noun in the inessive: where something is ("asunnossa", "kodissa") */
 /* A compound written apart ("palkka tuella", "puisto töihin", "pitkäaikais
  * työtön"): where a noun in the nominative, or a word Voikko does not know,
  * is followed by a common noun with only spaces between (in @p text, the

@@ -698,6 +698,9 @@ static size_t find(const kt__thesaurus *t, const kt_analysis *a, const bool *ski
         continue;
       size_t p = i - 1;
       if (p > 0 && kt__token_is_any(kt_analysis_get(a, p), holders)) p--;
+      /* A place is where something is missing, not what is: "asunnossa ei
+       * ole huonekaluja" lacks furniture, not a home. */
+      if (kt__analysis_morph(a, p) & KT__MORPH_INESSIVE) continue;
       if (skip[p] || clause_of(clause, p) != clause_of(clause, i)) continue;
       for (size_t k = (size_t)(uintptr_t)neg->data; k && n < max; k = t->posts[k - 1].next) {
         const th_entry *e = &t->entries[t->posts[k - 1].th_entry];

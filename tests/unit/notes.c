@@ -2364,6 +2364,31 @@ Test(notes, needs_told_without_the_catalogues_words) {
   cr_assert(in_top(try, 3, TRIAL), "rank %d", rank_of(try, TRIAL[0]));
 }
 
+/* A need told by its signs or by a disease's own name: the symptoms of a
+ * trauma, an illness the catalogue calls long-term without naming it, a
+ * fever that keeps a jobseeker from the search (Kela: "sairastuneen
+ * työnhakijan"), the wish to stop drinking in Swedish (AA's entry). And
+ * furniture is what a support buys, not a need: a client who makes it has no
+ * moving costs. */
+Test(notes, needs_told_by_signs_and_names) {
+  cr_assert(finds_need("Asiakas sairastaa Crohnin tautia ja pelkää, ettei jaksa kokoaikatyötä.",
+                       "pitkäaikaissairaus"));
+  cr_assert(finds_need("52v nainen käy dialyysissä kolme kertaa viikossa ja hakee osa-aikatyötä.",
+                       "pitkäaikaissairaus"));
+  cr_assert(finds_need("Asiakas on ollut viikon kuumeessa eikä ole päässyt valmennukseen.",
+                       "sairausloma ja sairauspäiväraha"));
+  cr_assert(finds_need("He has nightmares and flashbacks since he fled the war.",
+                       "ahdistus, paniikki ja jännittäminen"));
+  cr_assert(finds_need("Han vill sluta dricka och hitta ett jobb.", "alkoholiongelma"));
+  cr_assert(!finds_need("Asiakas tekee huonekaluja ja myy niitä kirpputorilla.",
+                        "vuokravakuus ja muuton kulut"));
+  const char *empty = "Asiakas muutti uuteen asuntoon. Asunnossa ei ole huonekaluja.";
+  cr_assert(finds_need(empty, "vuokravakuus ja muuton kulut"));
+  /* ... and the place where they are missing is no home missing. */
+  cr_assert(!finds_need(empty, "asunnottomuus"));
+  cr_assert(finds_need("Asiakkaalla ei ole asuntoa.", "asunnottomuus"));
+}
+
 /* A service the note refuses by its name goes down: "ei Ohjaamoa eikä
  * nuorten työpajoja"; asked about, the same services lead. */
 Test(notes, a_service_refused_by_name_goes_down) {
