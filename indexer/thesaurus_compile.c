@@ -70,6 +70,15 @@ static void write_word(FILE *out, const kt_token *tk, bool part) {
     fprintf(out, " %s", tk->terms[i].text);
     k++;
   }
+  /* An English or Swedish word also by its stems ("sleeps" -> "~sleep"),
+   * which the note's foreign words are matched by. */
+  kt__foreign f;
+  if (!kt__token_foreign(tk) || kt__foreign_open(&f)) return;
+  char st[2][KT__FOREIGN_MAX];
+  size_t n = kt__foreign_stems(&f, tk->surface, st);
+  for (size_t i = 0; i < n && k < KT__THES_MAX_WORD_TERMS - 1; i++, k++)
+    fprintf(out, " %s", st[i]);
+  kt__foreign_close(&f);
 }
 
 /* A trailing '*' lets a one-word entry match as a compound part
