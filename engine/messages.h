@@ -35,6 +35,7 @@ enum kt__msg {
   KT__M_R_MIGRANT_ONLY, /* "palvelu on maahanmuuttajille; muistiinpanossa ei ole siitä merkkiä" */
   KT__M_R_PROBLEM_GROUP_ONLY, /* "palvelu on päihteistä toipuville tai rikostaustaisille; ..." */
   KT__M_R_FOUNDER_ONLY,   /* "palvelu on yrittäjille; muistiinpanossa ei ole siitä merkkiä" */
+  KT__M_R_WOMEN_ONLY,     /* "palvelu on naisille; asiakas on mies" */
   KT__M_R_EMPLOYER_ASKS,  /* "työnantaja kysyy; palvelu on työnhakijalle" */
   KT__M_AGE_UNKNOWN,      /* "ikä ei tiedossa" */
   KT__M_R_YOUTH_ONLY,     /* "palvelu on enintään %d-vuotiaille; muistiinpanossa ei ole merkkiä
@@ -67,6 +68,7 @@ enum kt__msg {
   KT__M_R_HELD,           /* "asiakkaalla on jo tämä kortti tai lupa" */
   KT__M_FIRST,            /* "ensin muu tarve" */
   KT__M_R_FIRST,          /* "%.0f %% osumasta on pyyntöä; ensin: %s" */
+  KT__M_R_FIRST_AGE,      /* "%.0f %% osumasta tulee iästä; ensin: %s" */
   KT__M_REFUSED_NAMED,    /* "torjuttu nimeltä" */
   KT__M_R_REFUSED_NAMED,  /* "asiakas ei halua tätä palvelua" */
   KT__M_RULED_OUT,        /* "ei sovi tilanteeseen" */

@@ -76,6 +76,10 @@
     "service only for substance-use recovery or a criminal record, the note shows no sign")        \
   X(demote_founder_only, 0.5, 0.1, 1.0,                                                            \
     "service only for entrepreneurs, the note shows no sign of one")                               \
+  /* Fifteenth session: 0.3 left Monika-Naiset second for a man hit at home (the note's other      \
+   * candidates were weak); 0.1, a service closed to him. No change on the development notes.      \
+   */                                                                                              \
+  X(demote_women_only, 0.1, 0.01, 1.0, "service for women only, the note's client is a man")       \
   /* 1.0/0.8/0.7/0.6/0.4 gave dev nDCG@10 .6971/.6992/.6989/.6990/.6981, trap-dev hits@5           \
    * 7/7/7/6/6 (S@1 .888 -> .881 with any demotion). */                                            \
   /* 1.0/0.5/0.3 gave dev nDCG@10 .6989 alike (MRR .9192/.9193/.9193), trap-dev alike: the two     \

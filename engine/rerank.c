@@ -1017,8 +1017,10 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
    * service still leads ("Puoliso kuoli äkillisesti kuukausi sitten. ...
    * lomautettu"). */
   size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
-  /* Per candidate: its request share when it is deferred, else -1. */
+  /* Per candidate: its request share when it is deferred, else -1; and
+   * whether that share is the age's. */
   double *share = calloc(depth ? depth : 1, sizeof *share), best_first = 0;
+  bool *of_age = calloc(depth ? depth : 1, sizeof *of_age);
   /* Per query term, once: is it one of the first needs' catalogue words? By
    * those words: a word of the note inside a need's entry ("unohti kaksi
    * sovittua tapaamista") may match anything. */
@@ -1029,12 +1031,24 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
     of_first[i] = (size_t)t->concept == x->found[first[j]].concept ||
                   expands_to(x, x->found[first[j]].concept, t->term);
   }
-  int rc = share && of_first ? query_idf(x) : kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  /* ... and is it a need the age alone implies (`age:` without `with:`)? A
+   * widower of 58 in grief is no client for the over-55s' services now: they
+   * wait like the request does. */
+  bool *by_age = calloc(x->q.n + 1, sizeof *by_age);
+  for (size_t i = 0; by_age && i < x->q.n; i++) {
+    const qterm *t = &x->q.q[i];
+    const kt__concept *cp =
+        t->concept >= 0 ? kt__thesaurus_concept(x->e->gen.thes, (size_t)t->concept) : NULL;
+    by_age[i] = cp && cp->age_lo >= 0 && !cp->nwith && !of_first[i];
+  }
+  int rc = share && of_first && by_age && of_age
+               ? query_idf(x)
+               : kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   for (size_t h = 0; h < depth && !rc; h++) {
     cand *c = &cs[h];
     share[h] = -1;
     if ((rc = kt__explain_masks(x, c))) break;
-    double request = 0, total = 0, firsts = 0;
+    double request = 0, total = 0, firsts = 0, aged = 0;
     for (size_t i = 0; i < x->q.n; i++) {
       const qterm *t = &x->q.q[i];
       if (!c->masks[i] || (t->concept < 0 && !t->kind)) continue;
@@ -1042,11 +1056,16 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
       total += s;
       if (requested(x, asked, t->word)) request += s;
       if (of_first[i]) firsts += s;
+      if (by_age[i]) aged += s;
     }
     bool serves_first = total > 0 && firsts / total >= FIRST_SHARE;
     if (serves_first && c->score > best_first) best_first = c->score;
     if (goal && !serves_first && total > 0 && request / total > rk->request_share)
       share[h] = request / total;
+    else if (!serves_first && total > 0 && aged / total > rk->request_share) {
+      share[h] = aged / total;
+      of_age[h] = true;
+    }
   }
   /* The first need's best service leads. */
   if (best_first > 0) {
@@ -1067,11 +1086,15 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
     if (best_first > 0 && c->score >= best_first) c->score = best_first * (1 - 1e-6);
     if (c->neffects < MAX_EFFECTS) {
       char reason[256];
-      snprintf(reason, sizeof reason, kt__msg(x->lang, KT__M_R_FIRST), share[h] * 100, label);
+      snprintf(reason, sizeof reason,
+               kt__msg(x->lang, of_age[h] ? KT__M_R_FIRST_AGE : KT__M_R_FIRST), share[h] * 100,
+               label);
       c->effects[c->neffects++] = (kt_effect){
           kt__msg(x->lang, KT__M_FIRST), kt__arena_strdup(&x->res->arena, reason), c->score / was};
     }
   }
+  free(of_age);
+  free(by_age);
   free(of_first);
   free(share);
   free(asked);

@@ -599,6 +599,36 @@ static int read_employer(const kt_analysis *a, const bool *rej, kt__sigset *set,
   return KT_OK;
 }
 
+/* The client a note opens on, when it names a man: the words for the client
+ * among the first ones ("Mies 48v", "38v irakilainen mies", "Single dad,
+ * unemployed"), and no word for a woman among them ("Nainen 34v, mies
+ * vankilassa" is hers). */
+#define GENDER_WORDS 6
+static void read_gender(const kt_analysis *a, kt__sigset *set) {
+  /* As written, in the nominative: "tuli miehen perässä" is a woman's, and
+   * "Ex-mies" or "entinen mies" is her former husband. No "isä" or "dad":
+   * "Asiakkaan isä kuoli". */
+  static const char *const men[] = {"mies", "äijä", "jätkä", "poika", "yksinhuoltajaisä", "man",
+                                    "guy",  "he",   "pojke", "kille", "mannen",           NULL};
+  static const char *const women[] = {"nainen",  "tyttö", "mimmi",  "äiti",   "yksinhuoltajaäiti",
+                                      "woman",   "mum",   "mom",    "mother", "she",
+                                      "girl",    "hon",   "kvinna", "flicka", "mamma",
+                                      "kvinnan", NULL};
+  static const char *const former[] = {"ex", "entinen", "exä", "former", NULL};
+  bool man = false, woman = false;
+  for (size_t i = 0; i < kt_analysis_count(a) && i < GENDER_WORDS; i++) {
+    const char *s = tok(a, i)->surface;
+    bool was = false;
+    for (size_t k = 0; former[k] && i > 0; k++)
+      was |= !strcmp(tok(a, i - 1)->surface, former[k]);
+    for (size_t k = 0; men[k] && !was; k++)
+      man |= !strcmp(s, men[k]);
+    for (size_t k = 0; women[k]; k++)
+      woman |= !strcmp(s, women[k]);
+  }
+  set->male = man && !woman;
+}
+
 int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejected, int lang,
                      kt__sigset *set, kt_results *res) {
   memset(set, 0, sizeof *set);
@@ -615,6 +645,7 @@ int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejecte
   if (!rc) rc = read_language(a, text, rejected, set, res);
   if (!rc) rc = read_municipality(a, rejected, set, res);
   if (!rc) rc = read_employer(a, rejected, set, res);
+  if (!rc) read_gender(a, set);
   return rc;
 }
 
@@ -749,6 +780,16 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
       !signalled(set, "paihdekuntoutujat") && !signalled(set, "rikostaustaiset"))
     effect(&e, rank->demote_problem_group_only, kt__msg(L, KT__M_TARGET_GROUP), "%s",
            kt__msg(L, KT__M_R_PROBLEM_GROUP_ONLY));
+  /* A service for women only (women its group and no parents' or others'
+   * group beyond immigrants and the long-term unemployed: Naisten Linja,
+   * Monika-Naiset) is not for a man ("Mies 48v, vaimo lyönyt": a man who
+   * meets violence has services of his own). */
+  static const char *const women_groups[] = {"naiset", "maahanmuuttajat", "pitkaaikaistyottomat",
+                                             NULL};
+  if (set->male && groups && kt__in_list(groups, "naiset") && all_in(groups, women_groups) &&
+      rank->demote_women_only < 1.0)
+    effect(&e, rank->demote_women_only, kt__msg(L, KT__M_TARGET_GROUP), "%s",
+           kt__msg(L, KT__M_R_WOMEN_ONLY));
   /* So for a service only for entrepreneurs and those starting out
    * ("Yrittäjän talousapu"): a note about debts gives no sign of a firm. */
   if (groups && !strcmp(groups, "yrittajiksi_aikovat") && !signalled(set, "yrittajiksi_aikovat") &&

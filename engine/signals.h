@@ -25,6 +25,8 @@ typedef struct kt__sigset {
   int refuses_study;    /* the note refuses study or training ("ei halua enää kouluun") */
   int refuses_founding; /* the note refuses a firm of the client's own ("ei enää yrittäjäksi") */
   int founder;       /* the note names a firm of the client's, past included ("37v yrittäjä") */
+  int male;          /* the note opens on a man as the client ("Mies 48v", "38v mies", "Single
+                      * dad"), and names no woman there */
   int employer_asks; /* the one asking is an employer ("Työnantaja soittaa", "Pieni firma
                       * palkkaisi ..."), not a jobseeker asking about employers */
   int lang;          /* KT__LANG_* of the labels and effects (messages.h) */

@@ -2405,6 +2405,52 @@ Test(notes, english_and_swedish_words_in_any_inflection) {
                        "työttömäksi ilmoittautuminen ja alkuhaastattelu"));
 }
 
+/* A service for women only is not for a man: a man hit at home gets the
+ * shelters, not Naisten Linja or Monika-Naiset. The gender is the client's
+ * as written at the start ("Mies 45v"), not a husband the note names. */
+static bool service_reason(const char *note, const char *id, const char *reason) {
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = 40;
+  kt_results *r = kt_test_search(e, note, &o);
+  bool hit = false;
+  for (size_t i = 0; i < kt_results_count(r); i++) {
+    const kt_result *x = kt_results_get(r, i);
+    for (size_t k = 0; k < x->effect_count && !strcmp(x->id, id); k++)
+      hit |= strstr(x->effects[k].reason, reason) != NULL;
+  }
+  kt_results_free(r);
+  return hit;
+}
+
+Test(notes, a_service_for_women_is_not_for_a_man) {
+  static const char *const WOMEN[] = {"naisten-linja", "monika-naiset", NULL};
+  const char *him = "Mies 45v, vaimo on lyönyt häntä useasti, eikä hän uskalla mennä kotiin.";
+  const char *her = "Nainen 45v, mies on lyönyt häntä useasti, eikä hän uskalla mennä kotiin.";
+  cr_assert(!in_top(him, 5, WOMEN), "rank %d", rank_of(him, WOMEN[0]));
+  cr_assert(service_reason(him, "naisten-linja", "palvelu on naisille"));
+  cr_assert(in_top(her, 5, WOMEN), "control: rank %d", rank_of(her, WOMEN[0]));
+  cr_assert(!service_reason(her, "naisten-linja", "palvelu on naisille"));
+  const char *wife = "34v, tuli Suomeen miehen perässä, mies on lyönyt häntä.";
+  cr_assert(in_top(wife, 10, WOMEN), "rank %d", rank_of(wife, WOMEN[0]));
+  const char *ex = "Asiakas 34v, entinen mies on lyönyt häntä ja uhkailee.";
+  cr_assert(in_top(ex, 10, WOMEN), "rank %d", rank_of(ex, WOMEN[0]));
+}
+
+/* A need the age alone implies waits, like the request, behind a need that
+ * comes first: a widower of 59 a month after the death gets the crisis help
+ * before the over-55s' employment subsidies, which say why they wait. */
+Test(notes, needs_of_the_age_wait_behind_a_first_need) {
+  static const char *const CRISIS[] = {"mieli-kriisipuhelin", "sosiaali-ja-kriisipaivystys", NULL};
+  static const char *const OLDER[] = {"tyollistamistuki-55", NULL};
+  const char *grief = "Mies 59v, puoliso kuoli kuukausi sitten, ei jaksa hakea töitä. Kysyy "
+                      "työnhakukurssista.";
+  cr_assert(in_top(grief, 1, CRISIS), "rank %d", rank_of(grief, CRISIS[0]));
+  cr_assert(service_reason(grief, "tyollistamistuki-55", "asiakkaan iästä"));
+  const char *plain = "Mies 59v, ollut kolme vuotta työttömänä. Kysyy työnhakukurssista.";
+  cr_assert(in_top(plain, 5, OLDER), "control: rank %d", rank_of(plain, OLDER[0]));
+  cr_assert(!service_reason(plain, "tyollistamistuki-55", "asiakkaan iästä"));
+}
+
 /* A service the note refuses by its name goes down: "ei Ohjaamoa eikä
  * nuorten työpajoja"; asked about, the same services lead. */
 Test(notes, a_service_refused_by_name_goes_down) {
