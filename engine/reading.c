@@ -332,19 +332,20 @@ static const char *const relatives[] = {
     "fru", "make", "maka", "sambo", "mannen", "frun", "hustrun", "maken", "sambon",
     /* a former partner ("Ex-mies vapautui vankilasta": "ex" is a word of
      * its own there), by the surface */
-    "ex", "exä", "exmies", "exvaimo", "expuoliso",
+    "ex", "exä", "exmies", "exvaimo", "expuoliso", "entinen",
     /* a husband by the possessive surface only: "mies" alone is the client
      * ("mies 45v") */
     "miehensä", "miehellään", "miehelleen", "mieheni", "miehelläni", "miehesi",
     /* parents by the surface only: the base form "vanhempi" is also "older" */
     "vanhemmat", "vanhempansa", "vanhempani", "mutsi", "faija", "föräldrarna", "parents", NULL};
 
-/* Is word @p i a relative? "ex" only before a partner ("ex-mies",
- * "ex-vaimo"): "ex-vanki", "ex-yrittäjä" are the client. */
+/* Is word @p i a relative? "ex" and "entinen" only before a partner
+ * ("ex-mies", "entinen mies"): "ex-vanki", "entinen yrittäjä" are the
+ * client. */
 static bool relative_at(const kt_analysis *a, size_t i) {
   const kt_token *t = tok(a, i);
   if (!is_any(t, relatives)) return false;
-  if (!is(t, "ex")) return true;
+  if (!is(t, "ex") && !is(t, "entinen")) return true;
   static const char *const partners[] = {"mies",        "vaimo",       "puoliso",    "avopuoliso",
                                          "poikaystävä", "tyttöystävä", "miesystävä", "naisystävä",
                                          "husband",     "wife",        "partner",    "sambo",

@@ -1064,6 +1064,10 @@ Test(reading, ex_before_no_partner_and_former_are_the_clients_past) {
   ROLE("Nainen 35v, ex-mies uhkailee", "uhkailee", KT__ROLE_SITUATION);
   ROLE("Nainen 35v. Ex-mies vapautui vankilasta.", "vankilasta", KT__ROLE_ASIDE);
   ROLE("Man 50, former bus driver", "driver", KT__ROLE_BACKGROUND);
+  /* "entinen" before a partner is a former partner as "ex" is; before the
+   * client's own trade it is their past. */
+  ROLE("Nainen 35v. Entinen mies vapautui vankilasta.", "vankilasta", KT__ROLE_ASIDE);
+  ROLE("Mies 50v, entinen vanki, tarvii töitä", "vanki", KT__ROLE_BACKGROUND);
 }
 
 /* Cards listed right after the trade, without a verb, are held
