@@ -2379,6 +2379,8 @@ Test(notes, needs_told_by_signs_and_names) {
                        "sairausloma ja sairauspäiväraha"));
   cr_assert(finds_need("He has nightmares and flashbacks since he fled the war.",
                        "ahdistus, paniikki ja jännittäminen"));
+  cr_assert(finds_need("Työterveyslääkäri kielsi nostot, hakee muuta työtä.",
+                       "selkä- ja muut tuki- ja liikuntaelinvaivat"));
   cr_assert(finds_need("Han vill sluta dricka och hitta ett jobb.", "alkoholiongelma"));
   cr_assert(
       !finds_need("Han har slutat dricka för ett år sedan och vill jobba.", "alkoholiongelma"));
