@@ -2382,6 +2382,9 @@ Test(notes, needs_told_by_signs_and_names) {
   cr_assert(finds_need("Työterveyslääkäri kielsi nostot, hakee muuta työtä.",
                        "selkä- ja muut tuki- ja liikuntaelinvaivat"));
   cr_assert(finds_need("Han vill sluta dricka och hitta ett jobb.", "alkoholiongelma"));
+  /* A workshop is metalwork by itself, not as the part of any trade's. */
+  cr_assert(finds_need("Haluaa töihin verstaalle.", "teollisuus ja metalliala"));
+  cr_assert(!finds_need("Haluaisi perustaa pienen verhoiluverstaan.", "teollisuus ja metalliala"));
   cr_assert(
       !finds_need("Han har slutat dricka för ett år sedan och vill jobba.", "alkoholiongelma"));
   cr_assert(!finds_need("Asiakas tekee huonekaluja ja myy niitä kirpputorilla.",
