@@ -2382,6 +2382,12 @@ Test(notes, needs_told_by_signs_and_names) {
   cr_assert(finds_need("Työterveyslääkäri kielsi nostot, hakee muuta työtä.",
                        "selkä- ja muut tuki- ja liikuntaelinvaivat"));
   cr_assert(finds_need("Han vill sluta dricka och hitta ett jobb.", "alkoholiongelma"));
+  /* Whether a field fits, seen before applying to study, is a trial of it at
+   * a school; tried in practice, a work trial. */
+  cr_assert(finds_need("Miettii, sopisiko sähköala hänelle, ennen kuin hakee koulutukseen.",
+                       "alan kokeilu oppilaitoksessa"));
+  cr_assert(!finds_need("Haluaisi kokeilla varastotyötä käytännössä ennen kuin hakee koulutukseen.",
+                        "alan kokeilu oppilaitoksessa"));
   /* A workshop is metalwork by itself, not as the part of any trade's. */
   cr_assert(finds_need("Haluaa töihin verstaalle.", "teollisuus ja metalliala"));
   cr_assert(!finds_need("Haluaisi perustaa pienen verhoiluverstaan.", "teollisuus ja metalliala"));
