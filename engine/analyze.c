@@ -557,6 +557,18 @@ static const char *const respell[][2] = {
     {"välil", "välillä"},
     {"jälkee", "jälkeen"},
     {"kämppis", "kämppäkaveri"},
+    /* A bankruptcy spoken ("firma meni konkkaan"); Voikko would correct it
+     * to "lonkka", a hip. */
+    {"konkka", "konkurssi"},
+    {"konkkaan", "konkurssiin"},
+    {"konkassa", "konkurssissa"},
+    {"konkan", "konkurssin"},
+    /* Spoken pasts in -u ("ranne parantu", "tippu telineiltä"): without the
+     * past a healed wrist reads as a wrist that hurts now. */
+    {"parantu", "parantui"},
+    {"tippu", "tippui"},
+    {"kaatu", "kaatui"},
+    {"sattu", "sattui"},
     /* "haluis kirjoille": registered as a job seeker, not kirjo (a range);
      * spoken "vähä" is vähän ("puhuu suomee vähä"). */
     {"kirjoille", "työnhakijaksi"},

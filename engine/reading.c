@@ -147,7 +147,7 @@ static const char *const fine_words[] = {
     "hyvin", "kohdallaan", "puhdas", "puhtaat", "hoidettu", "selvitetty", "selvitetyt",
     "järjestelty", "kärsitty", "käsitelty", "takana", "ohi", "clean", "huippu", "loistava",
     "erinomainen", "maksettu", "maksetut", "kuitattu", "parantunut", "parantui", "parantunu",
-    "toipunut", "toipui", "lakkautettu", "lopetettu", "suljettu",
+    "parantu", "toipunut", "toipui", "toipu", "lakkautettu", "lopetettu", "suljettu",
     /* settled, in the past passive: "velat hoidettiin tilakaupassa" */
     "hoidettiin", "maksettiin", "selvitettiin", "kuitattiin",
     /* "tilanne turvallinen", "kotona turvassa": safe */
@@ -2142,8 +2142,8 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
       f++;
     /* So does one that opens by saying it has healed: "ranne murtui
      * keväällä mutta on parantunut täysin". */
-    static const char *const healed[] = {"parantunut", "parantui", "parantunu",
-                                         "toipunut",   "toipui",   "toipunu",
+    static const char *const healed[] = {"parantunut", "parantui", "parantunu", "parantu",
+                                         "toipunut",   "toipui",   "toipunu",   "toipu",
                                          "recovered",  "healed",   NULL};
     bool heal = s > 0 && f < e && is_any(tok(a, f), healed);
     /* ... or that it is paid as agreed: "opintolainaa 15 000 mutta maksaa

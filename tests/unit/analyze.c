@@ -277,6 +277,8 @@ Test(analyze, a_spoken_ending_without_umlauts_is_restored) {
   HAS("kaipais vertaistukea", "kaivata");
   HAS("tekis asiakaspalvelua", "tehdä");
   HASNT("kaipais vertaistukea", "kaipaus");
+  HAS("firma meni konkkaan", "konkurssi"); /* a bankruptcy, spoken */
+  HASNT("firma meni konkkaan", "lonkka");  /* not a hip */
 }
 
 /* A hyphenated compound Voikko knows whole settles its first word's reading:

@@ -1052,6 +1052,7 @@ Test(reading, out_of_the_question_goes_back_over_a_list) {
  * "polvi leikattiin keväällä, mutta on toipunut hyvin" is no need. */
 Test(reading, a_clause_that_says_it_healed_clears_the_one_before) {
   ROLE("Polvi leikattiin keväällä, mutta on toipunut hyvin.", "polvi", KT__ROLE_REFUSED);
+  ROLE("Mies 35v, ranne parantu, hakee töitä", "ranne", KT__ROLE_REFUSED); /* spoken */
   ROLE("Ranne murtui keväällä mutta parantui täysin, hakee varastotöitä", "ranne",
        KT__ROLE_REFUSED);
   ROLE("Polvi leikattiin keväällä, kipeä yhä.", "polvi", KT__ROLE_SITUATION);
