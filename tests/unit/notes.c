@@ -2388,6 +2388,9 @@ Test(notes, needs_told_by_signs_and_names) {
                        "alan kokeilu oppilaitoksessa"));
   cr_assert(!finds_need("Haluaisi kokeilla varastotyötä käytännössä ennen kuin hakee koulutukseen.",
                         "alan kokeilu oppilaitoksessa"));
+  /* Invoicing weighed against founding a firm is light entrepreneurship. */
+  cr_assert(finds_need("Ei tiedä, pitäisikö perustaa firma vai voisiko laskuttaa muuten.",
+                       "kevytyrittäjyys ja laskutuspalvelut"));
   /* A workshop is metalwork by itself, not as the part of any trade's. */
   cr_assert(finds_need("Haluaa töihin verstaalle.", "teollisuus ja metalliala"));
   cr_assert(!finds_need("Haluaisi perustaa pienen verhoiluverstaan.", "teollisuus ja metalliala"));
