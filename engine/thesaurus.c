@@ -566,6 +566,37 @@ static const char *const filler_words[] = {"vielä", "enää", "tosi", "todella"
                                            /* never: "ei ole koskaan ilmoittautunut" */
                                            "koskaan", "ikinä", NULL};
 
+/* Is word @p i a word for the worker of a trade ("velkaneuvoja",
+ * "vanginvartija", "päihdetyöntekijä"; with @p bare also "vartija")? */
+static bool trade_word(const kt_analysis *a, size_t i, bool bare) {
+  static const char *const heads[] = {
+      "neuvoja",      "ohjaaja",    "hoitaja",        "vartija", "työntekijä",
+      "asiantuntija", "valmentaja", "kouluttaja",     "tutkija", "terapeutti",
+      "avustaja",     "kuraattori", "koordinaattori", NULL};
+  const kt_token *tk = kt_analysis_get(a, i);
+  for (size_t k = 0; k < tk->term_count; k++) {
+    if (tk->terms[k].kind == KT_TERM_PART) continue;
+    const char *w = tk->terms[k].text;
+    if (!strcmp(w, "omaishoitaja")) return false; /* a family's care, no trade */
+    size_t wl = strlen(w);
+    for (size_t h = 0; heads[h]; h++) {
+      size_t hl = strlen(heads[h]);
+      if ((wl > hl || (bare && wl == hl)) && !strcmp(w + wl - hl, heads[h])) return true;
+    }
+  }
+  return false;
+}
+
+/* Is word @p i the client's trade rather than a problem: a worker's word in
+ * the translative, the trade wanted ("velkaneuvojaksi"), or a genitive
+ * before one, the trade's field written apart ("vankilan vartija")? */
+static bool trade_not_problem(const kt_analysis *a, size_t i) {
+  if ((kt__analysis_morph(a, i) & KT__MORPH_GENITIVE) && i + 1 < kt_analysis_count(a) &&
+      trade_word(a, i + 1, true))
+    return true;
+  return (kt__analysis_morph(a, i) & KT__MORPH_TRANSLATIVE) && trade_word(a, i, false);
+}
+
 static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const fx_tab *fx,
                         const bool *skip, const bool *denied, const size_t *clause, size_t i,
                         const char *key, kt__found *out, size_t *n, size_t max, bool *seen,
@@ -580,6 +611,9 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const fx_t
      * suomea") is matched as written, inside the refusal it makes. */
     bool from_neg = !strcmp(kt__thesaurus_neg_norm(kt_analysis_get(a, i)->surface), "ei");
     bool ok = word_matches(a, fx, i, e->words[0], e->allow_part);
+    /* A problem (`negated: drop`) is not the field of the client's trade. */
+    if (ok && e->nwords == 1 && t->concepts[e->concept].negated_drop && trade_not_problem(a, i))
+      continue;
     /* A hyphenated compound's head has only part terms ("it-alalta": it +
      * ala), and they match an entry written with the hyphen ("it-ala").
      * Up to two fillers may stand between an entry's words ("suomen kieli

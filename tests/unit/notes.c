@@ -2465,6 +2465,22 @@ Test(notes, needs_of_the_age_wait_behind_a_first_need) {
   cr_assert(!service_reason(plain, "tyollistamistuki-55", "asiakkaan iästä"));
 }
 
+/* A problem's word inside the client's trade is the trade's field: the
+ * trade wanted ("velkaneuvojaksi") or its field written apart before the
+ * worker ("vankilan vartija") is no debt and no release from prison. A
+ * family caregiver is no trade. */
+Test(notes, a_problems_word_in_the_clients_trade_is_no_problem) {
+  cr_assert(
+      !finds_need("Haluaa julkiselle sektorille velkaneuvojaksi.", "velat ja talousvaikeudet"));
+  cr_assert(finds_need("Asiakas tarvitsee velkaneuvojan.", "velat ja talousvaikeudet"),
+            "control: the counsellor one needs");
+  cr_assert(
+      !finds_need("Mies 50v, vankilan vartija, haluaa alanvaihtoon.", "vankilasta vapautuminen"));
+  cr_assert(finds_need("Mies 30v, vapautui vankilasta, hakee töitä.", "vankilasta vapautuminen"),
+            "control");
+  cr_assert(finds_need("Äiti sairastui, ja asiakas ryhtyy hänen omaishoitajakseen.", "omaishoit"));
+}
+
 /* A service the note refuses by its name goes down: "ei Ohjaamoa eikä
  * nuorten työpajoja"; asked about, the same services lead. */
 Test(notes, a_service_refused_by_name_goes_down) {
