@@ -763,9 +763,12 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
   /* ... or named for them ("Yrittäjyysneuvonta maahanmuuttajille"), whatever
    * its other groups. */
   const char *name = f->f[KT__D_NAME];
-  bool for_migrants = (cat && !strcmp(cat, "kotoutuminen")) ||
-                      (groups && !strcmp(groups, "maahanmuuttajat")) ||
-                      (name && (strstr(name, "maahanmuutta") || strstr(name, "maahan muutta")));
+  /* (Immigrant women are immigrants too: Monika-Naiset.) */
+  static const char *const migrant_women[] = {"maahanmuuttajat", "naiset", NULL};
+  bool for_migrants =
+      (cat && !strcmp(cat, "kotoutuminen")) ||
+      (groups && kt__in_list(groups, "maahanmuuttajat") && all_in(groups, migrant_women)) ||
+      (name && (strstr(name, "maahanmuutta") || strstr(name, "maahan muutta")));
   bool migrant = set->migrated || set->no_finnish || set->basic_finnish || set->lang_en ||
                  signalled(set, "maahanmuuttajat");
   if (for_migrants && !migrant && rank->demote_migrant_only < 1.0)

@@ -2444,6 +2444,11 @@ Test(notes, a_service_for_women_is_not_for_a_man) {
   cr_assert(service_reason(him, "naisten-linja", "palvelu on naisille"));
   cr_assert(in_top(her, 5, WOMEN), "control: rank %d", rank_of(her, WOMEN[0]));
   cr_assert(!service_reason(her, "naisten-linja", "palvelu on naisille"));
+  /* ... and a service for immigrant women is for immigrants. */
+  cr_assert(service_reason(her, "monika-naiset", "maahanmuuttajille"));
+  cr_assert(!service_reason("Nainen 45v, tuli Suomeen Syyriasta, mies on lyönyt häntä useasti.",
+                            "monika-naiset", "maahanmuuttajille"),
+            "control");
   const char *wife = "34v, tuli Suomeen miehen perässä, mies on lyönyt häntä.";
   cr_assert(in_top(wife, 10, WOMEN), "rank %d", rank_of(wife, WOMEN[0]));
   const char *ex = "Asiakas 34v, entinen mies on lyönyt häntä ja uhkailee.";
