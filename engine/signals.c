@@ -440,6 +440,15 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
         "cv",       "ansioluettel", "hakemu", "työhakemu",    "profiil",
         "linkedin", "työpaik",      "yrity",  "työympäristö", NULL};
     bool thing = i + 1 < n && kt__token_starts_any(tok(a, i + 1), things);
+    /* ... and English offered but Finnish wanted later in the sentence
+     * ("englanninkielisiä palveluja on tarjottu, mutta hän haluaa asioida
+     * suomeksi") is no wish for English. */
+    bool want = false;
+    for (size_t j = i + 1; j < n && !thing && !sentence_between(a, text, i, j); j++) {
+      want |= starts(tok(a, j), "halu") || starts(tok(a, j), "want") || starts(tok(a, j), "vill");
+      thing = want &&
+              (is(tok(a, j), "suomeksi") || is(tok(a, j), "finnish") || is(tok(a, j), "finska"));
+    }
     if (!thing && (is(t, "englanniksi") || is(t, "englanninkielinen") ||
                    starts(t, "englanninkiel") || starts(t, "english-speak") ||
                    (is(t, "in") && i + 1 < n && is(tok(a, i + 1), "english")))) {

@@ -2486,6 +2486,17 @@ Test(notes, a_problems_word_in_the_clients_trade_is_no_problem) {
   cr_assert(finds_need("Äiti sairastui, ja asiakas ryhtyy hänen omaishoitajakseen.", "omaishoit"));
 }
 
+/* English offered but Finnish wanted is no wish for English: the services in
+ * English get no lift for it. */
+Test(notes, english_offered_but_finnish_wanted_is_no_wish_for_english) {
+  const char *finnish = "36v nainen, suomi B2. Englanninkielisiä palveluja on tarjottu, mutta hän "
+                        "haluaa asioida ja hakea töitä suomeksi. Kokki.";
+  cr_assert(!service_effect(finnish, "tyonhakuvalmennus-englanniksi", "palvelu englanniksi"));
+  cr_assert(service_effect("36v nainen, kokki. Haluaa asioida englanniksi.",
+                           "tyonhakuvalmennus-englanniksi", "palvelu englanniksi"),
+            "control");
+}
+
 /* A service the note refuses by its name goes down: "ei Ohjaamoa eikä
  * nuorten työpajoja"; asked about, the same services lead. */
 Test(notes, a_service_refused_by_name_goes_down) {
