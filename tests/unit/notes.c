@@ -1643,19 +1643,30 @@ Test(notes, coming_in_person_without_booking_finds_the_walk_in_service) {
  * kirjanpitäjä") is the trade the client holds: its training waits (the
  * effect "alan osaaja"), as after "15 vuotta siivoojana". A student is no
  * trade, and a note without the trade gets no such effect. */
-static bool service_effect(const char *note, const char *id, const char *signal) {
+/* Has service @p id, among the first 40 results, an effect whose signal is
+ * @p signal, or (with @p signal NULL) whose reason says @p reason? */
+static bool service_has(const char *note, const char *id, const char *signal, const char *reason) {
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
-  o.limit = 30;
+  o.limit = 40;
   kt_results *r = kt_test_search(e, note, &o);
   bool hit = false;
   for (size_t i = 0; i < kt_results_count(r); i++) {
     const kt_result *x = kt_results_get(r, i);
     if (strcmp(x->id, id)) continue;
     for (size_t k = 0; k < x->effect_count; k++)
-      hit |= !strcmp(x->effects[k].signal, signal);
+      hit |= signal ? !strcmp(x->effects[k].signal, signal)
+                    : strstr(x->effects[k].reason, reason) != NULL;
   }
   kt_results_free(r);
   return hit;
+}
+
+static bool service_effect(const char *note, const char *id, const char *signal) {
+  return service_has(note, id, signal, NULL);
+}
+
+static bool service_reason(const char *note, const char *id, const char *reason) {
+  return service_has(note, id, NULL, reason);
 }
 
 Test(notes, a_trade_beside_the_age_is_the_trade_held) {
@@ -2422,20 +2433,6 @@ Test(notes, english_and_swedish_words_in_any_inflection) {
 /* A service for women only is not for a man: a man hit at home gets the
  * shelters, not Naisten Linja or Monika-Naiset. The gender is the client's
  * as written at the start ("Mies 45v"), not a husband the note names. */
-static bool service_reason(const char *note, const char *id, const char *reason) {
-  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
-  o.limit = 40;
-  kt_results *r = kt_test_search(e, note, &o);
-  bool hit = false;
-  for (size_t i = 0; i < kt_results_count(r); i++) {
-    const kt_result *x = kt_results_get(r, i);
-    for (size_t k = 0; k < x->effect_count && !strcmp(x->id, id); k++)
-      hit |= strstr(x->effects[k].reason, reason) != NULL;
-  }
-  kt_results_free(r);
-  return hit;
-}
-
 Test(notes, a_service_for_women_is_not_for_a_man) {
   static const char *const WOMEN[] = {"naisten-linja", "monika-naiset", NULL};
   const char *him = "Mies 45v, vaimo on lyönyt häntä useasti, eikä hän uskalla mennä kotiin.";
