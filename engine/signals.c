@@ -445,7 +445,10 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
      * suomeksi") is no wish for English. */
     bool want = false;
     for (size_t j = i + 1; j < n && !thing && !sentence_between(a, text, i, j); j++) {
-      want |= starts(tok(a, j), "halu") || starts(tok(a, j), "want") || starts(tok(a, j), "vill");
+      /* (not "ei halua suomeksi") */
+      want |=
+          (starts(tok(a, j), "halu") || starts(tok(a, j), "want") || starts(tok(a, j), "vill")) &&
+          !kt__token_negates(tok(a, j - 1));
       thing = want &&
               (is(tok(a, j), "suomeksi") || is(tok(a, j), "finnish") || is(tok(a, j), "finska"));
     }
@@ -609,16 +612,17 @@ static int read_employer(const kt_analysis *a, const bool *rej, kt__sigset *set,
 }
 
 /* The client a note opens on, when it names a man: the words for the client
- * among the first ones ("Mies 48v", "38v irakilainen mies", "Single dad,
- * unemployed"), and no word for a woman among them ("Nainen 34v, mies
- * vankilassa" is hers). */
+ * among the first ones ("Mies 48v", "38v irakilainen mies", "Poika 19 v"),
+ * and no word for a woman among them ("Nainen 34v, mies vankilassa" is
+ * hers). Not "he", which is also the Finnish "they". */
 #define GENDER_WORDS 6
 static void read_gender(const kt_analysis *a, kt__sigset *set) {
   /* As written, in the nominative: "tuli miehen perässä" is a woman's, and
    * "Ex-mies" or "entinen mies" is her former husband. No "isä" or "dad":
    * "Asiakkaan isä kuoli". */
-  static const char *const men[] = {"mies", "äijä", "jätkä", "poika", "yksinhuoltajaisä", "man",
-                                    "guy",  "he",   "pojke", "kille", "mannen",           NULL};
+  static const char *const men[] = {"mies", "äijä", "jätkä", "poika", "yksinhuoltajaisä",
+                                    "man",  "guy",  "pojke", "kille", "mannen",
+                                    NULL};
   static const char *const women[] = {"nainen",  "tyttö", "mimmi",  "äiti",   "yksinhuoltajaäiti",
                                       "woman",   "mum",   "mom",    "mother", "she",
                                       "girl",    "hon",   "kvinna", "flicka", "mamma",

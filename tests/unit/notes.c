@@ -2492,6 +2492,9 @@ Test(notes, english_offered_but_finnish_wanted_is_no_wish_for_english) {
   cr_assert(service_effect("36v nainen, kokki. Haluaa asioida englanniksi.",
                            "tyonhakuvalmennus-englanniksi", "palvelu englanniksi"),
             "control");
+  cr_assert(service_effect("36v nainen, kokki. Haluaa asioida englanniksi, ei halua suomeksi.",
+                           "tyonhakuvalmennus-englanniksi", "palvelu englanniksi"),
+            "control: Finnish refused");
 }
 
 /* A service the note refuses by its name goes down: "ei Ohjaamoa eikä
