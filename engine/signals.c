@@ -360,6 +360,20 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
       NULL};
   static const char *const arrive[] = {"muutt",   "tul",    "saapu", "moved", "came",
                                        "arrived", "flytta", "kom",   NULL};
+  /* Per word: is Finnish wished for from it on, in its sentence ("...,
+   * mutta hän haluaa asioida suomeksi"; not "ei halua suomeksi")? Read
+   * once, backwards. */
+  bool *finnish_wanted = calloc(n + 1, sizeof *finnish_wanted);
+  if (!finnish_wanted) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  bool fin = false, wish = false;
+  for (size_t j = n; j-- > 0;) {
+    if (j + 1 < n && sentence_between(a, text, j, j + 1)) fin = wish = false;
+    const kt_token *u = tok(a, j);
+    fin |= is(u, "suomeksi") || is(u, "finnish") || is(u, "finska");
+    wish |= fin && (starts(u, "halu") || starts(u, "want") || starts(u, "vill")) &&
+            !(j > 0 && kt__token_negates(tok(a, j - 1)));
+    finnish_wanted[j] = wish;
+  }
   for (size_t i = 0; i < n && !rc; i++) {
     const kt_token *t = tok(a, i);
     if (kt__token_negates(t)) {
@@ -443,15 +457,7 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
     /* ... and English offered but Finnish wanted later in the sentence
      * ("englanninkielisiä palveluja on tarjottu, mutta hän haluaa asioida
      * suomeksi") is no wish for English. */
-    bool want = false;
-    for (size_t j = i + 1; j < n && !thing && !sentence_between(a, text, i, j); j++) {
-      /* (not "ei halua suomeksi") */
-      want |=
-          (starts(tok(a, j), "halu") || starts(tok(a, j), "want") || starts(tok(a, j), "vill")) &&
-          !kt__token_negates(tok(a, j - 1));
-      thing = want &&
-              (is(tok(a, j), "suomeksi") || is(tok(a, j), "finnish") || is(tok(a, j), "finska"));
-    }
+    thing |= i + 1 < n && !sentence_between(a, text, i, i + 1) && finnish_wanted[i + 1];
     if (!thing && (is(t, "englanniksi") || is(t, "englanninkielinen") ||
                    starts(t, "englanninkiel") || starts(t, "english-speak") ||
                    (is(t, "in") && i + 1 < n && is(tok(a, i + 1), "english")))) {
@@ -464,6 +470,7 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
       rc = add_signal(res, KT_SIGNAL_LANGUAGE, "sv", kt__msg(set->lang, KT__M_WANTS_SV), a, i, i);
     }
   }
+  free(finnish_wanted);
   /* A need written in English or Swedish: the client is served in it. */
   static const char *const en[] = {"the", "and",   "is",    "to",    "for",     "with", "he", "she",
                                    "has", "wants", "needs", "would", "looking", "of",   NULL};
