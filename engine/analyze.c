@@ -24,6 +24,7 @@
 #include "internal.h"
 #include "stopwords.h"
 
+#include <ctype.h>
 #include <libstemmer.h>
 #include <libvoikko/voikko.h>
 #include <pthread.h>
@@ -51,7 +52,8 @@ typedef struct cache_bucket {
 struct kt_analyzer {
   struct VoikkoHandle *voikko;
   struct sb_stemmer *stemmer;
-  cache_bucket *table; /* CACHE_SLOTS slots, linear probing */
+  struct sb_stemmer *en, *sv; /* English and Swedish words' stems (kt__analysis_foreign) */
+  cache_bucket *table;        /* CACHE_SLOTS slots, linear probing */
   cache_entry **entries;
   size_t n_entries;
   bool fix_umlauts; /* query side only: catalogue text is written with umlauts */
@@ -65,8 +67,61 @@ struct kt_analysis {
   kt__wordlist words;
   kt_token *tokens;
   unsigned *morph; /* per token: KT__MORPH_* */
+  char **foreign;  /* per token: its English and Swedish stems (NULL: none at all) */
   size_t count;
 };
+
+const char *kt__analysis_foreign(const kt_analysis *a, size_t i) {
+  return a && a->foreign && i < a->count ? a->foreign[i] : NULL;
+}
+
+/* Is @p tk a word Voikko has no reading of: only Snowball stems, no
+ * function word, no number? */
+static bool token_foreign(const kt_token *tk) {
+  if (tk->stopword || !tk->term_count) return false;
+  for (size_t k = 0; k < tk->term_count; k++)
+    if (tk->terms[k].kind != KT_TERM_STEM) return false;
+  for (const char *p = tk->surface; *p; p++)
+    if (isdigit((unsigned char)*p)) return false;
+  return true;
+}
+
+/* The English and Swedish stems of @p word, "~e:stem" and "~s:stem", each
+ * ended by a NUL and the list by another (malloc'ed; NULL without memory).
+ * Each language its own: Swedish "waiter" (-er) is no English "waiting". An
+ * English past keeps its tense: "registered as a jobseeker" is done,
+ * "register as a jobseeker" to do. */
+static char *foreign_stems(kt_analyzer *an, const char *word) {
+  struct sb_stemmer *st[2] = {an->en, an->sv};
+  static const char *const tag[2] = {"~e:", "~s:"};
+  size_t wl = strlen(word), n = 0;
+  char *out = malloc(2 * (wl + 64) + 1);
+  for (size_t k = 0; out && k < 2; k++) {
+    if (k == 0 && wl > 3 && !strcmp(word + wl - 2, "ed")) continue;
+    const sb_symbol *r = sb_stemmer_stem(st[k], (const sb_symbol *)word, (int)wl);
+    int len = r ? sb_stemmer_length(st[k]) : 0;
+    if (len <= 0 || (size_t)len > wl + 60) continue;
+    memcpy(out + n, tag[k], 3);
+    memcpy(out + n + 3, r, (size_t)len);
+    n += (size_t)len + 3;
+    out[n++] = '\0';
+  }
+  if (out) out[n] = '\0';
+  return out;
+}
+
+/* The foreign words' stems of @p a, once per text (the thesaurus reads them
+ * on every lookup). */
+static int add_foreign(kt_analyzer *an, kt_analysis *a) {
+  for (size_t i = 0; i < a->count; i++) {
+    if (!token_foreign(&a->tokens[i])) continue;
+    if (!a->foreign && !(a->foreign = calloc(a->count, sizeof *a->foreign)))
+      return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    if (!(a->foreign[i] = foreign_stems(an, a->tokens[i].surface)))
+      return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  }
+  return KT_OK;
+}
 
 unsigned kt__analysis_morph(const kt_analysis *a, size_t i) {
   return a && i < a->count ? a->morph[i] : 0;
@@ -113,10 +168,14 @@ int kt_analyzer_open(kt_analyzer **out) {
                    verr ? verr : "unknown error");
   }
   an->stemmer = sb_stemmer_new("finnish", "UTF_8");
+  an->en = sb_stemmer_new("english", "UTF_8");
+  an->sv = sb_stemmer_new("swedish", "UTF_8");
   an->entries = malloc(CACHE_SLOTS * sizeof *an->entries);
   an->table = calloc(CACHE_SLOTS, sizeof *an->table);
-  if (!an->stemmer || !an->entries || !an->table) {
+  if (!an->stemmer || !an->en || !an->sv || !an->entries || !an->table) {
     if (an->stemmer) sb_stemmer_delete(an->stemmer);
+    if (an->en) sb_stemmer_delete(an->en);
+    if (an->sv) sb_stemmer_delete(an->sv);
     voikkoTerminate(an->voikko);
     free(an->entries);
     free(an->table);
@@ -161,6 +220,8 @@ void kt_analyzer_close(kt_analyzer *an) {
   free(an->table);
   free(an->entries);
   sb_stemmer_delete(an->stemmer);
+  sb_stemmer_delete(an->en);
+  sb_stemmer_delete(an->sv);
   voikkoTerminate(an->voikko);
   free(an);
 }
@@ -1140,6 +1201,7 @@ int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out)
   a->count = a->words.count;
   spoken_that(a, text ? text : "");
   rc = settle_hyphenated(an, a);
+  if (!rc) rc = add_foreign(an, a);
   if (rc) {
     kt_analysis_free(a);
     return rc;
@@ -1152,6 +1214,9 @@ void kt_analysis_free(kt_analysis *a) {
   if (!a) return;
   for (size_t i = 0; i < a->count; i++)
     free((void *)a->tokens[i].terms);
+  for (size_t i = 0; a->foreign && i < a->count; i++)
+    free(a->foreign[i]);
+  free(a->foreign);
   kt__wordlist_free(&a->words);
   free(a->tokens);
   free(a->morph);

@@ -58,6 +58,12 @@ unsigned kt__analysis_morph(const struct kt_analysis *a, size_t i);
 /* Is token @p i the head of a hyphenated compound ("alalta" in "it-alalta")?
  * Its base forms are then compound parts (KT_TERM_PART). */
 bool kt__analysis_head(const struct kt_analysis *a, size_t i);
+/* Word @p i's English and Swedish stems when Voikko has no reading of it:
+ * "~e:stem" and "~s:stem" (libstemmer's english and swedish), each ended by
+ * a NUL, the list by another; NULL for a Finnish word. The thesaurus matches
+ * them ("I sleep badly" finds the entry "sleeps badly"); the "~" keeps them
+ * from any Finnish base form, and each language from the other. */
+const char *kt__analysis_foreign(const struct kt_analysis *a, size_t i);
 int kt__analyze_word(struct kt_analyzer *an, const kt__word *w, kt__wordan *out);
 /* The same, with corrections (umlauts, typos) only if @p fix and the
  * analyser allows them: service text shown in a snippet is written

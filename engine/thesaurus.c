@@ -27,8 +27,6 @@
 #include "analyze.h"
 #include "reading.h"
 
-#include <libstemmer.h>
-
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -140,49 +138,6 @@ const char *kt__thesaurus_neg_norm(const char *s) {
   for (size_t i = 0; neg[i]; i++)
     if (!strcmp(s, neg[i])) return "ei";
   return s;
-}
-
-int kt__foreign_open(kt__foreign *f) {
-  f->en = sb_stemmer_new("english", "UTF_8");
-  f->sv = sb_stemmer_new("swedish", "UTF_8");
-  if (f->en && f->sv) return KT_OK;
-  kt__foreign_close(f);
-  return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-}
-
-void kt__foreign_close(kt__foreign *f) {
-  if (f->en) sb_stemmer_delete(f->en);
-  if (f->sv) sb_stemmer_delete(f->sv);
-  f->en = f->sv = NULL;
-}
-
-bool kt__token_foreign(const kt_token *tk) {
-  if (tk->stopword || !tk->term_count) return false;
-  for (size_t k = 0; k < tk->term_count; k++)
-    if (tk->terms[k].kind != KT_TERM_STEM) return false;
-  for (const char *p = tk->surface; *p; p++) /* words, not numbers or codes */
-    if (isdigit((unsigned char)*p)) return false;
-  return true;
-}
-
-size_t kt__foreign_stems(kt__foreign *f, const char *word, char out[2][KT__FOREIGN_MAX]) {
-  /* Each language its own: Swedish "waiter" (-er) is no English "waiting". */
-  struct sb_stemmer *st[2] = {f->en, f->sv};
-  static const char *const tag[2] = {"~e:", "~s:"};
-  size_t n = 0, wl = strlen(word);
-  for (size_t k = 0; k < 2; k++) {
-    /* An English past keeps its tense: "registered as a jobseeker" is done,
-     * "register as a jobseeker" to do. */
-    if (k == 0 && wl > 3 && !strcmp(word + wl - 2, "ed")) continue;
-    const sb_symbol *r = sb_stemmer_stem(st[k], (const sb_symbol *)word, (int)wl);
-    int len = r ? sb_stemmer_length(st[k]) : 0;
-    if (len <= 0 || (size_t)len + 4 > KT__FOREIGN_MAX) continue;
-    memcpy(out[n], tag[k], 3);
-    memcpy(out[n] + 3, r, (size_t)len);
-    out[n][len + 3] = '\0';
-    n++;
-  }
-  return n;
 }
 
 static int index_key(kt__thesaurus *t, const char *key, size_t e) {
@@ -441,7 +396,7 @@ static bool in_set(const char *const *set, const char *s) {
 }
 
 /* Does token @p tk match an th_entry word's term set? Parts count if allowed. */
-static bool token_matches(const kt_token *tk, const char *const *fx, const char *const *set,
+static bool token_matches(const kt_token *tk, const char *fx, const char *const *set,
                           bool allow_part) {
   /* A function word matches only the entry's word as written (the set's
    * first member), never a stem of it: Swedish "var" (where) is no "Varia"
@@ -457,54 +412,14 @@ static bool token_matches(const kt_token *tk, const char *const *fx, const char 
     if (tk->terms[k].kind == KT_TERM_PART && !allow_part) continue;
     if (in_set(set, tk->terms[k].text)) return true;
   }
-  for (size_t k = 0; fx && fx[k]; k++)
-    if (in_set(set, fx[k])) return true;
+  for (const char *f = fx; f && *f; f += strlen(f) + 1) /* English and Swedish stems */
+    if (in_set(set, f)) return true;
   return false;
 }
 
-/* The foreign words' stems of a note (kt__foreign_stems), per token: a
- * NULL-terminated list, empty for a Finnish word. */
-typedef struct fx_tab {
-  const char *(*p)[3];
-  char (*buf)[2][KT__FOREIGN_MAX];
-} fx_tab;
-
-static const char *const *fx_of(const fx_tab *fx, size_t i) { return fx->p ? fx->p[i] : NULL; }
-
 /* Does the note's word @p i match an entry word's term set? */
-static bool word_matches(const kt_analysis *a, const fx_tab *fx, size_t i, const char *const *set,
-                         bool allow_part) {
-  return token_matches(kt_analysis_get(a, i), fx_of(fx, i), set, allow_part);
-}
-
-static void fx_free(fx_tab *fx) {
-  free(fx->p);
-  free(fx->buf);
-}
-
-/* Fill @p fx for the foreign words of @p a; without memory, none. */
-static void fx_fill(fx_tab *fx, const kt_analysis *a) {
-  size_t count = kt_analysis_count(a);
-  *fx = (fx_tab){0};
-  size_t i = 0;
-  while (i < count && !kt__token_foreign(kt_analysis_get(a, i)))
-    i++;
-  kt__foreign f;
-  if (i == count || kt__foreign_open(&f)) return;
-  fx->p = calloc(count, sizeof *fx->p);
-  fx->buf = calloc(count, sizeof *fx->buf);
-  if (!fx->p || !fx->buf) {
-    fx_free(fx);
-    *fx = (fx_tab){0};
-  }
-  for (; fx->p && i < count; i++) {
-    const kt_token *tk = kt_analysis_get(a, i);
-    if (!kt__token_foreign(tk)) continue;
-    size_t n = kt__foreign_stems(&f, tk->surface, fx->buf[i]);
-    for (size_t k = 0; k < n; k++)
-      fx->p[i][k] = fx->buf[i][k];
-  }
-  kt__foreign_close(&f);
+static bool word_matches(const kt_analysis *a, size_t i, const char *const *set, bool allow_part) {
+  return token_matches(kt_analysis_get(a, i), kt__analysis_foreign(a, i), set, allow_part);
 }
 
 static size_t clause_of(const size_t *clause, size_t i) { return clause ? clause[i] : 0; }
@@ -512,9 +427,9 @@ static size_t clause_of(const size_t *clause, size_t i) { return clause ? clause
 /* Is one of concept @p c's context words in a clause next to (or at)
  * clause @p cl, outside @p skip and outside a denial (@p denied, may be
  * NULL): "ei ole velkoja" gives "pelaa" no sense of gambling. */
-static bool has_context(const kt__thesaurus *t, const kt_analysis *a, const fx_tab *fx,
-                        const bool *skip, const bool *denied, const size_t *clause, size_t c,
-                        size_t first, size_t last) {
+static bool has_context(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
+                        const bool *denied, const size_t *clause, size_t c, size_t first,
+                        size_t last) {
   size_t cl = clause_of(clause, first);
   /* A concept's context words are consecutive and in concept order
    * (written after it): the first by binary search. */
@@ -534,7 +449,7 @@ static bool has_context(const kt__thesaurus *t, const kt_analysis *a, const fx_t
       if (skip[i] || (denied && denied[i]) || (i >= first && i <= last) || ci + 1 < cl ||
           ci > cl + 1)
         continue;
-      if (word_matches(a, fx, i, x->words[0], x->part[0])) return true;
+      if (word_matches(a, i, x->words[0], x->part[0])) return true;
     }
   }
   return false;
@@ -597,10 +512,10 @@ static bool trade_not_problem(const kt_analysis *a, size_t i) {
   return (kt__analysis_morph(a, i) & KT__MORPH_TRANSLATIVE) && trade_word(a, i, false);
 }
 
-static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const fx_tab *fx,
-                        const bool *skip, const bool *denied, const size_t *clause, size_t i,
-                        const char *key, kt__found *out, size_t *n, size_t max, bool *seen,
-                        size_t *unmet, const bool *filler, bool weak_alone) {
+static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
+                        const bool *denied, const size_t *clause, size_t i, const char *key,
+                        kt__found *out, size_t *n, size_t max, bool *seen, size_t *unmet,
+                        const bool *filler, bool weak_alone) {
   ENTRY q = {.key = (char *)key, .data = NULL}, *hit = NULL;
   if (!hsearch_r(q, FIND, &hit, (struct hsearch_data *)&t->index) || !hit) return;
   size_t count = kt_analysis_count(a);
@@ -610,7 +525,7 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const fx_t
     /* An entry that starts with the negation ("ei jaksa elää", "ei puhu
      * suomea") is matched as written, inside the refusal it makes. */
     bool from_neg = !strcmp(kt__thesaurus_neg_norm(kt_analysis_get(a, i)->surface), "ei");
-    bool ok = word_matches(a, fx, i, e->words[0], e->allow_part);
+    bool ok = word_matches(a, i, e->words[0], e->allow_part);
     /* A problem (`negated: drop`) is not the field of the client's trade. */
     if (ok && e->nwords == 1 && t->concepts[e->concept].negated_drop && trade_not_problem(a, i))
       continue;
@@ -625,7 +540,7 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const fx_t
           ok = false;
           break;
         }
-        if ((from_neg || !skip[j]) && word_matches(a, fx, j, e->words[w], kt__analysis_head(a, j)))
+        if ((from_neg || !skip[j]) && word_matches(a, j, e->words[w], kt__analysis_head(a, j)))
           break;
         if (fillers >= 2 || !filler || !filler[j]) {
           ok = false;
@@ -655,7 +570,7 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const fx_t
      * essive is a state, which its context decides ("raittiina 8 kk"). */
     unsigned im = kt__analysis_morph(a, i);
     if (e->weak && !weak_alone &&
-        (!has_context(t, a, fx, skip, denied, clause, e->concept, i, j) ||
+        (!has_context(t, a, skip, denied, clause, e->concept, i, j) ||
          (e->nwords == 1 && (im & KT__MORPH_ESSIVE) && !(im & KT__MORPH_STATE)))) {
       if (unmet && e->nwords == 1) unmet[i] = e->concept + 1;
       continue;
@@ -693,9 +608,8 @@ static bool rule_possible(const th_entry *e, const char *const *terms, size_t nt
 
 /* `all:` rules: every word of the rule in one clause and the next one
  * ("haluaisi palkata nuoren, onko tukea"), in any order. */
-static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const fx_tab *fx,
-                      const bool *skip, const size_t *clause, kt__found *out, size_t *n, size_t max,
-                      bool *seen) {
+static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
+                      const size_t *clause, kt__found *out, size_t *n, size_t max, bool *seen) {
   size_t count = kt_analysis_count(a);
   /* Every form a token can match by (token_matches): its surface as a
    * negation is normalised and respelled, and its terms. */
@@ -710,8 +624,8 @@ static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const fx_tab
     terms[nterms++] = kt__analyze_respelled(w);
     for (size_t k = 0; k < tk->term_count; k++)
       terms[nterms++] = tk->terms[k].text;
-    for (const char *const *f = fx_of(fx, i); f && *f; f++)
-      terms[nterms++] = *f;
+    for (const char *f = kt__analysis_foreign(a, i); f && *f; f += strlen(f) + 1)
+      terms[nterms++] = f;
   }
   if (terms) qsort(terms, nterms, sizeof *terms, kt__cmp_str);
   /* The rules whose first word the note has, by the rule index: a rule needs
@@ -746,8 +660,7 @@ static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const fx_tab
         for (size_t i = s; i < stop && hit == (size_t)-1; i++)
           /* Not the client's employer told of: "Työnantaja vähensi tunnit ...
            * Mistä tukea?" asks no hiring subsidy. */
-          if (!skip[i] && word_matches(a, fx, i, e->words[w], e->part[w]) &&
-              !kt__employer_told(a, i))
+          if (!skip[i] && word_matches(a, i, e->words[w], e->part[w]) && !kt__employer_told(a, i))
             hit = i;
         if (hit == (size_t)-1) break;
         if (hit < first) first = hit;
@@ -776,25 +689,22 @@ static size_t find(const kt__thesaurus *t, const kt_analysis *a, const bool *ski
   /* ... and a cause in the middle: "ei [masennuksen takia] jaksa". */
   for (size_t i = 0; filler && i + 1 < count; i++)
     if (kt__cause_at(a, i)) filler[i] = filler[i + 1] = true;
-  fx_tab fx;
-  fx_fill(&fx, a);
   size_t n = 0;
   for (size_t i = 0; i < count && n < max; i++) {
     const kt_token *tk = kt_analysis_get(a, i);
     if (skip[i] && strcmp(kt__thesaurus_neg_norm(tk->surface), "ei")) continue;
     const char *surface = kt__thesaurus_neg_norm(tk->surface);
-    try_entries(t, a, &fx, skip, denied, clause, i, surface, out, &n, max, seen, unmet, filler,
+    try_entries(t, a, skip, denied, clause, i, surface, out, &n, max, seen, unmet, filler,
                 weak_alone);
     const char *written = kt__analyze_respelled(surface);
     if (written != surface) /* spoken "ollu" opens "ollut kotona" */
-      try_entries(t, a, &fx, skip, denied, clause, i, written, out, &n, max, seen, unmet, filler,
+      try_entries(t, a, skip, denied, clause, i, written, out, &n, max, seen, unmet, filler,
                   weak_alone);
     for (size_t k = 0; k < tk->term_count && n < max; k++)
-      try_entries(t, a, &fx, skip, denied, clause, i, tk->terms[k].text, out, &n, max, seen, unmet,
+      try_entries(t, a, skip, denied, clause, i, tk->terms[k].text, out, &n, max, seen, unmet,
                   filler, weak_alone);
-    for (const char *const *f = fx_of(&fx, i); f && *f && n < max; f++)
-      try_entries(t, a, &fx, skip, denied, clause, i, *f, out, &n, max, seen, unmet, filler,
-                  weak_alone);
+    for (const char *f = kt__analysis_foreign(a, i); f && *f && n < max; f += strlen(f) + 1)
+      try_entries(t, a, skip, denied, clause, i, f, out, &n, max, seen, unmet, filler, weak_alone);
   }
   /* An entry that starts with the negation wins its words: a concept found
    * only inside it is its word, not a need of its own ("ei kuulu
@@ -839,13 +749,12 @@ static size_t find(const kt__thesaurus *t, const kt_analysis *a, const bool *ski
       for (size_t k = (size_t)(uintptr_t)neg->data; k && n < max; k = t->posts[k - 1].next) {
         const th_entry *e = &t->entries[t->posts[k - 1].th_entry];
         if (e->nwords != 2 || e->weak || seen[e->concept]) continue;
-        if (word_matches(a, &fx, p, e->words[1], e->allow_part))
+        if (word_matches(a, p, e->words[1], e->allow_part))
           found_add(out, &n, seen, e->concept, p, i + 1, e->service);
       }
     }
   }
-  try_rules(t, a, &fx, skip, clause, out, &n, max, seen);
-  fx_free(&fx);
+  try_rules(t, a, skip, clause, out, &n, max, seen);
   free(seen);
   return n;
 }

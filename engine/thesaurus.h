@@ -17,25 +17,6 @@
  * of them. The returned text is @p s or static. */
 const char *kt__thesaurus_neg_norm(const char *s);
 
-/* English and Swedish words are matched by their Snowball stems (libstemmer's
- * english and swedish), which the Finnish analysis does not give them: "I
- * sleep badly" finds the entry "sleeps badly", "han dricker" "sluta dricka".
- * A word is foreign when Voikko has no reading of it (kt__token_foreign);
- * its stems are written "~e:stem" and "~s:stem", so they match only a stem of
- * the same language, never a Finnish base form. */
-#define KT__FOREIGN_MAX 64
-typedef struct kt__foreign {
-  struct sb_stemmer *en, *sv;
-} kt__foreign;
-/* Open both stemmers; KT_ENOMEM on failure (@p f is then closed). */
-int kt__foreign_open(kt__foreign *f);
-void kt__foreign_close(kt__foreign *f);
-/* Does @p tk have only Snowball stems (no Voikko reading), and no function
- * word? */
-bool kt__token_foreign(const kt_token *tk);
-/* The "~e:" and "~s:" stems of @p word (0-2) into @p out; their count. */
-size_t kt__foreign_stems(kt__foreign *f, const char *word, char out[2][KT__FOREIGN_MAX]);
-
 typedef struct kt__thesaurus kt__thesaurus;
 /* One expansion term of a concept, with its query weight (< 1). */
 typedef struct kt__expansion {

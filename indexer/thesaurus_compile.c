@@ -56,7 +56,8 @@ static int cmp_str(const void *a, const void *b) {
 /* Write one word's match terms: its surface, then its base forms unless the
  * word is written in its base form (an entry written as "etsivä" means that
  * word, not the other readings it happens to have: "etsii"). */
-static void write_word(FILE *out, const kt_token *tk, bool part) {
+static void write_word(FILE *out, const kt_analysis *a, size_t word, bool part) {
+  const kt_token *tk = kt_analysis_get(a, word);
   fputc('\t', out);
   if (part) fputc('+', out);
   fputs(kt__thesaurus_neg_norm(tk->surface), out);
@@ -70,15 +71,11 @@ static void write_word(FILE *out, const kt_token *tk, bool part) {
     fprintf(out, " %s", tk->terms[i].text);
     k++;
   }
-  /* An English or Swedish word also by its stems ("sleeps" -> "~sleep"),
+  /* An English or Swedish word also by its stems ("sleeps" -> "~e:sleep"),
    * which the note's foreign words are matched by. */
-  kt__foreign f;
-  if (!kt__token_foreign(tk) || kt__foreign_open(&f)) return;
-  char st[2][KT__FOREIGN_MAX];
-  size_t n = kt__foreign_stems(&f, tk->surface, st);
-  for (size_t i = 0; i < n && k < KT__THES_MAX_WORD_TERMS - 1; i++, k++)
-    fprintf(out, " %s", st[i]);
-  kt__foreign_close(&f);
+  for (const char *f = kt__analysis_foreign(a, word); f && *f && k < KT__THES_MAX_WORD_TERMS - 1;
+       f += strlen(f) + 1, k++)
+    fprintf(out, " %s", f);
 }
 
 /* A trailing '*' lets a one-word entry match as a compound part
@@ -108,7 +105,7 @@ static int write_entry(kt_analyzer *an, FILE *out, char *phrase, char type, bool
   if (n > KT__THES_MAX_ENTRY_WORDS) n = KT__THES_MAX_ENTRY_WORDS;
   if (n) fputc(type, out);
   for (size_t w = 0; w < n; w++)
-    write_word(out, kt_analysis_get(a, w), star && n == 1);
+    write_word(out, a, w, star && n == 1);
   if (n) fputc('\n', out);
   kt_analysis_free(a);
   return KT_OK;
@@ -150,7 +147,7 @@ static int write_rule(kt_analyzer *an, FILE *out, char *rule, bool *bad) {
       if (!mem)
         rc = kt__err(KT_ENOMEM, "cannot compile a thesaurus rule");
       else {
-        write_word(mem, kt_analysis_get(a, 0), star);
+        write_word(mem, a, 0, star);
         fclose(mem);
         rc = kt__buf_add(&line, buf, blen);
       }
