@@ -69,6 +69,7 @@ enum kt__msg {
   KT__M_FIRST,            /* "ensin muu tarve" */
   KT__M_R_FIRST,          /* "%.0f %% osumasta on pyyntöä; ensin: %s" */
   KT__M_R_FIRST_AGE,      /* "%.0f %% osumasta tulee iästä; ensin: %s" */
+  KT__M_R_FIRST_BOTH,     /* "%.0f %% osumasta on pyyntöä ja iästä; ensin: %s" */
   KT__M_REFUSED_NAMED,    /* "torjuttu nimeltä" */
   KT__M_R_REFUSED_NAMED,  /* "asiakas ei halua tätä palvelua" */
   KT__M_RULED_OUT,        /* "ei sovi tilanteeseen" */

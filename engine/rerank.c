@@ -1018,9 +1018,9 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
    * lomautettu"). */
   size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
   /* Per candidate: its request share when it is deferred, else -1; and
-   * whether that share is the age's. */
+   * whose that share is (the request's, the age's or both: its message). */
   double *share = calloc(depth ? depth : 1, sizeof *share), best_first = 0;
-  bool *of_age = calloc(depth ? depth : 1, sizeof *of_age);
+  int *whose = calloc(depth ? depth : 1, sizeof *whose);
   /* Per query term, once: is it one of the first needs' catalogue words? By
    * those words: a word of the note inside a need's entry ("unohti kaksi
    * sovittua tapaamista") may match anything. */
@@ -1041,9 +1041,8 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
         t->concept >= 0 ? kt__thesaurus_concept(x->e->gen.thes, (size_t)t->concept) : NULL;
     by_age[i] = cp && cp->age_lo >= 0 && !cp->nwith && !of_first[i];
   }
-  int rc = share && of_first && by_age && of_age
-               ? query_idf(x)
-               : kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  int rc = share && of_first && by_age && whose ? query_idf(x)
+                                                : kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   for (size_t h = 0; h < depth && !rc; h++) {
     cand *c = &cs[h];
     share[h] = -1;
@@ -1054,17 +1053,20 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
       if (!c->masks[i] || (t->concept < 0 && !t->kind)) continue;
       double s = x->idf[i] * t->weight;
       total += s;
-      if (requested(x, asked, t->word)) request += s;
+      bool req = goal && requested(x, asked, t->word);
+      if (req) request += s;
       if (of_first[i]) firsts += s;
-      if (by_age[i]) aged += s;
+      if (by_age[i] && !req) aged += s;
     }
     bool serves_first = total > 0 && firsts / total >= FIRST_SHARE;
     if (serves_first && c->score > best_first) best_first = c->score;
-    if (goal && !serves_first && total > 0 && request / total > rk->request_share)
-      share[h] = request / total;
-    else if (!serves_first && total > 0 && aged / total > rk->request_share) {
-      share[h] = aged / total;
-      of_age[h] = true;
+    /* The request and the age wait together: a widower of 57 asking for job
+     * coaching gets the over-55s' coaching by both, each under the share. */
+    if (!serves_first && total > 0 && (request + aged) / total > rk->request_share) {
+      bool by_request = request / total > rk->request_share;
+      bool by_aged = !by_request && aged / total > rk->request_share;
+      share[h] = (by_request ? request : by_aged ? aged : request + aged) / total;
+      whose[h] = by_request ? KT__M_R_FIRST : by_aged ? KT__M_R_FIRST_AGE : KT__M_R_FIRST_BOTH;
     }
   }
   /* The first need's best service leads. */
@@ -1086,14 +1088,12 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
     if (best_first > 0 && c->score >= best_first) c->score = best_first * (1 - 1e-6);
     if (c->neffects < MAX_EFFECTS) {
       char reason[256];
-      snprintf(reason, sizeof reason,
-               kt__msg(x->lang, of_age[h] ? KT__M_R_FIRST_AGE : KT__M_R_FIRST), share[h] * 100,
-               label);
+      snprintf(reason, sizeof reason, kt__msg(x->lang, whose[h]), share[h] * 100, label);
       c->effects[c->neffects++] = (kt_effect){
           kt__msg(x->lang, KT__M_FIRST), kt__arena_strdup(&x->res->arena, reason), c->score / was};
     }
   }
-  free(of_age);
+  free(whose);
   free(by_age);
   free(of_first);
   free(share);

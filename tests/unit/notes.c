@@ -2467,6 +2467,20 @@ Test(notes, needs_of_the_age_wait_behind_a_first_need) {
   cr_assert(!service_reason(plain, "tyollistamistuki-55", "asiakkaan iästä"));
 }
 
+/* The request and the age wait together: a widower of 57 who asks about job
+ * coaching finds the over-55s' coaching by both, neither alone the most of
+ * its evidence; it still waits behind the crisis help, and says why. */
+Test(notes, the_request_and_the_age_wait_together) {
+  static const char *const CRISIS[] = {"mieli-kriisipuhelin", "sosiaali-ja-kriisipaivystys", NULL};
+  const char *w = "Mies 57v, vaimo kuoli kolme viikkoa sitten. Ei nuku, ei jaksa. Kysyy, "
+                  "pitäisikö mennä työnhakuvalmennukseen.";
+  cr_assert(in_top(w, 1, CRISIS), "rank %d", rank_of(w, CRISIS[0]));
+  cr_assert(service_reason(w, "tyonhakuvalmennus-55-plus", "pyyntöä ja iästä"));
+  const char *plain = "Mies 57v, ollut vuoden työttömänä. Kysyy, pitäisikö mennä "
+                      "työnhakuvalmennukseen.";
+  cr_assert(!service_reason(plain, "tyonhakuvalmennus-55-plus", "pyyntöä ja iästä"), "control");
+}
+
 /* A problem's word inside the client's trade is the trade's field: the
  * trade wanted ("velkaneuvojaksi") or its field written apart before the
  * worker ("vankilan vartija") is no debt and no release from prison. A
