@@ -463,6 +463,9 @@ static unsigned reading_morph(const reading *r) {
   if ((m & (KT__MORPH_NOUN | KT__MORPH_PLACE)) &&
       (eq(r->case_, "sisaeronto") || eq(r->case_, "ulkoeronto")))
     m |= KT__MORPH_SOURCE;
+  if ((m & (KT__MORPH_NOUN | KT__MORPH_PLACE)) &&
+      (eq(r->case_, "sisatulento") || eq(r->case_, "ulkotulento")))
+    m |= KT__MORPH_TARGET;
   if ((m & KT__MORPH_NOUN) && eq(r->case_, "omanto")) m |= KT__MORPH_GENITIVE;
   if ((m & KT__MORPH_NOUN) && eq(r->case_, "tulento")) m |= KT__MORPH_TRANSLATIVE;
   if ((m & KT__MORPH_NOUN) && eq(r->case_, "nimento")) m |= KT__MORPH_NOMINATIVE;

@@ -40,6 +40,9 @@ typedef struct kt__wordan {
   (1u << 14) /* an adjective in the essive: a state, not a role ("raittiina", "sairaana") */
 #define KT__MORPH_INESSIVE                                                                         \
   (1u << 15) /* a noun in the inessive: where something is ("asunnossa", "kodissa") */
+#define KT__MORPH_TARGET                                                                           \
+  (1u << 16) /* a noun or place in the illative or allative: where to ("Espooseen", "Vantaalle")   \
+              */
 /* A compound written apart ("palkka tuella", "puisto töihin", "pitkäaikais
  * työtön"): where a noun in the nominative, or a word Voikko does not know,
  * is followed by a common noun with only spaces between (in @p text, the

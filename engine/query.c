@@ -527,12 +527,17 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
     }
   /* A need whose past is the need (`past: need`): "ollut kotona lasten kanssa
    * viisi vuotta" is the return from family leave, "vapautui vankilasta" the
-   * release; the words that found it are of now. */
+   * release; the words that found it are of now. Likewise a need told of
+   * another person (`other: need`): "puoliso tuli tänne töihin" is the
+   * client who followed. */
   if (x->signals && e->gen.thes)
     for (size_t k = 0; k < x->nfound; k++) {
-      if (!kt__thesaurus_concept(e->gen.thes, x->found[k].concept)->past_need) continue;
+      const kt__concept *c = kt__thesaurus_concept(e->gen.thes, x->found[k].concept);
+      if (!c->past_need && !c->other_need) continue;
       for (size_t i = x->found[k].first; i <= x->found[k].last && i < ntok; i++)
-        if (x->rd.role[i] == KT__ROLE_BACKGROUND) x->rd.role[i] = KT__ROLE_SITUATION;
+        if ((c->past_need && x->rd.role[i] == KT__ROLE_BACKGROUND) ||
+            (c->other_need && x->rd.role[i] == KT__ROLE_ASIDE))
+          x->rd.role[i] = KT__ROLE_SITUATION;
     }
   /* The words an age was read from stay in the query: "-vuotias" matches
    * the age limits written in services' conditions (measured: +0.9 pt nDCG). */

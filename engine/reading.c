@@ -379,9 +379,23 @@ static const char *const possessed_child[] = {"poikansa",   "poikaansa",    "poj
                                               "tyttärensä", "tyttärellään", NULL};
 /* Care the client arranges for a child is the client's need: "lapsi
  * tarvitsee päiväkotipaikan" stays the situation. Surface beginnings. */
-static const char *const childcare[] = {"päiväko",   "päivähoi",      "hoitopai", "varhaiskasv",
-                                        "lastenhoi", "iltapäiväkerh", "kerho",    "dagis",
-                                        "daycare",   "childcare",     NULL};
+static const char *const childcare[] = {
+    "päiväko",        "päivähoi",        "hoitopai", "varhaiskasv", "lastenhoi",
+    "iltapäiväkerh",  "kerho",           "dagis",    "dagvård",     "daghem",
+    "familjedagvård", "småbarnspedagog", "daycare",  "childcare",   NULL};
+/* Is the care named at token @p i of clause [@p s, @p e) arranged already:
+ * the child is there ("lapset ovat jo päiväkodissa", "barnen är redan i
+ * daghem", "the kids are in daycare")? Then it is no need of the client. */
+static bool care_arranged(const kt_analysis *a, size_t s, size_t e, size_t i) {
+  static const char *const already[] = {"jo", "redan", "already", NULL};
+  static const char *const at[] = {"i", "på", "in", "at", NULL};
+  if ((kt__analysis_morph(a, i) & KT__MORPH_INESSIVE) || (i > s && is_any(tok(a, i - 1), at)))
+    return true;
+  for (size_t k = s; k < e; k++)
+    if (is_any(tok(a, k), already)) return true;
+  return false;
+}
+
 /* A hobby: what the client does in free time ("harrastaa kuntosalia",
  * "vapaa-ajalla pelaa", "harrastuksena kalastus") is no need. Surface
  * beginnings; the verb only in its present forms, so "harrastukset jääneet"
@@ -1123,7 +1137,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
       bool said = false;
       for (size_t i = first + 1; child && i < e; i++) {
         const kt_token *u = tok(a, i);
-        if (starts_any(u, childcare)) child = false;
+        if (starts_any(u, childcare) && !care_arranged(a, s, e, i)) child = false;
         said |= !u->stopword && !generic_token(u) &&
                 !(u->surface[0] >= '0' && u->surface[0] <= '9') && !is_any(u, duration_units) &&
                 !is(u, "vuotias");

@@ -510,6 +510,17 @@ bool kt__signals_municipality(const char *base) {
   return false;
 }
 
+/* Is a verb or noun of moving home within the few words before token @p i,
+ * or right after it ("Espooseen muuttamassa")? */
+static bool moving_near(const kt_analysis *a, size_t i) {
+  static const char *const move[] = {"muutta", "muutti", "muutto", "muuton",
+                                     "moving", "move",   "flytt",  NULL};
+  size_t n = kt_analysis_count(a);
+  for (size_t k = i > 5 ? i - 5 : 0; k <= i + 1 && k < n; k++)
+    if (k != i && kt__token_starts_any(tok(a, k), move)) return true;
+  return false;
+}
+
 /* Municipality of residence: "asuu Espoossa", "vantaalainen", "bor i Esbo". */
 static int read_municipality(const kt_analysis *a, const bool *rej, kt__sigset *set,
                              kt_results *res) {
@@ -536,6 +547,18 @@ static int read_municipality(const kt_analysis *a, const bool *rej, kt__sigset *
                                                     "tidigare", NULL}) ||
             (is_any(tok(a, k), live) && (kt__analysis_morph(a, k) & KT__MORPH_PAST)))
           score = 0;
+      /* A move ("muuttaa ensi kuussa Helsingistä Espooseen", "moving to
+       * Vantaa", "flyttar till Esbo"): the place moved to is the client's
+       * home to be, and the place left is not. */
+      if (score > 0 && moving_near(a, i)) {
+        unsigned m = kt__analysis_morph(a, i);
+        if (m & KT__MORPH_TARGET ||
+            (i > 0 && is_any(tok(a, i - 1), (const char *const[]){"to", "till", NULL})))
+          score += 4;
+        else if (m & KT__MORPH_SOURCE ||
+                 (i > 0 && is_any(tok(a, i - 1), (const char *const[]){"from", "från", NULL})))
+          score = 0;
+      }
       if (score > 0 && score > bestscore) {
         bestscore = score;
         best = m;

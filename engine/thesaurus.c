@@ -253,6 +253,7 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
       c->negated_drop = nf >= 8 && strchr(f[7], 'D') != NULL;
       c->first = nf >= 8 && strchr(f[7], 'F') != NULL;
       c->past_need = nf >= 8 && strchr(f[7], 'P') != NULL;
+      c->other_need = nf >= 8 && strchr(f[7], 'O') != NULL;
       c->age_lo = c->age_hi = -1;
       const char *ag = nf >= 8 ? strchr(f[7], 'a') : NULL;
       if (ag && sscanf(ag + 1, "%d-%d", &c->age_lo, &c->age_hi) != 2) c->age_lo = c->age_hi = -1;

@@ -36,6 +36,8 @@ typedef struct kt__concept {
                        * (rerank.c defer_request) */
   bool past_need;     /* `past: need`: told in the client's past, it is a need of now (a return
                        * from family leave, a release from prison): query.c */
+  bool other_need;    /* `other: need`: told of another person, it is the client's need (a
+                       * spouse's move for work: the client followed): query.c */
   int age_lo, age_hi; /* `age: LO-HI`: a client of that age has this need though no word names it */
   int history;        /* `history: YEARS`, -1 without: a working life that long, with one of */
   const char *municipality; /* `municipality:` (case-folded), NULL without: with `with:`, a

@@ -31,6 +31,7 @@ typedef struct src_concept {
   bool negated_drop;
   bool first;         /* `first: yes` */
   bool past_need;     /* `past: need` */
+  bool other_need;    /* `other: need` */
   char *municipality; /* `municipality: NAME`, NULL without */
   int age_lo, age_hi;
   int history; /* `history: YEARS`, -1 without */
@@ -385,6 +386,11 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
         rc = kt__buf_printf(errs, "%s:%zu: past: '%s' must be 'need'\n", path, lineno, val);
       else
         c->past_need = true;
+    } else if (!strcmp(key, "other")) {
+      if (strcmp(val, "need"))
+        rc = kt__buf_printf(errs, "%s:%zu: other: '%s' must be 'need'\n", path, lineno, val);
+      else
+        c->other_need = true;
     } else if (!strcmp(key, "age")) {
       int lo = -1, hi = -1, used = 0;
       if (sscanf(val, "%d-%d%n", &lo, &hi, &used) != 2 || val[used] || lo < 0 || hi < lo ||
@@ -413,7 +419,7 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
           errs,
           "%s:%zu: unknown key '%s' (expected label, label_sv, label_en, client, "
           "service, expand, weak, context, all, age, history, municipality, with, groups, negated, "
-          "past, first, rules_out, unless, weight)\n",
+          "past, other, first, rules_out, unless, weight)\n",
           path, lineno, key);
       lastkey[0] = '\0';
     }
@@ -601,6 +607,7 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
     if (c->negated_drop) strcat(flags, "D");
     if (c->first) strcat(flags, "F");
     if (c->past_need) strcat(flags, "P");
+    if (c->other_need) strcat(flags, "O");
     if (c->age_lo >= 0)
       snprintf(flags + strlen(flags), sizeof flags - strlen(flags), "a%d-%d", c->age_lo, c->age_hi);
     if (c->history >= 0)

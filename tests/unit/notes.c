@@ -2467,6 +2467,68 @@ Test(notes, needs_of_the_age_wait_behind_a_first_need) {
   cr_assert(!service_reason(plain, "tyollistamistuki-55", "asiakkaan iästä"));
 }
 
+/* Needs told with words between or in another order: drinking every day,
+ * little Finnish said spoken and backwards, help from the church. */
+Test(notes, needs_told_in_other_orders) {
+  const char *drinks = "Asiakas juo joka päivä ja myöntää itse, että pitäisi lopettaa.";
+  cr_assert(finds_need(drinks, "alkoholiongelma"));
+  static const char *const ALCOHOL[] = {"paihdepoliklinikat", "aa-vertaisryhmat", NULL};
+  cr_assert(in_top(drinks, 2, ALCOHOL), "rank %d", rank_of(drinks, ALCOHOL[0]));
+  cr_assert(!finds_need("Asiakas juo kahvia ja etsii töitä.", "alkoholiongelma"), "control");
+  cr_assert(finds_need("puhuu suomee tosi vähä, tarttis kurssin", "suomen kielen taito"));
+  cr_assert(finds_need("osaa suomea vielä huonosti", "suomen kielen taito"));
+  cr_assert(!finds_need("puhuu suomea hyvin", "suomen kielen taito"), "control");
+  const char *church = "58v, rahat ei riitä, kuuli et kirkolta sais apua";
+  cr_assert(finds_need(church, "diakonia"));
+  cr_assert(in_top(church, 1, (const char *const[]){"seurakuntien-diakonia", NULL}), "rank %d",
+            rank_of(church, "seurakuntien-diakonia"));
+}
+
+/* Is a need whose label contains @p label found as one of now (the
+ * situation or the goal, not context)? */
+static bool need_of_now(const char *note, const char *label) {
+  int r = need_role(note, label);
+  return r == KT_ROLE_SITUATION || r == KT_ROLE_GOAL;
+}
+
+/* A need told of another person that is the client's (`other: need`): the
+ * spouse came here for work, so the client is the spouse who followed. */
+Test(notes, a_spouse_who_came_for_work_is_the_clients_need) {
+  const char *w = "27v insinööri Intiasta, puoliso tuli tänne töihin, hakee IT-alan töitä, "
+                  "englanti hyvä.";
+  cr_assert(need_of_now(w, "mukana muuttanut puoliso"));
+  cr_assert(in_top(w, 3, (const char *const[]){"spouse-program", NULL}), "rank %d",
+            rank_of(w, "spouse-program"));
+  cr_assert(!finds_need("Puoliso tuli töistä kotiin väsyneenä, hakee IT-alan töitä.",
+                        "mukana muuttanut puoliso"),
+            "control");
+}
+
+/* Care already arranged for the children is no need and no trade: "lapset
+ * ovat jo päiväkodissa" is neither a daycare place wanted nor work at a
+ * daycare; a daughter with no daycare place is the parent's need. */
+Test(notes, care_arranged_for_the_children_is_no_need) {
+  const char *kids = "Lapset ovat jo päiväkodissa. Haluaa toimistotyön koulutukseen.";
+  cr_assert(!need_of_now(kids, "päiväkoti- ja lastenhoitotyö"));
+  cr_assert(!need_of_now(kids, "lastenhoito ja päivähoitopaikka"));
+  cr_assert(!need_of_now("Barnen är redan i daghem. Vill gå en utbildning i kontorsarbete.",
+                         "lastenhoito ja päivähoitopaikka"));
+  cr_assert(need_of_now("Han har en treåring. Dottern har ingen dagvårdsplats.",
+                        "lastenhoito ja päivähoitopaikka"));
+  cr_assert(need_of_now("Lapsi tarvitsee päiväkotipaikan.", "lastenhoito ja päivähoitopaikka"),
+            "control");
+}
+
+/* Going abroad to work told with words between, not a refusal to move. */
+Test(notes, going_abroad_to_work_with_words_between) {
+  cr_assert(finds_need("24v tarjoilija, haluis lähtee Norjaan tai Ruotsiin duuniin",
+                       "töihin ulkomaille"));
+  cr_assert(!finds_need("Ei halua muuttaa ulkomaille, vaikka alan töitä olisi Norjassa.",
+                        "töihin ulkomaille"));
+  cr_assert(
+      !finds_need("Lähtee kahdeksi viikoksi ulkomaille sukulaisten luo.", "töihin ulkomaille"));
+}
+
 /* The request and the age wait together: a widower of 57 who asks about job
  * coaching finds the over-55s' coaching by both, neither alone the most of
  * its evidence; it still waits behind the crisis help, and says why. */

@@ -185,6 +185,14 @@ Test(signals, municipality_of_residence) {
   cr_assert_str_eq(read_text("asui aiemmin Espoossa, nyt Helsingissä", -1).municipality,
                    "helsinki");
   cr_assert_null(read_text("asui ennen Vantaalla", -1).municipality);
+  /* A move: the place moved to is the home to be, the place left is not. */
+  cr_assert_str_eq(read_text("muuttaa ensi kuussa Helsingistä Espooseen", -1).municipality,
+                   "espoo");
+  cr_assert_str_eq(read_text("asuu Helsingissä, muuttaa Vantaalle", -1).municipality, "vantaa");
+  cr_assert_str_eq(read_text("muutti Espoosta Helsinkiin", -1).municipality, "helsinki");
+  cr_assert_str_eq(read_text("moving from Helsinki to Espoo", -1).municipality, "espoo");
+  cr_assert_str_eq(read_text("asuu Helsingissä, haluaa töihin Espooseen", -1).municipality,
+                   "helsinki", "work sought elsewhere is no move");
 }
 
 Test(signals, refused_words_are_not_read) {
