@@ -337,7 +337,11 @@ static const char *const relatives[] = {
      * ("mies 45v") */
     "miehensä", "miehellään", "miehelleen", "mieheni", "miehelläni", "miehesi",
     /* parents by the surface only: the base form "vanhempi" is also "older" */
-    "vanhemmat", "vanhempansa", "vanhempani", "mutsi", "faija", "föräldrarna", "parents", NULL};
+    "vanhemmat", "vanhempansa", "vanhempani", "mutsi", "faija", "föräldrarna", "parents",
+    /* Swedish parents and siblings in the definite form only ("mamman är
+     * orolig"): "ensamstående mamma" is the client, and "modern" is also
+     * English */
+    "mamman", "pappan", "fadern", "systern", "brodern", NULL};
 
 /* Is word @p i a relative? "ex" and "entinen" only before a partner
  * ("ex-mies", "entinen mies"): "ex-vanki", "entinen yrittäjä" are the

@@ -2529,6 +2529,36 @@ Test(notes, going_abroad_to_work_with_words_between) {
       !finds_need("Lähtee kahdeksi viikoksi ulkomaille sukulaisten luo.", "töihin ulkomaille"));
 }
 
+/* A client at work full time is outside integration training (full-time,
+ * with the unemployment benefit): the evening Finnish courses come first. */
+Test(notes, a_client_in_full_time_work_gets_courses_beside_work) {
+  static const char *const EVENING[] = {"suomi-toisena-kielena-tyovaenopisto", NULL};
+  static const char *const FULL_TIME[] = {"kotoutumiskoulutus", NULL};
+  const char *w = "Asiakas 36v, puhuu englantia, on kokoaikatyössä päivisin IT-firmassa. "
+                  "Haluaisi suomen kurssin iltaisin, taso alkeet.";
+  cr_assert(in_top(w, 1, EVENING), "rank %d", rank_of(w, EVENING[0]));
+  cr_assert(!in_top(w, 5, FULL_TIME), "rank %d", rank_of(w, FULL_TIME[0]));
+  cr_assert(service_reason(w, "kotoutumiskoulutus", "työssä käyvä"));
+  const char *u = "Asiakas 36v, puhuu englantia, työtön. Haluaisi suomen kurssin, taso alkeet.";
+  cr_assert(in_top(u, 3, FULL_TIME), "control: rank %d", rank_of(u, FULL_TIME[0]));
+  cr_assert(!need_of_now("Har hjärtsvikt och orkar inte jobba heltid.", "työssä käyvä"),
+            "a full-time job denied is no job held");
+}
+
+/* Swedish to be improved and a school tried out before applying, told with
+ * words between. */
+Test(notes, swedish_to_improve_and_a_school_tried_before_applying) {
+  cr_assert(need_of_now("35v merkonomi haluaisi parantaa ruotsia, asiakaspalvelussa vaaditaan",
+                        "ruotsin kieli työelämään"));
+  cr_assert(!finds_need("35v merkonomi haluaisi töihin Ruotsiin", "ruotsin kieli työelämään"),
+            "control");
+  const char *visit = "Asiakas haluaisi käydä pari päivää ammattiopiston sähköalan tunneilla "
+                      "ennen kuin hakee sinne opiskelemaan.";
+  cr_assert(need_of_now(visit, "alan kokeilu oppilaitoksessa"));
+  cr_assert(in_top(visit, 3, (const char *const[]){"koulutuskokeilu", NULL}), "rank %d",
+            rank_of(visit, "koulutuskokeilu"));
+}
+
 /* The request and the age wait together: a widower of 57 who asks about job
  * coaching finds the over-55s' coaching by both, neither alone the most of
  * its evidence; it still waits behind the crisis help, and says why. */

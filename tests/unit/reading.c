@@ -302,6 +302,9 @@ Test(reading, a_clause_about_another_person_is_aside) {
   ROLE("Asiakkaan isä oli alkoholisti, hakee töitä", "alkoholisti", KT__ROLE_ASIDE);
   /* parents by the surface; "vanhempi" alone is also "older" */
   ROLE("keskeytti amiksen, vanhemmat huolissaan", "huolissaan", KT__ROLE_ASIDE);
+  /* Swedish parents in the definite form; "ensamstående mamma" is the client. */
+  ROLE("Pojken är 19, sitter hemma. Mamman är orolig.", "orolig", KT__ROLE_ASIDE);
+  ROLE("Ensamstående mamma, 35, är orolig för sina skulder.", "skulder", KT__ROLE_SITUATION);
   ROLE("vanhempi asiakas huolissaan työnhausta", "huolissaan", KT__ROLE_SITUATION);
   /* A relative's word with an age is the client. */
   ROLE("Äiti 38v hakee osa-aikatyötä kaupan alalta", "hakee", KT__ROLE_SITUATION);
