@@ -2559,6 +2559,28 @@ Test(notes, swedish_to_improve_and_a_school_tried_before_applying) {
             rank_of(visit, "koulutuskokeilu"));
 }
 
+/* An earnings-related allowance ended or never earned rules the fund's
+ * allowance out: yleistuki comes first and the fund's says why. */
+Test(notes, an_allowance_not_earned_is_no_allowance_to_apply_for) {
+  const char *w = "Liittyi kassaan vasta 5 kk sitten ja irtisanottiin nyt, saako "
+                  "ansiosidonnaista vai pelkkää yleistukea?";
+  cr_assert_lt(rank_of(w, "tyomarkkinatuki-peruspaivaraha"),
+               rank_of(w, "ansiopaivaraha-tyottomyyskassat"));
+  cr_assert(service_reason(w, "ansiopaivaraha-tyottomyyskassat", "työssäoloehto"));
+  const char *m = "Kassan jäsen 10 vuotta, irtisanottiin nyt, saako ansiosidonnaista?";
+  cr_assert_eq(rank_of(m, "ansiopaivaraha-tyottomyyskassat"), 0, "control: rank %d",
+               rank_of(m, "ansiopaivaraha-tyottomyyskassat"));
+}
+
+/* Studies begun on a day line are full-time studies: the study grant. */
+Test(notes, studies_on_a_day_line_are_full_time) {
+  const char *w = "22-vuotias aloittaa elokuussa sähköalan perustutkinnon päivälinjalla ja "
+                  "kysyy, millä elää, kun yleistuki loppuu opintojen alkaessa.";
+  cr_assert(need_of_now(w, "päätoiminen opiskelija"));
+  cr_assert(in_top(w, 3, (const char *const[]){"opintotuki", NULL}), "rank %d",
+            rank_of(w, "opintotuki"));
+}
+
 /* The request and the age wait together: a widower of 57 who asks about job
  * coaching finds the over-55s' coaching by both, neither alone the most of
  * its evidence; it still waits behind the crisis help, and says why. */
