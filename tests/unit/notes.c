@@ -2572,6 +2572,30 @@ Test(notes, an_allowance_not_earned_is_no_allowance_to_apply_for) {
                rank_of(m, "ansiopaivaraha-tyottomyyskassat"));
 }
 
+/* No unemployment fund, no fund's allowance; yleistuki named alone says
+ * nothing of the fund. */
+Test(notes, no_fund_no_funds_allowance) {
+  const char *w = "41v mies, irtisanottiin. Ei kuulu liittoon eikä kassaan.";
+  cr_assert(!in_top(w, 5, (const char *const[]){"ansiopaivaraha-tyottomyyskassat", NULL}),
+            "rank %d", rank_of(w, "ansiopaivaraha-tyottomyyskassat"));
+  cr_assert(service_reason(w, "ansiopaivaraha-tyottomyyskassat", "ei työttömyyskassan jäsen"));
+  cr_assert(in_top(w, 3, (const char *const[]){"tyomarkkinatuki-peruspaivaraha", NULL}), "rank %d",
+            rank_of(w, "tyomarkkinatuki-peruspaivaraha"));
+  cr_assert(!finds_need("Jäi työttömäksi, kysyy saako hän ansiosidonnaista vai yleistukea.",
+                        "ei työttömyyskassan jäsen"),
+            "yleistuki named is no word of the fund");
+}
+
+/* A nurse trained somewhere named is a nurse trained abroad. */
+Test(notes, a_nurse_trained_somewhere_named_was_trained_abroad) {
+  const char *w = "Filippiineillä koulutettu sairaanhoitaja haluaa tietää, mitä pitää tehdä "
+                  "ennen kuin pääsee töihin hoitajaksi Suomessa.";
+  cr_assert(in_top(w, 1, (const char *const[]){"terveydenhuollon-patevoityminen", NULL}), "rank %d",
+            rank_of(w, "terveydenhuollon-patevoityminen"));
+  cr_assert(!finds_need("Sairaanhoitaja 45v, haluaa osa-aikatyötä.", "ulkomailla koulutetulle"),
+            "control");
+}
+
 /* Studies begun on a day line are full-time studies: the study grant. */
 Test(notes, studies_on_a_day_line_are_full_time) {
   const char *w = "22-vuotias aloittaa elokuussa sähköalan perustutkinnon päivälinjalla ja "
