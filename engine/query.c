@@ -214,6 +214,13 @@ static int refusals_win(ctx *x, const kt__thesaurus *th, size_t ntok) {
     if (refused && x->rd.clause_role[f->first] != KT__ROLE_GOAL) {
       for (size_t i = f->first; i <= f->last; i++)
         x->rd.role[i] = KT__ROLE_REFUSED;
+      /* ... and so does its later mention outside a goal ("on ohjattu
+       * vartijaksi tai järjestyksenvalvojaksi, mutta turvallisuusala ei
+       * kiinnosta"). */
+      if (f->again_first != SIZE_MAX && x->rd.clause_role[f->again_first] != KT__ROLE_GOAL &&
+          x->rd.role[f->again_first] != KT__ROLE_NEGATED)
+        for (size_t i = f->again_first; i <= f->again_last && i < ntok; i++)
+          x->rd.role[i] = KT__ROLE_REFUSED;
       continue;
     }
     x->found[kept++] = *f;

@@ -1648,6 +1648,12 @@ static size_t out_of_question(const kt_analysis *a, const kt__reading *out, size
   return 0;
 }
 
+/* Relative pronouns opening a clause ("joihin", "jotka", "som", "that"). */
+static const char *const relative_pronouns[] = {
+    "joka",  "jonka",  "jota",     "johon",  "jossa",  "josta",  "jolla",  "jolle",
+    "jotka", "joiden", "joita",    "joihin", "joissa", "joista", "joilla", "joille",
+    "mihin", "missä",  "joissain", "which",  "that",   "som",    "där",    NULL};
+
 static void read_negations(const kt_analysis *a, kt__reading *out) {
   size_t n = out->count;
   /* 3. Negation scopes, within a clause, up to four words after the verb. */
@@ -1856,6 +1862,11 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
     /* A wish or need refused, or problems denied ("ei ongelmia asumisessa",
      * "no permit or visa issues"): what they name is no need anywhere. */
     bool unwanted = (wish_neg && !capacity) || (!wish_neg && role == KT__ROLE_REFUSED);
+    /* In a relative clause the negation says what the thing spoken of must
+     * not ask for ("vain palvelut, joihin ei tarvita henkilötunnusta"): a
+     * condition, not a refusal of what it names elsewhere. */
+    size_t rs = kt__reading_clause_start(out, i);
+    if (rs < n && is_any(tok(a, rs), relative_pronouns)) unwanted = false;
     for (size_t j = i + 1 > cause_end ? i + 1 : cause_end; j <= verb; j++) {
       out->role[j] = role;
       out->negator[j] = i;
@@ -1875,7 +1886,13 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
       /* "IT-alalle hän ei halua palata": a verb of going back or on after
        * the wish says nothing of its own; what is refused came first. */
       bool going = (kt__analysis_morph(a, j) & KT__MORPH_INF) && is_any(tok(a, j), going_verbs);
-      after += !tok(a, j)->stopword && !going;
+      /* "turvallisuusala ei kiinnosta häntä lainkaan": whom and how much
+       * say nothing of what is refused. */
+      bool empty = is_any(tok(a, j),
+                          (const char *const[]){"häntä", "minua", "heitä", "lainkaan", "ollenkaan",
+                                                "yhtään", "enää", "kovin", "juurikaan",
+                                                "tippaakaan", "pätkääkään", "mitenkään", NULL});
+      after += !tok(a, j)->stopword && !going && !empty;
       went |= going;
     }
     /* Nothing follows a negated wish or need in its clause: what it refuses

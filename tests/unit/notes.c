@@ -2596,6 +2596,21 @@ Test(notes, a_nurse_trained_somewhere_named_was_trained_abroad) {
             "control");
 }
 
+/* A field refused wins over its other mentions: guided towards security
+ * work twice, the client is not interested in it, so neither guard's
+ * training is a suggestion. */
+Test(notes, a_refused_field_wins_over_its_other_mentions) {
+  static const char *const SECURITY[] = {"vartijan-peruskoulutus",
+                                         "jarjestyksenvalvojan-peruskoulutus", NULL};
+  const char *w =
+      "27v mies. Häntä on monesti ohjattu vartijaksi tai järjestyksenvalvojaksi, mutta "
+      "turvallisuusala ei kiinnosta häntä lainkaan. Haluaa myyjäksi urheiluliikkeeseen.";
+  cr_assert(!in_top(w, 5, SECURITY), "ranks %d %d", rank_of(w, SECURITY[0]),
+            rank_of(w, SECURITY[1]));
+  const char *g = "27v mies, haluaa vartijaksi tai järjestyksenvalvojaksi.";
+  cr_assert(in_top(g, 2, SECURITY), "control: rank %d", rank_of(g, SECURITY[0]));
+}
+
 /* Studies begun on a day line are full-time studies: the study grant. */
 Test(notes, studies_on_a_day_line_are_full_time) {
   const char *w = "22-vuotias aloittaa elokuussa sähköalan perustutkinnon päivälinjalla ja "

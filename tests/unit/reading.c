@@ -51,6 +51,7 @@ static int field_of(const char *text, const char *word, int (*get)(const kt__rea
 static int generic_at(const kt__reading *r, size_t i) { return r->generic[i]; }
 static int required_at(const kt__reading *r, size_t i) { return r->required[i]; }
 static int clause_at(const kt__reading *r, size_t i) { return (int)r->clause[i]; }
+static int unwanted_at(const kt__reading *r, size_t i) { return r->unwanted[i]; }
 
 static bool generic(const char *text, const char *word) {
   return field_of(text, word, generic_at) == 1;
@@ -302,6 +303,17 @@ Test(reading, a_clause_about_another_person_is_aside) {
   ROLE("Asiakkaan isä oli alkoholisti, hakee töitä", "alkoholisti", KT__ROLE_ASIDE);
   /* parents by the surface; "vanhempi" alone is also "older" */
   ROLE("keskeytti amiksen, vanhemmat huolissaan", "huolissaan", KT__ROLE_ASIDE);
+  /* A refused interest with whom and how much after it: what it refuses
+   * came first. */
+  ROLE("turvallisuusala ei kiinnosta häntä lainkaan", "turvallisuusala", KT__ROLE_REFUSED);
+  ROLE("turvallisuusala ei kiinnosta enää", "turvallisuusala", KT__ROLE_REFUSED);
+  /* A negation in a relative clause is a condition on what is spoken of,
+   * not a refusal of what it names elsewhere; a plain one is. */
+  cr_assert_eq(
+      field_of("Vain palvelut, joihin ei tarvita henkilötunnusta.", "henkilötunnusta", unwanted_at),
+      0);
+  cr_assert_eq(field_of("Ei halua kotoutumiskoulutukseen.", "kotoutumiskoulutukseen", unwanted_at),
+               1, "control");
   /* Swedish parents in the definite form; "ensamstående mamma" is the client. */
   ROLE("Pojken är 19, sitter hemma. Mamman är orolig.", "orolig", KT__ROLE_ASIDE);
   ROLE("Ensamstående mamma, 35, är orolig för sina skulder.", "skulder", KT__ROLE_SITUATION);
