@@ -2023,6 +2023,46 @@ static void read_senior(const kt_analysis *a, kt__reading *out) {
       out->generic[i] = true;
 }
 
+/* Verbs of offering or suggesting, by the surface: what was offered and
+ * passed over is refused (read_offered). */
+static const char *const offer_verbs[] = {
+    "tarjottu",  "tarjottiin", "tarjosi",    "tarjonnut",    "ehdotettu", "ehdotettiin",
+    "ehdotti",   "ehdottanut", "suositeltu", "suositeltiin", "offered",   "suggested",
+    "erbjudits", "erbjudit",   "föreslogs",  "föreslagit",   NULL};
+
+bool kt__token_offers(const kt_token *t) { return is_any_text(t->surface, offer_verbs); }
+
+/* Step 3c: what was offered and passed over ("Englanninkielisiä palveluja
+ * on tarjottu, mutta hän haluaa asioida suomeksi"; "ei halua IT-alalle,
+ * vaikka muuntokoulutusta on tarjottu"): a clause with a verb of offering
+ * that opens with "vaikka", or that a clause opening with "mutta"/"vaan"
+ * and holding a wish follows, is refused as a refusal is. */
+static void read_offered(const kt_analysis *a, kt__reading *out) {
+  static const char *const although[] = {"vaikka", "although", "though", "fast", NULL};
+  static const char *const but[] = {"mutta", "vaan", "but", "men", "utan", NULL};
+  size_t n = out->count;
+  for (size_t s = 0, e; s < n; s = e) {
+    e = kt__reading_clause_end(out, s);
+    size_t verb = n;
+    for (size_t j = s; j < e && verb == n; j++)
+      if (kt__token_offers(tok(a, j))) verb = j;
+    if (verb == n) continue;
+    bool passed = is_any(tok(a, s), although);
+    if (!passed && e < n && is_any(tok(a, e), but)) {
+      size_t e2 = kt__reading_clause_end(out, e);
+      for (size_t j = e; j < e2; j++)
+        passed |= out->role[j] == KT__ROLE_GOAL;
+    }
+    if (!passed) continue;
+    for (size_t j = s; j < e; j++) {
+      if (j == verb || tok(a, j)->stopword || out->role[j] == KT__ROLE_GOAL) continue;
+      out->role[j] = KT__ROLE_REFUSED;
+      out->negator[j] = verb;
+      out->unwanted[j] = true;
+    }
+  }
+}
+
 /* Step 3b: a refusal goes on over a comma in a list without a verb: "ei
  * halua yrittäjäksi, ei toiminimeä eikä kevytyrittäjyyttä" refuses all
  * three. A clause that opens with "ei"/"eikä" and has no verb of its own,
@@ -2692,6 +2732,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, size_t len, kt__rea
   read_harmer(a, out);
   read_senior(a, out);
   read_refused_lists(a, text, out);
+  read_offered(a, out);
   read_fine_facts(a, out);
   read_held(a, text, out);
   read_benefit_held(a, text, len, out);

@@ -101,6 +101,9 @@ bool kt__token_starts_any(const kt_token *t, const char *const *ps);
 
 /* Is @p t a negation word (Finnish, Swedish or English: "ei", "inte", "not")? */
 bool kt__token_negates(const kt_token *t);
+/* Is @p t a verb of offering or suggesting ("tarjottu", "ehdotettiin",
+ * "offered")? What was offered and passed over is refused (reading.c). */
+bool kt__token_offers(const kt_token *t);
 /* Is @p t "eikä" (and not), typed with or without its umlaut? */
 bool kt__token_eika(const kt_token *t);
 

@@ -2611,6 +2611,17 @@ Test(notes, a_refused_field_wins_over_its_other_mentions) {
   cr_assert(in_top(g, 2, SECURITY), "control: rank %d", rank_of(g, SECURITY[0]));
 }
 
+/* A service offered and passed over is no suggestion. */
+Test(notes, what_was_offered_and_passed_over_is_no_suggestion) {
+  static const char *const ICT[] = {"ict-muuntokoulutus", NULL};
+  const char *w = "35v historian maisteri, hanke päättyi. Hän ei halua ohjelmoijaksi, vaikka "
+                  "muuntokoulutusta on tarjottu, vaan henkilöstöhallintoon.";
+  cr_assert(!in_top(w, 5, ICT), "rank %d", rank_of(w, ICT[0]));
+  const char *t = "35v historian maisteri, hanke päättyi. Hänelle on tarjottu ICT-alan "
+                  "muuntokoulutusta, ja hän haluaa ohjelmoijaksi.";
+  cr_assert(in_top(t, 3, ICT), "control: rank %d", rank_of(t, ICT[0]));
+}
+
 /* Studies begun on a day line are full-time studies: the study grant. */
 Test(notes, studies_on_a_day_line_are_full_time) {
   const char *w = "22-vuotias aloittaa elokuussa sähköalan perustutkinnon päivälinjalla ja "

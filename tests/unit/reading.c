@@ -314,6 +314,16 @@ Test(reading, a_clause_about_another_person_is_aside) {
       0);
   cr_assert_eq(field_of("Ei halua kotoutumiskoulutukseen.", "kotoutumiskoulutukseen", unwanted_at),
                1, "control");
+  /* What was offered and passed over is refused; what was offered and
+   * taken, or offered with no other wish, is not. */
+  ROLE("Englanninkielisiä palveluja on tarjottu, mutta hän haluaa asioida suomeksi.",
+       "englanninkielisiä", KT__ROLE_REFUSED);
+  ROLE("Ei halua IT-alalle, vaikka muuntokoulutusta on tarjottu.", "muuntokoulutusta",
+       KT__ROLE_REFUSED);
+  ROLE("Hänelle on tarjottu työkokeilua, ja hän haluaa aloittaa sen.", "työkokeilua",
+       KT__ROLE_SITUATION);
+  ROLE("Työkokeilua on tarjottu, mutta hän ei ole vielä päättänyt.", "työkokeilua",
+       KT__ROLE_SITUATION);
   /* Swedish parents in the definite form; "ensamstående mamma" is the client. */
   ROLE("Pojken är 19, sitter hemma. Mamman är orolig.", "orolig", KT__ROLE_ASIDE);
   ROLE("Ensamstående mamma, 35, är orolig för sina skulder.", "skulder", KT__ROLE_SITUATION);
