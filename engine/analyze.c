@@ -637,6 +637,8 @@ static const char *const respell[][2] = {
      * spoken "vähä" is vähän ("puhuu suomee vähä"). */
     {"kirjoille", "työnhakijaksi"},
     {"vähä", "vähän"},
+    /* "ent. trukkikuski": the abbreviation of "entinen", a trade left. */
+    {"ent", "entinen"},
 };
 
 /* The table sorted by spoken form, once per process: the thesaurus asks

@@ -538,7 +538,18 @@ static bool chars_between(const kt_analysis *a, const char *text, size_t i, cons
   return false;
 }
 
+/* Abbreviations whose full stop ends no clause ("ent. trukkikuski"), by
+ * the surface. ("esim." was tried too: no better on the development notes.) */
+static const char *const abbreviations[] = {"ent", NULL};
+
 static bool punct_between(const kt_analysis *a, const char *text, size_t i) {
+  if (i > 0 && is_any_text(tok(a, i - 1)->surface, abbreviations)) {
+    const kt_token *p = tok(a, i - 1), *t = tok(a, i);
+    bool stop_only = true;
+    for (size_t b = p->end; b < t->start; b++)
+      stop_only &= text[b] == '.' || text[b] == ' ';
+    if (stop_only) return false;
+  }
   return chars_between(a, text, i, ".,;:!?\n()");
 }
 

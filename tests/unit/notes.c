@@ -2622,6 +2622,16 @@ Test(notes, what_was_offered_and_passed_over_is_no_suggestion) {
   cr_assert(in_top(t, 3, ICT), "control: rank %d", rank_of(t, ICT[0]));
 }
 
+/* Days alone, longing for company and for something to do. */
+Test(notes, longing_for_company_and_something_to_do) {
+  cr_assert(need_of_now("60v, istuu kämpillä yksin. Kaipais porukkaa.", "yksinäisyys"));
+  cr_assert(!finds_need("60v, asuu yksin Helsingissä, hakee varastotöitä.", "yksinäisyys"),
+            "control");
+  cr_assert(need_of_now("ollu himassa kaks vuotta, ei oo mitään rytmiä, haluisin jotain "
+                        "tekemistä",
+                        "päivärytmi"));
+}
+
 /* Studies begun on a day line are full-time studies: the study grant. */
 Test(notes, studies_on_a_day_line_are_full_time) {
   const char *w = "22-vuotias aloittaa elokuussa sähköalan perustutkinnon päivälinjalla ja "

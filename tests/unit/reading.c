@@ -324,6 +324,9 @@ Test(reading, a_clause_about_another_person_is_aside) {
        KT__ROLE_SITUATION);
   ROLE("Työkokeilua on tarjottu, mutta hän ei ole vielä päättänyt.", "työkokeilua",
        KT__ROLE_SITUATION);
+  /* "ent." is "entinen", and its full stop ends no clause: a trade left. */
+  ROLE("60v äijä, ent. trukkikuski, työttömänä 2v.", "trukkikuski", KT__ROLE_BACKGROUND);
+  ROLE("60v äijä, trukkikuski, työttömänä 2v.", "trukkikuski", KT__ROLE_SITUATION);
   /* Swedish parents in the definite form; "ensamstående mamma" is the client. */
   ROLE("Pojken är 19, sitter hemma. Mamman är orolig.", "orolig", KT__ROLE_ASIDE);
   ROLE("Ensamstående mamma, 35, är orolig för sina skulder.", "skulder", KT__ROLE_SITUATION);
