@@ -198,7 +198,9 @@ static const char *const history_verbs[] = {
     "myöns", "myöntän", "ratkais", "tulkkas", "tulkann", "käsittel", "järjest", "tarkast", "varas",
     /* kept or ran ("piti kirjaston tukipistettä", "piti kahvilaa"); not the
      * duty "piti hakea", whose infinitive follows (history_verb_at) */
-    "piti", NULL};
+    "piti",
+    /* got into a field or a school ("pääsi alalle rekrykoulutuksen kautta") */
+    "pääsi", NULL};
 
 /* Is token @p i, before clause end @p e, a verb of history (above)? "piti"
  * with an infinitive after it is a duty, not a thing run: "piti lopettaa". */

@@ -2632,6 +2632,16 @@ Test(notes, longing_for_company_and_something_to_do) {
                         "päivärytmi"));
 }
 
+/* The training through which the client got into a field left is no
+ * suggestion. */
+Test(notes, the_way_into_a_field_left_is_history) {
+  const char *w = "47v nainen, linja-autonkuljettaja kuusi vuotta; pääsi alalle bussinkuljettajan "
+                  "rekrykoulutuksen kautta ja sai D-kortin. Hänet irtisanottiin. Nyt hän haluaa "
+                  "puutarhuriksi ulkotöihin.";
+  cr_assert(!in_top(w, 5, (const char *const[]){"bussinkuljettajan-rekrykoulutus", NULL}),
+            "rank %d", rank_of(w, "bussinkuljettajan-rekrykoulutus"));
+}
+
 /* Studies begun on a day line are full-time studies: the study grant. */
 Test(notes, studies_on_a_day_line_are_full_time) {
   const char *w = "22-vuotias aloittaa elokuussa sähköalan perustutkinnon päivälinjalla ja "

@@ -324,6 +324,9 @@ Test(reading, a_clause_about_another_person_is_aside) {
        KT__ROLE_SITUATION);
   ROLE("Työkokeilua on tarjottu, mutta hän ei ole vielä päättänyt.", "työkokeilua",
        KT__ROLE_SITUATION);
+  /* Getting into a field or a school is history. */
+  ROLE("pääsi alalle bussinkuljettajan rekrykoulutuksen kautta ja sai D-kortin",
+       "bussinkuljettajan", KT__ROLE_BACKGROUND);
   /* "ent." is "entinen", and its full stop ends no clause: a trade left. */
   ROLE("60v äijä, ent. trukkikuski, työttömänä 2v.", "trukkikuski", KT__ROLE_BACKGROUND);
   ROLE("60v äijä, trukkikuski, työttömänä 2v.", "trukkikuski", KT__ROLE_SITUATION);
