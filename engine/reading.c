@@ -2045,6 +2045,10 @@ static const char *const offer_verbs[] = {
 
 bool kt__token_offers(const kt_token *t) { return is_any_text(t->surface, offer_verbs); }
 
+bool kt__token_enough(const kt_token *t) {
+  return is_any_text(t->surface, (const char *const[]){"riittää", "riittävät", "saa", NULL});
+}
+
 /* Step 3c: what was offered and passed over ("Englanninkielisiä palveluja
  * on tarjottu, mutta hän haluaa asioida suomeksi"; "ei halua IT-alalle,
  * vaikka muuntokoulutusta on tarjottu"): a clause with a verb of offering
@@ -2071,6 +2075,45 @@ static void read_offered(const kt_analysis *a, kt__reading *out) {
       if (j == verb || tok(a, j)->stopword || out->role[j] == KT__ROLE_GOAL) continue;
       out->role[j] = KT__ROLE_REFUSED;
       out->negator[j] = verb;
+      out->unwanted[j] = true;
+    }
+  }
+}
+
+/* Work the client has had enough of ("keittiötyö saa jäädä", "ulkotyöt ja
+ * kiertävät työmaat riittävät", "avustustyö riittää"): a field left, refused
+ * as "ei halua enää" refuses it. The nouns before the verb in its clause,
+ * when one of them is work ("-työ", "-ala", "hommat", "työmaa"); not money
+ * or a benefit that is enough ("yleistuki riittää"). */
+static void read_had_enough(const kt_analysis *a, kt__reading *out) {
+  static const char *const work_ends[] = {"työ",    "työt",  "töitä",   "ala",
+                                          "hommat", "homma", "työmaat", NULL};
+  size_t n = out->count;
+  for (size_t v = 1; v < n; v++) {
+    const kt_token *t = tok(a, v);
+    bool left = is_any_text(t->surface, (const char *const[]){"riittää", "riittävät", NULL}) ||
+                (is(t, "saa") && v + 1 < n && out->clause[v + 1] == out->clause[v] &&
+                 is_any_text(tok(a, v + 1)->surface, (const char *const[]){"jäädä", NULL}));
+    if (!left || out->role[v] == KT__ROLE_NEGATED || out->role[v] == KT__ROLE_REFUSED) continue;
+    size_t s = kt__reading_clause_start(out, v);
+    bool work = false;
+    for (size_t j = s; j < v; j++) {
+      if (is_negator(tok(a, j))) { /* "rahat ei riitä" */
+        work = false;
+        break;
+      }
+      if (kt__analysis_morph(a, j) & KT__MORPH_NOUN)
+        for (size_t k = 0; work_ends[k] && !work; k++) {
+          const char *sf = tok(a, j)->surface;
+          size_t ls = strlen(sf), le = strlen(work_ends[k]);
+          work = ls >= le && !strcmp(sf + ls - le, work_ends[k]);
+        }
+    }
+    if (!work) continue;
+    for (size_t j = s; j < v; j++) {
+      if (tok(a, j)->stopword) continue;
+      out->role[j] = KT__ROLE_REFUSED;
+      out->negator[j] = v;
       out->unwanted[j] = true;
     }
   }
@@ -2746,6 +2789,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, size_t len, kt__rea
   read_senior(a, out);
   read_refused_lists(a, text, out);
   read_offered(a, out);
+  read_had_enough(a, out);
   read_fine_facts(a, out);
   read_held(a, text, out);
   read_benefit_held(a, text, len, out);

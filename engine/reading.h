@@ -104,6 +104,9 @@ bool kt__token_negates(const kt_token *t);
 /* Is @p t a verb of offering or suggesting ("tarjottu", "ehdotettiin",
  * "offered")? What was offered and passed over is refused (reading.c). */
 bool kt__token_offers(const kt_token *t);
+/* Is @p t the verb of having had enough ("riittää", "saa [jäädä]")? The
+ * negator of work refused so (reading.c read_had_enough). */
+bool kt__token_enough(const kt_token *t);
 /* Is @p t "eikä" (and not), typed with or without its umlaut? */
 bool kt__token_eika(const kt_token *t);
 

@@ -137,7 +137,8 @@ static bool refused_word(const ctx *x, size_t i) {
   size_t ntok = kt_analysis_count(x->an);
   return x->rd.role[i] == KT__ROLE_REFUSED && x->rd.unwanted[i] && x->rd.negator[i] < ntok &&
          (kt__token_negates(kt_analysis_get(x->an, x->rd.negator[i])) ||
-          kt__token_offers(kt_analysis_get(x->an, x->rd.negator[i])));
+          kt__token_offers(kt_analysis_get(x->an, x->rd.negator[i])) ||
+          kt__token_enough(kt_analysis_get(x->an, x->rd.negator[i])));
 }
 
 /* A word of the client's past, told with a verb in the past. */

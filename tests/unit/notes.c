@@ -2642,6 +2642,14 @@ Test(notes, the_way_into_a_field_left_is_history) {
             "rank %d", rank_of(w, "bussinkuljettajan-rekrykoulutus"));
 }
 
+/* Work the client has had enough of is no suggestion. */
+Test(notes, work_had_enough_of_is_no_suggestion) {
+  const char *w = "30v nainen, kokki; teki kahdeksan vuotta ravintolakeittiöissä. Nyt hän haluaa "
+                  "taloushallintoon kirjanpitäjäksi, ja keittiötyö saa jäädä.";
+  cr_assert(!in_top(w, 5, (const char *const[]){"ravintola-kokki-perho", NULL}), "rank %d",
+            rank_of(w, "ravintola-kokki-perho"));
+}
+
 /* Studies begun on a day line are full-time studies: the study grant. */
 Test(notes, studies_on_a_day_line_are_full_time) {
   const char *w = "22-vuotias aloittaa elokuussa sähköalan perustutkinnon päivälinjalla ja "

@@ -324,6 +324,10 @@ Test(reading, a_clause_about_another_person_is_aside) {
        KT__ROLE_SITUATION);
   ROLE("Työkokeilua on tarjottu, mutta hän ei ole vielä päättänyt.", "työkokeilua",
        KT__ROLE_SITUATION);
+  /* Work the client has had enough of is refused; money enough is not. */
+  ROLE("Nyt hän haluaa kirjanpitäjäksi, ja keittiötyö saa jäädä.", "keittiötyö", KT__ROLE_REFUSED);
+  ROLE("Avustustyö riittää, ja hän haluaa bussikuskiksi.", "avustustyö", KT__ROLE_REFUSED);
+  ROLE("Yleistuki riittää vuokraan.", "yleistuki", KT__ROLE_SITUATION);
   /* Getting into a field or a school is history. */
   ROLE("pääsi alalle bussinkuljettajan rekrykoulutuksen kautta ja sai D-kortin",
        "bussinkuljettajan", KT__ROLE_BACKGROUND);
