@@ -2650,6 +2650,17 @@ Test(notes, work_had_enough_of_is_no_suggestion) {
             rank_of(w, "ravintola-kokki-perho"));
 }
 
+/* Substance services no longer needed: the treatment named elsewhere in the
+ * note is no need. */
+Test(notes, substance_services_no_longer_needed) {
+  const char *w = "45v mies; joi vuosia ja kävi päihdepoliklinikalla, laitoskuntoutuksessa ja "
+                  "AA-ryhmissä. Hän on ollut raittiina yhdeksän vuotta eikä tarvitse enää "
+                  "päihdepalveluja. Nyt hän haluaa sosiaalialan ohjaajaksi.";
+  cr_assert(!need_of_now(w, "päihdehoito ja -kuntoutus"));
+  cr_assert(need_of_now("Tarvitsee päihdepalveluja, juo joka päivä.", "päihdehoito ja -kuntoutus"),
+            "control");
+}
+
 /* Studies begun on a day line are full-time studies: the study grant. */
 Test(notes, studies_on_a_day_line_are_full_time) {
   const char *w = "22-vuotias aloittaa elokuussa sähköalan perustutkinnon päivälinjalla ja "
