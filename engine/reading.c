@@ -2043,10 +2043,17 @@ static const char *const offer_verbs[] = {
     "ehdotti",   "ehdottanut", "suositeltu", "suositeltiin", "offered",   "suggested",
     "erbjudits", "erbjudit",   "föreslogs",  "föreslagit",   NULL};
 
-bool kt__token_offers(const kt_token *t) { return is_any_text(t->surface, offer_verbs); }
+static bool offers(const kt_token *t) { return is_any_text(t->surface, offer_verbs); }
 
-bool kt__token_enough(const kt_token *t) {
-  return is_any_text(t->surface, (const char *const[]){"riittää", "riittävät", "saa", NULL});
+/* The verbs of having had enough (read_had_enough): "riittää", "saa [jäädä]". */
+static const char *const enough_verbs[] = {"riittää", "riittävät", NULL};
+
+bool kt__reading_refused(const kt_analysis *a, const kt__reading *r, size_t i) {
+  if (i >= r->count || r->role[i] != KT__ROLE_REFUSED || !r->unwanted[i] ||
+      r->negator[i] >= r->count)
+    return false;
+  const kt_token *by = tok(a, r->negator[i]);
+  return is_negator(by) || offers(by) || is_any_text(by->surface, enough_verbs) || is(by, "saa");
 }
 
 /* Step 3c: what was offered and passed over ("Englanninkielisiä palveluja
@@ -2062,7 +2069,7 @@ static void read_offered(const kt_analysis *a, kt__reading *out) {
     e = kt__reading_clause_end(out, s);
     size_t verb = n;
     for (size_t j = s; j < e && verb == n; j++)
-      if (kt__token_offers(tok(a, j))) verb = j;
+      if (offers(tok(a, j))) verb = j;
     if (verb == n) continue;
     bool passed = is_any(tok(a, s), although);
     if (!passed && e < n && is_any(tok(a, e), but)) {
@@ -2091,7 +2098,7 @@ static void read_had_enough(const kt_analysis *a, kt__reading *out) {
   size_t n = out->count;
   for (size_t v = 1; v < n; v++) {
     const kt_token *t = tok(a, v);
-    bool left = is_any_text(t->surface, (const char *const[]){"riittää", "riittävät", NULL}) ||
+    bool left = is_any_text(t->surface, enough_verbs) ||
                 (is(t, "saa") && v + 1 < n && out->clause[v + 1] == out->clause[v] &&
                  is_any_text(tok(a, v + 1)->surface, (const char *const[]){"jäädä", NULL}));
     if (!left || out->role[v] == KT__ROLE_NEGATED || out->role[v] == KT__ROLE_REFUSED) continue;
@@ -2102,12 +2109,7 @@ static void read_had_enough(const kt_analysis *a, kt__reading *out) {
         work = false;
         break;
       }
-      if (kt__analysis_morph(a, j) & KT__MORPH_NOUN)
-        for (size_t k = 0; work_ends[k] && !work; k++) {
-          const char *sf = tok(a, j)->surface;
-          size_t ls = strlen(sf), le = strlen(work_ends[k]);
-          work = ls >= le && !strcmp(sf + ls - le, work_ends[k]);
-        }
+      work |= (kt__analysis_morph(a, j) & KT__MORPH_NOUN) && ends_any(tok(a, j), work_ends);
     }
     if (!work) continue;
     for (size_t j = s; j < v; j++) {

@@ -52,6 +52,12 @@ typedef struct kt__reading {
                           * kind of it ("ei halua pitkää koulutusta") */
 } kt__reading;
 
+/* Is token @p i refused by the client: by a negation ("ei halua", "ei
+ * Ohjaamoa"), by passing over what was offered ("… on tarjottu, mutta hän
+ * haluaa …") or by having had enough ("keittiötyö saa jäädä"); not asked
+ * about ("voiko hän kieltäytyä kuntouttavasta työtoiminnasta")? */
+bool kt__reading_refused(const kt_analysis *a, const kt__reading *r, size_t i);
+
 /* The first token of the clause that holds token @p i, and the token after
  * the clause that starts at token @p s. */
 size_t kt__reading_clause_start(const kt__reading *r, size_t i);
@@ -101,12 +107,6 @@ bool kt__token_starts_any(const kt_token *t, const char *const *ps);
 
 /* Is @p t a negation word (Finnish, Swedish or English: "ei", "inte", "not")? */
 bool kt__token_negates(const kt_token *t);
-/* Is @p t a verb of offering or suggesting ("tarjottu", "ehdotettiin",
- * "offered")? What was offered and passed over is refused (reading.c). */
-bool kt__token_offers(const kt_token *t);
-/* Is @p t the verb of having had enough ("riittää", "saa [jäädä]")? The
- * negator of work refused so (reading.c read_had_enough). */
-bool kt__token_enough(const kt_token *t);
 /* Is @p t "eikä" (and not), typed with or without its umlaut? */
 bool kt__token_eika(const kt_token *t);
 

@@ -131,15 +131,8 @@ static int load_cand(kt__gen *g, cand *c) {
   return KT_OK;
 }
 
-/* Refused by a negation ("ei halua", "ei Ohjaamoa"), not asked about
- * ("voiko hän kieltäytyä kuntouttavasta työtoiminnasta"). */
-static bool refused_word(const ctx *x, size_t i) {
-  size_t ntok = kt_analysis_count(x->an);
-  return x->rd.role[i] == KT__ROLE_REFUSED && x->rd.unwanted[i] && x->rd.negator[i] < ntok &&
-         (kt__token_negates(kt_analysis_get(x->an, x->rd.negator[i])) ||
-          kt__token_offers(kt_analysis_get(x->an, x->rd.negator[i])) ||
-          kt__token_enough(kt_analysis_get(x->an, x->rd.negator[i])));
-}
+/* Refused by the client (reading.c kt__reading_refused), not asked about. */
+static bool refused_word(const ctx *x, size_t i) { return kt__reading_refused(x->an, &x->rd, i); }
 
 /* A word of the client's past, told with a verb in the past. */
 static bool past_word(const ctx *x, size_t i) {
