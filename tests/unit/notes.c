@@ -2543,6 +2543,11 @@ Test(notes, a_client_in_full_time_work_gets_courses_beside_work) {
   cr_assert(in_top(u, 3, FULL_TIME), "control: rank %d", rank_of(u, FULL_TIME[0]));
   cr_assert(!need_of_now("Har hjärtsvikt och orkar inte jobba heltid.", "työssä käyvä"),
             "a full-time job denied is no job held");
+  /* The days at work told as days ("päivät töissä"), not as full time. */
+  const char *d = "Vantaalainen 41v, päivät töissä pakkaamossa. Haluaisi suomen kurssin, taso A1.";
+  cr_assert(!in_top(d, 5, FULL_TIME), "rank %d", rank_of(d, FULL_TIME[0]));
+  cr_assert(!need_of_now("Hän haluaa päivätyötä ja säännölliset vuorot.", "työssä käyvä"),
+            "day work wanted is no work held");
 }
 
 /* Swedish to be improved and a school tried out before applying, told with
@@ -2739,4 +2744,27 @@ Test(notes, a_service_named_only_in_the_past_goes_down) {
   cr_assert_not(in_top(past, 5, LOMAT), "rank %d", rank_of(past, LOMAT[0]));
   cr_assert_eq(kt_engine_set_param(e, "demote_past_named", 1.0), KT_OK);
   cr_assert(in_top(past, 5, LOMAT), "control: the demotion off");
+}
+
+/* Needs told with words between, from the services' entries: pay from a job
+ * offered, asked about against the benefit, is the adjusted allowance; a
+ * benefit claimed back is a debt; skills to be mapped in another order; a job
+ * with a foreign employer and leaving for it is work abroad. */
+Test(notes, needs_told_with_words_between_are_found) {
+  cr_assert(need_of_now("Asiakkaalle on tarjottu kuukauden sijaisuutta päiväkodista; kuinka "
+                        "palkka vaikuttaisi hänen yleistukeensa?",
+                        "soviteltu päiväraha"));
+  cr_assert(need_of_now("Asiakkaalta vaaditaan takaisin 1 500 euroa yleistukea, jota maksettiin "
+                        "hänelle liikaa.",
+                        "velat ja talousvaikeudet"));
+  cr_assert(need_of_now("Hän haluaisi saada osaamisensa kartoitetuksi ennen työnhakua.",
+                        "osaamisen kartoitus"));
+  cr_assert(need_of_now("Hän on saanut töitä norjalaiselta rakennusfirmalta ja miettii "
+                        "lähtemistä.",
+                        "töihin ulkomaille"));
+  cr_assert(!finds_need("Hän on norjalainen ja hakee töitä Helsingistä.", "töihin ulkomaille"),
+            "control: a nationality alone");
+  cr_assert(!finds_need("Hän haluaa varastotöihin, yleistuki riittää, palkkatoive ei ole suuri.",
+                        "soviteltu päiväraha"),
+            "control: the benefit and pay in separate matters");
 }
