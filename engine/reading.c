@@ -1498,6 +1498,25 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
   }
 }
 
+/* Step 1c: an attribute of the client, before the word the note names the
+ * client by ("Osatyökykyinen asiakas on ollut työhönvalmennuksessa ..."), is
+ * the client's state now, whatever the tense of its clause. Not where the
+ * client is from ("helsinkiläinen mies vapautettiin ..."): no state. */
+static void read_client_attribute(const kt_analysis *a, kt__reading *out) {
+  static const char *const origin_endings[] = {"lainen", "läinen", NULL};
+  static const char *const client_nouns[] = {"asiakas", "mies",   "nainen", "henkilö", "työnhakija",
+                                             "client",  "person", "man",    "woman",   NULL};
+  for (size_t i = 0; i + 1 < out->count; i++) {
+    unsigned m = kt__analysis_morph(a, i);
+    if (out->role[i] != KT__ROLE_BACKGROUND || out->clause[i + 1] != out->clause[i] ||
+        !(m & KT__MORPH_NOUN) || !(m & KT__MORPH_NOMINATIVE) || (m & KT__MORPH_VERB) ||
+        tok(a, i)->stopword || out->generic[i] || ends_any(tok(a, i), origin_endings) ||
+        !is_any(tok(a, i + 1), client_nouns))
+      continue;
+    out->role[i] = KT__ROLE_SITUATION;
+  }
+}
+
 /* Step 2a: where the client wore out ("uupui vuorotyöhön", "kyllästyi
  * myyntityöhön", "väsyi hoitoalalla"): the work that wore them out is the
  * past; the wearing out stays the situation. A word in the nominative
@@ -2780,6 +2799,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, size_t len, kt__rea
   }
   read_clauses(a, text, out);
   read_roles(a, out);
+  read_client_attribute(a, out);
   read_worn_out(a, out);
   read_closures(a, out);
   read_work_topics(a, out);

@@ -2764,6 +2764,9 @@ Test(notes, needs_told_with_words_between_are_found) {
                         "töihin ulkomaille"));
   cr_assert(!finds_need("Hän on norjalainen ja hakee töitä Helsingistä.", "töihin ulkomaille"),
             "control: a nationality alone");
+  cr_assert(need_of_now("Hän aikoo hakea kaupungin vuokra-asuntoa Vuosaaresta.", "asunnon haku"));
+  cr_assert(!finds_need("Hän asuu vuokra-asunnossa ja hakee töitä kaupungilta.", "asunnon haku"),
+            "control: a rented home and a job applied for");
   cr_assert(!finds_need("Hän haluaa varastotöihin, yleistuki riittää, palkkatoive ei ole suuri.",
                         "soviteltu päiväraha"),
             "control: the benefit and pay in separate matters");

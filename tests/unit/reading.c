@@ -1383,3 +1383,14 @@ Test(reading, a_thing_once_run_is_history_a_duty_is_not) {
   cr_assert_neq(role_of("Hänen piti hakea toimeentulotukea.", "toimeentulotukea"),
                 KT__ROLE_BACKGROUND, "a duty");
 }
+
+/* An attribute of the client before the word naming the client is the
+ * client's state now, whatever the tense of the clause; where the client
+ * is from is no state, and the rest of the past clause stays the past. */
+Test(reading, an_attribute_of_the_client_is_the_state_now) {
+  const char *n = "Osatyökykyinen nainen oli kymmenen vuotta siivoojana koulussa.";
+  ROLE(n, "osatyökykyinen", KT__ROLE_SITUATION);
+  ROLE(n, "siivoojana", KT__ROLE_BACKGROUND);
+  ROLE("Vantaalainen mies on ollut varastolla kymmenen vuotta.", "vantaalainen",
+       KT__ROLE_BACKGROUND);
+}
