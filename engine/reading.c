@@ -2419,8 +2419,11 @@ static void read_held(const kt_analysis *a, const char *text, kt__reading *out) 
     if (out->clause_role[s] == KT__ROLE_GOAL) continue;
     /* Finnish "on" is also English "on" ("advice on finding work"): a
      * card named in English or Swedish needs that language's verb. */
-    static const char *const has_fi[] = {"on",       "ovat",  "jo",      "löytyy",
-                                         "voimassa", "tuttu", "tuttuja", NULL};
+    static const char *const has_fi[] = {
+        "on", "ovat", "jo", "löytyy", "voimassa", "tuttu", "tuttuja",
+        /* done or renewed: "EA1-kortti uusittiin
+         * säännöllisesti", "suoritti trukkikortin" */
+        "uusittu", "uusittiin", "suoritettu", "suoritettiin", "suorittanut", "suoritti", NULL};
     static const char *const has_other[] = {"have", "has", "got", "har", NULL};
     /* "trukkikortti on vanhentunut", "kortti umpeutuu": held no longer. */
     static const char *const lapsed[] = {"vanhen",  "umpeutu", "umpeen", "päättyn",

@@ -2771,3 +2771,16 @@ Test(notes, needs_told_with_words_between_are_found) {
                         "soviteltu päiväraha"),
             "control: the benefit and pay in separate matters");
 }
+
+/* No food at home comes before what the note asks for: the food aid
+ * leads, and the gigs asked for wait below it. */
+Test(notes, no_food_at_home_comes_before_the_request) {
+  const char *w = "Mies 35v, jääkaappi tyhjä ja rahat loppu, pyytää vain keikkatöitä ja "
+                  "trukkikorttia.";
+  cr_assert(in_top(w, 1, (const char *const[]){"hurstin-apu", NULL}), "rank %d",
+            rank_of(w, "hurstin-apu"));
+  cr_assert(rank_of(w, "trukkikortti") > 1, "the card asked for below the food aid");
+  cr_assert(in_top("Mies 35v, pyytää vain keikkatöitä ja trukkikorttia.", 1,
+                   (const char *const[]){"trukkikortti", NULL}),
+            "control: without the empty fridge the card leads");
+}

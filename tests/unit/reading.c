@@ -596,6 +596,9 @@ Test(reading, a_credential_the_client_has_is_no_need) {
   ROLE("on jo hygieniapassi, hakee ravintolatöitä", "hygieniapassi", KT__ROLE_REFUSED);
   ROLE("trukkikortti puuttuu", "trukkikortti", KT__ROLE_SITUATION);
   ROLE("trukkikortti voimassa, etsii varastotöitä", "trukkikortti", KT__ROLE_REFUSED);
+  /* Done or renewed is held too. */
+  ROLE("EA1-kortti uusittiin joka toinen vuosi, hakee toimistotöitä", "kortti", KT__ROLE_REFUSED);
+  ROLE("suoritti hygieniapassin keväällä, hakee kahvilatöitä", "hygieniapassin", KT__ROLE_REFUSED);
   /* A card that has lapsed is a need again. */
   ROLE("trukkikortti on vanhentunut, etsii varastotöitä", "trukkikortti", KT__ROLE_SITUATION);
   ROLE("haluaa trukkikortin", "trukkikortin", KT__ROLE_GOAL);
