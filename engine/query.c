@@ -339,6 +339,19 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
         kt__found df[MAX_FOUND];
         size_t nd =
             kt__thesaurus_find(e->gen.thes, x->an, other, NULL, x->rd.clause, df, MAX_FOUND, NULL);
+        /* A denial of a problem named elsewhere stays a denial, though it
+         * does not silence the other mention: in "sairaanhoitaja
+         * päihdepoliklinikalla. Hän ei itse käytä alkoholia" the alcohol
+         * is no evidence of a need. */
+        for (size_t d = 0; d < nd; d++) {
+          if (x->rd.role[df[d].first] != KT__ROLE_NEGATED ||
+              !kt__thesaurus_concept(e->gen.thes, df[d].concept)->negated_drop)
+            continue;
+          for (size_t i = 0; i < ntok; i++)
+            if (x->rd.role[i] == KT__ROLE_NEGATED &&
+                denial_root(x, i) == denial_root(x, df[d].first))
+              denied[i] = true;
+        }
         kept = 0;
         for (size_t k = 0; k < x->nfound; k++) {
           kt__found *f = &x->found[k];

@@ -1794,7 +1794,10 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
        * whose words are the client's problem, not denied). */
       size_t j = i + 1;
       while (j < n && out->clause[j] == out->clause[i]) {
-        if (is_any(tok(a, j), adverbs_of_never))
+        /* ... and the client's own: "ei itse käytä alkoholia eikä muita
+         * päihteitä", "ei myöskään". */
+        if (is_any(tok(a, j), adverbs_of_never) ||
+            is_any(tok(a, j), (const char *const[]){"itse", "myöskään", NULL}))
           j++;
         else if (is(tok(a, j), "missään") && j + 1 < n && is(tok(a, j + 1), "nimessä"))
           j += 2;

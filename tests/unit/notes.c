@@ -2784,3 +2784,20 @@ Test(notes, no_food_at_home_comes_before_the_request) {
                    (const char *const[]){"trukkikortti", NULL}),
             "control: without the empty fridge the card leads");
 }
+
+/* A problem denied stays denied where the note names it elsewhere, in the
+ * client's past work: the denied words are no evidence of a need, and the
+ * client's own denial is read past "itse". */
+Test(notes, a_denial_stays_where_the_problem_is_named_elsewhere) {
+  const char *w = "Sairaanhoitaja päihdepoliklinikalla kuusi vuotta. Hän ei käytä alkoholia "
+                  "eikä muita päihteitä. Haluaa työterveyshoitajaksi.";
+  cr_assert_not(word_matches(w, "alkoholia"));
+  cr_assert_not(word_matches(w, "päihteitä"));
+  cr_assert_not(finds_need("Hän ei itse käytä alkoholia eikä muita päihteitä. Haluaa "
+                           "työterveyshoitajaksi.",
+                           "väärinkäyttö"));
+  cr_assert(word_matches("Sairaanhoitaja päihdepoliklinikalla kuusi vuotta. Hän käyttää "
+                         "alkoholia liikaa. Haluaa työterveyshoitajaksi.",
+                         "alkoholia"),
+            "control: not denied");
+}
