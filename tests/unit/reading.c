@@ -1397,3 +1397,13 @@ Test(reading, an_attribute_of_the_client_is_the_state_now) {
   ROLE("Vantaalainen mies on ollut varastolla kymmenen vuotta.", "vantaalainen",
        KT__ROLE_BACKGROUND);
 }
+
+/* The people the client served at work, and what they were helped to, are
+ * the client's past work, over the clauses that carry the sentence on. */
+Test(reading, the_people_served_at_work_are_the_past) {
+  const char *n = "Sosionomi; auttoi asunnottomia nuoria, myös Ohjaamon kautta tulleita, "
+                  "hakemaan asuntoa. Nyt etsii itse asuntoa.";
+  ROLE(n, "ohjaamon", KT__ROLE_BACKGROUND);
+  ROLE(n, "hakemaan", KT__ROLE_BACKGROUND);
+  ROLE("Hän etsii asuntoa, Ohjaamon kautta.", "ohjaamon", KT__ROLE_SITUATION);
+}
