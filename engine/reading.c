@@ -1730,6 +1730,30 @@ static const char *const relative_pronouns[] = {
     "jotka", "joiden", "joita",    "joihin", "joissa", "joista", "joilla", "joille",
     "mihin", "missä",  "joissain", "which",  "that",   "som",    "där",    NULL};
 
+/* Does the negation @p i with verb @p j refuse a step the client chooses
+ * ("ei muuta toiselle paikkakunnalle", "eikä ota vastaan pitkää
+ * työmatkaa", "ei lähde ulkomaille")? The client's own: no noun before the
+ * negation in its clause ("Firma ei ota vastaan harjoittelijoita" is the
+ * firm's). "muuta" only before where to: "ei muuta koulutusta" is nothing
+ * else. */
+static bool choice_refused(const kt_analysis *a, const kt__reading *out, size_t i, size_t j) {
+  for (size_t k = kt__reading_clause_start(out, i); k < i; k++)
+    if (!tok(a, k)->stopword && !is(tok(a, k), "asiakas") &&
+        (kt__analysis_morph(a, k) & KT__MORPH_NOUN))
+      return false;
+  const kt_token *v = tok(a, j);
+  bool next_in = j + 1 < out->count && out->clause[j + 1] == out->clause[j];
+  if (is(v, "muuta") || is(v, "muuttaisi")) {
+    size_t w = j + 1; /* past "toiselle", "pois" */
+    while (w < out->count && out->clause[w] == out->clause[j] && tok(a, w)->stopword)
+      w++;
+    return w < out->count && out->clause[w] == out->clause[j] &&
+           (kt__analysis_morph(a, w) & KT__MORPH_TARGET);
+  }
+  if (is(v, "ota") || is(v, "ottaisi")) return next_in && is(tok(a, j + 1), "vastaan");
+  return starts_any(v, (const char *const[]){"lähde", "lähtisi", "suostu", NULL});
+}
+
 static void read_negations(const kt_analysis *a, kt__reading *out) {
   size_t n = out->count;
   /* 3. Negation scopes, within a clause, up to four words after the verb. */
@@ -1880,6 +1904,9 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
           verb = j;
         } else if ((m & KT__MORPH_VERB) && starts_any(v, use_verbs)) {
           verb = j; /* denies its object */
+        } else if (choice_refused(a, out, i, j)) {
+          wish_neg = true; /* the client's choice, refused like a wish */
+          verb = j;
         } else if ((m & KT__MORPH_VERB) && !be && (kt__analysis_morph(a, i) & KT__MORPH_NEGV)) {
           /* After a negation a word that can be a verb is one ("ei osaa",
            * not osa): a noun there has no verb reading ("ei velkoja"). Not

@@ -1407,3 +1407,14 @@ Test(reading, the_people_served_at_work_are_the_past) {
   ROLE(n, "hakemaan", KT__ROLE_BACKGROUND);
   ROLE("Hän etsii asuntoa, Ohjaamon kautta.", "ohjaamon", KT__ROLE_SITUATION);
 }
+
+/* A step the client will not take is refused like a wish: moving away, a
+ * long commute, going abroad. Another's "ei ota vastaan" is a fact, and
+ * "ei muuta koulutusta" is nothing else. */
+Test(reading, a_step_the_client_will_not_take_is_refused) {
+  const char *n = "Hän ei muuta toiselle paikkakunnalle eikä ota vastaan pitkää työmatkaa.";
+  ROLE(n, "paikkakunnalle", KT__ROLE_REFUSED);
+  ROLE(n, "työmatkaa", KT__ROLE_REFUSED);
+  ROLE("Hän ei lähde ulkomaille töihin.", "ulkomaille", KT__ROLE_REFUSED);
+  ROLE("Firma ei ota vastaan harjoittelijoita.", "harjoittelijoita", KT__ROLE_SITUATION);
+}
