@@ -2635,7 +2635,10 @@ static void read_held(const kt_analysis *a, const char *text, kt__reading *out) 
     for (size_t j = i > 0 ? i - 1 : 0; j <= i + 1 && j < n; j++) {
       if (j == i || out->clause[j] != out->clause[i] || tok(a, j)->stopword) continue;
       if (out->role[j] == KT__ROLE_REFUSED || out->role[j] == KT__ROLE_NEGATED) continue;
-      if (ends_any(tok(a, j), place_endings)) out->role[j] = KT__ROLE_ASIDE;
+      /* Not a kind of work ("kokoaikatyössä siivoojana"): no workplace. */
+      if (ends_any(tok(a, j), place_endings) &&
+          !ends_any(tok(a, j), (const char *const[]){"työssä", "töissä", NULL}))
+        out->role[j] = KT__ROLE_ASIDE;
       /* A hyphenated place: "ruoka-avussa" is "ruoka" and its head "avussa". */
       if (j > i && j + 1 < n && kt__analysis_head(a, j + 1) &&
           ends_any(tok(a, j + 1), place_endings))

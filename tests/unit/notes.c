@@ -2548,6 +2548,11 @@ Test(notes, a_client_in_full_time_work_gets_courses_beside_work) {
   cr_assert(!in_top(d, 5, FULL_TIME), "rank %d", rank_of(d, FULL_TIME[0]));
   cr_assert(!need_of_now("Hän haluaa päivätyötä ja säännölliset vuorot.", "työssä käyvä"),
             "day work wanted is no work held");
+  /* The job held beside a course asked for weighs as background, but it is
+   * a fact of now: it rules the full-time training out. */
+  const char *c = "36v, kokoaikatyössä siivoojana päivisin, haluaisi suomen kurssin iltaisin";
+  cr_assert(!in_top(c, 5, FULL_TIME), "rank %d", rank_of(c, FULL_TIME[0]));
+  cr_assert(in_top(c, 3, EVENING), "rank %d", rank_of(c, EVENING[0]));
 }
 
 /* Swedish to be improved and a school tried out before applying, told with

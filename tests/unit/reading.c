@@ -1418,3 +1418,12 @@ Test(reading, a_step_the_client_will_not_take_is_refused) {
   ROLE("Hän ei lähde ulkomaille töihin.", "ulkomaille", KT__ROLE_REFUSED);
   ROLE("Firma ei ota vastaan harjoittelijoita.", "harjoittelijoita", KT__ROLE_SITUATION);
 }
+
+/* A kind of work beside the role held is no workplace: "kokoaikatyössä
+ * siivoojana" is the job held now, a workplace ("siivoojana koulussa") is
+ * where it is. */
+Test(reading, a_kind_of_work_is_no_workplace) {
+  const char *n = "36v, kokoaikatyössä siivoojana päivisin, haluaisi suomen kurssin iltaisin";
+  cr_assert_neq(role_of(n, "kokoaikatyössä"), KT__ROLE_ASIDE);
+  ROLE("36v, siivoojana koulussa päivisin, haluaisi suomen kurssin", "koulussa", KT__ROLE_ASIDE);
+}
