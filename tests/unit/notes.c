@@ -2770,6 +2770,10 @@ Test(notes, needs_told_with_words_between_are_found) {
   cr_assert(!finds_need("Hän on norjalainen ja hakee töitä Helsingistä.", "töihin ulkomaille"),
             "control: a nationality alone");
   cr_assert(need_of_now("Hän aikoo hakea kaupungin vuokra-asuntoa Vuosaaresta.", "asunnon haku"));
+  /* "oma" in the elative or inessive is a stopword, so the phrase is written
+   * in those cases too. */
+  cr_assert(need_of_now("Hän on kiinnostunut omasta yrityksestä, tekisi kotisiivouksia.",
+                        "yrittäjäksi ryhtyminen"));
   cr_assert(!finds_need("Hän asuu vuokra-asunnossa ja hakee töitä kaupungilta.", "asunnon haku"),
             "control: a rented home and a job applied for");
   cr_assert(!finds_need("Hän haluaa varastotöihin, yleistuki riittää, palkkatoive ei ole suuri.",
