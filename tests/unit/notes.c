@@ -2810,3 +2810,10 @@ Test(notes, a_denial_stays_where_the_problem_is_named_elsewhere) {
                          "alkoholia"),
             "control: not denied");
 }
+
+/* A compound's first part names no trade when its head is one: a site
+ * secretary ("työmaasihteeri") works in an office, not on the site. */
+Test(notes, a_compound_whose_head_is_a_trade_is_that_trade) {
+  cr_assert_not(finds_need("Haluaa työmaasihteeriksi.", "rakennusala"));
+  cr_assert(finds_need("Haluaa työmaalle töihin.", "rakennusala"), "control: the site itself");
+}
