@@ -87,6 +87,9 @@ static const char *const no_need[] = {"tarvitse", "tarvi", "tarvii", "tarvita",
                                       "behöver",  "need",  NULL};
 /* Adverbs between a negation and what it negates: "ei enää", "ei ikinä". */
 static const char *const adverbs_of_never[] = {"enää", "vielä", "kyllä", "ikinä", "koskaan", NULL};
+/* ... and the client's own, between a negation and what it denies: "ei itse
+ * käytä alkoholia eikä muita päihteitä", "ei myöskään". */
+static const char *const own_adverbs[] = {"itse", "myöskään", NULL};
 /* Words that continue a refused list ("eikä", "tai"). */
 static const char *const list_words[] = {"eikä", "eika", "tai", "or", "nor", "eller", NULL};
 static const char *const refuse[] = {"kieltäytyä", "refuses", "refuse", "vägrar", NULL};
@@ -1498,7 +1501,7 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
   }
 }
 
-/* Step 1c: an attribute of the client, before the word the note names the
+/* Step 2d: an attribute of the client, before the word the note names the
  * client by ("Osatyökykyinen asiakas on ollut työhönvalmennuksessa ..."), is
  * the client's state now, whatever the tense of its clause. Not where the
  * client is from ("helsinkiläinen mies vapautettiin ..."): no state. */
@@ -1517,7 +1520,7 @@ static void read_client_attribute(const kt_analysis *a, kt__reading *out) {
   }
 }
 
-/* Step 1d: the people the client served at work ("ohjasi asiakkaita
+/* Step 2e: the people the client served at work ("ohjasi asiakkaita
  * AA-ryhmiin ja laitoskuntoutukseen", "auttoi väkivaltaa kokeneita naisia,
  * myös Naisten Linjan kautta tulleita, hakemaan asuntoa"): what they were
  * helped to is the client's past work, not a need. The clause with a verb
@@ -1862,10 +1865,7 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
        * whose words are the client's problem, not denied). */
       size_t j = i + 1;
       while (j < n && out->clause[j] == out->clause[i]) {
-        /* ... and the client's own: "ei itse käytä alkoholia eikä muita
-         * päihteitä", "ei myöskään". */
-        if (is_any(tok(a, j), adverbs_of_never) ||
-            is_any(tok(a, j), (const char *const[]){"itse", "myöskään", NULL}))
+        if (is_any(tok(a, j), adverbs_of_never) || is_any(tok(a, j), own_adverbs))
           j++;
         else if (is(tok(a, j), "missään") && j + 1 < n && is(tok(a, j + 1), "nimessä"))
           j += 2;
