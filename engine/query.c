@@ -161,6 +161,14 @@ static size_t denial_root(const ctx *x, size_t i) {
   return m;
 }
 
+/* Marks in @p denied every word of the denial that word @p w is under (its
+ * root negation and what "eikä" adds to it). */
+static void deny_denial(const ctx *x, bool *denied, size_t w) {
+  size_t root = denial_root(x, w);
+  for (size_t i = 0; i < kt_analysis_count(x->an); i++)
+    if (x->rd.role[i] == KT__ROLE_NEGATED && denial_root(x, i) == root) denied[i] = true;
+}
+
 /* Does the catalogue use @p term (a base form)? For compounds written apart. */
 static bool in_catalogue(void *gen, const char *term) {
   size_t df = 0;
@@ -313,9 +321,7 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
           concept_denied[f->concept] = true;
           /* The whole denial goes: "ei väkivaltaa kotona" says nothing
            * about being at home. */
-          for (size_t i = 0; i < ntok; i++)
-            if (x->rd.role[i] == KT__ROLE_NEGATED && denial_root(x, i) == denial_root(x, f->first))
-              denied[i] = true;
+          deny_denial(x, denied, f->first);
           continue;
         }
         x->found[kept++] = *f;
@@ -344,13 +350,9 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
          * päihdepoliklinikalla. Hän ei itse käytä alkoholia" the alcohol
          * is no evidence of a need. */
         for (size_t d = 0; d < nd; d++) {
-          if (x->rd.role[df[d].first] != KT__ROLE_NEGATED ||
-              !kt__thesaurus_concept(e->gen.thes, df[d].concept)->negated_drop)
-            continue;
-          for (size_t i = 0; i < ntok; i++)
-            if (x->rd.role[i] == KT__ROLE_NEGATED &&
-                denial_root(x, i) == denial_root(x, df[d].first))
-              denied[i] = true;
+          if (x->rd.role[df[d].first] == KT__ROLE_NEGATED &&
+              kt__thesaurus_concept(e->gen.thes, df[d].concept)->negated_drop)
+            deny_denial(x, denied, df[d].first);
         }
         kept = 0;
         for (size_t k = 0; k < x->nfound; k++) {

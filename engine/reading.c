@@ -1733,6 +1733,17 @@ static const char *const relative_pronouns[] = {
     "jotka", "joiden", "joita",    "joihin", "joissa", "joista", "joilla", "joille",
     "mihin", "missä",  "joissain", "which",  "that",   "som",    "där",    NULL};
 
+/* Is someone other than the client the subject of the clause of token @p i:
+ * a noun before it in its clause ("Firma ei tee työsopimusta", "Firma ei ota
+ * vastaan harjoittelijoita"), "asiakas" aside? */
+static bool another_subject(const kt_analysis *a, const kt__reading *out, size_t i) {
+  for (size_t k = kt__reading_clause_start(out, i); k < i; k++)
+    if (!tok(a, k)->stopword && !is(tok(a, k), "asiakas") &&
+        (kt__analysis_morph(a, k) & KT__MORPH_NOUN))
+      return true;
+  return false;
+}
+
 /* Does the negation @p i with verb @p j refuse a step the client chooses
  * ("ei muuta toiselle paikkakunnalle", "eikä ota vastaan pitkää
  * työmatkaa", "ei lähde ulkomaille")? The client's own: no noun before the
@@ -1740,10 +1751,7 @@ static const char *const relative_pronouns[] = {
  * firm's). "muuta" only before where to: "ei muuta koulutusta" is nothing
  * else. */
 static bool choice_refused(const kt_analysis *a, const kt__reading *out, size_t i, size_t j) {
-  for (size_t k = kt__reading_clause_start(out, i); k < i; k++)
-    if (!tok(a, k)->stopword && !is(tok(a, k), "asiakas") &&
-        (kt__analysis_morph(a, k) & KT__MORPH_NOUN))
-      return false;
+  if (another_subject(a, out, i)) return false;
   const kt_token *v = tok(a, j);
   bool next_in = j + 1 < out->count && out->clause[j + 1] == out->clause[j];
   if (is(v, "muuta") || is(v, "muuttaisi")) {
@@ -1914,14 +1922,10 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
            * Swedish words ("no permit issues": periä) are no verbs. */
           /* ... unless the next clause says what instead: "ei hae
            * kesätyötä vaan vakituista työpaikkaa" refuses the first. */
-          size_t next = kt__reading_clause_end(out, i), cs = kt__reading_clause_start(out, i);
+          size_t next = kt__reading_clause_end(out, i);
           /* The client's own choice: no one else is the subject ("Firma ei
            * tee työsopimusta vaan vaatii laskuttamaan" is the problem). */
-          bool other_subject = false;
-          for (size_t k = cs; k < i; k++)
-            other_subject |= !tok(a, k)->stopword && !is(tok(a, k), "asiakas") &&
-                             (kt__analysis_morph(a, k) & KT__MORPH_NOUN);
-          if (next < n && is(tok(a, next), "vaan") && !other_subject) {
+          if (next < n && is(tok(a, next), "vaan") && !another_subject(a, out, i)) {
             wish_neg = true;
             verb = j;
           } else {

@@ -2650,6 +2650,10 @@ Test(notes, the_way_into_a_field_left_is_history) {
                   "puutarhuriksi ulkotöihin.";
   cr_assert(!in_top(w, 5, (const char *const[]){"bussinkuljettajan-rekrykoulutus", NULL}),
             "rank %d", rank_of(w, "bussinkuljettajan-rekrykoulutus"));
+  cr_assert(in_top("47v nainen, haluaa linja-autonkuljettajaksi ja kysyy bussinkuljettajan "
+                   "rekrykoulutusta.",
+                   3, (const char *const[]){"bussinkuljettajan-rekrykoulutus", NULL}),
+            "control: the training asked for");
 }
 
 /* Work the client has had enough of is no suggestion. */
@@ -2658,6 +2662,9 @@ Test(notes, work_had_enough_of_is_no_suggestion) {
                   "taloushallintoon kirjanpitäjäksi, ja keittiötyö saa jäädä.";
   cr_assert(!in_top(w, 5, (const char *const[]){"ravintola-kokki-perho", NULL}), "rank %d",
             rank_of(w, "ravintola-kokki-perho"));
+  cr_assert(in_top("30v nainen haluaa kokiksi ravintolakeittiöön ja kysyy kokin koulutusta.", 3,
+                   (const char *const[]){"ravintola-kokki-perho", NULL}),
+            "control: the training asked for");
 }
 
 /* Substance services no longer needed: the treatment named elsewhere in the
