@@ -51,6 +51,7 @@ enum kt__msg {
   KT__M_R_SV_ONLY,        /* "palvelua saa vain ruotsiksi" */
   KT__M_R_FOR_GROUP,      /* "palvelu on tarkoitettu ryhmälle %s" */
   KT__M_R_ONLY_IN,        /* "palvelu vain kunnissa: %s" */
+  KT__M_R_NOT_FOR_GROUP,  /* "palvelua ei ole tarkoitettu nimenomaan ryhmälle %s" */
   KT__M_NAME,             /* "palvelun nimi" */
   KT__M_R_NAMES,          /* "tarve mainitsee palvelun nimeltä" */
   KT__M_FEEDBACK,         /* "palaute" */

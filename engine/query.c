@@ -638,6 +638,20 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
         rc = kt__signals_add_group(&x->set, x->res, c->groups[g], x->an, x->found[k].first,
                                    x->found[k].last);
     }
+    /* A note that asks only for services made for one group ("Vain
+     * palvelut, jotka on tarkoitettu nimenomaan pitkään työttöminä
+     * olleille"): the group by its word or by the one group of a concept
+     * found there. */
+    size_t ntok = kt_analysis_count(x->an);
+    const char **cgroup = rc ? NULL : calloc(ntok + 1, sizeof *cgroup);
+    if (!rc && !cgroup) rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    for (size_t k = 0; !rc && k < x->nfound; k++) {
+      const kt__concept *c = kt__thesaurus_concept(e->gen.thes, x->found[k].concept);
+      for (size_t i = x->found[k].first; c->ngroups == 1 && i <= x->found[k].last && i < ntok; i++)
+        cgroup[i] = c->groups[0];
+    }
+    if (!rc) rc = kt__signals_read_group_only(x->an, x->text, x->rejected, cgroup, &x->set, x->res);
+    free(cgroup);
     if (!rc) rc = kt__signals_correct(&x->set, x->res, opts); /* the counsellor's corrections */
     if (rc) return rc;
     /* Is a service of the client's municipality only rare in this index (under

@@ -581,6 +581,84 @@ static int read_municipality(const kt_analysis *a, const bool *rej, kt__sigset *
   return add_signal(res, KT_SIGNAL_MUNICIPALITY, municipalities[best].name, label, a, besti, besti);
 }
 
+/* The words that name a target group (base forms; English and Swedish as
+ * written), for a note that asks only for services made for one. */
+static const struct {
+  const char *word, *group;
+} group_words[] = {
+    {"nainen", "naiset"},
+    {"kvinna", "naiset"},
+    {"kvinnor", "naiset"},
+    {"women", "naiset"},
+    {"vanhempi", "vanhemmat"},
+    {"lapsiperhe", "vanhemmat"},
+    {"föräldrar", "vanhemmat"},
+    {"parents", "vanhemmat"},
+    {"maahanmuuttaja", "maahanmuuttajat"},
+    {"invandrare", "maahanmuuttajat"},
+    {"immigrants", "maahanmuuttajat"},
+    {"nuori", "nuoret"},
+    {"ikääntynyt", "ikaantyneet"},
+    {"ikääntyvä", "ikaantyneet"},
+    {"osatyökykyinen", "osatyokykyiset"},
+    {"korkeakoulutettu", "korkeakoulutetut"},
+    {"yrittäjä", "yrittajiksi_aikovat"},
+    {"rikostaustainen", "rikostaustaiset"},
+    {"päihdekuntoutuja", "paihdekuntoutujat"},
+    {"vammainen", "vammaiset"},
+    {"lomautettu", "lomautetut"},
+    {"asunnoton", "asunnottomat"},
+    {"opiskelija", "opiskelijat"},
+    {"pitkäaikaistyötön", "pitkaaikaistyottomat"},
+    {"työnantaja", "tyonantajat"},
+};
+
+static const char *group_word(const kt_token *t) {
+  for (size_t g = 0; g < sizeof group_words / sizeof *group_words; g++)
+    if (is(t, group_words[g].word)) return group_words[g].group;
+  return NULL;
+}
+
+int kt__signals_read_group_only(const kt_analysis *a, const char *text, const bool *rej,
+                                const char *const *concept_group, kt__sigset *set,
+                                kt_results *res) {
+  static const char *const only[] = {"vain", "ainoastaan", "pelkästään", "only",
+                                     "bara", "endast",     "enbart",     NULL};
+  static const char *const for_words[] = {"for", "för", "till", "åt", NULL};
+  static const char *const negations[] = {"ei", "not", "inte", NULL};
+  static const char *const relatives[] = {"joka",   "jotka",  "jonka",  "joiden", "joita", "joihin",
+                                          "joissa", "joista", "joille", "joilla", "jolle", "jossa",
+                                          "johon",  "which",  "that",   "who",    "som",   NULL};
+  size_t n = kt_analysis_count(a);
+  for (size_t i = 0; i < n; i++) {
+    if (rej[i] || !is_any(tok(a, i), only)) continue;
+    /* The clause on from "vain" and its relative clause ("vain palvelut,
+     * jotka ..."), up to a negation ("vain palvelut, jotka eivät ole
+     * nuorille"): where a word in the allative ("naisille",
+     * "pitkään työttöminä olleille"), or after "for", names a group. */
+    for (size_t j = i + 1; j < n && j <= i + 14 && !sentence_between(a, text, j - 1, j); j++) {
+      const kt_token *t = tok(a, j);
+      if (is_any(t, negations) || (kt__analysis_morph(a, j) & KT__MORPH_NEGV) ||
+          (clause_break(a, text, j) && !is_any(t, relatives)))
+        break;
+      size_t l = strlen(t->surface);
+      bool allative = l > 3 && (!strcmp(t->surface + l - 3, "lle"));
+      bool after_for = is_any(tok(a, j - 1), for_words);
+      if (!allative && !after_for) continue;
+      /* The group is named at the word or just before it ("pitkään
+       * työttöminä olleille"). */
+      for (size_t k = j + 1; k-- > (j > i + 3 ? j - 3 : i + 1);) {
+        const char *g = group_word(tok(a, k));
+        if (!g && concept_group) g = concept_group[k];
+        if (!g || !strcmp(g, "kaikki")) continue;
+        set->group_only = g;
+        return kt__signals_add_group(set, res, g, a, k, j);
+      }
+    }
+  }
+  return KT_OK;
+}
+
 /* The client is an employer: the note opens with the word ("Työnantaja:",
  * "Työnantaja-asiakas", "Employer asks", "Arbetsgivare"), or an employer
  * calls or asks ("työnantaja soittaa", "työnantaja kysyy"). Services for
@@ -889,6 +967,14 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
     snprintf(name, sizeof name, "%c%s", set->municipality[0] - 32, set->municipality + 1);
     snprintf(m, sizeof m, kt__msg(L, KT__M_MUNICIPALITY), name);
     effect(&e, BOOST_FIT, m, kt__msg(L, KT__M_R_ONLY_IN), munis);
+  }
+  /* The note asks only for services made for one group ("Vain palvelut,
+   * jotka on tarkoitettu nimenomaan ikääntyneille"): one for everyone, or
+   * for another group, stays findable below those made for it. */
+  if (set->group_only && !kt__in_list(groups, set->group_only) && rank->demote_group_only < 1.0) {
+    const char *label = kt__target_group_label(L, set->group_only);
+    snprintf(sig, sizeof sig, kt__msg(L, KT__M_GROUP), label);
+    effect(&e, rank->demote_group_only, sig, kt__msg(L, KT__M_R_NOT_FOR_GROUP), label);
   }
   *factor = e.factor;
   return e.n;

@@ -16,6 +16,8 @@ typedef struct kt__sigset {
   int long_unemployed;
   const char *municipality; /* case-folded name, or NULL */
   int area_only;            /* the note asks for services there only ("vain Espoossa") */
+  const char *group_only;   /* the note asks only for services made for this target group ("Vain
+                             * palvelut, jotka on tarkoitettu nimenomaan ikääntyneille") */
   int own_area_rare;      /* few services are the municipality's (Espoo, not Helsinki): one that is
                            * made for the client's home (query.c sets it from the index) */
   const char *groups[32]; /* target groups signalled */
@@ -45,6 +47,14 @@ int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejecte
 /* Add target group @p group (a concept's or a reading's) to the signals. */
 int kt__signals_add_group(kt__sigset *set, kt_results *res, const char *group, const kt_analysis *a,
                           size_t first, size_t last);
+/* Read a note that asks only for services made for one target group ("Vain
+ * palvelut, jotka on tarkoitettu nimenomaan ikääntyneille", "only services
+ * for women"): the group is named after "vain" (only) in its sentence, by a
+ * group's word or by a concept found there (@p concept_group: per token, the
+ * one group of a concept found at it, or NULL). Sets set->group_only and
+ * signals the group. */
+int kt__signals_read_group_only(const kt_analysis *a, const char *text, const bool *rejected,
+                                const char *const *concept_group, kt__sigset *set, kt_results *res);
 /* Apply the counsellor's corrections of @p opts (signals_removed, client_*)
  * to @p set and the listed signals; KT_EINVAL for an unknown kind or value. */
 int kt__signals_correct(kt__sigset *set, kt_results *res, const kt_search_options *opts);

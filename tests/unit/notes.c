@@ -2824,3 +2824,21 @@ Test(notes, a_compound_whose_head_is_a_trade_is_that_trade) {
   cr_assert_not(finds_need("Haluaa työmaasihteeriksi.", "rakennusala"));
   cr_assert(finds_need("Haluaa työmaalle töihin.", "rakennusala"), "control: the site itself");
 }
+
+/* A note that asks only for services made for the long-term unemployed
+ * drops a service for parents it found by the return to work, and keeps
+ * one made for the group. */
+Test(notes, only_the_services_of_the_group_asked_for) {
+  static const char *const PARENTS[] = {"perhevapaalta-tyoelamaan", NULL};
+  static const char *const RESTART[] = {"tyonhaun-uudelleenkaynnistys", NULL};
+  const char *note = "Helsinki, 52v mies, entinen bussinkuljettaja, ollut työttömänä neljä vuotta. "
+                     "Haluaa takaisin työelämään.";
+  char only[512];
+  snprintf(only, sizeof only,
+           "%s Vain palvelut, jotka on tarkoitettu nimenomaan pitkään "
+           "työttöminä olleille.",
+           note);
+  cr_assert(in_top(note, 5, PARENTS), "control: found without the constraint");
+  cr_assert_not(in_top(only, 5, PARENTS));
+  cr_assert(in_top(only, 5, RESTART));
+}

@@ -370,3 +370,58 @@ Test(signals, a_birthday_is_an_age) {
   cr_assert_eq(read_text("Täyttää 18 ensi kuussa ja muuttaa pois lastenkodista", -1).age_lo, 18);
   cr_assert_eq(read_text("täytti hakemuksen 3 kertaa", -1).age_lo, -1, "a count, not an age");
 }
+
+/* The target group a note asks for only, or NULL. */
+static const char *group_only(const char *text) {
+  kt_analysis *a = NULL;
+  cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
+  size_t n = kt_analysis_count(a);
+  bool *rej = calloc(n + 1, sizeof *rej);
+  kt_results *res = calloc(1, sizeof *res);
+  kt__sigset set;
+  cr_assert_eq(kt__signals_read(a, text, rej, 0, &set, res), KT_OK);
+  cr_assert_eq(kt__signals_read_group_only(a, text, rej, NULL, &set, res), KT_OK);
+  kt_results_free(res);
+  free(rej);
+  kt_analysis_free(a);
+  return set.group_only;
+}
+
+/* "Vain palvelut, jotka on tarkoitettu nimenomaan ikääntyneille": the note
+ * asks only for services made for a group, named after "only" in the
+ * allative or after "for"; a service for everyone is then demoted, one for
+ * the group is not. */
+Test(signals, a_note_asking_only_for_a_groups_services) {
+  const char *g = group_only("Vain palvelut, jotka on tarkoitettu nimenomaan ikääntyneille.");
+  cr_assert(g && !strcmp(g, "ikaantyneet"), "%s", g ? g : "(none)");
+  g = group_only("Haluaa töihin. Endast tjänster för kvinnor.");
+  cr_assert(g && !strcmp(g, "naiset"), "%s", g ? g : "(none)");
+  cr_assert_null(group_only("Haluaa palveluja, jotka on tarkoitettu ikääntyneille."),
+                 "control: no 'only'");
+  cr_assert_null(group_only("Oli töissä vain nuorena, nyt haluaa nuorille suunnattuun palveluun."),
+                 "'vain' of another clause");
+  cr_assert_null(group_only("Vain palvelut, jotka eivät ole nuorille."), "negated");
+  cr_assert_null(group_only("Vain palvelut, joihin puoliso voi osallistua."), "no group");
+
+  const kt__ranking *r = &kt__ranking_defaults;
+  kt_analysis *a = NULL;
+  const char *text = "Vain palvelut, jotka on tarkoitettu naisille.";
+  cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
+  bool rej[16] = {0};
+  kt_results *res = calloc(1, sizeof *res);
+  kt__sigset s;
+  cr_assert_eq(kt__signals_read(a, text, rej, 0, &s, res), KT_OK);
+  cr_assert_eq(kt__signals_read_group_only(a, text, rej, NULL, &s, res), KT_OK);
+  kt__arena ar = {0};
+  kt_effect ef[8];
+  double all = 0, women = 0;
+  kt__doc d = doc(-1, -1, 0, "kaikki", "fi", "helsinki");
+  kt__signals_apply(&s, &d, r, &ar, ef, 8, &all);
+  d = doc(-1, -1, 0, "naiset", "fi", "helsinki");
+  kt__signals_apply(&s, &d, r, &ar, ef, 8, &women);
+  cr_assert_float_eq(all, r->demote_group_only, 1e-9, "a service for everyone: %.3f", all);
+  cr_assert_geq(women, 1.0, "a service for women: %.3f", women);
+  kt__arena_free(&ar);
+  kt_results_free(res);
+  kt_analysis_free(a);
+}
