@@ -944,13 +944,20 @@ int kt__rerank_demote_required(ctx *x, cand *cs, size_t nc, const kt__ranking *r
 }
 
 /* Is found concept @p k one that comes first, found as a need of now (the
- * situation or the goal, not the past, another person's matter or a denial)? */
-static bool first_need(const ctx *x, size_t k) {
+ * situation or the goal, not the past, another person's matter or a denial)?
+ * Where the client asks for one thing only (@p narrowed: "Pyytää vain
+ * trukkikorttia"), a problem of now marked `first: narrowed` (debts,
+ * gambling, substance use, no home) told outside the asking clauses (@p
+ * asked) comes first as well: the counsellor's "vain" sets the request
+ * against the rest. */
+static bool first_need(const ctx *x, size_t k, bool narrowed, const bool *asked) {
   const kt__concept *c = kt__thesaurus_concept(x->e->gen.thes, x->found[k].concept);
   /* Named by a service word ("hoitosuhde psykiatrian polilla"), the need
    * already has its care. */
-  if (!c || !c->first || x->found[k].by_service) return false;
-  int r = x->rd.role[kt__query_found_word(x, &x->found[k])];
+  if (!c || x->found[k].by_service) return false;
+  size_t w = kt__query_found_word(x, &x->found[k]);
+  if (!c->first && !(narrowed && c->first_narrowed && !asked[x->rd.clause[w]])) return false;
+  int r = x->rd.role[w];
   return r == KT__ROLE_SITUATION || r == KT__ROLE_GOAL;
 }
 
@@ -971,6 +978,9 @@ static bool expands_to(const ctx *x, size_t concept, const char *term) {
 /* Verbs of asking for something (surface beginnings). */
 static const char *const ask_verbs[] = {"kysy",  "pyytä",  "pyysi",   "tiedustel", "asks",
                                         "asked", "frågar", "frågade", NULL};
+/* "Only" after the asking verb: the client's request, narrower than the note. */
+static const char *const only_words[] = {"vain", "ainoastaan", "pelkästään", "only",
+                                         "bara", "endast",     NULL};
 
 /* Is token @p w part of the note's request: a goal word, or a word of a
  * clause that asks (@p asked, per clause), not refused, denied or another's? */
@@ -981,28 +991,34 @@ static bool requested(const ctx *x, const bool *asked, size_t w) {
 
 int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
   if (rk->demote_deferred >= 1.0 || !x->rd.role || !x->e->gen.thes) return KT_OK;
+  /* The request: the goal's words, and a clause that asks for something
+   * ("Kysyy vain tietokonekurssia", "pyytää apua varastotyön hakemiseen");
+   * narrowed when "only" follows the asking verb. */
+  size_t ntok = kt_analysis_count(x->an);
+  bool *asked = calloc(x->rd.nclauses + 1, sizeof *asked), narrowed = false;
+  if (!asked) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+  for (size_t i = 0; i < ntok; i++)
+    if (x->rd.clause[i] < x->rd.nclauses &&
+        kt__token_starts_any(kt_analysis_get(x->an, i), ask_verbs)) {
+      asked[x->rd.clause[i]] = true;
+      narrowed |= i + 1 < ntok && kt__token_is_any(kt_analysis_get(x->an, i + 1), only_words);
+    }
   /* The first needs of now, by thesaurus index, and the words that found them. */
   enum { MAX_FIRST = 8 };
   size_t first[MAX_FIRST], nfirst = 0;
   const char *label = NULL;
   for (size_t k = 0; k < x->nfound && nfirst < MAX_FIRST; k++)
-    if (first_need(x, k)) {
+    if (first_need(x, k, narrowed, asked)) {
       first[nfirst++] = k;
       const char *lc = NULL;
       if (!label)
         label = kt__explain_concept_label(
             kt__thesaurus_concept(x->e->gen.thes, x->found[k].concept), x->lang, &lc);
     }
-  if (!nfirst) return KT_OK;
-  /* The request: the goal's words, and a clause that asks for something
-   * ("Kysyy vain tietokonekurssia", "pyytää apua varastotyön hakemiseen"). */
-  size_t ntok = kt_analysis_count(x->an);
-  bool *asked = calloc(x->rd.nclauses + 1, sizeof *asked);
-  if (!asked) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-  for (size_t i = 0; i < ntok; i++)
-    if (x->rd.clause[i] < x->rd.nclauses &&
-        kt__token_starts_any(kt_analysis_get(x->an, i), ask_verbs))
-      asked[x->rd.clause[i]] = true;
+  if (!nfirst) {
+    free(asked);
+    return KT_OK;
+  }
   bool goal = false;
   for (size_t i = 0; i < x->q.n && !goal; i++) {
     const qterm *t = &x->q.q[i];

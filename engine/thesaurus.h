@@ -30,14 +30,16 @@ typedef struct kt__concept {
   size_t ngroups;
   const kt__expansion *exp;
   size_t nexp;
-  bool negated_drop;  /* `negated: drop`: a problem a denied mention rules out ("ei velkoja");
-                       * otherwise a denied mention is a lack, which is the need ("ei tutkintoa") */
-  bool first;         /* `first: yes`: a need of now that comes before the note's request
-                       * (rerank.c defer_request) */
-  bool past_need;     /* `past: need`: told in the client's past, it is a need of now (a return
-                       * from family leave, a release from prison): query.c */
-  bool other_need;    /* `other: need`: told of another person, it is the client's need (a
-                       * spouse's move for work: the client followed): query.c */
+  bool negated_drop;   /* `negated: drop`: a problem a denied mention rules out ("ei velkoja");
+                        * otherwise a denied mention is a lack, which is the need ("ei tutkintoa") */
+  bool first;          /* `first: yes`: a need of now that comes before the note's request
+                        * (rerank.c defer_request) */
+  bool first_narrowed; /* `first: narrowed`: a problem of now that comes first when the client
+                        * asks for one thing only ("pyytää vain trukkikorttia") */
+  bool past_need;      /* `past: need`: told in the client's past, it is a need of now (a return
+                        * from family leave, a release from prison): query.c */
+  bool other_need;     /* `other: need`: told of another person, it is the client's need (a
+                        * spouse's move for work: the client followed): query.c */
   int age_lo, age_hi; /* `age: LO-HI`: a client of that age has this need though no word names it */
   int history;        /* `history: YEARS`, -1 without: a working life that long, with one of */
   const char *municipality; /* `municipality:` (case-folded), NULL without: with `with:`, a

@@ -29,10 +29,11 @@
 typedef struct src_concept {
   char *id, *label, *label_sv, *label_en, *groups;
   bool negated_drop;
-  bool first;         /* `first: yes` */
-  bool past_need;     /* `past: need` */
-  bool other_need;    /* `other: need` */
-  char *municipality; /* `municipality: NAME`, NULL without */
+  bool first;          /* `first: yes` */
+  bool first_narrowed; /* `first: narrowed` */
+  bool past_need;      /* `past: need` */
+  bool other_need;     /* `other: need` */
+  char *municipality;  /* `municipality: NAME`, NULL without */
   int age_lo, age_hi;
   int history; /* `history: YEARS`, -1 without */
   kt__buf client, service, weak, context, all, expand, with, rules_out, unless;
@@ -373,10 +374,13 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
       else
         c->negated_drop = !strcmp(val, "drop");
     } else if (!strcmp(key, "first")) {
-      if (strcmp(val, "yes"))
-        rc = kt__buf_printf(errs, "%s:%zu: first: '%s' must be 'yes'\n", path, lineno, val);
-      else
+      if (strcmp(val, "yes") && strcmp(val, "narrowed"))
+        rc = kt__buf_printf(errs, "%s:%zu: first: '%s' must be 'yes' or 'narrowed'\n", path, lineno,
+                            val);
+      else if (!strcmp(val, "yes"))
         c->first = true;
+      else
+        c->first_narrowed = true;
     } else if (!strcmp(key, "municipality")) {
       rc = list_value(path, lineno, key, kt__casefold(val), kt__signals_municipality,
                       "a municipality the notes are read for (engine/signals.c)", errs,
@@ -606,6 +610,7 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
     char flags[32] = "";
     if (c->negated_drop) strcat(flags, "D");
     if (c->first) strcat(flags, "F");
+    if (c->first_narrowed) strcat(flags, "N");
     if (c->past_need) strcat(flags, "P");
     if (c->other_need) strcat(flags, "O");
     if (c->age_lo >= 0)

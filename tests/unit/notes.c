@@ -2842,3 +2842,38 @@ Test(notes, only_the_services_of_the_group_asked_for) {
   cr_assert_not(in_top(only, 5, PARENTS));
   cr_assert(in_top(only, 5, RESTART));
 }
+
+/* "Pyytää vain trukkikorttia": a request for one thing only waits for the
+ * problems of now the note tells elsewhere (gambling, quick loans, the rent
+ * late); asked for without "vain", it does not. */
+Test(notes, a_request_for_one_thing_only_waits_for_the_problems_of_now) {
+  const char *only = "32v mies, varastotyöntekijä. Pelaa nettikasinolla öisin, pikavippejä on "
+                     "kolme ja vuokra on myöhässä. Pyytää vain trukkikorttia.";
+  const char *asks = "32v mies, varastotyöntekijä. Pelaa nettikasinolla öisin, pikavippejä on "
+                     "kolme ja vuokra on myöhässä. Pyytää trukkikorttia.";
+  int narrowed = rank_of(only, "trukkikortti"), plain = rank_of(asks, "trukkikortti");
+  cr_assert_lt(plain, 5, "control: asked for plainly, the card is in the top 5 (%d)", plain);
+  cr_assert_gt(narrowed, plain, "only: %d, plainly: %d", narrowed, plain);
+  kt_results *r;
+  const kt_result *x = result_for(only, "trukkikortti", &r);
+  bool deferred = false;
+  for (size_t k = 0; x && k < x->effect_count; k++)
+    deferred |= x->effects[k].factor < 1.0 && strstr(x->effects[k].reason, "rahapeliongelma");
+  kt_results_free(r);
+  cr_assert(deferred, "the card waits for the gambling problem");
+  /* The problem asked for is the request itself: debt advice leads. */
+  static const char *const DEBT_ADVICE[] = {"talous-ja-velkaneuvonta", "takuusaatio", NULL};
+  cr_assert(in_top("32v mies, varastotyöntekijä. Pyytää vain apua pikavippeihin.", 2, DEBT_ADVICE));
+}
+
+/* Placed in care as a child (a foster family until 18), a 19-year-old has
+ * aftercare now: the past placement is a need of now. */
+Test(notes, a_care_leaver_has_aftercare_now) {
+  static const char *const AFTERCARE[] = {"jalkihuolto", NULL};
+  cr_assert(in_top("19v nainen, asui sijaisperheessä 12-vuotiaasta 18-vuotiaaksi. Nyt omassa "
+                   "yksiössä, rahat lopussa, haluaa töihin.",
+                   5, AFTERCARE));
+  cr_assert_not(
+      in_top("19v nainen, asuu omassa yksiössä, rahat lopussa, haluaa töihin.", 5, AFTERCARE),
+      "control: no placement");
+}

@@ -213,7 +213,8 @@ Test(thesaurus, editors_get_clear_errors) {
   cr_assert_eq(compile("[a]\nlabel: a\nother: need\nclient: b\nservice: x\n", NULL), KT_OK, "%s",
                kt_error_last());
   cr_assert_eq(compile("[a]\nlabel: a\nfirst: maybe\nclient: b\nservice: x\n", NULL), KT_ECATALOG);
-  cr_assert(strstr(kt_error_last(), ":3: first: 'maybe' must be 'yes'"), "%s", kt_error_last());
+  cr_assert(strstr(kt_error_last(), ":3: first: 'maybe' must be 'yes' or 'narrowed'"), "%s",
+            kt_error_last());
   cr_assert_eq(compile("[a]\nlabel: a\nhistory: 5\nservice: x\n", NULL), KT_ECATALOG);
   cr_assert(strstr(kt_error_last(), "[a] has history but no with"), "%s", kt_error_last());
   /* `with:` goes with a history or an age, not alone. */
@@ -383,6 +384,21 @@ Test(thesaurus, first_reaches_the_concept) {
                KT_OK, "%s", kt_error_last());
   cr_assert(kt__thesaurus_concept(t, kt__thesaurus_index_of(t, "a"))->first);
   cr_assert_not(kt__thesaurus_concept(t, kt__thesaurus_index_of(t, "b"))->first);
+  kt__thesaurus_free(t);
+}
+
+/* `first: narrowed` marks a problem that comes first only where the client
+ * asks for one thing only; it is not `first: yes`. */
+Test(thesaurus, first_narrowed_reaches_the_concept) {
+  kt__thesaurus *t = NULL;
+  cr_assert_eq(compile("[a]\nlabel: a\nfirst: narrowed\nclient: velka\nservice: x\n"
+                       "[b]\nlabel: b\nfirst: yes\nclient: harhaluulo\nservice: y\n",
+                       &t),
+               KT_OK, "%s", kt_error_last());
+  const kt__concept *a = kt__thesaurus_concept(t, kt__thesaurus_index_of(t, "a")),
+                    *b = kt__thesaurus_concept(t, kt__thesaurus_index_of(t, "b"));
+  cr_assert(a->first_narrowed && !a->first);
+  cr_assert(b->first && !b->first_narrowed, "control");
   kt__thesaurus_free(t);
 }
 
