@@ -230,6 +230,23 @@ int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits) {
       cs[h].score *= factor;
     }
   }
+  /* A note that is a service's name and nothing else ("Työmarkkinatori")
+   * asks for that service: it leads, above one its concept's expansion
+   * lifts ("Duunitori"). */
+  size_t ncontent = 0, ntok = kt_analysis_count(x->an);
+  for (size_t i = 0; i < ntok; i++)
+    ncontent += !kt_analysis_get(x->an, i)->stopword && kt_analysis_get(x->an, i)->term_count > 0;
+  double top = 0;
+  for (size_t h = 0; h < nhits && !rc; h++)
+    if (cs[h].score > top) top = cs[h].score;
+  for (size_t h = 0; h < nhits && !rc && ncontent; h++)
+    if (cs[h].named && cs[h].doc->n_name_words == ncontent && cs[h].score < top) {
+      double was = cs[h].score;
+      cs[h].score = top * (1 + 1e-6);
+      for (size_t k = 0; k < cs[h].neffects; k++)
+        if (cs[h].effects[k].signal == kt__msg(x->lang, KT__M_NAME))
+          cs[h].effects[k].factor *= cs[h].score / was;
+    }
   free(direct);
   free(refused);
   free(past);

@@ -2877,3 +2877,10 @@ Test(notes, a_care_leaver_has_aftercare_now) {
       in_top("19v nainen, asuu omassa yksiössä, rahat lopussa, haluaa töihin.", 5, AFTERCARE),
       "control: no placement");
 }
+
+/* A note that is a service's name and nothing else asks for that service:
+ * it leads, above the job portal its concept's expansion lifts. */
+Test(notes, a_services_name_alone_puts_it_first) {
+  cr_assert_eq(rank_of("Työmarkkinatori", "tyomarkkinatori"), 0);
+  cr_assert_eq(rank_of("Duunitori", "duunitori"), 0, "control: the other portal by its name");
+}
