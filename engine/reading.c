@@ -527,6 +527,9 @@ static const char *const generic_words[] = {
     "vapautua",
     /* When, not what: "viime vuonna", "pari päivää viikossa". */
     "viime",
+    /* Where, not what: "hakee alan töitä pääkaupunkiseudulta" (the
+     * municipality is a signal of its own, signals.c). */
+    "pääkaupunkiseutu", "pääkaupunki",
     /* The participles of the generic verbs keep their own base form
      * ("tehnyt siivoustöitä" had carried a logistics training through
      * "tehnyt" in its target group). */
@@ -1529,8 +1532,9 @@ static void read_client_attribute(const kt_analysis *a, kt__reading *out) {
  * (As another person's matter, aside, it was no better on the development
  * notes: two trap notes better, two worse.) */
 static void read_others_served(const kt_analysis *a, const char *text, kt__reading *out) {
-  static const char *const serving[] = {"autto",  "ohjas", "ohjann",  "neuvo", "opast",
-                                        "palvel", "avust", "koulutt", NULL};
+  static const char *const serving[] = {"autto",   "ohjas",    "ohjann",  "neuvo", "opast",
+                                        "palvel",  "avust",    "koulutt", "tuki",  "hoiti",
+                                        "valmens", "kuntoutt", NULL};
   static const char *const served[] = {"asiakkai",  "asiakkaat",   "potilai",     "potilaat",
                                        "naisia",    "nuoria",      "työnhakijoi", "maahanmuuttaji",
                                        "asukkai",   "opiskelijoi", "oppilai",     "vanhuksi",

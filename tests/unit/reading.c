@@ -707,6 +707,7 @@ Test(reading, generic_words_are_marked) {
   cr_assert(generic("nyt taas ilman töitä", "taas"));
   cr_assert(generic("osaaminen kunnossa", "kunnossa"));
   cr_assert(generic("ryhmät menevät liian nopeasti", "liian"), "a degree, not a need");
+  cr_assert(generic("hakee töitä pääkaupunkiseudulta", "pääkaupunkiseudulta"), "where, not what");
   /* A generic verb's participle keeps its own base form (tehnyt, saanut). */
   cr_assert(generic("tehnyt siivousta kymmenen vuotta", "tehnyt"), "a participle");
   cr_assert(generic("tehny keikkaa kaupassa", "tehny"), "a colloquial participle");
@@ -1406,6 +1407,11 @@ Test(reading, the_people_served_at_work_are_the_past) {
   ROLE(n, "ohjaamon", KT__ROLE_BACKGROUND);
   ROLE(n, "hakemaan", KT__ROLE_BACKGROUND);
   ROLE("Hän etsii asuntoa, Ohjaamon kautta.", "ohjaamon", KT__ROLE_SITUATION);
+  /* Supported, nursed or coached at work ("tuki", "hoiti", "valmensi"). */
+  ROLE("Ohjaaja; hän tuki väkivaltaa kokeneita naisia.", "väkivaltaa", KT__ROLE_BACKGROUND);
+  ROLE("Lähihoitaja; hoiti muistisairaita vanhuksia.", "muistisairaita", KT__ROLE_BACKGROUND);
+  ROLE("Hän on kokenut väkivaltaa.", "väkivaltaa", KT__ROLE_SITUATION);
+  ROLE("Tuki loppui, ja naisia ei auteta.", "tuki", KT__ROLE_SITUATION);
 }
 
 /* A step the client will not take is refused like a wish: moving away, a
