@@ -561,9 +561,12 @@ static bool punct_between(const kt_analysis *a, const char *text, size_t i) {
   return chars_between(a, text, i, ".,;:!?\n()");
 }
 
-/* Words that limit the services a note asks for ("vain palvelut, jotka ..."). */
+/* Words that limit what a note asks for ("vain palvelut, jotka ...", "pyytää
+ * vain trukkikorttia", "vain Espoossa"). */
 static const char *const only_words[] = {"vain",   "ainoastaan", "pelkästään", "only",
-                                         "endast", "bara",       NULL};
+                                         "endast", "bara",       "enbart",     NULL};
+
+bool kt__token_only(const kt_token *t) { return is_any(t, only_words); }
 
 /* A finite verb or a goal cue right after "ja" starts a new clause. */
 static bool verb_start(const kt_analysis *a, size_t i) {
@@ -1532,14 +1535,16 @@ static void read_client_attribute(const kt_analysis *a, kt__reading *out) {
  * (As another person's matter, aside, it was no better on the development
  * notes: two trap notes better, two worse.) */
 static void read_others_served(const kt_analysis *a, const char *text, kt__reading *out) {
-  static const char *const serving[] = {"autto",   "ohjas",    "ohjann",  "neuvo", "opast",
-                                        "palvel",  "avust",    "koulutt", "tuki",  "hoiti",
-                                        "valmens", "kuntoutt", NULL};
-  static const char *const served[] = {"asiakkai",  "asiakkaat",   "potilai",     "potilaat",
-                                       "naisia",    "nuoria",      "työnhakijoi", "maahanmuuttaji",
-                                       "asukkai",   "opiskelijoi", "oppilai",     "vanhuksi",
-                                       "ikäihmisi", "ihmisiä",     "perheitä",    "työkokeilijoi",
-                                       "clients",   "patients",    NULL};
+  static const char *const serving[] = {
+      "autto", "ohjas", "ohjann",  "neuvo",    "opast", "palvel", "avust",   "koulutt",
+      "tuki",  "hoiti", "valmens", "kuntoutt", "haki",  "sopi",   "järjest", NULL};
+  static const char *const served[] = {
+      "asiakkai", "asiakkaat", "potilai", "potilaat", "naisia", "nuoria", "työnhakijoi",
+      "maahanmuuttaji", "asukkai", "opiskelijoi", "oppilai", "vanhuksi", "ikäihmisi", "ihmisiä",
+      "perheitä", "työkokeilijoi", "työntekijöi", "clients", "patients",
+      /* ... or the employer served ("haki yritykselle
+       * palkkatukia") */
+      "yritykselle", "firmalle", "yhtiölle", "työnantajalle", NULL};
   size_t n = out->count;
   for (size_t s = 0, e; s < n; s = e) {
     e = kt__reading_clause_end(out, s);

@@ -105,6 +105,9 @@ bool kt__null_token(const kt_token *t);
 bool kt__token_is_any(const kt_token *t, const char *const *ws);
 bool kt__token_starts_any(const kt_token *t, const char *const *ps);
 
+/* Is @p t a word that limits what a note asks for ("vain", "ainoastaan",
+ * "only", "endast")? */
+bool kt__token_only(const kt_token *t);
 /* Is @p t a negation word (Finnish, Swedish or English: "ei", "inte", "not")? */
 bool kt__token_negates(const kt_token *t);
 /* Is @p t "eikä" (and not), typed with or without its umlaut? */

@@ -995,9 +995,6 @@ static bool expands_to(const ctx *x, size_t concept, const char *term) {
 /* Verbs of asking for something (surface beginnings). */
 static const char *const ask_verbs[] = {"kysy",  "pyytä",  "pyysi",   "tiedustel", "asks",
                                         "asked", "frågar", "frågade", NULL};
-/* "Only" after the asking verb: the client's request, narrower than the note. */
-static const char *const only_words[] = {"vain", "ainoastaan", "pelkästään", "only",
-                                         "bara", "endast",     NULL};
 
 /* Is token @p w part of the note's request: a goal word, or a word of a
  * clause that asks (@p asked, per clause), not refused, denied or another's? */
@@ -1018,7 +1015,8 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
     if (x->rd.clause[i] < x->rd.nclauses &&
         kt__token_starts_any(kt_analysis_get(x->an, i), ask_verbs)) {
       asked[x->rd.clause[i]] = true;
-      narrowed |= i + 1 < ntok && kt__token_is_any(kt_analysis_get(x->an, i + 1), only_words);
+      /* "Only" after the asking verb: the client's request, narrower than the note. */
+      narrowed |= i + 1 < ntok && kt__token_only(kt_analysis_get(x->an, i + 1));
     }
   /* The first needs of now, by thesaurus index, and the words that found them. */
   enum { MAX_FIRST = 8 };

@@ -570,11 +570,10 @@ static int read_municipality(const kt_analysis *a, const bool *rej, kt__sigset *
   set->municipality = municipalities[best].forms[0];
   /* "Vain Espoossa tai koko maassa saatavat palvelut", "only in Vantaa":
    * the note asks for services of that place only. */
-  static const char *const only[] = {"vain", "ainoastaan", "only", "bara", "endast", NULL};
   for (size_t i = 0; i < n && !set->area_only; i++) {
     if (rej[i] || !is_any(tok(a, i), municipalities[best].forms)) continue;
     for (size_t k = i > 3 ? i - 3 : 0; k < i; k++)
-      set->area_only |= is_any(tok(a, k), only);
+      set->area_only |= kt__token_only(tok(a, k));
   }
   char label[64];
   snprintf(label, sizeof label, kt__msg(set->lang, KT__M_MUNICIPALITY), municipalities[best].name);
@@ -622,23 +621,20 @@ static const char *group_word(const kt_token *t) {
 int kt__signals_read_group_only(const kt_analysis *a, const char *text, const bool *rej,
                                 const char *const *concept_group, kt__sigset *set,
                                 kt_results *res) {
-  static const char *const only[] = {"vain", "ainoastaan", "pelkästään", "only",
-                                     "bara", "endast",     "enbart",     NULL};
   static const char *const for_words[] = {"for", "för", "till", "åt", NULL};
-  static const char *const negations[] = {"ei", "not", "inte", NULL};
   static const char *const relatives[] = {"joka",   "jotka",  "jonka",  "joiden", "joita", "joihin",
                                           "joissa", "joista", "joille", "joilla", "jolle", "jossa",
                                           "johon",  "which",  "that",   "who",    "som",   NULL};
   size_t n = kt_analysis_count(a);
   for (size_t i = 0; i < n; i++) {
-    if (rej[i] || !is_any(tok(a, i), only)) continue;
+    if (rej[i] || !kt__token_only(tok(a, i))) continue;
     /* The clause on from "vain" and its relative clause ("vain palvelut,
      * jotka ..."), up to a negation ("vain palvelut, jotka eivät ole
      * nuorille"): where a word in the allative ("naisille",
      * "pitkään työttöminä olleille"), or after "for", names a group. */
     for (size_t j = i + 1; j < n && j <= i + 14 && !sentence_between(a, text, j - 1, j); j++) {
       const kt_token *t = tok(a, j);
-      if (is_any(t, negations) || (kt__analysis_morph(a, j) & KT__MORPH_NEGV) ||
+      if (kt__token_negates(t) || (kt__analysis_morph(a, j) & KT__MORPH_NEGV) ||
           (clause_break(a, text, j) && !is_any(t, relatives)))
         break;
       size_t l = strlen(t->surface);

@@ -1412,6 +1412,10 @@ Test(reading, the_people_served_at_work_are_the_past) {
   ROLE("Lähihoitaja; hoiti muistisairaita vanhuksia.", "muistisairaita", KT__ROLE_BACKGROUND);
   ROLE("Hän on kokenut väkivaltaa.", "väkivaltaa", KT__ROLE_SITUATION);
   ROLE("Tuki loppui, ja naisia ei auteta.", "tuki", KT__ROLE_SITUATION);
+  /* The employer served ("haki yritykselle palkkatukia"). */
+  ROLE("Henkilöstöpäällikkö; hän haki yritykselle palkkatukia.", "palkkatukia",
+       KT__ROLE_BACKGROUND);
+  ROLE("Hän haki asumistukea.", "asumistukea", KT__ROLE_SITUATION);
 }
 
 /* A step the client will not take is refused like a wish: moving away, a
