@@ -302,6 +302,8 @@ static bool is_any_text(const char *s, const char *const *ws) {
   return false;
 }
 
+bool kt__negation_text(const char *s) { return is_any_text(s, negators); }
+
 /* Studying now, in the present (surfaces: "opiskeli" is the past), and the
  * schools a client can be in. */
 static const char *const studying[] = {"opiskelee", "opiskelen", "käy", "studerar",

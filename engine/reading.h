@@ -108,6 +108,8 @@ bool kt__token_starts_any(const kt_token *t, const char *const *ps);
 /* Is @p t a word that limits what a note asks for ("vain", "ainoastaan",
  * "only", "endast")? */
 bool kt__token_only(const kt_token *t);
+/* Is @p s (a surface or a base form) a negation word ("ei", "inte", "not")? */
+bool kt__negation_text(const char *s);
 /* Is @p t a negation word (Finnish, Swedish or English: "ei", "inte", "not")? */
 bool kt__token_negates(const kt_token *t);
 /* Is @p t "eikä" (and not), typed with or without its umlaut? */

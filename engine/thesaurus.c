@@ -514,6 +514,14 @@ static bool trade_not_problem(const kt_analysis *a, size_t i) {
   return (kt__analysis_morph(a, i) & KT__MORPH_TRANSLATIVE) && trade_word(a, i, false);
 }
 
+/* Does word @p i negate ("ei", "eivät", and in English and Swedish "doesn't",
+ * "not", "inte")? An entry may start with it ("ei jaksa elää", "doesn't want
+ * to live") and is then matched inside the refusal it makes. */
+static bool negation_at(const kt_analysis *a, size_t i) {
+  const kt_token *t = kt_analysis_get(a, i);
+  return !strcmp(kt__thesaurus_neg_norm(t->surface), "ei") || kt__token_negates(t);
+}
+
 static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
                         const bool *denied, const size_t *clause, size_t i, const char *key,
                         kt__found *out, size_t *n, size_t max, bool *seen, size_t *unmet,
@@ -526,7 +534,11 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
     if (i + e->nwords > count) continue;
     /* An entry that starts with the negation ("ei jaksa elää", "ei puhu
      * suomea") is matched as written, inside the refusal it makes. */
-    bool from_neg = !strcmp(kt__thesaurus_neg_norm(kt_analysis_get(a, i)->surface), "ei");
+    bool from_neg = negation_at(a, i);
+    /* ... or that has one inside ("vill inte leva"). */
+    for (size_t w = 1; w < e->nwords && !from_neg; w++)
+      for (size_t k = 0; e->words[w][k] && !from_neg; k++)
+        from_neg = kt__negation_text(e->words[w][k]);
     bool ok = word_matches(a, i, e->words[0], e->allow_part);
     /* A problem (`negated: drop`) is not the field of the client's trade. */
     if (ok && e->nwords == 1 && t->concepts[e->concept].negated_drop && trade_not_problem(a, i))
@@ -694,7 +706,7 @@ static size_t find(const kt__thesaurus *t, const kt_analysis *a, const bool *ski
   size_t n = 0;
   for (size_t i = 0; i < count && n < max; i++) {
     const kt_token *tk = kt_analysis_get(a, i);
-    if (skip[i] && strcmp(kt__thesaurus_neg_norm(tk->surface), "ei")) continue;
+    if (skip[i] && !negation_at(a, i)) continue;
     const char *surface = kt__thesaurus_neg_norm(tk->surface);
     try_entries(t, a, skip, denied, clause, i, surface, out, &n, max, seen, unmet, filler,
                 weak_alone);

@@ -2884,3 +2884,15 @@ Test(notes, a_services_name_alone_puts_it_first) {
   cr_assert_eq(rank_of("Työmarkkinatori", "tyomarkkinatori"), 0);
   cr_assert_eq(rank_of("Duunitori", "duunitori"), 0, "control: the other portal by its name");
 }
+
+/* An English or Swedish entry that starts with, or holds, a negation
+ * ("doesn't want to live") is matched inside the refusal it makes, as the
+ * Finnish "ei halua elää" is: the crisis line leads. */
+Test(notes, a_wish_to_die_in_english_finds_the_crisis_line) {
+  static const char *const CRISIS[] = {"mieli-kriisipuhelin", "sosiaali-ja-kriisipaivystys", NULL};
+  cr_assert(in_top("Man, 45, lost his job in spring. He says he doesn't want to live anymore.", 1,
+                   CRISIS));
+  cr_assert_not(
+      in_top("Man, 45, lost his job in spring. He says he wants to live a quiet life.", 3, CRISIS),
+      "control: a wish to live");
+}
