@@ -973,7 +973,8 @@ static bool first_need(const ctx *x, size_t k, bool narrowed, const bool *asked)
    * already has its care. */
   if (!c || x->found[k].by_service) return false;
   size_t w = kt__query_found_word(x, &x->found[k]);
-  if (!c->first && !(narrowed && c->first_narrowed && !asked[x->rd.clause[w]])) return false;
+  bool in_ask = x->rd.clause[w] < x->rd.nclauses && asked[x->rd.clause[w]];
+  if (!c->first && !(narrowed && c->first_narrowed && !in_ask)) return false;
   int r = x->rd.role[w];
   return r == KT__ROLE_SITUATION || r == KT__ROLE_GOAL;
 }

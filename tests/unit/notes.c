@@ -2844,13 +2844,13 @@ Test(notes, only_the_services_of_the_group_asked_for) {
 }
 
 /* "Pyytää vain trukkikorttia": a request for one thing only waits for the
- * problems of now the note tells elsewhere (gambling, quick loans, the rent
- * late); asked for without "vain", it does not. */
+ * problems of now the note tells elsewhere (gambling, quick loans); asked
+ * for without "vain", it does not. */
 Test(notes, a_request_for_one_thing_only_waits_for_the_problems_of_now) {
-  const char *only = "32v mies, varastotyöntekijä. Pelaa nettikasinolla öisin, pikavippejä on "
-                     "kolme ja vuokra on myöhässä. Pyytää vain trukkikorttia.";
-  const char *asks = "32v mies, varastotyöntekijä. Pelaa nettikasinolla öisin, pikavippejä on "
-                     "kolme ja vuokra on myöhässä. Pyytää trukkikorttia.";
+  const char *only = "32v mies, varastotyöntekijä. Pelaa nettikasinolla öisin, ja pikavippejä "
+                     "on kolme. Pyytää vain trukkikorttia.";
+  const char *asks = "32v mies, varastotyöntekijä. Pelaa nettikasinolla öisin, ja pikavippejä "
+                     "on kolme. Pyytää trukkikorttia.";
   int narrowed = rank_of(only, "trukkikortti"), plain = rank_of(asks, "trukkikortti");
   cr_assert_lt(plain, 5, "control: asked for plainly, the card is in the top 5 (%d)", plain);
   cr_assert_gt(narrowed, plain, "only: %d, plainly: %d", narrowed, plain);
