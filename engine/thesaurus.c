@@ -47,7 +47,8 @@ typedef struct th_entry {
   bool service; /* a service word (else a client word) */
   bool weak;    /* needs a context word nearby (`weak:`) */
   size_t nwords;
-  bool allow_part;                     /* a one-word entry marked '*': compound parts hit too */
+  bool allow_part; /* a one-word entry marked '*': compound parts hit too */
+  bool negates;    /* a word after the first is a negation ("vill inte leva"), read at load */
   bool part[KT__THES_MAX_ENTRY_WORDS]; /* a rule's words: each may match as a part */
   const char
       *words[KT__THES_MAX_ENTRY_WORDS][KT__THES_MAX_WORD_TERMS + 1]; /* NULL-terminated sets */
@@ -301,6 +302,8 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
              tok = strtok_r(NULL, " ", &save))
           if (!(e->words[w][k++] = kt__arena_strdup(&t->arena, tok)))
             rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+          else if (w > 0)
+            e->negates |= kt__negation_text(tok);
       }
       (*count)++;
     } else if (f[0][0] == 'X' && nf >= 3 && t->nconcepts) {
@@ -529,16 +532,14 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
   ENTRY q = {.key = (char *)key, .data = NULL}, *hit = NULL;
   if (!hsearch_r(q, FIND, &hit, (struct hsearch_data *)&t->index) || !hit) return;
   size_t count = kt_analysis_count(a);
+  bool at_neg = negation_at(a, i); /* the same for every entry of the key */
   for (size_t p = (size_t)(uintptr_t)hit->data; p && *n < max; p = t->posts[p - 1].next) {
     const th_entry *e = &t->entries[t->posts[p - 1].th_entry];
     if (i + e->nwords > count) continue;
     /* An entry that starts with the negation ("ei jaksa elää", "ei puhu
      * suomea") is matched as written, inside the refusal it makes. */
-    bool from_neg = negation_at(a, i);
     /* ... or that has one inside ("vill inte leva"). */
-    for (size_t w = 1; w < e->nwords && !from_neg; w++)
-      for (size_t k = 0; e->words[w][k] && !from_neg; k++)
-        from_neg = kt__negation_text(e->words[w][k]);
+    bool from_neg = e->negates || at_neg;
     bool ok = word_matches(a, i, e->words[0], e->allow_part);
     /* A problem (`negated: drop`) is not the field of the client's trade. */
     if (ok && e->nwords == 1 && t->concepts[e->concept].negated_drop && trade_not_problem(a, i))
@@ -628,8 +629,11 @@ static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const bool *
   /* Every form a token can match by (token_matches): its surface as a
    * negation is normalised and respelled, and its terms. */
   size_t cap = 2, nterms = 0;
-  for (size_t i = 0; i < count; i++)
+  for (size_t i = 0; i < count; i++) {
     cap += 4 + kt_analysis_get(a, i)->term_count;
+    for (const char *f = kt__analysis_foreign(a, i); f && *f; f += strlen(f) + 1)
+      cap++; /* each English or Swedish stem too */
+  }
   const char **terms = malloc(cap * sizeof *terms);
   for (size_t i = 0; terms && i < count; i++) {
     const kt_token *tk = kt_analysis_get(a, i);
