@@ -1006,6 +1006,13 @@ static bool requested(const ctx *x, const bool *asked, size_t w) {
 
 int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
   if (rk->demote_deferred >= 1.0 || !x->rd.role || !x->e->gen.thes) return KT_OK;
+  /* Most notes find no need that may come first: nothing to read then. */
+  bool any_first = false;
+  for (size_t k = 0; k < x->nfound && !any_first; k++) {
+    const kt__concept *c = kt__thesaurus_concept(x->e->gen.thes, x->found[k].concept);
+    any_first = c && (c->first || c->first_narrowed);
+  }
+  if (!any_first) return KT_OK;
   /* The request: the goal's words, and a clause that asks for something
    * ("Kysyy vain tietokonekurssia", "pyytää apua varastotyön hakemiseen");
    * narrowed when "only" follows the asking verb. */
