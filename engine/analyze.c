@@ -65,7 +65,7 @@ struct kt_analyzer {
 
 struct kt_analysis {
   kt__wordlist words;
-  kt_token *tokens;
+  kt__tok *toks;   /* kt_analysis_get gives &toks[i].pub */
   unsigned *morph; /* per token: KT__MORPH_* */
   char **foreign;  /* per token: its English and Swedish stems (NULL: none at all) */
   size_t count;
@@ -114,10 +114,10 @@ static char *foreign_stems(kt_analyzer *an, const char *word) {
  * on every lookup). */
 static int add_foreign(kt_analyzer *an, kt_analysis *a) {
   for (size_t i = 0; i < a->count; i++) {
-    if (!token_foreign(&a->tokens[i])) continue;
+    if (!token_foreign(&a->toks[i].pub)) continue;
     if (!a->foreign && !(a->foreign = calloc(a->count, sizeof *a->foreign)))
       return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-    if (!(a->foreign[i] = foreign_stems(an, a->tokens[i].surface)))
+    if (!(a->foreign[i] = foreign_stems(an, a->toks[i].pub.surface)))
       return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   }
   return KT_OK;
@@ -1011,10 +1011,20 @@ static bool part_of(const kt__wordan *wa, const char *text) {
   return false;
 }
 
+/* The signature kt__token_is reads first (analyze.h): the bits of the
+ * surface and of every term that is not a compound part. Set when a word's
+ * terms are final, and again whenever they change. */
+static void sign(kt__tok *x) {
+  const kt_token *t = &x->pub;
+  x->sig = kt__sig_bit(t->surface);
+  for (size_t k = 0; k < t->term_count; k++)
+    if (t->terms[k].kind != KT_TERM_PART) x->sig |= kt__sig_bit(t->terms[k].text);
+}
+
 static int settle_hyphenated(kt_analyzer *an, kt_analysis *a) {
   for (size_t i = 0; i + 1 < a->count; i++) {
     const kt__word *w = &a->words.items[i], *h = &a->words.items[i + 1];
-    kt_token *t = &a->tokens[i];
+    kt_token *t = &a->toks[i].pub;
     if (!w->joined || !h->head || w->all_caps || w->numeric || h->numeric || t->stopword ||
         strlen(w->text) < 3)
       continue;
@@ -1046,7 +1056,7 @@ int kt__analysis_join_split(kt_analyzer *an, kt_analysis *a, const char *text,
   enum { MAX_JOINED = 4 };
   for (size_t i = 0; i + 1 < a->count; i++) {
     const kt__word *w = &a->words.items[i], *h = &a->words.items[i + 1];
-    kt_token *t = &a->tokens[i], *u = &a->tokens[i + 1];
+    kt_token *t = &a->toks[i].pub, *u = &a->toks[i + 1].pub;
     if (t->stopword || u->stopword || w->numeric || h->numeric || w->all_caps || h->all_caps ||
         w->joined || w->head || h->head || strlen(w->text) < 3 || strlen(h->text) < 3)
       continue;
@@ -1109,6 +1119,7 @@ int kt__analysis_join_split(kt_analyzer *an, kt_analysis *a, const char *text,
     free((void *)u->terms);
     u->terms = terms;
     u->term_count = n;
+    sign(&a->toks[i + 1]);
   }
   return KT_OK;
 }
@@ -1121,18 +1132,18 @@ int kt__analysis_join_split(kt_analyzer *an, kt_analysis *a, const char *text,
 static void spoken_that(kt_analysis *a, const char *text) {
   static const char *const you[] = {"sinä", "sä", "sää", "sie", "te", NULL};
   for (size_t i = 0; i < a->count; i++) {
-    if (strcmp(a->tokens[i].surface, "et")) continue;
+    if (strcmp(a->toks[i].pub.surface, "et")) continue;
     bool spoken_to = true; /* at the start of the text */
     if (i > 0) {
       spoken_to = false;
-      for (size_t b = a->tokens[i - 1].end; b < a->tokens[i].start && !spoken_to; b++)
+      for (size_t b = a->toks[i - 1].pub.end; b < a->toks[i].pub.start && !spoken_to; b++)
         spoken_to = strchr(".!?;:\n", text[b]) != NULL;
     }
     for (size_t j = i > 2 ? i - 2 : 0; j < a->count && j <= i + 2 && !spoken_to; j++)
       for (size_t k = 0; you[k] && !spoken_to; k++)
-        spoken_to = !strcmp(a->tokens[j].surface, you[k]);
+        spoken_to = !strcmp(a->toks[j].pub.surface, you[k]);
     if (spoken_to) continue;
-    a->tokens[i].surface = "että";
+    a->toks[i].pub.surface = "että";
     a->morph[i] &= ~(unsigned)KT__MORPH_NEGV;
   }
 }
@@ -1155,9 +1166,9 @@ int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out)
     free(a);
     return rc;
   }
-  a->tokens = calloc(a->words.count ? a->words.count : 1, sizeof *a->tokens);
+  a->toks = calloc(a->words.count ? a->words.count : 1, sizeof *a->toks);
   a->morph = calloc(a->words.count ? a->words.count : 1, sizeof *a->morph);
-  if (!a->tokens || !a->morph) {
+  if (!a->toks || !a->morph) {
     kt_analysis_free(a);
     return kt__err(KT_ENOMEM, "cannot allocate the analysis of a %zu-byte text", len);
   }
@@ -1168,7 +1179,7 @@ int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out)
       kt_analysis_free(a);
       return rc;
     }
-    kt_token *t = &a->tokens[i];
+    kt_token *t = &a->toks[i].pub;
     t->surface = a->words.items[i].text;
     t->start = a->words.items[i].start;
     t->end = a->words.items[i].end;
@@ -1211,6 +1222,8 @@ int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out)
     kt_analysis_free(a);
     return rc;
   }
+  for (size_t i = 0; i < a->count; i++)
+    sign(&a->toks[i]);
   *out = a;
   return KT_OK;
 }
@@ -1218,12 +1231,12 @@ int kt_analyze(kt_analyzer *an, const char *text, size_t len, kt_analysis **out)
 void kt_analysis_free(kt_analysis *a) {
   if (!a) return;
   for (size_t i = 0; i < a->count; i++)
-    free((void *)a->tokens[i].terms);
+    free((void *)a->toks[i].pub.terms);
   for (size_t i = 0; a->foreign && i < a->count; i++)
     free(a->foreign[i]);
   free(a->foreign);
   kt__wordlist_free(&a->words);
-  free(a->tokens);
+  free(a->toks);
   free(a->morph);
   free(a);
 }
@@ -1231,5 +1244,5 @@ void kt_analysis_free(kt_analysis *a) {
 size_t kt_analysis_count(const kt_analysis *a) { return a ? a->count : 0; }
 
 const kt_token *kt_analysis_get(const kt_analysis *a, size_t i) {
-  return a && i < a->count ? &a->tokens[i] : NULL;
+  return a && i < a->count ? &a->toks[i].pub : NULL;
 }

@@ -8,6 +8,22 @@
 #include "internal.h"
 #include "text.h"
 
+#include <stdint.h>
+
+/* A word of an analysis (kt_analysis_get gives &pub) with a signature of
+ * its surface and of its terms that are not compound parts: one bit per
+ * string, from its first two bytes. kt__token_is (reading.h) tests the bit
+ * of the word it looks for before it compares any string: reading a note
+ * asks it some 10^4 times, and most answers are no. */
+typedef struct kt__tok {
+  kt_token pub;
+  uint64_t sig;
+} kt__tok;
+static inline uint64_t kt__sig_bit(const char *s) {
+  unsigned h = s[0] ? (unsigned char)s[0] * 5u + (unsigned char)s[1] : 0;
+  return (uint64_t)1 << (h & 63);
+}
+
 /* Analysis of a single (case-folded) word: a NUL-separated term list. */
 struct kt_analyzer;
 typedef struct kt__wordan {

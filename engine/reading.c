@@ -27,7 +27,7 @@
 
 static const kt_token *tok(const kt_analysis *a, size_t i) { return kt_analysis_get(a, i); }
 
-bool kt__token_is(const kt_token *t, const char *w) {
+bool kt__token_is_strings(const kt_token *t, const char *w) {
   if (!t) return false;
   /* The first byte first: most words differ there, and this is called for
    * every word of every cue list. */

@@ -5,6 +5,7 @@
 #ifndef KT_READING_H
 #define KT_READING_H
 
+#include "analyze.h"
 #include "internal.h"
 
 #include <stdbool.h>
@@ -95,7 +96,11 @@ int kt__reading_work_years(const kt_analysis *a, const kt__reading *r, size_t sk
  * @p t have @p w as its surface or a base form (compound parts do not
  * count); one of @p ws (NULL-terminated); a surface starting with one of
  * @p ps? */
-bool kt__token_is(const kt_token *t, const char *w);
+bool kt__token_is_strings(const kt_token *t, const char *w);
+static inline bool kt__token_is(const kt_token *t, const char *w) {
+  /* The signature first (analyze.h): every token comes from an analysis. */
+  return t && (((const kt__tok *)t)->sig & kt__sig_bit(w)) && kt__token_is_strings(t, w);
+}
 /* Is @p term (a base form) one of the generic words (asiakas, mies, vuosi,
  * numbers) that never name a need? */
 bool kt__generic_term(const char *term);
