@@ -131,6 +131,18 @@ Test(notes, a_denied_problem_is_no_context_for_a_weak_word) {
                        5, GAMBLING));
 }
 
+/* Online poker is a money game: beside quick loans it is a gambling
+ * problem; with friends as a pastime it is not. */
+Test(notes, poker_beside_quick_loans_is_a_gambling_problem) {
+  static const char *const GAMBLING[] = {"peliklinikka", NULL};
+  cr_assert(in_top("Mies 34v, bussinkuljettaja. Pelaa iltaisin nettipokeria ja on ottanut kolme "
+                   "pikavippiä, vuokra myöhässä kuukauden.",
+                   1, GAMBLING));
+  cr_assert_not(in_top("Mies 34v, bussinkuljettaja. Harrastaa pokeria kavereiden kanssa, haluaa "
+                       "iltavuoroja.",
+                       5, GAMBLING));
+}
+
 /* "asunto ok" says the housing is fine: no housing allowance. */
 Test(notes, a_fact_said_to_be_fine_finds_nothing) {
   static const char *const HOUSING[] = {"yleinen-asumistuki", NULL};
