@@ -22,6 +22,7 @@
 #include "reading.h"
 #include "analyze.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -829,7 +830,18 @@ bool kt__null_token(const kt_token *t) {
   return any;
 }
 
+/* The signature bits (analyze.h) of the generic words, once per process:
+ * most terms asked about have a bit no generic word has. */
+static uint64_t generic_sig;
+static pthread_once_t generic_once = PTHREAD_ONCE_INIT;
+static void generic_sign(void) {
+  for (size_t i = 0; generic_words[i]; i++)
+    generic_sig |= kt__sig_bit(generic_words[i]);
+}
+
 bool kt__generic_term(const char *term) {
+  pthread_once(&generic_once, generic_sign);
+  if (!(generic_sig & kt__sig_bit(term))) return false;
   for (size_t i = 0; generic_words[i]; i++)
     if (!strcmp(term, generic_words[i])) return true;
   return false;
@@ -845,10 +857,7 @@ static bool generic_token(const kt_token *t) {
   bool any = false;
   for (size_t k = 0; k < t->term_count; k++) {
     if (t->terms[k].kind == KT_TERM_PART) continue;
-    bool g = false;
-    for (size_t i = 0; generic_words[i] && !g; i++)
-      g = !strcmp(t->terms[k].text, generic_words[i]);
-    if (!g) return false;
+    if (!kt__generic_term(t->terms[k].text)) return false;
     any = true;
   }
   return any;

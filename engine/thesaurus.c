@@ -50,6 +50,9 @@ typedef struct th_entry {
   bool allow_part; /* a one-word entry marked '*': compound parts hit too */
   bool negates;    /* a word after the first is a negation ("vill inte leva"), read at load */
   bool part[KT__THES_MAX_ENTRY_WORDS]; /* a rule's words: each may match as a part */
+  /* Per word, the signature bits (analyze.h) of its set: a note's word
+   * whose forms have none of them cannot match it (try_entries). */
+  uint64_t mask[KT__THES_MAX_ENTRY_WORDS];
   const char
       *words[KT__THES_MAX_ENTRY_WORDS][KT__THES_MAX_WORD_TERMS + 1]; /* NULL-terminated sets */
 } th_entry;
@@ -304,6 +307,8 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
             rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
           else if (w > 0)
             e->negates |= kt__negation_text(tok);
+        for (size_t m = 0; m < k; m++)
+          e->mask[w] |= e->words[w][m] ? kt__sig_bit(e->words[w][m]) : 0;
       }
       (*count)++;
     } else if (f[0][0] == 'X' && nf >= 3 && t->nconcepts) {
@@ -525,10 +530,24 @@ static bool negation_at(const kt_analysis *a, size_t i) {
   return !strcmp(kt__thesaurus_neg_norm(t->surface), "ei") || kt__token_negates(t);
 }
 
+/* The signature bits of every form of the note's word @p i that
+ * token_matches compares: its surface as a negation is normalised and
+ * respelled, its terms (compound parts too), its English and Swedish stems. */
+static uint64_t forms_sig(const kt_analysis *a, size_t i) {
+  const kt_token *tk = kt_analysis_get(a, i);
+  const char *w = kt__thesaurus_neg_norm(tk->surface);
+  uint64_t sig = kt__sig_bit(w) | kt__sig_bit(kt__analyze_respelled(w));
+  for (size_t k = 0; k < tk->term_count; k++)
+    sig |= kt__sig_bit(tk->terms[k].text);
+  for (const char *f = kt__analysis_foreign(a, i); f && *f; f += strlen(f) + 1)
+    sig |= kt__sig_bit(f);
+  return sig;
+}
+
 static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
                         const bool *denied, const size_t *clause, size_t i, const char *key,
                         kt__found *out, size_t *n, size_t max, bool *seen, size_t *unmet,
-                        const bool *filler, bool weak_alone) {
+                        const bool *filler, const uint64_t *forms, bool weak_alone) {
   ENTRY q = {.key = (char *)key, .data = NULL}, *hit = NULL;
   if (!hsearch_r(q, FIND, &hit, (struct hsearch_data *)&t->index) || !hit) return;
   size_t count = kt_analysis_count(a);
@@ -540,7 +559,7 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
      * suomea") is matched as written, inside the refusal it makes. */
     /* ... or that has one inside ("vill inte leva"). */
     bool from_neg = e->negates || at_neg;
-    bool ok = word_matches(a, i, e->words[0], e->allow_part);
+    bool ok = (forms[i] & e->mask[0]) && word_matches(a, i, e->words[0], e->allow_part);
     /* A problem (`negated: drop`) is not the field of the client's trade. */
     if (ok && e->nwords == 1 && t->concepts[e->concept].negated_drop && trade_not_problem(a, i))
       continue;
@@ -555,7 +574,8 @@ static void try_entries(const kt__thesaurus *t, const kt_analysis *a, const bool
           ok = false;
           break;
         }
-        if ((from_neg || !skip[j]) && word_matches(a, j, e->words[w], kt__analysis_head(a, j)))
+        if ((from_neg || !skip[j]) && (forms[j] & e->mask[w]) &&
+            word_matches(a, j, e->words[w], kt__analysis_head(a, j)))
           break;
         if (fillers >= 2 || !filler || !filler[j]) {
           ok = false;
@@ -704,6 +724,15 @@ static size_t find(const kt__thesaurus *t, const kt_analysis *a, const bool *ski
   }
   for (size_t i = 0; filler && i < count; i++)
     filler[i] = kt__token_is_any(kt_analysis_get(a, i), filler_words);
+  /* Each word's signature over every form token_matches compares. */
+  uint64_t *forms = calloc(count + 1, sizeof *forms);
+  if (!forms) {
+    free(filler);
+    free(seen);
+    return 0;
+  }
+  for (size_t i = 0; i < count; i++)
+    forms[i] = forms_sig(a, i);
   /* ... and a cause in the middle: "ei [masennuksen takia] jaksa". */
   for (size_t i = 0; filler && i + 1 < count; i++)
     if (kt__cause_at(a, i)) filler[i] = filler[i + 1] = true;
@@ -712,17 +741,18 @@ static size_t find(const kt__thesaurus *t, const kt_analysis *a, const bool *ski
     const kt_token *tk = kt_analysis_get(a, i);
     if (skip[i] && !negation_at(a, i)) continue;
     const char *surface = kt__thesaurus_neg_norm(tk->surface);
-    try_entries(t, a, skip, denied, clause, i, surface, out, &n, max, seen, unmet, filler,
+    try_entries(t, a, skip, denied, clause, i, surface, out, &n, max, seen, unmet, filler, forms,
                 weak_alone);
     const char *written = kt__analyze_respelled(surface);
     if (written != surface) /* spoken "ollu" opens "ollut kotona" */
-      try_entries(t, a, skip, denied, clause, i, written, out, &n, max, seen, unmet, filler,
+      try_entries(t, a, skip, denied, clause, i, written, out, &n, max, seen, unmet, filler, forms,
                   weak_alone);
     for (size_t k = 0; k < tk->term_count && n < max; k++)
       try_entries(t, a, skip, denied, clause, i, tk->terms[k].text, out, &n, max, seen, unmet,
-                  filler, weak_alone);
+                  filler, forms, weak_alone);
     for (const char *f = kt__analysis_foreign(a, i); f && *f && n < max; f += strlen(f) + 1)
-      try_entries(t, a, skip, denied, clause, i, f, out, &n, max, seen, unmet, filler, weak_alone);
+      try_entries(t, a, skip, denied, clause, i, f, out, &n, max, seen, unmet, filler, forms,
+                  weak_alone);
   }
   /* An entry that starts with the negation wins its words: a concept found
    * only inside it is its word, not a need of its own ("ei kuulu
@@ -747,6 +777,7 @@ static size_t find(const kt__thesaurus *t, const kt_analysis *a, const bool *ski
   }
   n = w;
   free(filler);
+  free(forms);
   /* A denial after its noun ("ammattia ei ole", "tutkintoa hänellä ei ole")
    * finds what the entry written with the negation first finds ("ei
    * ammattia"): two-word entries "ei X", X right before "ei ole". */
