@@ -1785,6 +1785,14 @@ static bool choice_refused(const kt_analysis *a, const kt__reading *out, size_t 
   return starts_any(v, (const char *const[]){"lähde", "lähtisi", "suostu", NULL});
 }
 
+/* Is @p t written as an active past participle ("maksanut", "saanut",
+ * "hakeneet"), done by the subject? A passive one ("lomautettu",
+ * "irtisanottu") is a state, which "ei ole" denies. */
+static bool active_participle(const kt_token *t) {
+  return ends_any(t, (const char *const[]){"nut", "nyt", "lut", "lyt", "rut", "ryt", "sut", "syt",
+                                           "neet", "leet", "reet", "seet", NULL});
+}
+
 static void read_negations(const kt_analysis *a, kt__reading *out) {
   size_t n = out->count;
   /* 3. Negation scopes, within a clause, up to four words after the verb. */
@@ -1927,6 +1935,19 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
         const kt_token *v = tok(a, j);
         unsigned m = kt__analysis_morph(a, j);
         bool be = is(v, "ole") || is(v, "olla") || is(v, "oo");
+        /* The perfect of another verb ("isä ei ole maksanut elatusapua",
+         * "ei ole saanut töitä") states a problem as the present does;
+         * "ei ole ollut" and the verbs of use ("ei ole juonut") deny. */
+        const kt_token *pp =
+            j + 1 < n && out->clause[j + 1] == out->clause[i] ? tok(a, j + 1) : NULL;
+        static const char *const been[] = {"ollut", "ollu", "olleet", NULL};
+        static const char *const use_lemmas[] = {"käyttää", "juoda",   "polttaa",
+                                                 "pelata",  "maistua", NULL};
+        if (be && pp && (kt__analysis_morph(a, i) & KT__MORPH_NEGV) &&
+            (kt__analysis_morph(a, j + 1) & KT__MORPH_PAST) && active_participle(pp) &&
+            !is_any(pp, been) && !is_any(pp, use_lemmas) && !starts_any(pp, use_verbs) &&
+            !starts_any(pp, capacity_verbs))
+          continue;
         if (starts_any(v, capacity_verbs) && (m & KT__MORPH_VERB)) {
           wish_neg = capacity = true; /* refused like a wish */
           verb = j;

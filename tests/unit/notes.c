@@ -143,6 +143,22 @@ Test(notes, poker_beside_quick_loans_is_a_gambling_problem) {
                        5, GAMBLING));
 }
 
+/* Child support the other parent does not pay is the client's need, though
+ * the note tells it of the other parent. */
+Test(notes, the_other_parent_not_paying_child_support_is_the_clients_need) {
+  static const char *const SINGLE_PARENTS[] = {"yhden-vanhemman-perheiden-liitto", NULL};
+  cr_assert(in_top("Tyttären isä ei maksa elatusapua, ja asiakkaan rahat eivät riitä. Mistä apua?",
+                   1, SINGLE_PARENTS));
+  /* ... nor in the perfect tense ("ei ole maksanut"). */
+  cr_assert(in_top("Pojan isä ei ole maksanut elatusapua kesän jälkeen, ja työttömyysetuus ei "
+                   "riitä vuokraan.",
+                   1, SINGLE_PARENTS));
+  cr_assert(in_top("Kahden lapsen äiti, 36v. Elatusapu on jäänyt saamatta keväästä lähtien, ja "
+                   "rahat loppuvat kesken kuun.",
+                   3, SINGLE_PARENTS),
+            "control: told of the client");
+}
+
 /* "asunto ok" says the housing is fine: no housing allowance. */
 Test(notes, a_fact_said_to_be_fine_finds_nothing) {
   static const char *const HOUSING[] = {"yleinen-asumistuki", NULL};

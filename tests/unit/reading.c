@@ -259,6 +259,17 @@ Test(reading, a_negated_noun_is_marked_for_the_concept_to_decide) {
   ROLE("ei ole velkoja, etsii töitä", "töitä", KT__ROLE_SITUATION);
 }
 
+/* "ei ole" before another verb's active participle is that verb's perfect:
+ * a problem stated ("ei ole maksanut vuokraa"), as "ei maksa vuokraa" is;
+ * before "ollut", a passive participle or a verb of use it denies. */
+Test(reading, a_negated_perfect_states_a_problem) {
+  ROLE("ei ole maksanut vuokraa kolmeen kuukauteen", "vuokraa", KT__ROLE_SITUATION);
+  ROLE("ei ole saanut palkkaa syyskuun jälkeen", "palkkaa", KT__ROLE_SITUATION);
+  ROLE("ei ole ollut perhevapaalla", "perhevapaalla", KT__ROLE_NEGATED);
+  ROLE("ei ole lomautettu eikä irtisanottu", "lomautettu", KT__ROLE_NEGATED);
+  ROLE("ei ole juonut alkoholia vuoteen", "alkoholia", KT__ROLE_NEGATED);
+}
+
 Test(reading, a_negated_wish_or_capacity_refuses_what_follows) {
   ROLE("ei halua koulutukseen", "koulutukseen", KT__ROLE_REFUSED);
   ROLE("ei kestä enää raskasta työtä", "raskasta", KT__ROLE_REFUSED);
