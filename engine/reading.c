@@ -149,9 +149,9 @@ static const char *const study_kind[] = {
 static const char *const fine_words[] = {
     "ok", "okei", "oke", "kunnossa", "järjestyksessä", "hyvä", "okej", "fine", "okay", "bra",
     "hyvin", "kohdallaan", "puhdas", "puhtaat", "hoidettu", "selvitetty", "selvitetyt",
-    "järjestelty", "kärsitty", "käsitelty", "takana", "ohi", "clean", "huippu", "loistava",
-    "erinomainen", "maksettu", "maksetut", "kuitattu", "parantunut", "parantui", "parantunu",
-    "parantu", "toipunut", "toipui", "toipu", "lakkautettu", "lopetettu", "suljettu",
+    "järjestelty", "kärsitty", "käsitelty", "takana", "clean", "huippu", "loistava", "erinomainen",
+    "maksettu", "maksetut", "kuitattu", "parantunut", "parantui", "parantunu", "parantu",
+    "toipunut", "toipui", "toipu", "lakkautettu", "lopetettu", "suljettu",
     /* settled, in the past passive: "velat hoidettiin tilakaupassa" */
     "hoidettiin", "maksettiin", "selvitettiin", "kuitattiin",
     /* "tilanne turvallinen", "kotona turvassa": safe */
@@ -2380,7 +2380,10 @@ static void mark_fine(const kt_analysis *a, kt__reading *out, size_t s, size_t k
 /* Is token @p i a word that says a fact is fine? Not in the translative: a
  * change wanted ("suomea pitäisi saada paremmaksi") is no state. */
 static bool fine_at(const kt_analysis *a, size_t i) {
-  return is_any(tok(a, i), fine_words) && !(kt__analysis_morph(a, i) & KT__MORPH_TRANSLATIVE);
+  /* "ohi" (over) as written: Voikko gives "ohessa" (beside: "kurssi töiden
+   * ohessa") the base form ohi. */
+  return (is_any(tok(a, i), fine_words) || !strcmp(tok(a, i)->surface, "ohi")) &&
+         !(kt__analysis_morph(a, i) & KT__MORPH_TRANSLATIVE);
 }
 
 /* Step 4: facts said to be fine, had enough of, or without problems. */

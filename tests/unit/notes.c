@@ -159,6 +159,26 @@ Test(notes, the_other_parent_not_paying_child_support_is_the_clients_need) {
             "control: told of the client");
 }
 
+/* A Finnish course asked for in the evenings is the working client's: the
+ * adult education centre's courses, not full-time integration training. */
+Test(notes, an_evening_course_is_the_working_clients) {
+  static const char *const EVENING[] = {"suomi-toisena-kielena-tyovaenopisto", NULL};
+  cr_assert(in_top("Ukrainasta 2 vuotta sitten tullut nainen, 40v, siivoaa päivät. Haluaa suomen "
+                   "kurssin iltaisin.",
+                   1, EVENING));
+  cr_assert_not(in_top("Ukrainasta 2 vuotta sitten tullut nainen, 40v, siivoaa päivät. Haluaa "
+                       "suomen kurssin.",
+                       1, EVENING),
+                "control: no evening said");
+}
+
+/* "töiden ohessa" (beside work) is no "ohi" (over): the course asked for
+ * stands. */
+Test(notes, a_course_beside_work_is_asked_for) {
+  static const char *const COURSES[] = {"helsingin-tyovaenopisto", NULL};
+  cr_assert(in_top("Haluaa englannin kurssin töiden ohessa.", 1, COURSES));
+}
+
 /* "asunto ok" says the housing is fine: no housing allowance. */
 Test(notes, a_fact_said_to_be_fine_finds_nothing) {
   static const char *const HOUSING[] = {"yleinen-asumistuki", NULL};

@@ -259,6 +259,13 @@ Test(reading, a_negated_noun_is_marked_for_the_concept_to_decide) {
   ROLE("ei ole velkoja, etsii töitä", "töitä", KT__ROLE_SITUATION);
 }
 
+/* "ohi" (over) says a fact is settled; "ohessa" (beside), which Voikko
+ * gives the same base form, does not. */
+Test(reading, over_is_settled_and_beside_is_not) {
+  ROLE("velat ohi, haluaa töihin", "velat", KT__ROLE_REFUSED);
+  ROLE("haluaa englannin kurssin töiden ohessa", "kurssin", KT__ROLE_GOAL);
+}
+
 /* "ei ole" before another verb's active participle is that verb's perfect:
  * a problem stated ("ei ole maksanut vuokraa"), as "ei maksa vuokraa" is;
  * before "ollut", a passive participle or a verb of use it denies. */
