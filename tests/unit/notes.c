@@ -179,6 +179,16 @@ Test(notes, a_course_beside_work_is_asked_for) {
   cr_assert(in_top("Haluaa englannin kurssin töiden ohessa.", 1, COURSES));
 }
 
+/* One who cannot look after their own money needs a guardian before the
+ * arrears that follow are handled (first: yes). */
+Test(notes, guardianship_comes_before_the_arrears) {
+  static const char *const GUARDIANSHIP[] = {"yleinen-edunvalvonta", NULL};
+  cr_assert(in_top("Äiti kertoo, että poika 30v ei kehitysvamman takia pysty hoitamaan "
+                   "raha-asioitaan, vuokrat maksamatta.",
+                   1, GUARDIANSHIP));
+  cr_assert_not(in_top("Poika 30v, vuokrat maksamatta.", 1, GUARDIANSHIP), "control");
+}
+
 /* "asunto ok" says the housing is fine: no housing allowance. */
 Test(notes, a_fact_said_to_be_fine_finds_nothing) {
   static const char *const HOUSING[] = {"yleinen-asumistuki", NULL};
