@@ -136,6 +136,15 @@ size_t kt__query_found_word(const ctx *x, const kt__found *f) {
  * no verb between ("ei ADHD:ta", "itsellä ei velkoja"), in a clause of the
  * present? Not "ei ole maksettu" (a problem told with a verb) nor "aiemmin
  * ei mielenterveysongelmia" (the past, which the present may contradict). */
+/* Was @p f found with its negation after the noun ("Asuntoa ei ole" is the
+ * entry "ei ole asuntoa", thesaurus.c)? Then it is a lack as written, as
+ * the entry is. */
+static bool holds_negation(const ctx *x, const kt__found *f) {
+  for (size_t w = f->first + 1; w <= f->last; w++)
+    if (kt__token_negates(kt_analysis_get(x->an, w))) return true;
+  return false;
+}
+
 static bool plain_denial(const ctx *x, size_t i) {
   size_t neg = x->rd.negator[i];
   int cr = x->rd.clause_role[i];
@@ -317,7 +326,8 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
                            x->rd.clause[f->first - 1] == x->rd.clause[f->first] &&
                            kt__token_negates(kt_analysis_get(x->an, f->first - 1)) &&
                            (kt__analysis_morph(x->an, f->first) & KT__MORPH_VERB);
-        if ((x->rd.role[f->first] == KT__ROLE_NEGATED || verb_denied) && c->negated_drop) {
+        if ((x->rd.role[f->first] == KT__ROLE_NEGATED || verb_denied) && c->negated_drop &&
+            !holds_negation(x, f)) {
           concept_denied[f->concept] = true;
           /* The whole denial goes: "ei väkivaltaa kotona" says nothing
            * about being at home. */
@@ -350,7 +360,7 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
          * päihdepoliklinikalla. Hän ei itse käytä alkoholia" the alcohol
          * is no evidence of a need. */
         for (size_t d = 0; d < nd; d++) {
-          if (x->rd.role[df[d].first] == KT__ROLE_NEGATED &&
+          if (x->rd.role[df[d].first] == KT__ROLE_NEGATED && !holds_negation(x, &df[d]) &&
               kt__thesaurus_concept(e->gen.thes, df[d].concept)->negated_drop)
             deny_denial(x, denied, df[d].first);
         }

@@ -780,7 +780,7 @@ static size_t find(const kt__thesaurus *t, const kt_analysis *a, const bool *ski
   free(forms);
   /* A denial after its noun ("ammattia ei ole", "tutkintoa hänellä ei ole")
    * finds what the entry written with the negation first finds ("ei
-   * ammattia"): two-word entries "ei X", X right before "ei ole". */
+   * ammattia"): entries "ei X" and "ei ole X", X right before "ei ole". */
   ENTRY q = {.key = (char *)"ei", .data = NULL}, *neg = NULL;
   if (hsearch_r(q, FIND, &neg, (struct hsearch_data *)&t->index) && neg) {
     static const char *const being[] = {"ole", "oo", "löydy", NULL};
@@ -795,10 +795,14 @@ static size_t find(const kt__thesaurus *t, const kt_analysis *a, const bool *ski
        * ole huonekaluja" lacks furniture, not a home. */
       if (kt__analysis_morph(a, p) & KT__MORPH_INESSIVE) continue;
       if (skip[p] || clause_of(clause, p) != clause_of(clause, i)) continue;
+      /* ... and three-word entries "ei ole X" ("Asuntoa ei ole", "kavereita
+       * ei ole" find "ei ole asuntoa", "ei ole kavereita"). */
       for (size_t k = (size_t)(uintptr_t)neg->data; k && n < max; k = t->posts[k - 1].next) {
         const th_entry *e = &t->entries[t->posts[k - 1].th_entry];
-        if (e->nwords != 2 || e->weak || seen[e->concept]) continue;
-        if (word_matches(a, p, e->words[1], e->allow_part))
+        if (e->weak || seen[e->concept]) continue;
+        bool two = e->nwords == 2,
+             three = e->nwords == 3 && word_matches(a, i + 1, e->words[1], false);
+        if ((two || three) && word_matches(a, p, e->words[e->nwords - 1], e->allow_part))
           found_add(out, &n, seen, e->concept, p, i + 1, e->service);
       }
     }

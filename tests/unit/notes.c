@@ -189,6 +189,23 @@ Test(notes, guardianship_comes_before_the_arrears) {
   cr_assert_not(in_top("Poika 30v, vuokrat maksamatta.", 1, GUARDIANSHIP), "control");
 }
 
+/* A lack told with its negation after the noun ("Asuntoa ei ole",
+ * "Kavereita ei ole") is the lack "ei ole asuntoa" is; a problem told so
+ * ("Velkoja ei ole") is still denied. */
+Test(notes, a_lack_told_before_its_negation_is_a_lack) {
+  cr_assert(finds_need("Mies 29v. Asuntoa ei ole, yöpyy milloin missäkin.", "asunnottomuus"));
+  cr_assert(finds_need("Mies 29v, kaupan kassa. Kavereita ei ole, ja illat menevät yksin kotona.",
+                       "yksinäisyys"));
+  cr_assert(finds_need("Nainen 41v. Rahaa ei ole, vuokra erääntyy.", "rahat eivät riitä"));
+  /* ... by a three-word entry too ("ei oo konetta"). */
+  cr_assert(finds_need("Äijä 57v, hakis duunia mut konetta ei oo kotona.",
+                       "työnhaun välineet puuttuvat"));
+  cr_assert_not(
+      finds_need("Mies 29v. Velkoja ei ole, haluaa varastotöihin.", "velat ja talousvaikeudet"));
+  cr_assert(finds_need("Mies 29v. Velkoja on, haluaa varastotöihin.", "velat ja talousvaikeudet"),
+            "control");
+}
+
 /* "asunto ok" says the housing is fine: no housing allowance. */
 Test(notes, a_fact_said_to_be_fine_finds_nothing) {
   static const char *const HOUSING[] = {"yleinen-asumistuki", NULL};
