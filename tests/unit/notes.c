@@ -197,6 +197,7 @@ Test(notes, a_lack_told_before_its_negation_is_a_lack) {
   cr_assert(finds_need("Mies 29v, kaupan kassa. Kavereita ei ole, ja illat menevät yksin kotona.",
                        "yksinäisyys"));
   cr_assert(finds_need("Nainen 41v. Rahaa ei ole, vuokra erääntyy.", "rahat eivät riitä"));
+  cr_assert(finds_need("Nainen 38v, kotona ei ole mitään syötävää.", "ruoka-apu"));
   /* ... by a three-word entry too ("ei oo konetta"). */
   cr_assert(finds_need("Äijä 57v, hakis duunia mut konetta ei oo kotona.",
                        "työnhaun välineet puuttuvat"));
