@@ -228,6 +228,13 @@ static int refusals_win(ctx *x, const kt__thesaurus *th, size_t ntok) {
     for (size_t r = 0; r < nr && !refused; r++) {
       refused = rf[r].concept == f->concept && x->rd.unwanted[rf[r].last];
     }
+    /* ... unless the entry is the refusal as written, its negation first
+     * and its verb next ("ei lähde kotoa", "ei pysty lähtemään kotoa"):
+     * the inability is the need. */
+    if (refused && kt__token_negates(kt_analysis_get(x->an, f->first)) && f->last > f->first &&
+        x->rd.negator[f->first + 1] == f->first &&
+        (kt__analysis_morph(x->an, f->first + 1) & KT__MORPH_VERB))
+      refused = false;
     if (refused && x->rd.clause_role[f->first] != KT__ROLE_GOAL) {
       for (size_t i = f->first; i <= f->last; i++)
         x->rd.role[i] = KT__ROLE_REFUSED;

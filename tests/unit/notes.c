@@ -207,6 +207,19 @@ Test(notes, a_lack_told_before_its_negation_is_a_lack) {
             "control");
 }
 
+/* An entry that is a refusal as written, its negation first and its verb
+ * next ("ei pysty lähtemään kotoa"), is the inability that is the need; a
+ * need refused ("eikä päivähoitoa tarvita") stays refused. */
+Test(notes, an_inability_written_as_an_entry_is_the_need) {
+  cr_assert(finds_need("Mies 26v, ei pysty lähtemään kotoa, asiat hoituvat puhelimella.",
+                       "kotiin jääminen ja syrjäytyminen"));
+  cr_assert(
+      finds_need("Nainen 31v, ei lähde kotoa juuri koskaan.", "kotiin jääminen ja syrjäytyminen"));
+  cr_assert_not(
+      finds_need("Nainen 46v, lapset jo aikuisia eikä päivähoitoa tarvita, haluaa töihin.",
+                 "lastenhoito ja päivähoitopaikka"));
+}
+
 /* "asunto ok" says the housing is fine: no housing allowance. */
 Test(notes, a_fact_said_to_be_fine_finds_nothing) {
   static const char *const HOUSING[] = {"yleinen-asumistuki", NULL};
