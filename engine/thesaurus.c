@@ -485,6 +485,9 @@ static const char *const filler_words[] = {"vielä", "enää", "tosi", "todella"
                                            "really", "quite", "ganska", "väldigt", "fortfarande",
                                            /* and "now", "just": "ilmottautuu nyt työnhakijaks" */
                                            "nyt", "juuri", "nu",
+                                           /* the subject after a Swedish verb: "sedan i
+                                            * höstas sover hon dåligt" */
+                                           "hon", "han", "hen",
                                            /* the copula: "isä on väkivaltainen", and
                                             * denied: "ei ole rahaa" is "ei rahaa" */
                                            "on", "ole",

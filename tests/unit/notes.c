@@ -220,6 +220,16 @@ Test(notes, an_inability_written_as_an_entry_is_the_need) {
                  "lastenhoito ja päivähoitopaikka"));
 }
 
+/* Stress told with the verb ("työnhaku stressaa") is the strain the noun
+ * names; a Swedish subject after its verb ("sover hon dåligt") stands
+ * between an entry's words as a filler does. */
+Test(notes, stress_by_its_verb_and_a_swedish_inverted_subject) {
+  cr_assert(finds_need("Mies 38v, työnhaku stressaa, yöt menee valvoessa.",
+                       "uupumus ja jaksamisen ongelmat"));
+  cr_assert(finds_need("Kvinna 44, sedan i våras sover hon dåligt.", "unettomuus ja univaikeudet"));
+  cr_assert(finds_need("Kvinna 44, hon sover dåligt.", "unettomuus ja univaikeudet"), "control");
+}
+
 /* "asunto ok" says the housing is fine: no housing allowance. */
 Test(notes, a_fact_said_to_be_fine_finds_nothing) {
   static const char *const HOUSING[] = {"yleinen-asumistuki", NULL};
