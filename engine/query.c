@@ -132,10 +132,6 @@ size_t kt__query_found_word(const ctx *x, const kt__found *f) {
   return best;
 }
 
-/* Is token @p i denied plainly, of now: the negation right before it with
- * no verb between ("ei ADHD:ta", "itsellä ei velkoja"), in a clause of the
- * present? Not "ei ole maksettu" (a problem told with a verb) nor "aiemmin
- * ei mielenterveysongelmia" (the past, which the present may contradict). */
 /* Was @p f found with its negation after the noun ("Asuntoa ei ole" is the
  * entry "ei ole asuntoa", thesaurus.c)? Then it is a lack as written, as
  * the entry is. */
@@ -145,6 +141,10 @@ static bool holds_negation(const ctx *x, const kt__found *f) {
   return false;
 }
 
+/* Is token @p i denied plainly, of now: the negation right before it with
+ * no verb between ("ei ADHD:ta", "itsellä ei velkoja"), in a clause of the
+ * present? Not "ei ole maksettu" (a problem told with a verb) nor "aiemmin
+ * ei mielenterveysongelmia" (the past, which the present may contradict). */
 static bool plain_denial(const ctx *x, size_t i) {
   size_t neg = x->rd.negator[i];
   int cr = x->rd.clause_role[i];

@@ -1,6 +1,7 @@
 /* Tests of the Finnish text analysis (engine/analyze.c, engine/text.c). */
 #include "analyze.h"
 #include "helpers.h"
+#include "reading.h"
 
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -512,6 +513,21 @@ static bool joined_has(const char *text, const char *word, const char *term,
   }
   kt_analysis_free(a);
   return has;
+}
+
+/* kt__token_is tests a word's signature first (analyze.h): a term added by
+ * joining a compound written apart is seen by it, and a term the word lacks
+ * is not. */
+Test(analyze, a_joined_term_is_in_the_words_signature) {
+  const char *text = "haluis palkka tuella töihin";
+  kt_analysis *a = NULL;
+  cr_assert_eq(kt_analyze(an, text, strlen(text), &a), KT_OK);
+  cr_assert_not(kt__token_is(kt_analysis_get(a, 2), "palkkatuki"), "before joining");
+  cr_assert(kt__token_is(kt_analysis_get(a, 2), "tuki"), "its own base form");
+  cr_assert_eq(kt__analysis_join_split(an, a, text, NULL, NULL), KT_OK);
+  cr_assert(kt__token_is(kt_analysis_get(a, 2), "palkkatuki"), "after joining");
+  cr_assert_not(kt__token_is(kt_analysis_get(a, 2), "palkka"), "the other word's");
+  kt_analysis_free(a);
 }
 
 static bool only_palkkatuki(void *ctx, const char *term) {
