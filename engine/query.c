@@ -277,7 +277,8 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
   size_t ntok = kt_analysis_count(x->an);
   x->rejected = calloc(ntok + 1, sizeof *x->rejected);
   x->token_need = malloc((ntok + 1) * sizeof *x->token_need);
-  x->q.q = calloc(MAX_QUERY_TERMS, sizeof *x->q.q);
+  /* Read only below q.n, each entry as it is added: not cleared. */
+  x->q.q = malloc(MAX_QUERY_TERMS * sizeof *x->q.q);
   x->res = calloc(1, sizeof *x->res);
   if (!x->rejected || !x->token_need || !x->q.q || !x->res)
     return kt__err(KT_ENOMEM, "%s: out of memory", __func__);

@@ -830,21 +830,20 @@ bool kt__null_token(const kt_token *t) {
   return any;
 }
 
-/* The signature bits (analyze.h) of the generic words, once per process:
- * most terms asked about have a bit no generic word has. */
-static uint64_t generic_sig;
+/* The generic words sorted, once per process: every term of every word of
+ * a note is asked about. */
+#define N_GENERIC (sizeof generic_words / sizeof *generic_words - 1)
+static const char *generic_sorted[N_GENERIC];
 static pthread_once_t generic_once = PTHREAD_ONCE_INIT;
-static void generic_sign(void) {
-  for (size_t i = 0; generic_words[i]; i++)
-    generic_sig |= kt__sig_bit(generic_words[i]);
+static void generic_sort(void) {
+  for (size_t i = 0; i < N_GENERIC; i++)
+    generic_sorted[i] = generic_words[i];
+  qsort(generic_sorted, N_GENERIC, sizeof *generic_sorted, kt__cmp_str);
 }
 
 bool kt__generic_term(const char *term) {
-  pthread_once(&generic_once, generic_sign);
-  if (!(generic_sig & kt__sig_bit(term))) return false;
-  for (size_t i = 0; generic_words[i]; i++)
-    if (!strcmp(term, generic_words[i])) return true;
-  return false;
+  pthread_once(&generic_once, generic_sort);
+  return bsearch(&term, generic_sorted, N_GENERIC, sizeof *generic_sorted, kt__cmp_str) != NULL;
 }
 
 /* "kunnossa" is "fine, in order" ("osaaminen kunnossa", "asunto kunnossa"):
