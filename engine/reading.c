@@ -157,6 +157,10 @@ static const char *const fine_words[] = {
     /* "tilanne turvallinen", "kotona turvassa": safe */
     "turvallinen", "turvassa", "safe", "trygg", "tryggt", "historiaa", "mennyttä", NULL};
 
+/* ... and those compared as written only: Voikko gives "ohessa" (beside:
+ * "kurssi töiden ohessa") the base form of "ohi" (over). */
+static const char *const fine_surfaces[] = {"ohi", NULL};
+
 /* The client's skills: "osaaminen kunnossa", "ammattitaito hyvä",
  * "skills are fine", "kompetensen är bra". Surface beginnings. */
 static const char *const skill_words[] = {"osaami", "ammattitai", "taidot",    "pätevyy",
@@ -1940,12 +1944,12 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
         const kt_token *pp =
             j + 1 < n && out->clause[j + 1] == out->clause[i] ? tok(a, j + 1) : NULL;
         static const char *const been[] = {"ollut", "ollu", "olleet", NULL};
-        static const char *const use_lemmas[] = {"käyttää", "juoda",   "polttaa",
-                                                 "pelata",  "maistua", NULL};
+        /* The verbs of use (use_verbs) as their participles begin: Voikko
+         * gives a participle itself as its base form ("pelannut"). */
+        static const char *const used[] = {"käyttän", "juon", "poltt", "pelan", "maistun", NULL};
         if (be && pp && (kt__analysis_morph(a, i) & KT__MORPH_NEGV) &&
             (kt__analysis_morph(a, j + 1) & KT__MORPH_PAST) && active_participle(pp) &&
-            !is_any(pp, been) && !is_any(pp, use_lemmas) && !starts_any(pp, use_verbs) &&
-            !starts_any(pp, capacity_verbs))
+            !is_any(pp, been) && !starts_any(pp, used) && !starts_any(pp, capacity_verbs))
           continue;
         if (starts_any(v, capacity_verbs) && (m & KT__MORPH_VERB)) {
           wish_neg = capacity = true; /* refused like a wish */
@@ -2379,9 +2383,7 @@ static void mark_fine(const kt_analysis *a, kt__reading *out, size_t s, size_t k
 /* Is token @p i a word that says a fact is fine? Not in the translative: a
  * change wanted ("suomea pitäisi saada paremmaksi") is no state. */
 static bool fine_at(const kt_analysis *a, size_t i) {
-  /* "ohi" (over) as written: Voikko gives "ohessa" (beside: "kurssi töiden
-   * ohessa") the base form ohi. */
-  return (is_any(tok(a, i), fine_words) || !strcmp(tok(a, i)->surface, "ohi")) &&
+  return (is_any(tok(a, i), fine_words) || is_any_text(tok(a, i)->surface, fine_surfaces)) &&
          !(kt__analysis_morph(a, i) & KT__MORPH_TRANSLATIVE);
 }
 

@@ -275,6 +275,8 @@ Test(reading, a_negated_perfect_states_a_problem) {
   ROLE("ei ole ollut perhevapaalla", "perhevapaalla", KT__ROLE_NEGATED);
   ROLE("ei ole lomautettu eikä irtisanottu", "lomautettu", KT__ROLE_NEGATED);
   ROLE("ei ole juonut alkoholia vuoteen", "alkoholia", KT__ROLE_NEGATED);
+  ROLE("ei ole pelannut rahapelejä vuoteen", "rahapelejä", KT__ROLE_NEGATED);
+  ROLE("ei ole polttanut kannabista kesän jälkeen", "kannabista", KT__ROLE_NEGATED);
 }
 
 Test(reading, a_negated_wish_or_capacity_refuses_what_follows) {
