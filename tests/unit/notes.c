@@ -2995,3 +2995,51 @@ Test(notes, a_wish_to_die_in_english_finds_the_crisis_line) {
       in_top("Man, 45, lost his job in spring. He says he wants to live a quiet life.", 3, CRISIS),
       "control: a wish to live");
 }
+
+/* Trembling hands are a sign of drinking only beside a word of it: an
+ * illness shakes them too. */
+Test(notes, trembling_hands_need_a_word_of_drinking) {
+  cr_assert_not(finds_need("Mies 58v, sähköasentaja 30 vuotta. Parkinsonin tauti todettiin viime "
+                           "vuonna, kädet vapisevat ja hienomotoriikka on heikentynyt. Haluaa "
+                           "kevyempää työtä.",
+                           "alkoholi"));
+  cr_assert(finds_need("Mies 58v, sähköasentaja. Tuli tapaamiseen krapulassa, kädet vapisivat.",
+                       "alkoholi"));
+  cr_assert(finds_need("Mies 58v, sähköasentaja. Hengitys haisi viinalle ja kädet vapisivat.",
+                       "alkoholi"));
+}
+
+/* Medicines the client cannot pay are a cost the social assistance covers
+ * (its entry: "välttämättömät terveydenhuollon menot, kuten lääkkeet"). */
+Test(notes, medicines_the_client_cannot_pay_are_social_assistance) {
+  static const char *const ASSISTANCE[] = {"kela-perustoimeentulotuki",
+                                           "taydentava-ehkaiseva-toimeentulotuki", NULL};
+  const char *w = "Mies 35v, astma. Pienen palkan jälkeen hänellä ei ole varaa lääkkeisiin.";
+  cr_assert(finds_need(w, "toimeentulotuki"));
+  cr_assert(in_top(w, 3, ASSISTANCE));
+  cr_assert_not(finds_need("Mies 35v, astma, lääkkeet auttavat hyvin. Haluaa varastotöihin.",
+                           "toimeentulotuki"));
+}
+
+/* A doctor who forbids the work of the trade closes the old work by health:
+ * vocational rehabilitation, not a wish to change field alone. */
+Test(notes, a_doctor_forbidding_the_trades_work_is_vocational_rehabilitation) {
+  static const char *const REHAB[] = {"tyoelakeyhtion-ammatillinen-kuntoutus", "kela-teak", NULL};
+  const char *w = "Mies 39v, ikkunanpesijä 15 vuotta. Työterveyslääkäri kielsi työn nostimilla ja "
+                  "tikkailla tasapainohäiriön takia. Haluaa vaihtaa alaa, kysyy kuka maksaa "
+                  "koulutuksen.";
+  cr_assert(finds_need(w, "ammatillinen kuntoutus"));
+  cr_assert(in_top(w, 3, REHAB));
+  cr_assert_not(finds_need("Nainen 52v. Lääkäri kielsi alkoholin, muuten terve. Haluaa kaupan "
+                           "kassalle.",
+                           "ammatillinen kuntoutus"));
+}
+
+/* A qualification to be recognised, told with words between ("my teaching
+ * certificate recognised"), is the recognition of a foreign degree. */
+Test(notes, a_qualification_recognised_with_words_between) {
+  static const char *const RECOGNITION[] = {"tutkintojen-tunnustaminen", NULL};
+  cr_assert(in_top("I'm 41, from Peru. I worked as a chemistry teacher for ten years. How do I "
+                   "get my teaching certificate recognised in Finland?",
+                   1, RECOGNITION));
+}
