@@ -227,7 +227,8 @@ static const char *const past_words[] = {
     "used",      "worked",      "tidigare",    "förut",       "nuorena",
     "lapsena",   "silloin",     "aikoinaan",   "aikanaan",    "was",
     "were",      "worked",      "studied",     "var",         "arbetade",
-    "studerade", "former",      NULL};
+    "studerade", "former",      "jobbat",      "jobbade",     "arbetat",
+    NULL};
 /* A duration: "12 v", "20 vuotta", "6 kk", "vuosia", "15 år", "10 years". A
  * verbless clause that holds one ("20 vuotta raksalla", "12 v siivoojana")
  * is a stretch of the client's history, unless it names a state the client
@@ -892,8 +893,11 @@ static void read_clauses(const kt_analysis *a, const char *text, kt__reading *ou
     /* So does "eikä" before a wish ("uupui vuorotyöhön eikä halua enää
      * hoitoalalle"): a refusal of its own. */
     /* Spoken "mut" is "mutta", or "minut" after a verb ("ottaa mut
-     * duuniin"). */
-    bool mut = is(t, "mut") && i > 0 && !(kt__analysis_morph(a, i - 1) & KT__MORPH_VERB);
+     * duuniin"), but not after the copula ("hygieniapassi on mut muuta
+     * ei"). */
+    static const char *const copula[] = {"on", "oli", "ovat", "olivat", "oon", "ollut", NULL};
+    bool mut = is(t, "mut") && i > 0 &&
+               (!(kt__analysis_morph(a, i - 1) & KT__MORPH_VERB) || is_any(tok(a, i - 1), copula));
     bool brk = i > 0 && (punct_between(a, text, i) || is_any(t, conj) || mut ||
                          (kt__token_eika(t) && i + 1 < n && starts_any(tok(a, i + 1), wish)) ||
                          (is_any(t, and_words) && i + 1 < n &&

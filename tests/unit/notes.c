@@ -3043,3 +3043,16 @@ Test(notes, a_qualification_recognised_with_words_between) {
                    "get my teaching certificate recognised in Finland?",
                    1, RECOGNITION));
 }
+
+/* A card the client has, told before "mut muuta ei", is held, not a need. */
+Test(notes, a_card_held_before_spoken_but_is_no_need) {
+  cr_assert_not(finds_need("nainen 30v, haluaa baarimikoksi. hygieniapassi on mut muuta ei.",
+                           "hygieniapassi"));
+}
+
+/* Bar work asks for the alcohol serving licence (its entry names
+ * "baarimestari", "baarityö", "bartender"). */
+Test(notes, bar_work_asks_for_the_serving_licence) {
+  static const char *const LICENCE[] = {"anniskelupassi", NULL};
+  cr_assert(in_top("Nainen 28v, ollut kaupan kassalla. Haluaisi baarimikoksi.", 2, LICENCE));
+}

@@ -1457,3 +1457,22 @@ Test(reading, a_kind_of_work_is_no_workplace) {
   cr_assert_neq(role_of(n, "kokoaikatyössä"), KT__ROLE_ASIDE);
   ROLE("36v, siivoojana koulussa päivisin, haluaisi suomen kurssin", "koulussa", KT__ROLE_ASIDE);
 }
+
+/* Swedish work told in the perfect ("har jobbat som bartender") is the
+ * client's past, as the simple past is. */
+Test(reading, swedish_work_told_in_the_perfect_is_the_past) {
+  ROLE("Han har jobbat som bartender i fem år och vill bli kock.", "bartender",
+       KT__ROLE_BACKGROUND);
+  ROLE("Hon har arbetat på ett lager. Nu vill hon bli barnskötare.", "lager", KT__ROLE_BACKGROUND);
+  ROLE("Han har jobbat som bartender i fem år och vill bli kock.", "kock", KT__ROLE_GOAL);
+}
+
+/* Spoken "mut" after the copula is "mutta", a clause of its own: "muuta
+ * ei" denies nothing of the card before it. */
+Test(reading, spoken_but_after_the_copula_starts_a_clause) {
+  const char *n = "hygieniapassi on mut muuta ei";
+  cr_assert_neq(field_of(n, "hygieniapassi", clause_at), field_of(n, "muuta", clause_at));
+  /* ... and after another verb it is "minut": "ottaa mut duuniin" */
+  const char *m = "pomo ottaa mut duuniin";
+  cr_assert_eq(field_of(m, "ottaa", clause_at), field_of(m, "duuniin", clause_at));
+}
