@@ -3056,3 +3056,16 @@ Test(notes, bar_work_asks_for_the_serving_licence) {
   static const char *const LICENCE[] = {"anniskelupassi", NULL};
   cr_assert(in_top("Nainen 28v, ollut kaupan kassalla. Haluaisi baarimikoksi.", 2, LICENCE));
 }
+
+/* A degree from what the client can already do, told with words between,
+ * is the recognition of prior learning. */
+Test(notes, a_degree_from_work_experience_is_recognition_of_prior_learning) {
+  cr_assert_leq(rank_of("Nainen 45v, myyjä 20 vuotta. Haluaa saada osaamisestaan tutkinnon "
+                        "nopeasti ja jatkaa myyntityössä.",
+                        "osaamisen-tunnistaminen-nayttotutkinto"),
+                1);
+  cr_assert_eq(rank_of("Mies 40v, leipuri 15 vuotta. Haluaa suorittaa ammattitutkinnon "
+                       "työkokemuksen pohjalta.",
+                       "osaamisen-tunnistaminen-nayttotutkinto"),
+               0);
+}
