@@ -3069,3 +3069,12 @@ Test(notes, a_degree_from_work_experience_is_recognition_of_prior_learning) {
                        "osaamisen-tunnistaminen-nayttotutkinto"),
                0);
 }
+
+/* The benefit the client lives on not lasting is a money shortage, and food
+ * running out is a need of food aid. */
+Test(notes, a_benefit_that_does_not_last_and_food_running_out) {
+  const char *w =
+      "Nainen 23v, vuokra 700e eikä yleistuki riitä mihinkään. Ruoka loppuu kesken kuun.";
+  cr_assert(finds_need(w, "rahat eivät riitä"));
+  cr_assert(finds_need(w, "ruoka-apu"));
+}
