@@ -3078,3 +3078,13 @@ Test(notes, a_benefit_that_does_not_last_and_food_running_out) {
   cr_assert(finds_need(w, "rahat eivät riitä"));
   cr_assert(finds_need(w, "ruoka-apu"));
 }
+
+/* Studies on the benefit told by its 2026 name, with words between:
+ * self-motivated studies on unemployment benefit. */
+Test(notes, studies_on_yleistuki_are_self_motivated_studies) {
+  static const char *const STUDIES[] = {"omaehtoinen-opiskelu", NULL};
+  const char *w = "Nainen 31v. Insinöörin tutkinnosta puuttuu kaksi kurssia, voiko ne suorittaa "
+                  "yleistuella?";
+  cr_assert(finds_need(w, "omaehtoinen opiskelu"));
+  cr_assert(in_top(w, 2, STUDIES));
+}
