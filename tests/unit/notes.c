@@ -3088,3 +3088,16 @@ Test(notes, studies_on_yleistuki_are_self_motivated_studies) {
   cr_assert(finds_need(w, "omaehtoinen opiskelu"));
   cr_assert(in_top(w, 2, STUDIES));
 }
+
+/* A trip abroad while on the benefit is a matter for the employment
+ * services' customer service (is the job search still valid, whom to
+ * tell); years lived abroad are not. */
+Test(notes, a_trip_abroad_on_the_benefit_is_for_customer_service) {
+  static const char *const SERVICE[] = {"tyollisyyspalvelujen-asiakaspalvelu", NULL};
+  cr_assert(in_top("Asiakas aikoo lähteä kolmeksi viikoksi ulkomaille tyttärensä luo. Pitääkö "
+                   "matkasta ilmoittaa jonnekin?",
+                   2, SERVICE));
+  cr_assert_not(finds_need("Mies 50v, asui ulkomailla kymmenen vuotta, nyt yleistuella. Haluaa "
+                           "varastotöihin.",
+                           "asiakaspalvelu ja asiointi"));
+}
