@@ -3101,3 +3101,13 @@ Test(notes, a_trip_abroad_on_the_benefit_is_for_customer_service) {
                            "varastotöihin.",
                            "asiakaspalvelu ja asiointi"));
 }
+
+/* A holiday the client was on is no need of a supported holiday, though the
+ * benefit (yleistuki, a compound of "tuki") is named beside it. */
+Test(notes, a_holiday_beside_the_benefit_is_no_need_of_one) {
+  cr_assert_not(finds_need("Asiakas oli lomalla Espanjassa eikä nähnyt työtarjousta ajoissa. "
+                           "Menettääkö hän yleistuen?",
+                           "tuettu loma"));
+  cr_assert(finds_need("Yksinhuoltaja, ei ole päässyt lomalle vuosiin, tarvitsisi lepoa.",
+                       "tuettu loma"));
+}
