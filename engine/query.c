@@ -206,6 +206,30 @@ static double term_weight(const kt__ranking *rk, int kind) {
   }
 }
 
+/* Is there a sentence end (".", "!", "?", a line break) in text[from, to)? */
+static bool strpbrk_span(const char *text, size_t from, size_t to) {
+  for (size_t c = from; c < to; c++)
+    if (strchr(".!?\n", text[c])) return true;
+  return false;
+}
+
+/* Does the sentence around word @p at wish or ask for something: a word of
+ * the goal in it, or a verb of asking ("kysyy", "asks", "frågar")? */
+static bool wished_in_sentence(const ctx *x, size_t at) {
+  static const char *const asking[] = {"kysy", "tiedustel", "ask", "fråga", "undra", NULL};
+  size_t n = kt_analysis_count(x->an), lo = at, hi = at;
+  while (lo > 0 && !strpbrk_span(x->text, kt_analysis_get(x->an, lo - 1)->end,
+                                 kt_analysis_get(x->an, lo)->start))
+    lo--;
+  while (hi + 1 < n && !strpbrk_span(x->text, kt_analysis_get(x->an, hi)->end,
+                                     kt_analysis_get(x->an, hi + 1)->start))
+    hi++;
+  for (size_t i = lo; i <= hi; i++)
+    if (x->rd.role[i] == KT__ROLE_GOAL || kt__token_starts_any(kt_analysis_get(x->an, i), asking))
+      return true;
+  return false;
+}
+
 /* A refusal wins over other mentions of what it refuses: "ollut myyjänä
  * 8v, ei halua enää myyntityöhön" names the field being left twice, so the
  * concept the refused words find is dropped where the past or the situation
@@ -579,6 +603,26 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
             (c->other_need && x->rd.role[i] == KT__ROLE_ASIDE))
           x->rd.role[i] = KT__ROLE_SITUATION;
     }
+  /* A need only as a wish (`now: wish`): told as the situation while the
+   * note wishes for something else ("tekee siivouskeikkoja, haluaa oman alan
+   * töihin"), it is what the client does now, not what they ask for. A note
+   * that wishes for nothing (a list of keywords, "keikkatyökin käy") keeps
+   * it, and so does a mention in a sentence that wishes or asks ("haluis
+   * äkkii töihi, vaik keikkaa aluks", "kysyy mist keikkoi löytyy"). */
+  if (x->signals && e->gen.thes) {
+    bool wish = false;
+    for (size_t i = 0; i < ntok && !wish; i++)
+      wish = x->rd.role[i] == KT__ROLE_GOAL;
+    for (size_t k = 0; wish && k < x->nfound; k++) {
+      const kt__found *f = &x->found[k];
+      if (!kt__thesaurus_concept(e->gen.thes, f->concept)->wish_need) continue;
+      if (wished_in_sentence(x, f->first) || (f->again_first != SIZE_MAX && f->again_first < ntok &&
+                                              wished_in_sentence(x, f->again_first)))
+        continue;
+      for (size_t i = f->first; i <= f->last && i < ntok; i++)
+        if (x->rd.role[i] == KT__ROLE_SITUATION) x->rd.role[i] = KT__ROLE_BACKGROUND;
+    }
+  }
   /* The words an age was read from stay in the query: "-vuotias" matches
    * the age limits written in services' conditions (measured: +0.9 pt nDCG). */
 

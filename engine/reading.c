@@ -898,7 +898,11 @@ static void read_clauses(const kt_analysis *a, const char *text, kt__reading *ou
     static const char *const copula[] = {"on", "oli", "ovat", "olivat", "oon", "ollut", NULL};
     bool mut = is(t, "mut") && i > 0 &&
                (!(kt__analysis_morph(a, i - 1) & KT__MORPH_VERB) || is_any(tok(a, i - 1), copula));
-    bool brk = i > 0 && (punct_between(a, text, i) || is_any(t, conj) || mut ||
+    /* Spoken "vaan" right after a verb is "vain" (only): "haluu vaan
+     * keikkahommia" is one wish, not "ei halua X vaan Y". */
+    bool only = is(t, "vaan") && i > 0 && (kt__analysis_morph(a, i - 1) & KT__MORPH_VERB) &&
+                !punct_between(a, text, i);
+    bool brk = i > 0 && (punct_between(a, text, i) || (is_any(t, conj) && !only) || mut ||
                          (kt__token_eika(t) && i + 1 < n && starts_any(tok(a, i + 1), wish)) ||
                          (is_any(t, and_words) && i + 1 < n &&
                           (verb_start(a, i + 1) || relative_at(a, i + 1) ||

@@ -259,6 +259,7 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
       c->first_narrowed = nf >= 8 && strchr(f[7], 'N') != NULL;
       c->past_need = nf >= 8 && strchr(f[7], 'P') != NULL;
       c->other_need = nf >= 8 && strchr(f[7], 'O') != NULL;
+      c->wish_need = nf >= 8 && strchr(f[7], 'W') != NULL;
       c->age_lo = c->age_hi = -1;
       const char *ag = nf >= 8 ? strchr(f[7], 'a') : NULL;
       if (ag && sscanf(ag + 1, "%d-%d", &c->age_lo, &c->age_hi) != 2) c->age_lo = c->age_hi = -1;

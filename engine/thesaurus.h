@@ -40,6 +40,9 @@ typedef struct kt__concept {
                         * from family leave, a release from prison): query.c */
   bool other_need;     /* `other: need`: told of another person, it is the client's need (a
                         * spouse's move for work: the client followed): query.c */
+  bool wish_need;      /* `now: wish`: a need only as a wish; told as the situation of a
+                        * note that wishes for something else, it is the client's
+                        * background (gig work done now, a steady job wanted): query.c */
   int age_lo, age_hi; /* `age: LO-HI`: a client of that age has this need though no word names it */
   int history;        /* `history: YEARS`, -1 without: a working life that long, with one of */
   const char *municipality; /* `municipality:` (case-folded), NULL without: with `with:`, a

@@ -32,6 +32,7 @@ typedef struct src_concept {
   bool first;          /* `first: yes` */
   bool first_narrowed; /* `first: narrowed` */
   bool past_need;      /* `past: need` */
+  bool wish_need;      /* `now: wish` */
   bool other_need;     /* `other: need` */
   char *municipality;  /* `municipality: NAME`, NULL without */
   int age_lo, age_hi;
@@ -390,6 +391,11 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
         rc = kt__buf_printf(errs, "%s:%zu: past: '%s' must be 'need'\n", path, lineno, val);
       else
         c->past_need = true;
+    } else if (!strcmp(key, "now")) {
+      if (strcmp(val, "wish"))
+        rc = kt__buf_printf(errs, "%s:%zu: now: '%s' must be 'wish'\n", path, lineno, val);
+      else
+        c->wish_need = true;
     } else if (!strcmp(key, "other")) {
       if (strcmp(val, "need"))
         rc = kt__buf_printf(errs, "%s:%zu: other: '%s' must be 'need'\n", path, lineno, val);
@@ -423,7 +429,7 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
           errs,
           "%s:%zu: unknown key '%s' (expected label, label_sv, label_en, client, "
           "service, expand, weak, context, all, age, history, municipality, with, groups, negated, "
-          "past, other, first, rules_out, unless, weight)\n",
+          "past, now, other, first, rules_out, unless, weight)\n",
           path, lineno, key);
       lastkey[0] = '\0';
     }
@@ -613,6 +619,7 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
     if (c->first_narrowed) strcat(flags, "N");
     if (c->past_need) strcat(flags, "P");
     if (c->other_need) strcat(flags, "O");
+    if (c->wish_need) strcat(flags, "W");
     if (c->age_lo >= 0)
       snprintf(flags + strlen(flags), sizeof flags - strlen(flags), "a%d-%d", c->age_lo, c->age_hi);
     if (c->history >= 0)

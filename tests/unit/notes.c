@@ -3111,3 +3111,16 @@ Test(notes, a_holiday_beside_the_benefit_is_no_need_of_one) {
   cr_assert(finds_need("Yksinhuoltaja, ei ole päässyt lomalle vuosiin, tarvitsisi lepoa.",
                        "tuettu loma"));
 }
+
+/* Gig work done now is the situation (`now: wish`): the staffing firms are
+ * for one who wants gigs. A note that wishes for a trade leaves them out;
+ * one that wishes for gigs, or wishes for nothing, keeps them. */
+Test(notes, gig_work_done_now_is_no_wish_for_gigs) {
+  static const char *const STAFFING[] = {"henkilostopalveluyritykset-keikkatyo", NULL};
+  const char *w = "Mies 41v, tekee siivouskeikkoja henkilöstöfirman kautta. Haluaisi "
+                  "ammattikuljettajaksi, C-kortti puuttuu.";
+  cr_assert_not(in_top(w, 3, STAFFING));
+  cr_assert(in_top("haluu vaan jotain keikkahommia heti, rahaa tarvis nyt", 1, STAFFING));
+  cr_assert(in_top("Nainen 25v. Haluaisi töihin nopeasti, vaikka keikkaa aluksi.", 1, STAFFING));
+  cr_assert(in_top("keikkatyö vuokratyö", 1, STAFFING));
+}

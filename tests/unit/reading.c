@@ -1476,3 +1476,12 @@ Test(reading, spoken_but_after_the_copula_starts_a_clause) {
   const char *m = "pomo ottaa mut duuniin";
   cr_assert_eq(field_of(m, "ottaa", clause_at), field_of(m, "duuniin", clause_at));
 }
+
+/* Spoken "vaan" right after a verb is "vain" (only), no clause break:
+ * "haluu vaan keikkahommia" is one wish; "ei halua myyjäksi vaan
+ * asiakaspalveluun" still turns. */
+Test(reading, spoken_only_after_a_verb_is_no_turn) {
+  ROLE("haluu vaan jotain keikkahommia heti", "keikkahommia", KT__ROLE_GOAL);
+  const char *n = "ei halua myyjäksi vaan asiakaspalveluun";
+  cr_assert_neq(field_of(n, "myyjäksi", clause_at), field_of(n, "asiakaspalveluun", clause_at));
+}

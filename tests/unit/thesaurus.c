@@ -212,6 +212,10 @@ Test(thesaurus, editors_get_clear_errors) {
   cr_assert(strstr(kt_error_last(), ":3: other: 'maybe' must be 'need'"), "%s", kt_error_last());
   cr_assert_eq(compile("[a]\nlabel: a\nother: need\nclient: b\nservice: x\n", NULL), KT_OK, "%s",
                kt_error_last());
+  cr_assert_eq(compile("[a]\nlabel: a\nnow: maybe\nclient: b\nservice: x\n", NULL), KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), ":3: now: 'maybe' must be 'wish'"), "%s", kt_error_last());
+  cr_assert_eq(compile("[a]\nlabel: a\nnow: wish\nclient: b\nservice: x\n", NULL), KT_OK, "%s",
+               kt_error_last());
   cr_assert_eq(compile("[a]\nlabel: a\nfirst: maybe\nclient: b\nservice: x\n", NULL), KT_ECATALOG);
   cr_assert(strstr(kt_error_last(), ":3: first: 'maybe' must be 'yes' or 'narrowed'"), "%s",
             kt_error_last());
