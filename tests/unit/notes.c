@@ -3124,3 +3124,16 @@ Test(notes, gig_work_done_now_is_no_wish_for_gigs) {
   cr_assert(in_top("Nainen 25v. Haluaisi töihin nopeasti, vaikka keikkaa aluksi.", 1, STAFFING));
   cr_assert(in_top("keikkatyö vuokratyö", 1, STAFFING));
 }
+
+/* A field of work done now, in a note that wishes for another field, is the
+ * client's background: the new field's trainings come first. Wished for
+ * again, the field of now stays a need. */
+Test(notes, the_field_worked_in_now_yields_to_the_field_wished_for) {
+  static const char *const RETAIL[] = {"asiakaspalvelu-myynti-koulutus", NULL};
+  cr_assert_not(in_top("Nainen 26v, tekee osa-aikaisesti kaupan kassalla. Haluaisi hoitoalalle "
+                       "lähihoitajaksi.",
+                       4, RETAIL));
+  cr_assert(in_top("Nainen 26v, tekee osa-aikaisesti kaupan kassalla. Haluaa kokoaikatyötä "
+                   "kaupan alalta.",
+                   2, RETAIL));
+}
