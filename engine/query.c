@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Is the text mostly words Voikko does not know (Swedish, English)? Then
  * spelling suggestions would turn foreign words into Finnish ones. */
@@ -206,10 +207,22 @@ static double term_weight(const kt__ranking *rk, int kind) {
   }
 }
 
-/* Is there a sentence end (".", "!", "?", a line break) in text[from, to)? */
-static bool strpbrk_span(const char *text, size_t from, size_t to) {
-  for (size_t c = from; c < to; c++)
-    if (strchr(".!?\n", text[c])) return true;
+/* Is there a sentence end between words @p i and @p i + 1: ".", "!", "?" or
+ * a line break, but not the period of an abbreviation ("esim.
+ * hitsauspätevyys")? */
+static bool sentence_end_after(const ctx *x, size_t i) {
+  static const char *const abbrev[] = {"esim", "mm", "ns", "yms", "jne", "tms", "ym",   "vrt",
+                                       "ks",   "n",  "eg", "ie",  "etc", "ca",  "t.ex", NULL};
+  const kt_token *t = kt_analysis_get(x->an, i);
+  size_t to = kt_analysis_get(x->an, i + 1)->start;
+  for (size_t c = t->end; c < to; c++) {
+    if (strchr("!?\n", x->text[c])) return true;
+    if (x->text[c] != '.') continue;
+    bool abbr = false;
+    for (size_t k = 0; c == t->end && !abbr && abbrev[k]; k++)
+      abbr = !strcasecmp(t->surface, abbrev[k]);
+    if (!abbr) return true;
+  }
   return false;
 }
 
@@ -218,11 +231,9 @@ static bool strpbrk_span(const char *text, size_t from, size_t to) {
 static bool wished_in_sentence(const ctx *x, size_t at) {
   static const char *const asking[] = {"kysy", "tiedustel", "ask", "fråga", "undra", NULL};
   size_t n = kt_analysis_count(x->an), lo = at, hi = at;
-  while (lo > 0 && !strpbrk_span(x->text, kt_analysis_get(x->an, lo - 1)->end,
-                                 kt_analysis_get(x->an, lo)->start))
+  while (lo > 0 && !sentence_end_after(x, lo - 1))
     lo--;
-  while (hi + 1 < n && !strpbrk_span(x->text, kt_analysis_get(x->an, hi)->end,
-                                     kt_analysis_get(x->an, hi + 1)->start))
+  while (hi + 1 < n && !sentence_end_after(x, hi))
     hi++;
   for (size_t i = lo; i <= hi; i++)
     if (x->rd.role[i] == KT__ROLE_GOAL || kt__token_starts_any(kt_analysis_get(x->an, i), asking))
