@@ -2225,6 +2225,15 @@ static void read_offered(const kt_analysis *a, kt__reading *out) {
       size_t e2 = kt__reading_clause_end(out, e);
       for (size_t j = e; j < e2; j++)
         passed |= out->role[j] == KT__ROLE_GOAL;
+      /* ... or turns the offer down ("mutta niitä hän ei halua", "mutta
+       * hän ei tarvitse niitä") or denies what it rests on ("mutta
+       * hänellä ei ole lapsia") */
+      bool neg = false;
+      for (size_t j = e; j < e2 && !neg; j++)
+        neg = is_negator(tok(a, j));
+      for (size_t j = e; neg && j < e2 && !passed; j++)
+        passed = starts_any(tok(a, j), wish) || is(tok(a, j), "tarvita") || is(tok(a, j), "olla") ||
+                 is_any(tok(a, j), (const char *const[]){"ole", "oo", NULL});
     }
     if (!passed) continue;
     for (size_t j = s; j < e; j++) {

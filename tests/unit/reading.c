@@ -1485,3 +1485,17 @@ Test(reading, spoken_only_after_a_verb_is_no_turn) {
   const char *n = "ei halua myyjäksi vaan asiakaspalveluun";
   cr_assert_neq(field_of(n, "myyjäksi", clause_at), field_of(n, "asiakaspalveluun", clause_at));
 }
+
+/* An offer turned down in the clause after it ("mutta niitä hän ei
+ * halua"), or whose premise that clause denies ("mutta hänellä ei ole
+ * lapsia"), is refused; an offer whose next clause only says when it
+ * starts is not. */
+Test(reading, an_offer_turned_down_after_it_is_refused) {
+  ROLE("Hänelle on ehdotettu vertaisryhmiä ja perhekahviloita, mutta niitä hän ei halua.",
+       "perhekahviloita", KT__ROLE_REFUSED);
+  ROLE("Hänelle on tarjottu päiväkotipaikkaa, mutta hänellä ei ole lapsia.", "päiväkotipaikkaa",
+       KT__ROLE_REFUSED);
+  cr_assert_neq(
+      role_of("Hänelle on tarjottu työkokeilua, mutta se alkaa vasta keväällä.", "työkokeilua"),
+      KT__ROLE_REFUSED);
+}
