@@ -2228,12 +2228,18 @@ static void read_offered(const kt_analysis *a, kt__reading *out) {
       /* ... or turns the offer down ("mutta niitä hän ei halua", "mutta
        * hän ei tarvitse niitä") or denies what it rests on ("mutta
        * hänellä ei ole lapsia") */
-      bool neg = false;
-      for (size_t j = e; j < e2 && !neg; j++)
-        neg = is_negator(tok(a, j));
+      /* ... but not a decision still to come ("mutta hän ei ole vielä
+       * päättänyt": the copula of a past participle) */
+      bool neg = false, perfect = false;
+      for (size_t j = e; j < e2; j++) {
+        neg |= is_negator(tok(a, j));
+        perfect |= (kt__analysis_morph(a, j) & KT__MORPH_PAST) && !is(tok(a, j), "olla") &&
+                   !is_any(tok(a, j), (const char *const[]){"ole", "oo", "ollut", "ollu", NULL});
+      }
       for (size_t j = e; neg && j < e2 && !passed; j++)
-        passed = starts_any(tok(a, j), wish) || is(tok(a, j), "tarvita") || is(tok(a, j), "olla") ||
-                 is_any(tok(a, j), (const char *const[]){"ole", "oo", NULL});
+        passed = starts_any(tok(a, j), wish) || is(tok(a, j), "tarvita") ||
+                 (!perfect && (is(tok(a, j), "olla") ||
+                               is_any(tok(a, j), (const char *const[]){"ole", "oo", NULL})));
     }
     if (!passed) continue;
     for (size_t j = s; j < e; j++) {
