@@ -228,8 +228,8 @@ static bool sentence_end_after(const ctx *x, size_t i) {
 
 /* Does the sentence around word @p at wish or ask for something: a word of
  * the goal in it, or a verb of asking ("kysyy", "asks", "frågar")? */
+static const char *const asking[] = {"kysy", "tiedustel", "ask", "fråga", "undra", NULL};
 static bool wished_in_sentence(const ctx *x, size_t at) {
-  static const char *const asking[] = {"kysy", "tiedustel", "ask", "fråga", "undra", NULL};
   size_t n = kt_analysis_count(x->an), lo = at, hi = at;
   while (lo > 0 && !sentence_end_after(x, lo - 1))
     lo--;
@@ -615,15 +615,17 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
           x->rd.role[i] = KT__ROLE_SITUATION;
     }
   /* A need only as a wish (`now: wish`): told as the situation while the
-   * note wishes for something else ("tekee siivouskeikkoja, haluaa oman alan
-   * töihin"), it is what the client does now, not what they ask for. A note
+   * note wishes or asks for something else ("tekee siivouskeikkoja, haluaa
+   * oman alan töihin"), it is what the client does now, not what they ask
+   * for. A note
    * that wishes for nothing (a list of keywords, "keikkatyökin käy") keeps
    * it, and so does a mention in a sentence that wishes or asks ("haluis
    * äkkii töihi, vaik keikkaa aluks", "kysyy mist keikkoi löytyy"). */
   if (x->signals && e->gen.thes) {
     bool wish = false;
     for (size_t i = 0; i < ntok && !wish; i++)
-      wish = x->rd.role[i] == KT__ROLE_GOAL;
+      wish =
+          x->rd.role[i] == KT__ROLE_GOAL || kt__token_starts_any(kt_analysis_get(x->an, i), asking);
     for (size_t k = 0; wish && k < x->nfound; k++) {
       const kt__found *f = &x->found[k];
       if (!kt__thesaurus_concept(e->gen.thes, f->concept)->wish_need) continue;

@@ -3140,3 +3140,15 @@ Test(notes, the_field_worked_in_now_yields_to_the_field_wished_for) {
                    "kaupan alalta.",
                    2, RETAIL));
 }
+
+/* A note that only asks ("kysyy") wishes for something too: the trade of
+ * now told in another sentence is background. A course for the back is a
+ * rehabilitation course (the entry names courses for "selkävaivoihin"). */
+Test(notes, a_question_is_a_wish_beside_the_trade_of_now) {
+  static const char *const WAREHOUSE[] = {"logistiikka-varastoala", NULL};
+  static const char *const COURSES[] = {"kela-kuntoutuskurssit", NULL};
+  const char *w = "Nainen 47v, varastotyöntekijä, selkä kipeytyy jatkuvasti ja on ollut "
+                  "sairauslomalla. Kysyy, järjestääkö Kela selkäkursseja.";
+  cr_assert_not(in_top(w, 3, WAREHOUSE));
+  cr_assert(in_top(w, 1, COURSES));
+}
