@@ -226,9 +226,11 @@ static bool sentence_end_after(const ctx *x, size_t i) {
   return false;
 }
 
+/* Verbs of asking: a note that asks for something wishes for it. */
+static const char *const asking[] = {"kysy", "tiedustel", "ask", "fråga", "undra", NULL};
+
 /* Does the sentence around word @p at wish or ask for something: a word of
  * the goal in it, or a verb of asking ("kysyy", "asks", "frågar")? */
-static const char *const asking[] = {"kysy", "tiedustel", "ask", "fråga", "undra", NULL};
 static bool wished_in_sentence(const ctx *x, size_t at) {
   size_t n = kt_analysis_count(x->an), lo = at, hi = at;
   while (lo > 0 && !sentence_end_after(x, lo - 1))
@@ -617,10 +619,10 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
   /* A need only as a wish (`now: wish`): told as the situation while the
    * note wishes or asks for something else ("tekee siivouskeikkoja, haluaa
    * oman alan töihin"), it is what the client does now, not what they ask
-   * for. A note
-   * that wishes for nothing (a list of keywords, "keikkatyökin käy") keeps
-   * it, and so does a mention in a sentence that wishes or asks ("haluis
-   * äkkii töihi, vaik keikkaa aluks", "kysyy mist keikkoi löytyy"). */
+   * for. A note that wishes for nothing (a list of keywords, "keikkatyökin
+   * käy") keeps it, and so does a mention in a sentence that wishes or asks
+   * ("haluis äkkii töihi, vaik keikkaa aluks", "kysyy mist keikkoi
+   * löytyy"). */
   if (x->signals && e->gen.thes) {
     bool wish = false;
     for (size_t i = 0; i < ntok && !wish; i++)
