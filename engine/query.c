@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 /* Is the text mostly words Voikko does not know (Swedish, English)? Then
  * spelling suggestions would turn foreign words into Finnish ones. */
@@ -207,35 +206,19 @@ static double term_weight(const kt__ranking *rk, int kind) {
   }
 }
 
-/* Is there a sentence end between words @p i and @p i + 1: ".", "!", "?" or
- * a line break, but not the period of an abbreviation ("esim.
- * hitsauspätevyys")? */
-static bool sentence_end_after(const ctx *x, size_t i) {
-  static const char *const abbrev[] = {"esim", "mm", "ns", "yms", "jne", "tms", "ym",   "vrt",
-                                       "ks",   "n",  "eg", "ie",  "etc", "ca",  "t.ex", NULL};
-  const kt_token *t = kt_analysis_get(x->an, i);
-  size_t to = kt_analysis_get(x->an, i + 1)->start;
-  for (size_t c = t->end; c < to; c++) {
-    if (strchr("!?\n", x->text[c])) return true;
-    if (x->text[c] != '.') continue;
-    bool abbr = false;
-    for (size_t k = 0; c == t->end && !abbr && abbrev[k]; k++)
-      abbr = !strcasecmp(t->surface, abbrev[k]);
-    if (!abbr) return true;
-  }
-  return false;
-}
-
-/* Verbs of asking: a note that asks for something wishes for it. */
+/* Verbs of asking: a note that asks for something wishes for it. Not the
+ * request verbs of rerank.c's ask_verbs ("pyytää", "pyysi"), which a note
+ * also uses for what another person asked ("mies pyysi rahaa"): measured,
+ * they change what the work of now reads as. */
 static const char *const asking[] = {"kysy", "tiedustel", "ask", "fråga", "undra", NULL};
 
 /* Does the sentence around word @p at wish or ask for something: a word of
  * the goal in it, or a verb of asking ("kysyy", "asks", "frågar")? */
 static bool wished_in_sentence(const ctx *x, size_t at) {
   size_t n = kt_analysis_count(x->an), lo = at, hi = at;
-  while (lo > 0 && !sentence_end_after(x, lo - 1))
+  while (lo > 0 && !kt__reading_sentence_end_after(x->an, x->text, lo - 1))
     lo--;
-  while (hi + 1 < n && !sentence_end_after(x, hi))
+  while (hi + 1 < n && !kt__reading_sentence_end_after(x->an, x->text, hi))
     hi++;
   for (size_t i = lo; i <= hi; i++)
     if (x->rd.role[i] == KT__ROLE_GOAL || kt__token_starts_any(kt_analysis_get(x->an, i), asking))
@@ -623,7 +606,10 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
    * käy") keeps it, and so does a mention in a sentence that wishes or asks
    * ("haluis äkkii töihi, vaik keikkaa aluks", "kysyy mist keikkoi
    * löytyy"). */
-  if (x->signals && e->gen.thes) {
+  bool only_wished = false; /* found one; then read the note's wishes */
+  for (size_t k = 0; x->signals && e->gen.thes && k < x->nfound && !only_wished; k++)
+    only_wished = kt__thesaurus_concept(e->gen.thes, x->found[k].concept)->wish_need;
+  if (only_wished) {
     bool wish = false;
     for (size_t i = 0; i < ntok && !wish; i++)
       wish =

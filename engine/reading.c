@@ -25,6 +25,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const kt_token *tok(const kt_analysis *a, size_t i) { return kt_analysis_get(a, i); }
 
@@ -569,6 +570,32 @@ static bool punct_between(const kt_analysis *a, const char *text, size_t i) {
   return chars_between(a, text, i, ".,;:!?\n()");
 }
 
+/* Abbreviations whose full stop ends no sentence ("esim. hitsauspätevyys"),
+ * by the surface: where a sentence wishes (query.c). The clause reading
+ * above ends a clause at all but "ent.". */
+static const char *const sentence_abbreviations[] = {"esim", "mm",  "ns",   "yms", "jne", "tms",
+                                                     "ym",   "vrt", "ks",   "n",   "eg",  "ie",
+                                                     "etc",  "ca",  "t.ex", NULL};
+
+bool kt__reading_sentence_end_after(const kt_analysis *a, const char *text, size_t i) {
+  const kt_token *t = tok(a, i);
+  for (size_t c = t->end; c < tok(a, i + 1)->start; c++) {
+    if (strchr("!?\n", text[c])) return true;
+    if (text[c] != '.') continue;
+    bool abbr = false;
+    for (size_t k = 0; c == t->end && !abbr && sentence_abbreviations[k]; k++)
+      abbr = !strcasecmp(t->surface, sentence_abbreviations[k]);
+    if (!abbr) return true;
+  }
+  return false;
+}
+
+/* The copula "olla" as a note writes it: its common forms are stopwords
+ * without base forms, so they are compared as written. */
+static const char *const copula_forms[] = {"on", "oli", "ovat",  "olivat", "ole",
+                                           "oo", "oon", "ollut", "ollu",   NULL};
+static bool copula(const kt_token *t) { return is(t, "olla") || is_any(t, copula_forms); }
+
 /* Words that limit what a note asks for ("vain palvelut, jotka ...", "pyytää
  * vain trukkikorttia", "vain Espoossa"). */
 static const char *const only_words[] = {"vain",   "ainoastaan", "pelkästään", "only",
@@ -895,9 +922,8 @@ static void read_clauses(const kt_analysis *a, const char *text, kt__reading *ou
     /* Spoken "mut" is "mutta", or "minut" after a verb ("ottaa mut
      * duuniin"), but not after the copula ("hygieniapassi on mut muuta
      * ei"). */
-    static const char *const copula[] = {"on", "oli", "ovat", "olivat", "oon", "ollut", NULL};
     bool mut = is(t, "mut") && i > 0 &&
-               (!(kt__analysis_morph(a, i - 1) & KT__MORPH_VERB) || is_any(tok(a, i - 1), copula));
+               (!(kt__analysis_morph(a, i - 1) & KT__MORPH_VERB) || copula(tok(a, i - 1)));
     /* Spoken "vaan" right after a verb is "vain" (only): "haluu vaan
      * keikkahommia" is one wish, not "ei halua X vaan Y". */
     bool only = is(t, "vaan") && i > 0 && (kt__analysis_morph(a, i - 1) & KT__MORPH_VERB) &&
@@ -2233,13 +2259,11 @@ static void read_offered(const kt_analysis *a, kt__reading *out) {
       bool neg = false, perfect = false;
       for (size_t j = e; j < e2; j++) {
         neg |= is_negator(tok(a, j));
-        perfect |= (kt__analysis_morph(a, j) & KT__MORPH_PAST) && !is(tok(a, j), "olla") &&
-                   !is_any(tok(a, j), (const char *const[]){"ole", "oo", "ollut", "ollu", NULL});
+        perfect |= (kt__analysis_morph(a, j) & KT__MORPH_PAST) && !copula(tok(a, j));
       }
       for (size_t j = e; neg && j < e2 && !passed; j++)
         passed = starts_any(tok(a, j), wish) || is(tok(a, j), "tarvita") ||
-                 (!perfect && (is(tok(a, j), "olla") ||
-                               is_any(tok(a, j), (const char *const[]){"ole", "oo", NULL})));
+                 (!perfect && copula(tok(a, j)));
     }
     if (!passed) continue;
     for (size_t j = s; j < e; j++) {

@@ -3151,4 +3151,10 @@ Test(notes, a_question_is_a_wish_beside_the_trade_of_now) {
                   "sairauslomalla. Kysyy, järjestääkö Kela selkäkursseja.";
   cr_assert_not(in_top(w, 3, WAREHOUSE));
   cr_assert(in_top(w, 1, COURSES));
+  /* A note with no word of the goal, only a question: the retail work of
+   * now is background, and the question's benefits come first. */
+  static const char *const RETAIL[] = {"asiakaspalvelu-myynti-koulutus", NULL};
+  cr_assert_not(in_top("Nainen 38v, kaupan kassalla osa-aikaisesti. Kysyy, miten osa-aikatyö "
+                       "vaikuttaa yleistukeen.",
+                       3, RETAIL));
 }
