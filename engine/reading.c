@@ -590,6 +590,17 @@ bool kt__reading_sentence_end_after(const kt_analysis *a, const char *text, size
   return false;
 }
 
+bool kt__reading_childhood_clause(const kt_analysis *a, const kt__reading *r, size_t i) {
+  static const char *const childhood[] = {
+      "lapsena",     "lapsuudessa", "lapsuudesta",   "pienenä",      "nuorena",     "koulussa",
+      "kouluaikana", "kouluiässä",  "peruskoulussa", "ala-asteella", "yläasteella", "ala-asteelta",
+      "yläasteelta", "child",       "childhood",     "barn",         "skolan",      NULL};
+  if (i >= r->count) return false;
+  for (size_t j = kt__reading_clause_start(r, i), e = kt__reading_clause_end(r, i); j < e; j++)
+    if (is_any_text(tok(a, j)->surface, childhood)) return true;
+  return false;
+}
+
 /* The copula "olla" as a note writes it: its common forms are stopwords
  * without base forms, so they are compared as written. */
 static const char *const copula_forms[] = {"on", "oli", "ovat",  "olivat", "ole",

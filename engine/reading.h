@@ -116,6 +116,9 @@ bool kt__token_only(const kt_token *t);
 /* Does a sentence end between tokens @p i and @p i + 1: ".", "!", "?" or a
  * line break, but not the period of an abbreviation ("esim.")? */
 bool kt__reading_sentence_end_after(const kt_analysis *a, const char *text, size_t i);
+/* Does the clause of token @p i tell of the client's childhood or school
+ * years ("lapsena", "peruskoulussa", "as a child")? */
+bool kt__reading_childhood_clause(const kt_analysis *a, const kt__reading *r, size_t i);
 /* Is @p s (a surface or a base form) a negation word ("ei", "inte", "not")? */
 bool kt__negation_text(const char *s);
 /* Is @p t a negation word (Finnish, Swedish or English: "ei", "inte", "not")? */

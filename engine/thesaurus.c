@@ -258,6 +258,7 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
       c->first = nf >= 8 && strchr(f[7], 'F') != NULL;
       c->first_narrowed = nf >= 8 && strchr(f[7], 'N') != NULL;
       c->past_need = nf >= 8 && strchr(f[7], 'P') != NULL;
+      c->past_childhood = nf >= 8 && strchr(f[7], 'C') != NULL;
       c->other_need = nf >= 8 && strchr(f[7], 'O') != NULL;
       c->wish_need = nf >= 8 && strchr(f[7], 'W') != NULL;
       c->age_lo = c->age_hi = -1;

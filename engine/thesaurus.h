@@ -38,6 +38,8 @@ typedef struct kt__concept {
                         * asks for one thing only ("pyytää vain trukkikorttia") */
   bool past_need;      /* `past: need`: told in the client's past, it is a need of now (a return
                         * from family leave, a release from prison): query.c */
+  bool past_childhood; /* `past: childhood`: told of the client's childhood ("diagnoosi
+                        * lapsena"), it is a need of now (a developmental condition): query.c */
   bool other_need;     /* `other: need`: told of another person, it is the client's need (a
                         * spouse's move for work: the client followed): query.c */
   bool wish_need;      /* `now: wish`: a need only as a wish; told as the situation of a

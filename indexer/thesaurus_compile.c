@@ -32,6 +32,7 @@ typedef struct src_concept {
   bool first;          /* `first: yes` */
   bool first_narrowed; /* `first: narrowed` */
   bool past_need;      /* `past: need` */
+  bool past_childhood; /* `past: childhood` */
   bool wish_need;      /* `now: wish` */
   bool other_need;     /* `other: need` */
   char *municipality;  /* `municipality: NAME`, NULL without */
@@ -387,10 +388,13 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
                       "a municipality the notes are read for (engine/signals.c)", errs,
                       &c->municipality);
     } else if (!strcmp(key, "past")) {
-      if (strcmp(val, "need"))
-        rc = kt__buf_printf(errs, "%s:%zu: past: '%s' must be 'need'\n", path, lineno, val);
-      else
+      if (!strcmp(val, "need"))
         c->past_need = true;
+      else if (!strcmp(val, "childhood"))
+        c->past_childhood = true;
+      else
+        rc = kt__buf_printf(errs, "%s:%zu: past: '%s' must be 'need' or 'childhood'\n", path,
+                            lineno, val);
     } else if (!strcmp(key, "now")) {
       if (strcmp(val, "wish"))
         rc = kt__buf_printf(errs, "%s:%zu: now: '%s' must be 'wish'\n", path, lineno, val);
@@ -618,6 +622,7 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
     if (c->first) strcat(flags, "F");
     if (c->first_narrowed) strcat(flags, "N");
     if (c->past_need) strcat(flags, "P");
+    if (c->past_childhood) strcat(flags, "C");
     if (c->other_need) strcat(flags, "O");
     if (c->wish_need) strcat(flags, "W");
     if (c->age_lo >= 0)

@@ -3158,3 +3158,19 @@ Test(notes, a_question_is_a_wish_beside_the_trade_of_now) {
                        "vaikuttaa yleistukeen.",
                        3, RETAIL));
 }
+
+/* A developmental condition told of the client's childhood (`past:
+ * childhood`) is theirs now: "diagnoosi lapsena" finds the autism services.
+ * Told of a job the client did (coaching others), it stays history. */
+Test(notes, a_condition_diagnosed_in_childhood_is_of_now) {
+  static const char *const AUTISM[] = {"autismisaatio-tyollisyyspalvelut", NULL};
+  cr_assert(in_top("Mies 26v, autismikirjon diagnoosi lapsena. Valmistui artesaaniksi, töitä ei "
+                   "ole löytynyt. Haluaisi töihin.",
+                   3, AUTISM));
+  cr_assert(in_top("Nainen 30, ADHD todettiin jo ala-asteella. Ammattikoulu kesken, haluaa "
+                   "suorittaa sen loppuun.",
+                   5, (const char *const[]){"adhd-liitto", "nepsy-valmennus", NULL}));
+  cr_assert_not(in_top("Mies 45v, ohjasi kymmenen vuotta autismikirjon nuoria työpajassa. "
+                       "Haluaa nyt kiinteistöhuoltoon.",
+                       5, AUTISM));
+}
