@@ -3174,3 +3174,15 @@ Test(notes, a_condition_diagnosed_in_childhood_is_of_now) {
                        "Haluaa nyt kiinteistöhuoltoon.",
                        5, AUTISM));
 }
+
+/* A wish to go to work in another EU country the EURES entry names, with a
+ * verb of going and words between, is work abroad; a holiday there is not. */
+Test(notes, going_to_a_eu_country_to_look_for_work_is_eures) {
+  static const char *const EURES[] = {"eures", NULL};
+  cr_assert(in_top("Asiakas haluaisi lähteä kolmeksi kuukaudeksi Portugaliin etsimään töitä. "
+                   "Voiko yleistuen ottaa mukaan?",
+                   1, EURES));
+  cr_assert_not(in_top("Yleistuella oleva asiakas lähtee kahdeksi viikoksi Portugaliin lomalle. "
+                       "Pitääkö siitä ilmoittaa?",
+                       3, EURES));
+}
