@@ -3186,3 +3186,12 @@ Test(notes, going_to_a_eu_country_to_look_for_work_is_eures) {
                        "Pitääkö siitä ilmoittaa?",
                        3, EURES));
 }
+
+/* A dentist or a health centre's fee the client cannot pay is a cost basic
+ * social assistance covers (the entry: "julkisen terveydenhuollon maksut"). */
+Test(notes, a_dentist_the_client_cannot_pay_is_for_social_assistance) {
+  static const char *const SOCIAL[] = {"kela-perustoimeentulotuki",
+                                       "taydentava-ehkaiseva-toimeentulotuki", NULL};
+  cr_assert(in_top("Nainen 41v, yleistuella. Hammas särkee viikkoja, hammaslääkäriin ei ole varaa.",
+                   2, SOCIAL));
+}
