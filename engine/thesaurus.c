@@ -407,6 +407,25 @@ static bool in_set(const char *const *set, const char *s) {
   return false;
 }
 
+/* Is @p typed the function word @p word typed without its umlauts
+ * ("ketaan" for "ketään", "etta" for "että")? */
+static bool umlauts_left_out(const char *word, const char *typed) {
+  bool any = false;
+  while (*word && *typed) {
+    if ((unsigned char)word[0] == 0xC3 && ((unsigned char)word[1] == 0xA4 && *typed == 'a')) {
+      word += 2, typed++, any = true;
+    } else if ((unsigned char)word[0] == 0xC3 &&
+               ((unsigned char)word[1] == 0xB6 && *typed == 'o')) {
+      word += 2, typed++, any = true;
+    } else if (*word == *typed) {
+      word++, typed++;
+    } else {
+      return false;
+    }
+  }
+  return any && !*word && !*typed;
+}
+
 /* Does token @p tk match an th_entry word's term set? Parts count if allowed. */
 static bool token_matches(const kt_token *tk, const char *fx, const char *const *set,
                           bool allow_part) {
@@ -416,8 +435,9 @@ static bool token_matches(const kt_token *tk, const char *fx, const char *const 
   if (tk->stopword) {
     /* ... or as the spoken form is written: "ollu kotona" is "ollut kotona". */
     const char *w = kt__thesaurus_neg_norm(tk->surface);
-    return set[0] &&
-           (!strcmp(set[0], w) || (set[0][0] == w[0] && !strcmp(set[0], kt__analyze_respelled(w))));
+    return set[0] && (!strcmp(set[0], w) ||
+                      (set[0][0] == w[0] &&
+                       (!strcmp(set[0], kt__analyze_respelled(w)) || umlauts_left_out(set[0], w))));
   }
   if (in_set(set, kt__thesaurus_neg_norm(tk->surface))) return true;
   for (size_t k = 0; k < tk->term_count; k++) {

@@ -3195,3 +3195,12 @@ Test(notes, a_dentist_the_client_cannot_pay_is_for_social_assistance) {
   cr_assert(in_top("Nainen 41v, yleistuella. Hammas särkee viikkoja, hammaslääkäriin ei ole varaa.",
                    2, SOCIAL));
 }
+
+/* A phrase's function words typed without their umlauts ("ei ole ketaan
+ * kenelle puhua") match the phrase as written ("ketään"). */
+Test(notes, function_words_typed_without_umlauts_match_a_phrase) {
+  static const char *const LONELY[] = {"helsinkimissio", NULL};
+  cr_assert(in_top("nainen 61v, leski, lapset asuu ulkomailla. ei ole ketaan kenelle puhua, paivat "
+                   "kuluu yksin.",
+                   3, LONELY));
+}
