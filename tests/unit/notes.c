@@ -3204,3 +3204,14 @@ Test(notes, function_words_typed_without_umlauts_match_a_phrase) {
                    "kuluu yksin.",
                    3, LONELY));
 }
+
+/* Work at a daycare centre is no daycare place for the client's child
+ * ("vill arbeta på ett daghem"); a child who needs one is. */
+Test(notes, work_at_a_daycare_is_no_daycare_place) {
+  static const char *const PLACE[] = {"varhaiskasvatus-tyonhaun-ajaksi", NULL};
+  cr_assert_not(in_top("Kvinna 34 i Helsingfors, arbetssökande. Vill arbeta på ett svenskspråkigt "
+                       "daghem.",
+                       3, PLACE));
+  cr_assert(
+      in_top("Father, 29, at home with a toddler, needs daycare to start a course.", 3, PLACE));
+}
