@@ -3215,3 +3215,13 @@ Test(notes, work_at_a_daycare_is_no_daycare_place) {
   cr_assert(
       in_top("Father, 29, at home with a toddler, needs daycare to start a course.", 3, PLACE));
 }
+
+/* Studying told with the verb ("voiko sen opiskella aikuisena") is study
+ * as an adult, as the noun is ("opiskelu aikuisena"). */
+Test(notes, to_study_as_an_adult_is_adult_education) {
+  static const char *const ADULT[] = {"stadin-ao-hakeutumisen-ohjaus",
+                                      "stadin-ao-perustutkinnot-aikuisille", NULL};
+  cr_assert(in_top("Nainen 46v, ollut kaupan kassalla 20 vuotta. Haluaisi välinehuoltajaksi ja "
+                   "kysyy, voiko sen opiskella aikuisena.",
+                   1, ADULT));
+}
