@@ -1829,7 +1829,13 @@ static bool choice_refused(const kt_analysis *a, const kt__reading *out, size_t 
     return w < out->count && out->clause[w] == out->clause[j] &&
            (kt__analysis_morph(a, w) & KT__MORPH_TARGET);
   }
-  if (is(v, "ota") || is(v, "ottaisi")) return next_in && is(tok(a, j + 1), "vastaan");
+  /* ... or takes no money offered ("ei ota opintotukea eikä opintolainaa",
+   * "ei ota lainaa"): a benefit or loan refused, not one lacking. */
+  static const char *const money_taken[] = {"opintotu", "opintolain", "lainaa",
+                                            "lainoja",  "tukea",      "tukia",
+                                            "etuutta",  "avustusta",  NULL};
+  if (is(v, "ota") || is(v, "ottaisi"))
+    return next_in && (is(tok(a, j + 1), "vastaan") || starts_any(tok(a, j + 1), money_taken));
   return starts_any(v, (const char *const[]){"lähde", "lähtisi", "suostu", NULL});
 }
 

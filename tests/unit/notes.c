@@ -3225,3 +3225,13 @@ Test(notes, to_study_as_an_adult_is_adult_education) {
                    "kysyy, voiko sen opiskella aikuisena.",
                    1, ADULT));
 }
+
+/* Money the client will not take ("ei ota opintotukea") is refused, not
+ * lacking: the study grant is no need; studying on the benefit is. */
+Test(notes, money_not_taken_is_refused) {
+  static const char *const GRANT[] = {"opintotuki", NULL};
+  const char *w = "Mies 36v, haluaa sairaanhoitajaksi, mutta ei ota opintotukea eikä lainaa "
+                  "periaatteesta. Kysyy, voiko opiskella työttömyysetuudella.";
+  cr_assert_not(in_top(w, 3, GRANT));
+  cr_assert(in_top(w, 3, (const char *const[]){"omaehtoinen-opiskelu", NULL}));
+}
