@@ -3235,3 +3235,12 @@ Test(notes, money_not_taken_is_refused) {
   cr_assert_not(in_top(w, 3, GRANT));
   cr_assert(in_top(w, 3, (const char *const[]){"omaehtoinen-opiskelu", NULL}));
 }
+
+/* A business plan typed as spoken ("bisnesplaaniin": Voikko knows no form
+ * of it) finds the business plan by its stem; a food truck of one's own is
+ * a firm of one's own. */
+Test(notes, a_business_plan_typed_as_spoken_is_found) {
+  static const char *const FOUNDING[] = {"yritys-helsinki", "uusyrityskeskukset-uusimaa", NULL};
+  cr_assert(
+      in_top("tyyppi 26v, duunannu kokkina. kysyy mist saa apuu bisnesplaaniin.", 2, FOUNDING));
+}
