@@ -576,6 +576,10 @@ static const char *const respell[][2] = {
     {"menis", "menisi"},
     {"pääsis", "pääsisi"},
     {"jaksais", "jaksaisi"},
+    /* "sais duunii": would get; Voikko would restore "säis" (sää, säkä). */
+    {"sais", "saisi"},
+    {"saisko", "saisiko"},
+    {"pystyis", "pystyisi"},
     {"takas", "takaisin"},
     {"mitää", "mitään"},
     {"mut", "mutta"},

@@ -280,6 +280,9 @@ Test(analyze, a_spoken_ending_without_umlauts_is_restored) {
   HASNT("kaipais vertaistukea", "kaipaus");
   HAS("firma meni konkkaan", "konkurssi"); /* a bankruptcy, spoken */
   HASNT("firma meni konkkaan", "lonkka");  /* not a hip */
+  HASNT("mist sais duunii", "säkä");       /* spoken saisi, no luck restored */
+  HASNT("mist sais duunii", "sää");        /* ... nor weather */
+  HAS("pystyis tekee", "pystyä");
 }
 
 /* A hyphenated compound Voikko knows whole settles its first word's reading:
