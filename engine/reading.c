@@ -543,7 +543,12 @@ static const char *const generic_words[] = {
      * ("tehnyt siivoustöitä" had carried a logistics training through
      * "tehnyt" in its target group). */
     "tehnyt", "tehty", "saanut", "saatu", "antanut", "annettu", "laittanut", "kertonut", "sanonut",
-    "kysynyt", "miettinyt", "kestänyt", NULL};
+    "kysynyt", "miettinyt", "kestänyt",
+    /* English words of when and how many ("one day", "a lot of time"), and
+     * "live" of where one lives ("moved here to live with"): a place to
+     * live is found by the housing concept's phrases. */
+    "one", "day", "days", "time", "thing", "things", "way", "lot", "live", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", NULL};
 
 /* Is one of @p set between token @p i and the one before it (true for the
  * first token)? */

@@ -3244,3 +3244,21 @@ Test(notes, a_business_plan_typed_as_spoken_is_found) {
   cr_assert(
       in_top("tyyppi 26v, duunannu kokkina. kysyy mist saa apuu bisnesplaaniin.", 2, FOUNDING));
 }
+
+/* English words of when and how many ("one day", "ten years") and of where
+ * one lives carry no evidence: "live", "day" and "one" in its text had put
+ * the electrical safety card third for a newcomer who wants kitchen work. */
+Test(notes, english_words_of_when_carry_no_evidence) {
+  cr_assert_not(in_top("I'm 41, from Peru. I moved to Helsinki to live with my husband. My "
+                       "Finnish is A1 and I'm registered as a jobseeker. I want to work in a "
+                       "kitchen here one day.",
+                       6, (const char *const[]){"sahkotyoturvallisuuskortti", NULL}));
+}
+
+/* A psychologist licensed abroad is a health professional the licensing
+ * entry names ("muu terveydenhuollon ammattilainen"). */
+Test(notes, a_psychologist_licensed_abroad_needs_the_finnish_licence) {
+  cr_assert(in_top("I'm 37 and came to Helsinki to live with my wife. I'm a licensed "
+                   "psychologist from Chile with ten years of clinical work.",
+                   1, (const char *const[]){"terveydenhuollon-patevoityminen", NULL}));
+}
