@@ -3262,3 +3262,10 @@ Test(notes, a_psychologist_licensed_abroad_needs_the_finnish_licence) {
                    "psychologist from Chile with ten years of clinical work.",
                    1, (const char *const[]){"terveydenhuollon-patevoityminen", NULL}));
 }
+
+/* What the client lives on while studying is the study grant's question
+ * ("millä hän elää opintojen aikana"). */
+Test(notes, living_while_studying_is_the_study_grant) {
+  cr_assert(in_top("Mies 26v aloittaa ammattikoulun elokuussa. Millä hän elää opintojen aikana?", 2,
+                   (const char *const[]){"opintotuki", NULL}));
+}
