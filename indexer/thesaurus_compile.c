@@ -701,8 +701,14 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
     }
     if (!rc) rc = write_expansions(an, out, c);
   }
-  if (out && fclose(out) != 0 && !rc)
-    rc = kt__err(KT_EIO, "cannot write %s: %s", out_path, strerror(errno));
+  /* A write that failed earlier (a full disk, a file size limit) may have
+   * left nothing to flush, so fclose() alone can succeed: ask the stream. */
+  if (out) {
+    bool bad = fflush(out) != 0 || ferror(out);
+    int e = errno;
+    if (fclose(out) != 0 && !bad) bad = true, e = errno;
+    if (bad && !rc) rc = kt__err(KT_EIO, "cannot write %s: %s", out_path, strerror(e ? e : EIO));
+  }
   if (!rc && concepts_out) *concepts_out = n;
   for (size_t i = 0; i < n; i++)
     src_free(&cs[i]);
