@@ -5,6 +5,8 @@
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static char *idx, *home;
 static void setup(void) {
@@ -305,5 +307,29 @@ Test(cli, serve_and_eval_show_paths_without_escape_sequences) {
   cr_assert_eq(run(&out, "eval --index %s --queries %s --qrels %s 2>&1", idx, q, bad), 3, "%s",
                out);
   assert_shown(out, "eval --qrels");
+  free(out);
+}
+
+/* A run that cannot be written whole (a full disk: /dev/full) fails the
+ * eval with a message, though nothing was left for fclose() to flush. */
+Test(cli, eval_runs_that_cannot_be_written_fail) {
+  char dir[600], q[600], qrels[600], full[640], *out = NULL;
+  snprintf(dir, sizeof dir, "%s/runs", home);
+  snprintf(q, sizeof q, "%s/q.tsv", home);
+  snprintf(qrels, sizeof qrels, "%s/q.qrels", home);
+  snprintf(full, sizeof full, "%s/full.run", dir);
+  cr_assert_eq(mkdir(dir, 0700), 0);
+  cr_assert_eq(symlink("/dev/full", full), 0);
+  FILE *f = fopen(q, "w");
+  cr_assert_not_null(f);
+  fputs("q1\tvelat kasassa, ulosotto\n", f);
+  fclose(f);
+  cr_assert_not_null(f = fopen(qrels, "w"));
+  fputs("q1 0 talous-ja-velkaneuvonta 2\n", f);
+  fclose(f);
+  cr_assert_eq(
+      run(&out, "eval --index %s --queries %s --qrels %s --write-runs %s 2>&1", idx, q, qrels, dir),
+      3, "%s", out);
+  cr_assert(strstr(out, "cannot write a run"), "%s", out);
   free(out);
 }
