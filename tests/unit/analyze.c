@@ -315,6 +315,8 @@ Test(analyze, rare_base_forms_give_way_to_common_ones) {
   HAS("alusta", "alku");
   HASNT("alusta", "alustaa");
   HASNT("alusta", "alus");
+  HAS("ohjausta alan valintaan", "valinta"); /* a choice, not the rare valin */
+  HASNT("ohjausta alan valintaan", "valin");
 }
 
 /* Misparses into other words give way: "vankilasta" is from prison, not
