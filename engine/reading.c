@@ -596,10 +596,13 @@ bool kt__reading_sentence_end_after(const kt_analysis *a, const char *text, size
 }
 
 bool kt__reading_childhood_clause(const kt_analysis *a, const kt__reading *r, size_t i) {
+  /* Words of the client's own childhood only: not "koulussa" or "child",
+   * which a job held ("työskenteli koulussa") or another's child ("her
+   * child was diagnosed") also says. */
   static const char *const childhood[] = {
-      "lapsena",     "lapsuudessa", "lapsuudesta",   "pienenä",      "nuorena",     "koulussa",
-      "kouluaikana", "kouluiässä",  "peruskoulussa", "ala-asteella", "yläasteella", "ala-asteelta",
-      "yläasteelta", "child",       "childhood",     "barn",         "skolan",      NULL};
+      "lapsena",     "lapsuudessa", "lapsuudesta",  "pienenä",     "nuorena",
+      "kouluaikana", "kouluiässä",  "ala-asteella", "yläasteella", "ala-asteelta",
+      "yläasteelta", "childhood",   "barndomen",    NULL};
   if (i >= r->count) return false;
   for (size_t j = kt__reading_clause_start(r, i), e = kt__reading_clause_end(r, i); j < e; j++)
     if (is_any_text(tok(a, j)->surface, childhood)) return true;

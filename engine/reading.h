@@ -117,7 +117,7 @@ bool kt__token_only(const kt_token *t);
  * line break, but not the period of an abbreviation ("esim.")? */
 bool kt__reading_sentence_end_after(const kt_analysis *a, const char *text, size_t i);
 /* Does the clause of token @p i tell of the client's childhood or school
- * years ("lapsena", "peruskoulussa", "as a child")? */
+ * years ("lapsena", "ala-asteella", "in childhood")? */
 bool kt__reading_childhood_clause(const kt_analysis *a, const kt__reading *r, size_t i);
 /* Is @p s (a surface or a base form) a negation word ("ei", "inte", "not")? */
 bool kt__negation_text(const char *s);

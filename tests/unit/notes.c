@@ -3173,6 +3173,10 @@ Test(notes, a_condition_diagnosed_in_childhood_is_of_now) {
   cr_assert_not(in_top("Mies 45v, ohjasi kymmenen vuotta autismikirjon nuoria työpajassa. "
                        "Haluaa nyt kiinteistöhuoltoon.",
                        5, AUTISM));
+  /* A school named is no childhood: a job held there. */
+  cr_assert_not(in_top("Nainen 44v, työskenteli koulussa autismikirjon oppilaiden avustajana. "
+                       "Haluaa nyt kiinteistöhuoltoon.",
+                       5, AUTISM));
 }
 
 /* A wish to go to work in another EU country the EURES entry names, with a
