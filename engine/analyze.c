@@ -394,36 +394,17 @@ static bool eq(const char *a, const char *b) { return a && b && !strcmp(a, b); }
  * one: {rare, common}. "kotiin" is home, not a hut (kota); "vapaa-aika" not
  * a fishing rod (vapa); "kokiksi" a cook, not a ship's bow (kokka); "tuli
  * Suomeen" came, not fire (tuli, which would find the hot-work card);
- * "nuorin" the youngest, not with ropes (nuora); "kelaa" is Kela, not to reel. */
-static const char *const rare_bases[][2] = {{"kota", "koti"},
-                                            {"vapa", "vapaa"},
-                                            {"kokka", "kokki"},
-                                            {"tuli", "tulla"},
-                                            {"taus", "tausta"},
-                                            {"syinen", "syy"},
-                                            {"lasta", "lapsi"},
-                                            {"verka", "vero"},
-                                            {"laki", "lainkaan"},
-                                            {"paikko", "paikka"},
-                                            {"pieniä", "pieni"},
-                                            {"töinen", "työ"},
-                                            {"vihta", "vihdoin"},
-                                            {"vihtoa", "vihdoin"},
-                                            {"vasta", "vastata"},
-                                            {"tora", "tori"},
-                                            {"vankilapsi", "vankila"},
-                                            {"sääntyö", "sääntö"},
-                                            {"alus", "alku"},
-                                            {"alunen", "alku"},
-                                            {"alustaa", "alku"},
-                                            {"nuora", "nuori"},
-                                            {"kelata", "kela"},
-                                            {"paikata", "paikka"},
-                                            {"suomia", "suomi"},
-                                            {"puhella", "puhelin"},
-                                            /* "valintaan" is a choice, not valin (a rare noun whose
-                                             * rarity made it carry most of a result's score). */
-                                            {"valin", "valinta"}};
+ * "nuorin" the youngest, not with ropes (nuora); "kelaa" is Kela, not to reel;
+ * "valintaan" a choice, not valin (a rare noun whose rarity in the index made
+ * it carry most of a result's score). */
+static const char *const rare_bases[][2] = {
+    {"kota", "koti"},          {"vapa", "vapaa"},      {"kokka", "kokki"},   {"tuli", "tulla"},
+    {"taus", "tausta"},        {"syinen", "syy"},      {"lasta", "lapsi"},   {"verka", "vero"},
+    {"laki", "lainkaan"},      {"paikko", "paikka"},   {"pieniä", "pieni"},  {"töinen", "työ"},
+    {"vihta", "vihdoin"},      {"vihtoa", "vihdoin"},  {"vasta", "vastata"}, {"tora", "tori"},
+    {"vankilapsi", "vankila"}, {"sääntyö", "sääntö"},  {"alus", "alku"},     {"alunen", "alku"},
+    {"alustaa", "alku"},       {"nuora", "nuori"},     {"kelata", "kela"},   {"paikata", "paikka"},
+    {"suomia", "suomi"},       {"puhella", "puhelin"}, {"valin", "valinta"}};
 
 /* Does @p base end in @p tail after a prefix both share with @p other
  * ("vanhainkota" / "vanhainkoti" for kota/koti)? */
