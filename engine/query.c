@@ -34,15 +34,37 @@ static bool mostly_foreign(const kt_analysis *a) {
   return words >= 3 && unknown * 2 > words;
 }
 
-int kt__query_add(query *qs, const char *term, double w, size_t word, int concept, int kind) {
-  if (!qs->indexed) {
-    if (!hcreate_r(MAX_QUERY_TERMS * 2, &qs->index))
-      return kt__err(KT_ENOMEM, "cannot allocate the query");
-    qs->indexed = true;
+/* The slot of @p term in @p qs's table: its own, or the empty one where it
+ * would go. */
+static size_t term_slot(const query *qs, const char *term) {
+  size_t mask = qs->nslots - 1, k = (size_t)kt__fnv1a(term, strlen(term)) & mask;
+  while (qs->slots[k] && strcmp(qs->q[qs->slots[k] - 1].term, term))
+    k = (k + 1) & mask;
+  return k;
+}
+
+static int grow_slots(query *qs) {
+  size_t n = qs->nslots ? qs->nslots * 2 : 256;
+  unsigned *old = qs->slots;
+  if (!(qs->slots = calloc(n, sizeof *qs->slots))) {
+    qs->slots = old;
+    return kt__err(KT_ENOMEM, "cannot allocate the query");
   }
-  ENTRY e = {.key = (char *)term, .data = NULL}, *hit = NULL;
-  if (hsearch_r(e, FIND, &hit, &qs->index) && hit) {
-    qterm *q = &qs->q[(size_t)(uintptr_t)hit->data - 1];
+  qs->nslots = n;
+  for (size_t i = 0; i < qs->n; i++)
+    qs->slots[term_slot(qs, qs->q[i].term)] = (unsigned)(i + 1);
+  free(old);
+  return KT_OK;
+}
+
+int kt__query_add(query *qs, const char *term, double w, size_t word, int concept, int kind) {
+  if ((qs->n + 1) * 2 > qs->nslots) {
+    int rc = grow_slots(qs);
+    if (rc) return rc;
+  }
+  size_t k = term_slot(qs, term);
+  if (qs->slots[k]) {
+    qterm *q = &qs->q[qs->slots[k] - 1];
     if (w > q->weight) {
       q->weight = w;
       q->word = word;
@@ -55,9 +77,7 @@ int kt__query_add(query *qs, const char *term, double w, size_t word, int concep
   char *copy = kt__strdup(term);
   if (!copy) return kt__err(KT_ENOMEM, "cannot allocate a query term");
   qs->q[qs->n++] = (qterm){copy, w, word, concept, kind};
-  e.key = copy;
-  e.data = (void *)(uintptr_t)qs->n;
-  if (!hsearch_r(e, ENTER, &hit, &qs->index)) return kt__err(KT_ENOMEM, "query term index is full");
+  qs->slots[k] = (unsigned)qs->n;
   return KT_OK;
 }
 
@@ -747,7 +767,7 @@ void kt__query_free(ctx *x) {
   for (size_t i = 0; x->q.q && i < x->q.n; i++)
     free(x->q.q[i].term);
   free(x->q.q);
-  if (x->q.indexed) hdestroy_r(&x->q.index);
+  free(x->q.slots);
   free(x->rejected);
   free(x->token_need);
   kt_results_free(x->res);

@@ -32,8 +32,11 @@ typedef struct qterm {
 typedef struct query {
   qterm *q;
   size_t n;
-  struct hsearch_data index; /* term -> index + 1 in q: a long note has hundreds of terms */
-  bool indexed;
+  /* term -> index + 1 in q (0: empty), open addressing, grown to stay at
+   * most half full: a long note has hundreds of terms, a short one a few
+   * dozen (a fixed table for MAX_QUERY_TERMS cost 4 % of a search to clear). */
+  unsigned *slots;
+  size_t nslots; /* 0 or a power of two */
 } query;
 
 /* A retrieved service being ranked. */
