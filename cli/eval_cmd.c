@@ -511,6 +511,24 @@ static void usage(FILE *f) {
         f);
 }
 
+/* The per-system scores and the queries, freed on every way out. */
+static void free_eval(system_t *sys, size_t ns, query *qs, size_t n) {
+  for (size_t s = 0; s < ns; s++) {
+    free(sys[s].ndcg);
+    free(sys[s].mrr);
+    free(sys[s].recall);
+    free(sys[s].s1);
+    free(sys[s].ms);
+    free(sys[s].traps);
+  }
+  for (size_t i = 0; qs && i < n; i++) {
+    free(qs[i].text);
+    free(qs[i].rel);
+    free(qs[i].notin);
+  }
+  free(qs);
+}
+
 int kt_cli_eval(int argc, char **argv) {
   const char *index = kt_cli_default_index(), *qpath = NULL, *rpath = NULL, *tpath = NULL;
   const char *npath = NULL, *rundir = NULL;
@@ -712,20 +730,7 @@ int kt_cli_eval(int argc, char **argv) {
   }
   if (tuning) {
     kt_engine_close(e);
-    for (size_t s = 0; s < ns; s++) {
-      free(sys[s].ndcg);
-      free(sys[s].mrr);
-      free(sys[s].recall);
-      free(sys[s].s1);
-      free(sys[s].ms);
-      free(sys[s].traps);
-    }
-    for (size_t i = 0; i < n; i++) {
-      free(qs[i].text);
-      free(qs[i].rel);
-      free(qs[i].notin);
-    }
-    free(qs);
+    free_eval(sys, ns, qs, n);
     return x;
   }
   kt_engine_close(e);
@@ -738,7 +743,10 @@ int kt_cli_eval(int argc, char **argv) {
     snprintf(cmd, sizeof cmd, "rm -rf %s", fbdir);
     if (system(cmd) != 0) fprintf(stderr, "kohtaanto eval: could not remove %s\n", fbdir);
   }
-  if (x) return x;
+  if (x) {
+    free_eval(sys, ns, qs, n);
+    return x;
+  }
 
   size_t judged = 0;
   for (size_t i = 0; i < n; i++)
@@ -873,19 +881,6 @@ int kt_cli_eval(int argc, char **argv) {
       printf("  notes %.1f%%\n", 100 * share);
     }
   }
-  for (size_t s = 0; s < ns; s++) {
-    free(sys[s].ndcg);
-    free(sys[s].mrr);
-    free(sys[s].recall);
-    free(sys[s].s1);
-    free(sys[s].ms);
-    free(sys[s].traps);
-  }
-  for (size_t i = 0; i < n; i++) {
-    free(qs[i].text);
-    free(qs[i].rel);
-    free(qs[i].notin);
-  }
-  free(qs);
+  free_eval(sys, ns, qs, n);
   return KT_EXIT_OK;
 }
