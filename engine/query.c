@@ -232,8 +232,13 @@ static double term_weight(const kt__ranking *rk, int kind) {
  * they change what the work of now reads as. */
 static const char *const asking[] = {"kysy", "tiedustel", "ask", "fråga", "undra", NULL};
 
-/* Does the sentence around word @p at wish or ask for something: a word of
- * the goal in it, or a verb of asking ("kysyy", "asks", "frågar")? */
+/* Does word @p i wish or ask: a word of the goal, or a verb of asking
+ * ("kysyy", "asks", "frågar")? */
+static bool wishes_at(const ctx *x, size_t i) {
+  return x->rd.role[i] == KT__ROLE_GOAL || kt__token_starts_any(kt_analysis_get(x->an, i), asking);
+}
+
+/* Does the sentence around word @p at wish or ask for something? */
 static bool wished_in_sentence(const ctx *x, size_t at) {
   size_t n = kt_analysis_count(x->an), lo = at, hi = at;
   while (lo > 0 && !kt__reading_sentence_end_after(x->an, x->text, lo - 1))
@@ -241,8 +246,7 @@ static bool wished_in_sentence(const ctx *x, size_t at) {
   while (hi + 1 < n && !kt__reading_sentence_end_after(x->an, x->text, hi))
     hi++;
   for (size_t i = lo; i <= hi; i++)
-    if (x->rd.role[i] == KT__ROLE_GOAL || kt__token_starts_any(kt_analysis_get(x->an, i), asking))
-      return true;
+    if (wishes_at(x, i)) return true;
   return false;
 }
 
@@ -634,8 +638,7 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
   if (only_wished) {
     bool wish = false;
     for (size_t i = 0; i < ntok && !wish; i++)
-      wish =
-          x->rd.role[i] == KT__ROLE_GOAL || kt__token_starts_any(kt_analysis_get(x->an, i), asking);
+      wish = wishes_at(x, i);
     for (size_t k = 0; wish && k < x->nfound; k++) {
       const kt__found *f = &x->found[k];
       if (!kt__thesaurus_concept(e->gen.thes, f->concept)->wish_need) continue;

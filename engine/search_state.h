@@ -12,7 +12,6 @@
 #include "signals.h"
 #include "thesaurus.h"
 
-#include <search.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>

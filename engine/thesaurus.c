@@ -412,16 +412,12 @@ static bool in_set(const char *const *set, const char *s) {
 static bool umlauts_left_out(const char *word, const char *typed) {
   bool any = false;
   while (*word && *typed) {
-    if ((unsigned char)word[0] == 0xC3 && ((unsigned char)word[1] == 0xA4 && *typed == 'a')) {
-      word += 2, typed++, any = true;
-    } else if ((unsigned char)word[0] == 0xC3 &&
-               ((unsigned char)word[1] == 0xB6 && *typed == 'o')) {
-      word += 2, typed++, any = true;
-    } else if (*word == *typed) {
-      word++, typed++;
-    } else {
-      return false;
-    }
+    unsigned char w0 = (unsigned char)word[0], w1 = (unsigned char)word[1];
+    bool left_out = w0 == 0xC3 && ((w1 == 0xA4 && *typed == 'a') || (w1 == 0xB6 && *typed == 'o'));
+    if (!left_out && *word != *typed) return false;
+    word += left_out ? 2 : 1;
+    typed++;
+    any |= left_out;
   }
   return any && !*word && !*typed;
 }
