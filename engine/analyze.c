@@ -396,15 +396,20 @@ static bool eq(const char *a, const char *b) { return a && b && !strcmp(a, b); }
  * Suomeen" came, not fire (tuli, which would find the hot-work card);
  * "nuorin" the youngest, not with ropes (nuora); "kelaa" is Kela, not to reel;
  * "valintaan" a choice, not valin (a rare noun whose rarity in the index made
- * it carry most of a result's score). */
+ * it carry most of a result's score); "onko se laillista" asks whether a
+ * thing is legal (laillinen), not for a verb's imperative (laillistaa: to
+ * license). */
 static const char *const rare_bases[][2] = {
-    {"kota", "koti"},          {"vapa", "vapaa"},      {"kokka", "kokki"},   {"tuli", "tulla"},
-    {"taus", "tausta"},        {"syinen", "syy"},      {"lasta", "lapsi"},   {"verka", "vero"},
-    {"laki", "lainkaan"},      {"paikko", "paikka"},   {"pieniä", "pieni"},  {"töinen", "työ"},
-    {"vihta", "vihdoin"},      {"vihtoa", "vihdoin"},  {"vasta", "vastata"}, {"tora", "tori"},
-    {"vankilapsi", "vankila"}, {"sääntyö", "sääntö"},  {"alus", "alku"},     {"alunen", "alku"},
-    {"alustaa", "alku"},       {"nuora", "nuori"},     {"kelata", "kela"},   {"paikata", "paikka"},
-    {"suomia", "suomi"},       {"puhella", "puhelin"}, {"valin", "valinta"}};
+    {"kota", "koti"},           {"vapa", "vapaa"},         {"kokka", "kokki"},
+    {"tuli", "tulla"},          {"taus", "tausta"},        {"syinen", "syy"},
+    {"lasta", "lapsi"},         {"verka", "vero"},         {"laki", "lainkaan"},
+    {"paikko", "paikka"},       {"pieniä", "pieni"},       {"töinen", "työ"},
+    {"vihta", "vihdoin"},       {"vihtoa", "vihdoin"},     {"vasta", "vastata"},
+    {"tora", "tori"},           {"vankilapsi", "vankila"}, {"sääntyö", "sääntö"},
+    {"alus", "alku"},           {"alunen", "alku"},        {"alustaa", "alku"},
+    {"nuora", "nuori"},         {"kelata", "kela"},        {"paikata", "paikka"},
+    {"suomia", "suomi"},        {"puhella", "puhelin"},    {"valin", "valinta"},
+    {"laillistaa", "laillinen"}};
 
 /* Does @p base end in @p tail after a prefix both share with @p other
  * ("vanhainkota" / "vanhainkoti" for kota/koti)? */
@@ -472,6 +477,7 @@ static unsigned reading_morph(const reading *r) {
   if ((m & KT__MORPH_NOUN) && eq(r->case_, "tulento")) m |= KT__MORPH_TRANSLATIVE;
   if ((m & KT__MORPH_NOUN) && eq(r->case_, "nimento")) m |= KT__MORPH_NOMINATIVE;
   if ((m & KT__MORPH_NOUN) && eq(r->case_, "sisaolento")) m |= KT__MORPH_INESSIVE;
+  if ((m & KT__MORPH_NOUN) && eq(r->case_, "osanto")) m |= KT__MORPH_PARTITIVE;
   if (r->reqv) m |= KT__MORPH_WANTSV;
   return m;
 }

@@ -59,6 +59,7 @@ typedef struct kt__wordan {
 #define KT__MORPH_TARGET                                                                           \
   (1u << 16) /* a noun or place in the illative or allative: where to ("Espooseen", "Vantaalle")   \
               */
+#define KT__MORPH_PARTITIVE (1u << 17) /* a noun in the partitive ("ohjaajaa", "töitä") */
 /* A compound written apart ("palkka tuella", "puisto töihin", "pitkäaikais
  * työtön"): where a noun in the nominative, or a word Voikko does not know,
  * is followed by a common noun with only spaces between (in @p text, the

@@ -2750,8 +2750,12 @@ static void read_held(const kt_analysis *a, const char *text, kt__reading *out) 
   for (size_t i = 0; i + 1 < n; i++) {
     const kt_token *t = tok(a, i);
     unsigned m = kt__analysis_morph(a, i);
+    /* A worker as an object is no role held ("työkokeilupaikassa ohjaajaa
+     * ei ole nähty": the supervisor the client misses). */
     bool role = !t->stopword && !generic_token(t) && !is(t, "koti") && !is(t, "koto") &&
-                ((m & KT__MORPH_ESSIVE) || agent_lemma(t));
+                ((m & KT__MORPH_ESSIVE) ||
+                 (agent_lemma(t) && (m & (KT__MORPH_PARTITIVE | KT__MORPH_NOMINATIVE |
+                                          KT__MORPH_GENITIVE)) != KT__MORPH_PARTITIVE));
     if (!role || out->clause_role[i] == KT__ROLE_GOAL) continue;
     for (size_t j = i > 0 ? i - 1 : 0; j <= i + 1 && j < n; j++) {
       if (j == i || out->clause[j] != out->clause[i] || tok(a, j)->stopword) continue;

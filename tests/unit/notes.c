@@ -3278,3 +3278,42 @@ Test(notes, living_while_studying_is_the_study_grant) {
   cr_assert(in_top("Mies 26v aloittaa ammattikoulun elokuussa. Millä hän elää opintojen aikana?", 2,
                    (const char *const[]){"opintotuki", NULL}));
 }
+
+/* A worker named as an object is no role the client held: "ohjaajaa ei
+ * ole nähty" in the work trial is a supervisor missed, so the trial is the
+ * client's situation, not a workplace of the client's past. A supervisor
+ * the client was stays so. */
+Test(notes, a_worker_missed_is_no_role_held) {
+  cr_assert(
+      need_of_now("Asiakkaan työkokeilupaikassa ohjaajaa ei ole nähty. Mitä tehdä?", "työkokeilu"));
+  cr_assert(!need_of_now("Nainen 40v, työskenteli ohjaajana työkokeilupaikassa viisi vuotta, "
+                         "haluaa nyt toimistotöihin.",
+                         "työkokeilu"),
+            "control: a role held there");
+}
+
+/* Unpaid trial days before a hire are a question for the labour
+ * authority; "onko se laillista" asks whether it is legal (laillinen), not
+ * for a licence (laillistaa), which had lifted the health professionals'
+ * licensing route. */
+Test(notes, unpaid_trial_days_are_for_the_labour_authority) {
+  const char *w = "Tuttu kahvila pyytää asiakasta tekemään kolme palkatonta koepäivää ennen kuin "
+                  "palkkaa. Onko se laillista?";
+  cr_assert(in_top(w, 1, (const char *const[]){"tyosuojelun-neuvonta", NULL}));
+  cr_assert_not(in_top(w, 5, (const char *const[]){"terveydenhuollon-patevoityminen", NULL}));
+}
+
+/* What a job pays and what to ask (Duunitori's salary data, the unions'
+ * salary advice); agreeing on a wage ("sopii palkasta") is no trial of
+ * whether a field suits, which had found the work trial. */
+Test(notes, salary_information_is_found_and_agreeing_is_no_trial) {
+  static const char *const SALARY[] = {"duunitori", "ammattiliittojen-urapalvelut", NULL};
+  cr_assert(in_top("Asiakas kysyy, mistä näkee mitä alalla maksetaan ja paljonko palkkaa voi "
+                   "pyytää haastattelussa.",
+                   2, SALARY));
+  const char *w = "Nainen 33v sai työtarjouksen varastolta. Ennen kuin sopii palkasta, haluaa "
+                  "tietää alan palkkatason.";
+  cr_assert(in_top(w, 3, SALARY));
+  cr_assert_not(
+      in_top(w, 5, (const char *const[]){"tyokokeilu", "tyokokeilu-helsingin-kaupunki", NULL}));
+}
