@@ -2000,14 +2000,19 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
         /* The perfect of another verb ("isä ei ole maksanut elatusapua",
          * "ei ole saanut töitä") states a problem as the present does;
          * "ei ole ollut" and the verbs of use ("ei ole juonut") deny. */
-        const kt_token *pp =
-            j + 1 < n && out->clause[j + 1] == out->clause[i] ? tok(a, j + 1) : NULL;
-        static const char *const been[] = {"ollut", "ollu", "olleet", NULL};
+        /* ... with an adverb between: "ei ole koskaan kuulunut kassaan". */
+        size_t p = j + 1;
+        while (p < n && out->clause[p] == out->clause[i] &&
+               (is_any(tok(a, p), adverbs_of_never) || is_any(tok(a, p), own_adverbs)))
+          p++;
+        const kt_token *pp = p < n && out->clause[p] == out->clause[i] ? tok(a, p) : NULL;
+        /* Being and belonging deny: "ei ole koskaan kuulunut kassaan". */
+        static const char *const been[] = {"ollut", "ollu", "olleet", "kuulunut", "kuulunu", NULL};
         /* The verbs of use (use_verbs) as their participles begin: Voikko
          * gives a participle itself as its base form ("pelannut"). */
         static const char *const used[] = {"käyttän", "juon", "poltt", "pelan", "maistun", NULL};
         if (be && pp && (kt__analysis_morph(a, i) & KT__MORPH_NEGV) &&
-            (kt__analysis_morph(a, j + 1) & KT__MORPH_PAST) && active_participle(pp) &&
+            (kt__analysis_morph(a, p) & KT__MORPH_PAST) && active_participle(pp) &&
             !is_any(pp, been) && !starts_any(pp, used) && !starts_any(pp, capacity_verbs))
           continue;
         if (starts_any(v, capacity_verbs) && (m & KT__MORPH_VERB)) {

@@ -3317,3 +3317,33 @@ Test(notes, salary_information_is_found_and_agreeing_is_no_trial) {
   cr_assert_not(
       in_top(w, 5, (const char *const[]){"tyokokeilu", "tyokokeilu-helsingin-kaupunki", NULL}));
 }
+
+/* Support when a new job begins is job coaching (the coach "tukee työn
+ * ensimmäisinä kuukausina"), told in Finnish as the English and Swedish
+ * entries already said it. */
+Test(notes, support_when_a_new_job_begins_is_job_coaching) {
+  static const char *const COACH[] = {"tyohonvalmennus-te", NULL};
+  cr_assert(in_top("Mies 38v aloittaa ensi viikolla varastotyöt pitkän työttömyyden jälkeen. "
+                   "Jännittää, ja kysyy saako tukea uuden työn alkuun.",
+                   1, COACH));
+  cr_assert(in_top("Nainen 50v pääsi siivoojaksi, kysyy onko tukea työn ensimmäisinä kuukausina.",
+                   1, COACH));
+}
+
+/* A perfect with an adverb between states a problem as one without does
+ * ("ei ole vielä maksanut pikavippejä takaisin": the quick loans unpaid,
+ * not denied, which had left no result at all). Belonging denies as being
+ * does: "ei ole koskaan kuulunut työttömyyskassaan" is no member, so no
+ * fund's allowance; asking to join is the fund. */
+Test(notes, a_perfect_with_an_adverb_states_a_problem) {
+  cr_assert(in_top("Mies 40v, ei ole vielä maksanut pikavippejä takaisin.", 2, DEBT));
+  const char *never = "Mies 45v irtisanottiin, ei ole koskaan kuulunut työttömyyskassaan. Kysyy "
+                      "millä elää.";
+  cr_assert(finds_need(never, "ei työttömyyskassan jäsen"));
+  cr_assert(!finds_need(never, "ansiosidonnainen"));
+  cr_assert(!finds_need(never, "työttömyyskassaan liittyminen"), "control: no wish to join");
+  const char *join = "Nainen 29v, ollut kaupassa osa-aikaisena kolme vuotta, ei ole koskaan "
+                     "kuulunut kassaan. Kannattaako kassaan liittyä nyt?";
+  cr_assert(finds_need(join, "työttömyyskassaan liittyminen"));
+  cr_assert(in_top(join, 1, (const char *const[]){"ansiopaivaraha-tyottomyyskassat", NULL}));
+}
