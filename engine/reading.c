@@ -357,12 +357,20 @@ static const char *const relatives[] = {
      * English */
     "mamman", "pappan", "fadern", "systern", "brodern", NULL};
 
+/* A relative's or a child's word in the essive is the client in that role:
+ * "lapsena" (as a child: the client's childhood), "äitinä" (as a mother). */
+static bool in_role(const kt_analysis *a, size_t i) {
+  unsigned m = kt__analysis_morph(a, i);
+  return (m & KT__MORPH_ESSIVE) && !(m & KT__MORPH_NOMINATIVE);
+}
+
 /* Is word @p i a relative? "ex" and "entinen" only before a partner
  * ("ex-mies", "entinen mies"): "ex-vanki", "entinen yrittäjä" are the
  * client. */
 static bool relative_at(const kt_analysis *a, size_t i) {
   const kt_token *t = tok(a, i);
   if (!is_any(t, relatives)) return false;
+  if (in_role(a, i)) return false;
   if (!is(t, "ex") && !is(t, "entinen")) return true;
   static const char *const partners[] = {"mies",        "vaimo",       "puoliso",    "avopuoliso",
                                          "poikaystävä", "tyttöystävä", "miesystävä", "naisystävä",
@@ -1223,8 +1231,8 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
     if (first < e && !other) {
       const kt_token *f = tok(a, first);
       bool possessor = opening > s; /* "asiakkaan poika", "hänen tyttärensä" */
-      bool child =
-          is_any(f, children) || is_any(f, possessed_child) || (possessor && is(f, "poika"));
+      bool child = (is_any(f, children) && !in_role(a, first)) || is_any(f, possessed_child) ||
+                   (possessor && is(f, "poika"));
       /* Something said about the child beyond its age ("lapset 3v ja 6v"
        * tells the client's family, the situation), and no care arranged. */
       bool said = false;
@@ -2008,12 +2016,19 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
         const kt_token *pp = p < n && out->clause[p] == out->clause[i] ? tok(a, p) : NULL;
         /* Being and belonging deny: "ei ole koskaan kuulunut kassaan". */
         static const char *const been[] = {"ollut", "ollu", "olleet", "kuulunut", "kuulunu", NULL};
+        /* ... and a state one falls into, denied as being in it is: "ei ole
+         * masentunut" (not depressed), "ei ole velkaantunut". */
+        static const char *const fallen[] = {"masentun",       "uupun",      "väsyn",
+                                             "sairastun",      "velkaantun", "ylivelkaantun",
+                                             "syrjäytyn",      "vammautun",  "loukkaantun",
+                                             "traumatisoitun", "koukuttun",  NULL};
         /* The verbs of use (use_verbs) as their participles begin: Voikko
          * gives a participle itself as its base form ("pelannut"). */
         static const char *const used[] = {"käyttän", "juon", "poltt", "pelan", "maistun", NULL};
         if (be && pp && (kt__analysis_morph(a, i) & KT__MORPH_NEGV) &&
             (kt__analysis_morph(a, p) & KT__MORPH_PAST) && active_participle(pp) &&
-            !is_any(pp, been) && !starts_any(pp, used) && !starts_any(pp, capacity_verbs))
+            !is_any(pp, been) && !starts_any(pp, fallen) && !starts_any(pp, used) &&
+            !starts_any(pp, capacity_verbs))
           continue;
         if (starts_any(v, capacity_verbs) && (m & KT__MORPH_VERB)) {
           wish_neg = capacity = true; /* refused like a wish */

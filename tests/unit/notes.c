@@ -3347,3 +3347,27 @@ Test(notes, a_perfect_with_an_adverb_states_a_problem) {
   cr_assert(finds_need(join, "työttömyyskassaan liittyminen"));
   cr_assert(in_top(join, 1, (const char *const[]){"ansiopaivaraha-tyottomyyskassat", NULL}));
 }
+
+/* A state one falls into, denied ("ei ole masentunut"), is denied as being
+ * in it is; the perfect of another verb ("ei ole maksanut") states a
+ * problem. */
+Test(notes, a_state_denied_in_the_perfect_is_no_need) {
+  cr_assert(!finds_need("Nainen 36v, sairaanhoitaja. Ei ole masentunut, jaksaa hyvin. Haluaa "
+                        "töihin sairaalaan.",
+                        "masennus"));
+  cr_assert(
+      !finds_need("Mies 50v, ei ole velkaantunut eikä sairastunut, hakee varastotöitä.", "velat"));
+  cr_assert(finds_need("Nainen 36v on masentunut eikä jaksa hakea töitä.", "masennus"),
+            "control: a state told");
+}
+
+/* A child's word in the essive is the client as a child: "Lapsena todettu
+ * autismikirjo" opening a sentence is the client's own condition (it had
+ * been read as a clause about a child, another person). A child's
+ * condition stays the child's. */
+Test(notes, as_a_child_is_the_clients_own_childhood) {
+  cr_assert(need_of_now("Nainen 30v. Lapsena todettu autismikirjo. Haluaisi töihin.", "autismi"));
+  cr_assert(
+      !need_of_now("Nainen 44v, hakee siivoustöitä. Lapsella todettu autismikirjo.", "autismi"),
+      "control: the child's condition");
+}
