@@ -906,8 +906,10 @@ bool kt__generic_term(const char *term) {
 }
 
 /* "kunnossa" is "fine, in order" ("osaaminen kunnossa", "asunto kunnossa"):
- * what it says is of the word before it, not of fitness (kunto). */
-static bool generic_surface(const kt_token *t) { return is(t, "kunnossa"); }
+ * what it says is of the word before it, not of fitness (kunto); so is
+ * "kunnolla", properly ("ei ole nukkunut kunnolla" had put exercise advice
+ * first). */
+static bool generic_surface(const kt_token *t) { return is(t, "kunnossa") || is(t, "kunnolla"); }
 
 static bool generic_token(const kt_token *t) {
   if (t->stopword || !t->term_count) return false;

@@ -3371,3 +3371,25 @@ Test(notes, as_a_child_is_the_clients_own_childhood) {
       !need_of_now("Nainen 44v, hakee siivoustöitä. Lapsella todettu autismikirjo.", "autismi"),
       "control: the child's condition");
 }
+
+/* A food courier's gig while on yleistuki is self-employment on a platform:
+ * the side business's advice on the benefit, not the taxi licence (which
+ * "ajaa" had found) nor housing allowance. */
+Test(notes, a_food_courier_on_the_benefit_is_a_side_business) {
+  const char *w = "Nainen 23v, yleistuella. Aikoo ajaa iltaisin ruokalähettinä, miten tulot "
+                  "vaikuttavat yleistukeen?";
+  cr_assert(in_top(w, 1, (const char *const[]){"sivutoiminen-yrittajyys-neuvonta", NULL}));
+  cr_assert_not(in_top(w, 3, (const char *const[]){"taksinkuljettajan-ajolupa", NULL}));
+}
+
+/* "kunnolla" is properly, not fitness (kunto): a night's sleep lacking is
+ * insomnia, not exercise advice; fatigue that drains the strength is
+ * exhaustion. */
+Test(notes, sleep_lacking_properly_is_no_exercise) {
+  const char *w = "Mies 47v, ei ole nukkunut kunnolla kuukausiin. Mistä apua?";
+  cr_assert_not(in_top(w, 3, (const char *const[]){"liikuntaneuvonta", NULL}));
+  cr_assert(in_top(
+      w, 2,
+      (const char *const[]){"mielenterveystalo-nettiterapiat", "lyhytterapia-helsinki", NULL}));
+  cr_assert(finds_need("Mies 47v, väsymys vie voimat. Hakee varastotöitä.", "uupumus"));
+}
