@@ -3393,3 +3393,14 @@ Test(notes, sleep_lacking_properly_is_no_exercise) {
       (const char *const[]){"mielenterveystalo-nettiterapiat", "lyhytterapia-helsinki", NULL}));
   cr_assert(finds_need("Mies 47v, väsymys vie voimat. Hakee varastotöitä.", "uupumus"));
 }
+
+/* The doctor named first ("Lääkärissä hän ei ole käynyt") is health left
+ * untreated as "ei ole käynyt lääkärissä" is: with the request narrowed,
+ * the health check comes first. */
+Test(notes, no_doctor_seen_told_doctor_first_is_health_untreated) {
+  const char *w = "Mies 52v, siivooja. Selkä on särkenyt keväästä ja jalka puutuu öisin. "
+                  "Lääkärissä hän ei ole käynyt. Kysyy vain siivoustöitä.";
+  cr_assert(finds_need(w, "terveys hoitamatta"));
+  cr_assert(
+      in_top(w, 1, (const char *const[]){"tyottomien-terveystarkastus", "terveysasema", NULL}));
+}
