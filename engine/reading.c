@@ -2415,6 +2415,32 @@ static void read_refused_lists(const kt_analysis *a, const char *text, kt__readi
       out->unwanted[j] = true;
     }
   }
+  /* ... and back over a comma to a list's first items, objects with no
+   * verb, that the refusal closing it governs: "opinto-ohjausta, työpajaa
+   * tai valmentavaa koulutusta hän ei tarvitse". */
+  for (size_t s = n; s-- > 1;) {
+    if (out->clause[s] == out->clause[s - 1] || out->role[s] != KT__ROLE_REFUSED ||
+        !out->unwanted[s] || chars_between(a, text, s, ".!?\n"))
+      continue;
+    size_t p = kt__reading_clause_start(out, s - 1);
+    bool items = false, other = false;
+    for (size_t j = p; j < s; j++) {
+      if (tok(a, j)->stopword) continue;
+      unsigned m = kt__analysis_morph(a, j);
+      if ((m & KT__MORPH_PARTITIVE) && !(m & KT__MORPH_VERB) && out->role[j] != KT__ROLE_REFUSED)
+        items = true;
+      else if (j + 1 < s && kt__analysis_head(a, j + 1))
+        continue; /* "opinto-" of "opinto-ohjausta" */
+      else
+        other = true;
+    }
+    if (!items || other) continue;
+    for (size_t j = p; j < s; j++) {
+      out->role[j] = KT__ROLE_REFUSED;
+      out->negator[j] = out->negator[s];
+      out->unwanted[j] = true;
+    }
+  }
   /* A lack the client does not mean to fill: "ei ajokorttia eikä halua
    * kuljettajaksi", "ei ajokorttia eikä aio sitä hankkia". A clause of
    * denied words only, right before one that opens with "eikä" and a wish

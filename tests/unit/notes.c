@@ -3404,3 +3404,17 @@ Test(notes, no_doctor_seen_told_doctor_first_is_health_untreated) {
   cr_assert(
       in_top(w, 1, (const char *const[]){"tyottomien-terveystarkastus", "terveysasema", NULL}));
 }
+
+/* A refusal that closes a list governs the list's first items over the
+ * comma: in "opinto-ohjausta, työpajaa tai valmentavaa koulutusta hän ei
+ * tarvitse" the study guidance is refused too, not a need. */
+Test(notes, a_refusal_closing_a_list_refuses_its_first_items) {
+  const char *w = "Nainen 24v aloittaa lähihoitajaopinnot tammikuussa, joten opinto-ohjausta, "
+                  "työpajaa tai valmentavaa koulutusta hän ei tarvitse. Haluaa joulukuuksi "
+                  "keikkatöitä.";
+  cr_assert(!finds_need(w, "opinto-ohjaus"));
+  cr_assert(finds_need(w, "keikkatyö"), "control: the wish stays");
+  cr_assert(finds_need("Nainen 24v. Opinto-ohjausta tarvitsisi, työpajaa ei. Haluaa keikkatöitä.",
+                       "opinto-ohjaus"),
+            "control: a clause with its own verb is no item of the refused list");
+}
