@@ -3418,3 +3418,15 @@ Test(notes, a_refusal_closing_a_list_refuses_its_first_items) {
                        "opinto-ohjaus"),
             "control: a clause with its own verb is no item of the refused list");
 }
+
+/* Experience counted towards a degree ("lasketaanko kokemus mukaan") is the
+ * recognition of prior learning. */
+Test(notes, experience_counted_is_recognition_of_prior_learning) {
+  cr_assert(finds_need("Mies 35v, ollut Irakissa sähköasentajana kymmenen vuotta. Kysyy "
+                       "lasketaanko kokemus mukaan, jos hakee sähköalan tutkintoon.",
+                       "osaamisen tunnistaminen"));
+  cr_assert(!finds_need("Mies 35v, ollut Irakissa sähköasentajana kymmenen vuotta. Laskee "
+                        "päivät, hakee varastotöitä.",
+                        "osaamisen tunnistaminen"),
+            "control: counting days, no experience counted");
+}
