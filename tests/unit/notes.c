@@ -3430,3 +3430,17 @@ Test(notes, experience_counted_is_recognition_of_prior_learning) {
                         "osaamisen tunnistaminen"),
             "control: counting days, no experience counted");
 }
+
+/* The employers' hiring subsidies are found by a subsidy asked for with a
+ * hire, not by "tuki" as the first part of another word: a jobseeker who
+ * asks what wage to ask for a support person's job (IT-tukihenkilö) is no
+ * employer. */
+Test(notes, a_support_persons_job_is_no_hiring_subsidy) {
+  const char *w = "Asiakas kysyy, paljonko alalla maksetaan ja mitä palkkaa kannattaa pyytää, kun "
+                  "hakee IT-tukihenkilön paikkaa.";
+  cr_assert(!finds_need(w, "palkkauksen tuet"));
+  cr_assert_not(in_top(w, 3, (const char *const[]){"helsinki-lisa", "tyollistamistuki-55", NULL}));
+  cr_assert(finds_need("Kahvila haluaa palkata pitkään työttömänä olleen, mitä tukia on?",
+                       "palkkauksen tuet"),
+            "control: a hire and a subsidy asked for");
+}
