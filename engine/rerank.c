@@ -710,7 +710,9 @@ static bool qualified_in(const ctx *x, const kt__found *f) {
   for (size_t i = 0; i < n; i++) {
     if (x->rd.clause[i] != cl) continue;
     const kt_token *t = kt_analysis_get(x->an, i);
-    if (kt__token_starts_any(t, qualified_cues)) return true;
+    /* A cue that is the concept's own word is no trade held: "lasketaanko
+     * kokemus mukaan" asks for experience to be recognised. */
+    if (kt__token_starts_any(t, qualified_cues) && (i < f->first || i > f->last)) return true;
     if (strcmp(t->surface, "valmis")) continue;
     if (i > f->last && i <= f->last + 2) return true; /* "amis valmis", "logistiikka-amis valmis" */
     if (i + 1 == f->first) { /* "valmis lähihoitaja": the field in its base form */

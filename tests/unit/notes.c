@@ -3429,6 +3429,11 @@ Test(notes, experience_counted_is_recognition_of_prior_learning) {
                         "päivät, hakee varastotöitä.",
                         "osaamisen tunnistaminen"),
             "control: counting days, no experience counted");
+  /* The experience asked about is no trade held: the recognition entry is
+   * not demoted as training in a field the client already has. */
+  cr_assert(in_top("Mies 35v, ollut Irakissa sähköasentajana kymmenen vuotta. Kysyy lasketaanko "
+                   "kokemus mukaan, jos hakee sähköalan tutkintoon.",
+                   2, (const char *const[]){"osaamisen-tunnistaminen-nayttotutkinto", NULL}));
 }
 
 /* The employers' hiring subsidies are found by a subsidy asked for with a
