@@ -7,6 +7,7 @@
 
 #include <kohtaanto.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Exit codes (documented in README.md). */
 enum {
@@ -31,6 +32,9 @@ const char *kt_cli_shown(const char *s);
 void kt_cli_guard_stderr(void);
 /* Print "kohtaanto: <what>: <message>" to stderr and return the exit code. */
 int kt_cli_fail(const char *what, int status);
+/* Close a stream written to: 0, or -1 when any write failed, the last
+ * flush included (a failed write may leave nothing for fclose() to flush). */
+int kt_cli_close_written(FILE *f);
 
 /* Default index root: $KOHTAANTO_INDEX, $XDG_DATA_HOME/kohtaanto/index or
  * ~/.local/share/kohtaanto/index. Returns a static buffer. */

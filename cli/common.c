@@ -136,6 +136,12 @@ void kt_cli_guard_stderr(void) {
   stderr = f;
 }
 
+int kt_cli_close_written(FILE *f) {
+  bool bad = fflush(f) != 0 || ferror(f);
+  bad |= fclose(f) != 0;
+  return bad ? -1 : 0;
+}
+
 int kt_cli_fail(const char *what, int status) {
   const char *msg = kt_error_last();
   fprintf(stderr, "kohtaanto: %s: %s%s%s\n", what, kt_strerror(status), *msg ? ": " : "", msg);

@@ -718,14 +718,9 @@ int kt_cli_eval(int argc, char **argv) {
       }
     }
     x = run_config(e, fb, y, qs, n, k, run);
-    if (run) {
-      /* ferror() too: a failed write may leave nothing for fclose() to flush. */
-      bool bad = fflush(run) != 0 || ferror(run);
-      bad |= fclose(run) != 0;
-      if (bad) {
-        fprintf(stderr, "kohtaanto eval: cannot write a run in %s\n", rundir);
-        x = KT_EXIT_INPUT;
-      }
+    if (run && kt_cli_close_written(run) != 0) {
+      fprintf(stderr, "kohtaanto eval: cannot write a run in %s\n", rundir);
+      x = KT_EXIT_INPUT;
     }
   }
   if (tuning) {

@@ -738,7 +738,7 @@ static int write_file(const char *path, const char *text) {
   FILE *f = fopen(tmp, "w");
   if (!f) return -1;
   bool ok = fputs(text, f) >= 0 && fputc('\n', f) != EOF;
-  ok = (fclose(f) == 0) && ok;
+  ok = kt_cli_close_written(f) == 0 && ok;
   if (!ok || rename(tmp, path) != 0) {
     remove(tmp);
     return -1;

@@ -92,6 +92,10 @@ static const char *const adverbs_of_never[] = {"enää", "vielä", "kyllä", "ik
 /* ... and the client's own, between a negation and what it denies: "ei itse
  * käytä alkoholia eikä muita päihteitä", "ei myöskään". */
 static const char *const own_adverbs[] = {"itse", "myöskään", NULL};
+/* Is @p t one of them, which a negation's scope steps over? */
+static bool negation_adverb(const kt_token *t) {
+  return is_any(t, adverbs_of_never) || is_any(t, own_adverbs);
+}
 /* Words that continue a refused list ("eikä", "tai"). */
 static const char *const list_words[] = {"eikä", "eika", "tai", "or", "nor", "eller", NULL};
 static const char *const refuse[] = {"kieltäytyä", "refuses", "refuse", "vägrar", NULL};
@@ -1973,7 +1977,7 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
        * whose words are the client's problem, not denied). */
       size_t j = i + 1;
       while (j < n && out->clause[j] == out->clause[i]) {
-        if (is_any(tok(a, j), adverbs_of_never) || is_any(tok(a, j), own_adverbs))
+        if (negation_adverb(tok(a, j)))
           j++;
         else if (is(tok(a, j), "missään") && j + 1 < n && is(tok(a, j + 1), "nimessä"))
           j += 2;
@@ -2012,8 +2016,7 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
          * "ei ole ollut" and the verbs of use ("ei ole juonut") deny. */
         /* ... with an adverb between: "ei ole koskaan kuulunut kassaan". */
         size_t p = j + 1;
-        while (p < n && out->clause[p] == out->clause[i] &&
-               (is_any(tok(a, p), adverbs_of_never) || is_any(tok(a, p), own_adverbs)))
+        while (p < n && out->clause[p] == out->clause[i] && negation_adverb(tok(a, p)))
           p++;
         const kt_token *pp = p < n && out->clause[p] == out->clause[i] ? tok(a, p) : NULL;
         /* Being and belonging deny: "ei ole koskaan kuulunut kassaan". */
