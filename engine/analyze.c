@@ -398,18 +398,38 @@ static bool eq(const char *a, const char *b) { return a && b && !strcmp(a, b); }
  * "valintaan" a choice, not valin (a rare noun whose rarity in the index made
  * it carry most of a result's score); "onko se laillista" asks whether a
  * thing is legal (laillinen), not for a verb's imperative (laillistaa: to
- * license). */
-static const char *const rare_bases[][2] = {
-    {"kota", "koti"},           {"vapa", "vapaa"},         {"kokka", "kokki"},
-    {"tuli", "tulla"},          {"taus", "tausta"},        {"syinen", "syy"},
-    {"lasta", "lapsi"},         {"verka", "vero"},         {"laki", "lainkaan"},
-    {"paikko", "paikka"},       {"pieniä", "pieni"},       {"töinen", "työ"},
-    {"vihta", "vihdoin"},       {"vihtoa", "vihdoin"},     {"vasta", "vastata"},
-    {"tora", "tori"},           {"vankilapsi", "vankila"}, {"sääntyö", "sääntö"},
-    {"alus", "alku"},           {"alunen", "alku"},        {"alustaa", "alku"},
-    {"nuora", "nuori"},         {"kelata", "kela"},        {"paikata", "paikka"},
-    {"suomia", "suomi"},        {"puhella", "puhelin"},    {"valin", "valinta"},
-    {"laillistaa", "laillinen"}};
+ * license); "avusta" is from help (apu), not a virtue (avu) nor the
+ * imperative "assist!" (avustaa, which found legal aid's counsel). */
+static const char *const rare_bases[][2] = {{"kota", "koti"},
+                                            {"vapa", "vapaa"},
+                                            {"kokka", "kokki"},
+                                            {"tuli", "tulla"},
+                                            {"taus", "tausta"},
+                                            {"syinen", "syy"},
+                                            {"lasta", "lapsi"},
+                                            {"verka", "vero"},
+                                            {"laki", "lainkaan"},
+                                            {"paikko", "paikka"},
+                                            {"pieniä", "pieni"},
+                                            {"töinen", "työ"},
+                                            {"vihta", "vihdoin"},
+                                            {"vihtoa", "vihdoin"},
+                                            {"vasta", "vastata"},
+                                            {"tora", "tori"},
+                                            {"vankilapsi", "vankila"},
+                                            {"sääntyö", "sääntö"},
+                                            {"alus", "alku"},
+                                            {"alunen", "alku"},
+                                            {"alustaa", "alku"},
+                                            {"nuora", "nuori"},
+                                            {"kelata", "kela"},
+                                            {"paikata", "paikka"},
+                                            {"suomia", "suomi"},
+                                            {"puhella", "puhelin"},
+                                            {"valin", "valinta"},
+                                            {"laillistaa", "laillinen"},
+                                            {"avu", "apu"},
+                                            {"avustaa", "apu"}};
 
 /* Does @p base end in @p tail after a prefix both share with @p other
  * ("vanhainkota" / "vanhainkoti" for kota/koti)? */

@@ -107,6 +107,10 @@ Test(analyze, rare_readings_give_way_to_common_ones) {
   HAS("ohjelmaan", "ohjelma");
   /* The potential mood: "nainen" is not naida. */
   HASNT("nainen", "naida");
+  /* "avusta" is from help (apu): not a virtue (avu) nor "assist!" (avustaa). */
+  HAS_KIND("avusta", "apu", KT_TERM_LEMMA);
+  HASNT("avusta", "avu");
+  HASNT("avusta", "avustaa");
   /* Only a name: kept. */
   HAS("Espoossa", "espoo");
 }

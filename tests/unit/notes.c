@@ -3452,3 +3452,38 @@ Test(notes, a_support_persons_job_is_no_hiring_subsidy) {
                        "palkkauksen tuet"),
             "control: a hire and a subsidy asked for");
 }
+
+/* A condition the client suspects and asks to have assessed is a matter for
+ * the health station, which examines and refers; a diagnosis already made
+ * is no such need. */
+Test(notes, a_suspected_condition_to_be_assessed_is_the_health_station) {
+  const char *w = "Mies 34v epäilee itsellään ADHD:ta, kun keskittyminen herpaantuu töissä, ja "
+                  "kysyy mistä saisi tutkimuksen.";
+  cr_assert(finds_need(w, "epäillystä"));
+  cr_assert(in_top(w, 4, (const char *const[]){"terveysasema", NULL}));
+  cr_assert_not(finds_need("Mies 34v, ADHD todettu lapsena, lääkitys kunnossa, haluaa tukea "
+                           "työnhakuun.",
+                           "epäillystä"),
+                "control: a diagnosis made");
+}
+
+/* "kysyy avusta" asks for help (apu), not for an assistant (avustaa) or a
+ * virtue (avu): no service matches by those ("avustaa" had found legal aid's
+ * counsel for a dismissed pharmacist asking for help with applications). */
+Test(notes, asking_for_help_matches_no_assistant) {
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = 1000;
+  kt_results *r = kt_test_search(
+      e, "Apteekki suljettiin ja hänet irtisanottiin. Kysyy avusta hakemusten tekemiseen.", &o);
+  bool hakemus = false;
+  for (size_t i = 0; i < kt_results_count(r); i++) {
+    const kt_result *x = kt_results_get(r, i);
+    for (size_t k = 0; k < x->match_count; k++) {
+      cr_assert(strcmp(x->matches[k].term, "avustaa") && strcmp(x->matches[k].term, "avu"),
+                "%s matched by '%s'", x->id, x->matches[k].term);
+      hakemus |= !strcmp(x->matches[k].term, "hakemus");
+    }
+  }
+  cr_assert(hakemus, "control: the other words still match");
+  kt_results_free(r);
+}
