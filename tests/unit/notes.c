@@ -3487,3 +3487,14 @@ Test(notes, asking_for_help_matches_no_assistant) {
   cr_assert(hakemus, "control: the other words still match");
   kt_results_free(r);
 }
+
+/* Sleeping wherever one happens to be is having no home: the homeless
+ * services come before the warehouse work asked for. */
+Test(notes, sleeping_wherever_is_homelessness) {
+  const char *w = "Mies 30v, varastotyöntekijä, sanoo nukkuvansa missä milloinkin ja lataa "
+                  "puhelinta toimistolla. Kysyy vain varastotöitä.";
+  cr_assert(finds_need(w, "asunnottomuus"));
+  cr_assert_not(finds_need("Mies 30v, varastotyöntekijä, nukkuu huonosti. Kysyy vain varastotöitä.",
+                           "asunnottomuus"),
+                "control");
+}
