@@ -1120,7 +1120,7 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
     cand *c = &cs[h];
     if (share[h] < 0) continue;
     double was = c->score;
-    c->score *= rk->demote_deferred;
+    c->score *= narrowed ? rk->demote_narrowed : rk->demote_deferred;
     if (best_first > 0 && c->score >= best_first) c->score = best_first * (1 - 1e-6);
     if (c->neffects < MAX_EFFECTS) {
       char reason[256];

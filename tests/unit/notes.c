@@ -3498,3 +3498,35 @@ Test(notes, sleeping_wherever_is_homelessness) {
                            "asunnottomuus"),
                 "control");
 }
+
+/* The factor by which the deferral of the request scaled service @p id for
+ * @p note (1 if it did not). */
+static double deferral_of(const char *note, const char *id) {
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = 100;
+  kt_results *r = kt_test_search(e, note, &o);
+  int k = kt_test_rank(r, id);
+  cr_assert(k >= 0, "%s not found", id);
+  const kt_result *x = kt_results_get(r, (size_t)k);
+  double f = 1;
+  for (size_t i = 0; i < x->effect_count; i++)
+    if (strstr(x->effects[i].reason, "ensin")) f *= x->effects[i].factor;
+  kt_results_free(r);
+  return f;
+}
+
+/* A request the counsellor marks as the client's only one ("Kysyy vain
+ * puhelinmyynnin töitä") beside symptoms no one has looked at waits further
+ * than the same request unmarked: "vain" sets it against the rest. */
+Test(notes, a_request_marked_as_the_only_one_waits_further) {
+  const char *base = "Mies 56v, painaja 30 vuotta. Tapaamisessa hän pyysi toistamaan kysymyksiä "
+                     "ja unohteli sovittuja tapaamisia. Asuu Helsingissä. Kysyy %spuhelinmyynnin "
+                     "töitä.";
+  char only[512], plain[512];
+  snprintf(only, sizeof only, base, "vain ");
+  snprintf(plain, sizeof plain, base, "");
+  double f_only = deferral_of(only, "asiakaspalvelu-myynti-koulutus");
+  double f_plain = deferral_of(plain, "asiakaspalvelu-myynti-koulutus");
+  cr_assert_lt(f_plain, 1.0, "control: the request waits for the first need (%g)", f_plain);
+  cr_assert_lt(f_only, f_plain * 0.75, "only %g, unmarked %g", f_only, f_plain);
+}
