@@ -1097,10 +1097,12 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
     bool serves_first = total > 0 && firsts / total >= FIRST_SHARE;
     if (serves_first && c->score > best_first) best_first = c->score;
     /* The request and the age wait together: a widower of 57 asking for job
-     * coaching gets the over-55s' coaching by both, each under the share. */
-    if (!serves_first && total > 0 && (request + aged) / total > rk->request_share) {
-      bool by_request = request / total > rk->request_share;
-      bool by_aged = !by_request && aged / total > rk->request_share;
+     * coaching gets the over-55s' coaching by both, each under the share. A
+     * request the note marks as the only one defers from a smaller share. */
+    double rs = narrowed ? rk->narrowed_share : rk->request_share;
+    if (!serves_first && total > 0 && (request + aged) / total > rs) {
+      bool by_request = request / total > rs;
+      bool by_aged = !by_request && aged / total > rs;
       share[h] = (by_request ? request : by_aged ? aged : request + aged) / total;
       whose[h] = by_request ? KT__M_R_FIRST : by_aged ? KT__M_R_FIRST_AGE : KT__M_R_FIRST_BOTH;
     }

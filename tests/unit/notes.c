@@ -3530,3 +3530,17 @@ Test(notes, a_request_marked_as_the_only_one_waits_further) {
   cr_assert_lt(f_plain, 1.0, "control: the request waits for the first need (%g)", f_plain);
   cr_assert_lt(f_only, f_plain * 0.75, "only %g, unmarked %g", f_only, f_plain);
 }
+
+/* An only request defers a service from a smaller share of its evidence
+ * than a request does: the client's work beside the request ("keikkatyöntekijä
+ * varastolla ... Pyytää vain lisää keikkatyötä") no longer keeps the gig
+ * agencies out of the deferral behind signs of gambling. */
+Test(notes, an_only_request_defers_from_a_smaller_share) {
+  const char *w = "Mies 30v, keikkatyöntekijä varastolla. Tapaamisessa hän seurasi puhelimesta "
+                  "vedonlyöntikertoimia ja kertoi lainanneensa rahaa kavereilta. Pyytää vain "
+                  "lisää keikkatyötä.";
+  cr_assert_lt(deferral_of(w, "henkilostopalveluyritykset-keikkatyo"), 1.0);
+  cr_assert_eq(kt_engine_set_param(e, "narrowed_share", 0.5), KT_OK);
+  cr_assert_eq(deferral_of(w, "henkilostopalveluyritykset-keikkatyo"), 1.0,
+               "control: at the request's share it is not deferred");
+}
