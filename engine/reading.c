@@ -209,6 +209,7 @@ static const char *const history_verbs[] = {
     "vastann", "rakens", "rakentan", "koordinoi", "koulutt", "valmens", "valmentan", "huols",
     "huoltan", "korjas", "korjann", "palveli", "palvell", "autto", "auttan", "tutki", "tutkin",
     "myöns", "myöntän", "ratkais", "tulkkas", "tulkann", "käsittel", "järjest", "tarkast", "varas",
+    "valmistel", "neuvo", "haastattel", "sopi",
     /* kept or ran ("piti kirjaston tukipistettä", "piti kahvilaa"); not the
      * duty "piti hakea", whose infinitive follows (history_verb_at) */
     "piti",

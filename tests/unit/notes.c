@@ -3544,3 +3544,16 @@ Test(notes, an_only_request_defers_from_a_smaller_share) {
   cr_assert_eq(deferral_of(w, "henkilostopalveluyritykset-keikkatyo"), 1.0,
                "control: at the request's share it is not deferred");
 }
+
+/* A panic attack told by its signs, and cancer by its treatment, are read:
+ * the note names neither. */
+Test(notes, panic_and_cancer_told_by_their_signs) {
+  cr_assert(finds_need("Myyjä 33v on jättänyt työhaastatteluja kesken: sydän hakkaa, kädet "
+                       "hikoavat ja tulee tunne, että pyörtyy.",
+                       "paniikki"));
+  cr_assert_not(finds_need("Myyjä 33v, sydän terve, hakee töitä kaupasta.", "paniikki"), "control");
+  cr_assert(finds_need("Toimistosihteeri 52v käy tiistaisin sytostaattihoidoissa ja väsyy.",
+                       "pitkäaikaissairaus"));
+  cr_assert(finds_need("Toimistosihteeri 52v, solunsalpaajahoidot jatkuvat maaliskuuhun.",
+                       "pitkäaikaissairaus"));
+}

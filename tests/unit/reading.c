@@ -1280,7 +1280,13 @@ Test(reading, the_duties_of_a_past_job_are_history) {
   ROLE("järjesti kaupungin rekrytointitapahtumia viisi vuotta", "rekrytointitapahtumia",
        KT__ROLE_BACKGROUND);
   ROLE("tarkasti ravintoloiden hygieniaa", "hygieniaa", KT__ROLE_BACKGROUND);
+  ROLE("valmisteli kahdeksan vuotta oikeusapuhakemuksia", "oikeusapuhakemuksia",
+       KT__ROLE_BACKGROUND);
+  ROLE("neuvoi potilaita sairauspäivärahassa", "sairauspäivärahassa", KT__ROLE_BACKGROUND);
+  ROLE("haastatteli rekrykoulutusten hakijoita", "rekrykoulutusten", KT__ROLE_BACKGROUND);
   cr_assert_neq(role_of("vetää nyt liikuntaryhmiä", "liikuntaryhmiä"), KT__ROLE_BACKGROUND);
+  cr_assert_neq(role_of("tarvitsee neuvoa sairauspäivärahassa", "sairauspäivärahassa"),
+                KT__ROLE_BACKGROUND);
   cr_assert_neq(role_of("tarvitsee apua pankkitunnusten kanssa", "pankkitunnusten"),
                 KT__ROLE_BACKGROUND);
 }
