@@ -227,14 +227,14 @@ static bool history_verb_at(const kt_analysis *a, size_t i, size_t e) {
 }
 /* Background cues: the client's past. */
 static const char *const past_words[] = {
-    "aiemmin",   "aikaisemmin", "ennen",       "entinen",     "koulutukseltaan",
-    "aiempi",    "aikaisempi",  "edellinen",   "ammatiltaan", "taustaltaan",
-    "tausta",    "taustalla",   "työhistoria", "previously",  "formerly",
-    "used",      "worked",      "tidigare",    "förut",       "nuorena",
-    "lapsena",   "silloin",     "aikoinaan",   "aikanaan",    "was",
-    "were",      "worked",      "studied",     "var",         "arbetade",
-    "studerade", "former",      "jobbat",      "jobbade",     "arbetat",
-    NULL};
+    "aiemmin", "aikaisemmin", "ennen", "entinen", "koulutukseltaan", "aiempi", "aikaisempi",
+    "edellinen", "ammatiltaan", "taustaltaan", "tausta", "taustalla", "työhistoria", "previously",
+    "formerly", "used", "worked", "tidigare", "förut", "nuorena", "lapsena", "silloin", "aikoinaan",
+    "aikanaan", "was", "were", "worked", "studied", "var", "arbetade", "studerade", "former",
+    "jobbat", "jobbade", "arbetat",
+    /* the past of taking part ("I took part in the Spouse Program",
+     * "attended", "deltog i") */
+    "took", "attended", "completed", "deltog", NULL};
 /* A duration: "12 v", "20 vuotta", "6 kk", "vuosia", "15 år", "10 years". A
  * verbless clause that holds one ("20 vuotta raksalla", "12 v siivoojana")
  * is a stretch of the client's history, unless it names a state the client

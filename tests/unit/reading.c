@@ -1505,3 +1505,13 @@ Test(reading, an_offer_turned_down_after_it_is_refused) {
       role_of("Hänelle on tarjottu työkokeilua, mutta se alkaa vasta keväällä.", "työkokeilua"),
       KT__ROLE_REFUSED);
 }
+
+/* Taking part told in the past is the client's history in English and
+ * Swedish too: a programme attended is no need now. */
+Test(reading, taking_part_in_the_past_is_history) {
+  ROLE("I took part in the mentoring programme for mothers.", "mentoring", KT__ROLE_BACKGROUND);
+  ROLE("She attended a job search course for graduates.", "graduates", KT__ROLE_BACKGROUND);
+  ROLE("Hon deltog i en kurs för akademiker.", "akademiker", KT__ROLE_BACKGROUND);
+  cr_assert_neq(role_of("She wants to take part in a mentoring programme.", "mentoring"),
+                KT__ROLE_BACKGROUND, "control: a wish");
+}
