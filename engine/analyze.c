@@ -522,9 +522,11 @@ static size_t add_voikko_m(kt_analyzer *an, termset *ts, const char *word, int l
     for (size_t k = 0; k < sizeof reading_keys / sizeof *reading_keys; k++)
       v[k] = voikko_mor_analysis_value_cstr(a[n], reading_keys[k]);
   }
-  bool names_only = n > 0;
-  for (size_t i = 0; i < n; i++)
+  bool names_only = n > 0, first_names = n > 0;
+  for (size_t i = 0; i < n; i++) {
     if (!eq(rs[i].cls, "etunimi") && !eq(rs[i].cls, "sukunimi")) names_only = false;
+    if (!eq(rs[i].cls, "etunimi")) first_names = false;
+  }
   size_t kept = 0;
   for (size_t i = 0; i < n; i++) {
     reading *r = &rs[i];
@@ -538,6 +540,7 @@ static size_t add_voikko_m(kt_analyzer *an, termset *ts, const char *word, int l
     if (r->wb) add_compound_parts(ts, r->wb);
   }
   if (morph && names_only) *morph |= KT__MORPH_NAME;
+  if (morph && first_names) *morph |= KT__MORPH_FIRSTNAME;
   for (size_t i = 0; i < n; i++) {
     char **v = (char **)&rs[i];
     for (size_t k = 0; k < sizeof reading_keys / sizeof *reading_keys; k++)

@@ -60,6 +60,7 @@ typedef struct kt__wordan {
   (1u << 16) /* a noun or place in the illative or allative: where to ("Espooseen", "Vantaalle")   \
               */
 #define KT__MORPH_PARTITIVE (1u << 17) /* a noun in the partitive ("ohjaajaa", "töitä") */
+#define KT__MORPH_FIRSTNAME (1u << 18) /* every reading is a first name ("Riku", "Aino") */
 /* A compound written apart ("palkka tuella", "puisto töihin", "pitkäaikais
  * työtön"): where a noun in the nominative, or a word Voikko does not know,
  * is followed by a common noun with only spaces between (in @p text, the

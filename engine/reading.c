@@ -977,6 +977,13 @@ static void read_clauses(const kt_analysis *a, const char *text, kt__reading *ou
       else if (text[b] == ')')
         out->paren[i] = false;
     out->generic[i] = generic_token(t);
+    /* A person's first name, written as one ("Veli Riku auttaa"): no
+     * need, even where a service's acronym is spelled alike ("RIKU"). Not
+     * a surname: diseases bear them ("Parkinsonin tauti"). */
+    const char *sf = text + t->start;
+    if ((kt__analysis_morph(a, i) & KT__MORPH_FIRSTNAME) && t->end > t->start + 1 && sf[0] >= 'A' &&
+        sf[0] <= 'Z' && !(sf[1] >= 'A' && sf[1] <= 'Z'))
+      out->generic[i] = true;
   }
   out->nclauses = n ? c + 1 : 0;
   /* A relative as a place: "asuu vanhempien luona", "muutti äidin lähelle"

@@ -3557,3 +3557,26 @@ Test(notes, panic_and_cancer_told_by_their_signs) {
   cr_assert(finds_need("Toimistosihteeri 52v, solunsalpaajahoidot jatkuvat maaliskuuhun.",
                        "pitkäaikaissairaus"));
 }
+
+/* A person's first name is no need, where a service's acronym is spelled
+ * alike: "Veli Riku" is a brother, "RIKU" the victims' support service. */
+Test(notes, a_first_name_is_no_service) {
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = 1000;
+  kt_results *r = kt_test_search(e,
+                                 "Varastonhoitaja 34v, määräaikainen päättyi. Veli Riku on "
+                                 "luvannut kysyä hänelle paikkaa satamasta.",
+                                 &o);
+  int at = kt_test_rank(r, "rikosuhripaivystys");
+  double share = 0;
+  if (at >= 0) {
+    const kt_result *x = kt_results_get(r, (size_t)at);
+    for (size_t k = 0; k < x->match_count; k++)
+      if (!strcmp(x->matches[k].word, "Riku")) share += x->matches[k].weight;
+  }
+  kt_results_free(r);
+  cr_assert_lt(share, 0.1, "the name carries %.0f %% of the victims' service", share * 100);
+  cr_assert(in_top("Asiakas haluaa soittaa RIKU:un, koska häntä uhkailtiin.", 3,
+                   (const char *const[]){"rikosuhripaivystys", NULL}),
+            "control: the acronym");
+}
