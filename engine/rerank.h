@@ -31,9 +31,10 @@ int kt__rerank_demote_required(ctx *x, cand *cs, size_t nc, const kt__ranking *r
  * `first` (a need of now, not denied, not another person's), a service
  * that only the note's request finds — more than rk->request_share of its
  * evidence from goal words, none from the first need — is scaled by
- * rk->demote_deferred ("kysyy vain ohjelmointikurssia" beside a death
- * three weeks ago) and kept below the first need's best service, which
- * leads. */
+ * rk->demote_deferred ("kysyy ohjelmointikurssia" beside a death three
+ * weeks ago) and kept below the first need's best service, which leads.
+ * Where the request is marked as the only one ("kysyy vain ..."), from
+ * rk->narrowed_share of the evidence and by rk->demote_narrowed. */
 int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
 /* A need of now whose thesaurus concept rules services out (`rules_out`:
  * a full-time student and yleistuki, a residence permit granted and the
