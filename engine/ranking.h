@@ -217,6 +217,7 @@ int kt__ranking_set(kt__ranking *r, const char *name, double value);
 
 /* Structural limits of a search (not tuned: they bound work). */
 #define KT_RANK_RERANK_DEPTH 40    /* candidates re-scored (20: -0.1 pt, 10: -1.1 pt) */
+#define KT_RANK_FIRST_DEPTH 80     /* candidates read when a need comes first (defer_request) */
 #define KT_RANK_DIVERSIFY_DEPTH 30 /* candidates spread over needs */
 /* Learned priors: the first KT_RANK_PRIOR_KEEP results stay as ranked: the
  * note's own needs, and the trap set's top 5 (keeping 3 gave nDCG@10 .7036

@@ -1107,15 +1107,34 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
       whose[h] = by_request ? KT__M_R_FIRST : by_aged ? KT__M_R_FIRST_AGE : KT__M_R_FIRST_BOTH;
     }
   }
+  /* No candidate of the first ones serves the first need: the need's own
+   * best service is looked for further down (a health check for a client
+   * whose hearing fails and who asks only for phone sales work). */
+  size_t deep = nc;
+  for (size_t h = depth; h < nc && best_first <= 0 && !rc; h++) {
+    cand *c = &cs[h];
+    if ((rc = kt__explain_masks(x, c))) break;
+    double total = 0, firsts = 0;
+    for (size_t i = 0; i < x->q.n; i++) {
+      const qterm *t = &x->q.q[i];
+      if (!c->masks[i] || (t->concept < 0 && !t->kind)) continue;
+      double s = x->idf[i] * t->weight;
+      total += s;
+      if (of_first[i]) firsts += s;
+    }
+    if (total > 0 && firsts / total >= FIRST_SHARE && (deep == nc || c->score > cs[deep].score))
+      deep = h;
+  }
+  if (deep < nc) best_first = cs[deep].score;
   /* The first need's best service leads. */
   if (best_first > 0) {
     double top = 0;
-    size_t bi = depth;
+    size_t bi = deep < nc ? deep : nc;
     for (size_t h = 0; h < depth; h++) {
       if (cs[h].score > top) top = cs[h].score;
-      if (cs[h].score == best_first) bi = h;
+      if (deep == nc && cs[h].score == best_first) bi = h;
     }
-    if (bi < depth && top > best_first) cs[bi].score = best_first = top * (1 + 1e-6);
+    if (bi < nc && top > best_first) cs[bi].score = best_first = top * (1 + 1e-6);
   }
   /* A deferred service goes below the first need's best one. */
   for (size_t h = 0; h < depth && !rc; h++) {
