@@ -3593,3 +3593,11 @@ Test(notes, a_first_need_leads_from_further_down) {
                    "töitä.",
                    1, HEALTH));
 }
+
+/* The employment clause in the city's contracts, told by what it asks of the
+ * firm, by a jobseeker who heard of it. */
+Test(notes, the_employment_clause_told_by_what_it_asks) {
+  cr_assert(in_top("Työnhakija on lukenut, että kaupungin siivousurakoissa yritysten on "
+                   "palkattava työttömiä. Miten hän voisi päästä sellaiseen työhön?",
+                   1, (const char *const[]){"tyollistamisehto-hankinnoissa", NULL}));
+}
