@@ -969,16 +969,21 @@ int kt__rerank_demote_required(ctx *x, cand *cs, size_t nc, const kt__ranking *r
  * gambling, substance use, no home) told outside the asking clauses (@p
  * asked) comes first as well: the counsellor's "vain" sets the request
  * against the rest. */
-static bool first_need(const ctx *x, size_t k, bool narrowed, const bool *asked) {
+bool kt__rerank_may_come_first(const ctx *x, size_t k) {
   const kt__concept *c = kt__thesaurus_concept(x->e->gen.thes, x->found[k].concept);
   /* Named by a service word ("hoitosuhde psykiatrian polilla"), the need
    * already has its care. */
-  if (!c || x->found[k].by_service) return false;
+  if (!c || x->found[k].by_service || !(c->first || c->first_narrowed)) return false;
+  int r = x->rd.role[kt__query_found_word(x, &x->found[k])];
+  return r == KT__ROLE_SITUATION || r == KT__ROLE_GOAL;
+}
+
+static bool first_need(const ctx *x, size_t k, bool narrowed, const bool *asked) {
+  if (!kt__rerank_may_come_first(x, k)) return false;
+  const kt__concept *c = kt__thesaurus_concept(x->e->gen.thes, x->found[k].concept);
   size_t w = kt__query_found_word(x, &x->found[k]);
   bool in_ask = x->rd.clause[w] < x->rd.nclauses && asked[x->rd.clause[w]];
-  if (!c->first && !(narrowed && c->first_narrowed && !in_ask)) return false;
-  int r = x->rd.role[w];
-  return r == KT__ROLE_SITUATION || r == KT__ROLE_GOAL;
+  return c->first || (narrowed && !in_ask);
 }
 
 /* Is @p term one of concept @p concept's expansions? A term two found needs
@@ -1079,9 +1084,14 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
   }
   int rc = share && of_first && by_age && whose ? query_idf(x)
                                                 : kt__err(KT_ENOMEM, "%s: out of memory", __func__);
-  for (size_t h = 0; h < depth && !rc; h++) {
+  /* The first candidates are read for the request and the first need; when
+   * none of them serves the first need, the need's own best service is
+   * looked for further down (a health check for a client whose hearing
+   * fails and who asks only for phone sales work). */
+  size_t deep = nc;
+  for (size_t h = 0; h < nc && !rc && (h < depth || best_first <= 0); h++) {
     cand *c = &cs[h];
-    share[h] = -1;
+    if (h < depth) share[h] = -1;
     if ((rc = kt__explain_masks(x, c))) break;
     double request = 0, total = 0, firsts = 0, aged = 0;
     for (size_t i = 0; i < x->q.n; i++) {
@@ -1095,6 +1105,10 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
       if (by_age[i] && !req) aged += s;
     }
     bool serves_first = total > 0 && firsts / total >= FIRST_SHARE;
+    if (h >= depth) {
+      if (serves_first && (deep == nc || c->score > cs[deep].score)) deep = h;
+      continue;
+    }
     if (serves_first && c->score > best_first) best_first = c->score;
     /* The request and the age wait together: a widower of 57 asking for job
      * coaching gets the over-55s' coaching by both, each under the share. A
@@ -1106,24 +1120,6 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
       share[h] = (by_request ? request : by_aged ? aged : request + aged) / total;
       whose[h] = by_request ? KT__M_R_FIRST : by_aged ? KT__M_R_FIRST_AGE : KT__M_R_FIRST_BOTH;
     }
-  }
-  /* No candidate of the first ones serves the first need: the need's own
-   * best service is looked for further down (a health check for a client
-   * whose hearing fails and who asks only for phone sales work). */
-  size_t deep = nc;
-  for (size_t h = depth; h < nc && best_first <= 0 && !rc; h++) {
-    cand *c = &cs[h];
-    if ((rc = kt__explain_masks(x, c))) break;
-    double total = 0, firsts = 0;
-    for (size_t i = 0; i < x->q.n; i++) {
-      const qterm *t = &x->q.q[i];
-      if (!c->masks[i] || (t->concept < 0 && !t->kind)) continue;
-      double s = x->idf[i] * t->weight;
-      total += s;
-      if (of_first[i]) firsts += s;
-    }
-    if (total > 0 && firsts / total >= FIRST_SHARE && (deep == nc || c->score > cs[deep].score))
-      deep = h;
   }
   if (deep < nc) best_first = cs[deep].score;
   /* The first need's best service leads. */

@@ -27,6 +27,10 @@ void kt__rerank_demote_held(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
  * says a service must not require (kt__reading.required: "Vain palvelut,
  * jotka eivät edellytä B-ajokorttia") is scaled by rk->demote_required. */
 int kt__rerank_demote_required(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
+/* May found concept @p k come first: marked `first` (or `first: narrowed`),
+ * found as a need of now (the situation or the goal), not named by a service
+ * word? (Whether a `narrowed` one does depends on the request: defer_request.) */
+bool kt__rerank_may_come_first(const ctx *x, size_t k);
 /* A need that comes first: in a note whose situation finds a concept marked
  * `first` (a need of now, not denied, not another person's), a service
  * that only the note's request finds — more than rk->request_share of its

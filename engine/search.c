@@ -261,13 +261,8 @@ static int retrieve(ctx *x, const kt_search_options *opts, const filters *fs, bo
    * the first need's best one to lead (rerank.c defer_request). */
   for (size_t k = 0;
        !x->baseline && x->rd.role && e->gen.thes && k < x->nfound && depth < KT_RANK_FIRST_DEPTH;
-       k++) {
-    const kt__concept *c = kt__thesaurus_concept(e->gen.thes, x->found[k].concept);
-    int r = x->rd.role[kt__query_found_word(x, &x->found[k])];
-    if (c && (c->first || c->first_narrowed) && !x->found[k].by_service &&
-        (r == KT__ROLE_SITUATION || r == KT__ROLE_GOAL))
-      depth = KT_RANK_FIRST_DEPTH;
-  }
+       k++)
+    if (kt__rerank_may_come_first(x, k)) depth = KT_RANK_FIRST_DEPTH;
   /* The baseline term spaces live in the evaluation index (same docids). */
   size_t all = 0;
   if (wide && (rc = ktx_db_doccount(e->gen.db, &all))) {
