@@ -1086,7 +1086,7 @@ static bool goal_trade(const kt_analysis *a, size_t i) {
 }
 
 /* Step 2: each clause's role (goal, background, aside, situation). */
-static void read_roles(const kt_analysis *a, kt__reading *out) {
+static void read_roles(const kt_analysis *a, const char *text, kt__reading *out) {
   size_t n = out->count;
   /* Clauses that tell a hobby (NULL if out of memory: then none is known). */
   bool *hobby_clause = calloc(out->nclauses + 1, sizeof *hobby_clause);
@@ -1415,18 +1415,42 @@ static void read_roles(const kt_analysis *a, kt__reading *out) {
    * arviointijaksolla ja arvioi pitkäaikaistyöttömien toimintakykyä". A
    * clause that opens with "ja", right after one of the client's history,
    * with a verb in the past and no goal, is history too. */
+  /* So does one after a colon: the duties of the job just named ("teki
+   * dokumenttisarjaa ylivelkaantuneista: kuvasi velkaneuvojien
+   * tapaamisia"), and the verbless items of its list up to the sentence's
+   * end ("..., ulosottomiesten käyntejä ja velkajärjestelyjen vaiheita."). */
+  bool duties = false;
   for (size_t s = 1, e; s < n; s = e) {
     e = kt__reading_clause_end(out, s);
-    if (!is_any(tok(a, s), and_words) || out->clause_role[s - 1] != KT__ROLE_BACKGROUND ||
-        out->clause_role[s] != KT__ROLE_SITUATION)
+    bool colon = chars_between(a, text, s, ":");
+    if (chars_between(a, text, s, ".;!?\n")) duties = false;
+    if (duties && !colon && out->clause_role[s] == KT__ROLE_SITUATION) {
+      bool verb = false;
+      for (size_t i = s; i < e; i++)
+        verb |= finite_verb(a, i);
+      if (!verb) {
+        for (size_t i = s; i < e; i++)
+          if (out->role[i] == KT__ROLE_SITUATION)
+            out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
+        continue;
+      }
+    }
+    duties = false;
+    if ((!colon && !is_any(tok(a, s), and_words)) ||
+        out->clause_role[s - 1] != KT__ROLE_BACKGROUND || out->clause_role[s] != KT__ROLE_SITUATION)
       continue;
     bool past = false;
-    for (size_t i = s + 1; i < e && i <= s + 2; i++)
-      past |= finite_verb(a, i) && (kt__analysis_morph(a, i) & KT__MORPH_PAST);
+    /* (A verb that opens the clause after a colon is read so though a
+     * noun may be spelled alike: "kuvasi" is kuvata, not "your picture".) */
+    for (size_t i = colon ? s : s + 1; i < e && i <= s + 2; i++)
+      past |=
+          (finite_verb(a, i) || (colon && i == s && (kt__analysis_morph(a, i) & KT__MORPH_VERB))) &&
+          (kt__analysis_morph(a, i) & KT__MORPH_PAST);
     if (!past) continue;
     for (size_t i = s; i < e; i++)
       if (out->role[i] == KT__ROLE_SITUATION)
         out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
+    duties = colon;
   }
   /* A relative clause of place tells more of the place before it: "on työskennellyt
    * asumisyksikössä, jossa asunnottomat pääsevät Asunto ensin -malliin" is
@@ -3062,7 +3086,7 @@ int kt__reading_read(const kt_analysis *a, const char *text, size_t len, kt__rea
     return kt__err(KT_ENOMEM, "cannot allocate the reading of a %zu-word note", n);
   }
   read_clauses(a, text, out);
-  read_roles(a, out);
+  read_roles(a, text, out);
   read_client_attribute(a, out);
   read_others_served(a, text, out);
   read_worn_out(a, out);

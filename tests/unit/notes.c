@@ -3601,3 +3601,17 @@ Test(notes, the_employment_clause_told_by_what_it_asks) {
                    "palkattava työttömiä. Miten hän voisi päästä sellaiseen työhön?",
                    1, (const char *const[]){"tyollistamisehto-hankinnoissa", NULL}));
 }
+
+/* A denied limit on work ability is no partial work ability: the
+ * catalogue's own words for it ("työkyvyn rajoite", "työkykyä rajoittava")
+ * find the need, and denied they drop it with their words. */
+Test(notes, denied_limits_on_work_ability_find_nothing) {
+  static const char *const PARTIAL[] = {"osatyokykyisten-rekrytoinnin-tuki",
+                                        "tyoolosuhteiden-jarjestelytuki",
+                                        "palkkatuki-osatyokykyiset", NULL};
+  cr_assert(finds_need("Nainen 42v, työkyvyn rajoitteita selän takia, haluaa toimistotöihin.",
+                       "osatyökykyisyys"));
+  cr_assert_not(in_top("Nainen 42v, tradenomi. Hänellä ei ole työkyvyn rajoitteita. Haluaa "
+                       "toimistotöihin ja kysyy avoimista paikoista.",
+                       5, PARTIAL));
+}

@@ -1515,3 +1515,22 @@ Test(reading, taking_part_in_the_past_is_history) {
   cr_assert_neq(role_of("She wants to take part in a mentoring programme.", "mentoring"),
                 KT__ROLE_BACKGROUND, "control: a wish");
 }
+
+/* The duties told after a colon are the job just named: the verb that opens
+ * them ("kuvasi" is also "your picture") and the verbless items of their
+ * list, up to the sentence's end. */
+Test(reading, duties_after_a_colon_are_the_past) {
+  const char *note = "Toimittaja teki viisi vuotta radio-ohjelmaa köyhyydestä: kuvasi "
+                     "velkaneuvojien työtä, ulosottomiesten käyntejä ja asunnottomien arkea. "
+                     "Nyt hän haluaa viestintätehtäviin.";
+  ROLE(note, "velkaneuvojien", KT__ROLE_BACKGROUND);
+  ROLE(note, "ulosottomiesten", KT__ROLE_BACKGROUND);
+  ROLE(note, "asunnottomien", KT__ROLE_BACKGROUND);
+  cr_assert_neq(
+      role_of("Tilanne: ulosottomiesten käynnit ahdistavat, velat kasvavat.", "ulosottomiesten"),
+      KT__ROLE_BACKGROUND, "control: a colon after no past");
+  cr_assert_neq(role_of("Toimittaja teki viisi vuotta radio-ohjelmaa: kuvasi velkaneuvojien työtä. "
+                        "Ulosottomiesten käynnit pelottavat häntä nyt.",
+                        "ulosottomiesten"),
+                KT__ROLE_BACKGROUND, "control: the next sentence is the present");
+}
