@@ -1436,6 +1436,28 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
       }
     }
     duties = false;
+    /* A list of the places or things a past duty was about goes on in the
+     * case it opened with ("neuvoi jäseniä lomautuksissa,
+     * muutosneuvotteluissa ja muutosturvassa"): a verbless item after a
+     * comma that ends in the case the clause before ended in. */
+    if (!colon && out->clause_role[s - 1] == KT__ROLE_BACKGROUND &&
+        out->clause_role[s] == KT__ROLE_SITUATION) {
+      const unsigned cases = KT__MORPH_ESSIVE | KT__MORPH_SOURCE | KT__MORPH_INESSIVE |
+                             KT__MORPH_TARGET | KT__MORPH_PARTITIVE;
+      unsigned here = kt__analysis_morph(a, e - 1) & cases,
+               before = kt__analysis_morph(a, s - 1) & cases;
+      bool verb = false;
+      for (size_t i = s; i < e; i++)
+        verb |= finite_verb(a, i) || is_any(tok(a, i), lead_adverbs) ||
+                goal_cue(tok(a, i), kt__analysis_morph(a, i)) ||
+                (kt__analysis_morph(a, i) & KT__MORPH_NEGV) || kt__token_eika(tok(a, i));
+      if (here && (here & before) && !verb && !chars_between(a, text, s, ".;!?\n")) {
+        for (size_t i = s; i < e; i++)
+          if (out->role[i] == KT__ROLE_SITUATION)
+            out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
+        continue;
+      }
+    }
     if ((!colon && !is_any(tok(a, s), and_words)) ||
         out->clause_role[s - 1] != KT__ROLE_BACKGROUND || out->clause_role[s] != KT__ROLE_SITUATION)
       continue;

@@ -1534,3 +1534,20 @@ Test(reading, duties_after_a_colon_are_the_past) {
                         "ulosottomiesten"),
                 KT__ROLE_BACKGROUND, "control: the next sentence is the present");
 }
+
+/* A list of what a past duty was about goes on in the case it opened
+ * with: the verbless items after a comma are the past too; a denial, a
+ * fact in another case or one told as of now is not an item of it. */
+Test(reading, a_past_duty_list_goes_on_in_its_case) {
+  const char *note = "Mies 55v, neuvoi 15 vuotta jäseniä lomautuksissa, muutosneuvotteluissa ja "
+                     "muutosturvassa. Haluaa henkilöstöasiantuntijaksi.";
+  ROLE(note, "muutosneuvotteluissa", KT__ROLE_BACKGROUND);
+  ROLE(note, "muutosturvassa", KT__ROLE_BACKGROUND);
+  cr_assert_neq(role_of("Ollut 10 vuotta siivoojana, selkä kipeä.", "selkä"), KT__ROLE_BACKGROUND,
+                "control: another case");
+  cr_assert_neq(role_of("Ollut 10 vuotta siivoojana, nyt työttömänä.", "työttömänä"),
+                KT__ROLE_BACKGROUND, "control: now");
+  cr_assert_neq(
+      role_of("Varastokeikkoja tehnyt 15 vuotta, ei ammattitutkintoa.", "ammattitutkintoa"),
+      KT__ROLE_BACKGROUND, "control: a denial");
+}
