@@ -3615,3 +3615,30 @@ Test(notes, denied_limits_on_work_ability_find_nothing) {
                        "toimistotöihin ja kysyy avoimista paikoista.",
                        5, PARTIAL));
 }
+
+/* Violence told as reported ("kertoo isän lyövän häntä") is violence, and
+ * its services are found by what they are about: a helpline's name split
+ * into words ("Naisten Linja", "Nollalinja") is no expansion of it (its
+ * "linja" had put a folk high school's study lines first). */
+Test(notes, violence_told_as_reported) {
+  static const char *const SCHOOL[] = {"kansanopistojen-opistovuosi", NULL};
+  const char *note = "16-vuotias poika tuli yksin. Kertoo isän lyövän häntä ja äidin olevan "
+                     "hiljaa. Peruskoulu päättyy keväällä. Kysyy vain kesätöistä.";
+  cr_assert(finds_need(note, "lähisuhdeväkivalta"));
+  cr_assert_not(in_top(note, 5, SCHOOL));
+  cr_assert(in_top(note, 5,
+                   (const char *const[]){"turvakoti", "sosiaali-ja-kriisipaivystys",
+                                         "rikosuhripaivystys", NULL}));
+  /* No result is matched by "linja" through the concept. */
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = 40;
+  kt_results *r = kt_test_search(e, note, &o);
+  for (size_t i = 0; i < kt_results_count(r); i++) {
+    const kt_result *x = kt_results_get(r, i);
+    for (size_t k = 0; k < x->match_count; k++)
+      cr_assert(!x->matches[k].concept || strcmp(x->matches[k].concept, "lähisuhdeväkivalta") ||
+                    strcmp(x->matches[k].term, "linja"),
+                "%s by linja", x->id);
+  }
+  kt_results_free(r);
+}
