@@ -613,13 +613,14 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
    * viisi vuotta" is the return from family leave, "vapautui vankilasta" the
    * release; the words that found it are of now. Likewise a need told of
    * another person (`other: need`): "puoliso tuli tänne töihin" is the
-   * client who followed. */
+   * client who followed. Not a past dated long ago: "kävi 2020 perhevapaalta
+   * työelämään -valmennuksen ja oli sen jälkeen viisi vuotta pankissa". */
   if (x->signals && e->gen.thes)
     for (size_t k = 0; k < x->nfound; k++) {
       const kt__concept *c = kt__thesaurus_concept(e->gen.thes, x->found[k].concept);
       if (!c->past_need && !c->past_childhood && !c->other_need) continue;
       for (size_t i = x->found[k].first; i <= x->found[k].last && i < ntok; i++)
-        if ((c->past_need && x->rd.role[i] == KT__ROLE_BACKGROUND) ||
+        if ((c->past_need && x->rd.role[i] == KT__ROLE_BACKGROUND && !x->rd.long_ago[i]) ||
             (c->past_childhood && x->rd.role[i] == KT__ROLE_BACKGROUND &&
              kt__reading_childhood_clause(x->an, &x->rd, i)) ||
             (c->other_need && x->rd.role[i] == KT__ROLE_ASIDE))

@@ -938,6 +938,7 @@ void kt__reading_free(kt__reading *r) {
   free(r->unwanted);
   free(r->held);
   free(r->paren);
+  free(r->long_ago);
   free(r->required);
   memset(r, 0, sizeof *r);
 }
@@ -1103,7 +1104,7 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
    * the note is for); otherwise the past marks background. */
   for (size_t s = 0, e; s < n; s = e) {
     e = kt__reading_clause_end(out, s);
-    bool goal = false, past = false, negated_past = false;
+    bool goal = false, past = false, negated_past = false, gone = false;
     for (size_t i = s; i < e; i++) {
       const kt_token *t = tok(a, i);
       unsigned m = kt__analysis_morph(a, i);
@@ -1125,14 +1126,14 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
        * one before is how the present came about ("jäi kesken 2025"). */
       if (t->surface[0] >= '1' && t->surface[0] <= '2' && strlen(t->surface) == 4) {
         int y = atoi(t->surface);
-        if (y >= 1950 && y <= 2023) past = true;
+        if (y >= 1950 && y <= 2023) past = gone = true;
       }
       /* "kymmenen vuotta sitten", "5 v sitten": years ago, long gone; not
        * "kaksi vuotta sitten" (how the present came about). */
       if (i + 2 < e && is_any(tok(a, i + 1), duration_units) &&
           !is_any(tok(a, i + 1), (const char *const[]){"kk", "kuukausi", NULL}) &&
           is_any(tok(a, i + 2), ago_words) && number_of(t) >= 3 && !job_lost_in(a, s, e))
-        past = true;
+        past = gone = true;
       /* "ei ole ollut töissä" is the present: no work. */
       if ((m & KT__MORPH_PAST) && i > s && (kt__analysis_morph(a, i - 1) & KT__MORPH_NEGV))
         negated_past = true;
@@ -1330,8 +1331,10 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
                          : goal || change        ? KT__ROLE_GOAL
                          : past && !negated_past ? KT__ROLE_BACKGROUND
                                                  : KT__ROLE_SITUATION;
-    for (size_t i = s; i < e; i++)
+    for (size_t i = s; i < e; i++) {
       out->role[i] = out->clause_role[i] = role;
+      out->long_ago[i] = gone && role == KT__ROLE_BACKGROUND;
+    }
   }
   /* "haluaa jatkaa samaa työtä", "jatkaa samalla alalla", "continue in the
    * same field": the trade the note told as the past is the goal. */
@@ -3102,8 +3105,9 @@ int kt__reading_read(const kt_analysis *a, const char *text, size_t len, kt__rea
   out->held = calloc(n + 1, sizeof *out->held);
   out->paren = calloc(n + 1, sizeof *out->paren);
   out->required = calloc(n + 1, sizeof *out->required);
+  out->long_ago = calloc(n + 1, sizeof *out->long_ago);
   if (!out->role || !out->clause_role || !out->clause || !out->generic || !out->negator ||
-      !out->unwanted || !out->held || !out->paren || !out->required) {
+      !out->unwanted || !out->held || !out->paren || !out->required || !out->long_ago) {
     kt__reading_free(out);
     return kt__err(KT_ENOMEM, "cannot allocate the reading of a %zu-word note", n);
   }

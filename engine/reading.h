@@ -36,6 +36,8 @@ typedef struct kt__reading {
                    * "ei tarvitse tulkkia"), not by a capacity ("ei voi nostaa") */
   bool *held;     /* per token: a card or licence the client holds ("trukkikortti voimassa") */
   bool *paren;    /* per token: inside parentheses ("keskeytti armeijan 2019 (C-paperit)") */
+  bool *long_ago; /* per token: in a clause dated long ago ("kävi valmennuksen 2020", "kymmenen
+                   * vuotta sitten"), whose past leads to no need of now */
   unsigned short *required;       /* per token: what a service must not require ("Vain palvelut,
                                    * jotka eivät edellytä B-ajokorttia"), numbered by phrase from 1
                                    * ("fyysistä kuntoa" 1, "fyysistä työkykyä" 2); a service whose

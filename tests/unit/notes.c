@@ -3642,3 +3642,18 @@ Test(notes, violence_told_as_reported) {
   }
   kt_results_free(r);
 }
+
+/* A need whose past is the need (the return from family leave) is no
+ * need when that past is dated long ago and work came after it. */
+Test(notes, a_past_need_dated_long_ago_is_history) {
+  static const char *const LEAVE[] = {"perhevapaalta-tyoelamaan", NULL};
+  cr_assert_not(in_top("Nainen 40v, kävi 2019 perhevapaalta työelämään -valmennuksen ja oli sen "
+                       "jälkeen kuusi vuotta vakuutusyhtiön asiakaspalvelussa. Yhtiö irtisanoi "
+                       "hänet. Haluaa IT-tukihenkilöksi.",
+                       5, LEAVE));
+  cr_assert(in_top("Nainen 40v, kävi perhevapaalta työelämään -valmennuksen ja oli sen jälkeen "
+                   "kuusi vuotta vakuutusyhtiön asiakaspalvelussa. Yhtiö irtisanoi hänet. "
+                   "Haluaa IT-tukihenkilöksi.",
+                   5, LEAVE),
+            "control: the same past, undated");
+}
