@@ -160,7 +160,9 @@ static const char *const fine_words[] = {
     /* settled, in the past passive: "velat hoidettiin tilakaupassa" */
     "hoidettiin", "maksettiin", "selvitettiin", "kuitattiin",
     /* "tilanne turvallinen", "kotona turvassa": safe */
-    "turvallinen", "turvassa", "safe", "trygg", "tryggt", "historiaa", "mennyttä", NULL};
+    "turvallinen", "turvassa", "safe", "trygg", "tryggt", "historiaa", "mennyttä",
+    /* gone: "velat ovat poissa" */
+    "poissa", NULL};
 
 /* ... and those compared as written only: Voikko gives "ohessa" (beside:
  * "kurssi töiden ohessa") the base form of "ohi" (over). */

@@ -292,6 +292,7 @@ Test(reading, a_fact_said_to_be_fine_is_no_need) {
   ROLE("ei velkoja, asunto ok", "asunto", KT__ROLE_REFUSED);
   ROLE("asuminen on kunnossa, etsii töitä", "asuminen", KT__ROLE_REFUSED);
   ROLE("puhuu suomea hyvin", "suomea", KT__ROLE_REFUSED);
+  ROLE("maksuohjelma päättyi, ja velat ovat poissa.", "velat", KT__ROLE_REFUSED);
   /* Only the clause that says so, and not when it is denied. */
   ROLE("asunto ok, etsii töitä", "töitä", KT__ROLE_SITUATION);
   ROLE("asunto ei ole kunnossa", "asunto", KT__ROLE_SITUATION);
