@@ -2358,6 +2358,9 @@ static void read_offered(const kt_analysis *a, kt__reading *out) {
     bool passed = is_any(tok(a, s), although);
     if (!passed && e < n && is_any(tok(a, e), but)) {
       size_t e2 = kt__reading_clause_end(out, e);
+      /* ... and the refusal "eikä" goes on with ("mutta hän ei kuulu
+       * kirkkoon eikä halua seurakunnan apua") */
+      if (e2 < n && kt__token_eika(tok(a, e2))) e2 = kt__reading_clause_end(out, e2);
       for (size_t j = e; j < e2; j++)
         passed |= out->role[j] == KT__ROLE_GOAL;
       /* ... or turns the offer down ("mutta niitä hän ei halua", "mutta

@@ -1502,6 +1502,10 @@ Test(reading, an_offer_turned_down_after_it_is_refused) {
        "perhekahviloita", KT__ROLE_REFUSED);
   ROLE("Hänelle on tarjottu päiväkotipaikkaa, mutta hänellä ei ole lapsia.", "päiväkotipaikkaa",
        KT__ROLE_REFUSED);
+  /* ... and what "eikä" goes on to refuse with it. */
+  ROLE(
+      "Hänelle ehdotettiin diakoniatyötä, mutta hän ei kuulu kirkkoon eikä halua seurakunnan apua.",
+      "diakoniatyötä", KT__ROLE_REFUSED);
   cr_assert_neq(
       role_of("Hänelle on tarjottu työkokeilua, mutta se alkaa vasta keväällä.", "työkokeilua"),
       KT__ROLE_REFUSED);
