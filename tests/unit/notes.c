@@ -3657,3 +3657,13 @@ Test(notes, a_past_need_dated_long_ago_is_history) {
                    5, LEAVE),
             "control: the same past, undated");
 }
+
+/* Discrimination, for age as for any ground, is what the occupational
+ * safety authority enforces (its entry: "valvoo ... syrjintäkieltoa"); a
+ * Swedish "Syrien" is no form of it (syrjiä is its verb, left out). */
+Test(notes, discrimination_finds_the_rights_at_work) {
+  static const char *const RIGHTS[] = {"tyosuojelun-neuvonta", NULL};
+  cr_assert(in_top("ikäsyrjintä", 3, RIGHTS));
+  cr_assert(in_top("Asiakas kokee syrjintää työhaastatteluissa nimensä takia.", 3, RIGHTS));
+  cr_assert_not(finds_need("Jag är 33, född i Syrien, och vill jobba som närvårdare.", "työsuojelu"));
+}
