@@ -3665,5 +3665,6 @@ Test(notes, discrimination_finds_the_rights_at_work) {
   static const char *const RIGHTS[] = {"tyosuojelun-neuvonta", NULL};
   cr_assert(in_top("ikäsyrjintä", 3, RIGHTS));
   cr_assert(in_top("Asiakas kokee syrjintää työhaastatteluissa nimensä takia.", 3, RIGHTS));
-  cr_assert_not(finds_need("Jag är 33, född i Syrien, och vill jobba som närvårdare.", "työsuojelu"));
+  cr_assert_not(
+      finds_need("Jag är 33, född i Syrien, och vill jobba som närvårdare.", "työsuojelu"));
 }
