@@ -3668,3 +3668,10 @@ Test(notes, discrimination_finds_the_rights_at_work) {
   cr_assert_not(
       finds_need("Jag är 33, född i Syrien, och vill jobba som närvårdare.", "työsuojelu"));
 }
+
+/* Wages owed, by their name, are the rights at work. */
+Test(notes, wages_owed_by_their_name) {
+  static const char *const RIGHTS[] = {"tyosuojelun-neuvonta", NULL};
+  cr_assert(in_top("palkkasaatavat", 3, RIGHTS));
+  cr_assert(in_top("Asiakkaalla on maksamattomia palkkoja entiseltä työnantajalta.", 3, RIGHTS));
+}
