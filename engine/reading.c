@@ -307,8 +307,8 @@ static const char *const place_endings[] = {"ssa", "ssä", "lla", "llä", NULL};
 static const char *const got_words[] = {"sai", "saanut", "saanu", "saatu", "got", "fick", NULL};
 /* Resources a client gets and then needs no more (base forms). */
 static const char *const resources[] = {
-    "asunto",         "vuokra-asunto", "työpaikka", "opiskelupaikka",
-    "koulutuspaikka", "kesätyöpaikka", NULL};
+    "asunto",         "vuokra-asunto", "työpaikka",    "opiskelupaikka",
+    "koulutuspaikka", "kesätyöpaikka", "oleskelulupa", NULL};
 
 static bool is_any_text(const char *s, const char *const *ws) {
   for (size_t i = 0; ws[i]; i++)
@@ -2812,14 +2812,23 @@ static void read_held(const kt_analysis *a, const char *text, kt__reading *out) 
   for (size_t s = 0, e; s < n; s = e) {
     e = kt__reading_clause_end(out, s);
     if (out->clause_role[s] == KT__ROLE_GOAL) continue;
-    bool got = false, neg = false;
+    /* ... or moved into ("muutti vastaanottokeskuksesta omaan asuntoon"):
+     * then only the place moved to. */
+    static const char *const moved_words[] = {"muutti", "muuttanut", "muuttanu", NULL};
+    bool got = false, neg = false, moved = false;
     for (size_t j = s; j < e; j++) {
       got |= is_any(tok(a, j), got_words);
+      moved |= is_any(tok(a, j), moved_words);
       neg |= is_negator(tok(a, j)) || out->role[j] == KT__ROLE_NEGATED;
     }
-    if (!got || neg) continue;
+    if ((!got && !moved) || neg) continue;
     for (size_t j = s; j < e; j++) {
       const kt_token *t = tok(a, j);
+      /* The place moved out of is the past ("vastaanottokeskuksesta"). */
+      if (moved && (kt__analysis_morph(a, j) & KT__MORPH_SOURCE) &&
+          out->role[j] == KT__ROLE_SITUATION)
+        out->role[j] = KT__ROLE_BACKGROUND;
+      if (!got && !(kt__analysis_morph(a, j) & KT__MORPH_TARGET)) continue;
       bool res = false;
       for (size_t k = 0; k < t->term_count && !res; k++)
         res = (t->terms[k].kind != KT_TERM_PART || kt__analysis_head(a, j)) &&

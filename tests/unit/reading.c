@@ -1556,3 +1556,17 @@ Test(reading, a_past_duty_list_goes_on_in_its_case) {
       role_of("Varastokeikkoja tehnyt 15 vuotta, ei ammattitutkintoa.", "ammattitutkintoa"),
       KT__ROLE_BACKGROUND, "control: a denial");
 }
+
+/* A residence permit got is no need of one, and a home moved into is no
+ * need of a home; the place moved out of is the past. */
+Test(reading, a_permit_got_and_a_home_moved_into) {
+  const char *note = "Mies sai viime kuussa oleskeluluvan ja muutti vastaanottokeskuksesta omaan "
+                     "asuntoon.";
+  ROLE(note, "oleskeluluvan", KT__ROLE_REFUSED);
+  ROLE(note, "asuntoon", KT__ROLE_REFUSED);
+  ROLE(note, "vastaanottokeskuksesta", KT__ROLE_BACKGROUND);
+  cr_assert_neq(role_of("Hän muutti pois asunnosta, kun vuokra nousi.", "asunnosta"),
+                KT__ROLE_REFUSED, "control: a home moved out of");
+  cr_assert_neq(role_of("Hän odottaa oleskelulupaa.", "oleskelulupaa"), KT__ROLE_REFUSED,
+                "control: a permit awaited");
+}
