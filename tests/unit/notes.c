@@ -3675,3 +3675,19 @@ Test(notes, wages_owed_by_their_name) {
   cr_assert(in_top("palkkasaatavat", 3, RIGHTS));
   cr_assert(in_top("Asiakkaalla on maksamattomia palkkoja entiseltä työnantajalta.", 3, RIGHTS));
 }
+
+/* An inability told as the thesaurus writes it, its negation first ("ei
+ * jaksa nousta sängystä"), is a need of now that may come first, though
+ * its words read as a refusal: beside a request marked as the only one,
+ * its care leads. */
+Test(notes, an_inability_as_written_may_come_first) {
+  static const char *const CARE[] = {"mielenterveystalo-nettiterapiat",
+                                     "lyhytterapia-helsinki",
+                                     "kela-kuntoutuspsykoterapia",
+                                     "mieppi",
+                                     "terveysasemat",
+                                     NULL};
+  cr_assert(in_top("41v mies, kokki, työtön vuoden. Ei jaksa nousta sängystä ennen puoltapäivää. "
+                   "Pyytää vain apua CV:n päivittämiseen.",
+                   1, CARE));
+}
