@@ -540,10 +540,6 @@ static const char *const generic_words[] = {
     "kymmenen", "kymmen", "sata", "tuhat", "pari",
     /* Seasons: when, not what ("syksyllä" had carried a training result). */
     "syksy", "kevät", "talvi",
-    /* ... and months ("sopimus päättyi syyskuussa" had carried a third of a
-     * benefit's score through its conditions' dates). */
-    "tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu", "elokuu",
-    "syyskuu", "lokakuu", "marraskuu", "joulukuu",
     /* "again": how often, not what ("nyt taas ilman töitä"). */
     "taas",
     /* The counsellor's own asking ("kysyin kun mieskin on työtön"). */

@@ -723,7 +723,6 @@ Test(reading, generic_words_are_marked) {
   cr_assert(generic("sairauslomaa neljä kuukautta", "neljä"), "a number word");
   cr_assert(generic("pari vuotta lähettinä", "pari"));
   cr_assert(generic("nuorin aloittaa eskarin syksyllä", "syksyllä"), "a season");
-  cr_assert(generic("sopimus päättyi syyskuussa", "syyskuussa"), "a month");
   cr_assert(generic("nuorin aloittaa eskarin syksyllä", "nuorin"), "a child, not the client");
   cr_assert(generic("vanhimman kanssa riitoja", "vanhimman"));
   cr_assert(generic("nyt taas ilman töitä", "taas"));
