@@ -1416,14 +1416,13 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
       for (size_t i = s; i < e; i++)
         out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
   }
-  /* A past told on after "ja" goes on being the past: "työskenteli
-   * arviointijaksolla ja arvioi pitkäaikaistyöttömien toimintakykyä". A
-   * clause that opens with "ja", right after one of the client's history,
-   * with a verb in the past and no goal, is history too. */
-  /* So does one after a colon: the duties of the job just named ("teki
-   * dokumenttisarjaa ylivelkaantuneista: kuvasi velkaneuvojien
-   * tapaamisia"), and the verbless items of its list up to the sentence's
-   * end ("..., ulosottomiesten käyntejä ja velkajärjestelyjen vaiheita."). */
+  /* The past told on. Three ways, each in a clause right after one of the
+   * client's history and read as the situation: after "ja" (below), after a
+   * colon, and as the next item of a list (first). A clause after a colon
+   * tells the duties of the job just named ("teki dokumenttisarjaa
+   * ylivelkaantuneista: kuvasi velkaneuvojien tapaamisia"), and so do the
+   * verbless items of its list up to the sentence's end ("...,
+   * ulosottomiesten käyntejä ja velkajärjestelyjen vaiheita."). */
   bool duties = false;
   for (size_t s = 1, e; s < n; s = e) {
     e = kt__reading_clause_end(out, s);
@@ -1456,13 +1455,18 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
         verb |= finite_verb(a, i) || is_any(tok(a, i), lead_adverbs) ||
                 goal_cue(tok(a, i), kt__analysis_morph(a, i)) ||
                 (kt__analysis_morph(a, i) & KT__MORPH_NEGV) || kt__token_eika(tok(a, i));
-      if (here && (here & before) && !verb && !chars_between(a, text, s, ".;!?\n")) {
+      if (here && (here & before) && !verb && chars_between(a, text, s, ",") &&
+          !chars_between(a, text, s, ".;!?\n")) {
         for (size_t i = s; i < e; i++)
           if (out->role[i] == KT__ROLE_SITUATION)
             out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
         continue;
       }
     }
+    /* A past told on after "ja" goes on being the past: "työskenteli
+     * arviointijaksolla ja arvioi pitkäaikaistyöttömien toimintakykyä". A
+     * clause that opens with "ja" (or a colon), with a verb in the past and
+     * no goal, is history too. */
     if ((!colon && !is_any(tok(a, s), and_words)) ||
         out->clause_role[s - 1] != KT__ROLE_BACKGROUND || out->clause_role[s] != KT__ROLE_SITUATION)
       continue;
