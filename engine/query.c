@@ -152,6 +152,12 @@ size_t kt__query_found_word(const ctx *x, const kt__found *f) {
   return best;
 }
 
+bool kt__query_inability(const ctx *x, const kt__found *f) {
+  return kt__token_negates(kt_analysis_get(x->an, f->first)) && f->last > f->first &&
+         x->rd.negator[f->first + 1] == f->first &&
+         (kt__analysis_morph(x->an, f->first + 1) & KT__MORPH_VERB);
+}
+
 /* Was @p f found with its negation after the noun ("Asuntoa ei ole" is the
  * entry "ei ole asuntoa", thesaurus.c)? Then it is a lack as written, as
  * the entry is. */
@@ -275,10 +281,7 @@ static int refusals_win(ctx *x, const kt__thesaurus *th, size_t ntok) {
     /* ... unless the entry is the refusal as written, its negation first
      * and its verb next ("ei lähde kotoa", "ei pysty lähtemään kotoa"):
      * the inability is the need. */
-    if (refused && kt__token_negates(kt_analysis_get(x->an, f->first)) && f->last > f->first &&
-        x->rd.negator[f->first + 1] == f->first &&
-        (kt__analysis_morph(x->an, f->first + 1) & KT__MORPH_VERB))
-      refused = false;
+    if (refused && kt__query_inability(x, f)) refused = false;
     if (refused && x->rd.clause_role[f->first] != KT__ROLE_GOAL) {
       for (size_t i = f->first; i <= f->last; i++)
         x->rd.role[i] = KT__ROLE_REFUSED;

@@ -20,6 +20,11 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
 /* The word that speaks for found concept @p f: the one with the strongest
  * role among the words that found it (goal, situation, background, aside). */
 size_t kt__query_found_word(const ctx *x, const kt__found *f);
+/* Is found concept @p f an inability as the thesaurus writes it, its
+ * negation first and its verb next ("ei lähde kotoa", "ei jaksa nousta
+ * sängystä")? The inability is then the need, though the reading marks its
+ * words as a refusal's. */
+bool kt__query_inability(const ctx *x, const kt__found *f);
 /* Free what kt__query_read_need() put in @p x. */
 void kt__query_free(ctx *x);
 

@@ -975,12 +975,9 @@ bool kt__rerank_may_come_first(const ctx *x, size_t k) {
    * already has its care. */
   if (!c || x->found[k].by_service || !(c->first || c->first_narrowed)) return false;
   int r = x->rd.role[kt__query_found_word(x, &x->found[k])];
-  /* An inability found as written, its negation first ("ei jaksa nousta
-   * sängystä"), is the need of now though its words are a refusal's. */
-  const kt__found *f = &x->found[k];
-  if (r == KT__ROLE_REFUSED && f->last > f->first &&
-      kt__token_negates(kt_analysis_get(x->an, f->first)))
-    return true;
+  /* An inability found as written ("ei jaksa nousta sängystä") is the need
+   * of now though its words are a refusal's. */
+  if (r == KT__ROLE_REFUSED && kt__query_inability(x, &x->found[k])) return true;
   return r == KT__ROLE_SITUATION || r == KT__ROLE_GOAL;
 }
 
