@@ -383,9 +383,13 @@ static void add_compound_parts(termset *ts, const char *wordbases) {
  *     it yields only to a pronoun;
  *   - a first name or surname beside a common word ("Anna" as antaa,
  *     "Kallio" as kallio).
+ * A noun with the possessive of "you" beside a verb ("kokosi": your size or
+ * gathered; "kuvasi": your picture or described) keeps its base form, which
+ * the thesaurus may know ("tuhosi" finds tuho), but not its grammar: a note
+ * speaks of the client, never to them, so the word is read as the verb.
  * A reading is dropped only when another reading of the word remains. */
 typedef struct reading {
-  char *base, *wb, *cls, *mood, *tense, *participle, *number, *case_, *reqv;
+  char *base, *wb, *cls, *mood, *tense, *participle, *number, *case_, *reqv, *possessive;
 } reading;
 
 static bool eq(const char *a, const char *b) { return a && b && !strcmp(a, b); }
@@ -503,9 +507,10 @@ static unsigned reading_morph(const reading *r) {
 }
 
 #define MAX_READINGS 16
-static const char *const reading_keys[] = {"BASEFORM", "WORDBASES", "CLASS",
-                                           "MOOD",     "TENSE",     "PARTICIPLE",
-                                           "NUMBER",   "SIJAMUOTO", "REQUIRE_FOLLOWING_VERB"};
+static const char *const reading_keys[] = {"BASEFORM",  "WORDBASES", "CLASS",
+                                           "MOOD",      "TENSE",     "PARTICIPLE",
+                                           "NUMBER",    "SIJAMUOTO", "REQUIRE_FOLLOWING_VERB",
+                                           "POSSESSIVE"};
 
 /* Add lemmas (and compound parts) of @p word, except rare readings (see
  * above); OR the kept readings' grammar into *morph if @p morph is not NULL.
@@ -527,12 +532,15 @@ static size_t add_voikko_m(kt_analyzer *an, termset *ts, const char *word, int l
     if (!eq(rs[i].cls, "etunimi") && !eq(rs[i].cls, "sukunimi")) names_only = false;
     if (!eq(rs[i].cls, "etunimi")) first_names = false;
   }
+  bool verb_reading = false;
+  for (size_t i = 0; i < n; i++)
+    verb_reading |= eq(rs[i].cls, "teonsana");
   size_t kept = 0;
   for (size_t i = 0; i < n; i++) {
     reading *r = &rs[i];
     if (rare_reading(r, rs, n, word)) continue;
     kept++;
-    if (morph) *morph |= reading_morph(r);
+    if (morph && !(eq(r->possessive, "2s") && verb_reading)) *morph |= reading_morph(r);
     if (!ts) continue;
     ts->adding_verb = eq(r->cls, "teonsana");
     if (r->base) ts_add(ts, r->base, strlen(r->base), lemma_kind);

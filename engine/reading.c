@@ -844,7 +844,11 @@ static bool occupation_clause(const kt_analysis *a, size_t s, size_t e) {
     unsigned m = kt__analysis_morph(a, i);
     if (finite_verb(a, i) || (m & KT__MORPH_NEGV) || starts_any(t, present_states)) return false;
     if (t->stopword) continue;
-    if ((m & KT__MORPH_ESSIVE) || ((m & KT__MORPH_NOUN) && ends_any(t, agent_endings))) job = true;
+    /* (An agent's ending read in the nominative: a partitive plural ends
+     * alike, "palveluja", "ryhmiä".) */
+    bool agent = (m & KT__MORPH_NOUN) && ends_any(t, agent_endings) &&
+                 (!(m & KT__MORPH_PARTITIVE) || (m & KT__MORPH_NOMINATIVE));
+    if ((m & KT__MORPH_ESSIVE) || agent) job = true;
   }
   return job;
 }
@@ -1424,7 +1428,12 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
    * verbless items of its list up to the sentence's end ("...,
    * ulosottomiesten käyntejä ja velkajärjestelyjen vaiheita."). */
   bool duties = false;
-  for (size_t s = 1, e; s < n; s = e) {
+  /* Events that made the present, not duties: "muutti Helsinkiin", "sai
+   * diagnoosin", "keskeytti". */
+  static const char *const events[] = {
+      "muutti",   "sai",         "keskeytt", "menett", "jäi",  "lopett", "joutui", "sairastu",
+      "valmistu", "ilmoittautu", "tuli",     "pääsi",  "kävi", "palasi", "erosi",  NULL};
+  for (size_t s = kt__reading_clause_end(out, 0), e; s < n; s = e) {
     e = kt__reading_clause_end(out, s);
     bool colon = chars_between(a, text, s, ":");
     if (chars_between(a, text, s, ".;!?\n")) duties = false;
@@ -1467,6 +1476,24 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
      * arviointijaksolla ja arvioi pitkäaikaistyöttömien toimintakykyä". A
      * clause that opens with "ja" (or a colon), with a verb in the past and
      * no goal, is history too. */
+    /* ... and so is a clause that opens with a verb in the past right after
+     * a trade named without one: "tutkija; kokosi ministeriön hankkeessa
+     * tilastoja", "ohjaaja; suunnitteli vankien vapautumista" (not a job
+     * lost: "kokki; irtisanottiin"). */
+    bool duty = !colon && out->clause_role[s] == KT__ROLE_SITUATION && finite_verb(a, s) &&
+                (kt__analysis_morph(a, s) & KT__MORPH_PAST) && !job_lost_in(a, s, e) &&
+                !starts_any(tok(a, s), events) && !chars_between(a, text, s, ".!?\n") &&
+                occupation_clause(a, kt__reading_clause_start(out, s - 1), s);
+    for (size_t i = kt__reading_clause_start(out, s - 1), trade = 0; duty && i <= s; i++) {
+      if (i == s) duty = trade;
+      trade |= kt__token_trade(tok(a, i));
+    }
+    if (duty) {
+      for (size_t i = s; i < e; i++)
+        if (out->role[i] == KT__ROLE_SITUATION)
+          out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
+      continue;
+    }
     if ((!colon && !is_any(tok(a, s), and_words)) ||
         out->clause_role[s - 1] != KT__ROLE_BACKGROUND || out->clause_role[s] != KT__ROLE_SITUATION)
       continue;
@@ -3177,6 +3204,8 @@ int kt__token_years(const kt_analysis *a, size_t i) {
   if (w[0] < '1' || w[0] > '9') return 0;
   const char *u = w + strspn(w, "0123456789");
   const char *next = i + 1 < n ? kt_analysis_get(a, i + 1)->surface : "";
+  /* "36-vuotiaan": an age, not years of anything. */
+  if (!*u && !strncmp(next, "vuotia", 6)) return 0;
   bool unit = !strcmp(u, "v") || (!*u && (!strcmp(next, "v") || !strncmp(next, "vuo", 3) ||
                                           !strcmp(next, "år") || !strncmp(next, "year", 4)));
   return unit ? atoi(w) : 0;

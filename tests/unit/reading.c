@@ -1573,3 +1573,45 @@ Test(reading, a_permit_got_and_a_home_moved_into) {
   cr_assert_neq(role_of("Hän odottaa oleskelulupaa.", "oleskelulupaa"), KT__ROLE_REFUSED,
                 "control: a permit awaited");
 }
+
+/* A clause that opens with a verb in the past right after a trade named
+ * without one tells the trade's duties: the past, not the client's needs.
+ * ("kokosi" is also the noun koko with "your": a note speaks of the client,
+ * never to them, so it is read as the verb.) */
+Test(reading, duties_right_after_a_trade_are_the_past) {
+  const char *note = "38v nainen, tutkija; kokosi ministeriön hankkeessa "
+                     "kotoutumiskoulutuksen tilastoja. Haluaa tilastoasiantuntijaksi.";
+  ROLE(note, "kotoutumiskoulutuksen", KT__ROLE_BACKGROUND);
+  ROLE("48v nainen, rikosseuraamusalan ohjaaja; suunnitteli vankien vapautumista ja ohjasi "
+       "heitä tuettuun asumiseen. Haluaa suunnittelutehtäviin.",
+       "vapautumista", KT__ROLE_BACKGROUND);
+  cr_assert_neq(role_of("31v ohjelmistotestaaja, muutti Helsinkiin puoli vuotta sitten, etsii "
+                        "asuntoa.",
+                        "helsinkiin"),
+                KT__ROLE_BACKGROUND, "control: an event that made the present");
+  cr_assert_neq(role_of("Varastotyöntekijä 20 vuotta. Kuuroutui äkillisesti ja sai "
+                        "sisäkorvaistutteen.",
+                        "sisäkorvaistutteen"),
+                KT__ROLE_BACKGROUND, "control: another sentence");
+  cr_assert_neq(role_of("Lääkäri kielsi nostot ja portaat, varastolla 20 vuotta.", "nostot"),
+                KT__ROLE_BACKGROUND, "control: the trade is the clause's own subject");
+}
+
+/* An agent's ending read only in the nominative: "palveluja" and "ryhmiä"
+ * end alike in the partitive plural but name no trade, so a wish for only
+ * one-to-one services is no trade left behind in a career change. */
+Test(reading, a_partitive_plural_is_no_trade) {
+  const char *note = "Mies 30v, merkonomi. Ryhmät jännittävät, hän on jättänyt kaksi valmennusta "
+                     "kesken: vain kahdenkeskisiä palveluja, ei ryhmiä. Haluaa toimistotöihin, "
+                     "esimerkiksi laskutukseen.";
+  cr_assert_neq(role_of(note, "kahdenkeskisiä"), KT__ROLE_BACKGROUND);
+}
+
+/* An age is no stretch of years: "Palo tuhosi 36-vuotiaan asiakkaan kodin
+ * eilen" is what happened yesterday, the present. */
+Test(reading, an_age_is_no_years_of_the_past) {
+  const char *note = "Kerrostalopalo tuhosi 36-vuotiaan asiakkaan kodin eilen, yöpyy nyt "
+                     "tuttavalla.";
+  cr_assert_neq(role_of(note, "kodin"), KT__ROLE_BACKGROUND);
+  ROLE("Kerrostalopalo tuhosi asiakkaan kodin 12 vuotta sitten.", "kodin", KT__ROLE_BACKGROUND);
+}
