@@ -3032,7 +3032,9 @@ static void read_benefit_held(const kt_analysis *a, const char *text, size_t len
     }
     /* ... or the next clause asks ("yleistuella, kysyy miten osa-aikatyö
      * vaikuttaa"); a fact beside it ("yleistuella, ei velkoja") does not. */
-    for (size_t j = e; held && j < n && j < kt__reading_clause_end(out, e); j++)
+    for (size_t j = e;
+         held && j < n && j < kt__reading_clause_end(out, e) && !chars_between(a, text, e, ".!?\n");
+         j++)
       ask |= starts_any(tok(a, j), asks);
     /* A question mark in the clause or right after it. */
     for (size_t c = tok(a, s)->start; c < tok(a, e - 1)->end + 2 && c < len; c++)

@@ -636,6 +636,11 @@ Test(reading, a_credential_the_client_has_is_no_need) {
   ROLE("entinen varastotyöntekijä, yleistuella, haluaa töihin", "yleistuella", KT__ROLE_REFUSED);
   ROLE("yleistuella, kysyy miten osa-aikatyö vaikuttaa", "yleistuella", KT__ROLE_SITUATION);
   ROLE("sivutoiminen yritys yleistuella?", "yleistuella", KT__ROLE_SITUATION);
+  /* ... the next clause asks of it in the same sentence only: a new
+   * sentence is another matter. */
+  ROLE("yleistuella ja ilmoittautunut. ei ole ennen hakenut mitään tukia, kysyy saako "
+       "asumistukea",
+       "yleistuella", KT__ROLE_REFUSED);
   ROLE("yleistuki viivästyi, vuokra rästissä", "yleistuki", KT__ROLE_SITUATION);
   /* A pair of cards after the trade, the first written with a hyphen; not
    * a pair of debts. */
