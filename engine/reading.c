@@ -801,7 +801,10 @@ static bool past_duration_clause(const kt_analysis *a, size_t s, size_t e) {
     unsigned m = kt__analysis_morph(a, i);
     if ((m & KT__MORPH_NEGV) || starts_any(t, present_states)) return false;
     /* Years after the verb: "ajoi 12v linja-autoa" (an age comes first). */
-    if (past && kt__token_years(a, i) > 0) dur = true;
+    /* (Not years ago: "todettiin kaksi vuotta sitten" dates an event.) */
+    if (past && kt__token_years(a, i) > 0 && !(i + 1 < e && is_any(tok(a, i + 1), ago_words)) &&
+        !(i + 2 < e && is_any(tok(a, i + 2), ago_words)))
+      dur = true;
     if ((m & KT__MORPH_PAST) && (m & KT__MORPH_VERB) && !(m & KT__MORPH_NOUN) &&
         !(i > s && is_any(tok(a, i - 1), (const char *const[]){"on", "oli", "ole", "oo", NULL})))
       past = true;

@@ -1620,3 +1620,13 @@ Test(reading, an_age_is_no_years_of_the_past) {
   cr_assert_neq(role_of(note, "kodin"), KT__ROLE_BACKGROUND);
   ROLE("Kerrostalopalo tuhosi asiakkaan kodin 12 vuotta sitten.", "kodin", KT__ROLE_BACKGROUND);
 }
+
+/* Years ago date an event; they are no stretch of the past: "todettiin kaksi
+ * vuotta sitten MS-tauti" is an illness of now. */
+Test(reading, years_ago_are_no_stretch_of_the_past) {
+  cr_assert_neq(role_of("Hänellä todettiin kaksi vuotta sitten MS-tauti, ja pitkät vuorot "
+                        "uuvuttavat.",
+                        "ms"),
+                KT__ROLE_BACKGROUND);
+  ROLE("ajoi 12 vuotta linja-autoa, selkä ei enää kestä", "linja", KT__ROLE_BACKGROUND);
+}
