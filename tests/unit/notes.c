@@ -3691,3 +3691,17 @@ Test(notes, an_inability_as_written_may_come_first) {
                    "Pyytää vain apua CV:n päivittämiseen.",
                    1, CARE));
 }
+
+/* Founding a business named by its kind, and the start of a business asked
+ * for, in the catalogue's words ("yrityksen aloittamiseen tarvittaviin
+ * hankintoihin"), are becoming an entrepreneur. */
+Test(notes, a_business_named_by_its_kind_is_founding) {
+  cr_assert(finds_need("Nainen 38v. Haluaa perustaa kotiin vaatteiden korjausompelimon.",
+                       "yrittäjäksi ryhtyminen"));
+  cr_assert(finds_need("Nainen 38v. Kysyy, mistä saisi tukea hankintoihin ja yrityksen "
+                       "aloitukseen.",
+                       "yrittäjäksi ryhtyminen"));
+  cr_assert_not(finds_need("Nainen 38v, ompelija ompelimossa 15 vuotta, haluaa toimistotöihin.",
+                           "yrittäjäksi ryhtyminen"),
+                "control: a workshop worked in");
+}
