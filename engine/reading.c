@@ -197,6 +197,10 @@ static bool goal_cue(const kt_token *t, unsigned m) {
   if ((m & KT__MORPH_NOUN) && !(m & KT__MORPH_VERB) &&
       ends_any(t, (const char *const[]){"ija", "ijä", "ijan", "ijän", "ijana", "ijänä", NULL}))
     return false;
+  /* Design work is no plan: "suunnittelu siirrettiin ulkomaille". */
+  if ((m & KT__MORPH_NOUN) && !(m & KT__MORPH_VERB) &&
+      starts_any(t, (const char *const[]){"suunnittelu", NULL}))
+    return false;
   return !((m & KT__MORPH_PAST) && starts_any(t, past_plans));
 }
 /* Verbs whose past tells the client's history (work, study, a role held):
@@ -846,7 +850,7 @@ static bool occupation_clause(const kt_analysis *a, size_t s, size_t e) {
     const kt_token *t = tok(a, i);
     unsigned m = kt__analysis_morph(a, i);
     if (finite_verb(a, i) || (m & KT__MORPH_NEGV) || starts_any(t, present_states)) return false;
-    if (t->stopword) continue;
+    if (t->stopword || generic_token(t)) continue; /* "44v mies" names no trade */
     /* (An agent's ending read in the nominative: a partitive plural ends
      * alike, "palveluja", "ryhmiä".) */
     bool agent = (m & KT__MORPH_NOUN) && ends_any(t, agent_endings) &&
@@ -2636,9 +2640,12 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
       f++;
     /* So does one that opens by saying it has healed: "ranne murtui
      * keväällä mutta on parantunut täysin". */
-    static const char *const healed[] = {"parantunut", "parantui", "parantunu", "parantu",
-                                         "toipunut",   "toipui",   "toipunu",   "toipu",
-                                         "recovered",  "healed",   NULL};
+    static const char *const healed[] = {
+        "parantunut", "parantui", "parantunu", "parantu", "toipunut", "toipui", "toipunu", "toipu",
+        "recovered", "healed",
+        /* ... or that it went amicably: "ero puolisosta
+         * viime vuonna, sovussa eikä riitoja" */
+        "sovussa", "sovinnollisesti", "riidatta", "amicably", NULL};
     bool heal = s > 0 && f < e && is_any(tok(a, f), healed);
     /* ... or that it is paid as agreed: "opintolainaa 15 000 mutta maksaa
      * sitä normaalisti". */

@@ -1630,3 +1630,32 @@ Test(reading, years_ago_are_no_stretch_of_the_past) {
                 KT__ROLE_BACKGROUND);
   ROLE("ajoi 12 vuotta linja-autoa, selkä ei enää kestä", "linja", KT__ROLE_BACKGROUND);
 }
+
+/* The client's age and sex name no trade left behind in a career change:
+ * where the client lives stays the situation. */
+Test(reading, the_client_named_is_no_trade) {
+  cr_assert_neq(
+      role_of("mies 33v keravalta, vartija 8 vuotta. haluaa lvi-asentajaksi", "keravalta"),
+      KT__ROLE_BACKGROUND);
+  ROLE("mies 33v keravalta, vartija 8 vuotta. haluaa lvi-asentajaksi", "vartija",
+       KT__ROLE_BACKGROUND);
+}
+
+/* Design work is no plan: "kun suunnittelu siirrettiin ulkomaille" is why
+ * the job went, not a wish to go abroad. */
+Test(reading, design_work_is_no_plan) {
+  cr_assert_neq(role_of("Operaattori irtisanoi hänet lokakuussa, kun suunnittelu siirrettiin "
+                        "ulkomaille.",
+                        "ulkomaille"),
+                KT__ROLE_GOAL);
+  ROLE("suunnittelee muuttoa ulkomaille", "ulkomaille", KT__ROLE_GOAL);
+}
+
+/* A clause that opens by saying it went amicably speaks of the one before:
+ * a divorce in harmony is no crisis. */
+Test(reading, a_divorce_in_harmony_is_no_crisis) {
+  ROLE("ero puolisosta viime vuonna, sovussa eikä riitoja. haluaa IT-alalle", "ero",
+       KT__ROLE_REFUSED);
+  cr_assert_neq(role_of("ero puolisosta viime vuonna, riitaa huoltajuudesta", "ero"),
+                KT__ROLE_REFUSED, "control: a divorce with quarrels");
+}
