@@ -1024,6 +1024,17 @@ static void read_clauses(const kt_analysis *a, const char *text, kt__reading *ou
  * "formerly" ("ennen oli kokki"): a noun in the genitive or partitive
  * follows it in the clause ending at @p e. ("ennen kuin jaksaa töihin" keeps
  * the clause in the background: what follows is a later step; dev b013.) */
+/* Is Swedish "var" at @p i "where", asked ("undrar hur hon får ... och var
+ * hon hittar jobb"), not "was"? So after a verb of asking or knowing earlier
+ * in its clause [s, i). */
+static bool where_asked(const kt_analysis *a, size_t s, size_t i) {
+  if (!is(tok(a, i), "var")) return false;
+  static const char *const asking[] = {"undrar", "frågar", "vet", "veta", "undra", "fråga", NULL};
+  for (size_t j = s; j < i; j++)
+    if (is_any(tok(a, j), asking)) return true;
+  return false;
+}
+
 static bool before_what(const kt_analysis *a, size_t i, size_t e) {
   if (!is(tok(a, i), "ennen") || i + 1 >= e) return false;
   const kt_token *u = tok(a, i + 1);
@@ -1131,7 +1142,7 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
         goal = true;
       /* Not a report of what was just done ("kertoi järjestäneensä asiansa",
        * "antaneensa tavaransa pois"): a referative participle tells news. */
-      if ((is_any(t, past_words) && !before_what(a, i, e)) ||
+      if ((is_any(t, past_words) && !before_what(a, i, e) && !where_asked(a, s, i)) ||
           ((m & KT__MORPH_PAST) && history_verb_at(a, i, e) && !ongoing_perfect(a, s, i, e) &&
            !ends_any(t, (const char *const[]){"neensa", "neensä", "nneensa", "nneensä", NULL})))
         past = true;

@@ -1659,3 +1659,13 @@ Test(reading, a_divorce_in_harmony_is_no_crisis) {
   cr_assert_neq(role_of("ero puolisosta viime vuonna, riitaa huoltajuudesta", "ero"),
                 KT__ROLE_REFUSED, "control: a divorce with quarrels");
 }
+
+/* Swedish "var" after a verb of asking is "where", not "was": the question
+ * is the client's need of now. */
+Test(reading, swedish_where_asked_is_no_past) {
+  cr_assert_neq(role_of("Hon undrar hur hon får sin legitimation godkänd i Finland och var hon "
+                        "hittar jobb på svenska.",
+                        "legitimation"),
+                KT__ROLE_BACKGROUND);
+  ROLE("Han var snickare i tio år, nu vill han byta bransch.", "snickare", KT__ROLE_BACKGROUND);
+}
