@@ -564,6 +564,7 @@ static size_t add_voikko_m(kt_analyzer *an, termset *ts, const char *word, int l
  * the written word analysed in its place. */
 static const char *const respell[][2] = {
     {"ollu", "ollut"},
+    {"jäbä", "jätkä"}, /* spoken for a man; unknown to Voikko, "fixed" to jää (ice) */
     {"uus", "uusi"},
     {"haluu", "haluaa"},
     {"kaipais", "kaipaisi"},

@@ -533,9 +533,9 @@ static const char *const subject_pronouns[] = {"minä", "mä",  "me", "hän", "h
 /* Words that say nothing about a need on their own. */
 static const char *const generic_words[] = {
     "asiakas", "henkilö", "ihminen", "mies", "nainen", "poika", "tyttö", "vuosi", "kuukausi",
-    "kestää", "tilanne", "asia", "juttu", "kertoa", "sanoa", "tulla", "mennä", "hyvä", "paljon",
-    "oma", "muu", "kaikki", "tehdä", "käydä", "päästä", "saada", "antaa", "laittaa", "loppua",
-    "olo", "vuo", "vuotaa", /* Voikko's other readings of "vuotta" */
+    "äijä", "jätkä", "jäbä", "kestää", "tilanne", "asia", "juttu", "kertoa", "sanoa", "tulla",
+    "mennä", "hyvä", "paljon", "oma", "muu", "kaikki", "tehdä", "käydä", "päästä", "saada", "antaa",
+    "laittaa", "loppua", "olo", "vuo", "vuotaa", /* Voikko's other readings of "vuotta" */
     "juuri", "juuria", "muutama", "miettiä", "kannattaa", "jäädä", "heti", "ehkä", "kaivata",
     "kaipaava", "asua", "mieluiten", "mieluummin", "mielellään", "client", "customer", "man",
     "woman", "person", "year", "kund", "kvinna", "person",
@@ -889,7 +889,8 @@ static const char *const age_superlatives[] = {"nuorin", "nuorim", "vanhin", "va
  * that uses them alongside a need. */
 static const char *const null_words[] = {
     "asiakas", "henkilö", "ihminen", "mies", "vuosi", "kuukausi", "kestää", "vuo", "vuotaa",
-    "client", "customer", "man", "person", "year", "kund",
+    /* spoken for a man: "jäbä 38v", "äijä 45v" */
+    "äijä", "jätkä", "jäbä", "client", "customer", "man", "person", "year", "kund",
     /* spans of time in English and Swedish ("rent due next week") */
     "years", "week", "weeks", "month", "months", "vecka", "veckor", "månad", "månader", NULL};
 
@@ -1040,6 +1041,10 @@ static bool before_what(const kt_analysis *a, size_t i, size_t e) {
   const kt_token *u = tok(a, i + 1);
   /* "ennen kuin pääsee kattohommiin", spoken "ennen ku": before an action. */
   if (is_any(u, (const char *const[]){"kuin", "ku", "kun", NULL})) return true;
+  /* "ennen ekaa päivää", "ennen ensimmäistä työpäivää": before a day. */
+  if (is_any(u, (const char *const[]){"ekaa", "ensimmäistä", "tokaa", "toista", "viimeistä",
+                                      "seuraavaa", "uutta", NULL}))
+    return true;
   if (u->stopword) return false;
   unsigned m = kt__analysis_morph(a, i + 1);
   if (!(m & KT__MORPH_NOUN) || (m & KT__MORPH_VERB)) return false;

@@ -1669,3 +1669,20 @@ Test(reading, swedish_where_asked_is_no_past) {
                 KT__ROLE_BACKGROUND);
   ROLE("Han var snickare i tio år, nu vill han byta bransch.", "snickare", KT__ROLE_BACKGROUND);
 }
+
+/* Spoken words for a man name the client only, as "mies" does: no evidence
+ * ("jäbä", unknown to Voikko, had been "fixed" to jää, ice). */
+Test(reading, spoken_words_for_a_man_are_generic) {
+  cr_assert(generic("jäbä 38v, sai paikan infrafirmalta", "jäbä"));
+  cr_assert(generic("äijä 45v stadist, laatoittanu kylppärei", "äijä"));
+  cr_assert_not(generic("jäbä 38v, sai paikan infrafirmalta", "infrafirmalta"), "control");
+}
+
+/* "ennen" before an ordinal is "before", not "formerly": "tarvii tieturvan
+ * ennen ekaa päivää" is a need of now. */
+Test(reading, before_the_first_day_is_no_past) {
+  cr_assert_neq(
+      role_of("pomo sano et tarvii tieturvan ja työturvakortin ennen ekaa päivää", "tieturvan"),
+      KT__ROLE_BACKGROUND);
+  ROLE("Ennen hän oli myyjänä.", "myyjänä", KT__ROLE_BACKGROUND);
+}
