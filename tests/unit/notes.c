@@ -3705,3 +3705,15 @@ Test(notes, a_business_named_by_its_kind_is_founding) {
                            "yrittäjäksi ryhtyminen"),
                 "control: a workshop worked in");
 }
+
+/* The software field named as the goal is the IT field: the IT training is
+ * what the note asks, not a trade held and left (online courses taken before
+ * had made it one). */
+Test(notes, the_software_field_as_the_goal_is_it) {
+  cr_assert(finds_need("Haluaa ohjelmistoalalle.", "IT-ala"));
+  static const char *const ict[] = {"ict-muuntokoulutus", NULL};
+  cr_assert(in_top("29v mies, filosofian maisteri, määräaikainen sopimus museossa päättyi. Hän on "
+                   "tehnyt verkkokursseja ohjelmoinnista. Haluaa ohjelmistoalalle ja kysyy "
+                   "muuntokoulutuksesta.",
+                   3, ict));
+}
