@@ -108,6 +108,31 @@ static bool named_by(const kt__doc *d, const char *const *words, size_t nwords) 
   return named > 0;
 }
 
+/* Is @p term (a base form) one of the forms of a word of the service's name? */
+static bool name_has(const kt__doc *d, const char *term) {
+  char key[256];
+  if ((size_t)snprintf(key, sizeof key, " %s ", term) >= sizeof key) return false;
+  for (size_t w = 0; w < d->n_name_words; w++)
+    if (strstr(d->name_words[w], key)) return true;
+  return false;
+}
+
+/* Is every content word of a keyword note (@p ncontent of them, at most
+ * two) a word of the service's name, by a base form: "sairauspäiväraha" of
+ * "Kelan sairauspäiväraha ja osasairauspäiväraha"? */
+static bool keyword_in_name(const ctx *x, const kt__doc *d, size_t ncontent) {
+  if (!ncontent || ncontent > 2 || !d->n_name_words) return false;
+  for (size_t i = 0, n = kt_analysis_count(x->an); i < n; i++) {
+    const kt_token *t = kt_analysis_get(x->an, i);
+    if (t->stopword || !t->term_count) continue;
+    bool in = false;
+    for (size_t k = 0; k < t->term_count && !in; k++)
+      in = t->terms[k].kind != KT_TERM_PART && name_has(d, t->terms[k].text);
+    if (!in) return false;
+  }
+  return true;
+}
+
 /* Is token @p i in a clause with a verb in the past ("järjesti", "oli
  * työvalmentajana")? A clause read as background without one ("uus pomo
  * vaatii sähkötyöturvallisuuskortin") names nothing the client has used. */
@@ -195,6 +220,10 @@ int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits) {
     return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   }
 
+  size_t ncontent = 0, ntok = kt_analysis_count(x->an);
+  for (size_t i = 0; i < ntok; i++)
+    ncontent += !kt_analysis_get(x->an, i)->stopword && kt_analysis_get(x->an, i)->term_count > 0;
+
   /* Signals re-score the candidates; a service the text names is lifted. */
   for (size_t h = 0; h < nhits && !rc; h++) {
     cs[h].hit = &hits[h];
@@ -220,6 +249,10 @@ int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits) {
         cs[h].named = true;
         cs[h].effects[cs[h].neffects++] = (kt_effect){
             kt__msg(x->lang, KT__M_NAME), kt__msg(x->lang, KT__M_R_NAMES), rk->name_boost};
+      } else if (rk->part_name_boost > 1.0 && keyword_in_name(x, cs[h].doc, ncontent)) {
+        cs[h].score *= rk->part_name_boost;
+        cs[h].effects[cs[h].neffects++] = (kt_effect){
+            kt__msg(x->lang, KT__M_NAME), kt__msg(x->lang, KT__M_R_NAMES), rk->part_name_boost};
       }
     }
     if (x->signals) {
@@ -233,9 +266,6 @@ int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits) {
   /* A note that is a service's name and nothing else ("Työmarkkinatori")
    * asks for that service: it leads, above one its concept's expansion
    * lifts ("Duunitori"). */
-  size_t ncontent = 0, ntok = kt_analysis_count(x->an);
-  for (size_t i = 0; i < ntok; i++)
-    ncontent += !kt_analysis_get(x->an, i)->stopword && kt_analysis_get(x->an, i)->term_count > 0;
   double top = 0;
   for (size_t h = 0; h < nhits && !rc; h++)
     if (cs[h].score > top) top = cs[h].score;

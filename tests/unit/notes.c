@@ -3717,3 +3717,12 @@ Test(notes, the_software_field_as_the_goal_is_it) {
                    "muuntokoulutuksesta.",
                    3, ict));
 }
+
+/* A keyword note whose every word is a word of a service's name asks for
+ * that service, though its name says more ("Kelan sairauspäiväraha ja
+ * osasairauspäiväraha"): it leads the work-ability advice that the sick
+ * leave's concept finds too. */
+Test(notes, a_keyword_of_a_name_asks_for_that_service) {
+  static const char *const sick[] = {"kela-sairauspaivaraha", NULL};
+  cr_assert(in_top("sairauspäiväraha", 1, sick));
+}
