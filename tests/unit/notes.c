@@ -3726,3 +3726,15 @@ Test(notes, a_keyword_of_a_name_asks_for_that_service) {
   static const char *const sick[] = {"kela-sairauspaivaraha", NULL};
   cr_assert(in_top("sairauspäiväraha", 1, sick));
 }
+
+/* Summer jobs told as the client's situation, in a note that wishes for
+ * other work, are the client's work history (`now: wish`), not a wish for
+ * summer work; asked for, they are the need. */
+Test(notes, summer_jobs_behind_are_history) {
+  cr_assert_eq(need_role("Helsinki, 30v mies, merkonomi; takana vain kesätöitä. Haluaa "
+                         "toimistotöihin, esimerkiksi laskutukseen.",
+                         "kesätyö"),
+               KT_ROLE_BACKGROUND);
+  cr_assert_eq(need_role("Helsinki, 17v poika etsii kesätöitä.", "kesätyö"), KT_ROLE_SITUATION,
+               "control: summer work asked for");
+}
