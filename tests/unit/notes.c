@@ -3738,3 +3738,17 @@ Test(notes, summer_jobs_behind_are_history) {
   cr_assert_eq(need_role("Helsinki, 17v poika etsii kesätöitä.", "kesätyö"), KT_ROLE_SITUATION,
                "control: summer work asked for");
 }
+
+/* Signs of illiteracy told, not named: letters read aloud by someone else,
+ * glasses said to be forgotten, a signature in the wrong place. */
+Test(notes, signs_of_illiteracy_told) {
+  const char *const lit = "luku- ja kirjoitustaidon puute";
+  cr_assert(finds_need("50v nainen, asunut Suomessa 20 vuotta. Pyytää aina poikaa lukemaan kirjeet "
+                       "ääneen. Kysyy vain siivoustöitä.",
+                       lit));
+  cr_assert(finds_need("50v nainen. Sanoo unohtaneensa silmälasit, kun pitäisi lukea.", lit));
+  cr_assert(finds_need("50v nainen. Allekirjoitti hakemuksen väärään kohtaan.", lit));
+  cr_assert_not(
+      finds_need("50v nainen. Lukee lapsille ääneen kirjoja, haluaa kirjastoon töihin.", lit),
+      "control: reading aloud to children");
+}
