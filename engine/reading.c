@@ -1356,10 +1356,13 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
         (is_any(tok(a, s), and_words) || is(tok(a, s), "tai")) &&
         (kt__analysis_morph(a, s + 1) & KT__MORPH_INF))
       goal = true;
-    unsigned char role = other                   ? KT__ROLE_ASIDE
-                         : goal || change        ? KT__ROLE_GOAL
-                         : past && !negated_past ? KT__ROLE_BACKGROUND
-                                                 : KT__ROLE_SITUATION;
+    /* A change named in a clause of the past is the past: "teki päätöksiä
+     * kuntoutuksesta ja uudelleenkoulutuksista" (a duty of the job held). */
+    bool past_here = past && !negated_past;
+    unsigned char role = other                            ? KT__ROLE_ASIDE
+                         : goal || (change && !past_here) ? KT__ROLE_GOAL
+                         : past_here                      ? KT__ROLE_BACKGROUND
+                                                          : KT__ROLE_SITUATION;
     for (size_t i = s; i < e; i++) {
       out->role[i] = out->clause_role[i] = role;
       out->long_ago[i] = gone && role == KT__ROLE_BACKGROUND;

@@ -1686,3 +1686,12 @@ Test(reading, before_the_first_day_is_no_past) {
       KT__ROLE_BACKGROUND);
   ROLE("Ennen hän oli myyjänä.", "myyjänä", KT__ROLE_BACKGROUND);
 }
+
+/* A change named in a clause of the past is the past: retraining decided on
+ * as a duty of the job held is no wish to retrain. */
+Test(reading, a_change_named_in_the_past_is_the_past) {
+  ROLE("50v mies, kuntoutusasiantuntija 15 vuotta; hän teki päätöksiä kuntoutuksesta ja "
+       "uudelleenkoulutuksista.",
+       "uudelleenkoulutuksista", KT__ROLE_BACKGROUND);
+  ROLE("50v mies, kokki, alanvaihto mielessä.", "alanvaihto", KT__ROLE_GOAL);
+}
