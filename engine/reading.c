@@ -682,8 +682,8 @@ static bool agent_lemma(const kt_token *t) {
 }
 
 bool kt__token_trade(const kt_token *t) {
-  static const char *const not_trades[] = {"opiskelija", "työnhakija", "hakija",
-                                           "asiakas",    "ylioppilas", NULL};
+  static const char *const not_trades[] = {"opiskelija", "työnhakija",    "hakija", "asiakas",
+                                           "ylioppilas", "yksinhuoltaja", NULL};
   for (size_t k = 0; k < t->term_count; k++)
     if (t->terms[k].kind == KT_TERM_LEMMA && is_any_text(t->terms[k].text, not_trades))
       return false;
@@ -723,6 +723,12 @@ static int number_of(const kt_token *t) {
 
 /* Does the clause [s, e) name a stretch of work without a verb ("20 vuotta
  * raksalla", "12 v siivoojana") and no state the client is still in? */
+/* Does @p t name a state the client is still in (above)? Not a trade that
+ * begins alike: "kuntoutusasiantuntija 15 vuotta" is a job held. */
+static bool present_state(const kt_token *t) {
+  return starts_any(t, present_states) && !kt__token_trade(t);
+}
+
 static bool duration_clause(const kt_analysis *a, size_t s, size_t e) {
   bool dur = false, essive = false;
   /* The first conjunct decides: "Baarimikkona 8v ja jv-kortti löytyy". */
@@ -734,7 +740,7 @@ static bool duration_clause(const kt_analysis *a, size_t s, size_t e) {
   for (size_t i = s; i < e; i++) {
     const kt_token *t = tok(a, i);
     if (finite_verb(a, i) || kt__analysis_morph(a, i) & KT__MORPH_NEGV) return false;
-    if (starts_any(t, present_states)) return false;
+    if (present_state(t)) return false;
     if (is_any(t, children) || is(t, "poika")) return false; /* "lapset 3v ja 6v": their ages */
     /* "koulua kotimaassa 2 vuotta": how much schooling the client has, a
      * present fact (basic education, literacy), not a stretch of history. */
@@ -803,7 +809,7 @@ static bool past_duration_clause(const kt_analysis *a, size_t s, size_t e) {
   for (size_t i = s; i < e; i++) {
     const kt_token *t = tok(a, i);
     unsigned m = kt__analysis_morph(a, i);
-    if ((m & KT__MORPH_NEGV) || starts_any(t, present_states)) return false;
+    if ((m & KT__MORPH_NEGV) || present_state(t)) return false;
     /* Years after the verb: "ajoi 12v linja-autoa" (an age comes first). */
     /* (Not years ago: "todettiin kaksi vuotta sitten" dates an event.) */
     if (past && kt__token_years(a, i) > 0 && !(i + 1 < e && is_any(tok(a, i + 1), ago_words)) &&
@@ -849,7 +855,7 @@ static bool occupation_clause(const kt_analysis *a, size_t s, size_t e) {
   for (size_t i = s; i < e; i++) {
     const kt_token *t = tok(a, i);
     unsigned m = kt__analysis_morph(a, i);
-    if (finite_verb(a, i) || (m & KT__MORPH_NEGV) || starts_any(t, present_states)) return false;
+    if (finite_verb(a, i) || (m & KT__MORPH_NEGV) || present_state(t)) return false;
     if (t->stopword || generic_token(t)) continue; /* "44v mies" names no trade */
     /* (An agent's ending read in the nominative: a partitive plural ends
      * alike, "palveluja", "ryhmiä".) */

@@ -1695,3 +1695,15 @@ Test(reading, a_change_named_in_the_past_is_the_past) {
        "uudelleenkoulutuksista", KT__ROLE_BACKGROUND);
   ROLE("50v mies, kokki, alanvaihto mielessä.", "alanvaihto", KT__ROLE_GOAL);
 }
+
+/* A trade that begins like a state the client is still in is a job held:
+ * "kuntoutusasiantuntija 15 vuotta" is the past, "kuntoutuksessa 2 vuotta"
+ * and "opiskelija 20v" are the present. */
+Test(reading, a_trade_that_begins_like_a_state_is_a_job_held) {
+  ROLE("50v mies, kuntoutusasiantuntija 15 vuotta.", "kuntoutusasiantuntija", KT__ROLE_BACKGROUND);
+  cr_assert_neq(role_of("50v mies, kuntoutuksessa 2 vuotta.", "kuntoutuksessa"),
+                KT__ROLE_BACKGROUND, "control: a state");
+  cr_assert_neq(
+      role_of("JV-kortti järjestyksenvalvoja viikonloppukeikat opiskelija 20v", "opiskelija"),
+      KT__ROLE_BACKGROUND, "control: a student's age");
+}
