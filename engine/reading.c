@@ -721,14 +721,14 @@ static int number_of(const kt_token *t) {
   return 0;
 }
 
-/* Does the clause [s, e) name a stretch of work without a verb ("20 vuotta
- * raksalla", "12 v siivoojana") and no state the client is still in? */
 /* Does @p t name a state the client is still in (above)? Not a trade that
  * begins alike: "kuntoutusasiantuntija 15 vuotta" is a job held. */
 static bool present_state(const kt_token *t) {
   return starts_any(t, present_states) && !kt__token_trade(t);
 }
 
+/* Does the clause [s, e) name a stretch of work without a verb ("20 vuotta
+ * raksalla", "12 v siivoojana") and no state the client is still in? */
 static bool duration_clause(const kt_analysis *a, size_t s, size_t e) {
   bool dur = false, essive = false;
   /* The first conjunct decides: "Baarimikkona 8v ja jv-kortti löytyy". */
@@ -1027,10 +1027,6 @@ static void read_clauses(const kt_analysis *a, const char *text, kt__reading *ou
   }
 }
 
-/* "ennen" as "before" ("ennen kuun loppua", "ennen joulua") and not
- * "formerly" ("ennen oli kokki"): a noun in the genitive or partitive
- * follows it in the clause ending at @p e. ("ennen kuin jaksaa töihin" keeps
- * the clause in the background: what follows is a later step; dev b013.) */
 /* Is Swedish "var" at @p i "where", asked ("undrar hur hon får ... och var
  * hon hittar jobb"), not "was"? So after a verb of asking or knowing earlier
  * in its clause [s, i). */
@@ -1042,6 +1038,10 @@ static bool where_asked(const kt_analysis *a, size_t s, size_t i) {
   return false;
 }
 
+/* "ennen" as "before" ("ennen kuun loppua", "ennen joulua") and not
+ * "formerly" ("ennen oli kokki"): a noun in the genitive or partitive
+ * follows it in the clause ending at @p e. ("ennen kuin jaksaa töihin" keeps
+ * the clause in the background: what follows is a later step; dev b013.) */
 static bool before_what(const kt_analysis *a, size_t i, size_t e) {
   if (!is(tok(a, i), "ennen") || i + 1 >= e) return false;
   const kt_token *u = tok(a, i + 1);
@@ -1516,10 +1516,10 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
                 (kt__analysis_morph(a, s) & KT__MORPH_PAST) && !job_lost_in(a, s, e) &&
                 !starts_any(tok(a, s), events) && !chars_between(a, text, s, ".!?\n") &&
                 occupation_clause(a, kt__reading_clause_start(out, s - 1), s);
-    for (size_t i = kt__reading_clause_start(out, s - 1), trade = 0; duty && i <= s; i++) {
-      if (i == s) duty = trade;
+    bool trade = false; /* by base form: "mies 33v" names none */
+    for (size_t i = kt__reading_clause_start(out, s - 1); duty && i < s; i++)
       trade |= kt__token_trade(tok(a, i));
-    }
+    duty = duty && trade;
     if (duty) {
       for (size_t i = s; i < e; i++)
         if (out->role[i] == KT__ROLE_SITUATION)
