@@ -3752,3 +3752,35 @@ Test(notes, signs_of_illiteracy_told) {
       finds_need("50v nainen. Lukee lapsille ääneen kirjoja, haluaa kirjastoon töihin.", lit),
       "control: reading aloud to children");
 }
+
+/* The electrical trade as notes write it, spoken and Swedish (*sähkäri*,
+ * *elektriker*), is a trade: wished for it is the need, told of a job held
+ * it is the client's history. */
+Test(notes, the_electrical_trade_is_read) {
+  cr_assert(finds_need("jäbä 30v, ollu varastol 10v, nyt haluis sähkäriks.", "sähköala"));
+  cr_assert(finds_need("Man, 40 år, lagerarbetare. Vill bli elektriker.", "sähköala"));
+  cr_assert_eq(need_role("Ollut sähkärinä 10 vuotta, selkä ei kestä, haluaa nyt toimistotöihin.",
+                         "sähköala"),
+               KT_ROLE_BACKGROUND);
+}
+
+/* Studying for the electrical trade is vocational education, told with the
+ * trade between (*haluaa opiskella sähköasentajaksi*): the vocational
+ * schools lead, not what the client's past as a warehouse worker finds. */
+Test(notes, studying_for_the_electrical_trade_is_vocational_school) {
+  static const char *const SCHOOL[] = {"uudenmaan-ammattiopistot", "stadin-ao-hakeutumisen-ohjaus",
+                                       "stadin-ao-perustutkinnot-aikuisille", NULL};
+  const char *const note = "Mies 36v, varastotyöntekijä; keräsi tilauksia ja ajoi trukkia "
+                           "kahdeksan vuotta. Ei velkoja. Haluaa opiskella sähköasentajaksi.";
+  cr_assert(finds_need(note, "ammatillinen koulutus"));
+  cr_assert(in_top(note, 2, SCHOOL));
+}
+
+/* School for a trade asked as an adult with words between (*voiko
+ * aikuisena mennä amikseen*) is studying as an adult. */
+Test(notes, vocational_school_as_an_adult_with_words_between) {
+  cr_assert(finds_need("mimmi 28v, kysyy voiks aikuisena mennä amikseen.", "opiskelu aikuisena"));
+  cr_assert(finds_need("Kysyy, voiko aikuisena vielä hakea ammattikouluun.", "opiskelu aikuisena"));
+  cr_assert_not(finds_need("Kysyy, voiko vielä hakea ammattikouluun.", "opiskelu aikuisena"),
+                "control: school asked for with no word of adulthood");
+}
