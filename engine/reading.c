@@ -88,7 +88,8 @@ static const char *const use_verbs[] = {"käytä", "käyttä", "juo", "polta", "
 static const char *const no_need[] = {"tarvitse", "tarvi", "tarvii", "tarvita",
                                       "behöver",  "need",  NULL};
 /* Adverbs between a negation and what it negates: "ei enää", "ei ikinä". */
-static const char *const adverbs_of_never[] = {"enää", "vielä", "kyllä", "ikinä", "koskaan", NULL};
+static const char *const adverbs_of_never[] = {"enää",    "vielä", "kyllä",   "ikinä",
+                                               "koskaan", "nyt",   "nykyään", NULL};
 /* ... and the client's own, between a negation and what it denies: "ei itse
  * käytä alkoholia eikä muita päihteitä", "ei myöskään". */
 static const char *const own_adverbs[] = {"itse", "myöskään", NULL};
@@ -2276,10 +2277,16 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
       }
     /* So for being and using: "velkoja ei ole", "päihteitä ei käytä" deny
      * what came first, as "ei ole velkoja" denies what follows. */
-    if (!wish_neg && !after && role == KT__ROLE_NEGATED && i + 1 < n &&
-        out->clause[i + 1] == out->clause[i] &&
-        (is(tok(a, verb == i ? i + 1 : verb), "ole") ||
-         is(tok(a, verb == i ? i + 1 : verb), "oo") || starts_any(tok(a, verb), use_verbs)))
+    /* ... with an adverb between: "velkoja ei nyt ole". Not "vielä": a
+     * "diagnoosia ei vielä ole" is a lack, which may come. */
+    size_t be_at = verb == i ? i + 1 : verb;
+    while (verb == i && be_at < n && out->clause[be_at] == out->clause[i] &&
+           negation_adverb(tok(a, be_at)) && !is(tok(a, be_at), "vielä"))
+      be_at++;
+    if (!wish_neg && !after && role == KT__ROLE_NEGATED && be_at < n &&
+        out->clause[be_at] == out->clause[i] &&
+        (is(tok(a, be_at), "ole") || is(tok(a, be_at), "oo") ||
+         starts_any(tok(a, verb), use_verbs)))
       for (size_t j = i; j-- > 0 && out->clause[j] == out->clause[i];) {
         out->role[j] = role;
         out->negator[j] = i;

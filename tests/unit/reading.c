@@ -517,13 +517,17 @@ Test(reading, the_job_held_in_a_career_change_is_left) {
   ROLE("on vielä töissä kaupan kassalla, haluaa lisää tunteja", "kassalla", KT__ROLE_BACKGROUND);
 }
 
-/* A denial after its noun ("velkoja ei ole", "päihteitä ei käytä") denies
- * it as one before it does; a lack so written stays a lack (negated, which
- * the concept found decides). Healed is fine; a home or job got is held,
- * a dismissal got is not. */
+/* A denial after its noun ("velkoja ei ole", "päihteitä ei käytä", with an
+ * adverb between: "velkoja ei nyt ole") denies it as one before it does; a lack so written stays a
+ * lack (negated, which the concept found decides). Healed is fine; a home or job got is held, a
+ * dismissal got is not. */
 Test(reading, postposed_denials_healing_and_things_got) {
   ROLE("velkoja ei ole, hakee varastotöitä", "velkoja", KT__ROLE_NEGATED);
   ROLE("päihteitä ei käytä, hakee varastotöitä", "päihteitä", KT__ROLE_NEGATED);
+  /* ... with a word of time between: "velkoja ei nyt ole". */
+  ROLE("maksoi lainan loppuun. Velkoja ei nyt ole, hakee varastotöitä", "velkoja",
+       KT__ROLE_NEGATED);
+  ROLE("velkoja ei enää ole, hakee varastotöitä", "velkoja", KT__ROLE_NEGATED);
   ROLE("velkoja on, hakee varastotöitä", "velkoja", KT__ROLE_SITUATION);
   ROLE("masennus on parantunut, hakee toimistotöitä", "masennus", KT__ROLE_REFUSED);
   ROLE("sai vuokra-asunnon viime kuussa", "asunnon", KT__ROLE_REFUSED);
