@@ -1537,6 +1537,21 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
       past |=
           (finite_verb(a, i) || (colon && i == s && (kt__analysis_morph(a, i) & KT__MORPH_VERB))) &&
           (kt__analysis_morph(a, i) & KT__MORPH_PAST);
+    /* ... or with its subject first: "ja ehkäisevä toimeentulotuki maksoi
+     * osan", a verb in the past and none in the present. */
+    if (!past && !colon) {
+      bool now = false, then = false;
+      for (size_t i = s + 1; i < e; i++) {
+        if (!finite_verb(a, i)) continue;
+        if (kt__analysis_morph(a, i) & KT__MORPH_PAST)
+          then = true;
+        else
+          now = true;
+      }
+      for (size_t i = s + 1; i < e; i++)
+        now |= is_any(tok(a, i), lead_adverbs) || goal_cue(tok(a, i), kt__analysis_morph(a, i));
+      past = then && !now;
+    }
     if (!past) continue;
     for (size_t i = s; i < e; i++)
       if (out->role[i] == KT__ROLE_SITUATION)
@@ -1556,6 +1571,40 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
     if (prev != KT__ROLE_BACKGROUND && prev != KT__ROLE_ASIDE) continue;
     for (size_t i = s; i < e; i++)
       if (out->role[i] == out->clause_role[i]) out->role[i] = out->clause_role[i] = prev;
+  }
+  /* So does any relative clause in the past after a clause of the past:
+   * "sai 2019 sosiaalisen luoton, jolla hän yhdisti kulutusluottonsa" tells
+   * of the loan of then, not of debts of now. */
+  /* "joka", "jotka" only after a thing: the client as the subject
+   * ("ohjelmistotestaaja 34 v, joka muutti vaimon työn perässä") tells how
+   * the present came about. */
+  static const char *const of_then[] = {"jonka",  "jota",   "johon", "josta",  "jolla",
+                                        "jolle",  "joiden", "joita", "joista", "joilla",
+                                        "joille", "joihin", NULL};
+  static const char *const who[] = {"joka", "jotka", NULL};
+  for (size_t s = 0, e; s < n; s = e) {
+    e = kt__reading_clause_end(out, s);
+    bool thing = s > 0 && is_any(tok(a, s), who) &&
+                 (kt__analysis_morph(a, s - 1) & KT__MORPH_NOUN) &&
+                 !kt__token_trade(tok(a, s - 1)) && !out->generic[s - 1] &&
+                 !is_any(tok(a, s - 1), duration_units) && !number_of(tok(a, s - 1));
+    if (s == 0 || !(is_any(tok(a, s), of_then) || thing) ||
+        out->clause_role[s] != KT__ROLE_SITUATION || out->clause_role[s - 1] != KT__ROLE_BACKGROUND)
+      continue;
+    bool now = false, then = false;
+    for (size_t i = s + 1; i < e; i++) {
+      if (finite_verb(a, i)) {
+        if (kt__analysis_morph(a, i) & KT__MORPH_PAST)
+          then = true;
+        else
+          now = true;
+      }
+      now |= is_any(tok(a, i), lead_adverbs) || goal_cue(tok(a, i), kt__analysis_morph(a, i));
+    }
+    if (!then || now) continue;
+    for (size_t i = s; i < e; i++)
+      if (out->role[i] == KT__ROLE_SITUATION)
+        out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
   }
   /* A clause in parentheses right after another tells more of it:
    * "keskeytti armeijan 2019 (C-paperit)" is all the past. */

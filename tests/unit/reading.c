@@ -1711,3 +1711,27 @@ Test(reading, a_trade_that_begins_like_a_state_is_a_job_held) {
       role_of("JV-kortti järjestyksenvalvoja viikonloppukeikat opiskelija 20v", "opiskelija"),
       KT__ROLE_BACKGROUND, "control: a student's age");
 }
+
+/* A past told on with its subject first ("ja ehkäisevä toimeentulotuki
+ * maksoi osan") is the past as "ja maksoi osan" is; a present after it is
+ * not. */
+Test(reading, a_past_told_on_with_its_subject_first) {
+  ROLE("Vuonna 2018 hänellä oli häätöuhka, ja ehkäisevä toimeentulotuki maksoi osan vuokrasta.",
+       "toimeentulotuki", KT__ROLE_BACKGROUND);
+  cr_assert_neq(role_of("Hän sai potkut 2018, ja toimeentulotuki loppuu nyt.", "toimeentulotuki"),
+                KT__ROLE_BACKGROUND, "control: the present told after the past");
+}
+
+/* A relative clause in the past after a clause of the past tells of that
+ * past: the loan's use, the employer's deeds. "joka" after the client (a
+ * trade, an age) tells how the present came about. */
+Test(reading, a_relative_clause_of_the_past) {
+  ROLE("Sai 2019 sosiaalisen luoton, jolla hän yhdisti kulutusluottonsa.", "kulutusluottonsa",
+       KT__ROLE_BACKGROUND);
+  ROLE("Kirjanpitäjänä 12 vuotta tilitoimistossa, joka automatisoi laskutuksen.", "laskutuksen",
+       KT__ROLE_BACKGROUND);
+  cr_assert_neq(role_of("Ohjelmistotestaaja 34 v, joka muutti vaimon työn perässä Helsinkiin "
+                        "vuosi sitten.",
+                        "vaimon"),
+                KT__ROLE_BACKGROUND, "control: the client as the subject");
+}
