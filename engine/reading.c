@@ -984,11 +984,15 @@ static void read_clauses(const kt_analysis *a, const char *text, kt__reading *ou
      * keikkahommia" is one wish, not "ei halua X vaan Y". */
     bool only = is(t, "vaan") && i > 0 && (kt__analysis_morph(a, i - 1) & KT__MORPH_VERB) &&
                 !punct_between(a, text, i);
-    bool brk = i > 0 && (punct_between(a, text, i) || (is_any(t, conj) && !only) || mut ||
-                         (kt__token_eika(t) && i + 1 < n && starts_any(tok(a, i + 1), wish)) ||
-                         (is_any(t, and_words) && i + 1 < n &&
-                          (verb_start(a, i + 1) || relative_at(a, i + 1) ||
-                           is_any(tok(a, i + 1), subject_pronouns))));
+    /* A conjunction joined by a hyphen is a compound's part: Swedish
+     * "fast" (though) in English "fast-track". */
+    bool hyphened = text[t->end] == '-';
+    bool brk =
+        i > 0 && (punct_between(a, text, i) || (is_any(t, conj) && !only && !hyphened) || mut ||
+                  (kt__token_eika(t) && i + 1 < n && starts_any(tok(a, i + 1), wish)) ||
+                  (is_any(t, and_words) && i + 1 < n &&
+                   (verb_start(a, i + 1) || relative_at(a, i + 1) ||
+                    is_any(tok(a, i + 1), subject_pronouns))));
     if (brk) c++;
     out->clause[i] = c;
     /* Inside parentheses: an opening one since the last closing one. */
