@@ -192,7 +192,9 @@ static const char *const past_plans[] = {"vaihta", "vaihto", "vaihdo", "siirty",
                                          "tähtä",  "pyrki",  "tavoit", "aiko",   NULL};
 static bool ends_any(const kt_token *t, const char *const *es);
 static bool goal_cue(const kt_token *t, unsigned m) {
-  if ((m & KT__MORPH_COND) && (m & KT__MORPH_VERB)) return true;
+  /* Voikko's rare conditional of an adverb is no wish: "takaisin" (back) as
+   * taata's "I would guarantee" ("maksoi sen takaisin 2023"). */
+  if ((m & KT__MORPH_COND) && (m & KT__MORPH_VERB) && !is(t, "takaisin")) return true;
   if (!starts_any(t, goal_prefix)) return false;
   /* A trade named so is no wish: "graafinen suunnittelija". */
   if ((m & KT__MORPH_NOUN) && !(m & KT__MORPH_VERB) &&
@@ -2000,22 +2002,23 @@ static const char *const relative_pronouns[] = {
     "mihin", "missä",  "joissain", "which",  "that",   "som",    "där",    NULL};
 
 /* Is someone other than the client the subject of the clause of token @p i:
- * a noun before it in its clause ("Firma ei tee työsopimusta", "Firma ei ota
- * vastaan harjoittelijoita"), "asiakas" aside? */
+ * a noun before it in its clause that can be a subject, in the nominative
+ * ("Firma ei tee työsopimusta", "Firma ei ota vastaan harjoittelijoita"; not
+ * where the client goes: "haluaa mainostoimistoon eikä jatka
+ * osuuskunnassa"), "asiakas" aside? */
 static bool another_subject(const kt_analysis *a, const kt__reading *out, size_t i) {
   for (size_t k = kt__reading_clause_start(out, i); k < i; k++)
     if (!tok(a, k)->stopword && !is(tok(a, k), "asiakas") &&
-        (kt__analysis_morph(a, k) & KT__MORPH_NOUN))
+        (kt__analysis_morph(a, k) & KT__MORPH_NOMINATIVE))
       return true;
   return false;
 }
 
 /* Does the negation @p i with verb @p j refuse a step the client chooses
  * ("ei muuta toiselle paikkakunnalle", "eikä ota vastaan pitkää
- * työmatkaa", "ei lähde ulkomaille")? The client's own: no noun before the
- * negation in its clause ("Firma ei ota vastaan harjoittelijoita" is the
- * firm's). "muuta" only before where to: "ei muuta koulutusta" is nothing
- * else. */
+ * työmatkaa", "ei lähde ulkomaille", "eikä jatka osuuskunnassa")? The client's own: no noun before
+ * the negation in its clause ("Firma ei ota vastaan harjoittelijoita" is the firm's). "muuta" only
+ * before where to: "ei muuta koulutusta" is nothing else. */
 static bool choice_refused(const kt_analysis *a, const kt__reading *out, size_t i, size_t j) {
   if (another_subject(a, out, i)) return false;
   const kt_token *v = tok(a, j);
@@ -2034,7 +2037,9 @@ static bool choice_refused(const kt_analysis *a, const kt__reading *out, size_t 
                                             "etuutta",  "avustusta",  NULL};
   if (is(v, "ota") || is(v, "ottaisi"))
     return next_in && (is(tok(a, j + 1), "vastaan") || starts_any(tok(a, j + 1), money_taken));
-  return starts_any(v, (const char *const[]){"lähde", "lähtisi", "suostu", NULL});
+  /* ... or will not go on where the client was ("eikä jatka osuuskunnassa"). */
+  return starts_any(v, (const char *const[]){"lähde", "lähtisi", "suostu", NULL}) ||
+         is_any(v, (const char *const[]){"jatka", "jatkaisi", NULL});
 }
 
 /* Is @p t written as an active past participle ("maksanut", "saanut",

@@ -1744,3 +1744,19 @@ Test(reading, a_hyphened_conjunction_is_a_compound_part) {
        KT__ROLE_BACKGROUND);
   ROLE("Jobbar i butik, fast hon vill bli sjukskötare.", "sjukskötare", KT__ROLE_GOAL);
 }
+
+/* "takaisin" (back) is no conditional of a verb: a loan paid back is no
+ * wish. */
+Test(reading, back_is_no_wish) {
+  cr_assert_neq(role_of("Sai 2019 luoton ja maksoi sen takaisin 2023.", "maksoi"), KT__ROLE_GOAL);
+  ROLE("Haluaa takaisin töihin.", "töihin", KT__ROLE_GOAL);
+}
+
+/* Not going on where the client was is the client's choice, refused as a
+ * wish is ("eikä jatka osuuskunnassa"), though the clause names where the
+ * client wants to go first; an employer that does not go on is the
+ * client's problem. */
+Test(reading, not_going_on_is_a_choice_refused) {
+  ROLE("Haluaa mainostoimistoon eikä jatka osuuskunnassa.", "osuuskunnassa", KT__ROLE_REFUSED);
+  ROLE("Firma ei jatka määräaikaista sopimusta.", "sopimusta", KT__ROLE_SITUATION);
+}
