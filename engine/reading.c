@@ -2292,7 +2292,7 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
       out->unwanted[j] = unwanted;
     }
     if (wish_neg) out->role[i] = role;
-    size_t after = 0;
+    size_t after = 0, problems = 0;
     bool went = false;
     /* "ei halua kouluun eikä mihinkään valmentavaan": a list the refusal
      * continues ("eikä", "tai") carries the scope four words on. */
@@ -2312,6 +2312,7 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
                                                 "yhtään", "enää", "kovin", "juurikaan",
                                                 "tippaakaan", "pätkääkään", "mitenkään", NULL});
       after += !tok(a, j)->stopword && !going && !empty;
+      problems += !tok(a, j)->stopword && is_any(tok(a, j), problem_nouns);
       went |= going;
     }
     /* Nothing follows a negated wish or need in its clause: what it refuses
@@ -2341,7 +2342,10 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
     while (verb == i && be_at < n && out->clause[be_at] == out->clause[i] &&
            negation_adverb(tok(a, be_at)) && !is(tok(a, be_at), "vielä"))
       be_at++;
-    if (!wish_neg && !after && role == KT__ROLE_NEGATED && be_at < n &&
+    /* ... and so does a problem denied after them: "Alkoholin kanssa hänellä
+     * ei ole ongelmaa". */
+    bool no_problem = after && after == problems && be_at < n && is(tok(a, be_at), "ole");
+    if (!wish_neg && ((!after && role == KT__ROLE_NEGATED) || no_problem) && be_at < n &&
         out->clause[be_at] == out->clause[i] &&
         (is(tok(a, be_at), "ole") || is(tok(a, be_at), "oo") ||
          starts_any(tok(a, verb), use_verbs)))

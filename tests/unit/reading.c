@@ -1760,3 +1760,14 @@ Test(reading, not_going_on_is_a_choice_refused) {
   ROLE("Haluaa mainostoimistoon eikä jatka osuuskunnassa.", "osuuskunnassa", KT__ROLE_REFUSED);
   ROLE("Firma ei jatka määräaikaista sopimusta.", "sopimusta", KT__ROLE_SITUATION);
 }
+
+/* A problem denied after the copula denies what the clause named before it:
+ * "Alkoholin kanssa hänellä ei ole ongelmaa" is no alcohol problem. */
+Test(reading, a_problem_denied_after_what_it_is_about) {
+  int r = role_of("Alkoholin tai muiden päihteiden kanssa hänellä ei ole ongelmaa, hakee "
+                  "varastotöitä.",
+                  "alkoholin");
+  cr_assert(r == KT__ROLE_REFUSED || r == KT__ROLE_NEGATED, "role %d", r);
+  ROLE("Alkoholin kanssa hänellä on ongelmaa, hakee varastotöitä.", "alkoholin",
+       KT__ROLE_SITUATION);
+}
