@@ -1533,6 +1533,20 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
           out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
       continue;
     }
+    /* ... and so is the next item of a list of deeds of the past, after a
+     * comma: "teki ulosmittauksia, laati velallisten maksusuunnitelmia". */
+    size_t ps = kt__reading_clause_start(out, s - 1);
+    bool deeds = !colon && out->clause_role[s - 1] == KT__ROLE_BACKGROUND &&
+                 out->clause_role[s] == KT__ROLE_SITUATION && finite_verb(a, s) &&
+                 (kt__analysis_morph(a, s) & KT__MORPH_PAST) && finite_verb(a, ps) &&
+                 (kt__analysis_morph(a, ps) & KT__MORPH_PAST) && !job_lost_in(a, s, e) &&
+                 !starts_any(tok(a, s), events) && !chars_between(a, text, s, ".!?\n");
+    if (deeds) {
+      for (size_t i = s; i < e; i++)
+        if (out->role[i] == KT__ROLE_SITUATION)
+          out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
+      continue;
+    }
     if ((!colon && !is_any(tok(a, s), and_words)) ||
         out->clause_role[s - 1] != KT__ROLE_BACKGROUND || out->clause_role[s] != KT__ROLE_SITUATION)
       continue;

@@ -1771,3 +1771,15 @@ Test(reading, a_problem_denied_after_what_it_is_about) {
   ROLE("Alkoholin kanssa hänellä on ongelmaa, hakee varastotöitä.", "alkoholin",
        KT__ROLE_SITUATION);
 }
+
+/* The next item of a list of deeds of the past, after a comma, is the past
+ * too ("teki ulosmittauksia, laati velallisten maksusuunnitelmia"); a job
+ * lost after a deed of the past is not. */
+Test(reading, a_list_of_deeds_of_the_past) {
+  ROLE("49v mies, ulosottomies 16 vuotta: teki ulosmittauksia, laati velallisten "
+       "maksusuunnitelmia ja neuvoi velallisia.",
+       "maksusuunnitelmia", KT__ROLE_BACKGROUND);
+  cr_assert_neq(
+      role_of("Hän teki siivousta kymmenen vuotta, irtisanottiin syyskuussa.", "irtisanottiin"),
+      KT__ROLE_BACKGROUND, "control: a job lost");
+}
