@@ -2469,9 +2469,9 @@ static void read_senior(const kt_analysis *a, kt__reading *out) {
 /* Verbs of offering or suggesting, by the surface: what was offered and
  * passed over is refused (read_offered). */
 static const char *const offer_verbs[] = {
-    "tarjottu",  "tarjottiin", "tarjosi",    "tarjonnut",    "ehdotettu", "ehdotettiin",
-    "ehdotti",   "ehdottanut", "suositeltu", "suositeltiin", "offered",   "suggested",
-    "erbjudits", "erbjudit",   "föreslogs",  "föreslagit",   NULL};
+    "tarjottu",   "tarjottiin", "tarjosi",      "tarjonnut", "ehdotettu", "ehdotettiin", "ehdotti",
+    "ehdottanut", "suositeltu", "suositeltiin", "offered",   "suggested", "erbjudits",   "erbjudit",
+    "föreslogs",  "föreslagit", "ohjattu",      "ohjattiin", NULL};
 
 static bool offers(const kt_token *t) { return is_any_text(t->surface, offer_verbs); }
 
@@ -2521,6 +2521,8 @@ static void read_offered(const kt_analysis *a, kt__reading *out) {
       }
       for (size_t j = e; neg && j < e2 && !passed; j++)
         passed = starts_any(tok(a, j), wish) || is(tok(a, j), "tarvita") ||
+                 is_any_text(tok(a, j)->surface,
+                             (const char *const[]){"käy", "sovi", "sovellu", NULL}) ||
                  (!perfect && copula(tok(a, j)));
     }
     if (!passed) continue;

@@ -1783,3 +1783,13 @@ Test(reading, a_list_of_deeds_of_the_past) {
       role_of("Hän teki siivousta kymmenen vuotta, irtisanottiin syyskuussa.", "irtisanottiin"),
       KT__ROLE_BACKGROUND, "control: a job lost");
 }
+
+/* A referral passed over is an offer passed over: "on ohjattu Ohjaamoon,
+ * mutta nuorten palvelut eivät käy" refuses the Ohjaamo; a referral alone
+ * refuses nothing. */
+Test(reading, a_referral_that_does_not_suit_is_refused) {
+  ROLE("27v mies. Hänet on ohjattu jo kahdesti Ohjaamoon, mutta nuorten palvelut eivät käy.",
+       "ohjaamoon", KT__ROLE_REFUSED);
+  cr_assert_neq(role_of("27v mies. Hänet on ohjattu Ohjaamoon.", "ohjaamoon"), KT__ROLE_REFUSED,
+                "control: a referral alone");
+}
