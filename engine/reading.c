@@ -1129,6 +1129,21 @@ static bool goal_trade(const kt_analysis *a, size_t i) {
 }
 
 /* Step 2: each clause's role (goal, background, aside, situation). */
+/* Are tokens @p from to @p e told in the past: a finite verb in the past,
+ * none in the present, and no word of now or of a wish ("nyt", "haluaa")? */
+static bool told_in_past(const kt_analysis *a, size_t from, size_t e) {
+  bool now = false, then = false;
+  for (size_t i = from; i < e; i++) {
+    unsigned m = kt__analysis_morph(a, i);
+    if (finite_verb(a, i)) {
+      then |= (m & KT__MORPH_PAST) != 0;
+      now |= !(m & KT__MORPH_PAST);
+    }
+    now |= is_any(tok(a, i), lead_adverbs) || goal_cue(tok(a, i), m);
+  }
+  return then && !now;
+}
+
 static void read_roles(const kt_analysis *a, const char *text, kt__reading *out) {
   size_t n = out->count;
   /* Clauses that tell a hobby (NULL if out of memory: then none is known). */
@@ -1558,20 +1573,8 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
           (finite_verb(a, i) || (colon && i == s && (kt__analysis_morph(a, i) & KT__MORPH_VERB))) &&
           (kt__analysis_morph(a, i) & KT__MORPH_PAST);
     /* ... or with its subject first: "ja ehkäisevä toimeentulotuki maksoi
-     * osan", a verb in the past and none in the present. */
-    if (!past && !colon) {
-      bool now = false, then = false;
-      for (size_t i = s + 1; i < e; i++) {
-        if (!finite_verb(a, i)) continue;
-        if (kt__analysis_morph(a, i) & KT__MORPH_PAST)
-          then = true;
-        else
-          now = true;
-      }
-      for (size_t i = s + 1; i < e; i++)
-        now |= is_any(tok(a, i), lead_adverbs) || goal_cue(tok(a, i), kt__analysis_morph(a, i));
-      past = then && !now;
-    }
+     * osan". */
+    if (!past && !colon) past = told_in_past(a, s + 1, e);
     if (!past) continue;
     for (size_t i = s; i < e; i++)
       if (out->role[i] == KT__ROLE_SITUATION)
@@ -1609,19 +1612,9 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
                  !kt__token_trade(tok(a, s - 1)) && !out->generic[s - 1] &&
                  !is_any(tok(a, s - 1), duration_units) && !number_of(tok(a, s - 1));
     if (s == 0 || !(is_any(tok(a, s), of_then) || thing) ||
-        out->clause_role[s] != KT__ROLE_SITUATION || out->clause_role[s - 1] != KT__ROLE_BACKGROUND)
+        out->clause_role[s] != KT__ROLE_SITUATION ||
+        out->clause_role[s - 1] != KT__ROLE_BACKGROUND || !told_in_past(a, s + 1, e))
       continue;
-    bool now = false, then = false;
-    for (size_t i = s + 1; i < e; i++) {
-      if (finite_verb(a, i)) {
-        if (kt__analysis_morph(a, i) & KT__MORPH_PAST)
-          then = true;
-        else
-          now = true;
-      }
-      now |= is_any(tok(a, i), lead_adverbs) || goal_cue(tok(a, i), kt__analysis_morph(a, i));
-    }
-    if (!then || now) continue;
     for (size_t i = s; i < e; i++)
       if (out->role[i] == KT__ROLE_SITUATION)
         out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
@@ -2030,9 +2023,10 @@ static bool another_subject(const kt_analysis *a, const kt__reading *out, size_t
 
 /* Does the negation @p i with verb @p j refuse a step the client chooses
  * ("ei muuta toiselle paikkakunnalle", "eikä ota vastaan pitkää
- * työmatkaa", "ei lähde ulkomaille", "eikä jatka osuuskunnassa")? The client's own: no noun before
- * the negation in its clause ("Firma ei ota vastaan harjoittelijoita" is the firm's). "muuta" only
- * before where to: "ei muuta koulutusta" is nothing else. */
+ * työmatkaa", "ei lähde ulkomaille", "eikä jatka osuuskunnassa")? The
+ * client's own: no other subject before the negation in its clause ("Firma
+ * ei ota vastaan harjoittelijoita" is the firm's). "muuta" only before where
+ * to: "ei muuta koulutusta" is nothing else. */
 static bool choice_refused(const kt_analysis *a, const kt__reading *out, size_t i, size_t j) {
   if (another_subject(a, out, i)) return false;
   const kt_token *v = tok(a, j);
