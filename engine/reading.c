@@ -987,8 +987,9 @@ static void read_clauses(const kt_analysis *a, const char *text, kt__reading *ou
     bool only = is(t, "vaan") && i > 0 && (kt__analysis_morph(a, i - 1) & KT__MORPH_VERB) &&
                 !punct_between(a, text, i);
     /* A conjunction joined by a hyphen is a compound's part: Swedish
-     * "fast" (though) in English "fast-track". */
-    bool hyphened = text[t->end] == '-';
+     * "fast" (though) in English "fast-track". (The text need not end in a
+     * NUL: the next word's start bounds it.) */
+    bool hyphened = i + 1 < n && tok(a, i + 1)->start > t->end && text[t->end] == '-';
     bool brk =
         i > 0 && (punct_between(a, text, i) || (is_any(t, conj) && !only && !hyphened) || mut ||
                   (kt__token_eika(t) && i + 1 < n && starts_any(tok(a, i + 1), wish)) ||
