@@ -403,7 +403,9 @@ static bool eq(const char *a, const char *b) { return a && b && !strcmp(a, b); }
  * it carry most of a result's score); "onko se laillista" asks whether a
  * thing is legal (laillinen), not for a verb's imperative (laillistaa: to
  * license); "avusta" is from help (apu), not a virtue (avu) nor the
- * imperative "assist!" (avustaa, which found legal aid's counsel). */
+ * imperative "assist!" (avustaa, which found legal aid's counsel); "takaisin" is
+ * back (Voikko: takainen), not "I would guarantee" (taata, a conditional read as a wish: "maksoi
+ * sen takaisin"). */
 static const char *const rare_bases[][2] = {{"kota", "koti"},
                                             {"vapa", "vapaa"},
                                             {"kokka", "kokki"},
@@ -433,7 +435,8 @@ static const char *const rare_bases[][2] = {{"kota", "koti"},
                                             {"valin", "valinta"},
                                             {"laillistaa", "laillinen"},
                                             {"avu", "apu"},
-                                            {"avustaa", "apu"}};
+                                            {"avustaa", "apu"},
+                                            {"taata", "takainen"}};
 
 /* Does @p base end in @p tail after a prefix both share with @p other
  * ("vanhainkota" / "vanhainkoti" for kota/koti)? */

@@ -192,9 +192,7 @@ static const char *const past_plans[] = {"vaihta", "vaihto", "vaihdo", "siirty",
                                          "tähtä",  "pyrki",  "tavoit", "aiko",   NULL};
 static bool ends_any(const kt_token *t, const char *const *es);
 static bool goal_cue(const kt_token *t, unsigned m) {
-  /* Voikko's rare conditional of an adverb is no wish: "takaisin" (back) as
-   * taata's "I would guarantee" ("maksoi sen takaisin 2023"). */
-  if ((m & KT__MORPH_COND) && (m & KT__MORPH_VERB) && !is(t, "takaisin")) return true;
+  if ((m & KT__MORPH_COND) && (m & KT__MORPH_VERB)) return true;
   if (!starts_any(t, goal_prefix)) return false;
   /* A trade named so is no wish: "graafinen suunnittelija". */
   if ((m & KT__MORPH_NOUN) && !(m & KT__MORPH_VERB) &&
