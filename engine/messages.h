@@ -49,6 +49,8 @@ enum kt__msg {
   KT__M_R_HAS_SV,         /* "palvelua saa ruotsiksi" */
   KT__M_NO_SWEDISH,       /* "ei merkkiä ruotsin kielestä" */
   KT__M_R_SV_ONLY,        /* "palvelua saa vain ruotsiksi" */
+  KT__M_R_NO_SV,          /* "palvelua ei saa ruotsiksi" */
+  KT__M_R_NO_EN,          /* "palvelua ei saa englanniksi" */
   KT__M_R_FOR_GROUP,      /* "palvelu on tarkoitettu ryhmälle %s" */
   KT__M_R_ONLY_IN,        /* "palvelu vain kunnissa: %s" */
   KT__M_R_NOT_FOR_GROUP,  /* "palvelua ei ole tarkoitettu nimenomaan ryhmälle %s" */

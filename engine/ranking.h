@@ -73,6 +73,9 @@
   X(demote_area, 0.3, 0.1, 1.0, "service not in the client's municipality")                        \
   X(demote_area_only, 0.1, 0.01, 1.0,                                                              \
     "... when the note asks for services of its municipality only ('vain Espoossa')")              \
+  /* Twenty-seventh session: set by what it means, as demote_area_only. */                         \
+  X(demote_lang_only, 0.1, 0.01, 1.0,                                                              \
+    "service not given in the one language the note asks for ('vain ruotsiksi')")                  \
   /* Eighteenth session: set by what it means, as demote_area (a service not made for the group    \
    * the note asks for stays findable below those that are). */                                    \
   X(demote_group_only, 0.3, 0.05, 1.0,                                                             \

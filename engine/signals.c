@@ -80,6 +80,21 @@ static bool sentence_between(const kt_analysis *a, const char *text, size_t lo, 
   return false;
 }
 
+/* Does the language word at @p i ask for services in that language only?
+ * "only" four words before it in its sentence ("Asioi vain ruotsiksi",
+ * "vain palvelut, joita saa ruotsiksi", "Only services in English") or two
+ * after ("help in English only"). A language the client speaks ("puhuu vain
+ * ruotsia") is read elsewhere: only the words of a service's language
+ * ("ruotsiksi", "in English") come here. */
+static bool language_only(const kt_analysis *a, const char *text, size_t i) {
+  size_t n = kt_analysis_count(a);
+  for (size_t k = i > 4 ? i - 4 : 0; k < n && k <= i + 2; k++)
+    if (k != i && kt__token_only(tok(a, k)) &&
+        !sentence_between(a, text, k < i ? k : i, k < i ? i : k))
+      return true;
+  return false;
+}
+
 /* ---- reading signals ------------------------------------------------------ */
 
 static int add_signal(kt_results *res, int kind, const char *value, const char *label,
@@ -462,11 +477,13 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
                    starts(t, "englanninkiel") || starts(t, "english-speak") ||
                    (is(t, "in") && i + 1 < n && is(tok(a, i + 1), "english")))) {
       set->lang_en = 1;
+      if (language_only(a, text, i)) set->lang_only = "en";
       rc = add_signal(res, KT_SIGNAL_LANGUAGE, "en", kt__msg(set->lang, KT__M_WANTS_EN), a, i, i);
     } else if (is(t, "ruotsiksi") || is(t, "ruotsinkielinen") || starts(t, "ruotsinkiel") ||
                starts(t, "svenskspråkig") ||
                (is(t, "på") && i + 1 < n && is(tok(a, i + 1), "svenska"))) {
       set->lang_sv = 1;
+      if (language_only(a, text, i)) set->lang_only = "sv";
       rc = add_signal(res, KT_SIGNAL_LANGUAGE, "sv", kt__msg(set->lang, KT__M_WANTS_SV), a, i, i);
     }
   }
@@ -856,6 +873,14 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
   }
   if (set->lang_en && kt__in_list(langs, "en"))
     effect(&e, BOOST_FIT, kt__msg(L, KT__M_WANTS_EN), "%s", kt__msg(L, KT__M_R_HAS_EN));
+  /* A note that asks for services in one language only ("Asioi vain
+   * ruotsiksi"): a service not given in it is closed to the client, as one
+   * of another municipality to a note that asks for its own only. */
+  if (set->lang_only && !kt__in_list(langs, set->lang_only)) {
+    bool sv = !strcmp(set->lang_only, "sv");
+    effect(&e, rank->demote_lang_only, kt__msg(L, sv ? KT__M_WANTS_SV : KT__M_WANTS_EN), "%s",
+           kt__msg(L, sv ? KT__M_R_NO_SV : KT__M_R_NO_EN));
+  }
   if (set->lang_sv && kt__in_list(langs, "sv"))
     effect(&e, BOOST_FIT, kt__msg(L, KT__M_WANTS_SV), "%s", kt__msg(L, KT__M_R_HAS_SV));
   /* A service given only in Swedish is for a client the note shows to be

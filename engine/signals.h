@@ -16,6 +16,8 @@ typedef struct kt__sigset {
   int long_unemployed;
   const char *municipality; /* case-folded name, or NULL */
   int area_only;            /* the note asks for services there only ("vain Espoossa") */
+  const char *lang_only;    /* "en" or "sv": the note asks for services in that language only
+                             * ("Asioi vain ruotsiksi", "only services in English") */
   const char *group_only;   /* the note asks only for services made for this target group ("Vain
                              * palvelut, jotka on tarkoitettu nimenomaan ikääntyneille") */
   int own_area_rare;      /* few services are the municipality's (Espoo, not Helsinki): one that is

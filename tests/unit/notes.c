@@ -3558,6 +3558,64 @@ Test(notes, panic_and_cancer_told_by_their_signs) {
                        "pitkäaikaissairaus"));
 }
 
+/* A postposition is no word of a service: "vaimonsa luo" (to his wife) had
+ * matched "luo" (creates) in the municipal job board's text, more than half
+ * of its score. */
+Test(notes, a_postposition_carries_no_result) {
+  kt_results *r = kt_test_search(e,
+                                 "Mies 35v Sri Lankasta, tuli vaimonsa luo Helsinkiin kaksi "
+                                 "vuotta sitten. Kotimaassa kirjanpitäjä, suomi A2. Haluaisi "
+                                 "kirjanpitoon töihin.",
+                                 NULL);
+  size_t seen = 0;
+  for (size_t i = 0; i < kt_results_count(r); i++) {
+    const kt_result *x = kt_results_get(r, i);
+    for (size_t k = 0; k < x->match_count; k++) {
+      seen++;
+      cr_assert(strcmp(x->matches[k].word, "luo"), "\"luo\" matched %s", x->id);
+    }
+  }
+  kt_results_free(r);
+  cr_assert_gt(seen, 0, "control: the results have matched words");
+}
+
+/* How many of the top @p k for @p note carry the effect @p reason? */
+static size_t with_effect(const char *note, size_t k, const char *reason) {
+  kt_results *r = kt_test_search(e, note, NULL);
+  size_t with = 0;
+  for (size_t i = 0; i < k && i < kt_results_count(r); i++) {
+    const kt_result *x = kt_results_get(r, i);
+    bool has = false;
+    for (size_t j = 0; j < x->effect_count; j++)
+      has |= !strcmp(x->effects[j].reason, reason);
+    with += has;
+  }
+  kt_results_free(r);
+  return with;
+}
+
+/* A note that asks for services in one language only closes the others, as
+ * "vain Espoossa" closes another municipality's: a warehouse logistics
+ * degree given in Finnish only had led a note that asks for Swedish. */
+Test(notes, services_in_one_language_only) {
+  const char *only = "Mies 40v, Kokkolasta muuttanut, masentunut ja nukkuu huonosti, haluaa "
+                     "keskusteluapua ja myöhemmin töihin varastoon. Palvelut vain ruotsiksi.";
+  const char *wish = "Mies 40v, Kokkolasta muuttanut, masentunut ja nukkuu huonosti, haluaa "
+                     "keskusteluapua ja myöhemmin töihin varastoon. Palvelut ruotsiksi.";
+  cr_assert_eq(with_effect(only, 5, "palvelua saa ruotsiksi"), 5);
+  cr_assert_lt(with_effect(wish, 5, "palvelua saa ruotsiksi"), 5,
+               "control: a language wished for is no constraint");
+  const char *en = "Man 45 from Estonia, construction worker for 20 years, back pain, wants a "
+                   "forklift licence and warehouse work. Only services in English.";
+  cr_assert_eq(with_effect(en, 5, "palvelua saa englanniksi"), 5);
+  cr_assert_eq(kt_engine_set_param(e, "demote_lang_only", 1.0), KT_OK);
+  size_t off = with_effect(en, 5, "palvelua saa englanniksi");
+  size_t off_sv = with_effect(only, 5, "palvelua saa ruotsiksi");
+  cr_assert_eq(kt_engine_set_param(e, "demote_lang_only", 0.1), KT_OK);
+  cr_assert_lt(off, 5, "control: without the constraint's demotion");
+  cr_assert_lt(off_sv, 5, "control: without the constraint's demotion");
+}
+
 /* A person's first name is no need, where a service's acronym is spelled
  * alike: "Veli Riku" is a brother, "RIKU" the victims' support service. */
 Test(notes, a_first_name_is_no_service) {
