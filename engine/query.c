@@ -716,10 +716,14 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
    * which groups the client belongs to now, except that one who migrated
    * ("muutti Suomeen 2015") still has. */
   if (x->signals) {
+    /* A Finland-Swede whose Finnish is weak has not migrated: the
+     * immigrants' group of a concept is no group of theirs unless the note
+     * tells of a move from abroad ("Syyriasta 2016 tullut"). */
+    bool finland_swede = x->set.native_swedish && !x->set.migrated;
     for (size_t k = 0; k < x->nfound && !rc; k++) {
       const kt__concept *c = kt__thesaurus_concept(e->gen.thes, x->found[k].concept);
       for (size_t g = 0; g < c->ngroups; g++) {
-        x->set.migrated |= !strcmp(c->groups[g], "maahanmuuttajat");
+        x->set.migrated |= !strcmp(c->groups[g], "maahanmuuttajat") && !finland_swede;
         /* ... and so has one who used substances or served a sentence. */
         x->set.problem_past |=
             !strcmp(c->groups[g], "paihdekuntoutujat") || !strcmp(c->groups[g], "rikostaustaiset");
@@ -727,8 +731,9 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
       int r = x->rd.role[kt__query_found_word(x, &x->found[k])];
       if (r == KT__ROLE_BACKGROUND || r == KT__ROLE_ASIDE) continue;
       for (size_t g = 0; g < c->ngroups && !rc; g++)
-        rc = kt__signals_add_group(&x->set, x->res, c->groups[g], x->an, x->found[k].first,
-                                   x->found[k].last);
+        if (!finland_swede || strcmp(c->groups[g], "maahanmuuttajat"))
+          rc = kt__signals_add_group(&x->set, x->res, c->groups[g], x->an, x->found[k].first,
+                                     x->found[k].last);
     }
     /* A note that asks only for services made for one group ("Vain
      * palvelut, jotka on tarkoitettu nimenomaan pitkään työttöminä

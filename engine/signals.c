@@ -763,6 +763,29 @@ static void read_gender(const kt_analysis *a, kt__sigset *set) {
   set->male = man && !woman;
 }
 
+/* A Finland-Swede: "svenskspråkig", "finlandssvensk", "suomenruotsalainen"
+ * where the note opens on the client ("Svenskspråkig kvinna, 52"; not "gift
+ * med en finlandssvensk man"), or the mother tongue named Swedish in its
+ * sentence ("äidinkieli on ruotsi", "modersmålet är svenska"). Not with a
+ * word of an immigrant in the note ("invandrare"). */
+static void read_native_swedish(const kt_analysis *a, const char *text, kt__sigset *set) {
+  static const char *const native[] = {"svenskspråkig", "finlandssvensk", "suomenruotsalai", NULL};
+  static const char *const tongue[] = {"äidinkie", "modersmål", NULL};
+  static const char *const swedish[] = {"ruotsi", "svenska", "ruotsinkielinen", NULL};
+  static const char *const migrant[] = {"invandr", "maahanmuutt", "flykting", "pakolai", NULL};
+  size_t n = kt_analysis_count(a);
+  bool native_word = false;
+  for (size_t i = 0; i < n; i++) {
+    const kt_token *t = tok(a, i);
+    if (kt__token_starts_any(t, migrant)) return;
+    native_word |= i < 4 && kt__token_starts_any(t, native);
+    if (kt__token_starts_any(t, tongue))
+      for (size_t j = i + 1; j < n && j <= i + 3 && !sentence_between(a, text, i, j); j++)
+        native_word |= is_any(tok(a, j), swedish);
+  }
+  set->native_swedish = native_word;
+}
+
 int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejected, int lang,
                      kt__sigset *set, kt_results *res) {
   memset(set, 0, sizeof *set);
@@ -780,6 +803,7 @@ int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejecte
   if (!rc) rc = read_municipality(a, rejected, set, res);
   if (!rc) rc = read_employer(a, rejected, set, res);
   if (!rc) read_gender(a, set);
+  read_native_swedish(a, text, set);
   return rc;
 }
 

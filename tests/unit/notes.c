@@ -3616,6 +3616,38 @@ Test(notes, services_in_one_language_only) {
   cr_assert_lt(off_sv, 5, "control: without the constraint's demotion");
 }
 
+/* Does the note signal target group @p group? */
+static bool signals_group(const char *note, const char *group) {
+  kt_results *r = kt_test_search(e, note, NULL);
+  bool hit = false;
+  for (size_t i = 0; i < kt_results_signal_count(r); i++) {
+    const kt_signal *sg = kt_results_signal(r, i);
+    hit |= sg->kind == KT_SIGNAL_TARGET_GROUP && !strcmp(sg->value, group);
+  }
+  kt_results_free(r);
+  return hit;
+}
+
+/* A Finland-Swede whose Finnish is weak has not migrated: the immigrants'
+ * group of the weak-Finnish concept is no group of theirs. A spouse who is
+ * a Finland-Swede makes no Finland-Swede of the client. */
+Test(notes, a_finland_swede_is_no_immigrant) {
+  const char *swede = "Svenskspråkig man, 45, i Helsingfors. Han har jobbat som elektriker i "
+                      "tjugo år men ryggen håller inte längre. Finskan är svag. Han vill omskola "
+                      "sig till ett kontorsjobb.";
+  const char *man = "Man, 45, i Helsingfors. Han har jobbat som elektriker i tjugo år men "
+                    "ryggen håller inte längre. Finskan är svag. Han vill omskola sig till ett "
+                    "kontorsjobb.";
+  const char *spouse = "Man, 45, gift med en svenskspråkig kvinna, i Helsingfors. Han har jobbat "
+                       "som elektriker i tjugo år men ryggen håller inte längre. Finskan är svag.";
+  cr_assert_not(signals_group(swede, "maahanmuuttajat"));
+  cr_assert(signals_group(man, "maahanmuuttajat"), "control: weak Finnish alone");
+  cr_assert(signals_group(spouse, "maahanmuuttajat"), "control: the spouse's tongue");
+  cr_assert_not(signals_group("Mies 50v, äidinkieli on ruotsi, suomi heikko. Haluaa "
+                              "toimistotöihin.",
+                              "maahanmuuttajat"));
+}
+
 /* A person's first name is no need, where a service's acronym is spelled
  * alike: "Veli Riku" is a brother, "RIKU" the victims' support service. */
 Test(notes, a_first_name_is_no_service) {
