@@ -510,7 +510,9 @@ static const char *const filler_words[] = {"vielä", "enää", "tosi", "todella"
                                             * denied: "ei ole rahaa" is "ei rahaa" */
                                            "on", "ole",
                                            /* never: "ei ole koskaan ilmoittautunut" */
-                                           "koskaan", "ikinä", NULL};
+                                           "koskaan", "ikinä",
+                                           /* at all: "ei tiiä yhtään mitä tekis" */
+                                           "yhtään", NULL};
 
 /* Is word @p i a word for the worker of a trade ("velkaneuvoja",
  * "vanginvartija", "päihdetyöntekijä"; with @p bare also "vartija")? */

@@ -3648,6 +3648,18 @@ Test(notes, a_finland_swede_is_no_immigrant) {
                               "maahanmuuttajat"));
 }
 
+/* "yhtään" (at all) stands inside a phrase without changing it: "ei tiiä
+ * yhtään mitä tekis" is "ei tiedä mitä tekisi", a career direction lost. */
+Test(notes, at_all_inside_a_phrase) {
+  cr_assert(finds_need("kaveri 27v, kitaristi bändissä kymmenen vuotta, bändi hajos. ei tiiä "
+                       "yhtään mitä tekis seuraavaks.",
+                       "suunta hukassa"));
+  cr_assert(finds_need("kaveri 27v, kitaristi bändissä kymmenen vuotta, bändi hajos. ei tiiä "
+                       "mitä tekis seuraavaks.",
+                       "suunta hukassa"),
+            "control: the phrase without the word");
+}
+
 /* A person's first name is no need, where a service's acronym is spelled
  * alike: "Veli Riku" is a brother, "RIKU" the victims' support service. */
 Test(notes, a_first_name_is_no_service) {
