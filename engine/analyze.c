@@ -405,7 +405,8 @@ static bool eq(const char *a, const char *b) { return a && b && !strcmp(a, b); }
  * license); "avusta" is from help (apu), not a virtue (avu) nor the
  * imperative "assist!" (avustaa, which found legal aid's counsel); "takaisin" is
  * back (Voikko: takainen), not "I would guarantee" (taata, a conditional read as a wish: "maksoi
- * sen takaisin"). */
+ * sen takaisin"); "tuki" is support, not "block!" (tukkia); "turvin" is by
+ * the help of (turva), not snouts (turpa). */
 static const char *const rare_bases[][2] = {{"kota", "koti"},
                                             {"vapa", "vapaa"},
                                             {"kokka", "kokki"},
@@ -436,7 +437,9 @@ static const char *const rare_bases[][2] = {{"kota", "koti"},
                                             {"laillistaa", "laillinen"},
                                             {"avu", "apu"},
                                             {"avustaa", "apu"},
-                                            {"taata", "takainen"}};
+                                            {"taata", "takainen"},
+                                            {"tukkia", "tuki"},
+                                            {"turpa", "turva"}};
 
 /* Does @p base end in @p tail after a prefix both share with @p other
  * ("vanhainkota" / "vanhainkoti" for kota/koti)? */

@@ -111,6 +111,12 @@ Test(analyze, rare_readings_give_way_to_common_ones) {
   HAS_KIND("avusta", "apu", KT_TERM_LEMMA);
   HASNT("avusta", "avu");
   HASNT("avusta", "avustaa");
+  /* "Tuki loppui" is support, not "block!" (tukkia); "Helsinki-lisän turvin"
+   * is by its help (turva), not by snouts (turpa). */
+  HAS("Tuki", "tuki");
+  HASNT("Tuki", "tukkia");
+  HAS("turvin", "turva");
+  HASNT("turvin", "turpa");
   /* Only a name: kept. */
   HAS("Espoossa", "espoo");
 }
