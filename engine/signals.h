@@ -26,7 +26,8 @@ typedef struct kt__sigset {
   size_t ngroups;
   int migrated;         /* a concept of the note, past included, is an immigrant's need */
   int native_swedish;   /* the client is a Finland-Swede ("svenskspråkig", "suomenruotsalainen",
-                         * "äidinkieli on ruotsi"): weak Finnish is no sign of having migrated */
+                         * "äidinkieli on ruotsi"): a concept's immigrants' group is not theirs
+                         * (query.c) */
   int problem_past;     /* ... or one of substance use or a criminal record */
   int refuses_study;    /* the note refuses study or training ("ei halua enää kouluun") */
   int refuses_founding; /* the note refuses a firm of the client's own ("ei enää yrittäjäksi") */
