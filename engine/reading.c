@@ -1127,6 +1127,14 @@ static bool goal_trade(const kt_analysis *a, size_t i) {
          ends_any(tok(a, i), agent_goal_endings);
 }
 
+/* The words of clause @p s .. @p e read as the situation are the past:
+ * they and their clause become background. */
+static void situation_to_past(kt__reading *out, size_t s, size_t e) {
+  for (size_t i = s; i < e; i++)
+    if (out->role[i] == KT__ROLE_SITUATION)
+      out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
+}
+
 /* Step 2: each clause's role (goal, background, aside, situation). */
 /* Are tokens @p from to @p e told in the past: a finite verb in the past,
  * none in the present, and no word of now or of a wish ("nyt", "haluaa")? */
@@ -1495,9 +1503,7 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
       for (size_t i = s; i < e; i++)
         verb |= finite_verb(a, i);
       if (!verb) {
-        for (size_t i = s; i < e; i++)
-          if (out->role[i] == KT__ROLE_SITUATION)
-            out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
+        situation_to_past(out, s, e);
         continue;
       }
     }
@@ -1519,9 +1525,7 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
                 (kt__analysis_morph(a, i) & KT__MORPH_NEGV) || kt__token_eika(tok(a, i));
       if (here && (here & before) && !verb && chars_between(a, text, s, ",") &&
           !chars_between(a, text, s, ".;!?\n")) {
-        for (size_t i = s; i < e; i++)
-          if (out->role[i] == KT__ROLE_SITUATION)
-            out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
+        situation_to_past(out, s, e);
         continue;
       }
     }
@@ -1542,9 +1546,7 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
       trade |= kt__token_trade(tok(a, i));
     duty = duty && trade;
     if (duty) {
-      for (size_t i = s; i < e; i++)
-        if (out->role[i] == KT__ROLE_SITUATION)
-          out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
+      situation_to_past(out, s, e);
       continue;
     }
     /* ... and so is the next item of a list of deeds of the past, after a
@@ -1556,9 +1558,7 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
                  (kt__analysis_morph(a, ps) & KT__MORPH_PAST) && !job_lost_in(a, s, e) &&
                  !starts_any(tok(a, s), events) && !chars_between(a, text, s, ".!?\n");
     if (deeds) {
-      for (size_t i = s; i < e; i++)
-        if (out->role[i] == KT__ROLE_SITUATION)
-          out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
+      situation_to_past(out, s, e);
       continue;
     }
     if ((!colon && !is_any(tok(a, s), and_words)) ||
@@ -1575,9 +1575,7 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
      * osan". */
     if (!past && !colon) past = told_in_past(a, s + 1, e);
     if (!past) continue;
-    for (size_t i = s; i < e; i++)
-      if (out->role[i] == KT__ROLE_SITUATION)
-        out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
+    situation_to_past(out, s, e);
     duties = colon;
   }
   /* A relative clause of place tells more of the place before it: "on työskennellyt
@@ -1614,9 +1612,7 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
         out->clause_role[s] != KT__ROLE_SITUATION ||
         out->clause_role[s - 1] != KT__ROLE_BACKGROUND || !told_in_past(a, s + 1, e))
       continue;
-    for (size_t i = s; i < e; i++)
-      if (out->role[i] == KT__ROLE_SITUATION)
-        out->role[i] = out->clause_role[i] = KT__ROLE_BACKGROUND;
+    situation_to_past(out, s, e);
   }
   /* A clause in parentheses right after another tells more of it:
    * "keskeytti armeijan 2019 (C-paperit)" is all the past. */

@@ -80,15 +80,16 @@ static bool sentence_between(const kt_analysis *a, const char *text, size_t lo, 
   return false;
 }
 
-/* Does the language word at @p i ask for services in that language only?
- * "only" four words before it in its sentence ("Asioi vain ruotsiksi",
- * "vain palvelut, joita saa ruotsiksi", "Only services in English") or two
- * after ("help in English only"). A language the client speaks ("puhuu vain
- * ruotsia") is read elsewhere: only the words of a service's language
- * ("ruotsiksi", "in English") come here. */
-static bool language_only(const kt_analysis *a, const char *text, size_t i) {
+/* Is "only" (kt__token_only) within @p before words before token @p i or
+ * @p after words after it, in its sentence? "Asioi vain ruotsiksi", "vain
+ * palvelut, joita saa ruotsiksi" and "Only services in English" (four
+ * before), "help in English only" (two after): the services in that
+ * language only; "Vain Espoossa ... saatavat palvelut" (three before): the
+ * services there only. */
+static bool only_near(const kt_analysis *a, const char *text, size_t i, size_t before,
+                      size_t after) {
   size_t n = kt_analysis_count(a);
-  for (size_t k = i > 4 ? i - 4 : 0; k < n && k <= i + 2; k++)
+  for (size_t k = i > before ? i - before : 0; k < n && k <= i + after; k++)
     if (k != i && kt__token_only(tok(a, k)) &&
         !sentence_between(a, text, k < i ? k : i, k < i ? i : k))
       return true;
@@ -477,13 +478,13 @@ static int read_language(const kt_analysis *a, const char *text, const bool *rej
                    starts(t, "englanninkiel") || starts(t, "english-speak") ||
                    (is(t, "in") && i + 1 < n && is(tok(a, i + 1), "english")))) {
       set->lang_en = 1;
-      if (language_only(a, text, i)) set->lang_only = "en";
+      if (only_near(a, text, i, 4, 2)) set->lang_only = "en";
       rc = add_signal(res, KT_SIGNAL_LANGUAGE, "en", kt__msg(set->lang, KT__M_WANTS_EN), a, i, i);
     } else if (is(t, "ruotsiksi") || is(t, "ruotsinkielinen") || starts(t, "ruotsinkiel") ||
                starts(t, "svenskspråkig") ||
                (is(t, "på") && i + 1 < n && is(tok(a, i + 1), "svenska"))) {
       set->lang_sv = 1;
-      if (language_only(a, text, i)) set->lang_only = "sv";
+      if (only_near(a, text, i, 4, 2)) set->lang_only = "sv";
       rc = add_signal(res, KT_SIGNAL_LANGUAGE, "sv", kt__msg(set->lang, KT__M_WANTS_SV), a, i, i);
     }
   }
@@ -539,8 +540,8 @@ static bool moving_near(const kt_analysis *a, size_t i) {
 }
 
 /* Municipality of residence: "asuu Espoossa", "vantaalainen", "bor i Esbo". */
-static int read_municipality(const kt_analysis *a, const bool *rej, kt__sigset *set,
-                             kt_results *res) {
+static int read_municipality(const kt_analysis *a, const char *text, const bool *rej,
+                             kt__sigset *set, kt_results *res) {
   static const char *const live[] = {"asua", "asuu", "bor", "lives", "live", "living", NULL};
   size_t n = kt_analysis_count(a), best = (size_t)-1, besti = 0;
   int bestscore = -1;
@@ -589,8 +590,7 @@ static int read_municipality(const kt_analysis *a, const bool *rej, kt__sigset *
    * the note asks for services of that place only. */
   for (size_t i = 0; i < n && !set->area_only; i++) {
     if (rej[i] || !is_any(tok(a, i), municipalities[best].forms)) continue;
-    for (size_t k = i > 3 ? i - 3 : 0; k < i; k++)
-      set->area_only |= kt__token_only(tok(a, k));
+    set->area_only = only_near(a, text, i, 3, 0);
   }
   char label[64];
   snprintf(label, sizeof label, kt__msg(set->lang, KT__M_MUNICIPALITY), municipalities[best].name);
@@ -800,7 +800,7 @@ int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejecte
     rc = kt__signals_add_group(set, res, "ikaantyneet", a, set->age_first, set->age_last);
   if (!rc) rc = read_unemployment(a, text, rejected, set, res);
   if (!rc) rc = read_language(a, text, rejected, set, res);
-  if (!rc) rc = read_municipality(a, rejected, set, res);
+  if (!rc) rc = read_municipality(a, text, rejected, set, res);
   if (!rc) rc = read_employer(a, rejected, set, res);
   if (!rc) read_gender(a, set);
   read_native_swedish(a, text, set);

@@ -3638,6 +3638,8 @@ Test(notes, a_finland_swede_is_no_immigrant) {
   cr_assert_not(signals_group("Mies 50v, äidinkieli on ruotsi, suomi heikko. Haluaa "
                               "toimistotöihin.",
                               "maahanmuuttajat"));
+  cr_assert(signals_group("Mies 50v, suomi heikko. Haluaa toimistotöihin.", "maahanmuuttajat"),
+            "control: without the mother tongue");
 }
 
 /* "yhtään" (at all) stands inside a phrase without changing it: "ei tiiä
