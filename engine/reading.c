@@ -2667,6 +2667,37 @@ static void read_refused_lists(const kt_analysis *a, const char *text, kt__readi
         out->unwanted[j] = true;
       }
   }
+  /* A denial of things goes on over a comma into a list that "eikä" or
+   * "tai" closes, with no verb of its own: "ei velkoja, päihteitä eikä
+   * mielenterveysongelmia" denies all three, as "ei velkoja, ei päihteitä
+   * eikä masennusta" does. The denied clause is "ei" and nouns only; "ja"
+   * closes no such list ("ei velkoja, englanti ja ruotsi"). */
+  static const char *const denial_closers[] = {"tai", "eikä", "eika", "or", "nor", "eller", NULL};
+  for (size_t s = 1; s < n; s++) {
+    if (out->clause[s] == out->clause[s - 1] || out->role[s - 1] != KT__ROLE_NEGATED ||
+        is_negator(tok(a, s)) || is_any(tok(a, s), conj) || chars_between(a, text, s, ".!?\n;:"))
+      continue;
+    size_t ng = out->negator[s - 1], p = kt__reading_clause_start(out, s - 1);
+    if (ng >= s || ng < p || !(is(tok(a, ng), "ei") || kt__token_eika(tok(a, ng)))) continue;
+    bool verb = false;
+    for (size_t j = ng + 1; j < s; j++)
+      verb |= (kt__analysis_morph(a, j) & KT__MORPH_VERB) &&
+              !(kt__analysis_morph(a, j) & KT__MORPH_NOUN);
+    size_t e = kt__reading_clause_end(out, s);
+    bool closed = false;
+    for (size_t j = s; j < e && !verb; j++) {
+      unsigned m = kt__analysis_morph(a, j);
+      verb |= ((m & KT__MORPH_VERB) && !(m & KT__MORPH_NOUN)) ||
+              (is_negator(tok(a, j)) && !kt__token_eika(tok(a, j)));
+      closed |= j > s && j + 1 < e && is_any(tok(a, j), denial_closers);
+    }
+    if (verb || !closed) continue;
+    for (size_t j = s; j < e; j++) {
+      if (kt__token_eika(tok(a, j))) break; /* "eikä" denies what follows itself */
+      out->role[j] = KT__ROLE_NEGATED;
+      out->negator[j] = ng;
+    }
+  }
   /* What is out of the question goes back over a list without a verb:
    * "joten kuljettajan työt, taksi tai bussi eivät tule kyseeseen". */
   for (size_t s = n; s-- > 1;) {
@@ -3097,6 +3128,17 @@ static void read_refused_study(const kt_analysis *a, kt__reading *out) {
   /* A goal that asks for study ("haluaa opiskella", "kouluttautua"). */
   for (size_t i = 0; i < n && !out->wants_study; i++)
     out->wants_study = out->role[i] == KT__ROLE_GOAL && starts_any(tok(a, i), study);
+  /* ... or skills to update ("haluaa päivittää taitonsa", "täydentää
+   * osaamistaan", "update her skills"): study in the trade held. Not "päivittää
+   * CV:n". */
+  static const char *const update[] = {"päivit", "täydent", "update", "uppdater", "refresh", NULL};
+  static const char *const skills[] = {"taito", "taido",   "osaami",   "tiedo", "tieto",
+                                       "skill", "kunskap", "kompeten", NULL};
+  for (size_t i = 0; i < n && !out->wants_study; i++)
+    for (size_t j = i + 1; j < n && j <= i + 3 && out->role[i] == KT__ROLE_GOAL &&
+                           starts_any(tok(a, i), update) && out->clause[j] == out->clause[i];
+         j++)
+      out->wants_study |= starts_any(tok(a, j), skills);
   out->refuses_study = refused_whole(a, out, study, study_kind);
 }
 

@@ -702,6 +702,16 @@ static bool qualified_in(const ctx *x, const kt__found *f) {
   if (x->signals && x->set.age_lo >= 0 && x->set.age_first < n) {
     size_t a0 = x->set.age_first, a1 = x->set.age_last;
     bool beside = f->first == a1 + 1 || f->last + 1 == a0;
+    /* ... or after the client and where from, in the note's opening words:
+     * "61v nainen, siivooja", "33v mies Bangladeshista, siivooja". */
+    static const char *const clients[] = {"mies", "nainen", "man",  "kvinna", "woman",
+                                          "äijä", "mimmi",  "jäbä", NULL};
+    for (size_t i = a1 + 1, k = 0; !beside && a0 <= 1 && i < n && i < f->first && k < 2; i++, k++)
+      if (kt__token_is_any(kt_analysis_get(x->an, i), clients) ||
+          (kt__analysis_morph(x->an, i) & KT__MORPH_PLACE))
+        beside = i + 1 == f->first;
+      else
+        break;
     unsigned m = kt__analysis_morph(x->an, f->last);
     if (beside && (m & KT__MORPH_NOUN) && (m & KT__MORPH_NOMINATIVE) && !(m & KT__MORPH_VERB) &&
         x->rd.role[f->last] != KT__ROLE_NEGATED && kt__token_trade(kt_analysis_get(x->an, f->last)))
@@ -824,7 +834,7 @@ int kt__rerank_demote_qualified(ctx *x, cand *cs, size_t nc, const kt__ranking *
     if (!cat || strcmp(cat, "koulutus")) continue;
     int rc = kt__explain_masks(x, c);
     if (rc) return rc;
-    double trade = 0, total = 0;
+    double trade = 0, total = 0, asked = 0;
     /* A specific service word of the trade matched, not only the note's
      * word or a word every training has ("perustutkinto"). */
     bool about = false;
@@ -833,15 +843,24 @@ int kt__rerank_demote_qualified(ctx *x, cand *cs, size_t nc, const kt__ranking *
       if (!c->masks[i] || (t->concept < 0 && !t->kind)) continue;
       double s = x->idf[i] * t->weight;
       total += s;
-      for (size_t k = 0; k < x->nfound; k++)
+      bool of_trade = false;
+      for (size_t k = 0; k < x->nfound && !of_trade; k++)
         if (held[k] && ((t->concept >= 0 && (size_t)t->concept == x->found[k].concept) ||
                         (t->word >= x->found[k].first && t->word <= x->found[k].last))) {
           about |= t->concept >= 0 && x->idf[i] >= QUALIFIED_SPECIFIC_IDF;
           trade += s;
-          break;
+          of_trade = true;
         }
+      /* What the note asks for by a specific word of its own that names the
+       * service ("varastotyöntekijä ... pyytää trukkikorttia"): the training
+       * is the request, not the trade.
+       * A goal of study has had its say above. */
+      if (!of_trade && !x->rd.wants_study && t->concept < 0 && t->word < kt_analysis_count(x->an) &&
+          x->idf[i] >= QUALIFIED_SPECIFIC_IDF && (c->masks[i] & KT_FIELD_NAME) &&
+          (x->rd.role[t->word] == KT__ROLE_GOAL || x->rd.role[t->word] == KT__ROLE_SITUATION))
+        asked += s;
     }
-    if (!about || total <= 0 || trade / total <= rk->qualified_share) continue;
+    if (!about || total <= 0 || trade / total <= rk->qualified_share || asked >= trade) continue;
     c->score *= rk->demote_qualified;
     if (c->neffects < MAX_EFFECTS)
       c->effects[c->neffects++] =

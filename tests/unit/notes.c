@@ -117,6 +117,34 @@ Test(notes, a_denied_problem_finds_nothing) {
       in_top("ei masennusta tai muita mielenterveysongelmia, hakee siivousalalle", 6, MENTAL));
 }
 
+/* A denial goes on over a comma into a list that "eikä" or "tai" closes:
+ * "ei velkoja, päihteitä eikä mielenterveysongelmia" denies all three. A
+ * list that "ja" closes is no such list. */
+Test(notes, a_denial_goes_on_over_a_list) {
+  static const char *const SUBSTANCE[] = {"paihdepoliklinikat", "psykiatria-ja-paihdekeskukset",
+                                          "paihdekuntoutusjakso", NULL};
+  cr_assert(finds_need("Mies 40v, velkoja, päihteitä ja mielenterveysongelmia. Haluaa "
+                       "töihin varastoon.",
+                       "alkoholiongelma"),
+            "control");
+  cr_assert_not(finds_need("Mies 40v, ei velkoja, päihteitä eikä mielenterveysongelmia. "
+                           "Haluaa töihin varastoon.",
+                           "alkoholiongelma"));
+  cr_assert_not(in_top("Mies 40v, ei velkoja, päihteitä eikä mielenterveysongelmia. Haluaa "
+                       "töihin varastoon.",
+                       5, SUBSTANCE));
+  cr_assert_not(finds_need("Nainen 30v, ei velkoja, päihteitä tai masennusta, haluaa kauppaan.",
+                           "alkoholiongelma"));
+  /* The item after "eikä" is denied by it, and the first by "ei". */
+  cr_assert_not(in_top("Mies 40v, ei velkoja, päihteitä eikä mielenterveysongelmia. Haluaa "
+                       "töihin varastoon.",
+                       5, DEBT));
+  /* "ja" closes a list of things held: the second sentence says no more. */
+  cr_assert(finds_need("Ei velkoja, päihteet ja masennus vaivaavat. Haluaa töihin varastoon.",
+                       "alkoholiongelma"),
+            "control: a verb of its own");
+}
+
 /* A denied fact gives no sense to a weak word near it: "ei ole velkoja"
  * does not make playing ("pelaa") a gambling problem. Nor does a stated
  * debt make a hobby held ("pelaa vapaa-ajalla jalkapalloa") one. */
@@ -835,6 +863,31 @@ Test(notes, training_waits_for_a_client_already_qualified) {
             "control");
 }
 
+/* The trade in the note's opening words, after the client and where from
+ * ("61v nainen, siivooja", "33v mies Bangladeshista, siivooja"), is held:
+ * its training waits. Skills to update ("haluaa päivittää taitonsa") ask
+ * for the training of the trade held; a CV to update does not. */
+Test(notes, a_trade_in_the_opening_words_is_held) {
+  const char *const CLEANING[] = {"laitoshuoltaja-puhtausala", NULL};
+  const char *const OFFICE[] = {"digitaidot-toimistotyo", NULL};
+  const char *debt = "61v nainen, siivooja. Aikuinen poika hoitaa hänen pankkitunnuksillaan kaikki "
+                     "maksut, ja tili on tyhjä. Vuokra on jäänyt kahdesti maksamatta.";
+  const char *abroad = "33v mies Bangladeshista, siivooja. Työnantaja pitää hänen passiaan, ja "
+                       "palkasta vähennetään rekrytointivelkaa.";
+  cr_assert_not(in_top(debt, 5, CLEANING));
+  cr_assert_not(in_top(abroad, 5, CLEANING));
+  cr_assert(in_top("52v nainen, toimistosihteeri, työtön vuoden. Haluaa päivittää taitonsa ja "
+                   "päästä toimistotöihin.",
+                   1, OFFICE));
+  cr_assert_not(in_top("52v nainen, toimistosihteeri, työtön vuoden. Haluaa päivittää CV:nsä ja "
+                       "päästä toimistotöihin.",
+                       5, OFFICE));
+  /* Control: without the demotion the cleaner is offered the training. */
+  cr_assert_eq(kt_engine_set_param(e, "demote_qualified", 1.0), KT_OK);
+  cr_assert(in_top(debt, 5, CLEANING), "control");
+  cr_assert(in_top(abroad, 5, CLEANING), "control");
+}
+
 /* A rule that spans clauses takes the role of its strongest word: "oli
  * kuntouttavassa työtoiminnassa, nyt haluaisi oikeisiin töihin palkalla"
  * wants the pay subsidy; the concept is the goal, not the past where the
@@ -961,6 +1014,25 @@ Test(notes, wages_paid_off_the_books_are_a_matter_of_workers_rights) {
 Test(notes, a_verb_of_assault_finds_the_crime_victim) {
   cr_assert(finds_need("mies pahoinpideltiin työpaikalla, pelkää palata töihin", "rikoksen uhri"));
   cr_assert_not(finds_need("mies palasi työpaikalle, pelkää asiakkaita", "rikoksen uhri"),
+                "control");
+}
+
+/* An attack told in the active voice, and the panic after it: "a passenger
+ * attacked me with a knife ... I panic when I think of driving". */
+Test(notes, an_attack_in_the_active_voice_finds_the_crime_victim) {
+  static const char *const VICTIM[] = {"rikosuhripaivystys", NULL};
+  const char *note = "I'm 45 and drove city buses for nine years. In August a passenger attacked "
+                     "me with a knife, and since then I can't sleep and I panic when I think of "
+                     "driving. Who can help me?";
+  cr_assert(finds_need(note, "rikoksen uhri"));
+  cr_assert(finds_need(note, "ahdistus"));
+  cr_assert(in_top(note, 5, VICTIM));
+  cr_assert(finds_need("Matkustaja hyökkäsi hänen kimppuunsa veitsen kanssa, nyt ei uskalla ajaa.",
+                       "rikoksen uhri"));
+  cr_assert(finds_need("Asiakas puukotettiin kesällä ravintolan ovella.", "rikoksen uhri"));
+  cr_assert_not(finds_need("I'm 45 and drove city buses for nine years. I think of driving "
+                           "again. Who can help me?",
+                           "rikoksen uhri"),
                 "control");
 }
 
