@@ -867,6 +867,36 @@ Test(notes, training_waits_for_a_client_already_qualified) {
  * ("61v nainen, siivooja", "33v mies Bangladeshista, siivooja"), is held:
  * its training waits. Skills to update ("haluaa päivittää taitonsa") ask
  * for the training of the trade held; a CV to update does not. */
+/* A job sought as a nurse or a teacher is a job the municipalities and the
+ * wellbeing services counties give (Kuntarekry); training for the trade
+ * beside a workplace is not, nor is learning a language beside a job. */
+Test(notes, a_nurses_job_search_is_a_public_sector_one) {
+  static const char *const PUBLIC[] = {"kuntarekry", NULL};
+  const char *nurse = "28v nainen, valmistui sairaanhoitajaksi keväällä, mutta hakemuksiin ei ole "
+                      "tullut vastauksia.";
+  cr_assert(finds_need(nurse, "kunnan ja valtion"));
+  cr_assert(in_top(nurse, 5, PUBLIC));
+  cr_assert(finds_need("I graduated as a nurse in June and have sent many nurse applications.",
+                       "kunnan ja valtion"));
+  cr_assert_not(finds_need("Haluaa vanhustyöhön. Lähihoitajakoulutukseen suomi ei vielä riitä. "
+                           "Toivoo oppimista suoraan työpaikalla.",
+                           "kunnan ja valtion"));
+  cr_assert_not(finds_need("Han behöver hitta ett jobb där svenska räcker och börja lära sig "
+                           "finska.",
+                           "kunnan ja valtion"));
+}
+
+/* "A research job in industry" is the private sector, not factory work:
+ * "industry" finds the factory trades only beside a word of the shop floor. */
+Test(notes, industry_alone_is_no_factory_work) {
+  cr_assert_not(finds_need("I'm 31 and will finish my PhD in materials science in December. "
+                           "I'd like to find a research job in industry.",
+                           "teollisuus"));
+  cr_assert(finds_need("I'm 40 and want to work in industry, in metal production.", "teollisuus"),
+            "control");
+  cr_assert(finds_need("Söker jobb inom industrin, gärna på en fabrik.", "teollisuus"), "control");
+}
+
 Test(notes, a_trade_in_the_opening_words_is_held) {
   const char *const CLEANING[] = {"laitoshuoltaja-puhtausala", NULL};
   const char *const OFFICE[] = {"digitaidot-toimistotyo", NULL};
