@@ -1025,6 +1025,25 @@ Test(notes, a_change_of_field_that_health_forces_is_rehabilitation) {
                 "control: a wish to change field alone");
 }
 
+/* A doctor who no longer allows the trade's work: "ihotautilääkäri kielsi
+ * jatkamasta alalla", "lääkäri ei salli enää pölyävää työtä" (umlauts
+ * lost), "läkaren säger att tunga lyft inte längre går". */
+Test(notes, a_doctor_who_forbids_the_trade_is_rehabilitation) {
+  const char *const TELA[] = {"tyoelakeyhtion-ammatillinen-kuntoutus", NULL};
+  const char *skin = "52v mies, maalari 25 vuotta. Ihotautilääkäri kielsi jatkamasta alalla "
+                     "liuottimien takia, ja työsuhde päättyi.";
+  cr_assert(finds_need(skin, "työeläkelaitoksen"));
+  cr_assert(in_top(skin, 5, TELA));
+  cr_assert(finds_need("mies 58v, kivimies 30 vuotta. laakari ei salli enaa polyavaa tyota.",
+                       "työeläkelaitoksen"));
+  cr_assert(finds_need("Man, 58, vaktmästare i tjugo år. Läkaren säger att tunga lyft inte längre "
+                       "går.",
+                       "työeläkelaitoksen"));
+  cr_assert_not(finds_need("52v mies, maalari 25 vuotta. Haluaa jatkaa alalla, työsuhde päättyi.",
+                           "työeläkelaitoksen"),
+                "control");
+}
+
 Test(notes, a_trade_held_for_years_is_the_past) {
   /* "kotihoidon" is no state the client is in (kotona, kotiäitinä). */
   const char *const CARE[] = {"lahihoitaja-aikuiskoulutus", "hoiva-avustaja-koulutus", NULL};
