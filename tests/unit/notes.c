@@ -886,6 +886,22 @@ Test(notes, a_nurses_job_search_is_a_public_sector_one) {
                            "kunnan ja valtion"));
 }
 
+/* A degree told by graduating from a university or a university of
+ * applied sciences ("valmistui yliopistosta", "valmistui rakennusmestariksi
+ * (amk)") is a higher education, though the past weighs less than the now;
+ * a bachelor's named is one too. */
+Test(notes, graduating_from_a_university_is_a_higher_education) {
+  const char *uni =
+      "Mies 29v, valmistui yliopistosta viime vuonna, hakemuksiin ei tule vastauksia.";
+  const char *school = "Mies 29v, valmistui lukiosta viime vuonna, hakemuksiin ei tule vastauksia.";
+  int with = rank_of(uni, "tyonhakuvalmennus-korkeakoulutetut");
+  cr_assert_lt(with, 10, "%d", with);
+  cr_assert_gt(rank_of(school, "tyonhakuvalmennus-korkeakoulutetut"), with, "control");
+  cr_assert(finds_need("Kauppatieteiden kandidaatti, 27v, hakee töitä.", "korkeakoulutettu"));
+  cr_assert_not(finds_need("Haluaa opiskella avoimessa amk:ssa sosionomiksi.", "korkeakoulutettu"),
+                "control: the open UAS asked for");
+}
+
 /* "A research job in industry" is the private sector, not factory work:
  * "industry" finds the factory trades only beside a word of the shop floor. */
 Test(notes, industry_alone_is_no_factory_work) {
