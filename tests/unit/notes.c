@@ -902,6 +902,17 @@ Test(notes, graduating_from_a_university_is_a_higher_education) {
                 "control: the open UAS asked for");
 }
 
+/* A pregnancy asked about in a job interview is a question the
+ * discrimination ban forbids: the occupational safety authority first. */
+Test(notes, a_pregnancy_asked_in_an_interview_is_discrimination) {
+  static const char *const SAFETY[] = {"tyosuojelun-neuvonta", NULL};
+  const char *fi = "Rekrytoija kysyi haastattelussa, onko asiakas raskaana. Saako niin tehdä?";
+  cr_assert(finds_need(fi, "työsuojelu"));
+  cr_assert(in_top(fi, 1, SAFETY));
+  cr_assert(finds_need("At the interview they asked whether I'm pregnant.", "työsuojelu"));
+  cr_assert_not(finds_need("Asiakas on raskaana ja hakee osa-aikatyötä.", "työsuojelu"), "control");
+}
+
 /* "A research job in industry" is the private sector, not factory work:
  * "industry" finds the factory trades only beside a word of the shop floor. */
 Test(notes, industry_alone_is_no_factory_work) {
