@@ -913,6 +913,23 @@ Test(notes, a_pregnancy_asked_in_an_interview_is_discrimination) {
   cr_assert_not(finds_need("Asiakas on raskaana ja hakee osa-aikatyötä.", "työsuojelu"), "control");
 }
 
+/* A client who quit ("irtisanoutui itse") is no client dismissed: the
+ * change security's entry says one's own resignation gives no right to it. */
+Test(notes, a_client_who_quit_was_not_dismissed) {
+  static const char *const CHANGE[] = {"muutosturva", NULL};
+  const char *quit = "Mies 34v irtisanoutui itse, kun puoliso sai työn Helsingistä. "
+                     "Ilmoittautui työnhakijaksi.";
+  cr_assert(finds_need(quit, "oma irtisanoutuminen"));
+  cr_assert_not(in_top(quit, 5, CHANGE));
+  cr_assert(in_top("34v mies irtisanottiin tuotannollisista syistä Tampereella. Haluaa "
+                   "asiakaspalvelutyötä Helsingistä.",
+                   5, CHANGE),
+            "control");
+  cr_assert_not(
+      finds_need("Hän ei irtisanoutunut itse, vaan hänet irtisanottiin.", "oma irtisanoutuminen"),
+      "control: denied");
+}
+
 /* "A research job in industry" is the private sector, not factory work:
  * "industry" finds the factory trades only beside a word of the shop floor. */
 Test(notes, industry_alone_is_no_factory_work) {
