@@ -292,6 +292,29 @@ Test(notes, a_generic_word_carries_no_result) {
 /* A generic verb's participle keeps its own base form ("tehnyt") and is as
  * generic as the verb: a logistics degree whose target group names those who
  * have "tehnyt" warehouse work had come second for a kitchen worker. */
+/* Which of two and of what kind say nothing of a need: "eikä kumpikaan ala
+ * kiinnosta", "millaisia reittejä" matched the words of a course and of a
+ * workshop. No result of the note matches them. */
+Test(notes, which_and_what_kind_carry_no_result) {
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = 20;
+  kt_results *r = kt_test_search(e,
+                                 "38v nainen, suomi A2. Ei halua siivoukseen eikä kumpikaan muu "
+                                 "ala kiinnosta. Haluaa leipomoon. Kysyy, millaisia reittejä on.",
+                                 &o);
+  size_t n = 0;
+  for (size_t i = 0; i < kt_results_count(r); i++) {
+    const kt_result *x = kt_results_get(r, i);
+    for (size_t k = 0; k < x->match_count; k++) {
+      const char *w = x->matches[k].word;
+      n += !strcmp(w, "kumpikaan") || !strcmp(w, "millaisia");
+    }
+  }
+  cr_assert(kt_results_count(r) > 0, "control: the note finds results");
+  cr_assert_eq(n, 0, "%zu matches on which or what kind", n);
+  kt_results_free(r);
+}
+
 Test(notes, a_generic_participle_carries_no_result) {
   static const char *const LOGISTICS[] = {"logistiikka-varastoala", NULL};
   static const char *const RECOGNITION[] = {"osaamisen-tunnistaminen-nayttotutkinto", NULL};
