@@ -3134,11 +3134,11 @@ static void read_refused_study(const kt_analysis *a, kt__reading *out) {
   static const char *const update[] = {"päivit", "täydent", "update", "uppdater", "refresh", NULL};
   static const char *const skills[] = {"taito", "taido",   "osaami",   "tiedo", "tieto",
                                        "skill", "kunskap", "kompeten", NULL};
-  for (size_t i = 0; i < n && !out->wants_study; i++)
-    for (size_t j = i + 1; j < n && j <= i + 3 && out->role[i] == KT__ROLE_GOAL &&
-                           starts_any(tok(a, i), update) && out->clause[j] == out->clause[i];
-         j++)
+  for (size_t i = 0; i < n && !out->wants_study; i++) {
+    if (out->role[i] != KT__ROLE_GOAL || !starts_any(tok(a, i), update)) continue;
+    for (size_t j = i + 1; j < n && j <= i + 3 && out->clause[j] == out->clause[i]; j++)
       out->wants_study |= starts_any(tok(a, j), skills);
+  }
   out->refuses_study = refused_whole(a, out, study, study_kind);
 }
 

@@ -853,8 +853,8 @@ int kt__rerank_demote_qualified(ctx *x, cand *cs, size_t nc, const kt__ranking *
         }
       /* What the note asks for by a specific word of its own that names the
        * service ("varastotyöntekijä ... pyytää trukkikorttia"): the training
-       * is the request, not the trade.
-       * A goal of study has had its say above. */
+       * is the request, not the trade. (A goal of study has had its say
+       * above.) */
       if (!of_trade && !x->rd.wants_study && t->concept < 0 && t->word < kt_analysis_count(x->an) &&
           x->idf[i] >= QUALIFIED_SPECIFIC_IDF && (c->masks[i] & KT_FIELD_NAME) &&
           (x->rd.role[t->word] == KT__ROLE_GOAL || x->rd.role[t->word] == KT__ROLE_SITUATION))
