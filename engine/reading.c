@@ -2558,6 +2558,32 @@ static void read_had_enough(const kt_analysis *a, kt__reading *out) {
   }
 }
 
+/* Is the clause [s, e) a list's items with no verb of its own (nor a
+ * negation other than "eikä"), closed by one of @p closers before its last
+ * word ("päihteitä eikä mielenterveysongelmia", "työkyvyn arviointia tai
+ * arjen rytmin tukea")? With @p items_inf an infinitive that opens an item
+ * is a refused wish's, not the list's own verb ("ryhtyä kevytyrittäjäksi
+ * eikä tehdä keikkoja"); "kiinnostaa" ending "kauppa tai varasto
+ * kiinnostaa" is finite though spelt as the infinitive, so only one that
+ * opens an item counts so. */
+static bool verbless_list(const kt_analysis *a, size_t s, size_t e, const char *const *closers,
+                          bool items_inf) {
+  size_t lead = s; /* the item's first word */
+  while (lead < e && tok(a, lead)->stopword)
+    lead++;
+  bool closed = false;
+  for (size_t j = s; j < e; j++) {
+    unsigned m = kt__analysis_morph(a, j);
+    bool item_inf = items_inf && (m & KT__MORPH_INF) &&
+                    (j == lead || (j > s && is_any(tok(a, j - 1), closers)));
+    if (((m & KT__MORPH_VERB) && !(m & KT__MORPH_NOUN) && !item_inf) ||
+        (is_negator(tok(a, j)) && !kt__token_eika(tok(a, j))))
+      return false;
+    closed |= j > s && j + 1 < e && is_any(tok(a, j), closers);
+  }
+  return closed;
+}
+
 /* Step 3b: a refusal goes on over a comma in a list without a verb: "ei
  * halua yrittäjäksi, ei toiminimeä eikä kevytyrittäjyyttä" refuses all
  * three. A clause that opens with "ei"/"eikä" and has no verb of its own,
@@ -2591,26 +2617,11 @@ static void read_refused_lists(const kt_analysis *a, const char *text, kt__readi
         is_any(tok(a, s), conj) || tok(a, s)->stopword)
       continue;
     size_t e = kt__reading_clause_end(out, s);
-    bool verb = false, closed = false;
     /* Infinitives the refused wish governs are the list's items: "ei halua
      * perustaa yritystä, ryhtyä kevytyrittäjäksi eikä tehdä keikkoja"; a
      * new sentence is no list ("Apua pitää saada puhelimessa tai netissä":
      * "pitää" is an infinitive too). */
-    bool sentence = chars_between(a, text, s, ".!?\n");
-    size_t lead = s; /* the item's first word: an infinitive there is the wish's */
-    while (lead < e && tok(a, lead)->stopword)
-      lead++;
-    for (size_t j = s; j < e && !sentence; j++) {
-      unsigned m = kt__analysis_morph(a, j);
-      /* "kiinnostaa" ending "kauppa tai varasto kiinnostaa" is finite though
-       * spelt as the infinitive: only one that opens an item is the wish's. */
-      bool item_inf =
-          (m & KT__MORPH_INF) && (j == lead || (j > s && is_any(tok(a, j - 1), list_closers)));
-      verb |= ((m & KT__MORPH_VERB) && !(m & KT__MORPH_NOUN) && !item_inf) ||
-              (is_negator(tok(a, j)) && !kt__token_eika(tok(a, j)));
-      closed |= j > s && j + 1 < e && is_any(tok(a, j), list_closers);
-    }
-    if (sentence || verb || !closed) continue;
+    if (chars_between(a, text, s, ".!?\n") || !verbless_list(a, s, e, list_closers, true)) continue;
     for (size_t j = s; j < e; j++) {
       out->role[j] = KT__ROLE_REFUSED;
       out->negator[j] = out->negator[s - 1];
@@ -2684,14 +2695,7 @@ static void read_refused_lists(const kt_analysis *a, const char *text, kt__readi
       verb |= (kt__analysis_morph(a, j) & KT__MORPH_VERB) &&
               !(kt__analysis_morph(a, j) & KT__MORPH_NOUN);
     size_t e = kt__reading_clause_end(out, s);
-    bool closed = false;
-    for (size_t j = s; j < e && !verb; j++) {
-      unsigned m = kt__analysis_morph(a, j);
-      verb |= ((m & KT__MORPH_VERB) && !(m & KT__MORPH_NOUN)) ||
-              (is_negator(tok(a, j)) && !kt__token_eika(tok(a, j)));
-      closed |= j > s && j + 1 < e && is_any(tok(a, j), denial_closers);
-    }
-    if (verb || !closed) continue;
+    if (verb || !verbless_list(a, s, e, denial_closers, false)) continue;
     for (size_t j = s; j < e; j++) {
       if (kt__token_eika(tok(a, j))) break; /* "eikä" denies what follows itself */
       out->role[j] = KT__ROLE_NEGATED;

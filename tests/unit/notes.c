@@ -139,10 +139,13 @@ Test(notes, a_denial_goes_on_over_a_list) {
   cr_assert_not(in_top("Mies 40v, ei velkoja, päihteitä eikä mielenterveysongelmia. Haluaa "
                        "töihin varastoon.",
                        5, DEBT));
-  /* "ja" closes a list of things held: the second sentence says no more. */
+  /* A list with a verb of its own is no denied list. */
   cr_assert(finds_need("Ei velkoja, päihteet ja masennus vaivaavat. Haluaa töihin varastoon.",
                        "alkoholiongelma"),
             "control: a verb of its own");
+  /* "ja" closes a list of things held, not denied. */
+  cr_assert(
+      finds_need("Mies 40v. Ei velkoja, masennus ja uupumus hoidossa. Haluaa töihin.", "masennus"));
 }
 
 /* A denied fact gives no sense to a weak word near it: "ei ole velkoja"
