@@ -51,6 +51,12 @@ enum kt__msg {
   KT__M_R_SV_ONLY,        /* "palvelua saa vain ruotsiksi" */
   KT__M_R_NO_SV,          /* "palvelua ei saa ruotsiksi" */
   KT__M_R_NO_EN,          /* "palvelua ei saa englanniksi" */
+  KT__M_DELIVERY_ONLY,    /* "asiointi vain: %s" (ways of delivery, KT__M_WAY_*) */
+  KT__M_WAY_FACE,         /* "kasvokkain" */
+  KT__M_WAY_REMOTE,       /* "etänä" */
+  KT__M_WAY_WEB,          /* "verkossa" */
+  KT__M_WAY_PHONE,        /* "puhelimitse" */
+  KT__M_R_NO_DELIVERY,    /* "palvelua ei saa näin" */
   KT__M_R_FOR_GROUP,      /* "palvelu on tarkoitettu ryhmälle %s" */
   KT__M_R_ONLY_IN,        /* "palvelu vain kunnissa: %s" */
   KT__M_R_NOT_FOR_GROUP,  /* "palvelua ei ole tarkoitettu nimenomaan ryhmälle %s" */

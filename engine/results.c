@@ -35,6 +35,7 @@ static const char *signal_kind_name(int kind) {
   case KT_SIGNAL_TARGET_GROUP: return "target_group";
   case KT_SIGNAL_UNEMPLOYMENT: return "unemployment";
   case KT_SIGNAL_MUNICIPALITY: return "municipality";
+  case KT_SIGNAL_DELIVERY: return "delivery";
   default: return "unknown";
   }
 }

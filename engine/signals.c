@@ -786,6 +786,96 @@ static void read_native_swedish(const kt_analysis *a, const char *text, kt__sigs
   set->native_swedish = native_word;
 }
 
+/* ---- ways of delivery ----------------------------------------------------- */
+
+static const struct {
+  unsigned way;
+  const char *code; /* the catalogue's `delivery` code */
+  int msg;
+} ways[] = {{KT__WAY_FACE, "kasvokkain", KT__M_WAY_FACE},
+            {KT__WAY_REMOTE, "etä", KT__M_WAY_REMOTE},
+            {KT__WAY_WEB, "verkko", KT__M_WAY_WEB},
+            {KT__WAY_PHONE, "puhelin", KT__M_WAY_PHONE}};
+
+/* The way of delivery word @p i names (KT__WAY_*), or 0: by the surface's
+ * beginning, so "peruspuhelin" or "älypuhelin" (a phone owned) name none,
+ * nor "verkosto" (a network) or "etäisyys" (a distance). */
+static unsigned way_word(const kt_analysis *a, size_t i) {
+  const kt_token *t = tok(a, i);
+  static const char *const face[] = {"kasvokkai",    "kasvotuste", "lähitapaami", "lähiopetu",
+                                     "face-to-face", "ansikte",    NULL};
+  static const char *const remote[] = {"video", "remote", "distans", NULL};
+  static const char *const web[] = {
+      "verkossa",  "verkkoa",  "verkko", "netissä",    "netti",     "chat",
+      "online",    "internet", "nätet",  "viesteillä", "viestitse", "kirjallisesti",
+      "sähköpost", "e-post",   "email",  "e-mail",     NULL};
+  static const char *const phone[] = {"puhelim",   "puhelin", "puhelu", "phone",
+                                      "telephone", "telefon", NULL};
+  /* Work, a sale, a game or a scam done that way, or a phone typed into
+   * ("vastasi vain kirjoittamalla puhelimeen"), is no way of a service. */
+  static const char *const other[] = {"etätyö",      "etätöi",     "puhelinmyy", "puhelimeen",
+                                      "puhelinhuij", "nettikasin", "nettipel",   "verkkopel",
+                                      "verkkokaup",  "nettikaup",  NULL};
+  if (kt__token_starts_any(t, other)) return 0;
+  if (kt__token_starts_any(t, face)) return KT__WAY_FACE;
+  /* "in person", "face to face" */
+  if ((is(t, "person") && i > 0 && is(tok(a, i - 1), "in")) ||
+      (is(t, "face") && i + 2 < kt_analysis_count(a) && is(tok(a, i + 1), "to")))
+    return KT__WAY_FACE;
+  if ((starts(t, "etä") && !starts(t, "etäis")) || kt__token_starts_any(t, remote))
+    return KT__WAY_REMOTE;
+  if (kt__token_starts_any(t, web)) return KT__WAY_WEB;
+  if (kt__token_starts_any(t, phone)) return KT__WAY_PHONE;
+  return 0;
+}
+
+static void ask_way(kt__sigset *set, size_t *at, unsigned way, size_t i) {
+  for (size_t w = 0; w < sizeof ways / sizeof *ways; w++)
+    if (way == ways[w].way && !(set->delivery_only & way)) at[w] = i;
+  set->delivery_only |= way;
+}
+
+/* A note that asks for services of some ways of delivery alone ("vain
+ * etänä tai puhelimessa", "vain palveluja, joita voi käyttää chatissa,
+ * viesteillä tai verkossa", "kokonaan verkossa", "online only"): the ways
+ * named after "only" in its sentence, up to a negation ("vain kasvokkain,
+ * ei puhelimessa") or a "but"; or right before it ("online only"). A way
+ * the note refuses counts for none; "ei puhelin-, chat- eikä
+ * verkkopalveluja, vain kasvokkain" asks for face to face alone. */
+static int read_delivery_only(const kt_analysis *a, const char *text, const bool *rej,
+                              kt__sigset *set, kt_results *res) {
+  size_t n = kt_analysis_count(a);
+  static const char *const whole[] = {"kokonaan", "täysin", "entirely", "fully", NULL};
+  static const char *const but[] = {"mutta", "but", "men", NULL};
+  size_t at[sizeof ways / sizeof *ways] = {0}; /* a word of each way asked for */
+  for (size_t i = 0; i < n; i++) {
+    const kt_token *t = tok(a, i);
+    bool only = kt__token_only(t), all = is_any(t, whole);
+    if (!only && !all) continue;
+    size_t last = all ? i + 1 : i + 8;
+    for (size_t j = i + 1; j < n && j <= last && !sentence_between(a, text, i, j); j++) {
+      const kt_token *u = tok(a, j);
+      if (kt__token_negates(u) || is_any(u, but)) break;
+      unsigned way = rej && rej[j] ? 0 : way_word(a, j);
+      ask_way(set, at, way, j);
+      if (way && last < j + 3) last = j + 3; /* a list of ways goes on */
+    }
+    /* "online only", "by phone only": the way right before, no comma between
+     * (English: "vain" comes first, "nettikasinolla vain vähän") */
+    if (is(t, "only") && i > 0 && !comma_before(a, text, i) && (!rej || !rej[i - 1]))
+      ask_way(set, at, way_word(a, i - 1), i - 1);
+  }
+  for (size_t w = 0; w < sizeof ways / sizeof *ways; w++) {
+    if (!(set->delivery_only & ways[w].way)) continue;
+    char label[96];
+    snprintf(label, sizeof label, kt__msg(set->lang, KT__M_DELIVERY_ONLY),
+             kt__msg(set->lang, ways[w].msg));
+    int rc = add_signal(res, KT_SIGNAL_DELIVERY, ways[w].code, label, a, at[w], at[w]);
+    if (rc) return rc;
+  }
+  return KT_OK;
+}
+
 int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejected, int lang,
                      kt__sigset *set, kt_results *res) {
   memset(set, 0, sizeof *set);
@@ -802,6 +892,7 @@ int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejecte
   if (!rc) rc = read_language(a, text, rejected, set, res);
   if (!rc) rc = read_municipality(a, text, rejected, set, res);
   if (!rc) rc = read_employer(a, rejected, set, res);
+  if (!rc) rc = read_delivery_only(a, text, rejected, set, res);
   if (!rc) read_gender(a, set);
   read_native_swedish(a, text, set);
   return rc;
@@ -904,6 +995,32 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
     bool sv = !strcmp(set->lang_only, "sv");
     effect(&e, rank->demote_lang_only, kt__msg(L, sv ? KT__M_WANTS_SV : KT__M_WANTS_EN), "%s",
            kt__msg(L, sv ? KT__M_R_NO_SV : KT__M_R_NO_EN));
+  }
+  /* ... and so for a note that asks for some ways of delivery alone: a
+   * service given none of them is closed to the client. "Remotely" is any
+   * way but face to face; "online" takes a remote meeting too (the
+   * catalogue codes a chat so: "koulutus-ja-uraneuvonta-chat"). A service
+   * whose ways the catalogue does not give is not judged. */
+  const char *deliv = f->f[KT__D_DELIVERY];
+  if (set->delivery_only && deliv && *deliv) {
+    unsigned ok = 0;
+    if (set->delivery_only & KT__WAY_FACE) ok |= KT__WAY_FACE;
+    if (set->delivery_only & KT__WAY_REMOTE) ok |= KT__WAY_REMOTE | KT__WAY_WEB | KT__WAY_PHONE;
+    if (set->delivery_only & KT__WAY_WEB) ok |= KT__WAY_WEB | KT__WAY_REMOTE;
+    if (set->delivery_only & KT__WAY_PHONE) ok |= KT__WAY_PHONE;
+    bool given = false;
+    char asked[160] = "";
+    for (size_t w = 0; w < sizeof ways / sizeof *ways; w++) {
+      given |= (ok & ways[w].way) && kt__in_list(deliv, ways[w].code);
+      if (set->delivery_only & ways[w].way)
+        snprintf(asked + strlen(asked), sizeof asked - strlen(asked), "%s%s", *asked ? ", " : "",
+                 kt__msg(L, ways[w].msg));
+    }
+    if (!given) {
+      char label[200];
+      snprintf(label, sizeof label, kt__msg(L, KT__M_DELIVERY_ONLY), asked);
+      effect(&e, rank->demote_delivery_only, label, "%s", kt__msg(L, KT__M_R_NO_DELIVERY));
+    }
   }
   if (set->lang_sv && kt__in_list(langs, "sv"))
     effect(&e, BOOST_FIT, kt__msg(L, KT__M_WANTS_SV), "%s", kt__msg(L, KT__M_R_HAS_SV));
@@ -1027,8 +1144,8 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
 
 /* ---- the counsellor's corrections ----------------------------------------- */
 
-static const char *const kind_names[] = {NULL,           "age",          "language",
-                                         "target_group", "unemployment", "municipality"};
+static const char *const kind_names[] = {NULL,           "age",          "language", "target_group",
+                                         "unemployment", "municipality", "delivery"};
 /* Drop listed signals of @p kind (all of them for a NULL @p value). */
 static void drop_signals(kt_results *res, int kind, const char *value) {
   size_t w = 0;
@@ -1122,7 +1239,7 @@ static int remove_one(kt__sigset *set, kt_results *res, const char *item) {
     return kt__err(KT_EINVAL, "a removed signal is \"kind:value\", not '%.64s'",
                    item ? item : "(null)");
   int kind = 0;
-  for (int k = 1; k <= KT_SIGNAL_MUNICIPALITY; k++)
+  for (int k = 1; k <= KT_SIGNAL_DELIVERY; k++)
     if (strlen(kind_names[k]) == (size_t)(colon - item) &&
         !strncmp(item, kind_names[k], (size_t)(colon - item)))
       kind = k;
@@ -1140,6 +1257,11 @@ static int remove_one(kt__sigset *set, kt_results *res, const char *item) {
     drop_signals(res, kind, NULL);
     break;
   case KT_SIGNAL_TARGET_GROUP: drop_group(set, res, value); break;
+  case KT_SIGNAL_DELIVERY:
+    for (size_t w = 0; w < sizeof ways / sizeof *ways; w++)
+      if (!value || !strcmp(value, ways[w].code)) set->delivery_only &= ~ways[w].way;
+    drop_signals(res, kind, value);
+    break;
   case KT_SIGNAL_LANGUAGE:
     if (!value) {
       set->no_finnish = set->basic_finnish = set->lang_en = set->lang_sv = 0;

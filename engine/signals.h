@@ -9,6 +9,9 @@
 #include "ranking.h"
 #include "results.h"
 
+/* Ways of delivery, as the catalogue's `delivery` codes. */
+enum { KT__WAY_FACE = 1, KT__WAY_REMOTE = 2, KT__WAY_WEB = 4, KT__WAY_PHONE = 8 };
+
 typedef struct kt__sigset {
   int age_lo, age_hi;         /* client's age range; -1 unknown */
   size_t age_first, age_last; /* tokens it was read from ("19 -vuotias") */
@@ -18,6 +21,8 @@ typedef struct kt__sigset {
   int area_only;            /* the note asks for services there only ("vain Espoossa") */
   const char *lang_only;    /* "en" or "sv": the note asks for services in that language only
                              * ("Asioi vain ruotsiksi", "only services in English") */
+  unsigned delivery_only;   /* ways of delivery the note asks for alone, KT__WAY_* bits ("vain
+                             * puhelimitse tai chatissa", "only face to face") */
   const char *group_only;   /* the note asks only for services made for this target group ("Vain
                              * palvelut, jotka on tarkoitettu nimenomaan ikääntyneille") */
   int own_area_rare;      /* few services are the municipality's (Espoo, not Helsinki): one that is

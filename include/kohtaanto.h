@@ -515,7 +515,9 @@ enum kt_signal_kind {
   KT_SIGNAL_LANGUAGE,     /**< value: "no_finnish", "finnish_basic", "en", "sv" */
   KT_SIGNAL_TARGET_GROUP, /**< value: a target group id (from a concept or phrase) */
   KT_SIGNAL_UNEMPLOYMENT, /**< value: "long" (a year or more) */
-  KT_SIGNAL_MUNICIPALITY  /**< value: municipality name ("Espoo") */
+  KT_SIGNAL_MUNICIPALITY, /**< value: municipality name ("Espoo") */
+  KT_SIGNAL_DELIVERY      /**< value: a way of delivery the note asks for alone ("vain
+                           * puhelimitse"): "kasvokkain", "etä", "verkko" or "puhelin" */
 };
 
 /** A need signal found in the need text. */

@@ -3799,6 +3799,79 @@ Test(notes, services_in_one_language_only) {
   cr_assert_lt(off_sv, 5, "control: without the constraint's demotion");
 }
 
+/* The ways of delivery a note asks for alone (the KT_SIGNAL_DELIVERY
+ * signals read), as "kasvokkain,puhelin" in the catalogue's order, or "". */
+static void delivery_asked(const char *note, char *out, size_t size) {
+  kt_results *r = kt_test_search(e, note, NULL);
+  out[0] = '\0';
+  static const char *const order[] = {"kasvokkain", "etä", "verkko", "puhelin"};
+  for (size_t w = 0; w < 4; w++)
+    for (size_t i = 0; i < kt_results_signal_count(r); i++) {
+      const kt_signal *sg = kt_results_signal(r, i);
+      if (sg->kind == KT_SIGNAL_DELIVERY && !strcmp(sg->value, order[w]))
+        snprintf(out + strlen(out), size - strlen(out), "%s%s", *out ? "," : "", order[w]);
+    }
+  kt_results_free(r);
+}
+
+/* A note that asks for services of some ways of delivery alone (by phone,
+ * online, face to face) closes the others, as "vain ruotsiksi" closes
+ * another language: a panic-stricken client who deals by phone alone had
+ * a top 5 of services given face to face only. */
+Test(notes, services_given_in_the_ways_asked_only) {
+  const char *phone = "Nainen 33v, kirjanpitäjä. Paniikkihäiriö, ei pysty lähtemään kotoa eikä "
+                      "jaksa videotapaamisia. Tarvitsee apua työnhakuun ja keskusteluapua. Vain "
+                      "puhelimitse saatavat palvelut.";
+  const char *face = "Mies 59v, varastomies, irtisanottu. Luottaa vain ihmisiin, jotka näkee: ei "
+                     "puhelin-, chat- eikä verkkopalveluja, vain kasvokkain. Haluaa varastotöihin "
+                     "ja tarvitsee apua hakemuksiin.";
+  char got[64];
+  delivery_asked(phone, got, sizeof got);
+  cr_assert_str_eq(got, "puhelin");
+  /* The ways refused before "vain" are not asked for. */
+  delivery_asked(face, got, sizeof got);
+  cr_assert_str_eq(got, "kasvokkain");
+  delivery_asked("Asiakas 45v haluaa neuvoja velkoihin mutta vain puhelimessa tai chatissa.", got,
+                 sizeof got);
+  cr_assert_str_eq(got, "verkko,puhelin");
+  delivery_asked("Client 42 needs help with rent, online only.", got, sizeof got);
+  cr_assert_str_eq(got, "verkko");
+  delivery_asked("Kurssin pitää olla kokonaan verkossa.", got, sizeof got);
+  cr_assert_str_eq(got, "verkko");
+  /* A phone owned, a negated way and a way named without "only" ask for none. */
+  delivery_asked("Hänellä on vain vanha peruspuhelin, ei tietokonetta. Haluaa varastoon.", got,
+                 sizeof got);
+  cr_assert_str_eq(got, "");
+  delivery_asked("Vain palvelut, joihin ei tarvita nettiyhteyttä. Haluaa varastoon.", got,
+                 sizeof got);
+  cr_assert_str_eq(got, "");
+  delivery_asked("Soittaa puhelimella ja asioi verkossa. Haluaa varastoon.", got, sizeof got);
+  cr_assert_str_eq(got, "");
+  /* No service of the top 5 is given in none of the ways asked ... */
+  cr_assert_eq(with_effect(phone, 5, "palvelua ei saa näin"), 0);
+  cr_assert_eq(with_effect(face, 5, "palvelua ei saa näin"), 0);
+  /* ... which some are without the constraint's demotion. */
+  cr_assert_eq(kt_engine_set_param(e, "demote_delivery_only", 1.0), KT_OK);
+  size_t off = with_effect(phone, 5, "palvelua ei saa näin");
+  cr_assert_eq(kt_engine_set_param(e, "demote_delivery_only", 0.3), KT_OK);
+  cr_assert_gt(off, 0, "control: without the constraint's demotion");
+  /* The counsellor can drop the constraint. */
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  const char *const rm[] = {"delivery:*"};
+  o.signals_removed.items = rm;
+  o.signals_removed.count = 1;
+  o.limit = 5;
+  kt_results *r = kt_test_search(e, phone, &o);
+  for (size_t i = 0; i < kt_results_signal_count(r); i++)
+    cr_assert_neq(kt_results_signal(r, i)->kind, KT_SIGNAL_DELIVERY);
+  for (size_t i = 0; i < kt_results_count(r); i++) {
+    const kt_result *x = kt_results_get(r, i);
+    for (size_t j = 0; j < x->effect_count; j++)
+      cr_assert_null(strstr(x->effects[j].reason, "palvelua ei saa näin"), "%s", x->id);
+  }
+  kt_results_free(r);
+}
+
 /* Does the note signal target group @p group? */
 static bool signals_group(const char *note, const char *group) {
   kt_results *r = kt_test_search(e, note, NULL);
