@@ -57,6 +57,10 @@ enum kt__msg {
   KT__M_WAY_WEB,          /* "verkossa" */
   KT__M_WAY_PHONE,        /* "puhelimitse" */
   KT__M_R_NO_DELIVERY,    /* "palvelua ei saa näin" */
+  KT__M_FREE,             /* "maksuton palvelu" */
+  KT__M_FREE_ONLY,        /* "vain maksuttomat palvelut" */
+  KT__M_R_FEE_PAID,       /* "palvelu on maksullinen" */
+  KT__M_R_FEE_PART,       /* "palvelu on osin maksullinen" */
   KT__M_R_FOR_GROUP,      /* "palvelu on tarkoitettu ryhmälle %s" */
   KT__M_R_ONLY_IN,        /* "palvelu vain kunnissa: %s" */
   KT__M_R_NOT_FOR_GROUP,  /* "palvelua ei ole tarkoitettu nimenomaan ryhmälle %s" */

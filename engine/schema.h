@@ -71,8 +71,9 @@ extern const kt__field kt__fields[KT__NFIELDS];
  * A document's data is these fields in this order, separated by tabs (text
  * flattened to hold no tab or newline): id, Finnish name, category,
  * provider name, age min and max (-1 when open), Finnish level ("" when
- * none), and the case-folded target groups, languages, municipalities and
- * ways of delivery, each list comma-separated. Written by indexer/index.c, read by
+ * none), the case-folded target groups, languages, municipalities and
+ * ways of delivery, each list comma-separated, and the fee ("maksuton",
+ * "osittain", "maksullinen" or ""). Written by indexer/index.c, read by
  * kt__gen_doc() (engine.c). */
 enum {
   KT__D_ID,
@@ -86,6 +87,7 @@ enum {
   KT__D_LANGS,
   KT__D_MUNIS,
   KT__D_DELIVERY,
+  KT__D_FEE,
   KT__D_NFIELDS
 };
 

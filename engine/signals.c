@@ -876,6 +876,40 @@ static int read_delivery_only(const kt_analysis *a, const char *text, const bool
   return KT_OK;
 }
 
+/* A note that asks for a service free of charge ("maksuton koulutus",
+ * "pitää olla ilmainen", "for free", "gratis"), or for free ones alone
+ * when "only" or "wholly" is right before ("vain täysin maksuttomat
+ * palvelut", "Haluaa vain maksuttomia palveluja"). Not the verb "ilmaista"
+ * (to express: "ilmaisee itseään hyvin"), nor a free thing refused. */
+static int read_free(const kt_analysis *a, const char *text, const bool *rej, kt__sigset *set,
+                     kt_results *res) {
+  size_t n = kt_analysis_count(a), at = 0;
+  static const char *const free_words[] = {"maksuton", "ilmainen", "gratis", NULL};
+  static const char *const free_starts[] = {"kostnadsfri", "avgiftsfri", NULL};
+  static const char *const things[] = {"course",   "courses", "help",        "service", "services",
+                                       "training", "therapy", "counselling", "advice",  NULL};
+  static const char *const whole[] = {"kokonaan", "täysin", "entirely", "completely", "helt", NULL};
+  for (size_t i = 0; i < n; i++) {
+    const kt_token *t = tok(a, i);
+    if (rej && rej[i]) continue;
+    bool free = is_any(t, free_words) || kt__token_starts_any(t, free_starts) ||
+                (is(t, "free") &&
+                 ((i > 0 && is(tok(a, i - 1), "for")) ||
+                  (i + 1 < n && (is(tok(a, i + 1), "of") || is_any(tok(a, i + 1), things)))));
+    if (!free) continue;
+    int level = 1;
+    for (size_t k = i > 2 ? i - 2 : 0; k < i; k++)
+      if ((kt__token_only(tok(a, k)) || is_any(tok(a, k), whole)) &&
+          !sentence_between(a, text, k, i))
+        level = 2;
+    if (level > set->free_wished) set->free_wished = level, at = i;
+  }
+  if (!set->free_wished) return KT_OK;
+  bool only = set->free_wished == 2;
+  return add_signal(res, KT_SIGNAL_FEE, only ? "vain_maksuton" : "maksuton",
+                    kt__msg(set->lang, only ? KT__M_FREE_ONLY : KT__M_FREE), a, at, at);
+}
+
 int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejected, int lang,
                      kt__sigset *set, kt_results *res) {
   memset(set, 0, sizeof *set);
@@ -893,6 +927,7 @@ int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejecte
   if (!rc) rc = read_municipality(a, text, rejected, set, res);
   if (!rc) rc = read_employer(a, rejected, set, res);
   if (!rc) rc = read_delivery_only(a, text, rejected, set, res);
+  if (!rc) rc = read_free(a, text, rejected, set, res);
   if (!rc) read_gender(a, set);
   read_native_swedish(a, text, set);
   return rc;
@@ -1022,6 +1057,16 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
       effect(&e, rank->demote_delivery_only, label, "%s", kt__msg(L, KT__M_R_NO_DELIVERY));
     }
   }
+  /* A service the client pays for is closed to one who asks for free ones
+   * ("pitää olla maksuton": a psychotherapy with its own share); one free
+   * for some clients or in part ("osittain": JOTPA's courses, the health
+   * station) to one who asks for free ones alone. */
+  const char *fee = f->f[KT__D_FEE];
+  if (set->free_wished && fee && !strcmp(fee, "maksullinen"))
+    effect(&e, rank->demote_paid, kt__msg(L, set->free_wished == 2 ? KT__M_FREE_ONLY : KT__M_FREE),
+           "%s", kt__msg(L, KT__M_R_FEE_PAID));
+  else if (set->free_wished == 2 && fee && !strcmp(fee, "osittain"))
+    effect(&e, rank->demote_paid, kt__msg(L, KT__M_FREE_ONLY), "%s", kt__msg(L, KT__M_R_FEE_PART));
   if (set->lang_sv && kt__in_list(langs, "sv"))
     effect(&e, BOOST_FIT, kt__msg(L, KT__M_WANTS_SV), "%s", kt__msg(L, KT__M_R_HAS_SV));
   /* A service given only in Swedish is for a client the note shows to be
@@ -1145,7 +1190,7 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
 /* ---- the counsellor's corrections ----------------------------------------- */
 
 static const char *const kind_names[] = {NULL,           "age",          "language", "target_group",
-                                         "unemployment", "municipality", "delivery"};
+                                         "unemployment", "municipality", "delivery", "fee"};
 /* Drop listed signals of @p kind (all of them for a NULL @p value). */
 static void drop_signals(kt_results *res, int kind, const char *value) {
   size_t w = 0;
@@ -1239,7 +1284,7 @@ static int remove_one(kt__sigset *set, kt_results *res, const char *item) {
     return kt__err(KT_EINVAL, "a removed signal is \"kind:value\", not '%.64s'",
                    item ? item : "(null)");
   int kind = 0;
-  for (int k = 1; k <= KT_SIGNAL_DELIVERY; k++)
+  for (int k = 1; k <= KT_SIGNAL_FEE; k++)
     if (strlen(kind_names[k]) == (size_t)(colon - item) &&
         !strncmp(item, kind_names[k], (size_t)(colon - item)))
       kind = k;
@@ -1270,6 +1315,10 @@ static int remove_one(kt__sigset *set, kt_results *res, const char *item) {
       *bit = 0;
     }
     drop_signals(res, kind, value);
+    break;
+  case KT_SIGNAL_FEE:
+    set->free_wished = 0;
+    drop_signals(res, kind, NULL);
     break;
   default: return kt__err(KT_EINVAL, "unknown signal kind in '%.64s'", item);
   }

@@ -23,6 +23,9 @@ typedef struct kt__sigset {
                              * ("Asioi vain ruotsiksi", "only services in English") */
   unsigned delivery_only;   /* ways of delivery the note asks for alone, KT__WAY_* bits ("vain
                              * puhelimitse tai chatissa", "only face to face") */
+  int free_wished;          /* 1: the note asks for a service free of charge ("maksuton kurssi",
+                             * "pitää olla ilmainen"); 2: for free ones alone ("vain täysin
+                             * maksuttomat palvelut") */
   const char *group_only;   /* the note asks only for services made for this target group ("Vain
                              * palvelut, jotka on tarkoitettu nimenomaan ikääntyneille") */
   int own_area_rare;      /* few services are the municipality's (Espoo, not Helsinki): one that is

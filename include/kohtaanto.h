@@ -516,8 +516,11 @@ enum kt_signal_kind {
   KT_SIGNAL_TARGET_GROUP, /**< value: a target group id (from a concept or phrase) */
   KT_SIGNAL_UNEMPLOYMENT, /**< value: "long" (a year or more) */
   KT_SIGNAL_MUNICIPALITY, /**< value: municipality name ("Espoo") */
-  KT_SIGNAL_DELIVERY      /**< value: a way of delivery the note asks for alone ("vain
+  KT_SIGNAL_DELIVERY,     /**< value: a way of delivery the note asks for alone ("vain
                            * puhelimitse"): "kasvokkain", "etä", "verkko" or "puhelin" */
+  KT_SIGNAL_FEE           /**< value: "maksuton", a service free of charge asked for
+                           * ("maksuton kurssi"), or "vain_maksuton", free ones alone ("vain
+                           * täysin maksuttomat palvelut") */
 };
 
 /** A need signal found in the need text. */

@@ -3872,6 +3872,63 @@ Test(notes, services_given_in_the_ways_asked_only) {
   kt_results_free(r);
 }
 
+/* The value of the note's KT_SIGNAL_FEE signal, or "". */
+static void fee_asked(const char *note, char *out, size_t size) {
+  kt_results *r = kt_test_search(e, note, NULL);
+  out[0] = '\0';
+  for (size_t i = 0; i < kt_results_signal_count(r); i++)
+    if (kt_results_signal(r, i)->kind == KT_SIGNAL_FEE)
+      snprintf(out, size, "%s", kt_results_signal(r, i)->value);
+  kt_results_free(r);
+}
+
+/* A note that asks for a service free of charge closes those the client
+ * pays for (a psychotherapy with its own share had come first for "pitää
+ * olla maksuton"); one that asks for free ones alone, also those free only
+ * in part or for some (safety cards paid unless within a course). */
+Test(notes, a_service_free_of_charge_asked) {
+  const char *wish = "Mies 35v, masennus ja ahdistus, tarvitsee keskusteluapua tai terapiaa. Pitää "
+                     "olla maksuton, rahaa ei ole.";
+  const char *only = "Mies 40v, rakennusmies, haluaa työturvallisuuskortin, tulityökortin ja "
+                     "EA1:n. Rahaa ei ole: vain täysin maksuttomat palvelut.";
+  char got[32];
+  fee_asked(wish, got, sizeof got);
+  cr_assert_str_eq(got, "maksuton");
+  fee_asked(only, got, sizeof got);
+  cr_assert_str_eq(got, "vain_maksuton");
+  fee_asked("Asiakas haluaa oppia koodaamaan ilmaiseksi.", got, sizeof got);
+  cr_assert_str_eq(got, "maksuton");
+  fee_asked("He wants to learn coding for free.", got, sizeof got);
+  cr_assert_str_eq(got, "maksuton");
+  /* "ilmaista" the verb (to express) asks for nothing. */
+  fee_asked("Kirjallisesti hän ilmaisee itseään hyvin. Haluaa toimistoon.", got, sizeof got);
+  cr_assert_str_eq(got, "");
+  cr_assert_eq(with_effect(wish, 5, "palvelu on maksullinen"), 0);
+  cr_assert_eq(with_effect(only, 5, "maksullinen"), 0);
+  cr_assert_eq(kt_engine_set_param(e, "demote_paid", 1.0), KT_OK);
+  size_t off_wish = with_effect(wish, 5, "palvelu on maksullinen");
+  size_t off_only = with_effect(only, 5, "palvelu on osin maksullinen");
+  cr_assert_eq(kt_engine_set_param(e, "demote_paid", 0.3), KT_OK);
+  cr_assert_gt(off_wish, 0, "control: without the demotion");
+  cr_assert_gt(off_only, 0, "control: without the demotion");
+  /* A wish alone leaves a service free in part where it was. */
+  cr_assert_eq(with_effect(wish, 10, "palvelu on osin maksullinen"), 0);
+  /* The counsellor can drop it. */
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  const char *const rm[] = {"fee:*"};
+  o.signals_removed.items = rm;
+  o.signals_removed.count = 1;
+  kt_results *r = kt_test_search(e, only, &o);
+  for (size_t i = 0; i < kt_results_signal_count(r); i++)
+    cr_assert_neq(kt_results_signal(r, i)->kind, KT_SIGNAL_FEE);
+  for (size_t i = 0; i < kt_results_count(r); i++) {
+    const kt_result *x = kt_results_get(r, i);
+    for (size_t j = 0; j < x->effect_count; j++)
+      cr_assert_null(strstr(x->effects[j].reason, "maksullinen"), "%s", x->id);
+  }
+  kt_results_free(r);
+}
+
 /* Does the note signal target group @p group? */
 static bool signals_group(const char *note, const char *group) {
   kt_results *r = kt_test_search(e, note, NULL);
