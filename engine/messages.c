@@ -102,6 +102,8 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
     [KT__M_WAY_PHONE] = {"puhelimitse", "per telefon", "by phone"},
     [KT__M_R_NO_DELIVERY] = {"palvelua ei saa näin", "tjänsten ges inte så",
                              "the service is not given that way"},
+    [KT__M_NATIONAL_ONLY] = {"vain koko Suomessa saatavat palvelut",
+                             "endast tjänster i hela Finland", "only services across Finland"},
     [KT__M_FREE] = {"maksuton palvelu", "kostnadsfri tjänst", "a service free of charge"},
     [KT__M_FREE_ONLY] = {"vain maksuttomat palvelut", "endast kostnadsfria tjänster",
                          "only services free of charge"},

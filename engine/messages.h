@@ -58,6 +58,7 @@ enum kt__msg {
   KT__M_WAY_PHONE,        /* "puhelimitse" */
   KT__M_R_NO_DELIVERY,    /* "palvelua ei saa näin" */
   KT__M_FREE,             /* "maksuton palvelu" */
+  KT__M_NATIONAL_ONLY,    /* "vain koko Suomessa saatavat palvelut" */
   KT__M_FREE_ONLY,        /* "vain maksuttomat palvelut" */
   KT__M_R_FEE_PAID,       /* "palvelu on maksullinen" */
   KT__M_R_FEE_PART,       /* "palvelu on osin maksullinen" */

@@ -786,6 +786,40 @@ static void read_native_swedish(const kt_analysis *a, const char *text, kt__sigs
   set->native_swedish = native_word;
 }
 
+/* A note that asks for services available nationwide alone ("Vain
+ * palvelut, jotka ovat saatavilla koko Suomessa", "haluaa vain
+ * valtakunnallisia palveluja": a client about to move away). Not when a
+ * municipality is asked for beside ("Vain Espoossa tai koko Suomessa":
+ * area_only). */
+static int read_national_only(const kt_analysis *a, const char *text, const bool *rej,
+                              kt__sigset *set, kt_results *res) {
+  size_t n = kt_analysis_count(a);
+  static const char *const whole[] = {"suomi", "maa", NULL};
+  for (size_t i = 0; i < n && !set->area_only && !set->national_only; i++) {
+    const kt_token *t = tok(a, i);
+    bool national = starts(t, "valtakunnalli") || starts(t, "nationwide") ||
+                    (is(t, "koko") && i + 1 < n && is_any(tok(a, i + 1), whole));
+    if (rej[i] || !national || !only_near(a, text, i, 6, 0)) continue;
+    /* "vain palvelut, jotka saa Keravalla tai valtakunnallisesti": the
+     * client's municipality or nationwide ones, as "Vain Espoossa tai koko
+     * Suomessa" */
+    bool home = false;
+    for (size_t k = i > 6 ? i - 6 : 0; k < i && set->municipality; k++)
+      for (size_t m = 0; m < sizeof municipalities / sizeof *municipalities && !home; m++)
+        home = municipalities[m].forms[0] == set->municipality &&
+               is_any(tok(a, k), municipalities[m].forms) && !sentence_between(a, text, k, i);
+    if (home) {
+      set->area_only = 1;
+      break;
+    }
+    set->national_only = 1;
+    int rc = add_signal(res, KT_SIGNAL_MUNICIPALITY, "koko Suomi",
+                        kt__msg(set->lang, KT__M_NATIONAL_ONLY), a, i, i);
+    if (rc) return rc;
+  }
+  return KT_OK;
+}
+
 /* ---- ways of delivery ----------------------------------------------------- */
 
 static const struct {
@@ -925,6 +959,7 @@ int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejecte
   if (!rc) rc = read_unemployment(a, text, rejected, set, res);
   if (!rc) rc = read_language(a, text, rejected, set, res);
   if (!rc) rc = read_municipality(a, text, rejected, set, res);
+  if (!rc) rc = read_national_only(a, text, rejected, set, res);
   if (!rc) rc = read_employer(a, rejected, set, res);
   if (!rc) rc = read_delivery_only(a, text, rejected, set, res);
   if (!rc) rc = read_free(a, text, rejected, set, res);
@@ -1160,7 +1195,7 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
     char m[96], name[64];
     snprintf(name, sizeof name, "%c%s", set->municipality[0] - 32, set->municipality + 1);
     snprintf(m, sizeof m, kt__msg(L, KT__M_MUNICIPALITY), name);
-    effect(&e, set->area_only ? rank->demote_area_only : DEMOTE_AREA, m,
+    effect(&e, set->area_only || set->national_only ? rank->demote_area_only : DEMOTE_AREA, m,
            kt__msg(L, KT__M_R_ONLY_IN), munis);
   }
   /* A service of the client's own municipality and not nationwide ("Espoon
@@ -1168,6 +1203,11 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
    * for a Kerava one), where few are: made for where the client lives. Where
    * most services are the municipality's (Helsinki in the bundled catalogue),
    * it tells nothing. */
+  /* ... and a note that asks for nationwide ones alone, one of a few
+   * municipalities, the client's own included. */
+  else if (set->national_only && munis && *munis && !kt__in_list(munis, "koko suomi"))
+    effect(&e, rank->demote_area_only, kt__msg(L, KT__M_NATIONAL_ONLY), kt__msg(L, KT__M_R_ONLY_IN),
+           munis);
   else if (set->municipality && set->own_area_rare && munis && *munis &&
            !kt__in_list(munis, "koko suomi") && kt__in_list(munis, set->municipality)) {
     char m[96], name[64];
@@ -1299,6 +1339,7 @@ static int remove_one(kt__sigset *set, kt_results *res, const char *item) {
     break;
   case KT_SIGNAL_MUNICIPALITY:
     set->municipality = NULL;
+    set->national_only = 0;
     drop_signals(res, kind, NULL);
     break;
   case KT_SIGNAL_TARGET_GROUP: drop_group(set, res, value); break;

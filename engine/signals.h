@@ -19,6 +19,7 @@ typedef struct kt__sigset {
   int long_unemployed;
   const char *municipality; /* case-folded name, or NULL */
   int area_only;            /* the note asks for services there only ("vain Espoossa") */
+  int national_only;        /* ... for nationwide ones alone ("vain koko Suomessa saatavat") */
   const char *lang_only;    /* "en" or "sv": the note asks for services in that language only
                              * ("Asioi vain ruotsiksi", "only services in English") */
   unsigned delivery_only;   /* ways of delivery the note asks for alone, KT__WAY_* bits ("vain

@@ -3872,6 +3872,36 @@ Test(notes, services_given_in_the_ways_asked_only) {
   kt_results_free(r);
 }
 
+/* Does the note ask for nationwide services alone (a "koko Suomi" signal)? */
+static bool asks_national(const char *note) {
+  kt_results *r = kt_test_search(e, note, NULL);
+  bool hit = false;
+  for (size_t i = 0; i < kt_results_signal_count(r); i++)
+    hit |= kt_results_signal(r, i)->kind == KT_SIGNAL_MUNICIPALITY &&
+           !strcmp(kt_results_signal(r, i)->value, "koko Suomi");
+  kt_results_free(r);
+  return hit;
+}
+
+/* A client about to move away asks for services available across Finland
+ * alone: one of a few municipalities, Helsinki included, waits. */
+Test(notes, services_across_finland_only) {
+  const char *note = "Mies 31v, varastotyöntekijä, muuttaa Ouluun kuukauden päästä. Haluaa "
+                     "trukkikortin ja apua työnhakuun. Vain palvelut, jotka ovat saatavilla koko "
+                     "Suomessa.";
+  cr_assert(asks_national(note));
+  cr_assert(asks_national("Haluaa vain valtakunnallisia palveluja, muuttaa Tampereelle."));
+  /* The client's municipality beside: that place or nationwide ones. */
+  cr_assert_not(asks_national(
+      "Keravalainen 37v. Vain palvelut, jotka saa Keravalla tai valtakunnallisesti."));
+  cr_assert_not(asks_national("Palvelu toimii koko Suomessa. Haluaa varastoon."));
+  cr_assert_eq(with_effect(note, 5, "palvelu vain kunnissa"), 0);
+  cr_assert_eq(kt_engine_set_param(e, "demote_area_only", 1.0), KT_OK);
+  size_t off = with_effect(note, 5, "palvelu vain kunnissa");
+  cr_assert_eq(kt_engine_set_param(e, "demote_area_only", 0.1), KT_OK);
+  cr_assert_gt(off, 0, "control: without the demotion");
+}
+
 /* The value of the note's KT_SIGNAL_FEE signal, or "". */
 static void fee_asked(const char *note, char *out, size_t size) {
   kt_results *r = kt_test_search(e, note, NULL);
