@@ -14,7 +14,7 @@
 
 /* Version of the index layout (document data, term spaces, thesaurus). An
  * engine refuses a generation of another format: rebuild it. */
-#define KT__INDEX_FORMAT "6"
+#define KT__INDEX_FORMAT "7"
 
 /* One open index generation. */
 typedef struct kt__gen {

@@ -57,6 +57,16 @@ enum kt__msg {
   KT__M_WAY_WEB,          /* "verkossa" */
   KT__M_WAY_PHONE,        /* "puhelimitse" */
   KT__M_R_NO_DELIVERY,    /* "palvelua ei saa näin" */
+  KT__M_PROVIDER_ONLY,    /* "vain palveluntuottaja: %s" (provider types, KT__M_PROV_*) */
+  KT__M_PROVIDER_NOT,     /* "ei palveluntuottajaa: %s" */
+  KT__M_PROV_CITY,        /* "kaupunki" */
+  KT__M_PROV_KELA,        /* "Kela" */
+  KT__M_PROV_STATE,       /* "valtio" */
+  KT__M_PROV_NGO,         /* "järjestö" */
+  KT__M_PROV_CHURCH,      /* "seurakunta" */
+  KT__M_PROV_SCHOOL,      /* "oppilaitos" */
+  KT__M_PROV_FIRM,        /* "yritys" */
+  KT__M_R_OTHER_PROVIDER, /* "palvelun tuottaja on toinen" */
   KT__M_FREE,             /* "maksuton palvelu" */
   KT__M_NATIONAL_ONLY,    /* "vain koko Suomessa saatavat palvelut" */
   KT__M_FREE_ONLY,        /* "vain maksuttomat palvelut" */

@@ -78,6 +78,8 @@
     "service not given in the one language the note asks for ('vain ruotsiksi')")                  \
   /* Twenty-ninth session: set by what it means, as demote_area; 0.1/0.3/0.5 gave the 2640         \
    * development notes nDCG@10 .70741/.70741/.70736 (trap hits alike). */                          \
+  X(demote_provider_only, 0.3, 0.01, 1.0,                                                          \
+    "service of another provider than the ones the note asks for alone ('vain Kelan palvelut')")   \
   X(demote_paid, 0.3, 0.01, 1.0,                                                                   \
     "service the client pays for, when the note asks for one free of charge")                      \
   X(demote_delivery_only, 0.3, 0.01, 1.0,                                                          \

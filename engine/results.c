@@ -36,6 +36,7 @@ static const char *signal_kind_name(int kind) {
   case KT_SIGNAL_UNEMPLOYMENT: return "unemployment";
   case KT_SIGNAL_MUNICIPALITY: return "municipality";
   case KT_SIGNAL_DELIVERY: return "delivery";
+  case KT_SIGNAL_PROVIDER: return "provider";
   case KT_SIGNAL_FEE: return "fee";
   default: return "unknown";
   }

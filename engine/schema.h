@@ -72,8 +72,9 @@ extern const kt__field kt__fields[KT__NFIELDS];
  * flattened to hold no tab or newline): id, Finnish name, category,
  * provider name, age min and max (-1 when open), Finnish level ("" when
  * none), the case-folded target groups, languages, municipalities and
- * ways of delivery, each list comma-separated, and the fee ("maksuton",
- * "osittain", "maksullinen" or ""). Written by indexer/index.c, read by
+ * ways of delivery, each list comma-separated, the fee ("maksuton",
+ * "osittain", "maksullinen" or "") and the provider's type ("kaupunki",
+ * "kela", ...; "" when none). Written by indexer/index.c, read by
  * kt__gen_doc() (engine.c). */
 enum {
   KT__D_ID,
@@ -88,6 +89,7 @@ enum {
   KT__D_MUNIS,
   KT__D_DELIVERY,
   KT__D_FEE,
+  KT__D_PTYPE,
   KT__D_NFIELDS
 };
 

@@ -910,6 +910,68 @@ static int read_delivery_only(const kt_analysis *a, const char *text, const bool
   return KT_OK;
 }
 
+/* ---- provider types --------------------------------------------------------- */
+
+static const struct {
+  const char *code; /* the catalogue's `provider.type` */
+  int msg;
+  const char *const *words; /* surface beginnings */
+} providers[] = {
+    {"kaupunki", KT__M_PROV_CITY, (const char *const[]){"kaupungin", "kunnan", "city", NULL}},
+    {"kela", KT__M_PROV_KELA, (const char *const[]){"kela", NULL}},
+    {"valtio", KT__M_PROV_STATE, (const char *const[]){"valtion", "state", NULL}},
+    {"jarjesto", KT__M_PROV_NGO,
+     (const char *const[]){"järjestö", "yhdistys", "yhdistyst", "säätiö", "ngo", NULL}},
+    {"seurakunta", KT__M_PROV_CHURCH, (const char *const[]){"seurakun", "parish", NULL}},
+    {"oppilaitos", KT__M_PROV_SCHOOL, (const char *const[]){"oppilaito", NULL}},
+    {"yritys", KT__M_PROV_FIRM,
+     (const char *const[]){"yritysten", "yksityis", "firmojen", "private", NULL}}};
+
+/* A note that asks for services of some providers alone ("vain kaupungin
+ * omat palvelut", "Vain Kelan järjestämät tai maksamat palvelut ja
+ * etuudet", "vain yksityisten yritysten tarjoamia palveluja"): the
+ * providers named after "only" in its sentence, up to a negation ("...: ei
+ * järjestöjä, yrityksiä eikä Kelaa"), with a word of a service or of
+ * dealing with one there ("palvelut", "etuudet", "asioida"), so "saa vain
+ * Kelan yleistukea" is no such. A provider after "other than" is one the
+ * note leaves out ("vain muiden kuin kaupungin järjestämät palvelut"). */
+static int read_provider_only(const kt_analysis *a, const char *text, const bool *rej,
+                              kt__sigset *set, kt_results *res) {
+  size_t n = kt_analysis_count(a);
+  static const char *const service[] = {"palvelu", "etuu", "service", "tjänst", "asioi", NULL};
+  size_t at[sizeof providers / sizeof *providers] = {0};
+  for (size_t i = 0; i < n; i++) {
+    if (!kt__token_only(tok(a, i))) continue;
+    unsigned asked = 0, other = 0;
+    bool about_services = false;
+    for (size_t k = i > 3 ? i - 3 : 0; k < i; k++)
+      about_services |=
+          kt__token_starts_any(tok(a, k), service) && !sentence_between(a, text, k, i);
+    for (size_t j = i + 1; j < n && j <= i + 8 && !sentence_between(a, text, i, j); j++) {
+      const kt_token *u = tok(a, j);
+      if (kt__token_negates(u) || kt__token_eika(u)) break;
+      about_services |= kt__token_starts_any(u, service);
+      bool than = is_any(tok(a, j - 1), (const char *const[]){"kuin", "than", "än", NULL});
+      for (size_t p = 0; p < sizeof providers / sizeof *providers && !(rej && rej[j]); p++)
+        if (kt__token_starts_any(u, providers[p].words) && !((asked | other) & 1u << p))
+          *(than ? &other : &asked) |= 1u << p, at[p] = j;
+    }
+    if (about_services) set->provider_only |= asked, set->provider_not |= other;
+  }
+  for (size_t p = 0; p < sizeof providers / sizeof *providers; p++) {
+    bool not = set->provider_not & 1u << p;
+    if (!not &&!(set->provider_only & 1u << p)) continue;
+    char label[96], value[32];
+    snprintf(label, sizeof label,
+             kt__msg(set->lang, not ? KT__M_PROVIDER_NOT : KT__M_PROVIDER_ONLY),
+             kt__msg(set->lang, providers[p].msg));
+    snprintf(value, sizeof value, "%s%s", not ? "ei_" : "", providers[p].code);
+    int rc = add_signal(res, KT_SIGNAL_PROVIDER, value, label, a, at[p], at[p]);
+    if (rc) return rc;
+  }
+  return KT_OK;
+}
+
 /* A note that asks for a service free of charge ("maksuton koulutus",
  * "pitää olla ilmainen", "for free", "gratis"), or for free ones alone
  * when "only" or "wholly" is right before ("vain täysin maksuttomat
@@ -963,6 +1025,7 @@ int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejecte
   if (!rc) rc = read_employer(a, rejected, set, res);
   if (!rc) rc = read_delivery_only(a, text, rejected, set, res);
   if (!rc) rc = read_free(a, text, rejected, set, res);
+  if (!rc) rc = read_provider_only(a, text, rejected, set, res);
   if (!rc) read_gender(a, set);
   read_native_swedish(a, text, set);
   return rc;
@@ -1096,6 +1159,29 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
    * ("pitää olla maksuton": a psychotherapy with its own share); one free
    * for some clients or in part ("osittain": JOTPA's courses, the health
    * station) to one who asks for free ones alone. */
+  /* ... and for some providers alone: another's service is closed. */
+  const char *ptype = f->f[KT__D_PTYPE];
+  for (size_t p = 0; p < sizeof providers / sizeof *providers && ptype; p++)
+    if (set->provider_not & 1u << p && !strcmp(ptype, providers[p].code)) {
+      char label[96];
+      snprintf(label, sizeof label, kt__msg(L, KT__M_PROVIDER_NOT), kt__msg(L, providers[p].msg));
+      effect(&e, rank->demote_provider_only, label, "%s", kt__msg(L, KT__M_R_OTHER_PROVIDER));
+    }
+  if (set->provider_only && ptype && *ptype) {
+    bool given = false;
+    char asked[160] = "";
+    for (size_t p = 0; p < sizeof providers / sizeof *providers; p++) {
+      if (!(set->provider_only & 1u << p)) continue;
+      given |= !strcmp(ptype, providers[p].code);
+      snprintf(asked + strlen(asked), sizeof asked - strlen(asked), "%s%s", *asked ? ", " : "",
+               kt__msg(L, providers[p].msg));
+    }
+    if (!given) {
+      char label[200];
+      snprintf(label, sizeof label, kt__msg(L, KT__M_PROVIDER_ONLY), asked);
+      effect(&e, rank->demote_provider_only, label, "%s", kt__msg(L, KT__M_R_OTHER_PROVIDER));
+    }
+  }
   const char *fee = f->f[KT__D_FEE];
   if (set->free_wished && fee && !strcmp(fee, "maksullinen"))
     effect(&e, rank->demote_paid, kt__msg(L, set->free_wished == 2 ? KT__M_FREE_ONLY : KT__M_FREE),
@@ -1229,8 +1315,9 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
 
 /* ---- the counsellor's corrections ----------------------------------------- */
 
-static const char *const kind_names[] = {NULL,           "age",          "language", "target_group",
-                                         "unemployment", "municipality", "delivery", "fee"};
+static const char *const kind_names[] = {NULL,           "age",          "language",
+                                         "target_group", "unemployment", "municipality",
+                                         "delivery",     "provider",     "fee"};
 /* Drop listed signals of @p kind (all of them for a NULL @p value). */
 static void drop_signals(kt_results *res, int kind, const char *value) {
   size_t w = 0;
@@ -1355,6 +1442,15 @@ static int remove_one(kt__sigset *set, kt_results *res, const char *item) {
       if (language_bit(set, value, &bit, &label)) return KT_EINVAL;
       *bit = 0;
     }
+    drop_signals(res, kind, value);
+    break;
+  case KT_SIGNAL_PROVIDER:
+    for (size_t p = 0; p < sizeof providers / sizeof *providers; p++)
+      if (!value || !strcmp(value, providers[p].code))
+        set->provider_only &= ~(1u << p);
+      else if (!strncmp(value, "ei_", 3) && !strcmp(value + 3, providers[p].code))
+        set->provider_not &= ~(1u << p);
+    if (!value) set->provider_not = 0;
     drop_signals(res, kind, value);
     break;
   case KT_SIGNAL_FEE:

@@ -24,6 +24,10 @@ typedef struct kt__sigset {
                              * ("Asioi vain ruotsiksi", "only services in English") */
   unsigned delivery_only;   /* ways of delivery the note asks for alone, KT__WAY_* bits ("vain
                              * puhelimitse tai chatissa", "only face to face") */
+  unsigned provider_only;   /* provider types the note asks for alone, bits of the order of
+                             * signals.c's providers[] ("vain kaupungin omat palvelut") */
+  unsigned provider_not;    /* ... and those it leaves out ("vain muiden kuin kaupungin
+                             * järjestämät palvelut") */
   int free_wished;          /* 1: the note asks for a service free of charge ("maksuton kurssi",
                              * "pitää olla ilmainen"); 2: for free ones alone ("vain täysin
                              * maksuttomat palvelut") */

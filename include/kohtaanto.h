@@ -518,6 +518,10 @@ enum kt_signal_kind {
   KT_SIGNAL_MUNICIPALITY, /**< value: municipality name ("Espoo") */
   KT_SIGNAL_DELIVERY,     /**< value: a way of delivery the note asks for alone ("vain
                            * puhelimitse"): "kasvokkain", "etä", "verkko" or "puhelin" */
+  KT_SIGNAL_PROVIDER,     /**< value: a provider type the note asks for alone ("vain kaupungin
+                           * omat palvelut"): "kaupunki", "kela", "valtio", "jarjesto",
+                           * "oppilaitos", "seurakunta" or "yritys"; "ei_" before one the
+                           * note leaves out ("vain muiden kuin kaupungin palvelut") */
   KT_SIGNAL_FEE           /**< value: "maksuton", a service free of charge asked for
                            * ("maksuton kurssi"), or "vain_maksuton", free ones alone ("vain
                            * täysin maksuttomat palvelut") */

@@ -217,7 +217,9 @@ static int index_service(kt_analyzer *an, bool eval, kt__dtbuild *dt, const kt__
     if (!rc) rc = add_folded_list(&data, s->municipalities, s->n_municipalities);
     if (!rc) rc = kt__buf_adds(&data, "\t");
     if (!rc) rc = add_folded_list(&data, s->delivery, s->n_delivery);
-    if (!rc) rc = kt__buf_printf(&data, "\t%s", s->fee ? s->fee : "");
+    if (!rc)
+      rc = kt__buf_printf(&data, "\t%s\t%s", s->fee ? s->fee : "",
+                          s->provider_type ? s->provider_type : "");
     if (!rc) rc = ktx_doc_set_data(doc, data.data, data.len);
     kt__buf_free(&data);
   }

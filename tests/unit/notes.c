@@ -3902,6 +3902,62 @@ Test(notes, services_across_finland_only) {
   cr_assert_gt(off, 0, "control: without the demotion");
 }
 
+/* The provider types a note asks for alone (KT_SIGNAL_PROVIDER values, in
+ * the order read), or "". */
+static void providers_asked(const char *note, char *out, size_t size) {
+  kt_results *r = kt_test_search(e, note, NULL);
+  out[0] = '\0';
+  for (size_t i = 0; i < kt_results_signal_count(r); i++)
+    if (kt_results_signal(r, i)->kind == KT_SIGNAL_PROVIDER)
+      snprintf(out + strlen(out), size - strlen(out), "%s%s", *out ? "," : "",
+               kt_results_signal(r, i)->value);
+  kt_results_free(r);
+}
+
+/* A note that asks for services of some providers alone (Kela's, the
+ * city's own, NGOs' and parishes') closes the others'; one that leaves a
+ * provider out closes its. */
+Test(notes, services_of_the_providers_asked_only) {
+  const char *kela = "Nainen 45v, masennus ja selkäkipu, työkyky heikentynyt, haluaa kuntoutusta. "
+                     "Vain Kelan järjestämät tai maksamat palvelut ja etuudet.";
+  const char *ngo = "Mies 52v, työtön kaksi vuotta, yksinäinen ja velkaa. Vain järjestöjen ja "
+                    "seurakuntien palvelut – ei kaupunkia, Kelaa eikä valtiota.";
+  char got[64];
+  providers_asked(kela, got, sizeof got);
+  cr_assert_str_eq(got, "kela");
+  providers_asked(ngo, got, sizeof got);
+  cr_assert_str_eq(got, "jarjesto,seurakunta");
+  providers_asked("Koska hän on itse kaupungin palveluksessa, vain muiden kuin kaupungin "
+                  "järjestämät palvelut.",
+                  got, sizeof got);
+  cr_assert_str_eq(got, "ei_kaupunki");
+  /* A benefit received, not a provider asked for */
+  providers_asked("Mies 30v saa vain Kelan yleistukea, haluaa varastotöihin.", got, sizeof got);
+  cr_assert_str_eq(got, "");
+  cr_assert_eq(with_effect(kela, 5, "palvelun tuottaja on toinen"), 0);
+  cr_assert_eq(with_effect(ngo, 5, "palvelun tuottaja on toinen"), 0);
+  cr_assert_eq(kt_engine_set_param(e, "demote_provider_only", 1.0), KT_OK);
+  size_t off_kela = with_effect(kela, 5, "palvelun tuottaja on toinen");
+  size_t off_ngo = with_effect(ngo, 5, "palvelun tuottaja on toinen");
+  cr_assert_eq(kt_engine_set_param(e, "demote_provider_only", 0.3), KT_OK);
+  cr_assert_gt(off_kela, 0, "control: without the demotion");
+  cr_assert_gt(off_ngo, 0, "control: without the demotion");
+  /* The counsellor can drop one. */
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  const char *const rm[] = {"provider:kela"};
+  o.signals_removed.items = rm;
+  o.signals_removed.count = 1;
+  kt_results *r = kt_test_search(e, kela, &o);
+  for (size_t i = 0; i < kt_results_signal_count(r); i++)
+    cr_assert_neq(kt_results_signal(r, i)->kind, KT_SIGNAL_PROVIDER);
+  for (size_t i = 0; i < kt_results_count(r); i++) {
+    const kt_result *x = kt_results_get(r, i);
+    for (size_t j = 0; j < x->effect_count; j++)
+      cr_assert_null(strstr(x->effects[j].reason, "tuottaja on toinen"), "%s", x->id);
+  }
+  kt_results_free(r);
+}
+
 /* The value of the note's KT_SIGNAL_FEE signal, or "". */
 static void fee_asked(const char *note, char *out, size_t size) {
   kt_results *r = kt_test_search(e, note, NULL);
