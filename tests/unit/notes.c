@@ -893,6 +893,22 @@ Test(notes, training_waits_for_a_client_already_qualified) {
  * ("61v nainen, siivooja", "33v mies Bangladeshista, siivooja"), is held:
  * its training waits. Skills to update ("haluaa päivittää taitonsa") ask
  * for the training of the trade held; a CV to update does not. */
+/* Support that goes on once the job has begun is the job coach's, as its
+ * entry says ("tukee työn ensimmäisinä kuukausina"). */
+Test(notes, support_after_the_job_starts_is_job_coaching) {
+  static const char *const COACH[] = {"tyohonvalmennus-te", "ips-tyohonvalmennus",
+                                      "tuetun-tyollistymisen-palvelut", NULL};
+  const char *note = "Nainen 42v, ADHD, kaksi työpaikkaa päättyi koeajalla. Haluaa palveluja, "
+                     "joissa tuki jatkuu myös sen jälkeen, kun työ on alkanut.";
+  cr_assert(finds_need(note, "työhönvalmennus"));
+  cr_assert(in_top(note, 10, COACH));
+  cr_assert(finds_need("He wants support that continues after the job starts.", "työhönvalmennus"));
+  cr_assert_not(finds_need("Nainen 42v, ADHD, kaksi työpaikkaa päättyi koeajalla. Haluaa "
+                           "palveluja, joissa tuki on pitkäkestoista.",
+                           "työhönvalmennus"),
+                "control");
+}
+
 /* A job sought as a nurse or a teacher is a job the municipalities and the
  * wellbeing services counties give (Kuntarekry); training for the trade
  * beside a workplace is not, nor is learning a language beside a job. */
