@@ -893,6 +893,29 @@ Test(notes, training_waits_for_a_client_already_qualified) {
  * ("61v nainen, siivooja", "33v mies Bangladeshista, siivooja"), is held:
  * its training waits. Skills to update ("haluaa päivittää taitonsa") ask
  * for the training of the trade held; a CV to update does not. */
+/* A cost of getting work the client has no money for: a driving school is
+ * what the city's social loan covers ("työllistymiseen liittyviä kuluja"),
+ * clothes for an interview or a bus ticket the supplementary social
+ * assistance; a licence asked for "ilman omaa rahaa" is neither. */
+Test(notes, no_money_for_a_cost_of_work_is_social_assistance) {
+  static const char *const ASSISTANCE[] = {"taydentava-ehkaiseva-toimeentulotuki", NULL};
+  cr_assert(finds_need("Mies 33v pääsisi varastoon töihin, mutta työnantaja vaatii B-ajokortin "
+                       "eikä autokouluun ole rahaa.",
+                       "sosiaalinen luototus"));
+  const char *clothes = "Nainen 27v on kutsuttu työhaastatteluun, mutta rahaa ei ole siisteihin "
+                        "vaatteisiin.";
+  cr_assert(finds_need(clothes, "toimeentulotuki"));
+  cr_assert(in_top(clothes, 5, ASSISTANCE));
+  cr_assert(finds_need("Mies 40v ei pääse tapaamisiin, kun rahaa ei ole bussilippuun.",
+                       "toimeentulotuki"));
+  cr_assert_not(finds_need("Mies 33v haluaa bussikuskiksi ja kysyy, miten ajokortin saa ilman "
+                           "omaa rahaa.",
+                           "sosiaalinen luototus"));
+  cr_assert_not(finds_need("Nainen 27v on kutsuttu työhaastatteluun ja ostanut uudet vaatteet.",
+                           "toimeentulotuki"),
+                "control");
+}
+
 /* Support that goes on once the job has begun is the job coach's, as its
  * entry says ("tukee työn ensimmäisinä kuukausina"). */
 Test(notes, support_after_the_job_starts_is_job_coaching) {
