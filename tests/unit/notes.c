@@ -895,8 +895,8 @@ Test(notes, training_waits_for_a_client_already_qualified) {
  * for the training of the trade held; a CV to update does not. */
 /* A cost of getting work the client has no money for: a driving school is
  * what the city's social loan covers ("työllistymiseen liittyviä kuluja"),
- * clothes for an interview or a bus ticket the supplementary social
- * assistance; a licence asked for "ilman omaa rahaa" is neither. */
+ * clothes for an interview, a bus ticket or glasses the supplementary
+ * social assistance; a licence asked for "ilman omaa rahaa" is neither. */
 Test(notes, no_money_for_a_cost_of_work_is_social_assistance) {
   static const char *const ASSISTANCE[] = {"taydentava-ehkaiseva-toimeentulotuki", NULL};
   cr_assert(finds_need("Mies 33v pääsisi varastoon töihin, mutta työnantaja vaatii B-ajokortin "
@@ -907,6 +907,10 @@ Test(notes, no_money_for_a_cost_of_work_is_social_assistance) {
   cr_assert(finds_need(clothes, "toimeentulotuki"));
   cr_assert(in_top(clothes, 5, ASSISTANCE));
   cr_assert(finds_need("Mies 40v ei pääse tapaamisiin, kun rahaa ei ole bussilippuun.",
+                       "toimeentulotuki"));
+  /* ... and glasses, which the entry names */
+  cr_assert(finds_need("Nainen 38v, tytär tarvitsee uudet silmälasit, eikä yleistuesta jää niihin "
+                       "rahaa.",
                        "toimeentulotuki"));
   cr_assert_not(finds_need("Mies 33v haluaa bussikuskiksi ja kysyy, miten ajokortin saa ilman "
                            "omaa rahaa.",
