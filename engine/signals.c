@@ -854,7 +854,8 @@ static unsigned way_word(const kt_analysis *a, size_t i) {
   if (kt__token_starts_any(t, face)) return KT__WAY_FACE;
   /* "in person", "face to face" */
   if ((is(t, "person") && i > 0 && is(tok(a, i - 1), "in")) ||
-      (is(t, "face") && i + 2 < kt_analysis_count(a) && is(tok(a, i + 1), "to")))
+      (is(t, "face") && i + 2 < kt_analysis_count(a) && is(tok(a, i + 1), "to") &&
+       is(tok(a, i + 2), "face")))
     return KT__WAY_FACE;
   if ((starts(t, "etä") && !starts(t, "etäis")) || kt__token_starts_any(t, remote))
     return KT__WAY_REMOTE;
@@ -959,13 +960,13 @@ static int read_provider_only(const kt_analysis *a, const char *text, const bool
     if (about_services) set->provider_only |= asked, set->provider_not |= other;
   }
   for (size_t p = 0; p < sizeof providers / sizeof *providers; p++) {
-    bool not = set->provider_not & 1u << p;
-    if (!not &&!(set->provider_only & 1u << p)) continue;
+    bool left_out = set->provider_not & 1u << p;
+    if (!left_out && !(set->provider_only & 1u << p)) continue;
     char label[96], value[32];
     snprintf(label, sizeof label,
-             kt__msg(set->lang, not ? KT__M_PROVIDER_NOT : KT__M_PROVIDER_ONLY),
+             kt__msg(set->lang, left_out ? KT__M_PROVIDER_NOT : KT__M_PROVIDER_ONLY),
              kt__msg(set->lang, providers[p].msg));
-    snprintf(value, sizeof value, "%s%s", not ? "ei_" : "", providers[p].code);
+    snprintf(value, sizeof value, "%s%s", left_out ? "ei_" : "", providers[p].code);
     int rc = add_signal(res, KT_SIGNAL_PROVIDER, value, label, a, at[p], at[p]);
     if (rc) return rc;
   }
@@ -1082,6 +1083,12 @@ static void effect(effects *e, double factor, const char *signal, const char *fm
   if (x->signal && x->reason) e->n++;
 }
 
+/* Append @p item to the comma-separated list in @p buf (@p size bytes). */
+static void append_item(char *buf, size_t size, const char *item) {
+  size_t len = strlen(buf);
+  snprintf(buf + len, size - len, "%s%s", len ? ", " : "", item);
+}
+
 /* Effect strengths are in the ranking table (ranking.h): a demotion for
  * ineligibility is strong (the service is not for this client), a boost for
  * fit is mild (it only orders services the need text already matched). */
@@ -1146,8 +1153,7 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
     for (size_t w = 0; w < sizeof ways / sizeof *ways; w++) {
       given |= (ok & ways[w].way) && kt__in_list(deliv, ways[w].code);
       if (set->delivery_only & ways[w].way)
-        snprintf(asked + strlen(asked), sizeof asked - strlen(asked), "%s%s", *asked ? ", " : "",
-                 kt__msg(L, ways[w].msg));
+        append_item(asked, sizeof asked, kt__msg(L, ways[w].msg));
     }
     if (!given) {
       char label[200];
@@ -1155,10 +1161,6 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
       effect(&e, rank->demote_delivery_only, label, "%s", kt__msg(L, KT__M_R_NO_DELIVERY));
     }
   }
-  /* A service the client pays for is closed to one who asks for free ones
-   * ("pitää olla maksuton": a psychotherapy with its own share); one free
-   * for some clients or in part ("osittain": JOTPA's courses, the health
-   * station) to one who asks for free ones alone. */
   /* ... and for some providers alone: another's service is closed. */
   const char *ptype = f->f[KT__D_PTYPE];
   for (size_t p = 0; p < sizeof providers / sizeof *providers && ptype; p++)
@@ -1173,8 +1175,7 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
     for (size_t p = 0; p < sizeof providers / sizeof *providers; p++) {
       if (!(set->provider_only & 1u << p)) continue;
       given |= !strcmp(ptype, providers[p].code);
-      snprintf(asked + strlen(asked), sizeof asked - strlen(asked), "%s%s", *asked ? ", " : "",
-               kt__msg(L, providers[p].msg));
+      append_item(asked, sizeof asked, kt__msg(L, providers[p].msg));
     }
     if (!given) {
       char label[200];
@@ -1182,6 +1183,10 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
       effect(&e, rank->demote_provider_only, label, "%s", kt__msg(L, KT__M_R_OTHER_PROVIDER));
     }
   }
+  /* A service the client pays for is closed to one who asks for free ones
+   * ("pitää olla maksuton": a psychotherapy with its own share); one free
+   * for some clients or in part ("osittain": JOTPA's courses, the health
+   * station) to one who asks for free ones alone. */
   const char *fee = f->f[KT__D_FEE];
   if (set->free_wished && fee && !strcmp(fee, "maksullinen"))
     effect(&e, rank->demote_paid, kt__msg(L, set->free_wished == 2 ? KT__M_FREE_ONLY : KT__M_FREE),
@@ -1284,16 +1289,16 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
     effect(&e, set->area_only || set->national_only ? rank->demote_area_only : DEMOTE_AREA, m,
            kt__msg(L, KT__M_R_ONLY_IN), munis);
   }
+  /* A note that asks for services across Finland alone: one of a few
+   * municipalities, the client's own included, is closed. */
+  else if (set->national_only && munis && *munis && !kt__in_list(munis, "koko suomi"))
+    effect(&e, rank->demote_area_only, kt__msg(L, KT__M_NATIONAL_ONLY), kt__msg(L, KT__M_R_ONLY_IN),
+           munis);
   /* A service of the client's own municipality and not nationwide ("Espoon
    * työllisyysalue" for an Espoo client, "Vantaan ja Keravan työllisyysalue"
    * for a Kerava one), where few are: made for where the client lives. Where
    * most services are the municipality's (Helsinki in the bundled catalogue),
    * it tells nothing. */
-  /* ... and a note that asks for nationwide ones alone, one of a few
-   * municipalities, the client's own included. */
-  else if (set->national_only && munis && *munis && !kt__in_list(munis, "koko suomi"))
-    effect(&e, rank->demote_area_only, kt__msg(L, KT__M_NATIONAL_ONLY), kt__msg(L, KT__M_R_ONLY_IN),
-           munis);
   else if (set->municipality && set->own_area_rare && munis && *munis &&
            !kt__in_list(munis, "koko suomi") && kt__in_list(munis, set->municipality)) {
     char m[96], name[64];
