@@ -920,6 +920,18 @@ Test(notes, no_money_for_a_cost_of_work_is_social_assistance) {
                 "control");
 }
 
+/* A parenthetical aside splits no clause: the wages unpaid are read across
+ * "(34v, kantasuomalainen)", but not across a comma after it. */
+Test(notes, an_aside_in_parentheses_splits_no_clause) {
+  cr_assert(finds_need("Siivousfirma ei oo maksanut asiakkaalle (34v, kantasuomalainen) palkkaa "
+                       "kahteen kuukauteen.",
+                       "työsuojelu"));
+  cr_assert_not(finds_need("Siivousfirma ei oo maksanut asiakkaalle (34v, kantasuomalainen), ja "
+                           "hän etsii uutta työtä. Palkkaa pitäisi olla enemmän.",
+                           "työsuojelu"),
+                "control: the clause ends at the comma");
+}
+
 /* Support that goes on once the job has begun is the job coach's, as its
  * entry says ("tukee työn ensimmäisinä kuukausina"). */
 Test(notes, support_after_the_job_starts_is_job_coaching) {
