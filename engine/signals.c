@@ -1089,6 +1089,15 @@ static void append_item(char *buf, size_t size, const char *item) {
   snprintf(buf + len, size - len, "%s%s", len ? ", " : "", item);
 }
 
+/* An effect whose signal is @p fmt ("asiointi vain: %s") of the items
+ * asked for, @p items. */
+static void effect_of_list(effects *e, double factor, const char *fmt, const char *items,
+                           const char *reason) {
+  char label[224];
+  snprintf(label, sizeof label, fmt, items);
+  effect(e, factor, label, "%s", reason);
+}
+
 /* Effect strengths are in the ranking table (ranking.h): a demotion for
  * ineligibility is strong (the service is not for this client), a boost for
  * fit is mild (it only orders services the need text already matched). */
@@ -1155,19 +1164,16 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
       if (set->delivery_only & ways[w].way)
         append_item(asked, sizeof asked, kt__msg(L, ways[w].msg));
     }
-    if (!given) {
-      char label[200];
-      snprintf(label, sizeof label, kt__msg(L, KT__M_DELIVERY_ONLY), asked);
-      effect(&e, rank->demote_delivery_only, label, "%s", kt__msg(L, KT__M_R_NO_DELIVERY));
-    }
+    if (!given)
+      effect_of_list(&e, rank->demote_delivery_only, kt__msg(L, KT__M_DELIVERY_ONLY), asked,
+                     kt__msg(L, KT__M_R_NO_DELIVERY));
   }
   /* ... and for some providers alone: another's service is closed. */
   const char *ptype = f->f[KT__D_PTYPE];
   for (size_t p = 0; p < sizeof providers / sizeof *providers && ptype; p++)
     if (set->provider_not & 1u << p && !strcmp(ptype, providers[p].code)) {
-      char label[96];
-      snprintf(label, sizeof label, kt__msg(L, KT__M_PROVIDER_NOT), kt__msg(L, providers[p].msg));
-      effect(&e, rank->demote_provider_only, label, "%s", kt__msg(L, KT__M_R_OTHER_PROVIDER));
+      effect_of_list(&e, rank->demote_provider_only, kt__msg(L, KT__M_PROVIDER_NOT),
+                     kt__msg(L, providers[p].msg), kt__msg(L, KT__M_R_OTHER_PROVIDER));
     }
   if (set->provider_only && ptype && *ptype) {
     bool given = false;
@@ -1177,11 +1183,9 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
       given |= !strcmp(ptype, providers[p].code);
       append_item(asked, sizeof asked, kt__msg(L, providers[p].msg));
     }
-    if (!given) {
-      char label[200];
-      snprintf(label, sizeof label, kt__msg(L, KT__M_PROVIDER_ONLY), asked);
-      effect(&e, rank->demote_provider_only, label, "%s", kt__msg(L, KT__M_R_OTHER_PROVIDER));
-    }
+    if (!given)
+      effect_of_list(&e, rank->demote_provider_only, kt__msg(L, KT__M_PROVIDER_ONLY), asked,
+                     kt__msg(L, KT__M_R_OTHER_PROVIDER));
   }
   /* A service the client pays for is closed to one who asks for free ones
    * ("pitää olla maksuton": a psychotherapy with its own share); one free

@@ -3854,18 +3854,16 @@ Test(notes, services_in_one_language_only) {
   cr_assert_lt(off_sv, 5, "control: without the constraint's demotion");
 }
 
-/* The ways of delivery a note asks for alone (the KT_SIGNAL_DELIVERY
- * signals read), as "kasvokkain,puhelin" in the catalogue's order, or "". */
-static void delivery_asked(const char *note, char *out, size_t size) {
+/* The values of the note's signals of @p kind, in the order read (the
+ * ways of delivery and the providers in the catalogue's order), joined by
+ * commas, or "". */
+static void signals_of(const char *note, int kind, char *out, size_t size) {
   kt_results *r = kt_test_search(e, note, NULL);
   out[0] = '\0';
-  static const char *const order[] = {"kasvokkain", "etä", "verkko", "puhelin"};
-  for (size_t w = 0; w < 4; w++)
-    for (size_t i = 0; i < kt_results_signal_count(r); i++) {
-      const kt_signal *sg = kt_results_signal(r, i);
-      if (sg->kind == KT_SIGNAL_DELIVERY && !strcmp(sg->value, order[w]))
-        snprintf(out + strlen(out), size - strlen(out), "%s%s", *out ? "," : "", order[w]);
-    }
+  for (size_t i = 0; i < kt_results_signal_count(r); i++)
+    if (kt_results_signal(r, i)->kind == kind)
+      snprintf(out + strlen(out), size - strlen(out), "%s%s", *out ? "," : "",
+               kt_results_signal(r, i)->value);
   kt_results_free(r);
 }
 
@@ -3881,26 +3879,27 @@ Test(notes, services_given_in_the_ways_asked_only) {
                      "puhelin-, chat- eikä verkkopalveluja, vain kasvokkain. Haluaa varastotöihin "
                      "ja tarvitsee apua hakemuksiin.";
   char got[64];
-  delivery_asked(phone, got, sizeof got);
+  signals_of(phone, KT_SIGNAL_DELIVERY, got, sizeof got);
   cr_assert_str_eq(got, "puhelin");
   /* The ways refused before "vain" are not asked for. */
-  delivery_asked(face, got, sizeof got);
+  signals_of(face, KT_SIGNAL_DELIVERY, got, sizeof got);
   cr_assert_str_eq(got, "kasvokkain");
-  delivery_asked("Asiakas 45v haluaa neuvoja velkoihin mutta vain puhelimessa tai chatissa.", got,
-                 sizeof got);
+  signals_of("Asiakas 45v haluaa neuvoja velkoihin mutta vain puhelimessa tai chatissa.",
+             KT_SIGNAL_DELIVERY, got, sizeof got);
   cr_assert_str_eq(got, "verkko,puhelin");
-  delivery_asked("Client 42 needs help with rent, online only.", got, sizeof got);
+  signals_of("Client 42 needs help with rent, online only.", KT_SIGNAL_DELIVERY, got, sizeof got);
   cr_assert_str_eq(got, "verkko");
-  delivery_asked("Kurssin pitää olla kokonaan verkossa.", got, sizeof got);
+  signals_of("Kurssin pitää olla kokonaan verkossa.", KT_SIGNAL_DELIVERY, got, sizeof got);
   cr_assert_str_eq(got, "verkko");
   /* A phone owned, a negated way and a way named without "only" ask for none. */
-  delivery_asked("Hänellä on vain vanha peruspuhelin, ei tietokonetta. Haluaa varastoon.", got,
-                 sizeof got);
+  signals_of("Hänellä on vain vanha peruspuhelin, ei tietokonetta. Haluaa varastoon.",
+             KT_SIGNAL_DELIVERY, got, sizeof got);
   cr_assert_str_eq(got, "");
-  delivery_asked("Vain palvelut, joihin ei tarvita nettiyhteyttä. Haluaa varastoon.", got,
-                 sizeof got);
+  signals_of("Vain palvelut, joihin ei tarvita nettiyhteyttä. Haluaa varastoon.",
+             KT_SIGNAL_DELIVERY, got, sizeof got);
   cr_assert_str_eq(got, "");
-  delivery_asked("Soittaa puhelimella ja asioi verkossa. Haluaa varastoon.", got, sizeof got);
+  signals_of("Soittaa puhelimella ja asioi verkossa. Haluaa varastoon.", KT_SIGNAL_DELIVERY, got,
+             sizeof got);
   cr_assert_str_eq(got, "");
   /* No service of the top 5 is given in none of the ways asked ... */
   cr_assert_eq(with_effect(phone, 5, "palvelua ei saa näin"), 0);
@@ -3957,18 +3956,6 @@ Test(notes, services_across_finland_only) {
   cr_assert_gt(off, 0, "control: without the demotion");
 }
 
-/* The provider types a note asks for alone (KT_SIGNAL_PROVIDER values, in
- * the order read), or "". */
-static void providers_asked(const char *note, char *out, size_t size) {
-  kt_results *r = kt_test_search(e, note, NULL);
-  out[0] = '\0';
-  for (size_t i = 0; i < kt_results_signal_count(r); i++)
-    if (kt_results_signal(r, i)->kind == KT_SIGNAL_PROVIDER)
-      snprintf(out + strlen(out), size - strlen(out), "%s%s", *out ? "," : "",
-               kt_results_signal(r, i)->value);
-  kt_results_free(r);
-}
-
 /* A note that asks for services of some providers alone (Kela's, the
  * city's own, NGOs' and parishes') closes the others'; one that leaves a
  * provider out closes its. */
@@ -3978,16 +3965,17 @@ Test(notes, services_of_the_providers_asked_only) {
   const char *ngo = "Mies 52v, työtön kaksi vuotta, yksinäinen ja velkaa. Vain järjestöjen ja "
                     "seurakuntien palvelut – ei kaupunkia, Kelaa eikä valtiota.";
   char got[64];
-  providers_asked(kela, got, sizeof got);
+  signals_of(kela, KT_SIGNAL_PROVIDER, got, sizeof got);
   cr_assert_str_eq(got, "kela");
-  providers_asked(ngo, got, sizeof got);
+  signals_of(ngo, KT_SIGNAL_PROVIDER, got, sizeof got);
   cr_assert_str_eq(got, "jarjesto,seurakunta");
-  providers_asked("Koska hän on itse kaupungin palveluksessa, vain muiden kuin kaupungin "
-                  "järjestämät palvelut.",
-                  got, sizeof got);
+  signals_of("Koska hän on itse kaupungin palveluksessa, vain muiden kuin kaupungin "
+             "järjestämät palvelut.",
+             KT_SIGNAL_PROVIDER, got, sizeof got);
   cr_assert_str_eq(got, "ei_kaupunki");
   /* A benefit received, not a provider asked for */
-  providers_asked("Mies 30v saa vain Kelan yleistukea, haluaa varastotöihin.", got, sizeof got);
+  signals_of("Mies 30v saa vain Kelan yleistukea, haluaa varastotöihin.", KT_SIGNAL_PROVIDER, got,
+             sizeof got);
   cr_assert_str_eq(got, "");
   cr_assert_eq(with_effect(kela, 5, "palvelun tuottaja on toinen"), 0);
   cr_assert_eq(with_effect(ngo, 5, "palvelun tuottaja on toinen"), 0);
@@ -4013,16 +4001,6 @@ Test(notes, services_of_the_providers_asked_only) {
   kt_results_free(r);
 }
 
-/* The value of the note's KT_SIGNAL_FEE signal, or "". */
-static void fee_asked(const char *note, char *out, size_t size) {
-  kt_results *r = kt_test_search(e, note, NULL);
-  out[0] = '\0';
-  for (size_t i = 0; i < kt_results_signal_count(r); i++)
-    if (kt_results_signal(r, i)->kind == KT_SIGNAL_FEE)
-      snprintf(out, size, "%s", kt_results_signal(r, i)->value);
-  kt_results_free(r);
-}
-
 /* A note that asks for a service free of charge closes those the client
  * pays for (a psychotherapy with its own share had come first for "pitää
  * olla maksuton"); one that asks for free ones alone, also those free only
@@ -4033,16 +4011,17 @@ Test(notes, a_service_free_of_charge_asked) {
   const char *only = "Mies 40v, rakennusmies, haluaa työturvallisuuskortin, tulityökortin ja "
                      "EA1:n. Rahaa ei ole: vain täysin maksuttomat palvelut.";
   char got[32];
-  fee_asked(wish, got, sizeof got);
+  signals_of(wish, KT_SIGNAL_FEE, got, sizeof got);
   cr_assert_str_eq(got, "maksuton");
-  fee_asked(only, got, sizeof got);
+  signals_of(only, KT_SIGNAL_FEE, got, sizeof got);
   cr_assert_str_eq(got, "vain_maksuton");
-  fee_asked("Asiakas haluaa oppia koodaamaan ilmaiseksi.", got, sizeof got);
+  signals_of("Asiakas haluaa oppia koodaamaan ilmaiseksi.", KT_SIGNAL_FEE, got, sizeof got);
   cr_assert_str_eq(got, "maksuton");
-  fee_asked("He wants to learn coding for free.", got, sizeof got);
+  signals_of("He wants to learn coding for free.", KT_SIGNAL_FEE, got, sizeof got);
   cr_assert_str_eq(got, "maksuton");
   /* "ilmaista" the verb (to express) asks for nothing. */
-  fee_asked("Kirjallisesti hän ilmaisee itseään hyvin. Haluaa toimistoon.", got, sizeof got);
+  signals_of("Kirjallisesti hän ilmaisee itseään hyvin. Haluaa toimistoon.", KT_SIGNAL_FEE, got,
+             sizeof got);
   cr_assert_str_eq(got, "");
   cr_assert_eq(with_effect(wish, 5, "palvelu on maksullinen"), 0);
   cr_assert_eq(with_effect(only, 5, "maksullinen"), 0);
