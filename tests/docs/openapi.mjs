@@ -224,6 +224,9 @@ try {
     (d) => [...searchChecks(false)(d), ...d.results.filter((r) => !['koulutus', 'tuettu_tyo'].includes(r.category)).map((r) => `${r.id} is ${r.category}`)]);
   await check(A, 'POST', '/api/search', { text: 'velat kasassa 131052-308T' }, ok(200), (d) => (d.redacted === 1 ? [] : [`redacted ${d.redacted}`]));
   await check(A, 'POST', '/api/search', { text: 'qwzx' }, ok(200), (d) => (d.results.length === 0 ? [] : ['results for nonsense']));
+  // The constraints read from a note (ways of delivery, fee, provider) are signal kinds of the schema.
+  await check(A, 'POST', '/api/search', { text: 'Nainen 40v, masennus. Vain puhelimitse, vain täysin maksuttomat ja Kelan palvelut.', limit: 5, explain: true }, ok(200),
+    (d) => ['delivery', 'fee', 'provider'].filter((k) => !d.signals.some((s) => s.kind === k)).map((k) => `no ${k} signal`));
   await check(A, 'POST', '/api/search', '', bad(400, 'bad_json'));
   await check(A, 'POST', '/api/search', '{"text": "a", "text": "b"}', bad(400, 'bad_json'));
   await check(A, 'POST', '/api/search', Buffer.from([0x7b, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]), bad(400, 'invalid_utf8'));
