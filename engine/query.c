@@ -367,19 +367,9 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
        * pelaa jalkapalloa" is not gambling); denied is then reused below. */
       for (size_t i = 0; i < ntok; i++)
         denied[i] = x->rd.role[i] == KT__ROLE_NEGATED;
-      /* A parenthetical aside ("ei oo maksanut asiakkaalle (34v,
-       * kantasuomalainen) palkkaa") splits no clause around it: its words
-       * and the word after it count in the clause before it, unless a
-       * comma or a stop follows it. (Without the memory, as before.) */
-      size_t *flat = malloc((ntok + 1) * sizeof *flat);
-      for (size_t i = 0; flat && i < ntok; i++) {
-        bool aside = i > 0 && (x->rd.paren[i] || x->rd.paren[i - 1]);
-        if (aside && !x->rd.paren[i]) /* the word after ")": a comma there ends it */
-          for (size_t b = kt_analysis_get(x->an, i - 1)->end;
-               b < kt_analysis_get(x->an, i)->start && aside; b++)
-            aside = !strchr(".,;:!?\n", x->text[b]);
-        flat[i] = i == 0 ? 0 : flat[i - 1] + (!aside && x->rd.clause[i] != x->rd.clause[i - 1]);
-      }
+      /* A parenthetical aside splits no clause (without the memory, as
+       * before). */
+      size_t *flat = kt__reading_aside_clauses(x->an, x->text, &x->rd);
       size_t nf = kt__thesaurus_find(e->gen.thes, x->an, x->rejected, denied,
                                      flat ? flat : x->rd.clause, x->found, MAX_FOUND, unmet),
              kept = 0;

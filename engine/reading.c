@@ -580,6 +580,16 @@ static bool chars_between(const kt_analysis *a, const char *text, size_t i, cons
   return false;
 }
 
+size_t *kt__reading_aside_clauses(const kt_analysis *a, const char *text, const kt__reading *r) {
+  size_t *flat = malloc((r->count + 1) * sizeof *flat);
+  for (size_t i = 0; flat && i < r->count; i++) {
+    bool aside =
+        i > 0 && (r->paren[i] || (r->paren[i - 1] && !chars_between(a, text, i, ".,;:!?\n")));
+    flat[i] = i == 0 ? 0 : flat[i - 1] + (!aside && r->clause[i] != r->clause[i - 1]);
+  }
+  return flat;
+}
+
 /* Abbreviations whose full stop ends no clause ("ent. trukkikuski"), by
  * the surface. ("esim." was tried too: no better on the development notes.) */
 static const char *const abbreviations[] = {"ent", NULL};

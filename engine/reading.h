@@ -66,6 +66,13 @@ bool kt__reading_refused(const kt_analysis *a, const kt__reading *r, size_t i);
 size_t kt__reading_clause_start(const kt__reading *r, size_t i);
 size_t kt__reading_clause_end(const kt__reading *r, size_t s);
 
+/* The clauses of @p r with a parenthetical aside splitting none: its words
+ * and the word after it count in the clause before it, unless a comma or a
+ * stop follows it ("ei oo maksanut asiakkaalle (34v, kantasuomalainen)
+ * palkkaa" is one clause). Monotonic as r->clause; malloc'd (NULL: no
+ * memory). For the finding of needs (query.c). */
+size_t *kt__reading_aside_clauses(const kt_analysis *a, const char *text, const kt__reading *r);
+
 /* Read @p a (the analysis of @p text, @p len bytes): clauses split at punctuation and at
  * clause conjunctions, each clause's role from Voikko's grammar (past tense,
  * past participle, conditional) and cue words (aiemmin, koulutukseltaan,

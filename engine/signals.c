@@ -1158,34 +1158,36 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
     if (set->delivery_only & KT__WAY_WEB) ok |= KT__WAY_WEB | KT__WAY_REMOTE;
     if (set->delivery_only & KT__WAY_PHONE) ok |= KT__WAY_PHONE;
     bool given = false;
-    char asked[160] = "";
-    for (size_t w = 0; w < sizeof ways / sizeof *ways; w++) {
+    for (size_t w = 0; w < sizeof ways / sizeof *ways; w++)
       given |= (ok & ways[w].way) && kt__in_list(deliv, ways[w].code);
-      if (set->delivery_only & ways[w].way)
-        append_item(asked, sizeof asked, kt__msg(L, ways[w].msg));
-    }
-    if (!given)
+    if (!given) { /* the label only for a service it closes */
+      char asked[160] = "";
+      for (size_t w = 0; w < sizeof ways / sizeof *ways; w++)
+        if (set->delivery_only & ways[w].way)
+          append_item(asked, sizeof asked, kt__msg(L, ways[w].msg));
       effect_of_list(&e, rank->demote_delivery_only, kt__msg(L, KT__M_DELIVERY_ONLY), asked,
                      kt__msg(L, KT__M_R_NO_DELIVERY));
+    }
   }
   /* ... and for some providers alone: another's service is closed. */
   const char *ptype = f->f[KT__D_PTYPE];
-  for (size_t p = 0; p < sizeof providers / sizeof *providers && ptype; p++)
+  for (size_t p = 0; set->provider_not && ptype && p < sizeof providers / sizeof *providers; p++)
     if (set->provider_not & 1u << p && !strcmp(ptype, providers[p].code)) {
       effect_of_list(&e, rank->demote_provider_only, kt__msg(L, KT__M_PROVIDER_NOT),
                      kt__msg(L, providers[p].msg), kt__msg(L, KT__M_R_OTHER_PROVIDER));
     }
   if (set->provider_only && ptype && *ptype) {
     bool given = false;
-    char asked[160] = "";
-    for (size_t p = 0; p < sizeof providers / sizeof *providers; p++) {
-      if (!(set->provider_only & 1u << p)) continue;
-      given |= !strcmp(ptype, providers[p].code);
-      append_item(asked, sizeof asked, kt__msg(L, providers[p].msg));
-    }
-    if (!given)
+    for (size_t p = 0; p < sizeof providers / sizeof *providers; p++)
+      given |= (set->provider_only & 1u << p) && !strcmp(ptype, providers[p].code);
+    if (!given) {
+      char asked[160] = "";
+      for (size_t p = 0; p < sizeof providers / sizeof *providers; p++)
+        if (set->provider_only & 1u << p)
+          append_item(asked, sizeof asked, kt__msg(L, providers[p].msg));
       effect_of_list(&e, rank->demote_provider_only, kt__msg(L, KT__M_PROVIDER_ONLY), asked,
                      kt__msg(L, KT__M_R_OTHER_PROVIDER));
+    }
   }
   /* A service the client pays for is closed to one who asks for free ones
    * ("pitää olla maksuton": a psychotherapy with its own share); one free
