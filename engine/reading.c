@@ -568,7 +568,12 @@ static const char *const generic_words[] = {
      * "live" of where one lives ("moved here to live with"): a place to
      * live is found by the housing concept's phrases. */
     "one", "day", "days", "time", "thing", "things", "way", "lot", "live", "two", "three", "four",
-    "five", "six", "seven", "eight", "nine", "ten", NULL};
+    "five", "six", "seven", "eight", "nine", "ten",
+    /* Times of day and spans in Finnish, Swedish and English: when, not what
+     * ("nukkuu päivät ja hengaa yöt" had carried a night-open chat through
+     * its opening hours). */
+    "päivä", "ilta", "yö", "aamu", "kväll", "natt", "morgon", "evening", "night", "nights",
+    "morning", NULL};
 
 /* Is one of @p set between token @p i and the one before it (true for the
  * first token)? */

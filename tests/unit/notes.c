@@ -2322,6 +2322,35 @@ Test(notes, no_illness_is_no_lack_of_one) {
             "control: a lack searches");
 }
 
+/* A time of day says when, not what: "valvoo yöt", "illat menee pelatessa"
+ * had carried 62 % of a night-open chat's score through its opening hours. */
+static double largest_share(const char *note, const char *const *words) {
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = 30;
+  kt_results *r = kt_test_search(e, note, &o);
+  double most = 0;
+  for (size_t i = 0; i < kt_results_count(r); i++) {
+    const kt_result *x = kt_results_get(r, i);
+    for (size_t k = 0; k < x->match_count; k++)
+      for (const char *const *w = words; *w; w++)
+        if (!strcmp(x->matches[k].word, *w) && x->matches[k].weight > most)
+          most = x->matches[k].weight;
+  }
+  kt_results_free(r);
+  return most;
+}
+
+Test(notes, a_time_of_day_carries_no_result) {
+  static const char *const TIMES[] = {"yöt", "illat", "päivät", "aamuisin", NULL};
+  double most = largest_share("Nuori 19v valvoo yöt ja nukkuu aamuisin, illat ja päivät menee "
+                              "pelatessa. Haluaisi opiskelemaan syksyllä.",
+                              TIMES);
+  cr_assert(most < 0.2, "a time of day carries %.0f %% of a result", 100 * most);
+  static const char *const DEBT[] = {"velat", NULL};
+  cr_assert(largest_share("Nuori 19v, velat kasvaa, haluaisi opiskelemaan.", DEBT) > 0.2,
+            "control: a need's word carries its result");
+}
+
 /* "haluaa töihin lastenhoitoon" is work in childcare, not a day-care place
  * for the client's children; childcare for one's children still is. */
 Test(notes, work_in_childcare_is_no_need_of_day_care) {
