@@ -1694,6 +1694,27 @@ Test(notes, a_whole_working_life_and_failing_sight_are_read) {
   cr_assert_not(finds_need("50v, on ollut koko ikänsä terve, nyt masennus.", label), "control");
 }
 
+/* An eye disease that takes sight for good, and sight worsened in other
+ * words, are a visual impairment: the catalogue's "näkö heikkenee kesken
+ * työuran". A denied one is none. */
+Test(notes, an_eye_disease_and_worsened_sight_are_a_visual_impairment) {
+  static const char *const BLIND[] = {"nakovammaisten-liitto-tyollisyys", NULL};
+  const char *glaucoma = "Nainen 50v, kirjanpitäjä. Glaukooma vie näköä, ruutu ei enää erotu, "
+                         "kysyy mitä tehdä.";
+  cr_assert(finds_need(glaucoma, "näkövamma"));
+  cr_assert(in_top(glaucoma, 1, BLIND));
+  cr_assert(finds_need("Mies 44v, diabetes on heikentänyt näön niin, ettei trukin ajo enää "
+                       "onnistu.",
+                       "näkövamma"));
+  cr_assert(finds_need("Mies 44v, trukinkuljettaja, näkö on huonontunut eikä kortti enää mene "
+                       "läpi.",
+                       "näkövamma"));
+  cr_assert_not(finds_need("Nainen 50v, kirjanpitäjä, ei glaukoomaa eikä muita sairauksia, "
+                           "haluaa vaihtaa alaa.",
+                           "näkövamma"),
+                "control: denied");
+}
+
 /* Kela's vocational rehabilitation serves those under 30 who need support
  * into working life: an age under 30 and a limit of now imply it though no
  * word names Kela or rehabilitation (`age:` and `with:`). */
