@@ -666,6 +666,31 @@ Test(notes, a_swedish_only_service_waits_for_a_sign_of_swedish) {
             "control");
 }
 
+/* A wish to learn Swedish is integration in Swedish beside a move in
+ * Swedish words as in Finnish ("flyttade hit med sin sambo", "muutti
+ * puolison luo"); alone it is no integration. */
+Test(notes, a_move_in_swedish_words_makes_learning_swedish_integration) {
+  const char *label = "kotoutuminen ruotsiksi";
+  cr_assert(
+      finds_need("Han flyttade till Helsingfors med sin sambo och vill lära sig svenska.", label));
+  cr_assert(finds_need("She moved here with her husband and wants to learn Swedish.", label));
+  cr_assert_not(
+      finds_need("Han har bott i Helsingfors hela livet och vill lära sig svenska.", label),
+      "control: no move");
+}
+
+/* Printing is a trade too: a wish for 3D printing or a print house is no
+ * lack of a printer for the job search, which a CV to print is. */
+Test(notes, printing_as_a_trade_is_no_lack_of_tools) {
+  const char *label = "työnhaun välineet puuttuvat";
+  cr_assert_not(finds_need("50v, graafikko, haluaisi painotaloon tai 3D-tulostukseen, kysyy "
+                           "lyhyistä koulutuksista.",
+                           label));
+  cr_assert(finds_need("50v, haluaisi hakea töitä, mutta cv:n tulostus ei onnistu kotona.", label),
+            "control: a CV to print");
+  cr_assert(finds_need("50v, ei tulostinta eikä tietokonetta kotona.", label), "control");
+}
+
 /* "ei ole käynyt koulussa puoleen vuoteen" is a youth away from school,
  * not someone who never went to school (literacy training); "ei puhu
  * suomea kovin hyvin" is weak Finnish, not none; a student's "taloudellisista
