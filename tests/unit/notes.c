@@ -679,6 +679,28 @@ Test(notes, a_move_in_swedish_words_makes_learning_swedish_integration) {
       "control: no move");
 }
 
+/* No company of one's own beside invoicing is the invoicing services'
+ * question, in two sentences ("I don't have a company. How can I invoice
+ * them?"); without invoicing it is no such. Something to do with the hands
+ * ("haluis tehä jotain käsil") is hands-on work. */
+Test(notes, no_company_to_invoice_with_and_work_with_the_hands) {
+  const char *label = "kevytyrittäjyys ja laskutuspalvelut";
+  static const char *const INVOICING[] = {"kevytyrittajyys-laskutuspalvelut", NULL};
+  const char *dancer = "I'm a dancer. Schools want to book me, but I don't have a company. How "
+                       "can I invoice them?";
+  cr_assert(finds_need(dancer, label));
+  cr_assert(in_top(dancer, 1, INVOICING));
+  cr_assert(finds_need("Tanssija, koulut haluaisi tilata tunteja mutta ei ole yritystä. Miten "
+                       "voisi laskuttaa?",
+                       label));
+  cr_assert_not(
+      finds_need("Ei ole yritystä eikä halua perustaa, hakee palkkatyötä varastoon.", label),
+      "control: no invoicing");
+  cr_assert(finds_need("äijä 47v, haluis tehä jotain käsil, korjaillu pyörii",
+                       "käytännön työ ja kädentaidot"));
+  cr_assert(finds_need("Haluaisi tehdä jotain käsillään.", "käytännön työ ja kädentaidot"));
+}
+
 /* Printing is a trade too: a wish for 3D printing or a print house is no
  * lack of a printer for the job search, which a CV to print is. */
 Test(notes, printing_as_a_trade_is_no_lack_of_tools) {
