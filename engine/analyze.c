@@ -721,7 +721,15 @@ const char *kt__analyze_respelled(const char *word) { return respelled(word); }
 /* Spoken endings a note drops, restored for a word Voikko does not know:
  * the inessive's -ssa/-ssä ("himas", "pelaamas", "suomes"), the
  * translative's -i ("kevääks", "valmiiks"), the participle's -t ("jaksanu",
- * "menny"). Valid words never get here. */
+ * "menny"), the adessive's and the ablative's last vowel ("häädöl",
+ * "kaverilt"). Valid words never get here. */
+/* Does the text of @p word before @p end end in a vowel (UTF-8 "ä", "ö" too)? */
+static bool vowel_ends(const char *word, const char *end) {
+  if (end - word >= 1 && strchr("aeiouy", end[-1]) && end[-1]) return true;
+  return end - word >= 2 && (unsigned char)end[-2] == 0xc3 &&
+         ((unsigned char)end[-1] == 0xa4 || (unsigned char)end[-1] == 0xb6);
+}
+
 /* The written spelling of a spoken ending, in @p v: false if none applies. */
 static bool spoken_spelling(const char *word, char *v, size_t vsize) {
   size_t len = strlen(word);
@@ -734,6 +742,12 @@ static bool spoken_spelling(const char *word, char *v, size_t vsize) {
     snprintf(v, vsize, "%.*sa", (int)(len - 1), word);
   else if (end[-1] == 's')
     snprintf(v, vsize, "%s%s", word, back ? "sa" : "sä");
+  /* The adessive's and the ablative's dropped vowels: "uhkaa häädöl",
+   * "töissä kassal", "kaverilt". */
+  else if (end[-1] == 'l' && vowel_ends(word, end - 1))
+    snprintf(v, vsize, "%s%s", word, back ? "la" : "lä");
+  else if (end[-1] == 't' && end[-2] == 'l' && vowel_ends(word, end - 2))
+    snprintf(v, vsize, "%s%s", word, back ? "a" : "ä");
   else if (strchr("nlrs", end[-2]) && (end[-1] == 'u' || end[-1] == 'y'))
     snprintf(v, vsize, "%st", word);
   else

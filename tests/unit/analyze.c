@@ -373,6 +373,11 @@ Test(analyze, spoken_endings_are_restored) {
   cr_assert(kt_test_has_term(an, "pimeenä", "pimeä", 0));
   cr_assert(kt_test_has_term(an, "vaikeeta", "vaikea", 0));
   cr_assert_not(kt_test_has_term(an, "pimeenä", "pikee", 0), "no typo guess");
+  /* the adessive's and the ablative's last vowel ("uhkaa häädöl", "kaverilt") */
+  cr_assert(kt_test_has_term(an, "häädöl", "häätö", 0));
+  cr_assert(kt_test_has_term(an, "pihal", "piha", 0));
+  cr_assert(kt_test_has_term(an, "kaverilt", "kaveri", 0));
+  cr_assert(kt_test_has_term(an, "sammal", "sammal", KT_TERM_LEMMA), "control: a valid word");
 }
 
 /* More spoken words read as written: "ahistaa" is ahdistaa (not ahi),
