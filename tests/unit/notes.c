@@ -3701,6 +3701,23 @@ Test(notes, a_perfect_with_an_adverb_states_a_problem) {
   cr_assert(in_top(join, 1, (const char *const[]){"ansiopaivaraha-tyottomyyskassat", NULL}));
 }
 
+/* No fund told in the past tense, of an entrepreneur's fund, or in Swedish
+ * with "med" is no member as the present is: the allowance of the fund gives
+ * way to yleistuki. */
+Test(notes, no_fund_in_the_past_and_in_swedish) {
+  static const char *const GENERAL[] = {"tyomarkkinatuki-peruspaivaraha", NULL};
+  const char *label = "ei työttömyyskassan jäsen";
+  const char *owner = "57v, lopettaa toiminimen. Yrittäjän työtulo oli pieni, eikä hän kuulunut "
+                      "yrittäjäkassaan. Mitä etuutta voi saada?";
+  cr_assert(finds_need(owner, label));
+  cr_assert(finds_need(owner, "yleistuki"));
+  const char *sv = "Man 44, anmäld som arbetssökande, är inte med i a-kassan.";
+  cr_assert(finds_need(sv, label));
+  cr_assert(in_top(sv, 1, GENERAL));
+  cr_assert_not(finds_need("Man 44, anmäld som arbetssökande, är med i a-kassan.", label),
+                "control: a member");
+}
+
 /* A state one falls into, denied ("ei ole masentunut"), is denied as being
  * in it is; the perfect of another verb ("ei ole maksanut") states a
  * problem. */
