@@ -575,6 +575,13 @@ static const char *const generic_words[] = {
     "päivä", "ilta", "yö", "aamu", "kväll", "natt", "morgon", "evening", "night", "nights",
     "morning", NULL};
 
+/* A reason's conjunction, and the ways a service is given (verkossa,
+ * etänä, puhelimitse, chatissa; online, remote; distans). */
+static const char *const reasons[] = {"koska", "sillä", "because", "eftersom", NULL};
+static const char *const delivery_ways[] = {"verkko",  "verkossa", "etä",    "puhelim",
+                                            "chat",    "online",   "remote", "phone",
+                                            "distans", "telefon",  "nät",    NULL};
+
 /* Is one of @p set between token @p i and the one before it (true for the
  * first token)? */
 static bool chars_between(const kt_analysis *a, const char *text, size_t i, const char *set) {
@@ -3092,6 +3099,25 @@ static void read_held(const kt_analysis *a, const char *text, kt__reading *out) 
              kt__analysis_head(a, j)))
           out->role[j] = KT__ROLE_ASIDE;
     }
+  }
+  /* 4c''. The reason given for asking services in one way only ("vain
+   * verkossa, koska pienet lapset kotona"): why the services must be so,
+   * not a need of its own (the small children had put family services in
+   * the top 5). The clause after "koska" (because) that follows a clause
+   * asking for a way of delivery alone: its words are aside. */
+  for (size_t s = 1, e; s < n; s = e) {
+    e = kt__reading_clause_end(out, s);
+    if (out->clause[s] == out->clause[s - 1] || !is_any(tok(a, s), reasons)) continue;
+    bool only = false, way = false;
+    for (size_t j = kt__reading_clause_start(out, s - 1); j < s; j++) {
+      only |= kt__token_only(tok(a, j));
+      way |= starts_any(tok(a, j), delivery_ways);
+    }
+    if (!only || !way) continue;
+    for (size_t j = s + 1; j < e; j++)
+      if (!tok(a, j)->stopword && out->role[j] != KT__ROLE_REFUSED &&
+          out->role[j] != KT__ROLE_NEGATED)
+        out->role[j] = KT__ROLE_ASIDE;
   }
   /* 4d. A school the client goes to now ("opiskelee lukiossa", "käy
    * ammattikoulua"): outside a goal and a negation, it is where the client

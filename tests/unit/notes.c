@@ -2476,6 +2476,24 @@ static int need_role(const char *note, const char *label) {
   return role;
 }
 
+/* The reason given for asking services in one way only ("vain verkossa,
+ * koska pienet lapset kotona") is why they must be so, not a need: no
+ * family service in the top 5. Told as a need of its own, the children's
+ * care is one. */
+Test(notes, the_reason_for_a_way_of_delivery_is_no_need) {
+  static const char *const FAMILY[] = {"tuetut-lomat", "yhden-vanhemman-perheiden-liitto",
+                                       "varhaiskasvatus-tyonhaun-ajaksi", "mll-perhekahvilat",
+                                       NULL};
+  const char *reason = "Nainen 34v, entinen kampaaja, allergia esti jatkamasta alalla. Kysyy "
+                       "palveluja vain verkossa, koska pienet lapset kotona.";
+  cr_assert_not(in_top(reason, 5, FAMILY));
+  cr_assert_eq(need_role(reason, "vanhemmuus ja lapsiperhe"), KT_ROLE_BACKGROUND);
+  cr_assert(in_top("Nainen 34v, entinen kampaaja, allergia esti jatkamasta alalla. Kysyy "
+                   "palveluja vain verkossa. Pienet lapset kotona, tarvitsee hoitopaikan.",
+                   1, FAMILY),
+            "control: the children's care as a need");
+}
+
 /* A relative's violence or death is the client's own matter: a violent
  * father is domestic violence ("isä on väkivaltainen", the copula between
  * the words of the thesaurus phrase), a father's death last week the
