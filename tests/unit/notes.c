@@ -4272,6 +4272,21 @@ Test(notes, denied_limits_on_work_ability_find_nothing) {
                        5, PARTIAL));
 }
 
+/* A partner turned violent, told in the sentence after the partner ("my
+ * husband works here. He has become violent"), and a bank card taken from
+ * the client are violence at home. Violence named of no partner is not. */
+Test(notes, a_partner_turned_violent_in_the_next_sentence) {
+  const char *label = "lähisuhdeväkivalta";
+  cr_assert(finds_need("I came here because my husband works here. He has become violent and I "
+                       "am afraid.",
+                       label));
+  cr_assert(finds_need("She is 30. Her partner takes her bank card every month.", label));
+  cr_assert_not(finds_need("I worked as a security guard and dealt with violent customers. My "
+                           "husband works here too.",
+                           label),
+                "control: violence of no partner");
+}
+
 /* Violence told as reported ("kertoo isän lyövän häntä") is violence, and
  * its services are found by what they are about: a helpline's name split
  * into words ("Naisten Linja", "Nollalinja") is no expansion of it (its
