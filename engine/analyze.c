@@ -718,18 +718,18 @@ static const char *respelled(const char *word) {
 
 const char *kt__analyze_respelled(const char *word) { return respelled(word); }
 
+/* Does the text of @p word before @p end end in a vowel (UTF-8 "ä", "ö" too)? */
+static bool vowel_ends(const char *word, const char *end) {
+  if (end - word >= 1 && end[-1] && strchr("aeiouy", end[-1])) return true;
+  return end - word >= 2 && (unsigned char)end[-2] == 0xc3 &&
+         ((unsigned char)end[-1] == 0xa4 || (unsigned char)end[-1] == 0xb6);
+}
+
 /* Spoken endings a note drops, restored for a word Voikko does not know:
  * the inessive's -ssa/-ssä ("himas", "pelaamas", "suomes"), the
  * translative's -i ("kevääks", "valmiiks"), the participle's -t ("jaksanu",
  * "menny"), the adessive's and the ablative's last vowel ("häädöl",
  * "kaverilt"). Valid words never get here. */
-/* Does the text of @p word before @p end end in a vowel (UTF-8 "ä", "ö" too)? */
-static bool vowel_ends(const char *word, const char *end) {
-  if (end - word >= 1 && strchr("aeiouy", end[-1]) && end[-1]) return true;
-  return end - word >= 2 && (unsigned char)end[-2] == 0xc3 &&
-         ((unsigned char)end[-1] == 0xa4 || (unsigned char)end[-1] == 0xb6);
-}
-
 /* The written spelling of a spoken ending, in @p v: false if none applies. */
 static bool spoken_spelling(const char *word, char *v, size_t vsize) {
   size_t len = strlen(word);

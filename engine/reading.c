@@ -21,6 +21,7 @@
 #define _GNU_SOURCE
 #include "reading.h"
 #include "analyze.h"
+#include "signals.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -575,12 +576,8 @@ static const char *const generic_words[] = {
     "päivä", "ilta", "yö", "aamu", "kväll", "natt", "morgon", "evening", "night", "nights",
     "morning", NULL};
 
-/* A reason's conjunction, and the ways a service is given (verkossa,
- * etänä, puhelimitse, chatissa; online, remote; distans). */
+/* A reason's conjunction ("vain verkossa, koska ..."). */
 static const char *const reasons[] = {"koska", "sillä", "because", "eftersom", NULL};
-static const char *const delivery_ways[] = {"verkko",  "verkossa", "etä",    "puhelim",
-                                            "chat",    "online",   "remote", "phone",
-                                            "distans", "telefon",  "nät",    NULL};
 
 /* Is one of @p set between token @p i and the one before it (true for the
  * first token)? */
@@ -3111,7 +3108,7 @@ static void read_held(const kt_analysis *a, const char *text, kt__reading *out) 
     bool only = false, way = false;
     for (size_t j = kt__reading_clause_start(out, s - 1); j < s; j++) {
       only |= kt__token_only(tok(a, j));
-      way |= starts_any(tok(a, j), delivery_ways);
+      way |= kt__signals_way_word(a, j) != 0;
     }
     if (!only || !way) continue;
     for (size_t j = s + 1; j < e; j++)

@@ -834,7 +834,7 @@ static const struct {
 /* The way of delivery word @p i names (KT__WAY_*), or 0: by the surface's
  * beginning, so "peruspuhelin" or "älypuhelin" (a phone owned) name none,
  * nor "verkosto" (a network) or "etäisyys" (a distance). */
-static unsigned way_word(const kt_analysis *a, size_t i) {
+unsigned kt__signals_way_word(const kt_analysis *a, size_t i) {
   const kt_token *t = tok(a, i);
   static const char *const face[] = {"kasvokkai",    "kasvotuste", "lähitapaami", "lähiopetu",
                                      "face-to-face", "ansikte",    NULL};
@@ -891,14 +891,14 @@ static int read_delivery_only(const kt_analysis *a, const char *text, const bool
     for (size_t j = i + 1; j < n && j <= last && !sentence_between(a, text, i, j); j++) {
       const kt_token *u = tok(a, j);
       if (kt__token_negates(u) || is_any(u, but)) break;
-      unsigned way = rej && rej[j] ? 0 : way_word(a, j);
+      unsigned way = rej && rej[j] ? 0 : kt__signals_way_word(a, j);
       ask_way(set, at, way, j);
       if (way && last < j + 3) last = j + 3; /* a list of ways goes on */
     }
     /* "online only", "by phone only": the way right before, no comma between
      * (English: "vain" comes first, "nettikasinolla vain vähän") */
     if (is(t, "only") && i > 0 && !comma_before(a, text, i) && (!rej || !rej[i - 1]))
-      ask_way(set, at, way_word(a, i - 1), i - 1);
+      ask_way(set, at, kt__signals_way_word(a, i - 1), i - 1);
   }
   for (size_t w = 0; w < sizeof ways / sizeof *ways; w++) {
     if (!(set->delivery_only & ways[w].way)) continue;

@@ -11,6 +11,10 @@
 
 /* Ways of delivery, as the catalogue's `delivery` codes. */
 enum { KT__WAY_FACE = 1, KT__WAY_REMOTE = 2, KT__WAY_WEB = 4, KT__WAY_PHONE = 8 };
+/* The way of delivery (KT__WAY_*) that word @p i of @p a names, or 0: by
+ * the surface's beginning ("puhelimitse", "verkossa", "etänä"), not a phone
+ * owned ("älypuhelin") nor work done so ("etätyö"). */
+unsigned kt__signals_way_word(const kt_analysis *a, size_t i);
 
 typedef struct kt__sigset {
   int age_lo, age_hi;         /* client's age range; -1 unknown */
