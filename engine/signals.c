@@ -891,13 +891,13 @@ static int read_delivery_only(const kt_analysis *a, const char *text, const bool
     for (size_t j = i + 1; j < n && j <= last && !sentence_between(a, text, i, j); j++) {
       const kt_token *u = tok(a, j);
       if (kt__token_negates(u) || is_any(u, but)) break;
-      unsigned way = rej && rej[j] ? 0 : kt__signals_way_word(a, j);
+      unsigned way = rej[j] ? 0 : kt__signals_way_word(a, j);
       ask_way(set, at, way, j);
       if (way && last < j + 3) last = j + 3; /* a list of ways goes on */
     }
     /* "online only", "by phone only": the way right before, no comma between
      * (English: "vain" comes first, "nettikasinolla vain vähän") */
-    if (is(t, "only") && i > 0 && !comma_before(a, text, i) && (!rej || !rej[i - 1]))
+    if (is(t, "only") && i > 0 && !comma_before(a, text, i) && !rej[i - 1])
       ask_way(set, at, kt__signals_way_word(a, i - 1), i - 1);
   }
   for (size_t w = 0; w < sizeof ways / sizeof *ways; w++) {
@@ -953,7 +953,7 @@ static int read_provider_only(const kt_analysis *a, const char *text, const bool
       if (kt__token_negates(u) || kt__token_eika(u)) break;
       about_services |= kt__token_starts_any(u, service);
       bool than = is_any(tok(a, j - 1), (const char *const[]){"kuin", "than", "än", NULL});
-      for (size_t p = 0; p < sizeof providers / sizeof *providers && !(rej && rej[j]); p++)
+      for (size_t p = 0; p < sizeof providers / sizeof *providers && !rej[j]; p++)
         if (kt__token_starts_any(u, providers[p].words) && !((asked | other) & 1u << p))
           *(than ? &other : &asked) |= 1u << p, at[p] = j;
     }
@@ -988,7 +988,7 @@ static int read_free(const kt_analysis *a, const char *text, const bool *rej, kt
   static const char *const whole[] = {"kokonaan", "täysin", "entirely", "completely", "helt", NULL};
   for (size_t i = 0; i < n; i++) {
     const kt_token *t = tok(a, i);
-    if (rej && rej[i]) continue;
+    if (rej[i]) continue;
     bool free = is_any(t, free_words) || kt__token_starts_any(t, free_starts) ||
                 (is(t, "free") &&
                  ((i > 0 && is(tok(a, i - 1), "for")) ||

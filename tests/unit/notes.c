@@ -1796,6 +1796,22 @@ static size_t with_effect(const char *note, size_t k, const char *reason) {
   return with;
 }
 
+/* with_effect() with ranking parameter @p param at 1.0 (its demotion off),
+ * then set back to its default: the control that a constraint's services
+ * are there to be lowered. */
+static size_t with_effect_undemoted(const char *note, size_t k, const char *param,
+                                    const char *reason) {
+  double def = -1;
+  const char *name;
+  for (size_t i = 0; (name = kt_ranking_param(i, &def, NULL, NULL)) && strcmp(name, param); i++)
+    ;
+  cr_assert_not_null(name, "no ranking parameter '%s'", param);
+  cr_assert_eq(kt_engine_set_param(e, param, 1.0), KT_OK);
+  size_t with = with_effect(note, k, reason);
+  cr_assert_eq(kt_engine_set_param(e, param, def), KT_OK);
+  return with;
+}
+
 /* Does any of them? */
 static bool has_effect(const char *note, size_t k, const char *reason) {
   return with_effect(note, k, reason) > 0;
@@ -3978,10 +3994,8 @@ Test(notes, services_in_one_language_only) {
   const char *en = "Man 45 from Estonia, construction worker for 20 years, back pain, wants a "
                    "forklift licence and warehouse work. Only services in English.";
   cr_assert_eq(with_effect(en, 5, "palvelua saa englanniksi"), 5);
-  cr_assert_eq(kt_engine_set_param(e, "demote_lang_only", 1.0), KT_OK);
-  size_t off = with_effect(en, 5, "palvelua saa englanniksi");
-  size_t off_sv = with_effect(only, 5, "palvelua saa ruotsiksi");
-  cr_assert_eq(kt_engine_set_param(e, "demote_lang_only", 0.1), KT_OK);
+  size_t off = with_effect_undemoted(en, 5, "demote_lang_only", "palvelua saa englanniksi");
+  size_t off_sv = with_effect_undemoted(only, 5, "demote_lang_only", "palvelua saa ruotsiksi");
   cr_assert_lt(off, 5, "control: without the constraint's demotion");
   cr_assert_lt(off_sv, 5, "control: without the constraint's demotion");
 }
@@ -4059,9 +4073,7 @@ Test(notes, services_given_in_the_ways_asked_only) {
   cr_assert_eq(with_effect(phone, 5, "palvelua ei saa näin"), 0);
   cr_assert_eq(with_effect(face, 5, "palvelua ei saa näin"), 0);
   /* ... which some are without the constraint's demotion. */
-  cr_assert_eq(kt_engine_set_param(e, "demote_delivery_only", 1.0), KT_OK);
-  size_t off = with_effect(phone, 5, "palvelua ei saa näin");
-  cr_assert_eq(kt_engine_set_param(e, "demote_delivery_only", 0.3), KT_OK);
+  size_t off = with_effect_undemoted(phone, 5, "demote_delivery_only", "palvelua ei saa näin");
   cr_assert_gt(off, 0, "control: without the constraint's demotion");
   /* The counsellor can drop the constraint. */
   assert_removable(phone, "delivery:*", KT_SIGNAL_DELIVERY, "palvelua ei saa näin");
@@ -4091,9 +4103,7 @@ Test(notes, services_across_finland_only) {
       "Keravalainen 37v. Vain palvelut, jotka saa Keravalla tai valtakunnallisesti."));
   cr_assert_not(asks_national("Palvelu toimii koko Suomessa. Haluaa varastoon."));
   cr_assert_eq(with_effect(note, 5, "palvelu vain kunnissa"), 0);
-  cr_assert_eq(kt_engine_set_param(e, "demote_area_only", 1.0), KT_OK);
-  size_t off = with_effect(note, 5, "palvelu vain kunnissa");
-  cr_assert_eq(kt_engine_set_param(e, "demote_area_only", 0.1), KT_OK);
+  size_t off = with_effect_undemoted(note, 5, "demote_area_only", "palvelu vain kunnissa");
   cr_assert_gt(off, 0, "control: without the demotion");
 }
 
@@ -4120,10 +4130,10 @@ Test(notes, services_of_the_providers_asked_only) {
   cr_assert_str_eq(got, "");
   cr_assert_eq(with_effect(kela, 5, "palvelun tuottaja on toinen"), 0);
   cr_assert_eq(with_effect(ngo, 5, "palvelun tuottaja on toinen"), 0);
-  cr_assert_eq(kt_engine_set_param(e, "demote_provider_only", 1.0), KT_OK);
-  size_t off_kela = with_effect(kela, 5, "palvelun tuottaja on toinen");
-  size_t off_ngo = with_effect(ngo, 5, "palvelun tuottaja on toinen");
-  cr_assert_eq(kt_engine_set_param(e, "demote_provider_only", 0.3), KT_OK);
+  size_t off_kela =
+      with_effect_undemoted(kela, 5, "demote_provider_only", "palvelun tuottaja on toinen");
+  size_t off_ngo =
+      with_effect_undemoted(ngo, 5, "demote_provider_only", "palvelun tuottaja on toinen");
   cr_assert_gt(off_kela, 0, "control: without the demotion");
   cr_assert_gt(off_ngo, 0, "control: without the demotion");
   /* The counsellor can drop one. */
@@ -4154,13 +4164,11 @@ Test(notes, a_service_free_of_charge_asked) {
   cr_assert_str_eq(got, "");
   cr_assert_eq(with_effect(wish, 5, "palvelu on maksullinen"), 0);
   cr_assert_eq(with_effect(only, 5, "maksullinen"), 0);
-  cr_assert_eq(kt_engine_set_param(e, "demote_paid", 1.0), KT_OK);
-  size_t off_wish = with_effect(wish, 5, "palvelu on maksullinen");
-  size_t off_only = with_effect(only, 5, "palvelu on osin maksullinen");
+  size_t off_wish = with_effect_undemoted(wish, 5, "demote_paid", "palvelu on maksullinen");
+  size_t off_only = with_effect_undemoted(only, 5, "demote_paid", "palvelu on osin maksullinen");
   /* A wish alone leaves a service free in part alone (no effect listed on
    * any, read where no demotion moves them out of sight). */
-  size_t part_wish = with_effect(wish, 30, "palvelu on osin maksullinen");
-  cr_assert_eq(kt_engine_set_param(e, "demote_paid", 0.3), KT_OK);
+  size_t part_wish = with_effect_undemoted(wish, 30, "demote_paid", "palvelu on osin maksullinen");
   cr_assert_gt(off_wish, 0, "control: without the demotion");
   cr_assert_gt(off_only, 0, "control: without the demotion");
   cr_assert_eq(part_wish, 0);
