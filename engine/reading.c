@@ -332,6 +332,11 @@ static const char *const schools[] = {"lukio",  "koulu", "ammattikoulu",  "amis"
                                       "opisto", "amk",   "ammattiopisto", "gymnasi", "university",
                                       NULL};
 
+/* Left over, as a business closed leaves debts: "velkoja ei jäänyt" denies
+ * the debts as "velkoja ei ole" does. The past only ("ei jää kotiin" is a
+ * plan). */
+static const char *const left_over[] = {"jäänyt", "jääny", "jääneet", NULL};
+
 /* A danger that a clause may deny: "asunto ei ole vaarassa". */
 static const char *const danger_words[] = {"vaarassa", "uhattuna", "uhassa", "riskissä", NULL};
 
@@ -2243,6 +2248,8 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
           verb = j;
         } else if ((m & KT__MORPH_VERB) && starts_any(v, use_verbs)) {
           verb = j; /* denies its object */
+        } else if (is_any(v, left_over)) {
+          verb = j; /* "velkoja ei jäänyt": nothing left over */
         } else if (choice_refused(a, out, i, j)) {
           wish_neg = true; /* the client's choice, refused like a wish */
           verb = j;
@@ -2357,7 +2364,8 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
         out->unwanted[j] = unwanted;
       }
     /* So for being and using: "velkoja ei ole", "päihteitä ei käytä" deny
-     * what came first, as "ei ole velkoja" denies what follows. */
+     * what came first, as "ei ole velkoja" denies what follows; and for
+     * what is left over: "velkoja ei jäänyt" (after a business closed). */
     /* ... with an adverb between: "velkoja ei nyt ole". Not "vielä": a
      * "diagnoosia ei vielä ole" is a lack, which may come. */
     size_t be_at = verb == i ? i + 1 : verb;
@@ -2369,7 +2377,7 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
     bool no_problem = after && after == problems && be_at < n && is(tok(a, be_at), "ole");
     if (!wish_neg && ((!after && role == KT__ROLE_NEGATED) || no_problem) && be_at < n &&
         out->clause[be_at] == out->clause[i] &&
-        (is(tok(a, be_at), "ole") || is(tok(a, be_at), "oo") ||
+        (is(tok(a, be_at), "ole") || is(tok(a, be_at), "oo") || is_any(tok(a, be_at), left_over) ||
          starts_any(tok(a, verb), use_verbs)))
       for (size_t j = i; j-- > 0 && out->clause[j] == out->clause[i];) {
         out->role[j] = role;
@@ -2837,14 +2845,22 @@ static void read_fine_facts(const kt_analysis *a, kt__reading *out) {
   }
   /* 4c. Sober of it: "huumeista raittiina 8kk", "viinasta kuivilla": the
    * substance named before the word of sobriety is no problem now; the
-   * sobriety itself (recovery) stays. */
+   * sobriety itself (recovery) stays. The span starts after a "ja" that
+   * begins a predicate of its own: "vapautuu vankilasta ensi kuussa ja on
+   * raitis" is still released ("alkoholista ja huumeista raittiina" is one). */
   static const char *const sober[] = {"raittiina", "raitis", "kuivilla", "päihteettömänä",
                                       "nykter",    "sober",  NULL};
   for (size_t s = 0, e; s < n; s = e) {
     e = kt__reading_clause_end(out, s);
     for (size_t k = s + 1; k < e; k++) {
       if (!is_any(tok(a, k), sober)) continue;
-      for (size_t j = s; j < k; j++)
+      size_t from = s;
+      for (size_t j = s; j + 1 < k; j++)
+        if (is_any(tok(a, j), and_words) &&
+            ((kt__analysis_morph(a, j + 1) & KT__MORPH_VERB) ||
+             is_any(tok(a, j + 1), (const char *const[]){"on", "är", "is", "has", "har", NULL})))
+          from = j + 1;
+      for (size_t j = from; j < k; j++)
         if (!tok(a, j)->stopword && out->role[j] != KT__ROLE_NEGATED) {
           out->role[j] = KT__ROLE_REFUSED;
           out->negator[j] = k;

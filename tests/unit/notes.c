@@ -2263,6 +2263,53 @@ Test(notes, a_firm_closed_without_debts_finds_no_debts) {
             "control: debts left");
 }
 
+/* Debts denied as left over after a business closed ("velkoja ei jäänyt")
+ * are no debts, as "velkoja ei ole" are none. */
+Test(notes, debts_not_left_over_are_no_debts) {
+  cr_assert_not(finds_need("52v, piti pientä pesulaa 15 vuotta ja lopetti sen keväällä. Velkoja "
+                           "ei jäänyt. Haluaa palkkatyöhön.",
+                           "velat ja talousvaikeudet"));
+  cr_assert(finds_need("52v, piti pientä pesulaa 15 vuotta ja lopetti sen keväällä. Velkoja "
+                       "jäi. Haluaa palkkatyöhön.",
+                       "velat ja talousvaikeudet"),
+            "control: debts left over");
+}
+
+/* Sober after "ja" and a verb of its own says nothing of what came before
+ * it: "vapautuu vankilasta ensi kuussa ja on raitis" is still a release
+ * from prison, while "alkoholista ja huumeista raittiina" is sober of both. */
+Test(notes, sober_after_a_clause_of_its_own_leaves_it_alone) {
+  cr_assert(finds_need("Mies 41v vapautuu vankilasta ensi kuussa ja on raitis. Haluaa töihin.",
+                       "vankilasta vapautuminen"));
+  cr_assert(finds_need("Man, 38, friges från fängelset i vår och är nykter. Vill jobba.",
+                       "vankilasta vapautuminen"));
+  cr_assert_not(finds_need("45v, alkoholista ja huumeista raittiina 8 kk, haluaa töihin.",
+                           "päihdehoito ja -kuntoutus"),
+                "control: sober of a list of substances");
+}
+
+static bool signals_group(const char *note, const char *group);
+
+/* A partner in prison is the relatives' need: Krits supports prisoners'
+ * partners and children. The client has no record of their own, so the
+ * group of those with one is not shown as the client's. */
+Test(notes, a_partner_in_prison_is_the_relatives_need) {
+  static const char *const KRITS[] = {"krits", NULL};
+  const char *const note = "39v nainen, kaupan kassa. Avomies tuomittiin keväällä kolmeksi "
+                           "vuodeksi vankeuteen, ja nyt hän hoitaa kolmea lasta yksin. Kysyy, "
+                           "mistä saisi tukea arkeen.";
+  cr_assert(finds_need(note, "vangin läheinen"));
+  cr_assert(in_top(note, 3, KRITS));
+  cr_assert_not(signals_group(note, "rikostaustaiset"));
+  cr_assert(signals_group("Mies 41v vapautuu vankilasta ensi kuussa, etsii siivoustyötä.",
+                          "rikostaustaiset"),
+            "control: the client's own release");
+  cr_assert_not(finds_need("39v nainen, kaupan kassa. Avomies sai keväällä sakot ylinopeudesta, ja "
+                           "nyt hän hoitaa kolmea lasta yksin. Kysyy, mistä saisi tukea arkeen.",
+                           "vangin läheinen"),
+                "control: fines, no prison");
+}
+
 /* A weak word whose concept the note denies is a pastime, not a need:
  * "pelaa paljon, mutta ei rahapelejä" does not put the young's substance
  * and gaming services among the first five. */
