@@ -35,6 +35,7 @@ enum kt__msg {
   KT__M_R_MIGRANT_ONLY, /* "palvelu on maahanmuuttajille; muistiinpanossa ei ole siitä merkkiä" */
   KT__M_R_PROBLEM_GROUP_ONLY, /* "palvelu on päihteistä toipuville tai rikostaustaisille; ..." */
   KT__M_R_FOUNDER_ONLY,   /* "palvelu on yrittäjille; muistiinpanossa ei ole siitä merkkiä" */
+  KT__M_R_PARENTS_ONLY,   /* "palvelu on lapsiperheille; muistiinpanossa ei ole lasta" */
   KT__M_R_WOMEN_ONLY,     /* "palvelu on naisille; asiakas on mies" */
   KT__M_R_EMPLOYER_ASKS,  /* "työnantaja kysyy; palvelu on työnhakijalle" */
   KT__M_AGE_UNKNOWN,      /* "ikä ei tiedossa" */

@@ -96,6 +96,8 @@
     "service only for substance-use recovery or a criminal record, the note shows no sign")        \
   X(demote_founder_only, 0.5, 0.1, 1.0,                                                            \
     "service only for entrepreneurs, the note shows no sign of one")                               \
+  X(demote_parents_only, 0.5, 0.1, 1.0,                                                            \
+    "service only for parents of small children, the note names no child")                         \
   /* Fifteenth session: 0.3 left Monika-Naiset second for a man hit at home (the note's other      \
    * candidates were weak); 0.1, a service closed to him. No change on the development notes.      \
    */                                                                                              \

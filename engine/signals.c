@@ -763,6 +763,28 @@ static void read_gender(const kt_analysis *a, kt__sigset *set) {
   set->male = man && !woman;
 }
 
+/* A child named in the note and not denied ("ei lapsia"): "kahden lapsen
+ * äiti", "lapsi 1v kotona", "odottaa vauvaa", "kotona kolmevuotiaan kanssa"
+ * (with a child of that age). Not a child's word in the essive ("lapsena",
+ * the client's own childhood), and not "poika", which is often the client
+ * ("poika 19v"). */
+static void read_child(const kt_analysis *a, const bool *rej, kt__sigset *set) {
+  static const char *const child[] = {
+      "lapsi",    "tytär",    "vauva",  "taapero", "lapsiperhe", "esikoululainen",
+      "child",    "children", "kids",   "kid",     "baby",       "toddler",
+      "daughter", "barn",     "barnen", "bebis",   "dotter",     NULL};
+  size_t n = kt_analysis_count(a);
+  for (size_t i = 0; i < n && !set->child; i++) {
+    const kt_token *t = tok(a, i);
+    if (rej[i]) continue;
+    if (is_any(t, child) && !(kt__analysis_morph(a, i) & KT__MORPH_ESSIVE)) set->child = 1;
+    size_t len = strlen(t->surface);
+    if (len > 8 && !strcmp(t->surface + len - 8, "vuotiaan") && i + 1 < n &&
+        kt__token_is(tok(a, i + 1), "kanssa"))
+      set->child = 1;
+  }
+}
+
 /* A Finland-Swede: "svenskspråkig", "finlandssvensk", "suomenruotsalainen"
  * where the note opens on the client ("Svenskspråkig kvinna, 52"; not "gift
  * med en finlandssvensk man"), or the mother tongue named Swedish in its
@@ -1028,6 +1050,7 @@ int kt__signals_read(const kt_analysis *a, const char *text, const bool *rejecte
   if (!rc) rc = read_free(a, text, rejected, set, res);
   if (!rc) rc = read_provider_only(a, text, rejected, set, res);
   if (!rc) read_gender(a, set);
+  if (!rc) read_child(a, rejected, set);
   read_native_swedish(a, text, set);
   return rc;
 }
@@ -1259,6 +1282,16 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
       !set->founder && rank->demote_founder_only < 1.0)
     effect(&e, rank->demote_founder_only, kt__msg(L, KT__M_TARGET_GROUP), "%s",
            kt__msg(L, KT__M_R_FOUNDER_ONLY));
+  /* So for a service only for parents (their one group, immigrant parents
+   * beside: a family café, a playground's family activities, a day-care
+   * place for the job search): a note that names no child and no parent's
+   * need asks for none (a man alone at home with a bad back, "haluaisi
+   * päiviin rytmiä ja seuraa", had had the family café first). */
+  static const char *const parent_groups[] = {"vanhemmat", "maahanmuuttajat", NULL};
+  if (groups && kt__in_list(groups, "vanhemmat") && all_in(groups, parent_groups) &&
+      !signalled(set, "vanhemmat") && !set->child && rank->demote_parents_only < 1.0)
+    effect(&e, rank->demote_parents_only, kt__msg(L, KT__M_TARGET_GROUP), "%s",
+           kt__msg(L, KT__M_R_PARENTS_ONLY));
   /* A service for jobseekers, when the client is an employer ("Pienen
    * ravintolan omistaja soittaa. Haluaisi palkata ..."): the employer's
    * services come first; the jobseeker's stay findable for the person to be

@@ -49,6 +49,8 @@ typedef struct kt__sigset {
   int refuses_study;    /* the note refuses study or training ("ei halua enää kouluun") */
   int refuses_founding; /* the note refuses a firm of the client's own ("ei enää yrittäjäksi") */
   int founder;       /* the note names a firm of the client's, past included ("37v yrittäjä") */
+  int child;         /* the note names a child of the client's, not denied ("kahden lapsen
+                      * äiti", "lapsi 1v kotona", "kotona kolmevuotiaan kanssa") */
   int male;          /* the note opens on a man as the client ("Mies 48v", "38v mies", "Single
                       * dad"), and names no woman there */
   int employer_asks; /* the one asking is an employer ("Työnantaja soittaa", "Pieni firma

@@ -4510,3 +4510,26 @@ Test(notes, vocational_school_as_an_adult_with_words_between) {
   cr_assert_not(finds_need("Kysyy, voiko vielä hakea ammattikouluun.", "opiskelu aikuisena"),
                 "control: school asked for with no word of adulthood");
 }
+
+/* A service only for parents of small children (a family café, a
+ * playground's family activities) is lowered for a note that names no
+ * child: a man alone at home with a bad back who wants rhythm and company
+ * does not ask for a family café. A child named, even in passing or by age
+ * alone, keeps it open; a child denied does not. */
+Test(notes, services_for_parents_need_a_child) {
+  static const char *const FAMILY[] = {"mll-perhekahvilat", "leikkipuistot-perhetoiminta", NULL};
+  const char *const alone = "52v mies, varastomies; selkä kipeä ja mieli maassa, asuu yksin ja "
+                            "lähinnä makaa kotona. Haluaisi päiviin rytmiä ja seuraa.";
+  cr_assert(service_reason(alone, "mll-perhekahvilat", "lapsiperheille"));
+  cr_assert_not(in_top(alone, 5, FAMILY));
+  cr_assert(service_reason("52v mies, selkä kipeä, ei lapsia. Haluaisi päiviin rytmiä ja seuraa.",
+                           "mll-perhekahvilat", "lapsiperheille"),
+            "a child denied is none");
+  cr_assert_not(service_reason("52v mies, selkä kipeä, lapsi 2v kotona. Haluaisi päiviin rytmiä "
+                               "ja seuraa.",
+                               "mll-perhekahvilat", "lapsiperheille"),
+                "control: a child named");
+  cr_assert_not(service_reason("Asiakas on kotona kolmevuotiaan kanssa ja kaipaa seuraa.",
+                               "mll-perhekahvilat", "lapsiperheille"),
+                "control: a child by age alone");
+}
