@@ -2328,6 +2328,9 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
     for (size_t j = verb + 1, lim = verb + 4;
          j < n && j <= lim && out->clause[j] == out->clause[verb]; j++) {
       if (role == KT__ROLE_REFUSED && is_any(tok(a, j), list_words)) lim = j + 4;
+      /* A fact denied, "ei ole koskaan ollut ongelmia päihteiden kanssa":
+       * "never" and the like take no room of the four. */
+      if (!wish_neg && negation_adverb(tok(a, j))) lim++;
       out->role[j] = role;
       out->negator[j] = i;
       out->unwanted[j] = unwanted;
@@ -2340,7 +2343,7 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
                           (const char *const[]){"häntä", "minua", "heitä", "lainkaan", "ollenkaan",
                                                 "yhtään", "enää", "kovin", "juurikaan",
                                                 "tippaakaan", "pätkääkään", "mitenkään", NULL});
-      after += !tok(a, j)->stopword && !going && !empty;
+      after += !tok(a, j)->stopword && !going && !empty && !negation_adverb(tok(a, j));
       problems += !tok(a, j)->stopword && is_any(tok(a, j), problem_nouns);
       went |= going;
     }

@@ -4533,3 +4533,22 @@ Test(notes, services_for_parents_need_a_child) {
                                "mll-perhekahvilat", "lapsiperheille"),
                 "control: a child by age alone");
 }
+
+/* "Never" in a denial takes no room of its scope: "ei ole koskaan ollut
+ * ongelmia päihteiden kanssa" denies the substances as "ei ole ollut
+ * ongelmia päihteiden kanssa" does, and nothing of them is shown, not
+ * even as the client's background. */
+Test(notes, never_had_problems_with_substances_is_no_background) {
+  cr_assert_eq(need_role("Mies 44v, entinen kokki, nyt rakennuksilla apumiehenä. Ei ole koskaan "
+                         "ollut ongelmia päihteiden kanssa. Haluaa oppia hitsaamaan.",
+                         "alkoholiongelma"),
+               -1);
+  cr_assert_eq(need_role("Mies 44v, rakennuksilla apumiehenä. Päihteiden kanssa ei ole koskaan "
+                         "ollut ongelmia. Haluaa oppia hitsaamaan.",
+                         "alkoholiongelma"),
+               -1);
+  cr_assert_neq(need_role("Mies 44v, rakennuksilla apumiehenä. On ollut ongelmia päihteiden "
+                          "kanssa. Haluaa oppia hitsaamaan.",
+                          "alkoholiongelma"),
+                -1, "control: problems told, not denied");
+}
