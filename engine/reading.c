@@ -473,10 +473,10 @@ static const char *const foreign_cards[] = {"licence",     "license", "card",
                                             "certificate", "kort",    NULL};
 
 /* A card or certificate a client can hold: a base form ending so
- * ("trukkikortti", "hygieniapassi", "työturvallisuuskortti"), or the head
+ * ("trukkikortti", "hygieniapassi", "työturvallisuuskortti", "Tieturva"), or the head
  * of a hyphenated one ("jv-kortti"). */
 static bool credential(const kt_analysis *a, size_t i) {
-  static const char *const ends[] = {"kortti", "passi", "lupa", "pätevyys", NULL};
+  static const char *const ends[] = {"kortti", "passi", "lupa", "pätevyys", "tieturva", NULL};
   static const char *const foreign[] = {"licence", "license", "card", "certificate",
                                         "kort",    "körkort", NULL};
   /* Cards that are money, not a qualification ("luottokortit" beside
@@ -2985,7 +2985,19 @@ static void read_held(const kt_analysis *a, const char *text, kt__reading *out) 
       has = cards && !other;
     }
     if (!(has || has2) || gone || denied) continue;
-    for (size_t j = s; j < e; j++)
+    /* ... and the list's first cards, which commas split off into clauses
+     * of their own ("Työturvallisuuskortti, tulityökortti ja Tieturva 1 ovat
+     * voimassa": the first card had had its own course first). */
+    size_t from = s;
+    while (from > 0 && !chars_between(a, text, from, ".!?\n")) {
+      size_t ps = kt__reading_clause_start(out, from - 1);
+      bool list = true;
+      for (size_t j = ps; j < from && list; j++)
+        list = tok(a, j)->stopword || credential(a, j);
+      if (!list) break;
+      from = ps;
+    }
+    for (size_t j = from; j < e; j++)
       /* ... and the first of a pair, written with a hyphen: "tulityö- ja
        * työturvallisuuskortti" (not "pikavipit ja luottokortit"). */
       if ((credential(a, j) || (j + 2 < e && text[tok(a, j)->end] == '-' &&

@@ -4552,3 +4552,23 @@ Test(notes, never_had_problems_with_substances_is_no_background) {
                           "alkoholiongelma"),
                 -1, "control: problems told, not denied");
 }
+
+/* Cards listed as valid, the list's first ones split off by commas
+ * ("Työturvallisuuskortti, tulityökortti ja Tieturva 1 ovat voimassa"),
+ * are held: their courses are no need. Tieturva is such a card though its
+ * name has no "kortti". Needed, the same cards find their courses. */
+Test(notes, cards_listed_as_valid_are_held) {
+  static const char *const SAFETY[] = {"tyoturvallisuuskortti", NULL};
+  static const char *const ROAD[] = {"tieturva-1", NULL};
+  const char *const held =
+      "46v mies, kattoasentaja 20 vuotta. Työturvallisuuskortti, tulityökortti "
+      "ja Tieturva 1 ovat voimassa vuoteen 2029. Urakoitsija meni konkurssiin. "
+      "Haluaa jatkaa kattotöissä.";
+  cr_assert_not(in_top(held, 5, SAFETY));
+  cr_assert_not(in_top(held, 5, ROAD));
+  const char *const needed = "46v mies, kattoasentaja 20 vuotta. Tarvitsee työturvallisuuskortin, "
+                             "tulityökortin ja Tieturva 1:n. Urakoitsija meni konkurssiin. Haluaa "
+                             "jatkaa kattotöissä.";
+  cr_assert(in_top(needed, 5, SAFETY), "control: the cards needed");
+  cr_assert(in_top(needed, 5, ROAD), "control: the cards needed");
+}
