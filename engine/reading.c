@@ -82,7 +82,10 @@ static const char *const wish[] = {
 /* Verbs of using a substance or a game: negated, they deny what follows
  * ("ei käytä alkoholia", "ei juo", "ei polta"), unlike other verbs, which
  * state a problem ("ei osaa", "ei tiedä"). */
-static const char *const use_verbs[] = {"käytä", "käyttä", "juo", "polta", "pelaa", "maistu", NULL};
+/* ... and practising a trade or business ("ei harjoita sivutoimista
+ * yritystoimintaa"). */
+static const char *const use_verbs[] = {"käytä", "käyttä", "juo",     "polta",
+                                        "pelaa", "maistu", "harjoit", NULL};
 /* The negative of needing, as written ("ei tarvitse tulkkia", spoken "ei
  * tarvi"): what follows is no need. Whole surfaces: "tarvitsee" after a
  * negation elsewhere in the clause is a need stated. */
@@ -1576,6 +1579,9 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
     /* ... and so is the next item of a list of deeds of the past, after a
      * comma: "teki ulosmittauksia, laati velallisten maksusuunnitelmia". */
     size_t ps = kt__reading_clause_start(out, s - 1);
+    /* (The deed before may open with "ja": "rekrytoi ja perehdytti
+     * vapaaehtoisia, julkaisi vapaaehtoistehtäviä verkossa".) */
+    if (ps + 1 < s && is_any(tok(a, ps), and_words)) ps++;
     bool deeds = !colon && out->clause_role[s - 1] == KT__ROLE_BACKGROUND &&
                  out->clause_role[s] == KT__ROLE_SITUATION && finite_verb(a, s) &&
                  (kt__analysis_morph(a, s) & KT__MORPH_PAST) && finite_verb(a, ps) &&
@@ -2231,10 +2237,12 @@ static void read_negations(const kt_analysis *a, kt__reading *out) {
         static const char *const been[] = {"ollut", "ollu", "olleet", "kuulunut", "kuulunu", NULL};
         /* ... and a state one falls into, denied as being in it is: "ei ole
          * masentunut" (not depressed), "ei ole velkaantunut". */
-        static const char *const fallen[] = {"masentun",       "uupun",      "väsyn",
-                                             "sairastun",      "velkaantun", "ylivelkaantun",
-                                             "syrjäytyn",      "vammautun",  "loukkaantun",
-                                             "traumatisoitun", "koukuttun",  NULL};
+        /* ... and "vastavalmistunut", a state though spelled as a verb's
+         * participle: "ei ole vastavalmistunut" (no recent graduate). */
+        static const char *const fallen[] = {
+            "masentun",       "uupun",         "väsyn",     "vastavalmistun", "sairastun",
+            "velkaantun",     "ylivelkaantun", "syrjäytyn", "vammautun",      "loukkaantun",
+            "traumatisoitun", "koukuttun",     NULL};
         /* The verbs of use (use_verbs) as their participles begin: Voikko
          * gives a participle itself as its base form ("pelannut"). */
         static const char *const used[] = {"käyttän", "juon", "poltt", "pelan", "maistun", NULL};

@@ -2691,10 +2691,17 @@ Test(notes, a_membership_the_note_rules_out) {
   const char *ruled = "45v mies irtisanottiin, ei kuulu liittoon eikä kassaan. Haluaa uuden "
                       "suunnan ja tietää, mistä rahaa tulee. Vain palvelut, jotka eivät edellytä "
                       "jäsenyyttä liitossa tai kassassa.";
-  const char *city = "45v mies irtisanottiin, ei kuulu liittoon eikä kassaan. Haluaa uuden "
-                     "suunnan ja tietää, mistä rahaa tulee. Vain palvelut Helsingissä.";
+  /* (Membership unknown in the control: "ei kuulu liittoon eikä kassaan"
+   * rules the members' services out by itself, see
+   * denied_circumstances_are_no_need.) */
+  const char *city = "45v mies irtisanottiin, ei tiedä kuuluuko kassaan. Haluaa uuden suunnan "
+                     "ja tietää, mistä rahaa tulee. Vain palvelut Helsingissä.";
   cr_assert(in_top(city, 5, MEMBERS), "control");
   cr_assert_not(in_top(ruled, 5, MEMBERS));
+  cr_assert(service_reason(ruled, "ansiopaivaraha-tyottomyyskassat", "ettei palvelu saa"));
+  cr_assert(service_reason(ruled, "ammattiliittojen-urapalvelut", "ettei palvelu saa"));
+  cr_assert_not(service_reason(city, "ansiopaivaraha-tyottomyyskassat", "ettei palvelu saa"),
+                "control: no requirement ruled out");
   cr_assert(in_top(ruled, 5, BASIC));
 }
 
@@ -4571,4 +4578,49 @@ Test(notes, cards_listed_as_valid_are_held) {
                              "jatkaa kattotöissä.";
   cr_assert(in_top(needed, 5, SAFETY), "control: the cards needed");
   cr_assert(in_top(needed, 5, ROAD), "control: the cards needed");
+}
+
+/* Denied circumstances: "ei ole vastavalmistunut" is no recent graduate
+ * (a state, though spelled as a verb's participle), "ei harjoita
+ * sivutoimista yritystoimintaa" no side business (practising denies its
+ * object, as using does), and "eikä hän kuulu ammattiliittoon" rules out the
+ * unions' career services, which are for members. */
+Test(notes, denied_circumstances_are_no_need) {
+  static const char *const UNION[] = {"ammattiliittojen-urapalvelut", NULL};
+  cr_assert_not(finds_need("41v DI, valmistunut 2009, ei ole vastavalmistunut. Haluaa "
+                           "asiantuntijatöihin.",
+                           "vastavalmistunut"));
+  cr_assert(
+      finds_need("24v DI, on vastavalmistunut. Haluaa asiantuntijatöihin.", "vastavalmistunut"),
+      "control: a recent graduate");
+  cr_assert_not(finds_need("35v medianomi, tekee kotisivuja ystäville mutta ei harjoita "
+                           "sivutoimista yritystoimintaa. Hakee graafikon töitä.",
+                           "sivutoiminen yritystoiminta"));
+  cr_assert(finds_need("35v medianomi, harjoittaa sivutoimista yritystoimintaa. Hakee graafikon "
+                       "töitä.",
+                       "sivutoiminen yritystoiminta"),
+            "control: a side business");
+  const char *const no_union = "41v DI, irtisanottiin, kuuluu työttömyyskassaan eikä hän kuulu "
+                               "ammattiliittoon. Kysyy liiton urapalveluista.";
+  cr_assert(service_reason(no_union, "ammattiliittojen-urapalvelut", "sulkee palvelun pois"));
+  cr_assert_not(in_top(no_union, 3, UNION));
+  cr_assert(in_top("41v DI, irtisanottiin, kuuluu työttömyyskassaan ja ammattiliittoon. Kysyy "
+                   "liiton urapalveluista.",
+                   3, UNION),
+            "control: a member");
+}
+
+/* A list of past deeds goes on being the past after a deed that opens with
+ * "ja": "oli koordinaattorina: rekrytoi ja perehdytti vapaaehtoisia,
+ * julkaisi vapaaehtoistehtäviä verkossa" tells the job, and the volunteer
+ * work it posted is no need of the client's. */
+Test(notes, a_list_of_past_deeds_after_ja_is_the_past) {
+  cr_assert_eq(need_role("39v tradenomi; oli kahdeksan vuotta vapaaehtoistyön koordinaattorina: "
+                         "rekrytoi ja perehdytti vapaaehtoisia, julkaisi vapaaehtoistehtäviä "
+                         "verkossa ja järjesti juhlat. Haluaa henkilöstöasiantuntijaksi.",
+                         "vapaaehtoistyö"),
+               KT_ROLE_BACKGROUND);
+  cr_assert_neq(
+      need_role("39v tradenomi, työtön. Etsii vapaaehtoistehtäviä verkossa.", "vapaaehtoistyö"),
+      KT_ROLE_BACKGROUND, "control: volunteering sought");
 }
