@@ -4620,7 +4620,7 @@ Test(notes, a_list_of_past_deeds_after_ja_is_the_past) {
                          "verkossa ja järjesti juhlat. Haluaa henkilöstöasiantuntijaksi.",
                          "vapaaehtoistyö"),
                KT_ROLE_BACKGROUND);
-  cr_assert_neq(
-      need_role("39v tradenomi, työtön. Etsii vapaaehtoistehtäviä verkossa.", "vapaaehtoistyö"),
-      KT_ROLE_BACKGROUND, "control: volunteering sought");
+  int sought =
+      need_role("39v tradenomi, työtön. Etsii vapaaehtoistehtäviä verkossa.", "vapaaehtoistyö");
+  cr_assert(sought >= 0 && sought != KT_ROLE_BACKGROUND, "control: volunteering sought");
 }
