@@ -27,7 +27,6 @@ static bool problem_group(const char *group) {
 
 /* Is the text mostly words Voikko does not know (Swedish, English)? Then
  * spelling suggestions would turn foreign words into Finnish ones. */
-
 static bool mostly_foreign(const kt_analysis *a) {
   size_t words = 0, unknown = 0;
   for (size_t i = 0; i < kt_analysis_count(a); i++) {
