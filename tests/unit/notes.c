@@ -4624,3 +4624,14 @@ Test(notes, a_list_of_past_deeds_after_ja_is_the_past) {
       need_role("39v tradenomi, työtön. Etsii vapaaehtoistehtäviä verkossa.", "vapaaehtoistyö");
   cr_assert(sought >= 0 && sought != KT_ROLE_BACKGROUND, "control: volunteering sought");
 }
+
+/* A firm of one's own told with words between ("haluis nyt oman pienen
+ * kakkufirman") is becoming an entrepreneur, as "oma firma" is; a firm
+ * that is not one's own is not. */
+Test(notes, a_firm_of_ones_own_with_words_between) {
+  cr_assert(finds_need("mimmi 33v, leipoo kakkuja kotona, haluis nyt oman pienen kakkufirman.",
+                       "yrittäjäksi ryhtyminen"));
+  cr_assert_not(finds_need("mimmi 33v, leipoo kakkuja kotona, haluis töihin pieneen kakkufirmaan.",
+                           "yrittäjäksi ryhtyminen"),
+                "control: a job in a firm");
+}
