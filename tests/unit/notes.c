@@ -4635,3 +4635,14 @@ Test(notes, a_firm_of_ones_own_with_words_between) {
                            "yrittäjäksi ryhtyminen"),
                 "control: a job in a firm");
 }
+
+/* The kitchen and the bakery named alone in English or Swedish ("work in a
+ * bakery or kitchen") are restaurant and kitchen work. */
+Test(notes, a_kitchen_or_bakery_named_alone_is_kitchen_work) {
+  cr_assert(finds_need("I'm 52 and I want to find work in a bakery or kitchen.",
+                       "ravintola- ja keittiötyö"));
+  cr_assert(finds_need("Man, 40, vill jobba på ett bageri.", "ravintola- ja keittiötyö"));
+  cr_assert_not(finds_need("I'm 52 and I want to find work in a warehouse or shop.",
+                           "ravintola- ja keittiötyö"),
+                "control: another trade");
+}
