@@ -188,6 +188,11 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
     [KT__M_R_RULED_OUT] = {"asiakkaan tilanne sulkee palvelun pois: %s",
                            "klientens situation utesluter tjänsten: %s",
                            "the client's situation rules the service out: %s"},
+    [KT__M_NEED_UNMET] = {"ei edellytettyä tilannetta", "inte den situation som krävs",
+                          "no required situation"},
+    [KT__M_R_NEED_UNMET] = {"palvelu on asiakkaalle, jolla on %s; muistiinpano ei kerro sitä",
+                            "tjänsten är för en klient med %s; anteckningen nämner det inte",
+                            "the service is for a client with %s; the note does not say so"},
     [KT__M_REQUIRES] = {"ehto rajattu pois", "villkoret uteslutet", "requirement ruled out"},
     [KT__M_R_REQUIRES] = {"palvelun ehdoissa on jotain, mitä muistiinpano sanoo, ettei palvelu "
                           "saa edellyttää",

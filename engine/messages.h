@@ -99,6 +99,8 @@ enum kt__msg {
   KT__M_R_REFUSED_NAMED,  /* "asiakas ei halua tätä palvelua" */
   KT__M_RULED_OUT,        /* "ei sovi tilanteeseen" */
   KT__M_R_RULED_OUT,      /* "asiakkaan tilanne sulkee palvelun pois: %s" */
+  KT__M_NEED_UNMET,       /* "ei edellytettyä tilannetta" */
+  KT__M_R_NEED_UNMET,     /* "palvelu on asiakkaalle, jolla on %s; muistiinpano ei kerro sitä" */
   KT__M_REQUIRES,         /* "vaatii" */
   KT__M_R_REQUIRES,       /* "palvelu edellyttää jotain, mitä muistiinpano rajaa pois" */
   KT__M_LACKS,            /* "edellyttää puuttuvaa" */

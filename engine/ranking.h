@@ -172,6 +172,11 @@
    * (`rules_out`, written from the services' requirements). Set by what it means, as              \
    * demote_eligibility. */                                                                        \
   X(demote_ruled_out, 0.3, 0.1, 1.0, "a service the client's situation rules out")                 \
+  /* Needed (rerank.c need_unmet): a service only for a client with a need (`needed_by` in the     \
+   * thesaurus, written from its requirements: the employment duty of the city for one whose       \
+   * earnings-related allowance ends) when the note finds no such need. On 2820 notes (thirty-     \
+   * second session): .3/.5/.7 nDCG@10 .70880/.70889/.70853, trap hits 236/237/237. */             \
+  X(demote_need_unmet, 0.5, 0.1, 1.0, "a service for a need the note does not show")               \
   /* Learned priors (rerank.c kt__rerank_prior; catalog/learned/prior.tsv). Measured by leaving    \
    * one of the 12 judged development sets out at a time, learning from the other 11 and scoring   \
    * it (900 notes): 0/1/2/3 gave nDCG@10 .6870/.6982/.7009/.6994, Recall@10 .584/.609/.617/.615;  \
@@ -240,6 +245,9 @@ int kt__ranking_set(kt__ranking *r, const char *name, double value);
 #define KT_RANK_RERANK_DEPTH 40    /* candidates re-scored (20: -0.1 pt, 10: -1.1 pt) */
 #define KT_RANK_FIRST_DEPTH 80     /* candidates read when a need comes first (defer_request) */
 #define KT_RANK_DIVERSIFY_DEPTH 30 /* candidates spread over needs */
+/* A note of fewer words names a topic, not the client's situation: nothing in it rules a service
+ * out (rerank.c rules_out; 2820 notes: 0/4/6/8 words .70961/.70964/.70967/.70963). */
+#define KT_RANK_TOPIC_WORDS 6
 /* Learned priors: the first KT_RANK_PRIOR_KEEP results stay as ranked: the
  * note's own needs, and the trap set's top 5 (keeping 3 gave nDCG@10 .7036
  * against .7009 in the same measurement, but 88 trap hits against 82). A

@@ -1208,6 +1208,9 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
 
 void kt__rerank_rules_out(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
   if (rk->demote_ruled_out >= 1.0 || !x->rd.role || !x->e->gen.thes) return;
+  /* A few words name a topic, not the client's situation ("yleistuki",
+   * "työttömyysturva opiskelun aikana"). */
+  if (kt_analysis_count(x->an) < KT_RANK_TOPIC_WORDS) return;
   size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
   for (size_t k = 0; k < x->nfound; k++) {
     const kt__concept *c = kt__thesaurus_concept(x->e->gen.thes, x->found[k].concept);
@@ -1238,6 +1241,54 @@ void kt__rerank_rules_out(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
                           kt__arena_strdup(&x->res->arena, reason), rk->demote_ruled_out};
         }
       }
+  }
+}
+
+/* Is concept @p c (index @p ci) a need the note shows: found, not denied,
+ * refused or another person's, or one of its target groups signalled? */
+static bool need_shown(const ctx *x, const kt__concept *c, size_t ci) {
+  for (size_t k = 0; k < x->nfound; k++) {
+    if ((size_t)x->found[k].concept != ci) continue;
+    int r = x->rd.role[kt__query_found_word(x, &x->found[k])];
+    if (r != KT__ROLE_REFUSED && r != KT__ROLE_NEGATED && r != KT__ROLE_ASIDE) return true;
+  }
+  for (size_t g = 0; g < c->ngroups; g++)
+    for (size_t s = 0; s < x->set.ngroups; s++)
+      if (!strcmp(c->groups[g], x->set.groups[s])) return true;
+  return false;
+}
+
+void kt__rerank_need_unmet(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
+  const kt__thesaurus *th = x->e->gen.thes;
+  if (rk->demote_need_unmet >= 1.0 || !x->rd.role || !th) return;
+  size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH,
+         nc_all = kt__thesaurus_count(th);
+  for (size_t h = 0; h < depth; h++) {
+    if (cs[h].named) continue;
+    const char *id = cs[h].f[KT__D_ID];
+    bool listed = false, shown = false;
+    char labels[192] = "";
+    for (size_t ci = 0; ci < nc_all && !shown; ci++) {
+      const kt__concept *c = kt__thesaurus_concept(th, ci);
+      bool lists = false;
+      for (size_t r = 0; c && r < c->nneeded_by && !lists; r++)
+        lists = !strcmp(id, c->needed_by[r]);
+      if (!lists) continue;
+      listed = true;
+      shown = need_shown(x, c, ci);
+      const char *lc = NULL, *label = kt__explain_concept_label(c, x->lang, &lc);
+      size_t len = strlen(labels);
+      snprintf(labels + len, sizeof labels - len, "%s%s", len ? " / " : "", label);
+    }
+    if (!listed || shown) continue;
+    cs[h].score *= rk->demote_need_unmet;
+    if (cs[h].neffects < MAX_EFFECTS) {
+      char reason[320];
+      snprintf(reason, sizeof reason, kt__msg(x->lang, KT__M_R_NEED_UNMET), labels);
+      cs[h].effects[cs[h].neffects++] =
+          (kt_effect){kt__msg(x->lang, KT__M_NEED_UNMET), kt__arena_strdup(&x->res->arena, reason),
+                      rk->demote_need_unmet};
+    }
   }
 }
 

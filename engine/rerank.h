@@ -44,6 +44,12 @@ int kt__rerank_defer_request(ctx *x, cand *cs, size_t nc, const kt__ranking *rk)
  * a full-time student and yleistuki, a residence permit granted and the
  * asylum seeker's services) scales those services by rk->demote_ruled_out. */
 void kt__rerank_rules_out(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
+/* A service that the thesaurus gives as needing a need (`needed_by`:
+ * written from its requirements) is scaled by rk->demote_need_unmet when
+ * the note finds none of the concepts that list it, other than denied or
+ * another person's, and signals none of their target groups; not when the
+ * note names the service. */
+void kt__rerank_need_unmet(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
 /* Learned from referrals: the feedback store's bounded lift of the need's
  * features @p feat, never past a service the need text names. */
 void kt__rerank_feedback(ctx *x, cand *cs, size_t nc, const char *const *feat, size_t nfeat);

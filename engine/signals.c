@@ -311,7 +311,15 @@ static int read_unemployment(const kt_analysis *a, const char *text, const bool 
         const kt_token *u = tok(a, j);
         int v = number(u, NULL);
         const kt_token *next = j + 1 < n ? tok(a, j + 1) : NULL;
-        if (is(u, "vuosia") || is(u, "vuosikausia") || is(u, "years") || is(u, "år")) {
+        /* A unit written on ("työttömänä 3v", "työtön 18kk"); not the
+         * client's age ("56v työtön"). */
+        const char *unit = NULL;
+        int vu = number(u, &unit);
+        bool age = set->age_lo >= 0 && j >= set->age_first && j <= set->age_last;
+        if (!age && vu >= 1 && unit &&
+            ((vu <= 20 && !strcmp(unit, "v")) || (vu >= 12 && !strcmp(unit, "kk")))) {
+          found = true;
+        } else if (is(u, "vuosia") || is(u, "vuosikausia") || is(u, "years") || is(u, "år")) {
           found = j == 0 || number(tok(a, j - 1), NULL) != 1;
         } else if (v >= 1 && next &&
                    (is(next, "vuosi") || is(next, "vuotta") || is(next, "v") || is(next, "year") ||

@@ -270,7 +270,8 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
       if ((nf >= 9 && *f[8] && id_list(&t->arena, f[8], &c->with, &c->nwith)) ||
           (nf >= 10 && *f[9] && id_list(&t->arena, f[9], &c->rules_out, &c->nrules_out)) ||
           (nf >= 11 && *f[10] && id_list(&t->arena, f[10], &c->unless, &c->nunless)) ||
-          (nf >= 12 && *f[11] && !(c->municipality = kt__arena_strdup(&t->arena, f[11])))) {
+          (nf >= 12 && *f[11] && !(c->municipality = kt__arena_strdup(&t->arena, f[11]))) ||
+          (nf >= 13 && *f[12] && id_list(&t->arena, f[12], &c->needed_by, &c->nneeded_by))) {
         rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
         break;
       }

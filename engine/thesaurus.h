@@ -55,6 +55,9 @@ typedef struct kt__concept {
   size_t nrules_out;
   const char *const *unless; /* `unless:` concepts that, found too, keep those services in */
   size_t nunless;
+  const char *const *needed_by; /* `needed_by:` service ids for a client with this need (or
+                                 * one of its groups) alone: rerank.c kt__rerank_need_unmet */
+  size_t nneeded_by;
 } kt__concept;
 
 /* Parse and validate the thesaurus files (*.txt) in @p dir, analyse their

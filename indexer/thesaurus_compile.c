@@ -38,7 +38,7 @@ typedef struct src_concept {
   char *municipality;  /* `municipality: NAME`, NULL without */
   int age_lo, age_hi;
   int history; /* `history: YEARS`, -1 without */
-  kt__buf client, service, weak, context, all, expand, with, rules_out, unless;
+  kt__buf client, service, weak, context, all, expand, with, rules_out, unless, needed_by;
   double weight;
   char *file;
   size_t line;
@@ -250,6 +250,7 @@ static void src_free(src_concept *c) {
   kt__buf_free(&c->with);
   kt__buf_free(&c->rules_out);
   kt__buf_free(&c->unless);
+  kt__buf_free(&c->needed_by);
 }
 
 static bool valid_id(const char *s) {
@@ -320,6 +321,7 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
       kt__buf_init(&c->with, 4096);
       kt__buf_init(&c->rules_out, 4096);
       kt__buf_init(&c->unless, 4096);
+      kt__buf_init(&c->needed_by, 4096);
       c->age_lo = c->age_hi = -1;
       c->history = -1;
       lastkey[0] = '\0';
@@ -349,7 +351,8 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
     }
     if (!strcmp(key, "client") || !strcmp(key, "service") || !strcmp(key, "weak") ||
         !strcmp(key, "context") || !strcmp(key, "all") || !strcmp(key, "expand") ||
-        !strcmp(key, "with") || !strcmp(key, "rules_out") || !strcmp(key, "unless")) {
+        !strcmp(key, "with") || !strcmp(key, "rules_out") || !strcmp(key, "unless") ||
+        !strcmp(key, "needed_by")) {
       kt__buf *b = !strcmp(key, "client")      ? &c->client
                    : !strcmp(key, "service")   ? &c->service
                    : !strcmp(key, "weak")      ? &c->weak
@@ -358,6 +361,7 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
                    : !strcmp(key, "with")      ? &c->with
                    : !strcmp(key, "rules_out") ? &c->rules_out
                    : !strcmp(key, "unless")    ? &c->unless
+                   : !strcmp(key, "needed_by") ? &c->needed_by
                                                : &c->all;
       if (b->len) rc = kt__buf_adds(b, ",");
       if (!rc) rc = kt__buf_adds(b, val);
@@ -433,7 +437,7 @@ static int parse_file(const char *path, src_concept **cs, size_t *n, size_t *cap
           errs,
           "%s:%zu: unknown key '%s' (expected label, label_sv, label_en, client, "
           "service, expand, weak, context, all, age, history, municipality, with, groups, negated, "
-          "past, now, other, first, rules_out, unless, weight)\n",
+          "past, now, other, first, rules_out, unless, needed_by, weight)\n",
           path, lineno, key);
       lastkey[0] = '\0';
     }
@@ -581,8 +585,13 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
     if (c->unless.len && !c->rules_out.len)
       kt__buf_printf(&errs, "%s:%zu: [%s] has unless but no rules_out\n", c->file, c->line, c->id);
     check_concept_ids(cs, n, i, "unless", &c->unless, &errs);
-    if (c->rules_out.len) {
-      char *list = kt__strdup(c->rules_out.data), *save = NULL;
+    const struct {
+      const char *key;
+      const kt__buf *ids;
+    } service_lists[] = {{"rules_out", &c->rules_out}, {"needed_by", &c->needed_by}};
+    for (size_t l = 0; l < sizeof service_lists / sizeof *service_lists; l++) {
+      if (!service_lists[l].ids->len) continue;
+      char *list = kt__strdup(service_lists[l].ids->data), *save = NULL;
       for (char *id = list ? strtok_r(list, ",", &save) : NULL; id;
            id = strtok_r(NULL, ",", &save)) {
         id = trim(id);
@@ -590,8 +599,8 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
         for (const char *p = id; *p; p++)
           ok &= (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-';
         if (!ok)
-          kt__buf_printf(&errs, "%s:%zu: [%s] rules_out: '%s' is not a service id (a-z, 0-9, -)\n",
-                         c->file, c->line, c->id, id);
+          kt__buf_printf(&errs, "%s:%zu: [%s] %s: '%s' is not a service id (a-z, 0-9, -)\n",
+                         c->file, c->line, c->id, service_lists[l].key, id);
       }
       free(list);
     }
@@ -631,16 +640,17 @@ int kt__thesaurus_compile(kt_analyzer *an, const char *dir, const char *out_path
       snprintf(flags + strlen(flags), sizeof flags - strlen(flags), "h%d", c->history);
     /* The `with` ids in a ninth field, the services it rules out in a
      * tenth, the concepts that keep them in in an eleventh, the municipality
-     * in a twelfth. */
+     * in a twelfth, the services that need it in a thirteenth. */
     char *with = id_field(&c->with), *out_ids = id_field(&c->rules_out),
-         *unless = id_field(&c->unless);
-    fprintf(out, "C\t%s\t%.3f\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c->id, c->weight, c->label,
-            c->label_sv ? c->label_sv : "", c->label_en ? c->label_en : "",
+         *unless = id_field(&c->unless), *needed = id_field(&c->needed_by);
+    fprintf(out, "C\t%s\t%.3f\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c->id, c->weight,
+            c->label, c->label_sv ? c->label_sv : "", c->label_en ? c->label_en : "",
             c->groups ? c->groups : "", flags, with ? with : "", out_ids ? out_ids : "",
-            unless ? unless : "", c->municipality ? c->municipality : "");
+            unless ? unless : "", c->municipality ? c->municipality : "", needed ? needed : "");
     free(with);
     free(out_ids);
     free(unless);
+    free(needed);
     /* Client, weak and service entries find the concept; context words and
      * rules are written after them. */
     static const struct {
@@ -928,16 +938,17 @@ int kt_thesaurus_lint(const char *catalog_dir, char **out) {
       free(list);
     }
   }
-  /* A service a need rules out must be in the catalogue. */
-  for (size_t i = 0; !rc && i < n; i++) {
-    const src_concept *c = &cs[i];
-    char *list = kt__strdup(c->rules_out.data ? c->rules_out.data : ""), *save = NULL;
+  /* A service a need rules out, or one that needs it, must be in the catalogue. */
+  for (size_t i = 0; !rc && i < 2 * n; i++) {
+    const src_concept *c = &cs[i / 2];
+    const kt__buf *ids = i % 2 ? &c->needed_by : &c->rules_out;
+    char *list = kt__strdup(ids->data ? ids->data : ""), *save = NULL;
     for (char *id = list ? strtok_r(list, ",", &save) : NULL; id; id = strtok_r(NULL, ",", &save)) {
       char key[256];
       snprintf(key, sizeof key, "\n%s\n", trim(id));
       if (!L.ids.data || !strstr(L.ids.data, key))
-        kt__buf_printf(&w, "%s:%zu: [%s] rules_out: '%s' is no service of the catalogue\n", c->file,
-                       c->line, c->id, trim(id));
+        kt__buf_printf(&w, "%s:%zu: [%s] %s: '%s' is no service of the catalogue\n", c->file,
+                       c->line, c->id, i % 2 ? "needed_by" : "rules_out", trim(id));
     }
     free(list);
   }

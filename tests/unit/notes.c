@@ -2806,6 +2806,63 @@ Test(notes, a_full_time_student_is_ruled_out_of_yleistuki) {
   cr_assert(in_top(student, 5, YLEISTUKI), "control: the demotion off");
 }
 
+/* A service for a client with a need the note does not show (`needed_by`):
+ * the city's employment duty is for a 57-year-old whose earnings-related
+ * allowance runs out, the older jobseeker's subsidy for one out of work two
+ * years; a 58-year-old just dismissed has neither yet. */
+Test(notes, a_service_for_a_need_the_note_does_not_show_waits) {
+  static const char *const DUTY[] = {"kunnan-tyollistamisvelvoite", NULL};
+  static const char *const SUBSIDY[] = {"tyollistamistuki-55", NULL};
+  const char *just = "58v mies, varastoesimies, irtisanottiin lokakuussa tuotannollisista syistä "
+                     "28 vuoden jälkeen. Kassan jäsen, asuu Helsingissä. Haluaa vielä töihin "
+                     "ennen eläkettä.";
+  cr_assert_not(in_top(just, 5, DUTY), "rank %d", rank_of(just, DUTY[0]));
+  cr_assert_not(in_top(just, 5, SUBSIDY), "rank %d", rank_of(just, SUBSIDY[0]));
+  cr_assert(service_effect(just, DUTY[0], "ei edellytettyä tilannetta"));
+  const char *ends = "58v mies, varastoesimies, irtisanottiin tuotannollisista syistä 28 vuoden "
+                     "jälkeen. Ansiopäiväraha on loppunut, asuu Helsingissä. Haluaa vielä töihin "
+                     "ennen eläkettä.";
+  cr_assert(in_top(ends, 3, DUTY), "rank %d", rank_of(ends, DUTY[0]));
+  const char *years = "58v mies, ent. varastoesimies, työttömänä 3v. Asuu Helsingissä. Haluaa "
+                      "vielä töihin ennen eläkettä.";
+  cr_assert(in_top(years, 5, SUBSIDY), "rank %d", rank_of(years, SUBSIDY[0]));
+  cr_assert_not(service_effect(years, SUBSIDY[0], "ei edellytettyä tilannetta"));
+  cr_assert_eq(kt_engine_set_param(e, "demote_need_unmet", 1.0), KT_OK);
+  cr_assert(in_top(just, 5, DUTY), "control: the demotion off");
+}
+
+/* The mobility allowance is for one who takes work far from home: a job in
+ * another town and a move find it first; a question about a part-time
+ * job's pay and yleistuki does not show that need, and the allowance waits. */
+Test(notes, the_mobility_allowance_needs_a_job_far_away) {
+  static const char *const MOBILITY[] = {"liikkumisraha", NULL};
+  const char *move = "Asiakas 41v sai kokoaikaisen työpaikan Oulusta tammikuusta ja joutuu "
+                     "muuttamaan. Kysyy, saako tukea muuttoon.";
+  cr_assert(in_top(move, 3, MOBILITY), "rank %d", rank_of(move, MOBILITY[0]));
+  cr_assert(finds_need(move, "työ toisella paikkakunnalla tai pitkä työmatka"));
+  const char *pay = "Asiakas 41v on saanut tarjouksen osa-aikatyöstä kaupan kassalla ja kysyy, "
+                    "miten palkka vaikuttaa yleistukeen.";
+  cr_assert_not(in_top(pay, 5, MOBILITY), "rank %d", rank_of(pay, MOBILITY[0]));
+  cr_assert(service_effect(pay, MOBILITY[0], "ei edellytettyä tilannetta"));
+  cr_assert_not(service_effect(move, MOBILITY[0], "ei edellytettyä tilannetta"), "control");
+}
+
+/* One whose yleistuki is paid has no earnings-related allowance now: the
+ * fund's allowance waits, unless the note names the fund; a note of a word
+ * or two names a topic and rules nothing out ("yleistuki"). */
+Test(notes, yleistuki_paid_rules_out_the_funds_allowance) {
+  static const char *const FUND[] = {"ansiopaivaraha-tyottomyyskassat", NULL};
+  const char *on = "35v mies tekee varastolla osa-aikatyötä 15 tuntia viikossa, ja yleistuki "
+                   "maksetaan soviteltuna. Haluaisi kokoaikatyön.";
+  cr_assert_not(in_top(on, 5, FUND), "rank %d", rank_of(on, FUND[0]));
+  cr_assert(service_effect(on, FUND[0], "ei sovi tilanteeseen"));
+  const char *member = "35v mies tekee varastolla osa-aikatyötä 15 tuntia viikossa, kassan jäsen, "
+                       "ja yleistuki maksetaan soviteltuna. Haluaisi kokoaikatyön.";
+  cr_assert(in_top(member, 3, FUND), "control: a member; rank %d", rank_of(member, FUND[0]));
+  cr_assert(in_top("yleistuki", 3, FUND), "a topic: rank %d", rank_of("yleistuki", FUND[0]));
+  cr_assert_not(service_effect("yleistuki", FUND[0], "ei sovi tilanteeseen"));
+}
+
 /* A member of an unemployment fund gets the fund's allowance first, so
  * yleistuki is ruled out; unless the note says the allowance ended, and not
  * for one whose membership the note denies ("ei kuulu kassaan", with the

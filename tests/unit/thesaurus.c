@@ -275,6 +275,29 @@ Test(thesaurus, editors_get_clear_errors) {
                        NULL),
                KT_ECATALOG);
   cr_assert(strstr(kt_error_last(), "[a] has unless but no rules_out"), "%s", kt_error_last());
+  cr_assert_eq(compile("[a]\nlabel: a\nclient: b\nservice: x\nneeded_by: Velvoite 57\n", NULL),
+               KT_ECATALOG);
+  cr_assert(strstr(kt_error_last(), "[a] needed_by: 'Velvoite 57' is not a service id"), "%s",
+            kt_error_last());
+}
+
+/* `needed_by` reaches the loaded concept, id by id; a concept without it
+ * has none. */
+Test(thesaurus, needed_by_reaches_the_concept) {
+  kt__thesaurus *t = NULL;
+  cr_assert_eq(compile("[a]\nlabel: a\nclient: pitkäaikaistyötön\nservice: x\n"
+                       "needed_by: tyollistamistuki-55, kunnan-tyollistamisvelvoite\n"
+                       "[b]\nlabel: b\nclient: opiskelija\nservice: y\n",
+                       &t),
+               KT_OK, "%s", kt_error_last());
+  const kt__concept *a = kt__thesaurus_concept(t, kt__thesaurus_index_of(t, "a")),
+                    *b = kt__thesaurus_concept(t, kt__thesaurus_index_of(t, "b"));
+  cr_assert_eq(a->nneeded_by, 2);
+  cr_assert_str_eq(a->needed_by[0], "tyollistamistuki-55");
+  cr_assert_str_eq(a->needed_by[1], "kunnan-tyollistamisvelvoite");
+  cr_assert_eq(a->nrules_out, 0);
+  cr_assert_eq(b->nneeded_by, 0);
+  kt__thesaurus_free(t);
 }
 
 /* `rules_out` reaches the loaded concept, id by id. */
@@ -415,6 +438,12 @@ Test(thesaurus, lint_names_an_unknown_service_ruled_out) {
   char *w = lint_of("[a]\nlabel: x\nclient: opiskelija\nservice: velkaneuvonta\n"
                     "rules_out: palkkatuki, no-such-service\n");
   cr_assert(strstr(w, "[a] rules_out: 'no-such-service' is no service of the catalogue"), "%s", w);
+  kt_free(w);
+  /* ... and so must a service that needs a need. */
+  w = lint_of("[a]\nlabel: x\nclient: pitkäaikaistyötön\nservice: palkkatuki\n"
+              "needed_by: palkkatuki, no-such-subsidy\n");
+  cr_assert(strstr(w, "[a] needed_by: 'no-such-subsidy' is no service of the catalogue"), "%s", w);
+  cr_assert_null(strstr(w, "'palkkatuki'"), "%s", w);
   /* A service of the catalogue is not named. */
   cr_assert_null(strstr(w, "'palkkatuki'"), "%s", w);
   kt_free(w);
