@@ -665,8 +665,32 @@ static bool rule_possible(const th_entry *e, const char *const *terms, size_t nt
   return true;
 }
 
+/* Is clause @p cl, from token @p s, no more than the counsellor's "asks"
+ * ("ja kysyy", "and asks", "och undrar"): a verb of asking and stopwords? */
+static bool asking_clause(const kt_analysis *a, const size_t *clause, size_t s, size_t cl) {
+  static const char *const asks[] = {"kysyä",   "tiedustella", "miettiä", "asks",
+                                     "wonders", "undrar",      "frågar",  NULL};
+  size_t count = kt_analysis_count(a), verbs = 0;
+  for (size_t i = s; i < count && clause_of(clause, i) == cl; i++) {
+    const kt_token *tk = kt_analysis_get(a, i);
+    bool ask = false;
+    for (size_t k = 0; k < tk->term_count && !ask; k++)
+      for (size_t q = 0; asks[q] && !ask; q++)
+        ask = !strcmp(tk->terms[k].text, asks[q]);
+    for (size_t q = 0; asks[q] && !ask; q++)
+      ask = !strcmp(tk->surface, asks[q]);
+    if (ask)
+      verbs++;
+    else if (!tk->stopword)
+      return false;
+  }
+  return verbs > 0;
+}
+
 /* `all:` rules: every word of the rule in one clause and the next one
- * ("haluaisi palkata nuoren, onko tukea"), in any order. */
+ * ("haluaisi palkata nuoren, onko tukea"), in any order; past a clause that
+ * only says the client asks ("haluaisi palkata kaksi työntekijää ja kysyy,
+ * mitä tukia on"). */
 static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const bool *skip,
                       const size_t *clause, kt__found *out, size_t *n, size_t max, bool *seen) {
   size_t count = kt_analysis_count(a);
@@ -714,7 +738,8 @@ static void try_rules(const kt__thesaurus *t, const kt_analysis *a, const bool *
       size_t cl = clause_of(clause, s), stop;
       for (end = s; end < count && clause_of(clause, end) == cl; end++) {
       }
-      for (stop = end; stop < count && clause_of(clause, stop) <= cl + 1; stop++) {
+      size_t reach = cl + 1 + (end < count && asking_clause(a, clause, end, cl + 1));
+      for (stop = end; stop < count && clause_of(clause, stop) <= reach; stop++) {
       }
       size_t first = (size_t)-1, last = 0, w = 0;
       for (; w < e->nwords; w++) {

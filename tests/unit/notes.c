@@ -2863,6 +2863,20 @@ Test(notes, yleistuki_paid_rules_out_the_funds_allowance) {
   cr_assert_not(service_effect("yleistuki", FUND[0], "ei sovi tilanteeseen"));
 }
 
+/* An implied need's words may stand on both sides of a clause that only
+ * says the counsellor was asked ("haluaisi palkata ... ja kysyy, mitä tukia
+ * on"): the employer asks for hiring subsidies. Not across a clause that
+ * says more. */
+Test(notes, a_rule_reaches_past_a_clause_that_only_asks) {
+  cr_assert(finds_need("Pieni siivousyritys haluaisi palkata kaksi työntekijää ja kysyy, mitä "
+                       "tukia on.",
+                       "palkkauksen tuet työnantajalle"));
+  cr_assert_not(finds_need("Pieni siivousyritys haluaisi palkata kaksi työntekijää ja muuttaa "
+                           "uusiin tiloihin, joissa on tukia.",
+                           "palkkauksen tuet työnantajalle"),
+                "control: a clause of its own between");
+}
+
 /* A member of an unemployment fund gets the fund's allowance first, so
  * yleistuki is ruled out; unless the note says the allowance ended, and not
  * for one whose membership the note denies ("ei kuulu kassaan", with the
