@@ -558,6 +558,9 @@ static const char *const generic_words[] = {
     "taas",
     /* The counsellor's own asking ("kysyin kun mieskin on työtön"). */
     "kysyä",
+    /* Interest, never what in: "kiinnostaa sähköala" (the media workshop's
+     * "nuorille, joita kiinnostaa media" had carried it first). */
+    "kiinnostaa", "kiinnostua", "kiinnostunut", "kiinnostus",
     /* Degree and kind, never what: "ryhmät menevät liian nopeasti". */
     "liian", "liika", "tavallinen", "nopea", "nopeasti", "hitaasti",
     /* Becoming free ("vapautuu aikaa", "vapautui päiväkotipaikka"): release

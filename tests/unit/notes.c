@@ -2877,6 +2877,51 @@ Test(notes, a_rule_reaches_past_a_clause_that_only_asks) {
                 "control: a clause of its own between");
 }
 
+/* A service for a problem needs the problem (`needed_by`): the students'
+ * mental-wellbeing chats are for a student whose mind is strained, not for
+ * one who asks for summer work and has no such problems (denied or untold). */
+Test(notes, a_service_for_a_problem_needs_the_problem) {
+  static const char *const NYYTI[] = {"nyyti", NULL};
+  const char *none = "Opiskelija 21v, sosionomiopinnot AMK:ssa kesken, haluaa kesätöitä. Ei ole "
+                     "mielenterveysongelmia.";
+  cr_assert_not(in_top(none, 5, NYYTI), "rank %d", rank_of(none, NYYTI[0]));
+  cr_assert(service_effect(none, NYYTI[0], "ei edellytettyä tilannetta"));
+  const char *strained = "Opiskelija 21v, sosionomiopinnot AMK:ssa kesken, haluaa kesätöitä. "
+                         "Ahdistaa ja mieliala on maassa.";
+  cr_assert(in_top(strained, 3, NYYTI), "control: rank %d", rank_of(strained, NYYTI[0]));
+  cr_assert_not(service_effect(strained, NYYTI[0], "ei edellytettyä tilannetta"));
+}
+
+/* The violence services need violence: a Syrian woman trained as a
+ * pharmacist who asks for pharmacy work gets the healthcare licence first,
+ * not the women's helpline, the immigrant women's federation or a shelter
+ * ("nainen" and her origin are no need); a woman whose husband hits her
+ * gets them first. */
+Test(notes, violence_services_need_violence) {
+  static const char *const VIOLENCE[] = {"naisten-linja", "monika-naiset", "turvakoti", NULL};
+  static const char *const LICENCE[] = {"terveydenhuollon-patevoityminen", NULL};
+  const char *work = "Nainen 36v, syyrialainen, asunut Suomessa 9 vuotta, suomi hyvä. "
+                     "Koulutukseltaan farmaseutti kotimaassa. Haluaa apteekkiin töihin.";
+  cr_assert_not(in_top(work, 5, VIOLENCE));
+  cr_assert(in_top(work, 3, LICENCE), "rank %d", rank_of(work, LICENCE[0]));
+  const char *hit = "Nainen 36v, syyrialainen, asunut Suomessa 9 vuotta. Mies lyö kotona, ja hän "
+                    "pelkää. Haluaa apteekkiin töihin.";
+  for (size_t i = 0; VIOLENCE[i]; i++)
+    cr_assert_lt(rank_of(hit, VIOLENCE[i]), 5, "control: %s", VIOLENCE[i]);
+}
+
+/* Interest is no topic: "kiinnostaa sähköala" asks for the electrical
+ * trade, not for the workshops whose texts say "nuorille, joita kiinnostaa
+ * media". */
+Test(notes, interest_is_no_topic) {
+  static const char *const MEDIA[] = {"nuorten-mediatyopaja", NULL};
+  static const char *const ELECTRIC[] = {"prakticum", "stadin-ao-perustutkinnot-aikuisille", NULL};
+  const char *note = "Mies 24v, armeija käyty, ei ammattia. Kiinnostaa sähköala. Asuu vanhempien "
+                     "luona.";
+  cr_assert_not(in_top(note, 5, MEDIA), "rank %d", rank_of(note, MEDIA[0]));
+  cr_assert(in_top(note, 3, ELECTRIC));
+}
+
 /* A member of an unemployment fund gets the fund's allowance first, so
  * yleistuki is ruled out; unless the note says the allowance ended, and not
  * for one whose membership the note denies ("ei kuulu kassaan", with the
