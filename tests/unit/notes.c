@@ -2910,6 +2910,19 @@ Test(notes, violence_services_need_violence) {
     cr_assert_lt(rank_of(hit, VIOLENCE[i]), 5, "control: %s", VIOLENCE[i]);
 }
 
+/* The homeless people's own association is for one without a steady home,
+ * not for every volunteer: "haluaisi tehdä vapaaehtoistyötä asukastalolla"
+ * asks for volunteering. */
+Test(notes, the_homeless_association_needs_a_lost_home) {
+  static const char *const VVA[] = {"vva-ry", NULL};
+  const char *volunteer = "Mies 50v, työtön, haluaisi tehdä vapaaehtoistyötä asukastalolla "
+                          "kahtena päivänä viikossa.";
+  cr_assert_not(in_top(volunteer, 5, VVA), "rank %d", rank_of(volunteer, VVA[0]));
+  const char *homeless = "Mies 50v, työtön, asunnoton, nukkuu tuttavien luona, haluaisi tehdä "
+                         "vapaaehtoistyötä.";
+  cr_assert(in_top(homeless, 3, VVA), "control: rank %d", rank_of(homeless, VVA[0]));
+}
+
 /* Interest is no topic: "kiinnostaa sähköala" asks for the electrical
  * trade, not for the workshops whose texts say "nuorille, joita kiinnostaa
  * media". */
