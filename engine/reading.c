@@ -700,9 +700,14 @@ static bool generic_token(const kt_token *t);
 /* Is a base form of @p t an agent noun ("opettaja", "sosiaaliohjaaja",
  * "parturi")? By base form: "laskuja" ends so but is lasku. */
 static bool agent_lemma(const kt_token *t) {
-  static const char *const ends[] = {"ja", "jä", "ri", "mies", "kuski", "kokki", NULL};
+  static const char *const ends[] = {"ja",    "jä",   "ri",   "mies", "kuski",
+                                     "kokki", "nomi", "ikko", NULL};
+  /* Trades that are whole words of no agent ending ("Mies 34v, kokki"). */
+  static const char *const whole[] = {"kokki",       "kuski",           "kätilö",
+                                      "farmaseutti", "fysioterapeutti", NULL};
   for (size_t k = 0; k < t->term_count; k++) {
     if (t->terms[k].kind != KT_TERM_LEMMA) continue;
+    if (is_any_text(t->terms[k].text, whole)) return true;
     size_t n = strlen(t->terms[k].text);
     for (size_t e = 0; ends[e]; e++) {
       size_t l = strlen(ends[e]);

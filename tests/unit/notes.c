@@ -2923,6 +2923,18 @@ Test(notes, the_homeless_association_needs_a_lost_home) {
   cr_assert(in_top(homeless, 3, VVA), "control: rank %d", rank_of(homeless, VVA[0]));
 }
 
+/* A trade without an agent ending is a trade too ("Mies 34v, kokki"): the
+ * cook's training waits for a cook who asks for kitchen work, not for one
+ * who wants to become one. */
+Test(notes, a_cook_beside_the_age_is_a_trade_held) {
+  cr_assert(service_effect("Mies 34v, kokki, työtön puoli vuotta. Haluaa takaisin ravintolaan "
+                           "töihin.",
+                           "ravintola-kokki-perho", "alan osaaja"));
+  cr_assert_not(service_effect("Mies 34v, ei ammattia, haluaa kokiksi ravintolaan.",
+                               "ravintola-kokki-perho", "alan osaaja"),
+                "control: the trade as a goal");
+}
+
 /* Interest is no topic: "kiinnostaa sähköala" asks for the electrical
  * trade, not for the workshops whose texts say "nuorille, joita kiinnostaa
  * media". */
