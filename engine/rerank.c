@@ -1261,34 +1261,28 @@ static bool need_shown(const ctx *x, const kt__concept *c, size_t ci) {
 void kt__rerank_need_unmet(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
   const kt__thesaurus *th = x->e->gen.thes;
   if (rk->demote_need_unmet >= 1.0 || !x->rd.role || !th) return;
-  size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH,
-         nc_all = kt__thesaurus_count(th);
+  size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
   for (size_t h = 0; h < depth; h++) {
     if (cs[h].named) continue;
-    const char *id = cs[h].f[KT__D_ID];
-    bool listed = false, shown = false;
-    char labels[192] = "";
-    for (size_t ci = 0; ci < nc_all && !shown; ci++) {
-      const kt__concept *c = kt__thesaurus_concept(th, ci);
-      bool lists = false;
-      for (size_t r = 0; c && r < c->nneeded_by && !lists; r++)
-        lists = !strcmp(id, c->needed_by[r]);
-      if (!lists) continue;
-      listed = true;
-      shown = need_shown(x, c, ci);
-      const char *lc = NULL, *label = kt__explain_concept_label(c, x->lang, &lc);
+    size_t needed[16], nn = kt__thesaurus_needed(th, cs[h].f[KT__D_ID], needed, 16);
+    bool shown = false;
+    for (size_t m = 0; m < nn && !shown; m++)
+      shown = need_shown(x, kt__thesaurus_concept(th, needed[m]), needed[m]);
+    if (!nn || shown) continue;
+    cs[h].score *= rk->demote_need_unmet;
+    if (cs[h].neffects >= MAX_EFFECTS) continue;
+    char labels[192] = "", reason[320];
+    for (size_t m = 0; m < nn; m++) {
+      const char *lc = NULL,
+                 *label =
+                     kt__explain_concept_label(kt__thesaurus_concept(th, needed[m]), x->lang, &lc);
       size_t len = strlen(labels);
       snprintf(labels + len, sizeof labels - len, "%s%s", len ? " / " : "", label);
     }
-    if (!listed || shown) continue;
-    cs[h].score *= rk->demote_need_unmet;
-    if (cs[h].neffects < MAX_EFFECTS) {
-      char reason[320];
-      snprintf(reason, sizeof reason, kt__msg(x->lang, KT__M_R_NEED_UNMET), labels);
-      cs[h].effects[cs[h].neffects++] =
-          (kt_effect){kt__msg(x->lang, KT__M_NEED_UNMET), kt__arena_strdup(&x->res->arena, reason),
-                      rk->demote_need_unmet};
-    }
+    snprintf(reason, sizeof reason, kt__msg(x->lang, KT__M_R_NEED_UNMET), labels);
+    cs[h].effects[cs[h].neffects++] =
+        (kt_effect){kt__msg(x->lang, KT__M_NEED_UNMET), kt__arena_strdup(&x->res->arena, reason),
+                    rk->demote_need_unmet};
   }
 }
 

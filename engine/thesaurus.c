@@ -75,6 +75,18 @@ static int cmp_rule_key(const void *a, const void *b) {
   return c ? c : (x->rule > y->rule) - (x->rule < y->rule);
 }
 
+/* A service of `needed_by:` and the concept that lists it. */
+struct need_pair {
+  const char *service;
+  size_t concept;
+};
+
+static int cmp_need_pair(const void *a, const void *b) {
+  const struct need_pair *x = a, *y = b;
+  int c = strcmp(x->service, y->service);
+  return c ? c : (x->concept > y->concept) - (x->concept < y->concept);
+}
+
 struct kt__thesaurus {
   kt__arena arena;
   kt__concept *concepts;
@@ -91,10 +103,27 @@ struct kt__thesaurus {
   size_t nrkeys;
   struct hsearch_data index; /* first-word term -> posting head (index + 1) */
   bool has_index;
-  size_t *by_id; /* concept indices sorted by id (kt__thesaurus_index_of) */
+  size_t *by_id;           /* concept indices sorted by id (kt__thesaurus_index_of) */
+  struct need_pair *needs; /* every `needed_by:` service with its concept, sorted by service */
+  size_t nneeds;
 };
 
 size_t kt__thesaurus_count(const kt__thesaurus *t) { return t ? t->nconcepts : 0; }
+
+size_t kt__thesaurus_needed(const kt__thesaurus *t, const char *service, size_t *out, size_t max) {
+  if (!t || !t->nneeds) return 0;
+  size_t lo = 0, hi = t->nneeds, n = 0;
+  while (lo < hi) { /* the first pair not below the service */
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(t->needs[mid].service, service) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (; lo < t->nneeds && !strcmp(t->needs[lo].service, service); lo++)
+    if (n < max) out[n++] = t->needs[lo].concept;
+  return n;
+}
 
 /* qsort_r()/bsearch order of concept indices by their ids. */
 static int cmp_index_id(const void *a, const void *b, void *ud) {
@@ -130,6 +159,7 @@ void kt__thesaurus_free(kt__thesaurus *t) {
   free(t->rules);
   free(t->rkeys);
   free(t->by_id);
+  free(t->needs);
   kt__arena_free(&t->arena);
   free(t);
 }
@@ -386,6 +416,21 @@ int kt__thesaurus_load(const char *path, kt__thesaurus **out) {
       for (size_t i = 0; i < t->nconcepts; i++)
         t->by_id[i] = i;
       qsort_r(t->by_id, t->nconcepts, sizeof *t->by_id, cmp_index_id, t->concepts);
+    }
+  }
+  /* The services that need a concept, read once and sorted: every candidate
+   * of every search is looked up among them (rerank.c need_unmet). */
+  size_t np = 0;
+  for (size_t i = 0; !rc && i < t->nconcepts; i++)
+    np += t->concepts[i].nneeded_by;
+  if (!rc && np) {
+    if (!(t->needs = malloc(np * sizeof *t->needs))) {
+      rc = kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+    } else {
+      for (size_t i = 0; i < t->nconcepts; i++)
+        for (size_t r = 0; r < t->concepts[i].nneeded_by; r++)
+          t->needs[t->nneeds++] = (struct need_pair){t->concepts[i].needed_by[r], i};
+      qsort(t->needs, t->nneeds, sizeof *t->needs, cmp_need_pair);
     }
   }
 out:

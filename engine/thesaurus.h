@@ -74,6 +74,9 @@ int kt__thesaurus_ids(const char *dir, char ***ids_out, size_t *n_out);
 int kt__thesaurus_load(const char *path, kt__thesaurus **out);
 void kt__thesaurus_free(kt__thesaurus *t);
 size_t kt__thesaurus_count(const kt__thesaurus *t);
+/* The concepts whose `needed_by:` lists service @p service: their indices
+ * in @p out (at most @p max), in index order; the number of them. */
+size_t kt__thesaurus_needed(const kt__thesaurus *t, const char *service, size_t *out, size_t max);
 const kt__concept *kt__thesaurus_concept(const kt__thesaurus *t, size_t i);
 /* The index of the concept with id @p id, SIZE_MAX when there is none. */
 size_t kt__thesaurus_index_of(const kt__thesaurus *t, const char *id);
