@@ -18,13 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The groups of a problem one has lived through: substance use and a
- * criminal record (signals.c demotes the services made only for them when a
- * note shows neither). */
-static bool problem_group(const char *group) {
-  return !strcmp(group, "paihdekuntoutujat") || !strcmp(group, "rikostaustaiset");
-}
-
 /* Is the text mostly words Voikko does not know (Swedish, English)? Then
  * spelling suggestions would turn foreign words into Finnish ones. */
 static bool mostly_foreign(const kt_analysis *a) {
@@ -736,7 +729,7 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
       for (size_t g = 0; g < c->ngroups; g++) {
         x->set.migrated |= !strcmp(c->groups[g], "maahanmuuttajat") && !finland_swede;
         /* ... and so has one who used substances or served a sentence. */
-        x->set.problem_past |= problem_group(c->groups[g]);
+        x->set.problem_past |= kt__signals_problem_group(c->groups[g]);
       }
       int r = x->rd.role[kt__query_found_word(x, &x->found[k])];
       if (r == KT__ROLE_BACKGROUND || r == KT__ROLE_ASIDE) continue;
@@ -745,7 +738,7 @@ int kt__query_read_need(ctx *x, kt_engine *e, const char *text, size_t len,
          * in prison opens the services that serve prisoners' relatives
          * (Krits), but the client is not one with a criminal record. */
         if ((!finland_swede || strcmp(c->groups[g], "maahanmuuttajat")) &&
-            !(c->other_need && problem_group(c->groups[g])))
+            !(c->other_need && kt__signals_problem_group(c->groups[g])))
           rc = kt__signals_add_group(&x->set, x->res, c->groups[g], x->an, x->found[k].first,
                                      x->found[k].last);
     }

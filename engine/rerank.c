@@ -1253,8 +1253,7 @@ static bool need_shown(const ctx *x, const kt__concept *c, size_t ci) {
     if (r != KT__ROLE_REFUSED && r != KT__ROLE_NEGATED && r != KT__ROLE_ASIDE) return true;
   }
   for (size_t g = 0; g < c->ngroups; g++)
-    for (size_t s = 0; s < x->set.ngroups; s++)
-      if (!strcmp(c->groups[g], x->set.groups[s])) return true;
+    if (kt__signals_signalled(&x->set, c->groups[g])) return true;
   return false;
 }
 

@@ -119,16 +119,25 @@ static int add_signal(kt_results *res, int kind, const char *value, const char *
   return KT_OK;
 }
 
-/* Is target group @p group among the signalled ones? */
-static bool signalled(const kt__sigset *set, const char *group) {
+bool kt__signals_signalled(const kt__sigset *set, const char *group) {
   for (size_t i = 0; i < set->ngroups; i++)
     if (!strcmp(set->groups[i], group)) return true;
   return false;
 }
 
+/* The groups of a problem one has lived through: substance use and a
+ * criminal record. */
+static const char *const problem_groups[] = {"paihdekuntoutujat", "rikostaustaiset", NULL};
+
+bool kt__signals_problem_group(const char *group) {
+  for (size_t i = 0; problem_groups[i]; i++)
+    if (!strcmp(group, problem_groups[i])) return true;
+  return false;
+}
+
 int kt__signals_add_group(kt__sigset *set, kt_results *res, const char *group, const kt_analysis *a,
                           size_t first, size_t last) {
-  if (!strcmp(group, "kaikki") || signalled(set, group)) return KT_OK;
+  if (!strcmp(group, "kaikki") || kt__signals_signalled(set, group)) return KT_OK;
   if (set->ngroups == sizeof set->groups / sizeof *set->groups) return KT_OK;
   set->groups[set->ngroups++] = group;
   char label[160];
@@ -309,12 +318,11 @@ static int read_unemployment(const kt_analysis *a, const char *text, const bool 
         /* "jäi työttömäksi. Eläkkeeseen muutama vuosi": another sentence. */
         if (j != i && sentence_between(a, text, j < i ? j : i, j < i ? i : j)) continue;
         const kt_token *u = tok(a, j);
-        int v = number(u, NULL);
         const kt_token *next = j + 1 < n ? tok(a, j + 1) : NULL;
         /* A unit written on ("työttömänä 3v", "työtön 18kk"); not the
          * client's age ("56v työtön"). */
         const char *unit = NULL;
-        int vu = number(u, &unit);
+        int vu = number(u, &unit), v = unit && !*unit ? vu : -1;
         bool age = set->age_lo >= 0 && j >= set->age_first && j <= set->age_last;
         if (!age && vu >= 1 && unit &&
             ((vu <= 20 && !strcmp(unit, "v")) || (vu >= 12 && !strcmp(unit, "kk")))) {
@@ -1261,17 +1269,17 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
       (groups && kt__in_list(groups, "maahanmuuttajat") && all_in(groups, migrant_women)) ||
       (name && (strstr(name, "maahanmuutta") || strstr(name, "maahan muutta")));
   bool migrant = set->migrated || set->no_finnish || set->basic_finnish || set->lang_en ||
-                 signalled(set, "maahanmuuttajat");
+                 kt__signals_signalled(set, "maahanmuuttajat");
   if (for_migrants && !migrant && rank->demote_migrant_only < 1.0)
     effect(&e, rank->demote_migrant_only, kt__msg(L, KT__M_TARGET_GROUP), "%s",
            kt__msg(L, KT__M_R_MIGRANT_ONLY));
   /* So for a service only for people recovering from substance use or
    * with a criminal record (Sininauha, Krits, AA): a note without a sign of
    * either ("Ei päihdetaustaa eikä rikosrekisteriä") asks for no such. */
-  static const char *const problem_groups[] = {"paihdekuntoutujat", "rikostaustaiset", NULL};
   if (groups && *groups && rank->demote_problem_group_only < 1.0 &&
       all_in(groups, problem_groups) && !set->problem_past &&
-      !signalled(set, "paihdekuntoutujat") && !signalled(set, "rikostaustaiset"))
+      !kt__signals_signalled(set, "paihdekuntoutujat") &&
+      !kt__signals_signalled(set, "rikostaustaiset"))
     effect(&e, rank->demote_problem_group_only, kt__msg(L, KT__M_TARGET_GROUP), "%s",
            kt__msg(L, KT__M_R_PROBLEM_GROUP_ONLY));
   /* A service for women only (women its group and no parents' or others'
@@ -1286,8 +1294,9 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
            kt__msg(L, KT__M_R_WOMEN_ONLY));
   /* So for a service only for entrepreneurs and those starting out
    * ("Yrittäjän talousapu"): a note about debts gives no sign of a firm. */
-  if (groups && !strcmp(groups, "yrittajiksi_aikovat") && !signalled(set, "yrittajiksi_aikovat") &&
-      !set->founder && rank->demote_founder_only < 1.0)
+  if (groups && !strcmp(groups, "yrittajiksi_aikovat") &&
+      !kt__signals_signalled(set, "yrittajiksi_aikovat") && !set->founder &&
+      rank->demote_founder_only < 1.0)
     effect(&e, rank->demote_founder_only, kt__msg(L, KT__M_TARGET_GROUP), "%s",
            kt__msg(L, KT__M_R_FOUNDER_ONLY));
   /* So for a service only for parents (their one group, immigrant parents
@@ -1297,7 +1306,7 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
    * päiviin rytmiä ja seuraa", had had the family café first). */
   static const char *const parent_groups[] = {"vanhemmat", "maahanmuuttajat", NULL};
   if (groups && kt__in_list(groups, "vanhemmat") && all_in(groups, parent_groups) &&
-      !signalled(set, "vanhemmat") && !set->child && rank->demote_parents_only < 1.0)
+      !kt__signals_signalled(set, "vanhemmat") && !set->child && rank->demote_parents_only < 1.0)
     effect(&e, rank->demote_parents_only, kt__msg(L, KT__M_TARGET_GROUP), "%s",
            kt__msg(L, KT__M_R_PARENTS_ONLY));
   /* A service for jobseekers, when the client is an employer ("Pienen
@@ -1324,7 +1333,7 @@ size_t kt__signals_apply(const kt__sigset *set, const kt__doc *f, const kt__rank
    * note gives no age and no sign of youth (the young target group, which
    * school, study or youth words signal): "vuokrarästejä, pelkää häätöä"
    * does not ask for youth social work. */
-  bool young = set->age_lo >= 0 || signalled(set, "nuoret");
+  bool young = set->age_lo >= 0 || kt__signals_signalled(set, "nuoret");
   if (!young && f->age_max >= 0 && f->age_max <= 29 && rank->demote_youth_only < 1.0)
     effect(&e, rank->demote_youth_only, kt__msg(L, KT__M_AGE_UNKNOWN),
            kt__msg(L, KT__M_R_YOUTH_ONLY), f->age_max);
@@ -1414,7 +1423,7 @@ static void drop_group(kt__sigset *set, kt_results *res, const char *group) {
 static int add_set_group(kt__sigset *set, kt_results *res, const char *group) {
   if (!kt__target_group_known(group))
     return kt__err(KT_EINVAL, "unknown target group '%.64s'", group);
-  if (!signalled(set, group) && set->ngroups < sizeof set->groups / sizeof *set->groups)
+  if (!kt__signals_signalled(set, group) && set->ngroups < sizeof set->groups / sizeof *set->groups)
     set->groups[set->ngroups++] = group;
   char label[160];
   snprintf(label, sizeof label, kt__msg(set->lang, KT__M_GROUP),

@@ -62,6 +62,12 @@ typedef struct kt__sigset {
  * employment areas ("helsinki", "espoo")? */
 bool kt__signals_municipality(const char *base);
 
+/* Is target group @p group among the signalled ones? */
+bool kt__signals_signalled(const kt__sigset *set, const char *group);
+/* Is @p group one of a problem lived through (substance use, a criminal
+ * record), whose services are only for those who show it? */
+bool kt__signals_problem_group(const char *group);
+
 /* Is @p item one of the comma-separated @p list ("espoo,vantaa")? */
 bool kt__in_list(const char *list, const char *item);
 /* Read the need signals of @p a into @p set and, with their labels and

@@ -939,18 +939,24 @@ int kt_thesaurus_lint(const char *catalog_dir, char **out) {
     }
   }
   /* A service a need rules out, or one that needs it, must be in the catalogue. */
-  for (size_t i = 0; !rc && i < 2 * n; i++) {
-    const src_concept *c = &cs[i / 2];
-    const kt__buf *ids = i % 2 ? &c->needed_by : &c->rules_out;
-    char *list = kt__strdup(ids->data ? ids->data : ""), *save = NULL;
-    for (char *id = list ? strtok_r(list, ",", &save) : NULL; id; id = strtok_r(NULL, ",", &save)) {
-      char key[256];
-      snprintf(key, sizeof key, "\n%s\n", trim(id));
-      if (!L.ids.data || !strstr(L.ids.data, key))
-        kt__buf_printf(&w, "%s:%zu: [%s] %s: '%s' is no service of the catalogue\n", c->file,
-                       c->line, c->id, i % 2 ? "needed_by" : "rules_out", trim(id));
+  for (size_t i = 0; !rc && i < n; i++) {
+    const src_concept *c = &cs[i];
+    const struct {
+      const char *key;
+      const kt__buf *ids;
+    } lists[] = {{"rules_out", &c->rules_out}, {"needed_by", &c->needed_by}};
+    for (size_t l = 0; l < sizeof lists / sizeof *lists; l++) {
+      char *list = kt__strdup(lists[l].ids->data ? lists[l].ids->data : ""), *save = NULL;
+      for (char *id = list ? strtok_r(list, ",", &save) : NULL; id;
+           id = strtok_r(NULL, ",", &save)) {
+        char key[256];
+        snprintf(key, sizeof key, "\n%s\n", trim(id));
+        if (!L.ids.data || !strstr(L.ids.data, key))
+          kt__buf_printf(&w, "%s:%zu: [%s] %s: '%s' is no service of the catalogue\n", c->file,
+                         c->line, c->id, lists[l].key, trim(id));
+      }
+      free(list);
     }
-    free(list);
   }
   if (!rc) {
     *out = w.data ? w.data : kt__strdup("");
