@@ -87,6 +87,7 @@ static void gen_close(kt__gen *g) {
       free(g->docs[i]->summary);
       free(g->docs[i]->description);
       free(g->docs[i]->requirements);
+      free(g->docs[i]->related);
       kt__docterms_free(g->docs[i]->terms);
       free(g->docs[i]->buf);
       free(g->docs[i]->cpriors);

@@ -103,12 +103,26 @@ int kt__explain_texts(kt_engine *e, kt__doc *d, const char *id) {
   d->summary = kt__strdup(s ? s : "");
   d->description = t ? kt__strdup(t) : NULL;
   d->requirements = kt__strdup(q ? q : "");
+  /* The related services' ids, as " id id " (the indexer checked each). */
+  kt__buf rel;
+  kt__buf_init(&rel, SIZE_MAX / 4);
+  bool ok = !kt__buf_add(&rel, " ", 1);
+  json_t *v, *a = json_object_get(root, "related");
+  size_t i;
+  json_array_foreach(a, i, v) {
+    const char *id = json_string_value(v);
+    if (id && ok) ok = !kt__buf_add(&rel, id, strlen(id)) && !kt__buf_add(&rel, " ", 1);
+  }
+  if (ok) ok = !kt__buf_add(&rel, "", 1);
+  d->related = ok ? kt__strdup(rel.data) : NULL;
+  kt__buf_free(&rel);
   json_decref(root);
-  if (!d->summary || (t && !d->description) || !d->requirements) {
+  if (!d->summary || (t && !d->description) || !d->requirements || !d->related) {
     free(d->summary);
     free(d->description);
     free(d->requirements);
-    d->summary = d->description = d->requirements = NULL;
+    free(d->related);
+    d->summary = d->description = d->requirements = d->related = NULL;
     return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   }
   return KT_OK;

@@ -223,6 +223,11 @@ static const char *const MSGS[KT__NMSGS][KT__NLANGS] = {
     [KT__M_R_SUGGEST] = {"sopiva %u/%u aiemmassa arviossa tarpeen »%s« kanssa",
                          "lämplig i %u/%u tidigare bedömningar med behovet »%s«",
                          "judged useful in %u of %u earlier notes with the need »%s«"},
+    [KT__M_RELATED] = {"liittyy nimettyyn palveluun", "hör till den nämnda tjänsten",
+                       "related to the service named"},
+    [KT__M_R_RELATED] = {"nimetyn palvelun »%s« kuvaus mainitsee tämän liittyvänä palveluna",
+                         "beskrivningen av den nämnda tjänsten »%s« anger denna som relaterad",
+                         "the entry of the service named, »%s«, lists this one as related"},
 };
 
 const char *kt__msg(int lang, int msg) {

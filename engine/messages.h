@@ -116,6 +116,8 @@ enum kt__msg {
   KT__M_R_PRIOR_NEED, /* ", tarpeen »%s« kanssa %u/%u" (label, useful, seen) */
   KT__M_SUGGEST,      /* "ehdotus aiemmista arvioista" */
   KT__M_R_SUGGEST,    /* "sopiva %u/%u aiemmassa arviossa tarpeen »%s« kanssa" */
+  KT__M_RELATED,      /* "liittyy nimettyyn palveluun" */
+  KT__M_R_RELATED, /* "nimetyn palvelun »%s« kuvaus mainitsee tämän liittyvänä palveluna" */
   KT__NMSGS
 };
 

@@ -194,6 +194,10 @@
    * leaving one of 14 sets out at a time (1080 notes): share 0.4 gave nDCG@10 .7079 -> .7126,     \
    * Recall@10 .647 -> .661. Above 1: never. */                                                    \
   X(suggest_share, 0.4, 0.2, 1.1, "a need's most useful service: the least share to suggest it")   \
+  /* A service a topic note names brings the services its catalogue entry lists as related (the    \
+   * entry's "related"), each at least this share of its score. On 2880 notes (thirty-third        \
+   * session) 0/0.3/0.5/0.7/0.95 gave nDCG@10 .70787/.70835/.70839/.70834/.70802. 0: never. */     \
+  X(related_share, 0.5, 0.0, 1.0, "a related service of the one the note names: least share")      \
   /* On 1140 development and 588 trap notes (eighth session), 0.3/0.2/0.1/0 gave nDCG@10           \
    * .7241/.7238/.7235/.7219 and 87/85/83/83 trap hits: 0.1, four false triggers fewer.            \
    */                                                                                              \
@@ -246,7 +250,8 @@ int kt__ranking_set(kt__ranking *r, const char *name, double value);
 #define KT_RANK_FIRST_DEPTH 80     /* candidates read when a need comes first (defer_request) */
 #define KT_RANK_DIVERSIFY_DEPTH 30 /* candidates spread over needs */
 /* A note of fewer words names a topic, not the client's situation: nothing in it rules a service
- * out (rerank.c rules_out; 2820 notes: 0/4/6/8 words .70961/.70964/.70967/.70963). */
+ * out (rerank.c rules_out; 2820 notes: 0/4/6/8 words .70961/.70964/.70967/.70963), and a service
+ * it names brings its related ones (related_share). */
 #define KT_RANK_TOPIC_WORDS 6
 /* Learned priors: the first KT_RANK_PRIOR_KEEP results stay as ranked: the
  * note's own needs, and the trap set's top 5 (keeping 3 gave nDCG@10 .7036
@@ -260,6 +265,9 @@ int kt__ranking_set(kt__ranking *r, const char *name, double value);
  * search, from a need judged in at least this many development notes. */
 #define KT_RANK_SUGGEST_AT 9
 #define KT_RANK_SUGGEST_MIN_NOTES 5
+/* A named service brings at most this many of its related services
+ * (related_share; 2880 notes at 0.5: 2/3/4 gave nDCG@10 .70840/.70842/.70839). */
+#define KT_RANK_RELATED_MAX 4
 #define KT_RANK_DIVERSIFY_DECAY 0.85
 #define KT_RANK_PRF_DOCS 3
 #define KT_RANK_PRF_TERMS 10

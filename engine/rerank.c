@@ -554,11 +554,69 @@ int kt__rerank_suggest(ctx *x, cand *cs, size_t *nc, ktx_hit *extra, bool filter
   return KT_OK;
 }
 
+int kt__rerank_related(ctx *x, cand *cs, size_t *nc, ktx_hit *extra, bool filtered,
+                       const kt__ranking *rk) {
+  if (rk->related_share <= 0 || filtered || !*nc || !cs[0].named || !x->rd.role ||
+      kt_analysis_count(x->an) >= KT_RANK_TOPIC_WORDS)
+    return KT_OK;
+  kt__gen *g = &x->e->gen;
+  int rc = kt__explain_texts(x->e, cs[0].doc, cs[0].f[KT__D_ID]);
+  if (rc) return rc;
+  double top = cs[0].score;
+  const char *p = cs[0].doc->related;
+  size_t nextra = 0;
+  for (size_t j = 0; j < KT_RANK_RELATED_MAX && *p;) {
+    while (*p == ' ')
+      p++;
+    size_t len = strcspn(p, " ");
+    if (!len) break;
+    char id[256];
+    snprintf(id, sizeof id, "%.*s", (int)(len < sizeof id ? len : sizeof id - 1), p);
+    p += len;
+    /* In the catalogue's order, each a little below the one before. */
+    double floor = top * rk->related_share * (1.0 - 0.01 * (double)j++);
+    size_t h = 1;
+    while (h < *nc && strcmp(cs[h].f[KT__D_ID], id))
+      h++;
+    if (h == *nc) { /* not retrieved: read it as a candidate */
+      unsigned docid = 0;
+      if ((rc = docid_of(g->db, id, &docid))) return rc;
+      if (!docid) continue;
+      extra[nextra] = (ktx_hit){docid, 0};
+      cs[h] = (cand){.hit = &extra[nextra]};
+      if ((rc = load_cand(g, &cs[h]))) return rc;
+      double factor = 1.0;
+      if (x->signals) kt__signals_apply(&x->set, cs[h].doc, rk, &x->res->arena, NULL, 0, &factor);
+      if (factor < 1.0) continue;
+      nextra++;
+      (*nc)++;
+    }
+    /* Moved up before the first result that scores under the floor; the
+     * rest keep their order (the priors ordered them below the top few). */
+    size_t at = 1;
+    while (at < h && cs[at].score >= floor)
+      at++;
+    if (at == h) continue;
+    cand c = cs[h];
+    c.score = floor;
+    c.related = true;
+    if (c.neffects < MAX_EFFECTS && !(x->flags & KT_SEARCH_NO_EXPLAIN)) {
+      char *why = kt__arena_alloc(&x->res->arena, 512);
+      if (!why) return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
+      snprintf(why, 512, kt__msg(x->lang, KT__M_R_RELATED), cs[0].f[KT__D_NAME]);
+      c.effects[c.neffects++] = (kt_effect){kt__msg(x->lang, KT__M_RELATED), why, 1.0};
+    }
+    memmove(&cs[at + 1], &cs[at], (h - at) * sizeof *cs);
+    cs[at] = c;
+  }
+  return KT_OK;
+}
+
 /* Does candidate @p c hold a term with evidence of a need: a concept's
  * expansion, or a word of the note that is not generic? A target group term
  * (no word of the note) and a generic word are none. */
 static bool founded(const ctx *x, const cand *c) {
-  if (c->named || c->suggested) return true;
+  if (c->named || c->suggested || c->related) return true;
   for (size_t i = 0; i < x->q.n; i++) {
     const qterm *t = &x->q.q[i];
     if (!c->masks[i] || (t->concept < 0 && !t->kind)) continue;

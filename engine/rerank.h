@@ -67,6 +67,15 @@ int kt__rerank_prior(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
  * service the note's signals speak against. */
 int kt__rerank_suggest(ctx *x, cand *cs, size_t *nc, ktx_hit *extra, bool filtered,
                        const kt__ranking *rk);
+/* A note of a topic (fewer than KT_RANK_TOPIC_WORDS words) that names a
+ * service (sorted @p cs, its first one named)
+ * asks about that service: the services its catalogue entry lists as
+ * related (at most KT_RANK_RELATED_MAX) score at least rk->related_share of
+ * its score, read as candidates when not retrieved (their hits in @p extra,
+ * room for KT_RANK_RELATED_MAX; @p cs has that room after *@p nc). Not with
+ * a filter, nor where the note's signals speak against the service. */
+int kt__rerank_related(ctx *x, cand *cs, size_t *nc, ktx_hit *extra, bool filtered,
+                       const kt__ranking *rk);
 /* A result found only by generic words ("nainen", "vuotta") or a target
  * group the note signals is no result: of sorted @p cs, the first @p limit
  * founded ones are moved to the front and *nc is cut after them, so the

@@ -394,7 +394,9 @@ int kt_search(kt_engine *e, const char *text, size_t len, const kt_search_option
   x.idf = calloc(x.q.n, sizeof *x.idf);
   x.terms = calloc(x.q.n, sizeof *x.terms);
   x.term_order = calloc(x.q.n ? x.q.n : 1, sizeof *x.term_order);
-  cs = calloc(nhits + 1, sizeof *cs); /* + a need's most useful service (kt__rerank_suggest) */
+  /* + a need's most useful service (kt__rerank_suggest) and a named one's
+   * related services (kt__rerank_related) */
+  cs = calloc(nhits + 1 + KT_RANK_RELATED_MAX, sizeof *cs);
   wm = calloc(x.q.n, sizeof *wm);
   mterms = calloc(x.q.n, sizeof *mterms);
   if (!x.idf || !x.terms || !x.term_order || !cs || !wm || !mterms) {
@@ -437,7 +439,10 @@ int kt_search(kt_engine *e, const char *text, size_t len, const kt_search_option
 
   /* 6. Results and their explanations; none found by generic words alone. */
   size_t nshow = nhits;
-  ktx_hit extra = {0};
+  ktx_hit extra = {0}, related[KT_RANK_RELATED_MAX] = {{0}};
+  if (!x.baseline && !(opts->flags & KT_SEARCH_NO_READING) &&
+      (rc = kt__rerank_related(&x, cs, &nshow, related, wide || fs.n > 0, rk)))
+    goto out;
   if (!x.baseline && !(opts->flags & KT_SEARCH_NO_READING) &&
       (rc = kt__rerank_suggest(&x, cs, &nshow, &extra, wide || fs.n > 0, rk)))
     goto out;

@@ -4787,3 +4787,24 @@ Test(notes, a_kitchen_or_bakery_named_alone_is_kitchen_work) {
                            "ravintola- ja keittiötyö"),
                 "control: another trade");
 }
+
+/* A note of a topic that names a service asks about it: the services its
+ * catalogue entry lists as related come next, and say so. A longer note
+ * naming the service brings nothing by the link. */
+Test(notes, a_named_service_brings_its_related_ones) {
+  static const char *const FUNDS[] = {"ansiopaivaraha-tyottomyyskassat",
+                                      "tyomarkkinatuki-peruspaivaraha", NULL};
+  const char *topic = "miten liikkumisrahaa haetaan";
+  cr_assert_eq(rank_of(topic, "liikkumisraha"), 0);
+  for (size_t i = 0; FUNDS[i]; i++) {
+    const char *const one[] = {FUNDS[i], NULL};
+    cr_assert(in_top(topic, 4, one), "%s: rank %d", FUNDS[i], rank_of(topic, FUNDS[i]));
+    cr_assert(service_effect(topic, FUNDS[i], "liittyy nimettyyn palveluun"), "%s", FUNDS[i]);
+  }
+  const char *note = "Mies 41v sai kokoaikaisen työn Oulusta ja kysyy liikkumisrahasta, muutto "
+                     "edessä.";
+  cr_assert_eq(rank_of(note, "liikkumisraha"), 0, "control: named in a longer note");
+  cr_assert_not(service_effect(note, "eures", "liittyy nimettyyn palveluun"), "control");
+  cr_assert_not(service_effect("pitkä työmatka", "eures", "liittyy nimettyyn palveluun"),
+                "control: no service named");
+}
