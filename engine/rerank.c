@@ -251,6 +251,7 @@ int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits) {
             kt__msg(x->lang, KT__M_NAME), kt__msg(x->lang, KT__M_R_NAMES), rk->name_boost};
       } else if (rk->part_name_boost > 1.0 && keyword_in_name(x, cs[h].doc, ncontent)) {
         cs[h].score *= rk->part_name_boost;
+        cs[h].name_holds = true;
         cs[h].effects[cs[h].neffects++] = (kt_effect){
             kt__msg(x->lang, KT__M_NAME), kt__msg(x->lang, KT__M_R_NAMES), rk->part_name_boost};
       }
@@ -556,8 +557,8 @@ int kt__rerank_suggest(ctx *x, cand *cs, size_t *nc, ktx_hit *extra, bool filter
 
 int kt__rerank_related(ctx *x, cand *cs, size_t *nc, ktx_hit *extra, bool filtered,
                        const kt__ranking *rk) {
-  if (rk->related_share <= 0 || filtered || !*nc || !cs[0].named || !x->rd.role ||
-      kt_analysis_count(x->an) >= KT_RANK_TOPIC_WORDS)
+  if (rk->related_share <= 0 || filtered || !*nc || !(cs[0].named || cs[0].name_holds) ||
+      !x->rd.role || kt_analysis_count(x->an) >= KT_RANK_TOPIC_WORDS)
     return KT_OK;
   kt__gen *g = &x->e->gen;
   int rc = kt__explain_texts(x->e, cs[0].doc, cs[0].f[KT__D_ID]);

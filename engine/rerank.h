@@ -68,8 +68,8 @@ int kt__rerank_prior(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
 int kt__rerank_suggest(ctx *x, cand *cs, size_t *nc, ktx_hit *extra, bool filtered,
                        const kt__ranking *rk);
 /* A note of a topic (fewer than KT_RANK_TOPIC_WORDS words) that names a
- * service (sorted @p cs, its first one named)
- * asks about that service: the services its catalogue entry lists as
+ * service (sorted @p cs, its first one named, or its name holding every word
+ * of the note) asks about that service: the services its catalogue entry lists as
  * related (at most KT_RANK_RELATED_MAX) score at least rk->related_share of
  * its score, read as candidates when not retrieved (their hits in @p extra,
  * room for KT_RANK_RELATED_MAX; @p cs has that room after *@p nc). Not with

@@ -48,6 +48,7 @@ typedef struct cand {
   int need;             /* main need (index into found), -1 */
   bool named;           /* the need text names the service */
   bool suggested;       /* added as a need's most useful service (rerank.c kt__rerank_suggest) */
+  bool name_holds;      /* its name holds every word of a keyword note (keyword_in_name) */
   bool related;         /* lifted as related to the service the need names (kt__rerank_related) */
   double prior;         /* the learned priors' factor in score (0: none applied) */
   unsigned weak;        /* explained: WEAK_* bits when every matched word is weak, else 0 */

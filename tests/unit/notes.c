@@ -4807,4 +4807,9 @@ Test(notes, a_named_service_brings_its_related_ones) {
   cr_assert_not(service_effect(note, "eures", "liittyy nimettyyn palveluun"), "control");
   cr_assert_not(service_effect("pitkä työmatka", "eures", "liittyy nimettyyn palveluun"),
                 "control: no service named");
+  /* A name that holds every word of the note: "Kelan sairauspäiväraha ja
+   * osasairauspäiväraha". */
+  static const char *const HEALTH[] = {"terveysasema", NULL};
+  cr_assert(in_top("osasairauspäiväraha", 5, HEALTH));
+  cr_assert(service_effect("osasairauspäiväraha", "terveysasema", "liittyy nimettyyn palveluun"));
 }
