@@ -4813,3 +4813,18 @@ Test(notes, a_named_service_brings_its_related_ones) {
   cr_assert(in_top("osasairauspäiväraha", 5, HEALTH));
   cr_assert(service_effect("osasairauspäiväraha", "terveysasema", "liittyy nimettyyn palveluun"));
 }
+
+/* Rent months behind, told in English with the rent earlier in the
+ * sentence, is rent arrears; a loan months behind is not. Keeping one's
+ * home is the threat of losing it. */
+Test(notes, months_behind_with_the_rent_is_rent_arrears) {
+  cr_assert(finds_need("I'm 45 and on sick leave. The rent went up and we are three months "
+                       "behind now.",
+                       "vuokrarästit"));
+  cr_assert_not(finds_need("I'm 45 and on sick leave. We are three months behind with the car "
+                           "loan.",
+                           "vuokrarästit"),
+                "control: a loan");
+  cr_assert(finds_need("My landlord wants the flat back. How do I keep my home? I'm 50.",
+                       "häätö ja asunnon menettämisen uhka"));
+}
