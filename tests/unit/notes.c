@@ -4828,3 +4828,18 @@ Test(notes, months_behind_with_the_rent_is_rent_arrears) {
   cr_assert(finds_need("My landlord wants the flat back. How do I keep my home? I'm 50.",
                        "häätö ja asunnon menettämisen uhka"));
 }
+
+/* The start-up grant is for a business not yet started: one who closed a
+ * business and now wants wage work is outside it, one who plans a new
+ * business is not. */
+Test(notes, a_business_closed_rules_out_the_start_up_grant) {
+  static const char *const GRANT[] = {"starttiraha", NULL};
+  const char *wage = "Mies 50v, lopetti toiminimen keväällä, kun tilauksia ei enää tullut. "
+                     "Haluaa nyt palkkatyöhön varastoon.";
+  cr_assert_not(in_top(wage, 10, GRANT), "rank %d", rank_of(wage, GRANT[0]));
+  cr_assert(service_effect(wage, GRANT[0], "ei sovi tilanteeseen"));
+  const char *again = "Mies 50v, lopetti toiminimen keväällä, kun tilauksia ei enää tullut. "
+                      "Haluaa perustaa uuden yrityksen toiselle alalle.";
+  cr_assert(in_top(again, 5, GRANT), "control: a new business; rank %d", rank_of(again, GRANT[0]));
+  cr_assert_not(service_effect(again, GRANT[0], "ei sovi tilanteeseen"), "control");
+}
