@@ -72,8 +72,8 @@ int kt__rerank_suggest(ctx *x, cand *cs, size_t *nc, ktx_hit *extra, bool filter
  * of the note) asks about that service: the services its catalogue entry lists as
  * related (at most KT_RANK_RELATED_MAX) score at least rk->related_share of
  * its score, read as candidates when not retrieved (their hits in @p extra,
- * room for KT_RANK_RELATED_MAX; @p cs has that room after *@p nc). Not with
- * a filter, nor where the note's signals speak against the service. */
+ * room for KT_RANK_RELATED_MAX; @p cs has that room after *@p nc), unless
+ * the note's signals speak against one so read. Not with a filter. */
 int kt__rerank_related(ctx *x, cand *cs, size_t *nc, ktx_hit *extra, bool filtered,
                        const kt__ranking *rk);
 /* A result found only by generic words ("nainen", "vuotta") or a target
