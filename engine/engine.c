@@ -84,6 +84,7 @@ static void gen_close(kt__gen *g) {
       for (size_t k = 0; k < g->docs[i]->n_name_words; k++)
         free(g->docs[i]->name_words[k]);
       free(g->docs[i]->name_words);
+      free(g->docs[i]->name_qualifier);
       free(g->docs[i]->summary);
       free(g->docs[i]->description);
       free(g->docs[i]->requirements);

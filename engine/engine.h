@@ -60,6 +60,8 @@ typedef struct kt__doc {
   /* The name's content words, each as " term term " (its base forms), for
    * recognising a need text that names the service; NULL until first use. */
   char **name_words;
+  bool *name_qualifier; /* per name word: in the name's qualifier ("... (B1)"), not needed to name
+                           it */
   size_t n_name_words;
   bool name_read;
   char *summary, *description; /* Finnish texts from the record; NULL until first explained */

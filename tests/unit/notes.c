@@ -4843,3 +4843,34 @@ Test(notes, a_business_closed_rules_out_the_start_up_grant) {
   cr_assert(in_top(again, 5, GRANT), "control: a new business; rank %d", rank_of(again, GRANT[0]));
   cr_assert_not(service_effect(again, GRANT[0], "ei sovi tilanteeseen"), "control");
 }
+
+/* A level or an abbreviation in a service's name qualifies it: a note names
+ * "Työelämän suomi (B1)" without the level, and Kela's TEAK without "TEAK";
+ * a word of the name it lacks still leaves the name unsaid. */
+Test(notes, a_name_is_said_without_its_level_or_abbreviation) {
+  cr_assert(service_effect("Voiko asiakas osallistua Työelämän suomi -kurssille, vaikka hän on jo "
+                           "töissä?",
+                           "tyoelaman-suomi-b1", "palvelun nimi"));
+  cr_assert_not(service_effect("Voiko asiakas osallistua suomen kurssille, vaikka hän on jo "
+                               "töissä?",
+                               "tyoelaman-suomi-b1", "palvelun nimi"),
+                "control: not its name");
+  cr_assert(service_effect("Asiakas kysyy, voiko hän päästä Kelan työllistymistä edistävään "
+                           "ammatilliseen kuntoutukseen.",
+                           "kela-teak", "palvelun nimi"));
+  cr_assert_not(service_effect("Asiakas kysyy, voiko hän päästä ammatilliseen kuntoutukseen.",
+                               "kela-teak", "palvelun nimi"),
+                "control: a part of its name");
+}
+
+/* Holiday pay left unpaid by a former employer is wages owed: the
+ * labour-protection advice, as for an unpaid wage. */
+Test(notes, holiday_pay_not_paid_is_wages_owed) {
+  cr_assert(finds_need("Entinen työnantaja ei ole maksanut asiakkaalle lomakorvausta, vaikka työ "
+                       "loppui jo elokuussa. Mistä apua?",
+                       "työsuojelu ja työntekijän oikeudet"));
+  cr_assert_not(finds_need("Asiakas sai lomakorvauksen elokuussa, kun työ loppui. Vaikuttaako se "
+                           "yleistukeen?",
+                           "työsuojelu ja työntekijän oikeudet"),
+                "control: holiday pay paid");
+}
