@@ -4874,3 +4874,18 @@ Test(notes, holiday_pay_not_paid_is_wages_owed) {
                            "työsuojelu ja työntekijän oikeudet"),
                 "control: holiday pay paid");
 }
+
+/* An integration period over rules out what needs a plan in force (the
+ * integration training, the plan itself): the adult education centre's
+ * Finnish courses come first. A period that ends soon rules out nothing. */
+Test(notes, an_integration_period_over_rules_out_the_plans_services) {
+  static const char *const COURSES[] = {"suomi-toisena-kielena-tyovaenopisto", NULL};
+  const char *over = "Nainen 41v Vietnamista, kotoutumisaika on jo päättynyt mutta suomi on vasta "
+                     "A2. Haluaa jatkaa suomen opiskelua.";
+  cr_assert(in_top(over, 1, COURSES), "rank %d", rank_of(over, COURSES[0]));
+  cr_assert(service_effect(over, "kotoutumiskoulutus", "ei sovi tilanteeseen"));
+  const char *soon = "Nainen 41v Vietnamista, kotoutumisaika päättyy keväällä ja suomi on vasta "
+                     "A2. Haluaa jatkaa suomen opiskelua.";
+  cr_assert_not(service_effect(soon, "kotoutumiskoulutus", "ei sovi tilanteeseen"),
+                "control: the period ends soon");
+}
