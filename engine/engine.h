@@ -60,8 +60,9 @@ typedef struct kt__doc {
   /* The name's content words, each as " term term " (its base forms), for
    * recognising a need text that names the service; NULL until first use. */
   char **name_words;
-  bool *name_qualifier; /* per name word: in the name's qualifier ("... (B1)"), not needed to name
-                           it */
+  /* Per name word: a level or an abbreviation in the name's parentheses
+   * ("Työelämän suomi (B1)"), not needed to name the service. */
+  bool *name_qualifier;
   size_t n_name_words;
   bool name_read;
   char *summary, *description; /* Finnish texts from the record; NULL until first explained */

@@ -103,8 +103,9 @@ static bool name_word_in(const char *word, const char *const *words, size_t nwor
   return hit;
 }
 
-/* Does the need text name the service: is every content word of its name
- * among the text's own words (by base form)? @p direct is sorted. */
+/* Does the need text name the service: is every content word of its name,
+ * but a level or an abbreviation in parentheses (name_qualifier), among the
+ * text's own words (by base form)? @p direct is sorted. */
 static bool names_service(const kt__doc *d, const char *const *direct, size_t ndirect) {
   bool place, any = false;
   for (size_t w = 0; w < d->n_name_words; w++) {
