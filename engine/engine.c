@@ -88,6 +88,8 @@ static void gen_close(kt__gen *g) {
       free(g->docs[i]->summary);
       free(g->docs[i]->description);
       free(g->docs[i]->requirements);
+      for (size_t k = 0; k < g->docs[i]->nrelated; k++)
+        free(g->docs[i]->related[k]);
       free(g->docs[i]->related);
       kt__docterms_free(g->docs[i]->terms);
       free(g->docs[i]->buf);

@@ -67,7 +67,8 @@ typedef struct kt__doc {
   bool name_read;
   char *summary, *description; /* Finnish texts from the record; NULL until first explained */
   char *requirements;          /* its Finnish requirements ("" if none); with the texts */
-  char *related; /* " id id " of the entry's related services (" " if none); with the texts */
+  char **related;              /* the ids of the entry's related services; with the texts */
+  size_t nrelated;
   struct kt__docterms *terms; /* prepared at index time (docterms.h); NULL until first explained */
 } kt__doc;
 /* The cached document @p docid of generation @p g (read on first use). It

@@ -103,26 +103,26 @@ int kt__explain_texts(kt_engine *e, kt__doc *d, const char *id) {
   d->summary = kt__strdup(s ? s : "");
   d->description = t ? kt__strdup(t) : NULL;
   d->requirements = kt__strdup(q ? q : "");
-  /* The related services' ids, as " id id " (the indexer checked each). */
-  kt__buf rel;
-  kt__buf_init(&rel, SIZE_MAX / 4);
-  bool ok = !kt__buf_add(&rel, " ", 1);
+  /* The related services' ids (the indexer checked each). */
   json_t *v, *a = json_object_get(root, "related");
   size_t i;
+  bool ok = (d->related = calloc(json_array_size(a) + 1, sizeof *d->related)) != NULL;
+  d->nrelated = 0;
   json_array_foreach(a, i, v) {
     const char *id = json_string_value(v);
-    if (id && ok) ok = !kt__buf_add(&rel, id, strlen(id)) && !kt__buf_add(&rel, " ", 1);
+    if (id && ok) ok = (d->related[d->nrelated++] = kt__strdup(id)) != NULL;
   }
-  if (ok) ok = !kt__buf_add(&rel, "", 1);
-  d->related = ok ? kt__strdup(rel.data) : NULL;
-  kt__buf_free(&rel);
   json_decref(root);
-  if (!d->summary || (t && !d->description) || !d->requirements || !d->related) {
+  if (!d->summary || (t && !d->description) || !d->requirements || !ok) {
     free(d->summary);
     free(d->description);
     free(d->requirements);
+    for (size_t k = 0; d->related && k < d->nrelated; k++)
+      free(d->related[k]);
     free(d->related);
-    d->summary = d->description = d->requirements = d->related = NULL;
+    d->summary = d->description = d->requirements = NULL;
+    d->related = NULL;
+    d->nrelated = 0;
     return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   }
   return KT_OK;

@@ -500,6 +500,29 @@ static int docid_of(ktx_db *db, const char *id, unsigned *docid) {
   return ktx_db_postings(db, term, docid, 1, &n);
 }
 
+/* Is the note a topic (fewer than KT_RANK_TOPIC_WORDS words), not a
+ * client's situation? */
+static bool topic_note(const ctx *x) { return kt_analysis_count(x->an) < KT_RANK_TOPIC_WORDS; }
+
+/* Read service @p id, which retrieval did not find, as candidate *@p c with
+ * hit *@p hit; c->doc stays NULL when the index has no such service. */
+static int read_unretrieved(kt__gen *g, const char *id, ktx_hit *hit, cand *c) {
+  unsigned docid = 0;
+  *c = (cand){0};
+  int rc = docid_of(g->db, id, &docid);
+  if (rc || !docid) return rc;
+  *hit = (ktx_hit){docid, 0};
+  c->hit = hit;
+  return load_cand(g, c);
+}
+
+/* Do the note's signals speak against the service (an age, a language)? */
+static bool signals_against(ctx *x, const kt__doc *d, const kt__ranking *rk) {
+  double factor = 1.0;
+  if (x->signals) kt__signals_apply(&x->set, d, rk, &x->res->arena, NULL, 0, &factor);
+  return factor < 1.0;
+}
+
 int kt__rerank_suggest(ctx *x, cand *cs, size_t *nc, ktx_hit *extra, bool filtered,
                        const kt__ranking *rk) {
   kt__gen *g = &x->e->gen;
@@ -547,18 +570,11 @@ int kt__rerank_suggest(ctx *x, cand *cs, size_t *nc, ktx_hit *extra, bool filter
   if (from < *nc) {
     c = cs[from];
   } else {
-    unsigned docid = 0;
-    int rc = docid_of(g->db, best_id, &docid);
-    if (rc) return rc;
-    if (!docid) return KT_OK;
-    *extra = (ktx_hit){docid, 0};
-    c = (cand){.hit = extra};
-    if ((rc = load_cand(g, &c))) return rc;
+    int rc = read_unretrieved(g, best_id, extra, &c);
+    if (rc || !c.doc) return rc;
   }
-  /* Not where the note's signals speak against it (an age, a language). */
-  double factor = 1.0;
-  if (x->signals) kt__signals_apply(&x->set, c.doc, rk, &x->res->arena, NULL, 0, &factor);
-  if (factor < 1.0) return KT_OK;
+  /* Not where the note's signals speak against it. */
+  if (signals_against(x, c.doc, rk)) return KT_OK;
   if (from < *nc) {
     memmove(&cs[from], &cs[from + 1], (*nc - from - 1) * sizeof *cs);
     (*nc)--;
@@ -582,24 +598,18 @@ int kt__rerank_suggest(ctx *x, cand *cs, size_t *nc, ktx_hit *extra, bool filter
 int kt__rerank_related(ctx *x, cand *cs, size_t *nc, ktx_hit *extra, bool filtered,
                        const kt__ranking *rk) {
   if (rk->related_share <= 0 || filtered || !*nc || !(cs[0].named || cs[0].name_holds) ||
-      !x->rd.role || kt_analysis_count(x->an) >= KT_RANK_TOPIC_WORDS)
+      !x->rd.role || !topic_note(x))
     return KT_OK;
   kt__gen *g = &x->e->gen;
   int rc = kt__explain_texts(x->e, cs[0].doc, cs[0].f[KT__D_ID]);
   if (rc) return rc;
   double top = cs[0].score;
-  const char *p = cs[0].doc->related;
+  const kt__doc *named = cs[0].doc;
   size_t nextra = 0;
-  for (size_t j = 0; j < KT_RANK_RELATED_MAX && *p;) {
-    while (*p == ' ')
-      p++;
-    size_t len = strcspn(p, " ");
-    if (!len) break;
-    char id[256];
-    snprintf(id, sizeof id, "%.*s", (int)(len < sizeof id ? len : sizeof id - 1), p);
-    p += len;
+  for (size_t j = 0; j < KT_RANK_RELATED_MAX && j < named->nrelated; j++) {
+    const char *id = named->related[j];
     /* In the catalogue's order, each a little below the one before. */
-    double floor = top * rk->related_share * (1.0 - 0.01 * (double)j++);
+    double floor = top * rk->related_share * (1.0 - 0.01 * (double)j);
     if (!strcmp(id, cs[0].f[KT__D_ID])) continue; /* itself */
     size_t h = 1;
     while (h < *nc && strcmp(cs[h].f[KT__D_ID], id))
@@ -608,15 +618,8 @@ int kt__rerank_related(ctx *x, cand *cs, size_t *nc, ktx_hit *extra, bool filter
      * against it (an age, a language). A retrieved one is lifted as it is:
      * asking its signals too changed 28 of 2880 notes, nDCG@10 -0.00006. */
     if (h == *nc) {
-      unsigned docid = 0;
-      if ((rc = docid_of(g->db, id, &docid))) return rc;
-      if (!docid) continue;
-      extra[nextra] = (ktx_hit){docid, 0};
-      cs[h] = (cand){.hit = &extra[nextra]};
-      if ((rc = load_cand(g, &cs[h]))) return rc;
-      double factor = 1.0;
-      if (x->signals) kt__signals_apply(&x->set, cs[h].doc, rk, &x->res->arena, NULL, 0, &factor);
-      if (factor < 1.0) continue;
+      if ((rc = read_unretrieved(g, id, &extra[nextra], &cs[h]))) return rc;
+      if (!cs[h].doc || signals_against(x, cs[h].doc, rk)) continue;
       nextra++;
       (*nc)++;
     }
@@ -1297,7 +1300,7 @@ void kt__rerank_rules_out(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
   if (rk->demote_ruled_out >= 1.0 || !x->rd.role || !x->e->gen.thes) return;
   /* A few words name a topic, not the client's situation ("yleistuki",
    * "työttömyysturva opiskelun aikana"). */
-  if (kt_analysis_count(x->an) < KT_RANK_TOPIC_WORDS) return;
+  if (topic_note(x)) return;
   size_t depth = nc < KT_RANK_RERANK_DEPTH ? nc : KT_RANK_RERANK_DEPTH;
   for (size_t k = 0; k < x->nfound; k++) {
     const kt__concept *c = kt__thesaurus_concept(x->e->gen.thes, x->found[k].concept);
@@ -1356,7 +1359,7 @@ void kt__rerank_need_unmet(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
       shown = need_shown(x, kt__thesaurus_concept(th, needed[m]), needed[m]);
     if (!nn || shown) continue;
     cs[h].score *= rk->demote_need_unmet;
-    if (cs[h].neffects >= MAX_EFFECTS) continue;
+    if (cs[h].neffects >= MAX_EFFECTS || (x->flags & KT_SEARCH_NO_EXPLAIN)) continue;
     char labels[192] = "", reason[320];
     for (size_t m = 0; m < nn; m++) {
       const char *lc = NULL,
@@ -1366,9 +1369,10 @@ void kt__rerank_need_unmet(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
       snprintf(labels + len, sizeof labels - len, "%s%s", len ? " / " : "", label);
     }
     snprintf(reason, sizeof reason, kt__msg(x->lang, KT__M_R_NEED_UNMET), labels);
-    cs[h].effects[cs[h].neffects++] =
-        (kt_effect){kt__msg(x->lang, KT__M_NEED_UNMET), kt__arena_strdup(&x->res->arena, reason),
-                    rk->demote_need_unmet};
+    const char *why = kt__arena_strdup(&x->res->arena, reason);
+    if (why)
+      cs[h].effects[cs[h].neffects++] =
+          (kt_effect){kt__msg(x->lang, KT__M_NEED_UNMET), why, rk->demote_need_unmet};
   }
 }
 
