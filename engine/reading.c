@@ -556,6 +556,11 @@ static const char *const generic_words[] = {
     "syksy", "kevät", "talvi",
     /* "again": how often, not what ("nyt taas ilman töitä"). */
     "taas",
+    /* Order in time, not what: "haluaa ensin oppia suomea ja myöhemmin
+     * töihin" ("myohemmin", read as "myöhä", had carried a youth service). */
+    "ensin", "myöhä", "myöhemmin", "aluksi",
+    /* "related to", never what: "vain yrittäjyyteen liittyviä palveluja". */
+    "liittyvä",
     /* The counsellor's own asking ("kysyin kun mieskin on työtön"). */
     "kysyä",
     /* Interest, never what in: "kiinnostaa sähköala" (the media workshop's
@@ -1239,6 +1244,17 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
       if ((m & KT__MORPH_PAST) && i > s + 1 && is(tok(a, i - 1), "ole") &&
           (kt__analysis_morph(a, i - 2) & KT__MORPH_NEGV))
         negated_past = true;
+      /* ... and so is "never" in it: "ei oo ikinä tehny CV:tä", "ei ole
+       * koskaan hakenut töitä" (a lack of now); not "ei ole koskaan ollut
+       * työttömänä", which tells of the past. */
+      if ((m & KT__MORPH_PAST) && i > s + 1 && is_any(tok(a, i - 1), adverbs_of_never) &&
+          !is_any(t, (const char *const[]){"ollut", "ollu", "olleet", NULL})) {
+        size_t k = i - 1;
+        while (k > s && is_any(tok(a, k), adverbs_of_never))
+          k--;
+        if (k > s && (is(tok(a, k), "ole") || is(tok(a, k), "oo"))) k--;
+        if (kt__analysis_morph(a, k) & KT__MORPH_NEGV) negated_past = true;
+      }
     }
     /* What happened just now is the present: "valmistui viime viikolla",
      * "kävi eilen lääkärissä". */

@@ -224,6 +224,9 @@ static int read_age(const kt_analysis *a, const char *text, const bool *rej, kt_
      * another number follows ("asiakas on 30 000 euroa velkaa"). */
     static const char *const client_words[] = {"asiakas", "mies", "nainen", "poika", "tyttö",
                                                "nuori", "client", "man", "woman", "kvinna", "kund",
+                                               /* colloquial: "äijä 46v", "mimmi 19v" */
+                                               "äijä", "jäbä", "jätkä", "kundi", "mimmi", "likka",
+                                               "muija", "tyyppi",
                                                /* "Hon är 19", "She is 34" */
                                                "hon", "han", "she", "he", "klienten", "kunden",
                                                /* "My son is 16": a parent writes of the client */
@@ -272,6 +275,13 @@ static int read_age(const kt_analysis *a, const char *text, const bool *rej, kt_
                                             "erfarenhet", "alalla",    "alalta", "sedan",
                                             "ago",        NULL};
     if (age && next && kt__token_starts_any(next, time_next)) age = false;
+    /* An age at some time, not now: "poika kuoli 17-vuotiaana", "muutti
+     * Suomeen 8-vuotiaana" (the essive). */
+    if (age &&
+        (strstr(suf, "vuotiaana") ||
+         (!*suf && next &&
+          kt__token_starts_any(next, (const char *const[]){"vuotiaana", "-vuotiaana", NULL}))))
+      age = false;
     /* "ollut 25v kotiäiti", "ollu 10v varastolla": years of something. */
     if (age && !turned && prev && is_any(prev, (const char *const[]){"ollut", "ollu", NULL}))
       age = false;

@@ -4889,3 +4889,47 @@ Test(notes, an_integration_period_over_rules_out_the_plans_services) {
   cr_assert_not(service_effect(soon, "kotoutumiskoulutus", "ei sovi tilanteeseen"),
                 "control: the period ends soon");
 }
+
+/* Never done, up to now, is a lack of now, not the past: a CV never made
+ * is the need for one. Never been ("ei ole koskaan ollut työttömänä")
+ * stays the past. */
+Test(notes, never_done_is_a_lack_of_now) {
+  cr_assert_eq(need_role("Mies 52v, ei oo ikinä tehny CV:tä eikä hakemusta. Haluaa "
+                         "kiinteistöhuoltoon.",
+                         "CV ja ansioluettelo"),
+               KT_ROLE_SITUATION);
+  cr_assert_eq(need_role("Nainen 40v, ei ole koskaan tehnyt ansioluetteloa. Haluaa toimistotöihin.",
+                         "CV ja ansioluettelo"),
+               KT_ROLE_SITUATION);
+  cr_assert_eq(need_role("Nainen 40v, teki ansioluettelon kurssilla vuonna 2019. Haluaa "
+                         "toimistotöihin.",
+                         "CV ja ansioluettelo"),
+               KT_ROLE_BACKGROUND, "control: done long ago");
+}
+
+/* A family that would marry the client off is violence at home: the
+ * shelters come first. */
+Test(notes, a_marriage_forced_by_the_family_is_violence) {
+  static const char *const SHELTER[] = {"turvakoti", NULL};
+  const char *forced = "Nainen 19v, lähti kotoa, kun perhe halusi naittaa hänet serkulleen. Asuu "
+                       "kaverin luona ja pelkää, että perhe löytää hänet.";
+  cr_assert(finds_need(forced, "lähisuhdeväkivalta"));
+  cr_assert(in_top(forced, 3, SHELTER), "rank %d", rank_of(forced, SHELTER[0]));
+  cr_assert_not(finds_need("Nainen 30v, naimisissa, mies töissä rakennuksilla. Haluaa kaupan "
+                           "kassalle.",
+                           "lähisuhdeväkivalta"),
+                "control: a marriage");
+}
+
+/* A heart defect is a long-term illness, and a specialist who forbids the
+ * work is a doctor who does: vocational rehabilitation. */
+Test(notes, a_specialist_forbidding_the_work_is_vocational_rehabilitation) {
+  const char *heart = "Mies 27v, synnynnäinen sydänvika, ja kardiologi kieltää raskaan fyysisen "
+                      "työn. Haluaa istumatyöhön.";
+  cr_assert(finds_need(heart, "pitkäaikaissairaus"));
+  cr_assert(finds_need(heart, "ammatillinen kuntoutus"));
+  cr_assert_not(finds_need("Mies 27v, kardiologi tutki hänet eikä löytänyt mitään. Haluaa "
+                           "varastoon.",
+                           "ammatillinen kuntoutus"),
+                "control: nothing forbidden");
+}

@@ -739,6 +739,13 @@ Test(reading, generic_words_are_marked) {
   cr_assert(generic("osaaminen kunnossa", "kunnossa"));
   cr_assert(generic("ryhmät menevät liian nopeasti", "liian"), "a degree, not a need");
   cr_assert(generic("hakee töitä pääkaupunkiseudulta", "pääkaupunkiseudulta"), "where, not what");
+  cr_assert(generic("haluaa ensin oppia suomea ja myöhemmin töihin", "ensin"), "an order in time");
+  cr_assert(generic("haluaa ensin oppia suomea ja myöhemmin töihin", "myöhemmin"));
+  cr_assert(generic("haluaa ensin oppia suomea ja myohemmin toihin", "myohemmin"),
+            "without its umlaut too");
+  cr_assert(generic("haluaa vain yrittäjyyteen liittyviä palveluja", "liittyviä"));
+  cr_assert_not(generic("haluaa vain yrittäjyyteen liittyviä palveluja", "yrittäjyyteen"),
+                "control");
   /* A generic verb's participle keeps its own base form (tehnyt, saanut). */
   cr_assert(generic("tehnyt siivousta kymmenen vuotta", "tehnyt"), "a participle");
   cr_assert(generic("tehny keikkaa kaupassa", "tehny"), "a colloquial participle");

@@ -100,6 +100,12 @@ Test(signals, ages_in_the_ways_notes_write_them) {
   cr_assert_eq(read_text("ollu 15v myyjänä eikä jaksa enää", -1).age_lo, -1);
   cr_assert_eq(read_text("tyttären (15v) kesätyö hoidettu, äiti 44v", -1).age_lo, 44,
                "a parenthesis still tells of the one before");
+  /* An age at some time is no age of now (the essive), and a spoken word
+   * for the client comes before an age as "mies" does. */
+  cr_assert_eq(read_text("Mies 46v, poika kuoli keväällä 17-vuotiaana", -1).age_lo, 46);
+  cr_assert_eq(read_text("muutti Suomeen 16-vuotiaana, käy nyt aikuislukiota", -1).age_lo, -1);
+  cr_assert_eq(read_text("äijä 46v, vaimo 44v ja kolme lasta", -1).age_lo, 46);
+  cr_assert_eq(read_text("mimmi 34v, miesystävä 38v", -1).age_lo, 34);
 }
 
 Test(signals, an_age_band_is_a_target_group) {
