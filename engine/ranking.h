@@ -51,6 +51,13 @@
   /* 1.25/1.5/2.0 gave 0.680/.682/.679; 1.5 puts Starttiraha first for "starttiraha". */           \
   /* Learned (above): 1.25 (was 1.5). */                                                           \
   X(name_boost, 1.25, 1.0, 2.5, "a service the need names")                                        \
+  /* Thirty-fourth session: a short note (under KT_RANK_SHORT_WORDS content words) that names a    \
+   * service asks about it; a long one names it among its facts. On 2940 notes 1.25/1.4/1.5/1.7/   \
+   * 2.0 gave .70982/.71008/.71010/.71000/.70961 (oneline .7426 -> .7440 at 1.5), trap hits alike; \
+   * 1.5 under 12/20/30 words .71001/.71010/.71009. Kept off a service that signals or rules       \
+   * demoted since (rerank.c kt__rerank_ask_named: a paid course when only free ones are asked):   \
+   * .71005. A larger boost for all notes (1.5) had cost seven trap hits. */                       \
+  X(name_boost_short, 1.5, 1.0, 2.5, "a service a short note names")                               \
   /* Twenty-fifth session: a keyword note of one or two words, each a word of the service's        \
    * name ("sairauspäiväraha": "Kelan sairauspäiväraha ja osasairauspäiväraha").             \
    * 1.0/1.1/1.25 gave 2400 notes .71437/.71452/.71431 (keyword .897/.898/.897), trap hits         \
@@ -255,6 +262,8 @@ int kt__ranking_set(kt__ranking *r, const char *name, double value);
  * out (rerank.c rules_out; 2820 notes: 0/4/6/8 words .70961/.70964/.70967/.70963), and a service
  * it names brings its related ones (related_share). */
 #define KT_RANK_TOPIC_WORDS 6
+/* A note of fewer content words asks about what it names (name_boost_short). */
+#define KT_RANK_SHORT_WORDS 20
 /* Learned priors: the first KT_RANK_PRIOR_KEEP results stay as ranked: the
  * note's own needs, and the trap set's top 5 (keeping 3 gave nDCG@10 .7036
  * against .7009 in the same measurement, but 88 trap hits against 82). A

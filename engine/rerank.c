@@ -271,6 +271,8 @@ int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits) {
       } else if (names_service(cs[h].doc, direct, ndirect)) {
         cs[h].score *= rk->name_boost;
         cs[h].named = true;
+        cs[h].named_score = cs[h].score;
+        cs[h].name_effect = cs[h].neffects;
         cs[h].effects[cs[h].neffects++] = (kt_effect){
             kt__msg(x->lang, KT__M_NAME), kt__msg(x->lang, KT__M_R_NAMES), rk->name_boost};
       } else if (rk->part_name_boost > 1.0 && keyword_in_name(x, cs[h].doc, ncontent)) {
@@ -1373,6 +1375,25 @@ void kt__rerank_need_unmet(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
     if (why)
       cs[h].effects[cs[h].neffects++] =
           (kt_effect){kt__msg(x->lang, KT__M_NEED_UNMET), why, rk->demote_need_unmet};
+  }
+}
+
+/* A short note that names a service asks about it (name_boost_short): the
+ * name lifts it more than in a long note, which names a service among the
+ * client's facts. Not a service that the note's signals or rules demoted
+ * on the whole since its name lifted it (a paid course when only free ones
+ * are asked, a union's service for one outside the union): what rules a
+ * service out still wins over the asking. */
+void kt__rerank_ask_named(const ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
+  if (rk->name_boost_short <= rk->name_boost || rk->name_boost <= 0) return;
+  size_t ncontent = 0, ntok = kt_analysis_count(x->an);
+  for (size_t i = 0; i < ntok; i++)
+    ncontent += !kt_analysis_get(x->an, i)->stopword && kt_analysis_get(x->an, i)->term_count > 0;
+  if (ncontent >= KT_RANK_SHORT_WORDS) return;
+  for (size_t h = 0; h < nc; h++) {
+    if (!cs[h].named || cs[h].score < cs[h].named_score) continue;
+    cs[h].score *= rk->name_boost_short / rk->name_boost;
+    cs[h].effects[cs[h].name_effect].factor = rk->name_boost_short;
   }
 }
 

@@ -50,6 +50,10 @@ void kt__rerank_rules_out(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
  * another person's, and signals none of their target groups; not when the
  * note names the service. */
 void kt__rerank_need_unmet(ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
+/* A short note (under KT_RANK_SHORT_WORDS content words) asks about the
+ * service it names: its name lifts it by rk->name_boost_short instead of
+ * rk->name_boost, unless signals or rules demoted it since. */
+void kt__rerank_ask_named(const ctx *x, cand *cs, size_t nc, const kt__ranking *rk);
 /* Learned from referrals: the feedback store's bounded lift of the need's
  * features @p feat, never past a service the need text names. */
 void kt__rerank_feedback(ctx *x, cand *cs, size_t nc, const char *const *feat, size_t nfeat);

@@ -428,6 +428,7 @@ int kt_search(kt_engine *e, const char *text, size_t len, const kt_search_option
   if (!x.baseline && (rc = kt__rerank_defer_request(&x, cs, nhits, rk))) goto out;
   if (!x.baseline) kt__rerank_rules_out(&x, cs, nhits, rk);
   if (!x.baseline) kt__rerank_need_unmet(&x, cs, nhits, rk);
+  if (!x.baseline) kt__rerank_ask_named(&x, cs, nhits, rk);
   if (use_fb) kt__rerank_feedback(&x, cs, nhits, (const char *const *)feat, nfeat);
   qsort(cs, nhits, sizeof *cs, kt__rerank_cmp);
   /* Below the top few, how often a service was judged useful counts. */

@@ -47,6 +47,8 @@ typedef struct cand {
   unsigned *masks;      /* per query term: fields where it matched (NULL until read) */
   int need;             /* main need (index into found), -1 */
   bool named;           /* the need text names the service */
+  double named_score;   /* its score right after the name lifted it (kt__rerank_ask_named) */
+  size_t name_effect;   /* the name's effect in effects[] */
   bool suggested;       /* added as a need's most useful service (rerank.c kt__rerank_suggest) */
   bool name_holds;      /* its name holds every word of a keyword note (keyword_in_name) */
   bool related;         /* lifted as related to the service the need names (kt__rerank_related) */

@@ -4933,3 +4933,50 @@ Test(notes, a_specialist_forbidding_the_work_is_vocational_rehabilitation) {
                            "ammatillinen kuntoutus"),
                 "control: nothing forbidden");
 }
+
+/* "Something else entirely" is a change of field, and "where are there
+ * openings" asks for the job ads. */
+Test(notes, something_else_entirely_and_where_the_openings_are) {
+  cr_assert(finds_need("Nainen 34v, baarimikko 12 vuotta. Haluis jotain ihan muuta mut ei tiiä "
+                       "mitä.",
+                       "uraohjaus"));
+  cr_assert_not(
+      finds_need("Nainen 34v, baarimikko 12 vuotta. Haluaa jatkaa baarissa.", "uraohjaus"),
+      "control: the same trade");
+  cr_assert(finds_need("Mies 31v, bussikuski. Haluaa jatkaa bussikuskina ja kysyy, mistä löytyy "
+                       "paikkoja.",
+                       "työpaikkailmoitukset"));
+  cr_assert_not(
+      finds_need("Mies 31v, bussikuski. Haluaa jatkaa bussikuskina.", "työpaikkailmoitukset"),
+      "control");
+}
+
+/* The factor of effect @p signal on service @p id (0 when it has none). */
+static double effect_factor(const char *note, const char *id, const char *signal) {
+  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
+  o.limit = 100;
+  kt_results *r = kt_test_search(e, note, &o);
+  double f = 0;
+  for (size_t i = 0; i < kt_results_count(r); i++) {
+    const kt_result *x = kt_results_get(r, i);
+    for (size_t k = 0; !strcmp(x->id, id) && k < x->effect_count; k++)
+      if (!strcmp(x->effects[k].signal, signal)) f = x->effects[k].factor;
+  }
+  kt_results_free(r);
+  return f;
+}
+
+/* A short note that names a service asks about it: the name lifts it more
+ * there than in a long note that names it among the client's facts. */
+Test(notes, a_short_note_naming_a_service_asks_about_it) {
+  double short_note = effect_factor("Asiakas kysyy, voiko hän päästä työkokeiluun varastolle.",
+                                    "tyokokeilu", "palvelun nimi");
+  double long_note = effect_factor(
+      "Mies 45v, varastotyöntekijä 20 vuotta Vantaalla, selkä kipeytyi keväällä ja työsuhde "
+      "päättyi syksyllä. Kassan jäsen, asuu Helsingissä, ilmoittautunut työnhakijaksi. Hän "
+      "haluaisi kevyempiä tehtäviä ja kysyy, voisiko hän päästä työkokeiluun varastolle.",
+      "tyokokeilu", "palvelun nimi");
+  cr_assert_gt(short_note, 1.0, "named: %f", short_note);
+  cr_assert_gt(long_note, 1.0, "named: %f", long_note);
+  cr_assert_gt(short_note, long_note, "short %f, long %f", short_note, long_note);
+}
