@@ -4980,3 +4980,17 @@ Test(notes, a_short_note_naming_a_service_asks_about_it) {
   cr_assert_gt(long_note, 1.0, "named: %f", long_note);
   cr_assert_gt(short_note, long_note, "short %f, long %f", short_note, long_note);
 }
+
+/* Studies broken off with their field between ("keskeytti automekaanikon
+ * opinnot") are studies broken off: Paluuväylä. */
+Test(notes, studies_broken_off_with_their_field_between) {
+  static const char *const BACK[] = {"paluuvayla-koulutukseen", NULL};
+  const char *off = "Mies 26v, keskeytti automekaanikon opinnot ja on tehnyt varastotöitä. "
+                    "Haluaa ammatin.";
+  cr_assert(finds_need(off, "keskeytyneet opinnot"));
+  cr_assert(in_top(off, 5, BACK), "rank %d", rank_of(off, BACK[0]));
+  cr_assert_not(finds_need("Mies 26v, suoritti automekaanikon opinnot ja on tehnyt varastotöitä. "
+                           "Haluaa ammatin.",
+                           "keskeytyneet opinnot"),
+                "control: finished");
+}
