@@ -4994,3 +4994,16 @@ Test(notes, studies_broken_off_with_their_field_between) {
                            "keskeytyneet opinnot"),
                 "control: finished");
 }
+
+/* A sommelier's work is bar work: it asks for the alcohol serving licence. */
+Test(notes, a_sommelier_needs_the_serving_licence) {
+  static const char *const PASS[] = {"anniskelupassi", NULL};
+  const char *wine = "Mies 40v, sommelier 12 vuotta Buenos Airesissa, muutti Helsinkiin. Haluaa "
+                     "ravintolaan viinitöihin.";
+  cr_assert(finds_need(wine, "anniskelupassi"));
+  cr_assert(in_top(wine, 5, PASS), "rank %d", rank_of(wine, PASS[0]));
+  cr_assert_not(finds_need("Mies 40v, kokki 12 vuotta Buenos Airesissa, muutti Helsinkiin. "
+                           "Haluaa ravintolaan keittiöön.",
+                           "anniskelupassi"),
+                "control: a cook");
+}
