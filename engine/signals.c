@@ -276,7 +276,7 @@ static int read_age(const kt_analysis *a, const char *text, const bool *rej, kt_
                                             "ago",        NULL};
     if (age && next && kt__token_starts_any(next, time_next)) age = false;
     /* An age at some time, not now: "poika kuoli 17-vuotiaana", "muutti
-     * Suomeen 8-vuotiaana" (the essive). */
+     * Suomeen 16-vuotiaana" (the essive). */
     if (age &&
         (strstr(suf, "vuotiaana") ||
          (!*suf && next &&
