@@ -206,6 +206,15 @@ static const char **word_forms(const ctx *x, bool (*keep)(const ctx *, size_t), 
   return out;
 }
 
+/* The note's content words that have a base form: those a service's name
+ * is matched against (names_service, keyword_in_name, kt__rerank_ask_named). */
+static size_t named_words(const ctx *x) {
+  size_t n = 0;
+  for (size_t i = 0; i < kt_analysis_count(x->an); i++)
+    n += !kt_analysis_get(x->an, i)->stopword && kt_analysis_get(x->an, i)->term_count > 0;
+  return n;
+}
+
 int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits) {
   kt_engine *e = x->e;
   const kt__ranking *rk = &e->rank;
@@ -244,9 +253,7 @@ int kt__rerank_score(ctx *x, cand *cs, ktx_hit *hits, size_t nhits) {
     return kt__err(KT_ENOMEM, "%s: out of memory", __func__);
   }
 
-  size_t ncontent = 0, ntok = kt_analysis_count(x->an);
-  for (size_t i = 0; i < ntok; i++)
-    ncontent += !kt_analysis_get(x->an, i)->stopword && kt_analysis_get(x->an, i)->term_count > 0;
+  size_t ncontent = named_words(x);
 
   /* Signals re-score the candidates; a service the text names is lifted. */
   for (size_t h = 0; h < nhits && !rc; h++) {
@@ -1385,11 +1392,9 @@ void kt__rerank_need_unmet(ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
  * are asked, a union's service for one outside the union): what rules a
  * service out still wins over the asking. */
 void kt__rerank_ask_named(const ctx *x, cand *cs, size_t nc, const kt__ranking *rk) {
-  if (rk->name_boost_short <= rk->name_boost || rk->name_boost <= 0) return;
-  size_t ncontent = 0, ntok = kt_analysis_count(x->an);
-  for (size_t i = 0; i < ntok; i++)
-    ncontent += !kt_analysis_get(x->an, i)->stopword && kt_analysis_get(x->an, i)->term_count > 0;
-  if (ncontent >= KT_RANK_SHORT_WORDS) return;
+  if (rk->name_boost_short <= rk->name_boost || rk->name_boost <= 0 ||
+      named_words(x) >= KT_RANK_SHORT_WORDS)
+    return;
   for (size_t h = 0; h < nc; h++) {
     if (!cs[h].named || cs[h].score < cs[h].named_score) continue;
     cs[h].score *= rk->name_boost_short / rk->name_boost;

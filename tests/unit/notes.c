@@ -2087,20 +2087,28 @@ Test(notes, coming_in_person_without_booking_finds_the_walk_in_service) {
  * trade, and a note without the trade gets no such effect. */
 /* Has service @p id, among the first 40 results, an effect whose signal is
  * @p signal, or (with @p signal NULL) whose reason says @p reason? */
-static bool service_has(const char *note, const char *id, const char *signal, const char *reason) {
+/* The factor of the first effect on service @p id whose signal is @p signal
+ * (or, with @p signal NULL, whose reason holds @p reason); 0 when it has
+ * none. */
+static double effect_on(const char *note, const char *id, const char *signal, const char *reason) {
   kt_search_options o = KT_SEARCH_OPTIONS_INIT;
   o.limit = 100; /* the effect is asked about, not the rank */
   kt_results *r = kt_test_search(e, note, &o);
-  bool hit = false;
-  for (size_t i = 0; i < kt_results_count(r); i++) {
+  double f = 0;
+  for (size_t i = 0; i < kt_results_count(r) && !f; i++) {
     const kt_result *x = kt_results_get(r, i);
     if (strcmp(x->id, id)) continue;
-    for (size_t k = 0; k < x->effect_count; k++)
-      hit |= signal ? !strcmp(x->effects[k].signal, signal)
-                    : strstr(x->effects[k].reason, reason) != NULL;
+    for (size_t k = 0; k < x->effect_count && !f; k++)
+      if (signal ? !strcmp(x->effects[k].signal, signal)
+                 : strstr(x->effects[k].reason, reason) != NULL)
+        f = x->effects[k].factor;
   }
   kt_results_free(r);
-  return hit;
+  return f;
+}
+
+static bool service_has(const char *note, const char *id, const char *signal, const char *reason) {
+  return effect_on(note, id, signal, reason) != 0;
 }
 
 static bool service_effect(const char *note, const char *id, const char *signal) {
@@ -4951,31 +4959,16 @@ Test(notes, something_else_entirely_and_where_the_openings_are) {
       "control");
 }
 
-/* The factor of effect @p signal on service @p id (0 when it has none). */
-static double effect_factor(const char *note, const char *id, const char *signal) {
-  kt_search_options o = KT_SEARCH_OPTIONS_INIT;
-  o.limit = 100;
-  kt_results *r = kt_test_search(e, note, &o);
-  double f = 0;
-  for (size_t i = 0; i < kt_results_count(r); i++) {
-    const kt_result *x = kt_results_get(r, i);
-    for (size_t k = 0; !strcmp(x->id, id) && k < x->effect_count; k++)
-      if (!strcmp(x->effects[k].signal, signal)) f = x->effects[k].factor;
-  }
-  kt_results_free(r);
-  return f;
-}
-
 /* A short note that names a service asks about it: the name lifts it more
  * there than in a long note that names it among the client's facts. */
 Test(notes, a_short_note_naming_a_service_asks_about_it) {
-  double short_note = effect_factor("Asiakas kysyy, voiko hän päästä työkokeiluun varastolle.",
-                                    "tyokokeilu", "palvelun nimi");
-  double long_note = effect_factor(
+  double short_note = effect_on("Asiakas kysyy, voiko hän päästä työkokeiluun varastolle.",
+                                "tyokokeilu", "palvelun nimi", NULL);
+  double long_note = effect_on(
       "Mies 45v, varastotyöntekijä 20 vuotta Vantaalla, selkä kipeytyi keväällä ja työsuhde "
       "päättyi syksyllä. Kassan jäsen, asuu Helsingissä, ilmoittautunut työnhakijaksi. Hän "
       "haluaisi kevyempiä tehtäviä ja kysyy, voisiko hän päästä työkokeiluun varastolle.",
-      "tyokokeilu", "palvelun nimi");
+      "tyokokeilu", "palvelun nimi", NULL);
   cr_assert_gt(short_note, 1.0, "named: %f", short_note);
   cr_assert_gt(long_note, 1.0, "named: %f", long_note);
   cr_assert_gt(short_note, long_note, "short %f, long %f", short_note, long_note);
