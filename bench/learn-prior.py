@@ -30,7 +30,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 QUERIES = os.path.join(HERE, 'queries')
-DEFAULT_SETS = ['dev', 'dev2', 'test'] + [f'heldout{i}' for i in range(2, 45)]
+DEFAULT_SETS = ['dev', 'dev2', 'test'] + [f'heldout{i}' for i in range(2, 46)]
 DEPTH = 20
 MIN_USEFUL = 2  # concept_useful.tsv lists a pair judged useful in at least this many notes
 

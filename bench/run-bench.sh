@@ -109,12 +109,14 @@ done
 # heldout44 (written blind during the thirty-second session, scored at the
 # end of the thirty-third; see bench/queries/heldout*.md);
 # heldout45 (written blind during the thirty-third session, scored at the
-# end of the thirty-fourth). From the fifth session on, the
+# end of the thirty-fourth); heldout46 (written blind during the
+# thirty-fourth session, scored at the end of the thirty-fifth). From the
+# fifth session on, the
 # spent sets are development data as well. The learned priors
 # (catalog/learned/prior.tsv) are learned from the spent sets of their day,
 # never from a set not yet scored: a spent set's figures with priors are
 # in-sample (bench/README.md gives the measurement that leaves each set out).
-for part in test heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13 heldout14 heldout15 heldout16 heldout17 heldout18 heldout19 heldout20 heldout21 heldout22 heldout23 heldout24 heldout25 heldout26 heldout27 heldout28 heldout29 heldout30 heldout31 heldout32 heldout33 heldout34 heldout35 heldout36 heldout37 heldout38 heldout39 heldout40 heldout41 heldout42 heldout43 heldout44 heldout45; do
+for part in test heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13 heldout14 heldout15 heldout16 heldout17 heldout18 heldout19 heldout20 heldout21 heldout22 heldout23 heldout24 heldout25 heldout26 heldout27 heldout28 heldout29 heldout30 heldout31 heldout32 heldout33 heldout34 heldout35 heldout36 heldout37 heldout38 heldout39 heldout40 heldout41 heldout42 heldout43 heldout44 heldout45 heldout46; do
   echo "== quality on the held-out set $part (spent sets are development data since 2026-12-04)"
   "$root/bench/run-peers.sh" "$q/$part.tsv" "$out/peers-$part"
   runs=()
@@ -130,7 +132,7 @@ done
 # must not be in the top 5 (.notin). trap-dev and trap-dev2 (for tuning) are
 # scored with every configuration; trap-test and heldout2-18-trap are held
 # out like test, scored only to report.
-for part in ${KT_BENCH_TRAP_SETS:-trap-dev trap-dev2 trap-test heldout2-trap heldout3-trap heldout4-trap heldout5-trap heldout6-trap heldout7-trap heldout8-trap heldout9-trap heldout10-trap heldout11-trap heldout12-trap heldout13-trap heldout14-trap heldout15-trap heldout16-trap heldout17-trap heldout18-trap heldout19-trap heldout20-trap heldout21-trap heldout22-trap heldout23-trap heldout24-trap heldout25-trap heldout26-trap heldout27-trap heldout28-trap heldout29-trap heldout30-trap heldout31-trap heldout32-trap heldout33-trap heldout34-trap heldout35-trap heldout36-trap heldout37-trap heldout38-trap heldout39-trap heldout40-trap heldout41-trap heldout42-trap heldout43-trap heldout44-trap heldout45-trap}; do  # KT_BENCH_TRAP_SETS=trap-dev: the held-out one left out
+for part in ${KT_BENCH_TRAP_SETS:-trap-dev trap-dev2 trap-test heldout2-trap heldout3-trap heldout4-trap heldout5-trap heldout6-trap heldout7-trap heldout8-trap heldout9-trap heldout10-trap heldout11-trap heldout12-trap heldout13-trap heldout14-trap heldout15-trap heldout16-trap heldout17-trap heldout18-trap heldout19-trap heldout20-trap heldout21-trap heldout22-trap heldout23-trap heldout24-trap heldout25-trap heldout26-trap heldout27-trap heldout28-trap heldout29-trap heldout30-trap heldout31-trap heldout32-trap heldout33-trap heldout34-trap heldout35-trap heldout36-trap heldout37-trap heldout38-trap heldout39-trap heldout40-trap heldout41-trap heldout42-trap heldout43-trap heldout44-trap heldout45-trap heldout46-trap}; do  # KT_BENCH_TRAP_SETS=trap-dev: the held-out one left out
   echo "== trap hits on $part (must-not services in the top 5; lower is better)"
   KT_PEER_SKIP_KOHTAANTO=1 "$root/bench/run-peers.sh" "$q/$part.tsv" "$out/peers-$part" > /dev/null
   runs=()
