@@ -552,6 +552,8 @@ static const char *const generic_words[] = {
     /* Number words: how many, never what ("neljä kuukautta", "pari vuotta"). */
     "yksi", "kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän", "kahdeksan", "yhdeksän",
     "kymmenen", "kymmen", "sata", "tuhat", "pari",
+    /* ... and in Swedish ("mamma till tre" had carried a tenth of a result). */
+    "två", "tre", "fyra", "fem", "sju", "åtta", "nio", "tio", "tolv", "femton", "tjugo",
     /* Seasons: when, not what ("syksyllä" had carried a training result). */
     "syksy", "kevät", "talvi",
     /* "again": how often, not what ("nyt taas ilman töitä"). */

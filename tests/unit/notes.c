@@ -5000,3 +5000,29 @@ Test(notes, a_sommelier_needs_the_serving_licence) {
                            "anniskelupassi"),
                 "control: a cook");
 }
+
+/* A firm of one's own in the essive ("omana yrityksenään"), a function word
+ * read only as written, is still the wish to found one: the business
+ * advice comes, not only the services of the job lost. */
+Test(notes, a_trade_carried_on_as_ones_own_firm_is_entrepreneurship) {
+  static const char *const FOUND[] = {"yritys-helsinki", "uusyrityskeskukset-uusimaa",
+                                      "starttiraha", NULL};
+  const char *own = "Nainen 50v, ompelija 20 vuotta, ompelimo lopetti ja hänet irtisanottiin. "
+                    "Haluaisi jatkaa ompelutöitä omana yrityksenään.";
+  cr_assert(finds_need(own, "yrittäjäksi ryhtyminen"));
+  cr_assert(in_top(own, 5, FOUND), "rank %d", rank_of(own, FOUND[0]));
+  cr_assert_not(finds_need("Nainen 50v, ompelija 20 vuotta, ompelimo lopetti ja hänet "
+                           "irtisanottiin. Haluaisi jatkaa ompelutöitä toisessa yrityksessä.",
+                           "yrittäjäksi ryhtyminen"),
+                "control: another firm's work");
+}
+
+/* A phobia named by its object ("ajopelko", "lentopelko") and help asked
+ * for the fear are anxiety: the short therapies come. */
+Test(notes, a_phobia_by_its_object_is_anxiety) {
+  const char *fear = "Mies 35v, rekkakuski, kolarin jälkeen tullut ajopelko eikä pysty enää "
+                     "ajamaan. Kysyy, mistä saisi apua pelkoon.";
+  cr_assert(finds_need(fear, "ahdistus"));
+  cr_assert(in_top(fear, 3, MENTAL), "rank %d", rank_of(fear, "lyhytterapia-helsinki"));
+  cr_assert(finds_need("Nainen 38v, lentoemäntä, lentopelko vie työn.", "ahdistus"));
+}

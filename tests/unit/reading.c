@@ -732,6 +732,8 @@ Test(reading, generic_words_are_marked) {
   cr_assert(generic("jäi juuri työttömäksi", "juuri"));
   cr_assert(generic("sairauslomaa neljä kuukautta", "neljä"), "a number word");
   cr_assert(generic("pari vuotta lähettinä", "pari"));
+  cr_assert(generic("ensamstående mamma till tre skolbarn", "tre"), "a Swedish number word");
+  cr_assert_not(generic("ensamstående mamma till tre skolbarn", "skolbarn"), "control");
   cr_assert(generic("nuorin aloittaa eskarin syksyllä", "syksyllä"), "a season");
   cr_assert(generic("nuorin aloittaa eskarin syksyllä", "nuorin"), "a child, not the client");
   cr_assert(generic("vanhimman kanssa riitoja", "vanhimman"));
