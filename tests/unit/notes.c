@@ -5026,3 +5026,16 @@ Test(notes, a_phobia_by_its_object_is_anxiety) {
   cr_assert(in_top(fear, 3, MENTAL), "rank %d", rank_of(fear, "lyhytterapia-helsinki"));
   cr_assert(finds_need("Nainen 38v, lentoemäntä, lentopelko vie työn.", "ahdistus"));
 }
+
+/* An entry word Voikko does not know keeps no stem cut three letters short
+ * of it: Swedish "matkö" (food queue) had been "mat" (food) with a clitic,
+ * and "migraine" Migri's "migr", so a cook's past found the food aid and
+ * the immigration service a long-term illness. */
+Test(notes, a_stem_cut_short_finds_no_other_word) {
+  cr_assert_not(finds_need("Migri hylkäsi oleskelulupahakemuksen.", "pitkäaikaissairaus"));
+  cr_assert(finds_need("Migri hylkäsi oleskelulupahakemuksen.", "oleskelulupa"), "control");
+  cr_assert_not(finds_need("Hon har lagat mat på ett daghem i femton år.", "ruoka-apu"));
+  cr_assert(finds_need("Hon står i matkön varje vecka.", "ruoka-apu"), "control: the queue");
+  cr_assert(finds_need("He has migraine attacks every week.", "pitkäaikaissairaus"),
+            "control: the illness");
+}
