@@ -245,7 +245,10 @@ static const char *const past_words[] = {
     "jobbat", "jobbade", "arbetat",
     /* the past of taking part ("I took part in the Spouse Program",
      * "attended", "deltog i") */
-    "took", "attended", "completed", "deltog", NULL};
+    "took", "attended", "completed", "deltog",
+    /* the past of doing and having ("In 2019 I did a work trial", "I had the
+     * initial assessment") */
+    "did", "had", NULL};
 /* A duration: "12 v", "20 vuotta", "6 kk", "vuosia", "15 år", "10 years". A
  * verbless clause that holds one ("20 vuotta raksalla", "12 v siivoojana")
  * is a stretch of the client's history, unless it names a state the client
@@ -1224,7 +1227,10 @@ static void read_roles(const kt_analysis *a, const char *text, kt__reading *out)
         goal = true;
       /* Not a report of what was just done ("kertoi järjestäneensä asiansa",
        * "antaneensa tavaransa pois"): a referative participle tells news. */
-      if ((is_any(t, past_words) && !before_what(a, i, e) && !where_asked(a, s, i)) ||
+      /* "never had a job" is a lack of now, as "ei ole koskaan ollut". */
+      bool never = i > s && (is(t, "had") || is(t, "did")) &&
+                   is_any(tok(a, i - 1), (const char *const[]){"never", "not", NULL});
+      if ((is_any(t, past_words) && !never && !before_what(a, i, e) && !where_asked(a, s, i)) ||
           ((m & KT__MORPH_PAST) && history_verb_at(a, i, e) && !ongoing_perfect(a, s, i, e) &&
            !ends_any(t, (const char *const[]){"neensa", "neensä", "nneensa", "nneensä", NULL})))
         past = true;

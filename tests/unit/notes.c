@@ -5068,3 +5068,22 @@ Test(notes, a_lawyer_by_trade_and_a_permit_granted_are_no_legal_case) {
   cr_assert(in_top(family, 3, ADVICE), "control: the refugee advice at %d",
             rank_of(family, ADVICE[0]));
 }
+
+/* English "did" and "had" tell the client's past ("When I arrived, I had the
+ * initial assessment. I did the integration training too."): the
+ * integration services are behind, not needed. "never had a job" is a lack
+ * of now, as "ei ole koskaan ollut töissä" is. */
+Test(notes, english_did_and_had_are_the_past_but_never_had_is_now) {
+  static const char *const KOTO[] = {"kotoutumiskoulutus",
+                                     "kotoutumisohjelma-tyovoiman-ulkopuolisille", NULL};
+  const char *done = "I'm 41 and from Accra. When I arrived in Helsinki, I had the initial "
+                     "assessment. I did the integration training too. Now my Finnish is B2 and I "
+                     "have driven buses for six years, but my contract ended in November.";
+  int role = need_role(done, "kotoutumiskoulutus");
+  cr_assert(role == -1 || role == KT_ROLE_BACKGROUND, "role %d", role);
+  cr_assert_not(in_top(done, 3, KOTO), "integration training at %d", rank_of(done, KOTO[0]));
+  cr_assert_eq(need_role("I'm 30, from Somalia. I have never had a job in Finland, and now I "
+                         "would like to work in a kitchen.",
+                         "ensimmäinen työpaikka"),
+               KT_ROLE_SITUATION, "control: never had a job");
+}
