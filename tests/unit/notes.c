@@ -5087,3 +5087,14 @@ Test(notes, english_did_and_had_are_the_past_but_never_had_is_now) {
                          "ensimmäinen työpaikka"),
                KT_ROLE_SITUATION, "control: never had a job");
 }
+
+/* An English word is no Swedish entry's English stem: "valid" (a permit
+ * valid for two years) had found the skills demonstration through Swedish
+ * "validering", whose English stem it is. */
+Test(notes, an_english_valid_permit_is_no_swedish_validation) {
+  cr_assert_not(finds_need("I'm 27, from China. My residence permit for looking for work is "
+                           "valid for two years.",
+                           "näyttötutkinto"));
+  cr_assert(finds_need("Hon vill ha validering av sina kunskaper.", "näyttötutkinto"), "control");
+  cr_assert(finds_need("Hon funderar på valideringen.", "näyttötutkinto"), "control: one word");
+}
