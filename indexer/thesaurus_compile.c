@@ -72,9 +72,10 @@ static void write_word(FILE *out, const kt_analysis *a, size_t word, bool part) 
   for (size_t i = 0; i < tk->term_count && k < KT__THES_MAX_WORD_TERMS - 1 && !base; i++) {
     if (tk->terms[i].kind == KT_TERM_PART) continue;
     if (!strcmp(tk->terms[i].text, tk->surface)) continue;
-    /* A stem cut two letters or more short of a word Voikko does not know
+    /* A stem cut three bytes or more short of a word Voikko does not know
      * is another word's: Snowball takes Swedish "matkö" for "mat" and a
-     * clitic, "klarna" for "klar", "migraine" for Migri's "migr". */
+     * clitic, "migrän" and "migraine" for Migri's "migr". Two bytes short
+     * are kept: Swedish "finskan" is "finsk", as "finska" is. */
     if (tk->terms[i].kind == KT_TERM_STEM && strlen(tk->terms[i].text) + 3 <= strlen(tk->surface))
       continue;
     fprintf(out, " %s", tk->terms[i].text);

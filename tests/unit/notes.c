@@ -5098,3 +5098,14 @@ Test(notes, an_english_valid_permit_is_no_swedish_validation) {
   cr_assert(finds_need("Hon vill ha validering av sina kunskaper.", "näyttötutkinto"), "control");
   cr_assert(finds_need("Hon funderar på valideringen.", "näyttötutkinto"), "control: one word");
 }
+
+/* Swedish "händig" (handy) is written in two words: its stem is also that of
+ * "händer" (happens), and "vad som händer sen" had found hands-on work. */
+Test(notes, what_happens_next_is_no_handiwork) {
+  cr_assert_not(finds_need("Svenskspråkig man, 38 år, utbränd och sjukskriven. Vet inte vad som "
+                           "händer sen.",
+                           "kädentaidot"));
+  cr_assert(finds_need("Han är händig och vill jobba med händerna.", "kädentaidot"), "control");
+  cr_assert(finds_need("19-åring, vill hellre göra något praktiskt med händerna.", "kädentaidot"),
+            "control: hands in work");
+}
